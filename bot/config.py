@@ -1,0 +1,71 @@
+"""Settings from the environment (CONTRACTS.md § Environment) and the wiring they select."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from integrations.erp.local import LocalLedger
+from integrations.erp.port import ErpClient
+
+ERP_KINDS = ("local", "quickbooks", "intacct")
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    database_url: str
+    erp: str
+    fixed_today: date | None = None
+
+    @classmethod
+    def from_env(cls, db: str | None = None) -> Settings:
+        home = Path(os.environ.get("ARBOT_HOME") or Path.home() / ".arbot").expanduser()
+        url = db or os.environ.get("ARBOT_DATABASE_URL") or f"sqlite:///{home / 'arbot.db'}"
+        erp = (os.environ.get("ARBOT_ERP") or "local").strip().lower()
+        if erp not in ERP_KINDS:
+            raise ConfigError(f"ARBOT_ERP={erp!r} is not one of {', '.join(ERP_KINDS)}")
+        fixed = os.environ.get("ARBOT_TODAY")
+        try:
+            today = date.fromisoformat(fixed) if fixed else None
+        except ValueError:
+            raise ConfigError(f"ARBOT_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
+        return cls(home=home, database_url=url, erp=erp, fixed_today=today)
+
+    def today(self) -> date:
+        """The business date: today, or ``ARBOT_TODAY`` for reproducible runs and demos."""
+        return self.fixed_today or date.today()
+
+
+def open_local_ledger(settings: Settings) -> LocalLedger:
+    try:
+        return LocalLedger.open(settings.database_url)
+    except Exception as error:
+        raise ConfigError(
+            f"cannot open the database {_redact(settings.database_url)}: "
+            f"{error.__class__.__name__}: {str(error).splitlines()[0]}"
+        ) from error
+
+
+def open_erp(settings: Settings) -> ErpClient:
+    if settings.erp == "local":
+        return open_local_ledger(settings)
+    raise ConfigError(
+        f"ARBOT_ERP={settings.erp} is not available in this version yet; use ARBOT_ERP=local"
+    )
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password, fit for an error message."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

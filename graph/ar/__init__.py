@@ -1,0 +1,1 @@
+"""Pure AR logic over ERP records: no I/O, no surfaces."""

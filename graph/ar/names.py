@@ -1,0 +1,228 @@
+"""Who is meant: company names as people type them and banks print them → customers.
+
+Robust to typos, abbreviations ("ind", "mfg", "intl"), dropped legal suffixes, "&" vs "and",
+truncation and word order. Abstains (``ambiguous``) when two customers fit the words equally well
+rather than guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+LEGAL_SUFFIXES = frozenset(
+    """
+inc incorporated llc lc ltd limited corp corporation co company plc gmbh lp llp sa ag bv pty the
+and dba
+""".split()
+)
+
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "mfg": ("manufacturing",),
+    "mfr": ("manufacturing",),
+    "intl": ("international",),
+    "int'l": ("international",),
+    "svcs": ("services",),
+    "svc": ("services", "service"),
+    "srvcs": ("services",),
+    "ind": ("industrial", "industries"),
+    "inds": ("industries",),
+    "dist": ("distribution", "distributors"),
+    "distr": ("distribution",),
+    "tech": ("technologies", "technology"),
+    "engr": ("engineering",),
+    "eng": ("engineering",),
+    "equip": ("equipment",),
+    "labs": ("laboratories",),
+    "lab": ("laboratories",),
+    "pharma": ("pharmaceuticals",),
+    "natl": ("national",),
+    "amer": ("american",),
+    "grp": ("group",),
+    "hldgs": ("holdings",),
+    "hldg": ("holdings",),
+    "mgmt": ("management",),
+    "sys": ("systems",),
+    "bros": ("brothers",),
+    "assoc": ("associates",),
+    "elec": ("electric",),
+    "prod": ("products",),
+    "prods": ("products",),
+    "sply": ("supply",),
+    "sup": ("supply",),
+    "trans": ("transport", "transportation"),
+    "bev": ("beverages",),
+    "chem": ("chemicals",),
+    "hosp": ("hospitality",),
+    "whse": ("wholesale",),
+    "whsl": ("wholesale",),
+}
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+MATCH_MIN = 80.0  # below this, a name is not a credible match
+TIE_MARGIN = 5.0  # two names whose fit to the query's words is this close are a tie
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    lowered = text.lower().replace("&", " and ").replace("'s ", " ").replace("int'l", "intl")
+    return tuple(w for w in _WORD.findall(lowered) if w not in LEGAL_SUFFIXES)
+
+
+def _token_score(query: str, name: str) -> float:
+    if query == name:
+        return 100.0
+    if name in ABBREVIATIONS.get(query, ()):
+        return 96.0
+    if len(query) >= 3 and name.startswith(query):
+        return 90.0
+    if len(query) >= 4:
+        ratio = fuzz.ratio(query, name)
+        if ratio >= 75:
+            return ratio * 0.95
+    return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    customer_id: str
+    name: str
+    score: float  # 0-100: how well the name fits, all things considered
+    query_fit: float  # 0-100: how well the query's words are covered by the name
+    exact: bool = False
+
+
+def score_name(query_tokens: tuple[str, ...], name_tokens_: tuple[str, ...]) -> tuple[float, float]:
+    """(score, query_fit) of a name for a query, both 0-100."""
+    if not query_tokens or not name_tokens_:
+        return 0.0, 0.0
+    used: set[int] = set()
+    per_query = []
+    for q in query_tokens:
+        best, best_at = 0.0, -1
+        for i, n in enumerate(name_tokens_):
+            s = _token_score(q, n)
+            if s > best or (s == best and best_at in used):
+                best, best_at = s, i
+        per_query.append(best)
+        if best >= 75:
+            used.add(best_at)
+    query_fit = sum(per_query) / len(per_query)
+    name_cover = 100.0 * len(used) / len(name_tokens_)
+    joined = fuzz.ratio("".join(query_tokens), "".join(name_tokens_))
+    score = max(0.8 * query_fit + 0.2 * name_cover, joined)
+    return score, max(query_fit, joined)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    status: str  # match | ambiguous | none
+    match: NameMatch | None = None
+    candidates: tuple[NameMatch, ...] = ()
+
+
+class CustomerMatcher:
+    """An index of the customer master for fast fuzzy look-ups (10k names in milliseconds)."""
+
+    def __init__(self, customers: Iterable[tuple[str, str]]) -> None:
+        self._ids: list[str] = []
+        self._names: list[str] = []
+        self._tokens: list[tuple[str, ...]] = []
+        self._by_token: dict[str, set[int]] = defaultdict(set)
+        for customer_id, name in customers:
+            index = len(self._ids)
+            tokens = name_tokens(name)
+            self._ids.append(customer_id)
+            self._names.append(name)
+            self._tokens.append(tokens)
+            for token in tokens:
+                self._by_token[token].add(index)
+        self._vocabulary = list(self._by_token)
+        self._joined = ["".join(tokens) for tokens in self._tokens]
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _candidates(self, query_tokens: tuple[str, ...]) -> set[int]:
+        found: set[int] = set()
+        for q in query_tokens:
+            found |= self._by_token.get(q, set())
+            for full in ABBREVIATIONS.get(q, ()):
+                found |= self._by_token.get(full, set())
+            if len(q) >= 3:
+                for word in self._vocabulary:
+                    if word.startswith(q):
+                        found |= self._by_token[word]
+            if len(q) >= 4:
+                for word, _score, _ in process.extract(
+                    q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=20
+                ):
+                    found |= self._by_token[word]
+        return found
+
+    def match(self, query: str, limit: int = 5) -> list[NameMatch]:
+        query_tokens = name_tokens(query)
+        if not query_tokens:
+            return []
+        indexes = self._candidates(query_tokens)
+        joined = "".join(query_tokens)
+        for _, _, index in process.extract(
+            joined, self._joined, scorer=fuzz.ratio, score_cutoff=70, limit=5
+        ):
+            indexes.add(index)
+        matches = []
+        for index in indexes:
+            score, fit = score_name(query_tokens, self._tokens[index])
+            matches.append(
+                NameMatch(
+                    self._ids[index],
+                    self._names[index],
+                    round(score, 1),
+                    round(fit, 1),
+                    exact=self._tokens[index] == query_tokens,
+                )
+            )
+        matches.sort(key=lambda m: (-m.exact, -m.score, m.name))
+        return matches[:limit]
+
+    def resolve(self, query: str) -> Resolution:
+        matches = self.match(query, limit=8)
+        if not matches or matches[0].score < MATCH_MIN:
+            close = tuple(m for m in matches[:3] if m.score >= 50)
+            return Resolution("none", candidates=close)
+        top = matches[0]
+        if top.exact:
+            return Resolution("match", top, (top,))
+        ties = tuple(
+            m for m in matches if m.score >= MATCH_MIN and top.query_fit - m.query_fit < TIE_MARGIN
+        )
+        if len(ties) > 1:
+            return Resolution("ambiguous", candidates=ties)
+        return Resolution("match", top, (top,))
+
+
+def resolve_mention(matcher: CustomerMatcher, text: str) -> Resolution:
+    """Resolve the name inside a phrase that may carry other words ("pull up acme ind supply's
+    items"): the whole phrase first, then ever shorter runs of its words."""
+    whole = matcher.resolve(text)
+    if whole.status != "none":
+        return whole
+    words = text.split()
+    closest = whole
+    for length in range(min(len(words), 6) - 1, 0, -1):
+        found = [
+            matcher.resolve(" ".join(words[i : i + length])) for i in range(len(words) - length + 1)
+        ]
+        decided = [r for r in found if r.status != "none"]
+        if decided:
+            return max(decided, key=lambda r: (r.candidates[0].score, r.status == "match"))
+        for r in found:
+            if r.candidates and (
+                not closest.candidates or r.candidates[0].score > closest.candidates[0].score
+            ):
+                closest = r
+    return closest

@@ -1,0 +1,120 @@
+"""The two shapes the agent speaks with every surface: a Turn in, a Reply out.
+
+Nothing here knows about Slack, Teams or terminals; each surface renders a Reply within its own
+limits. ``Reply.to_text`` is the plain reading of a reply (logs, JSON output, notifications).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """Who spoke, where, and what they said. ``user_id`` comes from the verified platform
+    request (or the local OS user in the terminal), never from the text."""
+
+    user_id: str
+    surface: str  # terminal | slack | teams
+    text: str = ""
+    conversation_id: str = "local"
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    # Columns holding amounts: renderers right-align them.
+    numeric: tuple[int, ...] = ()
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    text: str | None = None
+    facts: tuple[Fact, ...] = ()
+    table: Table | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A button bound to an approval (or a follow-up question)."""
+
+    label: str
+    action_id: str
+    value: str
+    style: str = "default"  # default | primary | danger
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    approval_id: str
+    action: str
+    amount: Decimal | None
+    summary: str
+
+
+@dataclass
+class Reply:
+    headline: str
+    sections: list[Section] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # evidence: where each number comes from
+    actions: list[Action] = field(default_factory=list)
+    intent: str = "unknown"
+    entities: dict[str, str] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
+    proposals: list[Proposal] = field(default_factory=list)
+
+    def to_text(self) -> str:
+        lines = [self.headline]
+        for section in self.sections:
+            if section.title:
+                lines.append(f"\n{section.title}")
+            if section.text:
+                lines.append(section.text)
+            lines.extend(f"{fact.label}: {fact.value}" for fact in section.facts)
+            if section.table:
+                lines.append("  ".join(section.table.columns))
+                lines.extend("  ".join(row) for row in section.table.rows)
+        lines.extend(self.context)
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        """The CONTRACTS shape of ``arbot ask --json``; money becomes numbers only here."""
+        return {
+            "intent": self.intent,
+            "entities": dict(self.entities),
+            "text": self.to_text(),
+            "data": _jsonable(self.data),
+            "proposals": [
+                {
+                    "approval_id": p.approval_id,
+                    "action": p.action,
+                    "amount": None if p.amount is None else float(p.amount),
+                    "summary": p.summary,
+                }
+                for p in self.proposals
+            ],
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value

@@ -1,0 +1,1 @@
+"""ERP clients behind one port; see ``port.ErpClient``."""

@@ -1,0 +1,591 @@
+"""``arbot erp import``: load CSV exports into the local ledger.
+
+All or nothing: every file is read and checked first, every problem is reported as
+``file:line: column: what is wrong``, and nothing is written unless there are none. Importing the
+same rows again changes nothing. A later export may lower an invoice's balance (activity that
+happened in the source system): the difference is booked as an ``imported_balance`` adjustment so
+that the ledger's arithmetic still holds.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from integrations.erp.local import schema as t
+from integrations.erp.local.ledger import LocalLedger, adjustment_id_for
+from integrations.erp.money import MoneyError, is_currency_code, parse_amount
+from integrations.erp.records import SALES_ORDER_STATUSES, invoice_number_key
+
+CUSTOMER_COLUMNS = ("customer_id", "name", "credit_limit", "terms_days", "currency", "email")
+INVOICE_COLUMNS = (
+    "invoice_number",
+    "customer_id",
+    "invoice_date",
+    "due_date",
+    "amount",
+    "balance",
+    "currency",
+    "po_number",
+)
+PAYMENT_COLUMNS = (
+    "payment_id",
+    "customer_id",
+    "date",
+    "amount",
+    "currency",
+    "invoice_number",
+    "applied_amount",
+)
+SALES_ORDER_COLUMNS = ("order_id", "customer_id", "order_date", "amount", "currency")
+
+
+class ImportFailed(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"{len(problems)} problem(s); nothing was imported")
+        self.problems = problems
+
+
+@dataclass
+class ImportSummary:
+    added: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    unchanged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def describe(self) -> str:
+        kinds = sorted(set(self.added) | set(self.updated) | set(self.unchanged))
+        return "; ".join(
+            f"{kind}: {self.added[kind]} added, {self.updated[kind]} updated, "
+            f"{self.unchanged[kind]} unchanged"
+            for kind in kinds
+        )
+
+
+class _Row:
+    """One CSV row with its location, and typed getters that record problems."""
+
+    def __init__(self, reader: _Reader, line: int, values: dict[str, str]) -> None:
+        self.reader, self.line, self.values = reader, line, values
+
+    def problem(self, column: str, message: str) -> None:
+        self.reader.problems.append(f"{self.reader.path.name}:{self.line}: {column}: {message}")
+
+    def text(self, column: str, *, required: bool = True) -> str | None:
+        value = (self.values.get(column) or "").strip()
+        if not value:
+            if required:
+                self.problem(column, "is empty")
+            return None
+        return value
+
+    def day(self, column: str) -> date | None:
+        value = self.text(column)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.problem(column, f"'{value}' is not a date (expected YYYY-MM-DD)")
+            return None
+
+    def money(
+        self, column: str, currency: str | None, *, required: bool = True, positive: bool = False
+    ) -> Decimal | None:
+        value = self.text(column, required=required)
+        if value is None:
+            return None
+        try:
+            amount = parse_amount(value, currency or "USD")
+        except MoneyError as error:
+            self.problem(column, str(error))
+            return None
+        if amount < 0 or (positive and amount == 0):
+            self.problem(column, f"{value} must be {'positive' if positive else 'zero or more'}")
+            return None
+        return amount
+
+    def integer(self, column: str, *, required: bool = True) -> int | None:
+        value = self.text(column, required=required)
+        if value is None:
+            return None
+        if not value.isdigit():
+            self.problem(column, f"'{value}' is not a whole number of days")
+            return None
+        return int(value)
+
+    def currency(self) -> str | None:
+        value = self.text("currency")
+        if value is not None and not is_currency_code(value):
+            self.problem("currency", f"'{value}' is not an ISO currency code such as USD")
+            return None
+        return value
+
+
+class _Reader:
+    def __init__(self, path: Path, required: tuple[str, ...], problems: list[str]) -> None:
+        self.path, self.required, self.problems = path, required, problems
+
+    def rows(self) -> Iterator[_Row]:
+        try:
+            handle = self.path.open(newline="", encoding="utf-8-sig")
+        except OSError as error:
+            self.problems.append(f"{self.path}:0: file: cannot be read ({error.strerror})")
+            return
+        with handle:
+            reader = csv.DictReader(handle)
+            header = [name.strip() for name in reader.fieldnames or []]
+            missing = [c for c in self.required if c not in header]
+            if missing:
+                self.problems.append(
+                    f"{self.path.name}:1: header: missing column(s) {', '.join(missing)}"
+                )
+                return
+            reader.fieldnames = header
+            try:
+                for values in reader:
+                    if not any((v or "").strip() for v in values.values() if isinstance(v, str)):
+                        continue
+                    yield _Row(self, reader.line_num, values)
+            except (csv.Error, UnicodeDecodeError) as error:
+                self.problems.append(f"{self.path.name}:{reader.line_num}: file: {error}")
+
+
+def _unique(row: _Row, column: str, key: str, seen: dict[str, int]) -> bool:
+    if key in seen:
+        row.problem(column, f"{key} appears again (first on line {seen[key]})")
+        return False
+    seen[key] = row.line
+    return True
+
+
+def _existing(conn: Connection, table: Any, key_column: str) -> dict[str, dict[str, Any]]:
+    return {r[key_column]: dict(r) for r in conn.execute(select(table)).mappings()}
+
+
+@dataclass
+class _PaymentIn:
+    payment_id: str
+    customer_id: str
+    received_on: date
+    amount: Decimal
+    currency: str
+    method: str
+    reference: str
+    line: int
+    applications: list[tuple[str, Decimal]] = field(default_factory=list)
+
+
+def import_csv(
+    ledger: LocalLedger,
+    *,
+    customers: Path,
+    invoices: Path,
+    payments: Path | None = None,
+    sales_orders: Path | None = None,
+    today: Callable[[], date] = date.today,
+) -> ImportSummary:
+    problems: list[str] = []
+    summary = ImportSummary()
+    with ledger.writing() as conn:
+        have_customers = _existing(conn, t.customers, "customer_id")
+        have_invoices = _existing(conn, t.invoices, "invoice_number")
+        have_payments = _existing(conn, t.payments, "payment_id")
+        have_orders = _existing(conn, t.sales_orders, "order_id")
+
+        new_customers = _read_customers(
+            _Reader(customers, CUSTOMER_COLUMNS, problems), have_customers
+        )
+        known_customers = set(have_customers) | set(new_customers)
+        new_invoices = _read_invoices(
+            _Reader(invoices, INVOICE_COLUMNS, problems), known_customers, have_invoices
+        )
+        invoice_currency = {n: r["currency"] for n, r in have_invoices.items()} | {
+            n: r["currency"] for n, r in new_invoices.items()
+        }
+        new_payments: dict[str, _PaymentIn] = {}
+        if payments is not None:
+            new_payments = _read_payments(
+                _Reader(payments, PAYMENT_COLUMNS, problems),
+                known_customers,
+                invoice_currency,
+                have_payments,
+            )
+        new_orders: dict[str, dict[str, Any]] = {}
+        if sales_orders is not None:
+            new_orders = _read_orders(
+                _Reader(sales_orders, SALES_ORDER_COLUMNS, problems), known_customers
+            )
+        balance_gaps = _balance_gaps(
+            new_invoices, have_invoices, new_payments, have_payments, invoices.name, problems
+        )
+        if problems:
+            raise ImportFailed(problems)
+
+        _write_customers(conn, new_customers, have_customers, summary)
+        _write_invoices(conn, new_invoices, have_invoices, summary)
+        _write_payments(conn, new_payments, have_payments, summary)
+        _write_gaps(conn, balance_gaps, new_invoices, today())
+        _write_orders(conn, new_orders, have_orders, summary)
+    return summary
+
+
+def _read_customers(reader: _Reader, have: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    seen: dict[str, int] = {}
+    for row in reader.rows():
+        customer_id = row.text("customer_id")
+        currency = row.currency()
+        values = {
+            "customer_id": customer_id,
+            "name": row.text("name"),
+            "currency": currency,
+            "terms_days": row.integer("terms_days"),
+            "credit_limit": row.money("credit_limit", currency, required=False),
+            "email": row.text("email", required=False),
+            "discount_percent": row.money("discount_percent", "USD", required=False)
+            or Decimal("0.00"),
+            "discount_days": row.integer("discount_days", required=False) or 0,
+            "parent_id": row.text("parent_id", required=False),
+            "collector": row.text("collector", required=False),
+        }
+        email = values["email"]
+        if email is not None and "@" not in email:
+            row.problem("email", f"'{email}' is not an email address")
+        if customer_id and _unique(row, "customer_id", customer_id, seen):
+            out[customer_id] = values | {"_line": row.line}
+    for values in out.values():
+        parent = values["parent_id"]
+        if parent is not None and parent not in out and parent not in have:
+            reader.problems.append(
+                f"{reader.path.name}:{values['_line']}: parent_id: customer {parent} is not in "
+                "this file"
+            )
+    return out
+
+
+def _read_invoices(
+    reader: _Reader, known_customers: set[str], have: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    seen: dict[str, int] = {}
+    for row in reader.rows():
+        number = row.text("invoice_number")
+        customer_id = row.text("customer_id")
+        currency = row.currency()
+        invoice_date, due_date = row.day("invoice_date"), row.day("due_date")
+        amount = row.money("amount", currency, positive=True)
+        balance = row.money("balance", currency, required=False)
+        if customer_id is not None and customer_id not in known_customers:
+            row.problem("customer_id", f"customer {customer_id} is not in the customers file")
+        if invoice_date and due_date and due_date < invoice_date:
+            row.problem("due_date", f"{due_date} is before the invoice date {invoice_date}")
+        if amount is not None and balance is not None and balance > amount:
+            row.problem("balance", f"{balance} is more than the amount {amount}")
+        values = {
+            "invoice_number": number,
+            "customer_id": customer_id,
+            "invoice_date": invoice_date,
+            "due_date": due_date,
+            "amount": amount,
+            "balance": amount if balance is None else balance,
+            "currency": currency,
+            "po_number": row.text("po_number", required=False),
+            "_line": row.line,
+        }
+        if number is None or not _unique(row, "invoice_number", number, seen):
+            continue
+        if number in have:
+            before = have[number]
+            for column in ("customer_id", "invoice_date", "amount", "currency"):
+                if values[column] is not None and values[column] != before[column]:
+                    row.problem(
+                        column,
+                        f"invoice {number} was imported with {column} {before[column]}, "
+                        f"not {values[column]}",
+                    )
+        out[number] = values
+    return out
+
+
+def _read_payments(
+    reader: _Reader,
+    known_customers: set[str],
+    invoice_currency: dict[str, str],
+    have: dict[str, dict[str, Any]],
+) -> dict[str, _PaymentIn]:
+    out: dict[str, _PaymentIn] = {}
+    for row in reader.rows():
+        payment_id = row.text("payment_id")
+        customer_id = row.text("customer_id")
+        currency = row.currency()
+        received_on = row.day("date")
+        amount = row.money("amount", currency, positive=True)
+        invoice_number = row.text("invoice_number", required=False)
+        applied = row.money("applied_amount", currency, required=invoice_number is not None)
+        if customer_id is not None and customer_id not in known_customers:
+            row.problem("customer_id", f"customer {customer_id} is not in the customers file")
+        if invoice_number is not None:
+            if invoice_number not in invoice_currency:
+                row.problem(
+                    "invoice_number", f"invoice {invoice_number} is not in the invoices file"
+                )
+            elif currency and invoice_currency[invoice_number] != currency:
+                row.problem(
+                    "currency",
+                    f"invoice {invoice_number} is in {invoice_currency[invoice_number]}",
+                )
+        if None in (payment_id, customer_id, currency, received_on, amount):
+            continue
+        assert payment_id and customer_id and currency and received_on and amount
+        payment = out.get(payment_id)
+        if payment is None:
+            payment = out[payment_id] = _PaymentIn(
+                payment_id,
+                customer_id,
+                received_on,
+                amount,
+                currency,
+                (row.text("method", required=False) or "ach").lower(),
+                row.text("reference", required=False) or "",
+                row.line,
+            )
+        elif (payment.customer_id, payment.amount, payment.currency) != (
+            customer_id,
+            amount,
+            currency,
+        ):
+            row.problem(
+                "amount",
+                f"payment {payment_id} differs from its first row (line {payment.line})",
+            )
+        if invoice_number is not None and applied is not None:
+            if applied == 0:
+                row.problem("applied_amount", "must be more than zero")
+            payment.applications.append((invoice_number, applied))
+    for payment in out.values():
+        total = sum((a for _, a in payment.applications), Decimal("0.00"))
+        where = f"{reader.path.name}:{payment.line}"
+        if total > payment.amount:
+            reader.problems.append(
+                f"{where}: applied_amount: applications add up to {total}, more than the "
+                f"payment's {payment.amount}"
+            )
+        before = have.get(payment.payment_id)
+        if before is not None and (before["amount"], before["customer_id"]) != (
+            payment.amount,
+            payment.customer_id,
+        ):
+            reader.problems.append(
+                f"{where}: amount: payment {payment.payment_id} was imported as "
+                f"{before['amount']} from {before['customer_id']}"
+            )
+    return out
+
+
+def _read_orders(reader: _Reader, known_customers: set[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    seen: dict[str, int] = {}
+    for row in reader.rows():
+        order_id = row.text("order_id")
+        customer_id = row.text("customer_id")
+        currency = row.currency()
+        status = (row.text("status", required=False) or "pending").lower()
+        if status not in SALES_ORDER_STATUSES:
+            row.problem("status", f"'{status}' is not one of {', '.join(SALES_ORDER_STATUSES)}")
+        if customer_id is not None and customer_id not in known_customers:
+            row.problem("customer_id", f"customer {customer_id} is not in the customers file")
+        values = {
+            "order_id": order_id,
+            "customer_id": customer_id,
+            "order_date": row.day("order_date"),
+            "amount": row.money("amount", currency, positive=True),
+            "currency": currency,
+            "status": status,
+        }
+        if order_id and _unique(row, "order_id", order_id, seen):
+            out[order_id] = values
+    return out
+
+
+def _balance_gaps(
+    new_invoices: dict[str, dict[str, Any]],
+    have_invoices: dict[str, dict[str, Any]],
+    new_payments: dict[str, _PaymentIn],
+    have_payments: dict[str, dict[str, Any]],
+    file_name: str,
+    problems: list[str],
+) -> dict[str, Decimal]:
+    """How much each invoice's balance must still come down after the file's payments are
+    applied, to equal the balance the file states."""
+    applied: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for payment in new_payments.values():
+        if payment.payment_id in have_payments:
+            continue
+        for number, amount in payment.applications:
+            applied[number] += amount
+    gaps: dict[str, Decimal] = {}
+    for number, row in new_invoices.items():
+        if row["amount"] is None or row["balance"] is None:
+            continue
+        current = have_invoices[number]["balance"] if number in have_invoices else row["amount"]
+        after_payments = current - applied[number]
+        gap = after_payments - row["balance"]
+        if gap < 0:
+            problems.append(
+                f"{file_name}:{row['_line']}: balance: {row['balance']} is more than the "
+                f"{after_payments} left after the payments applied to {number}"
+            )
+        elif gap > 0:
+            gaps[number] = gap
+    return gaps
+
+
+def _write_customers(
+    conn: Connection,
+    rows: dict[str, dict[str, Any]],
+    have: dict[str, dict[str, Any]],
+    summary: ImportSummary,
+) -> None:
+    fresh = []
+    for customer_id, row in rows.items():
+        values = {k: v for k, v in row.items() if not k.startswith("_")}
+        before = have.get(customer_id)
+        if before is None:
+            fresh.append(values | {"on_hold": False})
+            continue
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if changed:
+            conn.execute(
+                update(t.customers).where(t.customers.c.customer_id == customer_id).values(changed)
+            )
+            summary.updated["customers"] += 1
+        else:
+            summary.unchanged["customers"] += 1
+    # Parents before their subsidiaries, for the foreign key.
+    fresh.sort(key=lambda v: v["parent_id"] is not None)
+    if fresh:
+        conn.execute(insert(t.customers), fresh)
+    summary.added["customers"] += len(fresh)
+
+
+def _write_invoices(
+    conn: Connection,
+    rows: dict[str, dict[str, Any]],
+    have: dict[str, dict[str, Any]],
+    summary: ImportSummary,
+) -> None:
+    fresh = []
+    for number, row in rows.items():
+        before = have.get(number)
+        if before is not None:
+            if (row["po_number"], row["due_date"]) != (before["po_number"], before["due_date"]):
+                conn.execute(
+                    update(t.invoices)
+                    .where(t.invoices.c.invoice_number == number)
+                    .values(po_number=row["po_number"], due_date=row["due_date"])
+                )
+            same = all(row[k] == before[k] for k in ("po_number", "due_date", "balance"))
+            (summary.unchanged if same else summary.updated)["invoices"] += 1
+            continue
+        values = {k: v for k, v in row.items() if not k.startswith("_")}
+        fresh.append(values | {"balance": row["amount"], "number_key": invoice_number_key(number)})
+    if fresh:
+        conn.execute(insert(t.invoices), fresh)
+    summary.added["invoices"] += len(fresh)
+
+
+def _write_payments(
+    conn: Connection,
+    rows: dict[str, _PaymentIn],
+    have: dict[str, dict[str, Any]],
+    summary: ImportSummary,
+) -> None:
+    for payment in rows.values():
+        if payment.payment_id in have:
+            summary.unchanged["payments"] += 1
+            continue
+        applied = sum((a for _, a in payment.applications), Decimal("0.00"))
+        conn.execute(
+            insert(t.payments).values(
+                payment_id=payment.payment_id,
+                customer_id=payment.customer_id,
+                received_on=payment.received_on,
+                amount=payment.amount,
+                unapplied=payment.amount - applied,
+                currency=payment.currency,
+                method=payment.method,
+                reference=payment.reference,
+            )
+        )
+        for number, amount in payment.applications:
+            conn.execute(
+                insert(t.applications).values(
+                    payment_id=payment.payment_id,
+                    invoice_number=number,
+                    amount=amount,
+                    applied_on=payment.received_on,
+                )
+            )
+            conn.execute(
+                update(t.invoices)
+                .where(t.invoices.c.invoice_number == number)
+                .values(balance=t.invoices.c.balance - amount)
+            )
+        summary.added["payments"] += 1
+
+
+def _write_gaps(
+    conn: Connection, gaps: dict[str, Decimal], invoices: dict[str, dict[str, Any]], today: date
+) -> None:
+    for number, gap in gaps.items():
+        row = invoices[number]
+        key = f"import-balance:{number}:{row['balance']}"
+        conn.execute(
+            insert(t.adjustments).values(
+                adjustment_id=adjustment_id_for(key),
+                customer_id=row["customer_id"],
+                invoice_number=number,
+                adjusted_on=today,
+                amount=gap,
+                currency=row["currency"],
+                kind="imported_balance",
+                reason_code=None,
+                memo=f"activity before import: the export states a balance of {row['balance']}",
+            )
+        )
+        conn.execute(
+            update(t.invoices)
+            .where(t.invoices.c.invoice_number == number)
+            .values(balance=t.invoices.c.balance - gap)
+        )
+
+
+def _write_orders(
+    conn: Connection,
+    rows: dict[str, dict[str, Any]],
+    have: dict[str, dict[str, Any]],
+    summary: ImportSummary,
+) -> None:
+    fresh = []
+    for order_id, values in rows.items():
+        before = have.get(order_id)
+        if before is None:
+            fresh.append(values)
+        elif any(before[k] != v for k, v in values.items()):
+            conn.execute(
+                update(t.sales_orders).where(t.sales_orders.c.order_id == order_id).values(values)
+            )
+            summary.updated["sales_orders"] += 1
+        else:
+            summary.unchanged["sales_orders"] += 1
+    if fresh:
+        conn.execute(insert(t.sales_orders), fresh)
+    summary.added["sales_orders"] += len(fresh)

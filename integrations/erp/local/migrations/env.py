@@ -1,0 +1,17 @@
+"""Alembic environment of the local ledger. Run through ``integrations.erp.local.migrate``."""
+
+from alembic import context
+
+from integrations.erp.local.schema import metadata
+
+VERSION_TABLE = "ledger_alembic_version"
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    version_table=VERSION_TABLE,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,237 @@
+"""The local ledger's arithmetic and write rules, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import insert
+
+from integrations.erp.local import LocalLedger
+from integrations.erp.local import schema as t
+from integrations.erp.port import ErpClient, InvalidWrite, NotFound
+from integrations.erp.records import ApplicationRequest, NewPayment, invoice_number_key
+
+D = Decimal
+
+
+def seed(ledger: LocalLedger) -> None:
+    """Two related customers (parent and subsidiary), one stranger, four open invoices."""
+    with ledger.writing() as conn:
+        base = {"terms_days": 30, "on_hold": False, "discount_percent": D(0), "discount_days": 0,
+                "credit_limit": None, "parent_id": None}
+        conn.execute(insert(t.customers), [
+            {**base, "customer_id": "P1", "name": "Parent Co", "currency": "USD",
+             "credit_limit": D("10000.00")},
+            {**base, "customer_id": "S1", "name": "Subsidiary Co", "currency": "USD",
+             "parent_id": "P1"},
+            {**base, "customer_id": "X1", "name": "Stranger Ltd", "currency": "EUR"},
+        ])
+        rows = [
+            ("INV-001", "P1", "1000.00", "USD", date(2026, 9, 1)),
+            ("INV-002", "P1", "250.50", "USD", date(2026, 10, 1)),
+            ("INV-003", "S1", "99.99", "USD", date(2026, 11, 1)),
+            ("INV-004", "X1", "500.00", "EUR", date(2026, 6, 1)),
+        ]
+        conn.execute(insert(t.invoices), [
+            {"invoice_number": n, "number_key": invoice_number_key(n), "customer_id": c,
+             "invoice_date": d, "due_date": date.fromordinal(d.toordinal() + 30),
+             "amount": D(a), "balance": D(a), "currency": cur, "po_number": f"PO-{n[-3:]}"}
+            for n, c, a, cur, d in rows
+        ])
+
+
+def payment(pid: str = "PMT-1", amount: str = "1500.00", customer: str = "P1") -> NewPayment:
+    return NewPayment(pid, customer, date(2026, 11, 20), D(amount), "USD", "ach", "remit")
+
+
+@pytest.fixture
+def books(ledger: LocalLedger) -> LocalLedger:
+    seed(ledger)
+    return ledger
+
+
+def balance(ledger: LocalLedger, number: str) -> Decimal:
+    invoice = ledger.get_invoice(number)
+    assert invoice is not None
+    return invoice.balance
+
+
+def test_is_an_erp_client(books: LocalLedger) -> None:
+    assert isinstance(books, ErpClient)
+
+
+def test_one_payment_to_many_invoices_with_partial_and_unapplied_rest(books: LocalLedger) -> None:
+    result = books.apply_payment(
+        payment(),
+        [ApplicationRequest("INV-001", D("1000.00")), ApplicationRequest("INV-002", D("200.00"))],
+        idempotency_key="k1",
+    )
+    assert result.erp_reference == "PMT-1" and not result.replayed
+    assert balance(books, "INV-001") == D("0.00")
+    assert balance(books, "INV-002") == D("50.50")
+    [recorded] = books.payments("P1")
+    assert recorded.applied == D("1200.00")
+    assert recorded.unapplied == D("300.00")
+    assert [a.invoice_number for a in recorded.applications] == ["INV-001", "INV-002"]
+    assert books.integrity_problems() == []
+
+
+def test_unapplied_cash_can_be_applied_later(books: LocalLedger) -> None:
+    books.apply_payment(payment(amount="300.00"), [], idempotency_key="receive")
+    books.apply_payment(
+        payment(amount="300.00"), [ApplicationRequest("INV-002", D("250.50"))],
+        idempotency_key="apply",
+    )
+    [recorded] = books.payments("P1")
+    assert recorded.unapplied == D("49.50")
+    assert balance(books, "INV-002") == D("0.00")
+    assert books.integrity_problems() == []
+
+
+def test_the_same_key_never_writes_twice(books: LocalLedger) -> None:
+    apps = [ApplicationRequest("INV-001", D("400.00"))]
+    first = books.apply_payment(payment(amount="400.00"), apps, idempotency_key="same")
+    again = books.apply_payment(payment(amount="400.00"), apps, idempotency_key="same")
+    assert again.replayed and again.erp_reference == first.erp_reference
+    assert balance(books, "INV-001") == D("600.00")
+    assert len(books.payments("P1")[0].applications) == 1
+
+
+def test_over_application_is_refused_and_nothing_is_written(books: LocalLedger) -> None:
+    before = books.counts()
+    with pytest.raises(InvalidWrite, match="INV-002"):
+        books.apply_payment(
+            payment(),
+            [ApplicationRequest("INV-001", D("1000.00")), ApplicationRequest("INV-002", D("300"))],
+            idempotency_key="too-much",
+        )
+    assert books.counts() == before
+    assert balance(books, "INV-001") == D("1000.00")
+    # The failed key is not burnt: a corrected write under it goes through.
+    books.apply_payment(
+        payment(), [ApplicationRequest("INV-001", D("1000.00"))], idempotency_key="too-much"
+    )
+    assert balance(books, "INV-001") == D("0.00")
+
+
+def test_applications_cannot_exceed_the_payment(books: LocalLedger) -> None:
+    with pytest.raises(InvalidWrite, match="unapplied"):
+        books.apply_payment(
+            payment(amount="100.00"), [ApplicationRequest("INV-001", D("150.00"))],
+            idempotency_key="k",
+        )
+    assert books.payments("P1") == []
+
+
+def test_currency_and_customer_must_fit(books: LocalLedger) -> None:
+    with pytest.raises(InvalidWrite, match="EUR"):
+        books.apply_payment(payment(), [ApplicationRequest("INV-004", D("1"))], idempotency_key="a")
+    stranger = NewPayment("PMT-9", "X1", date(2026, 11, 20), D("50.00"), "USD")
+    with pytest.raises(InvalidWrite, match="belongs to P1"):
+        books.apply_payment(stranger, [ApplicationRequest("INV-001", D("50"))], idempotency_key="b")
+    with pytest.raises(NotFound):
+        books.apply_payment(payment(), [ApplicationRequest("INV-404", D("1"))], idempotency_key="c")
+
+
+def test_a_parent_may_pay_its_subsidiary(books: LocalLedger) -> None:
+    books.apply_payment(payment(amount="99.99"), [ApplicationRequest("INV-003", D("99.99"))],
+                        idempotency_key="parent-pays")
+    assert balance(books, "INV-003") == D("0.00")
+
+
+def test_a_recorded_payment_cannot_change_amount(books: LocalLedger) -> None:
+    books.apply_payment(payment(amount="10.00"), [], idempotency_key="one")
+    with pytest.raises(InvalidWrite, match="already recorded"):
+        books.apply_payment(payment(amount="11.00"), [], idempotency_key="two")
+
+
+def test_adjustments_reduce_the_balance_and_keep_the_arithmetic(books: LocalLedger) -> None:
+    result = books.create_adjustment(
+        customer_id="P1", invoice_number="INV-002", amount=D("50.50"), currency="USD",
+        kind="write_off", reason_code="pricing", memo="price diff", idempotency_key="adj",
+    )
+    assert result.erp_reference.startswith("ADJ-")
+    assert balance(books, "INV-002") == D("200.00")
+    [adjustment] = books.adjustments(invoice_number="INV-002")
+    assert (adjustment.amount, adjustment.reason_code) == (D("50.50"), "pricing")
+    with pytest.raises(InvalidWrite):
+        books.create_adjustment(
+            customer_id="P1", invoice_number="INV-002", amount=D("200.01"), currency="USD",
+            kind="write_off", reason_code="pricing", memo="", idempotency_key="adj2",
+        )
+    assert books.integrity_problems() == []
+
+
+def test_credit_limit_hold_note_and_order_status(books: LocalLedger) -> None:
+    books.set_credit_limit("P1", D("25000"), idempotency_key="l")
+    books.set_credit_hold("P1", True, idempotency_key="h")
+    customer = books.get_customer("P1")
+    assert customer is not None
+    assert (customer.credit_limit, customer.on_hold) == (D("25000.00"), True)
+    books.add_note("P1", "Promised Friday", author="dana", invoice_number="INV-001",
+                   idempotency_key="n")
+    books.add_note("P1", "Promised Friday", author="dana", invoice_number="INV-001",
+                   idempotency_key="n")
+    assert [n.text for n in books.notes("P1")] == ["Promised Friday"]
+    with books.writing() as conn:
+        conn.execute(insert(t.sales_orders).values(
+            order_id="SO-1", customer_id="P1", order_date=date(2026, 11, 20),
+            amount=D("10.00"), currency="USD", status="pending"))
+    books.set_sales_order_status("SO-1", "on_hold", idempotency_key="so")
+    assert books.sales_orders("P1")[0].status == "on_hold"
+    with pytest.raises(InvalidWrite, match="unknown sales order status"):
+        books.set_sales_order_status("SO-1", "lost", idempotency_key="so2")
+    with pytest.raises(NotFound):
+        books.set_credit_limit("NOPE", D("1"), idempotency_key="l2")
+
+
+def test_aging_by_due_date(books: LocalLedger) -> None:
+    rows = {(r.customer_id, r.currency): r for r in books.aging(date(2026, 11, 21))}
+    parent = rows[("P1", "USD")]
+    # INV-001 due 2026-10-01 (51 days late), INV-002 due 2026-10-31 (21 days late)
+    assert parent.buckets["31-60"] == D("1000.00")
+    assert parent.buckets["1-30"] == D("250.50")
+    assert parent.total == D("1250.50")
+    assert rows[("S1", "USD")].buckets["current"] == D("99.99")
+    assert rows[("X1", "EUR")].buckets["120+"] == D("500.00")
+
+
+@pytest.mark.parametrize("spelling", ["INV-001", "inv 001", "1", "#0001", "INV1"])
+def test_invoice_numbers_in_any_spelling(books: LocalLedger, spelling: str) -> None:
+    assert [i.invoice_number for i in books.find_invoices(spelling)] == ["INV-001"]
+
+
+def test_po_lookup_is_case_insensitive(books: LocalLedger) -> None:
+    assert [i.invoice_number for i in books.invoices_by_po("po-002")] == ["INV-002"]
+
+
+def test_concurrent_writers_with_one_key_write_once(books: LocalLedger) -> None:
+    """Two replicas executing the same approval at the same moment: one write, one replay."""
+    apps = [ApplicationRequest("INV-001", D("600.00"))]
+    results = []
+    errors = []
+    barrier = threading.Barrier(4)
+
+    def run() -> None:
+        other = LocalLedger.open(str(books.engine.url.render_as_string(hide_password=False)))
+        barrier.wait()
+        try:
+            results.append(other.apply_payment(payment(amount="600.00"), apps,
+                                                idempotency_key="race"))
+        except Exception as error:  # noqa: BLE001 - collected for the assertion below
+            errors.append(error)
+        finally:
+            other.close()
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(r.replayed for r in results) == [False, True, True, True]
+    assert balance(books, "INV-001") == D("400.00")
+    assert books.integrity_problems() == []
