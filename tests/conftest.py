@@ -90,7 +90,7 @@ class Cli:
             **extra,
         }
 
-    def __call__(self, *args: str, input: str | None = None, **env: str):  # noqa: A002
+    def __call__(self, *args: str, input: str | None = None, **env: str):
         return CliRunner().invoke(main, list(args), input=input, env=self.env(**env))
 
 

@@ -189,11 +189,21 @@ class CustomerMatcher:
         matches.sort(key=lambda m: (-m.exact, -m.score, m.name))
         return matches[:limit]
 
+    def _closest(self, query: str, limit: int = 3) -> tuple[NameMatch, ...]:
+        """Suggestions for a name that matched nothing: whole-string similarity."""
+        joined = "".join(name_tokens(query))
+        found = process.extract(
+            joined, self._joined, scorer=fuzz.WRatio, score_cutoff=55, limit=limit
+        )
+        return tuple(
+            NameMatch(self._ids[i], self._names[i], round(score, 1), round(score, 1))
+            for _, score, i in found
+        )
+
     def resolve(self, query: str) -> Resolution:
         matches = self.match(query, limit=8)
         if not matches or matches[0].score < MATCH_MIN:
-            close = tuple(m for m in matches[:3] if m.score >= 50)
-            return Resolution("none", candidates=close)
+            return Resolution("none", candidates=self._closest(query))
         top = matches[0]
         if top.exact:
             return Resolution("match", top, (top,))

@@ -20,27 +20,57 @@ D = Decimal
 def seed(ledger: LocalLedger) -> None:
     """Two related customers (parent and subsidiary), one stranger, four open invoices."""
     with ledger.writing() as conn:
-        base = {"terms_days": 30, "on_hold": False, "discount_percent": D(0), "discount_days": 0,
-                "credit_limit": None, "parent_id": None}
-        conn.execute(insert(t.customers), [
-            {**base, "customer_id": "P1", "name": "Parent Co", "currency": "USD",
-             "credit_limit": D("10000.00")},
-            {**base, "customer_id": "S1", "name": "Subsidiary Co", "currency": "USD",
-             "parent_id": "P1"},
-            {**base, "customer_id": "X1", "name": "Stranger Ltd", "currency": "EUR"},
-        ])
+        base = {
+            "terms_days": 30,
+            "on_hold": False,
+            "discount_percent": D(0),
+            "discount_days": 0,
+            "credit_limit": None,
+            "parent_id": None,
+        }
+        conn.execute(
+            insert(t.customers),
+            [
+                {
+                    **base,
+                    "customer_id": "P1",
+                    "name": "Parent Co",
+                    "currency": "USD",
+                    "credit_limit": D("10000.00"),
+                },
+                {
+                    **base,
+                    "customer_id": "S1",
+                    "name": "Subsidiary Co",
+                    "currency": "USD",
+                    "parent_id": "P1",
+                },
+                {**base, "customer_id": "X1", "name": "Stranger Ltd", "currency": "EUR"},
+            ],
+        )
         rows = [
             ("INV-001", "P1", "1000.00", "USD", date(2026, 9, 1)),
             ("INV-002", "P1", "250.50", "USD", date(2026, 10, 1)),
             ("INV-003", "S1", "99.99", "USD", date(2026, 11, 1)),
             ("INV-004", "X1", "500.00", "EUR", date(2026, 6, 1)),
         ]
-        conn.execute(insert(t.invoices), [
-            {"invoice_number": n, "number_key": invoice_number_key(n), "customer_id": c,
-             "invoice_date": d, "due_date": date.fromordinal(d.toordinal() + 30),
-             "amount": D(a), "balance": D(a), "currency": cur, "po_number": f"PO-{n[-3:]}"}
-            for n, c, a, cur, d in rows
-        ])
+        conn.execute(
+            insert(t.invoices),
+            [
+                {
+                    "invoice_number": n,
+                    "number_key": invoice_number_key(n),
+                    "customer_id": c,
+                    "invoice_date": d,
+                    "due_date": date.fromordinal(d.toordinal() + 30),
+                    "amount": D(a),
+                    "balance": D(a),
+                    "currency": cur,
+                    "po_number": f"PO-{n[-3:]}",
+                }
+                for n, c, a, cur, d in rows
+            ],
+        )
 
 
 def payment(pid: str = "PMT-1", amount: str = "1500.00", customer: str = "P1") -> NewPayment:
@@ -82,7 +112,8 @@ def test_one_payment_to_many_invoices_with_partial_and_unapplied_rest(books: Loc
 def test_unapplied_cash_can_be_applied_later(books: LocalLedger) -> None:
     books.apply_payment(payment(amount="300.00"), [], idempotency_key="receive")
     books.apply_payment(
-        payment(amount="300.00"), [ApplicationRequest("INV-002", D("250.50"))],
+        payment(amount="300.00"),
+        [ApplicationRequest("INV-002", D("250.50"))],
         idempotency_key="apply",
     )
     [recorded] = books.payments("P1")
@@ -120,7 +151,8 @@ def test_over_application_is_refused_and_nothing_is_written(books: LocalLedger) 
 def test_applications_cannot_exceed_the_payment(books: LocalLedger) -> None:
     with pytest.raises(InvalidWrite, match="unapplied"):
         books.apply_payment(
-            payment(amount="100.00"), [ApplicationRequest("INV-001", D("150.00"))],
+            payment(amount="100.00"),
+            [ApplicationRequest("INV-001", D("150.00"))],
             idempotency_key="k",
         )
     assert books.payments("P1") == []
@@ -137,8 +169,11 @@ def test_currency_and_customer_must_fit(books: LocalLedger) -> None:
 
 
 def test_a_parent_may_pay_its_subsidiary(books: LocalLedger) -> None:
-    books.apply_payment(payment(amount="99.99"), [ApplicationRequest("INV-003", D("99.99"))],
-                        idempotency_key="parent-pays")
+    books.apply_payment(
+        payment(amount="99.99"),
+        [ApplicationRequest("INV-003", D("99.99"))],
+        idempotency_key="parent-pays",
+    )
     assert balance(books, "INV-003") == D("0.00")
 
 
@@ -150,8 +185,14 @@ def test_a_recorded_payment_cannot_change_amount(books: LocalLedger) -> None:
 
 def test_adjustments_reduce_the_balance_and_keep_the_arithmetic(books: LocalLedger) -> None:
     result = books.create_adjustment(
-        customer_id="P1", invoice_number="INV-002", amount=D("50.50"), currency="USD",
-        kind="write_off", reason_code="pricing", memo="price diff", idempotency_key="adj",
+        customer_id="P1",
+        invoice_number="INV-002",
+        amount=D("50.50"),
+        currency="USD",
+        kind="write_off",
+        reason_code="pricing",
+        memo="price diff",
+        idempotency_key="adj",
     )
     assert result.erp_reference.startswith("ADJ-")
     assert balance(books, "INV-002") == D("200.00")
@@ -159,8 +200,14 @@ def test_adjustments_reduce_the_balance_and_keep_the_arithmetic(books: LocalLedg
     assert (adjustment.amount, adjustment.reason_code) == (D("50.50"), "pricing")
     with pytest.raises(InvalidWrite):
         books.create_adjustment(
-            customer_id="P1", invoice_number="INV-002", amount=D("200.01"), currency="USD",
-            kind="write_off", reason_code="pricing", memo="", idempotency_key="adj2",
+            customer_id="P1",
+            invoice_number="INV-002",
+            amount=D("200.01"),
+            currency="USD",
+            kind="write_off",
+            reason_code="pricing",
+            memo="",
+            idempotency_key="adj2",
         )
     assert books.integrity_problems() == []
 
@@ -171,15 +218,24 @@ def test_credit_limit_hold_note_and_order_status(books: LocalLedger) -> None:
     customer = books.get_customer("P1")
     assert customer is not None
     assert (customer.credit_limit, customer.on_hold) == (D("25000.00"), True)
-    books.add_note("P1", "Promised Friday", author="dana", invoice_number="INV-001",
-                   idempotency_key="n")
-    books.add_note("P1", "Promised Friday", author="dana", invoice_number="INV-001",
-                   idempotency_key="n")
+    books.add_note(
+        "P1", "Promised Friday", author="dana", invoice_number="INV-001", idempotency_key="n"
+    )
+    books.add_note(
+        "P1", "Promised Friday", author="dana", invoice_number="INV-001", idempotency_key="n"
+    )
     assert [n.text for n in books.notes("P1")] == ["Promised Friday"]
     with books.writing() as conn:
-        conn.execute(insert(t.sales_orders).values(
-            order_id="SO-1", customer_id="P1", order_date=date(2026, 11, 20),
-            amount=D("10.00"), currency="USD", status="pending"))
+        conn.execute(
+            insert(t.sales_orders).values(
+                order_id="SO-1",
+                customer_id="P1",
+                order_date=date(2026, 11, 20),
+                amount=D("10.00"),
+                currency="USD",
+                status="pending",
+            )
+        )
     books.set_sales_order_status("SO-1", "on_hold", idempotency_key="so")
     assert books.sales_orders("P1")[0].status == "on_hold"
     with pytest.raises(InvalidWrite, match="unknown sales order status"):
@@ -219,9 +275,10 @@ def test_concurrent_writers_with_one_key_write_once(books: LocalLedger) -> None:
         other = LocalLedger.open(str(books.engine.url.render_as_string(hide_password=False)))
         barrier.wait()
         try:
-            results.append(other.apply_payment(payment(amount="600.00"), apps,
-                                                idempotency_key="race"))
-        except Exception as error:  # noqa: BLE001 - collected for the assertion below
+            results.append(
+                other.apply_payment(payment(amount="600.00"), apps, idempotency_key="race")
+            )
+        except Exception as error:
             errors.append(error)
         finally:
             other.close()

@@ -1,0 +1,71 @@
+"""Customer names as people type them and banks print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ar.names import CustomerMatcher, name_tokens, resolve_mention
+
+CUSTOMERS = [
+    ("C1", "Acme Industrial Supply Inc."),
+    ("C2", "Acme Logistics LLC"),
+    ("C3", "Globex Corporation"),
+    ("C4", "Fabrikam International Services Ltd."),
+    ("C5", "Bishop & Ingram Farms Inc."),
+    ("C6", "Contoso Manufacturing Corp."),
+    ("C7", "Contoso Manufacturing West LLC"),
+    ("C8", "Northwind Traders Inc."),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CustomerMatcher:
+    return CustomerMatcher(CUSTOMERS)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("acme ind supply", "C1"),  # abbreviation + dropped suffix
+        ("Acme Industrial Supply, Inc.", "C1"),
+        ("acme industial suply", "C1"),  # two typos
+        ("ACME IND SUPPLY", "C1"),  # bank style
+        ("ACME INDUSTRIAL SU", "C1"),  # ACH 16-character truncation
+        ("globx", "C3"),
+        ("Globex Corp", "C3"),
+        ("fabrikam intl svcs", "C4"),
+        ("bishop and ingram", "C5"),
+        ("contoso mfg west", "C7"),
+        ("contoso manufacturing", "C6"),  # the exact name wins over its longer namesake
+        ("northwnd traders", "C8"),
+    ],
+)
+def test_resolves_real_spellings(matcher: CustomerMatcher, query: str, expected: str) -> None:
+    resolution = matcher.resolve(query)
+    assert resolution.status == "match", resolution
+    assert resolution.match is not None and resolution.match.customer_id == expected
+
+
+@pytest.mark.parametrize(("query", "ids"), [("acme", {"C1", "C2"}), ("contoso", {"C6", "C7"})])
+def test_abstains_when_names_tie(matcher: CustomerMatcher, query: str, ids: set[str]) -> None:
+    resolution = matcher.resolve(query)
+    assert resolution.status == "ambiguous"
+    assert {c.customer_id for c in resolution.candidates} == ids
+
+
+def test_unknown_names_suggest_the_closest(matcher: CustomerMatcher) -> None:
+    resolution = matcher.resolve("globular widgets")
+    assert resolution.status == "none"
+    assert resolution.match is None
+    assert resolution.candidates[0].customer_id == "C3"
+    assert matcher.resolve("zzz qqq").candidates == ()
+
+
+def test_finds_the_name_inside_a_longer_phrase(matcher: CustomerMatcher) -> None:
+    resolution = resolve_mention(matcher, "pull acme industrial supply items")
+    assert resolution.match is not None and resolution.match.customer_id == "C1"
+
+
+def test_legal_suffixes_and_punctuation_do_not_count() -> None:
+    assert name_tokens("Bishop & Ingram Farms, Inc.") == ("bishop", "ingram", "farms")
+    assert name_tokens("The Globex Corporation") == ("globex",)
