@@ -19,7 +19,7 @@ from bot.terminal import chat_loop, render
 from graph.agent import Agent
 from graph.messages import Turn
 from integrations.erp.local.csv_import import ImportFailed, import_csv
-from integrations.erp.local.demo import SIZES, build_demo, demo_work, write_bank_csv
+from integrations.erp.local.demo import SIZES, build_demo, write_bank_csv
 from integrations.erp.port import ErpError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -132,7 +132,7 @@ def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
     today = settings.today()
     console = Console(stderr=True)
     with Progress(
-        TextColumn("Building the {task.fields[size]} demo company"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -140,14 +140,18 @@ def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
         transient=True,
         disable=size == "small",
     ) as progress:
-        task = progress.add_task("demo", total=demo_work(size), size=size)
-        company = build_demo(
-            ledger,
-            size=size,
-            seed=seed,
-            as_of=today,
-            progress=lambda _label, n: progress.advance(task, n),
-        )
+        task = progress.add_task(f"Demo company ({size})", total=None)
+
+        def report(phase: str, done: int, total: int) -> None:
+            unit = "customers" if phase == "generating" else "rows"
+            progress.update(
+                task,
+                description=f"Demo company ({size}): {phase} {unit}",
+                completed=done,
+                total=total,
+            )
+
+        company = build_demo(ledger, size=size, seed=seed, as_of=today, progress=report)
     bank_file = settings.home / "demo" / f"bank-credits-{today.isoformat()}.csv"
     write_bank_csv(bank_file, company.bank_lines)
     counts = company.counts

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import insert
 
 from integrations.erp.local import LocalLedger
@@ -292,3 +294,55 @@ def test_concurrent_writers_with_one_key_write_once(books: LocalLedger) -> None:
     assert sorted(r.replayed for r in results) == [False, True, True, True]
     assert balance(books, "INV-001") == D("400.00")
     assert books.integrity_problems() == []
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    operations=st.lists(
+        st.tuples(
+            st.sampled_from(["apply", "adjust"]),
+            st.sampled_from(["INV-001", "INV-002", "INV-003"]),
+            st.decimals(min_value=D("0.01"), max_value=D("1200.00"), places=2),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_sequence_of_writes_keeps_the_books_balanced(
+    tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[str, str, Decimal]]
+) -> None:
+    books = LocalLedger.open(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'l.db'}")
+    seed(books)
+    expected = {"INV-001": D("1000.00"), "INV-002": D("250.50"), "INV-003": D("99.99")}
+    for number, (kind, invoice, amount) in enumerate(operations):
+        fits = amount <= expected[invoice]
+        try:
+            if kind == "apply":
+                books.apply_payment(
+                    payment(f"PMT-{number}", str(amount)),
+                    [ApplicationRequest(invoice, amount)],
+                    idempotency_key=f"op-{number}",
+                )
+            else:
+                owner = "S1" if invoice == "INV-003" else "P1"
+                books.create_adjustment(
+                    customer_id=owner,
+                    invoice_number=invoice,
+                    amount=amount,
+                    currency="USD",
+                    kind="write_off",
+                    reason_code="pricing",
+                    memo="",
+                    idempotency_key=f"op-{number}",
+                )
+        except InvalidWrite:
+            assert not fits
+        else:
+            assert fits
+            expected[invoice] -= amount
+    for invoice, left in expected.items():
+        assert balance(books, invoice) == left
+    assert books.integrity_problems() == []
+    books.close()

@@ -504,12 +504,16 @@ def build_demo(
     size: str = "small",
     seed: int = 7,
     as_of: date,
-    progress: Callable[[str, int], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoCompany:
-    """Replace the ledger's contents with a demo company (only ever on a demo or empty ledger)."""
+    """Replace the ledger's contents with a demo company (only ever on a demo or empty ledger).
+
+    ``progress(phase, completed, total)`` is called as it goes: phase ``generating`` counts
+    customers, phase ``writing`` counts rows.
+    """
     customer_count, open_avg, bank_count = SIZES[size]
     rng = random.Random(seed)
-    step = progress or (lambda _label, _n: None)
+    report = progress or (lambda _phase, _done, _total: None)
     builder = _Builder(rng, as_of)
     names = _company_names(rng, customer_count)
     open_by_customer: dict[str, list[dict[str, Any]]] = {}
@@ -521,7 +525,8 @@ def build_demo(
             open_count = max(open_count, 4)
         builder.history(customer, paid_count=rng.randint(4, 8), open_count=open_count)
         open_by_customer[customer["customer_id"]] = builder.invoices[start:]
-        step("customers", 1)
+        if index % 100 == 0 or index == customer_count - 1:
+            report("generating", index + 1, customer_count)
     builder.finish()
     unapplied = 0
     for customer in builder.customers:
@@ -540,6 +545,8 @@ def build_demo(
         (t.sales_orders, builder.orders),
         (t.promises, builder.promises),
     )
+    total_rows = sum(len(rows) for _, rows in tables)
+    written = 0
     with ledger.writing() as conn:
         for table in (
             t.notes,
@@ -559,7 +566,8 @@ def build_demo(
             for start in range(0, len(clean), 5_000):
                 chunk = clean[start : start + 5_000]
                 conn.execute(insert(table), chunk)
-                step(table.name.removeprefix("ledger_"), len(chunk))
+                written += len(chunk)
+                report("writing", written, total_rows)
         conn.execute(
             insert(t.meta),
             [
@@ -583,13 +591,6 @@ def build_demo(
     counts["open_invoices"] = sum(1 for i in builder.invoices if i["balance"] > 0)
     counts["bank_lines"] = len(lines)
     return DemoCompany(size, seed, as_of, counts, lines)
-
-
-def demo_work(size: str) -> int:
-    """Units of work ``build_demo`` reports to ``progress`` (for a progress bar's total)."""
-    customers, open_avg, _ = SIZES[size]
-    rows_per_customer = 6 + open_avg  # invoices; payments and applications follow them
-    return customers + customers * (rows_per_customer * 3 + 1)
 
 
 def write_bank_csv(path: Path, lines: list[BankLine]) -> None:
