@@ -13,12 +13,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from integrations.db import make_engine, migrate, write_transaction
 from integrations.erp.local import schema as t
-from integrations.erp.local.db import WRITE_OPTION, make_engine, migrate
 from integrations.erp.money import ZERO, quantize
 from integrations.erp.port import InvalidWrite, NotFound
 from integrations.erp.records import (
@@ -41,6 +42,8 @@ from integrations.erp.records import (
 )
 
 _IN_CHUNK = 500
+MIGRATIONS = Path(__file__).with_name("migrations")
+VERSION_TABLE = "ledger_alembic_version"
 
 
 def _customer(row: RowMapping) -> Customer:
@@ -102,7 +105,7 @@ class LocalLedger:
     @classmethod
     def open(cls, url: str) -> LocalLedger:
         engine = make_engine(url)
-        migrate(engine)
+        migrate(engine, MIGRATIONS, VERSION_TABLE)
         return cls(engine)
 
     def close(self) -> None:
@@ -111,10 +114,8 @@ class LocalLedger:
     @contextmanager
     def writing(self) -> Iterator[Connection]:
         """One write transaction (on SQLite it takes the write lock up front)."""
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE_OPTION: True})
-            with conn.begin():
-                yield conn
+        with write_transaction(self.engine) as conn:
+            yield conn
 
     # --- meta ------------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -244,6 +245,16 @@ class LocalLedger:
         with self.engine.connect() as conn:
             rows = list(conn.execute(query).mappings())
             return self._with_applications(conn, rows)
+
+    def get_payment(self, payment_id: str) -> Payment | None:
+        with self.engine.connect() as conn:
+            rows = list(
+                conn.execute(
+                    select(t.payments).where(t.payments.c.payment_id == payment_id)
+                ).mappings()
+            )
+            found = self._with_applications(conn, rows)
+        return found[0] if found else None
 
     def payments_for_invoice(self, invoice_number: str) -> list[Payment]:
         applied = select(t.applications.c.payment_id).where(

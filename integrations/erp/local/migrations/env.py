@@ -4,13 +4,11 @@ from alembic import context
 
 from integrations.erp.local.schema import metadata
 
-VERSION_TABLE = "ledger_alembic_version"
-
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=metadata,
-    version_table=VERSION_TABLE,
+    version_table=context.config.attributes["version_table"],
     render_as_batch=connection.dialect.name == "sqlite",
 )
 with context.begin_transaction():

@@ -1,7 +1,14 @@
-"""Engines and migrations for the local ledger (SQLite by default, PostgreSQL the same way)."""
+"""Engines and Alembic migrations for arbot's databases (SQLite by default, PostgreSQL alike).
+
+The local ledger and the bot's store each have their own migration history and version table,
+so they can share one database or live in two.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -9,10 +16,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, DateTime, Engine, create_engine, event
+from sqlalchemy.types import TypeDecorator
 
-MIGRATIONS = Path(__file__).with_name("migrations")
-VERSION_TABLE = "ledger_alembic_version"
 WRITE_OPTION = "arbot_write"
 
 
@@ -42,22 +48,44 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def _alembic_config() -> Config:
+def migrate(engine: Engine, script_location: Path, version_table: str) -> None:
+    """Bring one migration history to its newest revision (a no-op when it is current)."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
-
-
-def migrate(engine: Engine) -> None:
-    """Bring the ledger's tables to the newest migration (a no-op when they are current)."""
-    config = _alembic_config()
+    config.set_main_option("script_location", str(script_location))
     head = ScriptDirectory.from_config(config).get_current_head()
     with engine.connect() as conn:
         current = MigrationContext.configure(
-            conn, opts={"version_table": VERSION_TABLE}
+            conn, opts={"version_table": version_table}
         ).get_current_revision()
     if current == head:
         return
     with engine.begin() as conn:
         config.attributes["connection"] = conn
+        config.attributes["version_table"] = version_table
         command.upgrade(config, "head")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """One write transaction (on SQLite it takes the write lock up front)."""
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every backend (SQLite keeps no time zone of its own)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("UtcDateTime needs an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)

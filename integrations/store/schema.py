@@ -1,0 +1,61 @@
+"""Tables of the bot's own store: approvals and the hash-chained audit trail."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+
+from integrations.db import UtcDateTime
+from integrations.erp.local.schema import Money
+
+metadata = MetaData()
+
+approvals = Table(
+    "store_approvals",
+    metadata,
+    Column("approval_id", String(32), primary_key=True),
+    Column("action", String(40), nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("payload", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("amount", Money),
+    Column("currency", String(3)),
+    Column("customer_id", String(64)),
+    Column("target", String(200), nullable=False),
+    Column("idempotency_key", String(200), nullable=False, index=True),
+    Column("requested_by", String(200), nullable=False),
+    Column("proposed_by", String(200), nullable=False),
+    Column("decided_by", String(200)),
+    Column("decided_at", UtcDateTime),
+    Column("note", Text),
+    Column("erp_reference", String(200)),
+    Column("interrupt_id", String(128)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("executing_since", UtcDateTime),
+    Column("origin", Text),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+)
+
+audit = Table(
+    "store_audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("approval_id", String(32), index=True),
+    Column("event", String(40), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("erp_reference", String(200)),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# One row: the end of the audit chain. Appends lock it, so the chain never forks.
+audit_head = Table(
+    "store_audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_seq", Integer, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+)
