@@ -374,7 +374,7 @@ class ApprovalService:
                 executing_since=now,
                 attempts=approval.attempts + 1,
             )
-            first_try = True
+            first_try = approval.attempts == 0
         elif approval.status == "executing":
             # Whoever was executing stopped answering (crashed) long enough ago: take over.
             claimed = self.store.transition(
@@ -397,8 +397,9 @@ class ApprovalService:
 
         action = action_from_payload(claimed.action, claimed.payload)
         if first_try:
-            # A retry after an interruption skips this: the first attempt may have written
-            # already, and the ERP answers a repeated key with that first result.
+            # Later attempts (a retry, or a take-over after a crash) skip this: the first
+            # attempt may have written already, and the ERP answers a repeated key with that
+            # first result, or refuses what no longer fits.
             problems = action.validate(self.erp)
             if problems:
                 self._finish(approval_id, "superseded", "; ".join(problems), {"problems": problems})

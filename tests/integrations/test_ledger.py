@@ -9,70 +9,13 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import insert
 
 from integrations.erp.local import LocalLedger
-from integrations.erp.local import schema as t
 from integrations.erp.port import ErpClient, InvalidWrite, NotFound
-from integrations.erp.records import ApplicationRequest, NewPayment, invoice_number_key
+from integrations.erp.records import ApplicationRequest, NewPayment
+from tests.books import seed_books as seed
 
 D = Decimal
-
-
-def seed(ledger: LocalLedger) -> None:
-    """Two related customers (parent and subsidiary), one stranger, four open invoices."""
-    with ledger.writing() as conn:
-        base = {
-            "terms_days": 30,
-            "on_hold": False,
-            "discount_percent": D(0),
-            "discount_days": 0,
-            "credit_limit": None,
-            "parent_id": None,
-        }
-        conn.execute(
-            insert(t.customers),
-            [
-                {
-                    **base,
-                    "customer_id": "P1",
-                    "name": "Parent Co",
-                    "currency": "USD",
-                    "credit_limit": D("10000.00"),
-                },
-                {
-                    **base,
-                    "customer_id": "S1",
-                    "name": "Subsidiary Co",
-                    "currency": "USD",
-                    "parent_id": "P1",
-                },
-                {**base, "customer_id": "X1", "name": "Stranger Ltd", "currency": "EUR"},
-            ],
-        )
-        rows = [
-            ("INV-001", "P1", "1000.00", "USD", date(2026, 9, 1)),
-            ("INV-002", "P1", "250.50", "USD", date(2026, 10, 1)),
-            ("INV-003", "S1", "99.99", "USD", date(2026, 11, 1)),
-            ("INV-004", "X1", "500.00", "EUR", date(2026, 6, 1)),
-        ]
-        conn.execute(
-            insert(t.invoices),
-            [
-                {
-                    "invoice_number": n,
-                    "number_key": invoice_number_key(n),
-                    "customer_id": c,
-                    "invoice_date": d,
-                    "due_date": date.fromordinal(d.toordinal() + 30),
-                    "amount": D(a),
-                    "balance": D(a),
-                    "currency": cur,
-                    "po_number": f"PO-{n[-3:]}",
-                }
-                for n, c, a, cur, d in rows
-            ],
-        )
 
 
 def payment(pid: str = "PMT-1", amount: str = "1500.00", customer: str = "P1") -> NewPayment:
@@ -227,17 +170,6 @@ def test_credit_limit_hold_note_and_order_status(books: LocalLedger) -> None:
         "P1", "Promised Friday", author="dana", invoice_number="INV-001", idempotency_key="n"
     )
     assert [n.text for n in books.notes("P1")] == ["Promised Friday"]
-    with books.writing() as conn:
-        conn.execute(
-            insert(t.sales_orders).values(
-                order_id="SO-1",
-                customer_id="P1",
-                order_date=date(2026, 11, 20),
-                amount=D("10.00"),
-                currency="USD",
-                status="pending",
-            )
-        )
     books.set_sales_order_status("SO-1", "on_hold", idempotency_key="so")
     assert books.sales_orders("P1")[0].status == "on_hold"
     with pytest.raises(InvalidWrite, match="unknown sales order status"):
