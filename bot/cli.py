@@ -7,17 +7,22 @@ import getpass
 import json
 import logging
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
 
-from bot.config import ConfigError, Settings, open_erp, open_local_ledger
-from bot.terminal import chat_loop, render
-from graph.agent import Agent
+from bot.config import ConfigError, Settings, open_local_ledger
+from bot.runtime import Runtime
+from bot.terminal import TerminalSession, chat_loop, render
+from graph.approvals import Decision
+from graph.format import money
 from graph.messages import Turn
+from graph.policy import Identity
 from integrations.erp.local.csv_import import ImportFailed, import_csv
 from integrations.erp.local.demo import SIZES, build_demo, write_bank_csv
 from integrations.erp.port import ErpError
@@ -47,12 +52,11 @@ def _settings(db: str | None) -> Settings:
         raise Fail(str(error)) from None
 
 
-def _agent(settings: Settings) -> Agent:
+def _runtime(settings: Settings) -> Runtime:
     try:
-        erp = open_erp(settings)
+        return Runtime.open(settings)
     except ConfigError as error:
         raise Fail(str(error)) from None
-    return Agent(erp, today=settings.today)
 
 
 def _user(as_user: str | None) -> str:
@@ -73,10 +77,9 @@ def main() -> None:
 @db_option
 def ask(text: str, as_json: bool, as_user: str | None, db: str | None) -> None:
     """One question, one answer."""
-    settings = _settings(db)
-    agent = _agent(settings)
+    runtime = _runtime(_settings(db))
     try:
-        reply = agent.ask(Turn(user_id=_user(as_user), surface="terminal", text=text))
+        reply = runtime.agent.ask(Turn(user_id=_user(as_user), surface="terminal", text=text))
     except ErpError as error:
         raise Fail(f"the ERP refused: {error}") from None
     if as_json:
@@ -86,19 +89,14 @@ def ask(text: str, as_json: bool, as_user: str | None, db: str | None) -> None:
 
 
 def _chat(settings: Settings, as_user: str | None) -> None:
-    agent = _agent(settings)
-    user = _user(as_user)
+    runtime = _runtime(settings)
+    runtime.start_reconciler()
     settings.home.mkdir(parents=True, exist_ok=True)
-
-    def answer(text: str) -> Any:
-        try:
-            return agent.ask(Turn(user_id=user, surface="terminal", text=text))
-        except ErpError as error:
-            from graph.messages import Reply
-
-            return Reply(headline=f"The ERP refused: {error}")
-
-    chat_loop(answer, Console(), settings.home / "chat_history")
+    session = TerminalSession(runtime.agent, runtime.approvals, _user(as_user))
+    try:
+        chat_loop(session, Console(), settings.home / "chat_history")
+    finally:
+        runtime.stop()
 
 
 @main.command()
@@ -152,6 +150,8 @@ def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
             )
 
         company = build_demo(ledger, size=size, seed=seed, as_of=today, progress=report)
+    if not settings.policy_path.exists():
+        write_demo_policy(settings.policy_path, getpass.getuser())
     bank_file = settings.home / "demo" / f"bank-credits-{today.isoformat()}.csv"
     write_bank_csv(bank_file, company.bank_lines)
     counts = company.counts
@@ -163,6 +163,7 @@ def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
         f"{counts['promises']:,} promises to pay."
     )
     out.print(f"New bank credits to match: {bank_file}")
+    out.print(f"Approval policy (who may approve what): {settings.policy_path}")
     sample = next(iter(ledger.invoices("C00001")), None)
     if sample is not None:
         out.print(
@@ -171,6 +172,46 @@ def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
         )
     if not no_chat:
         _chat(settings, None)
+
+
+DEMO_POLICY = """\
+# arbot approval policy (written by `arbot demo`; edit freely). Format: README.md "Approvals".
+mode = "assist"              # monitor: only suggest | assist: a person approves everything
+                             # auto: arbot writes alone under the [auto] amounts
+expire_after_hours = 72
+separation_of_duties = ["write_off_deduction", "set_credit_limit", "set_credit_hold"]
+
+[auto]                       # used when mode = "auto"
+apply_payment = "5000.00"
+write_off_deduction = "25.00"
+
+[roles.ar_specialist]
+apply_payment = "50000.00"
+write_off_deduction = "250.00"
+add_note = "unlimited"
+send_reminder = "unlimited"
+
+[roles.credit_manager]
+set_credit_limit = "100000.00"
+set_credit_hold = "unlimited"
+add_note = "unlimited"
+
+[[people]]
+name = "{you}"
+roles = ["ar_specialist", "collector", "credit_manager"]
+terminal = ["{you}"]
+
+[[people]]
+name = "Morgan Lee"
+email = "morgan.lee@example.com"
+roles = ["controller"]
+terminal = ["morgan"]
+"""
+
+
+def write_demo_policy(path: Path, user: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(DEMO_POLICY.replace("{you}", user), encoding="utf-8")
 
 
 @main.group()
@@ -213,3 +254,185 @@ def erp_import(
             click.echo(problem, err=True)
         raise Fail(str(failure)) from None
     click.echo(f"Imported. {summary.describe()}")
+
+
+# --- approvals ---------------------------------------------------------------------------------
+
+
+@main.group()
+def approvals() -> None:
+    """The approval queue from a shell: the same functions the chat and the buttons call."""
+
+
+def _approval_json(approval: Any) -> dict[str, Any]:
+    return {
+        "approval_id": approval.approval_id,
+        "action": approval.action,
+        "status": approval.status,
+        "summary": approval.summary,
+        "amount": None if approval.amount is None else float(approval.amount),
+        "currency": approval.currency,
+        "customer_id": approval.customer_id,
+        "requested_by": approval.requested_by,
+        "proposed_by": approval.proposed_by,
+        "decided_by": approval.decided_by,
+        "note": approval.note,
+        "erp_reference": approval.erp_reference,
+        "created_at": approval.created_at.isoformat(),
+        "expires_at": approval.expires_at.isoformat(),
+    }
+
+
+@approvals.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the approvals as JSON.")
+@click.option("--all", "show_all", is_flag=True, help="Also the decided and finished ones.")
+@db_option
+def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
+    """Approvals waiting for a decision (pending, failed, in flight)."""
+    runtime = _runtime(_settings(db))
+    runtime.approvals.expire_stale()
+    statuses = None if show_all else ("pending", "approved", "executing", "failed")
+    found = runtime.store.list(statuses)
+    if as_json:
+        click.echo(json.dumps({"approvals": [_approval_json(a) for a in found]}, indent=2))
+        return
+    if not found:
+        click.echo("Nothing is waiting for approval.")
+        return
+    table = RichTable(show_edge=False, header_style="bold")
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Amount", justify="right", no_wrap=True)
+    table.add_column("Summary", ratio=1, min_width=30)
+    table.add_column("Requested by")
+    for a in found:
+        amount = money(a.amount, a.currency or "USD") if a.amount is not None else ""
+        table.add_row(a.approval_id, a.status, amount, a.summary, a.requested_by)
+    Console().print(table)
+
+
+def _decided(decision: Decision) -> None:
+    if not decision.ok:
+        raise Fail(decision.message)
+    click.echo(decision.message)
+
+
+@approvals.command("approve")
+@click.argument("approval_id")
+@click.option(
+    "--as",
+    "as_user",
+    metavar="PERSON",
+    required=True,
+    help="Who approves: a terminal id or name from the policy file.",
+)
+@click.option("--amount", type=str, help="Approve with this amount instead (within policy).")
+@db_option
+def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: str | None) -> None:
+    """Approve one approval; the ERP is written once."""
+    edited = None
+    if amount is not None:
+        try:
+            edited = Decimal(amount.replace(",", ""))
+        except InvalidOperation:
+            raise click.BadParameter(
+                f"{amount!r} is not an amount", param_hint="--amount"
+            ) from None
+    runtime = _runtime(_settings(db))
+    _decided(
+        runtime.approvals.approve(approval_id.upper(), Identity("terminal", as_user), amount=edited)
+    )
+
+
+@approvals.command("reject")
+@click.argument("approval_id")
+@click.option("--as", "as_user", metavar="PERSON", required=True)
+@click.option("--reason", required=True, help="Why; it goes to the requester and the audit.")
+@db_option
+def approvals_reject(approval_id: str, as_user: str, reason: str, db: str | None) -> None:
+    """Reject one approval, with a reason."""
+    runtime = _runtime(_settings(db))
+    _decided(runtime.approvals.reject(approval_id.upper(), Identity("terminal", as_user), reason))
+
+
+@approvals.command("retry")
+@click.argument("approval_id")
+@click.option("--as", "as_user", metavar="PERSON", required=True)
+@db_option
+def approvals_retry(approval_id: str, as_user: str, db: str | None) -> None:
+    """Try a failed ERP write again (same idempotency key: never a duplicate)."""
+    runtime = _runtime(_settings(db))
+    _decided(runtime.approvals.retry(approval_id.upper(), Identity("terminal", as_user)))
+
+
+@approvals.command("reconcile")
+@db_option
+def approvals_reconcile(db: str | None) -> None:
+    """Finish approvals a crash left approved or executing (also runs in chat and serve)."""
+    runtime = _runtime(_settings(db))
+    finished = runtime.approvals.reconcile()
+    click.echo(
+        f"Reconciled {len(finished)} approval(s)"
+        + (f": {', '.join(finished)}" if finished else ".")
+    )
+
+
+# --- audit -------------------------------------------------------------------------------------
+
+
+@main.group()
+def audit() -> None:
+    """The hash-chained audit trail."""
+
+
+@audit.command("verify")
+@db_option
+def audit_verify(db: str | None) -> None:
+    """Check that no audit record was changed, removed or inserted (exit 1 if one was)."""
+    runtime = _runtime(_settings(db))
+    broken = runtime.store.verify_audit()
+    if broken is not None:
+        raise Fail(f"the audit trail is broken: {broken}")
+    count = len(runtime.store.audit())
+    click.echo(f"The audit trail is intact: {count} record(s), each chained to the one before.")
+
+
+@audit.command("show")
+@click.option("--approval", "approval_id", metavar="ID", help="Only this approval's records.")
+@click.option("--json", "as_json", is_flag=True)
+@db_option
+def audit_show(approval_id: str | None, as_json: bool, db: str | None) -> None:
+    """Who did what, when, with before/after and the ERP's reference."""
+    runtime = _runtime(_settings(db))
+    records = runtime.store.audit(approval_id.upper() if approval_id else None)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "records": [
+                        {
+                            "seq": r.seq,
+                            "approval_id": r.approval_id,
+                            "event": r.event,
+                            "actor": r.actor,
+                            "at": r.at,
+                            "detail": r.detail,
+                            "erp_reference": r.erp_reference,
+                            "hash": r.hash,
+                        }
+                        for r in records
+                    ]
+                },
+                indent=2,
+            )
+        )
+        return
+    for r in records:
+        when = r.at[:19].replace("T", " ")
+        line = f"#{r.seq} {when}  {r.approval_id or '-'}  {r.event}  {r.actor}"
+        if r.erp_reference:
+            line += f"  ERP {r.erp_reference}"
+        click.echo(line)
+        shown = {k: v for k, v in r.detail.items() if k != "payload"}
+        if shown:
+            click.echo("    " + json.dumps(shown, ensure_ascii=False, default=str)[:300])

@@ -22,6 +22,7 @@ class Settings:
     home: Path
     database_url: str
     erp: str
+    policy_path: Path
     fixed_today: date | None = None
 
     @classmethod
@@ -36,7 +37,8 @@ class Settings:
             today = date.fromisoformat(fixed) if fixed else None
         except ValueError:
             raise ConfigError(f"ARBOT_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
-        return cls(home=home, database_url=url, erp=erp, fixed_today=today)
+        policy = Path(os.environ.get("ARBOT_POLICY") or home / "arbot.toml").expanduser()
+        return cls(home=home, database_url=url, erp=erp, policy_path=policy, fixed_today=today)
 
     def today(self) -> date:
         """The business date: today, or ``ARBOT_TODAY`` for reproducible runs and demos."""

@@ -1,9 +1,11 @@
-"""The terminal surface: Reply → rich output, and the chat loop."""
+"""The terminal surface: Reply → rich output, and the chat loop with numbered approvals."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rich.console import Console, Group, RenderableType
@@ -11,7 +13,11 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from graph.messages import Reply, Section, Table
+from graph.agent import Agent
+from graph.approvals import ApprovalService, describe
+from graph.messages import Reply, Section, Table, Turn
+from graph.policy import Identity
+from integrations.erp.port import ErpError
 
 
 def _table(table: Table) -> RichTable:
@@ -49,33 +55,116 @@ def _section(section: Section) -> list[RenderableType]:
     return parts
 
 
-def render(reply: Reply) -> RenderableType:
+def render(reply: Reply, numbers: dict[str, int] | None = None) -> RenderableType:
+    """A Reply for the terminal. Approval buttons become numbered choices to type."""
     parts: list[RenderableType] = [Text(reply.headline, style="bold")]
     for section in reply.sections:
         parts.extend(Padding(part, (1, 0, 0, 0)) for part in _section(section))
     if reply.context:
         parts.append(Padding(Text("\n".join(reply.context), style="dim italic"), (1, 0, 0, 0)))
-    for number, action in enumerate(reply.actions, start=1):
-        parts.append(Text(f"  [{number}] {action.label}"))
+    if reply.actions and numbers:
+        for approval_id in dict.fromkeys(a.value for a in reply.actions):
+            n = numbers[approval_id]
+            editable = any(a.action_id == "edit" for a in reply.actions if a.value == approval_id)
+            choices = f"approve {n}  ·  reject {n} <reason>" + (
+                f"  ·  edit {n} <amount>" if editable else ""
+            )
+            parts.append(Padding(Text(f"[{n}] {choices}", style="cyan"), (1, 0, 0, 0)))
     return Group(*parts)
+
+
+_DECIDE = re.compile(
+    r"^(?P<verb>approve|reject|edit|retry)\s+(?P<ref>#?\S+)(?:\s+(?P<rest>.+))?$", re.I
+)
+
+
+class TerminalSession:
+    """One person at the terminal: questions go to the agent, numbered choices to approvals."""
+
+    def __init__(self, agent: Agent, approvals: ApprovalService | None, user: str) -> None:
+        self.agent = agent
+        self.approvals = approvals
+        self.identity = Identity("terminal", user)
+        self.numbers: dict[str, int] = {}
+
+    def _number(self, approval_id: str) -> int:
+        return self.numbers.setdefault(approval_id, len(self.numbers) + 1)
+
+    def _approval_id(self, ref: str) -> str | None:
+        ref = ref.lstrip("#")
+        if ref.isdigit():
+            by_number = {n: a for a, n in self.numbers.items()}
+            return by_number.get(int(ref))
+        return ref.upper()
+
+    def handle(self, text: str) -> Reply:
+        if text.strip().lower() in ("approvals", "queue", "pending"):
+            return self._queue()
+        match = _DECIDE.match(text.strip())
+        if match and self.approvals is not None:
+            return self._decide(
+                match.group("verb").lower(), match.group("ref"), (match.group("rest") or "").strip()
+            )
+        try:
+            reply = self.agent.ask(Turn(self.identity.user_id, "terminal", text))
+        except ErpError as error:
+            return Reply(headline=f"The ERP refused: {error}")
+        for proposal in reply.proposals:
+            self._number(proposal.approval_id)
+        return reply
+
+    def _queue(self) -> Reply:
+        if self.approvals is None:
+            return Reply(headline="Approvals are not set up here.")
+        waiting = self.approvals.store.list(("pending", "failed"))
+        if not waiting:
+            return Reply(headline="Nothing is waiting for approval.")
+        rows = tuple(
+            (f"[{self._number(a.approval_id)}]", describe(a), a.requested_by) for a in waiting
+        )
+        return Reply(
+            headline=f"{len(waiting)} waiting for a decision:",
+            sections=[Section(table=Table(("#", "Approval", "Requested by"), rows))],
+            context=["Type approve N, reject N <reason>, edit N <amount> or retry N."],
+        )
+
+    def _decide(self, verb: str, ref: str, rest: str) -> Reply:
+        assert self.approvals is not None
+        approval_id = self._approval_id(ref)
+        if approval_id is None:
+            return Reply(headline=f"There is no choice {ref}; type 'approvals' to list them.")
+        if verb == "reject":
+            if not rest:
+                return Reply(headline=f"Say why: reject {ref} <reason>.")
+            decision = self.approvals.reject(approval_id, self.identity, rest)
+        elif verb == "retry":
+            decision = self.approvals.retry(approval_id, self.identity)
+        elif verb == "edit":
+            try:
+                amount = Decimal(rest.replace("$", "").replace(",", ""))
+            except InvalidOperation:
+                return Reply(headline=f"Give the new amount: edit {ref} 120.00.")
+            decision = self.approvals.approve(approval_id, self.identity, amount=amount)
+        else:
+            decision = self.approvals.approve(approval_id, self.identity)
+        return Reply(headline=decision.message)
 
 
 QUIT_WORDS = {"quit", "exit", "bye", ":q"}
 
 
-def chat_loop(
-    ask: Callable[[str], Reply], console: Console, history_file: Path | None = None
-) -> None:
+def chat_loop(session: TerminalSession, console: Console, history_file: Path | None = None) -> None:
     """Read questions until EOF or 'quit'; a line editor with history on a real terminal."""
+    read: Callable[[], str]
     if sys.stdin.isatty():
         from prompt_toolkit import PromptSession
         from prompt_toolkit.history import FileHistory, InMemoryHistory
 
         history = FileHistory(str(history_file)) if history_file else InMemoryHistory()
-        session: PromptSession[str] = PromptSession(history=history)
+        prompt: PromptSession[str] = PromptSession(history=history)
 
         def read() -> str:
-            return session.prompt("ar> ")
+            return prompt.prompt("ar> ")
     else:
 
         def read() -> str:
@@ -85,8 +174,9 @@ def chat_loop(
             return line
 
     console.print(
-        "[dim]Ask about customers, invoices and payments. 'help' for examples, "
-        "'quit' to leave.[/dim]"
+        "[dim]Ask about customers, invoices and payments, or ask for a change (write off, "
+        "apply, credit limit, hold, note, reminder). 'approvals' lists what waits for you, "
+        "'help' gives examples, 'quit' leaves.[/dim]"
     )
     while True:
         try:
@@ -97,5 +187,5 @@ def chat_loop(
             continue
         if text.lower() in QUIT_WORDS:
             break
-        console.print(render(ask(text)))
+        console.print(render(session.handle(text), session.numbers))
         console.print()

@@ -306,9 +306,7 @@ class SetCreditHold(Action):
 
     def summary(self) -> str:
         if self.release_order_id:
-            return f"Release sales order {self.release_order_id} for {self.customer_id}" + (
-                "" if self.on_hold else " and take the account off credit hold"
-            )
+            return f"Release sales order {self.release_order_id} for {self.customer_id}"
         verb = "Put" if self.on_hold else "Take"
         return f"{verb} {self.customer_id} {'on' if self.on_hold else 'off'} credit hold"
 

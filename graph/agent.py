@@ -16,9 +16,13 @@ from typing import Any, TypedDict
 
 from langgraph.graph import END, START, StateGraph
 
+from graph.approvals import ApprovalService, ProposalRejected
 from graph.ar.names import CustomerMatcher, Resolution, resolve_mention
+from graph.format import money
 from graph.inquiries import INQUIRIES, Resolved, help_reply
-from graph.messages import Reply, Section, Table, Turn
+from graph.messages import Action, Fact, Proposal, Reply, Section, Table, Turn
+from graph.policy import Identity
+from graph.requests import Unclear, build_action
 from graph.understand import Request, parse
 from integrations.erp.port import ErpClient
 from integrations.erp.records import Customer, Invoice
@@ -36,9 +40,16 @@ class AgentState(TypedDict, total=False):
 
 
 class Agent:
-    def __init__(self, erp: ErpClient, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        erp: ErpClient,
+        *,
+        today: Callable[[], date] = date.today,
+        approvals: ApprovalService | None = None,
+    ) -> None:
         self.erp = erp
         self.today = today
+        self.approvals = approvals
         self._matcher: CustomerMatcher | None = None
         self._matcher_built = 0.0
         self.graph = self._build()
@@ -49,12 +60,16 @@ class Agent:
         builder.add_node("understand", self._understand)
         builder.add_node("gather", self._gather)
         builder.add_node("answer", self._answer)
+        builder.add_node("propose", self._propose)
         builder.add_edge(START, "understand")
         builder.add_conditional_edges(
-            "understand", self._after_understand, {"gather": "gather", "answer": "answer", END: END}
+            "understand",
+            self._after_understand,
+            {"gather": "gather", "answer": "answer", "propose": "propose", END: END},
         )
         builder.add_edge("gather", "answer")
         builder.add_edge("answer", END)
+        builder.add_edge("propose", END)
         return builder.compile()
 
     def ask(self, turn: Turn) -> Reply:
@@ -65,7 +80,10 @@ class Agent:
     def _after_understand(state: AgentState) -> str:
         if "reply" in state:
             return END
-        return "gather" if state["request"].intent in INQUIRIES else "answer"
+        intent = state["request"].intent
+        if intent == "action_request":
+            return "propose"
+        return "gather" if intent in INQUIRIES else "answer"
 
     def _understand(self, state: AgentState) -> dict[str, Any]:
         request = parse(state["turn"].text, self.today())
@@ -92,6 +110,54 @@ class Agent:
                 "unknown", "I didn't understand that. These are the questions I can answer:"
             )
         }
+
+    # --- proposing ---------------------------------------------------------------------------
+    def _propose(self, state: AgentState) -> dict[str, Any]:
+        request = state["request"]
+        assert request.action is not None
+        if self.approvals is None:
+            return {
+                "reply": Reply(
+                    headline="Changes to the ERP go through approvals, which are not set up here.",
+                    intent="action_request",
+                )
+            }
+        turn = state["turn"]
+        identity = Identity(turn.surface, turn.user_id)
+        person = self.approvals.policy.person_for(identity)
+        requested_by = person.name if person else identity.label()
+        try:
+            action = build_action(
+                self.erp,
+                request.action,
+                self._customer_or_ask,
+                requested_by=requested_by,
+                today=self.today(),
+            )
+            approval = self.approvals.propose(
+                action,
+                requested_by=requested_by,
+                origin={"surface": turn.surface, "conversation_id": turn.conversation_id},
+            )
+        except Unclear as unclear:
+            return {"reply": Reply(headline=str(unclear), intent="action_request")}
+        except ProposalRejected as rejected:
+            return {
+                "reply": Reply(
+                    headline="I can't propose that: " + "; ".join(rejected.problems) + ".",
+                    intent="action_request",
+                )
+            }
+        return {"reply": proposal_reply(approval, body=action.payload().get("body"))}
+
+    def _customer_or_ask(self, text: str) -> Customer:
+        found = self._customer(text)
+        if isinstance(found, Customer):
+            return found
+        if found.status == "ambiguous":
+            names = "; ".join(f"{m.name} ({m.customer_id})" for m in found.candidates)
+            raise Unclear(f"More than one customer matches “{text}”: {names}. Which one?")
+        raise Unclear(f"I can't find a customer matching “{text}”.")
 
     # --- entity resolution -----------------------------------------------------------------
     def matcher(self) -> CustomerMatcher:
@@ -238,3 +304,63 @@ class Agent:
             intent=request.intent,
             entities=entities,
         )
+
+
+def proposal_reply(approval: Any, *, body: str | None = None) -> Reply:
+    """A proposal as people see it: what would be written, and the buttons to decide."""
+    amount = (
+        money(approval.amount, approval.currency or "USD") if approval.amount is not None else "—"
+    )
+    facts = [
+        Fact("Approval", approval.approval_id),
+        Fact("Amount", amount),
+        Fact("Requested by", approval.requested_by),
+        Fact("Status", approval.status),
+    ]
+    if approval.status == "pending":
+        facts.append(Fact("Expires", approval.expires_at.strftime("%Y-%m-%d %H:%M UTC")))
+        headline = f"Proposed for approval: {approval.summary}."
+        actions = [
+            Action("Approve", "approve", approval.approval_id, "primary"),
+            Action("Reject", "reject", approval.approval_id, "danger"),
+        ]
+        if approval.action in ("apply_payment", "write_off_deduction", "set_credit_limit"):
+            actions.append(Action("Edit amount", "edit", approval.approval_id))
+    elif approval.status == "done":
+        headline = (
+            f"Done under the auto policy: {approval.summary} (ERP reference "
+            f"{approval.erp_reference})."
+        )
+        actions = []
+    else:
+        headline = f"{approval.summary}: {approval.status}" + (
+            f" — {approval.note}" if approval.note else ""
+        )
+        actions = []
+    sections = [Section(facts=tuple(facts))]
+    if body:
+        sections.append(Section(text=body, title="Draft"))
+    entities = {"approval_id": approval.approval_id}
+    if approval.customer_id:
+        entities["customer_id"] = approval.customer_id
+    return Reply(
+        headline=headline,
+        sections=sections,
+        context=["Checked against the ERP just now; checked again before anything is written."],
+        actions=actions,
+        intent="action_request",
+        entities=entities,
+        data={
+            "approval": {
+                "approval_id": approval.approval_id,
+                "action": approval.action,
+                "status": approval.status,
+                "payload": approval.payload,
+                "amount": approval.amount,
+                "currency": approval.currency,
+            }
+        },
+        proposals=[
+            Proposal(approval.approval_id, approval.action, approval.amount, approval.summary)
+        ],
+    )

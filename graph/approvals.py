@@ -26,7 +26,6 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.types import Command, interrupt
 
 from graph.actions import Action, ActionError, action_from_payload
-from graph.format import money
 from graph.policy import Identity, Person, Policy
 from integrations.erp.port import ErpClient, ErpError
 from integrations.mail import Mailer
@@ -350,7 +349,7 @@ class ApprovalService:
         if current.status == "failed":
             return Decision(
                 False,
-                f"The ERP refused: {current.note}. Nothing was written; it can be retried.",
+                f"The write failed: {current.note}. It can be retried; a retry never writes twice.",
                 current,
             )
         return Decision(True, f"Approved by {who}; the ERP write is {current.status}.", current)
@@ -495,5 +494,4 @@ class ApprovalService:
 
 
 def describe(approval: Approval) -> str:
-    amount = money(approval.amount, approval.currency or "USD") if approval.amount else ""
-    return f"{approval.approval_id} [{approval.status}] {approval.summary} {amount}".strip()
+    return f"{approval.approval_id} [{approval.status}] {approval.summary}"

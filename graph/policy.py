@@ -74,9 +74,16 @@ class Policy:
     source: str = "(built-in defaults)"
 
     def person_for(self, identity: Identity) -> Person | None:
+        """The person behind a verified platform identity: by the platform's user id, then by
+        the e-mail the platform vouches for; in the terminal (where the OS user or ``--as``
+        speaks) also by name."""
         for person in self.people:
             if identity.user_id in person.ids.get(identity.surface, ()):
                 return person
+        if identity.surface == "terminal":
+            for person in self.people:
+                if person.name.casefold() == identity.user_id.casefold():
+                    return person
         if identity.email:
             wanted = identity.email.lower()
             for person in self.people:

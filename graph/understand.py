@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 
 INTENTS = (
     "invoice_status",
@@ -33,6 +34,21 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class ActionRequest:
+    """A person asking for a change in the ERP; it becomes a proposal, never a direct write."""
+
+    kind: str
+    customer_text: str | None = None
+    invoice_refs: tuple[str, ...] = ()
+    payment_ref: str | None = None
+    order_ref: str | None = None
+    amount: Decimal | None = None
+    reason_code: str | None = None
+    text: str | None = None
+    on_hold: bool = True
+
+
+@dataclass(frozen=True)
 class Request:
     intent: str
     customer_text: str | None = None
@@ -43,6 +59,7 @@ class Request:
     text: str = ""
     # True when no word said what is wanted and the intent was inferred from a name alone.
     guessed: bool = False
+    action: ActionRequest | None = None
 
 
 _INVOICE_WORD = re.compile(
@@ -205,7 +222,99 @@ def _intent(
     return "unknown", False
 
 
+_AMOUNT = r"\$?\s?(?P<amount>\d[\d,]*(?:\.\d{1,2})?)\s*(?:k\b)?"
+_WRITE_OFF = re.compile(
+    rf"^\s*write[- ]?off\s+(?:{_AMOUNT}\s+)?(?:on|for|against|from)?\s*(?P<rest>.+)$", re.I
+)
+_APPLY = re.compile(
+    r"^\s*apply\s+(?:payment\s+)?(?P<payment>[a-z]{1,5}-?[a-z]?\d+)\s+to\s+(?P<rest>.+)$", re.I
+)
+_LIMIT = re.compile(
+    rf"^\s*(?:set|raise|lower|change|increase|decrease|make)\s+(?:the\s+)?(?:credit\s+limit\s+"
+    rf"(?:for|of)\s+(?P<who1>.+?)|(?P<who2>.+?)(?:'s)?\s+credit\s+limit)\s+to\s+{_AMOUNT}\s*$",
+    re.I,
+)
+_HOLD_ON = re.compile(r"^\s*(?:put|place)\s+(?P<who>.+?)\s+on\s+(?:credit\s+)?hold\s*$", re.I)
+_HOLD_OFF = re.compile(
+    r"^\s*(?:take|remove|release|lift)\s+(?P<who>.+?)\s+(?:off|from)\s+(?:credit\s+)?hold\s*$",
+    re.I,
+)
+_RELEASE = re.compile(r"^\s*release\s+(?:sales\s+)?(?:order\s+)?(?P<order>so-?\d+)\s*$", re.I)
+_NOTE = re.compile(
+    r"^\s*(?:add\s+)?(?:a\s+)?note\s+(?:to|for|on)\s+(?P<who>[^:]+?)\s*:\s*(?P<text>.+)$",
+    re.I | re.S,
+)
+_REMIND = re.compile(
+    r"^\s*send\s+(?:a\s+)?(?:payment\s+|collections?\s+)?reminder\s+to\s+(?P<who>.+?)"
+    r"(?:\s+about\s+(?P<about>.+))?\s*$",
+    re.I,
+)
+_REASON = re.compile(r"\b(?:as|reason|for)\s+(?P<code>[a-z_]+)\s*$", re.I)
+
+
+def _amount_of(match: re.Match[str]) -> Decimal | None:
+    raw = match.groupdict().get("amount")
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if match.group(0).lower().rstrip().endswith("k"):
+        value *= 1000
+    return value
+
+
+def parse_action(text: str) -> ActionRequest | None:
+    """An explicit request for a change ("write off 45.00 on INV-10319 as pricing")."""
+    if match := _WRITE_OFF.match(text):
+        rest = match.group("rest")
+        reason = _REASON.search(rest)
+        invoices, _, _ = _references(rest[: reason.start()] if reason else rest)
+        if invoices:
+            return ActionRequest(
+                "write_off_deduction",
+                invoice_refs=tuple(invoices),
+                amount=_amount_of(match),
+                reason_code=reason.group("code").lower() if reason else None,
+            )
+    if match := _APPLY.match(text):
+        rest = match.group("rest")
+        amount = re.search(r"\bfor\s+\$?(\d[\d,]*(?:\.\d{1,2})?)\s*$", rest, re.I)
+        invoices, _, _ = _references(rest[: amount.start()] if amount else rest)
+        if invoices:
+            return ActionRequest(
+                "apply_payment",
+                invoice_refs=tuple(invoices),
+                payment_ref=match.group("payment").upper(),
+                amount=Decimal(amount.group(1).replace(",", "")) if amount else None,
+            )
+    if match := _LIMIT.match(text):
+        who = match.group("who1") or match.group("who2")
+        return ActionRequest("set_credit_limit", customer_text=who, amount=_amount_of(match))
+    if match := _RELEASE.match(text):
+        return ActionRequest(
+            "set_credit_hold", order_ref=match.group("order").upper(), on_hold=False
+        )
+    if match := _HOLD_ON.match(text):
+        return ActionRequest("set_credit_hold", customer_text=match.group("who"), on_hold=True)
+    if match := _HOLD_OFF.match(text):
+        return ActionRequest("set_credit_hold", customer_text=match.group("who"), on_hold=False)
+    if match := _NOTE.match(text):
+        return ActionRequest(
+            "add_note", customer_text=match.group("who"), text=match.group("text").strip()
+        )
+    if match := _REMIND.match(text):
+        invoices = _references(match.group("about"))[0] if match.group("about") else []
+        return ActionRequest(
+            "send_reminder", customer_text=match.group("who"), invoice_refs=tuple(invoices)
+        )
+    return None
+
+
 def parse(text: str, today: date) -> Request:
+    if (action := parse_action(text)) is not None:
+        return Request(intent="action_request", text=text, action=action)
     invoices, pos, remaining = _references(text)
     period = _period(text, today)
     customer = _customer_text(remaining)

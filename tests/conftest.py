@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -80,6 +80,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 @dataclass
 class Cli:
     home: Path
+    extra: dict[str, str] = field(default_factory=dict)
 
     def env(self, **extra: str) -> dict[str, str]:
         return {
@@ -87,6 +88,7 @@ class Cli:
             "ARBOT_TODAY": TODAY.isoformat(),
             "ARBOT_DATABASE_URL": "",
             "ARBOT_ERP": "",
+            "ARBOT_POLICY": "",
             **extra,
         }
 

@@ -229,8 +229,8 @@ def test_an_erp_error_fails_in_plain_words_and_a_retry_never_duplicates(
     decision = svc.approve(approval.approval_id, as_("dana"))
     assert not decision.ok
     assert decision.message == (
-        "The ERP refused: the ERP did not answer in time (HTTP 504); try again shortly. "
-        "Nothing was written; it can be retried."
+        "The write failed: the ERP did not answer in time (HTTP 504); try again shortly. "
+        "It can be retried; a retry never writes twice."
     )
     failed = svc.store.get(approval.approval_id)
     assert failed is not None and failed.status == "failed"

@@ -1,0 +1,67 @@
+"""Everything a surface needs, wired from the settings: the ERP, the store, the policy, the
+approval service and the agent. One per process."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from bot.config import ConfigError, Settings, open_erp
+from graph.agent import Agent
+from graph.approvals import ApprovalService
+from graph.policy import Policy, PolicyError, load_policy
+from integrations.erp.port import ErpClient
+from integrations.mail import SmtpMailer
+from integrations.store import Store
+from integrations.store.checkpoints import open_checkpointer
+
+log = logging.getLogger(__name__)
+
+RECONCILE_EVERY = timedelta(minutes=1)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    erp: ErpClient
+    store: Store
+    policy: Policy
+    approvals: ApprovalService
+    agent: Agent
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    @classmethod
+    def open(cls, settings: Settings) -> Runtime:
+        try:
+            policy = load_policy(settings.policy_path)
+        except PolicyError as error:
+            raise ConfigError(str(error)) from None
+        erp = open_erp(settings)
+        try:
+            store = Store.open(settings.database_url)
+            checkpointer = open_checkpointer(settings.database_url)
+        except Exception as error:  # any driver error becomes one readable line
+            raise ConfigError(
+                f"cannot open the store: {error.__class__.__name__}: {str(error).splitlines()[0]}"
+            ) from error
+        approvals = ApprovalService(erp, store, checkpointer, policy, mailer=SmtpMailer.from_env())
+        agent = Agent(erp, today=settings.today, approvals=approvals)
+        return cls(settings, erp, store, policy, approvals, agent)
+
+    def start_reconciler(self) -> None:
+        """Finish what a crash left behind now, then once a minute in the background."""
+        self.approvals.reconcile()
+
+        def loop() -> None:
+            while not self._stop.wait(RECONCILE_EVERY.total_seconds()):
+                try:
+                    self.approvals.reconcile()
+                except Exception:
+                    log.exception("reconciler pass failed; trying again in a minute")
+
+        threading.Thread(target=loop, name="arbot-reconciler", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()

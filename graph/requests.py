@@ -1,0 +1,173 @@
+"""From "write off 45.00 on INV-10319 as pricing" to a typed, validated Action.
+
+Everything a person typed is resolved against fresh ERP data here; what the text cannot settle
+(an unknown invoice, an ambiguous name) becomes a question, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import prompts
+from graph.actions import (
+    Action,
+    AddNote,
+    ApplyPayment,
+    SendReminder,
+    SetCreditHold,
+    SetCreditLimit,
+    WriteOffDeduction,
+)
+from graph.format import day, money
+from graph.understand import ActionRequest
+from integrations.erp.money import quantize
+from integrations.erp.port import ErpClient
+from integrations.erp.records import Customer, Invoice, aging_bucket
+
+
+class Unclear(Exception):
+    """What the request leaves open, said as a question or a plain statement."""
+
+
+CustomerLookup = Callable[[str], Customer]
+
+
+def _one_invoice(erp: ErpClient, ref: str) -> Invoice:
+    found = erp.find_invoices(ref) or erp.invoices_by_po(ref)
+    if not found:
+        raise Unclear(f"I can't find an invoice matching {ref}.")
+    if len(found) > 1:
+        numbers = ", ".join(i.invoice_number for i in found[:5])
+        raise Unclear(f"{ref} matches several invoices ({numbers}); which one?")
+    return found[0]
+
+
+def reminder_stage(invoices: list[Invoice], today: date) -> str:
+    worst = max((i.days_past_due(today) for i in invoices), default=0)
+    if worst > 60:
+        return "final"
+    if worst > 30:
+        return "firm"
+    return "friendly"
+
+
+def draft_reminder(
+    customer: Customer, invoices: list[Invoice], today: date, sender: str
+) -> tuple[str, str, str]:
+    """(template name, subject, body) of a reminder in the tone its dunning stage calls for."""
+    name = f"reminder.{reminder_stage(invoices, today)}"
+    total = sum((i.balance for i in invoices), Decimal("0.00"))
+    lines = "\n".join(
+        f"  {i.invoice_number}  dated {day(i.invoice_date)}  due {day(i.due_date)}  "
+        f"{money(i.balance, i.currency)} open ({aging_bucket(i.days_past_due(today))})"
+        for i in invoices
+    )
+    text = prompts.load(name).format(
+        invoice_count=len(invoices),
+        company="us",
+        customer_name=customer.name,
+        invoice_lines=lines,
+        total=money(total, customer.currency),
+        sender=sender,
+    )
+    subject_line, _, body = text.partition("\n")
+    return name, subject_line.removeprefix("Subject:").strip(), body.strip() + "\n"
+
+
+def build_action(
+    erp: ErpClient,
+    request: ActionRequest,
+    customer_of: CustomerLookup,
+    *,
+    requested_by: str,
+    today: date,
+) -> Action:
+    kind = request.kind
+    if kind == "write_off_deduction":
+        invoice = _one_invoice(erp, request.invoice_refs[0])
+        amount = quantize(request.amount, invoice.currency) if request.amount else invoice.balance
+        if amount <= 0:
+            raise Unclear(f"{invoice.invoice_number} has nothing open to write off.")
+        return WriteOffDeduction(
+            customer_id=invoice.customer_id,
+            invoice_number=invoice.invoice_number,
+            write_off=str(amount),
+            invoice_currency=invoice.currency,
+            reason_code=request.reason_code or "unknown",
+            memo=f"requested by {requested_by}",
+        )
+    if kind == "apply_payment":
+        assert request.payment_ref is not None
+        payment = erp.get_payment(request.payment_ref)
+        if payment is None:
+            raise Unclear(f"I can't find payment {request.payment_ref} in the ERP.")
+        invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]
+        left = payment.unapplied
+        applications = []
+        for invoice in invoices:
+            wanted = request.amount if request.amount and len(invoices) == 1 else invoice.balance
+            share = min(quantize(wanted, payment.currency), left)
+            if share > 0:
+                applications.append((invoice.invoice_number, str(share)))
+                left -= share
+        if not applications:
+            raise Unclear(
+                f"Payment {payment.payment_id} has {money(payment.unapplied, payment.currency)} "
+                "left to apply, and the invoices have nothing open."
+            )
+        return ApplyPayment(
+            customer_id=payment.customer_id,
+            payment_id=payment.payment_id,
+            received_on=payment.received_on.isoformat(),
+            payment_amount=str(payment.amount),
+            payment_currency=payment.currency,
+            method=payment.method,
+            reference=payment.reference,
+            applications=tuple(applications),
+        )
+    if kind == "set_credit_hold" and request.order_ref:
+        orders = [o for o in erp.sales_orders() if o.order_id == request.order_ref]
+        if not orders:
+            raise Unclear(f"I can't find sales order {request.order_ref}.")
+        customer = erp.get_customer(orders[0].customer_id)
+        assert customer is not None
+        return SetCreditHold(
+            customer_id=customer.customer_id,
+            on_hold=customer.on_hold,
+            release_order_id=request.order_ref,
+        )
+    assert request.customer_text is not None
+    customer = customer_of(request.customer_text)
+    if kind == "set_credit_limit":
+        if request.amount is None:
+            raise Unclear("To what amount?")
+        return SetCreditLimit(
+            customer_id=customer.customer_id,
+            new_limit=str(quantize(request.amount)),
+            limit_currency=customer.currency,
+            current_limit=None if customer.credit_limit is None else str(customer.credit_limit),
+        )
+    if kind == "set_credit_hold":
+        return SetCreditHold(customer_id=customer.customer_id, on_hold=request.on_hold)
+    if kind == "add_note":
+        return AddNote(
+            customer_id=customer.customer_id, text=request.text or "", author=requested_by
+        )
+    if kind == "send_reminder":
+        if request.invoice_refs:
+            invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]
+        else:
+            invoices = [i for i in erp.invoices(customer.customer_id) if i.due_date < today]
+        if not invoices:
+            raise Unclear(f"{customer.name} has nothing past due to remind them about.")
+        _, subject, body = draft_reminder(customer, invoices, today, requested_by)
+        return SendReminder(
+            customer_id=customer.customer_id,
+            to=customer.email or "",
+            subject=subject,
+            body=body,
+            invoice_numbers=tuple(i.invoice_number for i in invoices),
+        )
+    raise Unclear(f"I can't propose {kind} yet.")
