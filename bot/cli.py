@@ -256,6 +256,36 @@ def erp_import(
     click.echo(f"Imported. {summary.describe()}")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@db_option
+def serve(host: str, port: int, db: str | None) -> None:
+    """One HTTP server: Slack at POST /slack/events, GET /healthz."""
+    import uvicorn
+
+    from bot.server import create_app
+
+    logging.getLogger().setLevel(logging.INFO)
+    api = create_app(_runtime(_settings(db)))
+    uvicorn.run(api, host=host, port=port, log_level="info", access_log=False)
+
+
+@main.group()
+def slack() -> None:
+    """Slack setup."""
+
+
+@slack.command("manifest")
+@click.option("--url", required=True, metavar="URL", help="Where arbot serve is reachable.")
+@click.option("--name", default="arbot", show_default=True)
+def slack_manifest(url: str, name: str) -> None:
+    """The Slack app manifest: paste it at api.slack.com/apps → Create New App → From a manifest."""
+    from bot.slack.manifest import manifest
+
+    click.echo(json.dumps(manifest(url, name), indent=2))
+
+
 # --- approvals ---------------------------------------------------------------------------------
 
 

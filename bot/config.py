@@ -18,12 +18,42 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class SlackSettings:
+    bot_token: str
+    signing_secret: str
+    app_token: str | None = None
+    api_url: str | None = None
+
+    @classmethod
+    def from_env(cls) -> SlackSettings | None:
+        """None when Slack is not configured (no ``SLACK_BOT_TOKEN``)."""
+        token = os.environ.get("SLACK_BOT_TOKEN")
+        if not token:
+            return None
+        secret = os.environ.get("SLACK_SIGNING_SECRET") or ""
+        app_token = os.environ.get("SLACK_APP_TOKEN") or None
+        if not secret and not app_token:
+            raise ConfigError(
+                "SLACK_SIGNING_SECRET is required to verify Slack's requests "
+                "(or SLACK_APP_TOKEN for Socket Mode)"
+            )
+        api_url = os.environ.get("SLACK_API_URL") or None
+        if api_url and not api_url.endswith("/"):
+            api_url += "/"
+        return cls(token, secret, app_token, api_url)
+
+    def __repr__(self) -> str:  # never print the secrets
+        return f"SlackSettings(socket_mode={self.app_token is not None}, api_url={self.api_url!r})"
+
+
+@dataclass(frozen=True)
 class Settings:
     home: Path
     database_url: str
     erp: str
     policy_path: Path
     fixed_today: date | None = None
+    slack: SlackSettings | None = None
 
     @classmethod
     def from_env(cls, db: str | None = None) -> Settings:
@@ -38,7 +68,14 @@ class Settings:
         except ValueError:
             raise ConfigError(f"ARBOT_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
         policy = Path(os.environ.get("ARBOT_POLICY") or home / "arbot.toml").expanduser()
-        return cls(home=home, database_url=url, erp=erp, policy_path=policy, fixed_today=today)
+        return cls(
+            home=home,
+            database_url=url,
+            erp=erp,
+            policy_path=policy,
+            fixed_today=today,
+            slack=SlackSettings.from_env(),
+        )
 
     def today(self) -> date:
         """The business date: today, or ``ARBOT_TODAY`` for reproducible runs and demos."""

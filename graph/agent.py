@@ -123,7 +123,7 @@ class Agent:
                 )
             }
         turn = state["turn"]
-        identity = Identity(turn.surface, turn.user_id)
+        identity = Identity(turn.surface, turn.user_id, turn.email)
         person = self.approvals.policy.person_for(identity)
         requested_by = person.name if person else identity.label()
         try:

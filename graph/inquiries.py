@@ -27,7 +27,7 @@ from integrations.erp.records import (
 )
 
 HISTORY_DEFAULT = 5
-TABLE_MAX_ROWS = 15
+TABLE_MAX_ROWS = 50
 
 
 @dataclass

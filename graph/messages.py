@@ -20,7 +20,7 @@ class Turn:
     surface: str  # terminal | slack | teams
     text: str = ""
     conversation_id: str = "local"
-    roles: tuple[str, ...] = ()
+    email: str | None = None  # as the platform vouches for it (Slack users.info, Entra UPN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text
 
 from integrations.db import UtcDateTime
 from integrations.erp.local.schema import Money
@@ -58,4 +58,22 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("last_seq", Integer, nullable=False),
     Column("last_hash", String(64), nullable=False),
+)
+
+# Deliveries already handled: a platform's retry of the same event is recognised on any replica.
+inbound = Table(
+    "store_inbound",
+    metadata,
+    Column("delivery_key", String(200), primary_key=True),
+    Column("seen_at", UtcDateTime, nullable=False),
+)
+
+# Once-a-day jobs (the digest): the first replica to insert the day's row runs it.
+job_runs = Table(
+    "store_job_runs",
+    metadata,
+    Column("job", String(100), primary_key=True),
+    Column("run_on", Date, primary_key=True),
+    Column("runner", String(200), nullable=False),
+    Column("claimed_at", UtcDateTime, nullable=False),
 )

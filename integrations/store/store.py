@@ -11,12 +11,13 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, RowMapping, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from integrations.db import make_engine, migrate, write_transaction
 from integrations.store import schema as t
@@ -307,6 +308,25 @@ class Store:
                 erp_reference=fields.get("erp_reference"),
             )
         return self.get(approval_id)
+
+    # --- deliveries and jobs ---------------------------------------------------------------
+    def _insert_once(self, table: Any, values: dict[str, Any]) -> bool:
+        try:
+            with write_transaction(self.engine) as conn:
+                conn.execute(insert(table).values(**values))
+        except IntegrityError:
+            return False
+        return True
+
+    def first_delivery(self, key: str) -> bool:
+        """True the first time a delivery (e.g. a Slack event id) is seen, on any replica."""
+        return self._insert_once(t.inbound, {"delivery_key": key, "seen_at": now_utc()})
+
+    def claim_job(self, job: str, run_on: date, runner: str) -> bool:
+        """True for exactly one caller per job and day, however many replicas ask."""
+        return self._insert_once(
+            t.job_runs, {"job": job, "run_on": run_on, "runner": runner, "claimed_at": now_utc()}
+        )
 
     def set_interrupt(self, approval_id: str, interrupt_id: str | None) -> None:
         with write_transaction(self.engine) as conn:

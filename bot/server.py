@@ -1,0 +1,86 @@
+"""``arbot serve``: one ASGI app for every surface — Slack at ``POST /slack/events``, health at
+``GET /healthz`` (Teams joins at ``POST /api/messages``) — plus the reconciler."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+def create_app(runtime: Runtime) -> FastAPI:
+    settings = runtime.settings
+    slack = None
+    if settings.slack is not None:
+        from bot.slack.app import SlackSurface
+
+        slack = SlackSurface(
+            runtime,
+            token=settings.slack.bot_token,
+            signing_secret=settings.slack.signing_secret,
+            api_url=settings.slack.api_url,
+        )
+    else:
+        log.warning("Slack is not configured (no SLACK_BOT_TOKEN): /slack/events is off")
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        runtime.start_reconciler()
+        socket_mode = None
+        if slack is not None and settings.slack and settings.slack.app_token:
+            from slack_bolt.adapter.socket_mode.websockets import AsyncSocketModeHandler
+
+            socket_mode = AsyncSocketModeHandler(slack.app, settings.slack.app_token)
+            await socket_mode.connect_async()
+            log.warning("Slack Socket Mode connected")
+        try:
+            yield
+        finally:
+            runtime.stop()
+            if socket_mode is not None:
+                await socket_mode.close_async()
+
+    api = FastAPI(title="arbot", lifespan=lifespan, docs_url=None, redoc_url=None)
+    api.state.runtime = runtime
+    api.state.slack = slack
+
+    @api.get("/healthz")
+    async def healthz() -> JSONResponse:
+        def probe() -> None:
+            with runtime.store.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+
+        try:
+            await asyncio.to_thread(probe)
+        except Exception as error:
+            log.error("health check: the database does not answer: %s", error.__class__.__name__)
+            return JSONResponse({"status": "down", "database": "unreachable"}, status_code=503)
+        return JSONResponse(
+            {
+                "status": "ok",
+                "erp": settings.erp,
+                "slack": slack is not None,
+            }
+        )
+
+    if slack is not None:
+        from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
+
+        handler = AsyncSlackRequestHandler(slack.app)
+
+        @api.post("/slack/events")
+        async def slack_events(request: Request) -> Response:
+            response: Any = await handler.handle(request)
+            return response
+
+    return api

@@ -1,0 +1,369 @@
+"""The Slack surface on slack-bolt's async app.
+
+Every listener acks at once (Slack allows 3 s) and does the slow work after the ack (lazy
+listeners); answers go out with ``chat.postMessage``, decided approvals are shown by
+``chat.update`` on the original message, refusals go only to the clicker (``chat.postEphemeral``).
+The Slack user id comes from the verified request, never from the text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import re
+import time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.runtime import Runtime
+from bot.slack.blocks import decided, escape, render
+from graph.approvals import Decision
+from graph.messages import Reply, Turn
+from graph.policy import Identity
+
+log = logging.getLogger(__name__)
+
+EMAIL_TTL_SECONDS = 3600.0
+SUBCOMMANDS = {
+    "help": "help",
+    "invoice": "invoice {rest}",
+    "customer": "what does {rest} owe",
+    "collections": "collections",
+    "deductions": "deductions",
+    "cashapp": "cash application",
+    "digest": "digest",
+}
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+NOT_A_MEMBER = ("not_in_channel", "channel_not_found", "is_archived")
+TOKEN_PROBLEMS = ("invalid_auth", "token_revoked", "account_inactive", "not_authed")
+
+
+def slash_text(text: str) -> str:
+    """``/ar invoice INV-1`` → what the agent understands; free text passes through."""
+    word, _, rest = text.strip().partition(" ")
+    template = SUBCOMMANDS.get(word.lower())
+    if template is None:
+        return text.strip() or "help"
+    return template.format(rest=rest.strip()).strip()
+
+
+def _reject_modal(approval_id: str, channel: str, ts: str) -> dict[str, Any]:
+    return {
+        "type": "modal",
+        "callback_id": "reject_reason",
+        "private_metadata": json.dumps({"approval_id": approval_id, "channel": channel, "ts": ts}),
+        "title": {"type": "plain_text", "text": "Reject"},
+        "submit": {"type": "plain_text", "text": "Reject"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "reason",
+                "label": {
+                    "type": "plain_text",
+                    "text": "Why? (the requester and the audit see it)",
+                },
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "reason",
+                    "multiline": True,
+                    "max_length": 1000,
+                },
+            }
+        ],
+    }
+
+
+def _edit_modal(approval_id: str, channel: str, ts: str, amount: str) -> dict[str, Any]:
+    return {
+        "type": "modal",
+        "callback_id": "edit_amount",
+        "private_metadata": json.dumps({"approval_id": approval_id, "channel": channel, "ts": ts}),
+        "title": {"type": "plain_text", "text": "Approve another amount"},
+        "submit": {"type": "plain_text", "text": "Approve"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "amount",
+                "label": {"type": "plain_text", "text": "Amount (within your approval limit)"},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "amount",
+                    "initial_value": amount,
+                },
+            }
+        ],
+    }
+
+
+def _where(body: dict[str, Any]) -> tuple[str, str]:
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
+    ts = container.get("message_ts") or (body.get("message") or {}).get("ts", "")
+    return channel, ts
+
+
+class SlackSurface:
+    def __init__(
+        self, runtime: Runtime, *, token: str, signing_secret: str, api_url: str | None = None
+    ) -> None:
+        self.runtime = runtime
+        client = AsyncWebClient(
+            token=token,
+            base_url=api_url or AsyncWebClient.BASE_URL,
+            retry_handlers=[
+                AsyncConnectionErrorRetryHandler(max_retry_count=2),
+                AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+            ],
+        )
+        self.client = client
+        self.app = AsyncApp(client=client, signing_secret=signing_secret)
+        self._emails: dict[str, tuple[float, str | None]] = {}
+        self._register()
+
+    # --- identity ----------------------------------------------------------------------------
+    async def identity(self, user_id: str) -> Identity:
+        """The clicker as Slack verified them, with their e-mail from users.info (cached)."""
+        cached = self._emails.get(user_id)
+        if cached is None or time.monotonic() - cached[0] > EMAIL_TTL_SECONDS:
+            email = None
+            try:
+                answer = await self.client.users_info(user=user_id)
+                email = ((answer.get("user") or {}).get("profile") or {}).get("email")
+            except SlackApiError as error:
+                log.warning("users.info failed for a user: %s", error.response.get("error"))
+            cached = (time.monotonic(), email)
+            self._emails[user_id] = cached
+        return Identity("slack", user_id, cached[1])
+
+    # --- sending -----------------------------------------------------------------------------
+    async def _call(self, method: str, **kwargs: Any) -> dict[str, Any] | None:
+        """A Web API call whose failure is logged in plain words (never with message text)."""
+        try:
+            answer = await self.client.api_call(method, json=kwargs)
+            return answer.data if isinstance(answer.data, dict) else None
+        except SlackApiError as error:
+            code = error.response.get("error")
+            if code in TOKEN_PROBLEMS:
+                log.error(
+                    "Slack rejected the bot token (%s) on %s: reinstall the app or set "
+                    "a new SLACK_BOT_TOKEN",
+                    code,
+                    method,
+                )
+            else:
+                log.error("Slack refused %s in %s: %s", method, kwargs.get("channel"), code)
+            raise
+        except Exception as error:
+            log.error("Slack could not be reached for %s: %s", method, error.__class__.__name__)
+            raise
+
+    async def post_reply(
+        self,
+        reply: Reply,
+        channel: str,
+        *,
+        question: str | None = None,
+        thread_ts: str | None = None,
+        respond: AsyncRespond | None = None,
+    ) -> None:
+        text, blocks = render(reply, question=question)
+        try:
+            await self._call(
+                "chat.postMessage",
+                channel=channel,
+                text=text,
+                blocks=blocks,
+                **({"thread_ts": thread_ts} if thread_ts else {}),
+            )
+        except SlackApiError as error:
+            if respond is not None and error.response.get("error") in NOT_A_MEMBER:
+                await respond(text=text, blocks=blocks, response_type="ephemeral")
+                await respond(
+                    text="Only you can see this: invite @arbot to the channel to share "
+                    "answers there.",
+                    response_type="ephemeral",
+                )
+        except Exception:
+            if respond is not None:
+                await respond(
+                    text="Slack did not take my answer; please ask again in a moment.",
+                    response_type="ephemeral",
+                )
+
+    async def _ask(self, text: str, user_id: str, channel: str) -> Reply:
+        who = await self.identity(user_id)
+        turn = Turn(user_id, "slack", text, conversation_id=channel, email=who.email)
+        return await asyncio.to_thread(self.runtime.agent.ask, turn)
+
+    async def _show_decision(self, decision: Decision, channel: str, ts: str, user: str) -> None:
+        approval = decision.approval
+        if approval is not None and approval.status != "pending" and channel and ts:
+            text, blocks = decided(approval)
+            # The decision is recorded whatever Slack answers; _call logs a failed update.
+            with contextlib.suppress(Exception):
+                await self._call("chat.update", channel=channel, ts=ts, text=text, blocks=blocks)
+        if not decision.ok and channel:
+            with contextlib.suppress(Exception):
+                await self._call(
+                    "chat.postEphemeral", channel=channel, user=user, text=decision.message
+                )
+
+    # --- listeners ---------------------------------------------------------------------------
+    def _register(self) -> None:
+        app = self.app
+        store = self.runtime.store
+        approvals = self.runtime.approvals
+
+        @app.middleware
+        async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
+            """Slack retries an event it thinks was not received; answer it once only."""
+            if body.get("type") == "event_callback" and body.get("event_id"):
+                first = await asyncio.to_thread(
+                    store.first_delivery, f"slack:event:{body['event_id']}"
+                )
+                if not first:
+                    return BoltResponse(status=200, body="", headers={"X-Slack-No-Retry": "1"})
+            return await next()
+
+        async def just_ack(ack: AsyncAck) -> None:
+            await ack()
+
+        async def slash(body: dict[str, Any], respond: AsyncRespond) -> None:
+            question = slash_text(body.get("text") or "")
+            reply = await self._ask(question, body["user_id"], body["channel_id"])
+            await self.post_reply(reply, body["channel_id"], question=question, respond=respond)
+
+        async def slash_ack(ack: AsyncAck, body: dict[str, Any]) -> None:
+            await ack(
+                response_type="ephemeral",
+                text=f"Looking into “{escape(slash_text(body.get('text') or ''))}”…",
+            )
+
+        app.command("/ar")(ack=slash_ack, lazy=[slash])
+
+        @app.event("app_mention")
+        async def mention(event: dict[str, Any]) -> None:
+            question = _MENTION.sub("", event.get("text") or "").strip() or "help"
+            reply = await self._ask(question, event["user"], event["channel"])
+            await self.post_reply(
+                reply,
+                event["channel"],
+                question=question,
+                thread_ts=event.get("thread_ts") or event.get("ts"),
+            )
+
+        @app.event("message")
+        async def direct_message(event: dict[str, Any]) -> None:
+            if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+                return
+            question = (event.get("text") or "").strip()
+            if not question:
+                return
+            reply = await self._ask(question, event["user"], event["channel"])
+            await self.post_reply(
+                reply, event["channel"], question=question, thread_ts=event.get("thread_ts")
+            )
+
+        async def approve(body: dict[str, Any]) -> None:
+            approval_id = body["actions"][0]["value"]
+            channel, ts = _where(body)
+            who = await self.identity(body["user"]["id"])
+            decision = await asyncio.to_thread(approvals.approve, approval_id, who)
+            await self._show_decision(decision, channel, ts, body["user"]["id"])
+
+        async def retry(body: dict[str, Any]) -> None:
+            approval_id = body["actions"][0]["value"]
+            channel, ts = _where(body)
+            who = await self.identity(body["user"]["id"])
+            decision = await asyncio.to_thread(approvals.retry, approval_id, who)
+            await self._show_decision(decision, channel, ts, body["user"]["id"])
+
+        app.action("approve")(ack=just_ack, lazy=[approve])
+        app.action("retry")(ack=just_ack, lazy=[retry])
+
+        @app.action("reject")
+        async def reject_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
+            await ack()
+            channel, ts = _where(body)
+            view = _reject_modal(body["actions"][0]["value"], channel, ts)
+            await self._call("views.open", trigger_id=body["trigger_id"], view=view)
+
+        @app.action("edit")
+        async def edit_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
+            await ack()
+            channel, ts = _where(body)
+            approval_id = body["actions"][0]["value"]
+            approval = store.get(approval_id)
+            amount = "" if approval is None or approval.amount is None else str(approval.amount)
+            view = _edit_modal(approval_id, channel, ts, amount)
+            await self._call("views.open", trigger_id=body["trigger_id"], view=view)
+
+        def _reason(view: dict[str, Any]) -> str:
+            return (view["state"]["values"]["reason"]["reason"].get("value") or "").strip()
+
+        def _amount(view: dict[str, Any]) -> Decimal | None:
+            raw = view["state"]["values"]["amount"]["amount"].get("value") or ""
+            try:
+                value = Decimal(raw.replace("$", "").replace(",", "").strip())
+            except InvalidOperation:
+                return None
+            return value if value.is_finite() and value > 0 else None
+
+        async def reject_ack(ack: AsyncAck, view: dict[str, Any]) -> None:
+            if not _reason(view):
+                await ack(response_action="errors", errors={"reason": "Say why it is rejected."})
+            else:
+                await ack()
+
+        async def reject_submitted(body: dict[str, Any], view: dict[str, Any]) -> None:
+            reason = _reason(view)
+            if not reason:
+                return
+            meta = json.loads(view.get("private_metadata") or "{}")
+            who = await self.identity(body["user"]["id"])
+            decision = await asyncio.to_thread(approvals.reject, meta["approval_id"], who, reason)
+            await self._show_decision(decision, meta["channel"], meta["ts"], body["user"]["id"])
+
+        async def edit_ack(ack: AsyncAck, view: dict[str, Any]) -> None:
+            if _amount(view) is None:
+                await ack(
+                    response_action="errors", errors={"amount": "Give an amount, e.g. 120.00"}
+                )
+            else:
+                await ack()
+
+        async def edit_submitted(body: dict[str, Any], view: dict[str, Any]) -> None:
+            amount = _amount(view)
+            if amount is None:
+                return
+            meta = json.loads(view.get("private_metadata") or "{}")
+            who = await self.identity(body["user"]["id"])
+            decision = await asyncio.to_thread(
+                lambda: approvals.approve(meta["approval_id"], who, amount=amount)
+            )
+            await self._show_decision(decision, meta["channel"], meta["ts"], body["user"]["id"])
+
+        app.view("reject_reason")(ack=reject_ack, lazy=[reject_submitted])
+        app.view("edit_amount")(ack=edit_ack, lazy=[edit_submitted])
+
+        async def show_more(body: dict[str, Any]) -> None:
+            asked = json.loads(body["actions"][0]["value"])
+            channel, ts = _where(body)
+            reply = await self._ask(asked["q"], body["user"]["id"], channel)
+            text, blocks = render(reply, question=asked["q"], page=int(asked["page"]))
+            await self._call("chat.update", channel=channel, ts=ts, text=text, blocks=blocks)
+
+        app.action("show_more")(ack=just_ack, lazy=[show_more])
