@@ -36,6 +36,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         runtime.start_reconciler()
+        await asyncio.to_thread(runtime.agent.matcher)  # the name index, before the first user
         socket_mode = None
         if slack is not None and settings.slack and settings.slack.app_token:
             from slack_bolt.adapter.socket_mode.websockets import AsyncSocketModeHandler
@@ -49,6 +50,8 @@ def create_app(runtime: Runtime) -> FastAPI:
             runtime.stop()
             if socket_mode is not None:
                 await socket_mode.close_async()
+            if slack is not None:
+                await slack.stop()
 
     api = FastAPI(title="arbot", lifespan=lifespan, docs_url=None, redoc_url=None)
     api.state.runtime = runtime

@@ -14,8 +14,11 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_bolt.response import BoltResponse
@@ -33,6 +36,7 @@ from graph.messages import Reply, Turn
 from graph.policy import Identity
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EMAIL_TTL_SECONDS = 3600.0
 SUBCOMMANDS = {
@@ -129,9 +133,20 @@ class SlackSurface:
             ],
         )
         self.client = client
-        self.app = AsyncApp(client=client, signing_secret=signing_secret)
+        # process_before_response: the (tiny) ack functions run inline and the response goes
+        # out at once; the slow parts are lazy listeners started after it. Without it Bolt
+        # polls every 10 ms for the ack, which a burst of requests turns into seconds.
+        self.app = AsyncApp(
+            client=client, signing_secret=signing_secret, process_before_response=True
+        )
+        # Slow work (the agent, approvals) runs on two threads, so that a burst of requests
+        # never starves the event loop that acks within Slack's 3 seconds.
+        self.workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="arbot-slack")
         self._emails: dict[str, tuple[float, str | None]] = {}
         self._register()
+
+    async def stop(self) -> None:
+        self.workers.shutdown(wait=False)
 
     # --- identity ----------------------------------------------------------------------------
     async def identity(self, user_id: str) -> Identity:
@@ -203,10 +218,14 @@ class SlackSurface:
                     response_type="ephemeral",
                 )
 
+    async def work(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.workers, partial(function, *args, **kwargs))
+
     async def _ask(self, text: str, user_id: str, channel: str) -> Reply:
         who = await self.identity(user_id)
         turn = Turn(user_id, "slack", text, conversation_id=channel, email=who.email)
-        return await asyncio.to_thread(self.runtime.agent.ask, turn)
+        return await self.work(self.runtime.agent.ask, turn)
 
     async def _show_decision(self, decision: Decision, channel: str, ts: str, user: str) -> None:
         approval = decision.approval
@@ -231,9 +250,7 @@ class SlackSurface:
         async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
             """Slack retries an event it thinks was not received; answer it once only."""
             if body.get("type") == "event_callback" and body.get("event_id"):
-                first = await asyncio.to_thread(
-                    store.first_delivery, f"slack:event:{body['event_id']}"
-                )
+                first = await self.work(store.first_delivery, f"slack:event:{body['event_id']}")
                 if not first:
                     return BoltResponse(status=200, body="", headers={"X-Slack-No-Retry": "1"})
             return await next()
@@ -254,7 +271,6 @@ class SlackSurface:
 
         app.command("/ar")(ack=slash_ack, lazy=[slash])
 
-        @app.event("app_mention")
         async def mention(event: dict[str, Any]) -> None:
             question = _MENTION.sub("", event.get("text") or "").strip() or "help"
             reply = await self._ask(question, event["user"], event["channel"])
@@ -265,7 +281,6 @@ class SlackSurface:
                 thread_ts=event.get("thread_ts") or event.get("ts"),
             )
 
-        @app.event("message")
         async def direct_message(event: dict[str, Any]) -> None:
             if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
                 return
@@ -277,18 +292,21 @@ class SlackSurface:
                 reply, event["channel"], question=question, thread_ts=event.get("thread_ts")
             )
 
+        app.event("app_mention")(ack=just_ack, lazy=[mention])
+        app.event("message")(ack=just_ack, lazy=[direct_message])
+
         async def approve(body: dict[str, Any]) -> None:
             approval_id = body["actions"][0]["value"]
             channel, ts = _where(body)
             who = await self.identity(body["user"]["id"])
-            decision = await asyncio.to_thread(approvals.approve, approval_id, who)
+            decision = await self.work(approvals.approve, approval_id, who)
             await self._show_decision(decision, channel, ts, body["user"]["id"])
 
         async def retry(body: dict[str, Any]) -> None:
             approval_id = body["actions"][0]["value"]
             channel, ts = _where(body)
             who = await self.identity(body["user"]["id"])
-            decision = await asyncio.to_thread(approvals.retry, approval_id, who)
+            decision = await self.work(approvals.retry, approval_id, who)
             await self._show_decision(decision, channel, ts, body["user"]["id"])
 
         app.action("approve")(ack=just_ack, lazy=[approve])
@@ -306,7 +324,7 @@ class SlackSurface:
             await ack()
             channel, ts = _where(body)
             approval_id = body["actions"][0]["value"]
-            approval = store.get(approval_id)
+            approval = await self.work(store.get, approval_id)
             amount = "" if approval is None or approval.amount is None else str(approval.amount)
             view = _edit_modal(approval_id, channel, ts, amount)
             await self._call("views.open", trigger_id=body["trigger_id"], view=view)
@@ -334,7 +352,7 @@ class SlackSurface:
                 return
             meta = json.loads(view.get("private_metadata") or "{}")
             who = await self.identity(body["user"]["id"])
-            decision = await asyncio.to_thread(approvals.reject, meta["approval_id"], who, reason)
+            decision = await self.work(approvals.reject, meta["approval_id"], who, reason)
             await self._show_decision(decision, meta["channel"], meta["ts"], body["user"]["id"])
 
         async def edit_ack(ack: AsyncAck, view: dict[str, Any]) -> None:
@@ -351,9 +369,7 @@ class SlackSurface:
                 return
             meta = json.loads(view.get("private_metadata") or "{}")
             who = await self.identity(body["user"]["id"])
-            decision = await asyncio.to_thread(
-                lambda: approvals.approve(meta["approval_id"], who, amount=amount)
-            )
+            decision = await self.work(approvals.approve, meta["approval_id"], who, amount=amount)
             await self._show_decision(decision, meta["channel"], meta["ts"], body["user"]["id"])
 
         app.view("reject_reason")(ack=reject_ack, lazy=[reject_submitted])

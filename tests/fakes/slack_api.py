@@ -205,10 +205,15 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # Slack takes bursts; socketserver's default backlog is 5
+    daemon_threads = True
+
+
 @contextmanager
 def fake_slack() -> Iterator[FakeSlack]:
     fake = FakeSlack()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    server = _Server(("127.0.0.1", 0), _handler(fake))
     fake.url = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
