@@ -46,6 +46,39 @@ class SlackSettings:
         return f"SlackSettings(socket_mode={self.app_token is not None}, api_url={self.api_url!r})"
 
 
+TEAMS_APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+
+
+@dataclass(frozen=True)
+class TeamsSettings:
+    app_id: str | None
+    app_password: str | None = None
+    tenant_id: str | None = None
+    app_type: str = "SingleTenant"
+
+    @classmethod
+    def from_env(cls) -> TeamsSettings:
+        app_id = os.environ.get("MICROSOFT_APP_ID") or None
+        app_type = os.environ.get("MICROSOFT_APP_TYPE") or "SingleTenant"
+        if app_type not in TEAMS_APP_TYPES:
+            raise ConfigError(
+                f"MICROSOFT_APP_TYPE={app_type!r} is not one of {', '.join(TEAMS_APP_TYPES)}"
+            )
+        password = os.environ.get("MICROSOFT_APP_PASSWORD") or None
+        tenant = os.environ.get("MICROSOFT_APP_TENANT_ID") or None
+        if app_id and app_type != "UserAssignedMSI" and not password:
+            raise ConfigError(
+                "MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID "
+                "(or MICROSOFT_APP_TYPE=UserAssignedMSI for a managed identity)"
+            )
+        if app_id and app_type == "SingleTenant" and not tenant:
+            raise ConfigError("MICROSOFT_APP_TENANT_ID is required for a SingleTenant bot")
+        return cls(app_id, password, tenant, app_type)
+
+    def __repr__(self) -> str:  # never print the secret
+        return f"TeamsSettings(app_id={self.app_id!r}, app_type={self.app_type!r})"
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path
@@ -54,6 +87,7 @@ class Settings:
     policy_path: Path
     fixed_today: date | None = None
     slack: SlackSettings | None = None
+    teams: TeamsSettings = TeamsSettings(None)
 
     @classmethod
     def from_env(cls, db: str | None = None) -> Settings:
@@ -75,6 +109,7 @@ class Settings:
             policy_path=policy,
             fixed_today=today,
             slack=SlackSettings.from_env(),
+            teams=TeamsSettings.from_env(),
         )
 
     def today(self) -> date:

@@ -1,5 +1,5 @@
-"""``arbot serve``: one ASGI app for every surface — Slack at ``POST /slack/events``, health at
-``GET /healthz`` (Teams joins at ``POST /api/messages``) — plus the reconciler."""
+"""``arbot serve``: one ASGI app for every surface — Slack at ``POST /slack/events``, Teams at
+``POST /api/messages``, health at ``GET /healthz`` — plus the reconciler."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         runtime.start_reconciler()
         await asyncio.to_thread(runtime.agent.matcher)  # the name index, before the first user
+        await teams.start()
         socket_mode = None
         if slack is not None and settings.slack and settings.slack.app_token:
             from slack_bolt.adapter.socket_mode.websockets import AsyncSocketModeHandler
@@ -52,10 +53,15 @@ def create_app(runtime: Runtime) -> FastAPI:
                 await socket_mode.close_async()
             if slack is not None:
                 await slack.stop()
+            await teams.stop()
 
     api = FastAPI(title="arbot", lifespan=lifespan, docs_url=None, redoc_url=None)
+    from bot.teams.app import TeamsSurface
+
+    teams = TeamsSurface(runtime, api, settings.teams)  # mounts POST /api/messages on start
     api.state.runtime = runtime
     api.state.slack = slack
+    api.state.teams = teams
 
     @api.get("/healthz")
     async def healthz() -> JSONResponse:
@@ -73,6 +79,7 @@ def create_app(runtime: Runtime) -> FastAPI:
                 "status": "ok",
                 "erp": settings.erp,
                 "slack": slack is not None,
+                "teams": "authenticated" if settings.teams.app_id else "local emulator",
             }
         )
 

@@ -77,3 +77,15 @@ job_runs = Table(
     Column("runner", String(200), nullable=False),
     Column("claimed_at", UtcDateTime, nullable=False),
 )
+
+# Where a platform can be written to later (Teams needs the service URL of each conversation).
+conversations = Table(
+    "store_conversations",
+    metadata,
+    Column("surface", String(20), primary_key=True),
+    Column("conversation_id", String(400), primary_key=True),
+    Column("service_url", String(400), nullable=False),
+    Column("tenant_id", String(100)),
+    Column("kind", String(40)),
+    Column("updated_at", UtcDateTime, nullable=False),
+)

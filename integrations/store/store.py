@@ -328,6 +328,50 @@ class Store:
             t.job_runs, {"job": job, "run_on": run_on, "runner": runner, "claimed_at": now_utc()}
         )
 
+    def remember_conversation(
+        self,
+        surface: str,
+        conversation_id: str,
+        service_url: str,
+        *,
+        tenant_id: str | None,
+        kind: str | None,
+    ) -> None:
+        """Keep (or refresh) a conversation reference for proactive messages."""
+        c = t.conversations.c
+        values = {
+            "service_url": service_url,
+            "tenant_id": tenant_id,
+            "kind": kind,
+            "updated_at": now_utc(),
+        }
+        with write_transaction(self.engine) as conn:
+            changed = conn.execute(
+                update(t.conversations)
+                .where(c.surface == surface, c.conversation_id == conversation_id)
+                .values(**values)
+            ).rowcount
+            if not changed:
+                conn.execute(
+                    insert(t.conversations).values(
+                        surface=surface, conversation_id=conversation_id, **values
+                    )
+                )
+
+    def conversation(self, surface: str, conversation_id: str) -> dict[str, Any] | None:
+        c = t.conversations.c
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(
+                    select(t.conversations).where(
+                        c.surface == surface, c.conversation_id == conversation_id
+                    )
+                )
+                .mappings()
+                .first()
+            )
+        return dict(row) if row else None
+
     def set_interrupt(self, approval_id: str, interrupt_id: str | None) -> None:
         with write_transaction(self.engine) as conn:
             conn.execute(

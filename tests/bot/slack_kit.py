@@ -18,12 +18,13 @@ from urllib.parse import parse_qsl, quote, urlencode
 import httpx
 import uvicorn
 
-from bot.config import Settings, SlackSettings
+from bot.config import Settings, SlackSettings, TeamsSettings
 from bot.runtime import Runtime
 from bot.server import create_app
 from integrations.erp.local import LocalLedger
 from integrations.erp.local.demo import build_demo
 from tests.conftest import FIXTURES, TODAY
+from tests.fakes.bot_connector import FakeConnector, fake_connector
 from tests.fakes.slack_api import FakeSlack, fake_slack
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -35,16 +36,19 @@ mode = "assist"
 name = "Dana Kim"
 roles = ["ar_specialist"]
 slack = ["U0DANA"]
+teams = ["0d5a9c1e-0000-4000-8000-00000000da7a"]
 
 [[people]]
 name = "Morgan Lee"
 email = "morgan.lee@example.com"
 roles = ["controller"]
+teams = ["a437c99b-3703-4dd6-80c8-82c69f181061"]
 
 [[people]]
 name = "Casey Park"
 roles = ["collector"]
 slack = ["U0CASEY"]
+teams = ["0c4a5e7d-0000-4000-8000-0000000ca5e7"]
 """
 
 
@@ -124,6 +128,7 @@ class Harness:
     slack: FakeSlack
     runtime: Runtime
     ledger: LocalLedger
+    connector: FakeConnector
 
     def post(
         self,
@@ -154,13 +159,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def slack_server(home: Path) -> Iterator[Harness]:
+def slack_server(home: Path, teams: TeamsSettings | None = None) -> Iterator[Harness]:
+    """The whole server (Slack and Teams) on the small demo company."""
     url = f"sqlite:///{home / 'arbot.db'}"
     ledger = LocalLedger.open(url)
     build_demo(ledger, size="small", seed=7, as_of=TODAY)
     policy = home / "arbot.toml"
     policy.write_text(POLICY)
-    with fake_slack() as slack:
+    with fake_slack() as slack, fake_connector() as connector:
         slack.add_user("U0DANA", "dana.kim@example.com", "Dana Kim")
         slack.add_user("U0MORGAN", "morgan.lee@example.com", "Morgan Lee")
         slack.add_user("U0CASEY", "casey.park@example.com", "Casey Park")
@@ -171,6 +177,7 @@ def slack_server(home: Path) -> Iterator[Harness]:
             policy_path=policy,
             fixed_today=TODAY,
             slack=SlackSettings("xoxb-test-token", SECRET, None, f"{slack.url}/api/"),
+            teams=teams or TeamsSettings(None),
         )
         runtime = Runtime.open(settings)
         port = _free_port()
@@ -191,7 +198,46 @@ def slack_server(home: Path) -> Iterator[Harness]:
                 raise RuntimeError("the server did not start")
             time.sleep(0.02)
         try:
-            yield Harness(f"http://127.0.0.1:{port}", slack, runtime, ledger)
+            yield Harness(f"http://127.0.0.1:{port}", slack, runtime, ledger, connector)
         finally:
             server.should_exit = True
             thread.join(timeout=10)
+
+
+TEAMS = FIXTURES / "teams"
+MORGAN_AAD = "a437c99b-3703-4dd6-80c8-82c69f181061"
+CASEY_AAD = "0c4a5e7d-0000-4000-8000-0000000ca5e7"
+DANA_AAD = "0d5a9c1e-0000-4000-8000-00000000da7a"
+
+
+def teams_message(
+    text: str, *, service_url: str, user: str = MORGAN_AAD, channel: bool = False
+) -> dict[str, Any]:
+    """A captured Teams message activity (personal chat, or a channel @mention)."""
+    name = "teams_ping_payload.json" if channel else "teams_direct_message.json"
+    activity = json.loads((TEAMS / name).read_text())
+    activity["serviceUrl"] = service_url
+    activity["from"]["aadObjectId"] = user
+    if channel:
+        activity["text"] = f"<at>Opsdroid Dev</at> {text}"
+    else:
+        activity["text"] = text
+    return activity
+
+
+def teams_invoke(
+    data: dict[str, Any], *, service_url: str, reply_to: str, user: str = MORGAN_AAD
+) -> dict[str, Any]:
+    """A click on an Action.Execute button, as Teams sends it: an adaptiveCard/action invoke."""
+    activity = teams_message("", service_url=service_url, user=user)
+    activity.pop("text")
+    activity.update(
+        type="invoke",
+        name="adaptiveCard/action",
+        replyToId=reply_to,
+        value={
+            "action": {"type": "Action.Execute", "verb": data["action"], "data": data},
+            "trigger": "manual",
+        },
+    )
+    return activity

@@ -56,7 +56,7 @@ def test_health(slack: Harness) -> None:
     import httpx
 
     answer = httpx.get(f"{slack.url}/healthz").json()
-    assert answer == {"status": "ok", "erp": "local", "slack": True}
+    assert answer == {"status": "ok", "erp": "local", "slack": True, "teams": "local emulator"}
 
 
 def test_url_verification(slack: Harness) -> None:

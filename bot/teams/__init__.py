@@ -1,0 +1,1 @@
+"""Microsoft Teams: chat, Adaptive Card replies and approvals (Teams SDK for Python)."""

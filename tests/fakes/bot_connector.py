@@ -1,0 +1,131 @@
+"""A stand-in Bot Connector (the Bot Framework REST API Teams bots write to), on 127.0.0.1.
+
+Activities name it as their ``serviceUrl``, so the Teams SDK sends replies, card updates and
+proactive messages here unmodified. It answers in the connector's documented shapes
+(https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference)
+and records every call.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import unquote
+
+
+@dataclass
+class Sent:
+    verb: str  # send | reply | update
+    conversation_id: str
+    activity_id: str | None
+    activity: dict[str, Any]
+    headers: dict[str, str]
+
+    @property
+    def card(self) -> dict[str, Any] | None:
+        for attachment in self.activity.get("attachments") or []:
+            if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive":
+                return attachment["content"]
+        return None
+
+
+@dataclass
+class FakeConnector:
+    url: str = ""
+    sent: list[Sent] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    ids: Iterator[int] = field(default_factory=lambda: itertools.count(1_700_000_000_001))
+
+    def messages(self, verb: str | None = None) -> list[Sent]:
+        with self.lock:
+            return [
+                s
+                for s in self.sent
+                if s.activity.get("type") == "message" and (verb is None or s.verb == verb)
+            ]
+
+    def wait_for(
+        self,
+        verb: str,
+        count: int = 1,
+        timeout: float = 10.0,
+        where: Callable[[Sent], bool] = lambda _s: True,
+    ) -> list[Sent]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [s for s in self.messages(verb) if where(s)]
+            if len(found) >= count:
+                return found
+            time.sleep(0.02)
+        raise AssertionError(f"expected {count} {verb} message(s), saw {len(self.messages(verb))}")
+
+
+def _handler(fake: FakeConnector) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def _read(self) -> dict[str, Any]:
+            length = int(self.headers.get("Content-Length") or 0)
+            return json.loads(self.rfile.read(length) or b"{}")
+
+        def _answer(self, body: dict[str, Any], status: int = 200) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _route(self) -> tuple[str, str | None]:
+            # /v3/conversations/{conversationId}/activities[/{activityId}]
+            path = self.path.split("?", 1)[0]
+            parts = path.split("/")
+            index = parts.index("conversations")
+            conversation = unquote(parts[index + 1])
+            activity_id = unquote(parts[index + 3]) if len(parts) > index + 3 else None
+            return conversation, activity_id
+
+        def _record(self, verb: str) -> None:
+            conversation, activity_id = self._route()
+            activity = self._read()
+            with fake.lock:
+                fake.sent.append(
+                    Sent(verb, conversation, activity_id, activity, dict(self.headers))
+                )
+                new_id = activity_id if verb == "update" else str(next(fake.ids))
+            self._answer({"id": new_id})
+
+        def do_POST(self) -> None:
+            _, activity_id = self._route()
+            self._record("reply" if activity_id else "send")
+
+        def do_PUT(self) -> None:
+            self._record("update")
+
+    return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256
+    daemon_threads = True
+
+
+@contextmanager
+def fake_connector() -> Iterator[FakeConnector]:
+    fake = FakeConnector()
+    server = _Server(("127.0.0.1", 0), _handler(fake))
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()
