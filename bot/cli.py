@@ -286,6 +286,28 @@ def slack_manifest(url: str, name: str) -> None:
     click.echo(json.dumps(manifest(url, name), indent=2))
 
 
+@main.group()
+def teams() -> None:
+    """Microsoft Teams setup."""
+
+
+@teams.command("package")
+@click.option("--app-id", required=True, help="The Azure Bot's Microsoft App ID (a GUID).")
+@click.option("--url", required=True, metavar="URL", help="Where arbot serve is reachable.")
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=Path("arbot-teams.zip"), show_default=True
+)
+def teams_package(app_id: str, url: str, out: Path) -> None:
+    """The Teams app package (manifest and icons) to upload to Teams."""
+    from bot.teams.package import write_package
+
+    try:
+        written = write_package(out, app_id, url)
+    except ValueError as error:
+        raise Fail(str(error)) from None
+    click.echo(f"Wrote {written}: upload it in Teams → Apps → Manage your apps → Upload an app.")
+
+
 # --- approvals ---------------------------------------------------------------------------------
 
 
