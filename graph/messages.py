@@ -64,6 +64,15 @@ class Proposal:
     summary: str
 
 
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture a surface attaches (the digest's chart): PNG bytes and a text alternative."""
+
+    name: str
+    png: bytes
+    alt: str
+
+
 @dataclass
 class Reply:
     headline: str
@@ -74,6 +83,7 @@ class Reply:
     entities: dict[str, str] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
 
     def to_text(self) -> str:
         lines = [self.headline]

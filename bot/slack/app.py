@@ -195,6 +195,7 @@ class SlackSurface:
         respond: AsyncRespond | None = None,
     ) -> None:
         text, blocks = render(reply, question=question)
+        posted = False
         try:
             await self._call(
                 "chat.postMessage",
@@ -203,6 +204,7 @@ class SlackSurface:
                 blocks=blocks,
                 **({"thread_ts": thread_ts} if thread_ts else {}),
             )
+            posted = True
         except SlackApiError as error:
             if respond is not None and error.response.get("error") in NOT_A_MEMBER:
                 await respond(text=text, blocks=blocks, response_type="ephemeral")
@@ -216,6 +218,20 @@ class SlackSurface:
                 await respond(
                     text="Slack did not take my answer; please ask again in a moment.",
                     response_type="ephemeral",
+                )
+        for image in reply.images if posted else ():
+            try:
+                await self.client.files_upload_v2(
+                    channel=channel,
+                    content=image.png,
+                    filename=image.name,
+                    title=image.alt,
+                    alt_txt=image.alt,
+                    **({"thread_ts": thread_ts} if thread_ts else {}),
+                )
+            except Exception as error:
+                log.error(
+                    "Slack did not take the image %s: %s", image.name, error.__class__.__name__
                 )
 
     async def work(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:

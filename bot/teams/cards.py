@@ -8,6 +8,7 @@ the card is replaced in place) with an ``Action.Submit`` fallback for older clie
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from typing import Any
@@ -184,6 +185,17 @@ def render(reply: Reply, *, question: str | None = None, page: int = 0) -> Card:
         card["actions"] = actions
     while _size(card) > MAX_CARD_BYTES and len(body) > 1:
         body.pop(-2 if len(body) > 2 else -1)  # keep the headline and the evidence line
+    # Inline images do not count toward Teams' message size limit, so they go in last.
+    for image in reply.images:
+        encoded = base64.b64encode(image.png).decode()
+        body.append(
+            {
+                "type": "Image",
+                "url": f"data:image/png;base64,{encoded}",
+                "altText": image.alt,
+                "size": "Stretch",
+            }
+        )
     return card
 
 
