@@ -267,8 +267,68 @@ def serve(host: str, port: int, db: str | None) -> None:
     from bot.server import create_app
 
     logging.getLogger().setLevel(logging.INFO)
-    api = create_app(_runtime(_settings(db)))
+    try:
+        api = create_app(_runtime(_settings(db)))
+    except ConfigError as error:
+        raise Fail(str(error)) from None
     uvicorn.run(api, host=host, port=port, log_level="info", access_log=False)
+
+
+@main.command()
+@click.option(
+    "--post",
+    "target",
+    metavar="slack:CHANNEL|teams:CONVERSATION",
+    help="Post it there instead of printing it.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the structured digest.")
+@db_option
+def digest(target: str | None, as_json: bool, db: str | None) -> None:
+    """The daily digest: yesterday's cash, approvals waiting, open AR and its chart."""
+    import asyncio
+
+    from bot.digest import build, parse_target
+
+    settings = _settings(db)
+    runtime = _runtime(settings)
+    reply = build(runtime)
+    if target:
+        try:
+            surface, where = parse_target(target)
+            asyncio.run(_post(runtime, surface, where, reply))
+        except (ConfigError, LookupError) as error:
+            raise Fail(str(error)) from None
+        click.echo(f"Posted the digest to {target}.")
+        return
+    if as_json:
+        click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
+        return
+    Console().print(render(reply))
+    for image in reply.images:
+        path = settings.home / "digests" / image.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(image.png)
+        click.echo(f"Chart: {path}")
+
+
+async def _post(runtime: Runtime, surface: str, where: str, reply: Any) -> None:
+    settings = runtime.settings
+    if surface == "teams":
+        from bot.teams.app import post_proactively
+
+        await post_proactively(runtime, settings.teams, where, reply)
+        return
+    if settings.slack is None:
+        raise ConfigError("SLACK_BOT_TOKEN is not set: arbot cannot post to Slack")
+    from bot.slack.app import SlackSurface
+
+    slack_surface = SlackSurface(
+        runtime,
+        token=settings.slack.bot_token,
+        signing_secret=settings.slack.signing_secret or "unused",
+        api_url=settings.slack.api_url,
+    )
+    await slack_surface.post_reply(reply, where)
 
 
 @main.group()

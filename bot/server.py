@@ -13,7 +13,11 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
+from bot.config import ConfigError
+from bot.digest import DigestSchedule, parse_target, run_schedule
 from bot.runtime import Runtime
+from bot.teams.app import post_proactively
+from graph.messages import Reply
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +37,34 @@ def create_app(runtime: Runtime) -> FastAPI:
     else:
         log.warning("Slack is not configured (no SLACK_BOT_TOKEN): /slack/events is off")
 
+    schedule = DigestSchedule.from_env()
+
+    async def post(target: str, reply: Reply) -> None:
+        surface, where = parse_target(target)
+        if surface == "slack":
+            if slack is None:
+                raise ConfigError("the digest goes to Slack, but Slack is not configured")
+            await slack.post_reply(reply, where)
+        else:
+            await post_proactively(runtime, settings.teams, where, reply)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         runtime.start_reconciler()
         await asyncio.to_thread(runtime.agent.matcher)  # the name index, before the first user
         await teams.start()
+        stop_schedule = asyncio.Event()
+        schedule_task = None
+        if schedule is not None:
+            schedule_task = asyncio.create_task(
+                run_schedule(runtime, schedule, post, stop_schedule)
+            )
+            log.warning(
+                "daily digest at %s %s to %d target(s)",
+                schedule.at,
+                schedule.zone,
+                len(schedule.targets),
+            )
         socket_mode = None
         if slack is not None and settings.slack and settings.slack.app_token:
             from slack_bolt.adapter.socket_mode.websockets import AsyncSocketModeHandler
@@ -48,6 +75,9 @@ def create_app(runtime: Runtime) -> FastAPI:
         try:
             yield
         finally:
+            stop_schedule.set()
+            if schedule_task is not None:
+                await schedule_task
             runtime.stop()
             if socket_mode is not None:
                 await socket_mode.close_async()
@@ -62,6 +92,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     api.state.runtime = runtime
     api.state.slack = slack
     api.state.teams = teams
+    api.state.post = post
 
     @api.get("/healthz")
     async def healthz() -> JSONResponse:
