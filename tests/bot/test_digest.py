@@ -80,7 +80,7 @@ def test_two_replicas_post_the_digest_once_a_day(server: Harness) -> None:
         posted.append(target)
 
     schedule = DigestSchedule(
-        at=(__import__("datetime").time(0, 0)),
+        at=time(0, 0),
         zone=ZoneInfo("UTC"),
         targets=("slack:C1", "teams:19:abc"),
     )
