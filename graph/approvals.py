@@ -26,6 +26,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.types import Command, interrupt
 
 from graph.actions import Action, ActionError, action_from_payload
+from graph.ar.cashapp_payers import normalize_payer
 from graph.policy import Identity, Person, Policy
 from integrations.erp.port import ErpClient, ErpError
 from integrations.mail import Mailer
@@ -135,9 +136,12 @@ class ApprovalService:
         requested_by: str,
         proposed_by: str = SYSTEM,
         origin: dict[str, Any] | None = None,
+        allow_auto: bool = True,
     ) -> Approval:
         """Validate against the ERP, record it, and start its thread. The same write proposed
-        again while the first is still open returns the first."""
+        again while the first is still open returns the first. ``allow_auto=False`` keeps a
+        person in the loop even where the policy would let arbot write alone (e.g. a cash
+        match the matcher itself is not sure of)."""
         problems = action.validate(self.erp)
         if problems:
             raise ProposalRejected(problems)
@@ -171,7 +175,7 @@ class ApprovalService:
         )
         self.graph.invoke({"approval_id": approval_id}, _config(approval_id), durability="sync")
         self._remember_interrupt(approval_id)
-        if self.policy.auto_approves(action.kind, action.amount):
+        if allow_auto and self.policy.auto_approves(action.kind, action.amount):
             threshold = self.policy.auto[action.kind]
             approved = self.store.transition(
                 approval_id,
@@ -422,6 +426,10 @@ class ApprovalService:
             {"before": before, "after": after, "replayed": result.replayed},
             erp_reference=result.erp_reference,
         )
+        payer = (claimed.origin or {}).get("payer_name")
+        if payer and claimed.action == "apply_payment":
+            # An approved match confirms who this payer is: recognised directly next time.
+            self.store.learn_alias(normalize_payer(payer), action.customer_id, approval_id)
         return "done"
 
     def _finish(

@@ -89,3 +89,28 @@ conversations = Table(
     Column("kind", String(40)),
     Column("updated_at", UtcDateTime, nullable=False),
 )
+
+# Every bank line processed, with the result it got: a file run again changes nothing.
+bank_lines = Table(
+    "store_bank_lines",
+    metadata,
+    Column("payment_id", String(200), primary_key=True),
+    Column("received_on", Date, nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("payer_name", String(400), nullable=False),
+    Column("decision", String(20), nullable=False, index=True),
+    Column("approval_id", String(32)),
+    Column("result", Text, nullable=False),
+    Column("processed_at", UtcDateTime, nullable=False),
+)
+
+# Payer names confirmed by an approved match: recognised next time without fuzzy matching.
+payer_aliases = Table(
+    "store_payer_aliases",
+    metadata,
+    Column("payer_key", String(400), primary_key=True),
+    Column("customer_id", String(64), nullable=False),
+    Column("approval_id", String(32)),
+    Column("learned_at", UtcDateTime, nullable=False),
+)

@@ -328,6 +328,56 @@ class Store:
             t.job_runs, {"job": job, "run_on": run_on, "runner": runner, "claimed_at": now_utc()}
         )
 
+    # --- cash application --------------------------------------------------------------------
+    def bank_line_result(self, payment_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            text = conn.scalar(
+                select(t.bank_lines.c.result).where(t.bank_lines.c.payment_id == payment_id)
+            )
+        return json.loads(text) if text else None
+
+    def record_bank_line(
+        self, line: Any, result: dict[str, Any], *, approval_id: str | None
+    ) -> bool:
+        """Keep a processed bank line and its result; False if it was already recorded."""
+        return self._insert_once(
+            t.bank_lines,
+            {
+                "payment_id": line.payment_id,
+                "received_on": line.received_on,
+                "amount": line.amount,
+                "currency": line.currency,
+                "payer_name": line.payer_name,
+                "decision": result["decision"],
+                "approval_id": approval_id,
+                "result": _canonical(result),
+                "processed_at": now_utc(),
+            },
+        )
+
+    def suspense(self) -> list[dict[str, Any]]:
+        """Bank lines nobody could place (unmatched), oldest first."""
+        b = t.bank_lines.c
+        query = select(t.bank_lines).where(b.decision == "unmatched").order_by(b.received_on)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def payer_aliases(self) -> dict[str, str]:
+        a = t.payer_aliases.c
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(a.payer_key, a.customer_id)).all())
+
+    def learn_alias(self, payer_key: str, customer_id: str, approval_id: str | None) -> None:
+        """Remember that this payer is this customer (the latest confirmation wins)."""
+        a = t.payer_aliases.c
+        values = {"customer_id": customer_id, "approval_id": approval_id, "learned_at": now_utc()}
+        with write_transaction(self.engine) as conn:
+            changed = conn.execute(
+                update(t.payer_aliases).where(a.payer_key == payer_key).values(**values)
+            ).rowcount
+            if not changed:
+                conn.execute(insert(t.payer_aliases).values(payer_key=payer_key, **values))
+
     def remember_conversation(
         self,
         surface: str,
