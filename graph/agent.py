@@ -22,6 +22,7 @@ from graph.format import money
 from graph.inquiries import INQUIRIES, Resolved, help_reply
 from graph.messages import Action, Fact, Proposal, Reply, Section, Table, Turn
 from graph.policy import Identity
+from graph.reports import REPORTS, ReportContext
 from graph.requests import Unclear, build_action
 from graph.understand import Request, parse
 from integrations.erp.port import ErpClient
@@ -61,15 +62,23 @@ class Agent:
         builder.add_node("gather", self._gather)
         builder.add_node("answer", self._answer)
         builder.add_node("propose", self._propose)
+        builder.add_node("report", self._report)
         builder.add_edge(START, "understand")
         builder.add_conditional_edges(
             "understand",
             self._after_understand,
-            {"gather": "gather", "answer": "answer", "propose": "propose", END: END},
+            {
+                "gather": "gather",
+                "answer": "answer",
+                "propose": "propose",
+                "report": "report",
+                END: END,
+            },
         )
         builder.add_edge("gather", "answer")
         builder.add_edge("answer", END)
         builder.add_edge("propose", END)
+        builder.add_edge("report", END)
         return builder.compile()
 
     def ask(self, turn: Turn) -> Reply:
@@ -83,10 +92,14 @@ class Agent:
         intent = state["request"].intent
         if intent == "action_request":
             return "propose"
+        if intent in REPORTS:
+            return "report"
         return "gather" if intent in INQUIRIES else "answer"
 
     def _understand(self, state: AgentState) -> dict[str, Any]:
         request = parse(state["turn"].text, self.today())
+        if request.intent in REPORTS:
+            return {"request": request}
         if request.intent not in INQUIRIES:
             return {"request": request}
         outcome = self._resolve(request)
@@ -110,6 +123,21 @@ class Agent:
                 "unknown", "I didn't understand that. These are the questions I can answer:"
             )
         }
+
+    # --- reports -----------------------------------------------------------------------------
+    def _report(self, state: AgentState) -> dict[str, Any]:
+        request = state["request"]
+        context = ReportContext(
+            self.erp,
+            self.approvals.store if self.approvals else None,
+            self.today(),
+            self._customer_or_ask,
+        )
+        try:
+            reply = REPORTS[request.intent](context, request)
+        except (Unclear, LookupError) as problem:
+            reply = Reply(headline=str(problem), intent=request.intent)
+        return {"reply": reply}
 
     # --- proposing ---------------------------------------------------------------------------
     def _propose(self, state: AgentState) -> dict[str, Any]:

@@ -54,6 +54,7 @@ class Request:
     customer_text: str | None = None
     invoice_refs: tuple[str, ...] = ()
     po_refs: tuple[str, ...] = ()
+    order_refs: tuple[str, ...] = ()
     period: DateRange | None = None
     limit: int | None = None
     text: str = ""
@@ -157,7 +158,8 @@ def _period(text: str, today: date) -> DateRange | None:
 
 
 def _references(text: str) -> tuple[list[str], list[str], str]:
-    """Invoice and PO references, and the text with them removed."""
+    """Invoice and PO references, and the text with them removed (sales orders, SO-…, are
+    taken out by ``_orders`` first)."""
     invoices: list[str] = []
     pos: list[str] = []
     remaining = text
@@ -185,6 +187,14 @@ def _references(text: str) -> tuple[list[str], list[str], str]:
     return invoices, pos, remaining
 
 
+_REPORT_WORDS = frozenset(
+    "collections collection worklist priority list deductions deduction short pay pays paid "
+    "cash app application suspense unmatched bank file lines credits dso forecast cei days "
+    "sales outstanding expected receipts digest morning daily report summary check credit "
+    "can we ship who should call".split()
+)
+
+
 def _customer_text(remaining: str) -> str | None:
     words = []
     for word in _words(remaining):
@@ -194,6 +204,32 @@ def _customer_text(remaining: str) -> str | None:
     return " ".join(words) or None
 
 
+# Reports and checks, recognised before anything else (their words are unambiguous).
+REPORTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (intent, re.compile(pattern, re.IGNORECASE))
+    for intent, pattern in (
+        ("credit_check", r"\bcredit\s*check\b|\bcheck\s+(?:the\s+)?credit\b|\bcan we ship\b"),
+        (
+            "cash_application",
+            r"\bcash\s*app(?:lication)?\b|\bsuspense\b|\bunmatched\b"
+            r"|\bbank (?:file|lines?|credits?)\b",
+        ),
+        (
+            "collections_list",
+            r"\bcollections?\b|\bworklist\b|\bwho (?:should|do) (?:i|we) call\b"
+            r"|\bpriority list\b",
+        ),
+        ("deduction_summary", r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id)\b"),
+        (
+            "forecast",
+            r"\bdso\b|\bforecast\b|\bcei\b|\bdays sales outstanding\b"
+            r"|\bexpected (?:receipts|cash|collections)\b",
+        ),
+        ("digest", r"\bdigest\b|\b(?:morning|daily) (?:report|summary)\b"),
+    )
+)
+
+
 def _intent(
     text: str, has_invoice: bool, has_customer: bool, period: DateRange | None
 ) -> tuple[str, bool]:
@@ -201,6 +237,9 @@ def _intent(
     lowered = text.lower()
     if _HELP.match(text):
         return "help", False
+    for intent, pattern in REPORTS:
+        if pattern.search(text):
+            return intent, False
     if has_invoice:
         return "invoice_status", False
     if re.search(r"\b(payments?|paid|pay|remittances?|history|receipts?)\b", lowered) and not (
@@ -312,10 +351,19 @@ def parse_action(text: str) -> ActionRequest | None:
     return None
 
 
+_ORDER = re.compile(r"\bSO-?\d+\b", re.IGNORECASE)
+
+
 def parse(text: str, today: date) -> Request:
     if (action := parse_action(text)) is not None:
         return Request(intent="action_request", text=text, action=action)
-    invoices, pos, remaining = _references(text)
+    orders = tuple(
+        dict.fromkeys(
+            m.group(0).upper().replace("SO", "SO-").replace("--", "-")
+            for m in _ORDER.finditer(text)
+        )
+    )
+    invoices, pos, remaining = _references(_ORDER.sub(" ", text))
     period = _period(text, today)
     customer = _customer_text(remaining)
     limit = None
@@ -324,11 +372,14 @@ def parse(text: str, today: date) -> Request:
     intent, guessed = _intent(text, bool(invoices or pos), customer is not None, period)
     if intent == "help":
         customer = None
+    if any(intent == report for report, _ in REPORTS) and customer is not None:
+        customer = " ".join(w for w in customer.split() if w not in _REPORT_WORDS) or None
     return Request(
         intent=intent,
         customer_text=customer,
         invoice_refs=tuple(invoices),
         po_refs=tuple(pos),
+        order_refs=orders,
         period=period,
         limit=limit,
         text=text,

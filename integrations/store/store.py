@@ -355,10 +355,16 @@ class Store:
             },
         )
 
-    def suspense(self) -> list[dict[str, Any]]:
-        """Bank lines nobody could place (unmatched), oldest first."""
+    def bank_lines(
+        self, *, since: date | None = None, decision: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Processed bank lines (``decision="unmatched"``: the suspense list), oldest first."""
         b = t.bank_lines.c
-        query = select(t.bank_lines).where(b.decision == "unmatched").order_by(b.received_on)
+        query = select(t.bank_lines).order_by(b.received_on, b.payment_id)
+        if since is not None:
+            query = query.where(b.received_on >= since)
+        if decision is not None:
+            query = query.where(b.decision == decision)
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
