@@ -1,0 +1,122 @@
+"""Backtest the receipts forecast on the medium demo company.
+
+    python benchmarks/forecast.py [--seed 7] [--horizon 30] [--months 6]
+
+Builds the medium demo company (as of 2026-11-21) into a temporary SQLite ledger, reads its
+records through the ledger, and forecasts, at a cutoff on the 21st of each of the last months,
+what would be paid in the next ``--horizon`` days using only what was known at the cutoff. Prints
+forecast against actual per cutoff and currency, then MAPE and the weighted absolute error, and
+today's metrics and forecast for USD.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graph.ar.forecast import backtest, forecast_receipts, receivables_metrics
+from graph.format import money
+from integrations.erp.local import LocalLedger
+from integrations.erp.local.demo import build_demo
+
+AS_OF = date(2026, 11, 21)
+
+
+def monthly_cutoffs(as_of: date, months: int) -> list[date]:
+    """The same day of each of the last ``months`` months, oldest first."""
+    cutoffs = []
+    year, month = as_of.year, as_of.month
+    for _ in range(months):
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+        cutoffs.append(date(year, month, min(as_of.day, 28)))
+    return sorted(cutoffs)
+
+
+def percent(value: object) -> str:
+    return "n/a" if value is None else f"{value}%"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--horizon", type=int, default=30)
+    parser.add_argument("--months", type=int, default=6)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        ledger = LocalLedger.open(f"sqlite:///{Path(folder) / 'medium.db'}")
+        started = time.perf_counter()
+        build_demo(ledger, size="medium", seed=args.seed, as_of=AS_OF)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        customers = ledger.list_customers()
+        invoices = ledger.invoices(open_only=False)
+        open_invoices = ledger.invoices()
+        payments = ledger.payments()
+        adjustments = ledger.adjustments()
+        read = time.perf_counter() - started
+        ledger.close()
+    print(
+        f"medium demo: {len(customers):,} customers, {len(invoices):,} invoices "
+        f"({len(open_invoices):,} open), {len(payments):,} payments, "
+        f"{len(adjustments):,} adjustments; built in {built:.1f} s, read in {read:.1f} s"
+    )
+
+    cutoffs = monthly_cutoffs(AS_OF, args.months)
+    started = time.perf_counter()
+    result = backtest(invoices, payments, cutoffs, args.horizon, adjustments=adjustments)
+    elapsed = time.perf_counter() - started
+    print(f"\nbacktest, {args.horizon}-day horizon, {len(cutoffs)} cutoffs ({elapsed:.2f} s)")
+    print(
+        f"{'cutoff':<12}{'cur':<5}{'open AR':>19}{'forecast':>19}{'actual':>19}"
+        f"{'error':>19}{'abs %':>8}"
+    )
+    for row in result.rows:
+        print(
+            f"{row.cutoff.isoformat():<12}{row.currency:<5}"
+            f"{money(row.open_ar, row.currency):>19}{money(row.forecast, row.currency):>19}"
+            f"{money(row.actual, row.currency):>19}{money(row.error, row.currency):>19}"
+            f"{percent(row.abs_pct_error):>8}"
+        )
+    print("\ncurrency  MAPE     weighted abs error")
+    for currency in result.mape:
+        print(
+            f"{currency:<10}{percent(result.mape[currency]):<9}"
+            f"{percent(result.weighted_abs_error[currency])}"
+        )
+    print(f"method: {result.method}")
+
+    usd = [i for i in invoices if i.currency == "USD"]
+    usd_numbers = {i.invoice_number for i in usd}
+    metrics = receivables_metrics(
+        usd,
+        [a for a in adjustments if a.invoice_number in usd_numbers],
+        [p for p in payments if p.currency == "USD"],
+        AS_OF,
+    )
+    print(
+        f"\nUSD as of {AS_OF}: ending AR {money(metrics.ending_ar, 'USD')}, current "
+        f"{money(metrics.current_ar, 'USD')}; DSO {metrics.dso_standard} (standard, "
+        f"{metrics.period_days} days), {metrics.dso_countback} (countback); best possible "
+        f"{metrics.best_possible_dso}; ADD {metrics.average_days_delinquent}; CEI {metrics.cei}"
+    )
+    by_number = {i.invoice_number: i for i in invoices}
+    forecast = forecast_receipts(open_invoices, customers, payments, by_number, AS_OF)
+    expected = forecast.expected.get("USD", {})
+    print(
+        "USD receipts expected: "
+        + ", ".join(f"{label} days {money(amount, 'USD')}" for label, amount in expected.items())
+        + f"; {len(forecast.doubtful)} invoices doubtful (over 120 days past due)"
+    )
+
+
+if __name__ == "__main__":
+    main()

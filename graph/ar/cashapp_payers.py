@@ -1,0 +1,305 @@
+"""Who paid: a bank's payer name (and the names in its addenda) → customers.
+
+Built on ``graph.ar.names``: the same tokens, abbreviations and ``score_name`` scoring, and
+``CustomerMatcher`` itself for the names this index cannot place. What it adds for bank lines:
+
+* blocking, for speed: ``CustomerMatcher.match`` scores every customer sharing a word with the
+  query (hundreds in a 10k master). Here an inverted index ranks customers by the rarity-weighted
+  words they share with the payer, and only the best ``BLOCK`` are scored with ``score_name``;
+* ACH truncation: a 16-character name's last word may be cut anywhere ("FABRIKAM INTL SV"), so it
+  is completed from each candidate's own words before scoring, and an exact fit does not
+  outrank a longer name the cut text may have come from;
+* ``DBA`` names and names in ACH addenda (``ORIG CO NAME:``, ``IND NAME:``) as extra queries;
+* learned aliases: an exact normalized payer string → customer, from past confirmed matches.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from graph.ar.names import (
+    ABBREVIATIONS,
+    LEGAL_SUFFIXES,
+    MATCH_MIN,
+    TIE_MARGIN,
+    CustomerMatcher,
+    name_tokens,
+    score_name,
+)
+
+BLOCK = 24  # customers scored per query after blocking
+ACH_NAME_LENGTH = 16
+_DBA = re.compile(r"\b(?:DBA|D/B/A|D B A|T/A|AKA|A/K/A)\b")
+_GENERIC = frozenset(
+    """ACH CREDIT DEPOSIT WIRE TRANSFER INCOMING PAYMENT PMT CHK CHECK CHEQUE ZELLE REMOTE
+    MOBILE BRANCH ONLINE EFT SEPA CREDIT TRANSFER FEDWIRE BOOK XFER TRF ATM CASH""".split()
+)
+# Abbreviations a cut word may be the start of: "SV" → "SVCS" → services.
+_ABBREVIATION_PREFIXES: dict[str, set[str]] = defaultdict(set)
+for _short, _fulls in ABBREVIATIONS.items():
+    for _end in range(1, len(_short) + 1):
+        _ABBREVIATION_PREFIXES[_short[:_end]].update(_fulls)
+
+
+_ABBREVIATION_KEYS = [k for k in ABBREVIATIONS if len(k) >= 4]
+
+
+def _meaningful(text: str) -> bool:
+    """A name with at least one word that is not a bank's generic label ("ACH CREDIT")."""
+    return any(t.upper() not in _GENERIC for t in name_tokens(text))
+
+
+def normalize_payer(text: str) -> str:
+    """The form aliases are keyed on: upper case, words of letters and digits, single spaces."""
+    return " ".join(re.sub(r"[^A-Z0-9]+", " ", text.upper()).split())
+
+
+@dataclass(frozen=True, slots=True)
+class PayerCandidate:
+    customer_id: str
+    name: str
+    score: float  # 0-100, names.score_name's scale (100 for an alias)
+    fit: float  # 0-100: how well the payer's words are covered by the name
+    exact: bool  # every word matches (after completing a cut last word)
+    ordered: bool  # the payer's words are the name's first words, in order
+    source: str  # "alias", "payer name", "ORIG CO NAME", "DBA", ...
+    query: str  # the text that was matched
+
+
+@dataclass(frozen=True, slots=True)
+class PayerResolution:
+    status: str  # match | ambiguous | none
+    candidates: tuple[PayerCandidate, ...] = ()  # best first
+
+    @property
+    def top(self) -> PayerCandidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+class PayerMatcher:
+    def __init__(
+        self, customers: Iterable[tuple[str, str]], aliases: Mapping[str, str] | None = None
+    ) -> None:
+        pairs = list(customers)
+        self.names = CustomerMatcher(pairs)
+        self._ids = [cid for cid, _ in pairs]
+        self._names = [name for _, name in pairs]
+        self._index_of = {cid: i for i, cid in enumerate(self._ids)}
+        self._tokens = [name_tokens(name) for _, name in pairs]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, tokens in enumerate(self._tokens):
+            for token in set(tokens):
+                postings[token].append(i)
+        self._postings = dict(postings)
+        total = max(len(pairs), 1)
+        self._idf = {w: math.log(1 + total / len(ids)) for w, ids in postings.items()}
+        self._vocabulary = list(postings)
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        for word in self._vocabulary:
+            for end in range(1, len(word)):
+                prefixes[word[:end]].add(word)
+        self._prefixes = {p: tuple(sorted(words)) for p, words in prefixes.items()}
+        self._aliases = {
+            normalize_payer(k): v for k, v in (aliases or {}).items() if v in self._index_of
+        }
+        self._cache: dict[tuple[str, tuple[tuple[str, str], ...]], PayerResolution] = {}
+
+    # -- one query ----------------------------------------------------------------------------
+
+    def _expand(self, q: str, cut: bool) -> dict[str, float]:
+        """Vocabulary words a query word may stand for, with names._token_score's weights."""
+        words: dict[str, float] = {}
+        if q in self._postings:
+            words[q] = 100.0
+        for full in ABBREVIATIONS.get(q, ()):
+            if full in self._postings:
+                words.setdefault(full, 96.0)
+        # A cut word says less the shorter it is: "C" is the start of a thousand words.
+        prefix_weight = 90.0 * min(1.0, len(q) / 4)
+        if len(q) >= 3 or cut:
+            for word in self._prefixes.get(q, ()):
+                words.setdefault(word, prefix_weight)
+        if cut:
+            for full in sorted(_ABBREVIATION_PREFIXES.get(q, ())):
+                if full in self._postings:
+                    words.setdefault(full, prefix_weight)
+        if len(q) >= 4 and q not in self._postings:
+            for word, ratio, _ in process.extract(
+                q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=10
+            ):
+                words.setdefault(word, ratio * 0.95)
+        return words
+
+    @staticmethod
+    def _complete(tokens: tuple[str, ...], name: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The query with its cut last word completed from ``name`` (or dropped when it is the
+        start of a legal suffix); None when the last word is no start of anything in it."""
+        last = tokens[-1]
+        position = len(tokens) - 1
+        if position < len(name):
+            # The bank cut the name's own word at this place, or the payer wrote other words.
+            word = name[position]
+            if word.startswith(last) or word in _ABBREVIATION_PREFIXES.get(last, ()):
+                return (*tokens[:-1], word)
+        elif len(tokens) > 1 and any(s.startswith(last) for s in LEGAL_SUFFIXES):
+            return tokens[:-1]  # the start of "INC", "CORP", "LLC" after the last word
+        for word in name:
+            if word.startswith(last) or word in _ABBREVIATION_PREFIXES.get(last, ()):
+                return (*tokens[:-1], word)
+        return None
+
+    @staticmethod
+    def _ordered(tokens: tuple[str, ...], name: tuple[str, ...]) -> bool:
+        """The words are the start of the name, in order, each a fair spelling of its word."""
+        if len(tokens) > len(name):
+            return False
+        return all(
+            q == n or score_name((q,), (n,))[1] >= 85 for q, n in zip(tokens, name, strict=False)
+        )
+
+    def _spell(self, token: str) -> str:
+        """A misspelt abbreviation read as the abbreviation ("parma" → "pharma"), so that
+        names.score_name expands it; words the customer names use are left alone."""
+        if len(token) < 4 or token in self._postings or token in ABBREVIATIONS:
+            return token
+        found = process.extractOne(token, _ABBREVIATION_KEYS, scorer=fuzz.ratio, score_cutoff=85)
+        return found[0] if found else token
+
+    def _score(self, query: str) -> list[tuple[int, float, float, bool, bool]]:
+        tokens = name_tokens(query)
+        tokens = tuple(t for t in tokens if t.upper() not in _GENERIC) or tokens
+        tokens = tuple(self._spell(t) for t in tokens)
+        if not tokens:
+            return []
+        cut = len(query.strip()) in (ACH_NAME_LENGTH - 1, ACH_NAME_LENGTH) and len(tokens) > 1
+        rank: dict[int, float] = defaultdict(float)
+        for position, q in enumerate(tokens):
+            best: dict[int, float] = {}
+            last_cut = cut and position == len(tokens) - 1
+            for word, weight in self._expand(q, last_cut).items():
+                value = weight * self._idf[word]
+                for i in self._postings[word]:
+                    if value > best.get(i, 0.0):
+                        best[i] = value
+            for i, value in best.items():
+                rank[i] += value
+        scored = []
+        for i, _ in heapq.nlargest(BLOCK, rank.items(), key=lambda item: item[1]):
+            name = self._tokens[i]
+            score, fit = score_name(tokens, name)
+            exact = name == tokens
+            ordered = exact or self._ordered(tokens, name)
+            if cut:
+                completed = self._complete(tokens, name)
+                if completed is not None:
+                    c_score, c_fit = score_name(completed, name)
+                    if c_score > score:
+                        score, fit = c_score, max(fit, c_fit)
+                    exact = exact or completed == name
+                    ordered = ordered or exact or self._ordered(completed, name)
+            scored.append((i, score, fit, exact, ordered))
+        if not scored or max(s[1] for s in scored) < MATCH_MIN:
+            # Nothing credible from the index: let the full matcher look (joined words, etc.).
+            for m in self.names.match(query, limit=5):
+                i = self._index_of[m.customer_id]
+                scored.append((i, m.score, m.query_fit, m.exact, m.exact))
+        return scored
+
+    # -- a bank line ----------------------------------------------------------------------------
+
+    def resolve(self, payer_name: str, addenda: Sequence[tuple[str, str]] = ()) -> PayerResolution:
+        key = (payer_name, tuple(addenda))
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._resolve(payer_name, addenda)
+            if len(self._cache) < 200_000:
+                self._cache[key] = cached
+        return cached
+
+    def _queries(
+        self, payer_name: str, addenda: Sequence[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        queries: list[tuple[str, str]] = []
+        primary = [("payer name", payer_name)] + [(k, v) for k, v in addenda if k != "IND NAME"]
+        primary = [(k, v) for k, v in primary if _meaningful(v)]
+        # IND NAME is the receiver's name on most credits (ours): a payer name only when
+        # nothing else is given.
+        fallback = [(k, v) for k, v in addenda if k == "IND NAME"]
+        for source, text in primary or fallback:
+            text = " ".join(text.split())
+            if not text:
+                continue
+            queries.append((source, text))
+            parts = [p.strip() for p in _DBA.split(text.upper()) if p.strip()]
+            if len(parts) > 1:
+                queries.extend(("DBA", part) for part in parts)
+        return queries
+
+    def _resolve(self, payer_name: str, addenda: Sequence[tuple[str, str]]) -> PayerResolution:
+        queries = self._queries(payer_name, addenda)
+        for source, text in queries:
+            customer_id = self._aliases.get(normalize_payer(text))
+            if customer_id is not None:
+                i = self._index_of[customer_id]
+                alias = PayerCandidate(
+                    customer_id, self._names[i], 100.0, 100.0, True, True, f"alias ({source})", text
+                )
+                return PayerResolution("match", (alias,))
+        best: dict[int, PayerCandidate] = {}
+        truncated = False
+        for source, text in queries:
+            if len(text) in (ACH_NAME_LENGTH - 1, ACH_NAME_LENGTH):
+                truncated = True
+            for i, score, fit, exact, ordered in self._score(text):
+                candidate = PayerCandidate(
+                    self._ids[i],
+                    self._names[i],
+                    round(score, 1),
+                    round(fit, 1),
+                    exact,
+                    ordered,
+                    source,
+                    text,
+                )
+                held = best.get(i)
+                if held is None or _rank(candidate, truncated) < _rank(held, truncated):
+                    best[i] = candidate
+        ranked = sorted(best.values(), key=lambda c: (*_rank(c, truncated), c.name))
+        credible = [c for c in ranked if c.score >= MATCH_MIN]
+        if not credible:
+            return PayerResolution("none", tuple(ranked[:5]))
+        top = credible[0]
+        tier = _tier(top, truncated)
+        if tier > 0:
+            # Word order and completeness decide first: "HAYES LOGISTICS" is Hayes Logistics LLC,
+            # not Bishop & Hayes Logistics; a cut name fits every name it is the start of.
+            # A cut name says nothing about how many words followed: compare coverage only.
+            rivals = [c for c in credible[1:] if _tier(c, truncated) == tier]
+            if truncated:
+                ties = [top, *(c for c in rivals if top.fit - c.fit < TIE_MARGIN)]
+            else:
+                ties = [top, *(c for c in rivals if top.score - c.score < TIE_MARGIN)]
+        else:
+            ties = [c for c in credible if top.fit - c.fit < TIE_MARGIN]
+        if len(ties) > 1:
+            return PayerResolution("ambiguous", tuple(ties[:6]))
+        return PayerResolution("match", (top, *[c for c in ranked if c is not top][:4]))
+
+
+def _tier(candidate: PayerCandidate, truncated: bool) -> int:
+    """2: every word is the name's (not decisive for a cut name); 1: the name's first words in
+    order; 0: the words are there, in another order or with others between."""
+    if candidate.exact and not truncated:
+        return 2
+    return 1 if candidate.ordered or candidate.exact else 0
+
+
+def _rank(candidate: PayerCandidate, truncated: bool) -> tuple[int, float]:
+    return (-_tier(candidate, truncated), -candidate.score)

@@ -1,0 +1,285 @@
+"""What a bank line's free text says: invoice and PO references, EDI 820 remittance, payer names
+buried in ACH addenda, amounts written in the memo, and the memo words that explain a short-pay.
+
+Pure text work, no look-ups: ``parse_remittance`` turns the reference into a ``Remittance`` the
+matcher resolves against its invoice index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from integrations.erp.records import invoice_number_key
+
+# OCR confusions on keyed or scanned remittance: letter read for digit.
+OCR_DIGITS = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"})
+_OCR_LETTERS = frozenset("OILSBZ")
+
+# ACH / wire addenda: keys whose value is one token of noise (ids, dates, codes) and keys whose
+# value is a name. Values are removed from the text before references are looked for.
+_ID_KEYS = (
+    "ORIG ID",
+    "ORIG BK",
+    "DESC DATE",
+    "EFF DATE",
+    "SEC",
+    "TRACE#",
+    "TRACE NO",
+    "TRACE",
+    "EED",
+    "IND ID",
+    "CO ID",
+    "ID NBR",
+    "TRN",
+    "IMAD",
+    "OMAD",
+    "FED REF",
+    "ABA",
+    "ACCT",
+)
+_NAME_KEYS = (
+    "ORIG CO NAME",
+    "ORIGINATOR NAME",
+    "ORIGINATOR",
+    "ORG",
+    "RECEIVED FROM",
+    "BY ORDER OF",
+    "IND NAME",
+    "RECEIVER NAME",
+    "NAME",
+)
+_OTHER_KEYS = ("CO ENTRY DESCR", "ENTRY DESCR", "DESCR", "OBI", "RMT", "PMT DET", "BNF", "REF")
+_ALL_KEYS = tuple(sorted({*_ID_KEYS, *_NAME_KEYS, *_OTHER_KEYS}, key=len, reverse=True))
+_KEY = "|".join(re.escape(k) for k in _ALL_KEYS)
+_ID_FIELD = re.compile(
+    r"(?<![A-Z0-9])(?:" + "|".join(re.escape(k) for k in _ID_KEYS) + r")\s*[:#]\s*\S+"
+)
+_NAME_FIELD = re.compile(
+    r"(?<![A-Z0-9])(?P<key>" + "|".join(re.escape(k) for k in _NAME_KEYS) + r")\s*:\s*"
+    r"(?P<value>.*?)\s*(?=(?<![A-Z0-9])(?:" + _KEY + r")\s*[:#]|\s*$)"
+)
+_KEY_LABEL = re.compile(r"(?<![A-Z0-9])(?:" + _KEY + r")\s*:")
+
+_SEGMENT = re.compile(r"(?<![A-Z0-9])(RMR|ADX|REF|BPR|TRN|ENT|NM1|N1|DTM|IT1|RMT)\*[^~\n]*~?")
+_AMOUNT = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})(?![\w.])")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
+_SPLIT = re.compile(r"[\s,;|&+()\[\]{}<>=\"'!?/]+")
+_DATE = re.compile(
+    r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])|(?<![\w-])20\d\d-\d\d-\d\d(?![\w-])"
+)
+_YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
+_INVOICE_WORDS = frozenset(
+    """INV INVS INVOICE INVOICES INVOICE# INV# INVNO INVNBR IV NR NO NBR NUM #
+    BILL BILLS DOC DOCS""".split()
+)
+_PO_WORDS = frozenset("PO P.O. PO# PURCHASE ORDER ORDER PONO PONBR".split())
+_PREFIX = re.compile(
+    r"^(?P<kind>INVOICE|INV|IV|IN|PO|P\.O\.|NO|NR|DOC|BILL)(?:[-#.:_]+|(?=\d))(?P<body>.+)$"
+)
+_OCR_PREFIX = re.compile(r"^(?P<kind>INVOICE|INV|IV)(?P<body>[0-9OILSBZ]*\d[0-9OILSBZ]*)$")
+_PARTIAL = re.compile(
+    r"\b(PARTIAL|PART PMT|PART PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EdiAdjustment:
+    """An ADX segment: a positive ``amount`` reduces the payment (a deduction)."""
+
+    amount: Decimal
+    reason: str  # the X12 426 code as written
+
+
+@dataclass(frozen=True, slots=True)
+class EdiItem:
+    """An RMR segment: ``RMR*IV*<ref>*PO*<paid>*<invoice amount>*<discount>~``."""
+
+    qualifier: str
+    reference: str
+    paid: Decimal | None
+    invoice_amount: Decimal | None
+    discount: Decimal | None
+    adjustments: tuple[EdiAdjustment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RefToken:
+    """A word of free text that may be an invoice or PO number."""
+
+    text: str  # as written
+    keys: tuple[str, ...]  # invoice_number_key spellings to look up, best first
+    ocr: bool  # the keys come from reading letters as digits
+    prefixed: bool  # written after or inside INV/INVOICE/# (an explicit invoice reference)
+    po: bool  # written after or inside PO
+
+
+@dataclass(frozen=True, slots=True)
+class Remittance:
+    edi: tuple[EdiItem, ...]
+    adjustments: tuple[EdiAdjustment, ...]  # ADX segments before any RMR: the whole payment
+    tokens: tuple[RefToken, ...]
+    names: tuple[tuple[str, str], ...]  # (addenda key, name) pairs, e.g. ("ORIG CO NAME", "ACME")
+    memo: str  # the free text without EDI segments and addenda ids
+    amounts: tuple[Decimal, ...]  # money amounts written in the memo ("SHORT 25.00")
+    partial: bool  # the memo says it is a partial payment or an installment
+
+
+def _decimal(text: str) -> Decimal | None:
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _edi(text: str) -> tuple[tuple[EdiItem, ...], tuple[EdiAdjustment, ...]]:
+    items: list[EdiItem] = []
+    header: list[EdiAdjustment] = []
+    for found in _SEGMENT.finditer(text):
+        elements = found.group(0).rstrip("~").split("*")
+        tag = elements[0]
+        fields = [*elements[1:], "", "", "", "", "", ""]
+        if tag == "RMR" and fields[1].strip():
+            items.append(
+                EdiItem(
+                    fields[0].strip(),
+                    fields[1].strip(),
+                    _decimal(fields[3]),
+                    _decimal(fields[4]),
+                    _decimal(fields[5]),
+                )
+            )
+        elif tag == "ADX":
+            amount = _decimal(fields[0])
+            if amount is None:
+                continue
+            # ADX01 is signed: negative reduces the payment. Some payers write it unsigned.
+            adjustment = EdiAdjustment(abs(amount), fields[1].strip())
+            if items:
+                last = items[-1]
+                items[-1] = EdiItem(
+                    last.qualifier,
+                    last.reference,
+                    last.paid,
+                    last.invoice_amount,
+                    last.discount,
+                    (*last.adjustments, adjustment),
+                )
+            else:
+                header.append(adjustment)
+    return tuple(items), tuple(header)
+
+
+def _ocr_key(body: str) -> str | None:
+    """The key of a number keyed with letters for digits (``1O432`` → ``10432``), or None when
+    the word is not such a number."""
+    letters = [ch for ch in body if ch.isalpha()]
+    digits = sum(ch.isdigit() for ch in body)
+    if not letters or digits < 2 or any(ch not in _OCR_LETTERS for ch in letters):
+        return None
+    if len(letters) > max(1, digits // 2):
+        return None
+    return invoice_number_key(body.translate(OCR_DIGITS))
+
+
+def _token(word: str, invoice_context: bool, po_context: bool) -> RefToken | None:
+    clean = word.strip("#.:-_*/")
+    prefixed, po = invoice_context or word.startswith("#"), po_context
+    body = clean
+    found = _PREFIX.match(clean) or _OCR_PREFIX.match(clean)
+    if found:
+        kind = found["kind"]
+        body = found["body"].strip("#.:-_")
+        if kind in ("PO", "P.O."):
+            po, prefixed = True, False
+        else:
+            prefixed = True
+    if not body or not any(ch.isdigit() for ch in body):
+        return None
+    if _AMOUNT.fullmatch(body) or _PERCENT.fullmatch(body):
+        return None
+    keys: list[str] = []
+    ocr = False
+    ocr_key = _ocr_key(body)
+    if ocr_key is not None:
+        ocr = True
+        keys.append(ocr_key)
+    else:
+        keys.append(invoice_number_key(clean))
+        if body != clean:
+            keys.append(invoice_number_key(body))
+        # "10432-10433": a list written with hyphens, or one number with a hyphen in it.
+        parts = [invoice_number_key(p) for p in body.split("-") if p]
+        if len(parts) > 1 and all(p.isdigit() and len(p) >= 4 for p in parts):
+            keys.extend(parts)
+    keys = [k for k in dict.fromkeys(keys) if k]
+    digits = max(len(k) for k in keys) if keys else 0
+    if digits < (1 if prefixed or po else 4):
+        return None
+    if not (prefixed or po) and all(_YEAR.match(k) for k in keys):
+        return None  # "2026" alone is a year far more often than an invoice
+    return RefToken(word, tuple(keys), ocr, prefixed, po)
+
+
+def _tokens(text: str) -> tuple[RefToken, ...]:
+    words = [w for w in _SPLIT.split(text) if w]
+    found: list[RefToken] = []
+    invoice_context = po_context = False
+    for word in words:
+        bare = word.strip(":.")
+        if bare in _INVOICE_WORDS or bare.rstrip("S#") in _INVOICE_WORDS:
+            invoice_context, po_context = True, False
+            continue
+        if bare in _PO_WORDS:
+            invoice_context, po_context = False, True
+            continue
+        token = _token(word, invoice_context, po_context)
+        if token is None:
+            # A word that is not a number ends a list ("INV 1 2 3 DAMAGED ...").
+            if not bare.isdigit():
+                invoice_context = po_context = False
+            continue
+        found.append(token)
+        if token.prefixed:
+            invoice_context = True
+        elif token.po:
+            po_context = True
+    return tuple(found)
+
+
+def addenda_names(text: str) -> tuple[tuple[str, str], ...]:
+    """Names written after ``ORIG CO NAME:``, ``IND NAME:`` and the like, in text order."""
+    names = []
+    for found in _NAME_FIELD.finditer(text.upper()):
+        value = " ".join(found["value"].split()).strip(" /,*")
+        if value and any(ch.isalpha() for ch in value):
+            names.append((found["key"], value))
+    return tuple(names)
+
+
+def parse_remittance(reference: str) -> Remittance:
+    text = " ".join(reference.upper().split())
+    edi, header = _edi(text)
+    rest = _SEGMENT.sub(" ", text)
+    names = addenda_names(rest)
+    rest = _ID_FIELD.sub(" ", rest)
+    for _key, value in names:
+        rest = rest.replace(value, " ", 1)
+    rest = _KEY_LABEL.sub(" ", rest)
+    amounts = tuple(Decimal(f"{m[1].replace(',', '')}.{m[2]}") for m in _AMOUNT.finditer(rest))
+    memo = " ".join(rest.split())
+    tokens = _tokens(_DATE.sub(" ", _AMOUNT.sub(" ", rest)))
+    return Remittance(
+        edi=edi,
+        adjustments=header,
+        tokens=tokens,
+        names=names,
+        memo=memo,
+        amounts=amounts,
+        partial=bool(_PARTIAL.search(memo)),
+    )

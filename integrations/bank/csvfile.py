@@ -1,0 +1,83 @@
+"""The contract's bank csv: ``payment_id, date, amount, currency, payer_name, reference``."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from integrations.bank.errors import BankFileError, hashed_id, payer_from_text
+from integrations.erp.money import MoneyError, is_currency_code, parse_amount
+from integrations.erp.records import BankLine
+
+COLUMNS = ("payment_id", "date", "amount", "currency", "payer_name", "reference")
+
+
+def parse_csv(text: str, name: str) -> list[BankLine]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise BankFileError(f"{name}:1: not a csv header: {error}") from None
+    if header is None:
+        raise BankFileError(f"{name}:1: empty file (expected the header {', '.join(COLUMNS)})")
+    columns = [h.strip().lower() for h in header]
+    missing = [c for c in COLUMNS if c not in columns]
+    if missing:
+        raise BankFileError(f"{name}:1: header lacks column(s) {', '.join(missing)}")
+    at = {c: columns.index(c) for c in COLUMNS}
+    lines: list[BankLine] = []
+    first_line: dict[str, int] = {}
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise BankFileError(f"{name}:{start}: {error}") from None
+        line_no, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < len(columns):
+            raise BankFileError(
+                f"{name}:{line_no}: {len(row)} fields, the header has {len(columns)}"
+            )
+        lines.append(_line(row, at, name, line_no, first_line))
+    return lines
+
+
+def _line(
+    row: list[str], at: dict[str, int], name: str, line_no: int, first_line: dict[str, int]
+) -> BankLine:
+    def cell(column: str) -> str:
+        return row[at[column]].strip()
+
+    where = f"{name}:{line_no}"
+    try:
+        received = date.fromisoformat(cell("date"))
+    except ValueError:
+        raise BankFileError(f"{where}: date '{cell('date')}' is not YYYY-MM-DD") from None
+    currency = cell("currency").upper()
+    if not is_currency_code(currency):
+        raise BankFileError(f"{where}: currency '{cell('currency')}' is not an ISO 4217 code")
+    try:
+        amount = parse_amount(cell("amount"), currency)
+    except MoneyError as error:
+        raise BankFileError(f"{where}: amount {error}") from None
+    if amount <= 0:
+        raise BankFileError(
+            f"{where}: amount {amount} is not a credit (zero or negative amounts are refused)"
+        )
+    payer, reference = cell("payer_name"), " ".join(cell("reference").split())
+    payment_id = cell("payment_id") or hashed_id(
+        "CSV", received.isoformat(), amount, currency, payer, reference
+    )
+    payer = " ".join(payer.split()) or payer_from_text(reference)
+    if cell("payment_id"):
+        if payment_id in first_line:
+            raise BankFileError(
+                f"{where}: payment_id {payment_id} already used on line {first_line[payment_id]}"
+            )
+        first_line[payment_id] = line_no
+    return BankLine(payment_id, received, amount, currency, payer, reference)
