@@ -274,6 +274,48 @@ def serve(host: str, port: int, db: str | None) -> None:
     uvicorn.run(api, host=host, port=port, log_level="info", access_log=False)
 
 
+def _report(runtime: Runtime, request: Any, as_json: bool) -> None:
+    try:
+        reply = runtime.agent.report(request, Turn(_user(None), "terminal", request.text))
+    except ErpError as error:
+        raise Fail(f"the ERP refused: {error}") from None
+    if as_json:
+        click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
+    else:
+        Console().print(render(reply))
+
+
+@main.command()
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--collector", help="Only this collector's worklist.")
+@click.option("--json", "as_json", is_flag=True, help="Print the structured list.")
+@db_option
+def collections(top: int, collector: str | None, as_json: bool, db: str | None) -> None:
+    """The collections priority list: who to chase first, why, and what next."""
+    from graph.understand import Request
+
+    request = Request("collections_list", customer_text=collector, limit=top, text="collections")
+    _report(_runtime(_settings(db)), request, as_json)
+
+
+@main.command()
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only deductions taken on or after this date.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the structured summary.")
+@db_option
+def deductions(since: Any, as_json: bool, db: str | None) -> None:
+    """Open deductions by reason, customer and age; write-offs proposed, the rest to follow up."""
+    from graph.understand import DateRange, Request
+
+    settings = _settings(db)
+    period = DateRange(since.date(), settings.today(), "since") if since else None
+    request = Request("deduction_summary", period=period, text="deductions")
+    _report(_runtime(settings), request, as_json)
+
+
 @main.command()
 @click.option(
     "--post",

@@ -125,13 +125,22 @@ class Agent:
         }
 
     # --- reports -----------------------------------------------------------------------------
+    def report(self, request: Request, turn: Turn) -> Reply:
+        """A report asked for by command (``arbot collections --top 5``) rather than in words."""
+        return self._report({"request": request, "turn": turn})["reply"]
+
     def _report(self, state: AgentState) -> dict[str, Any]:
         request = state["request"]
+        turn = state["turn"]
+        identity = Identity(turn.surface, turn.user_id, turn.email)
+        person = self.approvals.policy.person_for(identity) if self.approvals else None
         context = ReportContext(
             self.erp,
             self.approvals.store if self.approvals else None,
             self.today(),
             self._customer_or_ask,
+            self.approvals,
+            requested_by=person.name if person else identity.label(),
         )
         try:
             reply = REPORTS[request.intent](context, request)

@@ -71,6 +71,8 @@ class Policy:
     people: tuple[Person, ...] = ()
     separation_of_duties: frozenset[str] = frozenset(DEFAULT_SEPARATION)
     expire_after: timedelta = timedelta(hours=72)
+    # A deduction above this needs backup documents before it is written off.
+    deduction_tolerance: Decimal = Decimal("250.00")
     source: str = "(built-in defaults)"
 
     def person_for(self, identity: Identity) -> Person | None:
@@ -173,7 +175,15 @@ def _check_keys(table: dict[str, Any], allowed: tuple[str, ...], where: str) -> 
 def parse_policy(data: dict[str, Any], source: str) -> Policy:
     _check_keys(
         data,
-        ("mode", "auto", "roles", "people", "separation_of_duties", "expire_after_hours"),
+        (
+            "mode",
+            "auto",
+            "roles",
+            "people",
+            "separation_of_duties",
+            "expire_after_hours",
+            "deduction_tolerance",
+        ),
         source,
     )
     mode = data.get("mode", "assist")
@@ -241,7 +251,11 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
     hours = data.get("expire_after_hours", 72)
     if not isinstance(hours, int | float) or hours <= 0:
         raise PolicyError(f"{source}: expire_after_hours: expected a positive number of hours")
+    tolerance = _amount(data.get("deduction_tolerance", "250.00"), f"{source}: deduction_tolerance")
+    if tolerance is None:
+        raise PolicyError(f"{source}: deduction_tolerance: an amount is needed")
     return Policy(
+        deduction_tolerance=tolerance,
         mode=mode,
         auto=auto,
         limits=limits,

@@ -7,14 +7,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
 
+from graph.actions import Action as ErpAction
+from graph.actions import SendReminder, SetCreditHold, SetCreditLimit, WriteOffDeduction
+from graph.approvals import ApprovalService, ProposalRejected
+from graph.ar.collections import PriorityEntry, priority_list
+from graph.ar.credit import check_credit
+from graph.ar.deductions import find_deductions, summarize
+from graph.ar.forecast import forecast_receipts, receivables_metrics
 from graph.digest import build_digest
 from graph.format import day, money, plural
-from graph.messages import Fact, Reply, Section, Table
+from graph.messages import Action, Fact, Proposal, Reply, Section, Table
+from graph.policy import Policy
+from graph.requests import Unclear, draft_reminder
 from graph.understand import Request
 from integrations.erp.port import ErpClient
-from integrations.erp.records import Customer
+from integrations.erp.records import (
+    Adjustment,
+    Customer,
+    Invoice,
+    Note,
+    Payment,
+    PromiseToPay,
+    SalesOrder,
+)
 from integrations.store import Store
+
+PROPOSE_AT_MOST = 5
 
 
 @dataclass
@@ -23,6 +44,47 @@ class ReportContext:
     store: Store | None
     today: date
     customer_of: Callable[[str], Customer]  # raises graph.requests.Unclear with a question
+    approvals: ApprovalService | None = None
+    requested_by: str = "arbot"
+
+    @property
+    def policy(self) -> Policy:
+        return self.approvals.policy if self.approvals else Policy()
+
+
+@dataclass
+class Portfolio:
+    """Everything the portfolio reports read, read once."""
+
+    customers: list[Customer]
+    open_invoices: list[Invoice]
+    invoices_by_number: dict[str, Invoice]
+    payments: list[Payment]
+    adjustments: list[Adjustment]
+    promises: list[PromiseToPay]
+    notes: list[Note]
+    orders: list[SalesOrder]
+
+    @classmethod
+    def read(cls, erp: ErpClient) -> Portfolio:
+        every = erp.invoices(open_only=False)
+        return cls(
+            customers=erp.list_customers(),
+            open_invoices=[i for i in every if i.balance > 0],
+            invoices_by_number={i.invoice_number: i for i in every},
+            payments=erp.payments(),
+            adjustments=erp.adjustments(),
+            promises=erp.promises(),
+            notes=erp.notes(),
+            orders=erp.sales_orders(),
+        )
+
+    @property
+    def disputed(self) -> frozenset[str]:
+        """Invoices with a note that says they are disputed."""
+        return frozenset(
+            n.invoice_number for n in self.notes if n.invoice_number and "disput" in n.text.lower()
+        )
 
 
 def _needs_store(context: ReportContext, what: str) -> Store:
@@ -101,7 +163,473 @@ def cash_application(context: ReportContext, request: Request) -> Reply:
     )
 
 
+def _propose(context: ReportContext, actions: list[ErpAction]) -> list[Any]:
+    """Proposals for the actions that still hold against the ERP (the same one proposed again
+    while open is the same approval, so looking at a report twice asks nothing twice)."""
+    if context.approvals is None:
+        return []
+    made = []
+    for action in actions[:PROPOSE_AT_MOST]:
+        try:
+            made.append(context.approvals.propose(action, requested_by=context.requested_by))
+        except ProposalRejected:
+            continue
+    return made
+
+
+def _with_proposals(reply: Reply, approvals: list[Any]) -> Reply:
+    for approval in approvals:
+        reply.proposals.append(
+            Proposal(approval.approval_id, approval.action, approval.amount, approval.summary)
+        )
+        if approval.status == "pending":
+            reply.actions.append(Action("Approve", "approve", approval.approval_id, "primary"))
+            reply.actions.append(Action("Reject", "reject", approval.approval_id, "danger"))
+    if approvals:
+        reply.sections.append(
+            Section(
+                title="Proposed for approval",
+                text="\n".join(f"{a.approval_id}: {a.summary} [{a.status}]" for a in approvals),
+            )
+        )
+    return reply
+
+
+# --- collections ---------------------------------------------------------------------------
+
+
+def _entry_json(rank: int, entry: PriorityEntry) -> dict[str, Any]:
+    return {
+        "rank": rank,
+        "customer_id": entry.customer_id,
+        "name": entry.name,
+        "collector": entry.collector,
+        "currency": entry.currency,
+        "score": entry.score,
+        "open_total": entry.open_total,
+        "past_due": entry.past_due,
+        "amount_at_risk": entry.amount_at_risk,
+        "buckets": entry.buckets,
+        "next_step": entry.next_step,
+        "next_step_text": entry.next_step_text,
+        "stage": entry.stage,
+        "past_due_invoices": list(entry.past_due_invoices),
+        "factors": [{"name": f.name, "points": f.points, "text": f.text} for f in entry.factors],
+    }
+
+
+def collections_list(context: ReportContext, request: Request) -> Reply:
+    book = Portfolio.read(context.erp)
+    entries = priority_list(
+        book.customers,
+        book.open_invoices,
+        book.payments,
+        book.invoices_by_number,
+        book.promises,
+        book.notes,
+        context.today,
+        disputed=book.disputed,
+    )
+    scope = "all accounts"
+    if request.customer_text:
+        collectors = {e.collector for e in entries if e.collector}
+        wanted = request.customer_text.lower()
+        named = [c for c in collectors if wanted in c.lower()]
+        if named:
+            entries = [e for e in entries if e.collector == named[0]]
+            scope = f"{named[0]}'s worklist"
+        else:
+            customer = context.customer_of(request.customer_text)
+            entries = [e for e in entries if e.customer_id == customer.customer_id]
+            scope = customer.name
+    top = request.limit or 10
+    shown = entries[:top]
+    chasing = [e for e in entries if e.next_step != "monitor"]
+    at_risk: dict[str, Decimal] = {}
+    for e in chasing:
+        at_risk[e.currency] = at_risk.get(e.currency, Decimal("0.00")) + e.amount_at_risk
+    headline = (
+        f"Collections for {day(context.today)} ({scope}): {plural(len(chasing), 'account')} "
+        "to chase, "
+        + (" + ".join(money(v, c) for c, v in sorted(at_risk.items())) or "nothing")
+        + " at risk."
+    )
+    rows = tuple(
+        (
+            str(rank),
+            e.name,
+            money(e.past_due, e.currency),
+            f"{e.score:.0f}",
+            e.next_step,
+            e.factors[0].text if e.factors else "",
+        )
+        for rank, e in enumerate(shown, start=1)
+    )
+    sections = [
+        Section(
+            table=Table(
+                ("#", "Customer", "Past due", "Score", "Next", "Why"),
+                rows,
+                numeric=(2, 3),
+                title=f"Top {len(shown)} by risk",
+            )
+        )
+    ]
+    for rank, e in enumerate(shown[:3], start=1):
+        sections.append(
+            Section(
+                title=f"{rank}. {e.name} — {e.next_step_text}",
+                text="\n".join(f"• {f.text}" for f in e.factors[:3]),
+            )
+        )
+    reply = Reply(
+        headline=headline,
+        sections=sections,
+        context=[
+            "Score: the sum of the factors' points (aging, amount at risk, broken promises,"
+            " days-to-pay trend, credit use, last contact, disputes); aged by due date."
+        ],
+        intent="collections_list",
+        data={
+            "as_of": context.today,
+            "scope": scope,
+            "entries": [_entry_json(r, e) for r, e in enumerate(shown, start=1)],
+        },
+    )
+    by_id = {c.customer_id: c for c in book.customers}
+    reminders: list[ErpAction] = []
+    for entry in shown:
+        customer = by_id[entry.customer_id]
+        invoices = [book.invoices_by_number[n] for n in entry.past_due_invoices]
+        if entry.next_step in ("reminder", "call") and customer.email and invoices:
+            _, subject, body = draft_reminder(
+                customer, invoices, context.today, context.requested_by
+            )
+            reminders.append(
+                SendReminder(
+                    customer_id=customer.customer_id,
+                    to=customer.email,
+                    subject=subject,
+                    body=body,
+                    invoice_numbers=tuple(i.invoice_number for i in invoices),
+                )
+            )
+    return _with_proposals(reply, _propose(context, reminders))
+
+
+# --- deductions ----------------------------------------------------------------------------
+
+
+def deduction_summary(context: ReportContext, request: Request) -> Reply:
+    book = Portfolio.read(context.erp)
+    tolerance = context.policy.deduction_tolerance
+    found = find_deductions(
+        book.customers,
+        book.open_invoices,
+        book.payments,
+        book.adjustments,
+        context.today,
+        tolerance=tolerance,
+    )
+    since = request.period.start if request.period else None
+    if since is not None:
+        found = [d for d in found if d.taken_on >= since]
+    if request.customer_text:
+        customer = context.customer_of(request.customer_text)
+        found = [d for d in found if d.customer_id == customer.customer_id]
+    summary = summarize(found)
+    totals = " + ".join(money(v, c) for c, v in sorted(summary.totals.items())) or "nothing"
+    headline = (
+        f"{plural(summary.count, 'open deduction')}: {totals}; "
+        f"{len(summary.writable)} can be written off, {len(summary.follow_up)} need follow-up."
+    )
+    reason_rows = tuple(
+        (
+            reason,
+            str(summary.counts_by_reason.get(reason, 0)),
+            " + ".join(
+                money(amounts[reason], c)
+                for c, amounts in sorted(summary.by_reason.items())
+                if reason in amounts
+            ),
+        )
+        for reason in sorted(summary.counts_by_reason, key=lambda r: -summary.counts_by_reason[r])
+    )
+    age_rows = tuple(
+        (
+            bucket,
+            " + ".join(
+                money(v[bucket], c) for c, v in sorted(summary.by_age.items()) if bucket in v
+            ),
+        )
+        for bucket in ("0-30", "31-60", "61-90", "90+")
+    )
+    follow = tuple(
+        (
+            d.invoice_number,
+            d.customer_id,
+            money(d.amount, d.currency),
+            d.reason_code,
+            "; ".join(d.problems) or "needs backup",
+        )
+        for d in summary.follow_up[:15]
+    )
+    sections = [
+        Section(
+            table=Table(
+                ("Reason", "Count", "Amount"), reason_rows, numeric=(1, 2), title="By reason"
+            )
+        ),
+        Section(table=Table(("Age (days)", "Amount"), age_rows, numeric=(1,), title="By age")),
+    ]
+    if follow:
+        sections.append(
+            Section(
+                table=Table(
+                    ("Invoice", "Customer", "Amount", "Reason", "To do"),
+                    follow,
+                    numeric=(2,),
+                    title="Follow up",
+                )
+            )
+        )
+    reply = Reply(
+        headline=headline,
+        sections=sections,
+        context=[
+            f"Deductions: short-pays still open on invoices, reason from the remittance "
+            f"text; above {money(tolerance, 'USD')} needs backup; a discount taken after "
+            "its window is invalid."
+        ],
+        intent="deduction_summary",
+        data={
+            "as_of": context.today,
+            "since": since,
+            "count": summary.count,
+            "totals": summary.totals,
+            "by_reason": summary.by_reason,
+            "by_customer": summary.by_customer,
+            "by_age": summary.by_age,
+            "deductions": [
+                {
+                    "customer_id": d.customer_id,
+                    "invoice_number": d.invoice_number,
+                    "payment_id": d.payment_id,
+                    "amount": d.amount,
+                    "currency": d.currency,
+                    "reason_code": d.reason_code,
+                    "memo": d.memo,
+                    "taken_on": d.taken_on,
+                    "age_days": d.age_days,
+                    "valid": d.valid,
+                    "needs_backup": d.needs_backup,
+                    "problems": list(d.problems),
+                }
+                for d in found
+            ],
+        },
+    )
+    write_offs: list[ErpAction] = [
+        WriteOffDeduction(
+            customer_id=d.customer_id,
+            invoice_number=d.invoice_number,
+            write_off=str(d.amount),
+            invoice_currency=d.currency,
+            reason_code=d.reason_code,
+            memo=f"deduction on {d.payment_id}: {d.memo}"[:500],
+        )
+        for d in summary.writable
+    ]
+    return _with_proposals(reply, _propose(context, write_offs))
+
+
+# --- credit --------------------------------------------------------------------------------
+
+
+def credit_check(context: ReportContext, request: Request) -> Reply:
+    erp = context.erp
+    orders = erp.sales_orders()
+    if request.order_refs:
+        wanted = {o for o in request.order_refs}
+        chosen = [o for o in orders if o.order_id.upper() in wanted]
+        if not chosen:
+            raise Unclear(f"I can't find sales order {', '.join(request.order_refs)}.")
+        order = chosen[0]
+    elif request.customer_text:
+        customer = context.customer_of(request.customer_text)
+        pending = [
+            o
+            for o in orders
+            if o.customer_id == customer.customer_id and o.status in ("pending", "on_hold")
+        ]
+        if not pending:
+            raise Unclear(f"{customer.name} has no pending sales order to check.")
+        order = max(pending, key=lambda o: o.amount)
+    else:
+        raise Unclear("Which order? e.g. “check credit for SO-1001”.")
+    customer = erp.get_customer(order.customer_id)
+    assert customer is not None
+    every = erp.invoices(order.customer_id, open_only=False)
+    decision = check_credit(
+        customer,
+        order.amount,
+        order_id=order.order_id,
+        open_invoices=[i for i in every if i.balance > 0],
+        other_open_orders=[
+            o
+            for o in orders
+            if o.customer_id == customer.customer_id
+            and o.order_id != order.order_id
+            and o.status in ("pending", "approved", "on_hold")
+        ],
+        payments=erp.payments(customer.customer_id),
+        invoices_by_number={i.invoice_number: i for i in every},
+        as_of=context.today,
+    )
+    cur = decision.currency
+    facts = [
+        Fact("Order", f"{order.order_id}, {money(order.amount, cur)} ({order.status})"),
+        Fact("Open AR", money(decision.open_ar, cur)),
+        Fact("Other open orders", money(decision.open_orders, cur)),
+        Fact("Exposure with this order", money(decision.exposure, cur)),
+        Fact(
+            "Credit limit",
+            money(decision.credit_limit, cur) if decision.credit_limit is not None else "none",
+        ),
+        Fact(
+            "Past due",
+            f"{money(decision.past_due, cur)} (oldest {decision.oldest_days_past_due} days)",
+        ),
+    ]
+    if decision.avg_days_to_pay is not None:
+        facts.append(
+            Fact(
+                "Average days to pay",
+                f"{decision.avg_days_to_pay} ({decision.days_beyond_terms} beyond terms)",
+            )
+        )
+    reply = Reply(
+        headline=f"{decision.decision}: {order.order_id} for {customer.name} "
+        f"({money(order.amount, cur)}).",
+        sections=[
+            Section(text="\n".join(f"• {r}" for r in decision.reasons)),
+            Section(facts=tuple(facts)),
+        ],
+        context=["Exposure = open AR + other open orders + this order, against the limit."],
+        intent="credit_check",
+        entities={"customer_id": customer.customer_id, "order_id": order.order_id},
+        data={
+            "decision": decision.decision,
+            "reasons": list(decision.reasons),
+            "order_id": order.order_id,
+            "order_amount": order.amount,
+            "currency": cur,
+            "open_ar": decision.open_ar,
+            "open_orders": decision.open_orders,
+            "exposure": decision.exposure,
+            "credit_limit": decision.credit_limit,
+            "available": decision.available,
+            "past_due": decision.past_due,
+        },
+    )
+    if decision.decision != "REVIEW":
+        return reply
+    options: list[ErpAction] = [
+        SetCreditHold(
+            customer_id=customer.customer_id,
+            on_hold=customer.on_hold,
+            release_order_id=order.order_id,
+        ),
+    ]
+    if not customer.on_hold:
+        options.append(SetCreditHold(customer_id=customer.customer_id, on_hold=True))
+    if decision.credit_limit is not None and decision.exposure > decision.credit_limit:
+        raised = (decision.exposure / 1000).to_integral_value(rounding="ROUND_CEILING") * 1000
+        options.append(
+            SetCreditLimit(
+                customer_id=customer.customer_id,
+                new_limit=str(raised.quantize(Decimal("0.01"))),
+                limit_currency=cur,
+                current_limit=str(decision.credit_limit),
+            )
+        )
+    return _with_proposals(reply, _propose(context, options))
+
+
+# --- DSO and forecast ----------------------------------------------------------------------
+
+
+def forecast(context: ReportContext, request: Request) -> Reply:
+    book = Portfolio.read(context.erp)
+    currencies = sorted({i.currency for i in book.invoices_by_number.values()})
+    outlook = forecast_receipts(
+        book.open_invoices, book.customers, book.payments, book.invoices_by_number, context.today
+    )
+    sections = []
+    data: dict[str, Any] = {"as_of": context.today, "metrics": {}, "forecast": {}}
+    headline_parts = []
+    for currency in currencies:
+        metrics = receivables_metrics(
+            [i for i in book.invoices_by_number.values() if i.currency == currency],
+            [a for a in book.adjustments if a.currency == currency],
+            [p for p in book.payments if p.currency == currency],
+            context.today,
+        )
+        expected = outlook.expected.get(currency, {})
+        if metrics.dso_standard is not None:
+            headline_parts.append(f"DSO {metrics.dso_standard} days ({currency})")
+        sections.append(
+            Section(
+                title=f"{currency}",
+                facts=(
+                    Fact("DSO, standard (90 days)", f"{metrics.dso_standard} days"),
+                    Fact("DSO, countback", f"{metrics.dso_countback} days"),
+                    Fact("Best possible DSO", f"{metrics.best_possible_dso} days"),
+                    Fact("Average days delinquent", f"{metrics.average_days_delinquent} days"),
+                    Fact("CEI", f"{metrics.cei}"),
+                    *(
+                        Fact(
+                            f"Expected in {label} days",
+                            money(expected.get(label, Decimal(0)), currency),
+                        )
+                        for label in outlook.buckets
+                    ),
+                ),
+            )
+        )
+        data["metrics"][currency] = {
+            "dso_standard": metrics.dso_standard,
+            "dso_countback": metrics.dso_countback,
+            "best_possible_dso": metrics.best_possible_dso,
+            "average_days_delinquent": metrics.average_days_delinquent,
+            "cei": metrics.cei,
+            "ending_ar": metrics.ending_ar,
+            "credit_sales": metrics.credit_sales,
+            "methods": metrics.methods,
+        }
+        data["forecast"][currency] = expected
+    doubtful = {}
+    for receipt in outlook.doubtful:
+        doubtful[receipt.currency] = doubtful.get(receipt.currency, Decimal(0)) + receipt.balance
+    data["doubtful"] = doubtful
+    return Reply(
+        headline="; ".join(headline_parts) or "No receivables to measure yet.",
+        sections=sections,
+        context=[
+            outlook.method,
+            "DSO standard: ending AR ÷ credit sales of the last 90 days × "
+            "90; countback: months of sales consumed by ending AR; CEI over 90 days.",
+        ],
+        intent="forecast",
+        data=data,
+    )
+
+
 REPORTS: dict[str, Callable[[ReportContext, Request], Reply]] = {
     "digest": digest,
     "cash_application": cash_application,
+    "collections_list": collections_list,
+    "deduction_summary": deduction_summary,
+    "credit_check": credit_check,
+    "forecast": forecast,
 }

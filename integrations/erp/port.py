@@ -86,7 +86,9 @@ class ErpClient(Protocol):
 
     def promises(self, customer_id: str | None = None) -> list[PromiseToPay]: ...
 
-    def notes(self, customer_id: str) -> list[Note]: ...
+    def notes(self, customer_id: str | None = None) -> list[Note]:
+        """Notes of one customer, or of every customer (oldest first)."""
+        ...
 
     def aging(self, as_of: date, customer_id: str | None = None) -> list[AgingRow]:
         """Open balances per customer and currency, bucketed by days past due date."""

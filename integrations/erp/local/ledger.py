@@ -321,9 +321,11 @@ class LocalLedger:
                 for r in conn.execute(query).mappings()
             ]
 
-    def notes(self, customer_id: str) -> list[Note]:
+    def notes(self, customer_id: str | None = None) -> list[Note]:
         n = t.notes.c
-        query = select(t.notes).where(n.customer_id == customer_id).order_by(n.created_at, n.id)
+        query = select(t.notes).order_by(n.created_at, n.id)
+        if customer_id is not None:
+            query = query.where(n.customer_id == customer_id)
         with self.engine.connect() as conn:
             return [
                 Note(r["customer_id"], r["text"], r["author"], r["created_at"], r["invoice_number"])
