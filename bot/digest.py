@@ -64,7 +64,12 @@ class DigestSchedule:
 
 
 def build(runtime: Runtime) -> Reply:
-    return build_digest(runtime.erp, runtime.store, runtime.settings.today())
+    return build_digest(
+        runtime.erp,
+        runtime.store,
+        runtime.settings.today(),
+        deduction_tolerance=runtime.policy.deduction_tolerance,
+    )
 
 
 async def run_schedule(

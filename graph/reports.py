@@ -21,17 +21,12 @@ from graph.digest import build_digest
 from graph.format import day, money, plural
 from graph.messages import Action, Fact, Proposal, Reply, Section, Table
 from graph.policy import Policy
+from graph.portfolio import Portfolio
 from graph.requests import Unclear, draft_reminder
 from graph.understand import Request
 from integrations.erp.port import ErpClient
 from integrations.erp.records import (
-    Adjustment,
     Customer,
-    Invoice,
-    Note,
-    Payment,
-    PromiseToPay,
-    SalesOrder,
 )
 from integrations.store import Store
 
@@ -52,41 +47,6 @@ class ReportContext:
         return self.approvals.policy if self.approvals else Policy()
 
 
-@dataclass
-class Portfolio:
-    """Everything the portfolio reports read, read once."""
-
-    customers: list[Customer]
-    open_invoices: list[Invoice]
-    invoices_by_number: dict[str, Invoice]
-    payments: list[Payment]
-    adjustments: list[Adjustment]
-    promises: list[PromiseToPay]
-    notes: list[Note]
-    orders: list[SalesOrder]
-
-    @classmethod
-    def read(cls, erp: ErpClient) -> Portfolio:
-        every = erp.invoices(open_only=False)
-        return cls(
-            customers=erp.list_customers(),
-            open_invoices=[i for i in every if i.balance > 0],
-            invoices_by_number={i.invoice_number: i for i in every},
-            payments=erp.payments(),
-            adjustments=erp.adjustments(),
-            promises=erp.promises(),
-            notes=erp.notes(),
-            orders=erp.sales_orders(),
-        )
-
-    @property
-    def disputed(self) -> frozenset[str]:
-        """Invoices with a note that says they are disputed."""
-        return frozenset(
-            n.invoice_number for n in self.notes if n.invoice_number and "disput" in n.text.lower()
-        )
-
-
 def _needs_store(context: ReportContext, what: str) -> Store:
     if context.store is None:
         raise LookupError(f"{what} needs the bot's store, which is not set up here")
@@ -94,7 +54,12 @@ def _needs_store(context: ReportContext, what: str) -> Store:
 
 
 def digest(context: ReportContext, request: Request) -> Reply:
-    return build_digest(context.erp, _needs_store(context, "The digest"), context.today)
+    return build_digest(
+        context.erp,
+        _needs_store(context, "The digest"),
+        context.today,
+        deduction_tolerance=context.policy.deduction_tolerance,
+    )
 
 
 def cash_application(context: ReportContext, request: Request) -> Reply:
