@@ -11,8 +11,10 @@ from datetime import timedelta
 from bot.config import ConfigError, Settings, open_erp
 from graph.agent import Agent
 from graph.approvals import ApprovalService
+from graph.llm import LlmService
 from graph.policy import Policy, PolicyError, load_policy
 from integrations.erp.port import ErpClient
+from integrations.llm import LlmClient, LlmSettings
 from integrations.mail import SmtpMailer
 from integrations.store import Store
 from integrations.store.checkpoints import open_checkpointer
@@ -47,7 +49,9 @@ class Runtime:
                 f"cannot open the store: {error.__class__.__name__}: {str(error).splitlines()[0]}"
             ) from error
         approvals = ApprovalService(erp, store, checkpointer, policy, mailer=SmtpMailer.from_env())
-        agent = Agent(erp, today=settings.today, approvals=approvals)
+        llm_settings = LlmSettings.from_env()
+        llm = LlmService(LlmClient(llm_settings)) if llm_settings else None
+        agent = Agent(erp, today=settings.today, approvals=approvals, llm=llm)
         return cls(settings, erp, store, policy, approvals, agent)
 
     def start_reconciler(self) -> None:

@@ -20,6 +20,7 @@ from graph.approvals import ApprovalService, ProposalRejected
 from graph.ar.names import CustomerMatcher, Resolution, resolve_mention
 from graph.format import money
 from graph.inquiries import INQUIRIES, Resolved, help_reply
+from graph.llm import LlmService
 from graph.messages import Action, Fact, Proposal, Reply, Section, Table, Turn
 from graph.policy import Identity
 from graph.reports import REPORTS, ReportContext
@@ -47,10 +48,12 @@ class Agent:
         *,
         today: Callable[[], date] = date.today,
         approvals: ApprovalService | None = None,
+        llm: LlmService | None = None,
     ) -> None:
         self.erp = erp
         self.today = today
         self.approvals = approvals
+        self.llm = llm
         self._matcher: CustomerMatcher | None = None
         self._matcher_built = 0.0
         self.graph = self._build()
@@ -98,6 +101,9 @@ class Agent:
 
     def _understand(self, state: AgentState) -> dict[str, Any]:
         request = parse(state["turn"].text, self.today())
+        if self.llm is not None and (request.intent == "unknown" or request.guessed):
+            # The rules could not read it: the LLM may route it, into the same typed Request.
+            request = self.llm.understand(state["turn"].text, self.today()) or request
         if request.intent in REPORTS:
             return {"request": request}
         if request.intent not in INQUIRIES:
@@ -115,7 +121,8 @@ class Agent:
         request = state["request"]
         if request.intent in INQUIRIES:
             _, answer = INQUIRIES[request.intent]
-            return {"reply": answer(state["resolved"], state["gathered"], self.today())}
+            reply = answer(state["resolved"], state["gathered"], self.today())
+            return {"reply": self.llm.phrase(reply) if self.llm is not None else reply}
         if request.intent == "help":
             return {"reply": help_reply()}
         return {
@@ -141,6 +148,7 @@ class Agent:
             self._customer_or_ask,
             self.approvals,
             requested_by=person.name if person else identity.label(),
+            llm=self.llm,
         )
         try:
             reply = REPORTS[request.intent](context, request)
@@ -164,17 +172,22 @@ class Agent:
         person = self.approvals.policy.person_for(identity)
         requested_by = person.name if person else identity.label()
         try:
-            action = build_action(
+            action, drafted_with = build_action(
                 self.erp,
                 request.action,
                 self._customer_or_ask,
                 requested_by=requested_by,
                 today=self.today(),
+                llm=self.llm,
             )
             approval = self.approvals.propose(
                 action,
                 requested_by=requested_by,
-                origin={"surface": turn.surface, "conversation_id": turn.conversation_id},
+                origin={
+                    "surface": turn.surface,
+                    "conversation_id": turn.conversation_id,
+                    **({"drafted_with": drafted_with} if drafted_with else {}),
+                },
             )
         except Unclear as unclear:
             return {"reply": Reply(headline=str(unclear), intent="action_request")}

@@ -171,6 +171,7 @@ class ApprovalService:
                 "payload": action.payload(),
                 "requested_by": requested_by,
                 "before": action.snapshot(self.erp),
+                **({"origin": origin} if origin else {}),
             },
         )
         self.graph.invoke({"approval_id": approval_id}, _config(approval_id), durability="sync")

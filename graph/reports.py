@@ -4,6 +4,7 @@ returns a Reply; the surfaces render it."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,18 +12,19 @@ from decimal import Decimal
 from typing import Any
 
 from graph.actions import Action as ErpAction
-from graph.actions import SendReminder, SetCreditHold, SetCreditLimit, WriteOffDeduction
+from graph.actions import SetCreditHold, SetCreditLimit, WriteOffDeduction
 from graph.approvals import ApprovalService, ProposalRejected
 from graph.ar.collections import PriorityEntry, priority_list
 from graph.ar.credit import check_credit
-from graph.ar.deductions import find_deductions, summarize
+from graph.ar.deductions import Deduction, find_deductions, summarize
 from graph.ar.forecast import forecast_receipts, receivables_metrics
 from graph.digest import build_digest
 from graph.format import day, money, plural
+from graph.llm import LlmService
 from graph.messages import Action, Fact, Proposal, Reply, Section, Table
 from graph.policy import Policy
 from graph.portfolio import Portfolio
-from graph.requests import Unclear, draft_reminder
+from graph.requests import Unclear, reminder_for
 from graph.understand import Request
 from integrations.erp.port import ErpClient
 from integrations.erp.records import (
@@ -41,6 +43,7 @@ class ReportContext:
     customer_of: Callable[[str], Customer]  # raises graph.requests.Unclear with a question
     approvals: ApprovalService | None = None
     requested_by: str = "arbot"
+    llm: LlmService | None = None
 
     @property
     def policy(self) -> Policy:
@@ -128,15 +131,22 @@ def cash_application(context: ReportContext, request: Request) -> Reply:
     )
 
 
-def _propose(context: ReportContext, actions: list[ErpAction]) -> list[Any]:
+def _propose(
+    context: ReportContext, actions: list[ErpAction | tuple[ErpAction, str | None]]
+) -> list[Any]:
     """Proposals for the actions that still hold against the ERP (the same one proposed again
-    while open is the same approval, so looking at a report twice asks nothing twice)."""
+    while open is the same approval, so looking at a report twice asks nothing twice). An
+    action may come with the prompt an LLM drafted it with, for the audit."""
     if context.approvals is None:
         return []
     made = []
-    for action in actions[:PROPOSE_AT_MOST]:
+    for item in actions[:PROPOSE_AT_MOST]:
+        action, drafted_with = item if isinstance(item, tuple) else (item, None)
+        origin = {"drafted_with": drafted_with} if drafted_with else None
         try:
-            made.append(context.approvals.propose(action, requested_by=context.requested_by))
+            made.append(
+                context.approvals.propose(action, requested_by=context.requested_by, origin=origin)
+            )
         except ProposalRejected:
             continue
     return made
@@ -262,27 +272,33 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
         },
     )
     by_id = {c.customer_id: c for c in book.customers}
-    reminders: list[ErpAction] = []
+    reminders: list[ErpAction | tuple[ErpAction, str | None]] = []
     for entry in shown:
         customer = by_id[entry.customer_id]
         invoices = [book.invoices_by_number[n] for n in entry.past_due_invoices]
         if entry.next_step in ("reminder", "call") and customer.email and invoices:
-            _, subject, body = draft_reminder(
-                customer, invoices, context.today, context.requested_by
-            )
             reminders.append(
-                SendReminder(
-                    customer_id=customer.customer_id,
-                    to=customer.email,
-                    subject=subject,
-                    body=body,
-                    invoice_numbers=tuple(i.invoice_number for i in invoices),
-                )
+                reminder_for(customer, invoices, context.today, context.requested_by, context.llm)
             )
     return _with_proposals(reply, _propose(context, reminders))
 
 
 # --- deductions ----------------------------------------------------------------------------
+
+
+def _suggest_reason(llm: LlmService, deduction: Deduction) -> Deduction:
+    """A reason for a memo the rules could not place, as a suggestion to confirm (it stays a
+    follow-up, never an automatic write-off)."""
+    if deduction.reason_code != "unknown" or not deduction.memo:
+        return deduction
+    code = llm.classify(deduction.memo)
+    if code is None:
+        return deduction
+    return dataclasses.replace(
+        deduction,
+        reason_code=code,
+        problems=(*deduction.problems, f"reason “{code}” suggested from the memo: confirm it"),
+    )
 
 
 def deduction_summary(context: ReportContext, request: Request) -> Reply:
@@ -302,6 +318,8 @@ def deduction_summary(context: ReportContext, request: Request) -> Reply:
     if request.customer_text:
         customer = context.customer_of(request.customer_text)
         found = [d for d in found if d.customer_id == customer.customer_id]
+    if context.llm is not None:
+        found = [_suggest_reason(context.llm, d) for d in found]
     summary = summarize(found)
     totals = " + ".join(money(v, c) for c, v in sorted(summary.totals.items())) or "nothing"
     headline = (

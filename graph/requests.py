@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import prompts
 from graph.actions import (
@@ -22,9 +23,16 @@ from graph.actions import (
 )
 from graph.format import day, money
 from graph.understand import ActionRequest
+
+if TYPE_CHECKING:
+    from graph.llm import LlmService
 from integrations.erp.money import quantize
 from integrations.erp.port import ErpClient
 from integrations.erp.records import Customer, Invoice, aging_bucket
+
+
+def _plain(action: Action) -> tuple[Action, None]:
+    return action, None
 
 
 class Unclear(Exception):
@@ -83,20 +91,64 @@ def build_action(
     *,
     requested_by: str,
     today: date,
-) -> Action:
+    llm: LlmService | None = None,
+) -> tuple[Action, str | None]:
+    """The action, and the prompt (name and hash) an LLM drafted it with, if one did."""
+    return _build(erp, request, customer_of, requested_by=requested_by, today=today, llm=llm)
+
+
+def reminder_for(
+    customer: Customer,
+    invoices: list[Invoice],
+    today: date,
+    sender: str,
+    llm: LlmService | None,
+) -> tuple[SendReminder, str | None]:
+    """A reminder in the stage's tone: drafted by the LLM when there is one and its draft holds
+    to the facts, else from the template."""
+    drafted = None
+    if llm is not None:
+        drafted = llm.draft_reminder(
+            customer, invoices, reminder_stage(invoices, today), sender, today
+        )
+    prompt: str | None = None
+    if drafted is not None:
+        subject, body, prompt = drafted
+    else:
+        _, subject, body = draft_reminder(customer, invoices, today, sender)
+    return SendReminder(
+        customer_id=customer.customer_id,
+        to=customer.email or "",
+        subject=subject,
+        body=body,
+        invoice_numbers=tuple(i.invoice_number for i in invoices),
+    ), prompt
+
+
+def _build(
+    erp: ErpClient,
+    request: ActionRequest,
+    customer_of: CustomerLookup,
+    *,
+    requested_by: str,
+    today: date,
+    llm: LlmService | None,
+) -> tuple[Action, str | None]:
     kind = request.kind
     if kind == "write_off_deduction":
         invoice = _one_invoice(erp, request.invoice_refs[0])
         amount = quantize(request.amount, invoice.currency) if request.amount else invoice.balance
         if amount <= 0:
             raise Unclear(f"{invoice.invoice_number} has nothing open to write off.")
-        return WriteOffDeduction(
-            customer_id=invoice.customer_id,
-            invoice_number=invoice.invoice_number,
-            write_off=str(amount),
-            invoice_currency=invoice.currency,
-            reason_code=request.reason_code or "unknown",
-            memo=f"requested by {requested_by}",
+        return _plain(
+            WriteOffDeduction(
+                customer_id=invoice.customer_id,
+                invoice_number=invoice.invoice_number,
+                write_off=str(amount),
+                invoice_currency=invoice.currency,
+                reason_code=request.reason_code or "unknown",
+                memo=f"requested by {requested_by}",
+            )
         )
     if kind == "apply_payment":
         assert request.payment_ref is not None
@@ -117,15 +169,17 @@ def build_action(
                 f"Payment {payment.payment_id} has {money(payment.unapplied, payment.currency)} "
                 "left to apply, and the invoices have nothing open."
             )
-        return ApplyPayment(
-            customer_id=payment.customer_id,
-            payment_id=payment.payment_id,
-            received_on=payment.received_on.isoformat(),
-            payment_amount=str(payment.amount),
-            payment_currency=payment.currency,
-            method=payment.method,
-            reference=payment.reference,
-            applications=tuple(applications),
+        return _plain(
+            ApplyPayment(
+                customer_id=payment.customer_id,
+                payment_id=payment.payment_id,
+                received_on=payment.received_on.isoformat(),
+                payment_amount=str(payment.amount),
+                payment_currency=payment.currency,
+                method=payment.method,
+                reference=payment.reference,
+                applications=tuple(applications),
+            )
         )
     if kind == "set_credit_hold" and request.order_ref:
         orders = [o for o in erp.sales_orders() if o.order_id == request.order_ref]
@@ -133,27 +187,31 @@ def build_action(
             raise Unclear(f"I can't find sales order {request.order_ref}.")
         customer = erp.get_customer(orders[0].customer_id)
         assert customer is not None
-        return SetCreditHold(
-            customer_id=customer.customer_id,
-            on_hold=customer.on_hold,
-            release_order_id=request.order_ref,
+        return _plain(
+            SetCreditHold(
+                customer_id=customer.customer_id,
+                on_hold=customer.on_hold,
+                release_order_id=request.order_ref,
+            )
         )
     assert request.customer_text is not None
     customer = customer_of(request.customer_text)
     if kind == "set_credit_limit":
         if request.amount is None:
             raise Unclear("To what amount?")
-        return SetCreditLimit(
-            customer_id=customer.customer_id,
-            new_limit=str(quantize(request.amount)),
-            limit_currency=customer.currency,
-            current_limit=None if customer.credit_limit is None else str(customer.credit_limit),
+        return _plain(
+            SetCreditLimit(
+                customer_id=customer.customer_id,
+                new_limit=str(quantize(request.amount)),
+                limit_currency=customer.currency,
+                current_limit=None if customer.credit_limit is None else str(customer.credit_limit),
+            )
         )
     if kind == "set_credit_hold":
-        return SetCreditHold(customer_id=customer.customer_id, on_hold=request.on_hold)
+        return _plain(SetCreditHold(customer_id=customer.customer_id, on_hold=request.on_hold))
     if kind == "add_note":
-        return AddNote(
-            customer_id=customer.customer_id, text=request.text or "", author=requested_by
+        return _plain(
+            AddNote(customer_id=customer.customer_id, text=request.text or "", author=requested_by)
         )
     if kind == "send_reminder":
         if request.invoice_refs:
@@ -162,12 +220,5 @@ def build_action(
             invoices = [i for i in erp.invoices(customer.customer_id) if i.due_date < today]
         if not invoices:
             raise Unclear(f"{customer.name} has nothing past due to remind them about.")
-        _, subject, body = draft_reminder(customer, invoices, today, requested_by)
-        return SendReminder(
-            customer_id=customer.customer_id,
-            to=customer.email or "",
-            subject=subject,
-            body=body,
-            invoice_numbers=tuple(i.invoice_number for i in invoices),
-        )
+        return reminder_for(customer, invoices, today, requested_by, llm)
     raise Unclear(f"I can't propose {kind} yet.")
