@@ -502,5 +502,21 @@ class ApprovalService:
         return finished
 
 
+def outcome_line(status: str, *, who: str, when: str, note: str, reference: str) -> str:
+    """What happened to a decided approval, in one line for every surface. The pieces come
+    already escaped and formatted by the surface (Slack's date token, Teams' plain text)."""
+    if status == "done":
+        return f"✅ Approved by {who} {when} · ERP reference {reference}"
+    if status == "rejected":
+        return f"❌ Rejected by {who} {when}: {note}"
+    if status == "superseded":
+        return f"⚠️ Not written — the data changed: {note}"
+    if status == "failed":
+        return f"⚠️ Approved by {who} {when}, but the write failed: {note}"
+    if status == "expired":
+        return "⌛ Expired without a decision."
+    return f"⏳ Approved by {who} {when}; writing to the ERP…"
+
+
 def describe(approval: Approval) -> str:
     return f"{approval.approval_id} [{approval.status}] {approval.summary}"

@@ -13,6 +13,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from graph.approvals import outcome_line
 from graph.messages import Reply, Section, Table
 
 MAX_BLOCKS = 50
@@ -173,23 +174,14 @@ def decided(approval: Any) -> tuple[str, list[Block]]:
     """The approval message once decided, for everyone in the channel: who, when, the ERP
     reference, or why nothing was written."""
     summary = escape(approval.summary)
-    who = escape(approval.decided_by or "arbot")
-    when = _slack_date(approval.decided_at)
     status = approval.status
-    note = escape(approval.note or "")
-    if status == "done":
-        reference = escape(approval.erp_reference or "")
-        line = f":white_check_mark: Approved by {who} {when} · ERP reference `{reference}`"
-    elif status == "rejected":
-        line = f":x: Rejected by {who} {when}: {note}"
-    elif status == "superseded":
-        line = f":warning: Not written — the data changed: {note}"
-    elif status == "failed":
-        line = f":warning: Approved by {who} {when}, but the write failed: {note}"
-    elif status == "expired":
-        line = ":hourglass: Expired without a decision."
-    else:
-        line = f":hourglass_flowing_sand: Approved by {who} {when}; writing to the ERP…"
+    line = outcome_line(
+        status,
+        who=escape(approval.decided_by or "arbot"),
+        when=_slack_date(approval.decided_at),
+        note=escape(approval.note or ""),
+        reference=f"`{escape(approval.erp_reference or '')}`",
+    )
     blocks: list[Block] = [
         {"type": "section", "text": _mrkdwn(f"*{summary}*")},
         {

@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from graph.approvals import outcome_line
 from graph.messages import Reply, Section, Table
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -201,24 +202,15 @@ def render(reply: Reply, *, question: str | None = None, page: int = 0) -> Card:
 
 def decided(approval: Any) -> Card:
     """The approval card once decided, for everyone in the conversation."""
-    when = approval.decided_at.strftime("%Y-%m-%d %H:%M UTC") if approval.decided_at else ""
-    who = plain(approval.decided_by or "arbot")
-    note = plain(approval.note or "")
+    when = approval.decided_at.strftime("at %Y-%m-%d %H:%M UTC") if approval.decided_at else ""
     status = approval.status
-    if status == "done":
-        line = (
-            f"✅ Approved by {who} at {when} · ERP reference {plain(approval.erp_reference or '')}"
-        )
-    elif status == "rejected":
-        line = f"❌ Rejected by {who} at {when}: {note}"
-    elif status == "superseded":
-        line = f"⚠️ Not written — the data changed: {note}"
-    elif status == "failed":
-        line = f"⚠️ Approved by {who} at {when}, but the write failed: {note}"
-    elif status == "expired":
-        line = "⌛ Expired without a decision."
-    else:
-        line = f"⏳ Approved by {who} at {when}; writing to the ERP…"
+    line = outcome_line(
+        status,
+        who=plain(approval.decided_by or "arbot"),
+        when=when,
+        note=plain(approval.note or ""),
+        reference=plain(approval.erp_reference or ""),
+    )
     card: Card = {
         "type": "AdaptiveCard",
         "$schema": SCHEMA,
