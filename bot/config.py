@@ -130,8 +130,16 @@ def open_local_ledger(settings: Settings) -> LocalLedger:
 def open_erp(settings: Settings) -> ErpClient:
     if settings.erp == "local":
         return open_local_ledger(settings)
+    if settings.erp == "intacct":
+        from integrations.erp.intacct import IntacctClient, IntacctConfigError
+
+        try:
+            return IntacctClient.from_env(database_url=settings.database_url)
+        except IntacctConfigError as error:
+            raise ConfigError(str(error)) from None
     raise ConfigError(
-        f"ARBOT_ERP={settings.erp} is not available in this version yet; use ARBOT_ERP=local"
+        f"ARBOT_ERP={settings.erp} is not available in this version yet; use ARBOT_ERP=local "
+        "or intacct"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from integrations.store.checkpoints import open_checkpointer
 log = logging.getLogger(__name__)
 
 RECONCILE_EVERY = timedelta(minutes=1)
+POLL_EVERY_SECONDS = 300.0
 
 
 @dataclass
@@ -55,15 +57,32 @@ class Runtime:
         return cls(settings, erp, store, policy, approvals, agent)
 
     def start_reconciler(self) -> None:
-        """Finish what a crash left behind now, then once a minute in the background."""
+        """Finish what a crash left behind now, then once a minute in the background; and, for
+        an ERP that is polled for changes (Intacct), poll it every few minutes."""
         self.approvals.reconcile()
+        poll = getattr(self.erp, "poll_changes", None)
+        polled_at = 0.0
 
         def loop() -> None:
+            nonlocal polled_at
             while not self._stop.wait(RECONCILE_EVERY.total_seconds()):
                 try:
                     self.approvals.reconcile()
                 except Exception:
                     log.exception("reconciler pass failed; trying again in a minute")
+                if poll is not None and time.monotonic() - polled_at >= POLL_EVERY_SECONDS:
+                    polled_at = time.monotonic()
+                    try:
+                        changes = poll()
+                        log.info(
+                            "ERP changes: %d new payment(s), %d new order(s)",
+                            len(changes.new_payments),
+                            len(changes.new_orders),
+                        )
+                    except Exception as error:
+                        log.error(
+                            "polling the ERP for changes failed: %s", error.__class__.__name__
+                        )
 
         threading.Thread(target=loop, name="arbot-reconciler", daemon=True).start()
 

@@ -165,3 +165,9 @@ def test_the_installed_console_script(tmp_path: Path) -> None:
     reply = json.loads(done.stdout)
     assert reply["intent"] == "payment_history"
     assert reply["entities"] == {"customer_id": "C00002"}
+
+
+def test_intacct_settings_are_named_when_missing(arbot: Cli) -> None:
+    result = arbot("ask", "help", ARBOT_ERP="intacct")
+    assert result.exit_code == 1
+    assert "INTACCT_" in result.stderr and "is not set" in result.stderr
