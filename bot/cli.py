@@ -440,7 +440,8 @@ def slack() -> None:
 @slack.command("manifest")
 @click.option("--url", required=True, metavar="URL", help="Where arbot serve is reachable.")
 @click.option("--name", default="arbot", show_default=True)
-def slack_manifest(url: str, name: str) -> None:
+@db_option
+def slack_manifest(url: str, name: str, db: str | None) -> None:
     """The Slack app manifest: paste it at api.slack.com/apps → Create New App → From a manifest."""
     from bot.slack.manifest import manifest
 
@@ -458,7 +459,8 @@ def teams() -> None:
 @click.option(
     "--out", type=click.Path(path_type=Path), default=Path("arbot-teams.zip"), show_default=True
 )
-def teams_package(app_id: str, url: str, out: Path) -> None:
+@db_option
+def teams_package(app_id: str, url: str, out: Path, db: str | None) -> None:
     """The Teams app package (manifest and icons) to upload to Teams."""
     from bot.teams.package import write_package
 
