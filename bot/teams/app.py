@@ -179,9 +179,12 @@ class TeamsSurface:
                 await self._answer_click(ctx, value, update_for_all=True)
                 return
             text = (activity.strip_mentions_text().text or "").strip() or "help"
-            await ctx.send(TypingActivityInput())
-            reply = await self._ask(text, activity)
-            await ctx.send(card_message(render(reply, question=text)))
+            try:
+                await ctx.send(TypingActivityInput())
+                reply = await self._ask(text, activity)
+                await ctx.send(card_message(render(reply, question=text)))
+            except Exception as error:  # Teams unreachable or refusing: say so in the log
+                log.error("Teams did not take the answer: %s", error.__class__.__name__)
 
         @app.on_card_action_execute
         async def on_execute(ctx: Any) -> Any:
