@@ -449,6 +449,55 @@ def slack_manifest(url: str, name: str, db: str | None) -> None:
 
 
 @main.group()
+def quickbooks() -> None:
+    """QuickBooks Online setup."""
+
+
+@quickbooks.command("connect")
+@click.option(
+    "--redirect-uri",
+    required=True,
+    metavar="URI",
+    help="The redirect URI registered for the app on developer.intuit.com.",
+)
+@db_option
+def quickbooks_connect(redirect_uri: str, db: str | None) -> None:
+    """Connect a QuickBooks company: open the printed URL, approve, paste where it lands."""
+    import os
+
+    from integrations.erp.quickbooks import (
+        QuickBooksError,
+        authorization_url,
+        complete_connection,
+        new_state,
+    )
+    from integrations.erp.quickbooks.oauth import TOKEN_URL
+
+    settings = _settings(db)
+    client_id = os.environ.get("QBO_CLIENT_ID")
+    client_secret = os.environ.get("QBO_CLIENT_SECRET")
+    if not client_id or not client_secret:
+        raise Fail("set QBO_CLIENT_ID and QBO_CLIENT_SECRET (from developer.intuit.com) first")
+    state = new_state()
+    click.echo("Open this address, sign in and choose the company:")
+    click.echo(authorization_url(client_id, redirect_uri, state))
+    landed = click.prompt("Paste the address your browser landed on")
+    try:
+        connection = complete_connection(
+            landed,
+            client_id=client_id,
+            client_secret=client_secret,
+            redirect_uri=redirect_uri,
+            database_url=settings.database_url,
+            expected_state=state,
+            token_url=os.environ.get("QBO_TOKEN_URL") or TOKEN_URL,
+        )
+    except QuickBooksError as error:
+        raise Fail(str(error)) from None
+    click.echo(f"Connected. Set QBO_REALM_ID={connection.realm_id} and ARBOT_ERP=quickbooks.")
+
+
+@main.group()
 def teams() -> None:
     """Microsoft Teams setup."""
 

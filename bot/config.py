@@ -130,6 +130,13 @@ def open_local_ledger(settings: Settings) -> LocalLedger:
 def open_erp(settings: Settings) -> ErpClient:
     if settings.erp == "local":
         return open_local_ledger(settings)
+    if settings.erp == "quickbooks":
+        from integrations.erp.quickbooks import QuickBooksClient, QuickBooksError
+
+        try:
+            return QuickBooksClient.from_env(settings.database_url)
+        except QuickBooksError as error:
+            raise ConfigError(str(error)) from None
     if settings.erp == "intacct":
         from integrations.erp.intacct import IntacctClient, IntacctConfigError
 
@@ -137,10 +144,7 @@ def open_erp(settings: Settings) -> ErpClient:
             return IntacctClient.from_env(database_url=settings.database_url)
         except IntacctConfigError as error:
             raise ConfigError(str(error)) from None
-    raise ConfigError(
-        f"ARBOT_ERP={settings.erp} is not available in this version yet; use ARBOT_ERP=local "
-        "or intacct"
-    )
+    raise AssertionError(f"unreachable: ARBOT_ERP={settings.erp} was validated")
 
 
 def _redact(url: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -56,11 +57,39 @@ class Runtime:
         agent = Agent(erp, today=settings.today, approvals=approvals, llm=llm)
         return cls(settings, erp, store, policy, approvals, agent)
 
+    def erp_changed(self, event: object = None) -> None:
+        """Something changed in the ERP (a webhook, a poll): names are re-read next time."""
+        self.agent.forget_customers()
+
+    def _poll_erp(self) -> Callable[[], None] | None:
+        """How this ERP is asked for changes, if it has to be (QuickBooks CDC, Intacct)."""
+        erp = self.erp
+        if hasattr(erp, "poll_changes"):
+
+            def poll_intacct() -> None:
+                changes = erp.poll_changes()  # type: ignore[attr-defined]
+                if changes.customers:
+                    self.erp_changed()
+                log.info(
+                    "ERP changes: %d new payment(s), %d new order(s)",
+                    len(changes.new_payments),
+                    len(changes.new_orders),
+                )
+
+            return poll_intacct
+        if erp.name == "quickbooks":
+            from integrations.erp.quickbooks import catch_up
+
+            return lambda: log.info(
+                "QuickBooks catch-up: %d change(s)", catch_up(erp, self.erp_changed)
+            )  # type: ignore[arg-type]
+        return None
+
     def start_reconciler(self) -> None:
         """Finish what a crash left behind now, then once a minute in the background; and, for
-        an ERP that is polled for changes (Intacct), poll it every few minutes."""
+        an ERP that is asked for its changes, ask it every few minutes."""
         self.approvals.reconcile()
-        poll = getattr(self.erp, "poll_changes", None)
+        poll = self._poll_erp()
         polled_at = 0.0
 
         def loop() -> None:
@@ -73,16 +102,9 @@ class Runtime:
                 if poll is not None and time.monotonic() - polled_at >= POLL_EVERY_SECONDS:
                     polled_at = time.monotonic()
                     try:
-                        changes = poll()
-                        log.info(
-                            "ERP changes: %d new payment(s), %d new order(s)",
-                            len(changes.new_payments),
-                            len(changes.new_orders),
-                        )
+                        poll()
                     except Exception as error:
-                        log.error(
-                            "polling the ERP for changes failed: %s", error.__class__.__name__
-                        )
+                        log.error("asking the ERP for changes failed: %s", error.__class__.__name__)
 
         threading.Thread(target=loop, name="arbot-reconciler", daemon=True).start()
 

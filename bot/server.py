@@ -89,6 +89,17 @@ def create_app(runtime: Runtime) -> FastAPI:
     from bot.teams.app import TeamsSurface
 
     teams = TeamsSurface(runtime, api, settings.teams)  # mounts POST /api/messages on start
+    if runtime.erp.name == "quickbooks":
+        from integrations.erp.quickbooks import webhook_router
+
+        verifier = runtime.erp.config.webhook_verifier  # type: ignore[attr-defined]
+        if verifier:
+            api.include_router(webhook_router(runtime.erp, verifier, runtime.erp_changed))
+        else:
+            log.warning(
+                "QBO_WEBHOOK_VERIFIER is not set: QuickBooks webhooks are off; "
+                "changes arrive by polling"
+            )
     api.state.runtime = runtime
     api.state.slack = slack
     api.state.teams = teams

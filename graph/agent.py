@@ -210,6 +210,10 @@ class Agent:
         raise Unclear(f"I can't find a customer matching “{text}”.")
 
     # --- entity resolution -----------------------------------------------------------------
+    def forget_customers(self) -> None:
+        """The customer master changed: rebuild the name index on the next question."""
+        self._matcher = None
+
     def matcher(self) -> CustomerMatcher:
         now = time.monotonic()
         if self._matcher is None or now - self._matcher_built > MATCHER_TTL_SECONDS:

@@ -171,3 +171,9 @@ def test_intacct_settings_are_named_when_missing(arbot: Cli) -> None:
     result = arbot("ask", "help", ARBOT_ERP="intacct")
     assert result.exit_code == 1
     assert "INTACCT_" in result.stderr and "is not set" in result.stderr
+
+
+def test_quickbooks_settings_are_named_when_missing(arbot: Cli) -> None:
+    result = arbot("ask", "help", ARBOT_ERP="quickbooks")
+    assert result.exit_code == 1
+    assert "QBO_" in result.stderr and "not set" in result.stderr
