@@ -13,6 +13,7 @@ from datetime import timedelta
 from bot.config import ConfigError, Settings, open_erp
 from graph.agent import Agent
 from graph.approvals import ApprovalService
+from graph.cash_application import CashApplication
 from graph.llm import LlmService
 from graph.policy import Policy, PolicyError, load_policy
 from integrations.erp.port import ErpClient
@@ -89,7 +90,16 @@ class Runtime:
         """Finish what a crash left behind now, then once a minute in the background; and, for
         an ERP that is asked for its changes, ask it every few minutes."""
         self.approvals.reconcile()
-        poll = self._poll_erp()
+        poll_erp = self._poll_erp()
+        cash = CashApplication(self.approvals)
+
+        def poll() -> None:
+            if poll_erp is not None:
+                poll_erp()
+            run = cash.apply_unapplied_erp_payments(as_of=self.settings.today())
+            if run.results:
+                log.info("unapplied ERP payments: %d proposed or applied", len(run.results))
+
         polled_at = 0.0
 
         def loop() -> None:
@@ -99,7 +109,7 @@ class Runtime:
                     self.approvals.reconcile()
                 except Exception:
                     log.exception("reconciler pass failed; trying again in a minute")
-                if poll is not None and time.monotonic() - polled_at >= POLL_EVERY_SECONDS:
+                if time.monotonic() - polled_at >= POLL_EVERY_SECONDS:
                     polled_at = time.monotonic()
                     try:
                         poll()

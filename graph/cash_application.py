@@ -8,9 +8,11 @@ suspense. Each bank line is recorded with its result, so running a file again ch
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from graph.actions import ApplyPayment
@@ -74,7 +76,56 @@ class CashApplication:
             results.append(result)
         return CashRun(results, len(lines) - len(fresh))
 
-    def _settle(self, line: BankLine, match: CashMatch, *, dry_run: bool) -> dict[str, Any]:
+    def apply_unapplied_erp_payments(self, *, as_of: date, days: int = 14) -> CashRun:
+        """Payments recorded in the ERP but left unapplied (keyed in by someone, or received
+        through the ERP's own bank feed) go through the same matching: each one is proposed
+        once, applied alone only under the same rules as a bank line."""
+        customers = {c.customer_id: c for c in self.erp.list_customers()}
+        waiting = [
+            p
+            for p in self.erp.payments(since=as_of - timedelta(days=days))
+            if p.unapplied > 0 and p.customer_id in customers
+        ]
+        lines = {
+            f"erp:{p.payment_id}": (
+                p,
+                BankLine(
+                    p.payment_id,
+                    p.received_on,
+                    p.unapplied,
+                    p.currency,
+                    customers[p.customer_id].name,
+                    p.reference,
+                ),
+            )
+            for p in waiting
+        }
+        fresh = {k: v for k, v in lines.items() if self.store.bank_line_result(k) is None}
+        matcher = CashMatcher(
+            customers.values(),
+            self.erp.invoices(open_only=True),
+            aliases=self.store.payer_aliases(),
+        )
+        results = []
+        for key, (payment, line) in fresh.items():
+            match = matcher.match(line, as_of)
+            if match.customer_id not in (None, payment.customer_id):
+                match = dataclasses.replace(match, decision="unmatched")
+            result = self._settle(
+                line, match, dry_run=False, payment_amount=payment.amount, record_as=key
+            )
+            results.append(result)
+        return CashRun(results, len(lines) - len(fresh))
+
+    def _settle(
+        self,
+        line: BankLine,
+        match: CashMatch,
+        *,
+        dry_run: bool,
+        payment_amount: Decimal | None = None,
+        record_as: str | None = None,
+    ) -> dict[str, Any]:
         result = match.as_dict()
         result["approval_id"] = None
         policy = self.approvals.policy
@@ -106,5 +157,8 @@ class CashApplication:
                 if approval.status in ("failed", "superseded"):
                     result["explanation"] += f"; the ERP write {approval.status}: {approval.note}"
         if not dry_run:
-            self.store.record_bank_line(line, result, approval_id=result["approval_id"])
+            recorded = (
+                line if record_as is None else dataclasses.replace(line, payment_id=record_as)
+            )
+            self.store.record_bank_line(recorded, result, approval_id=result["approval_id"])
         return result
