@@ -1,0 +1,359 @@
+"""The words of AR requests, as ``graph.understand`` reads them.
+
+Phrasings are grouped by what they ask for, as families ("accounts to chase", "worst offenders",
+"dunning list" are one family: who to chase), not by sentence. Every pattern runs on the
+*normalized* text (``normalize``): lowercase, shorthand spelled out (``pmts`` → ``payments``,
+``o/s`` → ``outstanding``, ``w/o`` → ``write off``, ``pls`` → ``please``, ``u`` → ``you``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- normalization ----------------------------------------------------------------------------
+_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"[\u2018\u2019`\u00b4]", "'"),
+        (r"[\u201c\u201d]", '"'),
+        (r"[\u2013\u2014]", "-"),
+        (r"\bo/s\b", "outstanding"),
+        (r"\bw/o\b", "write off"),
+        (r"\bw/(?=\s)", "with"),
+        (r"\b(?:pmt|pymt|pmnt|paymt|pymnt|paymnt)s\b", "payments"),
+        (r"\b(?:pmt|pymt|pmnt|paymt|pymnt|paymnt)\b(?!-?[a-z]?\d)", "payment"),  # not PMT-U1
+        (r"\bpayed\b", "paid"),
+        (r"\binvs\b", "invoices"),
+        (r"\binv\b(?!-\d)", "invoice"),
+        (r"\b(?:pls|plz|plse|pleas|pl0x)\b", "please"),
+        (r"\bu\b", "you"),
+        (r"\bur\b", "your"),
+        (r"\br\b", "are"),
+        (r"\bwks\b", "weeks"),
+        (r"\bwk\b", "week"),
+        (r"\bmos\b", "months"),
+        (r"\bwhats\b|\bwhat's\b|\bwat's\b|\bwats\b", "what is"),
+        (r"\bwho's\b|\bwhos\b", "who is"),
+        (r"\bwhere's\b", "where is"),
+        (r"\bhow's\b", "how is"),
+        (r"\bthat's\b", "that is"),
+        (r"\bit's\b", "it is"),
+        (r"\b(?:thx|tx|ty|tnx|thanx|tks|thks)\b", "thanks"),
+        (r"\bamt\b", "amount"),
+        (r"\bbal\b", "balance"),
+        (r"\baccts\b", "accounts"),
+        (r"\bacct\b", "account"),
+        (r"\bcusts\b", "customers"),
+        (r"\bcust\b", "customer"),
+        (r"\bdeds\b", "deductions"),
+        (r"\bded\b", "deduction"),
+        (r"\bcan'?t\b", "cannot"),
+        (r"\bwon't\b", "will not"),
+        (r"\b(could|would|should|did|does|do|is|was|were|has|have|had|are)n'?t\b", r"\1 not"),
+        (r"\bytd\b", "year to date"),
+        (r"\bmtd\b", "month to date"),
+        (r"\bcashapp\b", "cash app"),
+        (r"\bauto-match", "automatch"),
+        (r"\beom\b", "month end"),
+        (r"\s+", " "),
+    )
+)
+
+
+def normalize(text: str) -> str:
+    """Lowercase, with AR shorthand and contractions spelled out, whitespace collapsed."""
+    lowered = text.lower()
+    for pattern, replacement in _SHORTHAND:
+        lowered = pattern.sub(replacement, lowered)
+    return lowered.strip()
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+# --- never a request arbot should act on -----------------------------------------------------
+# Attempts to override arbot's rules or approvals, whatever action they name.
+INJECTION = _rx(
+    r"\b(?:ignore|disregard|forget|override|bypass|skip)\b.{0,40}\b(?:instructions?|rules?"
+    r"|polic(?:y|ies)|prompts?|guardrails?|approvals?|restrictions?|limits? on you)\b",
+    r"\bsystem\s*(?:prompt|message)\b|^\s*system\s*:|\[system\]|<\s*system\s*>",
+    r"\b(?:admin|developer|god|debug|sudo|maintenance) mode\b",
+    r"\byou are now\b|\bfrom now on you\b|\bnew instructions\b",
+    r"\bpretend (?:you|to be|that you)\b|\bact as (?:if|an?|the)\b|\broleplay\b",
+    r"\bjailbreak\b|\bprompt injection\b",
+    r"\bapprove (?:all|every|everything|apr-\w+)\b|\bauto-?approve\b",
+    r"\bwithout (?:any )?(?:approvals?|review|sign-?off)\b",
+    r"\b(?:set|change|raise|lower|increase|update|reset|double) (?:all|every|each) (?:the )?"
+    r"(?:credit )?limits?\b",
+    r"\bwrite(?:-| )?off (?:all|everything|every)\b",
+)
+
+# Clear out-of-scope talk: HR, IT, AP (what *we* owe), weather, food, office life, games.
+OUT_OF_SCOPE = _rx(
+    # HR and pay of employees
+    r"\b(?:pto|vacation|sick (?:day|leave)|payroll|pay ?checks?|pay ?slips?|pay ?stubs?"
+    r"|salary|salaries|401k|w-?2|expense reports?|reimburse\w*|timesheets?|time off"
+    r"|parental leave|open enrollment)\b",
+    r"\bdid i get paid\b|\bdirect deposit\b|\bmy (?:pay|raise|bonus|benefits|manager"
+    r"|tax forms?|insurance|pension)\b",
+    # IT
+    r"\b(?:vpn|passwords?|wi-?fi|laptop|toner|login issue|2fa|mfa|it ticket|helpdesk"
+    r"|help desk)\b",
+    r"\b(?:printer|monitor|keyboard|mouse|computer|pc|phone|teams|zoom|outlook|email|screen)\b"
+    r".{0,30}\b(?:broken|not working|will not|keeps|jam\w*|offline|crash\w*|frozen|dead"
+    r"|turn on|reset|dropping|down)\b",
+    # AP: our own bills and vendors
+    r"\b(?:vendors?|suppliers?|accounts payable|ap aging|ap invoices?|ap balance|our ap"
+    r"|purchase requisitions?)\b(?! portal)",
+    r"\b(?:will|do|did|should|can|have|when) we (?:pay|owe)\b|\bwe owe\b",
+    # the world at large
+    r"\bweather\b|\btemperature\b|\b(?:will|is) it (?:going to )?(?:rain|snow)\b"
+    r"|\bforecast for the weekend\b|\bforecast\b.{0,24}\b(?:rain|snow|sunny)\b",
+    r"\b(?:lunch|dinner|breakfast|cafeteria|canteen|vending machine)\b",
+    r"\b(?:get|grab|order|bring|bringing|brought|want|eat|eating|having|some) (?:some |the )?"
+    r"(?:coffee|pizza|donuts?|doughnuts?|cake|snacks?|bagels?)\b",
+    # general knowledge
+    r"\b(?:capital|population|president|prime minister|ceo) of\b|\bmeaning of life\b"
+    r"|\bwho (?:invented|wrote|discovered|painted)\b|\bhow (?:tall|old|far away) is\b",
+    r"\b(?:jokes?|poems?|songs?|riddles?|haiku|translate|translation|recipes?|movies?"
+    r"|football|soccer|basketball|baseball|nba|nfl|horoscope)\b|\btell me a story\b"
+    r"|\b(?:the|a|video|board) games?\b",
+    r"\b(?:all[- ]hands|town ?hall|book (?:a|the) (?:room|meeting)|meeting rooms?"
+    r"|conference rooms?|calendar invite)\b",
+    r"\b(?:office|building) (?:is )?(?:closed|open|hours)\b|\bis the office\b|\bparking\b",
+    r"\b(?:exchange|fx|conversion) rates?\b"
+    r"|\b(?:usd|eur|gbp|cad|jpy|chf|aud|mxn|cny|inr) ?(?:/|to|-)? ?(?:usd|eur|gbp|cad|jpy|chf"
+    r"|aud|mxn|cny|inr)\b"
+    r"|\bstock price\b|\bbitcoin\b|\bcrypto\b",
+    r"\bremind me\b|\bcall (?:my )?(?:mom|dad|wife|husband)\b",
+    r"\bwho (?:is|are) (?:the |our )?(?:ceo|cfo|coo|cto|controller|boss|president|head of)\b",
+    # arithmetic
+    r"\b(?:what is|calculate|compute|how much is)\s+\$?\d[\d.,]*\s*(?:%\s*of|[-+*/x\u00d7^]"
+    r"|plus|minus|times|divided by)\s*\$?\d",
+)
+
+# A message that is only a greeting, thanks or small talk.
+CHATTER_ONLY = re.compile(
+    r"^(?:(?:hi|hey|hello|yo|hiya|good (?:morning|afternoon|evening|night)|morning|gm|thanks"
+    r"|thank you|thanks a lot|many thanks|cheers|lol|haha|ok|okay|cool|great|nice|awesome"
+    r"|perfect|got it|bye|see you|have a good (?:one|day|weekend)|how are you(?: today)?"
+    r"|how is it going|what is up|sup|you there|are you there|team|all|everyone|again"
+    r"|arbot)[\s!.,?:)(]*)+$"
+)
+
+# --- how to use arbot -------------------------------------------------------------------------
+HELP = _rx(
+    r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
+    r"|getting started|how to use|instructions|manual|docs)\s*[?!.]*\s*$",
+    r"\bwhat (?:can|could|do|does) (?:you|arbot|this bot|the bot|it) do\b",
+    r"\bwhat (?:are|is) (?:you|arbot|this bot) (?:able to|capable of|good for|for)\b",
+    r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things|stuff|requests|reports|commands)\b",
+    r"\bwhat (?:questions|things|stuff|reports|requests|commands) (?:can|could|do|should)"
+    r" (?:i|we|you)\b",
+    r"\bwhat (?:can|should|do) (?:i|we) ask\b",
+    r"\b(?:list|set) of commands\b|\b(?:available|supported) commands\b|\bwhich commands\b",
+    r"\bhow (?:does|do) (?:this|it|the bot|arbot|you|this bot|this thing) work\b",
+    r"\bhow (?:do|can|should) (?:i|we) (?:use|talk to|work with|start)\b"
+    r"(?! (?:the )?(?:credit|cash))",
+    r"\bhow (?:do|can|should) (?:i|we) ask\b",
+    # "how do I put a customer on hold?": how to do something, said of no one in particular
+    r"\bhow (?:do|can|would|should) (?:i|we|you) (?:\w+ ){1,2}(?:a|an|any|some) (?:customer"
+    r"|account|invoice|deduction|payment|note|reminder|order|sales order|credit limit|limit"
+    r"|hold|write-?off|report|something)\b",
+    r"\bhow (?:do|can|should) (?:i|we) .{1,60}\b(?:with|using|via|through|in|from)"
+    r" (?:you|arbot|this bot|the bot|this)\s*[?!.]*$",
+    r"\b(?:show|give|send) (?:me )?(?:some |a few )?(?:examples|sample questions"
+    r"|sample requests)\b",
+    r"\b(?:example|sample) (?:questions|requests|prompts)\b",
+    r"\bwhat are (?:your|the bot's|arbot's) (?:features|capabilities|commands|skills)\b",
+    r"\b(?:your|arbot's|the bot's) (?:features|capabilities)\b",
+    r"\b(?:when|if) i ask (?:you|arbot)\b|\bwhat happens (?:when|if) i\b",
+    r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
+    r"|\bwhat is arbot\b",
+)
+HELP_WEAK = re.compile(r"\bhelp\b|\bwhat can you\b|\bhow do i\b")
+
+# --- reports and checks -------------------------------------------------------------------------
+FORECAST = _rx(
+    r"\bdso\b|\bforecast\w*|\bcei\b|\bcollection effectiveness\b|\bcountback\b"
+    r"|\b(?:cash|ar|collections?|receipts) outlook\b",
+    r"\bdays sales outstanding\b|\baverage days (?:delinquent|late|to pay|beyond terms)\b"
+    r"|\bdays delinquent\b|\bdays beyond terms\b",
+    r"\bexpected (?:receipts|cash|collections|inflows?|payments|money|ar)\b",
+    r"\bprojected\b|\bprojections?\b|\binflows?\b|\bcash target\b|\bcount on\b",
+    r"\b(?:cash|money|payments|receipts|ar|collections) (?:do |can |should )?we"
+    r" (?:expect|anticipate)",
+    r"\bexpect(?:ing|ed)? to (?:collect|receive|get|convert|come in|bring in)\b",
+    r"\b(?:will|do|should|can) we (?:expect|collect|receive|bring in|get in)\b",
+    r"\bwill (?:we|it) (?:hit|make|meet|reach)\b",
+    r"\bexpect(?:ed|ing)? (?:from|in|next|over|by|this|during)\b",
+    r"\bcoming in (?:next|over|by|this)\b|\bcash (?:in|coming in) (?:the )?next\b",
+)
+CASH_APPLICATION = _rx(
+    r"\bcash ?app(?:lication)?\b|\bsuspense\b|\bunmatched\b|\bunapplied\b|\bun-?identified\b"
+    r"|\bunallocated\b|\bunreconciled\b|\blockbox\b|\bautomatch\w*|\bauto match\w*",
+    r"\bon-?account (?:cash|payments?|receipts?|money|credits?)\b",
+    r"\bbank (?:files?|lines?|credits?|statements?|deposits?|feed|rec|reconciliation)\b",
+    r"\b(?:cannot|could not|can not|not|never|not yet|unable to) (?:be )?(?:apply|applied"
+    r"|identify|identified|match|matched|allocate|allocated|place|placed)\b",
+    r"\bwhat did we (?:post|apply|match)\b|\bposted (?:from|to) the bank\b",
+    r"\b(?:need|needs|waiting|left|still|yet|have) to (?:be )?(?:apply|applied|match|matched"
+    r"|identify|identified|allocate|allocated)\b",
+    r"\bremittances? (?:to match|matching|without)\b"
+    r"|\bwho (?:sent|paid) (?:this|that) (?:wire|payment)\b",
+)
+DEDUCTIONS = _rx(
+    r"\bdeductions?\b|\bdeduct(?:ing|ed|s)?\b",
+    r"\bshort[- ]?(?:pa(?:y|ys|id|ying)|payments?)\b|\bshortpa(?:y|ys|id)\b",
+    r"\bwrite-?offs\b|\bwritten off\b|\bchargebacks?\b|\bcharge[- ]backs?\b"
+    r"|\bunearned (?:cash )?discounts?\b"
+    r"|\bdamage claims?\b|\bshortages?\b|\bdisputes?\b|\bdisputed (?:amounts|items|invoices)\b",
+)
+CREDIT = _rx(
+    r"\bcredit[ -]?(?:check|review|status|approval|ok|okay|decision|risk|score|line|headroom"
+    r"|available|exposure|worthy|worthiness|hold|release|limit|limits|terms|left|room|app)\b",
+    r"\bcheck(?:ing)? (?:the |their )?credit\b|\b(?:available|remaining|open) credit\b"
+    r"|\bheadroom\b|\bopen to buy\b|\bhow much credit\b|\bcredit (?:do|does|is) \w+",
+    r"\b(?:can|could|should|shall|may) (?:we|i) (?:ship|release|extend|approve|accept|take|give)\b",
+    r"\b(?:ok|okay|safe|fine|good|clear|cleared) to (?:ship|release|go|approve|extend)\b",
+    r"\bgood to go\b|\b(?:approve|release|ship) or (?:hold|reject|decline|not)\b",
+    r"\b(?:over|within|under|above|near|close to|exceed\w*|hit\w*|at|past|beyond|breach\w*)"
+    r" (?:their|the|its|his|her|our)? ?(?:credit )?limit\b",
+    r"\b(?:orders?|so'?s|sales orders?) (?:on|pending|awaiting|waiting for|held for)"
+    r" (?:credit|hold|review|approval)\b",
+    r"\bon (?:credit )?hold\b|\bpending credit\b|\bblocked orders?\b",
+    r"\btake (?:on )?(?:another|a new|one more|an extra|more|a bigger|a|an)\b.{0,20}\border\b",
+    r"\bwants? to ship\b|\bship (?:so\b|order|the order)",
+    r"\blimit\b",
+)
+COLLECTIONS = _rx(
+    r"\bcollections?\b|\bwork ?list\b|\bcall ?list\b|\bchase ?list\b|\bdunning\b"
+    r"|\bpriority list\b|\bqueue\b|\bescalat\w+",
+    r"\bwho (?:should|do|to|shall|must|can|will|would) (?:i|we) (?:need to |have to |got to"
+    r" |gotta |ought to )?(?:call|chase|contact|follow|dun|ring|email|hit up|go after|remind)\b",
+    r"\bwhom?(?: (?:i|we))? (?:should|need to|have to|must|to) (?:call|chase|contact|follow"
+    r"|dun|ring|go after|remind)\b",
+    r"\b(?:accounts|customers|clients|debtors|ones|people|who) (?:to|i should|we should|i need to"
+    r"|we need to) (?:chase|call|follow|contact|dun|remind|send reminders|go after)\b",
+    r"\b(?:who|which (?:accounts|customers|clients|ones)) (?:needs?|requires?|deserves?)"
+    r" (?:a |an |some )?(?:call|calls|chasing|chase|follow|escalation|reminder|dunning|attention"
+    r"|a nudge|nudging)\b",
+    r"\bwatch ?list\b|\b(?:accounts|customers|who) (?:to|should we|we should) (?:monitor|watch)\b"
+    r"|\bshould we (?:monitor|watch)\b",
+    r"\bworst (?:offenders|payers|accounts|customers|debtors)\b|\bslow payers\b|\bdeadbeats\b",
+    r"\b(?:biggest|largest|top|worst|most|oldest) (?:\d+ )?(?:past dues?|overdue|delinquent"
+    r"|late|outstanding)(?: (?:accounts|customers|clients|payers|debtors|balances))?\b",
+    r"\b(?:overdue|past due|delinquent|late(?:-paying)?) (?:customers|accounts|clients|payers"
+    r"|debtors)\b",
+    r"\b(?:list|ranking|report) of (?:the )?(?:overdue|past due|delinquent|late) \w+",
+    r"\btop \d+ (?:accounts|customers|clients|debtors|delinquents|past dues?)\b",
+    r"\bat risk\b|\brisk of (?:going|slipping|becoming)\b"
+    r"|\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to go) (?:into |to"
+    r" |past |over |in )?(?:the )?(?:60|90|120)\b",
+    r"\bbroken promises?\b|\bpromises? to pay\b|\bptps? (?:due|broken|today)\b",
+    r"\breminders?\b|\bpast[- ]due (?:notices|letters)\b",
+)
+DIGEST = _rx(
+    r"\bdigest\b",
+    r"\b(?:morning|daily|today'?s?|overnight|nightly|end of day|eod|weekly|day's)"
+    r" (?:ar )?(?:report|summary|rundown|briefing|brief|update|recap|snapshot|overview"
+    r"|numbers|headlines?|roundup|round-up)\b",
+    r"\bar (?:summary|snapshot|update|overview|headlines?|recap|rundown|briefing|dashboard"
+    r"|roundup)\b",
+    r"\b(?:summary|recap|rundown|overview) of (?:yesterday|today|the day|last night|overnight)",
+    r"\bheadlines? for (?:ar|today)\b",
+)
+DIGEST_WEAK = _rx(
+    r"\b(?:recap|rundown|briefing|big picture|headlines?|snapshot|overview|summary|roundup)\b",
+    r"\bwhere (?:do|are) (?:we|things) (?:stand|at)\b"
+    r"|\bhow (?:are|do|is) (?:we|things|it|ar) (?:look|looking|doing|stand|going)\b",
+    r"\banything (?:i|we) should know\b|\bwhat (?:is|did i miss) new\b|\bwhat did i miss\b"
+    r"|\bwhat is new\b|\bwhat is happening\b|\bwhat happened (?:overnight|yesterday|today)\b"
+    r"|\bwhat changed (?:overnight|since)\b",
+)
+
+# --- inquiries ----------------------------------------------------------------------------------
+BALANCE = _rx(
+    r"\bowe[sd]?\b|\bowing\b|\bbalances?\b|\boutstandings?\b|\bpast dues?\b|\boverdue\b"
+    r"|\bagi?ng\b|\bageing\b|\bexposure\b|\bsoa\b|\bstatements? of account\b|\breceivables?\b"
+    r"|\bunpaid\b|\bopen (?:items?|invoices|balance|ar|amount|amounts)\b|\bhow far behind\b"
+    r"|\bbehind on\b|\bamount due\b|\bdue amount\b|\bin arrears\b|\barrears\b",
+    r"\b(?:have|has|left|yet|need|needs|got) to pay\b",
+)
+PAYMENT = _rx(
+    r"\bpayments?\b|\bpaid\b|\bpays?\b|\bpaying\b|\bremittances?\b|\bremit(?:ted)?\b"
+    r"|\breceipts?\b|\bwires?\b|\bwired\b|\bach\b|\bcheques?\b|\bsettled\b|\bdeposit(?:ed|s)?\b"
+    r"|\bmoney (?:from|in)\b|\b(?:cash|money|funds) (?:received|collected)\b"
+    r"|\b(?:received|collected) from\b",
+    r"\bchecks? (?:received|came|arrived|in|cleared)\b",
+    r"\b(?:received|got|get|receive) (?:a |the |any |their )?(?:check|cheque|money|funds"
+    r"|transfer)\b",
+    r"\bcame in\b|\bcome in\b|\bsent (?:us )?(?:any |the |a |some )?(?:money|funds|wire|check"
+    r"|cheque|remittance|transfer|cash)\b|\btransfers?\b|\bdays to pay\b",
+)
+BALANCE_WEAK = _rx(
+    r"\bhow much\b|\bdue\b|\bopen\b|\bitems\b|\bcurrent\b|\bpending\b|\bbehind\b|\bover \d+\b"
+    r"|\b\d+\+? days\b|\btotal\b|\bar\b",
+)
+
+# --- what is not a customer's name ----------------------------------------------------------------
+# Words dropped from the customer text: function words, AR vocabulary, politeness, actions.
+# None of them is a word of a demo customer's name (tests/graph/test_understand.py checks).
+FILLER = frozenset(
+    """
+overall general portfolio whole entire company-wide across a an the and or but if so than then
+to of for from by on in at with about into over under per via as vs is are was were be been
+being am do does did done doing has have had having will would can could should shall may might
+must i me my mine we us our ours you u ur your yours ya he him his she her it its they them
+their theirs this that these those there here what whats how when where which who whom whose why
+please pls plz kindly thanks thank thx ty tks cheers hi hey hello morning afternoon evening team
+guys folks all just now right also too still yet already again ever even only any some more most
+much many few lot lots quick one get got give gave show tell check find see look pull up share
+send sent let lets know need needs want wants like yes no not ok okay pay paid payed pays paying
+payment payments pmt pmts pymt pymts remittance remittances remit remitted receipt receipts
+received receive wire wires wired ach checks cheque cheques money cash transfer transfers
+deposit deposited came come coming owe owes owed owing balance balances bal outstanding
+outstandings open due dues overdue past aging ageing items item o s os soa statement receivable
+receivables ar exposure current behind total amount amt amounts left rest unpaid late days day
+plus invoice invoices inv invs bill bills po pos number num nbr account accounts acct accts
+customer customers client clients cust custs collection collections worklist list queue chase
+chasing dunning priority priorities call calls follow followup escalation deduction deductions
+deds ded deducting short shortpay shortpays chargeback chargebacks dispute disputes disputed
+claims claim unearned discount discounts application app cashapp unapplied unmatched suspense
+lockbox bank unidentified posted post match matched credit limit limits line review status
+approval approve hold holds release order orders ship shipping shipment shipments available
+headroom forecast dso cei expected expect projection projected digest summary report rundown
+recap snapshot overview briefing update headline history since week weeks wk wks month months
+year years today yesterday ago last latest recent recently next time hour hours end ytd mtd
+write off writeoff w apply applied against allocate set raise lower increase decrease reduce
+bump cut change make drop lift extend adjust block freeze remove take unblock note notes comment
+memo log record reminder reminders letter notice email nudge ping remind process processed asap
+thru through side copy details detail info information asking asked says said saying confirm
+confirmed whether called calling pending settled cleared clear full approvals approved tonight
+tomorrow weekend monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun
+jul aug sep sept oct nov dec january february march april june july august september october
+november december q1 q2 q3 q4 quarter overnight soon early put place keep unhold add added
+collect collected collecting cover covered covers rank ranks ranking ranked position offs
+outlook rate rates monitor watch watchlist
+""".split()
+)
+
+# Common words that are not names: when the words left over after FILLER hold one of these, the
+# message is not a bare customer name, so its intent is not guessed from them.
+NON_NAME = frozenset(
+    """
+good bad new old big small best worst top bottom high low great nice cool fine sure real thing
+things stuff way people person guy guys anyone anybody someone somebody everyone everybody go
+going gone went take taking make making made work working keep keeps keeping dropping drop reset
+print printed forget ignore pretend disregard able kind sort type question questions ask asking
+answer example examples feature features usage command commands bot arbot chatbot won win game
+night play possible maybe probably actually really very think thought say tell told because
+before after while until till mode system prompt rules rule instructions admin lol haha
+something anything nothing everything else other another same such own each every both either
+hope wish thanks welcome sorry help helps helping use using used try trying tried run running
+potential debt okay wants wanted sales ok exactly picture happened happening happen changed
+stand standing miss missed hear heard slipping sliding quickly late happy sad mom dad wife
+husband kids story showing
+""".split()
+)
