@@ -6,7 +6,7 @@ Builds the medium demo company (as of 2026-11-21) into a temporary SQLite ledger
 records through the ledger, and forecasts, at a cutoff on the 21st of each of the last months,
 what would be paid in the next ``--horizon`` days using only what was known at the cutoff. Prints
 forecast against actual per cutoff and currency, then MAPE and the weighted absolute error, and
-today's metrics and forecast for USD.
+today's metrics, forecast and collection curve for USD.
 """
 
 from __future__ import annotations
@@ -116,6 +116,15 @@ def main() -> None:
         + ", ".join(f"{label} days {money(amount, 'USD')}" for label, amount in expected.items())
         + f"; {len(forecast.doubtful)} invoices doubtful (over 120 days past due)"
     )
+    rates = forecast.rates.get("USD", {})
+    if rates:
+        print("USD collection curve (the portfolio's share collected in each window):")
+        print(f"  {'segment':<24}" + "".join(f"{label:>9}" for label in forecast.buckets))
+        for segment, by_window in rates.items():
+            print(
+                f"  {segment:<24}"
+                + "".join(f"{by_window.get(label, '-')!s:>9}" for label in forecast.buckets)
+            )
 
 
 if __name__ == "__main__":

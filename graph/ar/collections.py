@@ -43,16 +43,16 @@ due-date order.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
-from operator import attrgetter
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import islice
+from operator import attrgetter, itemgetter, le
 
-from graph.ar.payers import paying_habit
 from graph.format import money, plural
+from integrations.erp.money import minor_units
 from integrations.erp.records import (
     AGING_BUCKET_NAMES,
     Customer,
@@ -65,6 +65,7 @@ from integrations.erp.records import (
 
 ZERO = Decimal("0.00")
 HALF = Decimal("0.5")
+TENTH = Decimal("0.1")
 
 PAST_DUE_POINTS = 10.0
 AGING_POINTS = 20.0
@@ -91,9 +92,9 @@ CONTACT_FULL_DAYS = 45
 PROMISE_MEMORY_DAYS = 90
 
 _DUE_DATE = attrgetter("due_date")
+_AT_RISK = attrgetter("amount_at_risk")
 _NUMBER = attrgetter("invoice_number")
-_NAME = attrgetter("name")
-_POINTS = attrgetter("points")
+_BALANCE = attrgetter("balance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class _Account:
         "past_due_61_plus",
         "past_due_invoices",
         "past_due_numbers",
+        "rank",
     )
 
     def __init__(
@@ -153,13 +155,14 @@ class _Account:
         currency: str,
         buckets: list[Decimal],
         past_due_invoices: list[Invoice],
+        past_due_numbers: tuple[str, ...],
         as_of: date,
     ) -> None:
         self.customer_id = customer_id
         self.currency = currency
         self.buckets = buckets
         self.past_due_invoices = past_due_invoices  # oldest first
-        self.past_due_numbers = tuple(map(_NUMBER, past_due_invoices))
+        self.past_due_numbers = past_due_numbers
         self.disputed: list[str] = []
         self.disputed_amount = ZERO
         self.open_total = sum(buckets, ZERO)
@@ -167,6 +170,7 @@ class _Account:
         older = self.past_due_61_plus = sum(buckets[FIRST_61_PLUS:], ZERO)
         self.amount_at_risk = older + (self.past_due - older) * HALF
         self.oldest_days = (as_of - past_due_invoices[0].due_date).days if past_due_invoices else 0
+        self.rank = 0.0  # see _rank_at_risk
 
 
 def priority_list(
@@ -179,9 +183,16 @@ def priority_list(
     as_of: date,
     *,
     disputed: Set[str] = frozenset(),
+    limit: int | None = None,
 ) -> list[PriorityEntry]:
     """Every customer with an open balance, most urgent first (ties: larger past due first,
-    then customer id). Invoices with a zero or credit balance are left out: nothing to chase."""
+    then customer id). Invoices with a zero or credit balance are left out: nothing to chase.
+
+    With ``limit``, only the first ``limit`` entries of that list: every account is still
+    scored and ranked, but the texts are written only for the entries returned.
+    """
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be at least 0, not {limit}")
     with _cyclic_gc_paused():
         return _priority_list(
             customers,
@@ -192,6 +203,7 @@ def priority_list(
             notes,
             as_of,
             disputed,
+            limit,
         )
 
 
@@ -222,6 +234,7 @@ def _priority_list(
     notes: Iterable[Note],
     as_of: date,
     disputed: Set[str],
+    limit: int | None,
 ) -> list[PriorityEntry]:
     by_id = {c.customer_id: c for c in customers}
     promises_by_customer: dict[str, list[PromiseToPay]] = {}
@@ -231,30 +244,40 @@ def _priority_list(
     accounts, open_numbers = _accounts(open_invoices, as_of, disputed, promises_by_customer)
     habits = _habits(payments, invoices_by_number, as_of)
     last_contact = _last_contact(notes)
-    percentiles = _risk_percentiles(accounts)
+    _rank_at_risk(accounts)
 
-    entries = []
+    rows = []
     for account in accounts:
         customer_id, currency = account.customer_id, account.currency
-        customer = by_id.get(customer_id)
         broken = [
             p
             for p in promises_by_customer.get(customer_id, ())
             if p.currency == currency and _still_matters(p, open_numbers, as_of)
         ]
-        entries.append(
-            _entry(
-                account,
-                customer,
-                broken,
-                habits.get(customer_id),
-                last_contact.get(customer_id),
-                percentiles,
-                as_of,
-            )
+        customer = by_id.get(customer_id)
+        rows.append(
+            (account, customer, broken, habits.get(customer_id), last_contact.get(customer_id))
         )
-    entries.sort(key=lambda e: (-e.score, -e.past_due, e.customer_id, e.currency))
-    return entries
+    if limit is None:
+        entries = [_entry(*row, as_of) for row in rows]
+        entries.sort(key=_entry_order)
+        return entries
+    # Rank on the scores alone; write the texts of the entries returned only.
+    ranked = [(_order(row[0], _score(*row, as_of)), row) for row in rows]
+    ranked.sort(key=_FIRST)
+    return [_entry(*row, as_of) for _, row in ranked[:limit]]
+
+
+def _order(account: _Account, score: float) -> tuple[float, Decimal, str, str]:
+    """Most urgent first; ties: larger past due first, then customer id (and currency)."""
+    return (-score, -account.past_due, account.customer_id, account.currency)
+
+
+def _entry_order(entry: PriorityEntry) -> tuple[float, Decimal, str, str]:
+    return (-entry.score, -entry.past_due, entry.customer_id, entry.currency)
+
+
+_FIRST = itemgetter(0)
 
 
 def worklists(entries: Iterable[PriorityEntry]) -> dict[str, list[PriorityEntry]]:
@@ -276,94 +299,120 @@ def _accounts(
 ) -> tuple[list[_Account], set[str]]:
     """Per-account totals, and which of the invoices named by broken promises are still open.
 
-    Two passes, both linear: group the invoices by customer, then total each group with its
-    running sums in local variables (measured faster on a million invoices than updating one
-    account object per invoice).
+    One pass over the invoices, in their order, keeps per customer a running total of each
+    aging bucket and its past-due invoices with their numbers; then each account is made from
+    that. An invoice's bucket is worked out once per due date. Past-due invoices must end up
+    oldest first: when the input came in due-date order (a ledger's usual order), they already
+    are; otherwise each account's are sorted, stably. Invoices in a customer's other
+    currencies are set aside and grouped the same way.
     """
-    groups: dict[str, list[Invoice]] = {}
-    group_of = groups.get
-    for invoice in open_invoices:
-        group = group_of(invoice.customer_id)
-        if group is None:
-            group = groups[invoice.customer_id] = []
-        group.append(invoice)
-
     promised = {p.invoice_number for ps in broken_promises.values() for p in ps if p.invoice_number}
     flagged = promised | set(disputed)
-    # Many invoices share a due date: work out its bucket once (index 0 = current).
+    # customer → [currency, running total of each bucket (current first), then past-due
+    # invoices and their numbers, alternating, in input order]
+    groups: dict[str, list] = {}
+    group_of = groups.get
     bucket_of_due_date: dict[date, int] = {}
     bucket_of = bucket_of_due_date.get
-    accounts: list[_Account] = []
-    still_open: set[str] = set()
-    pending = [(customer_id, group) for customer_id, group in groups.items()]
-    while pending:
-        customer_id, group = pending.pop()
-        currency = group[0].currency
-        buckets = [ZERO] * len(AGING_BUCKET_NAMES)
-        past_due: list[Invoice] = []
-        marked: list[Invoice] = []
-        other_currencies: list[Invoice] = []
-        # Ledgers often list invoices by due date already: then nothing needs sorting.
-        in_due_order, last_due = True, date.min
-        for invoice in group:
-            balance = invoice.balance
-            if balance <= ZERO:
-                continue
-            if invoice.currency != currency:
-                other_currencies.append(invoice)
-                continue
-            due = invoice.due_date
-            bucket = bucket_of(due)
-            if bucket is None:
-                days = max((as_of - due).days, 0)
-                bucket = bucket_of_due_date[due] = BUCKET_INDEX[aging_bucket(days)]
-            buckets[bucket] += balance
-            if bucket:
-                if due < last_due:
-                    in_due_order = False
-                last_due = due
-                past_due.append(invoice)
-            # Past-due invoices are checked below, once their numbers are gathered.
-            elif flagged and invoice.invoice_number in flagged:
-                marked.append(invoice)
-        if other_currencies:
-            pending.append((customer_id, other_currencies))
-        if not any(buckets):
+    other_currencies: list[Invoice] = []
+    marked: list[Invoice] = []
+    in_due_order, last_due = True, date.min
+    empty = [ZERO] * len(AGING_BUCKET_NAMES)
+    for invoice in open_invoices:
+        balance = invoice.balance
+        if balance <= ZERO:
             continue
-        if not in_due_order:
-            past_due.sort(key=_DUE_DATE)  # invoices due the same day keep their order
-        account = _Account(customer_id, currency, buckets, past_due, as_of)
-        if flagged and not flagged.isdisjoint(account.past_due_numbers):
-            marked += [i for i in past_due if i.invoice_number in flagged]
-        for invoice in marked:
-            if invoice.invoice_number in promised:
-                still_open.add(invoice.invoice_number)
-            if invoice.invoice_number in disputed:
-                account.disputed.append(invoice.invoice_number)
-                account.disputed_amount += invoice.balance
-        accounts.append(account)
-    return accounts, still_open
+        group = group_of(invoice.customer_id)
+        if group is None:
+            group = groups[invoice.customer_id] = [invoice.currency, *empty]
+        elif group[0] != invoice.currency:
+            other_currencies.append(invoice)
+            continue
+        due = invoice.due_date
+        bucket = bucket_of(due)
+        if bucket is None:
+            days = max((as_of - due).days, 0)
+            bucket = bucket_of_due_date[due] = BUCKET_INDEX[aging_bucket(days)]
+        group[bucket + 1] += balance
+        if bucket:
+            if due < last_due:
+                in_due_order = False
+            last_due = due
+            group.append(invoice)
+            group.append(invoice.invoice_number)
+        if flagged and invoice.invoice_number in flagged:
+            marked.append(invoice)
+
+    first = len(AGING_BUCKET_NAMES) + 1
+    accounts: dict[tuple[str, str], _Account] = {}
+    for customer_id, group in groups.items():
+        past_due: list[Invoice] = group[first::2]
+        numbers: list[str] = group[first + 1 :: 2]
+        if not in_due_order and past_due:
+            dues = list(map(_DUE_DATE, past_due))
+            if not all(map(le, dues, islice(dues, 1, None))):
+                order = sorted(range(len(dues)), key=dues.__getitem__)  # stable
+                past_due = [past_due[i] for i in order]
+                numbers = [numbers[i] for i in order]
+        accounts[customer_id, group[0]] = _Account(
+            customer_id, group[0], group[1:first], past_due, tuple(numbers), as_of
+        )
+    still_open: set[str] = set()
+    for invoice in marked:
+        number = invoice.invoice_number
+        if number in promised:
+            still_open.add(number)
+        if number in disputed:
+            account = accounts[invoice.customer_id, invoice.currency]
+            account.disputed.append(number)
+            account.disputed_amount += invoice.balance
+    found = list(accounts.values())
+    if other_currencies:
+        more, also_open = _accounts(other_currencies, as_of, disputed, broken_promises)
+        found += more
+        still_open |= also_open
+    return found, still_open
 
 
 def _habits(
     payments: Iterable[Payment], invoices_by_number: Mapping[str, Invoice], as_of: date
 ) -> dict[str, _Trend]:
-    """Per customer: days beyond terms lately and before, split TREND_WINDOW_DAYS before as_of."""
+    """Per customer: days beyond terms lately and before, split TREND_WINDOW_DAYS before as_of.
+
+    Each is ``paying_habit``'s days beyond terms (amount-weighted over the applications to
+    invoices it knows, rounded half up to 0.1; None without any), summed here in one pass
+    over the payments instead of a call per customer and period.
+    """
     split = as_of - timedelta(days=TREND_WINDOW_DAYS)
-    recent: dict[str, list[Payment]] = {}
-    older: dict[str, list[Payment]] = {}
+    # customer → [recent Σ amount, recent Σ amount × days beyond terms, the same before]
+    sums: dict[str, list[Decimal]] = {}
+    known = invoices_by_number.get
     for payment in payments:
-        if not payment.applications or payment.received_on > as_of:
+        received = payment.received_on
+        if not payment.applications or received > as_of:
             continue
-        side = recent if payment.received_on > split else older
-        side.setdefault(payment.customer_id, []).append(payment)
+        row = sums.get(payment.customer_id)
+        if row is None:
+            row = sums[payment.customer_id] = [_NONE, _NONE, _NONE, _NONE]
+        side = 0 if received > split else 2
+        for application in payment.applications:
+            invoice = known(application.invoice_number)
+            if invoice is None:
+                continue
+            amount = application.amount
+            row[side] += amount
+            row[side + 1] += amount * (received - invoice.due_date).days
     return {
-        customer_id: _Trend(
-            paying_habit(recent.get(customer_id, ()), invoices_by_number).days_beyond_terms,
-            paying_habit(older.get(customer_id, ()), invoices_by_number).days_beyond_terms,
-        )
-        for customer_id in recent.keys() | older.keys()
+        customer_id: _Trend(_average(row[1], row[0]), _average(row[3], row[2]))
+        for customer_id, row in sums.items()
     }
+
+
+_NONE = Decimal(0)
+
+
+def _average(total: Decimal, weight: Decimal) -> Decimal | None:
+    return (total / weight).quantize(TENTH, ROUND_HALF_UP) if weight else None
 
 
 def _last_contact(notes: Iterable[Note]) -> dict[str, datetime]:
@@ -375,15 +424,23 @@ def _last_contact(notes: Iterable[Note]) -> dict[str, datetime]:
     return latest
 
 
-def _risk_percentiles(accounts: Iterable[_Account]) -> dict[str, list[Decimal]]:
-    """Sorted amounts at risk of the past-due accounts, per currency."""
-    values: dict[str, list[Decimal]] = {}
+def _rank_at_risk(accounts: Iterable[_Account]) -> None:
+    """Set each past-due account's ``rank``: the share of the past-due accounts in its currency
+    whose amount at risk is at most its own."""
+    by_currency: dict[str, list[_Account]] = {}
     for account in accounts:
         if account.past_due:
-            values.setdefault(account.currency, []).append(account.amount_at_risk)
-    for amounts in values.values():
-        amounts.sort()
-    return values
+            by_currency.setdefault(account.currency, []).append(account)
+    for ranked in by_currency.values():
+        ranked.sort(key=_AT_RISK)
+        count = len(ranked)
+        at_most = count  # accounts at or below the current amount, walking down from the top
+        previous = None
+        for index in range(count - 1, -1, -1):
+            account = ranked[index]
+            if account.amount_at_risk != previous:
+                at_most, previous = index + 1, account.amount_at_risk
+            account.rank = at_most / count
 
 
 def _still_matters(promise: PromiseToPay, open_numbers: Set[str], as_of: date) -> bool:
@@ -395,44 +452,87 @@ def _still_matters(promise: PromiseToPay, open_numbers: Set[str], as_of: date) -
 # --- one account -----------------------------------------------------------------------------
 
 
+def _factors(
+    account: _Account,
+    customer: Customer | None,
+    broken: list[PromiseToPay],
+    trend: _Trend | None,
+    last_contact: datetime | None,
+    as_of: date,
+) -> tuple[Decimal | None, list[tuple[float, str]]]:
+    """The credit limit (when in the account's currency), and (−points, factor) for each
+    factor with points, largest first (ties by name)."""
+    limit = customer.credit_limit if customer and customer.currency == account.currency else None
+    points: list[tuple[float, str]] = []
+    if broken:
+        points.append((sum(PROMISE_POINTS[: len(broken)]), "broken_promise"))
+    if trend is not None and (trend_points := _trend_points(trend)) is not None:
+        points.append((trend_points, "days_to_pay_trend"))
+    if limit is not None and limit > 0:
+        points.append((_utilisation_points(account.open_total, limit), "credit_utilisation"))
+    if account.disputed:
+        points.append((_dispute_points(account), "disputes"))
+    if account.past_due:
+        points += [
+            (PAST_DUE_POINTS, "past_due"),
+            (_aging_points(account), "aging"),
+            (round(AMOUNT_POINTS * account.rank, 1), "amount_at_risk"),
+            (_contact_points(last_contact, as_of), "last_contact"),
+        ]
+    else:
+        points = [(round(p / WATCH_LIST_DIVISOR, 1), name) for p, name in points]
+    shown = [(-p, name) for p, name in points if p > 0]
+    shown.sort()
+    return limit, shown
+
+
+def _total(shown: list[tuple[float, str]]) -> float:
+    """The score: the points of the factors shown, added largest first, at most 100."""
+    return min(round(sum([-minus for minus, _ in shown]), 1), 100.0)
+
+
+def _score(
+    account: _Account,
+    customer: Customer | None,
+    broken: list[PromiseToPay],
+    trend: _Trend | None,
+    last_contact: datetime | None,
+    as_of: date,
+) -> float:
+    return _total(_factors(account, customer, broken, trend, last_contact, as_of)[1])
+
+
 def _entry(
     account: _Account,
     customer: Customer | None,
     broken: list[PromiseToPay],
-    habits: _Trend | None,
+    trend: _Trend | None,
     last_contact: datetime | None,
-    percentiles: Mapping[str, list[Decimal]],
     as_of: date,
 ) -> PriorityEntry:
+    limit, shown = _factors(account, customer, broken, trend, last_contact, as_of)
     currency = account.currency
-    limit = customer.credit_limit if customer and customer.currency == currency else None
     promise = _promise_text(broken) if broken else ""
+    past_due_text = _money(account.past_due, currency) if account.past_due else ""
     factors = []
-    if broken:
-        factors.append(Factor("broken_promise", sum(PROMISE_POINTS[: len(broken)]), promise))
-    if habits is not None and (trend := _trend_factor(habits, customer)) is not None:
-        factors.append(trend)
-    if limit is not None and limit > 0:
-        factors.append(_utilisation_factor(account.open_total, limit, currency))
-    if account.disputed:
-        factors.append(_dispute_factor(account))
-    past_due_text = ""
-    if account.past_due:
-        past_due_text = money(account.past_due, currency)
-        count = len(account.past_due_invoices)
-        factors += [
-            Factor("past_due", PAST_DUE_POINTS, f"{plural(count, 'invoice')} past due"),
-            _aging_factor(account),
-            _amount_factor(account, past_due_text, percentiles[currency]),
-            _contact_factor(last_contact, as_of),
-        ]
-    else:
-        factors = [Factor(f.name, round(f.points / WATCH_LIST_DIVISOR, 1), f.text) for f in factors]
-    shown = [f for f in factors if f.points > 0]
-    # Largest first, ties by name: two stable sorts with C-level keys.
-    shown.sort(key=_NAME)
-    shown.sort(key=_POINTS, reverse=True)
-    score = min(round(sum(map(_POINTS, shown)), 1), 100.0)
+    for minus, name in shown:
+        if name == "past_due":
+            text = f"{plural(len(account.past_due_invoices), 'invoice')} past due"
+        elif name == "aging":
+            text = _aging_text(account)
+        elif name == "amount_at_risk":
+            text = _amount_text(account, past_due_text)
+        elif name == "last_contact":
+            text = _contact_text(last_contact, as_of)
+        elif name == "broken_promise":
+            text = promise
+        elif name == "credit_utilisation":
+            text = _utilisation_text(account, limit)
+        elif name == "days_to_pay_trend":
+            text = _trend_text(trend, customer)
+        else:
+            text = _dispute_text(account)
+        factors.append(Factor(name, -minus, text))
     over_limit = limit is not None and account.open_total > limit
     next_step, next_step_text = _next_step(account, past_due_text, promise, over_limit, limit)
     return PriorityEntry(
@@ -440,12 +540,12 @@ def _entry(
         name=customer.name if customer else account.customer_id,
         collector=customer.collector if customer else None,
         currency=currency,
-        score=score,
+        score=_total(shown),
         open_total=account.open_total,
         past_due=account.past_due,
         amount_at_risk=account.amount_at_risk,
         buckets=dict(zip(AGING_BUCKET_NAMES, account.buckets, strict=True)),
-        factors=tuple(shown),
+        factors=tuple(factors),
         next_step=next_step,
         next_step_text=next_step_text,
         stage=_stage(account.oldest_days),
@@ -453,27 +553,33 @@ def _entry(
     )
 
 
-def _aging_factor(account: _Account) -> Factor:
-    days, number = account.oldest_days, account.past_due_invoices[0].invoice_number
+# Each factor's points, and its text (written only when the factor has points).
+
+
+def _aging_points(account: _Account) -> float:
     buckets = account.buckets
     weighted = 0.0
+    oldest_bucket = 0
     for index in range(1, len(buckets)):
         if buckets[index]:
             weighted += float(buckets[index]) * BUCKET_WEIGHTS[index]
+            oldest_bucket = index
     past_due = float(account.past_due)
-    oldest_bucket = max(index for index in range(1, len(buckets)) if buckets[index])
     points = AGING_POINTS * (0.5 * BUCKET_WEIGHTS[oldest_bucket] + 0.5 * weighted / past_due)
+    return round(points, 1)
+
+
+def _aging_text(account: _Account) -> str:
+    days, number = account.oldest_days, account.past_due_numbers[0]
     text = f"oldest, {number}, is {days} days past due"
     if account.past_due_61_plus:
-        share = float(account.past_due_61_plus) / past_due
+        share = float(account.past_due_61_plus) / float(account.past_due)
         text += f"; {share:.0%} of the past-due balance is 61+ days"
-    return Factor("aging", round(points, 1), text)
+    return text
 
 
-def _amount_factor(account: _Account, past_due_text: str, sorted_at_risk: list[Decimal]) -> Factor:
+def _amount_text(account: _Account, past_due_text: str) -> str:
     at_risk, currency = account.amount_at_risk, account.currency
-    # Share of the currency's past-due accounts whose amount at risk is at most this one's.
-    rank = bisect_right(sorted_at_risk, at_risk) / len(sorted_at_risk)
     of_it = ""
     if account.past_due_61_plus:
         older = [
@@ -482,19 +588,18 @@ def _amount_factor(account: _Account, past_due_text: str, sorted_at_risk: list[D
             if account.buckets[index]
         ]
         span = older[0] if len(older) == 1 else "61+"
-        of_it = f", {money(account.past_due_61_plus, currency)} of it {span} days"
-    text = (
-        f"{past_due_text} past due{of_it} ({money(at_risk, currency)} at risk, "
-        f"at or above {rank:.0%} of past-due {currency} accounts)"
+        of_it = f", {_money(account.past_due_61_plus, currency)} of it {span} days"
+    return (
+        f"{past_due_text} past due{of_it} ({_money(at_risk, currency)} at risk, "
+        f"at or above {account.rank:.0%} of past-due {currency} accounts)"
     )
-    return Factor("amount_at_risk", round(AMOUNT_POINTS * rank, 1), text)
 
 
 def _promise_text(broken: list[PromiseToPay]) -> str:
     latest = max(broken, key=lambda p: p.promised_on)
     which = f" ({latest.invoice_number})" if latest.invoice_number else ""
     promise = (
-        f"a promise to pay {money(latest.amount, latest.currency)} "
+        f"a promise to pay {_money(latest.amount, latest.currency)} "
         f"due {latest.promised_on.isoformat()}{which}"
     )
     if len(broken) == 1:
@@ -502,57 +607,104 @@ def _promise_text(broken: list[PromiseToPay]) -> str:
     return f"broke {len(broken)} promises to pay; the latest: {promise}"
 
 
-def _trend_factor(habits: _Trend | None, customer: Customer | None) -> Factor | None:
-    if habits is None:
-        return None
+def _trend_points(habits: _Trend) -> float | None:
     recent, older = habits.recent, habits.older
-    terms = customer.terms_label if customer else "terms"
     if recent is None:
         if older is None:
             return None
         level, worsening = float(older), 0.0
-        text = f"pays {older} days beyond {terms} (nothing paid in the last 90 days)"
     else:
         level, worsening = float(recent), 0.0
-        text = f"pays {recent} days beyond {terms}"
         if older is not None:
             worsening = float(recent - older)
-            if recent > older:
-                text += f", up from {older}"
-            elif recent < older:
-                text += f", down from {older}"
-            else:
-                text += ", as before"
     points = TREND_POINTS * (
         0.5 * _clamp(level / LATE_FOR_FULL_POINTS)
         + 0.5 * _clamp(worsening / WORSENING_FOR_FULL_POINTS)
     )
-    return Factor("days_to_pay_trend", round(points, 1), text)
+    return round(points, 1)
 
 
-def _utilisation_factor(open_total: Decimal, limit: Decimal, currency: str) -> Factor:
+def _trend_text(habits: _Trend | None, customer: Customer | None) -> str:
+    assert habits is not None  # the factor is there only with a trend
+    recent, older = habits.recent, habits.older
+    terms = customer.terms_label if customer else "terms"
+    if recent is None:
+        return f"pays {older} days beyond {terms} (nothing paid in the last 90 days)"
+    text = f"pays {recent} days beyond {terms}"
+    if older is not None:
+        if recent > older:
+            text += f", up from {older}"
+        elif recent < older:
+            text += f", down from {older}"
+        else:
+            text += ", as before"
+    return text
+
+
+def _utilisation_points(open_total: Decimal, limit: Decimal) -> float:
     used = float(open_total / limit)
     share = _clamp((used - UTILISATION_FREE) / (UTILISATION_FULL - UTILISATION_FREE))
-    text = f"uses {used:.0%} of its {money(limit, currency)} credit limit"
-    return Factor("credit_utilisation", round(UTILISATION_POINTS * share, 1), text)
+    return round(UTILISATION_POINTS * share, 1)
 
 
-def _contact_factor(last: datetime | None, as_of: date) -> Factor:
+def _utilisation_text(account: _Account, limit: Decimal | None) -> str:
+    assert limit is not None  # the factor is there only with a limit
+    used = float(account.open_total / limit)
+    return f"uses {used:.0%} of its {_money(limit, account.currency)} credit limit"
+
+
+def _contact_points(last: datetime | None, as_of: date) -> float:
     if last is None:
-        return Factor("last_contact", CONTACT_POINTS, "no contact on record")
+        return CONTACT_POINTS
     days = (as_of - last.date()).days
     share = _clamp((days - CONTACT_FREE_DAYS) / (CONTACT_FULL_DAYS - CONTACT_FREE_DAYS))
-    text = f"last contact {plural(days, 'day')} ago ({last.date().isoformat()})"
-    return Factor("last_contact", round(CONTACT_POINTS * share, 1), text)
+    return round(CONTACT_POINTS * share, 1)
 
 
-def _dispute_factor(account: _Account) -> Factor:
+def _contact_text(last: datetime | None, as_of: date) -> str:
+    if last is None:
+        return "no contact on record"
+    days = (as_of - last.date()).days
+    return f"last contact {plural(days, 'day')} ago ({last.date().isoformat()})"
+
+
+def _dispute_points(account: _Account) -> float:
     base = account.past_due or account.open_total
     share = _clamp(float(account.disputed_amount / base)) if base else 1.0
-    points = max(DISPUTE_POINTS * share, 2.0)
+    return round(max(DISPUTE_POINTS * share, 2.0), 1)
+
+
+def _dispute_text(account: _Account) -> str:
     numbers = ", ".join(sorted(account.disputed))
-    text = f"{numbers} disputed ({money(account.disputed_amount, account.currency)})"
-    return Factor("disputes", round(points, 1), text)
+    return f"{numbers} disputed ({_money(account.disputed_amount, account.currency)})"
+
+
+def _money(amount: Decimal, currency: str) -> str:
+    """``graph.format.money``, with the currency's format worked out once (see _formatter)."""
+    formatter = _FORMATTERS.get(currency)
+    if formatter is None:
+        formatter = _FORMATTERS[currency] = _formatter(currency)
+    return formatter(amount)
+
+
+_FORMATTERS: dict[str, Callable[[Decimal], str]] = {}
+
+
+def _formatter(currency: str) -> Callable[[Decimal], str]:
+    """A faster ``money(amount, currency)``: the sign, then what ``money`` puts before the
+    digits, then the digits; used only when it writes exactly what ``money`` does for a few
+    test amounts, else ``money`` itself."""
+    spec = f",.{minor_units(currency)}f"
+    one = money(Decimal(1), currency)
+    prefix = one[: len(one) - len(format(Decimal(1), spec))]
+
+    def fast(amount: Decimal) -> str:
+        return f"{'-' if amount < 0 else ''}{prefix}{abs(amount):{spec}}"
+
+    probes = (Decimal("-1234567.891"), Decimal("0.00"), Decimal("-0.004"), Decimal("98765.4"))
+    if all(fast(probe) == money(probe, currency) for probe in probes):
+        return fast
+    return lambda amount: money(amount, currency)
 
 
 def _next_step(
@@ -563,15 +715,15 @@ def _next_step(
     days = account.oldest_days
     summary = (
         f"{past_due_text} past due on {plural(len(account.past_due_invoices), 'invoice')}, "
-        f"oldest {account.past_due_invoices[0].invoice_number} {days} days"
+        f"oldest {account.past_due_numbers[0]} {days} days"
     )
     if promise:
         summary += f"; {promise}"
     if days > 90 or (promise and over_limit):
         if over_limit and limit is not None:
             summary += (
-                f"; {money(account.open_total, account.currency)} open against a "
-                f"{money(limit, account.currency)} credit limit"
+                f"; {_money(account.open_total, account.currency)} open against a "
+                f"{_money(limit, account.currency)} credit limit"
             )
         return "hold", f"Put on credit hold and call: {summary}."
     if days > 30 or promise:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from graph.ar.forecast import (
+    Forecast,
     backtest,
     best_possible_dso,
     cei,
@@ -121,97 +122,245 @@ def due_in(number: str, days: int, balance: str, customer_id: str = "F") -> Invo
     )
 
 
-def history(customer_id: str, amount: str, days_beyond: int) -> tuple[Invoice, Payment]:
-    due = TODAY - timedelta(days=200)
-    invoice = Invoice(
-        f"{customer_id}-PAID", customer_id, due - timedelta(days=30), due, D(amount), D("0"), "USD"
-    )
-    payment = paid(
-        f"PMT-{customer_id}",
+def issued(
+    number: str, customer_id: str, on: date, due: date, amount: str, balance: str | None = None
+) -> Invoice:
+    return Invoice(
+        number,
         customer_id,
-        due + timedelta(days=days_beyond),
-        (invoice.invoice_number, amount),
+        on,
+        due,
+        D(amount),
+        D(balance if balance is not None else amount),
+        "USD",
     )
-    return invoice, payment
 
 
-def test_forecast_receipts_by_horizon() -> None:
-    f_paid, f_payment = history("F", "1000.00", 10)
-    k_paid, k_payment = history("K", "3000.00", 20)
-    open_invoices = [
-        due_in("F1", 5, "100.00"),  # expected in 15 days
-        due_in("F2", 40, "200.00"),  # in 50
-        due_in("F3", 75, "300.00"),  # in 85
-        due_in("F4", 85, "400.00"),  # in 95: after the last horizon
-        due_in("F5", -60, "500.00"),  # expected date past, 60 days late: first horizon
-        due_in("F6", -100, "600.00"),  # past, 100 days late: last horizon
-        due_in("F7", -130, "700.00"),  # over 120 days late: doubtful
-        due_in("G1", 20, "800.00", "G"),  # no history: the portfolio's 17.5 → 18, in 38
-    ]
-    forecast = forecast_receipts(
+def forecast(
+    open_invoices: list[Invoice],
+    history: list[Invoice],
+    payments: list[Payment],
+    horizons: tuple[int, ...] = (30, 60, 90),
+) -> Forecast:
+    customers = {i.customer_id for i in [*open_invoices, *history]}
+    return forecast_receipts(
         open_invoices,
-        [Customer("F", "F Co", "USD", 30), Customer("G", "G Co", "USD", 30)],
-        [f_payment, k_payment],
-        {i.invoice_number: i for i in [*open_invoices, f_paid, k_paid]},
+        [Customer(c, f"{c} Co", "USD", 30) for c in sorted(customers)],
+        payments,
+        {i.invoice_number: i for i in [*history, *open_invoices]},
         TODAY,
+        horizons,
     )
-    assert forecast.buckets == ("0-30", "31-60", "61-90")
-    assert forecast.expected == {
-        "USD": {"0-30": D("600.00"), "31-60": D("1000.00"), "61-90": D("900.00")}
+
+
+# The 0-30 window's newest snapshot is TODAY − 30 = 2026-10-22, the next one a week before.
+# Invoices issued on 2026-10-20 are seen at the newest snapshot only, at full weight.
+SEEN_ONCE = date(2026, 10, 20)
+
+
+def test_the_curve_is_learnt_from_what_history_collected() -> None:
+    a1 = issued("A1", "A", SEEN_ONCE, date(2026, 11, 3), "1000.00", "0.00")
+    a2 = issued("A2", "A", SEEN_ONCE, date(2026, 11, 3), "1000.00", "0.00")
+    b1 = issued("B1", "B", SEEN_ONCE, date(2026, 11, 3), "2000.00")  # never paid: open
+    payments = [paid("PA", "A", date(2026, 11, 8), ("A1", "1000.00"), ("A2", "1000.00"))]
+    open_invoices = [
+        due_in("OA", 10, "1000.00", "A"),
+        due_in("OC", 10, "1000.00", "C"),
+        due_in("OC2", 40, "800.00", "C"),
+        b1,
+    ]
+    result = forecast(open_invoices, [a1, a2, b1], payments)
+    by_number = {r.invoice_number: r for r in result.receipts}
+    # At 2026-10-22 A1, A2 and B1 were due in 12 days; of their 4,000, A's 2,000 came in the
+    # next 30 days: 0.5. Nothing else was seen, and no snapshot of the later windows.
+    assert result.rates == {"USD": {"due in 0-15 days": {"0-30": D("0.5000")}}}
+    # A's own history (2 invoices, all paid) shrunk toward 0.5: 2/7 × 1 + 5/7 × 0.5.
+    oa = by_number["OA"]
+    assert (oa.segment, oa.rates_basis) == ("due in 0-15 days", "customer")
+    assert oa.probabilities == {"0-30": D("0.6429"), "31-60": D("0"), "61-90": D("0")}
+    assert oa.expected == {"0-30": D("642.90"), "31-60": D("0.00"), "61-90": D("0.00")}
+    # A pays 5 days beyond terms (as the portfolio does): expected on due date + 5.
+    assert (oa.bucket, oa.expected_on) == ("0-30", TODAY + timedelta(days=15))
+    oc = by_number["OC"]
+    assert (oc.basis, oc.rates_basis, oc.probabilities["0-30"]) == (
+        "portfolio",
+        "portfolio",
+        D("0.5000"),
+    )
+    assert oc.bucket == "0-30"  # 0.5 in the window against 0.5 later or never
+    # No history for these segments: the habit date's window gets all of it, as before.
+    oc2 = by_number["OC2"]
+    assert (oc2.segment, oc2.rates_basis, oc2.bucket) == ("due in 31-60 days", "none", "31-60")
+    assert oc2.expected == {"0-30": D("0.00"), "31-60": D("800.00"), "61-90": D("0.00")}
+    assert by_number["B1"].expected["0-30"] == D("2000.00")  # 18 days past due, habit past
+    assert result.later == result.doubtful == ()
+    assert result.expected == {
+        "USD": {"0-30": D("3142.90"), "31-60": D("800.00"), "61-90": D("0.00")}
     }
-    assert forecast.invoices == {
-        "USD": {"0-30": ("F1", "F5"), "31-60": ("F2", "G1"), "61-90": ("F3", "F6")}
+    assert result.invoices == {"USD": {"0-30": ("OA", "OC", "B1"), "31-60": ("OC2",), "61-90": ()}}
+    assert result.portfolio_days_beyond_terms == {"USD": D("5.0")}
+    assert [(c.customer_id, sum(c.expected.values())) for c in result.customers] == [
+        ("B", D("2000.00")),
+        ("C", D("1300.00")),
+        ("A", D("642.90")),
+    ]
+    assert result.customers[1].invoices == {"0-30": ("OC",), "31-60": ("OC2",), "61-90": ()}
+    assert "collection curve" in result.method
+
+
+def test_unpaid_old_invoices_get_the_low_rates_their_history_shows() -> None:
+    # A delinquent account: nothing it was billed was ever paid.
+    m1 = issued("M1", "M", date(2026, 8, 1), date(2026, 8, 31), "1000.00")
+    m2 = issued("M2", "M", date(2026, 7, 2), date(2026, 8, 1), "1000.00")
+    m3 = issued("M3", "M", date(2026, 6, 2), date(2026, 7, 2), "1000.00")
+    result = forecast([m1, m2, m3], [m1, m2, m3], [], (30,))
+    # At the weekly snapshots, M3 was 91-120 days past due, M2 and M3 61-90 days, and so on
+    # back to when they were not yet due: none of it was paid in the 30 days after.
+    assert result.rates == {
+        "USD": {
+            segment: {"0-30": D("0.0000")}
+            for segment in (
+                "due in 16-30 days",
+                "due in 0-15 days",
+                "1-30 days past due",
+                "31-60 days past due",
+                "61-90 days past due",
+                "91-120 days past due",
+            )
+        }
     }
-    assert [r.invoice_number for r in forecast.later] == ["F4"]
-    assert [r.invoice_number for r in forecast.doubtful] == ["F7"]
-    # 1,000 paid 10 days late and 3,000 paid 20 days late: 17.5 amount-weighted.
-    assert forecast.portfolio_days_beyond_terms == {"USD": D("17.5")}
-    f_row, g_row = forecast.customers
-    assert (f_row.customer_id, f_row.days_beyond_terms, f_row.basis) == ("F", D("10.0"), "customer")
-    assert f_row.expected == {"0-30": D("600.00"), "31-60": D("200.00"), "61-90": D("900.00")}
-    assert (g_row.name, g_row.basis, g_row.expected["31-60"]) == ("G Co", "portfolio", D("800.00"))
-    assert g_row.invoices == {"0-30": (), "31-60": ("G1",), "61-90": ()}
-    [g1] = [r for r in forecast.receipts if r.invoice_number == "G1"]
-    assert g1.expected_on == TODAY + timedelta(days=38)
+    m1_receipt, m2_receipt, m3_receipt = result.receipts
+    assert (m1_receipt.segment, m1_receipt.expected) == ("61-90 days past due", {"0-30": D("0.00")})
+    assert (m2_receipt.segment, m2_receipt.expected) == (
+        "91-120 days past due",
+        {"0-30": D("0.00")},
+    )
+    assert [r.invoice_number for r in result.later] == ["M1", "M2"]
+    assert [r.invoice_number for r in result.doubtful] == ["M3"]
+    assert m3_receipt.segment is None
+    assert result.expected == {"USD": {"0-30": D("0.00")}}
+    assert result.customers == ()
+
+
+def test_recent_snapshots_weigh_more() -> None:
+    # Issued 2026-10-15: seen at the snapshots of 10-15 (weight 2^-½: a week back, with a
+    # 14-day half-life) and 10-22 (weight 1), due in 10 and 3 days. Paid 2026-11-16: within
+    # 30 days of 10-22, not of 10-15.
+    x1 = issued("X1", "X", date(2026, 10, 15), date(2026, 10, 25), "1000.00", "0.00")
+    payments = [paid("PX", "X", date(2026, 11, 16), ("X1", "1000.00"))]
+    result = forecast([due_in("Y1", 5, "1000.00", "Y")], [x1], payments, (30,))
+    # 1,000 collected of 1,000 × 1 + 1,000 × 0.7071: 1 ÷ 1.7071 = 0.5858.
+    assert result.rates["USD"]["due in 0-15 days"] == {"0-30": D("0.5858")}
+    [y1] = result.receipts
+    assert (y1.basis, y1.days_beyond_terms, y1.expected) == (
+        "portfolio",
+        D("22.0"),
+        {"0-30": D("585.80")},
+    )
+
+
+def test_a_slower_payer_is_looked_up_as_due_later() -> None:
+    q1 = issued("Q1", "Q", SEEN_ONCE, date(2026, 11, 1), "1000.00", "0.00")
+    q2 = issued("Q2", "Q", SEEN_ONCE, date(2026, 11, 12), "1000.00", "750.00")
+    # Paid 20 days beyond terms, so long ago that no snapshot sees it.
+    s0 = issued("S0", "S", date(2026, 1, 1), date(2026, 1, 31), "1000.00", "0.00")
+    payments = [
+        paid("PQ1", "Q", date(2026, 11, 1), ("Q1", "1000.00")),
+        paid("PQ2", "Q", date(2026, 11, 12), ("Q2", "250.00")),
+        paid("PS", "S", date(2026, 2, 20), ("S0", "1000.00")),
+    ]
+    open_invoices = [
+        due_in("S1", 10, "1000.00", "S"),
+        due_in("T1", 10, "1000.00", "T"),
+        due_in("Q3", 10, "1000.00", "Q"),
+    ]
+    result = forecast(open_invoices, [q1, q2, s0], payments, (30,))
+    # Q1 was due in 10 days at the snapshot and paid; Q2, due in 21, a quarter paid.
+    assert result.rates == {
+        "USD": {
+            "due in 16-30 days": {"0-30": D("0.2500")},
+            "due in 0-15 days": {"0-30": D("1.0000")},
+        }
+    }
+    # The USD average: 20 days on 1,000 and 0 on 1,250 = 8.9, 9 whole days. S pays 20: it is
+    # looked up as due 11 days later (in 21 days); Q pays 0: 9 days sooner (never past due).
+    assert result.portfolio_days_beyond_terms == {"USD": D("8.9")}
+    s1, t1, q3 = result.receipts
+    assert (s1.segment, s1.rates_basis, s1.expected) == (
+        "due in 16-30 days",
+        "portfolio",
+        {"0-30": D("250.00")},
+    )
+    assert (t1.basis, t1.segment, t1.expected) == (
+        "portfolio",
+        "due in 0-15 days",
+        {"0-30": D("1000.00")},
+    )
+    assert (q3.segment, q3.rates_basis, q3.expected) == (
+        "due in 0-15 days",
+        "customer",
+        {"0-30": D("1000.00")},
+    )
+
+
+def test_credits_are_inferred_from_the_balances() -> None:
+    # K1: 1,000 paid with 980 and a 20 discount; K2: credited in full, never paid in cash.
+    k1 = issued("K1", "K", SEEN_ONCE, date(2026, 11, 3), "1000.00", "0.00")
+    k2 = issued("K2", "K", SEEN_ONCE, date(2026, 11, 3), "500.00", "0.00")
+    payments = [paid("PK", "K", date(2026, 11, 3), ("K1", "980.00"))]
+    result = forecast([due_in("N1", 5, "100.00", "N")], [k1, k2], payments, (30,))
+    # K1 counts with its 1,000 open and 980 collected; K2 was never open.
+    assert result.rates["USD"] == {"due in 0-15 days": {"0-30": D("0.9800")}}
+    assert result.expected == {"USD": {"0-30": D("98.00")}}
 
 
 def test_backtest_compares_the_forecast_with_what_was_paid() -> None:
-    history_invoice = Invoice(
-        "XH", "X", date(2026, 6, 1), date(2026, 7, 1), D("1000.00"), D("0.00"), "USD"
-    )
-    invoices = [
-        history_invoice,
-        bill("X1", date(2026, 8, 15), "500.00", "X"),
-        bill("X2", date(2026, 9, 20), "700.00", "X"),
-        bill("X3", date(2026, 10, 5), "100.00", "X"),
-        bill("X4", date(2026, 9, 1), "400.00", "X"),
-    ]
+    # Both issued 2026-09-28, due 10-08: H1 paid on the day, H2 on 11-20.
+    h1 = issued("H1", "X", date(2026, 9, 28), date(2026, 10, 8), "1000.00", "0.00")
+    h2 = issued("H2", "X", date(2026, 9, 28), date(2026, 10, 8), "1000.00", "0.00")
+    n1 = issued("N1", "X", date(2026, 10, 25), date(2026, 11, 4), "600.00", "0.00")
+    n2 = issued("N2", "X", date(2026, 11, 5), date(2026, 12, 5), "50.00", "0.00")  # in neither
+    invoices = [h1, h2, n1, n2]
     payments = [
-        paid("P0", "X", date(2026, 7, 6), ("XH", "1000.00")),  # 5 days late
-        paid("P1", "X", date(2026, 9, 25), ("X4", "400.00")),  # 6 days early
-        paid("P2", "X", date(2026, 10, 10), ("X1", "500.00"), ("X3", "100.00")),
-        paid("P3", "X", date(2026, 11, 15), ("X2", "300.00")),
+        paid("P1", "X", date(2026, 10, 8), ("H1", "1000.00")),
+        paid("P2", "X", date(2026, 11, 10), ("N1", "400.00"), ("N2", "50.00")),
+        paid("P3", "X", date(2026, 11, 20), ("H2", "1000.00")),
+        paid("P4", "X", date(2026, 12, 15), ("N1", "200.00")),  # after the window
     ]
     result = backtest(invoices, payments, [date(2026, 10, 31), date(2026, 9, 30)], 30)
     first, second = result.rows
-    # 2026-09-30: X1 and X2 open, both expected by 2026-10-30; only X1's 500 came.
+    # 2026-09-30: H1 and H2 open, no history at all: both expected by their due date (in 8
+    # days); only H1's 1,000 came by 10-30.
     assert (first.cutoff, first.open_invoices, first.open_ar) == (
         date(2026, 9, 30),
         2,
-        D("1200.00"),
+        D("2000.00"),
     )
     assert (first.forecast, first.actual, first.error, first.abs_pct_error) == (
-        D("1200.00"),
-        D("500.00"),
-        D("700.00"),
-        D("140.0"),
+        D("2000.00"),
+        D("1000.00"),
+        D("1000.00"),
+        D("100.0"),
     )
-    # 2026-10-31: X2 open, expected (due 10-20 + 7 days' habit) already; 300 came by 11-30.
-    assert (second.open_invoices, second.forecast, second.actual, second.abs_pct_error) == (
-        1,
-        D("700.00"),
-        D("300.00"),
-        D("133.3"),
+    # 2026-10-31: the curve's newest snapshot, 10-01, saw H1 and H2 due in 7 days and half of
+    # it paid by 10-31 (H2's payment, after the cutoff, is not seen): N1, due in 4 days, is
+    # expected at 0.5. H2, 23 days past due, has no history: due date + 0 days habit is past,
+    # so all of it in the window. Paid: H2's 1,000 and N1's 400 (its 200 came after 11-30).
+    assert (second.open_invoices, second.open_ar) == (2, D("1600.00"))
+    assert (second.forecast, second.actual, second.error, second.abs_pct_error) == (
+        D("1300.00"),
+        D("1400.00"),
+        D("-100.00"),
+        D("7.1"),
     )
-    assert result.mape == {"USD": D("136.7")}  # (140 + 133.33) ÷ 2
-    assert result.weighted_abs_error == {"USD": D("137.5")}  # 1,100 ÷ 800
+    assert result.mape == {"USD": D("53.6")}  # (100 + 7.14) ÷ 2
+    assert result.weighted_abs_error == {"USD": D("45.8")}  # 1,100 ÷ 2,400
+    # No peeking: the records known at 10-31 alone give the same forecast.
+    cutoff = date(2026, 10, 31)
+    known = backtest(
+        [i for i in invoices if i.invoice_date <= cutoff],
+        [p for p in payments if p.received_on <= cutoff],
+        [cutoff],
+        30,
+    )
+    assert known.rows[0].forecast == second.forecast
