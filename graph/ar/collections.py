@@ -48,8 +48,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import islice
-from operator import attrgetter, itemgetter, le
+from operator import attrgetter, itemgetter
 
 from graph.format import money, plural
 from integrations.erp.money import minor_units
@@ -347,15 +346,13 @@ def _accounts(
     accounts: dict[tuple[str, str], _Account] = {}
     for customer_id, group in groups.items():
         past_due: list[Invoice] = group[first::2]
-        numbers: list[str] = group[first + 1 :: 2]
-        if not in_due_order and past_due:
-            dues = list(map(_DUE_DATE, past_due))
-            if not all(map(le, dues, islice(dues, 1, None))):
-                order = sorted(range(len(dues)), key=dues.__getitem__)  # stable
-                past_due = [past_due[i] for i in order]
-                numbers = [numbers[i] for i in order]
+        if in_due_order:
+            numbers = tuple(group[first + 1 :: 2])
+        else:
+            past_due.sort(key=_DUE_DATE)  # stable: invoices due the same day keep their order
+            numbers = tuple(map(_NUMBER, past_due))
         accounts[customer_id, group[0]] = _Account(
-            customer_id, group[0], group[1:first], past_due, tuple(numbers), as_of
+            customer_id, group[0], group[1:first], past_due, numbers, as_of
         )
     still_open: set[str] = set()
     for invoice in marked:
