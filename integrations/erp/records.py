@@ -40,6 +40,19 @@ def aging_bucket(days_past_due: int) -> str:
     raise AssertionError("unreachable: the last bucket is open-ended")
 
 
+def may_pay_for(
+    payer_id: str, payer_parent: str | None, owner_id: str, owner_parent: str | None
+) -> bool:
+    """Whether a customer may pay an invoice of another: its own, its parent's, its
+    subsidiaries', or a sibling's under the same parent (the rule every ERP client applies)."""
+    return (
+        payer_id == owner_id
+        or payer_parent == owner_id
+        or owner_parent == payer_id
+        or (payer_parent is not None and payer_parent == owner_parent)
+    )
+
+
 _DIGITS = re.compile(r"\d+")
 
 

@@ -59,6 +59,7 @@ from integrations.erp.records import (
     WriteResult,
     aging_bucket,
     invoice_number_key,
+    may_pay_for,
 )
 
 log = logging.getLogger(__name__)
@@ -549,12 +550,8 @@ class IntacctClient:
         if payer_id == owner_id:
             return True
         owner = self._customer_row(owner_id)
-        payer_parent = payer.get("PARENTID") or None
-        owner_parent = owner.get("PARENTID") or None
-        return (
-            payer_parent == owner_id
-            or owner_parent == payer_id
-            or (payer_parent is not None and payer_parent == owner_parent)
+        return may_pay_for(
+            payer_id, payer.get("PARENTID") or None, owner_id, owner.get("PARENTID") or None
         )
 
     # --- writes -----------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from integrations.erp.records import (
     WriteResult,
     aging_bucket,
     invoice_number_key,
+    may_pay_for,
 )
 
 _IN_CHUNK = 500
@@ -430,12 +431,7 @@ class LocalLedger:
                 )
             ).all()
         )
-        payer_parent, owner_parent = parents.get(payer_id), parents.get(owner_id)
-        return (
-            payer_parent == owner_id
-            or owner_parent == payer_id
-            or (payer_parent is not None and payer_parent == owner_parent)
-        )
+        return may_pay_for(payer_id, parents.get(payer_id), owner_id, parents.get(owner_id))
 
     def apply_payment(
         self,

@@ -65,6 +65,7 @@ from integrations.erp.records import (
     WriteResult,
     aging_bucket,
     invoice_number_key,
+    may_pay_for,
 )
 
 PRODUCTION_BASE_URL = "https://quickbooks.api.intuit.com"
@@ -726,13 +727,11 @@ class QuickBooksClient:
     @staticmethod
     def _related(payer: dict[str, Any], owner: dict[str, Any]) -> bool:
         """A payer may pay its own invoices and those of its parent or sub-customers."""
-        payer_id, owner_id = str(payer["Id"]), str(owner["Id"])
-        payer_parent, owner_parent = m.ref(payer.get("ParentRef")), m.ref(owner.get("ParentRef"))
-        return (
-            payer_id == owner_id
-            or payer_parent == owner_id
-            or owner_parent == payer_id
-            or (payer_parent is not None and payer_parent == owner_parent)
+        return may_pay_for(
+            str(payer["Id"]),
+            m.ref(payer.get("ParentRef")),
+            str(owner["Id"]),
+            m.ref(owner.get("ParentRef")),
         )
 
     def apply_payment(
