@@ -21,32 +21,33 @@ Forecast: an empirical collection curve, learnt from the ledger's own history be
 date. Expected receipts in a window = Σ open balance × the probability of collecting it then.
 
 - The windows are (0, 30], (30, 60] and (60, 90] days after the as-of date (``horizons``).
-- Each open invoice falls in a segment: past due by aging bucket (1-30, 31-60, 61-90, 91-120
-  days), or, not yet due, by days until its *habit date*: the due date plus its customer's
-  amount-weighted average days beyond terms (``paying_habit``; the currency's average when the
-  customer has no history): 1-15, 16-30, 31-60, 61+ days, or already passed.
-- The curve: at a snapshot every SNAPSHOT_EVERY_DAYS days over the HISTORY_DAYS before the
-  as-of date, each invoice issued by then with a balance left (amount less applications and
-  credits dated up to then) is put in its segment, and what was applied to it in each window
-  after the snapshot is counted. A window's rate for a segment is collected ÷ open balance; a
-  window (start, end] only uses snapshots up to ``as_of − end``, so nothing after the as-of
-  date is seen. Snapshots weigh half as much every HALF_LIFE_DAYS back: collections drift,
-  and the recent ones say most about the next month.
-- Shrinkage: a currency's rate is blended with all currencies' rate, and a customer's own with
-  its currency's, each by credibility: weight n ÷ (n + k), n the (recency-weighted) number of
-  invoices behind the rate, k = CURRENCY_CREDIBILITY or CUSTOMER_CREDIBILITY. A customer with
-  little history gets the portfolio's curve; one with much, its own.
-- The windows' probabilities are capped so that they add up to at most 1; the rest is the
-  chance that it is paid later or never. Invoices that old and unpaid, in a ledger whose
-  delinquent accounts never pay, get low rates from their history rather than being assumed
-  paid.
-- With no history at all for a segment and window, the old rule decides: the whole balance in
-  the habit date's window; a habit date already past puts it in the first window up to 90 days
-  past due and in the last at 91-120.
+- The curve's rows (segments): past due by aging bucket (1-30, 31-60, 61-90, 91-120 days), and
+  not yet due by days to due (0-15, 16-30, 31-60, 61+).
+- The rates: at a snapshot every SNAPSHOT_EVERY_DAYS days over HISTORY_DAYS, each invoice issued
+  by then with a balance left (its amount less the applications and credits dated up to then)
+  counts in its segment, with what was applied to it in each window after the snapshot. A
+  window's rate for a segment is collected ÷ open balance. The window (start, end] uses only
+  snapshots up to ``as_of − end``: nothing after the as-of date is seen. A snapshot weighs half
+  as much every HALF_LIFE_DAYS further back: collections drift, and the latest months say most
+  about the next.
+- Shrinkage: a currency's rate is blended with all currencies' rate, and a customer's own rate
+  with its currency's, by credibility: the own rate weighs n ÷ (n + k), n the (recency-weighted)
+  number of invoices behind it, k = CURRENCY_CREDIBILITY or CUSTOMER_CREDIBILITY. A customer
+  with little history gets the portfolio's curve; one with much, mostly its own.
+- The customer's habit, for invoices not yet due: a customer that pays its invoices d days
+  beyond terms more than its currency's average (``paying_habit``, amount-weighted) has the
+  portfolio's rates of invoices due d days later (sooner when it pays earlier; never those of
+  past-due invoices); its own history is blended in at its real days to due.
+- An invoice's probabilities over the windows add up to at most 1; the rest is the chance of
+  its being paid later, or never. So accounts whose old invoices were never paid get the low
+  rates that history shows, not an assumed payment.
+- A segment and window with no history at all fall back on the due date plus the customer's
+  days beyond terms: all of it in that date's window (a date already past: the first window up
+  to 90 days past due, the last one at 91-120).
 - Invoices more than 120 days past due are left out as doubtful and listed apart.
 
-``expected_on`` is the habit date moved into the most likely window (or after the last window
-when being collected after it, or never, is likelier than any one window).
+``expected_on`` is that habit date (due date + days beyond terms) moved into the most likely
+window, or after the last window when being paid later (or never) is likelier than any window.
 """
 
 from __future__ import annotations
@@ -610,10 +611,13 @@ def _collection_curves(
                 received += float(amount)
                 cash_days.append(on)
                 cash_to_date.append(received)
-        # Settled for good on the last event's day: no snapshot from then on counts.
-        settled = days[-1] if balance <= 0 else None
-        if settled is not None and settled <= oldest:
-            continue
+        # Settled for good on the last event's day (never open without one): no snapshot from
+        # then on counts.
+        settled = None
+        if balance <= 0:
+            if not days or days[-1] <= oldest:
+                continue
+            settled = days[-1]
         customer_id, currency = invoice.customer_id, invoice.currency
         due = invoice.due_date.toordinal()
         counted: set[tuple[str, int]] = set()

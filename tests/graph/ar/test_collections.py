@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+import pytest
+
 from graph.ar.collections import PriorityEntry, priority_list, worklists
 from integrations.erp.records import (
     Application,
@@ -301,3 +303,60 @@ def test_worklists_split_by_collector_in_list_order() -> None:
     assert list(lists) == ["Dana Kim", "unassigned"]
     assert [e.customer_id for e in lists["Dana Kim"]] == ["A", "C"]
     assert [e.customer_id for e in lists["unassigned"]] == ["B"]
+
+
+def test_limit_returns_the_first_entries_of_the_whole_list() -> None:
+    promise = PromiseToPay("B", date(2026, 11, 1), D("50.00"), "USD", "broken", "B2")
+    customers = [customer(c, limit="3000.00") for c in "ABCDE"]
+    invoices = [
+        invoice("A1", "A", 100, "900.00"),
+        invoice("B1", "B", 40, "300.00"),
+        invoice("B2", "B", 35, "2900.00"),
+        invoice("C1", "C", 5, "20.00"),
+        invoice("D1", "D", 5, "20.00"),
+        invoice("E1", "E", -1, "5000.00"),  # nothing past due, over its limit: watch list
+        invoice("E2", "E", 3, "10.00", "EUR"),
+    ]
+    every = rank(customers, invoices, promises=[promise], disputed=frozenset({"B1"}))
+    assert [(e.customer_id, e.currency) for e in every] == [
+        ("B", "USD"),
+        ("A", "USD"),
+        ("E", "EUR"),
+        ("C", "USD"),
+        ("D", "USD"),
+        ("E", "USD"),
+    ]
+    by_number = {i.invoice_number: i for i in invoices}
+    for limit in (0, 1, 3, 6, 10):
+        top = priority_list(
+            customers,
+            invoices,
+            (),
+            by_number,
+            [promise],
+            (),
+            TODAY,
+            disputed=frozenset({"B1"}),
+            limit=limit,
+        )
+        assert top == every[:limit]
+    with pytest.raises(ValueError, match="at least 0"):
+        priority_list(customers, invoices, (), by_number, (), (), TODAY, limit=-1)
+
+
+def test_invoices_out_of_due_date_order_give_the_same_list() -> None:
+    invoices = [
+        invoice("S1", "S", 10, "100.00"),
+        invoice("S2", "S", 70, "200.00"),
+        invoice("S3", "S", 70, "300.00"),  # due the same day as S2: stays after it
+        invoice("S4", "S", -3, "400.00"),
+        invoice("T1", "T", 95, "50.00"),
+        invoice("T2", "T", 20, "60.00"),
+    ]
+    in_order = sorted(invoices, key=lambda i: i.due_date)
+    shuffled = rank([customer("S"), customer("T")], invoices)
+    ordered = rank([customer("S"), customer("T")], in_order)
+    assert shuffled == ordered
+    s = next(e for e in ordered if e.customer_id == "S")
+    assert s.past_due_invoices == ("S2", "S3", "S1")
+    assert s.buckets["61-90"] == D("500.00")

@@ -304,12 +304,14 @@ def test_a_slower_payer_is_looked_up_as_due_later() -> None:
 
 
 def test_credits_are_inferred_from_the_balances() -> None:
-    # K1: 1,000 paid with 980 and a 20 discount; K2: credited in full, never paid in cash.
+    # K1: 1,000 paid with 980 and a 20 discount; K2: credited in full, never paid in cash;
+    # K3: a credit recorded as a negative invoice.
     k1 = issued("K1", "K", SEEN_ONCE, date(2026, 11, 3), "1000.00", "0.00")
     k2 = issued("K2", "K", SEEN_ONCE, date(2026, 11, 3), "500.00", "0.00")
+    k3 = issued("K3", "K", SEEN_ONCE, date(2026, 11, 3), "-50.00")
     payments = [paid("PK", "K", date(2026, 11, 3), ("K1", "980.00"))]
-    result = forecast([due_in("N1", 5, "100.00", "N")], [k1, k2], payments, (30,))
-    # K1 counts with its 1,000 open and 980 collected; K2 was never open.
+    result = forecast([due_in("N1", 5, "100.00", "N")], [k1, k2, k3], payments, (30,))
+    # K1 counts with its 1,000 open and 980 collected; K2 and K3 were never open.
     assert result.rates["USD"] == {"due in 0-15 days": {"0-30": D("0.9800")}}
     assert result.expected == {"USD": {"0-30": D("98.00")}}
 
