@@ -1,0 +1,137 @@
+"""The approval queue from a shell: the same functions the chat and the buttons call."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from bot.cli.common import Fail, db_option, runtime_for, settings_for
+from graph.approvals import Decision
+from graph.format import money
+from graph.policy import Identity
+
+
+@click.group()
+def approvals() -> None:
+    """The approval queue from a shell: the same functions the chat and the buttons call."""
+
+
+def _approval_json(approval: Any) -> dict[str, Any]:
+    return {
+        "approval_id": approval.approval_id,
+        "action": approval.action,
+        "status": approval.status,
+        "summary": approval.summary,
+        "amount": None if approval.amount is None else float(approval.amount),
+        "currency": approval.currency,
+        "customer_id": approval.customer_id,
+        "requested_by": approval.requested_by,
+        "proposed_by": approval.proposed_by,
+        "decided_by": approval.decided_by,
+        "note": approval.note,
+        "erp_reference": approval.erp_reference,
+        "created_at": approval.created_at.isoformat(),
+        "expires_at": approval.expires_at.isoformat(),
+    }
+
+
+@approvals.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the approvals as JSON.")
+@click.option("--all", "show_all", is_flag=True, help="Also the decided and finished ones.")
+@db_option
+def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
+    """Approvals waiting for a decision (pending, failed, in flight)."""
+    runtime = runtime_for(settings_for(db))
+    runtime.approvals.expire_stale()
+    statuses = None if show_all else ("pending", "approved", "executing", "failed")
+    found = runtime.store.list(statuses)
+    if as_json:
+        click.echo(json.dumps({"approvals": [_approval_json(a) for a in found]}, indent=2))
+        return
+    if not found:
+        click.echo("Nothing is waiting for approval.")
+        return
+    table = RichTable(show_edge=False, header_style="bold")
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Amount", justify="right", no_wrap=True)
+    table.add_column("Summary", ratio=1, min_width=30)
+    table.add_column("Requested by")
+    for a in found:
+        amount = money(a.amount, a.currency or "USD") if a.amount is not None else ""
+        table.add_row(a.approval_id, a.status, amount, a.summary, a.requested_by)
+    Console().print(table)
+
+
+def _decided(decision: Decision) -> None:
+    if not decision.ok:
+        raise Fail(decision.message)
+    click.echo(decision.message)
+
+
+@approvals.command("approve")
+@click.argument("approval_id")
+@click.option(
+    "--as",
+    "as_user",
+    metavar="PERSON",
+    required=True,
+    help="Who approves: a terminal id or name from the policy file.",
+)
+@click.option("--amount", type=str, help="Approve with this amount instead (within policy).")
+@db_option
+def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: str | None) -> None:
+    """Approve one approval; the ERP is written once."""
+    edited = None
+    if amount is not None:
+        try:
+            edited = Decimal(amount.replace(",", ""))
+        except InvalidOperation:
+            raise click.BadParameter(
+                f"{amount!r} is not an amount", param_hint="--amount"
+            ) from None
+    runtime = runtime_for(settings_for(db))
+    _decided(
+        runtime.approvals.approve(approval_id.upper(), Identity("terminal", as_user), amount=edited)
+    )
+
+
+@approvals.command("reject")
+@click.argument("approval_id")
+@click.option("--as", "as_user", metavar="PERSON", required=True)
+@click.option("--reason", required=True, help="Why; it goes to the requester and the audit.")
+@db_option
+def approvals_reject(approval_id: str, as_user: str, reason: str, db: str | None) -> None:
+    """Reject one approval, with a reason."""
+    runtime = runtime_for(settings_for(db))
+    _decided(runtime.approvals.reject(approval_id.upper(), Identity("terminal", as_user), reason))
+
+
+@approvals.command("retry")
+@click.argument("approval_id")
+@click.option("--as", "as_user", metavar="PERSON", required=True)
+@db_option
+def approvals_retry(approval_id: str, as_user: str, db: str | None) -> None:
+    """Try a failed ERP write again (same idempotency key: never a duplicate)."""
+    runtime = runtime_for(settings_for(db))
+    _decided(runtime.approvals.retry(approval_id.upper(), Identity("terminal", as_user)))
+
+
+@approvals.command("reconcile")
+@db_option
+def approvals_reconcile(db: str | None) -> None:
+    """Finish approvals a crash left approved or executing (also runs in chat and serve)."""
+    runtime = runtime_for(settings_for(db))
+    finished = runtime.approvals.reconcile()
+    click.echo(
+        f"Reconciled {len(finished)} approval(s)"
+        + (f": {', '.join(finished)}" if finished else ".")
+    )
+
+
+# --- audit -------------------------------------------------------------------------------------

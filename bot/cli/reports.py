@@ -1,0 +1,115 @@
+"""Reports: arbot collections, arbot deductions, arbot digest."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+from rich.console import Console
+
+from bot.cli.common import Fail, db_option, runtime_for, settings_for, user_or_me
+from bot.config import ConfigError
+from bot.runtime import Runtime
+from bot.terminal import render
+from graph.messages import Turn
+from integrations.erp.port import ErpError
+
+
+def _report(runtime: Runtime, request: Any, as_json: bool) -> None:
+    try:
+        reply = runtime.agent.report(request, Turn(user_or_me(None), "terminal", request.text))
+    except ErpError as error:
+        raise Fail(f"the ERP refused: {error}") from None
+    if as_json:
+        click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
+    else:
+        Console().print(render(reply))
+
+
+@click.command()
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--collector", help="Only this collector's worklist.")
+@click.option("--json", "as_json", is_flag=True, help="Print the structured list.")
+@db_option
+def collections(top: int, collector: str | None, as_json: bool, db: str | None) -> None:
+    """The collections priority list: who to chase first, why, and what next."""
+    from graph.understand import Request
+
+    request = Request("collections_list", customer_text=collector, limit=top, text="collections")
+    _report(runtime_for(settings_for(db)), request, as_json)
+
+
+@click.command()
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only deductions taken on or after this date.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the structured summary.")
+@db_option
+def deductions(since: Any, as_json: bool, db: str | None) -> None:
+    """Open deductions by reason, customer and age; write-offs proposed, the rest to follow up."""
+    from graph.understand import DateRange, Request
+
+    settings = settings_for(db)
+    period = DateRange(since.date(), settings.today(), "since") if since else None
+    request = Request("deduction_summary", period=period, text="deductions")
+    _report(runtime_for(settings), request, as_json)
+
+
+@click.command()
+@click.option(
+    "--post",
+    "target",
+    metavar="slack:CHANNEL|teams:CONVERSATION",
+    help="Post it there instead of printing it.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the structured digest.")
+@db_option
+def digest(target: str | None, as_json: bool, db: str | None) -> None:
+    """The daily digest: yesterday's cash, approvals waiting, open AR and its chart."""
+    import asyncio
+
+    from bot.digest import build, parse_target
+
+    settings = settings_for(db)
+    runtime = runtime_for(settings)
+    reply = build(runtime)
+    if target:
+        try:
+            surface, where = parse_target(target)
+            asyncio.run(_post(runtime, surface, where, reply))
+        except (ConfigError, LookupError) as error:
+            raise Fail(str(error)) from None
+        click.echo(f"Posted the digest to {target}.")
+        return
+    if as_json:
+        click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
+        return
+    Console().print(render(reply))
+    for image in reply.images:
+        path = settings.home / "digests" / image.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(image.png)
+        click.echo(f"Chart: {path}")
+
+
+async def _post(runtime: Runtime, surface: str, where: str, reply: Any) -> None:
+    settings = runtime.settings
+    if surface == "teams":
+        from bot.teams.app import post_proactively
+
+        await post_proactively(runtime, settings.teams, where, reply)
+        return
+    if settings.slack is None:
+        raise ConfigError("SLACK_BOT_TOKEN is not set: arbot cannot post to Slack")
+    from bot.slack.app import SlackSurface
+
+    slack_surface = SlackSurface(
+        runtime,
+        token=settings.slack.bot_token,
+        signing_secret=settings.slack.signing_secret or "unused",
+        api_url=settings.slack.api_url,
+    )
+    await slack_surface.post_reply(reply, where)
