@@ -154,9 +154,9 @@ P("pay-lastweek", "payments_received", [
 ], "2026-11-09..2026-11-15 (Mon-Sun before the business date), totals per currency")
 P("pay-oct", "payments_received", [
     "payments in October", "how much cash did we collect in oct", "october receipts",
-    "how much did we collect last month", "receipts 01/10/2026 - 31/10/2026",
+    "how much did we collect last month", "receipts 1.10.2026 - 31.10.2026",
     "pmts 10/1/2026 thru 10/31/2026",
-], "received 2026-10-01..31, per currency; slash dates day-first and month-first (31 disambiguates)")
+], "received 2026-10-01..31, per currency; dotted day-first and slashed month-first dates")
 P("pay-nov13", "payments_received", [
     "payments received 13/11/2026", "who paid us on 11/13/2026", "cash in on friday the 13th",
 ], "2026-11-13 written day-first and month-first: Northwind and Cedar Owens")
@@ -516,6 +516,37 @@ U("unk-money", "unapply PMT-000242", "no unapply action", inv=None)
 U("unk-money", "set up autopay for northwind", cant, cust="C00005")
 U("unk-report", "what's acme logistics' credit score", "no bureau data", cust="C00002")
 U("unk-chat", "add a new user to arbot", "admin, out of scope")
+
+# ---------------------------------------------------------------------- more rows, mostly the imported ledger
+S("inv-status", "invoice_status", "k1006 paid yet?", inv="K-1006", **IMP)
+S("inv-status", "invoice_status", "is invoice 1008 overdue", inv="K-1008", **IMP)
+S("inv-status", "invoice_status", "hollis k-1007 due?", cust="K300", inv="K-1007", **IMP)
+S("inv-status", "invoice_status", "did quayside pay k-1010", cust="K500", inv="K-1010", **IMP)
+S("inv-status", "invoice_status", "status K 1005", "space inside the number", inv="K-1005", **IMP)
+S("inv-status", "invoice_status", "what's the status on inv. 10253 from fabrikam", cust="C00008",
+  inv="INV-10253")
+S("inv-status", "invoice_status", "initech 10295 - why is there still 154.89 open", cust="C00004",
+  inv="INV-10295")
+S("bal", "customer_balance", "kestrel o/s in eur", cust="K100", **IMP)
+S("bal", "customer_balance", "what does quayside marine owe us", cust="K500", **IMP)
+S("bal", "customer_balance", "hollis roe balance gbp", cust="K300", **IMP)
+S("bal", "customer_balance", "globex - anything overdue?", cust="C00003")
+S("pay-hist", "payment_history", "kestrel payments", cust="K100", **IMP)
+S("pay-hist", "payment_history", "last payment from quayside marine", cust="K500", **IMP)
+S("ded", "deduction_summary", "any deductions from brightline", cust="K200", **IMP)
+S("credit", "credit_check", "credit check KSO-89", "Hollis & Roe order", **IMP)
+S("credit", "credit_check", "can hollis & roe take a 4.8k order", cust="K300", **IMP)
+A("act-apply", "apply_payment", "apply KP-102 to kestrel's oldest invoice", cust="K100", **IMP)
+A("act-limit", "set_credit_limit", "set kestrel credit limit to 50k", cust="K100", **IMP)
+A("act-hold", "set_credit_hold", "put brightline on hold", cust="K200", **IMP)
+A("act-note", "add_note", "add note to quayside: wire coming thursday", cust="K500", **IMP)
+A("act-remind", "send_reminder", "send reminder for K-1006", inv="K-1006", **IMP)
+U("unk-invoice", "send kestrel a copy of K-1002 in german", "an invoice copy is not a reminder",
+  cust="K100", inv="K-1002", **IMP)
+U("unk-terms", "change hollis & roe currency to EUR", cant, cust="K300", **IMP)
+U("unk-report", "close the books for november", cant)
+U("unk-report", "can you email the cfo the ar summary", "no e-mail of reports to people")
+U("unk-terms", "create a customer portal login for globex", cant, cust="C00003")
 
 
 def main(argv=None) -> int:
