@@ -3,10 +3,18 @@ documented shapes (https://docs.slack.dev/reference/methods), recording every ca
 
 Tests point ``SLACK_API_URL`` at it, so slack_sdk and slack-bolt run unmodified. It can be told to
 fail the way Slack does: HTTP 429 with ``Retry-After``, or ``{"ok": false, "error": …}``.
+
+Like Slack, it refuses Block Kit that Slack refuses (``tests/fakes/blockkit.py``): messages
+(chat.postMessage, chat.update, chat.postEphemeral, chat.scheduleMessage) get ``invalid_blocks``
+with the problems in ``errors`` and ``response_metadata.messages``; views (views.open, update,
+push, publish) get ``invalid_arguments``; a response_url gets HTTP 400 ``invalid_blocks``.
+Because Bolt's ``respond`` and many callers swallow those answers, every refusal is also kept in
+``refusals``, and leaving ``fake_slack()`` with refusals nobody expected fails the test.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -17,7 +25,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
+from tests.fakes.blockkit import Problem, validate_message, validate_view
+
 BOT_USER = "U0ARBOTBOT"
+MESSAGE_METHODS = ("chat.postMessage", "chat.update", "chat.postEphemeral", "chat.scheduleMessage")
+VIEW_METHODS = ("views.open", "views.update", "views.push", "views.publish")
+MAX_MESSAGE_TEXT = 40_000  # chat.postMessage: longer text is refused (msg_too_long)
+
+Answer = tuple[int, dict[str, str], dict[str, Any] | str]
 
 
 @dataclass
@@ -28,14 +43,33 @@ class Call:
 
 
 @dataclass
+class Refusal:
+    """A call Slack would have refused, with what Slack would have said."""
+
+    method: str
+    error: str
+    messages: list[str]
+    args: dict[str, Any]
+
+    def __str__(self) -> str:
+        return f"{self.method}: {self.error}\n  " + "\n  ".join(self.messages)
+
+
+@dataclass
 class FakeSlack:
     url: str = ""
     calls: list[Call] = field(default_factory=list)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     # method -> planned failures, used up in order: ("ratelimited", seconds) | ("error", code)
     failures: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
+    refusals: list[Refusal] = field(default_factory=list)
+    # A test that sends invalid payloads on purpose sets this, then asserts on ``refusals``.
+    refusals_expected: bool = False
+    # views.publish: user id -> the Home tab views published for that user, oldest first
+    published: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: float = 1_700_000_000.0
+    _views: int = 0
 
     def add_user(self, user_id: str, email: str, name: str = "") -> None:
         self.users[user_id] = {
@@ -72,13 +106,19 @@ class FakeSlack:
             time.sleep(0.02)
         raise AssertionError(f"expected {count} {method} call(s), saw {len(self.called(method))}")
 
+    def home_view(self, user_id: str) -> dict[str, Any] | None:
+        """The Home tab last published for ``user_id`` (None if never)."""
+        with self.lock:
+            views = self.published.get(user_id)
+            return views[-1] if views else None
+
     def next_ts(self) -> str:
         with self.lock:
             self._ts += 1
             return f"{self._ts:.6f}"
 
     # --- answers in Slack's documented shapes ------------------------------------------------
-    def answer(self, method: str, args: dict[str, Any]) -> tuple[int, dict[str, str], dict]:
+    def answer(self, method: str, args: dict[str, Any]) -> Answer:
         with self.lock:
             planned = self.failures.get(method)
             failure = planned.pop(0) if planned else None
@@ -87,6 +127,9 @@ class FakeSlack:
             if kind == "ratelimited":
                 return 429, {"Retry-After": str(value)}, {"ok": False, "error": "ratelimited"}
             return 200, {}, {"ok": False, "error": value}
+        refused = self.refuse(method, args)
+        if refused is not None:
+            return refused
         if method == "auth.test":
             return (
                 200,
@@ -126,25 +169,21 @@ class FakeSlack:
             )
         if method == "chat.postEphemeral":
             return 200, {}, {"ok": True, "message_ts": self.next_ts()}
-        if method == "views.open":
-            view = args.get("view") or {}
+        if method in VIEW_METHODS:
+            view = self.view_answer(method, args)
+            if method == "views.publish":
+                with self.lock:
+                    self.published.setdefault(args["user_id"], []).append(view)
+            return 200, {}, {"ok": True, "view": view}
+        if method == "chat.scheduleMessage":
             return (
                 200,
                 {},
                 {
                     "ok": True,
-                    "view": {
-                        "id": "V0VIEW",
-                        "team_id": "T0TEAM",
-                        "type": view.get("type", "modal"),
-                        "callback_id": view.get("callback_id", ""),
-                        "private_metadata": view.get("private_metadata", ""),
-                        "blocks": view.get("blocks", []),
-                        "state": {"values": {}},
-                        "hash": "1700000000.abc",
-                        "app_id": "A0ARBOT",
-                        "bot_id": "B0ARBOT",
-                    },
+                    "channel": args.get("channel"),
+                    "scheduled_message_id": f"Q0{self.next_ts().replace('.', '')}",
+                    "post_at": args.get("post_at"),
                 },
             )
         if method == "files.getUploadURLExternal":
@@ -156,6 +195,98 @@ class FakeSlack:
         if method == "files.completeUploadExternal":
             return 200, {}, {"ok": True, "files": [{"id": "F0FILE", "title": "chart"}]}
         return 200, {}, {"ok": True}
+
+    def view_answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        view = args["view"]
+        with self.lock:
+            self._views += 1
+            number = self._views
+        view_id = args.get("view_id") or f"V0VIEW{number:04d}"
+        return {
+            "id": view_id,
+            "team_id": "T0TEAM",
+            "type": view.get("type", "modal"),
+            "title": view.get("title"),
+            "callback_id": view.get("callback_id", ""),
+            "external_id": view.get("external_id", ""),
+            "private_metadata": view.get("private_metadata", ""),
+            "blocks": view.get("blocks", []),
+            "state": {"values": {}},
+            "hash": f"1700000000.{number:08x}",
+            "app_id": "A0ARBOT",
+            "bot_id": "B0ARBOT",
+        }
+
+    # --- what Slack refuses ------------------------------------------------------------------
+    def refuse(self, method: str, args: dict[str, Any]) -> Answer | None:
+        if method in MESSAGE_METHODS or method == "response_url":
+            return self._refuse_message(method, args)
+        if method in VIEW_METHODS:
+            return self._refuse_view(method, args)
+        return None
+
+    def _record(self, method: str, error: str, problems: list[str], args: dict[str, Any]) -> None:
+        with self.lock:
+            self.refusals.append(Refusal(method, error, [f"[ERROR] {p}" for p in problems], args))
+
+    def _refuse_message(self, method: str, args: dict[str, Any]) -> Answer | None:
+        blocks = args.get("blocks")
+        error, problems = "", []
+        if blocks is not None and not isinstance(blocks, list):
+            error, problems = "invalid_blocks_format", ["blocks must be a JSON array"]
+        elif found := validate_message(args):
+            error, problems = "invalid_blocks", [str(p) for p in found]
+        elif len(str(args.get("text") or "")) > MAX_MESSAGE_TEXT:
+            error = "msg_too_long"
+        elif (
+            method != "chat.update"
+            and method != "response_url"
+            and not (args.get("text") or blocks or args.get("attachments"))
+        ):
+            error = "no_text"
+        if not error:
+            return None
+        self._record(method, error, problems, args)
+        if method == "response_url":  # webhooks answer 400 with the bare error code
+            return 400, {"Content-Type": "text/plain"}, error
+        body: dict[str, Any] = {"ok": False, "error": error}
+        if problems:
+            body["errors"] = problems
+            body["response_metadata"] = {"messages": [f"[ERROR] {p}" for p in problems]}
+        return 200, {}, body
+
+    def _refuse_view(self, method: str, args: dict[str, Any]) -> Answer | None:
+        needed = {
+            "views.open": ("trigger_id", "interactivity_pointer"),
+            "views.push": ("trigger_id", "interactivity_pointer"),
+            "views.update": ("view_id", "external_id"),
+            "views.publish": ("user_id",),
+        }[method]
+        problems: list[str] = []
+        if not any(args.get(name) for name in needed):
+            problems.append(f"missing required field: {' or '.join(needed)}")
+        view = args.get("view")
+        if view is None:
+            problems.append("missing required field: view")
+        else:
+            found: list[Problem] = validate_view(view)
+            wanted = "home" if method == "views.publish" else "modal"
+            if isinstance(view, dict) and view.get("type") not in (None, wanted):
+                found.append(Problem("/view/type", f"must be `{wanted}` for {method}"))
+            problems.extend(str(p) for p in found)
+        if not problems:
+            return None
+        self._record(method, "invalid_arguments", problems, args)
+        messages = [f"[ERROR] {p}" for p in problems]
+        return (
+            200,
+            {},
+            {
+                "ok": False,
+                "error": "invalid_arguments",
+                "response_metadata": {"messages": messages},
+            },
+        )
 
 
 def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
@@ -183,9 +314,11 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 args = json.loads(raw or b"{}")
             else:
                 args = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
-                for key in ("blocks", "view", "files"):
+                for key in ("blocks", "view", "files", "attachments"):
                     if isinstance(args.get(key), str):
-                        args[key] = json.loads(args[key])
+                        # Malformed JSON stays a string and is refused as Slack refuses it.
+                        with contextlib.suppress(ValueError):
+                            args[key] = json.loads(args[key])
             args.update({k: v[0] for k, v in parse_qs(query).items()})
             self._reply(method, args)
 
@@ -193,9 +326,10 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             with fake.lock:
                 fake.calls.append(Call(method, args, dict(self.headers)))
             status, headers, body = fake.answer(method, args)
-            data = json.dumps(body).encode()
+            data = (body if isinstance(body, str) else json.dumps(body)).encode()
             self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
+            if "Content-Type" not in headers:
+                self.send_header("Content-Type", "application/json; charset=utf-8")
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(data)))
@@ -222,3 +356,7 @@ def fake_slack() -> Iterator[FakeSlack]:
     finally:
         server.shutdown()
         server.server_close()
+        # Raised even when the test already failed: the refusal is usually why it did.
+        if fake.refusals and not fake.refusals_expected:
+            shown = "\n".join(str(r) for r in fake.refusals)
+            raise AssertionError(f"Slack would have refused {len(fake.refusals)} call(s):\n{shown}")
