@@ -1,6 +1,25 @@
-"""Bank files (csv, BAI2, camt.053) read into ``BankLine`` credits for cash application."""
+"""Bank files (camt.053/.054, BAI2, MT940/MT942, CSV exports) read into receipts to apply and
+credits that are not customer receipts, each with its reason."""
 
 from integrations.bank.errors import BankFileError
-from integrations.bank.formats import FORMATS, detect_format, parse_bank_bytes, read_bank_file
+from integrations.bank.formats import (
+    FORMATS,
+    detect_format,
+    parse_bank_bytes,
+    parse_statement_bytes,
+    read_bank_file,
+    read_statement,
+)
+from integrations.bank.statement import BankStatement, NotReceipt
 
-__all__ = ["FORMATS", "BankFileError", "detect_format", "parse_bank_bytes", "read_bank_file"]
+__all__ = [
+    "FORMATS",
+    "BankFileError",
+    "BankStatement",
+    "NotReceipt",
+    "detect_format",
+    "parse_bank_bytes",
+    "parse_statement_bytes",
+    "read_bank_file",
+    "read_statement",
+]

@@ -1,29 +1,318 @@
-"""BAI2 (US bank reporting), parsed by the ``bai2`` library, with line numbers in every error.
+"""BAI2 (US, Canadian and UK cash-management reporting), read by arbot's own tolerant reader.
 
-Records: ``01`` file header, ``02`` group header (as-of date, currency), ``03`` account
-(currency, summaries), ``16`` transaction detail (type code, amount in minor units, funds type,
-bank reference, customer reference, text), ``88`` continuation, ``49``/``98``/``99`` trailers with
-control totals and record counts, which the library checks. Credits are detail type codes
-100-399; the rest is skipped.
+``01`` file header, ``02`` group (as-of date, currency), ``03`` account (currency, summaries),
+``16`` transaction detail (type code, amount in minor units, funds type with its extra fields,
+bank reference, customer reference, text), ``88`` continuation, ``49``/``98``/``99`` trailers
+whose control totals and record counts are checked. Detail type codes 100-399 are credits;
+codes outside the standard credit and debit ranges are kept with their code as not receipts.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from decimal import Decimal
+from dataclasses import dataclass
+from datetime import date
 
-from bai2 import helpers as bai2_helpers
-from bai2 import models as bai2_models
-from bai2.exceptions import IntegrityException, NotSupportedYetException, ParsingException
-from bai2.parsers import Bai2FileParser
-
+from integrations.bank.bai2records import Record, split_records, texts
 from integrations.bank.errors import BankFileError, hashed_id, payer_from_text
-from integrations.erp.money import is_currency_code, minor_units
+from integrations.bank.statement import (
+    CORRECTION,
+    FX_LEG,
+    INTERNAL,
+    REJECT,
+    RETURN,
+    REVERSAL,
+    ZERO,
+    BankStatement,
+    NotReceipt,
+    minor_to_amount,
+    reason_from_text,
+    short,
+)
+from integrations.erp.money import is_currency_code
 from integrations.erp.records import BankLine
 
-_RECORD_CODES = {"01", "02", "03", "16", "49", "88", "98", "99"}
-_RECORD_NAMES = {
+# Credit detail codes that are not a customer paying us (BAI2 type code list, 2005).
+_CODE_REASONS = {
+    "123": RETURN,  # EDIBANX credit return
+    "168": RETURN,  # ACH return item or adjustment settlement
+    "172": CORRECTION,  # deposit correction
+    "201": INTERNAL,  # individual automatic transfer credit
+    "214": FX_LEG,  # foreign exchange of credit
+    "252": REVERSAL,  # debit reversal
+    "254": CORRECTION,  # posting error correction credit
+    "255": RETURN,  # check posted and returned
+    "257": RETURN,  # individual ACH return item
+    "258": REVERSAL,  # ACH reversal credit
+    "261": REJECT,  # individual rejected credit
+    "263": CORRECTION,  # overdraft
+    "266": RETURN,  # return item
+    "268": RETURN,  # return item adjustment
+    "274": INTERNAL,  # cumulative ZBA credits
+    "275": INTERNAL,  # ZBA credit (cash concentration)
+    "276": INTERNAL,  # ZBA float adjustment
+    "277": INTERNAL,  # ZBA credit transfer
+    "278": INTERNAL,  # ZBA credit adjustment
+    "395": REVERSAL,  # check reversal
+}
+_FUNDS_EXTRA = {"": 0, "0": 0, "1": 0, "2": 0, "Z": 0, "V": 2, "S": 3}
+_PAYER_KEYS = (
+    re.compile(r"\bBO1:\s*(?P<v>.+?)(?=\s+[A-Z]{2}\d?:|$)"),
+    re.compile(r"^(?:DBNM|ORG|ORIGINATOR|DEBTOR NAME|SENDER NAME)\s*:=?\s*(?P<v>.+)$"),
+    re.compile(r"\bFrom:\s*(?P<v>[^,]+)"),
+)
+
+
+@dataclass
+class _Context:
+    name: str
+    as_of: date
+    group_currency: str
+    account: str = ""
+    currency: str = "USD"
+
+
+def parse_bai2(text: str, name: str) -> BankStatement:
+    records = split_records(text, name)
+    statement = BankStatement("bai2")
+    position = 1
+    file_total, groups, file_count = 0, 0, records[0].count
+    _expect_fields(records[0], 3, name)
+    while position < len(records) and records[position].code == "02":
+        total, count, position = _group(records, position, name, statement)
+        file_total += total
+        file_count += count
+        groups += 1
+    if position >= len(records):
+        last = records[-1]
+        raise BankFileError(f"{name}:{last.line}: the file ends without a file trailer (99)")
+    trailer = records[position]
+    if trailer.code != "99":
+        raise _unexpected(trailer, "a group header (02) or the file trailer (99)", name)
+    file_count += trailer.count
+    _check_trailer(trailer, file_total, groups, file_count, "file", name, statement)
+    if position + 1 < len(records):
+        extra = records[position + 1]
+        raise BankFileError(f"{name}:{extra.line}: records after the file trailer (99)")
+    return statement
+
+
+def _group(
+    records: list[Record], position: int, name: str, statement: BankStatement
+) -> tuple[int, int, int]:
+    header = records[position]
+    fields = _expect_fields(header, 4, name)
+    as_of = _date(fields[3], header, name)
+    currency = (fields[5] if len(fields) > 5 else "").strip().upper() or "USD"
+    if not is_currency_code(currency):
+        raise BankFileError(f"{name}:{header.line}: currency '{short(currency)}' is not ISO 4217")
+    context = _Context(name, as_of, currency)
+    total, accounts, count = 0, 0, header.count
+    position += 1
+    while position < len(records) and records[position].code == "03":
+        account_total, account_count, position = _account(records, position, context, statement)
+        total += account_total
+        count += account_count
+        accounts += 1
+    if position >= len(records):
+        raise BankFileError(
+            f"{name}:{records[-1].line}: the file ends without a group trailer (98)"
+        )
+    trailer = records[position]
+    if trailer.code != "98":
+        raise _unexpected(trailer, "an account identifier (03) or a group trailer (98)", name)
+    count += trailer.count
+    trailer_total = _check_trailer(trailer, total, accounts, count, "group", name, statement)
+    return trailer_total, count, position + 1
+
+
+def _account(
+    records: list[Record], position: int, context: _Context, statement: BankStatement
+) -> tuple[int, int, int]:
+    name = context.name
+    header = records[position]
+    fields = _expect_fields(header, 1, name)
+    context.account = fields[0].strip()
+    currency = (fields[1] if len(fields) > 1 else "").strip().upper() or context.group_currency
+    if not is_currency_code(currency):
+        raise BankFileError(f"{name}:{header.line}: currency '{short(currency)}' is not ISO 4217")
+    context.currency = currency
+    total = _summary_total(fields[2:], header, context)
+    count = header.count
+    position += 1
+    while position < len(records) and records[position].code == "16":
+        detail = records[position]
+        total += _detail(detail, context, statement)
+        count += detail.count
+        position += 1
+    if position >= len(records):
+        raise BankFileError(
+            f"{name}:{records[-1].line}: the file ends without an account trailer (49)"
+        )
+    trailer = records[position]
+    if trailer.code != "49":
+        raise _unexpected(trailer, "a transaction detail (16) or an account trailer (49)", name)
+    count += trailer.count
+    trailer_total = _check_trailer(trailer, total, None, count, "account", name, statement)
+    return trailer_total, count, position + 1
+
+
+def _summary_total(fields: list[str], record: Record, context: _Context) -> int:
+    """The sum, in minor units, of an 03's summaries: type, amount, item count, funds type."""
+    total = 0
+    index = 0
+    while index < len(fields):
+        code = fields[index].strip()
+        if not code:  # some banks write one comma too many before ``/``
+            index += 1
+            continue
+        amount = fields[index + 1].strip() if index + 1 < len(fields) else ""
+        if not (code.isdigit() and len(code) == 3):
+            raise _field_error(record, context.name, f"'{short(code)}' is not a type code")
+        if amount:
+            total += _signed_minor(amount, record, context)
+        funds = fields[index + 3].strip().upper() if index + 3 < len(fields) else ""
+        index += 4 + _funds_extra(funds, fields, index + 4, record, context.name)
+    return total
+
+
+def _detail(record: Record, context: _Context, statement: BankStatement) -> int:
+    """Files the detail as a receipt, a not-receipt or a debit; its amount in minor units."""
+    name = context.name
+    fields = record.body.split(",")
+    code = fields[0].strip()
+    if not (code.isdigit() and len(code) == 3):
+        raise _field_error(record, name, f"'{short(code)}' is not a type code (3 digits)")
+    if len(fields) < 2 or not fields[1].strip():
+        raise _field_error(record, name, "has no amount")
+    raw_amount = fields[1].strip()
+    amount = minor_to_amount(raw_amount, context.currency, _where(record, name, "amount"))
+    minor = int(raw_amount.lstrip("+"))
+    funds = fields[2].strip().upper() if len(fields) > 2 else ""
+    index = 3 + _funds_extra(funds, fields, 3, record, name)
+    bank_ref = fields[index].strip() if index < len(fields) else ""
+    customer_ref = fields[index + 1].strip() if index + 1 < len(fields) else ""
+    own_text = " ".join(",".join(fields[index + 2 :]).split())
+    continuation = texts(record)
+    text = " ".join(p for p in (own_text, *continuation) if p)
+    number = int(code)
+    if 400 <= number <= 699:
+        statement.debit_count += 1
+        return minor
+    payment_id = bank_ref if bank_ref.strip("0") else ""
+    payment_id = payment_id or hashed_id(
+        "BAI2", context.account, context.as_of, code, minor, customer_ref, text
+    )
+    reference = " ".join(p for p in (customer_ref, text) if p and p.strip("0"))
+    where = f"{name}:{record.line}"
+    reason = None
+    if not 100 <= number <= 399:
+        reason = f"type code {code} is not a standard BAI2 credit (kept, not matched)"
+    elif code in _CODE_REASONS:
+        reason = _CODE_REASONS[code]
+    elif amount == 0:
+        reason = ZERO
+    else:
+        reason = reason_from_text(own_text)
+    if reason is not None:
+        statement.not_receipts.append(
+            NotReceipt(
+                payment_id, context.as_of, amount, context.currency, reference, reason, where
+            )
+        )
+    else:
+        payer = _payer([own_text, *continuation])
+        statement.receipts.append(
+            BankLine(payment_id, context.as_of, amount, context.currency, payer, reference)
+        )
+    return minor
+
+
+def _payer(pieces: list[str]) -> str:
+    for pattern in _PAYER_KEYS:
+        for piece in pieces:
+            found = pattern.search(piece)
+            if found and found["v"].strip(" ,;"):
+                return found["v"].strip(" ,;")
+    return payer_from_text(" ".join(pieces))
+
+
+def _funds_extra(funds: str, fields: list[str], start: int, record: Record, name: str) -> int:
+    """How many fields the funds type adds: V value date+time, S three amounts, D a count and
+    that many day/amount pairs."""
+    if funds in _FUNDS_EXTRA:
+        return _FUNDS_EXTRA[funds]
+    if funds == "D":
+        raw = fields[start].strip() if start < len(fields) else ""
+        if not raw.isdigit() or int(raw) > (len(fields) - start) // 2:
+            raise _field_error(record, name, f"funds type D distribution count '{short(raw)}'")
+        return 1 + 2 * int(raw)
+    raise _field_error(record, name, f"'{short(funds)}' is not a funds type (0, 1, 2, S, V, D, Z)")
+
+
+def _signed_minor(text: str, record: Record, context: _Context) -> int:
+    if not re.fullmatch(r"[+-]?\d{1,20}", text):
+        raise _field_error(record, context.name, f"amount '{short(text)}' is not a whole number")
+    return int(text)
+
+
+def _check_trailer(
+    trailer: Record,
+    total: int,
+    children: int | None,
+    count: int,
+    level: str,
+    name: str,
+    statement: BankStatement,
+) -> int:
+    """Compares a trailer with the records it closes. A disagreement is a warning (banks do
+    send such files); the level above is checked against the records, not this trailer."""
+    fields = _expect_fields(trailer, 2, name)
+    where = f"{name}:{trailer.line}: {level} trailer"
+    stated = _stated_minor(fields[0], trailer, name)
+    if stated != total:
+        statement.warnings.append(
+            f"{where} says control total is {stated}, the records give {total}"
+        )
+    numbers = [f.strip() for f in fields[1:]]
+    if children is not None:
+        if not numbers[0].isdigit() or int(numbers[0]) != children:
+            statement.warnings.append(
+                f"{where} says {numbers[0] or 'nothing'} "
+                f"{'account' if level == 'group' else 'group'}(s), the file has {children}"
+            )
+        numbers = numbers[1:]
+    stated_count = numbers[0] if numbers else ""
+    if stated_count and (not stated_count.isdigit() or int(stated_count) != count):
+        statement.warnings.append(f"{where} says {stated_count} records, the file has {count}")
+    return total
+
+
+def _stated_minor(text: str, record: Record, name: str) -> int:
+    cleaned = text.strip()
+    if not re.fullmatch(r"[+-]?\d{1,20}", cleaned):
+        raise _field_error(record, name, f"control total '{short(cleaned)}' is not a number")
+    return int(cleaned)
+
+
+def _expect_fields(record: Record, at_least: int, name: str) -> list[str]:
+    fields = record.body.split(",")
+    if len(fields) < at_least:
+        raise _field_error(record, name, "too few fields")
+    return fields
+
+
+def _date(text: str, record: Record, name: str) -> date:
+    cleaned = text.strip()
+    try:
+        if not re.fullmatch(r"\d{6}", cleaned):
+            raise ValueError
+        return date(2000 + int(cleaned[:2]), int(cleaned[2:4]), int(cleaned[4:]))
+    except ValueError:
+        raise _field_error(record, name, f"'{short(cleaned)}' is not a date (YYMMDD)") from None
+
+
+_KINDS = {
     "01": "file header (01)",
     "02": "group header (02)",
     "03": "account identifier (03)",
@@ -32,191 +321,17 @@ _RECORD_NAMES = {
     "98": "group trailer (98)",
     "99": "file trailer (99)",
 }
-_INTEGRITY = re.compile(
-    r"Invalid (?P<what>.+?) for (?P<level>\w+)\. expected (?P<e>-?\d+), found (?P<f>-?\d+)"
-)
-_LEVELS = {"Account": "account", "Group": "group", "Bai2File": "file"}
 
 
-class _Records:
-    """The library's record iterator, remembering where in the file each record started."""
-
-    def __init__(self, lines: list[str], starts: list[int]) -> None:
-        self._records = bai2_helpers.record_generator(lines)
-        self._starts = starts
-        self.index = -1
-        self.finished = -1  # the record most recently consumed
-        self.exhausted = False
-        self.current_record: bai2_models.Record | None = None
-        self.advance()
-
-    def advance(self) -> None:
-        self.finished = self.index
-        try:
-            self.current_record = next(self._records)
-        except StopIteration:
-            self.exhausted = True
-            raise
-        self.index += 1
-
-    def line(self, which: int) -> int:
-        return self._starts[max(which, 0)]
+def _where(record: Record, name: str, what: str) -> str:
+    return f"{name}:{record.line}: {_KINDS[record.code]} {what}"
 
 
-def _split(text: str, name: str) -> tuple[list[str], list[int], list[int]]:
-    """Non-blank lines, the file line each record starts on, and each line's file line."""
-    lines: list[str] = []
-    numbers: list[int] = []
-    starts: list[int] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        code = line[:2]
-        if code not in _RECORD_CODES or (len(line) > 2 and line[2] != ","):
-            raise BankFileError(f"{name}:{number}: '{line[:12]}' is not a BAI2 record")
-        if code == "88" and not lines:
-            raise BankFileError(f"{name}:{number}: continuation (88) with no record before it")
-        if code != "88":
-            starts.append(number)
-        if len(line) == 2:
-            line += ","
-        lines.append(line)
-        numbers.append(number)
-    if not lines:
-        raise BankFileError(f"{name}:1: empty file")
-    if not lines[0].startswith("01,"):
-        raise BankFileError(f"{name}:{numbers[0]}: a BAI2 file starts with a file header (01)")
-    return lines, starts, numbers
+def _field_error(record: Record, name: str, what: str) -> BankFileError:
+    return BankFileError(f"{name}:{record.line}: {_KINDS[record.code]}: {what}")
 
 
-def parse_bai2(text: str, name: str) -> list[BankLine]:
-    lines, starts, numbers = _split(text, name)
-    records = _Records(lines, starts)
-    try:
-        parsed = Bai2FileParser(records, check_integrity=True).parse()
-    except IntegrityException as error:
-        raise BankFileError(
-            f"{name}:{records.line(records.finished)}: {_integrity(str(error))}"
-        ) from None
-    except ParsingException as error:
-        message = str(error)
-        if records.exhausted:
-            raise BankFileError(
-                f"{name}:{numbers[-1]}: the file ends without a file trailer (99)"
-            ) from None
-        if "without" in message:  # raised after the trailer was read
-            raise BankFileError(f"{name}:{records.line(records.finished)}: {message}") from None
-        raise BankFileError(f"{name}:{records.line(records.index)}: {_expected(message)}") from None
-    except NotSupportedYetException as error:
-        message = str(error)
-        found = re.match(r"Type code '(.*)' is not supported yet", message)
-        if found:
-            message = f"'{found[1]}' is not a BAI2 type code"
-        raise BankFileError(f"{name}:{records.line(records.index)}: {message}") from None
-    except (ValueError, IndexError, TypeError) as error:
-        raise BankFileError(
-            f"{name}:{records.line(records.index)}: {_field_problem(records, error)}"
-        ) from None
-    if not records.exhausted:
-        raise BankFileError(f"{name}:{starts[records.index]}: records after the file trailer (99)")
-    return _credits(parsed, starts, name)
-
-
-def _integrity(message: str) -> str:
-    found = _INTEGRITY.match(message)
-    if not found:
-        return message
-    level = _LEVELS.get(found["level"], found["level"])
-    what = found["what"].replace(f"{level} ", "")
-    return f"{level} trailer says {what} is {found['e']}, the records give {found['f']}"
-
-
-def _expected(message: str) -> str:
-    found = re.match(r"Expected RecordCode\.(\w+), got RecordCode\.(\w+) instead", message)
-    if not found:
-        return message
-    expected, got = found[1].replace("_", " "), found[2].replace("_", " ")
-    article = "an" if expected[0] in "aeiou" else "a"
-    return f"expected {article} {expected} record here, found a {got} record"
-
-
-def _field_problem(records: _Records, error: Exception) -> str:
-    record = records.current_record
-    kind = _RECORD_NAMES.get(record.code.value, "record") if record is not None else "record"
-    detail = str(error)
-    if isinstance(error, IndexError):
-        detail = "too few fields"
-    elif "invalid literal for int()" in detail:
-        detail = "'" + detail.split(": ", 1)[-1].strip("'") + "' is not a whole number"
-    elif record is not None and record.code.value in ("01", "02"):
-        at = 2 if record.code.value == "01" else 3
-        day, clock = [*record.fields, "", ""][at : at + 2]
-        if not re.fullmatch(r"\d{6}", day) or not _valid_date(day):
-            detail = f"'{day}' is not a date (YYMMDD)"
-        elif clock and not re.fullmatch(r"\d{4}|\d\d:\d\d:\d\d", clock):
-            detail = f"'{clock}' is not a time (HHMM)"
-    elif "is not a valid FundsType" in detail:
-        detail = detail.replace(
-            "is not a valid FundsType", "is not a funds type (0, 1, 2, S, V, D, Z)"
-        )
-    return f"{kind}: {detail}"
-
-
-def _valid_date(text: str) -> bool:
-    try:
-        datetime.strptime(text, "%y%m%d")
-    except ValueError:
-        return False
-    return True
-
-
-def _credits(parsed: bai2_models.Bai2File, starts: list[int], name: str) -> list[BankLine]:
-    result: list[BankLine] = []
-    position = 1  # the file header is record 0
-    for group in parsed.children:
-        position += 1
-        group_currency = group.header.currency or "USD"
-        as_of = group.header.as_of_date
-        for account in group.children:
-            position += 1
-            currency = (account.header.currency or group_currency).upper()
-            if not is_currency_code(currency):
-                raise BankFileError(
-                    f"{name}:{starts[position - 1]}: currency '{currency}' is not an ISO 4217 code"
-                )
-            for detail in account.children:
-                position += 1
-                line_no = starts[position - 1]
-                code = int(detail.type_code.code)
-                if not 100 <= code <= 399:
-                    continue
-                if detail.amount is None or detail.amount <= 0:
-                    raise BankFileError(
-                        f"{name}:{line_no}: credit (type {detail.type_code.code}) has amount "
-                        f"{detail.amount or 0}: zero or negative credits are refused"
-                    )
-                amount = Decimal(detail.amount).scaleb(-minor_units(currency))
-                text = " ".join((detail.text or "").split())
-                customer_ref = (detail.customer_reference or "").strip()
-                reference = " ".join(p for p in (customer_ref, text) if p and p.strip("0"))
-                bank_ref = (detail.bank_reference or "").strip()
-                payment_id = (
-                    bank_ref
-                    if bank_ref.strip("0")
-                    else hashed_id(
-                        "BAI2",
-                        account.header.customer_account_number,
-                        as_of,
-                        detail.type_code.code,
-                        detail.amount,
-                        customer_ref,
-                        text,
-                    )
-                )
-                result.append(
-                    BankLine(payment_id, as_of, amount, currency, payer_from_text(text), reference)
-                )
-            position += 1  # account trailer
-        position += 1  # group trailer
-    return result
+def _unexpected(record: Record, expected: str, name: str) -> BankFileError:
+    return BankFileError(
+        f"{name}:{record.line}: expected {expected} here, found a {_KINDS[record.code]}"
+    )

@@ -1,9 +1,11 @@
-"""ISO 20022 camt.053 (bank-to-customer statement), any version from .001.02 to .001.08.
+"""ISO 20022 camt.053 (statement) and camt.054 (debit/credit notification), .001.02 to .001.13.
 
-Read with lxml (no network, no entity expansion). One ``BankLine`` per credit entry (``Ntry``
+Read with lxml (no network, no DTD, no entity expansion). One receipt per credit entry (``Ntry``
 with ``CdtDbtInd`` CRDT), or per transaction (``TxDtls``) when a batch entry details each one
-with its own amount. Structured remittance (``RmtInf/Strd``) is written into the reference as
-EDI 820 segments so that the matcher reads paid amounts and adjustments the same way from every
+with its own amount, reference and payer. Reversals (``RvslInd``), returns (``RtrInf``, bank
+transaction codes for returns), currency-conversion legs and zero amounts are read as not
+receipts. Structured remittance (``RmtInf/Strd``) is written into the reference as EDI 820
+segments so that the matcher reads paid amounts and adjustments the same way from every
 source: ``RMR*IV*<Nb>*PO*<RmtdAmt>*<DuePyblAmt>*<DscntApldAmt>~`` and ``ADX*-<Amt>*<Rsn>~``.
 """
 
@@ -16,14 +18,45 @@ from decimal import Decimal
 from lxml import etree
 
 from integrations.bank.errors import BankFileError, hashed_id
-from integrations.erp.money import MoneyError, is_currency_code, parse_amount
+from integrations.bank.statement import (
+    FX_LEG,
+    RETURN,
+    REVERSAL,
+    ZERO,
+    BankStatement,
+    NotReceipt,
+    parse_money,
+    reason_from_text,
+    short,
+)
+from integrations.erp.money import is_currency_code
 from integrations.erp.records import BankLine
 
-_NAMESPACE = re.compile(r"^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d\d)$")
-_SUPPORTED = range(2, 9)
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
-)
+_NAMESPACE = re.compile(r"^urn:iso:std:iso:20022:tech:xsd:camt\.(?P<kind>05[34])\.001\.(\d\d)$")
+_SUPPORTED = range(2, 14)
+_ROOTS = {"053": ("BkToCstmrStmt", "Stmt"), "054": ("BkToCstmrDbtCdtNtfctn", "Ntfctn")}
+# ISO bank transaction sub-families that bring back an earlier payment rather than a new one.
+_SUBFAMILY_REASONS = {
+    "RRTN": RETURN,  # reversal due to a return/reimbursement of a credit transfer
+    "RPCR": REVERSAL,  # reversal due to a payment cancellation request
+    "RCDD": REVERSAL,  # reversal due to a payment return (direct debit)
+    "PRDD": RETURN,  # reversal due to a payment return (direct debit)
+    "UPDD": RETURN,  # reversal due to a return/unpaid direct debit
+    "ARET": RETURN,  # ACH return
+    "URCQ": RETURN,  # cheque under reserve returned
+    "UPCQ": RETURN,  # unpaid cheque
+}
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        load_dtd=False,
+        dtd_validation=False,
+    )
 
 
 class _Element:
@@ -69,15 +102,17 @@ class _Reader:
     def fail(self, element: _Element, what: str) -> BankFileError:
         return BankFileError(f"{self.name}:{element.line}: {element.path}: {what}")
 
+    def where(self, element: _Element) -> str:
+        return f"{self.name}:{element.line}: {element.path}"
+
     def amount(self, element: _Element) -> tuple[Decimal, str]:
         text = (element.node.text or "").strip()
         currency = (element.node.get("Ccy") or "").strip().upper()
         if not is_currency_code(currency):
-            raise self.fail(element, f"Ccy '{element.node.get('Ccy') or ''}' is not a currency")
-        try:
-            return parse_amount(text, currency), currency
-        except MoneyError as error:
-            raise self.fail(element, str(error)) from None
+            raise self.fail(
+                element, f"Ccy '{short(element.node.get('Ccy') or '')}' is not a currency"
+            )
+        return parse_money(text, currency, self.where(element)), currency
 
     def optional_amount(self, element: _Element | None) -> Decimal | None:
         if element is None:
@@ -87,56 +122,96 @@ class _Reader:
             return None
         return self.amount(inner)[0]
 
-    def date(self, entry: _Element) -> date:
+    def day(self, holder: _Element) -> date:
+        for kind in ("Dt", "DtTm"):
+            found = holder.child(kind)
+            if found is None:
+                continue
+            text = (found.node.text or "").strip()
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                raise self.fail(found, f"'{short(text)}' is not an ISO date") from None
+        raise self.fail(holder, "has neither Dt nor DtTm")
+
+    def date(self, entry: _Element, fallback: date | None) -> date:
         for tag in ("BookgDt", "ValDt"):
             holder = entry.child(tag)
-            if holder is None:
-                continue
-            for kind in ("Dt", "DtTm"):
-                found = holder.child(kind)
-                if found is None:
-                    continue
-                text = (found.node.text or "").strip()
-                try:
-                    return date.fromisoformat(text[:10])
-                except ValueError:
-                    raise self.fail(found, f"'{text}' is not an ISO date") from None
-            raise self.fail(holder, "has neither Dt nor DtTm")
-        raise self.fail(entry, "has no BookgDt (nor ValDt)")
+            if holder is not None:
+                return self.day(holder)
+        if fallback is None:
+            raise self.fail(entry, "has no BookgDt nor ValDt, and the statement no period")
+        return fallback
 
 
-def parse_camt053(data: bytes, name: str) -> list[BankLine]:
+def parse_camt(data: bytes, name: str, expected: str = "camt053") -> BankStatement:
+    if b"<!DOCTYPE" in data[:65536].upper() or b"<!ENTITY" in data.upper():
+        line = data[: max(data.upper().find(b"<!DOCTYPE"), 0)].count(b"\n") + 1
+        raise BankFileError(f"{name}:{line}: a DOCTYPE or entity declaration has no place in camt")
     try:
-        root = etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         line = error.lineno or 1
         raise BankFileError(f"{name}:{line}: not well-formed XML: {error.msg}") from None
+    except ValueError as error:  # e.g. an encoding declaration lxml refuses
+        raise BankFileError(f"{name}:1: not readable as XML: {error}") from None
     namespace = etree.QName(root).namespace or ""
     found = _NAMESPACE.match(namespace)
     document = _Element(root, _local(root.tag))
-    if _local(root.tag) != "Document" or not found or int(found[1]) not in _SUPPORTED:
+    if _local(root.tag) != "Document" or not found or int(found[2]) not in _SUPPORTED:
         raise BankFileError(
-            f"{name}:{document.line}: {document.path}: not a camt.053.001.02-.08 Document "
-            f"(namespace '{namespace}')"
+            f"{name}:{document.line}: {document.path}: not a camt.053 or camt.054 .001.02-.13 "
+            f"Document (namespace '{short(namespace, 80)}')"
         )
+    kind = found["kind"]
     reader = _Reader(name)
-    statement_root = document.child("BkToCstmrStmt")
-    if statement_root is None:
-        raise reader.fail(document, "has no BkToCstmrStmt")
-    lines: list[BankLine] = []
-    statements = statement_root.children("Stmt")
+    wrapper_tag, statement_tag = _ROOTS[kind]
+    wrapper = document.child(wrapper_tag)
+    if wrapper is None:
+        raise reader.fail(document, f"has no {wrapper_tag}")
+    statements = wrapper.children(statement_tag)
     if not statements:
-        raise reader.fail(statement_root, "has no Stmt")
+        raise reader.fail(wrapper, f"has no {statement_tag}")
+    result = BankStatement(f"camt{kind}")
     for statement in statements:
         statement_id = statement.text("Id")
+        period = _period(reader, wrapper, statement)
         for entry in statement.children("Ntry"):
-            lines.extend(_entry(reader, statement, statement_id, entry))
-    return lines
+            _entry(reader, statement_id, period, entry, result)
+    return result
+
+
+def _period(reader: _Reader, wrapper: _Element, statement: _Element) -> date | None:
+    """The day an entry without dates of its own belongs to: the end of the statement's period,
+    its creation, its closing balance, or the message's creation."""
+    period = statement.child("FrToDt")
+    if period is not None:
+        for tag in ("ToDtTm", "FrDtTm"):
+            found = period.child(tag)
+            if found is not None:
+                return _iso(reader, found)
+    created = statement.child("CreDtTm")
+    if created is not None:
+        return _iso(reader, created)
+    closing = [b for b in statement.children("Bal") if b.text("Tp", "CdOrPrtry", "Cd") == "CLBD"]
+    closing_day = closing[0].child("Dt") if closing else None
+    if closing_day is not None:
+        return reader.day(closing_day)
+    created = wrapper.child("GrpHdr", "CreDtTm")
+    return _iso(reader, created) if created is not None else None
+
+
+def _iso(reader: _Reader, element: _Element) -> date:
+    text = (element.node.text or "").strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise reader.fail(element, f"'{short(text)}' is not an ISO date") from None
 
 
 def _entry(
-    reader: _Reader, statement: _Element, statement_id: str, entry: _Element
-) -> list[BankLine]:
+    reader: _Reader, statement_id: str, period: date | None, entry: _Element, result: BankStatement
+) -> None:
     amount_element = entry.child("Amt")
     if amount_element is None:
         raise reader.fail(entry, "has no Amt")
@@ -146,48 +221,25 @@ def _entry(
         raise reader.fail(entry, "has no CdtDbtInd")
     direction = (indicator.node.text or "").strip()
     if direction not in ("CRDT", "DBIT"):
-        raise reader.fail(indicator, f"'{direction}' is neither CRDT nor DBIT")
-    if direction == "DBIT" or entry.text("RvslInd").lower() in ("true", "1"):
-        return []
-    if amount <= 0:
-        raise reader.fail(
-            amount_element, f"credit of {amount} {currency}: zero or negative credits are refused"
-        )
-    received = reader.date(entry)
+        raise reader.fail(indicator, f"'{short(direction)}' is neither CRDT nor DBIT")
+    reversal = entry.text("RvslInd").lower() in ("true", "1")
+    if direction == "DBIT" and not reversal:
+        result.debit_count += 1
+        return
+    received = reader.date(entry, period)
     transactions = [
         tx for details in entry.children("NtryDtls") for tx in details.children("TxDtls")
     ]
     entry_ref = entry.text("AcctSvcrRef")
     ntry_ref = entry.text("NtryRef")
-    extra = entry.text("AddtlNtryInf")
+    extra = " ".join(entry.text("AddtlNtryInf").split())
+    entry_reason = _reason(entry, extra, amount)
+    if reversal:
+        entry_reason = REVERSAL
     amounts = [_transaction_amount(reader, tx) for tx in transactions]
-    if len(transactions) > 1 and all(a is not None for a in amounts):
-        lines = []
-        for index, (tx, tx_amount) in enumerate(zip(transactions, amounts, strict=True), 1):
-            assert tx_amount is not None
-            value, tx_currency = tx_amount
-            if _direction(tx) == "DBIT":
-                continue
-            if value <= 0:
-                raise reader.fail(
-                    tx, f"credit of {value} {tx_currency}: zero or negative credits are refused"
-                )
-            own = tx.text("Refs", "AcctSvcrRef") or _end_to_end(tx)
-            fallback = (
-                f"{entry_ref or (statement_id + '/' + ntry_ref if ntry_ref else '')}/{index}"
-                if entry_ref or ntry_ref
-                else ""
-            )
-            payer, reference = _payer(tx), _remittance(reader, tx, extra)
-            payment_id = (
-                own
-                or fallback
-                or hashed_id(
-                    "CAMT", statement_id, received, value, tx_currency, payer, reference, index
-                )
-            )
-            lines.append(BankLine(payment_id, received, value, tx_currency, payer, reference))
-        return lines
+    if len(transactions) > 1 and all(a is not None for a in amounts) and entry_reason is None:
+        _batch(reader, statement_id, entry, transactions, amounts, received, result)
+        return
     tx = transactions[0] if transactions else None
     payer = _payer(tx) if tx is not None else ""
     if tx is not None:
@@ -204,7 +256,85 @@ def _entry(
         or (f"{statement_id}/{ntry_ref}" if ntry_ref and statement_id else ntry_ref)
         or hashed_id("CAMT", statement_id, received, amount, currency, payer, reference)
     )
-    return [BankLine(payment_id, received, amount, currency, payer, reference)]
+    reason = entry_reason or (_tx_reason(tx) if tx is not None else None)
+    if reason is not None:
+        signed = -amount if direction == "DBIT" else amount
+        text = " ".join(p for p in (extra, reference if reference != extra else "", payer) if p)
+        where = reader.where(entry)
+        result.not_receipts.append(
+            NotReceipt(payment_id, received, signed, currency, text, reason, where)
+        )
+        return
+    result.receipts.append(BankLine(payment_id, received, amount, currency, payer, reference))
+
+
+def _batch(
+    reader: _Reader,
+    statement_id: str,
+    entry: _Element,
+    transactions: list[_Element],
+    amounts: list[tuple[Decimal, str] | None],
+    received: date,
+    result: BankStatement,
+) -> None:
+    """One line per payment of a batch entry, each with its own reference and payer."""
+    entry_ref, ntry_ref = entry.text("AcctSvcrRef"), entry.text("NtryRef")
+    extra = " ".join(entry.text("AddtlNtryInf").split())
+    for index, (tx, tx_amount) in enumerate(zip(transactions, amounts, strict=True), 1):
+        assert tx_amount is not None
+        value, tx_currency = tx_amount
+        if _direction(tx) == "DBIT":
+            result.debit_count += 1
+            continue
+        own = tx.text("Refs", "AcctSvcrRef") or _end_to_end(tx)
+        base = entry_ref or (f"{statement_id}/{ntry_ref}" if ntry_ref else "")
+        payer, reference = _payer(tx), _remittance(reader, tx, extra)
+        payment_id = (
+            own
+            or (f"{base}/{index}" if base else "")
+            or hashed_id(
+                "CAMT", statement_id, received, value, tx_currency, payer, reference, index
+            )
+        )
+        reason = _tx_reason(tx) or (ZERO if value == 0 else None)
+        if reason is not None:
+            text = " ".join(p for p in (reference, payer) if p)
+            result.not_receipts.append(
+                NotReceipt(payment_id, received, value, tx_currency, text, reason, reader.where(tx))
+            )
+            continue
+        result.receipts.append(BankLine(payment_id, received, value, tx_currency, payer, reference))
+
+
+def _codes(holder: _Element) -> tuple[str, str, str]:
+    code = holder.child("BkTxCd")
+    if code is None:
+        return "", "", ""
+    family = code.child("Domn", "Fmly")
+    proprietary = code.text("Prtry", "Cd")
+    if family is None:
+        return "", "", proprietary
+    return family.text("Cd"), family.text("SubFmlyCd"), proprietary
+
+
+def _reason(holder: _Element, bank_text: str, amount: Decimal) -> str | None:
+    family, subfamily, proprietary = _codes(holder)
+    if subfamily in _SUBFAMILY_REASONS:
+        return _SUBFAMILY_REASONS[subfamily]
+    if family == "FORX":
+        return FX_LEG
+    if amount == 0:
+        return ZERO
+    return reason_from_text(f"{proprietary} {bank_text}")
+
+
+def _tx_reason(tx: _Element) -> str | None:
+    if tx.child("RtrInf") is not None:
+        return RETURN
+    family, subfamily, _ = _codes(tx)
+    if subfamily in _SUBFAMILY_REASONS:
+        return _SUBFAMILY_REASONS[subfamily]
+    return FX_LEG if family == "FORX" else None
 
 
 def _direction(tx: _Element) -> str:

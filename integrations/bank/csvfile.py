@@ -1,4 +1,6 @@
-"""The contract's bank csv: ``payment_id, date, amount, currency, payer_name, reference``."""
+"""CSV bank files: arbot's own layout (``payment_id, date, amount, currency, payer_name,
+reference``, CONTRACTS.md) unchanged, and banks' own exports (``csvexport``) with or without a
+profile."""
 
 from __future__ import annotations
 
@@ -7,13 +9,38 @@ import io
 from datetime import date
 
 from integrations.bank.errors import BankFileError, hashed_id, payer_from_text
+from integrations.bank.statement import BankStatement
 from integrations.erp.money import MoneyError, is_currency_code, parse_amount
 from integrations.erp.records import BankLine
 
 COLUMNS = ("payment_id", "date", "amount", "currency", "payer_name", "reference")
 
 
-def parse_csv(text: str, name: str) -> list[BankLine]:
+def _is_contract(text: str) -> bool:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return "payment_id" in first.lower()
+
+
+def looks_like_csv(text: str) -> bool:
+    """arbot's own header, or a header row a bank export is recognised by."""
+    from integrations.bank.csvexport import looks_like_bank_export
+
+    return _is_contract(text) or looks_like_bank_export(text)
+
+
+def parse_csv(text: str, name: str, profile: str | None = None) -> BankStatement:
+    from integrations.bank.csvexport import parse_export
+    from integrations.bank.csvprofile import load_profile
+
+    if profile is not None:
+        return parse_export(text, name, load_profile(profile))
+    if _is_contract(text):
+        return BankStatement("csv", _contract(text, name))
+    return parse_export(text, name, None)
+
+
+def _contract(text: str, name: str) -> list[BankLine]:
+    csv.field_size_limit(100_000)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)

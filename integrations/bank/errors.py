@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from integrations.erp.records import BankLine
 
@@ -49,13 +50,6 @@ def unique_ids(lines: Iterable[BankLine]) -> list[BankLine]:
         seen[line.payment_id] += 1
         count = seen[line.payment_id]
         if count > 1:
-            line = BankLine(
-                f"{line.payment_id}~{count}",
-                line.received_on,
-                line.amount,
-                line.currency,
-                line.payer_name,
-                line.reference,
-            )
+            line = replace(line, payment_id=f"{line.payment_id}~{count}")
         result.append(line)
     return result

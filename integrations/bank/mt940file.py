@@ -1,0 +1,235 @@
+"""SWIFT MT940 (statement) and MT942 (intraday report), as banks write them.
+
+Read line by line so that every error names its line: tags ``:NN[a]:`` start fields, other
+lines continue the field before them; SWIFT block wrappers (``{1:..}{4:`` ... ``-}``), bank
+headers above the first ``:20:`` and control characters are skipped. One statement per ``:20:``;
+a file may hold many, in several currencies. Each ``:61:`` with its ``:86:`` is one entry;
+credits (mark ``C``) become receipts unless they are returns, rejects, reversals (``RC``/``RD``),
+currency-conversion legs or zero-amount information lines. The ``:86:`` text is read as German
+GVC subfields (``166?00GUTSCHRIFT?20EREF+...?32payer``), slash tags (``/EREF/.../NAME/...``) or
+free text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from integrations.bank import mt940text
+from integrations.bank.errors import BankFileError, hashed_id
+from integrations.bank.statement import (
+    FX_LEG,
+    RETURN,
+    REVERSAL,
+    ZERO,
+    BankStatement,
+    NotReceipt,
+    parse_money,
+    reason_from_text,
+    short,
+)
+from integrations.erp.money import is_currency_code
+from integrations.erp.records import BankLine
+
+_TAG = re.compile(r"^:(?P<tag>\d\d[A-Z]?):(?P<value>.*)$")
+_STATEMENT_LINE = re.compile(
+    r"(?P<value>\d{6})(?P<entry>\d{4}|\s{4})?(?P<mark>R?[DC])(?P<funds>[A-Z])?\s?"
+    r"(?P<amount>\d[\d,.]*)(?P<type>[NFS][A-Z0-9]{3})?(?P<rest>.*)"
+)
+_BALANCE = re.compile(r"(?P<mark>[DC])(?P<date>\d{6})(?P<currency>[A-Z]{3})(?P<amount>\d[\d,.]*)")
+_FLOOR = re.compile(r"(?P<currency>[A-Z]{3})[DC]?(?P<amount>\d[\d,.]*)")
+# SWIFT transaction type codes that are never a customer's payment.
+_TYPE_REASONS = {"NRTI": RETURN, "FRTI": RETURN, "NFEX": FX_LEG, "FFEX": FX_LEG}
+_MAX_LINE = 10_000
+
+
+@dataclass
+class _Field:
+    tag: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)  # physical line lengths, tag included
+
+
+@dataclass
+class _Statement:
+    reference: str = ""
+    account: str = ""
+    currency: str = ""
+    fields: list[_Field] = field(default_factory=list)
+
+
+def _fields(text: str, name: str) -> list[_Statement]:
+    statements: list[_Statement] = []
+    current: _Statement | None = None
+    last: _Field | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if len(raw) > _MAX_LINE:
+            raise BankFileError(f"{name}:{number}: line of {len(raw)} characters is not MT940")
+        clean = raw.strip("\x00\x01\x02\x03\x1a\r")
+        line = clean.rstrip()
+        if line.startswith("{"):  # SWIFT blocks {1:..}{2:..}{4:
+            line = re.sub(r"^(\{\d:[^{}]*\})*(\{4:)?", "", line)
+        if line in ("-", "-}") or line.startswith("-}") or line == "-XXX":
+            last = None
+            continue
+        found = _TAG.match(line)
+        if found:
+            tag = found["tag"]
+            if tag == "20":
+                current = _Statement()
+                statements.append(current)
+            if current is None:
+                raise BankFileError(f"{name}:{number}: field :{tag}: before the first :20:")
+            last = _Field(tag, number, [found["value"]], [len(clean)])
+            current.fields.append(last)
+        elif last is not None and line.strip():
+            last.lines.append(clean)
+            last.widths.append(len(clean))
+        # Anything else outside a field is a bank's header or trailer line (``940``, a BIC).
+    if not statements:
+        raise BankFileError(f"{name}:1: no statement (:20:) in the file")
+    return statements
+
+
+def parse_mt940(text: str, name: str) -> BankStatement:
+    receipts: list[BankLine] = []
+    others: list[NotReceipt] = []
+    debits = 0
+    for statement in _fields(text, name):
+        _header(statement, name)
+        fields = statement.fields
+        for index, item in enumerate(fields):
+            if item.tag != "61":
+                continue
+            details = fields[index + 1] if index + 1 < len(fields) else None
+            info = details if details is not None and details.tag == "86" else None
+            entry = _entry(statement, item, info, name)
+            if isinstance(entry, BankLine):
+                receipts.append(entry)
+            elif isinstance(entry, NotReceipt):
+                others.append(entry)
+            else:
+                debits += 1
+    return BankStatement("mt940", receipts, others, debits)
+
+
+def _header(statement: _Statement, name: str) -> None:
+    for item in statement.fields:
+        value = item.lines[0].strip()
+        if item.tag == "20":
+            statement.reference = value
+        elif item.tag == "25":
+            statement.account = value
+        elif item.tag in ("60F", "60M") and not statement.currency:
+            found = _BALANCE.fullmatch(value.replace(" ", ""))
+            if not found:
+                raise BankFileError(
+                    f"{name}:{item.line}: :{item.tag}: '{short(value)}' is not a "
+                    "balance (e.g. C240312EUR1234,56)"
+                )
+            statement.currency = found["currency"]
+        elif item.tag == "34F" and not statement.currency:  # MT942 floor limit
+            found = _FLOOR.match(value)
+            if found:
+                statement.currency = found["currency"]
+    if not statement.currency:
+        first = statement.fields[0]
+        raise BankFileError(
+            f"{name}:{first.line}: statement '{short(statement.reference)}' has no opening "
+            "balance (:60F:) or floor limit (:34F:) giving its currency"
+        )
+    if not is_currency_code(statement.currency):
+        raise BankFileError(
+            f"{name}:{statement.fields[0].line}: '{statement.currency}' is not a currency"
+        )
+
+
+def _entry(
+    statement: _Statement, item: _Field, info: _Field | None, name: str
+) -> BankLine | NotReceipt | None:
+    where = f"{name}:{item.line}"
+    found = _STATEMENT_LINE.fullmatch(item.lines[0].strip())
+    if not found:
+        raise BankFileError(
+            f"{where}: :61: '{short(item.lines[0])}' is not a statement line "
+            "(YYMMDD[MMDD]C|D|RC|RD amount type reference)"
+        )
+    value_date = _date(found["value"], where)
+    booked = _entry_date(value_date, found["entry"] or "", where)
+    mark = found["mark"]
+    currency = statement.currency
+    amount = parse_money(found["amount"], currency, where)
+    if mark == "D":
+        return None
+    rest = found["rest"] or ""
+    customer_ref, _, bank_ref = rest.partition("//")
+    customer_ref, bank_ref = customer_ref.strip(), bank_ref.strip()
+    supplementary = " ".join(part.strip() for part in item.lines[1:])
+    details = mt940text.read(info.lines if info is not None else [], info.widths if info else [])
+    text = " ".join(p for p in (details.text, supplementary) if p)
+    type_code = found["type"] or ""
+    reason: str | None = None
+    if mark in ("RC", "RD"):
+        reason = REVERSAL
+    elif type_code in _TYPE_REASONS:
+        reason = _TYPE_REASONS[type_code]
+    elif details.reason:
+        reason = details.reason
+    elif amount == 0:
+        reason = ZERO
+    else:
+        reason = reason_from_text(details.posting_text)
+    received = booked or value_date
+    payment_id = _payment_id(statement, bank_ref, received, mark, amount, customer_ref, text)
+    if reason is not None:
+        shown = amount if mark in ("C", "RD") else -amount
+        return NotReceipt(payment_id, received, shown, currency, text, reason, where)
+    reference = " ".join(p for p in (details.reference, _useful(customer_ref)) if p) or text
+    return BankLine(payment_id, received, amount, currency, details.payer, reference)
+
+
+def _useful(reference: str) -> str:
+    return "" if reference.upper() in ("NONREF", "NOTPROVIDED", "N", "") else reference
+
+
+def _payment_id(
+    statement: _Statement,
+    bank_ref: str,
+    received: date,
+    mark: str,
+    amount: Decimal,
+    customer_ref: str,
+    text: str,
+) -> str:
+    if _useful(bank_ref):
+        return f"MT940-{bank_ref}"
+    return hashed_id(
+        "MT940", statement.account, received, mark, amount, statement.currency, customer_ref, text
+    )
+
+
+def _date(text: str, where: str) -> date:
+    try:
+        year = int(text[:2])
+        return date(year + (1900 if year >= 80 else 2000), int(text[2:4]), int(text[4:6]))
+    except ValueError:
+        raise BankFileError(f"{where}: '{text}' is not a date (YYMMDD)") from None
+
+
+def _entry_date(value_date: date, text: str, where: str) -> date | None:
+    if not text.strip():
+        return None
+    month, day = int(text[:2]), int(text[2:])
+    year = value_date.year
+    # A December value date booked in January (or the reverse) crosses the year.
+    if value_date.month == 12 and month == 1:
+        year += 1
+    elif value_date.month == 1 and month == 12:
+        year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise BankFileError(f"{where}: '{text}' is not an entry date (MMDD)") from None
