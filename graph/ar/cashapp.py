@@ -43,8 +43,13 @@ from rapidfuzz.distance import OSA
 
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
 from graph.ar.cashapp_payers import PayerCandidate, PayerMatcher, PayerResolution
-from graph.ar.cashapp_refs import EdiItem, Remittance, parse_remittance
-from graph.ar.deductions import ADX_REASON_CODES, classify_reason
+from graph.ar.cashapp_reasons import (
+    ADX_REASON_CODES,
+    SAYS_SHORT,
+    classify_reason,
+    reason_with_words,
+)
+from graph.ar.cashapp_refs import EdiItem, Remittance, ocr_key, parse_remittance, series_key
 from graph.ar.names import MATCH_MIN
 from integrations.erp.money import minor_units, quantize
 from integrations.erp.records import (
@@ -53,6 +58,7 @@ from integrations.erp.records import (
     Customer,
     Invoice,
     invoice_number_key,
+    may_pay_for,
 )
 
 ZERO = Decimal("0.00")
@@ -60,6 +66,7 @@ _ALNUM = re.compile(r"[^A-Z0-9]")
 
 Application = tuple[str, Decimal]  # (invoice_number, amount)
 STRONG_NAME = 95.0  # a payer name this close outweighs invoice references that disagree
+SETTLING_NAME = 90.0  # a tied name this close (not a cut fragment) may be settled by the amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +148,30 @@ class _Hit:
     item: EdiItem | None = None
 
 
-_PIN = {"edi": 0.995, "number": 0.99, "key": 0.98, "ocr": 0.97, "po": 0.97}
+_PIN = {
+    "edi": 0.995,
+    "rf": 0.995,
+    "number": 0.99,
+    "key": 0.98,
+    "ocr": 0.97,
+    "split": 0.97,
+    "po": 0.97,
+    "tail": 0.95,
+    "typo": 0.93,
+}
 _HOW = {
     "edi": "in EDI remittance",
+    "rf": "by RF creditor reference (check digits verified)",
     "number": "in reference",
     "key": "in reference",
     "ocr": "in reference (OCR: letters read as digits)",
+    "split": "in reference (one number written across a line break)",
     "po": "by PO number",
+    "tail": "in reference (the number without its series)",
+    "typo": "in reference (one digit off)",
 }
+# Readings of a reference that are guesses until the amounts agree with them exactly.
+WEAK = frozenset({"ocr", "split", "tail", "typo"})
 
 
 @dataclass(slots=True)
@@ -179,6 +202,31 @@ def _corroborated(name_factor: float) -> float:
     return 1 - (1 - name_factor) * 0.3
 
 
+def _one_edit(key: str) -> set[str]:
+    """Every digit string one edit away from ``key`` (changed, dropped, added, swapped)."""
+    variants = set()
+    digits = "0123456789"
+    for k in range(len(key)):
+        variants.add(key[:k] + key[k + 1 :])
+        for d in digits:
+            variants.add(key[:k] + d + key[k + 1 :])
+        if k + 1 < len(key):
+            variants.add(key[:k] + key[k + 1] + key[k] + key[k + 2 :])
+    for k in range(len(key) + 1):
+        for d in digits:
+            variants.add(key[:k] + d + key[k:])
+    variants.discard(key)
+    return {v.lstrip("0") or "0" for v in variants}
+
+
+def _item_agrees(item: EdiItem, invoice: Invoice) -> bool:
+    """An EDI line's amounts are the invoice's: what it paid is the balance, or what it says
+    was billed is the invoice amount."""
+    return item.paid == invoice.balance or (
+        item.invoice_amount is not None and item.invoice_amount == invoice.amount
+    )
+
+
 def _reason(text: str) -> str:
     code = classify_reason(text) if text.strip() else "unknown"
     return code if code in DEDUCTION_REASON_CODES else "unknown"
@@ -194,8 +242,11 @@ class CashMatcher:
         *,
         aliases: Mapping[str, str] | None = None,
         policy: CashPolicy | None = None,
+        oldest_first: Iterable[str] = (),
     ) -> None:
         self.policy = policy or CashPolicy()
+        # Customers whose own payment history pays the oldest of equal invoices first.
+        self._oldest_first = frozenset(oldest_first)
         self._customers = {c.customer_id: c for c in customers}
         self._root = {cid: self._find_root(cid) for cid in self._customers}
         members: dict[str, list[str]] = defaultdict(list)
@@ -207,6 +258,7 @@ class CashMatcher:
         )
         self._by_number: dict[str, list[Invoice]] = defaultdict(list)
         self._by_key: dict[str, list[Invoice]] = defaultdict(list)
+        self._by_tail: dict[str, list[Invoice]] = defaultdict(list)
         self._by_po: dict[str, list[Invoice]] = defaultdict(list)
         self._open: dict[str, list[Invoice]] = defaultdict(list)
         self._by_amount: dict[tuple[str, Decimal], list[Invoice]] = defaultdict(list)
@@ -217,6 +269,12 @@ class CashMatcher:
             self._balance[invoice.invoice_number] = invoice.balance
             self._by_number[_ALNUM.sub("", invoice.invoice_number.upper())].append(invoice)
             self._by_key[invoice_number_key(invoice.invoice_number)].append(invoice)
+            series = series_key(invoice.invoice_number)
+            if series is not None:
+                self._by_key[series].append(invoice)
+                tail = invoice_number_key(re.findall(r"\d+", invoice.invoice_number)[-1])
+                if len(tail) >= 4:
+                    self._by_tail[tail].append(invoice)
             if invoice.po_number:
                 self._by_po[_ALNUM.sub("", invoice.po_number.upper())].append(invoice)
                 po_key = invoice_number_key(invoice.po_number)
@@ -299,7 +357,10 @@ class CashMatcher:
     def match(self, line: BankLine, as_of: date) -> CashMatch:
         remittance = parse_remittance(line.reference)
         payer = self._payers.resolve(line.payer_name, remittance.names)
-        hits, unresolved, other_currency = self._hits(remittance, line.currency)
+        roots = frozenset(
+            self._root[c.customer_id] for c in payer.candidates if c.score >= MATCH_MIN
+        )
+        hits, unresolved, other_currency = self._hits(remittance, line.currency, roots)
         proposal, customer_factor, who = self._decide(line, remittance, payer, hits)
         if unresolved and proposal.applications:
             referenced = {h.invoice.invoice_number for h in hits}
@@ -350,6 +411,9 @@ class CashMatcher:
                             hits.append(_Hit(invoice, "ocr" if ocr else "key", text))
                         if hits:
                             break
+                if not hits and not ocr:
+                    for invoice in self._by_tail.get(keys[0] if keys else "", ()):
+                        hits.append(_Hit(invoice, "tail", text))
             else:
                 for key in (exact, *keys):
                     for invoice in self._by_po.get(key, ()):
@@ -361,8 +425,11 @@ class CashMatcher:
         return hits
 
     def _hits(
-        self, remittance: Remittance, currency: str
+        self, remittance: Remittance, currency: str, roots: frozenset[str]
     ) -> tuple[list[_Hit], list[str], list[str]]:
+        """The open invoices the reference names; the explicit references that name none;
+        those that name invoices in another currency. ``roots``: the payer groups the name
+        points at, where a one-digit-off reference may be looked for."""
         hits: list[_Hit] = []
         unresolved: list[str] = []
         other_currency: list[str] = []
@@ -383,14 +450,66 @@ class CashMatcher:
             if item.qualifier not in ("IV", "PO", "OI", "IK", "R7", "CR", ""):
                 continue
             ref = item.reference
-            key = invoice_number_key(ref)
-            found = self._lookup(ref, (key,), False, item.qualifier == "PO")
-            found = [_Hit(h.invoice, "edi" if h.how != "po" else "po", ref, item) for h in found]
+            keys = tuple(k for k in (invoice_number_key(ref), ocr_key(ref)) if k)
+            found = self._lookup(ref, keys, False, item.qualifier == "PO")
+            if found and ocr_key(ref) is not None:  # letters read as digits: amounts must agree
+                found = [
+                    _Hit(h.invoice, "ocr", ref) for h in found if _item_agrees(item, h.invoice)
+                ]
+            if not found:
+                found = self._one_off(
+                    ref, roots | {self._root[h.invoice.customer_id] for h in hits}
+                )
+                found = [h for h in found if _item_agrees(item, h.invoice)][:1] if found else []
+                found = found if len(found) == 1 else []
+            found = [
+                _Hit(h.invoice, h.how if h.how in WEAK or h.how == "po" else "edi", ref, item)
+                for h in found
+            ]
             keep(found, ref, True)
+        # Two adjacent words that are one open invoice's number when joined, and not two
+        # numbers each on its own: a number cut by a line break.
+        per_token = {}
         for token in remittance.tokens:
             found = self._lookup(token.text, token.keys, token.ocr, token.po)
+            if token.rf:
+                found = [_Hit(h.invoice, "rf", token.text) for h in found]
+            per_token[token.text.strip(":.#")] = (token, found)
+        joined_away: set[str] = set()
+        for text, key in remittance.joined:
+            first, second = text.split(" ", 1)
+            parts = [per_token.get(first), per_token.get(second)]
+            if all(p is not None and p[1] for p in parts):
+                continue
+            whole = self._by_key.get(key, ())
+            if whole:
+                joined_away.update((first, second))
+                keep([_Hit(invoice, "split", text) for invoice in whole], text, False)
+        for bare, (token, found) in per_token.items():
+            if bare in joined_away:
+                continue
             keep(found, token.text, token.prefixed and not token.ocr)
+        if unresolved and (roots or hits):
+            near = roots | {self._root[h.invoice.customer_id] for h in hits}
+            for written in list(unresolved):
+                found = [h for h in self._one_off(written, near) if h.invoice.currency == currency]
+                if len(found) == 1 and found[0].invoice.invoice_number not in seen:
+                    unresolved.remove(written)
+                    keep(found, written, False)
         return hits, unresolved, other_currency
+
+    def _one_off(self, written: str, roots: frozenset[str] | set[str]) -> list[_Hit]:
+        """Open invoices of these payer groups whose number is one digit off the written one
+        (a digit changed, dropped, added, or two swapped)."""
+        key = invoice_number_key(written)
+        if len(key) < 4 or not roots:
+            return []
+        found: dict[str, Invoice] = {}
+        for variant in _one_edit(key):
+            for invoice in self._by_key.get(variant, ()):
+                if self._root[invoice.customer_id] in roots:
+                    found[invoice.invoice_number] = invoice
+        return [_Hit(invoice, "typo", written) for invoice in found.values()]
 
     # -- who and which -----------------------------------------------------------------------
 
@@ -505,7 +624,7 @@ class CashMatcher:
 
         if payer.status == "match" and top is not None:
             root = self._root[top.customer_id]
-            proposal = self._by_amount_in(line, remittance, root)
+            proposal = self._by_amount_in(line, remittance, root, known=True)
             factor = self._name_factor(top)
             if proposal.applications:
                 self._rival_fits(line, payer, proposal)
@@ -534,6 +653,24 @@ class CashMatcher:
             _, root, proposal = scored[0]
             for score, other, alt in scored[1:]:
                 proposal.alternatives.append(self._alternative(other, alt, score))
+            placed = [s for s in scored if s[2].applications]
+            names = " / ".join(c.name for c in payer.candidates[:3])
+            if (
+                len(placed) == 1
+                and placed[0][1] == root
+                and not proposal.blockers
+                and proposal.pin >= 0.9
+                and (name_roots[root].exact or name_roots[root].score >= SETTLING_NAME)
+            ):
+                # Look-alike names, but only one of them has open items that fit the amount:
+                # the amount singles the customer out.
+                candidate = name_roots[root]
+                owner = self._customers[self._customer_of(proposal, candidate.customer_id)].name
+                proposal.evidence.insert(
+                    0, f"only {owner} has open items that fit {_money(line.amount)}"
+                )
+                factor = _corroborated(self._name_factor(candidate))
+                return proposal, factor, f"payer ≈ {names}"
             if len(name_roots) > 1:
                 proposal.blockers.append(
                     "payer name fits "
@@ -670,7 +807,34 @@ class CashMatcher:
         self._allocate(line, remittance, proposal, invoices)
         if proposal.loose:
             self._check_typo(line, remittance, proposal, {i.invoice_number for i in invoices})
+        self._corroborate(line, proposal, hits)
         return proposal
+
+    @staticmethod
+    def _corroborate(line: BankLine, proposal: _Proposal, hits: list[_Hit]) -> None:
+        """A reference read with a correction (OCR letters, a digit off, a cut number, a number
+        without its series) stands only when the amounts agree with it to the cent."""
+        applied = {i.invoice_number for i, _ in proposal.applications}
+        guessed = [
+            h
+            for h in hits
+            if h.how in WEAK and h.item is None and h.invoice.invoice_number in applied
+        ]
+        if not guessed:
+            return
+        paid = sum((a for _, a in proposal.applications), ZERO)
+        named = {h.invoice.invoice_number for h in hits}
+        exact = (
+            proposal.deduction is None
+            and paid == line.amount
+            and not proposal.loose
+            and applied <= named
+        )
+        if exact:
+            proposal.evidence.append("the amount confirms the reading")
+            return
+        readings = ", ".join(f"{h.token} as {h.invoice.invoice_number}" for h in guessed)
+        proposal.blockers.append(f"reading {readings} is not confirmed by the amount")
 
     def _written_keys(self, remittance: Remittance) -> list[str]:
         keys = [k for token in remittance.tokens for k in token.keys]
@@ -941,29 +1105,68 @@ class CashMatcher:
             left -= applied
 
     def _explain_excess(self, line: BankLine, proposal: _Proposal, invoices: list[Invoice]) -> None:
+        """The payment covers more than the invoices named: the rest is looked for among the
+        payer group's other open invoices. One exact set that is unlikely by chance is applied
+        (and may go through alone); anything else stays unapplied, which a person decides."""
         excess = proposal.unapplied
         taken = {i.invoice_number for i in invoices}
         others = [
             i
             for i in self._family_invoices(proposal.family, line.currency)
             if i.invoice_number not in taken
-        ][: self.policy.max_candidates]
-        fits = fitting_subsets(
-            [to_minor(i.balance) for i in others], to_minor(excess), max_size=3, limit=2
-        )
-        if len(fits) == 1:
-            extra = [others[k] for k in fits[0]]
-            proposal.applications += [(i, i.balance) for i in extra]
-            proposal.unapplied = ZERO
-            proposal.fit = 0.9
-            proposal.evidence[-1] = (
-                f"the rest ({_money(excess)}) equals {_numbers(extra)}, not referenced"
+        ]
+        if not others:
+            proposal.blockers.append(
+                f"{_money(excess)} more than the invoices named, and nothing else is open"
             )
-            proposal.blockers.append(f"{_numbers(extra)} not in the reference")
+            return
+        places = minor_units(line.currency)
+        values = [to_minor(i.balance, places) for i in others]
+        target = to_minor(excess, places)
+        size = 3 if len(others) <= 60 else 2
+        fits = fitting_subsets(values, target, max_size=size, limit=2)
+        if len(fits) != 1:
+            proposal.blockers.append(
+                f"{_money(excess)} more than the invoices named, and "
+                + (
+                    "several sets of the other open invoices make it up"
+                    if fits
+                    else "no other open invoice or set makes it up: it would stay on account"
+                )
+            )
+            for fit in fits:
+                extra = [others[k] for k in fit]
+                proposal.alternatives.append(
+                    CashAlternative(
+                        extra[0].customer_id,
+                        tuple((i.invoice_number, i.balance) for i in [*invoices, *extra]),
+                        0.4,
+                        f"the rest equals {_numbers(extra)}",
+                    )
+                )
+            return
+        extra = [others[k] for k in fits[0]]
+        chance = coincidence(values, target, max_size=size)
+        proposal.applications += [(i, i.balance) for i in extra]
+        proposal.unapplied = ZERO
+        proposal.fit = 0.97 * max(0.0, 1 - 10 * chance)
+        proposal.loose = False
+        proposal.evidence[-1] = (
+            f"the rest ({_money(excess)}) equals {_numbers(extra)} exactly, the only open "
+            f"{'invoice' if len(extra) == 1 else 'set'} that does"
+        )
+        if proposal.fit < 0.9:
+            proposal.blockers.append(
+                f"{_numbers(extra)} not in the reference, and with this many open invoices "
+                "the fit may be chance"
+            )
 
     # -- amounts without references ----------------------------------------------------------
 
-    def _by_amount_in(self, line: BankLine, remittance: Remittance, root: str) -> _Proposal:
+    def _by_amount_in(
+        self, line: BankLine, remittance: Remittance, root: str, *, known: bool = False
+    ) -> _Proposal:
+        """``known``: the payer name alone names this customer (not a tie, not a guess)."""
         amount = line.amount
         invoices = self._family_invoices(root, line.currency)
         proposal = _Proposal(family=root)
@@ -978,7 +1181,10 @@ class CashMatcher:
             self._no_reference_note(proposal, remittance)
             return proposal
         if len(same) > 1:
-            return self._identical(line, proposal, same)
+            return self._identical(line, proposal, same, known=known)
+        stated = self._stated_short(line, remittance, proposal, invoices)
+        if stated is not None:
+            return stated
         discounted = [
             i
             for i in invoices
@@ -1086,7 +1292,59 @@ class CashMatcher:
         if remittance.tokens or remittance.edi:
             proposal.evidence.append("the reference names no open invoice")
 
-    def _identical(self, line: BankLine, proposal: _Proposal, same: list[Invoice]) -> _Proposal:
+    def _stated_short(
+        self, line: BankLine, remittance: Remittance, proposal: _Proposal, invoices: list[Invoice]
+    ) -> _Proposal | None:
+        """ "PAYMENT 6000.86 SHORT 159.87 DAMAGED" and no invoice named: the payment and the
+        stated short-pay (or a stated gross) together equal one set of open invoices."""
+        amount = line.amount
+        if not remittance.amounts or not SAYS_SHORT.search(remittance.memo):
+            return None
+        places = minor_units(line.currency)
+        values = [to_minor(i.balance, places) for i in invoices]
+        size = 3 if len(invoices) <= 60 else 2
+        found: dict[frozenset[str], tuple[list[Invoice], Decimal, float]] = {}
+        for stated in set(remittance.amounts):
+            if stated == amount or stated <= 0:
+                continue
+            gross = amount + stated if stated < amount else stated
+            target = to_minor(gross, places)
+            for fit in fitting_subsets(values, target, max_size=size, limit=2):
+                chosen = [invoices[k] for k in fit]
+                chance = coincidence(values, target, max_size=size)
+                found[frozenset(i.invoice_number for i in chosen)] = (chosen, gross, chance)
+        if not found:
+            return None
+        (chosen, gross, chance), *others = found.values()
+        short = gross - amount
+        code, words = reason_with_words(remittance.memo)
+        self._short(proposal, chosen, amount, short, code)
+        proposal.pin = 0.97 * max(0.0, 1 - 10 * chance)
+        proposal.fit = 0.98 if code != "unknown" else 0.8
+        said = f" ({words})" if words else ""
+        proposal.evidence.append(
+            f"amount plus the stated short-pay of {_money(short)}{said} equals {_numbers(chosen)}"
+        )
+        if code == "unknown":
+            proposal.blockers.append("short-pay stated without a reason")
+        if others:
+            proposal.blockers.append("more than one set of open invoices fits the stated amounts")
+            for other, _, _ in others:
+                proposal.alternatives.append(
+                    CashAlternative(
+                        other[0].customer_id,
+                        tuple((i.invoice_number, i.balance) for i in other),
+                        0.3,
+                        f"{_numbers(other)} also fit",
+                    )
+                )
+        elif proposal.pin < 0.9:
+            proposal.blockers.append("with this many open invoices the fit may be chance")
+        return proposal
+
+    def _identical(
+        self, line: BankLine, proposal: _Proposal, same: list[Invoice], *, known: bool = False
+    ) -> _Proposal:
         oldest, rest = same[0], same[1:]
         proposal.applications = [(oldest, line.amount)]
         due_alone = oldest.due_date <= line.received_on and all(
@@ -1105,7 +1363,13 @@ class CashMatcher:
                     f"same amount, due {invoice.due_date}",
                 )
             )
-        if due_alone:
+        owners = {i.customer_id for i in same}
+        habit = known and len(owners) == 1 and owners <= self._oldest_first
+        if habit:
+            proposal.pin = 0.95
+            owner = self._customers[oldest.customer_id].name
+            proposal.evidence.append(f"{owner}'s payment history pays the oldest first")
+        elif due_alone:
             proposal.pin = 0.93
             proposal.evidence.append("and the only one due")
         else:
@@ -1152,6 +1416,47 @@ class CashMatcher:
             )
         return proposal
 
+    # -- the result ---------------------------------------------------------------------------
+
+    def _unexplained(
+        self, line: BankLine, proposal: _Proposal, customer_id: str | None
+    ) -> list[str]:
+        """What keeps a proposal from going through alone, whatever the confidence: every cent
+        of the payment applied, no invoice over its balance, only the payer group's invoices,
+        and a deduction only of a kind the rules explain."""
+        problems = []
+        applied = sum((a for _, a in proposal.applications), ZERO)
+        if applied != line.amount:
+            problems.append(
+                f"{_money(line.amount - applied)} would be left on account: "
+                "nothing open explains it"
+            )
+        numbers = [i.invoice_number for i, _ in proposal.applications]
+        if len(set(numbers)) != len(numbers):
+            problems.append("an invoice applied twice")
+        for invoice, amount in proposal.applications:
+            if amount <= 0 or amount > self._balance.get(invoice.invoice_number, ZERO):
+                problems.append(
+                    f"{_money(amount)} is not within {invoice.invoice_number}'s balance"
+                )
+        if customer_id is not None:
+            payer = self._customers[customer_id]
+            for invoice, _ in proposal.applications:
+                owner = self._customers[invoice.customer_id]
+                if not may_pay_for(
+                    payer.customer_id, payer.parent_id, owner.customer_id, owner.parent_id
+                ):
+                    problems.append(
+                        f"{invoice.invoice_number} is {owner.name}'s, outside the payer's group"
+                    )
+        if proposal.deduction is not None:
+            short, code = proposal.deduction
+            if short <= 0:
+                problems.append("a deduction that is not a short-pay")
+            elif code == "unknown":
+                problems.append("short-pay without a reason")
+        return problems
+
     # -- the result --------------------------------------------------------------------------
 
     def _result(
@@ -1179,6 +1484,8 @@ class CashMatcher:
             evidence.insert(1, relation)
         confidence = customer_factor * proposal.pin * proposal.fit if applications else 0.0
         threshold = self.policy.auto_threshold
+        if applications and not proposal.blockers:
+            proposal.blockers.extend(self._unexplained(line, proposal, customer_id))
         if applications and not proposal.blockers and confidence >= threshold:
             decision = "auto"
         elif customer_id is not None or applications:

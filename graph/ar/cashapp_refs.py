@@ -7,6 +7,7 @@ matcher resolves against its invoice index.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -79,6 +80,7 @@ _PREFIX = re.compile(
     r"^(?P<kind>INVOICE|INV|IV|IN|PO|P\.O\.|NO|NR|DOC|BILL)(?:[-#.:_]+|(?=\d))(?P<body>.+)$"
 )
 _OCR_PREFIX = re.compile(r"^(?P<kind>INVOICE|INV|IV)(?P<body>[0-9OILSBZ]*\d[0-9OILSBZ]*)$")
+_SERIES_PREFIX = re.compile(r"^[A-Z]{1,4}-\d")
 _PARTIAL = re.compile(
     r"\b(PARTIAL|PART PMT|PART PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?)"
 )
@@ -113,6 +115,7 @@ class RefToken:
     ocr: bool  # the keys come from reading letters as digits
     prefixed: bool  # written after or inside INV/INVOICE/# (an explicit invoice reference)
     po: bool  # written after or inside PO
+    rf: bool = False  # an ISO 11649 creditor reference (RF + check digits verified); keys: body
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,8 @@ class Remittance:
     memo: str  # the free text without EDI segments and addenda ids
     amounts: tuple[Decimal, ...]  # money amounts written in the memo ("SHORT 25.00")
     partial: bool  # the memo says it is a partial payment or an installment
+    joined: tuple[tuple[str, str], ...] = ()  # (two adjacent words, key of both joined)
+    bad_rf: tuple[str, ...] = ()  # RF references whose check digits do not verify
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -175,7 +180,7 @@ def _edi(text: str) -> tuple[tuple[EdiItem, ...], tuple[EdiAdjustment, ...]]:
     return tuple(items), tuple(header)
 
 
-def _ocr_key(body: str) -> str | None:
+def ocr_key(body: str) -> str | None:
     """The key of a number keyed with letters for digits (``1O432`` → ``10432``), or None when
     the word is not such a number."""
     letters = [ch for ch in body if ch.isalpha()]
@@ -205,25 +210,92 @@ def _token(word: str, invoice_context: bool, po_context: bool) -> RefToken | Non
         return None
     keys: list[str] = []
     ocr = False
-    ocr_key = _ocr_key(body)
-    if ocr_key is not None:
+    # "SI-2026-04634": letters before a separator are a series prefix, not misread digits.
+    misread = None if _SERIES_PREFIX.match(body) else ocr_key(body)
+    if misread is not None:
         ocr = True
-        keys.append(ocr_key)
+        keys.append(misread)
     else:
         keys.append(invoice_number_key(clean))
         if body != clean:
             keys.append(invoice_number_key(body))
         # "10432-10433": a list written with hyphens, or one number with a hyphen in it.
+        series = series_key(body)
+        if series is not None:
+            keys.append(series)
         parts = [invoice_number_key(p) for p in body.split("-") if p]
         if len(parts) > 1 and all(p.isdigit() and len(p) >= 4 for p in parts):
             keys.extend(parts)
     keys = [k for k in dict.fromkeys(keys) if k]
-    digits = max(len(k) for k in keys) if keys else 0
+    digits = max(len(k.replace("-", "")) for k in keys) if keys else 0
     if digits < (1 if prefixed or po else 4):
         return None
     if not (prefixed or po) and all(_YEAR.match(k) for k in keys):
         return None  # "2026" alone is a year far more often than an invoice
     return RefToken(word, tuple(keys), ocr, prefixed, po)
+
+
+_RF = re.compile(r"(?<![A-Z0-9])RF(\d{2})((?: ?[A-Z0-9]{1,4}){1,7})(?![A-Z0-9])")
+# A number of another series: "SI/2026/04634", "26/041877", "AR-2026-00017". Slashes inside it
+# are not list separators.
+_SERIES = re.compile(
+    r"(?<![A-Z0-9/])(?:[A-Z]{1,4}[/-]?)?(?:\d{2}|20\d{2})/\d{3,}(?:/\d+)?(?![A-Z0-9/])"
+)
+
+
+def rf_valid(reference: str) -> bool:
+    """ISO 11649: move RF and the check digits to the end, letters to numbers, mod 97 is 1."""
+    text = reference.replace(" ", "").upper()
+    if not re.fullmatch(r"RF\d{2}[A-Z0-9]{1,21}", text):
+        return False
+    moved = text[4:] + text[:4]
+    digits = "".join(str(int(ch, 36)) for ch in moved)
+    return int(digits) % 97 == 1
+
+
+def _creditor_references(text: str) -> tuple[list[RefToken], list[str], str]:
+    """RF references in the text (longest valid reading of the space-grouped body), the ones
+    that fail their check digits, and the text without them."""
+    tokens: list[RefToken] = []
+    bad: list[str] = []
+    for found in list(_RF.finditer(text)):
+        groups = found.group(2).split()
+        for end in range(len(groups), 0, -1):
+            candidate = f"RF{found.group(1)}{''.join(groups[:end])}"
+            if len(candidate) <= 25 and rf_valid(candidate):
+                body = candidate[4:]
+                keys = tuple(dict.fromkeys(k for k in (invoice_number_key(body), body) if k))
+                tokens.append(RefToken(candidate, keys, False, True, False, rf=True))
+                written = f"RF{found.group(1)}" + "".join(
+                    f" {g}" if found.group(2).startswith(" ") else g for g in groups[:end]
+                )
+                text = text.replace(written.strip(), " ", 1)
+                break
+        else:
+            bad.append(found.group(0).strip())
+            text = text.replace(found.group(0), " ", 1)
+    return tokens, bad, text
+
+
+def series_key(text: str) -> str | None:
+    """The digit runs of a number with two or more of them, leading zeros dropped, joined by
+    '-': "SI/2026/04634" and "SI 2026/4634" both give "2026-4634"."""
+    runs = re.findall(r"\d+", text)
+    if len(runs) < 2:
+        return None
+    return "-".join(r.lstrip("0") or "0" for r in runs)
+
+
+def _joined(words: list[str]) -> tuple[tuple[str, str], ...]:
+    """Adjacent words that may be one number cut in two (a SWIFT 35-character line break, a
+    space inside a series number): the first ends in a digit, the second starts with one."""
+    pairs = []
+    for first, second in itertools.pairwise(words):
+        if first[-1:].isdigit() and second[:1].isdigit():
+            key = invoice_number_key(first + second)
+            if len(key) >= 5:
+                pairs.append((f"{first} {second}", key))
+    return tuple(pairs)
 
 
 def _tokens(text: str) -> tuple[RefToken, ...]:
@@ -273,7 +345,11 @@ def parse_remittance(reference: str) -> Remittance:
     rest = _KEY_LABEL.sub(" ", rest)
     amounts = tuple(Decimal(f"{m[1].replace(',', '')}.{m[2]}") for m in _AMOUNT.finditer(rest))
     memo = " ".join(rest.split())
-    tokens = _tokens(_DATE.sub(" ", _AMOUNT.sub(" ", rest)))
+    creditor, bad_rf, rest = _creditor_references(rest)
+    rest = _SERIES.sub(lambda m: m.group(0).replace("/", "-"), rest)
+    bare = _DATE.sub(" ", _AMOUNT.sub(" ", rest))
+    tokens = (*creditor, *_tokens(bare))
+    words = [w.strip(":.#") for w in _SPLIT.split(bare) if w.strip(":.#")]
     return Remittance(
         edi=edi,
         adjustments=header,
@@ -282,4 +358,6 @@ def parse_remittance(reference: str) -> Remittance:
         memo=memo,
         amounts=amounts,
         partial=bool(_PARTIAL.search(memo)),
+        joined=_joined(words),
+        bad_rf=tuple(bad_rf),
     )

@@ -1,27 +1,10 @@
 """Deductions: invoices left open by a short payment, why the customer paid less, and whether
 the reason holds.
 
-**Reason codes** (``classify_reason``). An EDI 820 ``ADX`` segment's adjustment reason code
-(X12 element 426), when the text has one this module knows, decides. Otherwise keywords decide
-(case-insensitive, whole words), in this precedence, the first family that matches wins:
-
-1. ``bank_fee``  WIRE FEE, BANK FEE, BANK CHG, TRANSFER FEE, INTERMEDIARY / CORRESPONDENT FEE
-2. ``tax``       TAX EXEMPT, SALES TAX, USE TAX, TAX, VAT, GST, HST
-3. ``damage``    DAMAGED, DAMAGE, DMG, BROKEN, DEFECTIVE, SPOILED, CRUSHED
-4. ``shortage``  SHORT SHIPPED, SHORT SHIP, SHIPPED SHORT, SHORTAGE, QTY SHORT, SHORT QTY,
-                 MISSING, NOT RECEIVED
-5. ``pricing``   PRICING, PRICE (DIFF, DISC, VARIANCE…), PPV, OVERCHARGE(D)
-6. ``freight``   FREIGHT, FRT, SHIPPING, DELIVERY CHARGE, FUEL SURCHARGE
-7. ``promotion`` CO-OP, COOP, PROMO, PROMOTION, MDF, SLOTTING, ALLOWANCE, ADVERTISING, REBATE,
-                 MARKDOWN, VOLUME DISCOUNT
-8. ``discount``  DISCOUNT, DISC, EARLY PAY, PROMPT PAY, a percentage such as 2%, terms such as
-                 2/10 NET 30
-
-Fees and tax name one thing each, so they go first; the physical claims (damage, then shortage)
-come before the money words, since "PRICE ADJ DAMAGED GOODS" is a damage claim; pricing comes
-before discount because "PRICE DISC" is a price discrepancy, and freight and promotion before
-discount because "FREIGHT ALLOWANCE" and "PROMO DISCOUNT" are not early-payment discounts.
-Nothing matched: ``unknown``. "SHORT PAID" alone says that, not why.
+**Reason codes** (``classify_reason``, re-exported from ``graph.ar.cashapp_reasons``, where the
+vocabulary and its precedence are written down): an EDI 820 ``ADX`` reason code when known,
+else the first of bank fee, tax, damage, shortage, pricing, freight, promotion, discount whose
+words (English, German, French, Spanish; retailer shorthand) the text contains; else ``unknown``.
 
 **What counts as an open deduction** (``find_deductions``): an open invoice with a payment
 applied to it, where the latest such payment's reference gives a reason (any keyword above, or
@@ -45,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from graph.ar.cashapp_reasons import ADX_REASON_CODES, classify_reason
 from graph.format import money
 from integrations.erp.money import quantize
 from integrations.erp.records import (
@@ -56,57 +40,8 @@ from integrations.erp.records import (
 )
 
 ZERO = Decimal("0.00")
+__all__ = ["ADX_REASON_CODES", "classify_reason", "find_deductions", "summarize"]
 
-_KEYWORDS: tuple[tuple[str, str], ...] = (
-    (
-        "bank_fee",
-        r"(WIRE|BANK|TRANSFER|TRF|INTERMEDIARY|CORRESPONDENT|INCOMING)\s*(FEES?|CHGS?|CHARGES?)",
-    ),
-    ("tax", r"TAX(ES)?|TAX[- ]?EXEMPT|VAT|GST|HST"),
-    ("damage", r"DAMAGE[DS]?|DMG|DMGD|BROKEN|DEFECTIVE|SPOIL(ED|AGE)|CRUSHED"),
-    (
-        "shortage",
-        r"SHORT[- ]?SHIP(PED|MENT|PING)?|SHIPPED\s+SHORT|SHORTAGES?|QTY\s+SHORT|SHORT\s+QTY"
-        r"|MISSING|NOT\s+RECE?I?VE?D|NOT\s+RECD",
-    ),
-    ("pricing", r"PRICING|PRICE[DS]?|PPV|OVERCHARGED?|OVER[- ]CHARGED?"),
-    ("freight", r"FREIGHT|FRT|SHIPPING|DELIVERY\s+(CHARGE|CHG|FEE)|FUEL\s+SURCHARGE"),
-    (
-        "promotion",
-        r"CO-?OP|PROMO(TION(AL)?|S)?|MDF|SLOTTING|ALLOWANCES?|ADVERTISING|REBATES?|MARKDOWNS?"
-        r"|VOLUME\s+DISC(OUNT)?",
-    ),
-    (
-        "discount",
-        r"DISCOUNT|DISC|EARLY\s+PAY(MENT)?|PROMPT\s+PAY(MENT)?|\d+(\.\d+)?\s?%"
-        r"|\d+(\.\d+)?/\d+\s*N(ET)?\s*\d+",
-    ),
-)
-_RULES = tuple(
-    (code, re.compile(rf"(?<![A-Z0-9])(?:{pattern})(?![A-Z0-9])")) for code, pattern in _KEYWORDS
-)
-# X12 element 426 (adjustment reason code) in an EDI 820 ADX segment → our reason codes.
-ADX_REASON_CODES: dict[str, str] = {
-    "01": "pricing",  # pricing error
-    "02": "promotion",  # allowance/charge error
-    "03": "pricing",  # extension error
-    "04": "damage",  # item not accepted - damaged
-    "05": "damage",  # item not accepted - quality
-    "06": "shortage",  # quantity contested
-    "09": "discount",  # terms of sale error
-    "11": "damage",  # returns - damage
-    "14": "promotion",  # returns - promotion
-    "24": "discount",  # incorrect discount
-    "30": "freight",  # delivery charge incorrect
-    "42": "shortage",  # item not accepted - loss
-    "43": "discount",  # missing discount
-    "46": "freight",  # transportation charge incorrect
-    "54": "freight",  # freight deducted
-    "55": "tax",  # tax deducted
-    "56": "promotion",  # advertising allowance taken
-    "57": "promotion",  # volume discount taken
-    "59": "shortage",  # item not received
-}
 # An EDI segment runs to its terminator "~"; in a bank's free text it may also end at a space.
 _SEGMENT = re.compile(r"\b(RMR|ADX)\*([^~\s]*)~?")
 _SAYS_SHORT = re.compile(
@@ -165,21 +100,6 @@ class DeductionSummary:
     invoices_by_reason: dict[str, tuple[str, ...]]
     writable: tuple[Deduction, ...]  # valid and within tolerance: write-off proposals
     follow_up: tuple[Deduction, ...]  # the rest: ask for backup, re-bill or chase
-
-
-def classify_reason(text: str) -> str:
-    """One of DEDUCTION_REASON_CODES for a remittance or memo text (see the module docstring)."""
-    upper = text.upper()
-    for kind, body in _SEGMENT.findall(upper):
-        if kind == "ADX":
-            elements = body.split("*")
-            if len(elements) > 1 and elements[1].strip() in ADX_REASON_CODES:
-                return ADX_REASON_CODES[elements[1].strip()]
-    words = _SEGMENT.sub(" ", upper)
-    for code, pattern in _RULES:
-        if pattern.search(words):
-            return code
-    return "unknown"
 
 
 @dataclass(frozen=True, slots=True)
