@@ -74,7 +74,7 @@ P("aging-usd", "aging_report", [
 ], "USD buckets current/1-30/31-60/61-90/91-120/120+ (non-empty ones are the facts)")
 P("aging-cad", "aging_report", ["aging in CAD", "canadian dollar aging pls"],
   "CAD buckets only")
-P("aging-gbp", "aging_report", ["sterling aging", "aging report GBP accounts"], "GBP buckets only")
+P("aging-gbp", "aging_report", ["gbp aging pls", "aging report GBP accounts"], "GBP buckets only")
 P("aging-dana", "aging_report", [
     "aging for dana kim's accounts", "dana's book aging", "show aging by collector - dana",
 ], "aging of the customers whose collector is Dana Kim, per currency")
@@ -336,18 +336,17 @@ S("help", "help", "hi, what kind of questions can i ask")
 
 # ====================================================================== change requests (proposals)
 A("act-apply", "apply_payment", "apply PMT-U00001 to INV-10222", "Globex unapplied 828.82 to a Globex invoice",
-  cust="C00003", inv="INV-10222")
+  inv="INV-10222")
 A("act-apply", "apply_payment", "put globex's 828.82 on account against INV-10186", cust="C00003",
   inv="INV-10186")
 A("act-apply", "apply_payment", "pls apply the unapplied globex pmt to inv 10209", cust="C00003",
   inv="INV-10209")
-A("act-apply", "apply_payment", "apply KP-102 to K-1002", "imported unapplied EUR payment", cust="K100",
+A("act-apply", "apply_payment", "apply KP-102 to K-1002", "imported unapplied EUR payment",
   inv="K-1002", **IMP)
 A("act-apply", "apply_payment", "cash app: use kestrel's 1500 eur against k1001", cust="K100",
   inv="K-1001", **IMP)
 
-A("act-wo", "write_off_deduction", "write off the 272.73 short pay on INV-10319", cust="C00001",
-  inv="INV-10319")
+A("act-wo", "write_off_deduction", "write off the 272.73 short pay on INV-10319", inv="INV-10319")
 A("act-wo", "write_off_deduction", "w/o the pricing deduction on acme ind INV-10396", cust="C00001",
   inv="INV-10396")
 A("act-wo", "write_off_deduction", "writeoff jacobs & mercer tax deduction inv 10389", cust="C00040",
@@ -367,9 +366,9 @@ A("act-limit", "set_credit_limit", "bump ostara's limit to 20.000 EUR", "dotted 
 
 A("act-hold", "set_credit_hold", "put northwind on hold", cust="C00005")
 A("act-hold", "set_credit_hold", "credit hold on tate engineering pls", cust="C00030")
-A("act-hold", "set_credit_hold", "release the hold for globex", "releasing is the same action", cust="C00003")
+A("act-hold", "set_credit_hold", "stop shipping to donovan energy, put them on hold", cust="C00011")
 A("act-hold", "set_credit_hold", "block orders for whitaker services until they pay", cust="C00027")
-A("act-hold", "set_credit_hold", "take litware off hold", cust="C00039")
+A("act-hold", "set_credit_hold", "hold all orders for wells & wagner", cust="C00021")
 A("act-hold", "set_credit_hold", "hold ostara textil", cust="K400", **IMP)
 
 A("act-remind", "send_reminder", "send a reminder to mills aerospace for INV-10227", cust="C00020",
@@ -402,7 +401,7 @@ U("unk-invoice", "re-issue INV-10222 with the new PO number", cant, inv="INV-102
 U("unk-invoice", "void INV-10432", cant, inv="INV-10432")
 U("unk-invoice", "issue a credit memo of 500 on INV-10222", "not a deduction write-off", inv="INV-10222")
 U("unk-invoice", "resend invoice 10354 to pinnacle", "a copy of an invoice is not a reminder",
-  inv="INV-10354")
+  cust="C00009", inv="INV-10354")
 U("unk-terms", "set globex terms to net 60", "not a balance (issue 17)", cust="C00003")
 U("unk-terms", "change initech to 2/10 net 45", cant, cust="C00004")
 U("unk-terms", "give abbott an extra 30 days on INV-10299", cant, cust="C00018", inv="INV-10299")
@@ -487,7 +486,7 @@ S("bal", "customer_balance", "how much does heritage garden owe", cust="C00033")
 S("bal", "customer_balance", "balance: donovan energy", cust="C00011")
 S("bal", "customer_balance", "mohawk pharma - total open + overdue", cust="C00037")
 S("bal", "customer_balance", "nash & sullivan owes what?", cust="C00016")
-S("pay-hist", "payment_history", "last 3 payments from contoso", "Contoso Manufacturing Corp. (parent)",
+S("pay-hist", "payment_history", "last 3 payments from contoso mfg corp", "Contoso Manufacturing Corp. (the parent, not West)",
   cust="C00006")
 S("pay-hist", "payment_history", "payment history for mohawk", cust="C00037")
 S("pay-hist", "payment_history", "when was the last check from fowler water", cust="C00023")
@@ -507,7 +506,8 @@ A("act-note", "add_note", "add a note: tate eng AP out till 12/1", cust="C00030"
 A("act-limit", "set_credit_limit", "set mariner lumber's limit at 40,000", cust="C00031")
 A("act-hold", "set_credit_hold", "put whitaker services on credit hold", cust="C00027")
 A("act-wo", "write_off_deduction", "write off the deduction on INV-10389", inv="INV-10389")
-U("unk-invoice", "send a copy of INV-10319 to acme", "an invoice copy is not a reminder", inv="INV-10319")
+U("unk-invoice", "send a copy of INV-10319 to acme", "an invoice copy is not a reminder; INV-10319 is Acme Industrial's",
+  cust="C00001", inv="INV-10319")
 U("unk-terms", "change the due date of INV-10204 to 30/11/2026", cant, inv="INV-10204")
 U("unk-terms", "open a dispute case on INV-10227", "no dispute workflow (a note is add_note)",
   inv="INV-10227")
