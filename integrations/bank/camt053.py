@@ -20,6 +20,7 @@ from lxml import etree
 from integrations.bank.errors import BankFileError, hashed_id
 from integrations.bank.statement import (
     FX_LEG,
+    REJECT,
     RETURN,
     REVERSAL,
     ZERO,
@@ -237,8 +238,9 @@ def _entry(
     if reversal:
         entry_reason = REVERSAL
     amounts = [_transaction_amount(reader, tx) for tx in transactions]
-    if len(transactions) > 1 and all(a is not None for a in amounts) and entry_reason is None:
-        _batch(reader, statement_id, entry, transactions, amounts, received, result)
+    if len(transactions) > 1 and all(a is not None for a in amounts):
+        batch = _Batch(statement_id, entry, received, entry_reason, direction)
+        _batch(reader, batch, transactions, amounts, result)
         return
     tx = transactions[0] if transactions else None
     payer = _payer(tx) if tx is not None else ""
@@ -268,42 +270,63 @@ def _entry(
     result.receipts.append(BankLine(payment_id, received, amount, currency, payer, reference))
 
 
+class _Batch:
+    """What the payments of one batch entry share."""
+
+    def __init__(
+        self, statement_id: str, entry: _Element, received: date, reason: str | None, sign: str
+    ) -> None:
+        self.statement_id, self.entry, self.received = statement_id, entry, received
+        self.reason, self.direction = reason, sign
+
+
 def _batch(
     reader: _Reader,
-    statement_id: str,
-    entry: _Element,
+    batch: _Batch,
     transactions: list[_Element],
     amounts: list[tuple[Decimal, str] | None],
-    received: date,
     result: BankStatement,
 ) -> None:
     """One line per payment of a batch entry, each with its own reference and payer."""
+    entry = batch.entry
     entry_ref, ntry_ref = entry.text("AcctSvcrRef"), entry.text("NtryRef")
     extra = " ".join(entry.text("AddtlNtryInf").split())
+    base = entry_ref or (f"{batch.statement_id}/{ntry_ref}" if ntry_ref else "")
     for index, (tx, tx_amount) in enumerate(zip(transactions, amounts, strict=True), 1):
         assert tx_amount is not None
         value, tx_currency = tx_amount
-        if _direction(tx) == "DBIT":
+        if _direction(tx) != batch.direction and batch.reason is None:
             result.debit_count += 1
             continue
         own = tx.text("Refs", "AcctSvcrRef") or _end_to_end(tx)
-        base = entry_ref or (f"{statement_id}/{ntry_ref}" if ntry_ref else "")
         payer, reference = _payer(tx), _remittance(reader, tx, extra)
         payment_id = (
             own
             or (f"{base}/{index}" if base else "")
             or hashed_id(
-                "CAMT", statement_id, received, value, tx_currency, payer, reference, index
+                "CAMT",
+                batch.statement_id,
+                batch.received,
+                value,
+                tx_currency,
+                payer,
+                reference,
+                index,
             )
         )
-        reason = _tx_reason(tx) or (ZERO if value == 0 else None)
+        reason = batch.reason or _tx_reason(tx) or (ZERO if value == 0 else None)
         if reason is not None:
+            signed = -value if batch.direction == "DBIT" else value
             text = " ".join(p for p in (reference, payer) if p)
             result.not_receipts.append(
-                NotReceipt(payment_id, received, value, tx_currency, text, reason, reader.where(tx))
+                NotReceipt(
+                    payment_id, batch.received, signed, tx_currency, text, reason, reader.where(tx)
+                )
             )
             continue
-        result.receipts.append(BankLine(payment_id, received, value, tx_currency, payer, reference))
+        result.receipts.append(
+            BankLine(payment_id, batch.received, value, tx_currency, payer, reference)
+        )
 
 
 def _codes(holder: _Element) -> tuple[str, str, str]:
@@ -328,9 +351,19 @@ def _reason(holder: _Element, bank_text: str, amount: Decimal) -> str | None:
     return reason_from_text(f"{proprietary} {bank_text}")
 
 
+# PostFinance writes ``?REJECT?0 ?ERROR?000`` into AddtlTxInf: 0 is fine, anything else refused.
+_POSTFINANCE_STATUS = re.compile(r"\?(REJECT|ERROR)\?(\d+)")
+
+
 def _tx_reason(tx: _Element) -> str | None:
     if tx.child("RtrInf") is not None:
         return RETURN
+    notes = [tx.text("AddtlTxInf")] + [
+        (note.text or "") for note in tx.node.iter() if _local(str(note.tag)) == "AddtlRmtInf"
+    ]
+    rejected = _POSTFINANCE_STATUS.findall(" ".join(notes))
+    if any(kind == "REJECT" and code.strip("0") for kind, code in rejected):
+        return REJECT
     family, subfamily, _ = _codes(tx)
     if subfamily in _SUBFAMILY_REASONS:
         return _SUBFAMILY_REASONS[subfamily]
@@ -377,7 +410,7 @@ def _remittance(reader: _Reader, tx: _Element, extra: str) -> str:
         parts.extend(" ".join((u.node.text or "").split()) for u in info.children("Ustrd"))
         for structured in info.children("Strd"):
             parts.append(_structured(reader, structured))
-    parts.append(tx.text("AddtlTxInf"))
+    parts.append(_POSTFINANCE_STATUS.sub("", tx.text("AddtlTxInf")).strip())
     text = " ".join(p for p in parts if p)
     return text or extra
 
@@ -422,6 +455,7 @@ def _structured(reader: _Reader, structured: _Element) -> str:
     if creditor_ref:
         segments.append(creditor_ref)
     segments.extend(
-        " ".join((a.node.text or "").split()) for a in structured.children("AddtlRmtInf")
+        " ".join(_POSTFINANCE_STATUS.sub("", a.node.text or "").split())
+        for a in structured.children("AddtlRmtInf")
     )
     return " ".join(s for s in segments if s)

@@ -50,7 +50,7 @@ class _Field:
     tag: str
     line: int
     lines: list[str] = field(default_factory=list)
-    widths: list[int] = field(default_factory=list)  # physical line lengths, tag included
+    widths: list[int] = field(default_factory=list)  # line lengths, the tag left out
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _fields(text: str, name: str) -> list[_Statement]:
                 statements.append(current)
             if current is None:
                 raise BankFileError(f"{name}:{number}: field :{tag}: before the first :20:")
-            last = _Field(tag, number, [found["value"]], [len(clean)])
+            last = _Field(tag, number, [found["value"]], [len(clean) - len(tag) - 2])
             current.fields.append(last)
         elif last is not None and line.strip():
             last.lines.append(clean)

@@ -4,8 +4,8 @@ Three shapes are in use. German banks write GVC subfields (``166?00GUTSCHRIFT?20
 ?32Payer?33Name``) with SEPA keywords (``EREF+``, ``MREF+``, ``SVWZ+``) inside the purpose
 lines ``?20``-``?29``/``?60``-``?63``. Dutch banks write slash tags (``/EREF/../NAME/../REMI/``).
 The rest is free text, often an account number and the payer's name on the first line.
-Physical lines are 65 characters wide and words are cut at that width, so a full line is joined
-to the next without a space.
+Lines are at most 65 characters and banks cut words at that width, so a full line (64 or 65)
+is joined to the next without a space, a shorter one with a space.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from integrations.bank.statement import RETURN, reason_from_text
 
-_WIDTH = 65
+_WIDTH = 64  # SWIFT allows 65; some banks cut at 64
 _GVC = re.compile(r"(?P<code>\d{3})\s?(?P<rest>\?\d\d.*)", re.S)
 _SUBFIELD = re.compile(r"\?(\d\d)")
 _SEPA_KEY = re.compile(r"\b(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT|PURP)\+")
@@ -58,8 +58,7 @@ def _spaces(text: str) -> str:
 def read(lines: list[str], widths: list[int]) -> Details:
     if not lines:
         return Details()
-    compact = "".join(lines).strip()
-    found = _GVC.fullmatch(compact)
+    found = _GVC.fullmatch(_join(lines, widths, " ").strip())
     if found:
         return _gvc(found["code"], found["rest"])
     joined = _join(lines, widths, "\n").strip()
