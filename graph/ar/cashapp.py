@@ -44,6 +44,7 @@ from rapidfuzz.distance import OSA
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
 from graph.ar.cashapp_payers import PayerCandidate, PayerMatcher, PayerResolution
 from graph.ar.cashapp_reasons import (
+    ADX_CODE_NAMES,
     ADX_REASON_CODES,
     SAYS_SHORT,
     classify_reason,
@@ -227,6 +228,16 @@ def _item_agrees(item: EdiItem, invoice: Invoice) -> bool:
     )
 
 
+def _reason_words(remittance: Remittance, code: str) -> str:
+    """The remittance's words (or EDI adjustment codes) that gave this reason code."""
+    adjustments = [*remittance.adjustments, *(a for i in remittance.edi for a in i.adjustments)]
+    codes = [a.reason for a in adjustments if ADX_REASON_CODES.get(a.reason) == code]
+    if codes:
+        return ", ".join(f"ADX {c} ({ADX_CODE_NAMES[c]})" for c in dict.fromkeys(codes))
+    found, words = reason_with_words(remittance.memo)
+    return words if found == code else ""
+
+
 def _reason(text: str) -> str:
     code = classify_reason(text) if text.strip() else "unknown"
     return code if code in DEDUCTION_REASON_CODES else "unknown"
@@ -379,6 +390,10 @@ class CashMatcher:
                 proposal.blockers.append(
                     f"{', '.join(unexplained)} in the reference is not an open invoice"
                 )
+        if proposal.deduction is not None:
+            said = _reason_words(remittance, proposal.deduction[1])
+            if said:
+                proposal.evidence.append(f"reason {proposal.deduction[1]}: {said}")
         if other_currency:
             proposal.blockers.append(
                 f"{', '.join(other_currency)} referenced but not in {line.currency}"
