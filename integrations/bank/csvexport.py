@@ -91,8 +91,22 @@ def _detect(text: str, name: str) -> _Layout | None:
             if "date" not in columns and "value_date" in columns:
                 columns["date"] = columns.pop("value_date")
             if "date" in columns and ({"amount", "credit"} & columns.keys()):
-                return _Layout(delimiter, index, columns)
+                return _Layout(delimiter, index, _one_column_per_role(columns))
     return None
+
+
+def _one_column_per_role(columns: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Texts may span columns; a date, amount or name is one. Of several currency columns
+    (ING: ``Saldo;Währung;Betrag;Währung``) the one after the amount is the amount's."""
+    chosen = {
+        role: found if role in ("reference", "kind") else found[:1]
+        for role, found in columns.items()
+    }
+    currencies, amount = columns.get("currency", []), columns.get("amount", [])
+    if len(currencies) > 1 and amount:
+        after = [c for c in currencies if c > amount[0]]
+        chosen["currency"] = [min(after)] if after else currencies[:1]
+    return chosen
 
 
 def looks_like_bank_export(text: str) -> bool:
@@ -116,7 +130,12 @@ def parse_export(text: str, name: str, profile: Profile | None) -> BankStatement
     decimal = (profile.decimal if profile else None) or _decimal_mark(body, layout, name)
     thousands = profile.thousands if profile and profile.thousands is not None else None
     date_format = (profile.date_format if profile else None) or _date_format(body, layout, name)
-    currency_default = (profile.currency if profile else None) or _currency_in_header(header)
+    currency_default = (
+        (profile.currency if profile else None)
+        or _currency_in_header(header)
+        or _currency_above_header(rows[: layout.header_index])
+        or ("USD" if date_format.startswith("%m") else None)  # month-first dates: a US export
+    )
     skip_words = profile.skip_status if profile else PENDING_WORDS
     statement = BankStatement("csv")
     for line_no, row in body:
@@ -206,11 +225,25 @@ def _parses(value: str, pattern: str) -> bool:
 
 
 def _currency_in_header(header: list[str]) -> str | None:
+    """``Bedrag (EUR)``, ``Débit euros``: a currency named in the amount's header."""
     for cell in header:
-        found = re.search(r"\((EUR|EUROS?|USD|GBP|CHF|PLN|SEK|NOK|DKK)\)", cell.upper())
+        found = re.search(r"(?:\(|\s)(EUR|EUROS?|USD|GBP|CHF|PLN|SEK|NOK|DKK)\)?$", cell.upper())
         if found:
-            return "EUR" if found[1].startswith("EURO") else found[1]
+            return "EUR" if found[1].startswith("EUR") else found[1]
     return None
+
+
+_CURRENCY_WORD = re.compile(r"\b(EUR|USD|GBP|CHF|PLN|SEK|NOK|DKK|CZK|HUF|CAD|AUD|MXN)\b|€")
+
+
+def _currency_above_header(rows: list[tuple[int, list[str]]]) -> str | None:
+    """The one currency a bank names in its metadata lines (``Währung: EUR``, ``Divisa;EUR``)."""
+    found = {
+        "EUR" if m.group(0) == "€" else m.group(0)
+        for _, row in rows
+        for m in _CURRENCY_WORD.finditer(" ".join(row).upper())
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _strip_currency(value: str) -> tuple[str, str | None]:
@@ -221,7 +254,9 @@ def _strip_currency(value: str) -> tuple[str, str | None]:
     found = re.search(r"\b([A-Z]{3})\b", value)
     if found:
         currency, value = found[1], value.replace(found[1], "")
-    return value.replace("\u00a0", "").replace(" ", "").strip(), currency
+    for space in ("\u00a0", "\u202f", " "):
+        value = value.replace(space, "")
+    return value.strip(), currency
 
 
 def _signed_amount(
@@ -286,8 +321,9 @@ def _row(
                          decimal, thousands, where)  # fmt: skip
     text_parts = [cell("kind"), cell("reference")]
     text = " ".join(" ".join(p.split()) for p in text_parts if p)
-    payer = " ".join(cell("payer").split()) or payer_from_text(text)
-    reference = " ".join(cell("reference").split()) or text
+    payer = " ".join(cell("payer").split()) or _payer_in_text(text)
+    reference = " ".join(w for w in cell("reference").split() if w.upper() != "NOTPROVIDED")
+    reference = reference or text
     status = cell("status").lower()
     payment_id = cell("id") or hashed_id("CSV", booked.isoformat(), amount, currency, payer, text)
     if amount < 0:
@@ -299,13 +335,40 @@ def _row(
     elif amount == 0:
         reason = ZERO
     else:
-        reason = reason_from_text(cell("kind"))
+        # The bank's own words: its type column, or else the first text column (``Libellé``).
+        first_text = _cell(row, {"text": columns.get("reference", [])[:1]}, "text")
+        bank_words = cell("kind") if columns.get("kind") else first_text
+        reason = reason_from_text(bank_words.replace("_", " "))
     if reason is not None:
         statement.not_receipts.append(
             NotReceipt(payment_id, booked, amount, currency, text or payer, reason, where)
         )
         return
     statement.receipts.append(BankLine(payment_id, booked, amount, currency, payer, reference))
+
+
+_NAMES_IN_TEXT = (
+    # ``DE: SARL DUPONT MOTIF: ..``, ``Auftraggeber: ..``
+    re.compile(
+        r"\b(?:DE|VON|FROM|VAN|ORDENANTE|AUFTRAGGEBER)\s*:\s*"
+        r"(?P<name>.+?)\s*(?=\s[A-Z][A-Za-z]{1,15}\s*:|$)"
+    ),
+    # ``WIRE FROM GLOBEX CORP REF ..``, ``VIR SEPA RECU /DE ATELIERS LEROY /MOTIF ..``,
+    # ``TRANSFERENCIA DE LOPEZ Y ASOCIADOS, CONCEPTO ..``
+    re.compile(
+        r"\b(?:WIRE|TRANSFER|TRANSFERENCIA|VIREMENT|RECU|OVERBOEKING)\s+/?(?:FROM|DE|VAN)\s+"
+        r"(?P<name>.+?)\s*(?=\s/|\s(?:REF|CONCEPTO|MOTIF|OMSCHRIJVING)\b|,|$)"
+    ),
+)
+
+
+def _payer_in_text(text: str) -> str:
+    """A payer written into a bank's free text (``VIR RECU DE: SARL DUPONT MOTIF: ..``)."""
+    for pattern in _NAMES_IN_TEXT:
+        found = pattern.search(text)
+        if found and found["name"].strip(" ,;/"):
+            return found["name"].strip(" ,;/")
+    return payer_from_text(text)
 
 
 def _row_amount(

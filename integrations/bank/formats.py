@@ -77,7 +77,7 @@ def parse_statement_bytes(
     if chosen in ("camt053", "camt054"):
         from integrations.bank.camt053 import parse_camt
 
-        statement = parse_camt(data, name, chosen)
+        statement = parse_camt(data, name)
     elif chosen == "bai2":
         from integrations.bank.bai2file import parse_bai2
 

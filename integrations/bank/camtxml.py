@@ -1,0 +1,108 @@
+"""camt XML read safely, with elements that know the path that names them in errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from lxml import etree
+
+from integrations.bank.errors import BankFileError
+from integrations.bank.statement import parse_money, short
+from integrations.erp.money import is_currency_code
+
+
+def parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        load_dtd=False,
+        dtd_validation=False,
+    )
+
+
+class Element:
+    """An element with the path that names it in error messages (``Stmt[1]/Ntry[3]/Amt``)."""
+
+    __slots__ = ("node", "path")
+
+    def __init__(self, node: etree.Element, path: str) -> None:
+        self.node, self.path = node, path
+
+    @property
+    def line(self) -> int:
+        return self.node.sourceline or 0
+
+    def children(self, tag: str) -> list[Element]:
+        found = [c for c in self.node if isinstance(c.tag, str) and local(c.tag) == tag]
+        if len(found) == 1:
+            return [Element(found[0], f"{self.path}/{tag}")]
+        return [Element(c, f"{self.path}/{tag}[{i}]") for i, c in enumerate(found, start=1)]
+
+    def child(self, *tags: str) -> Element | None:
+        here: Element | None = self
+        for tag in tags:
+            if here is None:
+                return None
+            found = here.children(tag)
+            here = found[0] if found else None
+        return here
+
+    def text(self, *tags: str) -> str:
+        found = self.child(*tags)
+        return (found.node.text or "").strip() if found is not None else ""
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+class Reader:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, element: Element, what: str) -> BankFileError:
+        return BankFileError(f"{self.name}:{element.line}: {element.path}: {what}")
+
+    def where(self, element: Element) -> str:
+        return f"{self.name}:{element.line}: {element.path}"
+
+    def amount(self, element: Element) -> tuple[Decimal, str]:
+        text = (element.node.text or "").strip()
+        currency = (element.node.get("Ccy") or "").strip().upper()
+        if not is_currency_code(currency):
+            raise self.fail(
+                element, f"Ccy '{short(element.node.get('Ccy') or '')}' is not a currency"
+            )
+        return parse_money(text, currency, self.where(element)), currency
+
+    def optional_amount(self, element: Element | None) -> Decimal | None:
+        if element is None:
+            return None
+        inner = element.child("Amt") if element.node.get("Ccy") is None else element
+        if inner is None:
+            return None
+        return self.amount(inner)[0]
+
+    def day(self, holder: Element) -> date:
+        for kind in ("Dt", "DtTm"):
+            found = holder.child(kind)
+            if found is None:
+                continue
+            text = (found.node.text or "").strip()
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                raise self.fail(found, f"'{short(text)}' is not an ISO date") from None
+        raise self.fail(holder, "has neither Dt nor DtTm")
+
+    def date(self, entry: Element, fallback: date | None) -> date:
+        for tag in ("BookgDt", "ValDt"):
+            holder = entry.child(tag)
+            if holder is not None:
+                return self.day(holder)
+        if fallback is None:
+            raise self.fail(entry, "has no BookgDt nor ValDt, and the statement no period")
+        return fallback
