@@ -68,6 +68,21 @@ def ask(runner, main, text: str, db: str, env: dict) -> dict:
         return {"intent": "<error>", "text": (result.output or "") + repr(result.exception)}
 
 
+PORTFOLIO = {
+    "aging_report", "top_debtors", "over_days", "total_ar", "credit_exceptions",
+    "largest_invoices", "payments_received", "unapplied_cash", "payment_lookup", "days_to_pay",
+    "disputes", "promises", "approvals_inbox",
+}
+
+
+def kind_of(intent: str) -> str:
+    if intent in PORTFOLIO:
+        return "portfolio"
+    if intent == "unknown":
+        return "cannot / out of scope"
+    return "change request" if intent == "action_request" else "single customer"
+
+
 def entity_ok(key, want, got, text, customer_names) -> bool:
     """A labelled entity is right when the reply's entities hold it, or when the reply leaves
     that key out (an action reply names its customer only) and its text names it."""
@@ -107,7 +122,7 @@ def score(row: dict, reply: dict, customer_names: dict[str, str]) -> dict:
         "proposal": ok_proposal,
         "facts": not missing,
         "missing": missing,
-        "right": ok_intent and ok_entities and ok_proposal and not missing,
+        "right": ok_intent and ok_proposal and (row["intent"] == "unknown" or (ok_entities and not missing)),
         "unwanted_proposal": bool(proposals) and row["proposal"] not in proposals,
     }
 
@@ -158,16 +173,25 @@ def main(argv=None) -> int:
         by_intent[r["want"]]["right"] += r["right"]
         by_intent[r["want"]]["intent"] += r["intent"]
     n = len(results) or 1
+    with_facts = [r for r, row in zip(results, rows) if any(row["facts"].values())]
     summary = {
         "rows": len(results),
         "right": sum(r["right"] for r in results),
         "right_intent": sum(r["intent"] for r in results),
-        "right_facts": sum(r["facts"] for r in results),
+        "rows_with_facts": len(with_facts),
+        "right_facts": sum(r["facts"] for r in with_facts),
         "unwanted_proposals": sum(r["unwanted_proposal"] for r in results),
     }
     print(f"held-out: {summary['right']}/{summary['rows']} right ({100 * summary['right'] / n:.1f}%),"
-          f" intent {100 * summary['right_intent'] / n:.1f}%, facts {100 * summary['right_facts'] / n:.1f}%,"
-          f" unwanted proposals {summary['unwanted_proposals']}")
+          f" right intent {summary['right_intent']} ({100 * summary['right_intent'] / n:.1f}%),"
+          f" facts right on {summary['right_facts']}/{summary['rows_with_facts']} rows with facts,"
+          f" {summary['unwanted_proposals']} rows with a proposal not asked for")
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for r in results:
+        kinds[kind_of(r["want"])]["n"] += 1
+        kinds[kind_of(r["want"])]["right"] += r["right"]
+    for k, c in kinds.items():
+        print(f"  {k:20} {c['right']:3}/{c['n']:3} right")
     for intent, c in sorted(by_intent.items()):
         print(f"  {intent:20} {c['right']:3}/{c['n']:3} right   intent {c['intent']:3}/{c['n']:3}")
     if args.out:
