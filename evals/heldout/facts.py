@@ -411,8 +411,10 @@ def main(argv=None) -> int:
         imported = args.imported_db or build_imported(Path(tmp))
         conns = {"demo": connect(args.db), "imported": connect(imported)}
         meta = dict(_rows(conns["demo"], "select key, value from ledger_meta"))
-        if "demo" in meta and json.loads(meta["demo"]).get("as_of") != T:
-            print(f"warning: demo built as of {meta['demo']}, expected {T}", file=sys.stderr)
+        built = json.loads(meta.get("demo", "{}"))
+        if (built.get("as_of"), built.get("size"), built.get("seed")) != (T, "small", 7):
+            print(f"warning: the demo ledger is {built or 'not a demo'}; expected small, seed 7,"
+                  f" as of {T}", file=sys.stderr)
 
         if args.show:
             print(json.dumps(compute(args.show, conns), indent=1))
