@@ -35,6 +35,8 @@ class Draft:
     channel: str | None = None
     region: str = "US"
     name_only: bool = False  # nothing but the payer's name says who paid
+    # with name_only: the customers the payer's name may fit (default: only the true one)
+    name_fits: frozenset[str] = frozenset()
     uses: list[str] = field(default_factory=list)
 
 

@@ -14,6 +14,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import sys
 from datetime import date
 from decimal import Decimal
@@ -24,7 +25,14 @@ if __package__ in (None, ""):
 
 from evals.cashapp.channels import pick_channel, render
 from evals.cashapp.scenarios import SCENARIOS, Builder, Draft
-from evals.cashapp.spelling import ABBREVIATIONS, LEGAL_SUFFIXES, plain
+from evals.cashapp.spelling import (
+    ABBREVIATIONS,
+    ADX_CODES,
+    LEGAL_SUFFIXES,
+    REASON_WORDS,
+    WORDS,
+    plain,
+)
 from evals.cashapp.world import World, build_world
 
 BUSINESS_DATE = date(2026, 4, 30)
@@ -33,12 +41,26 @@ SIZES = {"small": (600, 3000, 300), "full": (3000, 15000, 1500)}
 
 
 def _name_forms(name: str) -> set[str]:
+    names = [name]
+    if " dba " in name:  # "Northwind Traders LLC dba Corner Pantry": both names are searched
+        names += name.split(" dba ", 1)
     forms = set()
-    for text in (name, LEGAL_SUFFIXES.sub("", name)):
-        for abbreviate in (False, True):
-            words = [ABBREVIATIONS.get(w, w) if abbreviate else w for w in text.split()]
-            forms.add(plain(" ".join(words)).upper())
+    for each in names:
+        for text in (each, LEGAL_SUFFIXES.sub("", each)):
+            for abbreviate in (False, True):
+                words = [ABBREVIATIONS.get(w, w) if abbreviate else w for w in text.split()]
+                forms.add(plain(" ".join(words)).upper())
     return forms
+
+
+def reason_visible(reference: str, reason: str) -> bool:
+    """Whether a reader finds the deduction's reason in what the bank passed on."""
+    text = reference.upper()
+    words = (w.upper() for table in REASON_WORDS.values() for w in table.get(reason, ()))
+    codes = "|".join(ADX_CODES.get(reason, ()))
+    return any(w in text for w in words) or bool(
+        codes and re.search(rf"ADX\*-[\d.]+\*({codes})", text)
+    )
 
 
 class NameIndex:
@@ -59,6 +81,20 @@ class NameIndex:
             for cid, form in self.by_start.get(shown[:4], [])
             if form.startswith(shown) or shown.startswith(form + " ")
         }
+
+
+def _readable(draft: Draft, payer_name: str, reference: str, names: NameIndex) -> bool:
+    """What the truth assumes a careful reader can see is really in the bank line."""
+    if draft.name_only:
+        fits = names.candidates(payer_name)
+        allowed = draft.name_fits or {draft.customer_id}
+        if draft.customer_id not in fits or not fits <= allowed:
+            return False
+    if draft.scenario == "partial_payment":  # said so, or it reads as an unexplained short-pay
+        words = {w.upper() for table in WORDS.values() for w in table["partial"]}
+        return any(w in reference.upper() for w in words)
+    stated = draft.scenario == "short_pay_stated"
+    return not stated or reason_visible(reference, draft.reason or "unknown")
 
 
 def _money(value: Decimal) -> str:
@@ -121,13 +157,14 @@ def generate(
         draft = _draft(rng, builder)
         lines = len(draft.remit.lines)
         channel = draft.channel or pick_channel(rng, draft.region, lines)
-        payer_name, reference = render(rng, channel, draft.remit)
-        for _ in range(5):  # a payment known only by its payer must name exactly one customer
-            if not draft.name_only or names.candidates(payer_name) == {draft.customer_id}:
-                break
+        for _ in range(6):
             payer_name, reference = render(rng, channel, draft.remit)
+            if _readable(draft, payer_name, reference, names):
+                break
         else:
-            continue
+            if draft.scenario != "short_pay_stated":
+                continue  # the bank line lost what the truth relies on: draw another payment
+            draft.reason = "unknown"  # the bank cut the reason off; a reader cannot know it
         builder.used.update(n for n, _ in draft.applications)
         builder.used.update(draft.uses)
         rows.append((draft, channel, payer_name, reference, rng.random()))

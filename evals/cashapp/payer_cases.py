@@ -112,6 +112,8 @@ class PayerCases(Picker):
             [(inv.invoice_number, inv.balance)],
             placeable=decisive,
             region=c.region,
+            name_only=decisive and not cite,
+            name_fits=frozenset({c.customer_id, twin}),  # type: ignore[arg-type]
         )
 
     def dba(self) -> Draft | None:
@@ -127,7 +129,12 @@ class PayerCases(Picker):
         r = self.remit(c, inv.balance, lines, free_text=None if cite else "PAYMENT")
         r.payer = c.dba  # type: ignore[assignment]
         return Draft(
-            "dba_name", r, c.customer_id, [(inv.invoice_number, inv.balance)], region=c.region
+            "dba_name",
+            r,
+            c.customer_id,
+            [(inv.invoice_number, inv.balance)],
+            region=c.region,
+            name_only=not cite,
         )
 
     def stranger_exact_amount(self) -> Draft | None:

@@ -61,7 +61,9 @@ def evaluate(seed: int, size: str, workdir: Path) -> dict[str, object]:
     home = workdir / "home"
     home.mkdir(exist_ok=True)
     (home / "arbot.toml").write_text(EVAL_POLICY, encoding="utf-8")
-    db = f"sqlite:///{workdir / 'ledger.db'}"
+    ledger = workdir / "ledger.db"
+    ledger.unlink(missing_ok=True)  # always a fresh database
+    db = f"sqlite:///{ledger}"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARBOT_", "OPENAI_"))}
     env.update(
         ARBOT_HOME=str(home),

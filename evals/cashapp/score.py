@@ -244,6 +244,36 @@ def score(directory: Path, results: dict[str, dict[str, Any]]) -> dict[str, Any]
     }
 
 
+def show_errors(directory: Path, results: dict[str, dict[str, Any]], per_scenario: int) -> str:
+    """Wrong auto-applications and placeable payments not right, with the bank line."""
+    bank = {row["payment_id"]: row for row in _read_csv(directory / "bank.csv")}
+    shown: dict[str, int] = defaultdict(int)
+    out = []
+    for truth in load_truth(directory):
+        mine = results.get(truth["payment_id"])
+        decision = (mine or {}).get("decision", "unmatched")
+        right = truth["placeable"] and matches(truth, mine)
+        if right or (not truth["placeable"] and decision != "auto"):
+            continue
+        if shown[truth["scenario"]] >= per_scenario:
+            continue
+        shown[truth["scenario"]] += 1
+        line = bank[truth["payment_id"]]
+        want = [(a["invoice_number"], a["amount"]) for a in truth["applications"]]
+        got = [(a["invoice_number"], a["amount"]) for a in (mine or {}).get("applications") or []]
+        out += [
+            f"{truth['payment_id']} [{truth['scenario']}/{truth['channel']}] {decision}"
+            f"{' WRONG AUTO' if decision == 'auto' else ''}: {line['amount']} {line['currency']}"
+            f" | {line['payer_name']} | {line['reference'][:300]}",
+            f"    truth  {truth['customer_id']} {want} deduction={truth['deduction']} "
+            f"unapplied={truth['unapplied_amount']} placeable={truth['placeable']}",
+            f"    result {(mine or {}).get('customer_id')} {got} deduction="
+            f"{(mine or {}).get('deduction')} unapplied={(mine or {}).get('unapplied_amount')}",
+            f"           {(mine or {}).get('explanation', '')}",
+        ]
+    return "\n".join(out) + "\n"
+
+
 COLUMNS = (
     ("n", "n"),
     ("placeable", "plc"),
@@ -283,6 +313,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     parser.add_argument("result", type=Path)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print up to N wrong autos and misses per scenario first",
+    )
     args = parser.parse_args(argv)
     try:
         report = score(args.directory, load_results(args.result))
@@ -292,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
+    if args.show_errors:
+        print(show_errors(args.directory, load_results(args.result), args.show_errors))
     print(table("scenario", report["scenarios"], report["overall"]))
     print()
     print(table("channel", report["channels"], report["overall"]))
