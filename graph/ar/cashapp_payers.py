@@ -1,11 +1,12 @@
 """Who paid: a bank's payer name (and the names in its addenda) → customers.
 
-Built on ``graph.ar.names``: the same tokens, abbreviations and ``score_name`` scoring, and
-``CustomerMatcher`` itself for the names this index cannot place. What it adds for bank lines:
+Built on ``graph.ar.names``: the same tokens, abbreviations and ``score_name`` scoring. What it
+adds for bank lines:
 
 * blocking, for speed: ``CustomerMatcher.match`` scores every customer sharing a word with the
   query (hundreds in a 10k master). Here an inverted index ranks customers by the rarity-weighted
-  words they share with the payer, and only the best ``BLOCK`` are scored with ``score_name``;
+  words they share with the payer, and only the best ``BLOCK`` (those within ``RANK_SHARE`` of
+  the best rank) are scored with ``score_name``; a name written as one word is compared whole;
 * ACH truncation: a 16-character name's last word may be cut anywhere ("FABRIKAM INTL SV"), so it
   is completed from each candidate's own words before scoring, and an exact fit does not
   outrank a longer name the cut text may have come from;
@@ -29,12 +30,12 @@ from graph.ar.names import (
     LEGAL_SUFFIXES,
     MATCH_MIN,
     TIE_MARGIN,
-    CustomerMatcher,
     name_tokens,
     score_name,
 )
 
 BLOCK = 24  # customers scored per query after blocking
+RANK_SHARE = 0.5  # ...of those, only the ones ranked at least this share of the best
 ACH_NAME_LENGTH = 16
 _DBA = re.compile(r"\b(?:DBA|D/B/A|D B A|T/A|AKA|A/K/A)\b")
 _GENERIC = frozenset(
@@ -49,6 +50,12 @@ for _short, _fulls in ABBREVIATIONS.items():
 
 
 _ABBREVIATION_KEYS = [k for k in ABBREVIATIONS if len(k) >= 4]
+
+
+def _canonical(token: str) -> str:
+    """A word as its one full form when it is an abbreviation of exactly one ("mfg")."""
+    fulls = ABBREVIATIONS.get(token, ())
+    return fulls[0] if len(fulls) == 1 else token
 
 
 def _meaningful(text: str) -> bool:
@@ -88,11 +95,20 @@ class PayerMatcher:
         self, customers: Iterable[tuple[str, str]], aliases: Mapping[str, str] | None = None
     ) -> None:
         pairs = list(customers)
-        self.names = CustomerMatcher(pairs)
         self._ids = [cid for cid, _ in pairs]
         self._names = [name for _, name in pairs]
         self._index_of = {cid: i for i, cid in enumerate(self._ids)}
         self._tokens = [name_tokens(name) for _, name in pairs]
+        self._joined = ["".join(tokens) for tokens in self._tokens]
+        self._canon = [tuple(_canonical(t) for t in tokens) for tokens in self._tokens]
+        by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        by_start: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, canon in enumerate(self._canon):
+            by_tokens[canon].append(i)
+            for end in range(1, len(canon)):
+                by_start[canon[:end]].append(i)
+        self._by_tokens = dict(by_tokens)
+        self._by_start = dict(by_start)
         postings: dict[str, list[int]] = defaultdict(list)
         for i, tokens in enumerate(self._tokens):
             for token in set(tokens):
@@ -179,6 +195,9 @@ class PayerMatcher:
         if not tokens:
             return []
         cut = len(query.strip()) in (ACH_NAME_LENGTH - 1, ACH_NAME_LENGTH) and len(tokens) > 1
+        starts = self._name_starts(tokens, cut)
+        if starts:
+            return [self._score_one(i, tokens, cut) for i in starts]
         rank: dict[int, float] = defaultdict(float)
         for position, q in enumerate(tokens):
             best: dict[int, float] = {}
@@ -191,26 +210,66 @@ class PayerMatcher:
             for i, value in best.items():
                 rank[i] += value
         scored = []
-        for i, _ in heapq.nlargest(BLOCK, rank.items(), key=lambda item: item[1]):
-            name = self._tokens[i]
-            score, fit = score_name(tokens, name)
-            exact = name == tokens
-            ordered = exact or self._ordered(tokens, name)
-            if cut:
-                completed = self._complete(tokens, name)
-                if completed is not None:
-                    c_score, c_fit = score_name(completed, name)
-                    if c_score > score:
-                        score, fit = c_score, max(fit, c_fit)
-                    exact = exact or completed == name
-                    ordered = ordered or exact or self._ordered(completed, name)
-            scored.append((i, score, fit, exact, ordered))
+        ranked = heapq.nlargest(BLOCK, rank.items(), key=lambda item: item[1])
+        # Names sharing only a common word with the payer ("FOODS") rank far below those that
+        # share its rare words; scoring them in full cannot make them the answer.
+        floor = ranked[0][1] * RANK_SHARE if ranked else 0.0
+        for i, value in ranked:
+            if value < floor:
+                break
+            scored.append(self._score_one(i, tokens, cut))
         if not scored or max(s[1] for s in scored) < MATCH_MIN:
-            # Nothing credible from the index: let the full matcher look (joined words, etc.).
-            for m in self.names.match(query, limit=5):
-                i = self._index_of[m.customer_id]
-                scored.append((i, m.score, m.query_fit, m.exact, m.exact))
+            # Nothing credible from the words: the name written as one word ("NORTHWINDTRADERS")
+            # or with its words run together, compared as a whole.
+            seen = {s[0] for s in scored}
+            joined = "".join(tokens)
+            for _, _, i in process.extract(
+                joined, self._joined, scorer=fuzz.ratio, score_cutoff=70, limit=5
+            ):
+                if i in seen:
+                    continue
+                name = self._tokens[i]
+                score, fit = score_name(tokens, name)
+                scored.append((i, score, fit, name == tokens, name == tokens))
         return scored
+
+    def _name_starts(self, tokens: tuple[str, ...], cut: bool) -> list[int]:
+        """The customers whose names begin with the payer's words (abbreviations read in full,
+        a cut last word as the start of the name's next word). These outrank every other
+        name (see ``_tier``), so when there are any, no other name needs scoring."""
+        canon = tuple(_canonical(t) for t in tokens)
+        if not cut:
+            exact = self._by_tokens.get(canon)
+            if not exact:
+                return []
+            return [*exact, *self._by_start.get(canon, ())[:BLOCK]]
+        head, last = canon[:-1], tokens[-1]
+        found = list(self._by_tokens.get(head, ()))  # the cut word began a legal suffix
+        position = len(head)
+        for i in self._by_start.get(head, ()):
+            word = self._canon[i][position]
+            raw = self._tokens[i][position]
+            abbreviated = word in _ABBREVIATION_PREFIXES.get(last, ())
+            if word.startswith(last) or raw.startswith(last) or abbreviated:
+                found.append(i)
+        return found[: BLOCK * 2]
+
+    def _score_one(
+        self, i: int, tokens: tuple[str, ...], cut: bool
+    ) -> tuple[int, float, float, bool, bool]:
+        name = self._tokens[i]
+        score, fit = score_name(tokens, name)
+        exact = name == tokens
+        ordered = exact or self._ordered(tokens, name)
+        if cut:
+            completed = self._complete(tokens, name)
+            if completed is not None:
+                c_score, c_fit = score_name(completed, name)
+                if c_score > score:
+                    score, fit = c_score, max(fit, c_fit)
+                exact = exact or completed == name
+                ordered = ordered or exact or self._ordered(completed, name)
+        return (i, score, fit, exact, ordered)
 
     # -- a bank line ----------------------------------------------------------------------------
 
