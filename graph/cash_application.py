@@ -4,32 +4,74 @@
 matcher is sure and the policy lets arbot write alone at that amount; everything else the
 matcher can place becomes an ``apply_payment`` proposal; what nobody can place goes to
 suspense. Each bank line is recorded with its result, so running a file again changes nothing.
+
+A file is all or nothing up to the first write: every line is checked against what the ledger
+and the store can hold before anything is proposed (``InvalidBankLines``). After that a run is
+resumable exactly where it stopped: one run holds the file's claim at a time (``FileInProgress``
+for a second one), each line is marked ``in_progress`` before its approval is proposed, and a
+later run takes over a claim whose process died and finishes each line from what it finds.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from graph.actions import ApplyPayment
-from graph.approvals import ApprovalService, ProposalRejected
+from graph.approvals import SYSTEM, ApprovalService, ProposalRejected
 from graph.ar.cashapp import CashMatch, CashMatcher
+from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from integrations.erp.records import BankLine
+from integrations.store.bank_lines import IN_PROGRESS, RunClaim, RunHolder
+from integrations.store.clock import now_utc
 
 REQUESTER = "arbot cash application"
+AUTO_DECIDER = f"{SYSTEM} (auto policy)"
+STALE_AFTER = timedelta(minutes=10)  # a claim silent this long is taken over (other hosts)
+HEARTBEAT_EVERY = 5.0  # seconds between "still working" marks on the claim
+
+__all__ = [
+    "CashApplication",
+    "CashRun",
+    "CashRunError",
+    "FileInProgress",
+    "InvalidBankLines",
+    "RunTakenOver",
+]
+
+
+class FileInProgress(CashRunError):
+    """Another live run is processing the same file."""
+
+
+class RunTakenOver(CashRunError):
+    """This run went silent so long that another took the file over; it stopped writing."""
 
 
 @dataclass(frozen=True)
 class CashRun:
     results: list[dict[str, Any]]
     already_processed: int
+    in_progress_elsewhere: int = 0  # lines another file's live run is processing
+    resumed_from: dict[str, Any] | None = None  # the dead run this one took over
 
     def count(self, decision: str) -> int:
         return sum(1 for r in self.results if r["decision"] == decision)
+
+
+def lines_key(lines: Sequence[BankLine]) -> str:
+    """The content hash of a file's lines: the same file always gives the same key."""
+    digest = hashlib.sha256()
+    for line in lines:
+        fields = (line.payment_id, line.received_on, line.amount, line.currency)
+        digest.update("\x1f".join(map(str, (*fields, line.payer_name, line.reference))).encode())
+        digest.update(b"\x1e")
+    return digest.hexdigest()
 
 
 def _action(line: BankLine, match: CashMatch) -> ApplyPayment:
@@ -46,11 +88,22 @@ def _action(line: BankLine, match: CashMatch) -> ApplyPayment:
     )
 
 
+@dataclass
+class _Item:
+    key: str  # what the bank line is recorded as
+    line: BankLine
+    row: dict[str, Any] | None = None  # its bank-line row when the run started
+    approval_id: str | None = None  # the approval a dead run proposed for it
+
+
 class CashApplication:
-    def __init__(self, approvals: ApprovalService) -> None:
+    def __init__(self, approvals: ApprovalService, *, stale_after: timedelta = STALE_AFTER) -> None:
         self.approvals = approvals
         self.erp = approvals.erp
         self.store = approvals.store
+        self.stale_after = stale_after
+        self._claim: RunClaim | None = None
+        self._beaten = 0.0
 
     def run(
         self,
@@ -59,22 +112,40 @@ class CashApplication:
         as_of: date,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        source: str = "the bank file",
+        run_key: str | None = None,
+        wait: float = 0.0,
     ) -> CashRun:
-        earlier = {line.payment_id: self.store.bank_line_result(line.payment_id) for line in lines}
-        fresh = [line for line in lines if earlier[line.payment_id] is None]
-        matcher = CashMatcher(
-            self.erp.list_customers(),
-            self.erp.invoices(open_only=True),
-            aliases=self.store.payer_aliases(),
+        """Apply, propose or file each line. Raises ``InvalidBankLines`` (nothing written) when
+        any line cannot be held, ``FileInProgress`` when another live run holds the file after
+        ``wait`` seconds, ``RunTakenOver`` if this run lost the file to another."""
+        problems = bank_line_problems(lines, source)
+        if problems:
+            raise InvalidBankLines(source, problems)
+        if dry_run:
+            return self._dry_run(lines, as_of, progress)
+        if not lines:
+            return CashRun([], 0)
+        claim = self._take(run_key or lines_key(lines), source, len(lines), wait)
+        self._claim, self._beaten = claim, time.monotonic()
+        try:
+            items = [_Item(line.payment_id, line) for line in lines]
+            matcher = self._matcher()
+
+            def match_fresh(fresh: list[_Item]) -> dict[str, CashMatch]:
+                found = matcher.match_all([i.line for i in fresh], as_of, self._beating(progress))
+                return {m.payment_id: m for m in found}
+
+            results, earlier, elsewhere = self._process(items, match_fresh)
+            self.store.finish_run(claim)
+        except BaseException:
+            self.store.release_run(claim)
+            raise
+        finally:
+            self._claim = None
+        return CashRun(
+            [result for result, _ in results], earlier, elsewhere, resumed_from=claim.taken_over
         )
-        matches = {m.payment_id: m for m in matcher.match_all(fresh, as_of, progress)}
-        results = []
-        for line in lines:
-            result = earlier[line.payment_id]
-            if result is None:
-                result = self._settle(line, matches[line.payment_id], dry_run=dry_run)
-            results.append(result)
-        return CashRun(results, len(lines) - len(fresh))
 
     def apply_unapplied_erp_payments(self, *, as_of: date, days: int = 14) -> CashRun:
         """Payments recorded in the ERP but left unapplied (keyed in by someone, or received
@@ -86,9 +157,9 @@ class CashApplication:
             for p in self.erp.payments(since=as_of - timedelta(days=days))
             if p.unapplied > 0 and p.customer_id in customers
         ]
-        lines = {
-            f"erp:{p.payment_id}": (
-                p,
+        items = [
+            _Item(
+                f"erp:{p.payment_id}",
                 BankLine(
                     p.payment_id,
                     p.received_on,
@@ -99,66 +170,242 @@ class CashApplication:
                 ),
             )
             for p in waiting
-        }
-        fresh = {k: v for k, v in lines.items() if self.store.bank_line_result(k) is None}
+        ]
+        owners = {f"erp:{p.payment_id}": p.customer_id for p in waiting}
         matcher = CashMatcher(
             customers.values(),
             self.erp.invoices(open_only=True),
             aliases=self.store.payer_aliases(),
         )
-        results = []
-        for key, (payment, line) in fresh.items():
-            match = matcher.match(line, as_of)
-            if match.customer_id not in (None, payment.customer_id):
-                match = dataclasses.replace(match, decision="unmatched")
-            result = self._settle(
-                line, match, dry_run=False, payment_amount=payment.amount, record_as=key
+
+        def match_each(fresh: list[_Item]) -> dict[str, CashMatch]:
+            matches = {}
+            for item in fresh:
+                match = matcher.match(item.line, as_of)
+                if match.customer_id not in (None, owners[item.key]):
+                    match = dataclasses.replace(match, decision="unmatched")
+                matches[item.line.payment_id] = match
+            return matches
+
+        if not items:
+            return CashRun([], 0)
+        key = hashlib.sha256(f"erp-unapplied:{as_of.isoformat()}".encode()).hexdigest()
+        try:
+            self._claim = self._take(key, "unapplied ERP payments", len(items), 0.0)
+        except FileInProgress:
+            return CashRun([], 0, in_progress_elsewhere=len(items))
+        self._beaten = time.monotonic()
+        try:
+            results, earlier, elsewhere = self._process(items, match_each)
+            self.store.finish_run(self._claim)
+        except BaseException:
+            self.store.release_run(self._claim)
+            raise
+        finally:
+            self._claim = None
+        fresh = [result for result, seen in results if not seen]
+        return CashRun(fresh, earlier, elsewhere)
+
+    # --- the claim -----------------------------------------------------------------------------
+    def _take(self, run_key: str, source: str, count: int, wait: float) -> RunClaim:
+        deadline = time.monotonic() + wait
+        pause = 0.05
+        while True:
+            got = self.store.claim_run(
+                run_key, source=source, lines=count, stale_after=self.stale_after
             )
+            if isinstance(got, RunClaim):
+                return got
+            if time.monotonic() >= deadline:
+                raise FileInProgress(_busy(source, got))
+            time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
+            pause = min(pause * 2, 1.0)
+
+    def _beat(self, *, force: bool = False) -> None:
+        claim = self._claim
+        if claim is None or (not force and time.monotonic() - self._beaten < HEARTBEAT_EVERY):
+            return
+        if not self.store.heartbeat(claim):
+            raise RunTakenOver(
+                "another run took this file over while this one was silent; this run stopped "
+                "and that run finishes the file"
+            )
+        self._beaten = time.monotonic()
+
+    def _beating(self, progress: Callable[[int, int], None] | None) -> Callable[[int, int], None]:
+        def report(done: int, total: int) -> None:
+            self._beat()
+            if progress is not None:
+                progress(done, total)
+
+        return report
+
+    # --- processing ----------------------------------------------------------------------------
+    def _matcher(self) -> CashMatcher:
+        return CashMatcher(
+            self.erp.list_customers(),
+            self.erp.invoices(open_only=True),
+            aliases=self.store.payer_aliases(),
+        )
+
+    def _dry_run(
+        self,
+        lines: Sequence[BankLine],
+        as_of: date,
+        progress: Callable[[int, int], None] | None,
+    ) -> CashRun:
+        earlier = {line.payment_id: self.store.bank_line_result(line.payment_id) for line in lines}
+        fresh = [line for line in lines if earlier[line.payment_id] is None]
+        matches = {m.payment_id: m for m in self._matcher().match_all(fresh, as_of, progress)}
+        policy = self.approvals.policy
+        results = []
+        for line in lines:
+            result = earlier[line.payment_id]
+            if result is None:
+                match = matches[line.payment_id]
+                result = match.as_dict() | {"approval_id": None}
+                if match.decision == "unmatched" or not match.customer_id or not match.applications:
+                    result["decision"] = "unmatched"
+                else:
+                    sure = match.decision == "auto" and policy.auto_approves(
+                        "apply_payment", match.amount
+                    )
+                    result["decision"] = "auto" if sure else "review"
             results.append(result)
         return CashRun(results, len(lines) - len(fresh))
 
-    def _settle(
-        self,
-        line: BankLine,
-        match: CashMatch,
-        *,
-        dry_run: bool,
-        payment_amount: Decimal | None = None,
-        record_as: str | None = None,
-    ) -> dict[str, Any]:
+    def _process(
+        self, items: list[_Item], match: Callable[[list[_Item]], dict[str, CashMatch]]
+    ) -> tuple[list[tuple[dict[str, Any], bool]], int, int]:
+        """Each item's result (and whether an earlier run recorded it), the number recorded
+        earlier, and the number another live run is processing."""
+        assert self._claim is not None
+        run_key = self._claim.run_key
+        to_match: list[_Item] = []
+        for item in items:
+            item.row = self.store.bank_line(item.key)
+            if item.row is None:
+                to_match.append(item)
+            elif item.row["decision"] == IN_PROGRESS and not self._held_elsewhere(item, run_key):
+                found = self.store.cash_approvals_for(item.line.payment_id)
+                item.approval_id = found[-1] if found else None
+                if item.approval_id is None:
+                    to_match.append(item)
+        matches = match(to_match) if to_match else {}
+        results: list[tuple[dict[str, Any], bool]] = []
+        earlier = elsewhere = 0
+        for item in items:
+            row = item.row
+            if row is not None and row["decision"] != IN_PROGRESS:
+                results.append((row["result"], True))
+                earlier += 1
+                continue
+            if row is not None and self._held_elsewhere(item, run_key):
+                results.append((row["result"] | {"decision": IN_PROGRESS}, False))
+                elsewhere += 1
+                continue
+            self._beat()
+            if not self._own(item, matches, run_key):
+                results.append((self._seen_meanwhile(item), False))
+                elsewhere += 1
+                continue
+            if item.approval_id is not None:
+                assert row is not None
+                result = self._from_approval(dict(row["result"]), item.approval_id)
+            else:
+                result = self._settle(item.line, matches[item.line.payment_id])
+            if not self.store.finish_bank_line(
+                item.key, result, approval_id=result["approval_id"], run_key=run_key
+            ):
+                self._beat(force=True)  # raises when the file was taken over
+                raise RunTakenOver(f"bank line {item.key} was finished by another run")
+            results.append((result, False))
+        return results, earlier, elsewhere
+
+    def _held_elsewhere(self, item: _Item, run_key: str) -> bool:
+        row = item.row
+        assert row is not None
+        return row["run_key"] != run_key and self.store.run_is_live(
+            row["run_key"], self.stale_after
+        )
+
+    def _own(self, item: _Item, matches: dict[str, CashMatch], run_key: str) -> bool:
+        """Make the line this run's ``in_progress`` line; False if another run has it."""
+        if item.row is None:
+            match = matches[item.line.payment_id]
+            marked = match.as_dict() | {"decision": IN_PROGRESS, "approval_id": None}
+            line = dataclasses.replace(item.line, payment_id=item.key)
+            return self.store.begin_bank_line(line, marked, run_key=run_key)
+        if item.row["run_key"] == run_key:
+            return True
+        return self.store.take_over_bank_line(
+            item.key, from_run=item.row["run_key"], run_key=run_key
+        )
+
+    def _seen_meanwhile(self, item: _Item) -> dict[str, Any]:
+        row = self.store.bank_line(item.key)
+        assert row is not None
+        return (
+            row["result"]
+            if row["decision"] != IN_PROGRESS
+            else row["result"] | {"decision": IN_PROGRESS}
+        )
+
+    def _settle(self, line: BankLine, match: CashMatch) -> dict[str, Any]:
         result = match.as_dict()
         result["approval_id"] = None
-        policy = self.approvals.policy
         if match.decision == "unmatched" or match.customer_id is None or not match.applications:
             result["decision"] = "unmatched"
-        elif dry_run:
-            sure = match.decision == "auto"
-            result["decision"] = (
-                "auto" if sure and policy.auto_approves("apply_payment", match.amount) else "review"
+            return result
+        try:
+            approval = self.approvals.propose(
+                _action(line, match),
+                requested_by=REQUESTER,
+                origin={
+                    "source": "cash_application",
+                    "payment_id": line.payment_id,
+                    "payer_name": line.payer_name,
+                },
+                allow_auto=match.decision == "auto",
             )
-        else:
-            try:
-                approval = self.approvals.propose(
-                    _action(line, match),
-                    requested_by=REQUESTER,
-                    origin={
-                        "source": "cash_application",
-                        "payment_id": line.payment_id,
-                        "payer_name": line.payer_name,
-                    },
-                    allow_auto=match.decision == "auto",
-                )
-            except ProposalRejected as rejected:
-                result["decision"] = "unmatched"
-                result["explanation"] += "; not proposed: " + "; ".join(rejected.problems)
-            else:
-                result["approval_id"] = approval.approval_id
-                result["decision"] = "auto" if approval.status == "done" else "review"
-                if approval.status in ("failed", "superseded"):
-                    result["explanation"] += f"; the ERP write {approval.status}: {approval.note}"
-        if not dry_run:
-            recorded = (
-                line if record_as is None else dataclasses.replace(line, payment_id=record_as)
-            )
-            self.store.record_bank_line(recorded, result, approval_id=result["approval_id"])
+        except ProposalRejected as rejected:
+            result["decision"] = "unmatched"
+            result["explanation"] += "; not proposed: " + "; ".join(rejected.problems)
+            return result
+        return self._decided(result, approval.approval_id)
+
+    def _from_approval(self, result: dict[str, Any], approval_id: str) -> dict[str, Any]:
+        """Finish a line a dead run left between proposing and recording: its approval is
+        there, so the line gets that approval's outcome (its write finished if it was cut)."""
+        approval = self.store.get(approval_id)
+        assert approval is not None
+        if approval.status in ("approved", "executing"):
+            self.approvals.execute(approval_id)
+        result["explanation"] = result.get("explanation", "") + "; finished after an interruption"
+        return self._decided(result, approval_id)
+
+    def _decided(self, result: dict[str, Any], approval_id: str) -> dict[str, Any]:
+        approval = self.store.get(approval_id)
+        assert approval is not None
+        result["approval_id"] = approval_id
+        alone = approval.decided_by == AUTO_DECIDER
+        auto = alone and approval.status in ("approved", "executing", "done")
+        result["decision"] = "auto" if auto else "review"
+        if approval.status in ("failed", "superseded"):
+            result["explanation"] += f"; the ERP write {approval.status}: {approval.note}"
+        elif auto and approval.status != "done":
+            result["explanation"] += "; the ERP write is being finished by the reconciler"
         return result
+
+
+def _busy(source: str, holder: RunHolder) -> str:
+    seen = (now_utc() - holder.heartbeat_at).total_seconds()
+    return (
+        f"{source} is being processed by another run (pid {holder.pid} on {holder.host}, "
+        f"since {_clock(holder.claimed_at)}, last active {seen:.0f}s ago); "
+        "run it again when that run has finished"
+    )
+
+
+def _clock(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")

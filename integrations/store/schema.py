@@ -1,4 +1,4 @@
-"""Tables of the bot's own store: approvals and the hash-chained audit trail."""
+"""Tables of the bot's own store: approvals, the keyed audit chain, cash application runs."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ audit = Table(
     Column("erp_reference", String(200)),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # Which key made the hash (None: before keys existed; "unkeyed": no key was set).
+    Column("key_id", String(40)),
+    # The approval's decisive fields after this record (a digest), bound into the hash.
+    Column("state", String(64)),
 )
 
 # One row: the end of the audit chain. Appends lock it, so the chain never forks.
@@ -103,6 +107,23 @@ bank_lines = Table(
     Column("approval_id", String(32)),
     Column("result", Text, nullable=False),
     Column("processed_at", UtcDateTime, nullable=False),
+    Column("run_key", String(64)),  # the file run that processed it (or is processing it)
+)
+
+# One run per bank file: the claim of the run processing it, keyed by the file's content.
+cash_runs = Table(
+    "store_cash_runs",
+    metadata,
+    Column("run_key", String(64), primary_key=True),
+    Column("source", String(400), nullable=False),
+    Column("lines", Integer, nullable=False),
+    Column("owner", String(32)),  # None: released by a run that stopped on an error
+    Column("host", String(200), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("claimed_at", UtcDateTime, nullable=False),
+    Column("heartbeat_at", UtcDateTime, nullable=False),
+    Column("finished_at", UtcDateTime),
+    Column("takeovers", Integer, nullable=False),
 )
 
 # Payer names confirmed by an approved match: recognised next time without fuzzy matching.

@@ -7,11 +7,10 @@ replica, and the audit trail never misses or invents a change.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,22 @@ from sqlalchemy.exc import IntegrityError
 
 from integrations.db import make_engine, migrate, write_transaction
 from integrations.store import schema as t
+from integrations.store.audit import (
+    KEY_ENV,
+    UNKEYED,
+    AuditKeyError,
+    AuditKeys,
+    approval_state,
+    canonical,
+    record_fields,
+    record_hash,
+)
+from integrations.store.audit_check import Anchor, AuditReport, check_audit, write_anchor
+from integrations.store.bank_lines import BankLineStore
+from integrations.store.clock import now_utc
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "store_alembic_version"
-GENESIS = "0" * 64
 
 STATUSES = (
     "pending",
@@ -37,10 +48,6 @@ STATUSES = (
     "superseded",
 )
 OPEN_STATUSES = ("pending", "approved", "executing", "failed")
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,40 +95,49 @@ class AuditRecord:
     erp_reference: str | None
     prev_hash: str
     hash: str
+    key_id: str | None = None  # None: made before audit keys existed
 
 
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+AUDIT_FIELDS = (
+    "seq",
+    "approval_id",
+    "event",
+    "actor",
+    "at",
+    "erp_reference",
+    "prev_hash",
+    "hash",
+    "key_id",
+)
 
 
-def _record_hash(
-    seq: int,
-    approval_id: str | None,
-    event: str,
-    actor: str,
-    at: str,
-    detail: str,
-    erp_reference: str | None,
-    prev_hash: str,
-) -> str:
-    body = _canonical([seq, approval_id, event, actor, at, detail, erp_reference, prev_hash])
-    return hashlib.sha256(body.encode()).hexdigest()
-
-
-class Store:
-    def __init__(self, engine: Engine) -> None:
+class Store(BankLineStore):
+    def __init__(self, engine: Engine, *, audit_keys: AuditKeys | None = None) -> None:
         self.engine = engine
+        self.audit_keys = AuditKeys.from_env() if audit_keys is None else audit_keys
+        self.audit_keys.warn_if_unkeyed()
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, *, audit_keys: AuditKeys | None = None) -> Store:
         engine = make_engine(url)
         migrate(engine, MIGRATIONS, VERSION_TABLE)
-        return cls(engine)
+        store = cls(engine, audit_keys=audit_keys)
+        store._check_key_matches_chain()
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
 
     # --- audit -----------------------------------------------------------------------------
+    def _check_key_matches_chain(self) -> None:
+        """A keyed chain is never continued without its key (that would look like tampering)."""
+        with self.engine.connect() as conn:
+            last = conn.scalar(select(t.audit.c.key_id).order_by(t.audit.c.seq.desc()).limit(1))
+        if last not in (None, UNKEYED) and self.audit_keys.signing is None:
+            raise AuditKeyError(
+                f"the audit trail is keyed (key {last}) but {KEY_ENV} is not set; set it"
+            )
+
     def _append(
         self,
         conn: Connection,
@@ -131,35 +147,41 @@ class Store:
         actor: str,
         detail: dict[str, Any],
         erp_reference: str | None = None,
+        bind_approval: bool = False,
     ) -> None:
+        """One audit record; ``bind_approval`` binds the approval's decisive fields as they are
+        now (after the change this record describes) into the record's hash."""
         head = (
             conn.execute(select(t.audit_head).where(t.audit_head.c.id == 1).with_for_update())
             .mappings()
             .one()
         )
-        seq = head["last_seq"] + 1
-        at = now_utc().isoformat()
-        detail_text = _canonical(detail)
-        digest = _record_hash(
-            seq, approval_id, event, actor, at, detail_text, erp_reference, head["last_hash"]
-        )
-        conn.execute(
-            insert(t.audit).values(
-                seq=seq,
-                approval_id=approval_id,
-                event=event,
-                actor=actor,
-                at=at,
-                detail=detail_text,
-                erp_reference=erp_reference,
-                prev_hash=head["last_hash"],
-                hash=digest,
+        state = None
+        if bind_approval:
+            row = (
+                conn.execute(select(t.approvals).where(t.approvals.c.approval_id == approval_id))
+                .mappings()
+                .one()
             )
-        )
+            state = approval_state(row)
+        values = {
+            "seq": head["last_seq"] + 1,
+            "approval_id": approval_id,
+            "event": event,
+            "actor": actor,
+            "at": now_utc().isoformat(),
+            "detail": canonical(detail),
+            "erp_reference": erp_reference,
+            "prev_hash": head["last_hash"],
+            "key_id": self.audit_keys.signing_id,
+            "state": state,
+        }
+        values["hash"] = record_hash(self.audit_keys.signing, record_fields(values))
+        conn.execute(insert(t.audit).values(**values))
         conn.execute(
             update(t.audit_head)
             .where(t.audit_head.c.id == 1)
-            .values(last_seq=seq, last_hash=digest)
+            .values(last_seq=values["seq"], last_hash=values["hash"])
         )
 
     def record(
@@ -175,41 +197,22 @@ class Store:
             query = query.where(t.audit.c.approval_id == approval_id)
         with self.engine.connect() as conn:
             return [
-                AuditRecord(**(dict(r) | {"detail": json.loads(r["detail"])}))
+                AuditRecord(**{f: r[f] for f in AUDIT_FIELDS}, detail=json.loads(r["detail"]))
                 for r in conn.execute(query).mappings()
             ]
 
     def verify_audit(self) -> str | None:
-        """None when the chain is intact; else what is wrong with the first broken record."""
-        expected_prev, expected_seq = GENESIS, 1
-        with self.engine.connect() as conn:
-            for row in conn.execute(select(t.audit).order_by(t.audit.c.seq)).mappings():
-                where = f"audit record {row['seq']} ({row['event']}"
-                where += f", {row['approval_id']})" if row["approval_id"] else ")"
-                if row["seq"] != expected_seq:
-                    return f"audit record {expected_seq} is missing (next is {row['seq']})"
-                if row["prev_hash"] != expected_prev:
-                    return f"{where} does not follow the record before it"
-                digest = _record_hash(
-                    row["seq"],
-                    row["approval_id"],
-                    row["event"],
-                    row["actor"],
-                    row["at"],
-                    row["detail"],
-                    row["erp_reference"],
-                    row["prev_hash"],
-                )
-                if digest != row["hash"]:
-                    return f"{where} was changed after it was written"
-                expected_prev, expected_seq = row["hash"], expected_seq + 1
-            head = conn.execute(select(t.audit_head)).mappings().one()
-        if head["last_seq"] != expected_seq - 1 or head["last_hash"] != expected_prev:
-            return (
-                f"audit records after {expected_seq - 1} are missing "
-                f"(the chain ends at {head['last_seq']})"
-            )
-        return None
+        """None when the chain and the approvals are intact; else the first problem found."""
+        report = self.audit_report()
+        return report.problems[0] if report.problems else None
+
+    def audit_report(self, anchors: Path | None = None) -> AuditReport:
+        """Every record, every approval and (given an anchor file) every anchored head."""
+        return check_audit(self.engine, self.audit_keys, anchors)
+
+    def anchor(self, to: Path | None) -> Anchor:
+        """Sign the chain head; append it to ``to`` (an append-only file) unless None."""
+        return write_anchor(self.engine, self.audit_keys, to)
 
     # --- approvals -------------------------------------------------------------------------
     def create(self, values: dict[str, Any], *, actor: str, detail: dict[str, Any]) -> Approval:
@@ -227,13 +230,18 @@ class Store:
             "executing_since": None,
             "origin": None,
         } | values
-        row["payload"] = _canonical(row["payload"])
+        row["payload"] = canonical(row["payload"])
         if row["origin"] is not None:
-            row["origin"] = _canonical(row["origin"])
+            row["origin"] = canonical(row["origin"])
         with write_transaction(self.engine) as conn:
             conn.execute(insert(t.approvals).values(**row))
             self._append(
-                conn, approval_id=row["approval_id"], event="proposed", actor=actor, detail=detail
+                conn,
+                approval_id=row["approval_id"],
+                event="proposed",
+                actor=actor,
+                detail=detail,
+                bind_approval=True,
             )
         created = self.get(row["approval_id"])
         assert created is not None
@@ -291,7 +299,7 @@ class Store:
         a = t.approvals.c
         values = dict(fields, status=to_status, updated_at=now_utc())
         if "payload" in values:
-            values["payload"] = _canonical(values["payload"])
+            values["payload"] = canonical(values["payload"])
         condition = [a.approval_id == approval_id, a.status.in_(list(from_statuses))]
         if stale_before is not None:
             condition.append(a.executing_since < stale_before)
@@ -306,6 +314,7 @@ class Store:
                 actor=actor,
                 detail=detail,
                 erp_reference=fields.get("erp_reference"),
+                bind_approval=True,
             )
         return self.get(approval_id)
 
@@ -327,62 +336,6 @@ class Store:
         return self._insert_once(
             t.job_runs, {"job": job, "run_on": run_on, "runner": runner, "claimed_at": now_utc()}
         )
-
-    # --- cash application --------------------------------------------------------------------
-    def bank_line_result(self, payment_id: str) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            text = conn.scalar(
-                select(t.bank_lines.c.result).where(t.bank_lines.c.payment_id == payment_id)
-            )
-        return json.loads(text) if text else None
-
-    def record_bank_line(
-        self, line: Any, result: dict[str, Any], *, approval_id: str | None
-    ) -> bool:
-        """Keep a processed bank line and its result; False if it was already recorded."""
-        return self._insert_once(
-            t.bank_lines,
-            {
-                "payment_id": line.payment_id,
-                "received_on": line.received_on,
-                "amount": line.amount,
-                "currency": line.currency,
-                "payer_name": line.payer_name,
-                "decision": result["decision"],
-                "approval_id": approval_id,
-                "result": _canonical(result),
-                "processed_at": now_utc(),
-            },
-        )
-
-    def bank_lines(
-        self, *, since: date | None = None, decision: str | None = None
-    ) -> list[dict[str, Any]]:
-        """Processed bank lines (``decision="unmatched"``: the suspense list), oldest first."""
-        b = t.bank_lines.c
-        query = select(t.bank_lines).order_by(b.received_on, b.payment_id)
-        if since is not None:
-            query = query.where(b.received_on >= since)
-        if decision is not None:
-            query = query.where(b.decision == decision)
-        with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
-
-    def payer_aliases(self) -> dict[str, str]:
-        a = t.payer_aliases.c
-        with self.engine.connect() as conn:
-            return dict(conn.execute(select(a.payer_key, a.customer_id)).all())
-
-    def learn_alias(self, payer_key: str, customer_id: str, approval_id: str | None) -> None:
-        """Remember that this payer is this customer (the latest confirmation wins)."""
-        a = t.payer_aliases.c
-        values = {"customer_id": customer_id, "approval_id": approval_id, "learned_at": now_utc()}
-        with write_transaction(self.engine) as conn:
-            changed = conn.execute(
-                update(t.payer_aliases).where(a.payer_key == payer_key).values(**values)
-            ).rowcount
-            if not changed:
-                conn.execute(insert(t.payer_aliases).values(payer_key=payer_key, **values))
 
     def remember_conversation(
         self,

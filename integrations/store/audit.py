@@ -1,0 +1,144 @@
+"""The audit chain's keys and hashes: HMAC-SHA256 with ``ARBOT_AUDIT_KEY``, each record naming
+the key it was made with, and each approval's decisive fields bound into the record that
+changed them. What this protects against and what it does not: docs/audit.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+KEY_ENV = "ARBOT_AUDIT_KEY"
+MIN_KEY_LENGTH = 16
+# key_id of a record written after keys were introduced but while no key was set.
+UNKEYED = "unkeyed"
+# The fields of an approval whose change must leave an audit record (bound by ``state``).
+DECISIVE_FIELDS = (
+    "approval_id",
+    "action",
+    "status",
+    "payload",
+    "amount",
+    "currency",
+    "customer_id",
+    "target",
+    "idempotency_key",
+    "requested_by",
+    "proposed_by",
+    "decided_by",
+    "erp_reference",
+    "origin",
+)
+_warned = False
+
+
+class AuditKeyError(ValueError):
+    """ARBOT_AUDIT_KEY is missing where it is needed, or too weak to be a key."""
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def key_id(key: bytes) -> str:
+    """A public name for a key (it reveals nothing of the key)."""
+    return hmac.new(key, b"arbot audit key id", hashlib.sha256).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class AuditKeys:
+    """The audit keys: the first signs new records and anchors, every one verifies."""
+
+    keys: tuple[bytes, ...] = ()
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> AuditKeys:
+        text = (os.environ if environ is None else environ).get(KEY_ENV, "")
+        keys = tuple(part.strip().encode() for part in text.split(",") if part.strip())
+        for index, key in enumerate(keys, 1):
+            if len(key) < MIN_KEY_LENGTH:
+                raise AuditKeyError(
+                    f"{KEY_ENV}: key {index} has {len(key)} characters; use at least "
+                    f"{MIN_KEY_LENGTH} (e.g. the output of: openssl rand -hex 32)"
+                )
+        return cls(keys)
+
+    @property
+    def signing(self) -> bytes | None:
+        return self.keys[0] if self.keys else None
+
+    @property
+    def signing_id(self) -> str:
+        return key_id(self.keys[0]) if self.keys else UNKEYED
+
+    def by_id(self, wanted: str) -> bytes | None:
+        return next((k for k in self.keys if key_id(k) == wanted), None)
+
+    def warn_if_unkeyed(self) -> None:
+        global _warned
+        if not self.keys and not _warned:
+            _warned = True
+            log.warning(
+                "%s is not set: audit records are hashed WITHOUT a key, so anyone who can write "
+                "the database can rewrite the audit trail undetected (see SECURITY.md).",
+                KEY_ENV,
+            )
+
+
+def legacy_hash(fields: list[Any]) -> str:
+    """Records written before keys existed: SHA-256 over eight fields."""
+    return hashlib.sha256(canonical(fields).encode()).hexdigest()
+
+
+def record_hash(key: bytes | None, fields: list[Any]) -> str:
+    body = canonical(fields).encode()
+    if key is None:
+        return hashlib.sha256(body).hexdigest()
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def record_fields(row: Mapping[str, Any]) -> list[Any]:
+    """What a record's hash covers: its content, the record before it, its key and the state
+    of its approval after it."""
+    base = [
+        row["seq"],
+        row["approval_id"],
+        row["event"],
+        row["actor"],
+        row["at"],
+        row["detail"],
+        row["erp_reference"],
+        row["prev_hash"],
+    ]
+    if row["key_id"] is None:
+        return base
+    return [*base, row["key_id"], row["state"]]
+
+
+def expected_hash(keys: AuditKeys, row: Mapping[str, Any]) -> str | None:
+    """The hash the record must carry; None when it was made with a key we do not have."""
+    if row["key_id"] is None:
+        return legacy_hash(record_fields(row))
+    if row["key_id"] == UNKEYED:
+        return record_hash(None, record_fields(row))
+    key = keys.by_id(row["key_id"])
+    return None if key is None else record_hash(key, record_fields(row))
+
+
+def approval_state(row: Mapping[str, Any]) -> str:
+    """A digest of an approval's decisive fields as the store holds them."""
+    values = [None if row[f] is None else str(row[f]) for f in DECISIVE_FIELDS]
+    return hashlib.sha256(canonical(values).encode()).hexdigest()
+
+
+def anchor_mac(key: bytes, seq: int, head_hash: str, at: str, signed_by: str) -> str:
+    body = canonical(["arbot audit anchor", seq, head_hash, at, signed_by]).encode()
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
