@@ -45,6 +45,21 @@ def arbot_command() -> str:
     return str(found)
 
 
+def code_version() -> str | None:
+    """HEAD's short hash, with "+dirty" when arbot's code has uncommitted changes."""
+    root = Path(__file__).resolve().parents[2]
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, cwd=root, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("log", "-1", "--format=%h")
+    if not head:
+        return None
+    dirty = git("status", "--porcelain", "--", "graph", "integrations", "bot")
+    return f"{head}+dirty" if dirty else head
+
+
 def _run(args: list[str], env: dict[str, str], what: str) -> float:
     started = time.perf_counter()
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
@@ -103,17 +118,11 @@ def evaluate(seed: int, size: str, workdir: Path) -> dict[str, object]:
         "arbot cashapp",
     )
     report = score(data, load_results(result))
-    commit = subprocess.run(
-        ["git", "log", "-1", "--format=%h"],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parent,
-        check=False,
-    ).stdout.strip()
+    commit = code_version()
     report["run"] = {
         **meta,
         "size": size,
-        "commit": commit or None,
+        "commit": commit,
         "cashapp_seconds": round(seconds, 1),
     }
     return report

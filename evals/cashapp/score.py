@@ -61,7 +61,12 @@ def load_results(path: Path) -> dict[str, dict[str, Any]]:
         raise ScoreError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         raise ScoreError(f'{path}: expected {{"results": [...]}}')
-    return {row["payment_id"]: row for row in data["results"] if isinstance(row, dict)}
+    rows = {}
+    for index, row in enumerate(data["results"]):
+        if not isinstance(row, dict) or not isinstance(row.get("payment_id"), str):
+            raise ScoreError(f"{path}: results[{index}]: expected an object with a payment_id")
+        rows[row["payment_id"]] = row
+    return rows
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
