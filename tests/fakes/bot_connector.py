@@ -4,6 +4,12 @@ Activities name it as their ``serviceUrl``, so the Teams SDK sends replies, card
 proactive messages here unmodified. It answers in the connector's documented shapes
 (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference)
 and records every call.
+
+Like Teams, it refuses an activity whose Adaptive Card Teams would refuse
+(``tests/fakes/adaptive_cards.py``): HTTP 400 ``{"error": {"code": "BadArgument", ...}}``, or 413
+``MessageSizeTooBig`` for a card over the size limit. Refused activities are not in ``sent``
+but in ``refusals``, and leaving ``fake_connector()`` with refusals nobody expected fails the
+test. ``validate_card`` is exported for invoke responses, which never reach the connector.
 """
 
 from __future__ import annotations
@@ -19,6 +25,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote
 
+from tests.fakes.adaptive_cards import SIZE_RULE, validate_card, validate_invoke_response
+
+__all__ = [
+    "FakeConnector",
+    "Refusal",
+    "Sent",
+    "fake_connector",
+    "validate_card",
+    "validate_invoke_response",
+]
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+
 
 @dataclass
 class Sent:
@@ -31,15 +49,42 @@ class Sent:
     @property
     def card(self) -> dict[str, Any] | None:
         for attachment in self.activity.get("attachments") or []:
-            if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive":
+            if attachment.get("contentType") == ADAPTIVE_CARD:
                 return attachment["content"]
         return None
+
+
+@dataclass
+class Refusal:
+    """An activity Teams would have refused, with the connector's answer."""
+
+    verb: str
+    status: int
+    error: dict[str, str]
+    problems: list[str]
+    activity: dict[str, Any]
+
+    def __str__(self) -> str:
+        return f"{self.verb} → {self.status} {self.error['code']}\n  " + "\n  ".join(self.problems)
+
+
+def card_problems(activity: dict[str, Any]) -> list[str]:
+    """The problems of every Adaptive Card attached to ``activity``."""
+    problems = []
+    for index, attachment in enumerate(activity.get("attachments") or []):
+        if isinstance(attachment, dict) and attachment.get("contentType") == ADAPTIVE_CARD:
+            for problem in validate_card(attachment.get("content")):
+                problems.append(f"/attachments/{index}/content{problem}")
+    return problems
 
 
 @dataclass
 class FakeConnector:
     url: str = ""
     sent: list[Sent] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)
+    # A test that sends invalid cards on purpose sets this, then asserts on ``refusals``.
+    refusals_expected: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(1_700_000_000_001))
 
@@ -96,6 +141,15 @@ def _handler(fake: FakeConnector) -> type[BaseHTTPRequestHandler]:
         def _record(self, verb: str) -> None:
             conversation, activity_id = self._route()
             activity = self._read()
+            problems = card_problems(activity)
+            if problems:
+                too_big = all(SIZE_RULE in problem for problem in problems)
+                status, code = (413, "MessageSizeTooBig") if too_big else (400, "BadArgument")
+                error = {"code": code, "message": "; ".join(problems)}
+                with fake.lock:
+                    fake.refusals.append(Refusal(verb, status, error, problems, activity))
+                self._answer({"error": error}, status)
+                return
             with fake.lock:
                 fake.sent.append(
                     Sent(verb, conversation, activity_id, activity, dict(self.headers))
@@ -129,3 +183,9 @@ def fake_connector() -> Iterator[FakeConnector]:
     finally:
         server.shutdown()
         server.server_close()
+        # Raised even when the test already failed: the refusal is usually why it did.
+        if fake.refusals and not fake.refusals_expected:
+            shown = "\n".join(str(r) for r in fake.refusals)
+            raise AssertionError(
+                f"Teams would have refused {len(fake.refusals)} activity(ies):\n{shown}"
+            )
