@@ -57,9 +57,9 @@ _CODE_REASONS = {
 }
 _FUNDS_EXTRA = {"": 0, "0": 0, "1": 0, "2": 0, "Z": 0, "V": 2, "S": 3}
 _PAYER_KEYS = (
-    re.compile(r"\bBO1:\s*(?P<v>.+?)(?=\s+[A-Z]{2}\d?:|$)"),
-    re.compile(r"^(?:DBNM|ORG|ORIGINATOR|DEBTOR NAME|SENDER NAME)\s*:=?\s*(?P<v>.+)$"),
-    re.compile(r"\bFrom:\s*(?P<v>[^,]+)"),
+    re.compile(r"(?a)\bBO1:\s*(?P<v>.+?)(?=\s+[A-Z]{2}\d?:|$)"),
+    re.compile(r"(?a)^(?:DBNM|ORG|ORIGINATOR|DEBTOR NAME|SENDER NAME)\s*:=?\s*(?P<v>.+)$"),
+    re.compile(r"(?a)\bFrom:\s*(?P<v>[^,]+)"),
 )
 
 
@@ -85,7 +85,7 @@ def parse_bai2(text: str, name: str) -> BankStatement:
         groups += 1
     if position >= len(records):
         last = records[-1]
-        raise BankFileError(f"{name}:{last.line}: the file ends without a file trailer (99)")
+        raise BankFileError(f"{name}:{last.last_line}: the file ends without a file trailer (99)")
     trailer = records[position]
     if trailer.code != "99":
         raise _unexpected(trailer, "a group header (02) or the file trailer (99)", name)
@@ -116,7 +116,7 @@ def _group(
         accounts += 1
     if position >= len(records):
         raise BankFileError(
-            f"{name}:{records[-1].line}: the file ends without a group trailer (98)"
+            f"{name}:{records[-1].last_line}: the file ends without a group trailer (98)"
         )
     trailer = records[position]
     if trailer.code != "98":
@@ -147,7 +147,7 @@ def _account(
         position += 1
     if position >= len(records):
         raise BankFileError(
-            f"{name}:{records[-1].line}: the file ends without an account trailer (49)"
+            f"{name}:{records[-1].last_line}: the file ends without an account trailer (49)"
         )
     trailer = records[position]
     if trailer.code != "49":
@@ -167,7 +167,7 @@ def _summary_total(fields: list[str], record: Record, context: _Context) -> int:
             index += 1
             continue
         amount = fields[index + 1].strip() if index + 1 < len(fields) else ""
-        if not (code.isdigit() and len(code) == 3):
+        if not (_is_number(code) and len(code) == 3):
             raise _field_error(record, context.name, f"'{short(code)}' is not a type code")
         if amount:
             total += _signed_minor(amount, record, context)
@@ -181,7 +181,7 @@ def _detail(record: Record, context: _Context, statement: BankStatement) -> int:
     name = context.name
     fields = record.body.split(",")
     code = fields[0].strip()
-    if not (code.isdigit() and len(code) == 3):
+    if not (_is_number(code) and len(code) == 3):
         raise _field_error(record, name, f"'{short(code)}' is not a type code (3 digits)")
     if len(fields) < 2 or not fields[1].strip():
         raise _field_error(record, name, "has no amount")
@@ -231,7 +231,7 @@ def _detail(record: Record, context: _Context, statement: BankStatement) -> int:
 def _payer(pieces: list[str]) -> str:
     for pattern in _PAYER_KEYS:
         for piece in pieces:
-            found = pattern.search(piece)
+            found = pattern.search(piece[:1000])
             if found and found["v"].strip(" ,;"):
                 return found["v"].strip(" ,;")
     return payer_from_text(" ".join(pieces))
@@ -244,14 +244,14 @@ def _funds_extra(funds: str, fields: list[str], start: int, record: Record, name
         return _FUNDS_EXTRA[funds]
     if funds == "D":
         raw = fields[start].strip() if start < len(fields) else ""
-        if not raw.isdigit() or int(raw) > (len(fields) - start) // 2:
+        if not _is_number(raw) or int(raw) > (len(fields) - start) // 2:
             raise _field_error(record, name, f"funds type D distribution count '{short(raw)}'")
         return 1 + 2 * int(raw)
     raise _field_error(record, name, f"'{short(funds)}' is not a funds type (0, 1, 2, S, V, D, Z)")
 
 
 def _signed_minor(text: str, record: Record, context: _Context) -> int:
-    if not re.fullmatch(r"[+-]?\d{1,20}", text):
+    if not re.fullmatch(r"(?a)[+-]?\d{1,20}", text):
         raise _field_error(record, context.name, f"amount '{short(text)}' is not a whole number")
     return int(text)
 
@@ -276,23 +276,27 @@ def _check_trailer(
         )
     numbers = [f.strip() for f in fields[1:]]
     if children is not None:
-        if not numbers[0].isdigit() or int(numbers[0]) != children:
+        if not _is_number(numbers[0]) or int(numbers[0]) != children:
             statement.warnings.append(
                 f"{where} says {numbers[0] or 'nothing'} "
                 f"{'account' if level == 'group' else 'group'}(s), the file has {children}"
             )
         numbers = numbers[1:]
     stated_count = numbers[0] if numbers else ""
-    if stated_count and (not stated_count.isdigit() or int(stated_count) != count):
+    if stated_count and (not _is_number(stated_count) or int(stated_count) != count):
         statement.warnings.append(f"{where} says {stated_count} records, the file has {count}")
     return total
 
 
 def _stated_minor(text: str, record: Record, name: str) -> int:
     cleaned = text.strip()
-    if not re.fullmatch(r"[+-]?\d{1,20}", cleaned):
+    if not re.fullmatch(r"(?a)[+-]?\d{1,20}", cleaned):
         raise _field_error(record, name, f"control total '{short(cleaned)}' is not a number")
     return int(cleaned)
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def _expect_fields(record: Record, at_least: int, name: str) -> list[str]:
@@ -305,7 +309,7 @@ def _expect_fields(record: Record, at_least: int, name: str) -> list[str]:
 def _date(text: str, record: Record, name: str) -> date:
     cleaned = text.strip()
     try:
-        if not re.fullmatch(r"\d{6}", cleaned):
+        if not re.fullmatch(r"(?a)\d{6}", cleaned):
             raise ValueError
         return date(2000 + int(cleaned[:2]), int(cleaned[2:4]), int(cleaned[4:]))
     except ValueError:

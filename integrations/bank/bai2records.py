@@ -16,8 +16,8 @@ from integrations.bank.errors import BankFileError
 from integrations.bank.statement import short
 
 CODES = ("01", "02", "03", "16", "49", "88", "98", "99")
-_NEXT_RECORD = re.compile(r"(?<=/)\s+(?=(?:01|02|03|16|49|88|98|99),)")
-_START = re.compile(r"(?P<code>\d\d),")
+_NEXT_RECORD = re.compile(r"(?a)(?<=/)\s+(?=(?:01|02|03|16|49|88|98|99),)")
+_START = re.compile(r"(?a)(?P<code>\d\d),")
 _MAX_LINE = 100_000
 _WRAP_WIDTH = 80  # the classic BAI physical record length: a full line is cut mid-word
 
@@ -29,6 +29,7 @@ class Record:
     body: str  # everything after ``NN,``, continuations joined, final ``/`` removed
     texts: list[str] = field(default_factory=list)  # 88 text lines after a 16
     count: int = 1  # physical records: itself and its 88 continuations
+    last_line: int = 0  # the file line its last continuation is on
 
 
 def split_records(text: str, name: str) -> list[Record]:
@@ -46,19 +47,21 @@ def split_records(text: str, name: str) -> list[Record]:
                 if not records:
                     raise BankFileError(f"{name}:{number}: '{short(chunk)}' is not a BAI2 record")
                 _continue(records[-1], chunk, widths)
+                records[-1].last_line = number
                 continue
             code = found["code"]
             if code not in CODES:
                 raise BankFileError(f"{name}:{number}: '{short(chunk)}' is not a BAI2 record")
             body = chunk[3:]
             if code != "88":
-                records.append(Record(code, number, _unterminated(body)))
+                records.append(Record(code, number, _unterminated(body), last_line=number))
                 widths = []
                 continue
             if not records:
                 raise BankFileError(f"{name}:{number}: continuation (88) with no record before it")
             previous = records[-1]
             previous.count += 1
+            previous.last_line = number
             if previous.code == "16":
                 piece = _unterminated(body, keep_inner=True)
                 if previous.texts and widths and widths[-1] >= _WRAP_WIDTH:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from integrations.bank.camtxml import Element, Reader
 
 # PostFinance writes ``?REJECT?0 ?ERROR?000`` into AddtlTxInf: 0 is fine, anything else refused.
-POSTFINANCE_STATUS = re.compile(r"\?(REJECT|ERROR)\?(\d+)")
+POSTFINANCE_STATUS = re.compile(r"(?a)\?(REJECT|ERROR)\?(\d+)")
 
 
 def direction(tx: Element) -> str:

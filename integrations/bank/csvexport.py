@@ -186,10 +186,10 @@ def _decimal_mark(body: list[tuple[int, list[str]]], layout: _Layout, name: str)
     for _, row in body:
         for role in ("amount", "credit", "debit"):
             value = _strip_currency(_cell(row, layout.columns, role))[0]
-            found = re.search(r"([.,])(\d+)$", value)
+            found = re.search(r"(?a)([.,])(\d+)$", value)
             if found and len(found[2]) != 3:
                 votes[found[1]] += 1
-            elif re.search(r"\d,\d{3}\.|\d\.\d{3},", value):
+            elif re.search(r"(?a)\d,\d{3}\.|\d\.\d{3},", value):
                 votes["," if value.rfind(",") > value.rfind(".") else "."] += 1
     return "," if votes[","] > votes["."] else "."
 
@@ -200,6 +200,12 @@ def _date_format(body: list[tuple[int, list[str]]], layout: _Layout, name: str) 
     if not values:
         return "%Y-%m-%d"
     fitting = [f for f in _DATE_FORMATS if all(_parses(v, f) for v in values)]
+    if not fitting:
+        # A few bad dates (31.02.) should be reported on their own line, not hide the format.
+        counts = {f: sum(_parses(v, f) for v in values) for f in _DATE_FORMATS}
+        best = max(counts, key=lambda f: counts[f])
+        if counts[best] and counts[best] * 2 >= len(values):
+            return best
     if not fitting:
         line_no = next(n for n, row in body if _cell(row, layout.columns, "date"))
         raise BankFileError(
@@ -227,13 +233,15 @@ def _parses(value: str, pattern: str) -> bool:
 def _currency_in_header(header: list[str]) -> str | None:
     """``Bedrag (EUR)``, ``Débit euros``: a currency named in the amount's header."""
     for cell in header:
-        found = re.search(r"(?:\(|\s)(EUR|EUROS?|USD|GBP|CHF|PLN|SEK|NOK|DKK)\)?$", cell.upper())
+        found = re.search(
+            r"(?a)(?:\(|\s)(EUR|EUROS?|USD|GBP|CHF|PLN|SEK|NOK|DKK)\)?$", cell.upper()
+        )
         if found:
             return "EUR" if found[1].startswith("EUR") else found[1]
     return None
 
 
-_CURRENCY_WORD = re.compile(r"\b(EUR|USD|GBP|CHF|PLN|SEK|NOK|DKK|CZK|HUF|CAD|AUD|MXN)\b|€")
+_CURRENCY_WORD = re.compile(r"(?a)\b(EUR|USD|GBP|CHF|PLN|SEK|NOK|DKK|CZK|HUF|CAD|AUD|MXN)\b|€")
 
 
 def _currency_above_header(rows: list[tuple[int, list[str]]]) -> str | None:
@@ -251,7 +259,7 @@ def _strip_currency(value: str) -> tuple[str, str | None]:
     for symbol, code in _SYMBOLS.items():
         if symbol in value:
             currency, value = code, value.replace(symbol, "")
-    found = re.search(r"\b([A-Z]{3})\b", value)
+    found = re.search(r"(?a)\b([A-Z]{3})\b", value)
     if found:
         currency, value = found[1], value.replace(found[1], "")
     for space in ("\u00a0", "\u202f", " "):
@@ -350,13 +358,13 @@ def _row(
 _NAMES_IN_TEXT = (
     # ``DE: SARL DUPONT MOTIF: ..``, ``Auftraggeber: ..``
     re.compile(
-        r"\b(?:DE|VON|FROM|VAN|ORDENANTE|AUFTRAGGEBER)\s*:\s*"
+        r"(?a)\b(?:DE|VON|FROM|VAN|ORDENANTE|AUFTRAGGEBER)\s*:\s*"
         r"(?P<name>.+?)\s*(?=\s[A-Z][A-Za-z]{1,15}\s*:|$)"
     ),
     # ``WIRE FROM GLOBEX CORP REF ..``, ``VIR SEPA RECU /DE ATELIERS LEROY /MOTIF ..``,
     # ``TRANSFERENCIA DE LOPEZ Y ASOCIADOS, CONCEPTO ..``
     re.compile(
-        r"\b(?:WIRE|TRANSFER|TRANSFERENCIA|VIREMENT|RECU|OVERBOEKING)\s+/?(?:FROM|DE|VAN)\s+"
+        r"(?a)\b(?:WIRE|TRANSFER|TRANSFERENCIA|VIREMENT|RECU|OVERBOEKING)\s+/?(?:FROM|DE|VAN)\s+"
         r"(?P<name>.+?)\s*(?=\s/|\s(?:REF|CONCEPTO|MOTIF|OMSCHRIJVING)\b|,|$)"
     ),
 )
@@ -365,7 +373,7 @@ _NAMES_IN_TEXT = (
 def _payer_in_text(text: str) -> str:
     """A payer written into a bank's free text (``VIR RECU DE: SARL DUPONT MOTIF: ..``)."""
     for pattern in _NAMES_IN_TEXT:
-        found = pattern.search(text)
+        found = pattern.search(text[:1000])
         if found and found["name"].strip(" ,;/"):
             return found["name"].strip(" ,;/")
     return payer_from_text(text)

@@ -9,8 +9,8 @@ import io
 from datetime import date
 
 from integrations.bank.errors import BankFileError, hashed_id, payer_from_text
-from integrations.bank.statement import BankStatement
-from integrations.erp.money import MoneyError, is_currency_code, parse_amount
+from integrations.bank.statement import BankStatement, parse_money
+from integrations.erp.money import is_currency_code
 from integrations.erp.records import BankLine
 
 COLUMNS = ("payment_id", "date", "amount", "currency", "payer_name", "reference")
@@ -88,13 +88,13 @@ def _line(
     currency = cell("currency").upper()
     if not is_currency_code(currency):
         raise BankFileError(f"{where}: currency '{cell('currency')}' is not an ISO 4217 code")
-    try:
-        amount = parse_amount(cell("amount"), currency)
-    except MoneyError as error:
-        raise BankFileError(f"{where}: amount {error}") from None
-    if amount <= 0:
+    raw = cell("amount").replace(",", "")
+    negative = raw.startswith("-")
+    amount = parse_money(raw.lstrip("+-"), currency, where, "amount ")
+    if amount == 0 or negative:
+        shown = f"-{amount}" if negative and amount else f"{amount}"
         raise BankFileError(
-            f"{where}: amount {amount} is not a credit (zero or negative amounts are refused)"
+            f"{where}: amount {shown} is not a credit (zero or negative amounts are refused)"
         )
     payer, reference = cell("payer_name"), " ".join(cell("reference").split())
     payment_id = cell("payment_id") or hashed_id(

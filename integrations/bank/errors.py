@@ -29,9 +29,13 @@ _NAME_FIELD = re.compile(
 )
 
 
+# Names are written near the start of a text; a bound keeps lazy patterns linear on hostile input.
+_SEARCHED = 1000
+
+
 def payer_from_text(text: str) -> str:
     """The originator's name written inside free text (ACH addenda, wire text), or ``""``."""
-    found = _NAME_FIELD.search(text.upper())
+    found = _NAME_FIELD.search(text[:_SEARCHED].upper())
     return found.group("value").strip(" /,") if found else ""
 
 

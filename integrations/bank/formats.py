@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -96,12 +97,13 @@ def parse_statement_bytes(
 def _unique(statement: BankStatement) -> BankStatement:
     receipts = unique_ids(statement.receipts)
     taken = {line.payment_id for line in receipts}
+    seen: Counter[str] = Counter()
     others = []
     for item in statement.not_receipts:
-        candidate, count = item.payment_id, 1
-        while candidate in taken:
-            count += 1
-            candidate = f"{item.payment_id}~{count}"
+        seen[item.payment_id] += 1
+        candidate = item.payment_id
+        if candidate in taken or seen[item.payment_id] > 1:
+            candidate = f"{item.payment_id}~{seen[item.payment_id] + 1}"
         taken.add(candidate)
         others.append(replace(item, payment_id=candidate))
     return replace(statement, receipts=receipts, not_receipts=others)

@@ -33,13 +33,15 @@ from integrations.bank.statement import (
 from integrations.erp.money import is_currency_code
 from integrations.erp.records import BankLine
 
-_TAG = re.compile(r"^:(?P<tag>\d\d[A-Z]?):(?P<value>.*)$")
+_TAG = re.compile(r"(?a)^:(?P<tag>\d\d[A-Z]?):(?P<value>.*)$")
 _STATEMENT_LINE = re.compile(
-    r"(?P<value>\d{6})(?P<entry>\d{4}|\s{4})?(?P<mark>R?[DC])(?P<funds>[A-Z])?\s?"
+    r"(?a)(?P<value>\d{6})(?P<entry>\d{4}|\s{4})?(?P<mark>R?[DC])(?P<funds>[A-Z])?\s?"
     r"(?P<amount>\d[\d,.]*)(?P<type>[NFS][A-Z0-9]{3})?(?P<rest>.*)"
 )
-_BALANCE = re.compile(r"(?P<mark>[DC])(?P<date>\d{6})(?P<currency>[A-Z]{3})(?P<amount>\d[\d,.]*)")
-_FLOOR = re.compile(r"(?P<currency>[A-Z]{3})[DC]?(?P<amount>\d[\d,.]*)")
+_BALANCE = re.compile(
+    r"(?a)(?P<mark>[DC])(?P<date>\d{6})(?P<currency>[A-Z]{3})(?P<amount>\d[\d,.]*)"
+)
+_FLOOR = re.compile(r"(?a)(?P<currency>[A-Z]{3})[DC]?(?P<amount>\d[\d,.]*)")
 # SWIFT transaction type codes that are never a customer's payment.
 _TYPE_REASONS = {"NRTI": RETURN, "FRTI": RETURN, "NFEX": FX_LEG, "FFEX": FX_LEG}
 _MAX_LINE = 10_000
@@ -71,7 +73,7 @@ def _fields(text: str, name: str) -> list[_Statement]:
         clean = raw.strip("\x00\x01\x02\x03\x1a\r")
         line = clean.rstrip()
         if line.startswith("{"):  # SWIFT blocks {1:..}{2:..}{4:
-            line = re.sub(r"^(\{\d:[^{}]*\})*(\{4:)?", "", line)
+            line = re.sub(r"(?a)^(\{\d:[^{}]*\})*(\{4:)?", "", line)
         if line in ("-", "-}") or line.startswith("-}") or line == "-XXX":
             last = None
             continue

@@ -16,21 +16,21 @@ from dataclasses import dataclass
 from integrations.bank.statement import RETURN, reason_from_text
 
 _WIDTH = 64  # SWIFT allows 65; some banks cut at 64
-_GVC = re.compile(r"(?P<code>\d{3})\s?(?P<rest>\?\d\d.*)", re.S)
-_SUBFIELD = re.compile(r"\?(\d\d)")
-_SEPA_KEY = re.compile(r"\b(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT|PURP)\+")
+_GVC = re.compile(r"(?a)(?P<code>\d{3})\s?(?P<rest>\?\d\d.*)", re.S)
+_SUBFIELD = re.compile(r"(?a)\?(\d\d)")
+_SEPA_KEY = re.compile(r"(?a)\b(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT|PURP)\+")
 _SLASH_TAGS = (
     "TRTP|IBAN|BIC|NAME|REMI|EREF|ORDP|BENM|ISDT|CSID|MARF|RTRN|ADDR|CNTP|PURP|ULTC|ULTD|ULTB"
     "|ULTN|SVCL|PREF|PT|PY|OB|BO|BI|FR"
 )
-_SLASH_TAG = re.compile(rf"/({_SLASH_TAGS})/")
+_SLASH_TAG = re.compile(rf"(?a)/({_SLASH_TAGS})/")
 # GVC codes that mean an outgoing payment came back (059 Rücküberweisung, 159 SEPA Retoure,
 # 109 SEPA direct-debit return).
 _RETURN_GVC = {"059", "109", "159"}
 _NAME_AFTER = re.compile(
-    r"\b(?:AUFTRAGGEBER|OD|FROM|VON|DE|ORDERING PARTY)\s*:\s*(?P<name>[^;\n]*)"
+    r"(?a)\b(?:AUFTRAGGEBER|OD|FROM|VON|DE|ORDERING PARTY)\s*:\s*(?P<name>[^;\n]*)"
 )
-_ACCOUNT_THEN_NAME = re.compile(r"^\s*(?:[A-Z]{2}\d\d[A-Z0-9]{10,30}|\d{9,10})\s+(?P<name>.+)$")
+_ACCOUNT_THEN_NAME = re.compile(r"(?a)^\s*(?:[A-Z]{2}\d\d[A-Z0-9]{10,30}|\d{9,10})\s+(?P<name>.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def _slash_tags(text: str) -> Details:
     tags: dict[str, str] = {}
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
         tags.setdefault(key, value.strip().strip("/").strip())
-    remittance = re.sub(r"^(USTD|STRD)/+(CUR/)?", "", tags.get("REMI", "")).strip("/ ")
+    remittance = re.sub(r"(?a)^(USTD|STRD)/+(CUR/)?", "", tags.get("REMI", "")).strip("/ ")
     reference = _spaces(" ".join(p for p in (remittance, _useful(tags.get("EREF", ""))) if p))
     posting = _spaces(tags.get("TRTP", ""))
     reason = RETURN if "RTRN" in tags else reason_from_text(posting)
@@ -116,7 +116,7 @@ def _slash_tags(text: str) -> Details:
 
 def _free_text(text: str) -> Details:
     payer = ""
-    named = _NAME_AFTER.search(text)
+    named = _NAME_AFTER.search(text[:1000])
     if named:
         # A name runs until an address starts: the first word with a digit, or two spaces.
         words: list[str] = []

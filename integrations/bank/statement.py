@@ -13,7 +13,7 @@ from integrations.erp.records import BankLine
 
 # Larger than any real payment; keeps a typo or garbage from becoming a 30-digit amount.
 MAX_INTEGER_DIGITS = 13
-_AMOUNT = re.compile(r"(?P<whole>\d+)(?:[.,](?P<fraction>\d*))?")
+_AMOUNT = re.compile(r"(?a)(?P<whole>\d+)(?:[.,](?P<fraction>\d*))?")
 
 # Reasons a credit is not a customer receipt, as the run summary shows them.
 RETURN = "return of an outgoing payment"
@@ -52,20 +52,23 @@ class BankStatement:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_money(text: str, currency: str, where: str) -> Decimal:
+def parse_money(text: str, currency: str, where: str, label: str = "") -> Decimal:
     """An unsigned amount written ``1234.50`` or ``1234,50`` (SWIFT); digits beyond the
     currency's minor units are accepted when they are zeros (``105.750`` EUR is 105.75)."""
     cleaned = text.strip()
     found = _AMOUNT.fullmatch(cleaned)
     if not found:
-        raise BankFileError(f"{where}: '{_short(text)}' is not an amount")
+        raise BankFileError(
+            f"{where}: {label}'{_short(text)}' is not an amount (expected e.g. 1234.50)"
+        )
     whole, fraction = found["whole"], found["fraction"] or ""
     if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
-        raise BankFileError(f"{where}: amount '{_short(text)}' is too large")
+        raise BankFileError(f"{where}: {label or 'amount '}'{_short(text)}' is too large")
     places = minor_units(currency)
     if fraction[places:].strip("0"):
         raise BankFileError(
-            f"{where}: amount '{_short(text)}' has more than {places} decimals for {currency}"
+            f"{where}: {label or 'amount '}'{_short(text)}' has more than {places} decimals "
+            f"for {currency}"
         )
     kept = fraction[:places].ljust(places, "0")
     return Decimal(f"{int(whole)}.{kept}") if places else Decimal(int(whole))
@@ -96,17 +99,20 @@ def short(text: str, limit: int = 40) -> str:
 
 
 _REASON_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(STORNO|REVERSAL|REVERSED|RUECKBUCHUNG|RÜCKBUCHUNG)\b", re.I), REVERSAL),
-    (re.compile(r"\b(REJECT(ED)?|REJET|ABGELEHNT)\b", re.I), REJECT),
+    (re.compile(r"(?a)\b(STORNO|REVERSAL|REVERSED|RUECKBUCHUNG|RÜCKBUCHUNG)\b", re.I), REVERSAL),
+    (re.compile(r"(?a)\b(REJECT(ED)?|REJET|ABGELEHNT)\b", re.I), REJECT),
     (
         re.compile(
-            r"\b(RETOURE?N?|RETURN(ED)?|RUECKUEBERWEISUNG|RÜCKÜBERWEISUNG|RUECKLASTSCHRIFT"
+            r"(?a)\b(RETOURE?N?|RETURN(ED)?|RUECKUEBERWEISUNG|RÜCKÜBERWEISUNG|RUECKLASTSCHRIFT"
             r"|RÜCKLASTSCHRIFT|RETOUR|TERUGBOEKING|STORNERING)\b",
             re.I,
         ),
         RETURN,
     ),
-    (re.compile(r"\b(FX|DEVISEN|FOREIGN EXCHANGE|CHANGE DE DEVISES|WISSELKOERS)\b", re.I), FX_LEG),
+    (
+        re.compile(r"(?a)\b(FX|DEVISEN|FOREIGN EXCHANGE|CHANGE DE DEVISES|WISSELKOERS)\b", re.I),
+        FX_LEG,
+    ),
 )
 
 

@@ -151,7 +151,7 @@ def test_identical_lines_without_references_get_distinct_stable_ids() -> None:
         (
             "broken_amount.camt053.xml",
             "broken_amount.camt053.xml:32: Document/BkToCstmrStmt/Stmt/Ntry[3]/Amt: "
-            "'98O.00' is not an amount",
+            "'98O.00' is not an amount (expected e.g. 1234.50)",
         ),
         (
             "broken_indicator.camt053.xml",
