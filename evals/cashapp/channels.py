@@ -197,8 +197,28 @@ def swift_mt103(rng: random.Random, r: Remit) -> tuple[str, str]:
     return name, f":20:{_digits(rng, 16)} :50K:/{_digits(rng, 12)} {name} :70:{joined} {charges}"
 
 
+def mt940_tagged(rng: random.Random, r: Remit) -> tuple[str, str]:
+    """A Dutch-style MT940 :86: field: /TRTP/.../NAME/.../REMI/... in 65-character lines."""
+    name = plain(r.payer).upper()[:70]
+    if len(r.lines) == 1 and not r.note and rng.random() < 0.4:
+        remi = f"STRD/CUR/ISO/{rf_reference(r.lines[0].number)}"
+        note = _deduction_note(rng, r, with_amount=True)
+        remi += f" {note}" if note else ""
+    else:
+        remi = f"USTD//{swift_text(free_text(rng, r))}"
+    field = (
+        f"/TRTP/SEPA OVERBOEKING/IBAN/NL{_digits(rng, 2)}RABO0{_digits(rng, 9)}/BIC/RABONL2U"
+        f"/NAME/{name}/REMI/{remi}/EREF/NOTPROVIDED"
+    )
+    if r.ultimate_debtor:
+        field += f"/ULTD/{plain(r.ultimate_debtor)}"
+    return name, rng.choice(["", " "]).join(wrap(field, 65)[:6])
+
+
 def mt940(rng: random.Random, r: Remit) -> tuple[str, str]:
     """A German-style MT940 :86: field: remittance cut into 27-character ?2x subfields."""
+    if r.language == "nl" or rng.random() < 0.3:
+        return mt940_tagged(rng, r)
     name = plain(r.payer).upper()
     text = free_text(rng, r)
     if r.ultimate_debtor:

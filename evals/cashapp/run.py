@@ -24,7 +24,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from evals.cashapp.generate import SIZES, generate
-from evals.cashapp.score import LEGEND, ScoreError, load_results, score, table
+from evals.cashapp.score import LEGEND, ScoreError, goals_line, load_results, score, table
 
 EVAL_POLICY = """\
 # written by evals/cashapp/run.py: let the matcher decide alone wherever it is sure
@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table("channel", report["channels"], report["overall"]))
     print(LEGEND)
+    print(goals_line(report["overall"]))
     return 0
 
 

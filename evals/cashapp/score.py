@@ -305,6 +305,24 @@ def table(title: str, rows: dict[str, dict[str, Any]], overall: dict[str, Any]) 
     return "\n".join(lines)
 
 
+GOALS = (
+    ("auto_pct", "auto", 92.0),
+    ("precision_pct", "precision", 99.8),
+    ("right_pct", "right as auto or top proposal", 97.0),
+    ("reason_right_pct", "deduction reason", 90.0),
+)
+
+
+def goals_line(overall: dict[str, Any]) -> str:
+    """The overall figures next to issue 16's goals."""
+    parts = []
+    for key, label, goal in GOALS:
+        value = overall[key]
+        mark = "—" if value is None else ("met" if value >= goal else "not met")
+        parts.append(f"{label} {value}% (goal ≥ {goal}%: {mark})")
+    return "issue 16 goals: " + " · ".join(parts)
+
+
 LEGEND = (
     "auto% = auto-applied of placeable; wrong = wrong auto-applications (auto on an unplaceable "
     "payment counts);\nprec% = right autos / autos; right% = placeable right as auto or top "
@@ -340,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table("channel", report["channels"], report["overall"]))
     print(LEGEND)
+    print(goals_line(report["overall"]))
     if report["missing_results"]:
         print(f"{report['missing_results']} payment(s) had no result row (scored as unmatched)")
     return 0
