@@ -100,10 +100,12 @@ def _unique(statement: BankStatement) -> BankStatement:
     seen: Counter[str] = Counter()
     others = []
     for item in statement.not_receipts:
-        seen[item.payment_id] += 1
-        candidate = item.payment_id
-        if candidate in taken or seen[item.payment_id] > 1:
-            candidate = f"{item.payment_id}~{seen[item.payment_id] + 1}"
+        base = item.payment_id
+        seen[base] += 1
+        candidate = base if seen[base] == 1 else f"{base}~{seen[base]}"
+        while candidate in taken:  # advances the count, so at most once per receipt id
+            seen[base] += 1
+            candidate = f"{base}~{seen[base]}"
         taken.add(candidate)
         others.append(replace(item, payment_id=candidate))
     return replace(statement, receipts=receipts, not_receipts=others)
