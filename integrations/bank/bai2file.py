@@ -18,6 +18,7 @@ from integrations.bank.errors import BankFileError, hashed_id, payer_from_text
 from integrations.bank.statement import (
     CORRECTION,
     FX_LEG,
+    INTEREST,
     INTERNAL,
     REJECT,
     RETURN,
@@ -53,7 +54,16 @@ _CODE_REASONS = {
     "276": INTERNAL,  # ZBA float adjustment
     "277": INTERNAL,  # ZBA credit transfer
     "278": INTERNAL,  # ZBA credit adjustment
+    "346": INTEREST,  # sweep interest income
+    "347": INTERNAL,  # sweep principal sell
+    "354": INTEREST,  # interest credit
+    "357": CORRECTION,  # credit adjustment
+    "358": CORRECTION,  # YTD adjustment credit
+    "359": INTEREST,  # interest adjustment credit
+    "372": CORRECTION,  # back value adjustment
     "395": REVERSAL,  # check reversal
+    "397": CORRECTION,  # float adjustment
+    "398": CORRECTION,  # miscellaneous fee refund
 }
 _FUNDS_EXTRA = {"": 0, "0": 0, "1": 0, "2": 0, "Z": 0, "V": 2, "S": 3}
 _PAYER_KEYS = (
@@ -190,10 +200,13 @@ def _detail(record: Record, context: _Context, statement: BankStatement) -> int:
     minor = int(raw_amount.lstrip("+"))
     funds = fields[2].strip().upper() if len(fields) > 2 else ""
     index = 3 + _funds_extra(funds, fields, 3, record, name)
+    continuation = texts(record)
+    if len(fields) < index + 2 and continuation and "," in continuation[0]:
+        # The 16 ended before its references and an 88 carries them on (X9/BAI3 files).
+        fields = fields + continuation.pop(0).split(",")
     bank_ref = fields[index].strip() if index < len(fields) else ""
     customer_ref = fields[index + 1].strip() if index + 1 < len(fields) else ""
     own_text = " ".join(",".join(fields[index + 2 :]).split())
-    continuation = texts(record)
     text = " ".join(p for p in (own_text, *continuation) if p)
     number = int(code)
     if 400 <= number <= 699:

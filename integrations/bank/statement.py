@@ -23,6 +23,7 @@ FX_LEG = "currency-conversion leg"
 ZERO = "zero-amount information line"
 INTERNAL = "internal transfer between own accounts"
 CORRECTION = "bank correction or adjustment"
+INTEREST = "interest or investment income from the bank"
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,3 +156,24 @@ def test_the_same_reversal_twice_gets_distinct_ids() -> None:
 def test_read_statement_names_a_missing_file() -> None:
     with pytest.raises(BankFileError, match="cannot read"):
         read_statement(BANK / "absent.sta")
+
+
+def test_bai2_a_16_that_stops_before_its_references_is_continued_by_an_88() -> None:
+    data = (
+        b"01,122099999,123456789,150623,0200,1,,,3/\n02,,122099999,1,150622,,,2/\n"
+        b"03,1234567890,USD,010,0/\n16,165,12300,S,10000,2000,300/\n"
+        b"88,TRACE12345678900,CUST REF 79/\n88,THIS IS THE TEXT HERE\n"
+        b"49,12300,4/\n98,12300,1,6/\n99,12300,1,8/\n"
+    )
+    (line,) = parse_statement_bytes(data, "x9.bai2").receipts
+    assert (line.payment_id, line.amount) == ("TRACE12345678900", Decimal("123.00"))
+    assert line.reference == "CUST REF 79 THIS IS THE TEXT HERE"
+
+
+def test_bai2_interest_from_the_bank_is_not_a_customer_receipt() -> None:
+    data = _bai2(b"03,77,USD/\n", b"16,354,1764,,INT-7,,Interest For Account/\n", 1764, 3)
+    (other,) = parse_statement_bytes(data, "i.bai2").not_receipts
+    assert (other.amount, other.reason) == (
+        Decimal("17.64"),
+        "interest or investment income from the bank",
+    )
