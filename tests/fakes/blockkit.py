@@ -57,6 +57,7 @@ _BLOCK_FIELDS = {
 }
 # Blocks that exist only in messages (blocks reference, "Available in surfaces").
 _MESSAGE_ONLY = {"file", "markdown"}
+_NOT_NULL = ("type", "title", "blocks")
 # Fields Slack adds to a view it returns (views.open answers, view_submission payloads); apps
 # often send such a view back, and they carry no layout.
 _VIEW_ECHO_FIELDS = (
@@ -242,6 +243,8 @@ def validate_view(view: Any, at: str = "/view") -> list[Problem]:
     check = Checker()
     if not check.is_object(view, at):
         return check.problems
+    # Slack's own views carry null for unset optional fields (close, previous_view_id, ...).
+    view = {key: value for key, value in view.items() if value is not None or key in _NOT_NULL}
     kind = view.get("type")
     check.required(view, at, "type", "blocks")
     if kind not in ("modal", "home"):
