@@ -265,3 +265,19 @@ def test_mt942_intraday_currency_from_the_floor_limit_and_a_reversal() -> None:
         ("99.90", "reversal of an earlier entry")
     ]
     assert detect_format((BANK / "intraday.mt942").read_bytes()) == "mt940"
+
+
+def test_the_profile_examples_in_the_docs_read_a_german_and_a_french_export(
+    tmp_path: Path,
+) -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "bank-formats.md").read_text(encoding="utf-8")
+    german, french = [block.split("```", 1)[0] for block in docs.split("```toml\n")[1:3]]
+    for text, name in ((german, "de-sparkasse-camt-v2.csv"), (french, "fr-banque-deux-lignes.csv")):
+        profile = tmp_path / f"{name}.toml"
+        profile.write_text(text, encoding="utf-8")
+        with_profile = read_statement(CSV / name, profile=str(profile))
+        assert with_profile.receipts == read_statement(CSV / name).receipts
+    assert [(str(r.amount), r.payer_name) for r in with_profile.receipts] == [
+        ("1180.00", "SARL DUPONT"),
+        ("2300.00", "EURL BERNARD"),
+    ]
