@@ -47,6 +47,8 @@ def fitting_subsets(
     items = [(v, i) for i, v in enumerate(values) if 0 < v <= ceiling]
     if not items or target <= 0:
         return []
+    if tolerance == 0 and max_size <= 3 and (max_size < 3 or len(items) <= 120):
+        return _by_hashing(items, target, max_size, min_size, limit)
     half = len(items) // 2
     left = _subsets(items[:half], max_size, ceiling)
     right_sets = _subsets(items[half:], max_size, ceiling)
@@ -70,6 +72,33 @@ def fitting_subsets(
         (gap, tuple(sorted(chosen))) for gap, chosen in found if min_size <= len(chosen) <= max_size
     }
     return [chosen for _, chosen in sorted(fits, key=lambda f: (f[0], len(f[1]), f[1]))][:limit]
+
+
+def _by_hashing(
+    items: Sequence[tuple[int, int]], target: int, max_size: int, min_size: int, limit: int
+) -> list[tuple[int, ...]]:
+    """Exact sets of one to three items by looking the missing value up: linear for pairs,
+    quadratic for triples, where listing every subset of each half would be quadratic and
+    cubic."""
+    where: dict[int, list[int]] = defaultdict(list)
+    for value, index in items:
+        where[value].append(index)
+    fits: set[tuple[int, ...]] = set()
+    if min_size <= 1:
+        fits.update((index,) for index in where.get(target, ()))
+    if max_size >= 2 and min_size <= 2:
+        for value, index in items:
+            for other in where.get(target - value, ()):
+                if other > index:
+                    fits.add((index, other))
+    if max_size >= 3:
+        for a, (first, i) in enumerate(items):
+            for second, j in items[a + 1 :]:
+                for k in where.get(target - first - second, ()):
+                    if k > max(i, j):
+                        fits.add(tuple(sorted((i, j, k))))
+    ordered = sorted((tuple(sorted(f)) for f in fits), key=lambda f: (len(f), f))
+    return ordered[:limit]
 
 
 def coincidence(values: Sequence[int], target: int, *, max_size: int, min_size: int = 1) -> float:
