@@ -53,11 +53,24 @@ def _type_mismatch(error: ValidationError) -> bool:
     return error.validator == "enum" and list(error.relative_path) == ["type"]
 
 
-def _leaves(error: ValidationError) -> Iterator[ValidationError]:
-    """The errors that say what is wrong, not "is not valid under any of the given schemas":
-    for an element (an anyOf over element types) the errors of the branch of its own type."""
+def _allowed_values(error: ValidationError) -> list[Any]:
+    """The enum values of an anyOf of values (nested anyOfs included)."""
+    values: list[Any] = []
+    for sub in error.context or []:
+        if sub.relative_path:
+            continue
+        if sub.validator == "enum":
+            values.extend(sub.validator_value)
+        values.extend(_allowed_values(sub))
+    return values
+
+
+def _leaves(error: ValidationError) -> Iterator[tuple[str, str]]:
+    """(pointer, message) pairs that say what is wrong, not "is not valid under any of the given
+    schemas": for an element (an anyOf over element types) the errors of its own type's branch;
+    for a value (an anyOf such as enum-or-null) the values allowed."""
     if not error.context:
-        yield error
+        yield _pointer(error.absolute_path), error.message
         return
     branches: dict[Any, list[ValidationError]] = defaultdict(list)
     for sub in error.context:
@@ -68,6 +81,14 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     if len(matching) == 1:
         for sub in matching[0]:
             yield from _leaves(sub)
+        return
+    if not matching and isinstance(error.instance, dict) and "type" in error.instance:
+        yield _pointer(error.absolute_path), f"{error.instance['type']!r} is not allowed here"
+        return
+    allowed = _allowed_values(error)
+    if allowed:
+        message = f"{error.instance!r} is not one of {allowed}"
+        yield _pointer(error.absolute_path), message
     else:
         yield from _leaves(best_match(error.context))
 
@@ -103,8 +124,8 @@ def _without_data_queries(card: Any) -> tuple[Any, list[str]]:
 def _schema_problems(card: Any) -> list[str]:
     checked, problems = _without_data_queries(card)
     for error in _validator().iter_errors(checked):
-        for leaf in _leaves(error):
-            problems.append(f"{_pointer(leaf.absolute_path)}: {leaf.message}")
+        for where, message in _leaves(error):
+            problems.append(f"{where}: {message}")
     return problems
 
 
