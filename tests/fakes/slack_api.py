@@ -67,6 +67,8 @@ class FakeSlack:
     refusals_expected: bool = False
     # views.publish: user id -> the Home tab views published for that user, oldest first
     published: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # (channel, ts) -> the message as posted or last updated, for conversations.history
+    history: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: float = 1_700_000_000.0
     _views: int = 0
@@ -162,11 +164,20 @@ class FakeSlack:
             }
             if args.get("thread_ts"):
                 message["thread_ts"] = args["thread_ts"]
+            with self.lock:
+                self.history[(str(args.get("channel")), ts)] = message
             return (
                 200,
                 {},
                 {"ok": True, "channel": args.get("channel"), "ts": ts, "message": message},
             )
+        if method == "conversations.history":
+            # Documented way to read one message back: latest=ts, inclusive=true, limit=1.
+            with self.lock:
+                found = self.history.get((str(args.get("channel")), str(args.get("latest"))))
+            if found is None or str(args.get("inclusive")).lower() not in ("true", "1"):
+                return 200, {}, {"ok": True, "messages": [], "has_more": False}
+            return 200, {}, {"ok": True, "messages": [found], "has_more": False}
         if method == "chat.postEphemeral":
             return 200, {}, {"ok": True, "message_ts": self.next_ts()}
         if method in VIEW_METHODS:
