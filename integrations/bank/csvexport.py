@@ -31,7 +31,6 @@ _DATE_FORMATS = (
     "%Y%m%d", "%d/%m/%y", "%m/%d/%y", "%Y/%m/%d",
 )  # fmt: skip
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "CHF": "CHF", "¥": "JPY"}
-_MAX_FIELD = 100_000
 
 
 @dataclass
@@ -45,7 +44,6 @@ def _rows(
     text: str, delimiter: str, name: str, limit: int | None = None
 ) -> list[tuple[int, list[str]]]:
     """Rows with the file line each starts on; ``limit`` stops early (header search)."""
-    csv.field_size_limit(_MAX_FIELD)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     start = 1
@@ -308,7 +306,7 @@ def _row(
         raise BankFileError(
             f"{where}: date '{short(raw_date)}' is not {date_format.replace('%', '')}"
         ) from None
-    currency_cell = cell("currency").upper()
+    currency_cell = _SYMBOLS.get(cell("currency"), cell("currency").upper())
     raw_amount, symbol_currency = _strip_currency(cell("amount"))
     credit_raw, credit_currency = _strip_currency(cell("credit"))
     debit_raw, debit_currency = _strip_currency(cell("debit"))

@@ -40,7 +40,6 @@ def parse_csv(text: str, name: str, profile: str | None = None) -> BankStatement
 
 
 def _contract(text: str, name: str) -> list[BankLine]:
-    csv.field_size_limit(100_000)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)

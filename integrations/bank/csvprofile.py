@@ -29,177 +29,67 @@ from pathlib import Path
 
 from integrations.bank.errors import BankFileError
 
-ROLES = (
-    "date",
-    "value_date",
-    "amount",
-    "debit",
-    "credit",
-    "direction",
-    "payer",
-    "reference",
-    "currency",
-    "id",
-    "status",
-    "kind",
+ROLES = tuple(
+    "date value_date amount debit credit direction payer reference currency id status kind".split()
 )
 _LIST_ROLES = ("reference", "kind")
 _BUILT_IN = Path(__file__).with_name("profiles")
 
-# Header words by role; compared without accents, case, punctuation or a trailing "(EUR)".
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
+# Header words by role, "|"-separated; compared without accents, case, punctuation or a
+# currency such as "(EUR)" (see normalise).
+_WORDS = {
     "date": (
-        "date",
-        "booking date",
-        "posting date",
-        "transaction date",
-        "booked",
-        "buchungstag",
-        "buchungsdatum",
-        "buchung",
-        "datum",
-        "date operation",
-        "date de l operation",
-        "date comptable",
-        "date de comptabilisation",
-        "boekdatum",
-        "transactiedatum",
-        "fecha",
-        "fecha operacion",
-        "fecha de operacion",
-        "f operacion",
-        "fecha contable",
+        "date|booking date|posting date|transaction date|booked|buchungstag|"
+        "buchungsdatum|buchung|datum|date operation|date de l operation|"
+        "date comptable|date de comptabilisation|boekdatum|transactiedatum|fecha|"
+        "fecha operacion|fecha de operacion|f operacion|fecha contable"
     ),
     "value_date": (
-        "value date",
-        "valuta",
-        "valutadatum",
-        "wertstellung",
-        "date de valeur",
-        "date valeur",
-        "rentedatum",
-        "fecha valor",
-        "f valor",
+        "value date|valuta|valutadatum|wertstellung|date de valeur|date valeur|"
+        "rentedatum|fecha valor|f valor"
     ),
     "amount": (
-        "amount",
-        "betrag",
-        "umsatz",
-        "montant",
-        "montant de l operation",
-        "bedrag",
-        "transactiebedrag",
-        "importe",
-        "transaction amount",
-        "amount eur",
-        "betrag eur",
+        "amount|betrag|umsatz|montant|montant de l operation|bedrag|transactiebedrag|"
+        "importe|transaction amount"
     ),
     "debit": (
-        "debit",
-        "debit amount",
-        "soll",
-        "ausgang",
-        "af",
-        "cargo",
-        "cargos",
-        "withdrawal",
-        "withdrawals",
-        "money out",
-        "paid out",
-        "debe",
+        "debit|debit amount|soll|ausgang|af|cargo|cargos|withdrawal|withdrawals|"
+        "money out|paid out|debe"
     ),
     "credit": (
-        "credit",
-        "credit amount",
-        "haben",
-        "eingang",
-        "bij",
-        "abono",
-        "abonos",
-        "deposit",
-        "deposits",
-        "money in",
-        "paid in",
-        "haber",
+        "credit|credit amount|haben|eingang|bij|abono|abonos|deposit|deposits|"
+        "money in|paid in|haber"
     ),
-    "direction": ("af bij", "debit credit", "soll haben", "cr dr", "dr cr", "sens"),
+    "direction": "af bij|debit credit|soll haben|cr dr|dr cr|sens",
     "payer": (
-        "payer",
-        "payer name",
-        "counterparty",
-        "counter party",
-        "counterparty name",
-        "name",
-        "from",
-        "sender",
-        "remitter",
-        "beguenstigter zahlungspflichtiger",
-        "begunstigter zahlungspflichtiger",
-        "auftraggeber empfanger",
-        "auftraggeber",
-        "zahlungspflichtiger",
-        "name zahlungsbeteiligter",
-        "nom",
-        "tiers",
-        "emetteur",
-        "donneur d ordre",
-        "naam",
-        "naam omschrijving",
-        "tegenpartij",
-        "naam tegenpartij",
-        "ordenante",
-        "remitente",
-        "nombre",
+        "payer|payer name|counterparty|counter party|counterparty name|name|from|"
+        "sender|remitter|beguenstigter zahlungspflichtiger|"
+        "begunstigter zahlungspflichtiger|auftraggeber empfanger|auftraggeber|"
+        "zahlungspflichtiger|name zahlungsbeteiligter|nom|tiers|emetteur|"
+        "donneur d ordre|naam|naam omschrijving|tegenpartij|naam tegenpartij|"
+        "ordenante|remitente|nombre"
     ),
     "reference": (
-        "reference",
-        "memo",
-        "description",
-        "details",
-        "narrative",
-        "remittance information",
-        "verwendungszweck",
-        "kundenreferenz",
-        "kundenreferenz end to end",
-        "libelle",
-        "detail",
-        "detail de l ecriture",
-        "reference de l operation",
-        "mededelingen",
-        "omschrijving",
-        "concepto",
-        "referencia",
-        "descripcion",
-        "observaciones",
+        "reference|memo|description|details|narrative|remittance information|"
+        "verwendungszweck|kundenreferenz|kundenreferenz end to end|libelle|detail|"
+        "detail de l ecriture|reference de l operation|mededelingen|omschrijving|"
+        "concepto|referencia|descripcion|observaciones"
     ),
-    "currency": ("currency", "wahrung", "waehrung", "devise", "munt", "moneda", "divisa"),
-    "id": ("transaction id", "transaktions id", "id", "reference number", "referentie"),
-    "status": ("status", "info", "state", "estado", "statut", "buchungsstatus"),
+    "currency": "currency|wahrung|waehrung|devise|munt|moneda|divisa",
+    "id": "transaction id|transaktions id|id|reference number|referentie",
+    "status": "status|info|state|estado|statut|buchungsstatus",
     "kind": (
-        "type",
-        "transaction type",
-        "buchungstext",
-        "umsatzart",
-        "code",
-        "mutatiesoort",
-        "type d operation",
-        "tipo",
-        "nature de l operation",
+        "type|transaction type|buchungstext|umsatzart|code|mutatiesoort|"
+        "type d operation|tipo|nature de l operation"
     ),
 }
+HEADER_WORDS = {role: tuple(words.split("|")) for role, words in _WORDS.items()}
 # Status words of rows a bank lists before it books them.
-PENDING_WORDS = (
-    "pending",
-    "vorgemerkt",
-    "nicht gebucht",
-    "en attente",
-    "en cours",
-    "a venir",
-    "in behandeling",
-    "pendiente",
-    "not booked",
-    "authorised",
-    "authorized",
+PENDING_WORDS = tuple(
+    (
+        "pending|vorgemerkt|nicht gebucht|en attente|en cours|a venir|in behandeling|"
+        "pendiente|not booked|authorised|authorized"
+    ).split("|")
 )
 _IGNORED = ("saldo", "balance", "solde", "kontostand", "running balance")
 
@@ -236,7 +126,6 @@ class Profile:
     currency: str | None = None
     columns: dict[str, list[str | int]] = field(default_factory=dict)
     skip_status: tuple[str, ...] = PENDING_WORDS
-    credit_words: tuple[str, ...] = ("bij", "credit", "cr", "c", "haben", "h", "+", "abono")
 
 
 def builtin_names() -> list[str]:
@@ -301,11 +190,14 @@ def _profile(data: dict[str, object], where: str) -> Profile:
     if not isinstance(statuses, list) or not all(isinstance(s, str) for s in statuses):
         raise BankFileError(f"{where}: [skip] status must be a list of texts")
     currency = text("currency", 3)
+    decimal, thousands = text("decimal", 1), text("thousands")
+    if decimal is not None and decimal == thousands:
+        raise BankFileError(f"{where}: 'decimal' and 'thousands' must differ")
     return Profile(
         name=str(data.get("name") or where),
         delimiter=text("delimiter", 1),
-        decimal=text("decimal", 1),
-        thousands=text("thousands"),
+        decimal=decimal,
+        thousands=thousands,
         date_format=text("date_format"),
         skip_lines=skip_lines,
         currency=currency.upper() if currency else None,

@@ -97,25 +97,62 @@ def _fields(text: str, name: str) -> list[_Statement]:
 
 
 def parse_mt940(text: str, name: str) -> BankStatement:
-    receipts: list[BankLine] = []
-    others: list[NotReceipt] = []
-    debits = 0
+    result = BankStatement("mt940")
     for statement in _fields(text, name):
         _header(statement, name)
         fields = statement.fields
+        movement = Decimal(0)
         for index, item in enumerate(fields):
             if item.tag != "61":
                 continue
             details = fields[index + 1] if index + 1 < len(fields) else None
             info = details if details is not None and details.tag == "86" else None
-            entry = _entry(statement, item, info, name)
+            entry, signed = _entry(statement, item, info, name)
+            movement += signed
             if isinstance(entry, BankLine):
-                receipts.append(entry)
+                result.receipts.append(entry)
             elif isinstance(entry, NotReceipt):
-                others.append(entry)
+                result.not_receipts.append(entry)
             else:
-                debits += 1
-    return BankStatement("mt940", receipts, others, debits)
+                result.debit_count += 1
+        _check_balances(statement, movement, name, result)
+    return result
+
+
+def _balance(item: _Field, name: str) -> Decimal:
+    value = item.lines[0].strip().replace(" ", "")
+    found = _BALANCE.fullmatch(value)
+    if not found:
+        raise BankFileError(
+            f"{name}:{item.line}: :{item.tag}: '{short(value)}' is not a balance "
+            "(e.g. C240312EUR1234,56)"
+        )
+    amount = parse_money(found["amount"], found["currency"], f"{name}:{item.line}")
+    return -amount if found["mark"] == "D" else amount
+
+
+def _check_balances(
+    statement: _Statement, movement: Decimal, name: str, result: BankStatement
+) -> None:
+    """An MT940 statement runs from its opening to its closing balance: a statement that stops
+    before its closing balance was cut off; one whose entries do not add up is reported."""
+    opening = next((f for f in statement.fields if f.tag in ("60F", "60M")), None)
+    if opening is None:  # an MT942 report has neither
+        return
+    closing = next((f for f in statement.fields if f.tag in ("62F", "62M")), None)
+    if closing is None:
+        last = statement.fields[-1]
+        raise BankFileError(
+            f"{name}:{last.lines and last.line}: statement '{short(statement.reference)}' ends "
+            "without its closing balance (:62F:): the file is cut off"
+        )
+    expected = _balance(opening, name) + movement
+    stated = _balance(closing, name)
+    if expected != stated:
+        result.warnings.append(
+            f"{name}:{closing.line}: closing balance {stated} {statement.currency} but the "
+            f"opening balance and the entries give {expected}"
+        )
 
 
 def _header(statement: _Statement, name: str) -> None:
@@ -151,7 +188,8 @@ def _header(statement: _Statement, name: str) -> None:
 
 def _entry(
     statement: _Statement, item: _Field, info: _Field | None, name: str
-) -> BankLine | NotReceipt | None:
+) -> tuple[BankLine | NotReceipt | None, Decimal]:
+    """The entry as a receipt, a not-receipt or None for a debit, and its signed amount."""
     where = f"{name}:{item.line}"
     found = _STATEMENT_LINE.fullmatch(item.lines[0].strip())
     if not found:
@@ -164,8 +202,9 @@ def _entry(
     mark = found["mark"]
     currency = statement.currency
     amount = parse_money(found["amount"], currency, where)
+    signed = amount if mark in ("C", "RD") else -amount
     if mark == "D":
-        return None
+        return None, signed
     rest = found["rest"] or ""
     customer_ref, _, bank_ref = rest.partition("//")
     customer_ref, bank_ref = customer_ref.strip(), bank_ref.strip()
@@ -187,10 +226,9 @@ def _entry(
     received = booked or value_date
     payment_id = _payment_id(statement, bank_ref, received, mark, amount, customer_ref, text)
     if reason is not None:
-        shown = amount if mark in ("C", "RD") else -amount
-        return NotReceipt(payment_id, received, shown, currency, text, reason, where)
+        return NotReceipt(payment_id, received, signed, currency, text, reason, where), signed
     reference = " ".join(p for p in (details.reference, _useful(customer_ref)) if p) or text
-    return BankLine(payment_id, received, amount, currency, details.payer, reference)
+    return BankLine(payment_id, received, amount, currency, details.payer, reference), signed
 
 
 def _useful(reference: str) -> str:

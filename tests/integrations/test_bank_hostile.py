@@ -85,6 +85,13 @@ def test_a_bai2_file_cut_after_a_detail_or_continuation_ends_at_once(record: str
     assert message == f"{NAME}:{last + 1}: the file ends without an account trailer (49)"
 
 
+def test_an_mt940_statement_cut_before_its_closing_balance_is_refused() -> None:
+    data = (REAL / "mt940/wolph-mt940__betterplace_sepa_mt9401.sta").read_bytes()
+    cut = data[: data.rindex(b":62F:")]
+    message = _error(cut)
+    assert message.endswith("ends without its closing balance (:62F:): the file is cut off")
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_binary_noise_is_refused(fmt: str | None) -> None:
     rng = random.Random(7)

@@ -44,7 +44,8 @@ def test_an_mt940_credit_with_a_return_tag_is_not_a_receipt() -> None:
 
 
 def test_a_december_value_date_booked_in_january_is_next_year() -> None:
-    data = b":20:Y\n:25:1\n:28C:1\n:60F:C231231EUR0,\n:61:2312310102C5,NTRFNONREF//B1\n-\n"
+    data = b":20:Y\n:25:1\n:28C:1\n:60F:C231231EUR0,\n:61:2312310102C5,NTRFNONREF//B1\n"
+    data += b":62F:C240102EUR5,\n-\n"
     (line,) = parse_statement_bytes(data, "y.sta").receipts
     assert line.received_on == date(2024, 1, 2)
 
@@ -146,8 +147,10 @@ def test_a_nul_byte_in_a_payer_name_refuses_the_file() -> None:
 def test_the_same_reversal_twice_gets_distinct_ids() -> None:
     data = (
         b":20:Z\n:25:1\n:28C:1\n:60F:C241127EUR0,\n"
-        b":61:241128RC5,00NRTINONREF\n:86:STORNO\n:61:241128RC5,00NRTINONREF\n:86:STORNO\n-\n"
+        b":61:241128RC5,00NRTINONREF\n:86:STORNO\n:61:241128RC5,00NRTINONREF\n:86:STORNO\n"
+        b":62F:D241128EUR10,00\n-\n"
     )
+    assert parse_statement_bytes(data, "z.sta").warnings == []  # RC takes money out
     first, second = parse_statement_bytes(data, "z.sta").not_receipts
     assert second.payment_id == f"{first.payment_id}~2"
     assert [first.amount, first.reason] == [Decimal("-5.00"), "reversal of an earlier entry"]

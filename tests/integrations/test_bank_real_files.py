@@ -434,12 +434,15 @@ def test_betterplace_sepa_retoure_and_storno_are_not_receipts() -> None:
         54,
     )
     assert statement.receipts[1].payment_id == "MT940-0724710290621954"  # the bank reference
+    # Opening balance plus every entry (C, D, RC, "CR" with funds code R) gives each closing one.
+    assert statement.warnings == []
     assert statement.not_receipts[4].where.endswith(":19")  # the RC line
 
 
 def test_citi_zero_amount_bai_info_lines() -> None:
     statement = _read("mt940/wolph-mt940__citi_mt940.txt")
     _check(statement, "mt940", [], [("0.00", ZERO), ("0.00", ZERO)], 3)
+    assert statement.warnings == []
     assert "BAI CD 025" in statement.not_receipts[0].text
 
 
@@ -494,6 +497,16 @@ def test_ing_old_style_free_text() -> None:
         [],
         5,
     )
+
+
+def test_mt940_balances_add_up_or_the_statement_is_flagged() -> None:
+    for name in ("ASNB_mt940.txt", "cmxl_mt940.sta", "mBank_mt940.sta", "jejik_rabobank-iban.sta"):
+        assert _read(f"mt940/wolph-mt940__{name}").warnings == []
+    # The anonymised PostFinance file's second page: 229,2 - 79,9 + 10,1 is not 159,6.
+    assert _read("mt940/wolph-mt940__jejik_postfinance.sta").warnings == [
+        f"{REAL / 'mt940/wolph-mt940__jejik_postfinance.sta'}:27: closing balance 159.60 CHF "
+        "but the opening balance and the entries give 159.40"
+    ]
 
 
 def test_postfinance_intermediate_balances_and_payer_after_auftraggeber() -> None:
