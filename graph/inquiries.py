@@ -5,7 +5,6 @@ Each intent has a ``gather`` (ERP reads only) and an ``answer`` (a Reply from ga
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -555,38 +554,3 @@ def answer_payment_history(resolved: Resolved, facts: HistoryFacts, today: date)
         entities={"customer_id": customer.customer_id},
         data=data,
     )
-
-
-# --- help ------------------------------------------------------------------------------------
-
-EXAMPLES = (
-    ("Did a customer pay an invoice?", "did acme ind supply pay INV-10432?"),
-    ("What a customer owes, aged", "what does Globex owe?"),
-    ("Recent payments", "show Initech's last payments"),
-    ("Payments in a period", "did Northwind pay last week?"),
-    ("Find by PO", "status of PO 4500123456"),
-)
-
-
-def help_reply(intent: str = "help", text: str | None = None) -> Reply:
-    rows = tuple((what, f'"{example}"') for what, example in EXAMPLES)
-    headline = text or "I answer questions about customers, invoices and payments."
-    return Reply(
-        headline=headline,
-        sections=[Section(table=Table(("Ask about", "For example"), rows))],
-        context=[
-            "Invoice numbers work in any spelling (INV-010432, 10432, invoice #10432); "
-            "customer names tolerate typos and abbreviations."
-        ],
-        intent=intent,
-    )
-
-
-Gatherer = Callable[[ErpClient, Resolved], Any]
-Answerer = Callable[[Resolved, Any, date], Reply]
-
-INQUIRIES: dict[str, tuple[Gatherer, Answerer]] = {
-    "invoice_status": (gather_invoice_status, answer_invoice_status),
-    "customer_balance": (gather_customer_balance, answer_customer_balance),
-    "payment_history": (gather_payment_history, answer_payment_history),
-}

@@ -18,12 +18,14 @@ from graph.ar.collections import PriorityEntry, priority_list
 from graph.ar.credit import check_credit
 from graph.ar.deductions import Deduction, find_deductions, summarize
 from graph.ar.forecast import forecast_receipts, receivables_metrics
+from graph.ar.names import Resolution
 from graph.digest import build_digest
 from graph.format import day, money, plural
 from graph.llm import LlmService
-from graph.messages import Action, Fact, Proposal, Reply, Section, Table
+from graph.messages import Fact, Reply, Section, Table
 from graph.policy import Policy
 from graph.portfolio import Portfolio
+from graph.proposals import attach_proposals
 from graph.requests import Unclear, reminder_for
 from graph.understand import Request
 from integrations.erp.port import ErpClient
@@ -44,6 +46,11 @@ class ReportContext:
     approvals: ApprovalService | None = None
     requested_by: str = "arbot"
     llm: LlmService | None = None
+    # A customer, or how the name resolved (no match, several): for questions about the whole
+    # book that may be narrowed to one customer.
+    find_customer: Callable[[str], Customer | Resolution] | None = None
+    # Reports asked for in words make no proposals: a proposal only when the request names it.
+    propose: bool = True
 
     @property
     def policy(self) -> Policy:
@@ -137,7 +144,7 @@ def _propose(
     """Proposals for the actions that still hold against the ERP (the same one proposed again
     while open is the same approval, so looking at a report twice asks nothing twice). An
     action may come with the prompt an LLM drafted it with, for the audit."""
-    if context.approvals is None:
+    if context.approvals is None or not context.propose:
         return []
     made = []
     for item in actions[:PROPOSE_AT_MOST]:
@@ -152,22 +159,8 @@ def _propose(
     return made
 
 
-def _with_proposals(reply: Reply, approvals: list[Any]) -> Reply:
-    for approval in approvals:
-        reply.proposals.append(
-            Proposal(approval.approval_id, approval.action, approval.amount, approval.summary)
-        )
-        if approval.status == "pending":
-            reply.actions.append(Action("Approve", "approve", approval.approval_id, "primary"))
-            reply.actions.append(Action("Reject", "reject", approval.approval_id, "danger"))
-    if approvals:
-        reply.sections.append(
-            Section(
-                title="Proposed for approval",
-                text="\n".join(f"{a.approval_id}: {a.summary} [{a.status}]" for a in approvals),
-            )
-        )
-    return reply
+def _with_proposals(reply: Reply, approvals: list[Any], policy: Policy) -> Reply:
+    return attach_proposals(reply, approvals, policy)
 
 
 # --- collections ---------------------------------------------------------------------------
@@ -280,7 +273,7 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
             reminders.append(
                 reminder_for(customer, invoices, context.today, context.requested_by, context.llm)
             )
-    return _with_proposals(reply, _propose(context, reminders))
+    return _with_proposals(reply, _propose(context, reminders), context.policy)
 
 
 # --- deductions ----------------------------------------------------------------------------
@@ -423,7 +416,7 @@ def deduction_summary(context: ReportContext, request: Request) -> Reply:
         )
         for d in summary.writable
     ]
-    return _with_proposals(reply, _propose(context, write_offs))
+    return _with_proposals(reply, _propose(context, write_offs), context.policy)
 
 
 # --- credit --------------------------------------------------------------------------------
@@ -536,7 +529,7 @@ def credit_check(context: ReportContext, request: Request) -> Reply:
                 current_limit=str(decision.credit_limit),
             )
         )
-    return _with_proposals(reply, _propose(context, options))
+    return _with_proposals(reply, _propose(context, options), context.policy)
 
 
 # --- DSO and forecast ----------------------------------------------------------------------

@@ -14,20 +14,10 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from graph import understand_vocab as vocab
+from graph.intents import NAMES
+from graph.understand_dates import explicit_range
 
-INTENTS = (
-    "invoice_status",
-    "customer_balance",
-    "payment_history",
-    "collections_list",
-    "deduction_summary",
-    "cash_application",
-    "credit_check",
-    "forecast",
-    "digest",
-    "help",
-    "unknown",
-)
+INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +55,15 @@ class Request:
     # True when no word said what is wanted and the intent was inferred from a name alone.
     guessed: bool = False
     action: ActionRequest | None = None
+    payment_refs: tuple[str, ...] = ()
+    days: int | None = None  # "over 90": days past due
+    currency: str | None = None  # "euro customers": only that currency
+    by_collector: bool = False
+    # What arbot cannot do that the message asks for (graph.understand_vocab.CANNOT's kinds).
+    cannot: str | None = None
+    # Tokens that may be invoice numbers without a known prefix ("K-1002", "K1001"): the agent
+    # reads them as invoices when the ledger has them.
+    maybe_invoices: tuple[str, ...] = ()
 
 
 # --- references -------------------------------------------------------------------------------
@@ -90,7 +89,7 @@ _PO = re.compile(
 )
 _BARE = re.compile(r"(?<![\w$.,/#-])(\d{4,})(?![\w.,/-]*\d)(?![\w%])")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 # A number is an amount, not an invoice, after these words or signs, or before these units.
 _AMOUNT_BEFORE = re.compile(
     r"(?:\$|\b(?:usd|eur|gbp|cad)|%\s*of|\d\s*[-+*/\u00d7]|(?<![a-z])x|\bover|\bunder|\babove"
@@ -490,7 +489,7 @@ _VERB = {
             "reminder",
             r"^(?:send|email|e-mail|mail|shoot|fire off|resend|re-send|forward)\b(?! me\b)"
             r"(?! us\b).*\b(?:reminders?|dunning|past[- ]due (?:notice|letter|email)"
-            r"|collections? (?:letter|notice|email)|statement|soa|demand letter|notice)\b"
+            r"|collections? (?:letter|notice|email)|demand letter|notice)\b"
             r"|^(?:nudge|ping|remind|dun)\b(?! me\b)(?! us\b)(?! myself\b)",
         ),
     )
@@ -717,41 +716,134 @@ REPORTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ACRONYMS = re.compile(r"\b(?:ADD|BPDSO)\b")  # average days delinquent: "add" is a verb
 
 
+_PRONOUN = re.compile(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
+_AT_RISK = re.compile(
+    r"\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to|at risk|risk of|will"
+    r" (?:go|be|hit|cross)|next week|next month)\b"
+)
+_QUESTION_START = re.compile(
+    r"^(?:did|does|do|is|are|was|were|has|have|had|when|what|which|who|how|any|show|list|can"
+    r" you (?:show|list|tell))\b"
+)
+_CURRENCIES = (
+    (re.compile(r"\b(?:eur|euros?|eurozone)\b|\u20ac"), "EUR"),
+    (re.compile(r"\b(?:gbp|pounds?|uk customers|british)\b|\u00a3"), "GBP"),
+    (re.compile(r"\b(?:cad|canadian(?: dollars?)?)\b"), "CAD"),
+    (re.compile(r"\b(?:usd|us dollars?|us customers|american)\b"), "USD"),
+)
+
+
+def over_days(norm: str) -> int | None:
+    """N of "over 90", "90+ days", "more than 60 days past due", when it is days past due."""
+    if _AT_RISK.search(norm):
+        return None
+    for match in vocab.OVER_DAYS.finditer(norm):
+        number = int(next(g for g in match.groups() if g))
+        if not 0 < number <= 365 or number in (100, 200, 300):
+            continue
+        if vocab.OVER_DAYS_CONTEXT.search(norm):
+            return number
+    return None
+
+
+def _currency(norm: str) -> str | None:
+    found = [code for pattern, code in _CURRENCIES if pattern.search(norm)]
+    return found[0] if len(found) == 1 else None
+
+
+def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
+    """A question about the whole book (or the book narrowed to one customer)."""
+    if vocab.PROMISES.search(norm) and (vocab.PROMISES_QUESTION.search(norm) or not name):
+        return "promises"
+    if vocab.DEDUCTIONS_ONLY.search(norm):
+        return None  # "deductions older than 60 days", "disputes and deductions"
+    if vocab.DISPUTES.search(norm):
+        return "disputes"
+    if vocab.UNAPPLIED_CASH.search(norm):
+        return "unapplied_cash"
+    if vocab.DAYS_TO_PAY.search(norm):
+        return "days_to_pay"
+    if vocab.LARGEST_INVOICES.search(norm):
+        return "largest_invoices"
+    # "why is falcon on hold" is falcon's credit check; "who is on hold" the whole book
+    if (
+        vocab.CREDIT_EXCEPTIONS.search(norm)
+        and not refs.orders
+        and "order" not in norm
+        and (not name or not re.search(r"\bhold\b", norm))
+    ):
+        return "credit_exceptions"
+    if vocab.TOP_DEBTORS.search(norm):
+        return "top_debtors"
+    if over_days(norm) is not None:
+        return "over_days"
+    if name:
+        return None
+    if vocab.TOTAL_AR.search(norm):
+        return "total_ar"
+    if vocab.AGING_REPORT.search(norm):
+        return "aging_report"
+    return None
+
+
 def _intent(
     norm: str, refs: _Refs, name: str | None, chatter: bool, text: str = ""
 ) -> tuple[str, bool]:
     """The intent, and whether it was only guessed from a name."""
     if vocab.OUT_OF_SCOPE.search(norm):
         return "unknown", False
-    if vocab.HELP.search(norm):
+    if vocab.HELP.search(norm) or vocab.CLEAR.match(norm):
         return "help", False
     if vocab.CHATTER_ONLY.match(norm):
         return "unknown", False
+    if vocab.APPROVALS_INBOX.search(norm) and not (
+        vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm)
+    ):
+        return "approvals_inbox", False
     if refs.invoices or refs.pos:  # a named invoice wins over report words
         return "invoice_status", False
     if refs.payments:
-        return "cash_application", False
+        return "payment_lookup", False
     if _ACRONYMS.search(text):
         return "forecast", False
+    if (portfolio := _portfolio_intent(norm, refs, name)) is not None:
+        return portfolio, False
     for intent, pattern in REPORTS:
         if pattern.search(norm):
             return intent, False
     if refs.orders:
         return "credit_check", False
+    whole_book = not name and not _PRONOUN.search(norm)
     if vocab.BALANCE.search(norm):
-        return "customer_balance", False
+        return ("total_ar" if whole_book else "customer_balance"), False
     if vocab.PAYMENT.search(norm):
-        return "payment_history", False
+        return ("payments_received" if whole_book else "payment_history"), False
     if vocab.DIGEST_WEAK.search(norm):
         # "where do we stand today" is the digest; "recap for globex" is globex's account
         return ("customer_balance" if name else "digest"), False
     if vocab.BALANCE_WEAK.search(norm):
-        return "customer_balance", False
+        return ("total_ar" if whole_book else "customer_balance"), False
     if vocab.HELP_WEAK.search(norm):
         return "help", False
     if name and not chatter and len(name.split()) <= 6:
         return "customer_balance", True
     return "unknown", False
+
+
+_MAYBE_INVOICE = re.compile(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
+
+
+def _cannot(norm: str) -> str | None:
+    """What arbot cannot do that the message asks for, if it asks for one of those."""
+    for kind, _, pattern in vocab.CANNOT:
+        if not pattern.search(norm):
+            continue
+        if kind == "record_promise" and (
+            vocab.PROMISES_QUESTION.search(norm) or _QUESTION_START.match(norm)
+        ):
+            continue
+        return kind
+    return None
 
 
 def parse(text: str, today: date) -> Request:
@@ -762,16 +854,30 @@ def parse(text: str, today: date) -> Request:
         return Request(intent="unknown", text=text)
     refs = _extract(text)
     name, chatter = _name(refs.remaining)
+    if (cannot := _cannot(norm)) is not None and not vocab.OUT_OF_SCOPE.search(norm):
+        return Request(
+            intent="unknown",
+            customer_text=name,
+            invoice_refs=tuple(refs.invoices),
+            order_refs=tuple(refs.orders),
+            text=text,
+            cannot=cannot,
+        )
     intent, guessed = _intent(norm, refs, name, chatter, text)
-    period = _period(norm, today, forward=intent == "forecast")
+    period = explicit_range(norm, today) or _period(norm, today, forward=intent == "forecast")
     if guessed and period is not None:
         intent = "payment_history"  # "northwind last week": what came in then
     limit = None
     if match := _COUNT.search(norm):
         limit = int(match.group(1))
+    maybe = tuple(
+        m.group(1).upper()
+        for m in _MAYBE_INVOICE.finditer(refs.remaining)
+        if not re.match(r"(?i)^(?:q[1-4]|c\d+)$", m.group(1))
+    )
     return Request(
         intent=intent,
-        customer_text=None if intent in ("help", "unknown") else name,
+        customer_text=None if intent in ("help", "unknown", "approvals_inbox") else name,
         invoice_refs=tuple(refs.invoices),
         po_refs=tuple(refs.pos),
         order_refs=tuple(refs.orders),
@@ -779,4 +885,9 @@ def parse(text: str, today: date) -> Request:
         limit=limit,
         text=text,
         guessed=guessed,
+        payment_refs=tuple(refs.payments),
+        days=over_days(norm) if intent == "over_days" else None,
+        currency=_currency(norm),
+        by_collector=bool(re.search(r"\bby collectors?\b|\bper collector\b", norm)),
+        maybe_invoices=maybe,
     )

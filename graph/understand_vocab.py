@@ -335,7 +335,12 @@ tomorrow weekend monday tuesday wednesday thursday friday saturday sunday jan fe
 jul aug sep sept oct nov dec january february march april june july august september october
 november december q1 q2 q3 q4 quarter overnight soon early put place keep unhold add added
 collect collected collecting cover covered covers rank ranks ranking ranked position offs
-outlook rate rates monitor watch watchlist
+outlook rate rates monitor watch watchlist whos whats summarize summarise summary largest
+biggest highest debtors debtor promises promise promised broken kept missed euro euros eur gbp
+cad usd pounds canadian between average avg mean terms net alert goes above below inbox
+exceptions exception report aging ageing aged bucket buckets collector collectors received
+receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
+fastest quarter quarters waiting approval unapplied unallocated beyond
 """.split()
 )
 
@@ -356,4 +361,164 @@ potential debt okay wants wanted sales ok exactly picture happened happening hap
 stand standing miss missed hear heard slipping sliding quickly late happy sad mom dad wife
 husband kids story showing
 """.split()
+)
+
+# --- the whole book (portfolio questions) ---------------------------------------------------------
+# Each is read only when the message names no customer unless said otherwise in
+# graph.understand._portfolio_intent.
+APPROVALS_INBOX = _rx(
+    r"^\s*(?:my |pending |open )?approvals?(?: (?:inbox|queue|list|pending|waiting))?\s*[?!.]*$",
+    r"\bwhat is waiting for (?:me|my approval|approval)\b|\bwaiting (?:for|on) (?:me|my"
+    r" (?:approval|sign-?off))\b",
+    r"\bmy approvals?\b|\b(?:pending|open|outstanding) approvals?\b|\bapprovals? (?:inbox|queue"
+    r"|waiting|pending)\b|\bwhat (?:do|should|can|must) i (?:need to |have to )?approve\b"
+    r"|\bawaiting (?:my )?approval\b|\bneeds? my approval\b|\bmy (?:approval )?inbox\b",
+)
+CREDIT_EXCEPTIONS = _rx(
+    r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
+    r"(?:their|the|its|his|her|our|a)? ?(?:credit )?(?:limits?|lines?)\b",
+    r"\b(?:on|under) (?:a )?(?:credit )?hold\b|\bcredit holds?\b|\bheld accounts\b"
+    r"|\bblocked (?:customers|accounts)\b|\bcredit exceptions?\b|\bover[- ]?limit\b",
+)
+OVER_DAYS = re.compile(
+    r"(?<![$\d.,])(?:\b(?:over|above|more than|older than|beyond|greater than|past|exceeding"
+    r"|at least|>)\s*(\d{1,3})\b(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
+    r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
+    r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
+    r" )?(?:past due|overdue|late|old|delinquent|bucket)\b)"
+)
+OVER_DAYS_CONTEXT = re.compile(
+    r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|bucket"
+    r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance"
+    r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
+)
+TOTAL_AR = _rx(
+    r"\btotal (?:ar|a/r|receivables?|outstanding|open|past due|overdue|balance|exposure|owed"
+    r"|due|debt|amount owed|open balance)\b",
+    r"\b(?:our|the|overall|whole|entire|all) (?:ar|a/r|receivables?|book)(?: balance| total)?"
+    r"\s*[?!.]*$|\bar (?:balance|total)\b|\bhow much (?:is|are) (?:our |the )?(?:ar|receivables"
+    r"|past due|overdue|outstanding)\b",
+    r"\bhow much (?:do|does) (?:everyone|everybody|all (?:our )?customers|customers|people)"
+    r" owe\b|\bhow much (?:is )?(?:owed|outstanding|past due|overdue) (?:to us|in total|overall)\b"
+    r"|\bhow much (?:money )?(?:are we|is) owed\b|\btotal owed\b",
+)
+TOP_DEBTORS = _rx(
+    r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?the most\b",
+    r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:debtors|balances?|exposures?"
+    r"|customers? by (?:balance|ar|exposure|open)|accounts? by (?:balance|ar|exposure|open)"
+    r"|open balances?|ar balances?|customers by amount owed)\b",
+    r"\b(?:largest|biggest) (?:\d+ )?(?:customers|accounts)\b(?!.{0,20}\b(?:overdue|past due"
+    r"|late|delinquent))",
+    r"\bwho (?:has|have) the (?:biggest|largest|highest) (?:balance|open balance|ar|exposure)\b",
+)
+AGING_REPORT = _rx(
+    r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|of (?:the|our)"
+    r" (?:book|ar|receivables|portfolio))\b",
+    r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
+    r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|ar|balances?)\b"
+    r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
+)
+LARGEST_INVOICES = _rx(
+    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:open |unpaid"
+    r" |outstanding |overdue |past due )?invoices?\b",
+    r"\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
+)
+PAYMENTS_RECEIVED = _rx(
+    r"\b(?:any|what|which|all|list|show|total) (?:the )?(?:payments|receipts|cash|money|wires"
+    r"|checks|remittances)\b",
+    r"\bpayments? (?:received|in|today|this|yesterday|last|between|since|came|come|that came)\b",
+    r"\b(?:received|collected|came in|come in|got)\b",
+    r"\bwho paid\b|\bwho (?:has |have )?(?:sent|wired|remitted)\b|\bcash (?:received|collected"
+    r"|in|receipts)\b|\breceipts\b|\bdeposits\b",
+)
+UNAPPLIED_CASH = _rx(
+    r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
+    r"|payments?|receipts?)\b|\bnot (?:yet )?applied\b|\bcash on account\b",
+)
+DAYS_TO_PAY = _rx(
+    r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b",
+    r"\bhow (?:fast|quickly|slowly|slow|long|late) (?:does|do|did) .{1,40}\b(?:pay|payers?)\b",
+    r"\b(?:pay(?:ment)?|paying) (?:speed|habits?|behaviou?r|pattern|track record|timeliness)\b",
+    r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
+)
+DEDUCTIONS_ONLY = re.compile(
+    r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b"
+)
+DISPUTES = _rx(r"\bdisput\w*\b|\bcontested\b|\bin dispute\b")
+PROMISES = _rx(
+    r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b",
+)
+# The message asks about promises (rather than reporting one): "broken promises", "promises due".
+PROMISES_QUESTION = _rx(
+    r"\b(?:broken|kept|open|due|missed|outstanding|pending|upcoming|active|overdue)"
+    r" (?:promises?|ptps?)\b|\b(?:promises?|ptps?) (?:due|broken|kept|missed|coming|this|today"
+    r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
+    r"^\s*(?:promises?|ptps?)(?: to pay)?\s*[?!.]*$|\b(?:who|which|what|any|list|show|all)\b"
+    r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroke (?:their|a|the) promise\b",
+)
+
+# --- what arbot cannot do (yet): never answered as something else ------------------------------
+CANNOT = (
+    (
+        "send_statement",
+        "send a statement of account",
+        _rx(
+            r"\b(?:send|email|e-mail|mail|forward|resend|generate|create|prepare|produce|print"
+            r"|issue|run)\b.{0,40}\b(?:statements?|soa)\b(?! of (?:cash|work))",
+        ),
+    ),
+    (
+        "create_invoice",
+        "create or change an invoice",
+        _rx(
+            r"\b(?:create|raise|issue|make|generate|draft|cut|bill|prepare|book|post|enter|add"
+            r"|void|cancel|delete|reissue|re-issue|edit|amend|correct)\b(?: (?:a|an|the|new"
+            r"|another|this|that|credit|debit))*\s*(?:invoices?|credit (?:memo|note)s?|debit"
+            r" (?:memo|note)s?)\b",
+            r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b",
+        ),
+    ),
+    (
+        "change_terms",
+        "change payment terms",
+        _rx(
+            r"\b(?:set|change|update|move|extend|switch|give|put|make|offer|modify|adjust|shorten"
+            r"|lengthen)\b.{0,40}\b(?:terms|net ?\d{1,3}|payment plan|installments?)\b",
+        ),
+    ),
+    (
+        "alert",
+        "set up alerts or scheduled reports",
+        _rx(
+            r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
+            r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
+            r"\b(?:set up|create|add|schedule) (?:an? )?(?:alerts?|notifications?|reminders? for"
+            r" me|reports? every)\b|\bsubscribe\b|\bevery (?:monday|morning|day|week)\b",
+        ),
+    ),
+    (
+        "record_promise",
+        "record a promise to pay",
+        _rx(
+            r"\b(?:promised|promises|committed|agreed|will pay|going to pay|is paying|are paying"
+            r"|plans? to pay)\b.{0,40}(?:\d|\b(?:on|by|next|this|tomorrow|monday|tuesday"
+            r"|wednesday|thursday|friday|end of)\b)",
+            r"\b(?:record|log|add|enter|create|set up|register)\b.{0,20}\b(?:promise|ptp)\b",
+        ),
+    ),
+    (
+        "other_change",
+        "make that change",
+        _rx(
+            r"^\s*(?:please )?(?:delete|remove|refund|reverse|unapply|merge|rename|close|reopen"
+            r"|deactivate|archive|export|upload|import|approve|reject|escalate|sue|call"
+            r"|phone|text)\b(?! me\b)",
+        ),
+    ),
+)
+
+# "clear", "reset": there is no conversation to clear.
+CLEAR = re.compile(
+    r"^\s*(?:clear|cls|reset|start over|new chat|clear (?:screen|chat|history))"
+    r"\s*[!.]*$"
 )

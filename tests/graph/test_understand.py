@@ -107,9 +107,9 @@ def test_count_of_payments() -> None:
         ("who do I need to call today", "collections_list"),
         ("which accounts are slipping into 90+", "collections_list"),
         # cash application
-        ("unapplied cash", "cash_application"),
+        ("unapplied cash", "unapplied_cash"),
         ("lockbox results?", "cash_application"),
-        ("who sent PMT-U00001", "cash_application"),
+        ("who sent PMT-U00001", "payment_lookup"),
         ("any wires we couldn't identify?", "cash_application"),
         ("receipts we still need to apply", "cash_application"),
         # deductions
@@ -148,7 +148,7 @@ def test_count_of_payments() -> None:
         ("any cash received from wagner pumps & valves since nov 1", "payment_history"),
         # owed
         ("how much do heritage garden centres still have to pay", "customer_balance"),
-        ("potential bad debt - how much does donovan owe over 120", "customer_balance"),
+        ("potential bad debt - how much does donovan owe over 120", "over_days"),
     ],
 )
 def test_phrasing_families(text: str, intent: str) -> None:

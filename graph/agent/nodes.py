@@ -1,0 +1,163 @@
+"""The graph's nodes. ``understand`` reads the request (the rules; the LLM only where they could
+not read it) and resolves names and numbers; ``gather`` only reads the ERP; ``answer`` words the
+reply from gathered data only; ``report`` runs a portfolio question or a report; ``propose``
+turns a change request into a proposal; ``meta`` answers about arbot itself."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from langgraph.graph import END
+
+from graph import intents
+from graph.agent import wording
+from graph.agent.state import AgentState
+from graph.approvals import ProposalRejected
+from graph.messages import Reply, Turn
+from graph.policy import Identity
+from graph.proposals import proposal_reply
+from graph.reports import ReportContext
+from graph.requests import Unclear, build_action
+from graph.understand import Request, parse
+from integrations.erp.records import Customer
+
+if TYPE_CHECKING:
+    from graph.agent.wiring import Agent
+
+DATA_KINDS = ("inquiry", "portfolio", "report")
+
+
+def understand(agent: Agent, state: AgentState) -> dict[str, Any]:
+    text = state["turn"].text
+    request = parse(text, agent.today())
+    if (
+        agent.llm is not None
+        and request.cannot is None
+        and (request.intent == "unknown" or request.guessed)
+    ):
+        # The rules could not read it: the LLM may route it, into the same typed Request.
+        request = agent.llm.understand(text, agent.today()) or request
+    request = agent.resolver.with_bare_invoices(request)
+    if request.cannot is not None:
+        customer = None
+        if request.customer_text:
+            found = agent.resolver.customer(request.customer_text)
+            customer = found if isinstance(found, Customer) else None
+        return {"request": request, "reply": wording.cannot_reply(request, customer)}
+    kind = intents.get(request.intent).kind
+    if kind in DATA_KINDS and agent.resolver.ledger_is_empty():
+        return {"request": request, "reply": wording.empty_ledger(request)}
+    if kind != "inquiry":
+        return {"request": request}
+    outcome = agent.resolver.resolve(request)
+    if isinstance(outcome, Reply):
+        return {"request": request, "reply": outcome}
+    return {"request": request, "resolved": outcome}
+
+
+def after_understand(state: AgentState) -> str:
+    if "reply" in state:
+        return END
+    kind = intents.get(state["request"].intent).kind
+    return {
+        "inquiry": "gather",
+        "portfolio": "report",
+        "report": "report",
+        "change_request": "propose",
+    }.get(kind, "meta")
+
+
+def gather(agent: Agent, state: AgentState) -> dict[str, Any]:
+    intent = intents.get(state["request"].intent)
+    return {"gathered": intent.function("handler")(agent.erp, state["resolved"])}
+
+
+def answer(agent: Agent, state: AgentState) -> dict[str, Any]:
+    intent = intents.get(state["request"].intent)
+    reply = intent.function("answer")(state["resolved"], state["gathered"], agent.today())
+    return {"reply": agent.llm.phrase(reply) if agent.llm is not None else reply}
+
+
+def meta(agent: Agent, state: AgentState) -> dict[str, Any]:
+    request = state["request"]
+    if request.intent == "approvals_inbox":
+        return {"reply": approvals_inbox(agent, request, state["turn"])}
+    if request.intent == "help":
+        return {"reply": wording.meta_help(request)}
+    return {"reply": wording.not_understood(request)}
+
+
+def approvals_inbox(agent: Agent, request: Request, turn: Turn) -> Reply:
+    from graph.inbox import inbox_reply  # the approvals side's module, read when asked
+
+    return inbox_reply(agent.approvals, turn)
+
+
+def _requested_by(agent: Agent, turn: Turn) -> str:
+    identity = Identity(turn.surface, turn.user_id, turn.email)
+    person = agent.approvals.policy.person_for(identity) if agent.approvals else None
+    return person.name if person else identity.label()
+
+
+def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict[str, Any]:
+    """A portfolio question or a report. Asked in words it proposes nothing (a proposal only
+    when the request names the action); asked by command (``arbot collections``) it may."""
+    request = state["request"]
+    context = ReportContext(
+        agent.erp,
+        agent.approvals.store if agent.approvals else None,
+        agent.today(),
+        agent.resolver.customer_or_ask,
+        agent.approvals,
+        requested_by=_requested_by(agent, state["turn"]),
+        llm=agent.llm,
+        find_customer=agent.resolver.customer,
+        propose=by_command,
+    )
+    try:
+        reply = intents.get(request.intent).function("handler")(context, request)
+    except (Unclear, LookupError) as problem:
+        reply = Reply(headline=str(problem), intent=request.intent)
+    return {"reply": reply}
+
+
+def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
+    request = state["request"]
+    assert request.action is not None
+    if agent.approvals is None:
+        return {
+            "reply": Reply(
+                headline="Changes to the ERP go through approvals, which are not set up here.",
+                intent="action_request",
+            )
+        }
+    turn = state["turn"]
+    requested_by = _requested_by(agent, turn)
+    try:
+        action, drafted_with = build_action(
+            agent.erp,
+            request.action,
+            agent.resolver.customer_or_ask,
+            requested_by=requested_by,
+            today=agent.today(),
+            llm=agent.llm,
+        )
+        approval = agent.approvals.propose(
+            action,
+            requested_by=requested_by,
+            origin={
+                "surface": turn.surface,
+                "conversation_id": turn.conversation_id,
+                **({"drafted_with": drafted_with} if drafted_with else {}),
+            },
+        )
+    except Unclear as unclear:
+        return {"reply": Reply(headline=str(unclear), intent="action_request")}
+    except ProposalRejected as rejected:
+        return {
+            "reply": Reply(
+                headline="I can't propose that: " + "; ".join(rejected.problems) + ".",
+                intent="action_request",
+            )
+        }
+    return {"reply": proposal_reply(approval, body=action.payload().get("body"))}

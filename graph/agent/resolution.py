@@ -1,0 +1,244 @@
+"""Names and numbers of a request resolved against the ERP: customers (through a name index
+rebuilt every few minutes or when the customer master changes) and invoices in any spelling.
+What cannot be settled becomes a question, never a guess."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from dataclasses import replace
+
+from graph.agent import wording
+from graph.ar.names import CustomerMatcher, Resolution, resolve_mention
+from graph.inquiries import Resolved
+from graph.messages import Reply, Section, Table
+from graph.requests import Unclear
+from graph.understand import Request
+from integrations.erp.port import ErpClient
+from integrations.erp.records import Customer, Invoice
+
+MATCHER_TTL_SECONDS = 300.0
+_CUSTOMER_ID = re.compile(r"^[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9&]+")
+
+
+class EntityResolver:
+    def __init__(self, erp: ErpClient) -> None:
+        self.erp = erp
+        self._matcher: CustomerMatcher | None = None
+        self._matcher_built = 0.0
+        self._customer_count = 0
+
+    # --- the name index ------------------------------------------------------------------------
+    def forget(self) -> None:
+        self._matcher = None
+
+    def matcher(self) -> CustomerMatcher:
+        now = time.monotonic()
+        if self._matcher is None or now - self._matcher_built > MATCHER_TTL_SECONDS:
+            customers = self.erp.list_customers()
+            self._customer_count = len(customers)
+            self._matcher = CustomerMatcher((c.customer_id, c.name) for c in customers)
+            self._matcher_built = now
+        return self._matcher
+
+    def ledger_is_empty(self) -> bool:
+        self.matcher()
+        return self._customer_count == 0
+
+    # --- customers -----------------------------------------------------------------------------
+    def customer(self, text: str) -> Customer | Resolution:
+        for word in text.split():
+            if _CUSTOMER_ID.match(word) and (found := self.erp.get_customer(word.upper())):
+                return found
+        resolution = resolve_mention(self.matcher(), text)
+        if resolution.status == "match" and resolution.match is not None:
+            customer = self.erp.get_customer(resolution.match.customer_id)
+            if customer is not None:
+                return customer
+        return resolution
+
+    def customer_or_ask(self, text: str) -> Customer:
+        found = self.customer(text)
+        if isinstance(found, Customer):
+            return found
+        if found.status == "ambiguous":
+            names = "; ".join(f"{m.name} ({m.customer_id})" for m in found.candidates)
+            raise Unclear(f"More than one customer matches “{text}”: {names}. Which one?")
+        closest = "; ".join(m.name for m in found.candidates[:3])
+        raise Unclear(
+            f"I can't find a customer matching “{text}”."
+            + (f" Closest: {closest}." if closest else "")
+        )
+
+    @staticmethod
+    def unread_words(text: str, customer: Customer) -> list[str]:
+        """Words of ``text`` that are not (a typo or an abbreviation of) a word of the
+        customer's name or id: what the reading did not account for."""
+        name_words = [*_WORD.findall(customer.name.lower()), customer.customer_id.lower()]
+        unread = []
+        for word in _WORD.findall(text.lower()):
+            if any(n.startswith(word) or word.startswith(n) for n in name_words if len(n) > 1):
+                continue
+            if difflib.get_close_matches(word, name_words, n=1, cutoff=0.75):
+                continue
+            if len(word) > 2:
+                unread.append(word)
+        return unread
+
+    # --- invoices ------------------------------------------------------------------------------
+    def existing_invoices(self, refs: tuple[str, ...]) -> tuple[str, ...]:
+        """Of tokens like "K-1002", the ones that are invoice numbers in this ledger."""
+        return tuple(ref for ref in refs if self.erp.find_invoices(ref))
+
+    def invoices(
+        self, request: Request, customer: Customer | None
+    ) -> tuple[list[Invoice], list[str]]:
+        found: list[Invoice] = []
+        missing: list[str] = []
+
+        def add(invoices: list[Invoice]) -> None:
+            for invoice in invoices:
+                if invoice not in found:
+                    found.append(invoice)
+
+        for ref in request.invoice_refs:
+            matches = self.erp.find_invoices(ref)
+            if len(matches) > 1 and customer is not None:
+                matches = [m for m in matches if m.customer_id == customer.customer_id] or matches
+            if not matches and ref.isdigit():
+                matches = self.erp.invoices_by_po(ref)
+            add(matches) if matches else missing.append(ref)
+        for po in request.po_refs:
+            matches = self.erp.invoices_by_po(po)
+            add(matches) if matches else missing.append(f"PO {po}")
+        return found, missing
+
+    # --- a whole request ------------------------------------------------------------------------
+    def with_bare_invoices(self, request: Request) -> Request:
+        """ "is K1001 paid", "K-1002": a token that is an invoice number of this ledger makes the
+        request an invoice question."""
+        if request.intent not in ("customer_balance", "payment_history", "unknown"):
+            return request
+        if request.invoice_refs or not request.maybe_invoices:
+            return request
+        found = self.existing_invoices(request.maybe_invoices)
+        if not found:
+            return request
+        rest = request.customer_text or ""
+        for ref in found:
+            rest = re.sub(re.escape(ref), " ", rest, flags=re.IGNORECASE)
+        rest = " ".join(rest.split())
+        return replace(
+            request,
+            intent="invoice_status",
+            invoice_refs=found,
+            customer_text=rest or None,
+            guessed=False,
+        )
+
+    def resolve(self, request: Request) -> Resolved | Reply:
+        resolved = Resolved(period=request.period, limit=request.limit)
+        mention: Customer | Resolution | None = None
+        if request.customer_text:
+            mention = self.customer(request.customer_text)
+        if isinstance(mention, Customer):
+            resolved.customer = mention
+
+        if request.intent == "invoice_status":
+            resolved.invoices, resolved.missing_refs = self.invoices(request, resolved.customer)
+            if not resolved.invoices:
+                return self._no_invoice(request, resolved)
+            if resolved.customer is not None:
+                for invoice in resolved.invoices:
+                    if invoice.customer_id != resolved.customer.customer_id:
+                        owner = self.erp.get_customer(invoice.customer_id)
+                        resolved.notes.append(
+                            f"Note: {invoice.invoice_number} belongs to "
+                            f"{owner.name if owner else invoice.customer_id}, not "
+                            f"{resolved.customer.name}."
+                        )
+            return resolved
+
+        if resolved.customer is not None:
+            if request.guessed and request.customer_text:
+                unread = self.unread_words(request.customer_text, resolved.customer)
+                if unread:
+                    return wording.unsure_reply(request, resolved.customer, unread)
+            return resolved
+        if mention is None:
+            return Reply(
+                headline="Which customer? Name the customer (or give an invoice number).",
+                intent=request.intent,
+            )
+        assert isinstance(mention, Resolution)
+        if mention.status == "ambiguous":
+            return self._which_customer(request, mention)
+        if request.guessed:
+            return wording.not_understood(request)
+        return self._no_customer(request, mention)
+
+    def _which_customer(self, request: Request, resolution: Resolution) -> Reply:
+        rows = tuple((m.customer_id, m.name) for m in resolution.candidates)
+        return Reply(
+            headline=f"More than one customer matches “{request.customer_text}”. Which one?",
+            sections=[Section(table=Table(("ID", "Customer"), rows))],
+            context=["Ask again with more of the name or the customer ID."],
+            intent=request.intent,
+            data={"candidates": _candidates(resolution)},
+        )
+
+    def _no_customer(self, request: Request, resolution: Resolution) -> Reply:
+        headline = f"I can't find a customer matching “{request.customer_text}”."
+        sections = []
+        if resolution.candidates:
+            headline += " Did you mean one of these?"
+            rows = tuple((m.customer_id, m.name) for m in resolution.candidates)
+            sections.append(Section(table=Table(("ID", "Customer"), rows, title="Closest")))
+        return Reply(
+            headline=headline,
+            sections=sections,
+            context=[
+                "Questions about the whole book need no customer: “total AR”, “aging report”, "
+                "“who owes us the most”."
+            ],
+            intent=request.intent,
+            data={"candidates": _candidates(resolution)},
+        )
+
+    def _no_invoice(self, request: Request, resolved: Resolved) -> Reply:
+        refs = ", ".join(resolved.missing_refs)
+        sections = []
+        entities = {}
+        if resolved.customer is not None:
+            entities["customer_id"] = resolved.customer.customer_id
+            open_invoices = self.erp.invoices(resolved.customer.customer_id)
+            if open_invoices:
+                rows = tuple((i.invoice_number, i.due_date.isoformat()) for i in open_invoices[:10])
+                sections.append(
+                    Section(
+                        table=Table(
+                            ("Invoice", "Due"),
+                            rows,
+                            title=f"Open invoices of {resolved.customer.name}",
+                        )
+                    )
+                )
+        return Reply(
+            headline=f"I can't find an invoice matching {refs}.",
+            sections=sections,
+            context=[
+                "Invoice numbers are matched in any spelling (prefix, leading zeros); "
+                "PO numbers too."
+            ],
+            intent=request.intent,
+            entities=entities,
+        )
+
+
+def _candidates(resolution: Resolution) -> list[dict[str, object]]:
+    return [
+        {"customer_id": m.customer_id, "name": m.name, "score": m.score}
+        for m in resolution.candidates
+    ]

@@ -1,0 +1,119 @@
+"""The replies about arbot itself: help (generated from the intent registry), what was understood
+and what was not, what arbot cannot do and the closest things it can, the empty ledger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph import intents, understand_vocab
+from graph.messages import Reply, Section, Table
+from graph.understand import Request
+from integrations.erp.records import Customer
+
+# What to offer instead of each thing arbot cannot do.
+_INSTEAD: dict[str, tuple[str, ...]] = {
+    "send_statement": (
+        "send a reminder to {customer}",
+        "what does {customer} owe",
+    ),
+    "create_invoice": ("check credit for SO-…", "status of INV-…"),
+    "change_terms": ("days to pay for {customer}", "raise {customer}'s credit limit to …"),
+    "alert": ("what is our dso?", "morning digest"),
+    "record_promise": ("note for {customer}: promised to pay … on …", "promises due this week"),
+    "other_change": ("approvals", "help"),
+}
+
+
+def help_reply(*_: Any, headline: str | None = None, intent: str = "help") -> Reply:
+    """Everything arbot answers, one example each, from the registry."""
+    rows = tuple(
+        (i.summary, f"“{i.examples[0]}”", f"/ar {i.slash}" if i.slash else "")
+        for i in intents.REGISTRY
+        if i.examples
+    )
+    return Reply(
+        headline=headline
+        or "I answer questions about customers, invoices, payments and the "
+        "whole book, and propose changes for approval.",
+        sections=[Section(table=Table(("Ask about", "For example", "Slack"), rows))],
+        context=[
+            "Invoice numbers work in any spelling (INV-010432, 10432, invoice #10432); "
+            "customer names tolerate typos and abbreviations. Changes are proposed, never made "
+            "until someone approves them."
+        ],
+        intent=intent,
+        data={"intents": [i.name for i in intents.REGISTRY if i.examples]},
+    )
+
+
+def meta_help(request: Request) -> Reply:
+    if understand_vocab.CLEAR.match(understand_vocab.normalize(request.text)):
+        return help_reply(
+            headline="Nothing to clear: I keep no conversation between questions, each one "
+            "stands on its own. Here is what you can ask:"
+        )
+    return help_reply()
+
+
+def not_understood(request: Request) -> Reply:
+    words = (request.customer_text or request.text or "").strip()
+    headline = "I didn't understand that"
+    if words:
+        headline += f" (I don't read “{words}” as a customer or a question I know)"
+    return help_reply(
+        headline=headline + ". These are the questions I can answer:", intent="unknown"
+    )
+
+
+def unsure_reply(request: Request, customer: Customer, unread: list[str]) -> Reply:
+    """The name was read, the rest was not: say so, and offer what can be asked about them."""
+    name = customer.name
+    offers = (
+        f"what does {name} owe",
+        f"show {name}'s last payments",
+        f"days to pay for {name}",
+        f"send a reminder to {name}",
+    )
+    return Reply(
+        headline=(
+            f"I understood {name} ({customer.customer_id}), but not "
+            + ", ".join(f"“{w}”" for w in unread)
+            + f". About {name} I can answer:"
+        ),
+        sections=[Section(text="\n".join(f"• “{o}”" for o in offers))],
+        intent="unknown",
+        entities={"customer_id": customer.customer_id},
+        data={"understood": {"customer_id": customer.customer_id}, "not_understood": unread},
+    )
+
+
+def cannot_reply(request: Request, customer: Customer | None) -> Reply:
+    """A request for something arbot cannot do: never another action in its place."""
+    kind = request.cannot or "other_change"
+    what = next((w for k, w, _ in understand_vocab.CANNOT if k == kind), "do that")
+    who = customer.name if customer else "the customer"
+    understood = f"You asked me to {what}" + (f" for {customer.name}" if customer else "")
+    offers = [o.format(customer=who) for o in _INSTEAD.get(kind, ())]
+    return Reply(
+        headline=f"{understood}: I can't do that yet, and I have changed nothing. "
+        "The closest things I can do:",
+        sections=[Section(text="\n".join(f"• “{o}”" for o in offers))] if offers else [],
+        context=["“help” lists everything I can answer and propose."],
+        intent="unknown",
+        entities={"customer_id": customer.customer_id} if customer else {},
+        data={"cannot": kind, "understood": what, "suggestions": offers},
+    )
+
+
+def empty_ledger(request: Request) -> Reply:
+    return Reply(
+        headline="The ledger is empty: there are no customers yet.",
+        sections=[
+            Section(
+                text="• `arbot demo` builds a demo company to try me on\n"
+                "• `arbot erp import --customers … --invoices …` loads your CSV exports"
+            )
+        ],
+        intent=request.intent,
+        data={"empty_ledger": True},
+    )

@@ -1,0 +1,483 @@
+"""Questions about the whole book: the aging, who owes the most, what is over N days, total AR,
+credit exceptions, the largest open invoices. Deterministic, from the ERP, with the evidence;
+amounts are per currency and never summed across currencies.
+
+Each handler is ``(ReportContext, Request) -> Reply`` (see ``graph.intents``). The cash-side
+questions (payments, unapplied cash, days to pay, disputes, promises) are in
+``graph.portfolio_cash``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from graph.format import day, money, plural
+from graph.messages import Reply, Section, Table
+from graph.portfolio_reads import ZERO, OpenBalance, book_reads
+from graph.reports import ReportContext
+from graph.understand import Request
+from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Invoice
+
+TOP_DEFAULT = 10
+TABLE_MAX_ROWS = 50
+
+
+def amounts(totals: dict[str, Decimal]) -> str:
+    """ "$1,200.00 (USD) + €80.10 (EUR)": one amount per currency, never a sum across them."""
+    if not totals:
+        return "nothing"
+    return " + ".join(money(v, c) for c, v in sorted(totals.items()))
+
+
+def scoped_customer(context: ReportContext, request: Request) -> tuple[Customer | None, list[str]]:
+    """The customer a whole-book question is narrowed to, and what was said about the words
+    that were not read as one ("for all customers: I did not read “x” as a customer")."""
+    if not request.customer_text or context.find_customer is None:
+        return None, []
+    found = context.find_customer(request.customer_text)
+    if isinstance(found, Customer):
+        return found, []
+    if found.status == "ambiguous":
+        context.customer_of(request.customer_text)  # raises the question "which one?"
+    return None, [f"I did not read “{request.customer_text}” as a customer: this is all customers."]
+
+
+def _customer_cell(customer: Customer) -> str:
+    return f"{customer.name} ({customer.customer_id})"
+
+
+def _balances(context: ReportContext, request: Request, customer: Customer | None):
+    rows = book_reads(context.erp, context.today).open_balances(
+        customer.customer_id if customer else None
+    )
+    if request.currency:
+        rows = [r for r in rows if r.currency == request.currency]
+    return rows
+
+
+def _as_of(context: ReportContext) -> str:
+    return f"as of {day(context.today)}"
+
+
+# --- aging ----------------------------------------------------------------------------------------
+def aging_report(context: ReportContext, request: Request) -> Reply:
+    customer, notes = scoped_customer(context, request)
+    rows = _balances(context, request, customer)
+    by_currency: dict[str, dict[str, Decimal]] = {}
+    for row in rows:
+        buckets = by_currency.setdefault(row.currency, dict.fromkeys(AGING_BUCKET_NAMES, ZERO))
+        for name, value in row.buckets.items():
+            buckets[name] += value
+    currencies = sorted(by_currency)
+    totals = {c: sum(b.values(), ZERO) for c, b in by_currency.items()}
+    past_due = {c: totals[c] - by_currency[c]["current"] for c in currencies}
+    scope = customer.name if customer else "all customers"
+    headline = (
+        f"Aging ({scope}, {_as_of(context)}): {amounts(totals)} open, {amounts(past_due)} past due."
+        if rows
+        else f"Nothing is open ({scope}, {_as_of(context)})."
+    )
+    table_rows = tuple(
+        (name, *(money(by_currency[c][name], c) for c in currencies)) for name in AGING_BUCKET_NAMES
+    )
+    table_rows += (("Total", *(money(totals[c], c) for c in currencies)),)
+    sections = [
+        Section(
+            table=Table(
+                ("Days past due", *currencies),
+                table_rows,
+                numeric=tuple(range(1, len(currencies) + 1)),
+                title="Aging by due date, per currency",
+            )
+        )
+    ]
+    data: dict[str, Any] = {
+        "as_of": context.today,
+        "by_currency": {c: {**by_currency[c], "total": totals[c]} for c in currencies},
+        "past_due": past_due,
+        "customers": len({r.customer.customer_id for r in rows}),
+    }
+    if request.by_collector:
+        collectors: dict[tuple[str, str], dict[str, Decimal]] = {}
+        for row in rows:
+            key = (row.customer.collector or "(none)", row.currency)
+            buckets = collectors.setdefault(key, dict.fromkeys(AGING_BUCKET_NAMES, ZERO))
+            for name, value in row.buckets.items():
+                buckets[name] += value
+        sections.append(
+            Section(
+                table=Table(
+                    ("Collector", "Currency", *AGING_BUCKET_NAMES, "Total"),
+                    tuple(
+                        (
+                            who,
+                            cur,
+                            *(money(b[n], cur) for n in AGING_BUCKET_NAMES),
+                            money(sum(b.values(), ZERO), cur),
+                        )
+                        for (who, cur), b in sorted(collectors.items())
+                    ),
+                    numeric=tuple(range(2, len(AGING_BUCKET_NAMES) + 3)),
+                    title="By collector",
+                )
+            )
+        )
+        data["by_collector"] = {
+            f"{who}/{cur}": {**b, "total": sum(b.values(), ZERO)}
+            for (who, cur), b in sorted(collectors.items())
+        }
+    return Reply(
+        headline=" ".join([*notes, headline]),
+        sections=sections,
+        context=[f"Source: ERP open invoices {_as_of(context)}; aged by due date."],
+        intent="aging_report",
+        entities={"customer_id": customer.customer_id} if customer else {},
+        data=data,
+    )
+
+
+# --- who owes the most ----------------------------------------------------------------------------
+def _ranked(rows: list[OpenBalance], key: str) -> dict[str, list[OpenBalance]]:
+    by_currency: dict[str, list[OpenBalance]] = defaultdict(list)
+    for row in rows:
+        by_currency[row.currency].append(row)
+    for currency in by_currency:
+        by_currency[currency].sort(
+            key=lambda r: (-(r.total if key == "total" else r.past_due), r.customer.customer_id)
+        )
+    return dict(sorted(by_currency.items(), key=lambda kv: -len(kv[1])))
+
+
+def top_debtors(context: ReportContext, request: Request) -> Reply:
+    rows = _balances(context, request, None)
+    top = request.limit or TOP_DEFAULT
+    ranked = _ranked(rows, "total")
+    if not ranked:
+        return Reply(headline="Nobody owes anything: no open invoices.", intent="top_debtors")
+    leaders = [f"{r[0].customer.name} with {money(r[0].total, c)}" for c, r in ranked.items()]
+    headline = f"Who owes the most ({_as_of(context)}): " + "; ".join(
+        f"{leader} ({currency})" for leader, currency in zip(leaders, ranked, strict=True)
+    )
+    sections = []
+    data: dict[str, Any] = {"as_of": context.today, "by_currency": {}}
+    for currency, ranking in ranked.items():
+        shown = ranking[:top]
+        sections.append(
+            Section(
+                table=Table(
+                    ("#", "Customer", "Open", "Past due", "Invoices"),
+                    tuple(
+                        (
+                            str(n),
+                            _customer_cell(r.customer),
+                            money(r.total, currency),
+                            money(r.past_due, currency),
+                            str(r.invoices) if r.invoices else "",
+                        )
+                        for n, r in enumerate(shown, start=1)
+                    ),
+                    numeric=(2, 3),
+                    title=f"Top {len(shown)} in {currency} (of {len(ranking)} customers)",
+                )
+            )
+        )
+        data["by_currency"][currency] = [
+            {
+                "customer_id": r.customer.customer_id,
+                "name": r.customer.name,
+                "open": r.total,
+                "past_due": r.past_due,
+            }
+            for r in shown
+        ]
+    return Reply(
+        headline=headline + ".",
+        sections=sections,
+        context=[f"Source: ERP open invoices {_as_of(context)}; ranked within each currency."],
+        intent="top_debtors",
+        data=data,
+    )
+
+
+# --- over N days ----------------------------------------------------------------------------------
+def over_days(context: ReportContext, request: Request) -> Reply:
+    days = request.days or 90
+    customer, notes = scoped_customer(context, request)
+    reads = book_reads(context.erp, context.today)
+    invoices = reads.invoices_over(days, customer.customer_id if customer else None)
+    if request.currency:
+        invoices = [i for i in invoices if i.currency == request.currency]
+    groups: dict[tuple[str, str], list[Invoice]] = defaultdict(list)
+    for invoice in invoices:
+        groups[(invoice.customer_id, invoice.currency)].append(invoice)
+    customers = reads.customers({cid for cid, _ in groups})
+    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for invoice in invoices:
+        totals[invoice.currency] += invoice.balance
+    ranked = sorted(
+        groups.items(), key=lambda kv: (kv[0][1], -sum((i.balance for i in kv[1]), ZERO))
+    )
+    scope = f" for {customer.name}" if customer else ""
+    if invoices:
+        headline = (
+            f"{amounts(dict(totals))} is more than {days} days past due{scope}: "
+            f"{plural(len(invoices), 'invoice')} of {plural(len(groups), 'customer')}."
+        )
+    else:
+        headline = f"Nothing is more than {days} days past due{scope} ({_as_of(context)})."
+    rows = []
+    entries = []
+    for (cid, currency), theirs in ranked:
+        who = customers.get(cid)
+        total = sum((i.balance for i in theirs), ZERO)
+        oldest = max(i.days_past_due(context.today) for i in theirs)
+        rows.append(
+            (
+                _customer_cell(who) if who else cid,
+                money(total, currency),
+                str(len(theirs)),
+                f"{oldest} days",
+                ", ".join(i.invoice_number for i in theirs[:4]) + (" …" if len(theirs) > 4 else ""),
+            )
+        )
+        entries.append(
+            {
+                "customer_id": cid,
+                "name": who.name if who else None,
+                "currency": currency,
+                "total": total,
+                "invoices": [i.invoice_number for i in theirs],
+                "oldest_days_past_due": oldest,
+            }
+        )
+    sections = []
+    if rows:
+        sections.append(
+            Section(
+                table=Table(
+                    ("Customer", "Over " + str(days), "Invoices", "Oldest", "Invoice numbers"),
+                    tuple(rows[:TABLE_MAX_ROWS]),
+                    numeric=(1, 2),
+                    title="By customer"
+                    + (f" (first {TABLE_MAX_ROWS} of {len(rows)})" if len(rows) > 50 else ""),
+                )
+            )
+        )
+    return Reply(
+        headline=" ".join([*notes, headline]),
+        sections=sections,
+        context=[f"Source: ERP open invoices {_as_of(context)}; days past the due date."],
+        intent="over_days",
+        entities={"customer_id": customer.customer_id} if customer else {},
+        data={"as_of": context.today, "days": days, "totals": dict(totals), "customers": entries},
+    )
+
+
+# --- total AR -------------------------------------------------------------------------------------
+def total_ar(context: ReportContext, request: Request) -> Reply:
+    rows = _balances(context, request, None)
+    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    past_due: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        totals[row.currency] += row.total
+        past_due[row.currency] += row.past_due
+        counts[row.currency] += 1
+    only = f" in {request.currency}" if request.currency else ""
+    headline = (
+        f"Total AR{only} {_as_of(context)}: {amounts(dict(totals))}; past due: "
+        f"{amounts(dict(past_due))}."
+        if rows
+        else f"Nothing is open{only} ({_as_of(context)})."
+    )
+    table = tuple(
+        (
+            c,
+            money(totals[c], c),
+            money(past_due[c], c),
+            f"{(100 * past_due[c] / totals[c]).quantize(Decimal('0.1'))}%" if totals[c] else "",
+            str(counts[c]),
+        )
+        for c in sorted(totals)
+    )
+    return Reply(
+        headline=headline,
+        sections=[
+            Section(
+                table=Table(
+                    ("Currency", "Open", "Past due", "Past due %", "Customers"),
+                    table,
+                    numeric=(1, 2, 3, 4),
+                )
+            )
+        ],
+        context=[f"Source: ERP open invoices {_as_of(context)}; one total per currency."],
+        intent="total_ar",
+        data={"as_of": context.today, "open": dict(totals), "past_due": dict(past_due)},
+    )
+
+
+# --- credit exceptions ----------------------------------------------------------------------------
+def credit_exceptions(context: ReportContext, request: Request) -> Reply:
+    customer, notes = scoped_customer(context, request)
+    reads = book_reads(context.erp, context.today)
+    rows = reads.open_balances(customer.customer_id if customer else None)
+    over = []
+    for row in rows:
+        limit = row.customer.credit_limit
+        if limit is not None and row.currency == row.customer.currency and row.total > limit:
+            over.append((row, row.total - limit))
+    over.sort(key=lambda item: (item[0].currency, -item[1]))
+    held = [customer] if customer and customer.on_hold else []
+    if customer is None:
+        held = reads.held()
+    open_of = {(r.customer.customer_id, r.currency): r.total for r in rows}
+    if customer is not None:
+        row = next((r for r in rows if r.currency == customer.currency), None)
+        used = row.total if row else ZERO
+        limit_text = (
+            money(customer.credit_limit, customer.currency) if customer.credit_limit else "none"
+        )
+        standing = (
+            f"over its {limit_text} limit by {money(over[0][1], customer.currency)}"
+            if over
+            else f"within its {limit_text} limit"
+        )
+        headline = f"{customer.name} owes {money(used, customer.currency)}: {standing}; " + (
+            "ON credit hold." if customer.on_hold else "not on credit hold."
+        )
+    else:
+        headline = (
+            f"{plural(len(over), 'customer')} over their credit limit, "
+            f"{plural(len(held), 'customer')} on credit hold ({_as_of(context)})."
+        )
+    sections = []
+    if over:
+        sections.append(
+            Section(
+                table=Table(
+                    ("Customer", "Open", "Limit", "Over by", "On hold"),
+                    tuple(
+                        (
+                            _customer_cell(r.customer),
+                            money(r.total, r.currency),
+                            money(r.customer.credit_limit or ZERO, r.currency),
+                            money(by, r.currency),
+                            "yes" if r.customer.on_hold else "",
+                        )
+                        for r, by in over[:TABLE_MAX_ROWS]
+                    ),
+                    numeric=(1, 2, 3),
+                    title="Over their credit limit",
+                )
+            )
+        )
+    if held and customer is None:
+        sections.append(
+            Section(
+                table=Table(
+                    ("Customer", "Open", "Limit"),
+                    tuple(
+                        (
+                            _customer_cell(c),
+                            money(open_of.get((c.customer_id, c.currency), ZERO), c.currency),
+                            money(c.credit_limit, c.currency) if c.credit_limit else "none",
+                        )
+                        for c in held[:TABLE_MAX_ROWS]
+                    ),
+                    numeric=(1, 2),
+                    title="On credit hold",
+                )
+            )
+        )
+    return Reply(
+        headline=" ".join([*notes, headline]),
+        sections=sections,
+        context=[
+            f"Source: ERP customers and open invoices {_as_of(context)}; the limit is compared "
+            "with what is open in the customer's currency."
+        ],
+        intent="credit_exceptions",
+        entities={"customer_id": customer.customer_id} if customer else {},
+        data={
+            "as_of": context.today,
+            "over_limit": [
+                {
+                    "customer_id": r.customer.customer_id,
+                    "name": r.customer.name,
+                    "currency": r.currency,
+                    "open": r.total,
+                    "credit_limit": r.customer.credit_limit,
+                    "over_by": by,
+                }
+                for r, by in over
+            ],
+            "on_hold": [{"customer_id": c.customer_id, "name": c.name} for c in held],
+        },
+    )
+
+
+# --- largest open invoices ------------------------------------------------------------------------
+def largest_invoices(context: ReportContext, request: Request) -> Reply:
+    reads = book_reads(context.erp, context.today)
+    top = request.limit or TOP_DEFAULT
+    invoices = reads.largest_open(top, request.currency)
+    customers = reads.customers({i.customer_id for i in invoices})
+
+    def who(invoice: Invoice) -> str:
+        found = customers.get(invoice.customer_id)
+        return found.name if found else invoice.customer_id
+
+    if invoices:
+        first = invoices[0]
+        headline = (
+            f"The largest open invoice is {first.invoice_number} ({who(first)}): "
+            f"{money(first.balance, first.currency)} open, due {day(first.due_date)}."
+        )
+    else:
+        headline = "No open invoices."
+    return Reply(
+        headline=headline,
+        sections=[
+            Section(
+                table=Table(
+                    ("Invoice", "Customer", "Open", "Amount", "Due"),
+                    tuple(
+                        (
+                            i.invoice_number,
+                            who(i),
+                            money(i.balance, i.currency),
+                            money(i.amount, i.currency),
+                            day(i.due_date),
+                        )
+                        for i in invoices
+                    ),
+                    numeric=(2, 3),
+                    title=f"Largest {len(invoices)} open invoices by open balance",
+                )
+            )
+        ]
+        if invoices
+        else [],
+        context=[
+            f"Source: ERP open invoices {_as_of(context)}; ranked by open balance "
+            "(amounts in different currencies are ranked by their figures, not converted)."
+        ],
+        intent="largest_invoices",
+        data={
+            "invoices": [
+                {
+                    "invoice_number": i.invoice_number,
+                    "customer_id": i.customer_id,
+                    "customer_name": who(i),
+                    "balance": i.balance,
+                    "amount": i.amount,
+                    "currency": i.currency,
+                    "due_date": i.due_date,
+                }
+                for i in invoices
+            ]
+        },
+    )

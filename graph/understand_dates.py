@@ -1,0 +1,118 @@
+"""Dates and date ranges as people write them: "between 1.11.2026 and 20.11.2026", "since
+4/11", "from Sept 1 to Oct 31", "on 2026-11-04", "in October 2025".
+
+The shape of the phrase (between/from/since/on) is read here; each date in it is read by
+``dateparser`` (imported when first needed: it is slow to import). Day-first or month-first for
+dates like 4/11/2026 follows ``ARBOT_LOCALE`` (en_US month-first; en_GB, de_DE, fr_FR … day-first);
+dotted dates (4.11.2026) are day-first everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+MONTH_FIRST_LOCALES = ("en_US", "en_PH", "en_CA", "es_US")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE = (
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}"
+    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}(?:\s+\d{{4}})?)"
+)
+_RANGE = re.compile(
+    rf"\b(?:between\s+(?P<a1>{DATE})\s+(?:and|&|-)\s+(?P<b1>{DATE})"
+    rf"|from\s+(?P<a2>{DATE})\s+(?:to|until|till|through|thru|-)\s+(?P<b2>{DATE})"
+    rf"|(?P<a3>{DATE})\s+(?:to|until|till|through|thru|-)\s+(?P<b3>{DATE}))(?![\w/.-]*\d)",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(rf"\b(?:since|from|after|starting)\s+(?:the\s+)?(?P<a>{DATE})\b", re.I)
+_BEFORE = re.compile(rf"\b(?:before|until|till|up to)\s+(?:the\s+)?(?P<b>{DATE})\b", re.I)
+_ON = re.compile(
+    rf"(?:\bon\s+(?:the\s+)?)?(?P<a>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+    rf"|\bon\s+{_DAY}\s+(?:of\s+)?{_MONTH}|\bon\s+{_MONTH}\s+{_DAY})\b",
+    re.IGNORECASE,
+)
+_MONTH_ONLY = re.compile(rf"^{_MONTH}(?:\s+(\d{{4}}))?$", re.IGNORECASE)
+_DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$")
+
+
+def date_order(locale: str | None = None) -> str:
+    """``MDY`` or ``DMY`` for ambiguous numeric dates, from ``ARBOT_LOCALE``."""
+    locale = locale if locale is not None else os.environ.get("ARBOT_LOCALE", "en_US")
+    normalized = locale.replace("-", "_").split(".")[0]
+    if not normalized or normalized in MONTH_FIRST_LOCALES:
+        return "MDY"
+    return "DMY"
+
+
+@lru_cache(maxsize=512)
+def _parse_one(text: str, today: date, order: str) -> date | None:
+    import dateparser  # slow to import: only when a date is written
+
+    settings: dict[str, Any] = {
+        "RELATIVE_BASE": _midnight(today),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY" if _DOTTED.match(text) else order,
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": [],
+    }
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date() if found is not None else None
+
+
+def _midnight(day: date) -> Any:
+    from datetime import datetime
+
+    return datetime(day.year, day.month, day.day)
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _span(text: str, today: date, order: str) -> tuple[date, date] | None:
+    """A written date as the days it covers: "October" is the whole month."""
+    text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.strip().rstrip(".,"), flags=re.I)
+    month_only = _MONTH_ONLY.match(text)
+    start = _parse_one(text, today, order)
+    if start is None:
+        return None
+    if month_only:
+        first = start.replace(day=1)
+        if not month_only.group(1) and first > today:
+            first = first.replace(year=first.year - 1)
+        return first, _month_end(first)
+    return start, start
+
+
+def explicit_range(text: str, today: date, locale: str | None = None):  # -> DateRange | None
+    """The dates the text writes out, as a DateRange; None when it writes none (then the
+    relative phrases — "last week", "Q3" — are read by graph.understand)."""
+    from graph.understand import DateRange
+
+    order = date_order(locale)
+    if m := _RANGE.search(text):
+        a = m.group("a1") or m.group("a2") or m.group("a3")
+        b = m.group("b1") or m.group("b2") or m.group("b3")
+        first, second = _span(a, today, order), _span(b, today, order)
+        if first and second:
+            start, end = first[0], second[1]
+            if end < start and start.year == end.year:
+                return None
+            return DateRange(start, end, f"between {start.isoformat()} and {end.isoformat()}")
+    if (m := _SINCE.search(text)) and (found := _span(m.group("a"), today, order)):
+        return DateRange(found[0], today, f"since {found[0].isoformat()}")
+    if (m := _BEFORE.search(text)) and (found := _span(m.group("b"), today, order)):
+        return DateRange(date(1900, 1, 1), found[0], f"before {found[0].isoformat()}")
+    if m := _ON.search(text):
+        raw = re.sub(r"^on\s+(?:the\s+)?", "", m.group("a"), flags=re.I)
+        if found := _span(raw, today, order):
+            return DateRange(found[0], found[1], f"on {found[0].isoformat()}")
+    return None
