@@ -89,9 +89,47 @@ def parse_camt(data: bytes, name: str) -> BankStatement:
     for statement in statements:
         statement_id = statement.text("Id")
         period = _period(reader, wrapper, statement)
+        movements: dict[str, Decimal] = {}
         for entry in statement.children("Ntry"):
             _entry(reader, statement_id, period, entry, result)
+            amount, currency = _signed(reader, entry)
+            movements[currency] = movements.get(currency, Decimal(0)) + amount
+        _check_balances(reader, statement, movements, result)
     return result
+
+
+def _signed(reader: Reader, holder: Element) -> tuple[Decimal, str]:
+    """An entry's or balance's amount and currency, negative when it is a debit."""
+    found = holder.child("Amt")
+    if found is None:
+        return Decimal(0), ""
+    amount, currency = reader.amount(found)
+    return (-amount if holder.text("CdtDbtInd") == "DBIT" else amount), currency
+
+
+def _check_balances(
+    reader: Reader, statement: Element, movements: dict[str, Decimal], result: BankStatement
+) -> None:
+    """Opening booked balance plus the entries should give the closing booked balance; a
+    statement that does not add up is reported (a page of a longer message may not). Entries
+    in another currency than the balances leave nothing to check."""
+    balances = {b.text("Tp", "CdOrPrtry", "Cd"): b for b in statement.children("Bal")}
+    opening = balances.get("OPBD") or balances.get("PRCD")
+    closing = balances.get("CLBD")
+    if opening is None or closing is None:
+        return
+    (start, currency), (stated, closing_currency) = (
+        _signed(reader, opening),
+        _signed(reader, closing),
+    )
+    if closing_currency != currency or set(movements) - {currency}:
+        return
+    expected = start + movements.get(currency, Decimal(0))
+    if expected != stated:
+        result.warnings.append(
+            f"{reader.where(closing)}: closing balance {stated} but the opening balance and "
+            f"the entries give {expected}"
+        )
 
 
 def _period(reader: Reader, wrapper: Element, statement: Element) -> date | None:

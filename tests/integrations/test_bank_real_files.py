@@ -70,6 +70,8 @@ def test_subite_belgian_export_four_credits_among_268_entries() -> None:
         [],
         264,
     )
+    # Opening balance plus all 268 entries gives the closing balance: every amount read right.
+    assert statement.warnings == []
     # Same payer, amount and text twice: the bank's end-to-end ids keep them apart.
     assert [r.payment_id for r in statement.receipts[:2]] == [
         "E2ESEKOZLQO41354223",
@@ -173,6 +175,7 @@ def test_viafintech_v4_batches_split_per_payment_returns_and_reversals_reported(
         ],
         6,
     )
+    assert statement.warnings == []  # the balances add up, reversals included
     # Each payment of a batch keeps the bank's own reference for it.
     assert statement.receipts[0].payment_id == "160527CH00T3L0GE"
     assert statement.not_receipts[0].payment_id == "160406CH00NKZCKG"
