@@ -236,6 +236,11 @@ def test_xml_entities_and_doctypes_are_refused_before_parsing(doctype: bytes) ->
             "amount '1e30' is not an amount",
         ),
         (
+            b"payment_id,date,amount,currency,payer_name,reference\n"
+            b"P1,2024-11-28,99999999999999999999.00,USD,A,\n",
+            "is too large",
+        ),
+        (
             b"payment_id,date,amount,currency,payer_name,reference\nP1,2024-11-28,5\x00,USD,A,\n",
             "NUL byte",
         ),
