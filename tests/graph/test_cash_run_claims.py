@@ -1,0 +1,135 @@
+"""One run per file: a second run is told the file is in progress, a run that stopped half-way
+(an error, a crash between two writes, a dead process) is finished exactly where it stopped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from graph.approvals import ApprovalService
+from graph.cash_application import CashApplication, FileInProgress, lines_key
+from integrations.bank import parse_bank_bytes
+from integrations.erp.records import BankLine
+from integrations.store.bank_lines import RunClaim
+from tests.approvals_kit import service
+from tests.graph.cash_run_kit import (
+    TODAY,
+    auto_applied,
+    bank_csv,
+    check_books,
+    policy_overrides,
+    seed,
+)
+
+
+def books(url: str, invoices: int = 10) -> list[BankLine]:
+    return parse_bank_bytes(bank_csv(seed(url, invoices)).encode(), "bank.csv")
+
+
+def cash(url: str, **options: Any) -> CashApplication:
+    return CashApplication(service(url, **policy_overrides(), **options))
+
+
+def recorded(url: str) -> dict[str, str]:
+    return {row["payment_id"]: row["decision"] for row in service(url).store.bank_lines()}
+
+
+def test_a_second_run_is_told_the_file_is_in_progress(ledger_url: str) -> None:
+    lines = books(ledger_url)
+    store = service(ledger_url).store
+    held = store.claim_run(
+        lines_key(lines), source="bank.csv", lines=len(lines), stale_after=timedelta(minutes=10)
+    )
+    assert isinstance(held, RunClaim)
+    with pytest.raises(FileInProgress, match=r"^bank.csv is being processed by another run \(pid"):
+        cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv", wait=0.3)
+    assert store.bank_lines() == []
+    store.finish_run(held)
+    run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
+    assert run.already_processed == 0 and len(run.results) == len(lines)
+    assert check_books(ledger_url) == []
+
+
+def test_the_claim_of_a_dead_process_is_taken_over(ledger_url: str) -> None:
+    lines = books(ledger_url)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    store = service(ledger_url).store
+    held = store.claim_run(
+        lines_key(lines), source="bank.csv", lines=len(lines), stale_after=timedelta(minutes=10)
+    )
+    assert isinstance(held, RunClaim)
+    from integrations.store import schema as t
+
+    with store.engine.begin() as conn:
+        conn.execute(t.cash_runs.update().values(pid=dead.pid))
+    run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
+    assert run.resumed_from is not None and run.resumed_from["pid"] == dead.pid
+    assert len(recorded(ledger_url)) == len(lines)
+    assert check_books(ledger_url) == []
+
+
+def test_an_error_between_proposing_and_recording_is_resumed(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = books(ledger_url)
+    first = cash(ledger_url)
+    real = first.store.finish_bank_line
+    calls = {"n": 0}
+
+    def crash_on_fourth(*args: Any, **kwargs: Any) -> bool:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise ConnectionError("the database went away")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(first.store, "finish_bank_line", crash_on_fourth)
+    with pytest.raises(ConnectionError):
+        first.run(lines, as_of=TODAY, source="bank.csv")
+    assert list(recorded(ledger_url).values()).count("in_progress") == 1
+    assert check_books(ledger_url) != []  # the approval of line 4 has no result yet
+    run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
+    assert run.already_processed == 3
+    assert check_books(ledger_url) == []
+    assert run.count("auto") == auto_applied(ledger_url) > 0
+
+
+def test_a_crash_inside_an_automatic_write_is_finished(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = books(ledger_url)
+    first = cash(ledger_url)
+    real = ApprovalService._resume
+    calls = {"n": 0}
+
+    def crash_on_second(self: ApprovalService, approval_id: str, decision: str) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # approved by the auto policy, not written yet
+        real(self, approval_id, decision)
+
+    monkeypatch.setattr(ApprovalService, "_resume", crash_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        first.run(lines, as_of=TODAY, source="bank.csv")
+    monkeypatch.setattr(ApprovalService, "_resume", real)
+    stuck = [a for a in first.store.list() if a.status == "approved"]
+    assert len(stuck) == 1
+    run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
+    assert first.store.get(stuck[0].approval_id).status == "done"  # type: ignore[union-attr]
+    assert check_books(ledger_url) == []
+    assert run.count("auto") == auto_applied(ledger_url)
+
+
+def test_an_unmatched_line_seen_in_progress_is_settled_once(ledger_url: str) -> None:
+    lines = books(ledger_url, invoices=2)
+    store = service(ledger_url).store
+    stranger = lines[-1]
+    assert store.begin_bank_line(stranger, {"decision": "in_progress"}, run_key="gone")
+    run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
+    assert run.results[-1]["decision"] == "unmatched"
+    assert recorded(ledger_url)[stranger.payment_id] == "unmatched"
+    assert check_books(ledger_url) == []
