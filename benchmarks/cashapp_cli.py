@@ -1,0 +1,285 @@
+"""The real ``arbot cashapp`` command, end to end, against a floor measured in the same run.
+
+    python benchmarks/cashapp_cli.py [--customers 10000] [--invoices 100000] [--lines 10000]
+                                     [--sizes 1000,5000,10000] [--seed 7] [--small] [--no-real]
+
+Writes the world of ``benchmarks/cashapp.py`` (customers, open invoices, labelled bank lines)
+as the CSV files a user has, loads them with ``arbot erp import`` into a fresh SQLite ledger,
+then runs, each as its own process:
+
+* the floor: a script that reads the same three files and answers every bank line with exact
+  dictionary look-ups (an invoice number written as in the ERP, else the one open invoice of the
+  amount) and writes a JSON result: what any cash application costs at the least;
+* ``arbot cashapp --bank FILE --dry-run --out RESULT.json``;
+* ``arbot cashapp --bank FILE --out RESULT.json`` (applies and proposes for real) on a copy of
+  the ledger as it was before the dry run.
+
+and prints CPU seconds (user + system), wall seconds and peak resident memory of each, the ratios
+dry/floor and real/dry, and peak memory against the size of the input files, for each number of
+bank lines in ``--sizes``. Goals (issue 16): dry ≤ 10× floor, real ≤ 1.5× dry, peak memory ≤ 3×
+the input data's size.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import argparse
+import csv
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+
+from cashapp import AS_OF, World, build_lines  # type: ignore[import-not-found]
+
+POLICY = """
+mode = "auto"
+
+[auto]
+apply_payment = "1000000.00"
+
+[[people]]
+name = "Dana Kim"
+roles = ["ar_specialist"]
+terminal = ["dana"]
+"""
+
+FLOOR = r"""
+import csv, json, re, sys
+from decimal import Decimal
+customers_csv, invoices_csv, bank_csv, out = sys.argv[1:5]
+with open(customers_csv, newline="") as f:
+    customers = {row["customer_id"]: row for row in csv.DictReader(f)}
+by_number, by_amount = {}, {}
+with open(invoices_csv, newline="") as f:
+    for row in csv.DictReader(f):
+        balance = Decimal(row["balance"])
+        if balance <= 0 or row["customer_id"] not in customers:
+            continue
+        by_number[row["invoice_number"]] = (row, balance)
+        by_amount.setdefault((row["currency"], balance), []).append(row)
+results = []
+with open(bank_csv, newline="") as f:
+    for line in csv.DictReader(f):
+        amount = Decimal(line["amount"])
+        words = re.split(r"[\s,;/|:*~&]+", line["reference"].upper())
+        found = [by_number[w] for w in words if w in by_number]
+        same = by_amount.get((line["currency"], amount), [])
+        if found and sum(b for _, b in found) == amount:
+            apps = [{"invoice_number": r["invoice_number"], "amount": float(b)} for r, b in found]
+            decision, customer = "auto", found[0][0]["customer_id"]
+        elif len(same) == 1:
+            apps = [{"invoice_number": same[0]["invoice_number"], "amount": float(amount)}]
+            decision, customer = "auto", same[0]["customer_id"]
+        else:
+            apps, decision, customer = [], "unmatched", None
+        results.append({"payment_id": line["payment_id"], "decision": decision,
+                        "customer_id": customer, "applications": apps})
+with open(out, "w") as f:
+    json.dump({"results": results}, f)
+"""
+
+
+@dataclass(frozen=True)
+class Cost:
+    cpu: float  # user + system seconds
+    wall: float
+    peak_mb: float  # peak resident set size
+    output: str
+
+    def row(self, name: str) -> str:
+        return f"{name:<22}{self.cpu:>9.2f}{self.wall:>9.2f}{self.peak_mb:>10.1f}"
+
+
+def measure(command: list[str], env: dict[str, str]) -> Cost:
+    """Run one process to its end; its own CPU time and peak memory (``wait4``)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[:3])} failed ({process.returncode}):\n{output}")
+    return Cost(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, output.strip())
+
+
+def write_world(world: World, lines: list, folder: Path) -> tuple[Path, Path, Path]:
+    customers_csv = folder / "customers.csv"
+    invoices_csv = folder / "invoices.csv"
+    bank_csv = folder / "bank.csv"
+    with customers_csv.open("w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(
+            ["customer_id", "name", "credit_limit", "terms_days", "currency", "email", "parent_id"]
+        )
+        for c in world.customers:
+            out.writerow(
+                [c.customer_id, c.name, "", c.terms_days, c.currency, "", c.parent_id or ""]
+            )
+    with invoices_csv.open("w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(
+            [
+                "invoice_number",
+                "customer_id",
+                "invoice_date",
+                "due_date",
+                "amount",
+                "balance",
+                "currency",
+                "po_number",
+            ]
+        )
+        for i in world.invoices:
+            out.writerow(
+                [
+                    i.invoice_number,
+                    i.customer_id,
+                    i.invoice_date.isoformat(),
+                    i.due_date.isoformat(),
+                    i.amount,
+                    i.balance,
+                    i.currency,
+                    i.po_number or "",
+                ]
+            )
+    with bank_csv.open("w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["payment_id", "date", "amount", "currency", "payer_name", "reference"])
+        for line in lines:
+            out.writerow(
+                [
+                    line.payment_id,
+                    line.received_on.isoformat(),
+                    line.amount,
+                    line.currency,
+                    line.payer_name,
+                    line.reference,
+                ]
+            )
+    return customers_csv, invoices_csv, bank_csv
+
+
+def arbot_command() -> list[str]:
+    found = shutil.which("arbot", path=str(Path(sys.executable).parent)) or shutil.which("arbot")
+    if found is None:
+        raise SystemExit("the arbot command is not installed (pip install -e .)")
+    return [found]
+
+
+def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
+    world = World(args.customers, args.invoices, args.seed)
+    lines, _ = build_lines(world, count)
+    customers_csv, invoices_csv, bank_csv = write_world(world, lines, folder)
+    size_mb = sum(p.stat().st_size for p in (customers_csv, invoices_csv, bank_csv)) / 2**20
+    home = folder / "home"
+    policy = folder / "policy.toml"
+    policy.write_text(POLICY)
+    env = {
+        **os.environ,
+        "ARBOT_HOME": str(home),
+        "ARBOT_TODAY": AS_OF.isoformat(),
+        "ARBOT_DATABASE_URL": "",
+        "ARBOT_ERP": "",
+        "ARBOT_POLICY": str(policy),
+        "PYTHONHASHSEED": "0",
+    }
+    arbot = arbot_command()
+    imported = measure(
+        [
+            *arbot,
+            "erp",
+            "import",
+            "--customers",
+            str(customers_csv),
+            "--invoices",
+            str(invoices_csv),
+        ],
+        env,
+    )
+    before = folder / "before.db"
+    shutil.copyfile(home / "arbot.db", before)
+    floor_py = folder / "floor.py"
+    floor_py.write_text(FLOOR)
+    floor = measure(
+        [
+            sys.executable,
+            str(floor_py),
+            str(customers_csv),
+            str(invoices_csv),
+            str(bank_csv),
+            str(folder / "floor.json"),
+        ],
+        env,
+    )
+    dry = measure(
+        [
+            *arbot,
+            "cashapp",
+            "--bank",
+            str(bank_csv),
+            "--dry-run",
+            "--out",
+            str(folder / "dry.json"),
+        ],
+        env,
+    )
+    real = None
+    if not args.no_real:
+        shutil.copyfile(before, home / "arbot.db")
+        real = measure(
+            [*arbot, "cashapp", "--bank", str(bank_csv), "--out", str(folder / "real.json")], env
+        )
+    print(
+        f"\n{count:,} bank lines, {len(world.customers):,} customers, "
+        f"{len(world.invoices):,} invoices; input files {size_mb:.1f} MB "
+        f"(import took {imported.cpu:.1f} s CPU)"
+    )
+    print(f"{'':<22}{'CPU s':>9}{'wall s':>9}{'peak MB':>10}")
+    print(floor.row("floor script"))
+    print(dry.row("arbot cashapp --dry-run"))
+    if real is not None:
+        print(real.row("arbot cashapp"))
+    print(f"  {dry.output.splitlines()[-1] if dry.output else ''}")
+    ratio = dry.cpu / floor.cpu if floor.cpu else float("inf")
+    print(f"dry / floor: {ratio:.1f}x CPU, {dry.wall / floor.wall:.1f}x wall (goal ≤ 10x)")
+    if real is not None:
+        print(
+            f"real / dry: {real.cpu / dry.cpu:.2f}x CPU, {real.wall / dry.wall:.2f}x wall "
+            "(goal ≤ 1.5x)"
+        )
+    peak = max(dry.peak_mb, real.peak_mb if real else 0.0)
+    print(f"peak memory / input size: {peak / size_mb:.1f}x (goal ≤ 3x)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--invoices", type=int, default=100_000)
+    parser.add_argument("--lines", type=int, default=10_000)
+    parser.add_argument("--sizes", help="several line counts, comma-separated (memory vs size)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--small", action="store_true", help="1k customers, 10k invoices, 1k lines")
+    parser.add_argument("--no-real", action="store_true", help="time the dry run only")
+    args = parser.parse_args(argv)
+    if args.small:
+        args.customers, args.invoices, args.lines = 1_000, 10_000, 1_000
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.lines]
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix="arbot-cashapp-cli-") as folder:
+            run_size(args, count, Path(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
