@@ -47,7 +47,8 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from graph.ar.cashapp import CashMatch, CashMatcher
-from integrations.erp.records import BankLine, Customer, Invoice
+from graph.ar.payers import pays_oldest_first
+from integrations.erp.records import Application, BankLine, Customer, Invoice, Payment
 
 AS_OF = date(2026, 11, 21)
 CENT = Decimal("0.01")
@@ -203,8 +204,15 @@ class World:
         self.recurring: set[str] = set()
         self.used: set[str] = set()
         self._numbers = iter(range(100_001, 10_000_000))
+        # Paid history of the customers with recurring invoices (its own random stream, so the
+        # rest of the world is what it was before history was added).
+        self.history_rng = random.Random(seed + 1)
+        self.history: list[Payment] = []
+        self.closed: list[Invoice] = []
+        self.habit: set[str] = set()  # customers whose history pays the oldest first
         self._build_customers(customers)
         self._build_invoices(invoices)
+        self._build_history()
 
     # customers ------------------------------------------------------------------------------
 
@@ -326,6 +334,51 @@ class World:
         while len(self.invoices) < count:
             customer = rng.choice(self.customers)
             self.invoice(customer, money(rng.uniform(100, 9000)), AS_OF - timedelta(days=20))
+
+    def _build_history(self) -> None:
+        """Three paid invoices per recurring customer: most paid them oldest first, a quarter
+        in another order."""
+        rng = self.history_rng
+        for cid in sorted(self.recurring):
+            customer = next(c for c in self.customers if c.customer_id == cid)
+            paid = []
+            for month in range(3):
+                issued = AS_OF - timedelta(days=150 + 30 * month)
+                number = f"INV-{next(self._numbers):07d}"
+                amount = money(rng.uniform(100, 5000))
+                invoice = Invoice(
+                    number,
+                    cid,
+                    issued,
+                    issued + timedelta(days=customer.terms_days),
+                    amount,
+                    Decimal("0.00"),
+                    customer.currency,
+                )
+                self.closed.append(invoice)
+                paid.append(invoice)
+            paid.sort(key=lambda i: i.invoice_date)
+            in_order = rng.random() < 0.75
+            if in_order:
+                self.habit.add(cid)
+            else:
+                paid = [paid[1], paid[0], paid[2]]
+            for k, invoice in enumerate(paid):
+                on = AS_OF - timedelta(days=100 - 20 * k)
+                self.history.append(
+                    Payment(
+                        f"HIST-{cid}-{k}",
+                        cid,
+                        on,
+                        invoice.amount,
+                        invoice.currency,
+                        applications=(
+                            Application(
+                                f"HIST-{cid}-{k}", invoice.invoice_number, invoice.amount, on
+                            ),
+                        ),
+                    )
+                )
 
     def open_of(self, customer_id: str) -> list[Invoice]:
         return [i for i in self.by_customer[customer_id] if i.invoice_number not in self.used]
@@ -748,10 +801,12 @@ class Lines:
                 key=lambda i: (i.due_date, i.invoice_date, i.invoice_number),
             )
             if any(i.invoice_number in self.world.used for i in same):
-                continue  # the payer pays the oldest of the set: it must still be open
-            self.take([same[0]])
+                continue  # the payer pays one of the set: they must all still be open
+            # A customer in the habit of paying the oldest first does; the others pay any.
+            paid = same[0] if cid in self.world.habit else self.world.history_rng.choice(same)
+            self.take([paid])
             payer = bank_name(self.rng, customer.name)
-            truth = self.truth("identical_recurring", cid, [(same[0], amount)])
+            truth = self.truth("identical_recurring", cid, [(paid, amount)])
             return payer, amount, customer.currency, self.rng.choice(MEMOS), truth
         return None
 
@@ -1005,10 +1060,17 @@ class Score:
     auto_matchable: int = 0
     auto_right: int = 0
     right: int = 0  # matchable lines whose proposal is right
+    deductions: int = 0  # lines whose answer has a deduction
+    reason_right: int = 0  # ...whose result gives that deduction's reason code
 
     def add(self, result: CashMatch, truth: Truth) -> None:
         self.lines += 1
         ok = right(result, truth)
+        if truth.deduction is not None:
+            self.deductions += 1
+            self.reason_right += (
+                result.deduction is not None and result.deduction[1] == truth.deduction[1]
+            )
         if truth.matchable:
             self.matchable += 1
             self.right += ok
@@ -1022,6 +1084,9 @@ class Score:
         precision = self.auto_right / self.auto if self.auto else 1.0
         correct = self.right / self.matchable if self.matchable else 0.0
         return auto_rate, precision, correct
+
+    def reason(self) -> str:
+        return pct(self.reason_right / self.deductions) if self.deductions else "      -"
 
 
 def pct(value: float) -> str:
@@ -1048,7 +1113,7 @@ def report(
     print()
     print(
         f"{'scenario':<22}{'lines':>7}{'auto':>9}{'auto prec':>11}{'correct':>9}"
-        f"{'base auto':>11}{'base prec':>11}"
+        f"{'base auto':>11}{'base prec':>11}{'ded reason':>12}"
     )
     for scenario in SCENARIOS:
         if scenario not in by_scenario:
@@ -1061,7 +1126,8 @@ def report(
             ba = theirs.auto / theirs.lines
             c = 1 - a
         print(
-            f"{scenario:<22}{mine.lines:>7}{pct(a):>9}{pct(p):>11}{pct(c):>9}{pct(ba):>11}{pct(bp):>11}"
+            f"{scenario:<22}{mine.lines:>7}{pct(a):>9}{pct(p):>11}{pct(c):>9}{pct(ba):>11}"
+            f"{pct(bp):>11}{mine.reason():>12}"
         )
     a, p, c = overall.rates()
     ba, bp, bc = base_overall.rates()
@@ -1070,6 +1136,10 @@ def report(
     print(f"{'':<22}{'auto rate':>12}{'auto precision':>16}{'correct overall':>17}")
     print(f"{'arbot':<22}{pct(a):>12}{pct(p):>16}{pct(c):>17}")
     print(f"{'baseline':<22}{pct(ba):>12}{pct(bp):>16}{pct(bc):>17}")
+    print(
+        f"deduction reason right: {overall.reason().strip()} of {overall.deductions} lines "
+        "with a deduction"
+    )
     wrong_auto = [
         (r, t, line)
         for r, t, line in zip(results, truths, lines, strict=True)
@@ -1132,7 +1202,11 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     gc.disable()
     started = time.perf_counter()
-    matcher = CashMatcher(world.customers, open_invoices, aliases=world.aliases)
+    closed = {i.invoice_number: i for i in world.closed}
+    oldest_first = pays_oldest_first(world.history, closed)
+    matcher = CashMatcher(
+        world.customers, open_invoices, aliases=world.aliases, oldest_first=oldest_first
+    )
     built = time.perf_counter() - started
     started = time.perf_counter()
     results = matcher.match_all(lines, AS_OF)

@@ -1,4 +1,5 @@
-"""Payment behaviour: days to pay and days beyond terms, amount-weighted."""
+"""Payment behaviour: days to pay and days beyond terms, amount-weighted; who pays the oldest
+invoices first (cash application uses it to choose among equal open invoices)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,37 @@ def paying_habit(payments: Iterable[Payment], invoices: Mapping[str, Invoice]) -
         (beyond / weight).quantize(one, ROUND_HALF_UP),
         count,
     )
+
+
+def pays_oldest_first(
+    payments: Iterable[Payment], invoices: Mapping[str, Invoice], *, at_least: int = 3
+) -> frozenset[str]:
+    """The customers whose own history pays the oldest invoices first: taken in the order they
+    arrived, every payment went to invoices dated no later than those the next one paid. At
+    least ``at_least`` applications are needed for a habit; ``invoices`` must include the
+    closed ones (the history is about them)."""
+    by_customer: dict[str, list[Payment]] = {}
+    for payment in payments:
+        by_customer.setdefault(payment.customer_id, []).append(payment)
+    habitual = []
+    for customer_id, paid in by_customer.items():
+        paid.sort(key=lambda p: (p.received_on, p.payment_id))
+        count = 0
+        newest_so_far = None
+        in_order = True
+        for payment in paid:
+            dates = [
+                invoices[a.invoice_number].invoice_date
+                for a in payment.applications
+                if a.invoice_number in invoices
+            ]
+            if not dates:
+                continue
+            count += len(dates)
+            if newest_so_far is not None and min(dates) < newest_so_far:
+                in_order = False
+                break
+            newest_so_far = max(dates) if newest_so_far is None else max(newest_so_far, *dates)
+        if in_order and count >= at_least:
+            habitual.append(customer_id)
+    return frozenset(habitual)
