@@ -65,6 +65,8 @@ _KEY_LABEL = re.compile(r"(?<![A-Z0-9])(?:" + _KEY + r")\s*:")
 
 _SEGMENT = re.compile(r"(?<![A-Z0-9])(RMR|ADX|REF|BPR|TRN|ENT|NM1|N1|DTM|IT1|RMT)\*[^~\n]*~?")
 _AMOUNT = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})(?![\w.])")
+# "1.234,56" and "159,87": a decimal comma, as most of Europe writes amounts.
+_EU_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+),(\d{2})(?![\w,]|\.\d)")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 _SPLIT = re.compile(r"[\s,;|&+()\[\]{}<>=\"'!?/]+")
 _DATE = re.compile(
@@ -73,7 +75,8 @@ _DATE = re.compile(
 _YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
 _INVOICE_WORDS = frozenset(
     """INV INVS INVOICE INVOICES INVOICE# INV# INVNO INVNBR IV NR NO NBR NUM #
-    BILL BILLS DOC DOCS""".split()
+    BILL BILLS DOC DOCS RE RECHNUNG RECHNUNGEN RECHNR RG RGNR FACTURE FACTURES FACT FACTURA
+    FACTURAS FRA FAC NUM""".split()
 )
 _PO_WORDS = frozenset("PO P.O. PO# PURCHASE ORDER ORDER PONO PONBR".split())
 _PREFIX = re.compile(
@@ -82,7 +85,9 @@ _PREFIX = re.compile(
 _OCR_PREFIX = re.compile(r"^(?P<kind>INVOICE|INV|IV)(?P<body>[0-9OILSBZ]*\d[0-9OILSBZ]*)$")
 _SERIES_PREFIX = re.compile(r"^[A-Z]{1,4}-\d")
 _PARTIAL = re.compile(
-    r"\b(PARTIAL|PART PMT|PART PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?)"
+    r"\b(PARTIAL|PART PMT|PART PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?"
+    r"|TEILZAHLUNG|ABSCHLAGSZAHLUNG|RATENZAHLUNG|ACOMPTE|PAIEMENT PARTIEL|PAGO PARCIAL"
+    r"|ABONO PARCIAL)"
 )
 
 
@@ -344,6 +349,8 @@ def parse_remittance(reference: str) -> Remittance:
         rest = rest.replace(value, " ", 1)
     rest = _KEY_LABEL.sub(" ", rest)
     amounts = tuple(Decimal(f"{m[1].replace(',', '')}.{m[2]}") for m in _AMOUNT.finditer(rest))
+    amounts += tuple(Decimal(f"{m[1].replace('.', '')}.{m[2]}") for m in _EU_AMOUNT.finditer(rest))
+    rest = _EU_AMOUNT.sub(" ", rest)
     memo = " ".join(rest.split())
     creditor, bad_rf, rest = _creditor_references(rest)
     rest = _SERIES.sub(lambda m: m.group(0).replace("/", "-"), rest)
