@@ -6,7 +6,8 @@ fail the way Slack does: HTTP 429 with ``Retry-After``, or ``{"ok": false, "erro
 
 Like Slack, it refuses Block Kit that Slack refuses (``tests/fakes/blockkit.py``): messages
 (chat.postMessage, chat.update, chat.postEphemeral, chat.scheduleMessage) get ``invalid_blocks``
-with the problems in ``errors`` and ``response_metadata.messages``; views (views.open, update,
+(``invalid_attachments`` for blocks inside legacy attachments) with the problems in ``errors``
+and ``response_metadata.messages``; views (views.open, update,
 push, publish) get ``invalid_arguments``; a response_url gets HTTP 400 ``invalid_blocks``.
 Because Bolt's ``respond`` and many callers swallow those answers, every refusal is also kept in
 ``refusals``, and leaving ``fake_slack()`` with refusals nobody expected fails the test.
@@ -25,7 +26,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.fakes.blockkit import Problem, validate_message, validate_view
+from tests.fakes.blockkit import (
+    Problem,
+    validate_attachments,
+    validate_message,
+    validate_view,
+)
 
 BOT_USER = "U0ARBOTBOT"
 MESSAGE_METHODS = ("chat.postMessage", "chat.update", "chat.postEphemeral", "chat.scheduleMessage")
@@ -247,6 +253,8 @@ class FakeSlack:
             error, problems = "invalid_blocks_format", ["blocks must be a JSON array"]
         elif found := validate_message(args):
             error, problems = "invalid_blocks", [str(p) for p in found]
+        elif found := validate_attachments(args):
+            error, problems = "invalid_attachments", [str(p) for p in found]
         elif len(str(args.get("text") or "")) > MAX_MESSAGE_TEXT:
             error = "msg_too_long"
         elif (

@@ -11,7 +11,12 @@ from urllib.parse import parse_qs, unquote_plus
 
 import pytest
 
-from tests.fakes.blockkit import validate_blocks, validate_message, validate_view
+from tests.fakes.blockkit import (
+    validate_attachments,
+    validate_blocks,
+    validate_message,
+    validate_view,
+)
 
 SLACK = Path(__file__).parent.parent / "fixtures" / "slack"
 Block = dict[str, Any]
@@ -63,6 +68,17 @@ def options(count: int, text: str = "Option", value: str = "v") -> list[dict[str
 
 def select(**extra: Any) -> Block:
     return {"type": "static_select", "action_id": "pick", "placeholder": plain("Pick"), **extra}
+
+
+def rich_section(*inline: dict[str, Any]) -> Block:
+    return {
+        "type": "rich_text_section",
+        "elements": list(inline or [{"type": "text", "text": "t"}]),
+    }
+
+
+def rich_text(*containers: Block) -> Block:
+    return {"type": "rich_text", "elements": list(containers)}
 
 
 def modal(*blocks: Block, **extra: Any) -> dict[str, Any]:
@@ -322,6 +338,32 @@ RULES: dict[str, tuple[Callable[[], list[str]], Callable[[], list[str]], str]] =
         in_message(actions({"type": "datepicker", "action_id": "d", "initial_date": "12/01/2026"})),
         "must be a date in the format YYYY-MM-DD [json-pointer:/blocks/0/elements/0/initial_date]",
     ),
+    "a static select's initial option is one of its options": (
+        in_message(actions(select(options=options(3), initial_option=options(3)[1]))),
+        in_message(actions(select(options=options(3), initial_option=options(4)[3]))),
+        "must exactly match one of the options [json-pointer:/blocks/0/elements/0/initial_option]",
+    ),
+    "rich text holds sections, lists, quotes and preformatted text": (
+        in_message(
+            rich_text({"type": "rich_text_quote", "elements": [{"type": "text", "text": "q"}]})
+        ),
+        in_message(rich_text({"type": "rich_text_paragraph", "elements": []})),
+        "unsupported type: rich_text_paragraph [json-pointer:/blocks/0/elements/0/type]",
+    ),
+    "rich text inline elements have their required field": (
+        in_message(rich_text(rich_section({"type": "link", "url": "https://x.test"}))),
+        in_message(rich_text(rich_section({"type": "link", "text": "x"}))),
+        "missing required field: url [json-pointer:/blocks/0/elements/0/elements/0]",
+    ),
+    "a rich text list has a style and holds sections": (
+        in_message(
+            rich_text({"type": "rich_text_list", "style": "bullet", "elements": [rich_section()]})
+        ),
+        in_message(
+            rich_text({"type": "rich_text_list", "style": "dashed", "elements": [rich_section()]})
+        ),
+        "must be one of: bullet, ordered [json-pointer:/blocks/0/elements/0/style]",
+    ),
     "a modal has a title": (
         in_view(modal(section())),
         in_view(modal(section(), title=None)),
@@ -365,7 +407,9 @@ RULES: dict[str, tuple[Callable[[], list[str]], Callable[[], list[str]], str]] =
 def test_each_rule_passes_the_valid_payload_and_refuses_the_invalid_one(rule: str) -> None:
     accepted, refused, says = RULES[rule]
     assert accepted() == []
-    assert says in refused()
+    problems = refused()
+    assert says in problems
+    assert len(set(problems)) == len(problems), "each problem is reported once"
 
 
 def test_a_reply_with_approve_and_reject_for_several_proposals_is_refused() -> None:
@@ -388,6 +432,16 @@ def test_message_text_is_not_block_kit() -> None:
     assert validate_message({"channel": "C0AR", "text": "no blocks"}) == []
     assert validate_message({"channel": "C0AR", "blocks": [section()]}) == []
     assert validate_message({"channel": "C0AR", "blocks": [section("")]}) != []
+
+
+def test_blocks_inside_legacy_attachments_are_checked_too() -> None:
+    ok = {"attachments": [{"color": "#36a64f", "blocks": [section()]}]}
+    bad = {"attachments": [{"blocks": [{"type": "image", "image_url": "https://x.test/a.png"}]}]}
+    assert validate_attachments(ok) == []
+    assert validate_attachments({"text": "no attachments"}) == []
+    assert [str(p) for p in validate_attachments(bad)] == [
+        "missing required field: alt_text [json-pointer:/attachments/0/blocks/0]"
+    ]
 
 
 def test_the_documented_examples_pass() -> None:

@@ -64,6 +64,17 @@ def test_message_methods_refuse_invalid_blocks_like_slack(
     assert [r.error for r in slack.refusals] == ["invalid_blocks"]
 
 
+def test_blocks_in_attachments_are_refused_as_invalid_attachments(slack: FakeSlack) -> None:
+    attachments = [{"blocks": [{"type": "image", "image_url": "https://x.test/a.png"}]}]
+    answer = refused(
+        lambda: client(slack).chat_postMessage(channel="C0AR", text="x", attachments=attachments)
+    )
+    assert answer["error"] == "invalid_attachments"
+    assert answer["errors"] == [
+        "missing required field: alt_text [json-pointer:/attachments/0/blocks/0]"
+    ]
+
+
 def test_message_text_over_40000_characters_is_refused(slack: FakeSlack) -> None:
     web = client(slack)
     assert web.chat_postMessage(channel="C0AR", text="x" * 40_000)["ok"] is True
