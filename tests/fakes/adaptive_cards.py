@@ -4,8 +4,10 @@ Two layers:
 
 1. The official Adaptive Card 1.5 JSON schema (microsoft/AdaptiveCards, schemas/1.5.0,
    copied verbatim into ``tests/fixtures/teams/adaptive-card-1.5.schema.json``), checked with
-   ``jsonschema``. One documented Teams extension is accepted on top: ``choices.data`` of type
-   ``Data.Query`` on ``Input.ChoiceSet`` (typeahead search, defined in the 1.6 schema).
+   ``jsonschema``. The Teams extensions documented in "Format cards in Teams" are accepted on
+   top, in their documented shapes: ``choices.data`` of type ``Data.Query`` on
+   ``Input.ChoiceSet`` (typeahead search, defined in the 1.6 schema), the card's ``msteams``
+   (``width: "Full"``, mention ``entities``) and an Image's ``msteams.allowExpand``.
 2. What the schema cannot say and Teams relies on: a top-level ``type`` of ``AdaptiveCard`` and a
    ``version`` no higher than 1.5 (the highest Teams renders for bots); ids unique across the
    card's elements, inputs and actions (input values are keyed by id, so a repeated id loses
@@ -93,9 +95,31 @@ def _leaves(error: ValidationError) -> Iterator[tuple[str, str]]:
         yield from _leaves(best_match(error.context))
 
 
-def _without_data_queries(card: Any) -> tuple[Any, list[str]]:
-    """The card with Teams' ``choices.data`` removed from Input.ChoiceSet once checked, so the
-    1.5 schema judges the rest; and the problems of those Data.Query objects."""
+def _teams_extension_problem(node: dict[str, Any], top: bool) -> str | None:
+    """What is wrong with an ``msteams`` property (None if it is one Teams documents: the card's
+    ``width`` "Full" and mention ``entities``, an Image's ``allowExpand`` for Stageview)."""
+    value = node["msteams"]
+    if not isinstance(value, dict):
+        return "must be an object"
+    if top:
+        if not set(value) <= {"width", "entities"}:
+            return "may hold only width and entities"
+        if "width" in value and value["width"] != "Full":
+            return 'width must be "Full"'
+        entities = value.get("entities", [])
+        if not isinstance(entities, list) or any(
+            not isinstance(e, dict) or e.get("type") != "mention" for e in entities
+        ):
+            return "entities must be mentions"
+        return None
+    if node.get("type") == "Image" and set(value) <= {"allowExpand"}:
+        return None if isinstance(value.get("allowExpand", True), bool) else "allowExpand: bool"
+    return "is only for the card itself and for Image (allowExpand)"
+
+
+def _without_teams_extensions(card: Any) -> tuple[Any, list[str]]:
+    """The card without the Teams extensions the 1.5 schema does not know, once they are checked
+    (``choices.data`` of Input.ChoiceSet, ``msteams``); and the problems found in them."""
     problems: list[str] = []
     card = copy.deepcopy(card)
 
@@ -111,6 +135,11 @@ def _without_data_queries(card: Any) -> tuple[Any, list[str]]:
                     and set(query) <= {"type", "dataset", "count", "skip", "value"}
                 ):
                     problems.append(f"{where}: must be a Data.Query with a dataset")
+            if "msteams" in node:
+                wrong = _teams_extension_problem(node, top=not path)
+                node.pop("msteams")
+                if wrong:
+                    problems.append(f"{path}/msteams: {wrong}")
             for key, value in node.items():
                 walk(value, f"{path}/{key}")
         elif isinstance(node, list):
@@ -122,7 +151,7 @@ def _without_data_queries(card: Any) -> tuple[Any, list[str]]:
 
 
 def _schema_problems(card: Any) -> list[str]:
-    checked, problems = _without_data_queries(card)
+    checked, problems = _without_teams_extensions(card)
     for error in _validator().iter_errors(checked):
         for where, message in _leaves(error):
             problems.append(f"{where}: {message}")

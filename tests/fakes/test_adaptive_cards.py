@@ -188,6 +188,28 @@ def test_typeahead_data_query_is_accepted_only_in_its_documented_shape() -> None
     assert validate_card(broken) == ["/body/2/choices.data: must be a Data.Query with a dataset"]
 
 
+def test_teams_msteams_extensions_are_accepted_in_their_documented_shapes() -> None:
+    mention = {
+        "type": "mention",
+        "text": "<at>Morgan</at>",
+        "mentioned": {"id": "29:1", "name": "M"},
+    }
+    full = card(
+        text("<at>Morgan</at>, please approve"), msteams={"width": "Full", "entities": [mention]}
+    )
+    expandable = card(
+        {"type": "Image", "url": "https://x.test/a.png", "msteams": {"allowExpand": True}}
+    )
+    assert validate_card(full) == []
+    assert validate_card(expandable) == []
+    assert validate_card(card(text(), msteams={"width": "Wide"})) == [
+        '/msteams: width must be "Full"'
+    ]
+    assert validate_card(card(text(msteams={"allowExpand": True}))) == [
+        "/body/0/msteams: is only for the card itself and for Image (allowExpand)"
+    ]
+
+
 def test_an_invoke_response_card_is_checked() -> None:
     good = {"statusCode": 200, "type": ADAPTIVE, "value": card(text())}
     bad = {"statusCode": 200, "type": ADAPTIVE, "value": card(reason("r"), reason("r"))}
