@@ -1,29 +1,96 @@
-"""The audit trail: arbot audit verify, arbot audit show."""
+"""The audit trail: arbot audit verify, arbot audit anchor, arbot audit show."""
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
+from typing import Any
 
 import click
 
-from bot.cli.common import Fail, db_option, runtime_for, settings_for
+from bot.cli.common import Fail, db_option, settings_for
+
+ANCHOR_ENV = "ARBOT_AUDIT_ANCHOR"
+
+
+def _store(db: str | None) -> Any:
+    from integrations.store import Store
+    from integrations.store.audit import AuditKeyError
+
+    settings = settings_for(db)
+    try:
+        return Store.open(settings.database_url)
+    except AuditKeyError as error:
+        raise Fail(str(error)) from None
+    except Exception as error:  # any driver error becomes one readable line
+        raise Fail(f"cannot open the store: {error.__class__.__name__}: {error}") from None
+
+
+def _anchor_path(given: str | None) -> Path | None:
+    chosen = given or os.environ.get(ANCHOR_ENV) or None
+    return None if chosen is None else Path(chosen).expanduser()
 
 
 @click.group()
 def audit() -> None:
-    """The hash-chained audit trail."""
+    """The keyed, hash-chained audit trail and its anchors (docs/audit.md)."""
 
 
 @audit.command("verify")
+@click.option(
+    "--anchor",
+    "anchor",
+    metavar="FILE",
+    help=f"Also check every head anchored in FILE (default: ${ANCHOR_ENV}).",
+)
 @db_option
-def audit_verify(db: str | None) -> None:
-    """Check that no audit record was changed, removed or inserted (exit 1 if one was)."""
-    runtime = runtime_for(settings_for(db))
-    broken = runtime.store.verify_audit()
-    if broken is not None:
-        raise Fail(f"the audit trail is broken: {broken}")
-    count = len(runtime.store.audit())
-    click.echo(f"The audit trail is intact: {count} record(s), each chained to the one before.")
+def audit_verify(anchor: str | None, db: str | None) -> None:
+    """Check every record, every approval and every anchored head (exit 1 if any is wrong)."""
+    store = _store(db)
+    anchors = _anchor_path(anchor)
+    report = store.audit_report(anchors)
+    if not report.intact:
+        for problem in report.problems[1:]:
+            click.echo(f"arbot: also: {problem}", err=True)
+        raise Fail(f"the audit trail is broken: {report.problems[0]}")
+    checked = f"{report.records} record(s) and {report.approvals} approval(s)"
+    if anchors is None:
+        tail = "; no anchor file checked (--anchor FILE), so a cut-off tail would go unseen."
+    else:
+        tail = f"; the chain reaches all {report.anchors} head(s) anchored in {anchors}."
+    click.echo(f"The audit trail is intact: {checked}, each chained to the one before{tail}")
+    for note in report.notes():
+        click.echo(f"Note: {note}.")
+
+
+@audit.command("anchor")
+@click.option(
+    "--to",
+    "to",
+    metavar="FILE",
+    help=f"Append the signed head to FILE ('-': print it; default: ${ANCHOR_ENV}).",
+)
+@db_option
+def audit_anchor(to: str | None, db: str | None) -> None:
+    """Sign the chain head (seq, hash, time, HMAC) and append it to a file the database's
+    writers cannot write; `arbot audit verify --anchor FILE` then detects a cut or rewrite."""
+    from integrations.store.audit import AuditKeyError
+
+    target = None if to == "-" else _anchor_path(to)
+    if target is None and to != "-":
+        raise Fail(f"say where the anchor goes: --to FILE (or set {ANCHOR_ENV}); '-' prints it")
+    store = _store(db)
+    try:
+        anchor = store.anchor(target)
+    except AuditKeyError as error:
+        raise Fail(str(error)) from None
+    except OSError as error:
+        raise Fail(f"{target}: cannot append the anchor: {error.strerror or error}") from None
+    if target is None:
+        click.echo(anchor.line())
+    else:
+        click.echo(f"Anchored record {anchor.seq} ({anchor.hash[:12]}…) in {target}.")
 
 
 @audit.command("show")
@@ -32,8 +99,7 @@ def audit_verify(db: str | None) -> None:
 @db_option
 def audit_show(approval_id: str | None, as_json: bool, db: str | None) -> None:
     """Who did what, when, with before/after and the ERP's reference."""
-    runtime = runtime_for(settings_for(db))
-    records = runtime.store.audit(approval_id.upper() if approval_id else None)
+    records = _store(db).audit(approval_id.upper() if approval_id else None)
     if as_json:
         click.echo(
             json.dumps(
@@ -48,6 +114,7 @@ def audit_show(approval_id: str | None, as_json: bool, db: str | None) -> None:
                             "detail": r.detail,
                             "erp_reference": r.erp_reference,
                             "hash": r.hash,
+                            "key_id": r.key_id,
                         }
                         for r in records
                     ]

@@ -53,7 +53,7 @@ class AuditReport:
     records: int = 0
     keyed: int = 0
     unkeyed: int = 0
-    unkeyed_until: str | None = None  # the date of the last unkeyed record
+    keyed_since: str | None = None  # the date of the first keyed record
     approvals: int = 0
     approvals_unbound: int = 0  # approvals last changed before records were keyed
     anchors: int = 0
@@ -70,7 +70,7 @@ class AuditReport:
     def notes(self) -> list[str]:
         notes = []
         if self.unkeyed and self.keyed:
-            notes.append(f"{self.unkeyed} record(s) unkeyed (before {self.unkeyed_until})")
+            notes.append(f"{self.unkeyed} record(s) unkeyed (before {self.keyed_since})")
         elif self.unkeyed:
             notes.append(
                 f"all {self.unkeyed} record(s) are unkeyed: without {KEY_ENV} anyone who can "
@@ -109,9 +109,9 @@ def _check_chain(
                     "(written or rewritten without the key)"
                 )
             report.unkeyed += 1
-            report.unkeyed_until = row["at"][:10]
         else:
-            first_keyed = first_keyed or row["seq"]
+            if first_keyed is None:
+                first_keyed, report.keyed_since = row["seq"], row["at"][:10]
             report.keyed += 1
         digest = expected_hash(keys, row)
         if digest is None:
