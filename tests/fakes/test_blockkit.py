@@ -466,10 +466,18 @@ def _interaction(name: str) -> dict[str, Any]:
     return json.loads(parse_qs(raw)["payload"][0])
 
 
-@pytest.mark.parametrize("name", ["view_modal_001.json", "view_modal_008.json"])
-def test_real_modal_views_pass(name: str) -> None:
-    view = json.loads((SLACK / "views" / name).read_text())
-    assert validate_view(view) == []
+VIEWS = sorted((SLACK / "views").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", VIEWS, ids=[p.stem for p in VIEWS])
+def test_real_views_pass(path: Path) -> None:
+    view = json.loads(path.read_text())
+    assert view["blocks"] and validate_view(view) == []
+
+
+def test_real_views_include_modals_and_home_tabs() -> None:
+    kinds = {json.loads(path.read_text())["type"] for path in VIEWS}
+    assert kinds == {"modal", "home"}
 
 
 def test_a_real_view_from_a_view_submission_passes() -> None:
