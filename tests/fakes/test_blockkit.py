@@ -364,6 +364,85 @@ RULES: dict[str, tuple[Callable[[], list[str]], Callable[[], list[str]], str]] =
         ),
         "must be one of: bullet, ordered [json-pointer:/blocks/0/elements/0/style]",
     ),
+    "markdown blocks total at most 12000 characters in a message": (
+        in_message(
+            {"type": "markdown", "text": "m" * 6000}, {"type": "markdown", "text": "m" * 6000}
+        ),
+        in_message(
+            {"type": "markdown", "text": "m" * 6000}, {"type": "markdown", "text": "m" * 6001}
+        ),
+        "markdown blocks must total less than 12001 characters [json-pointer:/blocks]",
+    ),
+    "a context image has alt_text": (
+        in_message(
+            {
+                "type": "context",
+                "elements": [
+                    {"type": "image", "image_url": "https://x.test/a.png", "alt_text": "logo"}
+                ],
+            }
+        ),
+        in_message(
+            {
+                "type": "context",
+                "elements": [{"type": "image", "image_url": "https://x.test/a.png"}],
+            }
+        ),
+        "missing required field: alt_text [json-pointer:/blocks/0/elements/0]",
+    ),
+    "checkboxes have at most 10 options, which may be mrkdwn": (
+        in_message(
+            actions(
+                {
+                    "type": "checkboxes",
+                    "action_id": "c",
+                    "options": [{"text": mrkdwn("*a*"), "value": "a"}] * 10,
+                }
+            )
+        ),
+        in_message(
+            actions(
+                {
+                    "type": "checkboxes",
+                    "action_id": "c",
+                    "options": [{"text": mrkdwn("*a*"), "value": "a"}] * 11,
+                }
+            )
+        ),
+        "no more than 10 items allowed [json-pointer:/blocks/0/elements/0/options]",
+    ),
+    "a select's options are plain_text": (
+        in_message(actions(select(options=[{"text": plain("a"), "value": "a"}]))),
+        in_message(actions(select(options=[{"text": mrkdwn("*a*"), "value": "a"}]))),
+        "must be plain_text [json-pointer:/blocks/0/elements/0/options/0/text/type]",
+    ),
+    "a number input says whether decimals are allowed": (
+        in_view(
+            modal({**text_input(), "element": {"type": "number_input", "is_decimal_allowed": True}})
+        ),
+        in_view(modal({**text_input(), "element": {"type": "number_input"}})),
+        "missing required field: is_decimal_allowed [json-pointer:/view/blocks/0/element]",
+    ),
+    "a timepicker's initial_time is HH:mm": (
+        in_message(actions({"type": "timepicker", "action_id": "t", "initial_time": "09:30"})),
+        in_message(actions({"type": "timepicker", "action_id": "t", "initial_time": "9:30am"})),
+        "must be a time in the format HH:mm [json-pointer:/blocks/0/elements/0/initial_time]",
+    ),
+    "a header has text": (
+        in_message({"type": "header", "text": plain("Collections")}),
+        in_message({"type": "header"}),
+        "missing required field: text [json-pointer:/blocks/0]",
+    ),
+    "unknown element types are refused": (
+        in_message(actions(button())),
+        in_message(actions({"type": "toggle", "action_id": "t"})),
+        "unsupported type: toggle [json-pointer:/blocks/0/elements/0/type]",
+    ),
+    "a home tab has no title or submit": (
+        in_view(home(section())),
+        in_view({**home(section()), "submit": plain("Save")}),
+        "invalid additional property: submit [json-pointer:/view/submit]",
+    ),
     "a modal has a title": (
         in_view(modal(section())),
         in_view(modal(section(), title=None)),
