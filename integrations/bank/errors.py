@@ -13,8 +13,14 @@ from integrations.erp.records import BankLine
 
 class BankFileError(ValueError):
     """A bank file that cannot be read as a whole. The message says ``file:line: what is wrong``
-    (csv, BAI2) or ``file:line: Element/Path: what is wrong`` (camt.053)."""
+    or ``file:line: Element/Path: what is wrong`` (camt), always on one line: text quoted from
+    a hostile file cannot start a forged log line."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(_CONTROL.sub(" ", message))
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f\u2028\u2029]")
 
 # ACH addenda as banks print them: ``ORIG CO NAME:ACME IND SUPPLY ORIG ID:1234567890 ...``.
 # A value runs until the next known addenda key or the end of the text.

@@ -272,6 +272,8 @@ PIECES = {
 @settings(
     max_examples=30,
     deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
@@ -292,7 +294,7 @@ def test_generated_files_give_a_statement_or_a_located_error(fmt: str, data: st.
     _bounded(blob)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, derandomize=True, database=None)
 @given(seed=st.integers(min_value=0, max_value=2**32), flips=st.integers(1, 20))
 def test_real_files_with_bytes_changed_give_a_statement_or_a_located_error(
     seed: int, flips: int
@@ -303,3 +305,12 @@ def test_real_files_with_bytes_changed_give_a_statement_or_a_located_error(
     for _ in range(flips):
         data[rng.randrange(len(data))] = rng.randrange(256)
     _bounded(bytes(data))
+
+
+def test_an_error_quoting_the_file_stays_on_one_line_without_control_characters() -> None:
+    data = b":20:X\n:25:1\n:28C:1\n:60F:C241127EUR0,\n:61:\x1b[31m\rFORGED\x0bLOG\n-\n"
+    message = _error(data)
+    assert message.startswith(f"{NAME}:5: :61: '")
+    assert not any(ord(c) < 32 for c in message)
+    xml = b'<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><a>\n\x01</a>'
+    assert not any(ord(c) < 32 for c in _error(xml))
