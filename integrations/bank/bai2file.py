@@ -324,7 +324,8 @@ def _date(text: str, record: Record, name: str) -> date:
     try:
         if not re.fullmatch(r"(?a)\d{6}", cleaned):
             raise ValueError
-        return date(2000 + int(cleaned[:2]), int(cleaned[2:4]), int(cleaned[4:]))
+        year = int(cleaned[:2])
+        return date(year + (1900 if year >= 80 else 2000), int(cleaned[2:4]), int(cleaned[4:]))
     except ValueError:
         raise _field_error(record, name, f"'{short(cleaned)}' is not a date (YYMMDD)") from None
 

@@ -34,6 +34,7 @@ ROLES = tuple(
 )
 _LIST_ROLES = ("reference", "kind")
 _BUILT_IN = Path(__file__).with_name("profiles")
+_MAX_PROFILE_BYTES = 64 * 1024
 
 # Header words by role, "|"-separated; compared without accents, case, punctuation or a
 # currency such as "(EUR)" (see normalise).
@@ -138,6 +139,10 @@ def load_profile(spec: str) -> Profile:
     if not (spec.replace("-", "").replace("_", "").isalnum() and path.is_file()):
         path = Path(spec)
     try:
+        if path.stat().st_size > _MAX_PROFILE_BYTES:
+            raise BankFileError(
+                f"{path}: a profile is a few lines of TOML, not {path.stat().st_size} bytes"
+            )
         raw = path.read_bytes()
     except OSError as error:
         names = ", ".join(builtin_names())

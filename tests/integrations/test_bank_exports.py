@@ -281,3 +281,31 @@ def test_the_profile_examples_in_the_docs_read_a_german_and_a_french_export(
         ("1180.00", "SARL DUPONT"),
         ("2300.00", "EURL BERNARD"),
     ]
+
+
+def test_an_oversized_or_binary_profile_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * 100_000)
+    with pytest.raises(BankFileError, match="a profile is a few lines of TOML"):
+        read_statement(CSV / "nl-ing.csv", profile=str(big))
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(BankFileError, match="not a TOML profile"):
+        read_statement(CSV / "nl-ing.csv", profile=str(binary))
+
+
+def test_the_module_prints_what_each_file_holds_and_fails_on_a_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from integrations.bank.__main__ import main
+
+    bad = tmp_path / "bad.bai2"
+    bad.write_bytes(b"01,A,B,261121,0800,1,80,,2/\n16,195,1,Z,R,,X/\n")
+    assert main([str(CSV / "de-sparkasse-camt-v2.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "csv, 2 receipt(s), 2 not customer receipts" in out
+    assert "1 pending: listed by the bank but not booked yet" in out
+    assert main(["-v", str(BANK / "intraday.mt942"), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "receipt MT940-HX0087652 2026-11-20 2450.00 EUR payer='Fabrikam GmbH'" in out
+    assert f"FAILED {bad}:2: expected a group header (02) or the file trailer (99) here" in out
