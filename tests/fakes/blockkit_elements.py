@@ -116,8 +116,7 @@ def _plain_text_input(check: Checker, element: dict[str, Any], pointer: str) -> 
     low, high = element.get("min_length"), element.get("max_length")
     if isinstance(low, int) and isinstance(high, int) and low > high:
         check.add(f"{pointer}/min_length", "must not be greater than max_length")
-    if "initial_value" in element:
-        check.string(element, "initial_value", pointer, high if isinstance(high, int) else 3000)
+    check.string(element, "initial_value", pointer)
 
 
 def _number_input(check: Checker, element: dict[str, Any], pointer: str) -> None:

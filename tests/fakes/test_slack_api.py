@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -95,6 +96,14 @@ def test_blocks_that_are_not_a_json_array_are_refused(slack: FakeSlack) -> None:
         data={"channel": "C0AR", "text": "x", "blocks": "[{not json"},
     ).json()
     assert answer["ok"] is False and answer["error"] == "invalid_blocks_format"
+
+
+def test_form_encoded_blocks_are_checked_like_json_ones(slack: FakeSlack) -> None:
+    url = f"{slack.url}/api/chat.postMessage"
+    good = httpx.post(url, data={"channel": "C0AR", "text": "x", "blocks": json.dumps(GOOD)})
+    bad = httpx.post(url, data={"channel": "C0AR", "text": "x", "blocks": json.dumps(TWO_APPROVES)})
+    assert good.json()["ok"] is True
+    assert bad.json()["error"] == "invalid_blocks"
 
 
 def test_a_response_url_refuses_invalid_blocks_with_http_400(slack: FakeSlack) -> None:
