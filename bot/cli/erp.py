@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli.common import Fail, db_option, settings_for
 from bot.config import ConfigError, open_local_ledger
@@ -50,6 +51,12 @@ def erp_import(
         for problem in failure.problems:
             click.echo(problem, err=True)
         raise Fail(str(failure)) from None
+    except SQLAlchemyError as error:  # the checks should have caught it; the write rolled back
+        reason = str(error).splitlines()[0] if str(error) else ""
+        raise Fail(
+            f"the database refused the import ({error.__class__.__name__}: {reason}); "
+            "nothing was imported"
+        ) from None
     click.echo(f"Imported. {summary.describe()}")
 
 

@@ -9,9 +9,8 @@ that the ledger's arithmetic still holds.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -21,8 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from integrations.erp.local import schema as t
+from integrations.erp.local.csv_rows import CsvReader, CsvRow
 from integrations.erp.local.ledger import LocalLedger, adjustment_id_for
-from integrations.erp.money import MoneyError, is_currency_code, parse_amount
 from integrations.erp.records import SALES_ORDER_STATUSES, invoice_number_key
 
 CUSTOMER_COLUMNS = ("customer_id", "name", "credit_limit", "terms_days", "currency", "email")
@@ -69,93 +68,8 @@ class ImportSummary:
         )
 
 
-class _Row:
-    """One CSV row with its location, and typed getters that record problems."""
-
-    def __init__(self, reader: _Reader, line: int, values: dict[str, str]) -> None:
-        self.reader, self.line, self.values = reader, line, values
-
-    def problem(self, column: str, message: str) -> None:
-        self.reader.problems.append(f"{self.reader.path.name}:{self.line}: {column}: {message}")
-
-    def text(self, column: str, *, required: bool = True) -> str | None:
-        value = (self.values.get(column) or "").strip()
-        if not value:
-            if required:
-                self.problem(column, "is empty")
-            return None
-        return value
-
-    def day(self, column: str) -> date | None:
-        value = self.text(column)
-        if value is None:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.problem(column, f"'{value}' is not a date (expected YYYY-MM-DD)")
-            return None
-
-    def money(
-        self, column: str, currency: str | None, *, required: bool = True, positive: bool = False
-    ) -> Decimal | None:
-        value = self.text(column, required=required)
-        if value is None:
-            return None
-        try:
-            amount = parse_amount(value, currency or "USD")
-        except MoneyError as error:
-            self.problem(column, str(error))
-            return None
-        if amount < 0 or (positive and amount == 0):
-            self.problem(column, f"{value} must be {'positive' if positive else 'zero or more'}")
-            return None
-        return amount
-
-    def integer(self, column: str, *, required: bool = True) -> int | None:
-        value = self.text(column, required=required)
-        if value is None:
-            return None
-        if not value.isdigit():
-            self.problem(column, f"'{value}' is not a whole number of days")
-            return None
-        return int(value)
-
-    def currency(self) -> str | None:
-        value = self.text("currency")
-        if value is not None and not is_currency_code(value):
-            self.problem("currency", f"'{value}' is not an ISO currency code such as USD")
-            return None
-        return value
-
-
-class _Reader:
-    def __init__(self, path: Path, required: tuple[str, ...], problems: list[str]) -> None:
-        self.path, self.required, self.problems = path, required, problems
-
-    def rows(self) -> Iterator[_Row]:
-        try:
-            handle = self.path.open(newline="", encoding="utf-8-sig")
-        except OSError as error:
-            self.problems.append(f"{self.path}:0: file: cannot be read ({error.strerror})")
-            return
-        with handle:
-            reader = csv.DictReader(handle)
-            header = [name.strip() for name in reader.fieldnames or []]
-            missing = [c for c in self.required if c not in header]
-            if missing:
-                self.problems.append(
-                    f"{self.path.name}:1: header: missing column(s) {', '.join(missing)}"
-                )
-                return
-            reader.fieldnames = header
-            try:
-                for values in reader:
-                    if not any((v or "").strip() for v in values.values() if isinstance(v, str)):
-                        continue
-                    yield _Row(self, reader.line_num, values)
-            except (csv.Error, UnicodeDecodeError) as error:
-                self.problems.append(f"{self.path.name}:{reader.line_num}: file: {error}")
+_Row = CsvRow
+_Reader = CsvReader
 
 
 def _unique(row: _Row, column: str, key: str, seen: dict[str, int]) -> bool:
