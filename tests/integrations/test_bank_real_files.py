@@ -569,3 +569,55 @@ def test_the_same_transaction_in_two_files_gets_the_same_id(tmp_path: Path) -> N
     other.write_bytes(source.replace(b":20:ST170119CYC/1", b":20:ST170120CYC/1"))
     assert read_statement(other).receipts == _read("mt940/wolph-mt940__mBank_mt940.sta").receipts
     assert Decimal("0.01") in {r.amount for r in read_statement(other).receipts}
+
+
+MT940_FILES = [name for name in ALL if name.startswith("mt940/") and "ASNB" not in name]
+
+
+@pytest.mark.parametrize("name", MT940_FILES)
+def test_mt940_credits_agree_with_the_mt940_library(name: str) -> None:
+    """An independent reader (the mt-940 package; it cannot read the ASN Bank file) finds the
+    same credits. It books RC with a plus sign; the closing balances say RC takes money out."""
+    mt940 = pytest.importorskip("mt940")
+    theirs = mt940.models.Transactions()
+    theirs.parse((REAL / name).read_bytes().decode("utf-8", "replace"))
+    their_credits = sorted(
+        (t.data["status"], abs(t.data["amount"].amount))
+        for t in theirs.transactions
+        if t.data["status"] in ("C", "RC", "RD")
+    )
+    statement = _read(name)
+    ours = [("C", r.amount) for r in statement.receipts]
+    for other in statement.not_receipts:
+        mark = "C" if other.reason != REVERSAL else ("RD" if other.amount > 0 else "RC")
+        ours.append((mark, abs(other.amount)))
+    assert sorted(ours) == their_credits
+
+
+BAI2_THE_LIBRARY_READS = [
+    "bai2/ministryofjustice-bai2__citi_example.bai2",
+    "bai2/ministryofjustice-bai2__nwb_example.bai2",
+    "bai2/ministryofjustice-bai2__svb_us_example.bai2",
+    "bai2/moov-io-bai2__sample1.txt",
+    "bai2/venturehacks-bai2__eod.bai2",
+    "bai2/venturehacks-bai2__eod_with_slash_in_text.bai2",
+]
+
+
+@pytest.mark.parametrize("name", BAI2_THE_LIBRARY_READS)
+def test_bai2_credits_agree_with_the_bai2_library_where_it_reads_the_file(name: str) -> None:
+    """The ``bai2`` package refuses three of the nine real files; on the other six it finds the
+    same credit amounts (type codes 100-399, in minor units)."""
+    library = pytest.importorskip("bai2.bai2")
+    with (REAL / name).open(encoding="utf-8") as handle:
+        parsed = library.parse_from_file(handle)
+    theirs = sorted(
+        detail.amount
+        for group in parsed.children
+        for account in group.children
+        for detail in account.children
+        if 100 <= int(detail.type_code.code) <= 399
+    )
+    statement = _read(name)
+    ours = [r.amount for r in statement.receipts] + [abs(n.amount) for n in statement.not_receipts]
+    assert sorted(int(a * 100) for a in ours) == theirs
