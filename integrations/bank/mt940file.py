@@ -136,10 +136,10 @@ def _check_balances(
 ) -> None:
     """An MT940 statement runs from its opening to its closing balance: a statement that stops
     before its closing balance was cut off; one whose entries do not add up is reported."""
-    opening = next((f for f in statement.fields if f.tag in ("60F", "60M")), None)
+    opening = next((f for f in statement.fields if f.tag in ("60F", "60M", "60")), None)
     if opening is None:  # an MT942 report has neither
         return
-    closing = next((f for f in statement.fields if f.tag in ("62F", "62M")), None)
+    closing = next((f for f in statement.fields if f.tag in ("62F", "62M", "62")), None)
     if closing is None:
         last = statement.fields[-1]
         raise BankFileError(
@@ -162,7 +162,7 @@ def _header(statement: _Statement, name: str) -> None:
             statement.reference = value
         elif item.tag == "25":
             statement.account = value
-        elif item.tag in ("60F", "60M") and not statement.currency:
+        elif item.tag in ("60F", "60M", "60") and not statement.currency:
             found = _BALANCE.fullmatch(value.replace(" ", ""))
             if not found:
                 raise BankFileError(
