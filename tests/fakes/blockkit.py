@@ -9,9 +9,10 @@ required fields, lengths and counts; unknown block types and unknown fields refu
 Problems read like the lines Slack returns in ``response_metadata.messages``, e.g.
 ``must be less than 76 characters [json-pointer:/blocks/3/elements/0/text/text]``.
 Slack's own wording is used where it has been seen (``missing required field``, ``must be less
-than N characters``, ``no more than N items allowed``, ``unsupported type``, ``invalid additional
-property``, ``must define `submit` to use an `input` block in modals``); the wording of the two
-uniqueness rules is this checker's own.
+than N characters``, ``no more than N items allowed``, ``must provide at least N items``,
+``unsupported type``, ``invalid additional property``, ``must be a valid enum value``, ``must
+define `submit` to use an `input` block in modals``); the wording of the uniqueness rules and of
+a few others is this checker's own.
 """
 
 from __future__ import annotations
@@ -324,7 +325,7 @@ def validate_view(view: Any, at: str = "/view") -> list[Problem]:
     kind = view.get("type")
     check.required(view, at, "type", "blocks")
     if kind not in ("modal", "home"):
-        check.add(f"{at}/type", "must be one of: modal, home")
+        check.add(f"{at}/type", "must be a valid enum value (modal, home)")
         return check.problems
     common = ("type", "blocks", "private_metadata", "callback_id", "external_id")
     if kind == "modal":

@@ -90,7 +90,7 @@ class Checker:
 
     def enum(self, obj: dict[str, Any], key: str, pointer: str, allowed: Collection[str]) -> None:
         if key in obj and obj[key] not in allowed:
-            self.add(f"{pointer}/{key}", f"must be one of: {', '.join(allowed)}")
+            self.add(f"{pointer}/{key}", f"must be a valid enum value ({', '.join(allowed)})")
 
     def text(
         self,
@@ -107,7 +107,7 @@ class Checker:
         kind = value.get("type")
         self.required(value, pointer, "type", "text")
         if "type" in value and kind not in TEXT_TYPES:
-            self.add(f"{pointer}/type", f"must be one of: {', '.join(TEXT_TYPES)}")
+            self.add(f"{pointer}/type", f"must be a valid enum value ({', '.join(TEXT_TYPES)})")
         elif plain_only and kind != "plain_text":
             self.add(f"{pointer}/type", "must be plain_text")
         allowed = {"type", "text", "emoji"} if kind == "plain_text" else {"type", "text"}

@@ -215,7 +215,7 @@ RULES: dict[str, tuple[Callable[[], list[str]], Callable[[], list[str]], str]] =
     "a button's style is primary or danger": (
         in_message(actions(button(style="danger"))),
         in_message(actions(button(style="green"))),
-        "must be one of: primary, danger [json-pointer:/blocks/0/elements/0/style]",
+        "must be a valid enum value (primary, danger) [json-pointer:/blocks/0/elements/0/style]",
     ),
     "a confirm dialog has title, text, confirm and deny": (
         in_message(actions(button(confirm=confirm()))),
@@ -280,7 +280,7 @@ RULES: dict[str, tuple[Callable[[], list[str]], Callable[[], list[str]], str]] =
     "a text object is plain_text or mrkdwn": (
         in_message(section()),
         in_message({"type": "section", "text": {"type": "markdown", "text": "x"}}),
-        "must be one of: plain_text, mrkdwn [json-pointer:/blocks/0/text/type]",
+        "must be a valid enum value (plain_text, mrkdwn) [json-pointer:/blocks/0/text/type]",
     ),
     "a text object's text is not empty": (
         in_message(section("x")),
@@ -362,7 +362,7 @@ RULES: dict[str, tuple[Callable[[], list[str]], Callable[[], list[str]], str]] =
         in_message(
             rich_text({"type": "rich_text_list", "style": "dashed", "elements": [rich_section()]})
         ),
-        "must be one of: bullet, ordered [json-pointer:/blocks/0/elements/0/style]",
+        "must be a valid enum value (bullet, ordered) [json-pointer:/blocks/0/elements/0/style]",
     ),
     "markdown blocks total at most 12000 characters in a message": (
         in_message(
