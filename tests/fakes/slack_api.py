@@ -289,9 +289,12 @@ class FakeSlack:
             problems.append("missing required field: view")
         else:
             found: list[Problem] = validate_view(view)
-            wanted = "home" if method == "views.publish" else "modal"
-            if isinstance(view, dict) and view.get("type") not in (None, wanted):
-                found.append(Problem("/view/type", f"must be `{wanted}` for {method}"))
+            # views.open and views.push stack modals, views.publish sets a Home tab; views.update
+            # replaces whichever view it names.
+            wanted = {"views.open": "modal", "views.push": "modal", "views.publish": "home"}
+            kind = view.get("type") if isinstance(view, dict) else None
+            if method in wanted and kind not in (None, wanted[method]):
+                found.append(Problem("/view/type", f"must be `{wanted[method]}` for {method}"))
             problems.extend(str(p) for p in found)
         if not problems:
             return None

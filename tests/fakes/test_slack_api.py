@@ -130,6 +130,11 @@ def test_views_refuse_invalid_views_with_invalid_arguments(slack: FakeSlack) -> 
     assert opened["blocks"] == GOOD
     assert web.views_update(view_id=opened["id"], view=view)["view"]["id"] == opened["id"]
     assert web.views_push(trigger_id="1.2.abd", view=view)["ok"] is True
+    home = {"type": "home", "blocks": GOOD}
+    assert refused(lambda: web.views_open(trigger_id="1.2.abe", view=home))["error"] == (
+        "invalid_arguments"
+    )
+    assert web.views_update(external_id="home-U0DANA", view=home)["view"]["type"] == "home"
 
 
 def test_views_open_needs_a_trigger(slack: FakeSlack) -> None:
