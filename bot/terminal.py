@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rich.console import Console, Group, RenderableType
@@ -14,8 +13,11 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from graph.agent import Agent
-from graph.approvals import ApprovalService, describe
-from graph.messages import Reply, Section, Table, Turn
+from graph.approvals import ApprovalService
+from graph.decisions import decide
+from graph.format import money
+from graph.inbox import inbox_reply
+from graph.messages import Click, Reply, Section, Table, Turn
 from graph.policy import Identity
 from integrations.erp.port import ErpError
 
@@ -62,14 +64,21 @@ def render(reply: Reply, numbers: dict[str, int] | None = None) -> RenderableTyp
         parts.extend(Padding(part, (1, 0, 0, 0)) for part in _section(section))
     if reply.context:
         parts.append(Padding(Text("\n".join(reply.context), style="dim italic"), (1, 0, 0, 0)))
-    if reply.actions and numbers:
-        for approval_id in dict.fromkeys(a.value for a in reply.actions):
-            n = numbers[approval_id]
-            editable = any(a.action_id == "edit" for a in reply.actions if a.value == approval_id)
-            choices = f"approve {n}  ·  reject {n} <reason>" + (
-                f"  ·  edit {n} <amount>" if editable else ""
+    for card in reply.proposals:
+        amount = (
+            f"  {money(card.amount, card.currency or 'USD')}" if card.amount is not None else ""
+        )
+        lines = [f"{card.summary}{amount}  ({card.approval_id}, {card.status})"]
+        lines.extend(f"  {line}" for line in card.evidence)
+        if card.waiting and numbers and card.approval_id in numbers:
+            n = numbers[card.approval_id]
+            lines.append(
+                f"  [{n}] approve {n}  ·  reject {n} <reason>"
+                + (f"  ·  edit {n} <amount>" if card.editable else "")
             )
-            parts.append(Padding(Text(f"[{n}] {choices}", style="cyan"), (1, 0, 0, 0)))
+        elif card.status == "pending" and not card.decidable:
+            lines.append("  suggestion only (monitor mode)")
+        parts.append(Padding(Text("\n".join(lines), style="cyan"), (1, 0, 0, 0)))
     return Group(*parts)
 
 
@@ -98,56 +107,36 @@ class TerminalSession:
         return ref.upper()
 
     def handle(self, text: str) -> Reply:
-        if text.strip().lower() in ("approvals", "queue", "pending"):
-            return self._queue()
         match = _DECIDE.match(text.strip())
         if match and self.approvals is not None:
             return self._decide(
                 match.group("verb").lower(), match.group("ref"), (match.group("rest") or "").strip()
             )
-        try:
-            reply = self.agent.ask(Turn(self.identity.user_id, "terminal", text))
-        except ErpError as error:
-            return Reply(headline=f"The ERP refused: {error}")
+        if text.strip().lower() in ("approvals", "queue", "pending") and self.approvals:
+            reply = inbox_reply(self.approvals, self._turn(text))
+        else:
+            try:
+                reply = self.agent.ask(self._turn(text))
+            except ErpError as error:
+                return Reply(headline=f"The ERP refused: {error}")
         for proposal in reply.proposals:
             self._number(proposal.approval_id)
         return reply
 
-    def _queue(self) -> Reply:
-        if self.approvals is None:
-            return Reply(headline="Approvals are not set up here.")
-        waiting = self.approvals.store.list(("pending", "failed"))
-        if not waiting:
-            return Reply(headline="Nothing is waiting for approval.")
-        rows = tuple(
-            (f"[{self._number(a.approval_id)}]", describe(a), a.requested_by) for a in waiting
-        )
-        return Reply(
-            headline=f"{len(waiting)} waiting for a decision:",
-            sections=[Section(table=Table(("#", "Approval", "Requested by"), rows))],
-            context=["Type approve N, reject N <reason>, edit N <amount> or retry N."],
-        )
+    def _turn(self, text: str, click: Click | None = None) -> Turn:
+        return Turn(self.identity.user_id, "terminal", text, click=click)
 
     def _decide(self, verb: str, ref: str, rest: str) -> Reply:
         assert self.approvals is not None
         approval_id = self._approval_id(ref)
         if approval_id is None:
             return Reply(headline=f"There is no choice {ref}; type 'approvals' to list them.")
-        if verb == "reject":
-            if not rest:
-                return Reply(headline=f"Say why: reject {ref} <reason>.")
-            decision = self.approvals.reject(approval_id, self.identity, rest)
-        elif verb == "retry":
-            decision = self.approvals.retry(approval_id, self.identity)
-        elif verb == "edit":
-            try:
-                amount = Decimal(rest.replace("$", "").replace(",", ""))
-            except InvalidOperation:
-                return Reply(headline=f"Give the new amount: edit {ref} 120.00.")
-            decision = self.approvals.approve(approval_id, self.identity, amount=amount)
-        else:
-            decision = self.approvals.approve(approval_id, self.identity)
-        return Reply(headline=decision.message)
+        if verb == "reject" and not rest:
+            return Reply(headline=f"Say why: reject {ref} <reason>.")
+        if verb == "edit" and not rest:
+            return Reply(headline=f"Give the new amount: edit {ref} 120.00.")
+        click = Click(approval_id, verb, reason=rest, amount_text=rest if verb == "edit" else None)
+        return decide(self.approvals, self._turn(f"{verb} {ref}", click)).reply
 
 
 QUIT_WORDS = {"quit", "exit", "bye", ":q"}

@@ -7,20 +7,32 @@ limits. ``Reply.to_text`` is the plain reading of a reply (logs, JSON output, no
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
+class Click:
+    """A decision on one approval: a button, a modal, or a typed "approve 3"."""
+
+    approval_id: str
+    verb: str  # approve | reject | edit | retry
+    reason: str = ""
+    amount_text: str | None = None  # an edited amount as the person typed it
+
+
+@dataclass(frozen=True, slots=True)
 class Turn:
-    """Who spoke, where, and what they said. ``user_id`` comes from the verified platform
-    request (or the local OS user in the terminal), never from the text."""
+    """Who spoke, where, and what they said or clicked. ``user_id`` comes from the verified
+    platform request (or the local OS user in the terminal), never from the text."""
 
     user_id: str
     surface: str  # terminal | slack | teams
     text: str = ""
     conversation_id: str = "local"
     email: str | None = None  # as the platform vouches for it (Slack users.info, Entra UPN)
+    click: Click | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +70,26 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
+    """One approval as a card of its own: what would be written, why, and (while it waits and
+    someone may decide it) its buttons; once decided, who decided and what happened."""
+
     approval_id: str
     action: str
     amount: Decimal | None
     summary: str
+    currency: str | None = None
+    status: str = "pending"
+    evidence: tuple[str, ...] = ()
+    editable: bool = False
+    decidable: bool = True  # False in monitor mode: a suggestion, shown without buttons
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    note: str | None = None  # why it was rejected, failed or superseded
+    erp_reference: str | None = None
+
+    @property
+    def waiting(self) -> bool:
+        return self.status == "pending" and self.decidable
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +112,9 @@ class Reply:
     data: dict[str, Any] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    # Offer one "Approve all shown" for the waiting proposals on a page (each still decided
+    # on its own, under the policy and the exactly-once claim).
+    approve_all: bool = False
 
     def to_text(self) -> str:
         lines = [self.headline]
@@ -112,6 +143,7 @@ class Reply:
                     "action": p.action,
                     "amount": None if p.amount is None else float(p.amount),
                     "summary": p.summary,
+                    "status": p.status,
                 }
                 for p in self.proposals
             ],

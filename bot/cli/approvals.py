@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import click
@@ -11,9 +10,8 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
-from graph.approvals import Decision
 from graph.format import money
-from graph.policy import Identity
+from graph.messages import Click, Turn
 
 
 @click.group()
@@ -68,10 +66,15 @@ def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
     Console().print(table)
 
 
-def _decided(decision: Decision) -> None:
-    if not decision.ok:
-        raise Fail(decision.message)
-    click.echo(decision.message)
+def _decide(db: str | None, as_user: str, choice: Click) -> None:
+    """The CLI's decision, through the same path as the buttons."""
+    from graph.decisions import decide
+
+    runtime = runtime_for(settings_for(db))
+    decided = decide(runtime.approvals, Turn(as_user, "terminal", click=choice))
+    if not decided.ok:
+        raise Fail(decided.reply.headline)
+    click.echo(decided.reply.headline)
 
 
 @approvals.command("approve")
@@ -87,18 +90,16 @@ def _decided(decision: Decision) -> None:
 @db_option
 def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: str | None) -> None:
     """Approve one approval; the ERP is written once."""
-    edited = None
     if amount is not None:
+        from graph.decisions import AmountError, parse_amount
+
         try:
-            edited = Decimal(amount.replace(",", ""))
-        except InvalidOperation:
-            raise click.BadParameter(
-                f"{amount!r} is not an amount", param_hint="--amount"
-            ) from None
-    runtime = runtime_for(settings_for(db))
-    _decided(
-        runtime.approvals.approve(approval_id.upper(), Identity("terminal", as_user), amount=edited)
-    )
+            parse_amount(amount)
+        except AmountError as error:
+            raise click.BadParameter(str(error), param_hint="--amount") from None
+        _decide(db, as_user, Click(approval_id, "edit", amount_text=amount))
+    else:
+        _decide(db, as_user, Click(approval_id, "approve"))
 
 
 @approvals.command("reject")
@@ -108,8 +109,7 @@ def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: st
 @db_option
 def approvals_reject(approval_id: str, as_user: str, reason: str, db: str | None) -> None:
     """Reject one approval, with a reason."""
-    runtime = runtime_for(settings_for(db))
-    _decided(runtime.approvals.reject(approval_id.upper(), Identity("terminal", as_user), reason))
+    _decide(db, as_user, Click(approval_id, "reject", reason=reason))
 
 
 @approvals.command("retry")
@@ -118,8 +118,7 @@ def approvals_reject(approval_id: str, as_user: str, reason: str, db: str | None
 @db_option
 def approvals_retry(approval_id: str, as_user: str, db: str | None) -> None:
     """Try a failed ERP write again (same idempotency key: never a duplicate)."""
-    runtime = runtime_for(settings_for(db))
-    _decided(runtime.approvals.retry(approval_id.upper(), Identity("terminal", as_user)))
+    _decide(db, as_user, Click(approval_id, "retry"))
 
 
 @approvals.command("reconcile")

@@ -16,7 +16,6 @@ import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import Any, TypeVar
 
@@ -30,15 +29,19 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.runtime import Runtime
-from bot.slack.blocks import decided, escape, render
-from graph.approvals import Decision
-from graph.messages import Reply, Turn
+from bot.slack.blocks import escape, render, replace_cards
+from bot.slack.home import home_view
+from bot.slack.modals import edit_modal, reject_modal, typed, where_from
+from graph.decisions import AmountError, Decided, decide, decide_all, parse_amount
+from graph.inbox import inbox_reply
+from graph.messages import Click, Reply, Turn
 from graph.policy import Identity
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 EMAIL_TTL_SECONDS = 3600.0
+HOME_REFRESH_SECONDS = 60.0
 SUBCOMMANDS = {
     "help": "help",
     "invoice": "invoice {rest}",
@@ -47,6 +50,7 @@ SUBCOMMANDS = {
     "deductions": "deductions",
     "cashapp": "cash application",
     "digest": "digest",
+    "approvals": "approvals",
 }
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found", "is_archived")
@@ -62,54 +66,9 @@ def slash_text(text: str) -> str:
     return template.format(rest=rest.strip()).strip()
 
 
-def _reject_modal(approval_id: str, channel: str, ts: str) -> dict[str, Any]:
-    return {
-        "type": "modal",
-        "callback_id": "reject_reason",
-        "private_metadata": json.dumps({"approval_id": approval_id, "channel": channel, "ts": ts}),
-        "title": {"type": "plain_text", "text": "Reject"},
-        "submit": {"type": "plain_text", "text": "Reject"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": "reason",
-                "label": {
-                    "type": "plain_text",
-                    "text": "Why? (the requester and the audit see it)",
-                },
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": "reason",
-                    "multiline": True,
-                    "max_length": 1000,
-                },
-            }
-        ],
-    }
-
-
-def _edit_modal(approval_id: str, channel: str, ts: str, amount: str) -> dict[str, Any]:
-    return {
-        "type": "modal",
-        "callback_id": "edit_amount",
-        "private_metadata": json.dumps({"approval_id": approval_id, "channel": channel, "ts": ts}),
-        "title": {"type": "plain_text", "text": "Approve another amount"},
-        "submit": {"type": "plain_text", "text": "Approve"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": "amount",
-                "label": {"type": "plain_text", "text": "Amount (within your approval limit)"},
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": "amount",
-                    "initial_value": amount,
-                },
-            }
-        ],
-    }
+def _blocks(body: dict[str, Any]) -> list[dict[str, Any]] | None:
+    blocks = (body.get("message") or {}).get("blocks")
+    return blocks if isinstance(blocks, list) else None
 
 
 def _where(body: dict[str, Any]) -> tuple[str, str]:
@@ -143,10 +102,33 @@ class SlackSurface:
         # never starves the event loop that acks within Slack's 3 seconds.
         self.workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="arbot-slack")
         self._emails: dict[str, tuple[float, str | None]] = {}
+        self._home_users: set[str] = set()
+        self._home_refresher: asyncio.Task[None] | None = None
         self._register()
 
     async def stop(self) -> None:
+        if self._home_refresher is not None:
+            self._home_refresher.cancel()
         self.workers.shutdown(wait=False)
+
+    # --- App Home ------------------------------------------------------------------------------
+    async def publish_home(self, user_id: str) -> None:
+        who = await self.identity(user_id)
+        turn = Turn(user_id, "slack", "approvals", conversation_id=user_id, email=who.email)
+        reply = await self.work(inbox_reply, self.runtime.approvals, turn)
+        with contextlib.suppress(Exception):  # _call logs what Slack answered
+            await self._call("views.publish", user_id=user_id, view=home_view(reply))
+
+    async def refresh_homes(self) -> None:
+        """Republish the queue of everyone who opened the Home tab on this server."""
+        for user_id in list(self._home_users):
+            await self.publish_home(user_id)
+
+    async def _refresh_homes_forever(self) -> None:
+        # Decisions made in Teams, the terminal or on another replica reach the tab this way.
+        while True:
+            await asyncio.sleep(HOME_REFRESH_SECONDS)
+            await self.refresh_homes()
 
     # --- identity ----------------------------------------------------------------------------
     async def identity(self, user_id: str) -> Identity:
@@ -243,24 +225,70 @@ class SlackSurface:
         turn = Turn(user_id, "slack", text, conversation_id=channel, email=who.email)
         return await self.work(self.runtime.agent.ask, turn)
 
-    async def _show_decision(self, decision: Decision, channel: str, ts: str, user: str) -> None:
-        approval = decision.approval
-        if approval is not None and approval.status != "pending" and channel and ts:
-            text, blocks = decided(approval)
-            # The decision is recorded whatever Slack answers; _call logs a failed update.
+    async def _click(
+        self, user_id: str, click: Click, channel: str, *, batch: list[str] | None = None
+    ) -> Decided:
+        who = await self.identity(user_id)
+        turn = Turn(user_id, "slack", conversation_id=channel, email=who.email, click=click)
+        if batch is not None:
+            return await self.work(decide_all, self.runtime.approvals, turn, batch)
+        return await self.work(decide, self.runtime.approvals, turn)
+
+    async def _message_blocks(self, channel: str, ts: str) -> list[dict[str, Any]] | None:
+        """The blocks of a posted message (for a decision made in a modal, which does not
+        carry them): conversations.history at that ts. None when Slack will not say."""
+        try:
+            answer = await self.client.conversations_history(
+                channel=channel, latest=ts, inclusive=True, limit=1
+            )
+        except Exception as error:
+            log.warning("could not read back the approval message: %s", error.__class__.__name__)
+            return None
+        messages = answer.get("messages") or []
+        if messages and messages[0].get("ts") == ts:
+            return messages[0].get("blocks") or None
+        return None
+
+    async def _show(
+        self,
+        decided: Decided,
+        user: str,
+        channel: str,
+        ts: str,
+        blocks: list[dict[str, Any]] | None,
+    ) -> None:
+        """Redraw the decided cards on the message for everyone; tell only the clicker when
+        something was refused or could not be done."""
+        cards = [card for card in decided.reply.proposals if card.status != "pending"]
+        if cards and channel and ts:
+            if blocks is None:
+                blocks = await self._message_blocks(channel, ts)
+            if blocks is not None:
+                redrawn = replace_cards(blocks, cards)
+                text = escape(decided.reply.headline)
+                # The decision is recorded whatever Slack answers; _call logs a failed update.
+                with contextlib.suppress(Exception):
+                    await self._call(
+                        "chat.update", channel=channel, ts=ts, text=text, blocks=redrawn
+                    )
+        batch = decided.reply.data.get("decision", {}).get("batch")
+        if not decided.ok or batch:
+            _, outcome = render(decided.reply)
+            told = {
+                "text": escape(decided.reply.headline),
+                **({"blocks": outcome} if batch else {}),
+            }
             with contextlib.suppress(Exception):
-                await self._call("chat.update", channel=channel, ts=ts, text=text, blocks=blocks)
-        if not decision.ok and channel:
-            with contextlib.suppress(Exception):
-                await self._call(
-                    "chat.postEphemeral", channel=channel, user=user, text=decision.message
-                )
+                if channel:
+                    await self._call("chat.postEphemeral", channel=channel, user=user, **told)
+                else:  # clicked in the Home tab: the app's Messages tab reaches only them
+                    await self._call("chat.postMessage", channel=user, **told)
+        await self.refresh_homes()
 
     # --- listeners ---------------------------------------------------------------------------
     def _register(self) -> None:
         app = self.app
         store = self.runtime.store
-        approvals = self.runtime.approvals
 
         @app.middleware
         async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
@@ -308,88 +336,86 @@ class SlackSurface:
                 reply, event["channel"], question=question, thread_ts=event.get("thread_ts")
             )
 
+        async def home_opened(event: dict[str, Any]) -> None:
+            if event.get("tab") not in (None, "home") or not event.get("user"):
+                return
+            self._home_users.add(event["user"])
+            if self._home_refresher is None:
+                self._home_refresher = asyncio.create_task(self._refresh_homes_forever())
+            await self.publish_home(event["user"])
+
+        app.event("app_home_opened")(ack=just_ack, lazy=[home_opened])
         app.event("app_mention")(ack=just_ack, lazy=[mention])
         app.event("message")(ack=just_ack, lazy=[direct_message])
 
-        async def approve(body: dict[str, Any]) -> None:
-            approval_id = body["actions"][0]["value"]
+        async def clicked(body: dict[str, Any]) -> None:
+            action = body["actions"][0]
+            verb = action["action_id"].partition(":")[0]
             channel, ts = _where(body)
-            who = await self.identity(body["user"]["id"])
-            decision = await self.work(approvals.approve, approval_id, who)
-            await self._show_decision(decision, channel, ts, body["user"]["id"])
+            click = Click(str(action.get("value", "")), verb)
+            decided = await self._click(body["user"]["id"], click, channel)
+            await self._show(decided, body["user"]["id"], channel, ts, _blocks(body))
 
-        async def retry(body: dict[str, Any]) -> None:
-            approval_id = body["actions"][0]["value"]
+        app.action(re.compile(r"^(approve|retry)(:|$)"))(ack=just_ack, lazy=[clicked])
+
+        async def approve_all(body: dict[str, Any]) -> None:
+            try:
+                ids = json.loads(body["actions"][0].get("value") or "[]")
+            except ValueError:
+                ids = []
+            ids = [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
             channel, ts = _where(body)
-            who = await self.identity(body["user"]["id"])
-            decision = await self.work(approvals.retry, approval_id, who)
-            await self._show_decision(decision, channel, ts, body["user"]["id"])
+            decided = await self._click(
+                body["user"]["id"], Click("", "approve"), channel, batch=ids
+            )
+            await self._show(decided, body["user"]["id"], channel, ts, _blocks(body))
 
-        app.action("approve")(ack=just_ack, lazy=[approve])
-        app.action("retry")(ack=just_ack, lazy=[retry])
+        app.action("approve_all")(ack=just_ack, lazy=[approve_all])
 
-        @app.action("reject")
+        @app.action(re.compile(r"^reject(:|$)"))
         async def reject_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
             await ack()
             channel, ts = _where(body)
-            view = _reject_modal(body["actions"][0]["value"], channel, ts)
+            view = reject_modal(str(body["actions"][0].get("value", "")), channel, ts)
             await self._call("views.open", trigger_id=body["trigger_id"], view=view)
 
-        @app.action("edit")
+        @app.action(re.compile(r"^edit(:|$)"))
         async def edit_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
             await ack()
             channel, ts = _where(body)
-            approval_id = body["actions"][0]["value"]
+            approval_id = str(body["actions"][0].get("value", ""))
             approval = await self.work(store.get, approval_id)
             amount = "" if approval is None or approval.amount is None else str(approval.amount)
-            view = _edit_modal(approval_id, channel, ts, amount)
+            view = edit_modal(approval_id, channel, ts, amount)
             await self._call("views.open", trigger_id=body["trigger_id"], view=view)
 
-        def _reason(view: dict[str, Any]) -> str:
-            return (view["state"]["values"]["reason"]["reason"].get("value") or "").strip()
-
-        def _amount(view: dict[str, Any]) -> Decimal | None:
-            raw = view["state"]["values"]["amount"]["amount"].get("value") or ""
-            try:
-                value = Decimal(raw.replace("$", "").replace(",", "").strip())
-            except InvalidOperation:
-                return None
-            return value if value.is_finite() and value > 0 else None
-
         async def reject_ack(ack: AsyncAck, view: dict[str, Any]) -> None:
-            if not _reason(view):
+            if not typed(view, "reason"):
                 await ack(response_action="errors", errors={"reason": "Say why it is rejected."})
             else:
                 await ack()
 
-        async def reject_submitted(body: dict[str, Any], view: dict[str, Any]) -> None:
-            reason = _reason(view)
-            if not reason:
-                return
-            meta = json.loads(view.get("private_metadata") or "{}")
-            who = await self.identity(body["user"]["id"])
-            decision = await self.work(approvals.reject, meta["approval_id"], who, reason)
-            await self._show_decision(decision, meta["channel"], meta["ts"], body["user"]["id"])
-
         async def edit_ack(ack: AsyncAck, view: dict[str, Any]) -> None:
-            if _amount(view) is None:
-                await ack(
-                    response_action="errors", errors={"amount": "Give an amount, e.g. 120.00"}
-                )
+            try:
+                parse_amount(typed(view, "amount"))
+            except AmountError as error:
+                await ack(response_action="errors", errors={"amount": str(error)})
             else:
                 await ack()
 
-        async def edit_submitted(body: dict[str, Any], view: dict[str, Any]) -> None:
-            amount = _amount(view)
-            if amount is None:
+        async def submitted(body: dict[str, Any], view: dict[str, Any]) -> None:
+            card = where_from(view)
+            if card is None:
                 return
-            meta = json.loads(view.get("private_metadata") or "{}")
-            who = await self.identity(body["user"]["id"])
-            decision = await self.work(approvals.approve, meta["approval_id"], who, amount=amount)
-            await self._show_decision(decision, meta["channel"], meta["ts"], body["user"]["id"])
+            if view.get("callback_id") == "reject_reason":
+                click = Click(card["approval_id"], "reject", reason=typed(view, "reason"))
+            else:
+                click = Click(card["approval_id"], "edit", amount_text=typed(view, "amount"))
+            decided = await self._click(body["user"]["id"], click, card["channel"])
+            await self._show(decided, body["user"]["id"], card["channel"], card["ts"], None)
 
-        app.view("reject_reason")(ack=reject_ack, lazy=[reject_submitted])
-        app.view("edit_amount")(ack=edit_ack, lazy=[edit_submitted])
+        app.view("reject_reason")(ack=reject_ack, lazy=[submitted])
+        app.view("edit_amount")(ack=edit_ack, lazy=[submitted])
 
         async def show_more(body: dict[str, Any]) -> None:
             asked = json.loads(body["actions"][0]["value"])

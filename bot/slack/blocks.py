@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from graph.approvals import outcome_line
-from graph.messages import Reply, Section, Table
+from graph.format import money
+from graph.messages import Proposal, Reply, Section, Table
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -25,6 +26,9 @@ MAX_CONTEXT_ELEMENTS = 10
 MAX_BUTTON_VALUE = 2000
 TEXT_BUDGET = 11_000  # below the undocumented ~12-13k total where Slack refuses the message
 ROWS_PER_PAGE = 12
+PROPOSALS_PER_PAGE = 5  # a card is 3 blocks and under 1k characters: room for the report
+MAX_EVIDENCE = 3
+MAX_EVIDENCE_TEXT = 200
 
 Block = dict[str, Any]
 
@@ -100,12 +104,101 @@ def show_more_value(question: str, page: int) -> str | None:
     return value if len(value) <= MAX_BUTTON_VALUE else None
 
 
+def _verbatim(text: str) -> dict[str, Any]:
+    """Text from customers, banks or a model: escaped, and ``verbatim`` so that Slack turns no
+    bare URL into a link and no channel name into a mention."""
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
+
+
+def _button(label: str, action_id: str, value: str, style: str | None = None) -> Block:
+    button: Block = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": _clip(label, 75)},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style in ("primary", "danger"):
+        button["style"] = style
+    return button
+
+
+def decision_buttons(card: Proposal) -> list[Block]:
+    """Approve / Reject / Edit amount for one approval; every id carries the approval id, so
+    ids never repeat in a message and a listener knows which proposal was clicked."""
+    approval_id = card.approval_id
+    buttons = [
+        _button("Approve", f"approve:{approval_id}", approval_id, "primary"),
+        _button("Reject", f"reject:{approval_id}", approval_id, "danger"),
+    ]
+    if card.editable:
+        buttons.append(_button("Edit amount", f"edit:{approval_id}", approval_id))
+    return buttons
+
+
+def _outcome(card: Proposal) -> str:
+    return outcome_line(
+        card.status,
+        who=escape(card.decided_by or "arbot"),
+        when=_slack_date(card.decided_at),
+        note=escape(card.note or ""),
+        reference=f"`{escape(card.erp_reference or '')}`",
+    )
+
+
+def proposal_blocks(card: Proposal) -> list[Block]:
+    """One proposal as a card of its own: summary and amount, evidence, then its buttons (or,
+    once decided, what happened; in monitor mode, that it is a suggestion)."""
+    approval_id = card.approval_id
+    amount = f" · `{money(card.amount, card.currency or 'USD')}`" if card.amount is not None else ""
+    blocks: list[Block] = [
+        {
+            "type": "section",
+            "block_id": f"proposal:{approval_id}",
+            "text": _verbatim(f"*{escape(_clip(card.summary, 500))}*{amount}"),
+        }
+    ]
+    notes = [_verbatim(escape(_clip(line, MAX_EVIDENCE_TEXT))) for line in card.evidence]
+    notes = notes[:MAX_EVIDENCE]
+    if card.status != "pending":
+        notes.insert(0, _mrkdwn(_outcome(card)))
+    elif not card.decidable:
+        notes.insert(0, _mrkdwn("Suggestion only (monitor mode): no buttons."))
+    notes.append(_mrkdwn(f"Approval {approval_id}"))
+    blocks.append(
+        {"type": "context", "block_id": f"evidence:{approval_id}", "elements": notes[:10]}
+    )
+    if card.waiting:
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"decide:{approval_id}",
+                "elements": decision_buttons(card),
+            }
+        )
+    elif card.status == "failed" and card.decidable:
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"decide:{approval_id}",
+                "elements": [_button("Retry", f"retry:{approval_id}", approval_id, "primary")],
+            }
+        )
+    return blocks
+
+
+def approve_all_value(cards: list[Proposal]) -> str | None:
+    ids = [card.approval_id for card in cards if card.waiting]
+    value = json.dumps(ids)
+    return value if len(ids) > 1 and len(value) <= MAX_BUTTON_VALUE else None
+
+
 def render(reply: Reply, *, question: str | None = None, page: int = 0) -> tuple[str, list[Block]]:
-    """(notification text, blocks). ``question`` lets a long table offer "Show more", which
-    asks the same question again for the next page (fresh data, no state kept in Slack)."""
+    """(notification text, blocks). ``question`` lets a long table or a long list of proposals
+    offer "Show more", which asks the same question again for the next page (fresh data, no
+    state kept in Slack)."""
     blocks: list[Block] = []
     headline = escape(reply.headline)
-    if len(headline) <= MAX_HEADER and not reply.actions:
+    if len(reply.headline) <= MAX_HEADER and not reply.proposals:
         blocks.append({"type": "header", "text": {"type": "plain_text", "text": reply.headline}})
     else:
         blocks.extend(_section(f"*{headline}*"))
@@ -133,32 +226,35 @@ def render(reply: Reply, *, question: str | None = None, page: int = 0) -> tuple
                     }
                 )
     if reply.context:
-        elements = [_mrkdwn(_clip(escape(line), MAX_FIELD_TEXT)) for line in reply.context]
+        elements = [_verbatim(_clip(escape(line), MAX_FIELD_TEXT)) for line in reply.context]
         blocks.append({"type": "context", "elements": elements[:MAX_CONTEXT_ELEMENTS]})
-    buttons = [
-        {
-            "type": "button",
-            "text": {"type": "plain_text", "text": action.label},
-            "action_id": action.action_id,
-            "value": action.value,
-            **({"style": action.style} if action.style in ("primary", "danger") else {}),
-        }
-        for action in reply.actions
-    ]
-    if more and question is not None and (value := show_more_value(question, page + 1)):
-        buttons.append(
+    cards = reply.proposals
+    first = page * PROPOSALS_PER_PAGE if len(cards) > PROPOSALS_PER_PAGE else 0
+    shown_cards = cards[first : first + PROPOSALS_PER_PAGE]
+    more = more or first + PROPOSALS_PER_PAGE < len(cards)
+    card_blocks = [block for card in shown_cards for block in proposal_blocks(card)]
+    if len(cards) > PROPOSALS_PER_PAGE:
+        card_blocks.append(
             {
-                "type": "button",
-                "text": {"type": "plain_text", "text": "Show more"},
-                "action_id": "show_more",
-                "value": value,
+                "type": "context",
+                "elements": [
+                    _mrkdwn(f"Proposals {first + 1}-{first + len(shown_cards)} of {len(cards)}")
+                ],
             }
         )
-    reserve = 1 if buttons else 0
-    while len(blocks) + reserve > MAX_BLOCKS or _text_size(blocks) > TEXT_BUDGET:
-        blocks.pop(-2 if blocks and blocks[-1]["type"] == "context" else -1)
+    buttons = []
+    if reply.approve_all and (value := approve_all_value(shown_cards)):
+        buttons.append(_button("Approve all shown", "approve_all", value, "primary"))
+    if more and question is not None and (value := show_more_value(question, page + 1)):
+        buttons.append(_button("Show more", "show_more", value))
+    reserve = len(card_blocks) + (1 if buttons else 0)
+    while blocks and (
+        len(blocks) + reserve > MAX_BLOCKS or _text_size(blocks + card_blocks) > TEXT_BUDGET
+    ):
+        blocks.pop(-2 if len(blocks) > 1 and blocks[-1]["type"] == "context" else -1)
+    blocks.extend(card_blocks)
     if buttons:
-        blocks.append({"type": "actions", "elements": buttons[:25]})
+        blocks.append({"type": "actions", "block_id": "reply_actions", "elements": buttons})
     # The notification text is mrkdwn too: escaped like the rest.
     return _clip(headline, 3000), blocks
 
@@ -170,38 +266,47 @@ def _slack_date(moment: datetime | None) -> str:
     return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"
 
 
-def decided(approval: Any) -> tuple[str, list[Block]]:
+def card_of(block: Block) -> str | None:
+    """The approval id a block belongs to (its card), or None."""
+    prefix, _, approval_id = str(block.get("block_id", "")).partition(":")
+    return approval_id if prefix in ("proposal", "evidence", "decide") and approval_id else None
+
+
+def replace_cards(blocks: list[Block], cards: list[Proposal]) -> list[Block]:
+    """A posted message's blocks with these approvals' cards redrawn as they are now, the
+    other cards and the report around them left as they were; "Approve all shown" goes once
+    fewer than two of its approvals still wait."""
+    fresh = {card.approval_id: card for card in cards}
+    out: list[Block] = []
+    drawn: set[str] = set()
+    for block in blocks:
+        approval_id = card_of(block)
+        if approval_id in fresh:
+            if approval_id not in drawn:
+                out.extend(proposal_blocks(fresh[approval_id]))
+                drawn.add(approval_id)
+            continue
+        if block.get("block_id") == "reply_actions":
+            block = _without_stale_approve_all(block, set(fresh))
+            if not block["elements"]:
+                continue
+        out.append(block)
+    return out
+
+
+def _without_stale_approve_all(block: Block, decided_ids: set[str]) -> Block:
+    elements = []
+    for element in block.get("elements", []):
+        if element.get("action_id") == "approve_all":
+            left = [i for i in json.loads(element.get("value") or "[]") if i not in decided_ids]
+            if len(left) < 2:
+                continue
+            element = {**element, "value": json.dumps(left)}
+        elements.append(element)
+    return {**block, "elements": elements}
+
+
+def decided(card: Proposal) -> tuple[str, list[Block]]:
     """The approval message once decided, for everyone in the channel: who, when, the ERP
     reference, or why nothing was written."""
-    summary = escape(approval.summary)
-    status = approval.status
-    line = outcome_line(
-        status,
-        who=escape(approval.decided_by or "arbot"),
-        when=_slack_date(approval.decided_at),
-        note=escape(approval.note or ""),
-        reference=f"`{escape(approval.erp_reference or '')}`",
-    )
-    blocks: list[Block] = [
-        {"type": "section", "text": _mrkdwn(f"*{summary}*")},
-        {
-            "type": "context",
-            "elements": [_mrkdwn(line), _mrkdwn(f"Approval {approval.approval_id}")],
-        },
-    ]
-    if status == "failed":
-        blocks.append(
-            {
-                "type": "actions",
-                "elements": [
-                    {
-                        "type": "button",
-                        "text": {"type": "plain_text", "text": "Retry"},
-                        "action_id": "retry",
-                        "value": approval.approval_id,
-                        "style": "primary",
-                    }
-                ],
-            }
-        )
-    return f"{summary}: {status}", blocks
+    return f"{escape(card.summary)}: {card.status}", proposal_blocks(card)

@@ -12,7 +12,6 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import Any, TypeVar
 
@@ -34,14 +33,16 @@ from microsoft_teams.cards import AdaptiveCard
 
 from bot.config import TeamsSettings
 from bot.runtime import Runtime
-from bot.teams.cards import decided, render
-from graph.approvals import Decision
-from graph.messages import Reply, Turn
+from bot.teams.cards import decided, render, render_all
+from graph.decisions import Decided, decide, decide_all
+from graph.messages import Click, Reply, Turn
 from graph.policy import Identity
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+VERBS = ("approve", "reject", "edit", "retry")
+MAX_PAGE = 1000
 
 
 def card_message(card: dict[str, Any], *, activity_id: str | None = None) -> MessageActivityInput:
@@ -82,8 +83,24 @@ async def post_proactively(
         bot=Account(id=settings.app_id or "arbot-emulator"),
         conversation=ConversationAccount(id=conversation_id, tenant_id=reference["tenant_id"]),
     )
-    sent = await send_or_update_activity(app.api, card_message(render(reply)), target)
-    return sent.id
+    first = None
+    for card in render_all(reply):
+        sent = await send_or_update_activity(app.api, card_message(card), target)
+        first = first or sent.id
+    assert first is not None
+    return first
+
+
+def _fields(turn: Turn) -> dict[str, Any]:
+    return {name: getattr(turn, name) for name in turn.__slots__}
+
+
+def _page(value: Any) -> int | None:
+    try:
+        page = int(value)
+    except (TypeError, ValueError):
+        return None
+    return page if 0 <= page <= MAX_PAGE else None
 
 
 def _identity(activity: Any) -> Identity:
@@ -131,26 +148,29 @@ class TeamsSurface:
         turn = Turn(who.user_id, "teams", text, conversation_id=activity.conversation.id)
         return await self.work(self.runtime.agent.ask, turn)
 
-    async def _decide(self, data: dict[str, Any], activity: Any) -> Decision:
-        approvals = self.runtime.approvals
-        approval_id = str(data.get("approval_id", ""))
+    async def _decide(self, data: dict[str, Any], activity: Any) -> Decided | None:
+        """A card click as the one decision path takes it; None when it is not a decision."""
         who = _identity(activity)
-        action = data.get("action")
-        if action == "approve":
-            return await self.work(approvals.approve, approval_id, who)
-        if action == "retry":
-            return await self.work(approvals.retry, approval_id, who)
-        if action == "reject":
-            return await self.work(
-                approvals.reject, approval_id, who, str(data.get("reason") or "")
-            )
-        if action == "edit":
-            try:
-                amount = Decimal(str(data.get("amount")))
-            except InvalidOperation:
-                return Decision(False, "Give an amount, e.g. 120.00")
-            return await self.work(approvals.approve, approval_id, who, amount=amount)
-        return Decision(False, f"Unknown action {action!r}.")
+        turn = Turn(who.user_id, "teams", conversation_id=activity.conversation.id)
+        verb = data.get("action")
+        if verb == "approve_all":
+            ids = data.get("ids")
+            ids = [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+            batch = Turn(**{**_fields(turn), "click": Click("", "approve")})
+            return await self.work(decide_all, self.runtime.approvals, batch, ids)
+        if verb not in VERBS:
+            return None
+        approval_id = str(data.get("approval_id") or "")[:64]
+        reason = data.get(f"reason-{approval_id}", data.get("reason"))
+        amount = data.get(f"amount-{approval_id}", data.get("amount"))
+        click = Click(
+            approval_id,
+            verb,
+            reason=str(reason)[:2000] if reason is not None else "",
+            amount_text=str(amount)[:64] if amount is not None else None,
+        )
+        turn = Turn(**{**_fields(turn), "click": click})
+        return await self.work(decide, self.runtime.approvals, turn)
 
     def _register(self) -> None:
         app = self.app
@@ -182,30 +202,48 @@ class TeamsSurface:
             try:
                 await ctx.send(TypingActivityInput())
                 reply = await self._ask(text, activity)
-                await ctx.send(card_message(render(reply, question=text)))
+                for card in render_all(reply, question=text):
+                    await ctx.send(card_message(card))
             except Exception as error:  # Teams unreachable or refusing: say so in the log
                 log.error("Teams did not take the answer: %s", error.__class__.__name__)
 
         @app.on_card_action_execute
         async def on_execute(ctx: Any) -> Any:
-            data = dict(ctx.activity.value.action.data or {})
+            raw = ctx.activity.value.action.data
+            data = dict(raw) if isinstance(raw, dict) else {}
             if data.get("action") == "show_more":
-                reply = await self._ask(str(data.get("q", "")), ctx.activity)
-                card = render(reply, question=str(data.get("q", "")), page=int(data["page"]))
-                return AdaptiveCardActionCardResponse(value=AdaptiveCard.model_validate(card))
+                page = _page(data.get("page"))
+                question = str(data.get("q", ""))[:2000]
+                if page is None or not question:
+                    return AdaptiveCardActionMessageResponse(value="That page does not exist.")
+                reply = await self._ask(question, ctx.activity)
+                cards = render_all(reply, question=question, page=page)
+                for card in cards[1:]:
+                    await ctx.send(card_message(card))
+                return AdaptiveCardActionCardResponse(value=AdaptiveCard.model_validate(cards[0]))
             return await self._answer_click(ctx, data, update_for_all=True)
 
     async def _answer_click(self, ctx: Any, data: dict[str, Any], *, update_for_all: bool) -> Any:
-        decision = await self._decide(data, ctx.activity)
-        approval = decision.approval
-        card = decided(approval) if approval is not None and approval.status != "pending" else None
+        decided_ = await self._decide(data, ctx.activity)
+        if decided_ is None:
+            return AdaptiveCardActionMessageResponse(value="That button is not one arbot knows.")
+        reply = decided_.reply
+        batch = reply.data.get("decision", {}).get("batch")
+        if batch:
+            # The batch's outcome replaces the card that offered it; each approval's own card
+            # answers "already approved by …" if clicked later.
+            card = render(reply)
+        elif decided_.settled:
+            card = decided(reply.proposals[0])
+        else:
+            card = None
         if card is not None and update_for_all and ctx.activity.reply_to_id:
             try:  # replace the card for everyone, not only for the clicker
                 await ctx.send(card_message(card, activity_id=ctx.activity.reply_to_id))
             except Exception as error:
                 log.error("Teams did not take the card update: %s", error.__class__.__name__)
-        if not decision.ok:
-            return AdaptiveCardActionMessageResponse(value=decision.message)
+        if not decided_.ok and not batch:
+            return AdaptiveCardActionMessageResponse(value=reply.headline)
         if card is not None:
             return AdaptiveCardActionCardResponse(value=AdaptiveCard.model_validate(card))
-        return AdaptiveCardActionMessageResponse(value=decision.message)
+        return AdaptiveCardActionMessageResponse(value=reply.headline)

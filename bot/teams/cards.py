@@ -14,12 +14,15 @@ import re
 from typing import Any
 
 from graph.approvals import outcome_line
-from graph.messages import Reply, Section, Table
+from graph.format import money
+from graph.messages import Proposal, Reply, Section, Table
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"
 MAX_CARD_BYTES = 28_000
 ROWS_PER_PAGE = 15
+PROPOSALS_PER_PAGE = 8
+MAX_EVIDENCE = 3
 
 Card = dict[str, Any]
 _MARKDOWN = re.compile(r"([\\*_\[\]()~`>#])")
@@ -107,58 +110,126 @@ def _section(section: Section, page: int) -> list[dict[str, Any]]:
     return out
 
 
-def _approval_actions(reply: Reply) -> list[dict[str, Any]]:
-    actions: list[dict[str, Any]] = []
-    for action in reply.actions:
-        data = {"action": action.action_id, "approval_id": action.value}
-        if action.action_id == "approve":
-            actions.append(_execute(action.label, data, style="positive"))
-        elif action.action_id == "reject":
-            actions.append(
-                {
-                    "type": "Action.ShowCard",
-                    "title": action.label,
-                    "card": {
-                        "type": "AdaptiveCard",
-                        "body": [
-                            {
-                                "type": "Input.Text",
-                                "id": "reason",
-                                "isMultiline": True,
-                                "isRequired": True,
-                                "label": "Why? (the requester and the audit see it)",
-                                "errorMessage": "Say why it is rejected.",
-                                "maxLength": 1000,
-                            }
-                        ],
-                        "actions": [_execute("Reject", data, style="destructive")],
-                    },
-                }
-            )
-        elif action.action_id == "edit":
-            actions.append(
-                {
-                    "type": "Action.ShowCard",
-                    "title": action.label,
-                    "card": {
-                        "type": "AdaptiveCard",
-                        "body": [
-                            {
-                                "type": "Input.Number",
-                                "id": "amount",
-                                "isRequired": True,
-                                "min": 0.01,
-                                "label": "Amount (within your approval limit)",
-                                "errorMessage": "Give an amount, e.g. 120.00",
-                            }
-                        ],
-                        "actions": [_execute("Approve this amount", data, style="positive")],
-                    },
-                }
-            )
-        else:
-            actions.append(_execute(action.label, data))
+def decision_actions(card: Proposal) -> list[dict[str, Any]]:
+    """Approve / Reject (with its reason) / Edit amount for one approval. Every input and
+    action id carries the approval id: ids are unique in any card that shows several."""
+    approval_id = card.approval_id
+    data = {"approval_id": approval_id}
+    reason_id, amount_id = f"reason-{approval_id}", f"amount-{approval_id}"
+    actions: list[dict[str, Any]] = [
+        _execute(
+            "Approve", {"action": "approve", **data}, id=f"approve-{approval_id}", style="positive"
+        ),
+        {
+            "type": "Action.ShowCard",
+            "id": f"reject-{approval_id}",
+            "title": "Reject",
+            "card": {
+                "type": "AdaptiveCard",
+                "body": [
+                    {
+                        "type": "Input.Text",
+                        "id": reason_id,
+                        "isMultiline": True,
+                        "isRequired": True,
+                        "label": "Why? (the requester and the audit see it)",
+                        "errorMessage": "Say why it is rejected.",
+                        "maxLength": 1000,
+                    }
+                ],
+                "actions": [
+                    _execute(
+                        "Reject",
+                        {"action": "reject", **data},
+                        id=f"reject-send-{approval_id}",
+                        style="destructive",
+                    )
+                ],
+            },
+        },
+    ]
+    if card.editable:
+        actions.append(
+            {
+                "type": "Action.ShowCard",
+                "id": f"edit-{approval_id}",
+                "title": "Edit amount",
+                "card": {
+                    "type": "AdaptiveCard",
+                    "body": [
+                        {
+                            "type": "Input.Text",
+                            "id": amount_id,
+                            "isRequired": True,
+                            "maxLength": 32,
+                            "label": "Amount (within your approval limit)",
+                            "errorMessage": "Give an amount, e.g. 120.00",
+                        }
+                    ],
+                    "actions": [
+                        _execute(
+                            "Approve this amount",
+                            {"action": "edit", **data},
+                            id=f"edit-send-{approval_id}",
+                            style="positive",
+                        )
+                    ],
+                },
+            }
+        )
     return actions
+
+
+def proposal_card(card: Proposal) -> Card:
+    """One proposal as a card of its own: summary, amount and evidence, then its buttons; once
+    decided, who decided and what happened; in monitor mode, a suggestion without buttons."""
+    amount = money(card.amount, card.currency or "USD") if card.amount is not None else ""
+    body: list[dict[str, Any]] = [_text(plain(card.summary), weight="Bolder")]
+    if amount:
+        body.append(_text(amount, spacing="None"))
+    body.extend(
+        _text(plain(line), isSubtle=True, size="Small", spacing="None")
+        for line in card.evidence[:MAX_EVIDENCE]
+    )
+    if card.status != "pending":
+        when = card.decided_at.strftime("at %Y-%m-%d %H:%M UTC") if card.decided_at else ""
+        line = outcome_line(
+            card.status,
+            who=plain(card.decided_by or "arbot"),
+            when=when,
+            note=plain(card.note or ""),
+            reference=plain(card.erp_reference or ""),
+        )
+        body.append(_text(line))
+    elif not card.decidable:
+        body.append(_text("Suggestion only (monitor mode): no buttons.", isSubtle=True))
+    body.append(_text(f"Approval {card.approval_id}", isSubtle=True, size="Small"))
+    out: Card = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
+    if card.waiting:
+        out["actions"] = decision_actions(card)
+    elif card.status == "failed" and card.decidable:
+        out["actions"] = [
+            _execute(
+                "Retry",
+                {"action": "retry", "approval_id": card.approval_id},
+                id=f"retry-{card.approval_id}",
+            )
+        ]
+    return out
+
+
+def shown_proposals(reply: Reply, page: int) -> list[Proposal]:
+    cards = reply.proposals
+    first = page * PROPOSALS_PER_PAGE if len(cards) > PROPOSALS_PER_PAGE else 0
+    return cards[first : first + PROPOSALS_PER_PAGE]
+
+
+def render_all(reply: Reply, *, question: str | None = None, page: int = 0) -> list[Card]:
+    """The reply's card, then one card per proposal on this page (each decided on its own)."""
+    return [
+        render(reply, question=question, page=page),
+        *(proposal_card(card) for card in shown_proposals(reply, page)),
+    ]
 
 
 def _size(card: Card) -> int:
@@ -176,10 +247,34 @@ def render(reply: Reply, *, question: str | None = None, page: int = 0) -> Card:
         body.append(
             _text(plain("\n\n".join(reply.context)), isSubtle=True, size="Small", spacing="Medium")
         )
-    actions = _approval_actions(reply)
+    cards = reply.proposals
+    shown = shown_proposals(reply, page)
+    if cards:
+        first = cards.index(shown[0]) + 1 if shown else 0
+        waiting = [card.approval_id for card in shown if card.waiting]
+        body.append(
+            _text(
+                f"Proposals {first}-{first + len(shown) - 1} of {len(cards)}: each is a card "
+                "below.",
+                isSubtle=True,
+                spacing="Medium",
+            )
+        )
+    more = more or len(cards) > (page + 1) * PROPOSALS_PER_PAGE
+    actions: list[dict[str, Any]] = []
+    if reply.approve_all and cards and len(waiting) > 1:
+        actions.append(
+            _execute(
+                "Approve all shown", {"action": "approve_all", "ids": waiting}, id="approve-all"
+            )
+        )
     if more and question is not None:
         actions.append(
-            _execute("Show more", {"action": "show_more", "q": question, "page": page + 1})
+            _execute(
+                "Show more",
+                {"action": "show_more", "q": question, "page": page + 1},
+                id="show-more",
+            )
         )
     card: Card = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
     if actions:
@@ -200,29 +295,6 @@ def render(reply: Reply, *, question: str | None = None, page: int = 0) -> Card:
     return card
 
 
-def decided(approval: Any) -> Card:
-    """The approval card once decided, for everyone in the conversation."""
-    when = approval.decided_at.strftime("at %Y-%m-%d %H:%M UTC") if approval.decided_at else ""
-    status = approval.status
-    line = outcome_line(
-        status,
-        who=plain(approval.decided_by or "arbot"),
-        when=when,
-        note=plain(approval.note or ""),
-        reference=plain(approval.erp_reference or ""),
-    )
-    card: Card = {
-        "type": "AdaptiveCard",
-        "$schema": SCHEMA,
-        "version": VERSION,
-        "body": [
-            _text(plain(approval.summary), weight="Bolder"),
-            _text(line),
-            _text(f"Approval {approval.approval_id}", isSubtle=True, size="Small"),
-        ],
-    }
-    if status == "failed":
-        card["actions"] = [
-            _execute("Retry", {"action": "retry", "approval_id": approval.approval_id})
-        ]
-    return card
+def decided(card: Proposal) -> Card:
+    """The approval's card once decided, for everyone in the conversation."""
+    return proposal_card(card)

@@ -70,16 +70,35 @@ def slash_body(text: str, *, user: str = "U0DANA", channel: str = "C0AR", respon
     return urlencode(fields)
 
 
-def button_body(action_id: str, value: str, *, user: str, channel: str, ts: str) -> str:
-    """The captured block_actions payload, as a click on one of our buttons."""
+VERBS = ("approve", "reject", "edit", "retry")
+
+
+def button_body(
+    action_id: str,
+    value: str,
+    *,
+    user: str,
+    channel: str,
+    ts: str,
+    blocks: list[dict[str, Any]] | None = None,
+) -> str:
+    """The captured block_actions payload, as a click on one of our buttons: a decision verb
+    becomes the card's own action id (``approve:APR-…``); ``blocks`` are the message's blocks as
+    Slack sends them back with the click."""
     raw = dict(parse_qsl((SLACK / "payload_block_action_button.urlencoded").read_text().strip()))
     payload = json.loads(raw["payload"])
     payload["user"]["id"] = user
     payload["container"].update(channel_id=channel, message_ts=ts)
     payload["channel"]["id"] = channel
     payload["message"]["ts"] = ts
+    if blocks is not None:
+        payload["message"]["blocks"] = blocks
     action = payload["actions"][0]
-    action.update(action_id=action_id, value=value, block_id="arbot")
+    if action_id in VERBS:
+        action.update(action_id=f"{action_id}:{value}", block_id=f"decide:{value}")
+    else:
+        action.update(action_id=action_id, block_id="reply_actions")
+    action["value"] = value
     payload["actions"] = [action]
     return "payload=" + quote(json.dumps(payload))
 

@@ -62,6 +62,7 @@ def test_propose_refuse_approve_and_audit(shell: Cli) -> None:
         "action": "write_off_deduction",
         "amount": 45.0,
         "summary": f"Write off $45.00 on {number} (C00003) as pricing",
+        "status": "pending",
     }
 
     listed = json.loads(run(shell, "approvals", "list", "--json").stdout)["approvals"]

@@ -35,6 +35,32 @@ def text_of(blocks: list[dict]) -> str:
     return json.dumps(blocks, ensure_ascii=False)
 
 
+POSTED: dict[str, list[dict]] = {}  # message ts → its blocks, as Slack returns them on a click
+
+
+def post_card(slack: Harness, approval_id: str, channel: str = "C0AR") -> str:
+    """Post an approval's card the way arbot renders it; the stand-in checks the blocks."""
+    import httpx
+
+    from bot.slack.blocks import render
+    from graph.proposals import proposal_reply
+
+    approval = slack.runtime.store.get(approval_id)
+    text, blocks = render(proposal_reply(approval, policy=slack.runtime.approvals.policy))
+    answer = httpx.post(
+        f"{slack.slack.url}/api/chat.postMessage",
+        json={"channel": channel, "text": text, "blocks": blocks},
+        headers={"Authorization": "Bearer xoxb-test"},
+    ).json()
+    assert answer["ok"], answer
+    POSTED[answer["ts"]] = blocks
+    return answer["ts"]
+
+
+def click(slack: Harness, verb: str, approval_id: str, *, user: str, ts: str) -> str:
+    return button_body(verb, approval_id, user=user, channel="C0AR", ts=ts, blocks=POSTED.get(ts))
+
+
 def posted_card(slack: Harness, requested_by: str = "Dana Kim") -> tuple[str, str, Decimal]:
     """A write-off proposal posted as a card: (approval id, message ts, invoice balance)."""
     invoice = next(i for i in slack.ledger.invoices("C00003"))
@@ -49,7 +75,7 @@ def posted_card(slack: Harness, requested_by: str = "Dana Kim") -> tuple[str, st
         ),
         requested_by=requested_by,
     )
-    return approval.approval_id, slack.slack.next_ts(), invoice.balance
+    return approval.approval_id, post_card(slack, approval.approval_id), invoice.balance
 
 
 def test_health(slack: Harness) -> None:
@@ -154,8 +180,8 @@ def test_direct_messages_are_answered_and_bot_messages_ignored(slack: Harness) -
 
 def test_an_approval_click_writes_once_and_updates_the_card(slack: Harness) -> None:
     approval_id, ts, before = posted_card(slack)
-    click = button_body("approve", approval_id, user="U0MORGAN", channel="C0AR", ts=ts)
-    assert slack.form(click).status_code == 200
+    body = click(slack, "approve", approval_id, user="U0MORGAN", ts=ts)
+    assert slack.form(body).status_code == 200
     [update] = slack.slack.wait_for("chat.update")
     assert (update.args["channel"], update.args["ts"]) == ("C0AR", ts)
     shown = text_of(update.args["blocks"])
@@ -166,7 +192,7 @@ def test_an_approval_click_writes_once_and_updates_the_card(slack: Harness) -> N
     assert invoice is not None and invoice.balance == before - Decimal("40.00")
 
     # A second click: nothing written again; the clicker alone is told who decided.
-    slack.form(button_body("approve", approval_id, user="U0MORGAN", channel="C0AR", ts=ts))
+    slack.form(click(slack, "approve", approval_id, user="U0MORGAN", ts=ts))
     [note] = slack.slack.wait_for("chat.postEphemeral")
     assert note.args["user"] == "U0MORGAN"
     assert note.args["text"].startswith("Already done by Morgan Lee at ")
@@ -175,13 +201,13 @@ def test_an_approval_click_writes_once_and_updates_the_card(slack: Harness) -> N
 
 def test_a_click_by_the_wrong_role_is_refused_to_that_person_only(slack: Harness) -> None:
     approval_id, ts, _before = posted_card(slack)
-    slack.form(button_body("approve", approval_id, user="U0CASEY", channel="C0AR", ts=ts))
+    slack.form(click(slack, "approve", approval_id, user="U0CASEY", ts=ts))
     [note] = slack.slack.wait_for("chat.postEphemeral")
     assert note.args["user"] == "U0CASEY"
     assert note.args["text"] == (
         "Not allowed: none of your roles (collector) may approve write off deduction."
     )
-    own = button_body("approve", approval_id, user="U0DANA", channel="C0AR", ts=ts)
+    own = click(slack, "approve", approval_id, user="U0DANA", ts=ts)
     slack.form(own)
     notes = slack.slack.wait_for("chat.postEphemeral", 2)
     assert "separation of duties" in notes[1].args["text"]
@@ -193,8 +219,8 @@ def test_a_click_by_the_wrong_role_is_refused_to_that_person_only(slack: Harness
 
 def test_reject_opens_a_modal_and_the_reason_decides(slack: Harness) -> None:
     approval_id, ts, _before = posted_card(slack)
-    click = slack.form(button_body("reject", approval_id, user="U0MORGAN", channel="C0AR", ts=ts))
-    assert click.status_code == 200
+    clicked = slack.form(click(slack, "reject", approval_id, user="U0MORGAN", ts=ts))
+    assert clicked.status_code == 200
     [opened] = slack.slack.wait_for("views.open")
     view = opened.args["view"]
     assert view["callback_id"] == "reject_reason"
@@ -232,7 +258,7 @@ def test_reject_opens_a_modal_and_the_reason_decides(slack: Harness) -> None:
 
 def test_edit_approves_another_amount_within_policy(slack: Harness) -> None:
     approval_id, ts, before = posted_card(slack, requested_by="Casey Park")
-    slack.form(button_body("edit", approval_id, user="U0DANA", channel="C0AR", ts=ts))
+    slack.form(click(slack, "edit", approval_id, user="U0DANA", ts=ts))
     [opened] = slack.slack.wait_for("views.open")
     metadata = opened.args["view"]["private_metadata"]
     slack.form(
@@ -262,7 +288,7 @@ def test_a_stale_card_shows_why_nothing_was_written(slack: Harness) -> None:
         memo="settled elsewhere",
         idempotency_key="elsewhere",
     )
-    slack.form(button_body("approve", approval_id, user="U0MORGAN", channel="C0AR", ts=ts))
+    slack.form(click(slack, "approve", approval_id, user="U0MORGAN", ts=ts))
     [update] = slack.slack.wait_for("chat.update")
     assert "Not written — the data changed" in text_of(update.args["blocks"])
     [note] = slack.slack.wait_for("chat.postEphemeral")

@@ -15,8 +15,10 @@ from typing import ClassVar, Protocol
 import httpx
 import pytest
 
+from bot.slack.blocks import render
 from bot.teams.package import write_package
 from graph.actions import WriteOffDeduction
+from graph.proposals import proposal_reply
 from tests.bot.slack_kit import (
     CASEY_AAD,
     MORGAN_AAD,
@@ -51,9 +53,16 @@ class SlackDriver:
     def approve(self, approval_id: str, who: str) -> tuple[str | None, str | None]:
         slack = self.server.slack
         updates, notes = len(slack.called("chat.update")), len(slack.called("chat.postEphemeral"))
+        approval = self.server.runtime.store.get(approval_id)
+        _, card = render(proposal_reply(approval))
         self.server.form(
             button_body(
-                "approve", approval_id, user=self.users[who], channel="C0AR", ts="1700000000.000777"
+                "approve",
+                approval_id,
+                user=self.users[who],
+                channel="C0AR",
+                ts="1700000000.000777",
+                blocks=card,
             )
         )
         deadline = time.monotonic() + 10
