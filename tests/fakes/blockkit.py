@@ -3,7 +3,8 @@
 Follows Slack's documented rules (docs.slack.dev reference/block-kit/blocks, block-elements,
 composition-objects, reference/views, reference/methods/chat.postMessage): at most 50 blocks in
 a message and 100 in a modal or Home tab; ``block_id`` unique in the message or view and at most
-255 characters; ``action_id`` unique within its block and at most 255 characters; per-block
+255 characters; ``action_id`` unique within its block and at most 255 characters (Slack documents
+uniqueness per block only, in views too: view state is keyed by block_id, then action_id); per-block
 required fields, lengths and counts; unknown block types and unknown fields refused.
 
 Problems read like the lines Slack returns in ``response_metadata.messages``, e.g.
