@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from integrations.db import make_engine, migrate, write_transaction
 from integrations.erp.quickbooks import schema as t
+from integrations.erp.quickbooks.token_crypto import TokenCipher
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "quickbooks_alembic_version"
@@ -74,11 +75,12 @@ class NewTokens:
     refresh_expires_at: datetime | None
 
 
-def _token_row(row: RowMapping) -> TokenRow:
+def _token_row(row: RowMapping, cipher: TokenCipher) -> TokenRow:
+    access = row["access_token"]
     return TokenRow(
         realm_id=row["realm_id"],
-        refresh_token=row["refresh_token"],
-        access_token=row["access_token"],
+        refresh_token=cipher.decrypt(row["refresh_token"]),
+        access_token=None if access is None else cipher.decrypt(access),
         access_expires_at=row["access_expires_at"],
         refresh_expires_at=row["refresh_expires_at"],
         status=row["status"],
@@ -90,14 +92,46 @@ def _token_row(row: RowMapping) -> TokenRow:
 
 
 class QuickBooksStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, cipher: TokenCipher | None = None) -> None:
         self.engine = engine
+        self.cipher = TokenCipher.from_env() if cipher is None else cipher
 
     @classmethod
-    def open(cls, url: str) -> QuickBooksStore:
+    def open(cls, url: str, *, cipher: TokenCipher | None = None) -> QuickBooksStore:
         engine = make_engine(url)
         migrate(engine, MIGRATIONS, VERSION_TABLE)
-        return cls(engine)
+        store = cls(engine, cipher=cipher)
+        store.reencrypt_tokens()
+        return store
+
+    def reencrypt_tokens(self) -> int:
+        """Check every stored token can be read, and re-write those in plain text or under a
+        retired key with the current key. Returns how many realms were re-written."""
+        c = t.tokens.c
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(select(t.tokens)).mappings())
+        rewritten = 0
+        for row in rows:
+            current = _token_row(row, self.cipher)  # raises when no key can read it
+            if not (
+                self.cipher.stale(row["refresh_token"]) or self.cipher.stale(row["access_token"])
+            ):
+                continue
+            access = current.access_token
+            with write_transaction(self.engine) as conn:
+                rewritten += conn.execute(
+                    update(t.tokens)
+                    .where(
+                        c.realm_id == row["realm_id"],
+                        c.version == row["version"],
+                        c.refresh_token == row["refresh_token"],
+                    )
+                    .values(
+                        refresh_token=self.cipher.encrypt(current.refresh_token),
+                        access_token=None if access is None else self.cipher.encrypt(access),
+                    )
+                ).rowcount
+        return rewritten
 
     def close(self) -> None:
         self.engine.dispose()
@@ -110,7 +144,7 @@ class QuickBooksStore:
                 .mappings()
                 .first()
             )
-        return _token_row(row) if row else None
+        return _token_row(row, self.cipher) if row else None
 
     def seed_token(self, realm_id: str, refresh_token: str) -> None:
         """Start from a refresh token given in the environment. The store keeps the rotated one
@@ -129,7 +163,7 @@ class QuickBooksStore:
                     conn.execute(
                         insert(t.tokens).values(
                             realm_id=realm_id,
-                            refresh_token=refresh_token,
+                            refresh_token=self.cipher.encrypt(refresh_token),
                             status=CONNECTED,
                             seed_hash=seed,
                             version=1,
@@ -141,7 +175,7 @@ class QuickBooksStore:
                         update(t.tokens)
                         .where(t.tokens.c.realm_id == realm_id)
                         .values(
-                            refresh_token=refresh_token,
+                            refresh_token=self.cipher.encrypt(refresh_token),
                             access_token=None,
                             access_expires_at=None,
                             status=CONNECTED,
@@ -159,8 +193,8 @@ class QuickBooksStore:
     def save_connection(self, realm_id: str, tokens: NewTokens) -> None:
         """A fresh authorization (the connect flow): replaces whatever was stored."""
         values = {
-            "refresh_token": tokens.refresh_token,
-            "access_token": tokens.access_token,
+            "refresh_token": self.cipher.encrypt(tokens.refresh_token),
+            "access_token": self.cipher.encrypt(tokens.access_token),
             "access_expires_at": tokens.access_expires_at,
             "refresh_expires_at": tokens.refresh_expires_at,
             "status": CONNECTED,
@@ -207,8 +241,8 @@ class QuickBooksStore:
                 update(t.tokens)
                 .where(c.realm_id == realm_id, c.version == version)
                 .values(
-                    refresh_token=tokens.refresh_token,
-                    access_token=tokens.access_token,
+                    refresh_token=self.cipher.encrypt(tokens.refresh_token),
+                    access_token=self.cipher.encrypt(tokens.access_token),
                     access_expires_at=tokens.access_expires_at,
                     refresh_expires_at=tokens.refresh_expires_at
                     if tokens.refresh_expires_at is not None
@@ -252,9 +286,12 @@ class QuickBooksStore:
         """QBO refused this access token: nobody uses it again (the next call refreshes)."""
         c = t.tokens.c
         with write_transaction(self.engine) as conn:
+            stored = conn.scalar(select(c.access_token).where(c.realm_id == realm_id))
+            if stored is None or self.cipher.decrypt(stored) != access_token:
+                return
             conn.execute(
                 update(t.tokens)
-                .where(c.realm_id == realm_id, c.access_token == access_token)
+                .where(c.realm_id == realm_id, c.access_token == stored)
                 .values(access_expires_at=datetime(1970, 1, 1, tzinfo=UTC))
             )
 
