@@ -141,6 +141,8 @@ def _without_teams_extensions(card: Any) -> tuple[Any, list[str]]:
                 if wrong:
                     problems.append(f"{path}/msteams: {wrong}")
             for key, value in node.items():
+                if key == "data" and str(node.get("type", "")).startswith("Action."):
+                    continue  # an action's data is the bot's own, not card layout
                 walk(value, f"{path}/{key}")
         elif isinstance(node, list):
             for index, value in enumerate(node):
@@ -197,6 +199,18 @@ def card_size(card: Any) -> int:
     return len(compact.encode())
 
 
+# Action.Submit's data.msteams (Teams "Card actions"): how Teams turns the click into an activity.
+_SUBMIT_KINDS = {"messageBack", "imBack", "invoke", "signin", "task/fetch"}
+
+
+def _submit_msteams_problem(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "must be an object"
+    if value.get("type") not in _SUBMIT_KINDS:
+        return f"type must be one of {sorted(_SUBMIT_KINDS)}"
+    return None
+
+
 def _teams_problems(card: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     if card.get("type") != "AdaptiveCard":
@@ -225,6 +239,11 @@ def _teams_problems(card: dict[str, Any]) -> list[str]:
             )
         if kind == "Action.Execute" and not (isinstance(item.get("verb"), str) and item["verb"]):
             problems.append(f"{where}/verb: Action.Execute needs a verb")
+        data = item.get("data")
+        if kind == "Action.Submit" and isinstance(data, dict) and "msteams" in data:
+            wrong = _submit_msteams_problem(data["msteams"])
+            if wrong:
+                problems.append(f"{where}/data/msteams: {wrong}")
     size = card_size(card)
     if size > MAX_CARD_BYTES:
         problems.append(f"/: {SIZE_RULE} {MAX_CARD_BYTES} bytes ({size})")

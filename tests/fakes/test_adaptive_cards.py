@@ -130,6 +130,11 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
         card(actions=[execute(data="A1")]),
         "/actions/0/data: Action.Execute data must be an object",
     ),
+    "Action.Submit's data.msteams names a Teams action kind": (
+        card(actions=[submit(data={"msteams": {"type": "messageBack", "text": "approve A1"}})]),
+        card(actions=[submit(data={"msteams": {"type": "postBack"}})]),
+        "/actions/0/data/msteams: type must be one of",
+    ),
     "Action.Execute has a verb": (
         card(actions=[execute()]),
         card(actions=[execute(verb=None)]),
