@@ -171,7 +171,7 @@ def _walk_items(node: Any, path: str) -> Iterator[tuple[dict[str, Any], str]]:
         return
     if "type" in node and path:
         yield node, path
-    for key in ("body", "items", "columns", "actions", "rows", "cells", "card"):
+    for key in ("body", "items", "columns", "images", "actions", "rows", "cells", "card"):
         if key in node:
             yield from _walk_items(node[key], f"{path}/{key}")
     for key in ("selectAction", "inlineAction"):

@@ -120,6 +120,29 @@ RULES: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
         ),
         "/actions/0/card/body/0/id: duplicate id 'reason' (first at /body/0)",
     ),
+    "ids are unique in columns, tables and image sets too": (
+        card(
+            {
+                "type": "ColumnSet",
+                "columns": [{"type": "Column", "id": "c1", "items": [reason("r1")]}],
+            },
+            {
+                "type": "ImageSet",
+                "images": [{"type": "Image", "id": "i1", "url": "https://x.test/a.png"}],
+            },
+        ),
+        card(
+            {
+                "type": "ColumnSet",
+                "columns": [{"type": "Column", "id": "x", "items": [reason("r1")]}],
+            },
+            {
+                "type": "ImageSet",
+                "images": [{"type": "Image", "id": "x", "url": "https://x.test/a.png"}],
+            },
+        ),
+        "/body/1/images/0/id: duplicate id 'x' (first at /body/0/columns/0)",
+    ),
     "Action.Submit data is an object": (
         card(actions=[submit()]),
         card(actions=[submit(data="reject")]),
