@@ -1063,9 +1063,10 @@ class Score:
     deductions: int = 0  # lines whose answer has a deduction
     reason_right: int = 0  # ...whose result gives that deduction's reason code
 
-    def add(self, result: CashMatch, truth: Truth) -> None:
+    def add(self, result: CashMatch, truth: Truth, ok: bool | None = None) -> None:
+        """``ok``: the line's proposal is right, when the caller judges that itself."""
         self.lines += 1
-        ok = right(result, truth)
+        ok = right(result, truth) if ok is None else ok
         if truth.deduction is not None:
             self.deductions += 1
             self.reason_right += (

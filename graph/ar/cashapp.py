@@ -496,10 +496,10 @@ class CashMatcher:
             ref = item.reference
             keys = tuple(k for k in (invoice_number_key(ref), ocr_key(ref)) if k)
             found = self._lookup(ref, keys, False, item.qualifier == "PO")
-            if found and ocr_key(ref) is not None:  # letters read as digits: amounts must agree
-                found = [
-                    _Hit(h.invoice, "ocr", ref) for h in found if _item_agrees(item, h.invoice)
-                ]
+            if found and ocr_key(ref) is not None:  # letters read as digits
+                found = [_Hit(h.invoice, "ocr", ref) for h in found]
+            # A reading that is a guess stands in EDI only when the line's amounts agree.
+            found = [h for h in found if h.how not in WEAK or _item_agrees(item, h.invoice)]
             if not found:
                 found = self._one_off(
                     ref, roots | {self._root[h.invoice.customer_id] for h in hits}
@@ -1107,8 +1107,19 @@ class CashMatcher:
     def _short(
         proposal: _Proposal, invoices: list[Invoice], amount: Decimal, short: Decimal, code: str
     ) -> None:
-        """Apply in full except the last referenced invoice, which carries the deduction."""
+        """Apply in full except the last invoice larger than the short-pay, which carries the
+        deduction, so that every invoice is settled by payment and deduction together."""
         proposal.applications = []
+        total = sum((i.balance for i in invoices), ZERO)
+        carriers = [k for k, i in enumerate(invoices) if i.balance > short]
+        if total - short == amount and carriers:
+            carrier = carriers[-1]
+            proposal.applications = [
+                (i, i.balance - short if k == carrier else i.balance)
+                for k, i in enumerate(invoices)
+            ]
+            proposal.deduction = (short, code)
+            return
         left = amount
         for index, invoice in enumerate(invoices):
             last = index == len(invoices) - 1

@@ -195,6 +195,16 @@ class PayerMatcher:
         if not tokens:
             return []
         cut = len(query.strip()) in (ACH_NAME_LENGTH - 1, ACH_NAME_LENGTH) and len(tokens) > 1
+        found = self._score_tokens(tokens, cut)
+        if not cut and len(tokens) > 1 and max((s[1] for s in found), default=0) < MATCH_MIN:
+            # Banks cut names at other widths too (18, 35): a last word that is the start of
+            # a customer's word is read as cut when nothing fits it whole.
+            found = self._score_tokens(tokens, True)
+        return found
+
+    def _score_tokens(
+        self, tokens: tuple[str, ...], cut: bool
+    ) -> list[tuple[int, float, float, bool, bool]]:
         starts = self._name_starts(tokens, cut)
         if starts:
             return [self._score_one(i, tokens, cut) for i in starts]
