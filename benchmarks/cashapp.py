@@ -1205,9 +1205,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     closed = {i.invoice_number: i for i in world.closed}
     oldest_first = pays_oldest_first(world.history, closed)
-    matcher = CashMatcher(
-        world.customers, open_invoices, aliases=world.aliases, oldest_first=oldest_first
-    )
+    try:
+        matcher = CashMatcher(
+            world.customers, open_invoices, aliases=world.aliases, oldest_first=oldest_first
+        )
+    except TypeError:  # a matcher from before payment history was used (to compare versions)
+        matcher = CashMatcher(world.customers, open_invoices, aliases=world.aliases)
     built = time.perf_counter() - started
     started = time.perf_counter()
     results = matcher.match_all(lines, AS_OF)

@@ -40,7 +40,6 @@ import cashapp  # type: ignore[import-not-found]
 from cashapp import Score, Truth, pct  # type: ignore[import-not-found]
 
 from graph.ar.cashapp import CashMatch, CashMatcher
-from graph.ar.cashapp_refs import rf_valid
 from integrations.erp.records import BankLine, Customer, Invoice
 
 AS_OF = date(2026, 11, 21)
@@ -89,6 +88,13 @@ SCENARIOS = {
 
 def money(value: float) -> Decimal:
     return Decimal(str(value)).quantize(CENT)
+
+
+def rf_valid(reference: str) -> bool:
+    """ISO 11649 check, written here independently of the matcher's."""
+    text = reference.replace(" ", "")
+    moved = text[4:] + text[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
 
 
 def rf_reference(body: str) -> str:
