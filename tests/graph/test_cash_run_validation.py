@@ -3,15 +3,20 @@ write (amounts the ledger can hold, text the database accepts), on SQLite and Po
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.cash_application import CashApplication, InvalidBankLines
-from graph.cash_checks import MAX_AMOUNT
-from integrations.erp.records import BankLine
+from graph.cash_checks import MAX_AMOUNT, bank_line_problems
+from integrations.erp.local import LocalLedger
+from integrations.erp.records import BankLine, NewPayment
+from integrations.store import Store
 from tests.approvals_kit import service
 from tests.graph.cash_run_kit import TODAY, bank_csv, check_books, policy_overrides, seed
 
@@ -82,3 +87,52 @@ def test_the_largest_amount_allowed_is_stored_exactly(ledger_url: str) -> None:
     assert run.count("unmatched") == 1
     [stored] = approvals.store.bank_lines()
     assert stored["amount"] == MAX_AMOUNT
+
+
+AMOUNTS = st.one_of(
+    st.decimals(min_value=Decimal("-1"), max_value=Decimal("1E+20"), places=2),
+    st.decimals(allow_nan=True, allow_infinity=True),
+)
+TEXT = st.text(max_size=500)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    payment_id=st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=80),
+    amount=AMOUNTS,
+    currency=st.sampled_from(["USD", "EUR", "JPY", "BHD", "usd", "US", ""]),
+    payer=TEXT,
+    reference=TEXT,
+)
+def test_whatever_the_checks_accept_the_ledger_and_the_store_can_hold(
+    ledger_url: str,
+    payment_id: str,
+    amount: Decimal,
+    currency: str,
+    payer: str,
+    reference: str,
+) -> None:
+    line = BankLine(payment_id, TODAY, amount, currency, payer, reference)
+    if bank_line_problems([line], "bank.csv"):
+        return
+    store, ledger = fuzz_books(ledger_url)
+    store.record_bank_line(line, {"decision": "unmatched", "payer": payer}, approval_id=None)
+    ledger.apply_payment(
+        NewPayment(payment_id, "C00", TODAY, amount, currency, "bank", reference),
+        [],
+        idempotency_key=f"fuzz:{uuid.uuid4().hex}",
+    )
+
+
+_opened: dict[str, tuple[Store, LocalLedger]] = {}
+
+
+def fuzz_books(url: str) -> tuple[Store, LocalLedger]:
+    if url not in _opened:
+        seed(url, 1)
+        _opened[url] = (Store.open(url), LocalLedger.open(url))
+    return _opened[url]
