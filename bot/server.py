@@ -13,11 +13,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from bot.config import ConfigError
-from bot.digest import DigestSchedule, parse_target, run_schedule
+from bot.digest import DigestSchedule, run_schedule
+from bot.poster import Poster
 from bot.runtime import Runtime
-from bot.teams.app import post_proactively
-from graph.messages import Reply
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +37,8 @@ def create_app(runtime: Runtime) -> FastAPI:
 
     schedule = DigestSchedule.from_env()
 
-    async def post(target: str, reply: Reply) -> None:
-        surface, where = parse_target(target)
-        if surface == "slack":
-            if slack is None:
-                raise ConfigError("the digest goes to Slack, but Slack is not configured")
-            await slack.post_reply(reply, where)
-        else:
-            await post_proactively(runtime, settings.teams, where, reply)
+    poster = Poster(runtime, slack)
+    post = poster.post
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

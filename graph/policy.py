@@ -73,7 +73,25 @@ class Policy:
     expire_after: timedelta = timedelta(hours=72)
     # A deduction above this needs backup documents before it is written off.
     deduction_tolerance: Decimal = Decimal("250.00")
+    # Where proposals made in the background are posted: action kind (or "default") → targets
+    # such as "slack:C0123ABC" or "teams:19:…@thread.tacv2".
+    destinations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = "(built-in defaults)"
+
+    def destinations_for(self, kind: str) -> tuple[str, ...]:
+        return self.destinations.get(kind) or self.destinations.get("default", ())
+
+    def deciders(self, kind: str, amount: Decimal | None, requested_by: str) -> list[Person]:
+        """Everyone who may approve this action at this amount (for notifications)."""
+        found = []
+        for person in self.people:
+            allowed, limit = self.limit_for(person, kind)
+            if not allowed or (limit is not None and amount is not None and amount > limit):
+                continue
+            if kind in self.separation_of_duties and person.name == requested_by:
+                continue
+            found.append(person)
+        return found
 
     def person_for(self, identity: Identity) -> Person | None:
         """The person behind a verified platform identity: by the platform's user id, then by
@@ -119,10 +137,7 @@ class Policy:
     ) -> str | None:
         """Why this person may not approve this action, or None if they may."""
         if person is None:
-            return (
-                f"{identity.label()} is not in the approval policy ({self.source}); "
-                "ask an admin to add you"
-            )
+            return f"{identity.label()} is not in the approval policy; ask an admin to add you"
         if self.mode == "monitor":
             return "arbot is in monitor mode: it suggests, and people make the changes in the ERP"
         allowed, limit = self.limit_for(person, kind)
@@ -183,6 +198,7 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
             "separation_of_duties",
             "expire_after_hours",
             "deduction_tolerance",
+            "destinations",
         ),
         source,
     )
@@ -255,6 +271,7 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
     if tolerance is None:
         raise PolicyError(f"{source}: deduction_tolerance: an amount is needed")
     return Policy(
+        destinations=_destinations(data.get("destinations", {}), source),
         deduction_tolerance=tolerance,
         mode=mode,
         auto=auto,
@@ -264,6 +281,27 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
         expire_after=timedelta(hours=hours),
         source=source,
     )
+
+
+def _destinations(table: Any, source: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(table, dict):
+        raise PolicyError(f"{source}: destinations: expected a table of action = targets")
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, value in table.items():
+        where = f"{source}: destinations.{kind}"
+        if kind != "default" and kind not in ACTIONS:
+            raise PolicyError(f"{where}: unknown action (default or one of {', '.join(ACTIONS)})")
+        targets = [value] if isinstance(value, str) else value
+        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+            raise PolicyError(f'{where}: expected "slack:CHANNEL" or a list of such targets')
+        for target in targets:
+            surface, _, where_to = target.partition(":")
+            if surface not in ("slack", "teams") or not where_to:
+                raise PolicyError(
+                    f"{where}: {target!r} is not slack:CHANNEL_ID or teams:CONVERSATION_ID"
+                )
+        out[kind] = tuple(targets)
+    return out
 
 
 def load_policy(path: Path) -> Policy:

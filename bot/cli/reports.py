@@ -72,6 +72,7 @@ def digest(target: str | None, as_json: bool, db: str | None) -> None:
     import asyncio
 
     from bot.digest import build, parse_target
+    from bot.poster import Poster
 
     settings = settings_for(db)
     runtime = runtime_for(settings)
@@ -79,7 +80,7 @@ def digest(target: str | None, as_json: bool, db: str | None) -> None:
     if target:
         try:
             surface, where = parse_target(target)
-            asyncio.run(_post(runtime, surface, where, reply))
+            asyncio.run(Poster(runtime).post(f"{surface}:{where}", reply))
         except (ConfigError, LookupError) as error:
             raise Fail(str(error)) from None
         click.echo(f"Posted the digest to {target}.")
@@ -93,23 +94,3 @@ def digest(target: str | None, as_json: bool, db: str | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(image.png)
         click.echo(f"Chart: {path}")
-
-
-async def _post(runtime: Runtime, surface: str, where: str, reply: Any) -> None:
-    settings = runtime.settings
-    if surface == "teams":
-        from bot.teams.app import post_proactively
-
-        await post_proactively(runtime, settings.teams, where, reply)
-        return
-    if settings.slack is None:
-        raise ConfigError("SLACK_BOT_TOKEN is not set: arbot cannot post to Slack")
-    from bot.slack.app import SlackSurface
-
-    slack_surface = SlackSurface(
-        runtime,
-        token=settings.slack.bot_token,
-        signing_secret=settings.slack.signing_secret or "unused",
-        api_url=settings.slack.api_url,
-    )
-    await slack_surface.post_reply(reply, where)

@@ -1,0 +1,98 @@
+"""Outbound posting, one service for the server, the digest, cash-application runs and the
+scheduler: ``Poster.post(target, reply)`` to ``slack:CHANNEL`` or ``teams:CONVERSATION``, and
+``Poster.deliver`` for proposals made in the background (posted where the policy says, and each
+person who may decide them told in a direct message)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from bot.config import ConfigError
+from bot.digest import parse_target
+from graph.messages import Reply
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+    from bot.slack.app import SlackSurface
+
+log = logging.getLogger(__name__)
+
+
+class Poster:
+    def __init__(self, runtime: Runtime, slack: SlackSurface | None = None) -> None:
+        self.runtime = runtime
+        self._slack = slack
+
+    def slack(self) -> SlackSurface:
+        if self._slack is None:
+            settings = self.runtime.settings.slack
+            if settings is None:
+                raise ConfigError("SLACK_BOT_TOKEN is not set: arbot cannot post to Slack")
+            from bot.slack.app import SlackSurface
+
+            self._slack = SlackSurface(
+                self.runtime,
+                token=settings.bot_token,
+                signing_secret=settings.signing_secret or "unused",
+                api_url=settings.api_url,
+            )
+        return self._slack
+
+    async def post(self, target: str, reply: Reply) -> None:
+        surface, where = parse_target(target)
+        if surface == "slack":
+            await self.slack().post_reply(reply, where)
+            return
+        from bot.teams.app import post_proactively
+
+        await post_proactively(self.runtime, self.runtime.settings.teams, where, reply)
+
+    async def deliver(self, reply: Reply, kind: str, targets: tuple[str, ...] = ()) -> list[str]:
+        """Post proposals made in the background (a cash-application run) to ``targets`` or,
+        when none are given, to the policy's destinations for ``kind``; then tell each person
+        who may decide a waiting proposal where it is. Returns the targets posted to."""
+        policy = self.runtime.approvals.policy
+        targets = targets or policy.destinations_for(kind)
+        if not targets:
+            log.warning(
+                "no destination for %s proposals: set [destinations] in the policy file "
+                "or pass --post; they wait in arbot approvals list",
+                kind,
+            )
+            return []
+        posted = []
+        for target in targets:
+            try:
+                await self.post(target, reply)
+                posted.append(target)
+            except (ConfigError, LookupError) as error:
+                log.error("could not post to %s: %s", target, error)
+            except Exception as error:
+                log.error("could not post to %s: %s", target, error.__class__.__name__)
+        if posted:
+            await self._notify(reply, posted)
+        return posted
+
+    async def _notify(self, reply: Reply, posted: list[str]) -> None:
+        policy = self.runtime.approvals.policy
+        people: dict[str, Any] = {}
+        for card in reply.proposals:
+            if not card.waiting:
+                continue
+            for person in policy.deciders(card.action, card.amount, requested_by=""):
+                people[person.name] = person
+        where = ", ".join(_readable(target) for target in posted)
+        waiting = sum(1 for card in reply.proposals if card.waiting)
+        text = f"{waiting} proposal(s) wait for your decision in {where}: {reply.headline}"
+        for person in people.values():
+            for user_id in person.ids.get("slack", ()):
+                try:
+                    await self.slack().say(user_id, text)
+                except Exception as error:
+                    log.error("could not notify a person in Slack: %s", error.__class__.__name__)
+
+
+def _readable(target: str) -> str:
+    surface, _, where = target.partition(":")
+    return f"<#{where}>" if surface == "slack" else f"Teams ({where[:24]}…)"
