@@ -1,0 +1,433 @@
+"""Invoices named by the remittance: how the payment spreads over them and what explains a
+difference (EDI paid amounts, discount within terms, a stated deduction, a bank fee, a stated
+partial payment, the rest found among the payer group's other open invoices)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from rapidfuzz.distance import OSA
+
+from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
+from graph.ar.cashapp_index import InvoiceIndex
+from graph.ar.cashapp_model import (
+    HOW,
+    PIN,
+    WEAK,
+    ZERO,
+    CashAlternative,
+    Hit,
+    Proposal,
+    reason_code,
+    show_money,
+    show_numbers,
+)
+from graph.ar.cashapp_reasons import (
+    ADX_REASON_CODES,
+)
+from graph.ar.cashapp_refs import Remittance
+from integrations.erp.money import minor_units, quantize
+from integrations.erp.records import (
+    BankLine,
+    Invoice,
+    invoice_number_key,
+)
+
+
+class Allocation(InvoiceIndex):
+    # -- amounts with references -------------------------------------------------------------
+
+    def _with_refs(
+        self, line: BankLine, remittance: Remittance, root: str, hits: list[Hit]
+    ) -> Proposal:
+        edi = [h for h in hits if h.item is not None and h.item.paid is not None]
+        if edi:
+            paid = sum((h.item.paid for h in edi if h.item and h.item.paid), ZERO)
+            if paid == line.amount and len({h.item.reference for h in edi if h.item}) == len(edi):
+                return self._from_edi(line, remittance, root, edi)
+        invoices = [h.invoice for h in hits]
+        how = min((h.how for h in hits), key=lambda h: PIN[h])
+        proposal = Proposal(family=root, pin=min(PIN[h.how] for h in hits))
+        described = show_numbers(invoices)
+        if edi:
+            proposal.evidence.append(f"{described} in EDI remittance")
+            proposal.blockers.append("the EDI paid amounts do not add up to the payment")
+        else:
+            pos = {h.token for h in hits if h.how == "po"}
+            if pos:
+                proposal.evidence.append(f"PO {', '.join(sorted(pos))} → {described}")
+            else:
+                proposal.evidence.append(f"{described} {HOW[how]}")
+        self._allocate(line, remittance, proposal, invoices)
+        if proposal.loose:
+            self._check_typo(line, remittance, proposal, {i.invoice_number for i in invoices})
+        self._corroborate(line, proposal, hits)
+        return proposal
+
+    @staticmethod
+    def _corroborate(line: BankLine, proposal: Proposal, hits: list[Hit]) -> None:
+        """A reference read with a correction (OCR letters, a digit off, a cut number, a number
+        without its series) stands only when the amounts agree with it to the cent."""
+        applied = {i.invoice_number for i, _ in proposal.applications}
+        guessed = [
+            h
+            for h in hits
+            if h.how in WEAK and h.item is None and h.invoice.invoice_number in applied
+        ]
+        if not guessed:
+            return
+        paid = sum((a for _, a in proposal.applications), ZERO)
+        named = {h.invoice.invoice_number for h in hits}
+        exact = (
+            proposal.deduction is None
+            and paid == line.amount
+            and not proposal.loose
+            and applied <= named
+        )
+        if exact:
+            proposal.evidence.append("the amount confirms the reading")
+            return
+        readings = ", ".join(f"{h.token} as {h.invoice.invoice_number}" for h in guessed)
+        proposal.blockers.append(f"reading {readings} is not confirmed by the amount")
+
+    def _written_keys(self, remittance: Remittance) -> list[str]:
+        keys = [k for token in remittance.tokens for k in token.keys]
+        keys += [invoice_number_key(item.reference) for item in remittance.edi]
+        return [k for k in keys if len(k) >= 3]
+
+    def _one_typo_from(self, invoice: Invoice, written: Iterable[str]) -> str | None:
+        """The written number that is this invoice's number with one typo (a digit changed,
+        dropped, added, or two swapped), if any."""
+        key = invoice_number_key(invoice.invoice_number)
+        for number in written:
+            if number != key and OSA.distance(key, number) <= 1:
+                return number
+        return None
+
+    def _check_typo(
+        self, line: BankLine, remittance: Remittance, proposal: Proposal, taken: set[str]
+    ) -> None:
+        """When the referenced invoices do not account for the amount but one other open invoice
+        of the family equals it: a mistyped number (take it) or a contradiction (review)."""
+        same = [
+            i
+            for i in self._family_invoices(proposal.family, line.currency)
+            if i.balance == line.amount and i.invoice_number not in taken
+        ]
+        if len(same) != 1:
+            return
+        invoice = same[0]
+        typo = self._one_typo_from(invoice, self._written_keys(remittance))
+        if typo is None:
+            proposal.blockers.append(
+                f"the payment equals {invoice.invoice_number} exactly, which the reference "
+                "does not name"
+            )
+            proposal.alternatives.append(
+                CashAlternative(
+                    invoice.customer_id,
+                    ((invoice.invoice_number, line.amount),),
+                    0.5,
+                    f"amount equals {invoice.invoice_number}",
+                )
+            )
+            return
+        proposal.applications = [(invoice, line.amount)]
+        proposal.deduction = None
+        proposal.unapplied = ZERO
+        proposal.pin, proposal.fit, proposal.loose = 0.95, 1.0, False
+        proposal.blockers = []
+        proposal.evidence = [
+            f"{typo} in reference is {invoice.invoice_number} mistyped: one digit apart, and "
+            "its balance equals the payment"
+        ]
+
+    def _from_edi(
+        self, line: BankLine, remittance: Remittance, root: str, hits: list[Hit]
+    ) -> Proposal:
+        proposal = Proposal(family=root, pin=PIN["edi"])
+        proposal.evidence.append(f"{show_numbers(h.invoice for h in hits)} in EDI remittance")
+        short_total = ZERO
+        reasons: list[tuple[Decimal, str]] = []
+        unapplied = ZERO
+        for hit in hits:
+            item, invoice = hit.item, hit.invoice
+            assert item is not None and item.paid is not None
+            applied = min(item.paid, invoice.balance)
+            unapplied += item.paid - applied
+            proposal.applications.append((invoice, applied))
+            short = invoice.balance - item.paid
+            if short <= 0:
+                continue
+            short_total += short
+            adjusted = sum((a.amount for a in item.adjustments), ZERO)
+            if item.discount and item.discount == short:
+                if self._discount_window(invoice, line.received_on):
+                    reasons.append((short, "discount"))
+                else:
+                    reasons.append((short, "discount"))
+                    proposal.blockers.append(
+                        f"discount on {invoice.invoice_number} taken after the discount period"
+                    )
+            elif item.adjustments and adjusted == short:
+                for adjustment in item.adjustments:
+                    code = ADX_REASON_CODES.get(adjustment.reason) or reason_code(remittance.memo)
+                    reasons.append((adjustment.amount, code))
+            elif self._discount_window(invoice, line.received_on) and short == self._discount(
+                invoice
+            ):
+                reasons.append((short, "discount"))
+            else:
+                reasons.append((short, self._short_reason(remittance, short, line.amount)))
+        for adjustment in remittance.adjustments:
+            reasons.append((adjustment.amount, ADX_REASON_CODES.get(adjustment.reason, "unknown")))
+        if short_total > 0:
+            code = max(reasons, key=lambda r: r[0])[1] if reasons else "unknown"
+            proposal.deduction = (short_total, code)
+            proposal.evidence.append(f"short {show_money(short_total)}: {code.replace('_', ' ')}")
+            if code == "unknown":
+                proposal.blockers.append("short-pay without a reason")
+                proposal.fit = 0.8
+            else:
+                proposal.fit = 0.99
+        else:
+            proposal.evidence.append("remittance amounts add up")
+        if unapplied > 0:
+            proposal.unapplied = unapplied
+            proposal.evidence.append(
+                f"{show_money(unapplied)} more than the invoices, left unapplied"
+            )
+            proposal.fit = min(proposal.fit, 0.96)
+        return proposal
+
+    def _short_reason(self, remittance: Remittance, short: Decimal, amount: Decimal) -> str:
+        code = reason_code(remittance.memo)
+        if code == "unknown" and self._is_fee(short, amount):
+            return "bank_fee"
+        return code
+
+    def _is_fee(self, short: Decimal, amount: Decimal) -> bool:
+        return 0 < short <= self.policy.fee_tolerance and short <= amount * self.policy.fee_share
+
+    def _discount_window(self, invoice: Invoice, received: date) -> bool:
+        customer = self._customers[invoice.customer_id]
+        if not customer.discount_percent or not customer.discount_days:
+            return False
+        days = (received - invoice.invoice_date).days
+        return 0 <= days <= customer.discount_days and invoice.balance == invoice.amount
+
+    def _discount(self, invoice: Invoice) -> Decimal:
+        customer = self._customers[invoice.customer_id]
+        return quantize(invoice.amount * customer.discount_percent / 100, invoice.currency)
+
+    def _allocate(
+        self, line: BankLine, remittance: Remittance, proposal: Proposal, invoices: list[Invoice]
+    ) -> None:
+        """Spread the payment over referenced invoices and explain any difference."""
+        amount = line.amount
+        total = sum((i.balance for i in invoices), ZERO)
+        if amount == total:
+            proposal.applications = [(i, i.balance) for i in invoices]
+            proposal.evidence.append("amounts add up")
+            return
+        if amount > total:
+            proposal.applications = [(i, i.balance) for i in invoices]
+            proposal.unapplied = amount - total
+            proposal.fit = 0.96
+            proposal.loose = True
+            proposal.evidence.append(f"overpaid by {show_money(amount - total)}, left unapplied")
+            self._explain_excess(line, proposal, invoices)
+            return
+        short = total - amount
+        eligible = [i for i in invoices if self._discount_window(i, line.received_on)]
+        discount = sum((self._discount(i) for i in eligible), ZERO)
+        stated = sum((a.amount for a in remittance.adjustments), ZERO)
+        if eligible and abs(short - discount) <= Decimal("0.01") * len(eligible):
+            customer = self._customers[eligible[0].customer_id]
+            self._discounted(proposal, invoices, eligible, amount, short)
+            proposal.fit = 0.995
+            proposal.evidence.append(
+                f"{customer.discount_percent.normalize()}% discount taken within "
+                f"{customer.discount_days} days"
+            )
+            return
+        late = [i for i in invoices if self._customers[i.customer_id].discount_percent]
+        if late and short == sum((self._discount(i) for i in late), ZERO):
+            self._short(proposal, invoices, amount, short, "discount")
+            proposal.fit = 0.8
+            proposal.evidence.append("discount taken")
+            proposal.blockers.append("discount taken after the discount period (unearned)")
+            return
+        if remittance.adjustments and stated == short:
+            codes = [
+                ADX_REASON_CODES.get(a.reason) or reason_code(remittance.memo)
+                for a in remittance.adjustments
+            ]
+            code = codes[0] if len(set(codes)) == 1 else "unknown"
+            self._short(proposal, invoices, amount, short, code)
+            proposal.fit = 0.99 if code != "unknown" else 0.8
+            proposal.evidence.append(f"short {show_money(short)}: EDI adjustment ({code})")
+            if code == "unknown":
+                proposal.blockers.append("deduction reason not recognised")
+            return
+        if short in remittance.amounts:
+            code = self._short_reason(remittance, short, amount)
+            self._short(proposal, invoices, amount, short, code)
+            proposal.evidence.append(
+                f"short {show_money(short)} as stated: {code.replace('_', ' ')}"
+            )
+            proposal.fit = 0.98 if code != "unknown" else 0.8
+            if code == "unknown":
+                proposal.blockers.append("short-pay stated without a reason")
+            return
+        if remittance.partial:
+            self._partial(proposal, invoices, amount)
+            proposal.fit = 0.97
+            proposal.evidence.append(f"partial payment as stated; {show_money(short)} stays open")
+            return
+        if len(invoices) > 1:
+            cents = [to_minor(i.balance) for i in invoices]
+            fits = fitting_subsets(cents, to_minor(amount), max_size=len(invoices), limit=2)
+            if len(fits) == 1:
+                chosen = [invoices[k] for k in fits[0]]
+                proposal.applications = [(i, i.balance) for i in chosen]
+                proposal.fit = 0.95
+                proposal.loose = True
+                proposal.evidence.append(
+                    f"amount equals {show_numbers(chosen)} of the invoices referenced"
+                )
+                return
+        if self._is_fee(short, amount):
+            code = reason_code(remittance.memo)
+            code = "bank_fee" if code in ("unknown", "bank_fee") else code
+            self._short(proposal, invoices, amount, short, code)
+            proposal.fit = 0.97 if code == "bank_fee" else 0.85
+            proposal.loose = True
+            proposal.evidence.append(f"short {show_money(short)}: {code.replace('_', ' ')}")
+            if code != "bank_fee":
+                proposal.blockers.append(f"short {show_money(short)} not stated in the memo")
+            return
+        code = reason_code(remittance.memo)
+        self._short(proposal, invoices, amount, short, code)
+        proposal.fit = 0.6
+        proposal.loose = True
+        proposal.evidence.append(f"short {show_money(short)} ({code.replace('_', ' ')})")
+        proposal.blockers.append(
+            f"paid {show_money(short)} less than referenced, neither stated as a deduction nor "
+            "as a partial payment"
+        )
+
+    @staticmethod
+    def _short(
+        proposal: Proposal, invoices: list[Invoice], amount: Decimal, short: Decimal, code: str
+    ) -> None:
+        """Apply in full except the last invoice larger than the short-pay, which carries the
+        deduction, so that every invoice is settled by payment and deduction together."""
+        proposal.applications = []
+        total = sum((i.balance for i in invoices), ZERO)
+        carriers = [k for k, i in enumerate(invoices) if i.balance > short]
+        if total - short == amount and carriers:
+            carrier = carriers[-1]
+            proposal.applications = [
+                (i, i.balance - short if k == carrier else i.balance)
+                for k, i in enumerate(invoices)
+            ]
+            proposal.deduction = (short, code)
+            return
+        left = amount
+        for index, invoice in enumerate(invoices):
+            last = index == len(invoices) - 1
+            applied = left if last else min(invoice.balance, left)
+            if applied > 0:
+                proposal.applications.append((invoice, applied))
+            left -= applied
+        proposal.deduction = (short, code)
+
+    def _discounted(
+        self,
+        proposal: Proposal,
+        invoices: list[Invoice],
+        eligible: list[Invoice],
+        amount: Decimal,
+        short: Decimal,
+    ) -> None:
+        """Each eligible invoice gets its balance less its own discount; a cent of rounding
+        between the payer's arithmetic and ours goes to the last one."""
+        proposal.applications = [
+            (i, i.balance - (self._discount(i) if i in eligible else ZERO)) for i in invoices
+        ]
+        drift = amount - sum((a for _, a in proposal.applications), ZERO)
+        if drift:
+            last, applied = proposal.applications[-1]
+            proposal.applications[-1] = (last, applied + drift)
+        proposal.deduction = (short, "discount")
+
+    @staticmethod
+    def _partial(proposal: Proposal, invoices: list[Invoice], amount: Decimal) -> None:
+        proposal.applications = []
+        left = amount
+        for invoice in invoices:
+            if left <= 0:
+                break
+            applied = min(invoice.balance, left)
+            proposal.applications.append((invoice, applied))
+            left -= applied
+
+    def _explain_excess(self, line: BankLine, proposal: Proposal, invoices: list[Invoice]) -> None:
+        """The payment covers more than the invoices named: the rest is looked for among the
+        payer group's other open invoices. One exact set that is unlikely by chance is applied
+        (and may go through alone); anything else stays unapplied, which a person decides."""
+        excess = proposal.unapplied
+        taken = {i.invoice_number for i in invoices}
+        others = [
+            i
+            for i in self._family_invoices(proposal.family, line.currency)
+            if i.invoice_number not in taken
+        ]
+        if not others:
+            proposal.blockers.append(
+                f"{show_money(excess)} more than the invoices named, and nothing else is open"
+            )
+            return
+        places = minor_units(line.currency)
+        values = [to_minor(i.balance, places) for i in others]
+        target = to_minor(excess, places)
+        size = 3 if len(others) <= 30 else 2
+        fits = fitting_subsets(values, target, max_size=size, limit=2)
+        if len(fits) != 1:
+            proposal.blockers.append(
+                f"{show_money(excess)} more than the invoices named, and "
+                + (
+                    "several sets of the other open invoices make it up"
+                    if fits
+                    else "no other open invoice or set makes it up: it would stay on account"
+                )
+            )
+            for fit in fits:
+                extra = [others[k] for k in fit]
+                proposal.alternatives.append(
+                    CashAlternative(
+                        extra[0].customer_id,
+                        tuple((i.invoice_number, i.balance) for i in [*invoices, *extra]),
+                        0.4,
+                        f"the rest equals {show_numbers(extra)}",
+                    )
+                )
+            return
+        extra = [others[k] for k in fits[0]]
+        chance = coincidence(values, target, max_size=size)
+        proposal.applications += [(i, i.balance) for i in extra]
+        proposal.unapplied = ZERO
+        proposal.fit = 0.97 * max(0.0, 1 - 10 * chance)
+        proposal.loose = False
+        proposal.evidence[-1] = (
+            f"the rest ({show_money(excess)}) equals {show_numbers(extra)} exactly, the only open "
+            f"{'invoice' if len(extra) == 1 else 'set'} that does"
+        )
+        if proposal.fit < 0.9:
+            proposal.blockers.append(
+                f"{show_numbers(extra)} not in the reference, and with this many open invoices "
+                "the fit may be chance"
+            )

@@ -1,0 +1,286 @@
+"""No invoice named: which open invoices of a payer group the amount alone points at (one
+invoice, equal invoices and the oldest-first habit, a discount within terms, a stated
+short-pay, one set that adds up and how likely that is by chance)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from graph.ar.cashapp_allocate import Allocation
+from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
+from graph.ar.cashapp_model import (
+    ZERO,
+    CashAlternative,
+    Proposal,
+    reason_code,
+    show_money,
+    show_numbers,
+)
+from graph.ar.cashapp_reasons import (
+    SAYS_SHORT,
+    reason_with_words,
+)
+from graph.ar.cashapp_refs import Remittance
+from integrations.erp.money import minor_units
+from integrations.erp.records import (
+    BankLine,
+    Invoice,
+)
+
+
+class AmountSearch(Allocation):
+    # -- amounts without references ----------------------------------------------------------
+
+    def _by_amount_in(
+        self, line: BankLine, remittance: Remittance, root: str, *, known: bool = False
+    ) -> Proposal:
+        """``known``: the payer name alone names this customer (not a tie, not a guess)."""
+        amount = line.amount
+        invoices = self._family_invoices(root, line.currency)
+        proposal = Proposal(family=root)
+        if not invoices:
+            proposal.blockers.append(f"no open {line.currency} invoices")
+            return proposal
+        same = [i for i in invoices if i.balance == amount]
+        if len(same) == 1:
+            proposal.applications = [(same[0], amount)]
+            proposal.pin = 0.95
+            proposal.evidence.append(f"amount equals open invoice {same[0].invoice_number}")
+            self._no_reference_note(proposal, remittance)
+            return proposal
+        if len(same) > 1:
+            return self._identical(line, proposal, same, known=known)
+        stated = self._stated_short(line, remittance, proposal, invoices)
+        if stated is not None:
+            return stated
+        discounted = [
+            i
+            for i in invoices
+            if self._discount_window(i, line.received_on)
+            and i.balance - self._discount(i) == amount
+        ]
+        if len(discounted) == 1:
+            invoice = discounted[0]
+            customer = self._customers[invoice.customer_id]
+            proposal.applications = [(invoice, amount)]
+            proposal.deduction = (invoice.balance - amount, "discount")
+            proposal.pin = 0.95
+            proposal.fit = 0.995
+            proposal.evidence.append(
+                f"amount equals {invoice.invoice_number} less its "
+                f"{customer.discount_percent.normalize()}% discount, within terms"
+            )
+            self._no_reference_note(proposal, remittance)
+            return proposal
+        pool = invoices[: self.policy.max_candidates]
+        target = to_minor(amount, minor_units(line.currency))
+        places = minor_units(line.currency)
+        values = [to_minor(i.balance, places) for i in pool]
+        size = self.policy.max_invoices
+        fits = fitting_subsets(values, target, max_size=size, min_size=2, limit=3)
+        if not fits and len(invoices) > len(pool):
+            # A large account: every open invoice, but in pairs (and triples up to 120).
+            pool = invoices
+            values = [to_minor(i.balance, places) for i in pool]
+            size = 3 if len(pool) <= 120 else 2
+            fits = fitting_subsets(values, target, max_size=size, min_size=2, limit=3)
+        sets = [[pool[k] for k in fit] for fit in fits]
+        if sets and len(invoices) > len(pool):
+            # Found among the oldest: make sure no set with newer invoices fits as well.
+            wider = fitting_subsets(
+                [to_minor(i.balance, places) for i in invoices],
+                target,
+                max_size=3 if len(invoices) <= 120 else 2,
+                min_size=2,
+                limit=3,
+            )
+            seen = {frozenset(i.invoice_number for i in found) for found in sets}
+            for fit in wider:
+                found = [invoices[k] for k in fit]
+                if frozenset(i.invoice_number for i in found) not in seen:
+                    seen.add(frozenset(i.invoice_number for i in found))
+                    sets.append(found)
+        if sets:
+            # How likely a chance fit is, over every open invoice the payer has (sets among
+            # those the search left out could fit as well).
+            every = [to_minor(i.balance, places) for i in invoices]
+            chance = coincidence(every, target, max_size=size, min_size=2)
+            return self._subsets(proposal, remittance, sets, chance)
+        eligible = {i.invoice_number for i in pool if self._discount_window(i, line.received_on)}
+        if eligible:
+            discounted = [
+                to_minor(
+                    i.balance - self._discount(i) if i.invoice_number in eligible else i.balance,
+                    places,
+                )
+                for i in pool
+            ]
+            fits = fitting_subsets(discounted, target, max_size=size, limit=2)
+            if len(fits) == 1:
+                chosen = [pool[k] for k in fits[0]]
+                short = sum((i.balance for i in chosen), ZERO) - amount
+                proposal.applications = [
+                    (i, i.balance - (self._discount(i) if i.invoice_number in eligible else ZERO))
+                    for i in chosen
+                ]
+                proposal.deduction = (short, "discount")
+                chance = coincidence(discounted, target, max_size=size)
+                proposal.pin = 0.95 * max(0.0, 1 - 10 * chance)
+                proposal.fit = 0.995
+                proposal.evidence.append(
+                    f"amount equals {show_numbers(chosen)} less the discount, within terms"
+                )
+                self._no_reference_note(proposal, remittance)
+                return proposal
+        # Short of one set by no more than a wire fee: a lead for a person, never auto.
+        fee = min(self.policy.fee_tolerance, amount * self.policy.fee_share)
+        pool = pool[: self.policy.max_candidates]
+        values = values[: self.policy.max_candidates]
+        near = fitting_subsets(values, target, max_size=3, limit=2, tolerance=to_minor(fee, places))
+        if len(near) == 1:
+            chosen = [pool[k] for k in near[0]]
+            short = sum((i.balance for i in chosen), ZERO) - amount
+            code = reason_code(remittance.memo)
+            self._short(proposal, chosen, amount, short, code if code != "unknown" else "bank_fee")
+            proposal.pin, proposal.fit = 0.8, 0.9
+            proposal.evidence.append(
+                f"amount is {show_money(short)} short of {show_numbers(chosen)} (a bank fee?)"
+            )
+            proposal.blockers.append("no reference, and the amount is not exact")
+            return proposal
+        proposal.evidence.append(
+            f"no open invoice or set of up to {self.policy.max_invoices} adds up to "
+            f"{show_money(amount)}"
+        )
+        proposal.blockers.append("nothing to apply to: leave on account")
+        return proposal
+
+    @staticmethod
+    def _no_reference_note(proposal: Proposal, remittance: Remittance) -> None:
+        if remittance.tokens or remittance.edi:
+            proposal.evidence.append("the reference names no open invoice")
+
+    def _stated_short(
+        self, line: BankLine, remittance: Remittance, proposal: Proposal, invoices: list[Invoice]
+    ) -> Proposal | None:
+        """ "PAYMENT 6000.86 SHORT 159.87 DAMAGED" and no invoice named: the payment and the
+        stated short-pay (or a stated gross) together equal one set of open invoices."""
+        amount = line.amount
+        if not remittance.amounts or not SAYS_SHORT.search(remittance.memo):
+            return None
+        places = minor_units(line.currency)
+        values = [to_minor(i.balance, places) for i in invoices]
+        size = 3 if len(invoices) <= 30 else 2
+        found: dict[frozenset[str], tuple[list[Invoice], Decimal, float]] = {}
+        for stated in set(remittance.amounts):
+            if stated == amount or stated <= 0:
+                continue
+            gross = amount + stated if stated < amount else stated
+            target = to_minor(gross, places)
+            for fit in fitting_subsets(values, target, max_size=size, limit=2):
+                chosen = [invoices[k] for k in fit]
+                chance = coincidence(values, target, max_size=size)
+                found[frozenset(i.invoice_number for i in chosen)] = (chosen, gross, chance)
+        if not found:
+            return None
+        (chosen, gross, chance), *others = found.values()
+        short = gross - amount
+        code, words = reason_with_words(remittance.memo)
+        self._short(proposal, chosen, amount, short, code)
+        proposal.pin = 0.97 * max(0.0, 1 - 10 * chance)
+        proposal.fit = 0.98 if code != "unknown" else 0.8
+        said = f" ({words})" if words else ""
+        proposal.evidence.append(
+            f"amount plus the stated short-pay of {show_money(short)}{said} equals "
+            f"{show_numbers(chosen)}"
+        )
+        if code == "unknown":
+            proposal.blockers.append("short-pay stated without a reason")
+        if others:
+            proposal.blockers.append("more than one set of open invoices fits the stated amounts")
+            for other, _, _ in others:
+                proposal.alternatives.append(
+                    CashAlternative(
+                        other[0].customer_id,
+                        tuple((i.invoice_number, i.balance) for i in other),
+                        0.3,
+                        f"{show_numbers(other)} also fit",
+                    )
+                )
+        elif proposal.pin < 0.9:
+            proposal.blockers.append("with this many open invoices the fit may be chance")
+        return proposal
+
+    def _identical(
+        self, line: BankLine, proposal: Proposal, same: list[Invoice], *, known: bool = False
+    ) -> Proposal:
+        oldest, rest = same[0], same[1:]
+        proposal.applications = [(oldest, line.amount)]
+        due_alone = oldest.due_date <= line.received_on and all(
+            i.due_date > line.received_on for i in rest
+        )
+        proposal.evidence.append(
+            f"{len(same)} open invoices of {show_money(line.amount)}; "
+            f"{oldest.invoice_number} is the oldest"
+        )
+        for invoice in rest:
+            proposal.alternatives.append(
+                CashAlternative(
+                    invoice.customer_id,
+                    ((invoice.invoice_number, line.amount),),
+                    0.3,
+                    f"same amount, due {invoice.due_date}",
+                )
+            )
+        owners = {i.customer_id for i in same}
+        habit = known and len(owners) == 1 and owners <= self._oldest_first
+        if habit:
+            proposal.pin = 0.95
+            owner = self._customers[oldest.customer_id].name
+            proposal.evidence.append(f"{owner}'s payment history pays the oldest first")
+        elif due_alone:
+            proposal.pin = 0.93
+            proposal.evidence.append("and the only one due")
+        else:
+            proposal.pin = 0.6
+            proposal.blockers.append(
+                f"{len(same)} invoices of the same amount and nothing says which"
+            )
+        return proposal
+
+    def _subsets(
+        self,
+        proposal: Proposal,
+        remittance: Remittance,
+        sets: list[list[Invoice]],
+        chance: float,
+    ) -> Proposal:
+        chosen = sets[0]
+        proposal.applications = [(i, i.balance) for i in chosen]
+        proposal.evidence.append(f"amount equals {show_numbers(chosen)} together")
+        if len(sets) == 1:
+            # One set fits; how telling that is depends on how many sets could have.
+            proposal.pin = 0.97 * max(0.0, 1 - 10 * chance)
+            if proposal.pin < 0.9:
+                proposal.evidence.append(
+                    "but with this many open invoices a chance fit is plausible"
+                )
+            self._no_reference_note(proposal, remittance)
+            return proposal
+        amounts = {tuple(sorted(i.balance for i in s)) for s in sets}
+        proposal.pin = 0.6
+        if len(amounts) == 1:
+            proposal.blockers.append("invoices of identical amounts fit; oldest proposed")
+        else:
+            proposal.blockers.append(f"{len(sets)} different sets of invoices fit the amount")
+        for other in sets[1:]:
+            owners = {i.customer_id for i in other}
+            proposal.alternatives.append(
+                CashAlternative(
+                    owners.pop() if len(owners) == 1 else proposal.family,
+                    tuple((i.invoice_number, i.balance) for i in other),
+                    0.3,
+                    f"{show_numbers(other)} also add up",
+                )
+            )
+        return proposal

@@ -1,0 +1,223 @@
+"""The open invoices as the matcher looks them up: by number, spelling-free key, other series,
+PO, amount, customer and payer group; and the references of a remittance resolved to them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from graph.ar.cashapp_model import (
+    ALNUM,
+    DIGIT_RUNS,
+    WEAK,
+    CashPolicy,
+    Hit,
+    item_agrees,
+    no_gc,
+    one_edit,
+)
+from graph.ar.cashapp_refs import Remittance, ocr_key
+from integrations.erp.records import (
+    Customer,
+    Invoice,
+    invoice_number_key,
+)
+
+
+class InvoiceIndex:
+    """Customers grouped by payer group and their open invoices, indexed."""
+
+    def __init__(
+        self,
+        customers: Iterable[Customer],
+        open_invoices: Iterable[Invoice],
+        policy: CashPolicy,
+    ) -> None:
+        self.policy = policy
+        self._customers = {c.customer_id: c for c in customers}
+        self._root = {cid: self._find_root(cid) for cid in self._customers}
+        members: dict[str, list[str]] = defaultdict(list)
+        for cid, root in self._root.items():
+            members[root].append(cid)
+        self._members = {root: tuple(ids) for root, ids in members.items()}
+        self._by_number: dict[str, list[Invoice]] = defaultdict(list)
+        self._by_key: dict[str, list[Invoice]] = defaultdict(list)
+        self._by_tail: dict[str, list[Invoice]] = defaultdict(list)
+        self._by_po: dict[str, list[Invoice]] = defaultdict(list)
+        self._open: dict[str, list[Invoice]] = defaultdict(list)
+        self._by_amount: dict[tuple[str, Decimal], list[Invoice]] = defaultdict(list)
+        self._balance: dict[str, Decimal] = {}
+        with no_gc():
+            self._index(open_invoices)
+        self._family_open: dict[tuple[str, str], list[Invoice]] = {}
+
+    def _index(self, open_invoices: Iterable[Invoice]) -> None:
+        customers = self._customers
+        by_number, by_key, by_tail = self._by_number, self._by_key, self._by_tail
+        for invoice in open_invoices:
+            if invoice.balance <= 0 or invoice.customer_id not in customers:
+                continue
+            number = invoice.invoice_number
+            self._balance[number] = invoice.balance
+            by_number[ALNUM.sub("", number.upper())].append(invoice)
+            runs = DIGIT_RUNS.findall(number)
+            if not runs:
+                by_key[invoice_number_key(number)].append(invoice)
+            else:
+                by_key["".join(runs).lstrip("0") or "0"].append(invoice)
+                if len(runs) > 1:  # another series: "SI/2026/04634" also as "2026-4634"
+                    by_key["-".join(r.lstrip("0") or "0" for r in runs)].append(invoice)
+                    tail = runs[-1].lstrip("0")
+                    if len(tail) >= 4:
+                        by_tail[tail].append(invoice)
+            if invoice.po_number:
+                po = ALNUM.sub("", invoice.po_number.upper())
+                self._by_po[po].append(invoice)
+                po_key = invoice_number_key(invoice.po_number)
+                if po_key != po:
+                    self._by_po[po_key].append(invoice)
+            self._open[invoice.customer_id].append(invoice)
+            self._by_amount[(invoice.currency, invoice.balance)].append(invoice)
+        for invoices in self._open.values():
+            invoices.sort(key=lambda i: (i.due_date, i.invoice_date, i.invoice_number))
+
+    def _find_root(self, customer_id: str) -> str:
+        seen = {customer_id}
+        current = customer_id
+        while True:
+            parent = self._customers[current].parent_id
+            if parent is None or parent not in self._customers or parent in seen:
+                return current
+            seen.add(parent)
+            current = parent
+
+    def _family_invoices(self, root: str, currency: str) -> list[Invoice]:
+        key = (root, currency)
+        found = self._family_open.get(key)
+        if found is None:
+            found = [
+                invoice
+                for member in self._members[root]
+                for invoice in self._open.get(member, ())
+                if invoice.currency == currency
+            ]
+            found.sort(key=lambda i: (i.due_date, i.invoice_date, i.invoice_number))
+            self._family_open[key] = found
+        return found
+
+    # -- references ------------------------------------------------------------------------------
+
+    def _lookup(self, text: str, keys: Sequence[str], ocr: bool, po: bool) -> list[Hit]:
+        exact = ALNUM.sub("", text.upper())
+        hits: list[Hit] = []
+        order = ("po", "invoice") if po else ("invoice", "po")
+        for kind in order:
+            if kind == "invoice":
+                for invoice in self._by_number.get(exact, ()):
+                    hits.append(Hit(invoice, "number", text))
+                if not hits:
+                    for key in keys:
+                        for invoice in self._by_key.get(key, ()):
+                            hits.append(Hit(invoice, "ocr" if ocr else "key", text))
+                        if hits:
+                            break
+                if not hits and not ocr:
+                    for invoice in self._by_tail.get(keys[0] if keys else "", ()):
+                        hits.append(Hit(invoice, "tail", text))
+            else:
+                for key in (exact, *keys):
+                    for invoice in self._by_po.get(key, ()):
+                        hits.append(Hit(invoice, "po", text))
+                    if hits:
+                        break
+            if hits:
+                return hits
+        return hits
+
+    def _hits(
+        self, remittance: Remittance, currency: str, roots: frozenset[str]
+    ) -> tuple[list[Hit], list[str], list[str]]:
+        """The open invoices the reference names; the explicit references that name none;
+        those that name invoices in another currency. ``roots``: the payer groups the name
+        points at, where a one-digit-off reference may be looked for."""
+        hits: list[Hit] = []
+        unresolved: list[str] = []
+        other_currency: list[str] = []
+        seen: set[str] = set()
+
+        def keep(found: list[Hit], written: str, explicit: bool) -> None:
+            same = [h for h in found if h.invoice.currency == currency]
+            if found and not same:
+                other_currency.append(written)
+            if not found and explicit:
+                unresolved.append(written)
+            for hit in same:
+                if hit.invoice.invoice_number not in seen:
+                    seen.add(hit.invoice.invoice_number)
+                    hits.append(hit)
+
+        for item in remittance.edi:
+            if item.qualifier not in ("IV", "PO", "OI", "IK", "R7", "CR", ""):
+                continue
+            ref = item.reference
+            keys = tuple(k for k in (invoice_number_key(ref), ocr_key(ref)) if k)
+            found = self._lookup(ref, keys, False, item.qualifier == "PO")
+            if found and ocr_key(ref) is not None:  # letters read as digits
+                found = [Hit(h.invoice, "ocr", ref) for h in found]
+            # A reading that is a guess stands in EDI only when the line's amounts agree.
+            found = [h for h in found if h.how not in WEAK or item_agrees(item, h.invoice)]
+            if not found:
+                found = self._one_off(
+                    ref, roots | {self._root[h.invoice.customer_id] for h in hits}
+                )
+                found = [h for h in found if item_agrees(item, h.invoice)][:1] if found else []
+                found = found if len(found) == 1 else []
+            found = [
+                Hit(h.invoice, h.how if h.how in WEAK or h.how == "po" else "edi", ref, item)
+                for h in found
+            ]
+            keep(found, ref, True)
+        # Two adjacent words that are one open invoice's number when joined, and not two
+        # numbers each on its own: a number cut by a line break.
+        per_token = {}
+        for token in remittance.tokens:
+            found = self._lookup(token.text, token.keys, token.ocr, token.po)
+            if token.rf:
+                found = [Hit(h.invoice, "rf", token.text) for h in found]
+            per_token[token.text.strip(":.#")] = (token, found)
+        joined_away: set[str] = set()
+        for text, key in remittance.joined:
+            first, second = text.split(" ", 1)
+            parts = [per_token.get(first), per_token.get(second)]
+            if all(p is not None and p[1] for p in parts):
+                continue
+            whole = self._by_key.get(key, ())
+            if whole:
+                joined_away.update((first, second))
+                keep([Hit(invoice, "split", text) for invoice in whole], text, False)
+        for bare, (token, found) in per_token.items():
+            if bare in joined_away:
+                continue
+            keep(found, token.text, token.prefixed and not token.ocr)
+        if unresolved and (roots or hits):
+            near = roots | {self._root[h.invoice.customer_id] for h in hits}
+            for written in list(unresolved):
+                found = [h for h in self._one_off(written, near) if h.invoice.currency == currency]
+                if len(found) == 1 and found[0].invoice.invoice_number not in seen:
+                    unresolved.remove(written)
+                    keep(found, written, False)
+        return hits, unresolved, other_currency
+
+    def _one_off(self, written: str, roots: frozenset[str] | set[str]) -> list[Hit]:
+        """Open invoices of these payer groups whose number is one digit off the written one
+        (a digit changed, dropped, added, or two swapped)."""
+        key = invoice_number_key(written)
+        if len(key) < 4 or not roots:
+            return []
+        found: dict[str, Invoice] = {}
+        for variant in one_edit(key):
+            for invoice in self._by_key.get(variant, ()):
+                if self._root[invoice.customer_id] in roots:
+                    found[invoice.invoice_number] = invoice
+        return [Hit(invoice, "typo", written) for invoice in found.values()]
