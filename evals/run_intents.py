@@ -29,6 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python evals/run_intents.py` from anywhere, installed or not
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "evals") not in sys.path:
+    sys.path.insert(0, str(ROOT / "evals"))
 
 TODAY = date(2026, 11, 21)
 DEFAULT_FILE = Path(__file__).with_name("intents.jsonl")
@@ -92,8 +94,8 @@ def load_cases(path: Path, intents: frozenset[str]) -> list[Case]:
         if case.intent not in intents:
             print(f"{path.name}:{number}: skipped, unknown intent {case.intent!r}")
             continue
-        if case.intent == "action_request" and case.action not in ACTION_KINDS:
-            print(f"{path.name}:{number}: skipped, action_request needs an action kind")
+        if case.intent == "action_request" and case.action not in (None, *ACTION_KINDS):
+            print(f"{path.name}:{number}: skipped, unknown action kind {case.action!r}")
             continue
         if case.intent != "action_request" and case.action is not None:
             print(f"{path.name}:{number}: skipped, only action_request rows take an action")
@@ -135,7 +137,7 @@ def routed(got: Prediction, entities: Entities | None) -> Prediction:
 def intent_correct(case: Case, got: Prediction) -> bool:
     if got.intent != case.intent:
         return False
-    return case.intent != "action_request" or got.action == case.action
+    return case.action is None or got.action == case.action
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -409,17 +411,30 @@ def demo_ledger(directory: str) -> Any:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", type=Path, default=DEFAULT_FILE, help="the labelled cases")
+    parser.add_argument(
+        "--file",
+        type=Path,
+        action="append",
+        help="a labelled jsonl file (repeat for several; each is reported separately)",
+    )
+    parser.add_argument(
+        "--parser-only", action="store_true", help="skip the end-to-end run (arbot ask)"
+    )
     parser.add_argument("--show-errors", action="store_true", help="list the misread rows")
     args = parser.parse_args(argv)
 
+    for path in args.file or [DEFAULT_FILE]:
+        evaluate(path, args.show_errors, args.parser_only)
+    return 0
+
+
+def evaluate(path: Path, show_errors: bool, parser_only: bool) -> None:
     from graph.understand import INTENTS
 
-    # The parser's intents with action_request (parse's answer for a change) before help/unknown.
-    reads = tuple(i for i in INTENTS if i not in ("help", "unknown"))
-    intents = (*reads, "action_request", "help", "unknown")
-    cases = load_cases(args.file, frozenset(intents))
-    print(f"{len(cases)} cases from {args.file}, today = {TODAY.isoformat()}")
+    intents = tuple(INTENTS)
+    cases = load_cases(path, frozenset(intents))
+    print(f"\n######## {path} ########")
+    print(f"{len(cases)} cases, today = {TODAY.isoformat()}")
 
     with tempfile.TemporaryDirectory(prefix="arbot-eval-") as directory:
         entities: Entities | None
@@ -442,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
             rules,
             entities,
             intents,
-            args.show_errors,
+            show_errors,
         )
 
         understand, source = llm_understander()
@@ -456,18 +471,27 @@ def main(argv: list[str] | None = None) -> int:
             if model is None:
                 print(f"LLM path: no answer to any of the first {PROBE} cases; stopped.")
             else:
-                report("LLM alone", cases, model, entities, intents, args.show_errors)
+                report("LLM alone", cases, model, entities, intents, show_errors)
                 report(
                     "rules, then the LLM where they read unknown or guessed (as the agent does)",
                     cases,
                     combined(rules, model),
                     entities,
                     intents,
-                    args.show_errors,
+                    show_errors,
                 )
         if ledger is not None and hasattr(ledger, "close"):
             ledger.close()
-    return 0
+        if not parser_only:
+            import end_to_end
+
+            rows = end_to_end.load_rows(path)
+            outcomes = end_to_end.ask_all(rows, Path(directory))
+            end_to_end.report(
+                "end to end (the agent as `arbot ask` runs it: intent, facts, proposals)",
+                outcomes,
+                show_errors,
+            )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import prompts
+from graph import intents
 from graph.format import day, money
 from graph.messages import Reply
 from graph.understand import ActionRequest, DateRange, Request, parse
@@ -52,6 +53,7 @@ def _tool(
 
 
 _CUSTOMER = {"customer": {"type": "string", "description": "the customer as the person wrote it"}}
+_AMOUNT = {"amount": {"type": "number"}}
 _INVOICES = {
     "invoices": {
         "type": "array",
@@ -59,45 +61,10 @@ _INVOICES = {
         "description": "invoice or PO numbers exactly as written",
     }
 }
-_PERIOD = {
-    "period": {
-        "type": "string",
-        "enum": ["today", "yesterday", "this week", "last week", "this month", "last month"],
-    },
-    "since": {"type": "string", "description": "YYYY-MM-DD"},
-}
-_AMOUNT = {"amount": {"type": "number"}}
 
+# One tool per intent of the registry (graph.intents), then the change requests.
 TOOLS = [
-    _tool(
-        "invoice_status",
-        "Whether invoices are paid, and by what.",
-        _INVOICES | _CUSTOMER,
-        ("invoices",),
-    ),
-    _tool("customer_balance", "What a customer owes, aged.", _CUSTOMER, ("customer",)),
-    _tool(
-        "payment_history",
-        "A customer's payments, optionally in a period.",
-        _CUSTOMER | _PERIOD | {"count": {"type": "integer"}},
-        ("customer",),
-    ),
-    _tool(
-        "collections_list",
-        "Who to chase first (optionally one collector's worklist).",
-        {"collector": {"type": "string"}},
-    ),
-    _tool("deduction_summary", "Open deductions / short-pays.", _CUSTOMER),
-    _tool("cash_application", "Bank lines matched, proposed and in suspense."),
-    _tool(
-        "credit_check",
-        "Credit decision for a sales order or customer.",
-        {"order": {"type": "string"}} | _CUSTOMER,
-    ),
-    _tool("forecast", "DSO, CEI and expected receipts."),
-    _tool("digest", "The daily AR digest."),
-    _tool("help", "What arbot can do."),
-    _tool("out_of_scope", "Anything that is not an accounts-receivable request."),
+    *intents.llm_tools(),
     _tool(
         "propose_write_off",
         "Ask for a deduction write-off (a person approves it).",
@@ -133,15 +100,8 @@ TOOLS = [
         ("customer",),
     ),
 ]
-_REPORT_TOOLS = {
-    "collections_list",
-    "deduction_summary",
-    "cash_application",
-    "credit_check",
-    "forecast",
-    "digest",
-    "help",
-}
+# Intents answered without a customer resolved first (reports, whole-book questions, meta).
+_REPORT_TOOLS = {i.name for i in intents.of_kind("portfolio", "report", "meta")} - {"unknown"}
 
 _MONEY = re.compile(r"(?:[$€£]|\b[A-Z]{3}\s)\s?\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\b\d[\d,]*\.\d{2}\b")
@@ -159,6 +119,15 @@ def _period(arguments: dict[str, Any], today: date) -> DateRange | None:
     if (since := _text(arguments.get("since"))) is not None:
         return parse(f"payments since {since}", today).period
     return None
+
+
+def _count(arguments: dict[str, Any], name: str) -> int | None:
+    value = arguments.get(name)
+    return (
+        value
+        if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 1000
+        else None
+    )
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -197,11 +166,17 @@ def to_request(name: str, arguments: dict[str, Any], text: str, today: date) -> 
         )
     if name in _REPORT_TOOLS:
         order = _text(arguments.get("order"))
+        payment = _text(arguments.get("payment"))
         return Request(
             name,
             customer_text=customer or _text(arguments.get("collector")),
             order_refs=(order.upper(),) if order else (),
             text=text,
+            period=_period(arguments, today),
+            limit=_count(arguments, "count"),
+            days=_count(arguments, "days"),
+            payment_refs=(payment.upper(),) if payment else (),
+            by_collector=arguments.get("by_collector") is True,
         )
     action = None
     if name == "propose_write_off" and (invoice := _text(arguments.get("invoice"))):

@@ -49,3 +49,17 @@ class Portfolio:
         return frozenset(
             n.invoice_number for n in self.notes if n.invoice_number and "disput" in n.text.lower()
         )
+
+    def of_customer(self, customer_id: str) -> Portfolio:
+        """The same book narrowed to one customer."""
+        every = self.invoices_by_number.values()
+        return Portfolio(
+            customers=[c for c in self.customers if c.customer_id == customer_id],
+            open_invoices=[i for i in self.open_invoices if i.customer_id == customer_id],
+            invoices_by_number={i.invoice_number: i for i in every if i.customer_id == customer_id},
+            payments=[p for p in self.payments if p.customer_id == customer_id],
+            adjustments=[a for a in self.adjustments if a.customer_id == customer_id],
+            promises=[p for p in self.promises if p.customer_id == customer_id],
+            notes=[n for n in self.notes if n.customer_id == customer_id],
+            orders=[o for o in self.orders if o.customer_id == customer_id],
+        )

@@ -16,7 +16,7 @@ from typing import Any
 from graph.format import day, money, plural
 from graph.messages import Reply, Section, Table
 from graph.portfolio_reads import ZERO, OpenBalance, book_reads
-from graph.reports import ReportContext
+from graph.reports import ReportContext, scoped_customer
 from graph.understand import Request
 from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Invoice
 
@@ -29,19 +29,6 @@ def amounts(totals: dict[str, Decimal]) -> str:
     if not totals:
         return "nothing"
     return " + ".join(money(v, c) for c, v in sorted(totals.items()))
-
-
-def scoped_customer(context: ReportContext, request: Request) -> tuple[Customer | None, list[str]]:
-    """The customer a whole-book question is narrowed to, and what was said about the words
-    that were not read as one ("for all customers: I did not read “x” as a customer")."""
-    if not request.customer_text or context.find_customer is None:
-        return None, []
-    found = context.find_customer(request.customer_text)
-    if isinstance(found, Customer):
-        return found, []
-    if found.status == "ambiguous":
-        context.customer_of(request.customer_text)  # raises the question "which one?"
-    return None, [f"I did not read “{request.customer_text}” as a customer: this is all customers."]
 
 
 def _customer_cell(customer: Customer) -> str:

@@ -12,9 +12,9 @@ from typing import Any
 
 from graph.format import day, money, plural
 from graph.messages import Fact, Reply, Section, Table
-from graph.portfolio_answers import TABLE_MAX_ROWS, amounts, scoped_customer
+from graph.portfolio_answers import TABLE_MAX_ROWS, amounts
 from graph.portfolio_reads import ZERO, book_reads
-from graph.reports import ReportContext
+from graph.reports import ReportContext, scoped_customer
 from graph.requests import Unclear
 from graph.understand import DateRange, Request
 from integrations.erp.records import Customer, Payment

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -51,10 +51,27 @@ class ReportContext:
     find_customer: Callable[[str], Customer | Resolution] | None = None
     # Reports asked for in words make no proposals: a proposal only when the request names it.
     propose: bool = True
+    could_propose: list[str] = field(default_factory=list)
 
     @property
     def policy(self) -> Policy:
         return self.approvals.policy if self.approvals else Policy()
+
+
+def scoped_customer(context: ReportContext, request: Request) -> tuple[Customer | None, list[str]]:
+    """The customer a report or whole-book question is narrowed to, and what was said about
+    words that were not read as one ("I did not read “x” as a customer: this is all
+    customers"). Several customers matching is a question ("which one?")."""
+    if not request.customer_text:
+        return None, []
+    if context.find_customer is None:
+        return context.customer_of(request.customer_text), []
+    found = context.find_customer(request.customer_text)
+    if isinstance(found, Customer):
+        return found, []
+    if found.status == "ambiguous":
+        context.customer_of(request.customer_text)  # raises the question "which one?"
+    return None, [f"I did not read “{request.customer_text}” as a customer: this is all customers."]
 
 
 def _needs_store(context: ReportContext, what: str) -> Store:
@@ -144,7 +161,14 @@ def _propose(
     """Proposals for the actions that still hold against the ERP (the same one proposed again
     while open is the same approval, so looking at a report twice asks nothing twice). An
     action may come with the prompt an LLM drafted it with, for the audit."""
-    if context.approvals is None or not context.propose:
+    if context.approvals is None:
+        return []
+    if not context.propose:
+        # Asked in words: the report says what could be proposed, and proposes nothing.
+        context.could_propose = [
+            (item[0] if isinstance(item, tuple) else item).summary()
+            for item in actions[:PROPOSE_AT_MOST]
+        ]
         return []
     made = []
     for item in actions[:PROPOSE_AT_MOST]:
@@ -159,8 +183,16 @@ def _propose(
     return made
 
 
-def _with_proposals(reply: Reply, approvals: list[Any], policy: Policy) -> Reply:
-    return attach_proposals(reply, approvals, policy)
+def _with_proposals(reply: Reply, approvals: list[Any], context: ReportContext) -> Reply:
+    if context.could_propose:
+        reply.sections.append(
+            Section(
+                title="I could propose (ask for it by name: “send a reminder to …”, "
+                "“write off … on INV-…”, “put … on hold”)",
+                text="\n".join(f"• {summary}" for summary in context.could_propose),
+            )
+        )
+    return attach_proposals(reply, approvals, context.policy)
 
 
 # --- collections ---------------------------------------------------------------------------
@@ -199,6 +231,7 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
         disputed=book.disputed,
     )
     scope = "all accounts"
+    unread: list[str] = []
     if request.customer_text:
         collectors = {e.collector for e in entries if e.collector}
         wanted = request.customer_text.lower()
@@ -207,9 +240,10 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
             entries = [e for e in entries if e.collector == named[0]]
             scope = f"{named[0]}'s worklist"
         else:
-            customer = context.customer_of(request.customer_text)
-            entries = [e for e in entries if e.customer_id == customer.customer_id]
-            scope = customer.name
+            customer, unread = scoped_customer(context, request)
+            if customer is not None:
+                entries = [e for e in entries if e.customer_id == customer.customer_id]
+                scope = customer.name
     top = request.limit or 10
     shown = entries[:top]
     chasing = [e for e in entries if e.next_step != "monitor"]
@@ -251,7 +285,7 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
             )
         )
     reply = Reply(
-        headline=headline,
+        headline=" ".join([*unread, headline]),
         sections=sections,
         context=[
             "Score: the sum of the factors' points (aging, amount at risk, broken promises,"
@@ -273,7 +307,7 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
             reminders.append(
                 reminder_for(customer, invoices, context.today, context.requested_by, context.llm)
             )
-    return _with_proposals(reply, _propose(context, reminders), context.policy)
+    return _with_proposals(reply, _propose(context, reminders), context)
 
 
 # --- deductions ----------------------------------------------------------------------------
@@ -308,15 +342,16 @@ def deduction_summary(context: ReportContext, request: Request) -> Reply:
     since = request.period.start if request.period else None
     if since is not None:
         found = [d for d in found if d.taken_on >= since]
-    if request.customer_text:
-        customer = context.customer_of(request.customer_text)
+    customer, unread = scoped_customer(context, request)
+    if customer is not None:
         found = [d for d in found if d.customer_id == customer.customer_id]
     if context.llm is not None:
         found = [_suggest_reason(context.llm, d) for d in found]
     summary = summarize(found)
     totals = " + ".join(money(v, c) for c, v in sorted(summary.totals.items())) or "nothing"
+    whose = f" of {customer.name}" if customer else ""
     headline = (
-        f"{plural(summary.count, 'open deduction')}: {totals}; "
+        f"{plural(summary.count, 'open deduction')}{whose}: {totals}; "
         f"{len(summary.writable)} can be written off, {len(summary.follow_up)} need follow-up."
     )
     reason_rows = tuple(
@@ -370,7 +405,7 @@ def deduction_summary(context: ReportContext, request: Request) -> Reply:
             )
         )
     reply = Reply(
-        headline=headline,
+        headline=" ".join([*unread, headline]),
         sections=sections,
         context=[
             f"Deductions: short-pays still open on invoices, reason from the remittance "
@@ -378,6 +413,7 @@ def deduction_summary(context: ReportContext, request: Request) -> Reply:
             "its window is invalid."
         ],
         intent="deduction_summary",
+        entities={"customer_id": customer.customer_id} if customer else {},
         data={
             "as_of": context.today,
             "since": since,
@@ -416,7 +452,7 @@ def deduction_summary(context: ReportContext, request: Request) -> Reply:
         )
         for d in summary.writable
     ]
-    return _with_proposals(reply, _propose(context, write_offs), context.policy)
+    return _with_proposals(reply, _propose(context, write_offs), context)
 
 
 # --- credit --------------------------------------------------------------------------------
@@ -529,7 +565,7 @@ def credit_check(context: ReportContext, request: Request) -> Reply:
                 current_limit=str(decision.credit_limit),
             )
         )
-    return _with_proposals(reply, _propose(context, options), context.policy)
+    return _with_proposals(reply, _propose(context, options), context)
 
 
 # --- DSO and forecast ----------------------------------------------------------------------
@@ -537,6 +573,9 @@ def credit_check(context: ReportContext, request: Request) -> Reply:
 
 def forecast(context: ReportContext, request: Request) -> Reply:
     book = Portfolio.read(context.erp)
+    customer, unread = scoped_customer(context, request)
+    if customer is not None:  # one customer's receivables, measured the same way
+        book = book.of_customer(customer.customer_id)
     currencies = sorted({i.currency for i in book.invoices_by_number.values()})
     outlook = forecast_receipts(
         book.open_invoices, book.customers, book.payments, book.invoices_by_number, context.today
@@ -588,8 +627,12 @@ def forecast(context: ReportContext, request: Request) -> Reply:
     for receipt in outlook.doubtful:
         doubtful[receipt.currency] = doubtful.get(receipt.currency, Decimal(0)) + receipt.balance
     data["doubtful"] = doubtful
+    whose = f"{customer.name}: " if customer else ""
     return Reply(
-        headline="; ".join(headline_parts) or "No receivables to measure yet.",
+        headline=" ".join(
+            [*unread, whose + ("; ".join(headline_parts) or "No receivables to measure yet.")]
+        ),
+        entities={"customer_id": customer.customer_id} if customer else {},
         sections=sections,
         context=[
             outlook.method,
@@ -599,13 +642,3 @@ def forecast(context: ReportContext, request: Request) -> Reply:
         intent="forecast",
         data=data,
     )
-
-
-REPORTS: dict[str, Callable[[ReportContext, Request], Reply]] = {
-    "digest": digest,
-    "cash_application": cash_application,
-    "collections_list": collections_list,
-    "deduction_summary": deduction_summary,
-    "credit_check": credit_check,
-    "forecast": forecast,
-}

@@ -93,7 +93,8 @@ _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.
 # A number is an amount, not an invoice, after these words or signs, or before these units.
 _AMOUNT_BEFORE = re.compile(
     r"(?:\$|\b(?:usd|eur|gbp|cad)|%\s*of|\d\s*[-+*/\u00d7]|(?<![a-z])x|\bover|\bunder|\babove"
-    r"|\bbelow|\bthan|\bexceeding|\blimit(?:\s+(?:is|of|to|at))?|=|\bapprox(?:imately)?\.?"
+    r"|\bbelow|\bthan|\bexceeding|\blimit(?:\s+(?:is|of|to|at))?|\blimit\b[\w\s'&.-]{1,30}\b(?:to|at)"
+    r"|=|\bapprox(?:imately)?\.?"
     r"|\baround|\broughly|[~><]=?|\bplus|\bminus|\btimes|\btotal(?:l?ing)?|\bworth"
     r"|\bamount(?:\s+of)?|\bremaining|\b(?:balance|difference|diff) of)\s*$",
     re.IGNORECASE,
@@ -122,7 +123,7 @@ class _Refs:
 def _is_amount(text: str, start: int, end: int) -> bool:
     """Whether the bare number at text[start:end] is an amount, a year or a figure, not an
     invoice number ("15% of 2400", "limit 20000", "paid 2400 yesterday", "in 2025")."""
-    before = text[max(0, start - 24) : start]
+    before = text[max(0, start - 40) : start]
     digits = text[start:end]
     if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(text[end : end + 12]):
         return True

@@ -340,7 +340,7 @@ biggest highest debtors debtor promises promise promised broken kept missed euro
 cad usd pounds canadian between average avg mean terms net alert goes above below inbox
 exceptions exception report aging ageing aged bucket buckets collector collectors received
 receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
-fastest quarter quarters waiting approval unapplied unallocated beyond
+fastest quarter quarters waiting approval unapplied unallocated beyond first
 """.split()
 )
 

@@ -145,6 +145,7 @@ def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
         approval = agent.approvals.propose(
             action,
             requested_by=requested_by,
+            requester=Identity(turn.surface, turn.user_id, turn.email),
             origin={
                 "surface": turn.surface,
                 "conversation_id": turn.conversation_id,
@@ -160,4 +161,8 @@ def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
                 intent="action_request",
             )
         }
-    return {"reply": proposal_reply(approval, body=action.payload().get("body"))}
+    return {
+        "reply": proposal_reply(
+            approval, body=action.payload().get("body"), policy=agent.approvals.policy
+        )
+    }
