@@ -94,6 +94,7 @@ class _Item:
     line: BankLine
     row: dict[str, Any] | None = None  # its bank-line row when the run started
     approval_id: str | None = None  # the approval a dead run proposed for it
+    elsewhere: bool = False  # another file's live run is processing this line
 
 
 class CashApplication:
@@ -286,7 +287,11 @@ class CashApplication:
             item.row = self.store.bank_line(item.key)
             if item.row is None:
                 to_match.append(item)
-            elif item.row["decision"] == IN_PROGRESS and not self._held_elsewhere(item, run_key):
+            elif item.row["decision"] != IN_PROGRESS:
+                continue
+            elif self._held_elsewhere(item.row, run_key):
+                item.elsewhere = True
+            else:
                 found = self.store.cash_approvals_for(item.line.payment_id)
                 item.approval_id = found[-1] if found else None
                 if item.approval_id is None:
@@ -300,7 +305,8 @@ class CashApplication:
                 results.append((row["result"], True))
                 earlier += 1
                 continue
-            if row is not None and self._held_elsewhere(item, run_key):
+            if item.elsewhere:
+                assert row is not None
                 results.append((row["result"] | {"decision": IN_PROGRESS}, False))
                 elsewhere += 1
                 continue
@@ -322,9 +328,7 @@ class CashApplication:
             results.append((result, False))
         return results, earlier, elsewhere
 
-    def _held_elsewhere(self, item: _Item, run_key: str) -> bool:
-        row = item.row
-        assert row is not None
+    def _held_elsewhere(self, row: dict[str, Any], run_key: str) -> bool:
         return row["run_key"] != run_key and self.store.run_is_live(
             row["run_key"], self.stale_after
         )

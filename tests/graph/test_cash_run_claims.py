@@ -133,3 +133,20 @@ def test_an_unmatched_line_seen_in_progress_is_settled_once(ledger_url: str) -> 
     assert run.results[-1]["decision"] == "unmatched"
     assert recorded(ledger_url)[stranger.payment_id] == "unmatched"
     assert check_books(ledger_url) == []
+
+
+def test_a_line_another_files_live_run_holds_is_left_to_it(ledger_url: str) -> None:
+    lines = books(ledger_url)
+    store = service(ledger_url).store
+    other_file = "f" * 64
+    other = store.claim_run(other_file, source="other.csv", lines=1, stale_after=timedelta(1))
+    assert isinstance(other, RunClaim)
+    assert store.begin_bank_line(lines[0], {"decision": "in_progress"}, run_key=other_file)
+    run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
+    assert run.in_progress_elsewhere == 1 and run.results[0]["decision"] == "in_progress"
+    assert store.cash_approvals_for(lines[0].payment_id) == []
+    store.release_run(other)  # that run stopped on an error: the line is free again
+    again = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
+    assert again.already_processed == len(lines) - 1 and again.in_progress_elsewhere == 0
+    assert again.results[0]["decision"] in ("auto", "review")
+    assert check_books(ledger_url) == []
