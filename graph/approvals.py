@@ -136,12 +136,18 @@ class ApprovalService:
         requested_by: str,
         proposed_by: str = SYSTEM,
         origin: dict[str, Any] | None = None,
-        allow_auto: bool = True,
+        allow_auto: bool = False,
+        requester: Identity | None = None,
     ) -> Approval:
         """Validate against the ERP, record it, and start its thread. The same write proposed
-        again while the first is still open returns the first. ``allow_auto=False`` keeps a
-        person in the loop even where the policy would let arbot write alone (e.g. a cash
-        match the matcher itself is not sure of)."""
+        again while the first is still open returns the first.
+
+        In ``auto`` mode, under the policy's auto threshold, the write goes ahead without
+        waiting in only two cases: ``allow_auto`` — arbot's own proposal from its own evidence
+        (a cash match the matcher is sure of) — or a ``requester`` (the verified person who
+        typed the request) who could approve it themselves: their role and limit allow it and
+        separation of duties does not forbid approving their own request. Anyone else's
+        request waits for a person, whatever the amount."""
         problems = action.validate(self.erp)
         if problems:
             raise ProposalRejected(problems)
@@ -176,16 +182,20 @@ class ApprovalService:
         )
         self.graph.invoke({"approval_id": approval_id}, _config(approval_id), durability="sync")
         self._remember_interrupt(approval_id)
-        if allow_auto and self.policy.auto_approves(action.kind, action.amount):
+        decider = self._auto_decider(action, requested_by, allow_auto, requester)
+        if decider is not None:
             threshold = self.policy.auto[action.kind]
             approved = self.store.transition(
                 approval_id,
                 ("pending",),
                 "approved",
-                actor=SYSTEM,
+                actor=decider,
                 event="auto_approved",
-                detail={"policy": f"auto mode: {action.kind} up to {threshold}"},
-                decided_by=f"{SYSTEM} (auto policy)",
+                detail={
+                    "policy": f"auto mode: {action.kind} up to {threshold}",
+                    **({"requester": requester.label()} if requester else {}),
+                },
+                decided_by=decider,
                 decided_at=now_utc(),
             )
             if approved is not None:
@@ -193,6 +203,30 @@ class ApprovalService:
         final = self.store.get(approval_id)
         assert final is not None
         return final
+
+    def _auto_decider(
+        self,
+        action: Action,
+        requested_by: str,
+        allow_auto: bool,
+        requester: Identity | None,
+    ) -> str | None:
+        """Who the write is decided by when it need not wait, or None when it must."""
+        if not self.policy.auto_approves(action.kind, action.amount):
+            return None
+        if requester is None:
+            return f"{SYSTEM} (auto policy)" if allow_auto else None
+        person = self.policy.person_for(requester)
+        refusal = self.policy.refusal(
+            person,
+            requester,
+            kind=action.kind,
+            amount=action.amount,
+            currency=action.currency,
+            requested_by=requested_by,
+            proposed_by=SYSTEM,
+        )
+        return f"{person.name} (auto policy)" if person is not None and refusal is None else None
 
     # --- deciding --------------------------------------------------------------------------
     def _refuse(self, approval: Approval, identity: Identity, reason: str) -> Decision:

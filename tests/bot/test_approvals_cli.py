@@ -166,3 +166,22 @@ def test_unknown_approval_and_bad_policy(shell: Cli, tmp_path: Path) -> None:
     assert broken.stderr.strip() == (
         f"arbot: {bad}: mode: 'yolo' is not one of monitor, assist, auto"
     )
+
+
+def test_auto_mode_gives_no_write_to_a_request_nobody_in_the_policy_may_approve(
+    arbot: Cli, tmp_path: Path
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        POLICY.replace('mode = "assist"', 'mode = "auto"\n[auto]\nwrite_off_deduction = "25.00"')
+    )
+    arbot.extra = {"ARBOT_POLICY": str(policy)}
+    assert arbot("demo", "--no-chat").exit_code == 0
+    number, balance = open_invoice(arbot)
+    for amount in ("15.00", "14.00"):
+        reply = propose(arbot, f"write off {amount} on {number} as pricing", user="mallory")
+        assert [p["status"] for p in reply["proposals"]] == ["pending"]
+    # Dana may approve write-offs, but not her own request (separation of duties).
+    reply = propose(arbot, f"write off 13.00 on {number} as pricing", user="dana")
+    assert [p["status"] for p in reply["proposals"]] == ["pending"]
+    assert open_invoice(arbot) == (number, balance)

@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text
 
 from graph.actions import SetCreditLimit
 from graph.approvals import ApprovalService, ProposalRejected
+from graph.policy import Identity
 from integrations.erp.local import LocalLedger
 from integrations.erp.local import schema as ledger_tables
 from integrations.erp.port import ErpError
@@ -360,9 +361,9 @@ def test_expired_approvals_cannot_be_approved(url: str) -> None:
 
 def test_auto_mode_writes_small_actions_alone_and_monitor_mode_only_suggests(url: str) -> None:
     auto = service(url, mode="auto", auto={"write_off_deduction": "25.00"})
-    small = auto.propose(write_off("10.00"), requested_by="Dana Kim")
+    small = auto.propose(write_off("10.00"), requested_by="arbot", allow_auto=True)
     assert small.status == "done" and small.decided_by == "arbot (auto policy)"
-    large = auto.propose(write_off("30.00"), requested_by="Dana Kim")
+    large = auto.propose(write_off("30.00"), requested_by="arbot", allow_auto=True)
     assert large.status == "pending"
     monitor = service(url, mode="monitor")
     decision = monitor.approve(large.approval_id, as_("morgan"))
@@ -402,3 +403,35 @@ def test_tampering_with_any_audit_row_is_found(url: str) -> None:
         conn.execute(text("UPDATE store_audit SET actor = 'Morgan Lee' WHERE seq = 2"))
         conn.execute(text("DELETE FROM store_audit WHERE seq = 3"))
     assert svc.store.verify_audit() == "audit record 3 is missing (next is 4)"
+
+
+def test_auto_mode_never_executes_a_request_from_someone_the_policy_does_not_allow(
+    url: str,
+) -> None:
+    auto = service(
+        url,
+        mode="auto",
+        auto={"write_off_deduction": "25.00", "apply_payment": "5000"},
+        separation_of_duties=["write_off_deduction"],
+    )
+    stranger = Identity("slack", "U0NOBODY")
+    drained = [
+        auto.propose(write_off(amount), requested_by="U0NOBODY", requester=stranger)
+        for amount in ("15.00", "14.00", "13.00")
+    ]
+    assert [a.status for a in drained] == ["pending"] * 3
+    assert balance(url, "INV-002") == Decimal("250.50")
+    # A person of the policy asking for a write-off is still the requester: someone else
+    # approves it (separation of duties), whatever the amount.
+    dana = auto.propose(write_off("12.00"), requested_by="Dana Kim", requester=as_("dana"))
+    assert dana.status == "pending"
+    # A collector may not apply payments at all; a specialist may, under the threshold.
+    casey = auto.propose(
+        apply_to_invoice_one("100.00"), requested_by="Casey Park", requester=as_("casey")
+    )
+    assert casey.status == "pending"
+    assert "auto_approved" not in [r.event for r in auto.store.audit(casey.approval_id)]
+    own = auto.propose(
+        apply_to_invoice_one("200.00"), requested_by="Dana Kim", requester=as_("dana")
+    )
+    assert own.status == "done" and own.decided_by == "Dana Kim (auto policy)"
