@@ -193,62 +193,56 @@ def over_days(context: ReportContext, request: Request) -> Reply:
     days = request.days or 90
     customer, notes = scoped_customer(context, request)
     reads = book_reads(context.erp, context.today)
-    invoices = reads.invoices_over(days, customer.customer_id if customer else None)
-    if request.currency:
-        invoices = [i for i in invoices if i.currency == request.currency]
-    groups: dict[tuple[str, str], list[Invoice]] = defaultdict(list)
-    for invoice in invoices:
-        groups[(invoice.customer_id, invoice.currency)].append(invoice)
-    customers = reads.customers({cid for cid, _ in groups})
+    groups = reads.over_groups(days, customer.customer_id if customer else None, request.currency)
+    customers = reads.customers({g.customer_id for g in groups[:TABLE_MAX_ROWS]})
     totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for invoice in invoices:
-        totals[invoice.currency] += invoice.balance
-    ranked = sorted(
-        groups.items(), key=lambda kv: (kv[0][1], -sum((i.balance for i in kv[1]), ZERO))
-    )
+    for group in groups:
+        totals[group.currency] += group.total
+    count = sum(g.count for g in groups)
     scope = f" for {customer.name}" if customer else ""
-    if invoices:
+    if groups:
         headline = (
             f"{amounts(dict(totals))} is more than {days} days past due{scope}: "
-            f"{plural(len(invoices), 'invoice')} of {plural(len(groups), 'customer')}."
+            f"{plural(count, 'invoice')} of {plural(len(groups), 'customer')}."
         )
     else:
         headline = f"Nothing is more than {days} days past due{scope} ({_as_of(context)})."
     rows = []
     entries = []
-    for (cid, currency), theirs in ranked:
-        who = customers.get(cid)
-        total = sum((i.balance for i in theirs), ZERO)
-        oldest = max(i.days_past_due(context.today) for i in theirs)
+    for group in groups[:TABLE_MAX_ROWS]:
+        who = customers.get(group.customer_id)
+        oldest = (context.today - group.oldest_due).days
+        numbers = group.invoices
         rows.append(
             (
-                _customer_cell(who) if who else cid,
-                money(total, currency),
-                str(len(theirs)),
+                _customer_cell(who) if who else group.customer_id,
+                money(group.total, group.currency),
+                str(group.count),
                 f"{oldest} days",
-                ", ".join(i.invoice_number for i in theirs[:4]) + (" …" if len(theirs) > 4 else ""),
+                ", ".join(numbers[:4]) + (" …" if len(numbers) > 4 else ""),
             )
         )
         entries.append(
             {
-                "customer_id": cid,
+                "customer_id": group.customer_id,
                 "name": who.name if who else None,
-                "currency": currency,
-                "total": total,
-                "invoices": [i.invoice_number for i in theirs],
+                "currency": group.currency,
+                "total": group.total,
+                "invoices": numbers,
                 "oldest_days_past_due": oldest,
             }
         )
     sections = []
     if rows:
+        more = len(groups) - len(rows)
         sections.append(
             Section(
                 table=Table(
-                    ("Customer", "Over " + str(days), "Invoices", "Oldest", "Invoice numbers"),
-                    tuple(rows[:TABLE_MAX_ROWS]),
+                    ("Customer", f"Over {days}", "Invoices", "Oldest", "Invoice numbers"),
+                    tuple(rows),
                     numeric=(1, 2),
-                    title="By customer"
-                    + (f" (first {TABLE_MAX_ROWS} of {len(rows)})" if len(rows) > 50 else ""),
+                    title="By customer, largest first per currency"
+                    + (f" (first {len(rows)} of {len(groups)})" if more else ""),
                 )
             )
         )
@@ -258,7 +252,13 @@ def over_days(context: ReportContext, request: Request) -> Reply:
         context=[f"Source: ERP open invoices {_as_of(context)}; days past the due date."],
         intent="over_days",
         entities={"customer_id": customer.customer_id} if customer else {},
-        data={"as_of": context.today, "days": days, "totals": dict(totals), "customers": entries},
+        data={
+            "as_of": context.today,
+            "days": days,
+            "totals": dict(totals),
+            "invoices": count,
+            "customers": entries,
+        },
     )
 
 

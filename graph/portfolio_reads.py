@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any
 
@@ -38,6 +38,8 @@ class OpenBalance:
     currency: str
     buckets: dict[str, Decimal]
     invoices: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # invoices per bucket
+    oldest_due: dict[str, date] = field(default_factory=dict)  # per bucket
 
     @property
     def total(self) -> Decimal:
@@ -64,6 +66,18 @@ class Habit:
     days_to_pay: Decimal
     days_beyond_terms: Decimal
     invoices_paid: int
+
+
+@dataclass
+class OverGroup:
+    """One customer's open invoices in one currency more than N days past due."""
+
+    customer_id: str
+    currency: str
+    total: Decimal
+    count: int
+    oldest_due: date
+    invoices: list[str] = field(default_factory=list)  # listed for the largest groups only
 
 
 def _cents(value: Any) -> Decimal:
@@ -113,6 +127,25 @@ class BookReads:
             key=lambda i: (i.due_date, i.invoice_number),
         )
 
+    def over_groups(
+        self, days: int, customer_id: str | None = None, currency: str | None = None
+    ) -> list[OverGroup]:
+        """Per customer and currency, largest first; invoice numbers of the first groups."""
+        groups: dict[tuple[str, str], OverGroup] = {}
+        for invoice in self.invoices_over(days, customer_id):
+            if currency not in (None, invoice.currency):
+                continue
+            key = (invoice.customer_id, invoice.currency)
+            group = groups.setdefault(key, OverGroup(key[0], key[1], ZERO, 0, invoice.due_date))
+            group.total += invoice.balance
+            group.count += 1
+            group.oldest_due = min(group.oldest_due, invoice.due_date)
+            group.invoices.append(invoice.invoice_number)
+        ranked = sorted(groups.values(), key=lambda g: (g.currency, -g.total, g.customer_id))
+        for group in ranked[LIST_AT_MOST:]:
+            group.invoices = []
+        return ranked
+
     def largest_open(self, limit: int, currency: str | None = None) -> list[Invoice]:
         invoices = [i for i in self._open_invoices if currency in (None, i.currency)]
         return sorted(invoices, key=lambda i: (-i.balance, i.invoice_number))[:limit]
@@ -155,8 +188,33 @@ class BookReads:
         return [i for n in sorted(numbers) if (i := self.erp.get_invoice(n)) is not None]
 
 
+@dataclass
+class _Snapshot:
+    """The open book aggregated per customer, currency and aging bucket, with the customer
+    master: computed once, reused while the ledger's signature (counts and sums of invoices,
+    customers, applications, payments) and the business date stay the same."""
+
+    signature: tuple[Any, ...]
+    today: date
+    customers: dict[str, Customer]
+    balances: list[OpenBalance]
+    habits: list[Habit] | None = None
+
+
+_SIGNATURE = (
+    "SELECT (SELECT COUNT(*) FROM ledger_invoices), (SELECT COALESCE(SUM(balance), 0) FROM "
+    "ledger_invoices), (SELECT COUNT(*) FROM ledger_customers), (SELECT COALESCE(SUM("
+    "COALESCE(credit_limit, 0)), 0) FROM ledger_customers), (SELECT COUNT(*) FROM "
+    "ledger_customers WHERE on_hold), (SELECT COUNT(*) FROM ledger_applications), (SELECT "
+    "COALESCE(SUM(amount), 0) FROM ledger_applications), (SELECT COUNT(*) FROM ledger_payments)"
+)
+_SNAPSHOTS: dict[int, _Snapshot] = {}
+_SNAPSHOTS_KEPT = 4
+
+
 class SqlBookReads(BookReads):
-    """The same reads as SQL over the local ledger's tables."""
+    """The same reads as SQL over the local ledger's tables. The open book's aggregates are
+    kept between questions while the ledger does not change (see ``_Snapshot``)."""
 
     def __init__(self, erp: Any, today: date) -> None:
         super().__init__(erp, today)
@@ -165,6 +223,19 @@ class SqlBookReads(BookReads):
         self.engine = erp.engine
         self.t = schema
 
+    @cached_property
+    def _snapshot(self) -> _Snapshot:
+        signature = tuple(self._rows(_SIGNATURE)[0])
+        kept = _SNAPSHOTS.get(id(self.engine))
+        if kept is not None and kept.signature == signature and kept.today == self.today:
+            return kept
+        customers = super().customers()
+        snapshot = _Snapshot(signature, self.today, customers, self._aggregate(customers))
+        if len(_SNAPSHOTS) >= _SNAPSHOTS_KEPT:
+            _SNAPSHOTS.pop(next(iter(_SNAPSHOTS)))
+        _SNAPSHOTS[id(self.engine)] = snapshot
+        return snapshot
+
     def _rows(self, query: Any, **params: Any) -> list[Any]:
         from sqlalchemy import text
 
@@ -172,8 +243,10 @@ class SqlBookReads(BookReads):
             return list(conn.execute(text(query) if isinstance(query, str) else query, params))
 
     def customers(self, ids: set[str] | None = None) -> dict[str, Customer]:
-        if ids is None:
-            return super().customers()
+        everyone = self._snapshot.customers
+        return everyone if ids is None else {i: everyone[i] for i in ids if i in everyone}
+
+    def customers_by_query(self, ids: set[str]) -> dict[str, Customer]:
         if not ids:
             return {}
         from sqlalchemy import select
@@ -191,14 +264,10 @@ class SqlBookReads(BookReads):
         return found
 
     def held(self) -> list[Customer]:
-        from sqlalchemy import select
-
-        from integrations.erp.local.ledger import _customer
-
-        c = self.t.customers
-        query = select(c).where(c.c.on_hold.is_(True)).order_by(c.c.customer_id)
-        with self.engine.connect() as conn:
-            return [_customer(r) for r in conn.execute(query).mappings()]
+        return sorted(
+            (c for c in self._snapshot.customers.values() if c.on_hold),
+            key=lambda c: c.customer_id,
+        )
 
     def _bucket_case(self) -> tuple[str, dict[str, date]]:
         """SQL that names an invoice's aging bucket from its due date (portable: no date
@@ -213,17 +282,21 @@ class SqlBookReads(BookReads):
         return "CASE " + " ".join(parts) + " END", params
 
     def open_balances(self, customer_id: str | None = None) -> list[OpenBalance]:
+        rows = self._snapshot.balances
+        if customer_id is not None:
+            rows = [r for r in rows if r.customer.customer_id == customer_id]
+        return rows
+
+    def _aggregate(self, customers: dict[str, Customer]) -> list[OpenBalance]:
         case, params = self._bucket_case()
-        where = "balance > 0" + (" AND customer_id = :cid" if customer_id else "")
         rows = self._rows(
-            f"SELECT customer_id, currency, {case} AS bucket, SUM(balance), COUNT(*) "
-            f"FROM ledger_invoices WHERE {where} GROUP BY customer_id, currency, bucket",
-            cid=customer_id,
+            f"SELECT customer_id, currency, {case} AS bucket, SUM(balance), COUNT(*), "
+            "MIN(due_date) FROM ledger_invoices WHERE balance > 0 "
+            "GROUP BY customer_id, currency, bucket",
             **params,
         )
-        customers = self.customers({r[0] for r in rows})
         balances: dict[tuple[str, str], OpenBalance] = {}
-        for cid, currency, bucket, cents, count in rows:
+        for cid, currency, bucket, cents, count, oldest in rows:
             if cid not in customers:
                 continue
             key = (cid, currency)
@@ -232,6 +305,8 @@ class SqlBookReads(BookReads):
                 balances[key] = OpenBalance(customers[cid], currency, buckets)
             balances[key].buckets[bucket] += _cents(cents)
             balances[key].invoices += count
+            balances[key].counts[bucket] = int(count)
+            balances[key].oldest_due[bucket] = _as_date(oldest)
         return [balances[k] for k in sorted(balances)]
 
     def _invoice_rows(self, *conditions: Any, order: tuple[Any, ...], limit: int | None = None):
@@ -253,6 +328,79 @@ class SqlBookReads(BookReads):
             conditions.append(i.customer_id == customer_id)
         return self._invoice_rows(*conditions, order=(i.due_date, i.invoice_number))
 
+    def over_groups(
+        self, days: int, customer_id: str | None = None, currency: str | None = None
+    ) -> list[OverGroup]:
+        cutoff = self.today - timedelta(days=days)
+        lower_bounds = [0] + [upper for _, upper in AGING_BUCKETS if upper is not None]
+        if days in lower_bounds:
+            groups = self._over_from_snapshot(days, customer_id, currency)
+            return self._list_invoices(groups, cutoff)
+        where = "balance > 0 AND due_date < :cutoff"
+        where += " AND customer_id = :cid" if customer_id else ""
+        where += " AND currency = :currency" if currency else ""
+        rows = self._rows(
+            "SELECT customer_id, currency, SUM(balance), COUNT(*), MIN(due_date) "
+            f"FROM ledger_invoices WHERE {where} GROUP BY customer_id, currency",
+            cutoff=cutoff,
+            cid=customer_id,
+            currency=currency,
+        )
+        groups = sorted(
+            (
+                OverGroup(cid, cur, _cents(cents), int(n), _as_date(due))
+                for cid, cur, cents, n, due in rows
+            ),
+            key=lambda g: (g.currency, -g.total, g.customer_id),
+        )
+        return self._list_invoices(groups, cutoff)
+
+    def _over_from_snapshot(
+        self, days: int, customer_id: str | None, currency: str | None
+    ) -> list[OverGroup]:
+        """ "Over 90" is the buckets past 90: read from the snapshot, no scan."""
+        names = [n for n, _ in AGING_BUCKETS]
+        lowers = dict(zip(names, [-1, 0, *[u for _, u in AGING_BUCKETS][1:-1]], strict=True))
+        wanted = [n for n in names if lowers[n] >= days]
+        groups = []
+        for row in self.open_balances(customer_id):
+            if currency not in (None, row.currency):
+                continue
+            count = sum(row.counts.get(n, 0) for n in wanted)
+            if not count:
+                continue
+            groups.append(
+                OverGroup(
+                    row.customer.customer_id,
+                    row.currency,
+                    sum((row.buckets[n] for n in wanted), ZERO),
+                    count,
+                    min(row.oldest_due[n] for n in wanted if n in row.oldest_due),
+                )
+            )
+        return sorted(groups, key=lambda g: (g.currency, -g.total, g.customer_id))
+
+    def _list_invoices(self, groups: list[OverGroup], cutoff: date) -> list[OverGroup]:
+        listed = {(g.customer_id, g.currency): g for g in groups[:LIST_AT_MOST]}
+        if listed:
+            from sqlalchemy import select
+
+            i = self.t.invoices.c
+            query = (
+                select(i.invoice_number, i.customer_id, i.currency)
+                .where(
+                    i.balance > 0,
+                    i.due_date < cutoff,
+                    i.customer_id.in_(sorted({cid for cid, _ in listed})),
+                )
+                .order_by(i.due_date, i.invoice_number)
+            )
+            with self.engine.connect() as conn:
+                for number, cid, cur in conn.execute(query):
+                    if (cid, cur) in listed:
+                        listed[(cid, cur)].invoices.append(number)
+        return groups
+
     def largest_open(self, limit: int, currency: str | None = None) -> list[Invoice]:
         i = self.t.invoices.c
         conditions = [i.currency == currency] if currency else []
@@ -264,34 +412,43 @@ class SqlBookReads(BookReads):
         where = "received_on >= :start AND received_on <= :end" + (
             " AND customer_id = :cid" if customer_id else ""
         )
-        rows = self._rows(
-            f"SELECT customer_id, currency, SUM(amount), COUNT(*) FROM ledger_payments "
-            f"WHERE {where} GROUP BY customer_id, currency",
-            start=start,
-            end=end,
-            cid=customer_id,
-        )
-        totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
-        by_customer: dict[tuple[str, str], Decimal] = {}
+        params = {"start": start, "end": end, "cid": customer_id}
+        totals: dict[str, Decimal] = {}
         count = 0
-        for cid, currency, cents, n in rows:
-            totals[currency] += _cents(cents)
-            by_customer[(cid, currency)] = _cents(cents)
-            count += n
+        for currency, cents, n in self._rows(
+            f"SELECT currency, SUM(amount), COUNT(*) FROM ledger_payments WHERE {where} "
+            "GROUP BY currency",
+            **params,
+        ):
+            totals[currency] = _cents(cents)
+            count += int(n)
+        by_customer = {
+            (cid, currency): _cents(cents)
+            for cid, currency, cents in self._rows(
+                f"SELECT customer_id, currency, SUM(amount) AS paid FROM ledger_payments "
+                f"WHERE {where} GROUP BY customer_id, currency ORDER BY paid DESC "
+                f"LIMIT {LIST_AT_MOST}",
+                **params,
+            )
+        }
         newest = self.erp.payments(customer_id, since=start, until=end, limit=LIST_AT_MOST)
-        return Received(dict(totals), count, newest, by_customer)
+        return Received(totals, count, newest, by_customer)
 
     def unapplied(self, customer_id: str | None = None) -> list[Payment]:
-        where = "unapplied > 0" + (" AND customer_id = :cid" if customer_id else "")
-        ids = [
-            r[0]
-            for r in self._rows(
-                f"SELECT payment_id FROM ledger_payments WHERE {where} "
-                "ORDER BY received_on DESC, payment_id DESC",
-                cid=customer_id,
-            )
-        ]
-        return [p for i in ids[: LIST_AT_MOST * 4] if (p := self.erp.get_payment(i))]
+        from sqlalchemy import select
+
+        p = self.t.payments.c
+        query = (
+            select(self.t.payments)
+            .where(p.unapplied > 0)
+            .order_by(p.received_on.desc(), p.payment_id.desc())
+            .limit(LIST_AT_MOST * 4)
+        )
+        if customer_id is not None:
+            query = query.where(p.customer_id == customer_id)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query).mappings())
+            return self.erp._with_applications(conn, rows)  # type: ignore[no-any-return]
 
     def find_payments(self, reference: str) -> list[Payment]:
         found = self.erp.get_payment(reference.upper())
@@ -308,31 +465,37 @@ class SqlBookReads(BookReads):
         return [p for i in ids if (p := self.erp.get_payment(i))]
 
     def habits(self, customer_id: str | None = None) -> list[Habit]:
+        if customer_id is not None:
+            return self._habits(customer_id)
+        snapshot = self._snapshot
+        if snapshot.habits is None:
+            snapshot.habits = self._habits(None)
+        return snapshot.habits
+
+    def _habits(self, customer_id: str | None) -> list[Habit]:
+        if self.engine.dialect.name == "sqlite":
+            to_pay = "julianday(p.received_on) - julianday(i.invoice_date)"
+            beyond = "julianday(p.received_on) - julianday(i.due_date)"
+        else:
+            to_pay, beyond = "(p.received_on - i.invoice_date)", "(p.received_on - i.due_date)"
         where = " WHERE p.customer_id = :cid" if customer_id else ""
         rows = self._rows(
-            "SELECT p.customer_id, p.received_on, i.invoice_date, i.due_date, a.amount "
-            "FROM ledger_applications a JOIN ledger_payments p ON p.payment_id = a.payment_id "
-            f"JOIN ledger_invoices i ON i.invoice_number = a.invoice_number{where}",
+            f"SELECT p.customer_id, SUM(a.amount), SUM(a.amount * ({to_pay})), "
+            f"SUM(a.amount * ({beyond})), COUNT(*) FROM ledger_applications a "
+            "JOIN ledger_payments p ON p.payment_id = a.payment_id "
+            f"JOIN ledger_invoices i ON i.invoice_number = a.invoice_number{where} "
+            "GROUP BY p.customer_id",
             cid=customer_id,
         )
-        sums: dict[str, list[Decimal]] = {}
-        counts: dict[str, int] = defaultdict(int)
-        for cid, received, invoiced, due, cents in rows:
-            received, invoiced, due = (_as_date(v) for v in (received, invoiced, due))
-            amount = Decimal(int(cents))
-            weight, to_pay, beyond = sums.setdefault(cid, [Decimal(0)] * 3)
-            sums[cid] = [
-                weight + amount,
-                to_pay + amount * (received - invoiced).days,
-                beyond + amount * (received - due).days,
-            ]
-            counts[cid] += 1
         one = Decimal("0.1")
         return [
             Habit(
-                cid, (to_pay / weight).quantize(one), (beyond / weight).quantize(one), counts[cid]
+                cid,
+                (Decimal(str(days)) / Decimal(int(weight))).quantize(one, ROUND_HALF_UP),
+                (Decimal(str(late)) / Decimal(int(weight))).quantize(one, ROUND_HALF_UP),
+                int(count),
             )
-            for cid, (weight, to_pay, beyond) in sums.items()
+            for cid, weight, days, late, count in rows
             if weight
         ]
 

@@ -52,9 +52,38 @@ def date_order(locale: str | None = None) -> str:
     return "DMY"
 
 
+_NUMERIC = re.compile(r"^(\d{1,4})[./-](\d{1,2})(?:[./-](\d{2,4}))?$")
+
+
+def _numeric(text: str, today: date, order: str) -> date | None:
+    """2026-11-04, 4.11.2026, 11/4/26, 11/4: read without dateparser (whose first call costs
+    a second of regex compilation); None when the digits are no date."""
+    m = _NUMERIC.match(text)
+    if m is None:
+        return None
+    first, second, third = m.group(1), int(m.group(2)), m.group(3)
+    if len(first) == 4:
+        year, month, day = int(first), second, int(third or 0)
+    else:
+        day_first = "." in text or order == "DMY"
+        day, month = (int(first), second) if day_first else (second, int(first))
+        year = int(third) if third else today.year
+        if third and len(third) == 2:
+            year += 2000
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if not third and len(first) != 4 and found > today:
+        found = found.replace(year=found.year - 1)  # "since 12/1" in November: last December
+    return found
+
+
 @lru_cache(maxsize=512)
 def _parse_one(text: str, today: date, order: str) -> date | None:
-    import dateparser  # slow to import: only when a date is written
+    if _NUMERIC.match(text):
+        return _numeric(text, today, order)
+    import dateparser  # slow to import and to warm up: only when a date is written in words
 
     settings: dict[str, Any] = {
         "RELATIVE_BASE": _midnight(today),
