@@ -14,6 +14,8 @@ reconciler finishes approvals a crash left in ``approved`` or ``executing``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -58,6 +60,12 @@ class ThreadState(TypedDict, total=False):
     approval_id: str
     decision: str
     outcome: str
+
+
+def _fingerprint(snapshot: Any) -> str:
+    """What a proposal rests on (the ERP's state of its target), as a short stable hash."""
+    canonical = json.dumps(snapshot, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
 def _config(approval_id: str) -> dict[str, Any]:
@@ -154,6 +162,11 @@ class ApprovalService:
         key = action.idempotency_key()
         if (existing := self.store.open_with_key(key)) is not None:
             return existing
+        before = action.snapshot(self.erp)
+        facts = _fingerprint(before)
+        if (rejected := self._rejected_with(key, facts)) is not None:
+            # A person said no to exactly this, and nothing it rests on has changed since.
+            return rejected
         approval_id = "APR-" + uuid.uuid4().hex[:10].upper()
         self.store.create(
             {
@@ -168,7 +181,7 @@ class ApprovalService:
                 "idempotency_key": key,
                 "requested_by": requested_by,
                 "proposed_by": proposed_by,
-                "origin": origin,
+                "origin": {**(origin or {}), "facts": facts},
                 "expires_at": now_utc() + self.policy.expire_after,
             },
             actor=proposed_by,
@@ -176,7 +189,7 @@ class ApprovalService:
                 "summary": action.summary(),
                 "payload": action.payload(),
                 "requested_by": requested_by,
-                "before": action.snapshot(self.erp),
+                "before": before,
                 **({"origin": origin} if origin else {}),
             },
         )
@@ -203,6 +216,13 @@ class ApprovalService:
         final = self.store.get(approval_id)
         assert final is not None
         return final
+
+    def _rejected_with(self, key: str, facts: str) -> Approval | None:
+        for approval in reversed(self.store.list(("rejected",))):
+            if approval.idempotency_key == key:
+                same = (approval.origin or {}).get("facts") == facts
+                return approval if same else None
+        return None
 
     def _auto_decider(
         self,

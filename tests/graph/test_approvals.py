@@ -435,3 +435,24 @@ def test_auto_mode_never_executes_a_request_from_someone_the_policy_does_not_all
         apply_to_invoice_one("200.00"), requested_by="Dana Kim", requester=as_("dana")
     )
     assert own.status == "done" and own.decided_by == "Dana Kim (auto policy)"
+
+
+def test_a_rejected_proposal_is_not_proposed_again_until_its_facts_change(url: str) -> None:
+    svc = service(url)
+    first = svc.propose(write_off("20.00"), requested_by="Dana Kim")
+    assert svc.reject(first.approval_id, as_("morgan"), "customer will pay in full").ok
+    again = svc.propose(write_off("20.00"), requested_by="Dana Kim")
+    assert (again.approval_id, again.status) == (first.approval_id, "rejected")
+    assert again.note == "customer will pay in full"
+    LocalLedger.open(url).create_adjustment(
+        customer_id="P1",
+        invoice_number="INV-002",
+        amount=Decimal("5.00"),
+        currency="USD",
+        kind="credit_memo",
+        reason_code=None,
+        memo="partial credit",
+        idempotency_key="credit-5",
+    )
+    changed = svc.propose(write_off("20.00"), requested_by="Dana Kim")
+    assert changed.approval_id != first.approval_id and changed.status == "pending"
