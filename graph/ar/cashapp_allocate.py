@@ -388,7 +388,8 @@ class Allocation(InvoiceIndex):
         ]
         if not others:
             proposal.blockers.append(
-                f"{show_money(excess)} more than the invoices named, and nothing else is open"
+                f"{show_money(excess)} more than the invoices named, and nothing else is open: "
+                "it would stay on account"
             )
             return
         places = minor_units(line.currency)

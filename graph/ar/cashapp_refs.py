@@ -37,6 +37,10 @@ _ID_KEYS = (
     "IMAD",
     "OMAD",
     "FED REF",
+    "FED NO",
+    "SENDER ID",
+    "REC ID",
+    "BNF ID",
     "ABA",
     "ACCT",
 )
@@ -83,6 +87,7 @@ _PREFIX = re.compile(
     r"^(?P<kind>INVOICE|INV|IV|IN|PO|P\.O\.|NO|NR|DOC|BILL)(?:[-#.:_]+|(?=\d))(?P<body>.+)$"
 )
 _OCR_PREFIX = re.compile(r"^(?P<kind>INVOICE|INV|IV)(?P<body>[0-9OILSBZ]*\d[0-9OILSBZ]*)$")
+MAX_REFERENCE_LENGTH = 24
 _SERIES_PREFIX = re.compile(r"^[A-Z]{1,4}-\d")
 _PARTIAL = re.compile(
     r"\b(PARTIAL|PART PMT|PART PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?"
@@ -211,6 +216,8 @@ def _token(word: str, invoice_context: bool, po_context: bool) -> RefToken | Non
             prefixed = True
     if not body or not any(ch.isdigit() for ch in body):
         return None
+    if len(clean) > MAX_REFERENCE_LENGTH:
+        return None  # a bank's trace or message id, not a number a payer keys in
     if _AMOUNT.fullmatch(body) or _PERCENT.fullmatch(body):
         return None
     keys: list[str] = []
