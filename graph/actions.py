@@ -19,8 +19,10 @@ from integrations.erp.port import ErpClient
 from integrations.erp.records import (
     DEDUCTION_REASON_CODES,
     ApplicationRequest,
+    Customer,
     NewPayment,
     WriteResult,
+    may_pay_for,
 )
 from integrations.mail import Mailer, MailError
 
@@ -79,6 +81,14 @@ class Action:
 
     def execute(self, erp: ErpClient, key: str, *, mailer: Mailer | None) -> WriteResult:
         raise NotImplementedError
+
+
+def _may_pay(erp: ErpClient, payer: Customer, owner_id: str) -> bool:
+    if owner_id == payer.customer_id:
+        return True
+    owner = erp.get_customer(owner_id)
+    owner_parent = owner.parent_id if owner is not None else None
+    return may_pay_for(payer.customer_id, payer.parent_id, owner_id, owner_parent)
 
 
 @dataclass(frozen=True)
@@ -141,10 +151,17 @@ class ApplyPayment(Action):
                     f"payment {self.payment_id} has only "
                     f"{money(recorded.unapplied, self.currency)} left to apply"
                 )
+        payer = erp.get_customer(self.customer_id)
         for number, applied in self.applications:
             invoice = erp.get_invoice(number)
             if invoice is None:
                 problems.append(f"invoice {number} does not exist")
+            elif payer is not None and not _may_pay(erp, payer, invoice.customer_id):
+                problems.append(
+                    f"invoice {number} belongs to {invoice.customer_id}, whose invoices "
+                    f"{self.customer_id} does not pay (not the same customer, its parent, a "
+                    "subsidiary or a sibling)"
+                )
             elif invoice.currency != self.currency:
                 problems.append(f"invoice {number} is in {invoice.currency}")
             elif invoice.balance < _dec(applied):

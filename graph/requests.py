@@ -156,19 +156,26 @@ def _build(
         if payment is None:
             raise Unclear(f"I can't find payment {request.payment_ref} in the ERP.")
         invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]
+        if payment.unapplied <= 0:
+            raise Unclear(f"Payment {payment.payment_id} has nothing left to apply.")
+        # Every invoice named is accounted for: applied, or the reason it cannot be.
         left = payment.unapplied
         applications = []
         for invoice in invoices:
+            if invoice.balance <= 0:
+                raise Unclear(f"{invoice.invoice_number} has nothing open.")
+            if left <= 0:
+                named = ", ".join(number for number, _ in applications)
+                raise Unclear(
+                    f"Payment {payment.payment_id} has "
+                    f"{money(payment.unapplied, payment.currency)} left to apply: it covers "
+                    f"{named} and nothing of {invoice.invoice_number}. Name fewer invoices, or "
+                    "say how much goes to each."
+                )
             wanted = request.amount if request.amount and len(invoices) == 1 else invoice.balance
             share = min(quantize(wanted, payment.currency), left)
-            if share > 0:
-                applications.append((invoice.invoice_number, str(share)))
-                left -= share
-        if not applications:
-            raise Unclear(
-                f"Payment {payment.payment_id} has {money(payment.unapplied, payment.currency)} "
-                "left to apply, and the invoices have nothing open."
-            )
+            applications.append((invoice.invoice_number, str(share)))
+            left -= share
         return _plain(
             ApplyPayment(
                 customer_id=payment.customer_id,

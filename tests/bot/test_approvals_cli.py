@@ -185,3 +185,28 @@ def test_auto_mode_gives_no_write_to_a_request_nobody_in_the_policy_may_approve(
     reply = propose(arbot, f"write off 13.00 on {number} as pricing", user="dana")
     assert [p["status"] for p in reply["proposals"]] == ["pending"]
     assert open_invoice(arbot) == (number, balance)
+
+
+def test_a_payment_is_proposed_only_where_it_can_be_applied(shell: Cli) -> None:
+    """Refused when proposed, not when approved: every invoice named is accounted for, and a
+    payer's cash goes only to invoices it may pay."""
+    payment = json.loads(run(shell, "ask", "--json", "who paid PMT-U00001").stdout)
+    unapplied = json.loads(run(shell, "ask", "--json", "what does globex owe").stdout)
+    own = [i["invoice_number"] for i in unapplied["data"]["open_invoices"]][:2]
+    assert payment and len(own) == 2
+    other = json.loads(run(shell, "ask", "--json", "what does initech owe").stdout)
+    theirs = other["data"]["open_invoices"][0]["invoice_number"]
+
+    reply = json.loads(
+        run(shell, "ask", "--json", f"apply PMT-U00001 to {theirs}", "--as", "dana").stdout
+    )
+    assert reply["proposals"] == []
+    assert f"invoice {theirs} belongs to" in reply["text"]
+
+    reply = json.loads(
+        run(
+            shell, "ask", "--json", f"apply PMT-U00001 to {own[0]} and {own[1]}", "--as", "dana"
+        ).stdout
+    )
+    assert reply["proposals"] == []
+    assert own[1] in reply["text"] and "nothing of" in reply["text"]
