@@ -22,6 +22,7 @@ from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Invoice
 
 TOP_DEFAULT = 10
 TABLE_MAX_ROWS = 50
+DATA_MAX_ROWS = 500  # rows in the structured reply (the table shows fewer)
 
 
 def amounts(totals: dict[str, Decimal]) -> str:
@@ -399,8 +400,9 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
                     "credit_limit": r.customer.credit_limit,
                     "over_by": by,
                 }
-                for r, by in over
+                for r, by in over[:DATA_MAX_ROWS]
             ],
+            "over_limit_count": len(over),
             "on_hold": [{"customer_id": c.customer_id, "name": c.name} for c in held],
         },
     )

@@ -8,6 +8,7 @@ records and Decimals; nothing here words a reply.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -41,13 +42,14 @@ class OpenBalance:
     counts: dict[str, int] = field(default_factory=dict)  # invoices per bucket
     oldest_due: dict[str, date] = field(default_factory=dict)  # per bucket
 
-    @property
-    def total(self) -> Decimal:
-        return sum(self.buckets.values(), ZERO)
+    total: Decimal = ZERO
+    past_due: Decimal = ZERO
 
-    @property
-    def past_due(self) -> Decimal:
-        return self.total - self.buckets.get("current", ZERO)
+    def finish(self) -> OpenBalance:
+        """Totals from the buckets, once they are filled."""
+        self.total = sum(self.buckets.values(), ZERO)
+        self.past_due = self.total - self.buckets.get("current", ZERO)
+        return self
 
 
 @dataclass
@@ -109,7 +111,7 @@ class BookReads:
         for row in self.erp.aging(self.today, customer_id):
             if row.customer_id in customers:
                 buckets = {name: row.buckets.get(name, ZERO) for name in AGING_BUCKET_NAMES}
-                rows.append(OpenBalance(customers[row.customer_id], row.currency, buckets))
+                rows.append(OpenBalance(customers[row.customer_id], row.currency, buckets).finish())
         return rows
 
     def held(self) -> list[Customer]:
@@ -199,15 +201,25 @@ class _Snapshot:
     customers: dict[str, Customer]
     balances: list[OpenBalance]
     habits: list[Habit] | None = None
+    built_at: float = field(default_factory=time.monotonic)
+
+    def fresh(self, signature: tuple[Any, ...], today: date) -> bool:
+        age = time.monotonic() - self.built_at
+        return self.signature == signature and self.today == today and age < SNAPSHOT_TTL_SECONDS
 
 
+# What changes when the open book changes: every write that moves a balance inserts an
+# application or an adjustment; imports insert rows; limits and holds change the customer sums.
+# An edit that changes none of these (a re-import that rewrites a balance in place) is seen
+# when the snapshot expires (SNAPSHOT_TTL_SECONDS).
 _SIGNATURE = (
-    "SELECT (SELECT COUNT(*) FROM ledger_invoices), (SELECT COALESCE(SUM(balance), 0) FROM "
-    "ledger_invoices), (SELECT COUNT(*) FROM ledger_customers), (SELECT COALESCE(SUM("
-    "COALESCE(credit_limit, 0)), 0) FROM ledger_customers), (SELECT COUNT(*) FROM "
-    "ledger_customers WHERE on_hold), (SELECT COUNT(*) FROM ledger_applications), (SELECT "
-    "COALESCE(SUM(amount), 0) FROM ledger_applications), (SELECT COUNT(*) FROM ledger_payments)"
+    "SELECT (SELECT COUNT(*) FROM ledger_invoices), (SELECT COUNT(*) FROM ledger_customers), "
+    "(SELECT COALESCE(SUM(COALESCE(credit_limit, 0)), 0) FROM ledger_customers), "
+    "(SELECT COUNT(*) FROM ledger_customers WHERE on_hold), "
+    "(SELECT COUNT(*) FROM ledger_applications), (SELECT COUNT(*) FROM ledger_adjustments), "
+    "(SELECT COUNT(*) FROM ledger_payments)"
 )
+SNAPSHOT_TTL_SECONDS = 60.0
 _SNAPSHOTS: dict[int, _Snapshot] = {}
 _SNAPSHOTS_KEPT = 4
 
@@ -227,7 +239,7 @@ class SqlBookReads(BookReads):
     def _snapshot(self) -> _Snapshot:
         signature = tuple(self._rows(_SIGNATURE)[0])
         kept = _SNAPSHOTS.get(id(self.engine))
-        if kept is not None and kept.signature == signature and kept.today == self.today:
+        if kept is not None and kept.fresh(signature, self.today):
             return kept
         customers = super().customers()
         snapshot = _Snapshot(signature, self.today, customers, self._aggregate(customers))
@@ -307,7 +319,7 @@ class SqlBookReads(BookReads):
             balances[key].invoices += count
             balances[key].counts[bucket] = int(count)
             balances[key].oldest_due[bucket] = _as_date(oldest)
-        return [balances[k] for k in sorted(balances)]
+        return [balances[k].finish() for k in sorted(balances)]
 
     def _invoice_rows(self, *conditions: Any, order: tuple[Any, ...], limit: int | None = None):
         from sqlalchemy import select
