@@ -122,7 +122,8 @@ def _check_chain(
         elif digest != row["hash"]:
             report.problem(f"{where} was changed after it was written")
         if row["approval_id"]:
-            described.add(row["approval_id"])
+            if row["event"] == "proposed" or row["state"]:
+                described.add(row["approval_id"])
             if row["state"]:
                 states[row["approval_id"]] = (row["seq"], row["state"])
         expected_prev, expected_seq = row["hash"], row["seq"] + 1

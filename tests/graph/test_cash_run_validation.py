@@ -120,6 +120,8 @@ def test_whatever_the_checks_accept_the_ledger_and_the_store_can_hold(
     if bank_line_problems([line], "bank.csv"):
         return
     store, ledger = fuzz_books(ledger_url)
+    if ledger.get_payment(payment_id) is not None:
+        return  # an earlier example used this id
     store.record_bank_line(line, {"decision": "unmatched", "payer": payer}, approval_id=None)
     ledger.apply_payment(
         NewPayment(payment_id, "C00", TODAY, amount, currency, "bank", reference),
