@@ -238,13 +238,15 @@ class AmountSearch(Allocation):
             proposal.pin = 0.95
             owner = self._customers[oldest.customer_id].name
             proposal.evidence.append(f"{owner}'s payment history pays the oldest first")
-        elif due_alone:
-            proposal.pin = 0.93
-            proposal.evidence.append("and the only one due")
         else:
+            # Being the only one due makes the oldest likely, not certain: without the
+            # customer's own habit a person picks.
             proposal.pin = 0.6
+            if due_alone:
+                proposal.evidence.append("and the only one due")
             proposal.blockers.append(
-                f"{len(same)} invoices of the same amount and nothing says which"
+                f"{len(same)} invoices of the same amount and no payment history that says "
+                "this customer pays the oldest first"
             )
         return proposal
 
