@@ -298,7 +298,8 @@ class Lines:
         self.take([i])
         reason = self.rng.choice(sorted(REASONS))
         short = min(money(self.rng.uniform(15, 300)), (i.balance / 4).quantize(CENT))
-        ref = f"{written(self.rng, i.invoice_number)} {self.rng.choice(SHORT_WORDS)} {short} {self.rng.choice(REASONS[reason])}"
+        words = f"{self.rng.choice(SHORT_WORDS)} {short} {self.rng.choice(REASONS[reason])}"
+        ref = f"{written(self.rng, i.invoice_number)} {words}"
         return (
             bank_name(self.rng, c.name),
             i.balance - short,
@@ -515,10 +516,12 @@ def main(argv: list[str] | None = None) -> int:
         per[t.scenario][0].add(r, t, right(r, t))
         per[t.scenario][1].add(b, t, right(b, t))
     print(
-        f"{len(world.customers):,} customers, {len(open_invoices):,} open invoices, {len(lines):,} lines"
+        f"{len(world.customers):,} customers, {len(open_invoices):,} open invoices, "
+        f"{len(lines):,} lines"
     )
     print(
-        f"\n{'scenario':<22}{'lines':>6}{'auto':>9}{'prec':>9}{'right':>9}{'reason':>9}{'clerk auto':>12}{'clerk prec':>12}"
+        f"\n{'scenario':<22}{'lines':>6}{'auto':>9}{'prec':>9}{'right':>9}{'reason':>9}"
+        f"{'clerk auto':>12}{'clerk prec':>12}"
     )
     for scenario in SCENARIOS:
         a_s, b_s = per[scenario]
@@ -536,7 +539,8 @@ def main(argv: list[str] | None = None) -> int:
     a, p, c = mine.rates()
     ba, bp, bc = theirs.rates()
     print(
-        f"\narbot: auto {pct(a)}, precision {pct(p)}, right {pct(c)}, deduction reason {mine.reason()}"
+        f"\narbot: auto {pct(a)}, precision {pct(p)}, right {pct(c)}, "
+        f"deduction reason {mine.reason()}"
     )
     print(f"clerk: auto {pct(ba)}, precision {pct(bp)}, right {pct(bc)}")
     wrong = [
@@ -553,7 +557,8 @@ def main(argv: list[str] | None = None) -> int:
     for r, t, ln in (wrong + misses)[: args.show_errors]:
         print(f"  [{t.scenario}] {ln.payer_name!r} {ln.amount} {ln.reference!r}")
         print(
-            f"     got {r.decision} {r.customer_id} {r.applications} {r.deduction} {r.unapplied} :: {r.explanation}"
+            f"     got {r.decision} {r.customer_id} {r.applications} {r.deduction} "
+            f"{r.unapplied} :: {r.explanation}"
         )
         print(f"     want {t.customer_id} {sorted(t.applications)} {t.deduction} {t.unapplied}")
     return 0
