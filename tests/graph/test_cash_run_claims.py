@@ -150,3 +150,28 @@ def test_a_line_another_files_live_run_holds_is_left_to_it(ledger_url: str) -> N
     assert again.already_processed == len(lines) - 1 and again.in_progress_elsewhere == 0
     assert again.results[0]["decision"] in ("auto", "review")
     assert check_books(ledger_url) == []
+
+
+def test_a_waiting_run_goes_on_once_the_holder_finishes(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = books(ledger_url)
+    holder_store = service(ledger_url).store
+    held = holder_store.claim_run(
+        lines_key(lines), source="bank.csv", lines=len(lines), stale_after=timedelta(minutes=10)
+    )
+    assert isinstance(held, RunClaim)
+    waiting = cash(ledger_url)
+    real = waiting.store.claim_run
+    asked = {"n": 0}
+
+    def holder_finishes_after_the_first_try(*args: Any, **kwargs: Any) -> Any:
+        asked["n"] += 1
+        if asked["n"] == 2:
+            holder_store.finish_run(held)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(waiting.store, "claim_run", holder_finishes_after_the_first_try)
+    run = waiting.run(lines, as_of=TODAY, source="bank.csv", wait=60)
+    assert asked["n"] == 2 and len(run.results) == len(lines)
+    assert check_books(ledger_url) == []
