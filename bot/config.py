@@ -88,6 +88,10 @@ class Settings:
     fixed_today: date | None = None
     slack: SlackSettings | None = None
     teams: TeamsSettings = TeamsSettings(None)
+    # A folder banks drop statement files in (SFTP); the server runs cash application on each.
+    bank_inbox: Path | None = None
+    bank_inbox_every: float = 60.0
+    bank_inbox_settle: float = 10.0  # seconds a file must be unchanged before it is read
 
     @classmethod
     def from_env(cls, db: str | None = None) -> Settings:
@@ -102,6 +106,16 @@ class Settings:
         except ValueError:
             raise ConfigError(f"ARBOT_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
         policy = Path(os.environ.get("ARBOT_POLICY") or home / "arbot.toml").expanduser()
+        inbox = os.environ.get("ARBOT_BANK_INBOX")
+        every_text = os.environ.get("ARBOT_BANK_INBOX_EVERY") or "60"
+        try:
+            every = float(every_text)
+        except ValueError:
+            every = -1.0
+        if not 1 <= every <= 86400:
+            raise ConfigError(
+                f"ARBOT_BANK_INBOX_EVERY={every_text!r} is not a number of seconds (1-86400)"
+            )
         return cls(
             home=home,
             database_url=url,
@@ -110,6 +124,8 @@ class Settings:
             fixed_today=today,
             slack=SlackSettings.from_env(),
             teams=TeamsSettings.from_env(),
+            bank_inbox=Path(inbox).expanduser() if inbox else None,
+            bank_inbox_every=every,
         )
 
     def today(self) -> date:

@@ -82,9 +82,11 @@ class Poster:
                 continue
             for person in policy.deciders(card.action, card.amount, requested_by=""):
                 people[person.name] = person
+        from bot.slack.blocks import escape
+
         where = ", ".join(_readable(target) for target in posted)
         waiting = sum(1 for card in reply.proposals if card.waiting)
-        text = f"{waiting} proposal(s) wait for your decision in {where}: {reply.headline}"
+        text = f"{waiting} proposal(s) wait for your decision in {where}: {escape(reply.headline)}"
         for person in people.values():
             for user_id in person.ids.get("slack", ()):
                 try:
@@ -95,4 +97,6 @@ class Poster:
 
 def _readable(target: str) -> str:
     surface, _, where = target.partition(":")
-    return f"<#{where}>" if surface == "slack" else f"Teams ({where[:24]}…)"
+    if surface == "slack":
+        return f"<#{where}>" if where.isalnum() else "Slack"
+    return "Teams"

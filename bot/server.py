@@ -57,6 +57,20 @@ def create_app(runtime: Runtime) -> FastAPI:
                 schedule.zone,
                 len(schedule.targets),
             )
+        inbox_task = None
+        if settings.bank_inbox is not None:
+            from bot.inbox_folder import BankInbox
+
+            inbox = BankInbox(
+                runtime, poster, settings.bank_inbox, settle=settings.bank_inbox_settle
+            )
+            api.state.bank_inbox = inbox
+            inbox_task = asyncio.create_task(inbox.run_forever(settings.bank_inbox_every))
+            log.warning(
+                "watching %s for bank files every %s s",
+                settings.bank_inbox,
+                settings.bank_inbox_every,
+            )
         socket_mode = None
         if slack is not None and settings.slack and settings.slack.app_token:
             from slack_bolt.adapter.socket_mode.websockets import AsyncSocketModeHandler
@@ -70,6 +84,8 @@ def create_app(runtime: Runtime) -> FastAPI:
             stop_schedule.set()
             if schedule_task is not None:
                 await schedule_task
+            if inbox_task is not None:
+                inbox_task.cancel()
             runtime.stop()
             if socket_mode is not None:
                 await socket_mode.close_async()

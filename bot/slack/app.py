@@ -167,9 +167,10 @@ class SlackSurface:
             log.error("Slack could not be reached for %s: %s", method, error.__class__.__name__)
             raise
 
-    async def say(self, channel: str, text: str) -> None:
-        """Plain text to a channel, or to a person's DM with the app (channel = user id)."""
-        await self._call("chat.postMessage", channel=channel, text=escape(text))
+    async def say(self, channel: str, mrkdwn: str) -> None:
+        """A line of mrkdwn (already escaped by the caller) to a channel, or to a person's DM
+        with the app (channel = user id)."""
+        await self._call("chat.postMessage", channel=channel, text=mrkdwn)
 
     async def post_reply(
         self,

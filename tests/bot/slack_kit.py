@@ -178,13 +178,20 @@ def _free_port() -> int:
 
 
 @contextmanager
-def slack_server(home: Path, teams: TeamsSettings | None = None) -> Iterator[Harness]:
-    """The whole server (Slack and Teams) on the small demo company."""
+def slack_server(
+    home: Path,
+    teams: TeamsSettings | None = None,
+    *,
+    policy_extra: str = "",
+    bank_inbox: Path | None = None,
+) -> Iterator[Harness]:
+    """The whole server (Slack and Teams) on the small demo company; ``bank_inbox`` is
+    scanned every 0.2 s and takes files at once."""
     url = f"sqlite:///{home / 'arbot.db'}"
     ledger = LocalLedger.open(url)
     build_demo(ledger, size="small", seed=7, as_of=TODAY)
     policy = home / "arbot.toml"
-    policy.write_text(POLICY)
+    policy.write_text(POLICY + policy_extra)
     with fake_slack() as slack, fake_connector() as connector:
         slack.add_user("U0DANA", "dana.kim@example.com", "Dana Kim")
         slack.add_user("U0MORGAN", "morgan.lee@example.com", "Morgan Lee")
@@ -197,6 +204,9 @@ def slack_server(home: Path, teams: TeamsSettings | None = None) -> Iterator[Har
             fixed_today=TODAY,
             slack=SlackSettings("xoxb-test-token", SECRET, None, f"{slack.url}/api/"),
             teams=teams or TeamsSettings(None),
+            bank_inbox=bank_inbox,
+            bank_inbox_every=0.2,
+            bank_inbox_settle=0.0,
         )
         runtime = Runtime.open(settings)
         port = _free_port()

@@ -42,9 +42,10 @@ ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 class Sent:
     verb: str  # send | reply | update
     conversation_id: str
-    activity_id: str | None
+    activity_id: str | None  # the activity replied to or updated (None for a new message)
     activity: dict[str, Any]
     headers: dict[str, str]
+    new_id: str | None = None  # the id the connector gave this activity
 
     @property
     def card(self) -> dict[str, Any] | None:
@@ -151,10 +152,10 @@ def _handler(fake: FakeConnector) -> type[BaseHTTPRequestHandler]:
                 self._answer({"error": error}, status)
                 return
             with fake.lock:
-                fake.sent.append(
-                    Sent(verb, conversation, activity_id, activity, dict(self.headers))
-                )
                 new_id = activity_id if verb == "update" else str(next(fake.ids))
+                sent = Sent(verb, conversation, activity_id, activity, dict(self.headers))
+                sent.new_id = new_id
+                fake.sent.append(sent)
             self._answer({"id": new_id})
 
         def do_POST(self) -> None:
