@@ -3,30 +3,25 @@
 ``CashMatcher(customers, open_invoices).match(line, as_of)`` returns a ``CashMatch``: a decision
 (``auto`` | ``review`` | ``unmatched``), the customer, the applications (invoice, amount), a
 deduction (amount, reason code) for a short-pay, the unapplied rest, a confidence and an
-explanation that gives the evidence first.
+explanation that gives the evidence first. docs/cash-application.md says it for AR people.
 
-How a line is decided:
+How a line is decided (one module each):
 
-1. **Who paid.** The payer name and the names in the ACH addenda are resolved by
-   ``cashapp_payers.PayerMatcher`` (aliases first, then ``graph.ar.names`` scoring with
-   truncation, abbreviations, DBA names and word order); customers are grouped into families
-   (``Customer.parent_id``) because a parent pays its subsidiaries' invoices.
-2. **Which invoices.** Invoice numbers, PO numbers and EDI 820 ``RMR`` segments in the reference
-   are looked up in dicts keyed by ``invoice_number_key`` (prefixes and leading zeros dropped),
-   with OCR letter-for-digit readings. Referenced invoices also name the customer when the payer
-   name does not.
-3. **How much.** With references: the paid amounts of EDI remittance, or the referenced balances
-   against the payment: equal; short by an earned discount, a stated deduction (EDI ``ADX`` or an
-   amount written in the memo), a bank fee within tolerance, or a stated partial payment; or
-   over, leaving the rest unapplied. Without references: one open invoice of the amount, the
-   oldest of identical ones only when it alone is due, a discounted amount within terms, or one
-   set of the family's open invoices that adds up (bounded subset-sum, refusing when two sets
-   fit).
-4. **Decision.** ``auto`` needs an unambiguous customer, invoices pinned by references or by an
-   amount that fits one way only, no contradiction (name against references, a referenced
-   invoice that is not open, an unexplained difference) and confidence ≥ the policy threshold.
-   Otherwise ``review`` with the best proposal and the alternatives, or ``unmatched`` when
-   neither a customer nor an invoice is credible.
+1. **Who paid** (``cashapp_payers``): aliases, then names beginning with the payer's words, then
+   rarity-ranked words scored with ``graph.ar.names``; customers grouped into payer groups.
+2. **Which invoices** (``cashapp_refs``, ``cashapp_index``): invoice and PO numbers in any
+   spelling and series, RF creditor references, EDI 820 ``RMR``; readings that are guesses
+   (OCR letters, a digit off, a number cut by a line break, a number without its series) stand
+   only when the amounts agree to the cent.
+3. **How much** (``cashapp_allocate`` with references, ``cashapp_by_amount`` without): EDI paid
+   amounts, discount within terms, a stated deduction, a bank fee within tolerance, a stated
+   partial; an unexplained rest is looked for among the payer group's open items; without
+   references one invoice, a stated short-pay, the oldest of equal invoices on the customer's
+   own habit, or one set that adds up and is unlikely by chance.
+4. **Verdict** (``cashapp_verdict``): ``auto`` only when payer, invoices and every cent agree —
+   the applications are the payment, within the balances, inside the payer group, nothing on
+   account, any deduction with a reason — with no contradiction and confidence ≥ the policy's
+   threshold; otherwise ``review`` with the alternatives, or ``unmatched``.
 """
 
 from __future__ import annotations
