@@ -10,14 +10,28 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from sqlalchemy import text
 
 from bot.digest import DigestSchedule, run_schedule
+from bot.guards import BodyLimit, slack_signature_problem
 from bot.poster import Poster
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
+
+
+def _slack_body_parses(body: bytes, content_type: str) -> bool:
+    """Whether Bolt can read this body as a request (a JSON object, or a form, with the
+    interaction as a JSON object in ``payload``): checked the way Bolt parses it, so that a
+    signed but malformed body is a 400 rather than an error inside Bolt."""
+    from slack_bolt.request.internals import parse_body
+
+    try:
+        parsed = parse_body(body.decode("utf-8"), content_type.split(";")[0].strip() or None)
+    except (UnicodeDecodeError, ValueError, RecursionError, SystemError):
+        return False
+    return isinstance(parsed, dict)
 
 
 def create_app(runtime: Runtime) -> FastAPI:
@@ -94,6 +108,7 @@ def create_app(runtime: Runtime) -> FastAPI:
             await teams.stop()
 
     api = FastAPI(title="arbot", lifespan=lifespan, docs_url=None, redoc_url=None)
+    api.add_middleware(BodyLimit)
     from bot.teams.app import TeamsSurface
 
     teams = TeamsSurface(runtime, api, settings.teams)  # mounts POST /api/messages on start
@@ -138,8 +153,18 @@ def create_app(runtime: Runtime) -> FastAPI:
 
         handler = AsyncSlackRequestHandler(slack.app)
 
+        secret = settings.slack.signing_secret if settings.slack else ""
+
         @api.post("/slack/events")
         async def slack_events(request: Request) -> Response:
+            body = await request.body()  # bounded by BodyLimit; Bolt reads the cached copy
+            problem = slack_signature_problem(secret, body, request.headers)
+            if problem is not None:
+                log.warning("refused a Slack request: %s", problem)
+                return PlainTextResponse("invalid request", status_code=401)
+            if not _slack_body_parses(body, request.headers.get("content-type", "")):
+                log.warning("refused a signed Slack request whose body does not parse")
+                return PlainTextResponse("malformed body", status_code=400)
             response: Any = await handler.handle(request)
             return response
 

@@ -14,7 +14,9 @@ from bot.cli import approvals, audit, cashapp, chat, erp, reports, serve
 @click.version_option(package_name="arbot")
 def main() -> None:
     """arbot: an accounts-receivable assistant for Slack, Teams and the terminal."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from bot.logs import setup
+
+    setup(logging.WARNING)
 
 
 for command in (

@@ -20,14 +20,15 @@ def serve(host: str, port: int, db: str | None) -> None:
     """One HTTP server: Slack at POST /slack/events, GET /healthz."""
     import uvicorn
 
+    from bot.logs import setup
     from bot.server import create_app
 
-    logging.getLogger().setLevel(logging.INFO)
+    setup(logging.INFO)
     try:
         api = create_app(runtime_for(settings_for(db)))
     except ConfigError as error:
         raise Fail(str(error)) from None
-    uvicorn.run(api, host=host, port=port, log_level="info", access_log=False)
+    uvicorn.run(api, host=host, port=port, log_level="info", access_log=False, log_config=None)
 
 
 @click.group()

@@ -66,6 +66,21 @@ def slash_text(text: str) -> str:
     return template.format(rest=rest.strip()).strip()
 
 
+def _same_installation(body: dict[str, Any], installed: Any) -> bool:
+    """The request's workspace (and Enterprise Grid organisation) is the installation's."""
+    if installed is None:
+        return True
+    team = body.get("team_id")
+    if team is None and isinstance(body.get("team"), dict):
+        team = body["team"].get("id")
+    enterprise = body.get("enterprise_id")
+    if enterprise is None and isinstance(body.get("enterprise"), dict):
+        enterprise = body["enterprise"].get("id")
+    if installed.team_id and team and team != installed.team_id:
+        return False
+    return not (installed.enterprise_id and enterprise and enterprise != installed.enterprise_id)
+
+
 def _blocks(body: dict[str, Any]) -> list[dict[str, Any]] | None:
     blocks = (body.get("message") or {}).get("blocks")
     return blocks if isinstance(blocks, list) else None
@@ -296,12 +311,26 @@ class SlackSurface:
         store = self.runtime.store
 
         @app.middleware
-        async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
-            """Slack retries an event it thinks was not received; answer it once only."""
+        async def drop_retries(
+            body: dict[str, Any], context: Any, next: Any
+        ) -> BoltResponse | None:
+            """Slack retries an event it thinks was not received: answer it once only. A
+            command or click carries a trigger id Slack never reuses: a replay of a signed
+            request within its five minutes is answered once only too. A request from another
+            workspace or organisation than the one arbot is installed in is refused."""
+            if not _same_installation(body, context.get("authorize_result")):
+                log.warning("refused a Slack request from another workspace")
+                return BoltResponse(status=401, body="")
             if body.get("type") == "event_callback" and body.get("event_id"):
                 first = await self.work(store.first_delivery, f"slack:event:{body['event_id']}")
                 if not first:
                     return BoltResponse(status=200, body="", headers={"X-Slack-No-Retry": "1"})
+            trigger = body.get("trigger_id")
+            if isinstance(trigger, str) and trigger:
+                first = await self.work(store.first_delivery, f"slack:trigger:{trigger[:200]}")
+                if not first:
+                    log.warning("refused a replayed Slack request")
+                    return BoltResponse(status=200, body="")
             return await next()
 
         async def just_ack(ack: AsyncAck) -> None:

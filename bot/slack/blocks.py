@@ -43,8 +43,10 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _mrkdwn(text: str) -> dict[str, str]:
-    return {"type": "mrkdwn", "text": text}
+def _mrkdwn(text: str) -> dict[str, Any]:
+    """mrkdwn that Slack does not auto-link: a URL or #channel in a customer name or memo
+    stays plain text (``verbatim``); arbot's own links use the explicit <url|text> form."""
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
 
 
 def _section(text: str) -> list[Block]:

@@ -128,7 +128,10 @@ class TeamsSurface:
         @api.middleware("http")
         async def local_only(request: Request, call_next: Callable[..., Any]) -> Any:
             client = request.client.host if request.client else ""
-            if request.url.path == "/api/messages" and client not in LOOPBACK:
+            # Only a direct peer on this machine: behind a proxy the client address can come
+            # from X-Forwarded-For, which anyone can write.
+            proxied = any(h in request.headers for h in ("x-forwarded-for", "forwarded"))
+            if request.url.path == "/api/messages" and (client not in LOOPBACK or proxied):
                 return JSONResponse({"error": "Unauthorized"}, status_code=401)
             return await call_next(request)
 

@@ -8,6 +8,7 @@ import json
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,11 +62,22 @@ def sign(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> di
     }
 
 
+def trigger_id() -> str:
+    """A fresh trigger id, as Slack gives every command and interaction (never reused)."""
+    return f"{int(time.time() * 1000)}.1761091294307.{uuid.uuid4().hex}"
+
+
 def slash_body(text: str, *, user: str = "U0DANA", channel: str = "C0AR", response_url: str) -> str:
     """The captured slash-command form body, re-addressed to /ar."""
     fields = dict(parse_qsl((SLACK / "payload_slash_command.urlencoded").read_text().strip()))
     fields.update(
-        command="/ar", text=text, user_id=user, channel_id=channel, response_url=response_url
+        command="/ar",
+        text=text,
+        user_id=user,
+        channel_id=channel,
+        response_url=response_url,
+        team_id="T0TEAM",
+        trigger_id=trigger_id(),
     )
     return urlencode(fields)
 
@@ -88,6 +100,8 @@ def button_body(
     raw = dict(parse_qsl((SLACK / "payload_block_action_button.urlencoded").read_text().strip()))
     payload = json.loads(raw["payload"])
     payload["user"]["id"] = user
+    payload["team"]["id"] = "T0TEAM"
+    payload["trigger_id"] = trigger_id()
     payload["container"].update(channel_id=channel, message_ts=ts)
     payload["channel"]["id"] = channel
     payload["message"]["ts"] = ts
@@ -112,6 +126,8 @@ def view_body(
 
     payload = json.loads(unquote_plus(text).partition("=")[2])
     payload["user"]["id"] = user
+    payload["team"]["id"] = "T0TEAM"
+    payload["trigger_id"] = trigger_id()
     payload["view"].update(
         callback_id=callback_id, private_metadata=private_metadata, state={"values": values}
     )
