@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from graph import understand_vocab as vocab
-from graph.intents import NAMES
+from graph.intents import NAMES, slash_subcommands
 from graph.understand_dates import explicit_range
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
@@ -847,7 +847,19 @@ def _cannot(norm: str) -> str | None:
     return None
 
 
+def _slash(text: str) -> str:
+    """ "/ar aging", typed in a chat: the same words the Slack surface would ask."""
+    match = re.match(r"^\s*/ar\b\s*(\S*)\s*(.*)$", text, re.IGNORECASE | re.DOTALL)
+    if match is None:
+        return text
+    template = slash_subcommands().get(match.group(1).lower())
+    if template is None:
+        return f"{match.group(1)} {match.group(2)}".strip() or "help"
+    return template.format(rest=match.group(2).strip()).strip()
+
+
 def parse(text: str, today: date) -> Request:
+    text = _slash(text)
     norm = vocab.normalize(text)
     if (action := _action(text, norm)) is not None:
         return Request(intent="action_request", text=text, action=action)

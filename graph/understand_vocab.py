@@ -476,6 +476,8 @@ CANNOT = (
             r"|another|this|that|credit|debit))*\s*(?:invoices?|credit (?:memo|note)s?|debit"
             r" (?:memo|note)s?)\b",
             r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b",
+            r"^\s*(?:please )?(?:void|cancel|delete|reissue|re-issue|reverse|amend|correct)\s+"
+            r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
         ),
     ),
     (
@@ -494,6 +496,8 @@ CANNOT = (
             r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
             r"\b(?:set up|create|add|schedule) (?:an? )?(?:alerts?|notifications?|reminders? for"
             r" me|reports? every)\b|\bsubscribe\b|\bevery (?:monday|morning|day|week)\b",
+            r"\b(?:set up|setup|schedule|automate)\b.{0,30}\b(?:daily|weekly|monthly|recurring"
+            r"|regular|automatic)\b",
         ),
     ),
     (

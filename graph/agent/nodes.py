@@ -133,6 +133,7 @@ def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
         }
     turn = state["turn"]
     requested_by = _requested_by(agent, turn)
+    action: Any = None
     try:
         action, drafted_with = build_action(
             agent.erp,
@@ -155,14 +156,25 @@ def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
     except Unclear as unclear:
         return {"reply": Reply(headline=str(unclear), intent="action_request")}
     except ProposalRejected as rejected:
+        customer_id = getattr(action, "customer_id", None)
+        customer = agent.erp.get_customer(customer_id) if customer_id else None
         return {
             "reply": Reply(
                 headline="I can't propose that: " + "; ".join(rejected.problems) + ".",
+                context=[f"Customer: {customer.name} ({customer.customer_id})."]
+                if customer
+                else [],
                 intent="action_request",
+                entities={"customer_id": customer.customer_id} if customer else {},
             )
         }
-    return {
-        "reply": proposal_reply(
-            approval, body=action.payload().get("body"), policy=agent.approvals.policy
-        )
-    }
+    reply = proposal_reply(
+        approval, body=action.payload().get("body"), policy=agent.approvals.policy
+    )
+    customer_id = getattr(action, "customer_id", None)
+    customer = agent.erp.get_customer(customer_id) if customer_id else None
+    if customer is not None:
+        reply.entities.setdefault("customer_id", customer.customer_id)
+        if customer.name not in reply.headline:
+            reply.context.insert(0, f"Customer: {customer.name} ({customer.customer_id}).")
+    return {"reply": reply}

@@ -445,3 +445,72 @@ def test_filler_words_are_never_words_of_a_customers_name() -> None:
     names = [*BRANDS, *SURNAMES, *INDUSTRIES, *SUFFIXES, *(anchor[0] for anchor in ANCHORS)]
     words = {word for name in names for word in re.findall(r"[a-z0-9]+", name.lower())}
     assert words & (FILLER | NON_NAME) == set()
+
+
+# --- dates as people write them, and the whole book -------------------------------------------
+@pytest.mark.parametrize(
+    "text,locale,start,end",
+    [
+        ("payments between 2026-09-01 and 2026-10-31", "en_US", "2026-09-01", "2026-10-31"),
+        ("payments on 4.11.2026", "en_US", "2026-11-04", "2026-11-04"),
+        ("payments since 11/4/2026", "en_US", "2026-11-04", "2026-11-21"),
+        ("payments since 11/4/2026", "en_GB", "2026-04-11", "2026-11-21"),
+        ("payments since 11/4/2026", "de_DE", "2026-04-11", "2026-11-21"),
+        ("payments from sept 1 to oct 31", "en_US", "2026-09-01", "2026-10-31"),
+        ("payments in october", "en_US", "2026-10-01", "2026-10-31"),
+        ("payments last quarter", "en_US", "2026-07-01", "2026-09-30"),
+        ("payments in Q3", "en_US", "2026-07-01", "2026-09-30"),
+    ],
+)
+def test_periods_as_people_write_them(
+    text: str, locale: str, start: str, end: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARBOT_LOCALE", locale)
+    period = parse(text, TODAY).period
+    assert period is not None
+    assert (period.start.isoformat(), period.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("who owes us the most", "top_debtors"),
+        ("whats over 90", "over_days"),
+        ("total AR", "total_ar"),
+        ("summarize the aging", "aging_report"),
+        ("any payments today", "payments_received"),
+        ("which customers are over their credit limit", "credit_exceptions"),
+        ("largest open invoice", "largest_invoices"),
+        ("broken promises", "promises"),
+        ("unapplied cash", "unapplied_cash"),
+        ("who paid PMT-000234", "payment_lookup"),
+        ("average days to pay for northwind", "days_to_pay"),
+        ("my approvals", "approvals_inbox"),
+        ("/ar aging", "aging_report"),
+        ("what does globex owe", "customer_balance"),
+        ("did Northwind pay last week?", "payment_history"),
+    ],
+)
+def test_questions_about_the_whole_book(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,cannot",
+    [
+        ("send a statement to globex", "send_statement"),
+        ("create an invoice for SO-1001", "create_invoice"),
+        ("void INV-10045", "create_invoice"),
+        ("set globex terms to net 60", "change_terms"),
+        ("promised to pay 5000 on friday", "record_promise"),
+        ("alert me if DSO goes above 60", "alert"),
+    ],
+)
+def test_what_arbot_cannot_do_is_never_another_action(text: str, cannot: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.cannot, request.action) == ("unknown", cannot, None)
+
+
+def test_a_note_about_a_promise_is_still_a_note() -> None:
+    request = parse("note for globex: AP promised payment friday", TODAY)
+    assert request.action is not None and request.action.kind == "add_note"
