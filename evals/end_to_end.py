@@ -99,9 +99,6 @@ def company(kind: str, directory: Path) -> Iterator[Any]:
         args = ["erp", "import"]
         for table in ("customers", "invoices", "payments", "sales_orders"):
             args += [f"--{table.replace('_', '-')}", str(CSV_FIXTURES / f"{table}.csv")]
-        runner.invoke(main, ["demo", "--no-chat", "--size", "small"], env=env)
-        home.mkdir(parents=True, exist_ok=True)
-        (home / "arbot.db").unlink(missing_ok=True)  # keep the policy, not the demo company
         result = runner.invoke(main, args, env=env)
     else:
         result = runner.invoke(main, ["demo", "--no-chat"], env=env)
