@@ -68,10 +68,7 @@ def inbox_reply(approvals: ApprovalService | None, turn: Turn) -> Reply:
         )
         title = "Suggestions (monitor mode)" if monitor else "Waiting for someone else"
         reply.sections.append(
-            Section(
-                title=title,
-                table=Table(("Approval", "What", "Amount", "Status"), rows, numeric=(2,)),
-            )
+            Section(table=Table(("Approval", "What", "Amount", "Status"), rows, (2,), title=title))
         )
     if monitor:
         reply.context.append(MONITOR_NOTE)
