@@ -25,6 +25,7 @@ from typing import Any
 from graph.actions import ApplyPayment
 from graph.approvals import SYSTEM, ApprovalService, ProposalRejected
 from graph.ar.cashapp import CashMatch, CashMatcher
+from graph.ar.payers import pays_oldest_first
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from integrations.erp.records import BankLine
 from integrations.store.bank_lines import IN_PROGRESS, RunClaim, RunHolder
@@ -32,6 +33,7 @@ from integrations.store.clock import now_utc
 
 REQUESTER = "arbot cash application"
 AUTO_DECIDER = f"{SYSTEM} (auto policy)"
+HABIT_DAYS = 365  # the payment history that tells who pays the oldest invoices first
 STALE_AFTER = timedelta(minutes=10)  # a claim silent this long is taken over (other hosts)
 HEARTBEAT_EVERY = 5.0  # seconds between "still working" marks on the claim
 
@@ -131,7 +133,7 @@ class CashApplication:
         self._claim, self._beaten = claim, time.monotonic()
         try:
             items = [_Item(line.payment_id, line) for line in lines]
-            matcher = self._matcher()
+            matcher = self._matcher(as_of)
 
             def match_fresh(fresh: list[_Item]) -> dict[str, CashMatch]:
                 found = matcher.match_all([i.line for i in fresh], as_of, self._beating(progress))
@@ -242,11 +244,17 @@ class CashApplication:
         return report
 
     # --- processing ----------------------------------------------------------------------------
-    def _matcher(self) -> CashMatcher:
+    def _matcher(self, as_of: date) -> CashMatcher:
+        """The matcher over the open invoices, knowing which customers' own history (the last
+        year of payments) pays the oldest of equal invoices first."""
+        every = self.erp.invoices(open_only=False)
+        history = self.erp.payments(since=as_of - timedelta(days=HABIT_DAYS))
+        by_number = {invoice.invoice_number: invoice for invoice in every}
         return CashMatcher(
             self.erp.list_customers(),
-            self.erp.invoices(open_only=True),
+            [invoice for invoice in every if invoice.balance > 0],
             aliases=self.store.payer_aliases(),
+            oldest_first=pays_oldest_first(history, by_number),
         )
 
     def _dry_run(
@@ -257,7 +265,7 @@ class CashApplication:
     ) -> CashRun:
         earlier = {line.payment_id: self.store.bank_line_result(line.payment_id) for line in lines}
         fresh = [line for line in lines if earlier[line.payment_id] is None]
-        matches = {m.payment_id: m for m in self._matcher().match_all(fresh, as_of, progress)}
+        matches = {m.payment_id: m for m in self._matcher(as_of).match_all(fresh, as_of, progress)}
         policy = self.approvals.policy
         results = []
         for line in lines:
