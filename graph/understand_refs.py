@@ -1,0 +1,152 @@
+"""References (invoices, POs, sales orders, payments) and the customer's name in a request:
+what ``graph.understand`` and ``graph.understand_actions`` read before the intent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph import understand_vocab as vocab
+
+# --- references -------------------------------------------------------------------------------
+_ORDER = re.compile(
+    r"\bso-(\d+)\b|\bso#?(\d{3,})\b|\b(?-i:SO)\s+(\d{3,})\b"
+    r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
+    re.IGNORECASE,
+)
+_PAYMENT = re.compile(
+    r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b", re.IGNORECASE
+)
+_INVOICE_WORD = re.compile(
+    r"\b(?:inv(?:oice)?s?|bill)\b\.?\s*(?:no\.?|num(?:ber)?\.?|#)?\s*[:#]?\s*"
+    r"([a-z]{0,5}-?\d[\w-]*)",
+    re.IGNORECASE,
+)
+_PREFIXED = re.compile(r"\b([a-z]{2,5})-?(\d{3,}[\w-]*)\b", re.IGNORECASE)
+_HASH = re.compile(r"#\s?(\d{3,})")
+_PO = re.compile(
+    r"(?:\bp\.?o\b\.?|\bpurchase order\b)(?:\s*(?:#|no\.?|num(?:ber)?))?\s*[:#]?\s*"
+    r"([a-z0-9-]*\d[a-z0-9-]*)",
+    re.IGNORECASE,
+)
+_BARE = re.compile(r"(?<![\w$.,/#-])(\d{4,})(?![\w.,/-]*\d)(?![\w%])")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# A number is an amount, not an invoice, after these words or signs, or before these units.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\$|\b(?:usd|eur|gbp|cad)|%\s*of|\d\s*[-+*/\u00d7]|(?<![a-z])x|\bover|\bunder|\babove"
+    r"|\bbelow|\bthan|\bexceeding|\blimit(?:\s+(?:is|of|to|at))?|\blimit\b[\w\s'&.-]{1,30}\b(?:to|at)"
+    r"|=|\bapprox(?:imately)?\.?"
+    r"|\baround|\broughly|[~><]=?|\bplus|\bminus|\btimes|\btotal(?:l?ing)?|\bworth"
+    r"|\bamount(?:\s+of)?|\bremaining|\b(?:balance|difference|diff) of)\s*$",
+    re.IGNORECASE,
+)
+_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:%|k\b|m\b|mm\b|usd\b|dollars?\b|bucks\b|eur\b|euros?\b|gbp\b|cad\b|[-+*/\u00d7]\s*\d)",
+    re.IGNORECASE,
+)
+_PAID_BEFORE = re.compile(
+    r"(?:\b(?:paid|pay|pays|paying|payed|sent|wired|remitted|received|deposited|collected"
+    r"|write[- ]?off(?:\s+the)?|writeoff|w/o(?:\s+the)?))"
+    r"(?:\s+us)?(?:\s+(?:only|just|about|around))?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Refs:
+    invoices: list[str] = field(default_factory=list)
+    pos: list[str] = field(default_factory=list)
+    orders: list[str] = field(default_factory=list)
+    payments: list[str] = field(default_factory=list)
+    remaining: str = ""
+
+
+def _is_amount(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at text[start:end] is an amount, a year or a figure, not an
+    invoice number ("15% of 2400", "limit 20000", "paid 2400 yesterday", "in 2025")."""
+    before = text[max(0, start - 40) : start]
+    digits = text[start:end]
+    if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(text[end : end + 12]):
+        return True
+    if len(digits) == 4 and digits[:2] in ("19", "20"):
+        return True
+    # "globex paid 2400", "write off 1500 on INV-…": after a payment or write-off verb a short
+    # or round number is money; a five-digit one is still the invoice ("they paid 10379").
+    return bool(_PAID_BEFORE.search(before)) and (len(digits) < 5 or digits.endswith("00"))
+
+
+def _add(into: list[str], value: str) -> None:
+    value = value.strip("-")
+    if value and value not in into:
+        into.append(value)
+
+
+def _extract(text: str) -> _Refs:
+    """Sales orders, payments, POs and invoices, and the text with them removed."""
+    refs = _Refs()
+
+    def order(match: re.Match[str]) -> str:
+        digits = next(g for g in match.groups() if g)
+        _add(refs.orders, f"SO-{digits}")
+        return " "
+
+    remaining = _ORDER.sub(order, text)
+    remaining = _PAYMENT.sub(lambda m: _add(refs.payments, m.group(0).upper()) or " ", remaining)
+    remaining = _PO.sub(lambda m: _add(refs.pos, m.group(1)) or " ", remaining)
+    remaining = _INVOICE_WORD.sub(lambda m: _add(refs.invoices, m.group(1)) or " ", remaining)
+    remaining = _ISO_DATE.sub(" ", remaining)
+    remaining = _SLASH_DATE.sub(" ", remaining)
+
+    def prefixed(match: re.Match[str]) -> str:
+        prefix = match.group(1).upper()
+        if prefix in ("CUST", "CUS"):  # a customer id stays in the name text
+            return match.group(0)
+        if prefix == "PO":
+            _add(refs.pos, match.group(2))
+        elif prefix == "SO":
+            _add(refs.orders, f"SO-{match.group(2)}")
+        elif prefix not in ("APR", "PMT", "RCPT", "RCT"):  # approvals and payments are not
+            _add(refs.invoices, match.group(0))
+        return " "
+
+    remaining = _PREFIXED.sub(prefixed, remaining)
+    remaining = _HASH.sub(lambda m: _add(refs.invoices, m.group(1)) or " ", remaining)
+
+    def bare(match: re.Match[str]) -> str:
+        if _is_amount(match.string, match.start(1), match.end(1)):
+            return match.group(0)
+        _add(refs.invoices, match.group(1))
+        return " "
+
+    refs.remaining = _BARE.sub(bare, remaining)
+    return refs
+
+
+# --- the customer's name ------------------------------------------------------------------------
+_WORD = re.compile(r"[a-z0-9&']+")
+_NOT_A_NAME_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th|k|m|pm|am|s|x)?$|n't$|'(?:re|ll|ve|m|d)$")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _name(remaining: str) -> tuple[str | None, bool]:
+    """The words that may name a customer, and whether common non-name words were among the
+    rest (then the message is not a bare name, and no intent is guessed from it)."""
+    words: list[str] = []
+    chatter = False
+    for word in _words(remaining):
+        word = word.removesuffix("'s").strip("'")
+        if not word or word in vocab.FILLER or _NOT_A_NAME_TOKEN.search(word):
+            continue
+        if word in vocab.NON_NAME:
+            chatter = True
+            continue
+        words.append(word)
+    while words and words[0] == "&":
+        words.pop(0)
+    while words and words[-1] == "&":
+        words.pop()
+    return " ".join(words) or None, chatter
