@@ -22,6 +22,7 @@ from tests.bot.slack_kit import (
     teams_invoke,
     teams_message,
 )
+from tests.fakes.adaptive_cards import validate_invoke_response
 
 
 @pytest.fixture
@@ -31,7 +32,12 @@ def server(tmp_path: Path) -> Iterator[Harness]:
 
 
 def post(server: Harness, activity: dict, **headers: str) -> httpx.Response:
-    return httpx.post(f"{server.url}/api/messages", json=activity, headers=headers, timeout=10)
+    """An activity into the real app; an invoke's answer (the card or message Teams shows the
+    clicker) must be one Teams accepts."""
+    response = httpx.post(f"{server.url}/api/messages", json=activity, headers=headers, timeout=10)
+    if activity.get("type") == "invoke" and response.status_code == 200:
+        assert validate_invoke_response(response.json()) == []
+    return response
 
 
 def card_text(card: dict | None) -> str:
