@@ -137,3 +137,20 @@ def test_help_and_unknown(agent: Agent) -> None:
 
 def test_customer_id_works_as_a_name(agent: Agent) -> None:
     assert ask(agent, "what does C00008 owe").entities == {"customer_id": "C00008"}
+
+
+def test_a_renamed_customer_is_found_after_forget_customers(tmp_path) -> None:
+    from integrations.erp.local import LocalLedger
+    from integrations.erp.local.demo import build_demo
+
+    ledger = LocalLedger.open(f"sqlite:///{tmp_path / 'rename.db'}")
+    build_demo(ledger, size="small", seed=7, as_of=TODAY)
+    agent = Agent(ledger, today=lambda: TODAY)
+    assert ask(agent, "what does globex owe").entities == {"customer_id": "C00003"}
+    with ledger.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE ledger_customers SET name = 'Zephyr Holdings Inc.' WHERE customer_id = 'C00003'"
+        )
+    assert ask(agent, "what does zephyr holdings owe").entities != {"customer_id": "C00003"}
+    agent.forget_customers()
+    assert ask(agent, "what does zephyr holdings owe").entities == {"customer_id": "C00003"}

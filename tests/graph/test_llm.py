@@ -251,3 +251,26 @@ def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings is not None and settings.redact and settings.api_key == "unused"
     assert "sk-" not in repr(settings)
     assert json.dumps({"model": settings.model})
+
+
+def test_the_llm_routes_a_whole_book_question_with_its_arguments(
+    demo: Demo, openai_server: FakeOpenAI
+) -> None:
+    openai_server.answer(tool_call("over_days", {"days": 45}))
+    agent = Agent(demo.ledger, today=lambda: TODAY, llm=llm(openai_server))
+    reply = ask(agent, "anything rotting past six weeks and a bit")
+    assert reply.intent == "over_days"
+    assert reply.data["days"] == 45
+    over = {i.invoice_number for i in demo.ledger.invoices() if (TODAY - i.due_date).days > 45}
+    assert {n for e in reply.data["customers"] for n in e["invoices"]} == over
+    tools = {t["function"]["name"] for t in openai_server.requests[0]["body"]["tools"]}
+    assert {"aging_report", "over_days", "payments_received", "approvals_inbox"} <= tools
+
+
+def test_the_llm_is_not_asked_about_what_arbot_cannot_do(
+    demo: Demo, openai_server: FakeOpenAI
+) -> None:
+    agent = Agent(demo.ledger, today=lambda: TODAY, llm=llm(openai_server))
+    reply = ask(agent, "send a statement to globex")
+    assert reply.intent == "unknown" and reply.data["cannot"] == "send_statement"
+    assert openai_server.requests == []
