@@ -365,3 +365,54 @@ def test_an_unapplied_quickbooks_payment_is_applied_from_the_chat(world: World) 
     assert payment is not None and payment.unapplied == D("80.00")
     assert [(a.invoice_number, a.amount) for a in payment.applications] == [("INV-2002", D("20"))]
     assert world.qbo.get_invoice("INV-2002").balance == 0  # type: ignore[union-attr]
+
+
+def test_webhook_bodies_of_any_shape_are_answered_without_a_500(world: World) -> None:
+    """Signed (a leaked verifier, or Intuit changing shape) or not, a webhook body of any JSON
+    shape gets a 2xx or a 4xx, and nothing reaches the change feed that is not a change."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    seen: list[ChangeEvent] = []
+    api = FastAPI()
+    api.include_router(webhook_router(world.qbo, VERIFIER, seen.append))
+    app = TestClient(api, raise_server_exceptions=False)
+    jsonish = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "eventNotifications",
+                        "realmId",
+                        "dataChangeEvent",
+                        "entities",
+                        "name",
+                        "id",
+                        "operation",
+                        "lastUpdated",
+                        "type",
+                        "data",
+                        "specversion",
+                        "intuitentityid",
+                    ]
+                )
+                | st.text(max_size=8),
+                inner,
+                max_size=5,
+            )
+        ),
+        max_leaves=15,
+    )
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(payload=jsonish, signed=st.booleans())
+    def check(payload: object, signed: bool) -> None:
+        answer = post(app, payload, secret=VERIFIER if signed else "wrong")
+        assert answer.status_code < 500, (payload, answer.text)
+        assert all(
+            e.entity in ("Invoice", "Customer", "Payment", "Estimate", "CreditMemo") for e in seen
+        )
+
+    check()
