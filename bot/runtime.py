@@ -15,6 +15,7 @@ from graph.agent import Agent
 from graph.approvals import ApprovalService
 from graph.cash_application import CashApplication
 from graph.llm import LlmService
+from graph.messages import Reply
 from graph.policy import Policy, PolicyError, load_policy
 from integrations.erp.port import ErpClient
 from integrations.llm import LlmClient, LlmSettings
@@ -36,6 +37,9 @@ class Runtime:
     policy: Policy
     approvals: ApprovalService
     agent: Agent
+    # Where proposals made in the background go (the server posts them; None: they wait in
+    # `arbot approvals list`).
+    deliver: Callable[[Reply], None] | None = None
     _stop: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
@@ -99,6 +103,12 @@ class Runtime:
             run = cash.apply_unapplied_erp_payments(as_of=self.settings.today())
             if run.results:
                 log.info("unapplied ERP payments: %d proposed or applied", len(run.results))
+                if self.deliver is not None:
+                    from graph.cash_run_reply import run_reply
+
+                    reply = run_reply(run, self.approvals, source="unapplied payments in the ERP")
+                    if any(card.waiting for card in reply.proposals):
+                        self.deliver(reply)
 
         polled_at = 0.0
 

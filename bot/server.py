@@ -17,6 +17,7 @@ from bot.digest import DigestSchedule, run_schedule
 from bot.guards import BodyLimit, slack_signature_problem
 from bot.poster import Poster
 from bot.runtime import Runtime
+from graph.messages import Reply
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,12 @@ def create_app(runtime: Runtime) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+
+        def deliver(reply: Reply) -> None:  # called from the reconciler's thread
+            asyncio.run_coroutine_threadsafe(poster.deliver(reply, "apply_payment"), loop)
+
+        runtime.deliver = deliver
         runtime.start_reconciler()
         await asyncio.to_thread(runtime.agent.matcher)  # the name index, before the first user
         await teams.start()
