@@ -184,3 +184,63 @@ def test_a_dropped_bank_file_reaches_the_approvers_in_teams(tmp_path: Path, inbo
             {"action": "approve", "approval_id": ids[1]}, cards[1].new_id or "", MORGAN_AAD
         )
         assert again["value"].startswith("Already done by Dana Kim")
+
+
+def test_two_replicas_on_postgresql_process_a_dropped_file_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from integrations.erp.local.demo import build_demo
+    from tests.bot.slack_kit import POLICY
+    from tests.conftest import POSTGRES_URL, TODAY, _postgres_database
+    from tests.fakes.slack_api import fake_slack
+
+    if not POSTGRES_URL:
+        pytest.skip("ARBOT_TEST_POSTGRES_URL is not set")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    policy = tmp_path / "arbot.toml"
+    policy.write_text(POLICY + '\n[destinations]\napply_payment = "slack:C0CASH"\n')
+    go = tmp_path / "go"
+    from contextlib import contextmanager
+
+    from integrations.store import Store
+    from integrations.store.checkpoints import open_checkpointer
+
+    with contextmanager(_postgres_database)() as url, fake_slack() as slack:
+        ledger = LocalLedger.open(url)
+        build_demo(ledger, size="small", seed=7, as_of=TODAY)
+        Store.open(url)  # a deploy migrates once before the replicas start
+        open_checkpointer(url)
+        numbers = bank_file(ledger, inbox)
+        workers = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.bot.inbox_worker",
+                    url,
+                    str(tmp_path),
+                    str(policy),
+                    str(inbox),
+                    f"{slack.url}/api/",
+                    str(go),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=Path(__file__).resolve().parents[2],
+            )
+            for _ in range(2)
+        ]
+        go.touch()
+        outputs = [worker.communicate(timeout=120) for worker in workers]
+        assert [w.returncode for w in workers] == [0, 0], [err for _, err in outputs]
+        posted = sorted(out.strip() for out, _ in outputs)
+        assert posted == ["", "statement-2026-11-15.csv"], "one replica posts, once"
+        runs = [c for c in slack.called("chat.postMessage") if c.args["channel"] == "C0CASH"]
+        assert len(runs) == 1
+        store = Store.open(url)
+        waiting = [a for a in store.list(("pending",)) if a.action == "apply_payment"]
+        assert sorted(a.payload["payment_id"] for a in waiting) == ["BNK-001", "BNK-002", "BNK-003"]
+        assert balances(LocalLedger.open(url), numbers) == balances(ledger, numbers)
