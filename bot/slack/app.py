@@ -34,6 +34,7 @@ from bot.slack.home import home_view
 from bot.slack.modals import edit_modal, reject_modal, typed, where_from
 from graph.decisions import AmountError, Decided, decide, decide_all, parse_amount
 from graph.inbox import inbox_reply
+from graph.intents import slash_subcommands
 from graph.messages import Click, Reply, Turn
 from graph.policy import Identity
 
@@ -42,16 +43,7 @@ T = TypeVar("T")
 
 EMAIL_TTL_SECONDS = 3600.0
 HOME_REFRESH_SECONDS = 60.0
-SUBCOMMANDS = {
-    "help": "help",
-    "invoice": "invoice {rest}",
-    "customer": "what does {rest} owe",
-    "collections": "collections",
-    "deductions": "deductions",
-    "cashapp": "cash application",
-    "digest": "digest",
-    "approvals": "approvals",
-}
+SUBCOMMANDS = slash_subcommands()  # /ar <alias> …, from the intent registry
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found", "is_archived")
 TOKEN_PROBLEMS = ("invalid_auth", "token_revoked", "account_inactive", "not_authed")
