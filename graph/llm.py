@@ -213,6 +213,33 @@ def grounded(text: str, facts: str) -> bool:
     return True
 
 
+# Words a rewording may use that need not be in the facts: how a sentence is built, not what it
+# says. Anything else (an instruction, a link, a new claim) must come from the facts.
+PHRASING_WORDS = frozenset(
+    """about across after again also amount amounts and balance been before being both but
+    currently customer customers days does each from have invoice invoices just last latest
+    month more most none nothing now open other outstanding over overdue paid past payment
+    payments right since still than that their them there these they this those total under
+    week were what when which while with within your yours""".split()
+)
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_MARKUP = re.compile(r"https?:|www\.|[<>@`*_\[\]|]")
+MAX_HEADLINE = 240
+
+
+def faithful(text: str, facts: str) -> bool:
+    """A rewording says only what the facts say: one line, no links or markup, every figure
+    and every word that carries meaning found in the facts."""
+    if "\n" in text or len(text) > MAX_HEADLINE or _MARKUP.search(text):
+        return False
+    known = {word.lower() for word in _WORD.findall(facts)}
+    for word in _WORD.findall(text):
+        lowered = word.lower()
+        if lowered not in known and lowered not in PHRASING_WORDS:
+            return False
+    return grounded(text, facts)
+
+
 class LlmService:
     def __init__(self, client: LlmClient) -> None:
         self.client = client
@@ -232,7 +259,8 @@ class LlmService:
         return to_request(name, arguments, text, today)
 
     def phrase(self, reply: Reply) -> Reply:
-        """The headline in a human voice, kept only if every figure in it is in the facts."""
+        """The headline in a human voice, kept only if it says nothing the facts do not: every
+        figure and meaningful word from the facts, no link, no markup, one line."""
         facts = reply.to_text() + "\n" + json.dumps(reply.to_json()["data"], ensure_ascii=False)
         messages = [
             {"role": "system", "content": prompts.load("phrase")},
@@ -243,7 +271,7 @@ class LlmService:
         except LlmUnavailable:
             return reply
         text = (answer.content or "").strip()
-        if not text or not grounded(text, facts):
+        if not text or not faithful(text, facts):
             return reply
         return replace(reply, headline=text)
 
