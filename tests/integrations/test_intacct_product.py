@@ -17,6 +17,7 @@ from graph.agent import Agent
 from graph.approvals import ApprovalService
 from graph.cash_application import CashApplication
 from graph.messages import Reply, Turn
+from graph.understand import parse
 from integrations.erp.intacct import IntacctClient, RetryPolicy
 from integrations.erp.records import BankLine
 from tests.approvals_kit import as_, service
@@ -45,6 +46,12 @@ class Company:
 
     def ask(self, text: str, user: str = "dana") -> Reply:
         return self.agent.ask(Turn(user_id=user, surface="terminal", text=text))
+
+    def report(self, text: str, user: str = "dana") -> Reply:
+        """A report asked for by command (``arbot deductions``): it proposes what holds;
+        asked in words, a report only lists what it could propose."""
+        request = parse(text, TODAY)
+        return self.agent.report(request, Turn(user_id=user, surface="terminal", text=text))
 
 
 @pytest.fixture
@@ -86,7 +93,7 @@ def test_collections_and_a_deduction_written_off_once(company: Company) -> None:
     assert collections.intent == "collections_list"
     assert "P1" in {e["customer_id"] for e in collections.data["entries"]}
 
-    deductions = company.ask("show deductions")
+    deductions = company.report("show deductions")
     assert deductions.intent == "deduction_summary"
     [found] = deductions.data["deductions"]
     assert (found["invoice_number"], found["amount"], found["reason_code"]) == (
@@ -175,7 +182,7 @@ def test_a_lost_answer_fails_the_approval_and_its_retry_never_duplicates(company
 def test_credit_check_then_hold_and_a_higher_limit(company: Company) -> None:
     parent = company.fake.one("CUSTOMER", CUSTOMERID="P1")
     company.fake.update("CUSTOMER", parent["RECORDNO"], CREDITLIMIT="5500.00")
-    reply = company.ask("check credit for SO-1")
+    reply = company.report("check credit for SO-1")
     assert reply.intent == "credit_check" and reply.data["decision"] == "REVIEW", reply.headline
     by_action = {}
     for proposal in reply.proposals:

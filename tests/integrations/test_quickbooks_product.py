@@ -22,6 +22,7 @@ from graph.agent import Agent
 from graph.approvals import ApprovalService
 from graph.cash_application import CashApplication
 from graph.messages import Reply, Turn
+from graph.understand import parse
 from integrations.erp.quickbooks import (
     ChangeEvent,
     QuickBooksClient,
@@ -50,6 +51,12 @@ class World:
 
     def ask(self, text: str, user: str = "dana") -> Reply:
         return self.agent.ask(Turn(user_id=user, surface="terminal", text=text))
+
+    def report(self, text: str, user: str = "dana") -> Reply:
+        """A report asked for by command (``arbot deductions``): it proposes what holds;
+        asked in words, a report only lists what it could propose."""
+        request = parse(text, TODAY)
+        return self.agent.report(request, Turn(user_id=user, surface="terminal", text=text))
 
     def payments_named(self, payment_id: str) -> list[dict]:
         return [p for p in self.fake.all("Payment") if p.get("PaymentRefNum") == payment_id]
@@ -101,7 +108,7 @@ def test_collections_and_a_deduction_written_off_once(world: World) -> None:
     assert entries[world.company.globex]["past_due"] == D("5020.00")
     assert {p.action for p in collections.proposals} <= {"send_reminder"}
 
-    deductions = world.ask("deductions")
+    deductions = world.report("deductions")
     [found] = [d for d in deductions.data["deductions"] if d["invoice_number"] == "INV-2002"]
     assert (found["amount"], found["reason_code"]) == (D("20.00"), "pricing")
     [proposal] = [p for p in deductions.proposals if p.action == "write_off_deduction"]
@@ -127,13 +134,13 @@ def test_collections_and_a_deduction_written_off_once(world: World) -> None:
     assert world.qbo.get_invoice("INV-2002").balance == 0  # type: ignore[union-attr]
     [adjustment] = world.qbo.adjustments(invoice_number="INV-2002")
     assert (adjustment.kind, adjustment.reason_code) == ("write_off", "pricing")
-    again = world.ask("deductions")
+    again = world.report("deductions")
     assert "INV-2002" not in {d["invoice_number"] for d in again.data["deductions"]}
 
 
 def test_credit_checks_honour_the_limits_and_holds_arbot_keeps(world: World) -> None:
     order = f"SO-{world.company.order}"
-    first = world.ask(f"check credit for {order}")
+    first = world.report(f"check credit for {order}")
     assert first.intent == "credit_check"
     assert first.data["credit_limit"] is None
     assert first.data["decision"] == "REVIEW"
@@ -141,12 +148,12 @@ def test_credit_checks_honour_the_limits_and_holds_arbot_keeps(world: World) -> 
     assert first.data["exposure"] == D("7450.50")
 
     world.qbo.set_credit_limit(world.company.acme, D("5000"), idempotency_key="limit-1")
-    over = world.ask(f"check credit for {order}")
+    over = world.report(f"check credit for {order}")
     assert over.data["credit_limit"] == D("5000.00")
     assert over.data["decision"] == "DECLINE"  # 7450.50 is more than 120 % of 5000
 
     world.qbo.set_credit_limit(world.company.acme, D("20000"), idempotency_key="limit-2")
-    within = world.ask(f"check credit for {order}")
+    within = world.report(f"check credit for {order}")
     assert within.data["decision"] == "REVIEW"  # INV-1001 is 51 days past due
     [release] = [
         p
@@ -160,7 +167,7 @@ def test_credit_checks_honour_the_limits_and_holds_arbot_keeps(world: World) -> 
     assert world.fake.get("Estimate", world.company.order)["TxnStatus"] == "Accepted"
 
     world.qbo.set_credit_hold(world.company.acme, True, idempotency_key="hold-1")
-    held = world.ask(f"check credit for {order}")
+    held = world.report(f"check credit for {order}")
     assert held.data["decision"] == "DECLINE"
     assert any("hold" in reason for reason in held.data["reasons"])
 
