@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.config import ConfigError
 from bot.digest import parse_target
+from graph.format import plural
 from graph.messages import Reply
 
 if TYPE_CHECKING:
@@ -86,13 +87,35 @@ class Poster:
 
         where = ", ".join(_readable(target) for target in posted)
         waiting = sum(1 for card in reply.proposals if card.waiting)
-        text = f"{waiting} proposal(s) wait for your decision in {where}: {escape(reply.headline)}"
+        count = plural(waiting, "proposal")
+        text = f"{count} waiting for your decision in {where}: {escape(reply.headline)}"
+        plain_text = f"{count} waiting for your decision: {reply.headline}"
         for person in people.values():
             for user_id in person.ids.get("slack", ()):
                 try:
                     await self.slack().say(user_id, text)
                 except Exception as error:
                     log.error("could not notify a person in Slack: %s", error.__class__.__name__)
+            for aad_id in person.ids.get("teams", ()):
+                await self._tell_in_teams(aad_id, plain_text)
+
+    async def _tell_in_teams(self, aad_id: str, text: str) -> None:
+        """A direct message in the person's personal chat with arbot, when they have one."""
+        import asyncio
+
+        from bot.teams.app import personal_key, post_proactively
+
+        found = await asyncio.to_thread(
+            self.runtime.store.conversation, "teams", personal_key(aad_id)
+        )
+        if found is None or not found.get("kind"):
+            return  # they never wrote to arbot in Teams: the channel post reaches them
+        try:
+            await post_proactively(
+                self.runtime, self.runtime.settings.teams, found["kind"], Reply(headline=text)
+            )
+        except Exception as error:
+            log.error("could not notify a person in Teams: %s", error.__class__.__name__)
 
 
 def _readable(target: str) -> str:

@@ -91,6 +91,10 @@ async def post_proactively(
     return first
 
 
+def personal_key(aad_object_id: str) -> str:
+    return f"personal:{aad_object_id}"
+
+
 def _fields(turn: Turn) -> dict[str, Any]:
     return {name: getattr(turn, name) for name in turn.__slots__}
 
@@ -192,6 +196,18 @@ class TeamsSurface:
                     tenant_id=conversation.tenant_id,
                     kind=conversation.conversation_type,
                 )
+                person = _identity(activity).user_id
+                if conversation.conversation_type == "personal" and person:
+                    # Where to reach this person directly (approvals waiting for them): the
+                    # personal chat's id is kept as the kind of a per-person reference.
+                    await self.work(
+                        store.remember_conversation,
+                        "teams",
+                        personal_key(person),
+                        activity.service_url,
+                        tenant_id=conversation.tenant_id,
+                        kind=conversation.id,
+                    )
             await ctx.next()
 
         @app.on_message

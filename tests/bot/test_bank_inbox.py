@@ -20,6 +20,7 @@ from tests.bot.slack_kit import (
     button_body,
     slack_server,
     teams_invoke,
+    teams_message,
 )
 from tests.fakes.adaptive_cards import validate_invoke_response
 
@@ -76,7 +77,7 @@ def test_a_dropped_bank_file_reaches_the_approvers_in_slack(tmp_path: Path, inbo
         [dm] = server.slack.wait_for(
             "chat.postMessage", where=lambda c: c.args["channel"] == "U0DANA"
         )
-        assert "3 proposal(s) wait for your decision in <#C0CASH>" in dm.args["text"]
+        assert "3 proposals waiting for your decision in <#C0CASH>" in dm.args["text"]
         assert "U0CASEY" not in [c.args["channel"] for c in server.slack.called("chat.postMessage")]
         before = balances(server.ledger, numbers)
 
@@ -152,9 +153,18 @@ def test_a_dropped_bank_file_reaches_the_approvers_in_teams(tmp_path: Path, inbo
         server.runtime.store.remember_conversation(
             "teams", TEAMS_CONVERSATION, server.connector.url, tenant_id=None, kind="channel"
         )
+        # Dana has a personal chat with arbot: that is where she is told.
+        hello = teams_message("help", service_url=server.connector.url, user=DANA_AAD)
+        httpx.post(f"{server.url}/api/messages", timeout=10, json=hello)
+        personal = hello["conversation"]["id"]
+        server.connector.wait_for("send", where=lambda s: s.conversation_id == personal)
         numbers = bank_file(server.ledger, inbox)
-        sent = server.connector.wait_for("send", 4)
+        sent = server.connector.wait_for(
+            "send", 4, where=lambda s: s.conversation_id == TEAMS_CONVERSATION
+        )
         run, *cards = sent[:4]
+        told = server.connector.wait_for("send", 2, where=lambda s: s.conversation_id == personal)
+        assert "3 proposals waiting for your decision" in json.dumps(told[-1].card)
         assert "Cash application of statement-2026-11-15.csv" in run.card["body"][0]["text"]  # type: ignore[index]
         ids = [c.card["actions"][0]["data"]["approval_id"] for c in cards]  # type: ignore[index]
 
