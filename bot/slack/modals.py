@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-MAX_REASON = 1000
-MAX_AMOUNT_TEXT = 32
+from graph.decisions import MAX_AMOUNT_TEXT, MAX_REASON
 
 
 def _metadata(approval_id: str, channel: str, ts: str) -> str:

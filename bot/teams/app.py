@@ -34,14 +34,13 @@ from microsoft_teams.cards import AdaptiveCard
 from bot.config import TeamsSettings
 from bot.runtime import Runtime
 from bot.teams.cards import decided, render, render_all
-from graph.decisions import Decided, decide, decide_all
+from graph.decisions import VERBS, Decided, decide, decide_all
 from graph.messages import Click, Reply, Turn
 from graph.policy import Identity
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
-VERBS = ("approve", "reject", "edit", "retry")
 MAX_PAGE = 1000
 
 
