@@ -263,7 +263,13 @@ class CashApplication:
         as_of: date,
         progress: Callable[[int, int], None] | None,
     ) -> CashRun:
-        earlier = {line.payment_id: self.store.bank_line_result(line.payment_id) for line in lines}
+        rows = self.store.bank_line_rows([line.payment_id for line in lines])
+        earlier = {
+            line.payment_id: None
+            if (row := rows.get(line.payment_id)) is None or row["decision"] == IN_PROGRESS
+            else row["result"]
+            for line in lines
+        }
         fresh = [line for line in lines if earlier[line.payment_id] is None]
         matches = {m.payment_id: m for m in self._matcher(as_of).match_all(fresh, as_of, progress)}
         policy = self.approvals.policy
@@ -291,8 +297,9 @@ class CashApplication:
         assert self._claim is not None
         run_key = self._claim.run_key
         to_match: list[_Item] = []
+        known = self.store.bank_line_rows([item.key for item in items])
         for item in items:
-            item.row = self.store.bank_line(item.key)
+            item.row = known.get(item.key)
             if item.row is None:
                 to_match.append(item)
             elif item.row["decision"] != IN_PROGRESS:

@@ -13,6 +13,7 @@ import json
 import os
 import socket
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from integrations.store.clock import now_utc
 
 IN_PROGRESS = "in_progress"
 HOST = socket.gethostname()[:200]
+ROWS_PER_QUERY = 500  # payment ids per IN (...) query
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,19 @@ class BankLineStore:
                 .first()
             )
         return None if row is None else dict(row) | {"result": json.loads(row["result"])}
+
+    def bank_line_rows(self, payment_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The rows of the lines already known, by payment id, in a few queries (not one a
+        line: a file holds thousands)."""
+        found: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(payment_ids))
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), ROWS_PER_QUERY):
+                chunk = ids[start : start + ROWS_PER_QUERY]
+                query = select(t.bank_lines).where(t.bank_lines.c.payment_id.in_(chunk))
+                for row in conn.execute(query).mappings():
+                    found[row["payment_id"]] = dict(row) | {"result": json.loads(row["result"])}
+        return found
 
     def bank_line_result(self, payment_id: str) -> dict[str, Any] | None:
         """The final result of a processed line; None while unseen or in progress."""
