@@ -32,9 +32,15 @@ from bot.runtime import Runtime
 from bot.slack.blocks import escape, render, replace_cards
 from bot.slack.home import home_view
 from bot.slack.modals import edit_modal, reject_modal, typed, where_from
+from bot.slack.payloads import (
+    MENTION,
+    message_blocks,
+    same_installation,
+    slash_text,
+    where_clicked,
+)
 from graph.decisions import AmountError, Decided, decide, decide_all, parse_amount
 from graph.inbox import inbox_reply
-from graph.intents import slash_subcommands
 from graph.messages import Click, Reply, Turn
 from graph.policy import Identity
 
@@ -43,46 +49,8 @@ T = TypeVar("T")
 
 EMAIL_TTL_SECONDS = 3600.0
 HOME_REFRESH_SECONDS = 60.0
-SUBCOMMANDS = slash_subcommands()  # /ar <alias> …, from the intent registry
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found", "is_archived")
 TOKEN_PROBLEMS = ("invalid_auth", "token_revoked", "account_inactive", "not_authed")
-
-
-def slash_text(text: str) -> str:
-    """``/ar invoice INV-1`` → what the agent understands; free text passes through."""
-    word, _, rest = text.strip().partition(" ")
-    template = SUBCOMMANDS.get(word.lower())
-    if template is None:
-        return text.strip() or "help"
-    return template.format(rest=rest.strip()).strip()
-
-
-def _same_installation(body: dict[str, Any], installed: Any) -> bool:
-    """The request's workspace (and Enterprise Grid organisation) is the installation's."""
-    if installed is None:
-        return True
-    team = body.get("team_id")
-    if team is None and isinstance(body.get("team"), dict):
-        team = body["team"].get("id")
-    enterprise = body.get("enterprise_id")
-    if enterprise is None and isinstance(body.get("enterprise"), dict):
-        enterprise = body["enterprise"].get("id")
-    if installed.team_id and team and team != installed.team_id:
-        return False
-    return not (installed.enterprise_id and enterprise and enterprise != installed.enterprise_id)
-
-
-def _blocks(body: dict[str, Any]) -> list[dict[str, Any]] | None:
-    blocks = (body.get("message") or {}).get("blocks")
-    return blocks if isinstance(blocks, list) else None
-
-
-def _where(body: dict[str, Any]) -> tuple[str, str]:
-    container = body.get("container") or {}
-    channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
-    ts = container.get("message_ts") or (body.get("message") or {}).get("ts", "")
-    return channel, ts
 
 
 class SlackSurface:
@@ -310,7 +278,7 @@ class SlackSurface:
             command or click carries a trigger id Slack never reuses: a replay of a signed
             request within its five minutes is answered once only too. A request from another
             workspace or organisation than the one arbot is installed in is refused."""
-            if not _same_installation(body, context.get("authorize_result")):
+            if not same_installation(body, context.get("authorize_result")):
                 log.warning("refused a Slack request from another workspace")
                 return BoltResponse(status=401, body="")
             if body.get("type") == "event_callback" and body.get("event_id"):
@@ -342,7 +310,7 @@ class SlackSurface:
         app.command("/ar")(ack=slash_ack, lazy=[slash])
 
         async def mention(event: dict[str, Any]) -> None:
-            question = _MENTION.sub("", event.get("text") or "").strip() or "help"
+            question = MENTION.sub("", event.get("text") or "").strip() or "help"
             reply = await self._ask(question, event["user"], event["channel"])
             await self.post_reply(
                 reply,
@@ -377,10 +345,10 @@ class SlackSurface:
         async def clicked(body: dict[str, Any]) -> None:
             action = body["actions"][0]
             verb = action["action_id"].partition(":")[0]
-            channel, ts = _where(body)
+            channel, ts = where_clicked(body)
             click = Click(str(action.get("value", "")), verb)
             decided = await self._click(body["user"]["id"], click, channel)
-            await self._show(decided, body["user"]["id"], channel, ts, _blocks(body))
+            await self._show(decided, body["user"]["id"], channel, ts, message_blocks(body))
 
         app.action(re.compile(r"^(approve|retry)(:|$)"))(ack=just_ack, lazy=[clicked])
 
@@ -390,25 +358,25 @@ class SlackSurface:
             except ValueError:
                 ids = []
             ids = [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
-            channel, ts = _where(body)
+            channel, ts = where_clicked(body)
             decided = await self._click(
                 body["user"]["id"], Click("", "approve"), channel, batch=ids
             )
-            await self._show(decided, body["user"]["id"], channel, ts, _blocks(body))
+            await self._show(decided, body["user"]["id"], channel, ts, message_blocks(body))
 
         app.action("approve_all")(ack=just_ack, lazy=[approve_all])
 
         @app.action(re.compile(r"^reject(:|$)"))
         async def reject_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
             await ack()
-            channel, ts = _where(body)
+            channel, ts = where_clicked(body)
             view = reject_modal(str(body["actions"][0].get("value", "")), channel, ts)
             await self._call("views.open", trigger_id=body["trigger_id"], view=view)
 
         @app.action(re.compile(r"^edit(:|$)"))
         async def edit_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
             await ack()
-            channel, ts = _where(body)
+            channel, ts = where_clicked(body)
             approval_id = str(body["actions"][0].get("value", ""))
             approval = await self.work(store.get, approval_id)
             amount = "" if approval is None or approval.amount is None else str(approval.amount)
@@ -445,7 +413,7 @@ class SlackSurface:
 
         async def show_more(body: dict[str, Any]) -> None:
             asked = json.loads(body["actions"][0]["value"])
-            channel, ts = _where(body)
+            channel, ts = where_clicked(body)
             reply = await self._ask(asked["q"], body["user"]["id"], channel)
             text, blocks = render(reply, question=asked["q"], page=int(asked["page"]))
             await self._call("chat.update", channel=channel, ts=ts, text=text, blocks=blocks)

@@ -1,0 +1,48 @@
+"""Reading Slack's payloads: slash text, where a click happened, which message it was on, and
+whether a request comes from the workspace arbot is installed in."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.intents import slash_subcommands
+
+SUBCOMMANDS = slash_subcommands()  # /ar <alias> …, from the intent registry
+MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def slash_text(text: str) -> str:
+    """``/ar invoice INV-1`` → what the agent understands; free text passes through."""
+    word, _, rest = text.strip().partition(" ")
+    template = SUBCOMMANDS.get(word.lower())
+    if template is None:
+        return text.strip() or "help"
+    return template.format(rest=rest.strip()).strip()
+
+
+def same_installation(body: dict[str, Any], installed: Any) -> bool:
+    """The request's workspace (and Enterprise Grid organisation) is the installation's."""
+    if installed is None:
+        return True
+    team = body.get("team_id")
+    if team is None and isinstance(body.get("team"), dict):
+        team = body["team"].get("id")
+    enterprise = body.get("enterprise_id")
+    if enterprise is None and isinstance(body.get("enterprise"), dict):
+        enterprise = body["enterprise"].get("id")
+    if installed.team_id and team and team != installed.team_id:
+        return False
+    return not (installed.enterprise_id and enterprise and enterprise != installed.enterprise_id)
+
+
+def message_blocks(body: dict[str, Any]) -> list[dict[str, Any]] | None:
+    blocks = (body.get("message") or {}).get("blocks")
+    return blocks if isinstance(blocks, list) else None
+
+
+def where_clicked(body: dict[str, Any]) -> tuple[str, str]:
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
+    ts = container.get("message_ts") or (body.get("message") or {}).get("ts", "")
+    return channel, ts
