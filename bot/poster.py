@@ -90,8 +90,9 @@ class Poster:
         count = plural(waiting, "proposal")
         text = f"{count} waiting for your decision in {where}: {escape(reply.headline)}"
         plain_text = f"{count} waiting for your decision: {reply.headline}"
+        slack_on = self._slack is not None or self.runtime.settings.slack is not None
         for person in people.values():
-            for user_id in person.ids.get("slack", ()):
+            for user_id in person.ids.get("slack", ()) if slack_on else ():
                 try:
                     await self.slack().say(user_id, text)
                 except Exception as error:
