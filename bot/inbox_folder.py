@@ -60,7 +60,7 @@ class BankInbox:
 
     async def _process(self, path: Path) -> bool:
         from graph.cash_application import CashRunError, FileInProgress
-        from integrations.bank import BankFileError
+        from integrations.bank import BankFileError, parse_statement_bytes
 
         try:
             data = await asyncio.to_thread(path.read_bytes)
@@ -75,7 +75,9 @@ class BankInbox:
             self.done.add(digest)
             return False
         try:
-            done = await asyncio.to_thread(run_bank_file, self.runtime, path)
+            # The bytes already read (and hashed) are the ones parsed: the file is read once.
+            statement = await asyncio.to_thread(parse_statement_bytes, data, path.name)
+            done = await asyncio.to_thread(run_bank_file, self.runtime, path, statement=statement)
         except FileInProgress:
             return False  # another replica is running it: look again at the next scan
         except (BankFileError, CashRunError) as error:

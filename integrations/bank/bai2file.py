@@ -124,13 +124,9 @@ def _group(
         total += account_total
         count += account_count
         accounts += 1
-    if position >= len(records):
-        raise BankFileError(
-            f"{name}:{records[-1].last_line}: the file ends without a group trailer (98)"
-        )
-    trailer = records[position]
-    if trailer.code != "98":
-        raise _unexpected(trailer, "an account identifier (03) or a group trailer (98)", name)
+    trailer = _trailer(
+        records, position, "98", "a group trailer", "an account identifier (03)", name
+    )
     count += trailer.count
     trailer_total = _check_trailer(trailer, total, accounts, count, "group", name, statement)
     return trailer_total, count, position + 1
@@ -155,16 +151,26 @@ def _account(
         total += _detail(detail, context, statement)
         count += detail.count
         position += 1
-    if position >= len(records):
-        raise BankFileError(
-            f"{name}:{records[-1].last_line}: the file ends without an account trailer (49)"
-        )
-    trailer = records[position]
-    if trailer.code != "49":
-        raise _unexpected(trailer, "a transaction detail (16) or an account trailer (49)", name)
+    trailer = _trailer(
+        records, position, "49", "an account trailer", "a transaction detail (16)", name
+    )
     count += trailer.count
     trailer_total = _check_trailer(trailer, total, None, count, "account", name, statement)
     return trailer_total, count, position + 1
+
+
+def _trailer(
+    records: list[Record], position: int, code: str, trailer: str, instead: str, name: str
+) -> Record:
+    """The trailer record (``code``) that must close a group or an account at ``position``."""
+    if position >= len(records):
+        raise BankFileError(
+            f"{name}:{records[-1].last_line}: the file ends without {trailer} ({code})"
+        )
+    record = records[position]
+    if record.code != code:
+        raise _unexpected(record, f"{instead} or {trailer} ({code})", name)
+    return record
 
 
 def _summary_total(fields: list[str], record: Record, context: _Context) -> int:
