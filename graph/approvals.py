@@ -164,7 +164,8 @@ class ApprovalService:
             return existing
         before = action.snapshot(self.erp)
         facts = _fingerprint(before)
-        if (rejected := self._rejected_with(key, facts)) is not None:
+        rejected = self.store.last_rejected_with_key(key)
+        if rejected is not None and (rejected.origin or {}).get("facts") == facts:
             # A person said no to exactly this, and nothing it rests on has changed since.
             return rejected
         approval_id = "APR-" + uuid.uuid4().hex[:10].upper()
@@ -195,7 +196,15 @@ class ApprovalService:
         )
         self.graph.invoke({"approval_id": approval_id}, _config(approval_id), durability="sync")
         self._remember_interrupt(approval_id)
-        decider = self._auto_decider(action, requested_by, allow_auto, requester)
+        decider = self.policy.auto_decider(
+            kind=action.kind,
+            amount=action.amount,
+            currency=action.currency,
+            requested_by=requested_by,
+            own_evidence=allow_auto,
+            requester=requester,
+            system=SYSTEM,
+        )
         if decider is not None:
             threshold = self.policy.auto[action.kind]
             approved = self.store.transition(
@@ -216,37 +225,6 @@ class ApprovalService:
         final = self.store.get(approval_id)
         assert final is not None
         return final
-
-    def _rejected_with(self, key: str, facts: str) -> Approval | None:
-        for approval in reversed(self.store.list(("rejected",))):
-            if approval.idempotency_key == key:
-                same = (approval.origin or {}).get("facts") == facts
-                return approval if same else None
-        return None
-
-    def _auto_decider(
-        self,
-        action: Action,
-        requested_by: str,
-        allow_auto: bool,
-        requester: Identity | None,
-    ) -> str | None:
-        """Who the write is decided by when it need not wait, or None when it must."""
-        if not self.policy.auto_approves(action.kind, action.amount):
-            return None
-        if requester is None:
-            return f"{SYSTEM} (auto policy)" if allow_auto else None
-        person = self.policy.person_for(requester)
-        refusal = self.policy.refusal(
-            person,
-            requester,
-            kind=action.kind,
-            amount=action.amount,
-            currency=action.currency,
-            requested_by=requested_by,
-            proposed_by=SYSTEM,
-        )
-        return f"{person.name} (auto policy)" if person is not None and refusal is None else None
 
     # --- deciding --------------------------------------------------------------------------
     def _refuse(self, approval: Approval, identity: Identity, reason: str) -> Decision:
@@ -570,7 +548,3 @@ def outcome_line(status: str, *, who: str, when: str, note: str, reference: str)
     if status == "expired":
         return "⌛ Expired without a decision."
     return f"⏳ Approved by {who} {when}; writing to the ERP…"
-
-
-def describe(approval: Approval) -> str:
-    return f"{approval.approval_id} [{approval.status}] {approval.summary}"

@@ -161,6 +161,36 @@ class Policy:
             return False
         return person.name == requested_by or self.limit_for(person, kind)[0]
 
+    def auto_decider(
+        self,
+        *,
+        kind: str,
+        amount: Decimal | None,
+        currency: str | None,
+        requested_by: str,
+        own_evidence: bool,
+        requester: Identity | None,
+        system: str,
+    ) -> str | None:
+        """Who a write is decided by when it need not wait for a person, or None when it must:
+        in auto mode, under the auto amount, either arbot's own proposal from its own evidence
+        (decided by ``system``) or a requester who could approve it themselves."""
+        if not self.auto_approves(kind, amount):
+            return None
+        if requester is None:
+            return f"{system} (auto policy)" if own_evidence else None
+        person = self.person_for(requester)
+        refusal = self.refusal(
+            person,
+            requester,
+            kind=kind,
+            amount=amount,
+            currency=currency,
+            requested_by=requested_by,
+            proposed_by=system,
+        )
+        return f"{person.name} (auto policy)" if person is not None and refusal is None else None
+
     def auto_approves(self, kind: str, amount: Decimal | None) -> bool:
         if self.mode != "auto" or kind not in self.auto:
             return False

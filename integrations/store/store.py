@@ -281,6 +281,22 @@ class Store(BankLineStore):
             )
         return _approval(row) if row else None
 
+    def last_rejected_with_key(self, idempotency_key: str) -> Approval | None:
+        """The latest rejected approval of this write (target and amount), if any."""
+        a = t.approvals.c
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(
+                    select(t.approvals)
+                    .where(a.idempotency_key == idempotency_key, a.status == "rejected")
+                    .order_by(a.created_at.desc(), a.approval_id.desc())
+                    .limit(1)
+                )
+                .mappings()
+                .first()
+            )
+        return _approval(row) if row else None
+
     def transition(
         self,
         approval_id: str,
