@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table as RichTable
 
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
-from graph.format import money
-from graph.messages import Click, Turn
+
+if TYPE_CHECKING:
+    from graph.messages import Click
 
 
 @click.group()
@@ -54,6 +53,11 @@ def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
     if not found:
         click.echo("Nothing is waiting for approval.")
         return
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    from graph.format import money
+
     table = RichTable(show_edge=False, header_style="bold")
     table.add_column("ID", no_wrap=True)
     table.add_column("Status", no_wrap=True)
@@ -69,6 +73,7 @@ def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
 def _decide(db: str | None, as_user: str, choice: Click) -> None:
     """The CLI's decision, through the same path as the buttons."""
     from graph.decisions import decide
+    from graph.messages import Turn
 
     runtime = runtime_for(settings_for(db))
     decided = decide(runtime.approvals, Turn(as_user, "terminal", click=choice))
@@ -90,6 +95,8 @@ def _decide(db: str | None, as_user: str, choice: Click) -> None:
 @db_option
 def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: str | None) -> None:
     """Approve one approval; the ERP is written once."""
+    from graph.messages import Click
+
     if amount is not None:
         from graph.decisions import AmountError, parse_amount
 
@@ -109,6 +116,8 @@ def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: st
 @db_option
 def approvals_reject(approval_id: str, as_user: str, reason: str, db: str | None) -> None:
     """Reject one approval, with a reason."""
+    from graph.messages import Click
+
     _decide(db, as_user, Click(approval_id, "reject", reason=reason))
 
 
@@ -118,6 +127,8 @@ def approvals_reject(approval_id: str, as_user: str, reason: str, db: str | None
 @db_option
 def approvals_retry(approval_id: str, as_user: str, db: str | None) -> None:
     """Try a failed ERP write again (same idempotency key: never a duplicate)."""
+    from graph.messages import Click
+
     _decide(db, as_user, Click(approval_id, "retry"))
 
 
@@ -131,6 +142,3 @@ def approvals_reconcile(db: str | None) -> None:
         f"Reconciled {len(finished)} approval(s)"
         + (f": {', '.join(finished)}" if finished else ".")
     )
-
-
-# --- audit -------------------------------------------------------------------------------------

@@ -5,17 +5,17 @@ from __future__ import annotations
 import getpass
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.cli.common import Fail, db_option, runtime_for, settings_for, user_or_me
-from bot.config import ConfigError, Settings, open_local_ledger
-from bot.terminal import TerminalSession, chat_loop, render
-from graph.messages import Turn
-from integrations.erp.local.demo import SIZES, build_demo, write_bank_csv
-from integrations.erp.port import ErpError
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+# The demo's sizes (integrations.erp.local.demo.SIZES; a test keeps them equal).
+DEMO_SIZES = ("small", "medium", "large")
 
 
 @click.command()
@@ -25,6 +25,9 @@ from integrations.erp.port import ErpError
 @db_option
 def ask(text: str, as_json: bool, as_user: str | None, db: str | None) -> None:
     """One question, one answer."""
+    from graph.messages import Turn
+    from integrations.erp.port import ErpError
+
     runtime = runtime_for(settings_for(db))
     try:
         reply = runtime.agent.ask(Turn(user_id=user_or_me(as_user), surface="terminal", text=text))
@@ -33,10 +36,18 @@ def ask(text: str, as_json: bool, as_user: str | None, db: str | None) -> None:
     if as_json:
         click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
     else:
+        from rich.console import Console
+
+        from bot.terminal import render
+
         Console().print(render(reply))
 
 
 def _chat(settings: Settings, as_user: str | None) -> None:
+    from rich.console import Console
+
+    from bot.terminal import TerminalSession, chat_loop
+
     runtime = runtime_for(settings)
     runtime.start_reconciler()
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -56,12 +67,24 @@ def chat(as_user: str | None, db: str | None) -> None:
 
 
 @click.command()
-@click.option("--size", type=click.Choice(list(SIZES)), default="small", show_default=True)
+@click.option("--size", type=click.Choice(DEMO_SIZES), default="small", show_default=True)
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--no-chat", is_flag=True, help="Only build the company.")
 @db_option
 def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
     """Build a realistic demo company in the local ledger and open the chat on it."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from bot.config import ConfigError, open_local_ledger
+    from integrations.erp.local.demo import build_demo, write_bank_csv
+
     settings = settings_for(db)
     if settings.erp != "local":
         raise Fail("the demo company lives in the local ledger: unset ARBOT_ERP or set it to local")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import getpass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.config import ConfigError, Settings
-from bot.runtime import Runtime
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.runtime import Runtime
 
 db_option = click.option(
     "--db",
@@ -27,6 +28,8 @@ class Fail(click.ClickException):
 
 
 def settings_for(db: str | None) -> Settings:
+    from bot.config import ConfigError, Settings
+
     try:
         return Settings.from_env(db)
     except ConfigError as error:
@@ -34,6 +37,9 @@ def settings_for(db: str | None) -> Settings:
 
 
 def runtime_for(settings: Settings) -> Runtime:
+    from bot.config import ConfigError
+    from bot.runtime import Runtime
+
     try:
         return Runtime.open(settings)
     except ConfigError as error:

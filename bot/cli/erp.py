@@ -5,11 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli.common import Fail, db_option, settings_for
-from bot.config import ConfigError, open_local_ledger
-from integrations.erp.local.csv_import import ImportFailed, import_csv
 
 
 @click.group()
@@ -31,6 +28,11 @@ def erp_import(
     db: str | None,
 ) -> None:
     """Load CSV exports into the local ledger (all or nothing; re-importing changes nothing)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.config import ConfigError, open_local_ledger
+    from integrations.erp.local.csv_import import ImportFailed, import_csv
+
     settings = settings_for(db)
     if settings.erp != "local":
         raise Fail(f"import loads the local ledger; ARBOT_ERP is {settings.erp}")

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
 from bot.cli.common import Fail, db_option, runtime_for, settings_for, user_or_me
-from bot.config import ConfigError
-from bot.runtime import Runtime
-from bot.terminal import render
-from graph.messages import Turn
-from integrations.erp.port import ErpError
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
 
 
 def _report(runtime: Runtime, request: Any, as_json: bool) -> None:
+    from rich.console import Console
+
+    from bot.terminal import render
+    from graph.messages import Turn
+    from integrations.erp.port import ErpError
+
     try:
         reply = runtime.agent.report(request, Turn(user_or_me(None), "terminal", request.text))
     except ErpError as error:
@@ -71,8 +74,12 @@ def digest(target: str | None, as_json: bool, db: str | None) -> None:
     """The daily digest: yesterday's cash, approvals waiting, open AR and its chart."""
     import asyncio
 
+    from rich.console import Console
+
+    from bot.config import ConfigError
     from bot.digest import build, parse_target
     from bot.poster import Poster
+    from bot.terminal import render
 
     settings = settings_for(db)
     runtime = runtime_for(settings)

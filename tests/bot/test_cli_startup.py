@@ -1,0 +1,99 @@
+"""The command line starts without the heavy libraries: ``arbot --help``, ``--version`` and a
+typo import click and the command table only; each command imports what it needs when it runs.
+Checked on ``sys.modules`` of a fresh interpreter (behaviour, not timing: the timings are
+``benchmarks/coldstart.py``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from bot.cli import COMMANDS, load_command, main
+from tests.conftest import Cli
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("openai", "matplotlib", "langgraph", "microsoft_teams", "slack_bolt")
+
+
+def modules_after(code: str, **env: str) -> set[str]:
+    """The top-level packages imported by a fresh interpreter that ran ``code``."""
+    script = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **env}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.strip().splitlines()[-1]
+    return {name.split(".")[0] for name in json.loads(last)}
+
+
+def test_importing_the_command_line_imports_no_heavy_library() -> None:
+    loaded = modules_after("import bot.cli")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["aks"], ["approvals", "--help"]])
+def test_help_version_and_typos_import_no_heavy_library(args: list[str]) -> None:
+    code = (
+        "import sys\nfrom bot.cli import main\n"
+        f"try:\n    main({args!r}, prog_name='arbot')\nexcept SystemExit:\n    pass"
+    )
+    loaded = modules_after(code)
+    assert not loaded & {*HEAVY, "sqlalchemy", "rich"}, sorted(loaded & {*HEAVY, "rich"})
+
+
+def test_every_command_module_imports_without_heavy_libraries() -> None:
+    code = "from bot.cli import COMMANDS, load_command\nfor name in COMMANDS: load_command(name)"
+    loaded = modules_after(code)
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_help_lists_every_command_with_its_own_first_line() -> None:
+    for name, (_, short_help) in COMMANDS.items():
+        command = load_command(name)
+        assert command.name == name
+        table_line = click.Command(name, help=short_help).get_short_help_str(500)
+        assert table_line == command.get_short_help_str(500), name
+    listed = Cli(Path("/nonexistent"))("--help")
+    assert listed.exit_code == 0
+    for name in COMMANDS:
+        assert f"\n  {name} " in listed.stdout
+
+
+def test_a_typo_is_bad_usage_with_a_suggestion() -> None:
+    result = Cli(Path("/nonexistent"))("colections")
+    assert result.exit_code == 2
+    assert "No such command 'colections'" in result.output
+    assert "Did you mean 'collections'?" in result.output
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--version"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("arbot, version ")
+
+
+def test_the_demo_sizes_offered_are_the_demo_builders() -> None:
+    from integrations.erp.local.demo import SIZES
+
+    demo = main.get_command(click.Context(main), "demo")
+    assert demo is not None
+    size = next(p for p in demo.params if p.name == "size")
+    assert list(size.type.choices) == list(SIZES)  # type: ignore[attr-defined]
