@@ -372,7 +372,7 @@ ROWS: list[tuple] = [
     ),
     (
         "northwind pmts in nov",
-        "payments_received",
+        "payment_history",
         {"customer": "Northwind Traders Inc."},
         ("received", D(2026, 11, 1), TODAY, "C00005"),
         None,

@@ -52,6 +52,9 @@ class Request:
     # Tokens that may be invoice numbers without a known prefix ("K-1002", "K1001"): the agent
     # reads them as invoices when the ledger has them.
     maybe_invoices: tuple[str, ...] = ()
+    # The whole-book question the words also ask when the name is not a customer ("aging
+    # breakdown", "gimme the aging"): the agent answers it when the name resolves to no one.
+    book_intent: str | None = None
 
 
 # --- periods ------------------------------------------------------------------------------------
@@ -317,8 +320,8 @@ _CURRENCIES = (
 
 def over_days(norm: str) -> int | None:
     """N of "over 90", "90+ days", "more than 60 days past due", when it is days past due."""
-    if _AT_RISK.search(norm):
-        return None
+    if _AT_RISK.search(norm) or len(re.findall(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm)) >= 2:
+        return None  # "going over 90 next week"; "buckets 0-30 31-60 61-90": the whole aging
     for match in vocab.OVER_DAYS.finditer(norm):
         number = int(next(g for g in match.groups() if g))
         if not 0 < number <= 365 or number in (100, 200, 300):
@@ -361,9 +364,11 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "over_days"
     if name:
         return None
+    if vocab.AGING_REPORT.search(norm):
+        return "aging_report"
     if vocab.TOTAL_AR.search(norm):
         return "total_ar"
-    if vocab.AGING_REPORT.search(norm):
+    if vocab.AGING_WORD.search(norm):
         return "aging_report"
     return None
 
@@ -458,9 +463,25 @@ def parse(text: str, today: date) -> Request:
             cannot=cannot,
         )
     intent, guessed = _intent(norm, refs, name, chatter, text)
-    period = explicit_range(norm, today) or _period(norm, today, forward=intent == "forecast")
+    written = explicit_range(norm, today)
+    period = written or _period(norm, today, forward=intent == "forecast")
     if guessed and period is not None:
         intent = "payment_history"  # "northwind last week": what came in then
+    if (
+        intent == "payment_history"
+        and written is not None
+        and not guessed
+        and not re.match(r"(?:did|has|have|does|do)\b(?! (?:we|i|you)\b)", norm)
+    ):
+        # "globex payments between 2026-09-01 and 2026-10-31": payments received between
+        # written dates, narrowed to one customer; "did globex pay on 2026-11-02?" asks about
+        # the customer's payments (as "did globex pay last week" does)
+        intent = "payments_received"
+    book_intent = None
+    if name and intent in ("customer_balance", "payment_history", "payments_received"):
+        book_intent = _portfolio_intent(norm, refs, None)
+        if book_intent is None and intent != "customer_balance" and period is not None:
+            book_intent = "payments_received"
     limit = None
     if match := _COUNT.search(norm):
         limit = int(match.group(1))
@@ -484,4 +505,5 @@ def parse(text: str, today: date) -> Request:
         currency=_currency(norm),
         by_collector=bool(re.search(r"\bby collectors?\b|\bper collector\b", norm)),
         maybe_invoices=maybe,
+        book_intent=book_intent if book_intent != intent else None,
     )

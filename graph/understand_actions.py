@@ -79,7 +79,8 @@ _VERB = {
             r"^(?:send|email|e-mail|mail|shoot|fire off|resend|re-send|forward)\b(?! me\b)"
             r"(?! us\b).*\b(?:reminders?|dunning|past[- ]due (?:notice|letter|email)"
             r"|collections? (?:letter|notice|email)|demand letter|notice)\b"
-            r"|^(?:nudge|ping|remind|dun)\b(?! me\b)(?! us\b)(?! myself\b)",
+            r"|^(?:nudge|ping|remind|dun|chase)\b(?! me\b)(?! us\b)(?! myself\b)(?! ?list)"
+            r"(?!.*\b(?:agency|legal|lawyers?|attorneys?)\b)",
         ),
     )
 }
@@ -249,6 +250,10 @@ def _build(
         )
     if kind == "limit":
         amount, match = _money(named)
+        if amount is None and (
+            to := re.search(r"\bto\s+(\$?\s?\d[\d,]*(?:\.\d+)?\s*[km]?)\s*$", body)
+        ):
+            amount, _ = _money(to.group(1))  # "… to 80000": read as an invoice number above
         if asked and amount is None:
             return None
         if match and re.search(r"\bby\s*$", named[: match.start()]):

@@ -39,6 +39,16 @@ _ON = re.compile(
     rf"|\bon\s+{_DAY}\s+(?:of\s+)?{_MONTH}|\bon\s+{_MONTH}\s+{_DAY})\b",
     re.IGNORECASE,
 )
+# "1-15 nov", "nov 1 - 15", "1st to 15th of November 2026": one month, two days
+_DAYS_OF_MONTH = re.compile(
+    rf"\b(?P<d1>{_DAY})\s*(?:-|to|till|until|thru|through)\s*(?P<d2>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<m1>{_MONTH}(?:,?\s+\d{{4}})?)(?![\w/.-]*\d)"
+    rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})\s*(?:-|to|till|until|thru|through)\s*(?P<d4>{_DAY})"
+    r"\b(?!\s*(?:st|nd|rd|th)?\s*(?:days?|weeks?))",
+    re.IGNORECASE,
+)
+# "on the 20th": that day of the latest month that has had it
+_ON_NTH = re.compile(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(rf"^{_MONTH}(?:\s+(\d{{4}}))?$", re.IGNORECASE)
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$")
 
@@ -73,7 +83,12 @@ def _numeric(text: str, today: date, order: str) -> date | None:
     try:
         found = date(year, month, day)
     except ValueError:
-        return None
+        if len(first) == 4 or "." in text or not 1 <= day <= 12:
+            return None
+        try:  # 13/11/2026 in a month-first locale (or 11/13 in a day-first one): one reading
+            found = date(year, day, month)
+        except ValueError:
+            return None
     if not third and len(first) != 4 and found > today:
         found = found.replace(year=found.year - 1)  # "since 12/1" in November: last December
     return found
@@ -136,6 +151,9 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
             if end < start and start.year == end.year:
                 return None
             return DateRange(start, end, f"between {start.isoformat()} and {end.isoformat()}")
+    if (m := _DAYS_OF_MONTH.search(text)) and (found := _days_of_month(m, today, order)):
+        start, end = found
+        return DateRange(start, end, f"between {start.isoformat()} and {end.isoformat()}")
     if (m := _SINCE.search(text)) and (found := _span(m.group("a"), today, order)):
         return DateRange(found[0], today, f"since {found[0].isoformat()}")
     if (m := _BEFORE.search(text)) and (found := _span(m.group("b"), today, order)):
@@ -144,4 +162,38 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
         raw = re.sub(r"^on\s+(?:the\s+)?", "", m.group("a"), flags=re.I)
         if found := _span(raw, today, order):
             return DateRange(found[0], found[1], f"on {found[0].isoformat()}")
+    if (m := _ON_NTH.search(text)) and (day := _latest_nth(int(m.group(1)), today)):
+        return DateRange(day, day, f"on {day.isoformat()}")
+    return None
+
+
+def _days_of_month(m: re.Match[str], today: date, order: str) -> tuple[date, date] | None:
+    month = m.group("m1") or m.group("m2")
+    first, last = (
+        (m.group("d1"), m.group("d2")) if m.group("m1") else (m.group("d3"), m.group("d4"))
+    )
+    digits = re.compile(r"\d+")
+    words = month.split()
+    year = words[-1] if len(words) > 1 and words[-1].isdigit() else ""
+    name = words[0].rstrip(",")
+    start = _span(f"{digits.match(first).group()} {name} {year}".strip(), today, order)  # type: ignore[union-attr]
+    if start is None:
+        return None
+    try:
+        end = start[0].replace(day=int(digits.match(last).group()))  # type: ignore[union-attr]
+    except ValueError:
+        return None
+    return (start[0], end) if end >= start[0] else None
+
+
+def _latest_nth(number: int, today: date) -> date | None:
+    month = today.replace(day=1)
+    for _ in range(2):
+        try:
+            day = month.replace(day=number)
+        except ValueError:
+            day = None
+        if day is not None and day <= today:
+            return day
+        month = (month - timedelta(days=1)).replace(day=1)
     return None

@@ -23,6 +23,13 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:pmt|pymt|pmnt|paymt|pymnt|paymnt)s\b", "payments"),
         (r"\b(?:pmt|pymt|pmnt|paymt|pymnt|paymnt)\b(?!-?[a-z]?\d)", "payment"),  # not PMT-U1
         (r"\bpayed\b", "paid"),
+        (r"\b(?:recd|rec'd|rcvd|rcv'd|recv'd|recvd|rec'vd)\b", "received"),
+        (r"\bdpd\b", "days past due"),
+        (r"\ba/r\b", "ar"),
+        (r"\bpd\b(?=\s*(?:[?!.]|$|yet|in full|off|up))", "paid"),
+        (r"\b(i|you|we|they|he|she|it)'ll\b", r"\1 will"),
+        (r"\bqtd\b", "this quarter"),
+        (r"\bgimme\b", "give me"),
         (r"\binvs\b", "invoices"),
         (r"\binv\b(?!-\d)", "invoice"),
         (r"\b(?:pls|plz|plse|pleas|pl0x)\b", "please"),
@@ -122,6 +129,8 @@ OUT_OF_SCOPE = _rx(
     r"\b(?:all[- ]hands|town ?hall|book (?:a|the) (?:room|meeting)|meeting rooms?"
     r"|conference rooms?|calendar invite)\b",
     r"\b(?:office|building) (?:is )?(?:closed|open|hours)\b|\bis the office\b|\bparking\b",
+    r"\bbank (?:account )?balances?\b|\bbalance sheet\b|\b(?:p&l|p and l|ebitda|gross margin"
+    r"|income statement|profit and loss)\b",
     r"\b(?:exchange|fx|conversion) rates?\b"
     r"|\b(?:usd|eur|gbp|cad|jpy|chf|aud|mxn|cny|inr) ?(?:/|to|-)? ?(?:usd|eur|gbp|cad|jpy|chf"
     r"|aud|mxn|cny|inr)\b"
@@ -243,7 +252,7 @@ COLLECTIONS = _rx(
     r"|\bshould we (?:monitor|watch)\b",
     r"\bworst (?:offenders|payers|accounts|customers|debtors)\b|\bslow payers\b|\bdeadbeats\b",
     r"\b(?:biggest|largest|top|worst|most|oldest) (?:\d+ )?(?:past dues?|overdue|delinquent"
-    r"|late|outstanding)(?: (?:accounts|customers|clients|payers|debtors|balances))?\b",
+    r"|late)(?: (?:accounts|customers|clients|payers|debtors|balances))?\b",
     r"\b(?:overdue|past due|delinquent|late(?:-paying)?) (?:customers|accounts|clients|payers"
     r"|debtors)\b",
     r"\b(?:list|ranking|report) of (?:the )?(?:overdue|past due|delinquent|late) \w+",
@@ -287,9 +296,13 @@ PAYMENT = _rx(
     r"|\bmoney (?:from|in)\b|\b(?:cash|money|funds) (?:received|collected)\b"
     r"|\b(?:received|collected) from\b",
     r"\bchecks? (?:received|came|arrived|in|cleared)\b",
+    r"\b(?:receive|received|get|got) (?:anything|something|any money|money)\b"
+    r"|\breceived?\b.{0,30}\bfrom\b",
     r"\b(?:received|got|get|receive) (?:a |the |any |their )?(?:check|cheque|money|funds"
     r"|transfer)\b",
-    r"\bcame in\b|\bcome in\b|\bsent (?:us )?(?:any |the |a |some )?(?:money|funds|wire|check"
+    r"\bcollect(?:ed)?\b(?! (?:list|queue|agency))|\bhit the bank\b|\bcash in\b",
+    r"\bcame in\b|\bcome in\b|\b(?:sent|send) (?:us )?(?:any |the |a |some )?(?:money|funds"
+    r"|wire|check"
     r"|cheque|remittance|transfer|cash)\b|\btransfers?\b|\bdays to pay\b",
 )
 BALANCE_WEAK = _rx(
@@ -340,7 +353,8 @@ biggest highest debtors debtor promises promise promised broken kept missed euro
 cad usd pounds canadian between average avg mean terms net alert goes above below inbox
 exceptions exception report aging ageing aged bucket buckets collector collectors received
 receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
-fastest quarter quarters waiting approval unapplied unallocated beyond first
+fastest quarter quarters waiting approval unapplied unallocated beyond first currency
+currencies breakdown book recd rcvd dpd qtd gimme r
 """.split()
 )
 
@@ -372,23 +386,27 @@ APPROVALS_INBOX = _rx(
     r" (?:approval|sign-?off))\b",
     r"\bmy approvals?\b|\b(?:pending|open|outstanding) approvals?\b|\bapprovals? (?:inbox|queue"
     r"|waiting|pending)\b|\bwhat (?:do|should|can|must) i (?:need to |have to )?approve\b"
-    r"|\bawaiting (?:my )?approval\b|\bneeds? my approval\b|\bmy (?:approval )?inbox\b",
+    r"|\bawaiting (?:my )?approval\b|\bneeds? my approval\b|\bmy (?:approval )?inbox\b"
+    r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
 )
 CREDIT_EXCEPTIONS = _rx(
     r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
     r"(?:their|the|its|his|her|our|a)? ?(?:credit )?(?:limits?|lines?)\b",
     r"\b(?:on|under) (?:a )?(?:credit )?hold\b|\bcredit holds?\b|\bheld accounts\b"
     r"|\bblocked (?:customers|accounts)\b|\bcredit exceptions?\b|\bover[- ]?limit\b",
+    r"\b(?:customers|accounts|clients|who|anyone|which ones)\b.{0,12}\b(?:are |is )?(?:blocked"
+    r"|held|frozen)\b|\bmaxed (?:out )?(?:on )?credit\b",
 )
 OVER_DAYS = re.compile(
-    r"(?<![$\d.,])(?:\b(?:over|above|more than|older than|beyond|greater than|past|exceeding"
-    r"|at least|>)\s*(\d{1,3})\b(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
+    r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|past"
+    r"|exceeding|at least)|>=?)\s*(\d{1,3})\b"
+    r"(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
     r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
     r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
     r" )?(?:past due|overdue|late|old|delinquent|bucket)\b)"
 )
 OVER_DAYS_CONTEXT = re.compile(
-    r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|bucket"
+    r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"
     r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance"
     r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
 )
@@ -410,6 +428,10 @@ TOP_DEBTORS = _rx(
     r"\b(?:largest|biggest) (?:\d+ )?(?:customers|accounts)\b(?!.{0,20}\b(?:overdue|past due"
     r"|late|delinquent))",
     r"\bwho (?:has|have) the (?:biggest|largest|highest) (?:balance|open balance|ar|exposure)\b",
+    r"\b(?:top|biggest|largest|highest|most) (?:\d+ )?(?:owing|owers|outstanding|open ar)\b"
+    r"(?! invoices?)",
+    r"\brank\w*\b.{0,30}\b(?:owe|owing|owed|balances?|outstanding|ar)\b",
+    r"\bowes? (?:us )?more than (?:anyone|anybody|everyone)\b",
 )
 AGING_REPORT = _rx(
     r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|of (?:the|our)"
@@ -419,7 +441,8 @@ AGING_REPORT = _rx(
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
 )
 LARGEST_INVOICES = _rx(
-    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:open |unpaid"
+    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:value |dollar"
+    r" |amount )?(?:open |unpaid"
     r" |outstanding |overdue |past due )?invoices?\b",
     r"\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
 )
@@ -433,7 +456,8 @@ PAYMENTS_RECEIVED = _rx(
 )
 UNAPPLIED_CASH = _rx(
     r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
-    r"|payments?|receipts?)\b|\bnot (?:yet )?applied\b|\bcash on account\b",
+    r"|payments?|receipts?)\b|\bnot (?:yet )?applied\b|\bcash on account\b"
+    r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
 )
 DAYS_TO_PAY = _rx(
     r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b",
@@ -441,6 +465,8 @@ DAYS_TO_PAY = _rx(
     r"\b(?:pay(?:ment)?|paying) (?:speed|habits?|behaviou?r|pattern|track record|timeliness)\b",
     r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
 )
+# The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets").
+AGING_WORD = re.compile(r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b")
 DEDUCTIONS_ONLY = re.compile(
     r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b"
 )
@@ -517,6 +543,11 @@ CANNOT = (
             r"^\s*(?:please )?(?:delete|remove|refund|reverse|unapply|merge|rename|close|reopen"
             r"|deactivate|archive|export|upload|import|approve|reject|escalate|sue|call"
             r"|phone|text)\b(?! me\b)",
+            r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
+            r"\b(?:post|book|enter|record)\b.{0,30}\b(?:to|in|into) (?:the )?(?:gl|general ledger"
+            r"|journal)\b|\bjournal entr(?:y|ies)\b",
+            r"\b(?:send|refer|hand|turn|pass|escalate)\b.{0,30}\b(?:to|over to) (?:a |the |our )?"
+            r"(?:collections? agency|debt collectors?|legal|lawyers?|attorneys?|small claims)\b",
         ),
     ),
 )

@@ -5,6 +5,7 @@ turns a change request into a proposal; ``meta`` answers about arbot itself."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from langgraph.graph import END
@@ -13,6 +14,7 @@ from graph import intents
 from graph.agent import wording
 from graph.agent.state import AgentState
 from graph.approvals import ProposalRejected
+from graph.ar.names import Resolution
 from graph.messages import Reply, Turn
 from graph.policy import Identity
 from graph.proposals import proposal_reply
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from graph.agent.wiring import Agent
 
 DATA_KINDS = ("inquiry", "portfolio", "report")
+NEAR_MISS = 80.0  # a name that scores this close to a customer's is a typo of it, not no one
 
 
 def understand(agent: Agent, state: AgentState) -> dict[str, Any]:
@@ -47,12 +50,33 @@ def understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     kind = intents.get(request.intent).kind
     if kind in DATA_KINDS and agent.resolver.ledger_is_empty():
         return {"request": request, "reply": wording.empty_ledger(request)}
+    if kind == "inquiry" and (nobody := _names_nobody(agent, request)) is not None:
+        if request.book_intent is None:
+            # "what does apple inc owe": a name that is no customer is not answered as another
+            return {"request": request, "reply": wording.not_a_customer(request, nobody)}
+        # "gimme the aging": the words ask about the whole book; the leftover is no customer
+        request = replace(request, intent=request.book_intent, guessed=False)
+        kind = intents.get(request.intent).kind
+    if kind in DATA_KINDS and agent.resolver.ledger_is_empty():
+        return {"request": request, "reply": wording.empty_ledger(request)}
     if kind != "inquiry":
         return {"request": request}
     outcome = agent.resolver.resolve(request)
     if isinstance(outcome, Reply):
         return {"request": request, "reply": outcome}
     return {"request": request, "resolved": outcome}
+
+
+def _names_nobody(agent: Agent, request: Request) -> Resolution | None:
+    """How the customer text resolved, when it names no customer at all (not several)."""
+    if not request.customer_text or request.invoice_refs or request.po_refs or request.guessed:
+        return None
+    found = agent.resolver.customer(request.customer_text)
+    if isinstance(found, Customer) or found.status != "none":
+        return None
+    if found.candidates and found.candidates[0].score >= NEAR_MISS:
+        return None  # "fabrikan": a typo of one name, answered with "did you mean …?"
+    return found
 
 
 def after_understand(state: AgentState) -> str:

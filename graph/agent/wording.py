@@ -65,6 +65,36 @@ def not_understood(request: Request) -> Reply:
     )
 
 
+def not_a_customer(request: Request, resolution: Any) -> Reply:
+    """A question about a name that is no customer of the ledger: say so, never answer another
+    question in its place; the closest names and what can be asked instead."""
+    words = request.customer_text or ""
+    candidates = list(getattr(resolution, "candidates", ()))[:3]
+    closest = [m.name for m in candidates]
+    headline = f"I can't find a customer matching “{words}”"
+    headline += f" (closest: {'; '.join(closest)})." if closest else "."
+    offers = (
+        "what does <customer> owe",
+        "total AR",
+        "aging report",
+        "who owes us the most",
+        "help",
+    )
+    return Reply(
+        headline=headline + " What I can answer instead:",
+        sections=[Section(text="\n".join(f"• “{o}”" for o in offers))],
+        context=["Ask again with the customer's name as the ledger has it, or its ID."],
+        intent="unknown",
+        data={
+            "not_understood": words,
+            "candidates": [
+                {"customer_id": m.customer_id, "name": m.name, "score": m.score} for m in candidates
+            ],
+            "suggestions": list(offers),
+        },
+    )
+
+
 def unsure_reply(request: Request, customer: Customer, unread: list[str]) -> Reply:
     """The name was read, the rest was not: say so, and offer what can be asked about them."""
     name = customer.name

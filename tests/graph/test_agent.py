@@ -154,3 +154,26 @@ def test_a_renamed_customer_is_found_after_forget_customers(tmp_path) -> None:
     assert ask(agent, "what does zephyr holdings owe").entities != {"customer_id": "C00003"}
     agent.forget_customers()
     assert ask(agent, "what does zephyr holdings owe").entities == {"customer_id": "C00003"}
+
+
+def test_a_name_that_is_no_customer_is_said_not_answered_as_another(agent: Agent) -> None:
+    reply = ask(agent, "what does apple inc owe us")
+    assert reply.intent == "unknown"
+    assert reply.headline.startswith("I can't find a customer matching “apple inc”")
+    assert "open_total" not in reply.data and not reply.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("gimme the aging", "aging_report"), ("aging snapshot for the cfo", "aging_report")],
+)
+def test_whole_book_words_with_a_leftover_that_is_no_customer(
+    agent: Agent, demo: Demo, text: str, intent: str
+) -> None:
+    reply = ask(agent, text)
+    assert reply.intent == intent
+    open_usd = sum(
+        (i.balance for i in demo.ledger.invoices(open_only=True) if i.currency == "USD"),
+        Decimal(0),
+    )
+    assert money(open_usd, "USD") in reply.to_text()

@@ -142,7 +142,8 @@ def test_payments_received_between_dates(agent: Agent, demo: Demo) -> None:
 
 def test_one_customers_payments_in_a_range_stay_in_the_range(agent: Agent, demo: Demo) -> None:
     reply = ask(agent, "globex payments between 2026-09-01 and 2026-10-31")
-    assert reply.intent == "payment_history"
+    assert reply.intent == "payments_received"
+    assert reply.entities.get("customer_id") == "C00003"
     expected = demo.ledger.payments("C00003", since=date(2026, 9, 1), until=date(2026, 10, 31))
     assert [p["payment_id"] for p in reply.data["payments"]] == [p.payment_id for p in expected]
 

@@ -145,7 +145,7 @@ def test_count_of_payments() -> None:
         ("check if clearwater sent the wire", "payment_history"),
         ("frontier walsh check received?", "payment_history"),
         ("how much did mohawk pay us in the past 2 weeks", "payment_history"),
-        ("any cash received from wagner pumps & valves since nov 1", "payment_history"),
+        ("any cash received from wagner pumps & valves since nov 1", "payments_received"),
         # owed
         ("how much do heritage garden centres still have to pay", "customer_balance"),
         ("potential bad debt - how much does donovan owe over 120", "over_days"),
@@ -514,3 +514,90 @@ def test_what_arbot_cannot_do_is_never_another_action(text: str, cannot: str) ->
 def test_a_note_about_a_promise_is_still_a_note() -> None:
     request = parse("note for globex: AP promised payment friday", TODAY)
     assert request.action is not None and request.action.kind == "add_note"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "days"),
+    [
+        ("past due >60", "over_days", 60),
+        ("customers > 90 days", "over_days", 90),
+        ("stuff thats 60+ dpd", "over_days", 60),
+        ("buckets 0-30 31-60 61-90 90+ for the whole book", "aging_report", None),
+        ("ageing pls", "aging_report", None),
+        ("top 10 owing", "top_debtors", None),
+        ("whos got the biggest o/s", "top_debtors", None),
+        ("rank customers by what they owe", "top_debtors", None),
+        ("which accounts are blocked", "credit_exceptions", None),
+        ("highest value open invoices", "largest_invoices", None),
+        ("who has money sitting on account", "unapplied_cash", None),
+        ("anything for me to approve", "approvals_inbox", None),
+        ("cash recd yesterday", "payments_received", None),
+        ("what did we collect in october", "payments_received", None),
+        ("total a/r", "total_ar", None),
+        ("gimme the aging", "aging_report", None),
+        ("aging breakdown pls", "aging_report", None),
+    ],
+)
+def test_whole_book_shorthand(text: str, intent: str, days: int | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.days) == (intent, days)
+
+
+@pytest.mark.parametrize(
+    ("text", "book_intent"),
+    [
+        ("aging snapshot for the cfo", "aging_report"),
+        ("ar aging for the board deck", "aging_report"),
+        ("what does apple inc owe us", None),
+    ],
+)
+def test_words_left_over_keep_the_whole_book_question(text: str, book_intent: str | None) -> None:
+    """Leftover words may be a customer's name: the parser says which whole-book question the
+    rest asks, for the agent to answer when they name no customer."""
+    request = parse(text, TODAY)
+    assert request.customer_text
+    assert request.book_intent == book_intent
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("cash received 13/11/2026", date(2026, 11, 13), date(2026, 11, 13)),  # en_US, unambiguous
+        ("list of receipts 1-15 nov", date(2026, 11, 1), date(2026, 11, 15)),
+        ("payments received nov 3 - 9", date(2026, 11, 3), date(2026, 11, 9)),
+        ("what payments hit the bank on the 20th", date(2026, 11, 20), date(2026, 11, 20)),
+        ("receipts QTD", date(2026, 10, 1), TODAY),
+        ("pmts recd MTD", date(2026, 11, 1), TODAY),
+    ],
+)
+def test_dates_written_as_people_write_them(text: str, start: date, end: date) -> None:
+    period = parse(text, TODAY).period
+    assert period is not None and (period.start, period.end) == (start, end)
+
+
+def test_one_customers_payments_between_written_dates_are_the_received_list() -> None:
+    listed = parse("globex payments between 2026-09-01 and 2026-10-31", TODAY)
+    assert (listed.intent, listed.customer_text) == ("payments_received", "globex")
+    asked = parse("did globex pay on 2026-11-02?", TODAY)
+    assert asked.intent == "payment_history"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mark 10435 as disputed",
+        "send northwind to collections agency",
+        "post this payment to the gl",
+        "initech says they'll pay 10436 next week",
+    ],
+)
+def test_an_unknown_change_to_a_known_thing_is_an_honest_cannot(text: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.action) == ("unknown", None)
+    assert request.cannot is not None
+
+
+def test_a_limit_figure_read_as_an_invoice_number_is_still_the_limit() -> None:
+    action = parse_action("increase credit line for midwest transport to 80000")
+    assert action is not None
+    assert (action.customer_text, action.amount) == ("midwest transport", Decimal(80000))
