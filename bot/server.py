@@ -64,7 +64,7 @@ def create_app(runtime: Runtime) -> FastAPI:
 
         runtime.deliver = deliver
         runtime.start_reconciler()
-        await asyncio.to_thread(runtime.agent.matcher)  # the name index, before the first user
+        await asyncio.to_thread(runtime.agent.warm)  # names and the book, before the first user
         await teams.start()
         stop_schedule = asyncio.Event()
         schedule_task = None

@@ -193,35 +193,78 @@ class BookReads:
 @dataclass
 class _Snapshot:
     """The open book aggregated per customer, currency and aging bucket, with the customer
-    master: computed once, reused while the ledger's signature (counts and sums of invoices,
-    customers, applications, payments) and the business date stay the same."""
+    master: computed once, then kept up to date by re-aggregating only the customers whose
+    invoices a write touched (an application or an adjustment names the invoice), so a question
+    after an approval does not pay for the whole book again."""
 
-    signature: tuple[Any, ...]
+    marks: _Marks
     today: date
     customers: dict[str, Customer]
-    balances: list[OpenBalance]
+    balances: dict[str, list[OpenBalance]]  # per customer, one row per currency
+    adjustments: frozenset[str]  # the adjustment ids already counted
+    open_totals: dict[str, int]  # cents per currency, to verify the book now and then
     habits: list[Habit] | None = None
-    built_at: float = field(default_factory=time.monotonic)
+    verified_at: float = field(default_factory=time.monotonic)
+    _rows: list[OpenBalance] | None = None
 
-    def fresh(self, signature: tuple[Any, ...], today: date) -> bool:
-        age = time.monotonic() - self.built_at
-        return self.signature == signature and self.today == today and age < SNAPSHOT_TTL_SECONDS
+    def rows(self) -> list[OpenBalance]:
+        if self._rows is None:
+            self._rows = [row for cid in sorted(self.balances) for row in self.balances[cid]]
+        return self._rows
+
+    def changed(self) -> None:
+        self._rows = None
 
 
-# What changes when the open book changes: every write that moves a balance inserts an
-# application or an adjustment; imports insert rows; limits and holds change the customer sums.
-# An edit that changes none of these (a re-import that rewrites a balance in place) is seen
-# when the snapshot expires (SNAPSHOT_TTL_SECONDS).
-_SIGNATURE = (
+@dataclass(frozen=True)
+class _Marks:
+    """What a write to the ledger moves: read in one cheap query before each question."""
+
+    invoices: int
+    customers: tuple[Any, ...]  # count, sum of limits, holds
+    last_application: int
+    adjustments: int
+    payments: int
+
+
+# Every write that moves a balance inserts an application or an adjustment; imports insert
+# invoices (a full rebuild); limits and holds change the customer sums (the master is re-read).
+# An edit that changes none of these (a re-import that rewrites a balance in place) is caught
+# by comparing the open totals per currency with the ledger's every VERIFY_SECONDS.
+_MARKS = (
     "SELECT (SELECT COUNT(*) FROM ledger_invoices), (SELECT COUNT(*) FROM ledger_customers), "
     "(SELECT COALESCE(SUM(COALESCE(credit_limit, 0)), 0) FROM ledger_customers), "
     "(SELECT COUNT(*) FROM ledger_customers WHERE on_hold), "
-    "(SELECT COUNT(*) FROM ledger_applications), (SELECT COUNT(*) FROM ledger_adjustments), "
-    "(SELECT COUNT(*) FROM ledger_payments)"
+    "(SELECT COALESCE(MAX(id), 0) FROM ledger_applications), "
+    "(SELECT COUNT(*) FROM ledger_adjustments), (SELECT COUNT(*) FROM ledger_payments)"
 )
-SNAPSHOT_TTL_SECONDS = 60.0
+_OPEN_TOTALS = (
+    "SELECT currency, SUM(balance) FROM ledger_invoices WHERE balance > 0 GROUP BY currency"
+)
+VERIFY_SECONDS = 60.0
 _SNAPSHOTS: dict[int, _Snapshot] = {}
 _SNAPSHOTS_KEPT = 4
+_CUSTOMER_COLUMNS = (
+    "customer_id, name, currency, terms_days, credit_limit, email, on_hold, discount_percent, "
+    "discount_days, parent_id, collector"
+)
+
+
+def _customer_row(row: Any) -> Customer:
+    cid, name, currency, terms, limit, email, hold, discount, days, parent, collector = row
+    return Customer(
+        customer_id=cid,
+        name=name,
+        currency=currency,
+        terms_days=int(terms),
+        credit_limit=None if limit is None else _cents(limit),
+        email=email,
+        on_hold=bool(hold),
+        discount_percent=_cents(discount),
+        discount_days=int(days or 0),
+        parent_id=parent,
+        collector=collector,
+    )
 
 
 class SqlBookReads(BookReads):
@@ -237,16 +280,74 @@ class SqlBookReads(BookReads):
 
     @cached_property
     def _snapshot(self) -> _Snapshot:
-        signature = tuple(self._rows(_SIGNATURE)[0])
+        (row,) = self._rows(_MARKS)
+        marks = _Marks(int(row[0]), tuple(row[1:4]), int(row[4]), int(row[5]), int(row[6]))
         kept = _SNAPSHOTS.get(id(self.engine))
-        if kept is not None and kept.fresh(signature, self.today):
-            return kept
-        customers = super().customers()
-        snapshot = _Snapshot(signature, self.today, customers, self._aggregate(customers))
-        if len(_SNAPSHOTS) >= _SNAPSHOTS_KEPT:
+        if kept is None or kept.today != self.today or kept.marks.invoices != marks.invoices:
+            kept = self._build(marks)
+        elif kept.marks != marks:
+            self._refresh(kept, marks)
+        elif time.monotonic() - kept.verified_at > VERIFY_SECONDS:
+            totals = {cur: int(cents) for cur, cents in self._rows(_OPEN_TOTALS)}
+            kept = kept if totals == kept.open_totals else self._build(marks)
+            kept.verified_at = time.monotonic()
+        if len(_SNAPSHOTS) >= _SNAPSHOTS_KEPT and id(self.engine) not in _SNAPSHOTS:
             _SNAPSHOTS.pop(next(iter(_SNAPSHOTS)))
-        _SNAPSHOTS[id(self.engine)] = snapshot
-        return snapshot
+        _SNAPSHOTS[id(self.engine)] = kept
+        return kept
+
+    def _build(self, marks: _Marks) -> _Snapshot:
+        customers = self._read_customers()
+        adjustments = frozenset(
+            r[0] for r in self._rows("SELECT adjustment_id FROM ledger_adjustments")
+        )
+        balances = self._aggregate(customers)
+        totals: dict[str, int] = defaultdict(int)
+        for rows in balances.values():
+            for row in rows:
+                totals[row.currency] += int(row.total.scaleb(2))
+        return _Snapshot(marks, self.today, customers, balances, adjustments, dict(totals))
+
+    def _read_customers(self) -> dict[str, Customer]:
+        rows = self._rows(f"SELECT {_CUSTOMER_COLUMNS} FROM ledger_customers")
+        return {row[0]: _customer_row(row) for row in rows}
+
+    def _refresh(self, snapshot: _Snapshot, marks: _Marks) -> None:
+        """Only what the writes since the snapshot touched: the customer master when limits or
+        holds moved, the open balances of the customers whose invoices were paid or adjusted."""
+        if marks.customers != snapshot.marks.customers:
+            snapshot.customers = self._read_customers()
+            for rows in snapshot.balances.values():
+                for row in rows:
+                    row.customer = snapshot.customers.get(row.customer.customer_id, row.customer)
+        applied = self._rows(
+            "SELECT DISTINCT i.customer_id, p.customer_id FROM ledger_applications a "
+            "JOIN ledger_invoices i ON i.invoice_number = a.invoice_number "
+            "JOIN ledger_payments p ON p.payment_id = a.payment_id WHERE a.id > :last",
+            last=snapshot.marks.last_application,
+        )
+        touched = {invoice_of for invoice_of, _ in applied}
+        paid = {payer for _, payer in applied}
+        if marks.adjustments != snapshot.marks.adjustments:
+            every = self._rows("SELECT adjustment_id, customer_id FROM ledger_adjustments")
+            touched |= {cid for aid, cid in every if aid not in snapshot.adjustments}
+            snapshot.adjustments = frozenset(aid for aid, _ in every)
+        if touched:
+            fresh = self._aggregate(snapshot.customers, touched)
+            for cid in touched:
+                for row in snapshot.balances.pop(cid, []):
+                    snapshot.open_totals[row.currency] -= int(row.total.scaleb(2))
+                for row in fresh.get(cid, []):
+                    snapshot.open_totals[row.currency] = snapshot.open_totals.get(
+                        row.currency, 0
+                    ) + int(row.total.scaleb(2))
+                if cid in fresh:
+                    snapshot.balances[cid] = fresh[cid]
+        snapshot.changed()
+        if snapshot.habits is not None and paid:
+            kept = [h for h in snapshot.habits if h.customer_id not in paid]
+            snapshot.habits = kept + [h for cid in sorted(paid) for h in self._habits(cid)]
+        snapshot.marks = marks
 
     def _rows(self, query: Any, **params: Any) -> list[Any]:
         from sqlalchemy import text
@@ -294,16 +395,23 @@ class SqlBookReads(BookReads):
         return "CASE " + " ".join(parts) + " END", params
 
     def open_balances(self, customer_id: str | None = None) -> list[OpenBalance]:
-        rows = self._snapshot.balances
         if customer_id is not None:
-            rows = [r for r in rows if r.customer.customer_id == customer_id]
-        return rows
+            return list(self._snapshot.balances.get(customer_id, []))
+        return list(self._snapshot.rows())
 
-    def _aggregate(self, customers: dict[str, Customer]) -> list[OpenBalance]:
+    def _aggregate(
+        self, customers: dict[str, Customer], only: set[str] | None = None
+    ) -> dict[str, list[OpenBalance]]:
+        """Open balances per customer (of ``only``, or all), one row per currency."""
         case, params = self._bucket_case()
+        where = "balance > 0"
+        if only is not None:
+            names = {f"c{n}": cid for n, cid in enumerate(sorted(only))}
+            where += " AND customer_id IN (" + ", ".join(f":{k}" for k in names) + ")"
+            params.update(names)
         rows = self._rows(
             f"SELECT customer_id, currency, {case} AS bucket, SUM(balance), COUNT(*), "
-            "MIN(due_date) FROM ledger_invoices WHERE balance > 0 "
+            f"MIN(due_date) FROM ledger_invoices WHERE {where} "
             "GROUP BY customer_id, currency, bucket",
             **params,
         )
@@ -319,7 +427,10 @@ class SqlBookReads(BookReads):
             balances[key].invoices += count
             balances[key].counts[bucket] = int(count)
             balances[key].oldest_due[bucket] = _as_date(oldest)
-        return [balances[k].finish() for k in sorted(balances)]
+        per_customer: dict[str, list[OpenBalance]] = defaultdict(list)
+        for key in sorted(balances):
+            per_customer[key[0]].append(balances[key].finish())
+        return dict(per_customer)
 
     def _invoice_rows(self, *conditions: Any, order: tuple[Any, ...], limit: int | None = None):
         from sqlalchemy import select

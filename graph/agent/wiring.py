@@ -60,6 +60,16 @@ class Agent:
         """A report asked for by command (``arbot collections --top 5``) rather than in words."""
         return nodes.report(self, {"request": request, "turn": turn}, by_command=True)["reply"]
 
+    def warm(self) -> None:
+        """Before the first user: the name index and the kept aggregates of the whole book
+        (open balances by customer and bucket, paying habits), so no question pays for them."""
+        from graph.portfolio_reads import book_reads
+
+        self.resolver.matcher()
+        reads = book_reads(self.erp, self.today())
+        reads.open_balances()
+        reads.habits()
+
     def forget_customers(self) -> None:
         """The customer master changed: rebuild the name index on the next question."""
         self.resolver.forget()

@@ -58,7 +58,19 @@ def meta_help(request: Request) -> Reply:
 def not_understood(request: Request) -> Reply:
     words = (request.customer_text or request.text or "").strip()
     headline = "I didn't understand that"
-    if words:
+    if request.period is not None and not request.customer_text:
+        # "4.11.2026" alone: the date is read, what is wanted about it is not
+        period = request.period
+        when = (
+            f"on {period.start.isoformat()}"
+            if period.start == period.end
+            else f"from {period.start.isoformat()} to {period.end.isoformat()}"
+        )
+        headline += (
+            f": I read the date ({when}) but not what you want to know about it — for "
+            f"example “payments received {when}”"
+        )
+    elif words:
         headline += f" (I don't read “{words}” as a customer or a question I know)"
     return help_reply(
         headline=headline + ". These are the questions I can answer:", intent="unknown"

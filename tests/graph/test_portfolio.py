@@ -210,3 +210,35 @@ def test_a_word_that_is_no_customer_is_said_not_guessed(agent: Agent) -> None:
     reply = ask(agent, "unapplied cash for zzyzx")
     assert reply.intent == "unapplied_cash"
     assert reply.headline.startswith("I did not read “zzyzx” as a customer")
+
+
+def test_the_kept_book_follows_every_write(tmp_path) -> None:
+    """Answers come from aggregates kept between questions: a write-off, a new credit limit or a
+    hold is seen by the next question, and the kept book equals a fresh read of the ledger."""
+    from integrations.erp.local import LocalLedger
+    from integrations.erp.local.demo import build_demo
+
+    ledger = LocalLedger.open(f"sqlite:///{tmp_path / 'book.db'}")
+    build_demo(ledger, size="small", seed=7, as_of=TODAY)
+    agent = Agent(ledger, today=lambda: TODAY)
+    before = ask(agent, "total AR").data["open"]["USD"]
+    invoice = ledger.invoices("C00004")[0]
+    ledger.create_adjustment(
+        customer_id="C00004",
+        invoice_number=invoice.invoice_number,
+        amount=Decimal("10.00"),
+        currency="USD",
+        kind="write_off",
+        reason_code="pricing",
+        memo="test",
+        idempotency_key="kept-book-1",
+    )
+    assert ask(agent, "total AR").data["open"]["USD"] == before - Decimal("10.00")
+    ledger.set_credit_hold("C00004", True, idempotency_key="kept-book-2")
+    held = ask(agent, "customers on credit hold")
+    assert "C00004" in held.to_text()
+    kept = SqlBookReads(ledger, TODAY).open_balances()
+    fresh = BookReads(ledger, TODAY).open_balances()
+    assert {(r.customer, r.currency): r.buckets for r in kept} == {
+        (r.customer, r.currency): r.buckets for r in fresh
+    }

@@ -152,3 +152,17 @@ def test_invoice_numbers_without_a_prefix(tmp_path: Path) -> None:
 def test_an_empty_ledger_says_how_to_fill_it(tmp_path: Path) -> None:
     reply = ask_json(Cli(tmp_path / "home"), "total AR")
     assert "arbot demo" in reply["text"] and "arbot erp import" in reply["text"]
+
+
+def test_a_date_alone_is_read_and_said(demo_cli: Cli) -> None:
+    reply = ask_json(demo_cli, "4.11.2026")
+    assert reply["intent"] == "unknown"
+    assert "2026-11-04" in reply["text"] and reply["proposals"] == []
+
+
+def test_one_customers_payments_between_dates_stay_between_them(demo_cli: Cli) -> None:
+    reply = ask_json(demo_cli, "globex payments between 2026-09-01 and 2026-10-31")
+    assert reply["intent"] == "payments_received"
+    assert reply["entities"]["customer_id"] == "C00003"
+    days = [p["received_on"] for p in reply["data"]["payments"]]
+    assert days and all("2026-09-01" <= d <= "2026-10-31" for d in days)
