@@ -47,7 +47,12 @@ from graph.ar.cashapp_model import (
     reason_words,
     show_money,
 )
-from graph.ar.cashapp_payers import PayerCandidate, PayerMatcher, PayerResolution
+from graph.ar.cashapp_payers import (
+    PayerCandidate,
+    PayerMatcher,
+    PayerResolution,
+    is_card_processor,
+)
 from graph.ar.cashapp_refs import Remittance, parse_remittance
 from graph.ar.cashapp_verdict import Verdict
 from graph.ar.names import MATCH_MIN
@@ -128,7 +133,12 @@ class CashMatcher(Verdict):
 
     def match(self, line: BankLine, as_of: date) -> CashMatch:
         remittance = parse_remittance(line.reference)
-        payer = self._payers.resolve(line.payer_name, remittance.names)
+        if is_card_processor(line.payer_name):
+            # A processor's payout: its name says nothing of the customer; its fee came off.
+            remittance = replace(remittance, card=True)
+            payer = self._payers.resolve("", remittance.names)
+        else:
+            payer = self._payers.resolve(line.payer_name, remittance.names)
         roots = frozenset(
             self._root[c.customer_id] for c in payer.candidates if c.score >= MATCH_MIN
         )
@@ -147,6 +157,7 @@ class CashMatcher(Verdict):
                     proposal.evidence.append(
                         f"{typo} in reference is {invoice.invoice_number} mistyped"
                     )
+            unexplained = [u for u in unexplained if not self._cut_off(u, line.reference, proposal)]
             if unexplained:
                 proposal.blockers.append(
                     f"{', '.join(unexplained)} in the reference is not an open invoice"
@@ -171,6 +182,25 @@ class CashMatcher(Verdict):
         )
         return self._result(line, proposal, customer_factor, who, payer_id)
 
+    @staticmethod
+    def _cut_off(written: str, reference: str, proposal: Proposal) -> bool:
+        """The reference's last word is the start of an applied invoice's number: the bank cut
+        the reference there (Faster Payments keeps 18 characters, an ACH addenda 80)."""
+        if not reference.rstrip().endswith(written.strip()):
+            return False
+        key = invoice_number_key(written)
+        if len(key) < 3 or not key.isdigit():
+            return False
+        for invoice, _ in proposal.applications:
+            digits = "".join(ch for ch in invoice.invoice_number if ch.isdigit())
+            starts = digits.lstrip("0").startswith(key) or digits.startswith(written.strip())
+            if starts and digits.lstrip("0") != key:
+                proposal.evidence.append(
+                    f"{written} at the end of the reference is {invoice.invoice_number} cut off"
+                )
+                return True
+        return False
+
     def _decide(
         self, line: BankLine, remittance: Remittance, payer: PayerResolution, hits: list[Hit]
     ) -> tuple[Proposal, float, str]:
@@ -189,7 +219,8 @@ class CashMatcher(Verdict):
             if len(both) == 1:
                 root = both[0]
                 candidate = credible[root]
-                proposal = self._with_refs(line, remittance, root, hit_roots[root])
+                named = payer.status == "match" and candidate is top
+                proposal = self._with_refs(line, remittance, root, hit_roots[root], named=named)
                 factor = self._name_factor(candidate)
                 if candidate is top or candidate.source == "DBA" or payer.status != "match":
                     factor = max(factor, 0.995 if payer.status == "match" else 0.97)
@@ -257,6 +288,13 @@ class CashMatcher(Verdict):
                     + " / ".join(c.name for c in payer.candidates[:3])
                     + f"; the invoices referenced are {owner}'s"
                 )
+            elif remittance.card and len(scored) == 1:
+                # The processor's name was never the customer's: the references decide alone.
+                who = (
+                    f"paid through a card processor ({' '.join(line.payer_name.split()[:3])}); "
+                    "customer from the invoices referenced"
+                )
+                factor = 0.99 if strongest >= 0.97 else factor
             else:
                 who = "payer not recognised; customer from the invoices referenced"
             return proposal, factor, who

@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
 from graph.ar.cashapp_index import InvoiceIndex
 from graph.ar.cashapp_model import (
+    CENT,
     HOW,
     PIN,
     WEAK,
@@ -26,6 +27,7 @@ from graph.ar.cashapp_model import (
 )
 from graph.ar.cashapp_reasons import (
     ADX_REASON_CODES,
+    SAYS_SHORT,
 )
 from graph.ar.cashapp_refs import Remittance
 from integrations.erp.money import minor_units, quantize
@@ -36,12 +38,44 @@ from integrations.erp.records import (
 )
 
 
+def installment(paid: Decimal, balance: Decimal) -> bool:
+    """A payment that is a round share of the balance (a half, a third, two fifths ...) or a
+    round sum (whole fifties) and less than it: an installment, not a deduction, which would be
+    the odd value of some goods or a fee."""
+    if not 0 < paid < balance:
+        return False
+    if paid % 50 == 0:
+        return True
+    for parts in (2, 3, 4, 5, 10):
+        for share in range(1, parts):
+            if abs(balance * share / parts - paid) <= CENT:
+                return True
+    return False
+
+
+def speaks_of_short(remittance: Remittance) -> bool:
+    """The memo says something was taken off: a deduction word, a reason, bank charges."""
+    return bool(
+        SAYS_SHORT.search(remittance.memo)
+        or remittance.says_charges
+        or reason_code(remittance.memo) != "unknown"
+    )
+
+
 class Allocation(InvoiceIndex):
     # -- amounts with references -------------------------------------------------------------
 
     def _with_refs(
-        self, line: BankLine, remittance: Remittance, root: str, hits: list[Hit]
+        self,
+        line: BankLine,
+        remittance: Remittance,
+        root: str,
+        hits: list[Hit],
+        *,
+        named: bool = False,
     ) -> Proposal:
+        """``named``: the payer's name alone points at this payer group (not a tie, not a
+        guess), which confirms a reference read without its series or across a line break."""
         edi = [h for h in hits if h.item is not None and h.item.paid is not None]
         if edi:
             paid = sum((h.item.paid for h in edi if h.item and h.item.paid), ZERO)
@@ -53,7 +87,11 @@ class Allocation(InvoiceIndex):
         described = show_numbers(invoices)
         if edi:
             proposal.evidence.append(f"{described} in EDI remittance")
-            proposal.blockers.append("the EDI paid amounts do not add up to the payment")
+            whole = all(h.item and h.item.paid == h.invoice.balance for h in edi)
+            if not (whole and len(edi) == len(hits) and paid < line.amount):
+                proposal.blockers.append("the EDI paid amounts do not add up to the payment")
+            # Every EDI line pays its invoice in full and the payment is more: the rest is
+            # looked for like any payment covering more than the invoices named.
         else:
             pos = {h.token for h in hits if h.how == "po"}
             if pos:
@@ -63,11 +101,11 @@ class Allocation(InvoiceIndex):
         self._allocate(line, remittance, proposal, invoices)
         if proposal.loose:
             self._check_typo(line, remittance, proposal, {i.invoice_number for i in invoices})
-        self._corroborate(line, proposal, hits)
+        self._corroborate(line, proposal, hits, named)
         return proposal
 
     @staticmethod
-    def _corroborate(line: BankLine, proposal: Proposal, hits: list[Hit]) -> None:
+    def _corroborate(line: BankLine, proposal: Proposal, hits: list[Hit], named: bool) -> None:
         """A reference read with a correction (OCR letters, a digit off, a cut number, a number
         without its series) stands only when the amounts agree with it to the cent."""
         applied = {i.invoice_number for i, _ in proposal.applications}
@@ -79,15 +117,20 @@ class Allocation(InvoiceIndex):
         if not guessed:
             return
         paid = sum((a for _, a in proposal.applications), ZERO)
-        named = {h.invoice.invoice_number for h in hits}
+        cited = {h.invoice.invoice_number for h in hits}
         exact = (
             proposal.deduction is None
             and paid == line.amount
             and not proposal.loose
-            and applied <= named
+            and applied <= cited
         )
-        if exact:
+        if exact or (proposal.stated and not proposal.loose and applied <= cited):
             proposal.evidence.append("the amount confirms the reading")
+            proposal.pin = max(proposal.pin, 0.98)
+            return
+        if named and all(h.how in ("tail", "split") for h in guessed):
+            proposal.evidence.append("the payer's name confirms the reading")
+            proposal.pin = max(proposal.pin, 0.97)
             return
         readings = ", ".join(f"{h.token} as {h.invoice.invoice_number}" for h in guessed)
         proposal.blockers.append(f"reading {readings} is not confirmed by the amount")
@@ -175,10 +218,24 @@ class Allocation(InvoiceIndex):
                 for adjustment in item.adjustments:
                     code = ADX_REASON_CODES.get(adjustment.reason) or reason_code(remittance.memo)
                     reasons.append((adjustment.amount, code))
-            elif self._discount_window(invoice, line.received_on) and short == self._discount(
+            elif self._customers[invoice.customer_id].discount_percent and short == self._discount(
                 invoice
             ):
                 reasons.append((short, "discount"))
+                if not self._discount_window(invoice, line.received_on):
+                    proposal.blockers.append(
+                        f"discount on {invoice.invoice_number} taken after the discount period"
+                    )
+            elif (
+                not item.adjustments
+                and installment(item.paid, invoice.balance)
+                and not speaks_of_short(remittance)
+            ):
+                short_total -= short
+                proposal.evidence.append(
+                    f"partial payment of {invoice.invoice_number}: {show_money(item.paid)} is a "
+                    f"round share of {show_money(invoice.balance)}; {show_money(short)} stays open"
+                )
             else:
                 reasons.append((short, self._short_reason(remittance, short, line.amount)))
         for adjustment in remittance.adjustments:
@@ -203,12 +260,23 @@ class Allocation(InvoiceIndex):
         return proposal
 
     def _short_reason(self, remittance: Remittance, short: Decimal, amount: Decimal) -> str:
-        code = reason_code(remittance.memo)
-        if code == "unknown" and self._is_fee(short, amount):
+        if short in remittance.charges:
             return "bank_fee"
+        code = reason_code(remittance.memo)
+        if code == "unknown" and self._is_fee(short, amount, remittance):
+            # A deduction the memo states in words not understood is not a fee.
+            return "unknown" if SAYS_SHORT.search(remittance.memo) else "bank_fee"
         return code
 
-    def _is_fee(self, short: Decimal, amount: Decimal) -> bool:
+    def _is_fee(
+        self, short: Decimal, amount: Decimal, remittance: Remittance | None = None
+    ) -> bool:
+        """A bank or wire fee within tolerance; through a card processor, its fee: up to the
+        policy's share of the gross plus a fixed part."""
+        if remittance is not None and remittance.card:
+            gross = amount + short
+            limit = gross * self.policy.card_fee_share + self.policy.card_fee_fixed
+            return 0 < short <= limit
         return 0 < short <= self.policy.fee_tolerance and short <= amount * self.policy.fee_share
 
     def _discount_window(self, invoice: Invoice, received: date) -> bool:
@@ -248,6 +316,7 @@ class Allocation(InvoiceIndex):
             customer = self._customers[eligible[0].customer_id]
             self._discounted(proposal, invoices, eligible, amount, short)
             proposal.fit = 0.995
+            proposal.stated = True
             proposal.evidence.append(
                 f"{customer.discount_percent.normalize()}% discount taken within "
                 f"{customer.discount_days} days"
@@ -257,6 +326,7 @@ class Allocation(InvoiceIndex):
         if late and short == sum((self._discount(i) for i in late), ZERO):
             self._short(proposal, invoices, amount, short, "discount")
             proposal.fit = 0.8
+            proposal.stated = True
             proposal.evidence.append("discount taken")
             proposal.blockers.append("discount taken after the discount period (unearned)")
             return
@@ -268,6 +338,7 @@ class Allocation(InvoiceIndex):
             code = codes[0] if len(set(codes)) == 1 else "unknown"
             self._short(proposal, invoices, amount, short, code)
             proposal.fit = 0.99 if code != "unknown" else 0.8
+            proposal.stated = True
             proposal.evidence.append(f"short {show_money(short)}: EDI adjustment ({code})")
             if code == "unknown":
                 proposal.blockers.append("deduction reason not recognised")
@@ -279,8 +350,17 @@ class Allocation(InvoiceIndex):
                 f"short {show_money(short)} as stated: {code.replace('_', ' ')}"
             )
             proposal.fit = 0.98 if code != "unknown" else 0.8
+            proposal.stated = True
             if code == "unknown":
                 proposal.blockers.append("short-pay stated without a reason")
+            return
+        if len(invoices) == 1 and installment(amount, total) and not speaks_of_short(remittance):
+            self._partial(proposal, invoices, amount)
+            proposal.fit = 0.97
+            proposal.evidence.append(
+                f"partial payment: {show_money(amount)} is a round share of "
+                f"{show_money(total)}; {show_money(short)} stays open"
+            )
             return
         if remittance.partial:
             self._partial(proposal, invoices, amount)
@@ -299,13 +379,14 @@ class Allocation(InvoiceIndex):
                     f"amount equals {show_numbers(chosen)} of the invoices referenced"
                 )
                 return
-        if self._is_fee(short, amount):
+        if self._is_fee(short, amount, remittance):
             code = reason_code(remittance.memo)
             code = "bank_fee" if code in ("unknown", "bank_fee") else code
             self._short(proposal, invoices, amount, short, code)
             proposal.fit = 0.97 if code == "bank_fee" else 0.85
             proposal.loose = True
-            proposal.evidence.append(f"short {show_money(short)}: {code.replace('_', ' ')}")
+            what = "the card processor's fee" if remittance.card else code.replace("_", " ")
+            proposal.evidence.append(f"short {show_money(short)}: {what}")
             if code != "bank_fee":
                 proposal.blockers.append(f"short {show_money(short)} not stated in the memo")
             return
@@ -395,7 +476,7 @@ class Allocation(InvoiceIndex):
         places = minor_units(line.currency)
         values = [to_minor(i.balance, places) for i in others]
         target = to_minor(excess, places)
-        size = 3 if len(others) <= 30 else 2
+        size = self.policy.max_invoices if len(others) <= 30 else 3 if len(others) <= 120 else 2
         fits = fitting_subsets(values, target, max_size=size, limit=2)
         if len(fits) != 1:
             proposal.blockers.append(

@@ -20,7 +20,7 @@ from graph.ar.cashapp_reasons import (
     SAYS_SHORT,
     reason_with_words,
 )
-from graph.ar.cashapp_refs import Remittance
+from graph.ar.cashapp_refs import Remittance, named_months
 from integrations.erp.money import minor_units
 from integrations.erp.records import (
     BankLine,
@@ -49,7 +49,7 @@ class AmountSearch(Allocation):
             self._no_reference_note(proposal, remittance)
             return proposal
         if len(same) > 1:
-            return self._identical(line, proposal, same, known=known)
+            return self._identical(line, remittance, proposal, same, known=known)
         stated = self._stated_short(line, remittance, proposal, invoices)
         if stated is not None:
             return stated
@@ -143,6 +143,24 @@ class AmountSearch(Allocation):
             code = reason_code(remittance.memo)
             self._short(proposal, chosen, amount, short, code if code != "unknown" else "bank_fee")
             proposal.pin, proposal.fit = 0.8, 0.9
+            # One invoice a fee short of the amount, on a wire that says charges came off, and
+            # few enough open invoices that such a fit is unlikely by chance: the fee explains.
+            window = to_minor(fee, places)
+            chance = coincidence(values, target, max_size=1) * window
+            if (
+                known
+                and remittance.says_charges
+                and code in ("unknown", "bank_fee")
+                and len(chosen) == 1
+                and chance <= 0.05
+            ):
+                proposal.pin, proposal.fit = 0.95, 0.98
+                proposal.evidence.append(
+                    f"amount is {show_money(short)} short of {show_numbers(chosen)}, the only "
+                    "open invoice that close, and the wire says charges were taken"
+                )
+                self._no_reference_note(proposal, remittance)
+                return proposal
             proposal.evidence.append(
                 f"amount is {show_money(short)} short of {show_numbers(chosen)} (a bank fee?)"
             )
@@ -166,7 +184,12 @@ class AmountSearch(Allocation):
         """ "PAYMENT 6000.86 SHORT 159.87 DAMAGED" and no invoice named: the payment and the
         stated short-pay (or a stated gross) together equal one set of open invoices."""
         amount = line.amount
-        if not remittance.amounts or not SAYS_SHORT.search(remittance.memo):
+        says = (
+            SAYS_SHORT.search(remittance.memo)
+            or reason_with_words(remittance.memo)[0] != "unknown"
+            or remittance.says_charges
+        )
+        if not remittance.amounts or not says:
             return None
         places = minor_units(line.currency)
         values = [to_minor(i.balance, places) for i in invoices]
@@ -186,6 +209,8 @@ class AmountSearch(Allocation):
         (chosen, gross, chance), *others = found.values()
         short = gross - amount
         code, words = reason_with_words(remittance.memo)
+        if short in remittance.charges or (gross == remittance.ordered and remittance.says_charges):
+            code, words = "bank_fee", "/CHGS/" if short in remittance.charges else words
         self._short(proposal, chosen, amount, short, code)
         proposal.pin = 0.97 * max(0.0, 1 - 10 * chance)
         proposal.fit = 0.98 if code != "unknown" else 0.8
@@ -212,8 +237,44 @@ class AmountSearch(Allocation):
         return proposal
 
     def _identical(
-        self, line: BankLine, proposal: Proposal, same: list[Invoice], *, known: bool = False
+        self,
+        line: BankLine,
+        remittance: Remittance,
+        proposal: Proposal,
+        same: list[Invoice],
+        *,
+        known: bool = False,
     ) -> Proposal:
+        months = named_months(remittance.memo)
+        if months:
+            # "OCT 2026": the remittance names the month billed, which settles equal invoices.
+            fits = [i for i in same if (i.invoice_date.year, i.invoice_date.month) in months]
+            said = ", ".join(f"{year}-{month:02d}" for year, month in sorted(months))
+            if len(fits) == 1:
+                chosen = fits[0]
+                proposal.applications = [(chosen, line.amount)]
+                proposal.pin = 0.95 if known else 0.6
+                proposal.evidence.append(
+                    f"{len(same)} open invoices of {show_money(line.amount)}; the remittance "
+                    f"names {said}, when {chosen.invoice_number} was issued"
+                )
+                if not known:
+                    proposal.blockers.append("payer not settled by name")
+                for invoice in same:
+                    if invoice is not chosen:
+                        proposal.alternatives.append(
+                            CashAlternative(
+                                invoice.customer_id,
+                                ((invoice.invoice_number, line.amount),),
+                                0.3,
+                                f"same amount, issued {invoice.invoice_date}",
+                            )
+                        )
+                return proposal
+            proposal.blockers.append(
+                f"the remittance names {said}, which does not single out one of the "
+                f"{len(same)} invoices of {show_money(line.amount)}"
+            )
         oldest, rest = same[0], same[1:]
         proposal.applications = [(oldest, line.amount)]
         due_alone = oldest.due_date <= line.received_on and all(
@@ -233,7 +294,9 @@ class AmountSearch(Allocation):
                 )
             )
         owners = {i.customer_id for i in same}
-        habit = known and len(owners) == 1 and owners <= self._oldest_first
+        habit = (
+            known and len(owners) == 1 and owners <= self._oldest_first and not proposal.blockers
+        )
         if habit:
             proposal.pin = 0.95
             owner = self._customers[oldest.customer_id].name

@@ -149,7 +149,12 @@ class InvoiceIndex:
         def keep(found: list[Hit], written: str, explicit: bool) -> None:
             same = [h for h in found if h.invoice.currency == currency]
             if found and not same:
-                other_currency.append(written)
+                # Written as the other currency's invoice number: a contradiction; read with a
+                # correction or without its series: it names none of this currency's.
+                if explicit and any(h.how in ("number", "key", "edi", "rf") for h in found):
+                    other_currency.append(written)
+                elif explicit:
+                    unresolved.append(written)
             if not found and explicit:
                 unresolved.append(written)
             for hit in same:
@@ -192,7 +197,7 @@ class InvoiceIndex:
             parts = [per_token.get(first), per_token.get(second)]
             if all(p is not None and p[1] for p in parts):
                 continue
-            whole = self._by_key.get(key, ())
+            whole = self._by_key.get(key, ()) or self._by_tail.get(key, ())
             if whole:
                 joined_away.update((first, second))
                 keep([Hit(invoice, "split", text) for invoice in whole], text, False)

@@ -25,6 +25,7 @@ from integrations.erp.records import (
 )
 
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 ALNUM = re.compile(r"[^A-Z0-9]")
 DIGIT_RUNS = re.compile(r"\d+")
 
@@ -56,6 +57,8 @@ class CashPolicy:
     fee_share: Decimal = Decimal("0.05")  # ...when also at most this share of the payment
     max_invoices: int = 5  # the largest set of invoices one payment is matched to by amount
     max_candidates: int = 30  # open invoices a family's amount search looks at (oldest due)
+    card_fee_share: Decimal = Decimal("0.04")  # a card processor's fee: this share of the gross
+    card_fee_fixed: Decimal = Decimal("1.00")  # ...plus this much (its fixed part per charge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +167,8 @@ class Proposal:
     blockers: list[str] = field(default_factory=list)
     alternatives: list[CashAlternative] = field(default_factory=list)
     loose: bool = False  # the references do not account for the amount by a stated rule
+    stated: bool = False  # the difference is a number written or computed: a stated
+    # deduction, an EDI adjustment, the customer's discount
 
 
 def show_money(amount: Decimal) -> str:

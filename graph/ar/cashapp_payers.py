@@ -52,6 +52,40 @@ for _short, _fulls in ABBREVIATIONS.items():
 _ABBREVIATION_KEYS = [k for k in ABBREVIATIONS if len(k) >= 4]
 
 
+# Card processors and payment platforms: their settlements name them, not the customer.
+_CARD_PROCESSOR = re.compile(
+    r"^(?:STRIPE|ADYEN|WORLDPAY|PAYPAL|BRAINTREE|AMERICAN EXPRESS|AMEX|SQUARE INC|SQ \*"
+    r"|BANKCARD|BNKCRD|MERCHANT (?:SETTLEMENT|SETTLE|DEPOSIT|DEP|BNKCD|SVCS)|MERCH DEP|BAMS"
+    r"|FISERV|FIRST DATA|ELAVON|GLOBAL PAYMENTS|HEARTLAND PAYMENT|CHASE PAYMENTECH|PAYMENTECH"
+    r"|CHECKOUT\.?COM|SUMUP|SHOPIFY PAYMENTS|AUTHORIZE\.?NET|TSYS|WORLDLINE|NEXI|KLARNA"
+    r"|GOCARDLESS)(?![A-Z0-9])"
+)
+# The ordering party's address after its name (SWIFT :50K:, MT940 ?32/?33): a house number,
+# a street, a post box.
+_ADDRESS_WORD = re.compile(
+    r"^(?:\d+\w*|\w*(?:STR|STRASSE|STRAAT|WEG|GASSE|PLATZ)\.?|POSTFACH|PO|P\.O\.|BOX|RUE|AVE"
+    r"|AVENUE|ROAD|RD|STREET|ST|CALLE|VIA)$"
+)
+
+
+def is_card_processor(payer_name: str) -> bool:
+    """The bank's payer is a card processor or payment platform paying out, not a customer."""
+    return bool(_CARD_PROCESSOR.match(" ".join(payer_name.upper().split())))
+
+
+def without_address(text: str) -> str:
+    """The name before an address written after it ("DUVAL GROCERS 715 RUE DU PORT" → "DUVAL
+    GROCERS"); the text itself when no address follows a name."""
+    words = text.split()
+    for k in range(1, len(words)):
+        if any(ch.isdigit() for ch in words[k]):
+            cut = words[:k]
+            while len(cut) > 1 and _ADDRESS_WORD.match(cut[-1].upper()):
+                cut.pop()
+            return " ".join(cut)
+    return text
+
+
 def _canonical(token: str) -> str:
     """A word as its one full form when it is an abbreviation of exactly one ("mfg")."""
     fulls = ABBREVIATIONS.get(token, ())
@@ -313,6 +347,16 @@ class PayerMatcher:
 
     def _resolve(self, payer_name: str, addenda: Sequence[tuple[str, str]]) -> PayerResolution:
         queries = self._queries(payer_name, addenda)
+        found = self._resolve_queries(queries)
+        if found.status == "none":
+            # Nothing fits the names as written: an address may follow the name.
+            named = [(s, without_address(t)) for s, t in queries]
+            named = [(s, t) for s, t in named if _meaningful(t)]
+            if named != queries and named:
+                return self._resolve_queries(named)
+        return found
+
+    def _resolve_queries(self, queries: list[tuple[str, str]]) -> PayerResolution:
         for source, text in queries:
             customer_id = self._aliases.get(normalize_payer(text))
             if customer_id is not None:

@@ -4,7 +4,8 @@ An EDI 820 ``ADX`` segment's adjustment reason code (X12 element 426) decides wh
 knows it. Otherwise words decide (case and accents ignored, whole words), in this precedence,
 the first family that matches wins:
 
-1. ``bank_fee``  WIRE / BANK / TRANSFER FEE or CHARGES, BANKGEBÜHR, SPESEN, FRAIS BANCAIRES,
+1. ``bank_fee``  WIRE / BANK / TRANSFER FEE or CHARGES, CHARGES SHA / BEN, CHGS, MERCHANT /
+                 PROCESSING / CARD FEE, INTERCHANGE, BANKGEBÜHR, SPESEN, FRAIS BANCAIRES,
                  COMISIÓN BANCARIA, GASTOS BANCARIOS
 2. ``tax``       TAX EXEMPT, SALES / USE TAX, VAT, GST, HST, RESALE CERT, MWST, UST, STEUER,
                  TVA, TAXE, IVA, IMPUESTO, EXENTO
@@ -38,6 +39,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         "bank_fee",
         r"(WIRE|BANK|TRANSFER|TRF|INTERMEDIARY|CORRESPONDENT|INCOMING|LIFTING)\s*(FEES?|CHGS?|CHARGES?)"
+        r"|CHARGES\s+(SHA|BEN)|DETAILS\s+OF\s+CHARGES|/?CHGS/?"
+        r"|(MERCHANT|PROCESSING|PROCESSOR|CARD|SETTLEMENT)\s+(SVC\s+|SERVICE\s+)?FEES?|INTERCHANGE"
         r"|BANKGEBUEHR(EN)?|BANKGEBUHR(EN)?|BANKSPESEN|SPESEN|UEBERWEISUNGSGEBUEHR"
         r"|FRAIS\s+(BANCAIRES?|DE\s+VIREMENT)|COMMISSIONS?\s+BANCAIRES?"
         r"|COMISION(ES)?\s+BANCARIAS?|GASTOS\s+BANCARIOS|COMISION\s+(DE\s+)?TRANSFERENCIA",
@@ -152,7 +155,7 @@ ADX_CODE_NAMES: dict[str, str] = {
     "71": "advertising allowance",
 }
 # An EDI segment runs to its terminator "~"; in a bank's free text it may also end at a space.
-EDI_SEGMENT = re.compile(r"\b(RMR|ADX)\*([^~\s]*)~?")
+EDI_SEGMENT = re.compile(r"\b(RMR|ADX)\*([^~\s\\]*)[~\\]?")
 # Words that say a payment is short on purpose (a reason may or may not follow).
 SAYS_SHORT = re.compile(
     r"(?<![A-Z0-9])(SHORT|DEDUCT(ED|ION|IONS)?|DED|CHARGE\s?BACK|CHBK|CLAIM|LESS|MINUS"
@@ -182,6 +185,17 @@ def reason_with_words(text: str) -> tuple[str, str]:
         found = pattern.search(words)
         if found:
             return code, f'"{found.group(0)}"'
+    # A word cut by a 35-character SWIFT line break ("DA MAGED"): read two adjacent words as
+    # one when only together they are a reason word.
+    parts = words.split()
+    for k in range(len(parts) - 1):
+        if not (parts[k].isalpha() and parts[k + 1].isalpha()):
+            continue
+        joined = parts[k] + parts[k + 1]
+        for code, pattern in _RULES:
+            found = pattern.fullmatch(joined)
+            if found:
+                return code, f'"{parts[k]} {parts[k + 1]}"'
     return "unknown", ""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -67,7 +68,21 @@ _NAME_FIELD = re.compile(
 )
 _KEY_LABEL = re.compile(r"(?<![A-Z0-9])(?:" + _KEY + r")\s*:")
 
-_SEGMENT = re.compile(r"(?<![A-Z0-9])(RMR|ADX|REF|BPR|TRN|ENT|NM1|N1|DTM|IT1|RMT)\*[^~\n]*~?")
+# X12 segments end with "~"; NACHA CCD+ addenda write them with a backslash instead.
+_SEGMENT = re.compile(r"(?<![A-Z0-9])(RMR|ADX|REF|BPR|TRN|ENT|NM1|N1|DTM|IT1|RMT)\*[^~\n\\]*[~\\]?")
+_NOTE = re.compile(r"(?<![A-Z0-9])NTE\*[A-Z0-9]{0,3}\*")  # an EDI note: its text is memo
+# Lockbox and MICR fields, wire ids and customer numbers: numbers that are never invoices.
+_BANK_FIELD = re.compile(
+    r"(?<![A-Z0-9])(?:LOCKBOX|LBX|BATCH|ITEM|CHECK|CHK|CHEQUE|CHQ|RT|ABA|ACCT|BOX|IMAD|OMAD"
+    r"|KD-?NR|KUNDEN-?NR|CUST(?:OMER)?\s+(?:NO|NBR|ID))\.?\s*(?:NO\.?|NBR|#)?\s*[:#]?\s*"
+    r"[A-Z]{0,2}\d[\dA-Z]*"
+)
+# SWIFT codes in MT103/MT940 text: the ordered amount and the charges taken on the way, as
+# "/OCMT/EUR1481,94/" and "/CHGS/EUR10,00/" (a 35-character line break may fall inside).
+_SWIFT_CODE = re.compile(
+    r"/\s?(O\s?C\s?M\s?T|C\s?H\s?G\s?S)\s?/\s?([A-Z]\s?[A-Z]\s?[A-Z])\s?([\d\s]+(?:,[\d\s]*)?)/"
+)
+_CURRENCY_PREFIXED = re.compile(r"^(USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|PLN|CZK|MXN)\d")
 _AMOUNT = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})(?![\w.])")
 # "1.234,56" and "159,87": a decimal comma, as most of Europe writes amounts.
 _EU_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+),(\d{2})(?![\w,]|\.\d)")
@@ -139,6 +154,10 @@ class Remittance:
     partial: bool  # the memo says it is a partial payment or an installment
     joined: tuple[tuple[str, str], ...] = ()  # (two adjacent words, key of both joined)
     bad_rf: tuple[str, ...] = ()  # RF references whose check digits do not verify
+    ordered: Decimal | None = None  # SWIFT /OCMT/: the amount the payer ordered
+    charges: tuple[Decimal, ...] = ()  # SWIFT /CHGS/: charges taken on the way
+    says_charges: bool = False  # the text says bank charges came off (/CHGS/, CHARGES SHA/BEN)
+    card: bool = False  # paid out by a card processor (the payer), net of its fee
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -156,7 +175,7 @@ def _edi(text: str) -> tuple[tuple[EdiItem, ...], tuple[EdiAdjustment, ...]]:
     items: list[EdiItem] = []
     header: list[EdiAdjustment] = []
     for found in _SEGMENT.finditer(text):
-        elements = found.group(0).rstrip("~").split("*")
+        elements = found.group(0).rstrip("~\\").split("*")
         tag = elements[0]
         fields = [*elements[1:], "", "", "", "", "", ""]
         if tag == "RMR" and fields[1].strip():
@@ -218,7 +237,7 @@ def _token(word: str, invoice_context: bool, po_context: bool) -> RefToken | Non
         return None
     if len(clean) > MAX_REFERENCE_LENGTH:
         return None  # a bank's trace or message id, not a number a payer keys in
-    if _AMOUNT.fullmatch(body) or _PERCENT.fullmatch(body):
+    if _AMOUNT.fullmatch(body) or _PERCENT.fullmatch(body) or _CURRENCY_PREFIXED.match(clean):
         return None
     keys: list[str] = []
     ocr = False
@@ -303,7 +322,7 @@ def _joined(words: list[str]) -> tuple[tuple[str, str], ...]:
     space inside a series number): the first ends in a digit, the second starts with one."""
     pairs = []
     for first, second in itertools.pairwise(words):
-        if first[-1:].isdigit() and second[:1].isdigit():
+        if first[-1:].isdigit() and second.lstrip("-")[:1].isdigit():
             key = invoice_number_key(first + second)
             if len(key) >= 5:
                 pairs.append((f"{first} {second}", key))
@@ -346,17 +365,64 @@ def addenda_names(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(names)
 
 
+_NUMERIC_PAIR = re.compile(r"(?<![\w.,])(\d[\d,.]*) ([\d,.]*\d)(?![\w.,])")
+
+
+def _split_amounts(text: str) -> tuple[Decimal, ...]:
+    """Amounts cut in two by a 35-character line break ("194 .76", "4 06.03"): two adjacent
+    numeric words that are an amount only when joined. Used only where an amount must equal
+    another to the cent."""
+    found = []
+    for match in _NUMERIC_PAIR.finditer(text):
+        first, second = match.group(1), match.group(2)
+        padded = second[:1] == "0" and second[1:2].isdigit()  # "06.03": no amount starts so
+        if _AMOUNT.fullmatch(first) or (_AMOUNT.fullmatch(second) and not padded):
+            continue
+        joined = first + second
+        if _AMOUNT.fullmatch(joined):
+            found.append(Decimal(joined.replace(",", "")))
+        elif _EU_AMOUNT.fullmatch(joined):
+            found.append(Decimal(joined.replace(".", "").replace(",", ".")))
+    return tuple(found)
+
+
+def _swift_codes(text: str) -> tuple[Decimal | None, tuple[Decimal, ...], str]:
+    """The /OCMT/ ordered amount and /CHGS/ charges of SWIFT text, and the text without them."""
+    ordered = None
+    charges: list[Decimal] = []
+    for found in _SWIFT_CODE.finditer(text):
+        whole, _, cents = "".join(found.group(3).split()).partition(",")
+        value = _decimal(f"{whole or '0'}.{(cents + '00')[:2]}")
+        if value is None:
+            continue
+        if found.group(1).replace(" ", "") == "OCMT":
+            ordered = value
+        else:
+            charges.append(value)
+    return ordered, tuple(charges), _SWIFT_CODE.sub(" ", text)
+
+
+_SAYS_CHARGES = re.compile(
+    r"(?<![A-Z0-9])(CHARGES\s+(SHA|BEN)|DETAILS\s+OF\s+CHARGES\s+(SHA|BEN)|:?71A:?\s*(SHA|BEN))"
+    r"(?![A-Z0-9])"
+)
+
+
 def parse_remittance(reference: str) -> Remittance:
     text = " ".join(reference.upper().split())
     edi, header = _edi(text)
-    rest = _SEGMENT.sub(" ", text)
+    rest = _NOTE.sub(" ", _SEGMENT.sub(" ", text))
+    ordered, charges, rest = _swift_codes(rest)
+    says_charges = bool(charges) or bool(_SAYS_CHARGES.search(rest))
     names = addenda_names(rest)
-    rest = _ID_FIELD.sub(" ", rest)
+    rest = _BANK_FIELD.sub(" ", _ID_FIELD.sub(" ", rest))
     for _key, value in names:
         rest = rest.replace(value, " ", 1)
     rest = _KEY_LABEL.sub(" ", rest)
     amounts = tuple(Decimal(f"{m[1].replace(',', '')}.{m[2]}") for m in _AMOUNT.finditer(rest))
     amounts += tuple(Decimal(f"{m[1].replace('.', '')}.{m[2]}") for m in _EU_AMOUNT.finditer(rest))
+    amounts += charges + ((ordered,) if ordered is not None else ())
+    amounts += _split_amounts(rest)
     rest = _EU_AMOUNT.sub(" ", rest)
     memo = " ".join(rest.split())
     creditor, bad_rf, rest = _creditor_references(rest)
@@ -374,4 +440,47 @@ def parse_remittance(reference: str) -> Remittance:
         partial=bool(_PARTIAL.search(memo)),
         joined=_joined(words),
         bad_rf=tuple(bad_rf),
+        ordered=ordered,
+        charges=charges,
+        says_charges=says_charges,
     )
+
+
+_MONTH_NAMES = {
+    1: "JAN JANUARY JANUAR JANV JANVIER ENE ENERO",
+    2: "FEB FEBRUARY FEBRUAR FEV FEVR FEVRIER FEBRERO",
+    3: "MAR MARCH MAERZ MARZ MARS MARZO",
+    4: "APR APRIL AVR AVRIL ABR ABRIL",
+    5: "MAY MAI MAYO",
+    6: "JUN JUNE JUNI JUIN JUNIO",
+    7: "JUL JULY JULI JUIL JUILLET JULIO",
+    8: "AUG AUGUST AOUT AGO AGOSTO",
+    9: "SEP SEPT SEPTEMBER SEPTEMBRE SEPTIEMBRE",
+    10: "OCT OCTOBER OKT OKTOBER OCTOBRE OCTUBRE",
+    11: "NOV NOVEMBER NOVEMBRE NOVIEMBRE",
+    12: "DEC DECEMBER DEZ DEZEMBER DECEMBRE DIC DICIEMBRE",
+}
+_MONTH_OF = {word: month for month, words in _MONTH_NAMES.items() for word in words.split()}
+_MONTH_YEAR = re.compile(
+    r"(?<![A-Z0-9])(" + "|".join(sorted(_MONTH_OF, key=len, reverse=True)) + r")\.?[\s/-]*"
+    r"('?\d{2}|20\d{2})(?![\d/.-])"
+)
+_NUMERIC_MONTH = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/.-](20\d{2})(?![\d/.-])")
+
+
+def named_months(memo: str) -> frozenset[tuple[int, int]]:
+    """The (year, month) periods a remittance names with a year: "OCT 2026", "OKTOBER 2026",
+    "NOV-26", "10/2026". A month without its year is not counted ("MAY" is also a word)."""
+    text = fold_accents(memo.upper())
+    found = set()
+    for word, year in _MONTH_YEAR.findall(text):
+        digits = year.lstrip("'")
+        found.add((2000 + int(digits) if len(digits) == 2 else int(digits), _MONTH_OF[word]))
+    for month, year in _NUMERIC_MONTH.findall(text):
+        found.add((int(year), int(month)))
+    return frozenset(found)
+
+
+def fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("Ä", "AE"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

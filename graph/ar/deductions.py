@@ -43,7 +43,7 @@ ZERO = Decimal("0.00")
 __all__ = ["ADX_REASON_CODES", "classify_reason", "find_deductions", "summarize"]
 
 # An EDI segment runs to its terminator "~"; in a bank's free text it may also end at a space.
-_SEGMENT = re.compile(r"\b(RMR|ADX)\*([^~\s]*)~?")
+_SEGMENT = re.compile(r"\b(RMR|ADX)\*([^~\s\\]*)[~\\]?")
 _SAYS_SHORT = re.compile(
     r"(?<![A-Z0-9])(SHORT|DEDUCT(ED|ION|IONS)?|DED|CHARGE\s?BACK|CHBK|CLAIM)(?![A-Z0-9])"
 )

@@ -173,11 +173,26 @@ def test_a_stated_partial_payment_leaves_the_rest_open_without_a_deduction(
     assert "3,000.00 stays open" in result.explanation
 
 
+def test_a_round_share_of_the_named_invoice_is_an_installment(matcher: CashMatcher) -> None:
+    for paid in ("4000.00", "1666.67", "2500.00"):  # a round sum, a third, a half
+        result = matcher.match(line("GLOBEX CORP", paid, "INV 10440"), TODAY)
+        assert result.decision == "auto", result.explanation
+        assert applied(result) == {"INV-0010440": D(paid)}
+        assert result.deduction is None
+        assert "stays open" in result.explanation
+
+
 def test_an_unexplained_short_pay_goes_to_review(matcher: CashMatcher) -> None:
-    result = matcher.match(line("GLOBEX CORP", "4000.00", "INV 10440"), TODAY)
+    result = matcher.match(line("GLOBEX CORP", "4612.37", "INV 10440"), TODAY)
+    assert result.decision == "review"
+    assert result.deduction == (D("387.63"), "unknown")
+    assert "neither stated as a deduction nor as a partial payment" in result.explanation
+
+
+def test_a_round_share_with_deduction_words_is_not_an_installment(matcher: CashMatcher) -> None:
+    result = matcher.match(line("GLOBEX CORP", "4000.00", "INV 10440 DED 1000 00"), TODAY)
     assert result.decision == "review"
     assert result.deduction == (D("1000.00"), "unknown")
-    assert "neither stated as a deduction nor as a partial payment" in result.explanation
 
 
 def test_an_early_payment_discount_within_terms_is_allowed_for_auto(matcher: CashMatcher) -> None:
