@@ -54,8 +54,11 @@ _ABBREVIATION_KEYS = [k for k in ABBREVIATIONS if len(k) >= 4]
 
 # Card processors and payment platforms: their settlements name them, not the customer.
 _CARD_PROCESSOR = re.compile(
-    r"^(?:STRIPE|ADYEN|WORLDPAY|PAYPAL|BRAINTREE|AMERICAN EXPRESS|AMEX|SQUARE INC|SQ \*"
-    r"|BANKCARD|BNKCRD|MERCHANT (?:SETTLEMENT|SETTLE|DEPOSIT|DEP|BNKCD|SVCS)|MERCH DEP|BAMS"
+    r"^(?:(?:ACH|CREDIT|DEPOSIT|INCOMING|TRANSFER|FROM|CCD|PPD)\s+)*"
+    r"(?:STRIPE|ADYEN|WORLDPAY|PAYPAL|BRAINTREE|AMERICAN EXPRESS|AMEX|SQUARE INC|SQ \*"
+    r"|BANKCARD|BNKCRD|MERCHANT (?:SETTLEMENT|SETTLE|DEPOSIT|DEP|BNKCD|BANKCARD|SVCS|SERVICES)"
+    r"|MERCH DEP|MERCH SVCS|CARD SETTLEMENT|CARD SETTLE|VISA SETTLEMENT|MASTERCARD SETTLEMENT"
+    r"|DISCOVER NETWORK|BAMS|ZETTLE|MOLLIE|PAYU"
     r"|FISERV|FIRST DATA|ELAVON|GLOBAL PAYMENTS|HEARTLAND PAYMENT|CHASE PAYMENTECH|PAYMENTECH"
     r"|CHECKOUT\.?COM|SUMUP|SHOPIFY PAYMENTS|AUTHORIZE\.?NET|TSYS|WORLDLINE|NEXI|KLARNA"
     r"|GOCARDLESS)(?![A-Z0-9])"
@@ -68,6 +71,9 @@ _ADDRESS_WORD = re.compile(
 )
 
 
+_ACCOUNT = re.compile(r"[A-Z]{0,4}\d[A-Z0-9]{7,}")
+
+
 def is_card_processor(payer_name: str) -> bool:
     """The bank's payer is a card processor or payment platform paying out, not a customer."""
     return bool(_CARD_PROCESSOR.match(" ".join(payer_name.upper().split())))
@@ -75,15 +81,22 @@ def is_card_processor(payer_name: str) -> bool:
 
 def without_address(text: str) -> str:
     """The name before an address written after it ("DUVAL GROCERS 715 RUE DU PORT" → "DUVAL
-    GROCERS"); the text itself when no address follows a name."""
+    GROCERS"), without an account written before it ("/DE8937… DUVAL GROCERS") or SWIFT's
+    structured line numbers ("1/DUVAL GROCERS 2/RUE DU PORT 3/FR/PARIS"); the text itself when
+    there is none of these."""
+    structured = re.match(r"^1/(.*?)(?:\s+[23]/.*)?$", text.strip())
+    if structured:
+        text = structured.group(1)
     words = text.split()
+    while len(words) > 1 and (words[0].startswith("/") or _ACCOUNT.fullmatch(words[0])):
+        words = words[1:]
     for k in range(1, len(words)):
         if any(ch.isdigit() for ch in words[k]):
             cut = words[:k]
             while len(cut) > 1 and _ADDRESS_WORD.match(cut[-1].upper()):
                 cut.pop()
             return " ".join(cut)
-    return text
+    return " ".join(words)
 
 
 def _canonical(token: str) -> str:

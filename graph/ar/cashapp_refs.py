@@ -74,7 +74,7 @@ _NOTE = re.compile(r"(?<![A-Z0-9])NTE\*[A-Z0-9]{0,3}\*")  # an EDI note: its tex
 # Lockbox and MICR fields, wire ids and customer numbers: numbers that are never invoices.
 _BANK_FIELD = re.compile(
     r"(?<![A-Z0-9])(?:LOCKBOX|LBX|BATCH|ITEM|CHECK|CHK|CHEQUE|CHQ|RT|ABA|ACCT|BOX|IMAD|OMAD"
-    r"|KD-?NR|KUNDEN-?NR|CUST(?:OMER)?\s+(?:NO|NBR|ID))\.?\s*(?:NO\.?|NBR|#)?\s*[:#]?\s*"
+    r"|KD-?NR|KUNDEN-?NR|CUST(?:OMER)?\s+(?:NO|NBR|ID))\.?\s*(?:NO\.?|NBR|NUM(?:BER)?|#)?\s*[:#]?\s*"
     r"[A-Z]{0,2}\d[\dA-Z]*"
 )
 # SWIFT codes in MT103/MT940 text: the ordered amount and the charges taken on the way, as
@@ -97,7 +97,10 @@ _INVOICE_WORDS = frozenset(
     BILL BILLS DOC DOCS RE RECHNUNG RECHNUNGEN RECHNR RG RGNR FACTURE FACTURES FACT FACTURA
     FACTURAS FRA FAC NUM""".split()
 )
-_PO_WORDS = frozenset("PO P.O. PO# PURCHASE ORDER ORDER PONO PONBR".split())
+_PO_WORDS = frozenset(
+    """PO P.O. PO# PURCHASE ORDER ORDER PONO PONBR BESTELLUNG BESTELLNR BESTELLNUMMER BESTNR
+    COMMANDE CDE PEDIDO OC BESTELNUMMER ORDINE""".split()
+)
 _PREFIX = re.compile(
     r"^(?P<kind>INVOICE|INV|IV|IN|PO|P\.O\.|NO|NR|DOC|BILL)(?:[-#.:_]+|(?=\d))(?P<body>.+)$"
 )
@@ -221,9 +224,15 @@ def ocr_key(body: str) -> str | None:
     return invoice_number_key(body.translate(OCR_DIGITS))
 
 
+_NUMBER_SHAPE = re.compile(r"[A-Z]{0,5}[-/]?\d[\d/-]*")
+
+
 def _token(word: str, invoice_context: bool, po_context: bool) -> RefToken | None:
     clean = word.strip("#.:-_*/")
-    prefixed, po = invoice_context or word.startswith("#"), po_context
+    # After "INV" or "RE" a list goes on, but a word shaped unlike a number (an end-to-end id
+    # such as "E2E4763804493", letters after digits) is not one of its items.
+    listed = invoice_context and (_NUMBER_SHAPE.fullmatch(clean) or ocr_key(clean) is not None)
+    prefixed, po = bool(listed) or word.startswith("#"), po_context
     body = clean
     found = _PREFIX.match(clean) or _OCR_PREFIX.match(clean)
     if found:

@@ -32,7 +32,22 @@ NAMES = (
     "Meridian Steel West Inc.",
     "Orchard Dairy Inc.",
 )
-MEMOS = ("", "PAYMENT", "THANK YOU", "SHORT 25.00 DAMAGED", "PARTIAL", "REMIT ADV", "CO-OP ADV")
+MEMOS = (
+    "",
+    "PAYMENT",
+    "THANK YOU",
+    "SHORT 25.00 DAMAGED",
+    "PARTIAL",
+    "REMIT ADV",
+    "CO-OP ADV",
+    # as channels write them: SWIFT charges, a lockbox stub, CCD+ addenda, a cut amount
+    "CHARGES SHA",
+    "/OCMT/USD1000,00/ /CHGS/USD25,00/",
+    "LOCKBOX 12345 BATCH 001 CHECK 4567 RT 021000021",
+    "DED 25.00",
+    "OCT 2026",
+    "DA MAGED 2 5.00",
+)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -93,8 +108,10 @@ def cases(draw: st.DrawFn) -> tuple[list[Customer], list[Invoice], BankLine]:
                 payer.name.upper(),
                 " ".join(payer.name.upper().split()[:2]),
                 payer.name.upper()[:16],
+                f"{payer.name.upper()} 12 HIGH ST",
                 "ACH CREDIT",
                 "JOHN SMITH",
+                "STRIPE",
             )
         )
     )
@@ -219,3 +236,91 @@ def test_the_customers_name_its_invoice_number_and_exactly_its_balance_is_auto(
     assert result.decision == "auto", result.explanation
     assert result.applications == ((invoice.invoice_number, invoice.balance),)
     assert result.customer_id == invoice.customer_id
+
+
+@SETTINGS
+@given(ledgers(), st.integers(2, 4), st.integers(100, 900_000), st.data())
+def test_equal_open_invoices_are_never_chosen_among_without_singling_evidence(
+    ledger: tuple[list[Customer], list[Invoice]], count: int, amount_cents: int, data: st.DataObject
+) -> None:
+    """Equal open invoices of one customer: without its own oldest-first history, or a month in
+    the remittance that is one invoice's, which one the payment settles is a person's call."""
+    customers, invoices = ledger
+    customer = data.draw(st.sampled_from(customers))
+    amount = cents(amount_cents)
+    same = [
+        Invoice(
+            f"EQ-{k}",
+            customer.customer_id,
+            TODAY - timedelta(days=10 + 30 * k),
+            TODAY + timedelta(days=20 - 30 * k),
+            amount,
+            amount,
+            "USD",
+        )
+        for k in range(count)
+    ]
+    others = [i for i in invoices if i.balance != amount]
+    memo = data.draw(st.sampled_from(("", "MONTHLY FEE", "RENT", "SERVICE 2026")))
+    line = BankLine("P1", TODAY, amount, "USD", customer.name.upper(), memo)
+    result = CashMatcher(customers, [*others, *same]).match(line, TODAY)
+    check_auto_is_explained(result, line, customers, [*others, *same])
+    if {n for n, _ in result.applications} & {i.invoice_number for i in same}:
+        assert result.decision != "auto", result.explanation
+
+
+@SETTINGS
+@given(ledgers(), st.data())
+def test_a_card_payout_is_auto_only_for_its_invoices_net_of_a_fee_within_the_band(
+    ledger: tuple[list[Customer], list[Invoice]], data: st.DataObject
+) -> None:
+    """A processor's payout: the processor is not the customer, so only the invoices it names
+    decide; what it kept is a bank fee no larger than the card fee band."""
+    customers, invoices = ledger
+    usable = [i for i in invoices if i.balance > 100 and i.currency == "USD"]
+    if not usable:
+        return
+    invoice = data.draw(st.sampled_from(usable))
+    fee = cents(data.draw(st.integers(0, int(invoice.balance * 10))))  # up to 10% of it
+    words = data.draw(st.sampled_from(("INV {}", "{}", "PAYOUT PO_12345678 {}", "")))
+    line = BankLine(
+        "P1",
+        TODAY,
+        invoice.balance - fee,
+        "USD",
+        data.draw(st.sampled_from(("STRIPE", "ADYEN N.V.", "AMERICAN EXPRESS", "PAYPAL"))),
+        words.format(invoice.invoice_number),
+    )
+    result = CashMatcher(customers, invoices).match(line, TODAY)
+    check_auto_is_explained(result, line, customers, invoices)
+    if result.decision == "auto":
+        assert invoice.invoice_number in line.reference
+        if result.deduction is not None:
+            short, code = result.deduction
+            assert code == "bank_fee"
+            assert short <= invoice.balance * Decimal("0.04") + Decimal("1.00")
+
+
+@SETTINGS
+@given(ledgers(), st.data())
+def test_an_installment_leaves_the_rest_open_and_nothing_on_account(
+    ledger: tuple[list[Customer], list[Invoice]], data: st.DataObject
+) -> None:
+    """Part of a named invoice: applied alone only as a round share of it, with no deduction
+    (the rest stays open on the invoice) and only when nothing in the memo speaks of one."""
+    customers, invoices = ledger
+    usable = [i for i in invoices if i.balance >= 10 and i.currency == "USD"]
+    if not usable:
+        return
+    invoice = data.draw(st.sampled_from(usable))
+    paid = cents(data.draw(st.integers(1, int(invoice.balance * 100) - 1)))
+    memo = data.draw(st.sampled_from(("", "PARTIAL", "DAMAGED", "SHORT", "CHARGES BEN")))
+    customer = next(c for c in customers if c.customer_id == invoice.customer_id)
+    line = BankLine(
+        "P1", TODAY, paid, "USD", customer.name.upper(), f"INV {invoice.invoice_number} {memo}"
+    )
+    result = CashMatcher(customers, invoices).match(line, TODAY)
+    check_auto_is_explained(result, line, customers, invoices)
+    if result.decision == "auto" and result.deduction is None:
+        assert result.applications == ((invoice.invoice_number, paid),)
+        assert memo in ("", "PARTIAL")
