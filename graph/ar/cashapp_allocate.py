@@ -40,11 +40,12 @@ from integrations.erp.records import (
 
 def installment(paid: Decimal, balance: Decimal) -> bool:
     """A payment that is a round share of the balance (a half, a third, two fifths ...) or a
-    round sum (whole fifties) and less than it: an installment, not a deduction, which would be
-    the odd value of some goods or a fee."""
+    round sum (whole fifties) of a balance that is not one, and less than it: an installment,
+    not a deduction, which would be the odd value of some goods or a fee. (A round balance less
+    a round deduction is a round sum too: there only the share counts.)"""
     if not 0 < paid < balance:
         return False
-    if paid % 50 == 0:
+    if paid % 50 == 0 and balance % 50 != 0:
         return True
     for parts in (2, 3, 4, 5, 10):
         for share in range(1, parts):

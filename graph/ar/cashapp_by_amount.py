@@ -20,7 +20,7 @@ from graph.ar.cashapp_reasons import (
     SAYS_SHORT,
     reason_with_words,
 )
-from graph.ar.cashapp_refs import Remittance, named_months
+from graph.ar.cashapp_refs import Remittance, named_dates, named_months
 from integrations.erp.money import minor_units
 from integrations.erp.records import (
     BankLine,
@@ -71,6 +71,25 @@ class AmountSearch(Allocation):
                 f"{customer.discount_percent.normalize()}% discount, within terms"
             )
             self._no_reference_note(proposal, remittance)
+            return proposal
+        late = [
+            i
+            for i in invoices
+            if self._customers[i.customer_id].discount_percent
+            and i.balance == i.amount
+            and i.balance - self._discount(i) == amount
+        ]
+        if len(late) == 1:
+            # The customer's discount, taken after its days: a deduction to chase, for a person.
+            invoice = late[0]
+            proposal.applications = [(invoice, amount)]
+            proposal.deduction = (invoice.balance - amount, "discount")
+            proposal.pin, proposal.fit = 0.9, 0.8
+            proposal.evidence.append(
+                f"amount equals {invoice.invoice_number} less its discount, taken after the "
+                "discount period"
+            )
+            proposal.blockers.append("discount taken after the discount period (unearned)")
             return proposal
         pool = invoices[: self.policy.max_candidates]
         target = to_minor(amount, minor_units(line.currency))
@@ -245,21 +264,36 @@ class AmountSearch(Allocation):
         *,
         known: bool = False,
     ) -> Proposal:
+        dates = named_dates(remittance.memo)
         months = named_months(remittance.memo)
-        if months:
-            # "OCT 2026": the remittance names the month billed, which settles equal invoices.
-            fits = [i for i in same if (i.invoice_date.year, i.invoice_date.month) in months]
-            said = ", ".join(f"{year}-{month:02d}" for year, month in sorted(months))
+        owners = {i.customer_id for i in same}
+        habit = known and len(owners) == 1 and owners <= self._oldest_first
+        if dates or months:
+            # A date the remittance names is one invoice's date: that settles it. A month
+            # ("OCT 2026") may be the month billed or the month served: it chooses what is
+            # proposed, and goes through alone only where the customer's habit agrees.
+            fits = [i for i in same if i.invoice_date in dates or i.due_date in dates]
+            said = ", ".join(str(d) for d in sorted(dates))
+            by_date = len(fits) == 1
+            if not by_date:
+                fits = [i for i in same if (i.invoice_date.year, i.invoice_date.month) in months]
+                said = ", ".join(f"{year}-{month:02d}" for year, month in sorted(months))
             if len(fits) == 1:
                 chosen = fits[0]
                 proposal.applications = [(chosen, line.amount)]
-                proposal.pin = 0.95 if known else 0.6
+                proposal.pin = 0.95
                 proposal.evidence.append(
                     f"{len(same)} open invoices of {show_money(line.amount)}; the remittance "
-                    f"names {said}, when {chosen.invoice_number} was issued"
+                    f"names {said}: {chosen.invoice_number}"
                 )
                 if not known:
                     proposal.blockers.append("payer not settled by name")
+                elif not by_date and not (habit and chosen is same[0]):
+                    proposal.pin = 0.6
+                    proposal.blockers.append(
+                        f"{said} may be the month billed or the month served; no payment "
+                        "history says which invoice this customer means"
+                    )
                 for invoice in same:
                     if invoice is not chosen:
                         proposal.alternatives.append(
@@ -293,10 +327,7 @@ class AmountSearch(Allocation):
                     f"same amount, due {invoice.due_date}",
                 )
             )
-        owners = {i.customer_id for i in same}
-        habit = (
-            known and len(owners) == 1 and owners <= self._oldest_first and not proposal.blockers
-        )
+        habit = habit and not proposal.blockers
         if habit:
             proposal.pin = 0.95
             owner = self._customers[oldest.customer_id].name

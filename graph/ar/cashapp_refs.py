@@ -11,6 +11,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from integrations.erp.records import invoice_number_key
@@ -493,3 +494,26 @@ def named_months(memo: str) -> frozenset[tuple[int, int]]:
 def fold_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("Ä", "AE"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_DATE_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([./])(\d{1,2})\2(20\d{2})(?![\d/.-])")
+_DATE_ISO = re.compile(r"(?<![\d/.-])(20\d{2})-(\d{2})-(\d{2})(?![\d/.-])")
+
+
+def named_dates(memo: str) -> frozenset[date]:
+    """The dates a remittance writes in full: "12.10.2026", "2026-10-12", and "10/12/2026" read
+    both ways (month first as in the US, day first as elsewhere)."""
+    found: set[date] = set()
+    for first, separator, second, year in _DATE_DMY.findall(memo):
+        orders = [(second, first)] if separator == "." else [(first, second), (second, first)]
+        for month, day in orders:
+            try:
+                found.add(date(int(year), int(month), int(day)))
+            except ValueError:
+                continue
+    for year, month, day in _DATE_ISO.findall(memo):
+        try:
+            found.add(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return frozenset(found)
