@@ -861,6 +861,83 @@ ROWS: list[tuple] = [
     ("what is our ebitda", "unknown", None, None, None),
 ]
 
+# Added after the first baseline (the change requests were the weakest family of the bug
+# report): written and scored before the fixes they prompted (17/30 right end to end then, 29/30 after).
+G, INI, N, P = (
+    "Globex Corporation",
+    "Initech LLC",
+    "Northwind Traders Inc.",
+    "Pinnacle Chemicals Inc.",
+)
+ROWS += [
+    ("bump globex credit to 30k", "action_request", {"customer": G}, None, "set_credit_limit"),
+    ("globex credit limit 25k pls", "action_request", {"customer": G}, None, "set_credit_limit"),
+    (
+        "credit limit for initech to 15k",
+        "action_request",
+        {"customer": INI},
+        None,
+        "set_credit_limit",
+    ),
+    ("limit globex at 20k", "action_request", {"customer": G}, None, "set_credit_limit"),
+    ("set credit limit globex 20000", "action_request", {"customer": G}, None, "set_credit_limit"),
+    ("change northwind limit to 500k", "action_request", {"customer": N}, None, "set_credit_limit"),
+    ("hold northwind", "action_request", {"customer": N}, None, "set_credit_hold"),
+    ("credit hold on pinnacle", "action_request", {"customer": P}, None, "set_credit_hold"),
+    ("northwind on hold pls", "action_request", {"customer": N}, None, "set_credit_hold"),
+    ("pls put a hold on initech", "action_request", {"customer": INI}, None, "set_credit_hold"),
+    ("stop shipping to globex", "action_request", {"customer": G}, None, "set_credit_hold"),
+    ("release pinnacle from hold", "action_request", {"customer": P}, None, "set_credit_hold"),
+    ("unhold initech", "action_request", {"customer": INI}, None, "set_credit_hold"),
+    ("email globex about 10435", "action_request", {"customer": G}, None, "send_reminder"),
+    (
+        "follow up with initech on INV-10436",
+        "action_request",
+        {"customer": INI},
+        None,
+        "send_reminder",
+    ),
+    ("ping northwind re 10338", "action_request", {"customer": N}, None, "send_reminder"),
+    ("dunning letter to initech pls", "action_request", {"customer": INI}, None, "send_reminder"),
+    (
+        "remind pinnacle about their past dues",
+        "action_request",
+        {"customer": P},
+        None,
+        "send_reminder",
+    ),
+    ("send initech a past due email", "action_request", {"customer": INI}, None, "send_reminder"),
+    ("match PMT-U00001 to 10435", "action_request", None, None, "apply_payment"),
+    ("allocate PMT-U00001 against INV-10375", "action_request", None, None, "apply_payment"),
+    (
+        "apply the unapplied globex cash to INV-10435",
+        "action_request",
+        {"customer": G},
+        None,
+        "apply_payment",
+    ),
+    ("writeoff 10389 short pay", "action_request", None, None, "write_off_deduction"),
+    ("write-off 12.50 on 10389 bank fee", "action_request", None, None, "write_off_deduction"),
+    ("note: initech will pay friday", "action_request", {"customer": INI}, None, "add_note"),
+    (
+        "add comment to globex account - waiting on remittance",
+        "action_request",
+        {"customer": G},
+        None,
+        "add_note",
+    ),
+    (
+        "log call w/ northwind, promised pmt next wk",
+        "action_request",
+        {"customer": N},
+        None,
+        "add_note",
+    ),
+    ("what is globex's credit limit", "credit_check", {"customer": G}, None, None),
+    ("is northwind on hold", "credit_check", {"customer": N}, None, None),
+    ("email initech a copy of their statement", "unknown", None, None, None),
+]
+
 
 def build(db_path: str) -> list[dict]:
     facts = Facts(sqlite3.connect(db_path))

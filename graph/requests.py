@@ -125,6 +125,24 @@ def reminder_for(
     ), prompt
 
 
+def _unapplied_payment_of(
+    erp: ErpClient, request: ActionRequest, customer_of: CustomerLookup
+) -> str:
+    """ "apply globex's unapplied cash to 10435": the one payment of theirs with money left."""
+    if not request.customer_text:
+        raise Unclear("Which payment? Name it (PMT-…) or the customer whose cash to apply.")
+    customer = customer_of(request.customer_text)
+    left = [p for p in erp.payments(customer.customer_id) if p.unapplied > 0]
+    if not left:
+        raise Unclear(f"{customer.name} has no payment with an unapplied amount.")
+    if len(left) > 1:
+        listed = "; ".join(
+            f"{p.payment_id} ({money(p.unapplied, p.currency)} left)" for p in left[:5]
+        )
+        raise Unclear(f"{customer.name} has several payments with money left: {listed}. Which one?")
+    return left[0].payment_id
+
+
 def _build(
     erp: ErpClient,
     request: ActionRequest,
@@ -151,10 +169,10 @@ def _build(
             )
         )
     if kind == "apply_payment":
-        assert request.payment_ref is not None
-        payment = erp.get_payment(request.payment_ref)
+        payment_ref = request.payment_ref or _unapplied_payment_of(erp, request, customer_of)
+        payment = erp.get_payment(payment_ref)
         if payment is None:
-            raise Unclear(f"I can't find payment {request.payment_ref} in the ERP.")
+            raise Unclear(f"I can't find payment {payment_ref} in the ERP.")
         invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]
         if payment.unapplied <= 0:
             raise Unclear(f"Payment {payment.payment_id} has nothing left to apply.")

@@ -46,7 +46,17 @@ _VERB = {
             "limit",
             r"^(?:set|raise|lower|increase|decrease|reduce|bump|cut|change|make|drop|up|lift"
             r"|extend|update|adjust|move|boost|double|halve|take)\b"
-            r".*\b(?:limit|credit ?line|line of credit)\b",
+            r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d)",
+        ),
+        # "globex credit limit 25k pls", "limit globex at 20k": a limit and a figure, said as
+        # an order (a question about the limit starts with its question word)
+        (
+            "limit_said",
+            r"^(?!(?:what|whats|how|is|are|was|does|do|did|can|could|should|why|which|who|when"
+            r"|where|any|show|list|check)\b)(?:[\w&.'-]+ ){0,5}"
+            r"(?:credit ?limit|limit|credit ?line)\b"
+            r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
+            r".*?(?:\b(?:to|at|=|of)\s*)?\$?\d[\d,.]*\s*[km]?\b\s*(?:please|now|asap)?$",
         ),
         (
             "release_order",
@@ -62,6 +72,10 @@ _VERB = {
         (
             "hold_on",
             r"^(?:put|place|keep|set|move)\b.*\bon (?:credit )?hold\b"
+            r"|^(?:put |place |set )?(?:a |the )?(?:credit )?hold (?:on|for)\b"
+            r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
+            r"|^(?!(?:is|are|was|were|why|who|which|what|whats|how|when|any)\b)(?:[\w&.'-]+ )"
+            r"{1,5}on (?:credit )?hold (?:please|now|asap|today)$"
             r"|^hold\b(?! on\b)(?! off\b).*\b(?:orders?|shipments?|shipping|deliveries"
             r"|account)\b"
             r"|^(?:block|freeze|suspend|stop (?:all )?(?:shipping|shipments|orders|deliveries)"
@@ -80,7 +94,13 @@ _VERB = {
             r"(?! us\b).*\b(?:reminders?|dunning|past[- ]due (?:notice|letter|email)"
             r"|collections? (?:letter|notice|email)|demand letter|notice)\b"
             r"|^(?:nudge|ping|remind|dun|chase)\b(?! me\b)(?! us\b)(?! myself\b)(?! ?list)"
-            r"(?!.*\b(?:agency|legal|lawyers?|attorneys?)\b)",
+            r"(?!.*\b(?:agency|legal|lawyers?|attorneys?)\b)"
+            # "email globex about 10435", "follow up with initech re INV-10436"
+            r"|^(?:email|e-mail|follow up with|follow-up with|reach out to)\b(?! me\b)(?! us\b)"
+            r"(?!.*\b(?:statements?|soa|copy|copies|w-?9|agency|legal)\b)"
+            r".*\b(?:about|re|regarding|on|for)\b"
+            r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
+            r"|e-mail)s? (?:to|for)\b",
         ),
     )
 }
@@ -199,7 +219,7 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
         if asked:  # "can we …" asks whether, except for a limit set to a figure
             body = body[asked.end() :]
         for kind, pattern in _VERB.items():
-            if (asked and kind != "limit") or not pattern.search(body):
+            if (asked and kind not in ("limit", "limit_said")) or not pattern.search(body):
                 continue
             if (found := _build(kind, body, text, norm, refs, bool(asked))) is not None:
                 return found
@@ -233,7 +253,14 @@ def _build(
                 body,
             )
             if match is None:
-                return None
+                # "apply globex's unapplied cash to 10435": the customer's unapplied payment
+                customer = _customer_of(here.remaining)
+                unapplied = re.search(
+                    r"\b(?:unapplied|on account|cash|payment|money|credit)\b", body
+                )
+                if not (invoices and customer and unapplied):
+                    return None
+                return ActionRequest("apply_payment", customer_text=customer, invoice_refs=invoices)
             payment = match.group(1).upper()
             invoices = tuple(i for i in invoices if i.upper() != payment)
         if not invoices:
@@ -248,10 +275,12 @@ def _build(
             payment_ref=payment,
             amount=amount,
         )
-    if kind == "limit":
+    if kind in ("limit", "limit_said"):
+        if kind == "limit_said":
+            named = here.remaining.strip()
         amount, match = _money(named)
         if amount is None and (
-            to := re.search(r"\bto\s+(\$?\s?\d[\d,]*(?:\.\d+)?\s*[km]?)\s*$", body)
+            to := re.search(r"\s(\$?\s?\d[\d,]*(?:\.\d+)?\s*[km]?)\s*(?:please|now|asap)?$", body)
         ):
             amount, _ = _money(to.group(1))  # "… to 80000": read as an invoice number above
         if asked and amount is None:
@@ -271,7 +300,7 @@ def _build(
         if kind == "hold_off" and (here.orders or refs.orders) and not _name(named)[0]:
             order = (here.orders or refs.orders)[0]
             return ActionRequest("set_credit_hold", order_ref=order, on_hold=False)
-        customer = _customer_of(named)
+        customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
         if customer is None:
             return None
         return ActionRequest("set_credit_hold", customer_text=customer, on_hold=kind == "hold_on")

@@ -177,3 +177,23 @@ def test_whole_book_words_with_a_leftover_that_is_no_customer(
         Decimal(0),
     )
     assert money(open_usd, "USD") in reply.to_text()
+
+
+def test_applying_a_customers_unapplied_cash_finds_the_payment(tmp_path) -> None:
+    from graph.requests import build_action
+    from graph.understand import parse_action
+    from integrations.erp.local import LocalLedger
+    from integrations.erp.local.demo import build_demo
+
+    ledger = LocalLedger.open(f"sqlite:///{tmp_path / 'apply.db'}")
+    build_demo(ledger, size="small", seed=7, as_of=TODAY)
+    [left] = [p for p in ledger.payments("C00003") if p.unapplied > 0]
+    invoice = ledger.invoices("C00003")[0]
+    agent = Agent(ledger, today=lambda: TODAY)
+    request = parse_action(f"apply globex's unapplied cash to {invoice.invoice_number}")
+    assert request is not None and request.payment_ref is None
+    action, _ = build_action(
+        ledger, request, agent.resolver.customer_or_ask, requested_by="tester", today=TODAY
+    )
+    assert action.payload()["payment_id"] == left.payment_id
+    assert action.payload()["applications"][0][0] == invoice.invoice_number

@@ -601,3 +601,41 @@ def test_a_limit_figure_read_as_an_invoice_number_is_still_the_limit() -> None:
     action = parse_action("increase credit line for midwest transport to 80000")
     assert action is not None
     assert (action.customer_text, action.amount) == ("midwest transport", Decimal(80000))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "customer", "amount"),
+    [
+        ("bump globex credit to 30k", "set_credit_limit", "globex", Decimal(30000)),
+        ("globex credit limit 25k pls", "set_credit_limit", "globex", Decimal(25000)),
+        ("limit globex at 20k", "set_credit_limit", "globex", Decimal(20000)),
+        ("set credit limit globex 20000", "set_credit_limit", "globex", Decimal(20000)),
+        ("hold northwind", "set_credit_hold", "northwind", None),
+        ("northwind on hold pls", "set_credit_hold", "northwind", None),
+        ("pls put a hold on initech", "set_credit_hold", "initech", None),
+        ("email globex about 10435", "send_reminder", "globex", None),
+        ("ping initech re 10436", "send_reminder", "initech", None),
+        ("dunning letter to initech pls", "send_reminder", "initech", None),
+        ("apply the unapplied globex cash to INV-10435", "apply_payment", "globex", None),
+    ],
+)
+def test_orders_said_without_the_usual_verb(
+    text: str, kind: str, customer: str, amount: Decimal | None
+) -> None:
+    action = parse_action(text)
+    assert action is not None and action.kind == kind
+    assert (action.customer_text, action.amount) == (customer, amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is globex's credit limit",
+        "is northwind on hold",
+        "globex credit limit",
+        "email initech their statement of account",
+        "over limit report",
+    ],
+)
+def test_questions_about_limits_and_holds_are_not_orders(text: str) -> None:
+    assert parse_action(text) is None
