@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from graph.ar.collections import priority_list
+from graph.ar.collections_book import read_book
 from graph.ar.credit import check_credit
 from graph.ar.deductions import find_deductions
 from graph.ar.forecast import forecast_receipts, receivables_metrics
@@ -129,20 +129,8 @@ def build_digest(
             Section(table=Table(("Approval", "What", "Status", "Age"), rows, title=title))
         )
 
-    entries = [
-        e
-        for e in priority_list(
-            book.customers,
-            book.open_invoices,
-            book.payments,
-            book.invoices_by_number,
-            book.promises,
-            book.notes,
-            today,
-            disputed=book.disputed,
-        )
-        if e.next_step != "monitor"
-    ]
+    collections = read_book(erp, today)
+    entries = [e for e in collections.entries(collections.ranked[:20]) if e.next_step != "monitor"]
     if entries:
         rows = tuple(
             (

@@ -14,7 +14,9 @@ from typing import Any
 from graph.actions import Action as ErpAction
 from graph.actions import SetCreditHold, SetCreditLimit, WriteOffDeduction
 from graph.approvals import ApprovalService, ProposalRejected
-from graph.ar.collections import PriorityEntry, priority_list
+from graph.ar.behaviour import LATE_DAYS
+from graph.ar.collections import PriorityEntry
+from graph.ar.collections_book import read_book
 from graph.ar.credit import check_credit
 from graph.ar.deductions import Deduction, find_deductions, summarize
 from graph.ar.forecast import forecast_receipts, receivables_metrics
@@ -209,6 +211,8 @@ def _entry_json(rank: int, entry: PriorityEntry) -> dict[str, Any]:
         "open_total": entry.open_total,
         "past_due": entry.past_due,
         "amount_at_risk": entry.amount_at_risk,
+        "chance_late": entry.chance_late,
+        "behaviour": entry.behaviour,
         "buckets": entry.buckets,
         "next_step": entry.next_step,
         "next_step_text": entry.next_step_text,
@@ -219,49 +223,42 @@ def _entry_json(rank: int, entry: PriorityEntry) -> dict[str, Any]:
 
 
 def collections_list(context: ReportContext, request: Request) -> Reply:
-    book = Portfolio.read(context.erp)
-    entries = priority_list(
-        book.customers,
-        book.open_invoices,
-        book.payments,
-        book.invoices_by_number,
-        book.promises,
-        book.notes,
-        context.today,
-        disputed=book.disputed,
-    )
+    book = read_book(context.erp, context.today)
+    ranked = book.ranked
     scope = "all accounts"
     unread: list[str] = []
     if request.customer_text:
-        collectors = {e.collector for e in entries if e.collector}
         wanted = request.customer_text.lower()
-        named = [c for c in collectors if wanted in c.lower()]
+        named = [c for c in book.collectors() if wanted in c.lower()]
         if named:
-            entries = [e for e in entries if e.collector == named[0]]
+            mine = book.customers_of_collector(named[0])
+            ranked = [r for r in ranked if r.account.customer_id in mine]
             scope = f"{named[0]}'s worklist"
         else:
             customer, unread = scoped_customer(context, request)
             if customer is not None:
-                entries = [e for e in entries if e.customer_id == customer.customer_id]
+                ranked = [r for r in ranked if r.account.customer_id == customer.customer_id]
                 scope = customer.name
     top = request.limit or 10
-    shown = entries[:top]
-    chasing = [e for e in entries if e.next_step != "monitor"]
-    at_risk: dict[str, Decimal] = {}
-    for e in chasing:
-        at_risk[e.currency] = at_risk.get(e.currency, Decimal("0.00")) + e.amount_at_risk
+    shown = book.entries(ranked[:top])
+    at_risk: dict[str, float] = {}
+    chasing = 0
+    for r in ranked:
+        if r.account.past_due or r.risk.expected:
+            chasing += bool(r.account.past_due)
+            at_risk[r.account.currency] = at_risk.get(r.account.currency, 0.0) + r.risk.expected
     headline = (
-        f"Collections for {day(context.today)} ({scope}): {plural(len(chasing), 'account')} "
-        "to chase, "
-        + (" + ".join(money(v, c) for c, v in sorted(at_risk.items())) or "nothing")
-        + " at risk."
+        f"Collections for {day(context.today)} ({scope}): {plural(chasing, 'account')} "
+        "past due, "
+        + (" + ".join(money(_cents(v), c) for c, v in sorted(at_risk.items()) if v) or "nothing")
+        + f" expected to be paid more than {LATE_DAYS} days late."
     )
     rows = tuple(
         (
             str(rank),
             e.name,
             money(e.past_due, e.currency),
-            f"{e.score:.0f}",
+            money(e.amount_at_risk, e.currency),
             e.next_step,
             e.factors[0].text if e.factors else "",
         )
@@ -270,10 +267,10 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
     sections = [
         Section(
             table=Table(
-                ("#", "Customer", "Past due", "Score", "Next", "Why"),
+                ("#", "Customer", "Past due", "Expected late", "Next", "Why"),
                 rows,
                 numeric=(2, 3),
-                title=f"Top {len(shown)} by risk",
+                title=f"Top {len(shown)} by money expected late",
             )
         )
     ]
@@ -288,8 +285,10 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
         headline=" ".join([*unread, headline]),
         sections=sections,
         context=[
-            "Score: the sum of the factors' points (aging, amount at risk, broken promises,"
-            " days-to-pay trend, credit use, last contact, disputes); aged by due date."
+            "Order: money expected to be paid more than "
+            f"{LATE_DAYS} days late (each open invoice's balance × the chance its customer pays "
+            "it late, from its own payment history, disputes and broken promises), weighted by "
+            "how late; aged by due date."
         ],
         intent="collections_list",
         data={
@@ -298,16 +297,21 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
             "entries": [_entry_json(r, e) for r, e in enumerate(shown, start=1)],
         },
     )
-    by_id = {c.customer_id: c for c in book.customers}
+    customers = book.customers({e.customer_id for e in shown})
+    invoices = book.invoices({n for e in shown for n in e.past_due_invoices})
     reminders: list[ErpAction | tuple[ErpAction, str | None]] = []
     for entry in shown:
-        customer = by_id[entry.customer_id]
-        invoices = [book.invoices_by_number[n] for n in entry.past_due_invoices]
-        if entry.next_step in ("reminder", "call") and customer.email and invoices:
+        customer = customers.get(entry.customer_id)
+        mine = [invoices[n] for n in entry.past_due_invoices if n in invoices]
+        if entry.next_step in ("reminder", "call") and customer and customer.email and mine:
             reminders.append(
-                reminder_for(customer, invoices, context.today, context.requested_by, context.llm)
+                reminder_for(customer, mine, context.today, context.requested_by, context.llm)
             )
     return _with_proposals(reply, _propose(context, reminders), context)
+
+
+def _cents(value: float) -> Decimal:
+    return Decimal(str(round(value, 2))).quantize(Decimal("0.01"))
 
 
 # --- deductions ----------------------------------------------------------------------------

@@ -72,86 +72,158 @@ def factor(entry: PriorityEntry, name: str):
     return next(f for f in entry.factors if f.name == name)
 
 
-def test_older_debt_ranks_first_and_sets_the_next_step_and_stage() -> None:
+def history(
+    customer_id: str, days_late: list[int], *, paid_days_ago: int = 30, amount: str = "100.00"
+) -> tuple[list[Invoice], list[Payment]]:
+    """Paid invoices, one per entry of ``days_late``, each paid that many days after its due
+    date, ``paid_days_ago`` days before TODAY (one more day back for each)."""
+    invoices, payments = [], []
+    for n, late in enumerate(days_late):
+        paid_on = TODAY - timedelta(days=paid_days_ago + n)
+        due = paid_on - timedelta(days=late)
+        number = f"{customer_id}-PAID-{n}"
+        invoices.append(
+            Invoice(number, customer_id, due - timedelta(days=30), due, D(amount), D("0.00"), "USD")
+        )
+        payments.append(
+            Payment(
+                f"P-{number}",
+                customer_id,
+                paid_on,
+                D(amount),
+                "USD",
+                applications=(Application(f"P-{number}", number, D(amount), paid_on),),
+            )
+        )
+    return invoices, payments
+
+
+def test_more_money_late_ranks_first_without_saturating() -> None:
     entries = rank(
-        [customer(c) for c in "ABCD"],
+        [customer(c) for c in "ABC"],
         [
-            invoice("A1", "A", 100, "5000.00"),
-            invoice("B1", "B", 45, "5000.00"),
-            invoice("C1", "C", 10, "5000.00"),
-            invoice("D1", "D", -5, "5000.00"),
+            invoice("A1", "A", 70, "533000.00"),
+            invoice("B1", "B", 70, "250000.00"),
+            invoice("C1", "C", 130, "900.00"),
         ],
     )
-    assert [e.customer_id for e in entries] == ["A", "B", "C", "D"]
-    assert [e.next_step for e in entries] == ["hold", "call", "reminder", "monitor"]
-    assert [e.stage for e in entries] == ["final", "firm", "friendly", "friendly"]
-    # past due 10 + aging 20×bucket weight (0.9, 0.5, 0.25) + amount at risk 20×percentile
-    # (5,000 at risk for A; 2,500 for B and C: at or above 3/3 and 2/3) + no contact 10.
-    assert [e.score for e in entries] == [58.0, 43.3, 38.3, 0.0]
-    first = entries[0]
-    assert factor(first, "aging").text == (
-        "oldest, A1, is 100 days past due; 100% of the past-due balance is 61+ days"
+    assert [e.customer_id for e in entries] == ["A", "B", "C"]
+    a, b = entries[0], entries[1]
+    assert a.amount_at_risk == D("533000.00")  # more than 10 days past due: late for certain
+    assert a.score / b.score == pytest.approx(533 / 250, rel=0.01)
+    assert (a.next_step, a.stage) == ("call", "final")
+    assert entries[2].next_step == "hold"  # 130 days: hold, however small
+
+
+def test_a_habitual_late_payer_falling_due_soon_comes_before_a_small_overdue_balance() -> None:
+    late_invoices, late_payments = history("L", [25, 30, 22, 28, 35, 26])
+    prompt_invoices, prompt_payments = history("P", [0, -2, 1, 0, 2, -1])
+    entries = rank(
+        [customer("L"), customer("P"), customer("S")],
+        [
+            invoice("L1", "L", -5, "8000.00"),  # falls due in 5 days
+            invoice("P1", "P", -5, "8000.00"),
+            invoice("S1", "S", 15, "1500.00"),  # a smaller overdue balance
+        ],
+        payments=[*late_payments, *prompt_payments],
+        paid_invoices=[*late_invoices, *prompt_invoices],
     )
-    assert factor(first, "amount_at_risk").text == (
-        "$5,000.00 past due, $5,000.00 of it 91-120 days ($5,000.00 at risk, "
-        "at or above 100% of past-due USD accounts)"
+    assert [e.customer_id for e in entries] == ["L", "S", "P"]
+    habitual = entries[0]
+    assert habitual.past_due == 0 and habitual.amount_at_risk > D("6000.00")
+    assert habitual.next_step == "reminder"
+    assert habitual.next_step_text.startswith("Send a friendly reminder before it falls due")
+    assert "pays 28 days late on average" in habitual.behaviour
+    assert "6 of 6 invoices more than 10 days late" in habitual.behaviour
+    expected = factor(habitual, "expected_late")
+    assert expected.text.startswith("$8,000.00 not yet due ($8,000.00 by 2026-12-05): ")
+    assert expected.points == habitual.score
+    punctual = entries[2]
+    assert punctual.next_step == "monitor"
+    assert punctual.amount_at_risk < D("1500.00")
+
+
+def test_paying_later_lately_is_said_with_both_numbers() -> None:
+    recent_invoices, recent_payments = history("T", [20, 22, 18], paid_days_ago=10)
+    older_invoices, older_payments = history("T", [2, 4, 3], paid_days_ago=300)
+    for n, item in enumerate(older_invoices):  # numbers must differ from the recent ones
+        older_invoices[n] = Invoice(f"O{n}", *list(vars_of(item))[1:])
+    older_payments = [
+        Payment(
+            p.payment_id + "-old",
+            "T",
+            p.received_on,
+            p.amount,
+            "USD",
+            applications=(Application(p.payment_id + "-old", f"O{n}", p.amount, p.received_on),),
+        )
+        for n, p in enumerate(older_payments)
+    ]
+    [entry] = rank(
+        [customer("T")],
+        [invoice("T1", "T", 5, "300.00")],
+        payments=[*recent_payments, *older_payments],
+        paid_invoices=[*recent_invoices, *older_invoices],
     )
-    assert factor(first, "last_contact").text == "no contact on record"
-    assert first.next_step_text.startswith("Put on credit hold and call: $5,000.00 past due")
-    assert entries[2].next_step_text == (
-        "Send a friendly reminder: $5,000.00 past due on 1 invoice, oldest C1 10 days."
+    assert entry.behaviour.startswith(
+        "pays 12 days late on average, later lately (20 days late over the last 6 months, "
+        "3 days late before)"
     )
-    assert entries[3].next_step_text == "Nothing past due: monitor."
+
+
+def vars_of(item: Invoice) -> tuple:
+    return (
+        item.invoice_number,
+        item.customer_id,
+        item.invoice_date,
+        item.due_date,
+        item.amount,
+        item.balance,
+        item.currency,
+    )
 
 
 def test_totals_buckets_and_past_due_invoices_oldest_first() -> None:
     [entry] = rank(
-        [customer("E")],
+        [customer("A")],
         [
-            invoice("E1", "E", 0, "1000.00"),
-            invoice("E2", "E", 10, "2000.00"),
-            invoice("E3", "E", 45, "3000.00"),
-            invoice("E4", "E", 75, "4000.00"),
-            invoice("E5", "E", 130, "500.00"),
-            invoice("E6", "E", 50, "0.00"),  # paid: nothing to chase
+            invoice("A3", "A", 5, "50.00"),
+            invoice("A1", "A", 95, "100.00"),
+            invoice("A2", "A", 40, "200.00"),
+            invoice("A4", "A", -10, "400.00"),
         ],
     )
-    assert entry.open_total == D("10500.00")
-    assert entry.past_due == D("9500.00")
+    assert entry.open_total == D("750.00")
+    assert entry.past_due == D("350.00")
+    assert entry.past_due_invoices == ("A1", "A2", "A3")
     assert entry.buckets == {
-        "current": D("1000.00"),
-        "1-30": D("2000.00"),
-        "31-60": D("3000.00"),
-        "61-90": D("4000.00"),
-        "91-120": D("0.00"),
-        "120+": D("500.00"),
+        "current": D("400.00"),
+        "1-30": D("50.00"),
+        "31-60": D("200.00"),
+        "61-90": D("0.00"),
+        "91-120": D("100.00"),
+        "120+": D("0.00"),
     }
-    # 61+ counts in full (4,500), 1-60 at half (5,000 / 2).
-    assert entry.amount_at_risk == D("7000.00")
-    assert entry.past_due_invoices == ("E5", "E4", "E3", "E2")
-    assert (entry.next_step, entry.stage) == ("hold", "final")
+    late = factor(entry, "late_now")
+    assert late.text == (
+        "$300.00 more than 10 days past due (58 days on average; oldest, A1, 95 days), "
+        "$100.00 of it 61+ days"
+    )
 
 
-def test_a_broken_promise_makes_it_a_call_and_over_the_limit_a_hold() -> None:
+def test_a_broken_promise_raises_the_chance_and_makes_it_a_call_or_a_hold() -> None:
     promise = PromiseToPay("P", date(2026, 11, 10), D("1438.47"), "USD", "broken", "P1")
-    [within] = rank(
-        [customer("P", limit="5000.00")],
-        [invoice("P1", "P", 10, "1438.47")],
-        promises=[promise],
-    )
+    invoices = [invoice("P1", "P", 5, "1438.47"), invoice("P2", "P", -10, "1000.00")]
+    [kept_word] = rank([customer("P", limit="5000.00")], invoices)
+    [within] = rank([customer("P", limit="5000.00")], invoices, promises=[promise])
     assert within.next_step == "call"
-    broken = factor(within, "broken_promise")
-    assert (broken.points, broken.text) == (
-        10.0,
-        "broke a promise to pay $1,438.47 due 2026-11-10 (P1)",
+    assert within.amount_at_risk > kept_word.amount_at_risk
+    assert factor(within, "broken_promise").text == (
+        "broke a promise to pay $1,438.47 due 2026-11-10 (P1)"
     )
-    [over] = rank(
-        [customer("P", limit="1000.00")],
-        [invoice("P1", "P", 10, "1438.47")],
-        promises=[promise],
-    )
+    [over] = rank([customer("P", limit="1000.00")], invoices, promises=[promise])
     assert over.next_step == "hold"
-    assert over.next_step_text.endswith("; $1,438.47 open against a $1,000.00 credit limit.")
+    assert over.next_step_text.endswith("; $2,438.47 open against a $1,000.00 credit limit.")
 
 
 def test_a_promise_broken_on_an_invoice_since_paid_is_forgotten() -> None:
@@ -166,73 +238,24 @@ def test_a_promise_broken_on_an_invoice_since_paid_is_forgotten() -> None:
     assert "broken_promise" not in {f.name for f in entry.factors}
 
 
-def test_paying_later_than_before_is_a_factor_with_both_numbers() -> None:
-    def paid(number: str, received: date, late: list[tuple[str, int]]) -> list[Invoice]:
-        return [
-            Invoice(
-                f"{number}-{i}",
-                "T",
-                received - timedelta(days=45 + days),
-                received - timedelta(days=days),
-                D(amount),
-                D("0.00"),
-                "USD",
-            )
-            for i, (amount, days) in enumerate(late)
-        ]
-
-    recent_day, older_day = TODAY - timedelta(days=20), TODAY - timedelta(days=200)
-    # Recent: $60 paid 18 days late and $40 19 days late = 18.4; older: $90 at 6 and $10 at 7.
-    recent = paid("R", recent_day, [("60.00", 18), ("40.00", 19)])
-    older = paid("O", older_day, [("90.00", 6), ("10.00", 7)])
-    payments = [
-        Payment(
-            pid,
-            "T",
-            day,
-            sum((i.amount for i in invoices), D("0.00")),
-            "USD",
-            applications=tuple(Application(pid, i.invoice_number, i.amount, day) for i in invoices),
-        )
-        for pid, day, invoices in (("PR", recent_day, recent), ("PO", older_day, older))
-    ]
-    [entry] = rank(
-        [customer("T", terms=45)],
-        [invoice("T1", "T", 5, "300.00")],
+def test_a_disputed_invoice_not_yet_due_is_expected_late_and_said() -> None:
+    invoices = [invoice("U1", "U", -10, "6000.00"), invoice("U2", "U", 20, "5000.00")]
+    paid, payments = history("U", [0, 1, -1, 2, 0, 0, 1, 3])  # pays on time, as a rule
+    customers = [customer("U", limit="10000.00")]
+    [plain] = rank(customers, invoices, payments=payments, paid_invoices=paid)
+    [disputed] = rank(
+        customers,
+        invoices,
         payments=payments,
-        paid_invoices=[*recent, *older],
+        paid_invoices=paid,
+        notes=[note("U", 3)],
+        disputed=frozenset({"U1"}),
     )
-    trend = factor(entry, "days_to_pay_trend")
-    assert trend.text == "pays 18.4 days beyond Net 45, up from 6.1"
-    # 10 × (½ × 18.4/30 + ½ × 12.3/20)
-    assert trend.points == 6.1
-
-
-def test_utilisation_disputes_and_recent_contact() -> None:
-    entries = rank(
-        [customer("U", limit="10000.00"), customer("V")],
-        [
-            invoice("U1", "U", -10, "6000.00"),
-            invoice("U2", "U", 20, "5000.00"),
-            invoice("V1", "V", 20, "100.00"),
-        ],
-        notes=[note("U", 3), note("V", 26), note("V", 40)],
-        disputed=frozenset({"U2"}),
-    )
-    by_id = {e.customer_id: e for e in entries}
-    u, v = by_id["U"], by_id["V"]
-    utilisation = factor(u, "credit_utilisation")
-    # 110% used: 10 × (1.10 − 0.50) / 0.70
-    assert (utilisation.points, utilisation.text) == (
-        8.6,
-        "uses 110% of its $10,000.00 credit limit",
-    )
-    disputes = factor(u, "disputes")
-    assert (disputes.points, disputes.text) == (5.0, "U2 disputed ($5,000.00)")
-    assert "last_contact" not in {f.name for f in u.factors}  # 3 days ago: no points
-    contact = factor(v, "last_contact")
-    # The latest note counts: 26 days ago, 10 × (26 − 7) / (45 − 7).
-    assert (contact.points, contact.text) == (5.0, "last contact 26 days ago (2026-10-26)")
+    assert disputed.amount_at_risk - D("5000.00") >= D("0.8") * D("6000.00")
+    assert disputed.amount_at_risk > plain.amount_at_risk
+    assert factor(disputed, "disputes").text == "U1 disputed"
+    assert factor(disputed, "credit_utilisation").text == "uses 110% of its $10,000.00 credit limit"
+    assert factor(disputed, "last_contact").text == "last contact 3 days ago (2026-11-18)"
 
 
 def test_each_currency_is_its_own_entry() -> None:
@@ -246,47 +269,36 @@ def test_each_currency_is_its_own_entry() -> None:
     ]
 
 
-def test_nothing_past_due_ranks_below_anything_past_due() -> None:
+def test_factor_points_add_up_to_the_score_largest_first() -> None:
+    late_invoices, late_payments = history("A", [15, 40, 12])
     entries = rank(
-        [customer("H", limit="10000.00"), customer("L")],
-        [invoice("H1", "H", -5, "20000.00"), invoice("L1", "L", 1, "10.00")],
-        notes=[note("L", 0)],
-    )
-    assert [e.customer_id for e in entries] == ["L", "H"]
-    watched = entries[1]
-    assert watched.next_step == "monitor"
-    # Utilisation at 200% is worth 10 points, divided by 5 on the watch list.
-    assert [(f.name, f.points) for f in watched.factors] == [("credit_utilisation", 2.0)]
-    assert watched.score == 2.0
-
-
-def test_score_is_the_sum_of_its_factors_largest_first() -> None:
-    promise = PromiseToPay("A", date(2026, 11, 1), D("50.00"), "USD", "broken", "A2")
-    entries = rank(
-        [customer("A", limit="1000.00"), customer("B", limit="100000.00"), customer("C")],
+        [customer("A"), customer("B")],
         [
             invoice("A1", "A", 200, "900.00"),
-            invoice("A2", "A", 40, "300.00"),
+            invoice("A2", "A", 4, "300.00"),
+            invoice("A3", "A", -4, "700.00"),
             invoice("B1", "B", 5, "20.00"),
-            invoice("C1", "C", -1, "5.00"),
         ],
-        promises=[promise],
-        disputed=frozenset({"A2"}),
+        payments=late_payments,
+        paid_invoices=late_invoices,
     )
     for entry in entries:
-        points = [f.points for f in entry.factors]
-        assert points == sorted(points, reverse=True)
-        assert entry.score == round(sum(points), 1)
-        assert 0 <= entry.score <= 100
+        scored = [f.points for f in entry.factors if f.points]
+        assert scored == sorted(scored, reverse=True)
+        assert sum(scored) == pytest.approx(entry.score, abs=0.2)
     assert entries[0].customer_id == "A"
 
 
-def test_ties_go_to_the_customer_id() -> None:
+def test_ties_go_to_the_larger_past_due_then_the_customer_id() -> None:
     entries = rank(
-        [customer("Y"), customer("X")],
-        [invoice("Y1", "Y", 15, "100.00"), invoice("X1", "X", 15, "100.00")],
+        [customer("Y"), customer("X"), customer("Z")],
+        [
+            invoice("Y1", "Y", 15, "100.00"),
+            invoice("X1", "X", 15, "100.00"),
+            invoice("Z1", "Z", 15, "100.00"),
+        ],
     )
-    assert [e.customer_id for e in entries] == ["X", "Y"]
+    assert [e.customer_id for e in entries] == ["X", "Y", "Z"]
     assert entries[0].score == entries[1].score
 
 
@@ -294,9 +306,9 @@ def test_worklists_split_by_collector_in_list_order() -> None:
     entries = rank(
         [customer("A", collector="Dana Kim"), customer("B"), customer("C", collector="Dana Kim")],
         [
-            invoice("A1", "A", 100, "100.00"),
-            invoice("B1", "B", 50, "100.00"),
-            invoice("C1", "C", 10, "100.00"),
+            invoice("A1", "A", 100, "300.00"),
+            invoice("B1", "B", 50, "200.00"),
+            invoice("C1", "C", 12, "100.00"),
         ],
     )
     lists = worklists(entries)
@@ -314,18 +326,11 @@ def test_limit_returns_the_first_entries_of_the_whole_list() -> None:
         invoice("B2", "B", 35, "2900.00"),
         invoice("C1", "C", 5, "20.00"),
         invoice("D1", "D", 5, "20.00"),
-        invoice("E1", "E", -1, "5000.00"),  # nothing past due, over its limit: watch list
+        invoice("E1", "E", -1, "5000.00"),
         invoice("E2", "E", 3, "10.00", "EUR"),
     ]
     every = rank(customers, invoices, promises=[promise], disputed=frozenset({"B1"}))
-    assert [(e.customer_id, e.currency) for e in every] == [
-        ("B", "USD"),
-        ("A", "USD"),
-        ("E", "EUR"),
-        ("C", "USD"),
-        ("D", "USD"),
-        ("E", "USD"),
-    ]
+    assert len(every) == 6
     by_number = {i.invoice_number: i for i in invoices}
     for limit in (0, 1, 3, 6, 10):
         top = priority_list(
@@ -348,7 +353,7 @@ def test_invoices_out_of_due_date_order_give_the_same_list() -> None:
     invoices = [
         invoice("S1", "S", 10, "100.00"),
         invoice("S2", "S", 70, "200.00"),
-        invoice("S3", "S", 70, "300.00"),  # due the same day as S2: stays after it
+        invoice("S3", "S", 70, "300.00"),  # due the same day as S2: by number after it
         invoice("S4", "S", -3, "400.00"),
         invoice("T1", "T", 95, "50.00"),
         invoice("T2", "T", 20, "60.00"),

@@ -1,0 +1,342 @@
+"""The collections list of a whole ERP: ranked from SQL sums on the local ledger, from records on
+any other ERP; Python objects (customers, invoice numbers, notes) only for the entries shown.
+
+The dispute and broken-promise signals come through ``Signals``: today the ERP's own records
+(notes that say "disputed", the promises the ERP keeps); the seam where arbot's own dispute and
+promise-to-pay records plug in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Protocol
+
+from graph.ar.behaviour import (
+    LATE_DAYS,
+    RECENT_DAYS,
+    Behaviour,
+    PaymentStats,
+    default_behaviour,
+    learn,
+)
+from graph.ar.collections import (
+    DUE_SOON_DAYS,
+    PROMISE_MEMORY_DAYS,
+    ZERO,
+    AccountTotals,
+    Details,
+    PriorityEntry,
+    Ranked,
+    rank,
+)
+from integrations.erp.port import ErpClient
+from integrations.erp.records import Customer, Invoice, PromiseToPay
+
+
+class Signals(Protocol):
+    """Disputes and broken promises, wherever they are recorded."""
+
+    def disputed_invoices(self) -> frozenset[str]: ...
+
+    def promises(self) -> list[PromiseToPay]: ...
+
+
+@dataclass
+class ErpSignals:
+    """What the ERP port gives today: notes saying "disput…" and the ERP's promises."""
+
+    erp: ErpClient
+
+    def disputed_invoices(self) -> frozenset[str]:
+        return frozenset(
+            n.invoice_number
+            for n in self.erp.notes()
+            if n.invoice_number and "disput" in n.text.lower()
+        )
+
+    def promises(self) -> list[PromiseToPay]:
+        return self.erp.promises()
+
+
+def is_local(erp: object) -> bool:
+    return getattr(erp, "name", None) == "local" and hasattr(erp, "engine")
+
+
+@dataclass
+class CollectionsBook:
+    """Every account ranked, and how to read what the entries shown need."""
+
+    as_of: date
+    ranked: list[Ranked]
+    source: Any  # _SqlSource | _RecordSource
+    by_customer: dict[str, list[PromiseToPay]] = field(default_factory=dict)
+
+    def entries(self, ranked: Sequence[Ranked]) -> list[PriorityEntry]:
+        from graph.ar.collections_text import entry
+
+        details = self.source.details([r.account for r in ranked], self.as_of, self.by_customer)
+        return [entry(r, details, self.as_of) for r in ranked]
+
+    def customers_of_collector(self, collector: str) -> set[str]:
+        return self.source.customers_of_collector(collector)
+
+    def collectors(self) -> list[str]:
+        return sorted(self.source.collectors())
+
+    def invoices(self, numbers: set[str]) -> dict[str, Invoice]:
+        return self.source.invoices(numbers)
+
+    def customers(self, ids: set[str]) -> dict[str, Customer]:
+        return self.source.customers(ids)
+
+
+def read_book(erp: ErpClient, as_of: date, signals: Signals | None = None) -> CollectionsBook:
+    signals = signals or ErpSignals(erp)
+    source = _SqlSource(erp) if is_local(erp) else _RecordSource(erp)
+    disputed = signals.disputed_invoices()
+    accounts = source.accounts(as_of, disputed)
+    open_numbers = source.open_numbers_of(
+        {p.invoice_number for p in signals.promises() if p.invoice_number}
+    )
+    broken: dict[str, list[PromiseToPay]] = {}
+    for promise in signals.promises():
+        if promise.status != "broken" or promise.promised_on > as_of:
+            continue
+        if promise.invoice_number:
+            matters = promise.invoice_number in open_numbers
+        else:
+            matters = (as_of - promise.promised_on).days <= PROMISE_MEMORY_DAYS
+        if matters:
+            broken.setdefault(promise.customer_id, []).append(promise)
+    ranked = rank(accounts, source.stats(as_of, accounts), {c: len(p) for c, p in broken.items()})
+    return CollectionsBook(as_of, ranked, source, broken)
+
+
+def behaviours_of(
+    erp: ErpClient, as_of: date, customer_id: str | None = None
+) -> dict[str, Behaviour]:
+    """Each customer's payment behaviour (or one customer's), as the collections list learns it.
+    One customer's is shrunk towards the default, not the book's: the book is not read."""
+    source = _SqlSource(erp) if is_local(erp) else _RecordSource(erp)
+    accounts = source.accounts(as_of, frozenset(), customer_id=customer_id)
+    return learn(source.stats(as_of, accounts, customer_id=customer_id))
+
+
+def behaviour_of(erp: ErpClient, customer_id: str, as_of: date) -> Behaviour:
+    return behaviours_of(erp, as_of, customer_id).get(customer_id) or default_behaviour(
+        customer_id, {}
+    )
+
+
+def _open_late(accounts: Iterable[AccountTotals]) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for account in accounts:
+        count, days = found.get(account.customer_id, (0, 0))
+        found[account.customer_id] = (count + account.late_count, days + account.late_count_days)
+    return found
+
+
+def _with_open_late(
+    settled: dict[str, PaymentStats], accounts: Iterable[AccountTotals]
+) -> list[PaymentStats]:
+    stats = dict(settled)
+    for customer_id, (count, days) in _open_late(accounts).items():
+        base = stats.get(customer_id) or PaymentStats(customer_id)
+        stats[customer_id] = base + PaymentStats(customer_id, open_late=count, open_late_days=days)
+    return list(stats.values())
+
+
+class _SqlSource:
+    def __init__(self, erp: Any) -> None:
+        self.erp = erp
+        self.engine = erp.engine
+
+    def accounts(
+        self, as_of: date, disputed: frozenset[str], customer_id: str | None = None
+    ) -> list[AccountTotals]:
+        from integrations.erp.local import aggregates
+
+        rows = aggregates.account_rows(
+            self.engine,
+            as_of,
+            late_days=LATE_DAYS,
+            soon_days=DUE_SOON_DAYS,
+            customer_id=customer_id,
+        )
+        accounts = {(r.customer_id, r.currency): _account(r) for r in rows}
+        if disputed:
+            late_cut = as_of - timedelta(days=LATE_DAYS)
+            for number, cid, currency, balance, amount, due in aggregates.disputed_open(
+                self.engine
+            ):
+                account = accounts.get((cid, currency))
+                if number not in disputed or account is None:
+                    continue
+                account.disputed_numbers.append(number)
+                if due >= late_cut:
+                    cents = Decimal(balance).scaleb(-2)
+                    account.disputed += cents
+                    if balance < amount:
+                        account.partly_paid -= cents  # counted as disputed instead
+        return list(accounts.values())
+
+    def stats(
+        self, as_of: date, accounts: list[AccountTotals], customer_id: str | None = None
+    ) -> list[PaymentStats]:
+        from integrations.erp.local import aggregates
+
+        rows = aggregates.settled_rows(
+            self.engine,
+            as_of,
+            late_days=LATE_DAYS,
+            recent_from=as_of - timedelta(days=RECENT_DAYS - 1),
+            customer_id=customer_id,
+        )
+        return _with_open_late({r.customer_id: PaymentStats(*r) for r in rows}, accounts)
+
+    def open_numbers_of(self, numbers: set[str]) -> set[str]:
+        return {n for n, i in self.invoices(numbers).items() if i.balance > 0}
+
+    def details(
+        self, accounts: list[AccountTotals], as_of: date, broken: dict[str, list[PromiseToPay]]
+    ) -> Details:
+        from integrations.erp.local import aggregates
+
+        ids = {a.customer_id for a in accounts}
+        return Details(
+            customers=self.customers(ids),
+            past_due_numbers=aggregates.past_due_numbers(self.engine, as_of, ids),
+            last_contact=aggregates.last_contacts(self.engine, ids),
+            broken=broken,
+        )
+
+    def customers(self, ids: set[str]) -> dict[str, Customer]:
+        from graph.portfolio_reads import SqlBookReads
+
+        return SqlBookReads(self.erp, date.today()).customers_by_query(ids)
+
+    def invoices(self, numbers: set[str]) -> dict[str, Invoice]:
+        from graph.portfolio_reads import SqlBookReads
+
+        found = SqlBookReads(self.erp, date.today()).invoices(numbers)
+        return {i.invoice_number: i for i in found}
+
+    def customers_of_collector(self, collector: str) -> set[str]:
+        from integrations.erp.local import aggregates
+
+        return aggregates.customers_of_collector(self.engine, collector)
+
+    def collectors(self) -> list[str]:
+        from integrations.erp.local import aggregates
+
+        return list(aggregates.collectors(self.engine))
+
+
+def _account(row: Any) -> AccountTotals:
+    def money(cents: int) -> Decimal:
+        return Decimal(cents).scaleb(-2)
+
+    return AccountTotals(
+        row.customer_id,
+        row.currency,
+        [money(c) for c in row.buckets],
+        late=money(row.late),
+        late_day_money=row.late_day_cents / 100.0,
+        early_past_due=money(row.early_past_due),
+        not_due=money(row.not_due),
+        due_soon=money(row.due_soon),
+        partly_paid=money(row.partly_paid),
+        oldest_due=row.oldest_due,
+        past_due_count=row.past_due_count,
+        late_count=row.late_count,
+        late_count_days=row.late_count_days,
+    )
+
+
+class _RecordSource:
+    """Any ERP through its port: everything read once, as records."""
+
+    def __init__(self, erp: ErpClient) -> None:
+        self.erp = erp
+        self.every = erp.invoices(open_only=False)
+        self.open = [i for i in self.every if i.balance > 0]
+        self._customers: dict[str, Customer] | None = None
+
+    def accounts(
+        self, as_of: date, disputed: frozenset[str], customer_id: str | None = None
+    ) -> list[AccountTotals]:
+        from graph.ar.collections_accounts import accounts_from_records
+
+        invoices = [i for i in self.open if customer_id in (None, i.customer_id)]
+        return accounts_from_records(invoices, as_of, disputed)
+
+    def stats(
+        self, as_of: date, accounts: list[AccountTotals], customer_id: str | None = None
+    ) -> list[PaymentStats]:
+        from graph.ar.behaviour import stats_from_records
+
+        invoices = [i for i in self.every if customer_id in (None, i.customer_id)]
+        payments = self.erp.payments(customer_id) if customer_id else self.erp.payments()
+        found = stats_from_records(invoices, payments, as_of)
+        settled = {c: PaymentStats(c, *(getattr(s, f) for f in _SETTLED)) for c, s in found.items()}
+        return _with_open_late(settled, accounts)
+
+    def open_numbers_of(self, numbers: set[str]) -> set[str]:
+        return {i.invoice_number for i in self.open if i.invoice_number in numbers}
+
+    def details(
+        self, accounts: list[AccountTotals], as_of: date, broken: dict[str, list[PromiseToPay]]
+    ) -> Details:
+        from graph.ar.collections_accounts import last_contacts, past_due_numbers
+
+        ids = {a.customer_id for a in accounts}
+        return Details(
+            customers=self.customers(ids),
+            past_due_numbers=past_due_numbers(
+                [i for i in self.open if i.customer_id in ids], as_of
+            ),
+            last_contact=last_contacts(n for n in self.erp.notes() if n.customer_id in ids),
+            broken=broken,
+        )
+
+    def customers(self, ids: set[str]) -> dict[str, Customer]:
+        if self._customers is None:
+            self._customers = {c.customer_id: c for c in self.erp.list_customers()}
+        return {i: self._customers[i] for i in ids if i in self._customers}
+
+    def invoices(self, numbers: set[str]) -> dict[str, Invoice]:
+        return {i.invoice_number: i for i in self.every if i.invoice_number in numbers}
+
+    def customers_of_collector(self, collector: str) -> set[str]:
+        self.customers(set())
+        assert self._customers is not None
+        return {c.customer_id for c in self._customers.values() if c.collector == collector}
+
+    def collectors(self) -> list[str]:
+        self.customers(set())
+        assert self._customers is not None
+        return list({c.collector for c in self._customers.values() if c.collector})
+
+
+_SETTLED = (
+    "settled",
+    "settled_late",
+    "days_beyond_terms",
+    "late_days",
+    "recent_settled",
+    "recent_late",
+    "recent_days_beyond_terms",
+)
+
+__all__ = [
+    "ZERO",
+    "CollectionsBook",
+    "ErpSignals",
+    "Signals",
+    "behaviour_of",
+    "behaviours_of",
+    "read_book",
+]

@@ -1,0 +1,284 @@
+"""Sums over the local ledger computed where the data lives (SQLAlchemy core, SQLite and
+PostgreSQL), for the reports that read a whole book: a million open invoices come back as one
+row per customer and currency, never as a million objects.
+
+Every function takes an ``Engine`` and returns plain tuples of ints (money in cents), dates and
+strings; ``graph`` turns them into its own records. Dates are compared with bound dates wherever
+possible; where days between two dates are summed, ``day_number`` turns a date into a number in
+each dialect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from sqlalchemy import BigInteger, Integer, and_, case, func, select, type_coerce
+from sqlalchemy.engine import Engine
+
+from integrations.erp.local import schema as t
+from integrations.erp.records import AGING_BUCKETS
+
+EPOCH = date(1970, 1, 1)
+
+
+class AccountRow(NamedTuple):
+    """One customer's open invoices in one currency (money in cents): the aging buckets, then
+    the split the collections score uses around ``late_days`` past due and ``soon_days`` ahead."""
+
+    customer_id: str
+    currency: str
+    buckets: tuple[int, ...]
+    late: int  # more than late_days past due
+    late_day_cents: int  # Σ balance × days past due over those
+    early_past_due: int  # 1..late_days past due
+    not_due: int
+    due_soon: int  # of not_due, due within soon_days
+    partly_paid: int  # not yet late and partly paid
+    oldest_due: date | None  # of the past-due invoices
+    past_due_count: int
+    late_count: int  # invoices more than late_days past due
+    late_count_days: int  # Σ their days past due
+
+
+class SettledRow(NamedTuple):
+    """One customer's fully paid invoices (settled on the last application's date)."""
+
+    customer_id: str
+    settled: int
+    settled_late: int  # paid more than late_days after due
+    days_beyond_terms: int
+    late_days: int
+    recent_settled: int  # settled after ``recent_from``
+    recent_late: int
+    recent_days_beyond_terms: int
+
+
+def day_number(engine: Engine, column: Any) -> Any:
+    """Days since 1970-01-01 of a date column, as an integer expression."""
+    if engine.dialect.name == "sqlite":
+        return type_coerce(
+            func.cast(func.julianday(column) - 2440587.5, Integer), Integer
+        )  # julianday of 1970-01-01
+    return type_coerce(column - EPOCH, Integer)
+
+
+def _cents(column: Any) -> Any:
+    return type_coerce(column, BigInteger)
+
+
+def account_rows(
+    engine: Engine, as_of: date, *, late_days: int, soon_days: int, customer_id: str | None = None
+) -> list[AccountRow]:
+    i = t.invoices.c
+    balance, amount, due = _cents(i.balance), _cents(i.amount), i.due_date
+    late_cut = as_of - timedelta(days=late_days)
+    soon = as_of + timedelta(days=soon_days)
+    as_of_number = (as_of - EPOCH).days
+
+    def total(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, balance), else_=0)), 0)
+
+    bucket_columns = []
+    lower: date | None = None  # due on or after this date is in the bucket
+    for _name, upper in AGING_BUCKETS:
+        bound = as_of - timedelta(days=upper) if upper is not None else None
+        if bound is None:
+            bucket_columns.append(total(due < lower))
+        elif lower is None:
+            bucket_columns.append(total(due >= bound))
+        else:
+            bucket_columns.append(total(and_(due >= bound, due < lower)))
+        lower = bound
+    is_late = due < late_cut
+    query = (
+        select(
+            i.customer_id,
+            i.currency,
+            *bucket_columns,
+            total(is_late),
+            func.coalesce(
+                func.sum(
+                    case((is_late, balance * (as_of_number - day_number(engine, due))), else_=0)
+                ),
+                0,
+            ),
+            total(and_(due >= late_cut, due < as_of)),
+            total(due >= as_of),
+            total(and_(due >= as_of, due <= soon)),
+            total(and_(due >= late_cut, balance < amount)),
+            func.min(case((due < as_of, due), else_=None)),
+            func.sum(case((due < as_of, 1), else_=0)),
+            func.sum(case((is_late, 1), else_=0)),
+            func.coalesce(
+                func.sum(case((is_late, as_of_number - day_number(engine, due)), else_=0)), 0
+            ),
+        )
+        .where(i.balance > 0)
+        .group_by(i.customer_id, i.currency)
+    )
+    if customer_id is not None:
+        query = query.where(i.customer_id == customer_id)
+    width = len(AGING_BUCKETS)
+    rows = []
+    with engine.connect() as conn:
+        for row in conn.execute(query):
+            oldest = row[2 + width + 6]
+            rows.append(
+                AccountRow(
+                    row[0],
+                    row[1],
+                    tuple(int(v) for v in row[2 : 2 + width]),
+                    *(int(v) for v in row[2 + width : 2 + width + 6]),
+                    _as_date(oldest) if oldest is not None else None,
+                    *(int(v or 0) for v in row[2 + width + 7 :]),
+                )
+            )
+    return rows
+
+
+def settled_rows(
+    engine: Engine,
+    as_of: date,
+    *,
+    late_days: int,
+    recent_from: date,
+    customer_id: str | None = None,
+) -> list[SettledRow]:
+    """Per customer, its invoices fully paid by ``as_of``: how many, how many late, days
+    beyond terms (all, late ones, recent ones)."""
+    a, i = t.applications.c, t.invoices.c
+    settled = (
+        select(a.invoice_number, func.max(a.applied_on).label("paid_on"))
+        .where(a.applied_on <= as_of)
+        .group_by(a.invoice_number)
+    )
+    if customer_id is not None:
+        settled = settled.join(t.invoices, t.invoices.c.invoice_number == a.invoice_number).where(
+            i.customer_id == customer_id
+        )
+    paid = settled.subquery()
+    beyond = day_number(engine, paid.c.paid_on) - day_number(engine, i.due_date)
+    late = beyond > late_days
+    recent = paid.c.paid_on >= recent_from
+    query = (
+        select(
+            i.customer_id,
+            func.count(),
+            func.sum(case((late, 1), else_=0)),
+            func.sum(beyond),
+            func.sum(case((late, beyond), else_=0)),
+            func.sum(case((recent, 1), else_=0)),
+            func.sum(case((and_(recent, late), 1), else_=0)),
+            func.sum(case((recent, beyond), else_=0)),
+        )
+        .select_from(t.invoices.join(paid, paid.c.invoice_number == i.invoice_number))
+        .where(i.balance == 0)
+        .group_by(i.customer_id)
+    )
+    with engine.connect() as conn:
+        return [SettledRow(r[0], *(int(v or 0) for v in r[1:])) for r in conn.execute(query)]
+
+
+def broken_promises(
+    engine: Engine, as_of: date
+) -> list[tuple[str, str | None, date, int, str, bool]]:
+    """Broken promises to pay due by ``as_of``: (customer, invoice, promised on, cents,
+    currency, whether the invoice it names is still open)."""
+    p, i = t.promises.c, t.invoices.c
+    query = (
+        select(
+            p.customer_id,
+            p.invoice_number,
+            p.promised_on,
+            _cents(p.amount),
+            p.currency,
+            func.coalesce(_cents(i.balance), 0) > 0,
+        )
+        .select_from(
+            t.promises.outerjoin(t.invoices, t.invoices.c.invoice_number == p.invoice_number)
+        )
+        .where(p.status == "broken", p.promised_on <= as_of)
+    )
+    with engine.connect() as conn:
+        return [
+            (r[0], r[1], _as_date(r[2]), int(r[3]), r[4], bool(r[5])) for r in conn.execute(query)
+        ]
+
+
+def disputed_open(engine: Engine) -> list[tuple[str, str, str, int, int, date]]:
+    """Open invoices with a note that says they are disputed: (number, customer, currency,
+    balance, amount, due date), in cents."""
+    n, i = t.notes.c, t.invoices.c
+    query = (
+        select(
+            i.invoice_number,
+            i.customer_id,
+            i.currency,
+            _cents(i.balance),
+            _cents(i.amount),
+            i.due_date,
+        )
+        .select_from(t.notes.join(t.invoices, t.invoices.c.invoice_number == n.invoice_number))
+        .where(func.lower(n.text).like("%disput%"), i.balance > 0)
+        .distinct()
+    )
+    with engine.connect() as conn:
+        return [
+            (r[0], r[1], r[2], int(r[3]), int(r[4]), _as_date(r[5])) for r in conn.execute(query)
+        ]
+
+
+def past_due_numbers(
+    engine: Engine, as_of: date, customer_ids: Iterable[str]
+) -> dict[tuple[str, str], list[str]]:
+    """The past-due invoice numbers of these customers, per currency, oldest first."""
+    i = t.invoices.c
+    found: dict[tuple[str, str], list[str]] = {}
+    wanted = sorted(set(customer_ids))
+    with engine.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            query = (
+                select(i.customer_id, i.currency, i.invoice_number)
+                .where(
+                    i.customer_id.in_(wanted[start : start + 500]),
+                    i.balance > 0,
+                    i.due_date < as_of,
+                )
+                .order_by(i.due_date, i.invoice_number)
+            )
+            for customer_id, currency, number in conn.execute(query):
+                found.setdefault((customer_id, currency), []).append(number)
+    return found
+
+
+def last_contacts(engine: Engine, customer_ids: Iterable[str]) -> dict[str, Any]:
+    n = t.notes.c
+    found: dict[str, Any] = {}
+    wanted = sorted(set(customer_ids))
+    with engine.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            query = (
+                select(n.customer_id, func.max(n.created_at))
+                .where(n.customer_id.in_(wanted[start : start + 500]))
+                .group_by(n.customer_id)
+            )
+            found.update({cid: at for cid, at in conn.execute(query)})
+    return found
+
+
+def customers_of_collector(engine: Engine, collector: str) -> set[str]:
+    c = t.customers.c
+    with engine.connect() as conn:
+        return set(conn.scalars(select(c.customer_id).where(c.collector == collector)))
+
+
+def collectors(engine: Engine) -> Sequence[str]:
+    c = t.customers.c
+    with engine.connect() as conn:
+        return list(conn.scalars(select(c.collector).where(c.collector.is_not(None)).distinct()))
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
