@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.ar.forecast import backtest, forecast_receipts, receivables_metrics
+from graph.ar.forecast import backtest, forecast_receipts
+from graph.ar.metrics import receivables_metrics
 from graph.format import money
 from integrations.erp.local import LocalLedger
 from integrations.erp.local.demo import build_demo

@@ -13,7 +13,8 @@ from typing import Any
 from graph.ar.collections_book import read_book
 from graph.ar.credit import check_credit
 from graph.ar.deductions import find_deductions
-from graph.ar.forecast import forecast_receipts, receivables_metrics
+from graph.ar.forecast import forecast_receipts
+from graph.ar.metrics import receivables_metrics
 from graph.charts import aging_chart
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table

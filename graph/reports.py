@@ -19,7 +19,8 @@ from graph.ar.collections import PriorityEntry
 from graph.ar.collections_book import read_book
 from graph.ar.credit import check_credit
 from graph.ar.deductions import Deduction, find_deductions, summarize
-from graph.ar.forecast import forecast_receipts, receivables_metrics
+from graph.ar.forecast import forecast_receipts
+from graph.ar.metrics import receivables_metrics
 from graph.ar.names import Resolution
 from graph.digest import build_digest
 from graph.format import day, money, plural

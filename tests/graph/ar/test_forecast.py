@@ -7,14 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from graph.ar.forecast import (
-    Forecast,
-    backtest,
+from graph.ar.forecast import Forecast, backtest, forecast_receipts
+from graph.ar.metrics import (
     best_possible_dso,
     cei,
     dso_countback,
     dso_standard,
-    forecast_receipts,
     receivables_metrics,
 )
 from integrations.erp.records import Adjustment, Application, Customer, Invoice, Payment
