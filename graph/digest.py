@@ -15,7 +15,6 @@ from graph.ar.credit import check_credit
 from graph.ar.deductions import find_deductions
 from graph.ar.forecast import forecast_receipts
 from graph.ar.metrics import receivables_metrics
-from graph.charts import aging_chart
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table
 from graph.portfolio import Portfolio
@@ -228,6 +227,8 @@ def build_digest(
         "dso_trend": [{"date": moment, "dso": value} for moment, value in trend],
         "expected_next_30_days": {main_currency: next_30},
     }
+    from graph.charts import aging_chart  # matplotlib: only when a digest is drawn
+
     return Reply(
         headline=headline,
         sections=sections,

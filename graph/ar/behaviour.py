@@ -57,7 +57,6 @@ class PaymentStats:
     recent_late: int = 0
     recent_days_beyond_terms: int = 0
     open_late: int = 0  # open invoices more than LATE_DAYS past due
-    open_late_days: int = 0  # Σ their days past due
 
     def __add__(self, other: PaymentStats) -> PaymentStats:
         return PaymentStats(
@@ -75,7 +74,6 @@ _COUNTS = (
     "recent_late",
     "recent_days_beyond_terms",
     "open_late",
-    "open_late_days",
 )
 
 
@@ -140,8 +138,8 @@ def learn(
     observed = sum(_weighted(s)[0] for s in stats)
     late = sum(_weighted(s)[1] for s in stats)
     prior = late / observed if observed else DEFAULT_CHANCE
-    late_count = sum(s.settled_late + s.open_late for s in stats)
-    late_days = sum(s.late_days + s.open_late_days for s in stats)
+    late_count = sum(s.settled_late for s in stats)
+    late_days = sum(s.late_days for s in stats)
     prior_lateness = late_days / late_count if late_count else DEFAULT_LATENESS
     found = {
         s.customer_id: _behaviour(s, prior, prior_lateness, broken.get(s.customer_id, 0))
@@ -173,7 +171,7 @@ def _behaviour(s: PaymentStats, prior: float, prior_lateness: float, broken: int
     observed, late = _weighted(s)
     chance = (late + PRIOR_WEIGHT * prior) / (observed + PRIOR_WEIGHT)
     late_count = s.settled_late + s.open_late
-    lateness = (s.late_days + s.open_late_days + prior_lateness * 2) / (late_count + 2)
+    lateness = (s.late_days + prior_lateness * 2) / (s.settled_late + 2)
     earlier = s.settled - s.recent_settled
     return Behaviour(
         s.customer_id,
@@ -255,10 +253,8 @@ def stats_from_records(
                 row[5] += late
                 row[6] += beyond
         else:
-            past_due = (as_of - invoice.due_date).days
-            if past_due > LATE_DAYS:
+            if (as_of - invoice.due_date).days > LATE_DAYS:
                 row[7] += 1
-                row[8] += past_due
     return {cid: PaymentStats(cid, *row) for cid, row in sums.items()}
 
 

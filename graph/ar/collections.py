@@ -76,10 +76,10 @@ class AccountTotals:
     partly_paid: Decimal = ZERO
     disputed: Decimal = ZERO
     disputed_numbers: list[str] = field(default_factory=list)
+    late_count: int = 0  # invoices more than LATE_DAYS past due
+    # For the words only (the local ledger reads them for the entries shown):
     oldest_due: date | None = None  # of the past-due invoices
     past_due_count: int = 0
-    late_count: int = 0  # invoices more than LATE_DAYS past due
-    late_count_days: int = 0  # Σ their days past due
 
     @property
     def open_total(self) -> Decimal:
@@ -132,13 +132,16 @@ class Risk:
 
 def risk(account: AccountTotals, behaviour: Behaviour) -> Risk:
     """The account's expected late money (see the module's docstring)."""
-    early = float(account.early_past_due) * chance_late(behaviour, EARLY_PAST_DUE_DAYS)
+    early = 0.0
+    if account.early_past_due:
+        early = float(account.early_past_due) * chance_late(behaviour, EARLY_PAST_DUE_DAYS)
     ordinary = chance_late(behaviour, 0.0)
     not_due = float(account.not_due) * ordinary
     # Disputed and partly paid money not yet late: at least their own chance.
-    special = float(account.disputed) * chance_late(behaviour, 0.0, disputed=True)
-    special += float(account.partly_paid) * chance_late(behaviour, 0.0, partly_paid=True)
-    not_due += max(special - float(account.disputed + account.partly_paid) * ordinary, 0.0)
+    if account.disputed or account.partly_paid:
+        special = float(account.disputed) * chance_late(behaviour, 0.0, disputed=True)
+        special += float(account.partly_paid) * chance_late(behaviour, 0.0, partly_paid=True)
+        not_due += max(special - float(account.disputed + account.partly_paid) * ordinary, 0.0)
     return Risk(float(account.late), early, not_due)
 
 
@@ -166,11 +169,13 @@ def rank(
 ) -> list[Ranked]:
     """Every account with an open balance, most urgent first."""
     behaviours = learn(stats, broken_promises)
-    accounts = [a for a in accounts if a.open_total > 0]
+    totals = [(a, float(a.open_total)) for a in accounts]
+    totals = [(a, total) for a, total in totals if total > 0]
+    accounts = [a for a, _ in totals]
     books: dict[str, list[float]] = {}  # currency → [open total, accounts]
-    for account in accounts:
+    for account, total in totals:
         book = books.setdefault(account.currency, [0.0, 0.0])
-        book[0] += float(account.open_total)
+        book[0] += total
         book[1] += 1
     typical = {currency: total / count for currency, (total, count) in books.items()}
     ranked = []

@@ -40,7 +40,6 @@ def accounts_from_records(
             account.late += balance
             account.late_day_money += float(balance) * days
             account.late_count += 1
-            account.late_count_days += days
         else:
             if days > 0:
                 account.early_past_due += balance

@@ -8,8 +8,10 @@ promise-to-pay records plug in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
@@ -39,9 +41,13 @@ from integrations.erp.records import Customer, Invoice, PromiseToPay
 class Signals(Protocol):
     """Disputes and broken promises, wherever they are recorded."""
 
-    def disputed_invoices(self) -> frozenset[str]: ...
+    def disputed_invoices(self) -> frozenset[str]:
+        """Invoices in dispute (open ones at least)."""
+        ...
 
-    def promises(self) -> list[PromiseToPay]: ...
+    def broken_promises(self, as_of: date) -> list[PromiseToPay]:
+        """Promises to pay broken by ``as_of``."""
+        ...
 
 
 @dataclass
@@ -57,8 +63,30 @@ class ErpSignals:
             if n.invoice_number and "disput" in n.text.lower()
         )
 
-    def promises(self) -> list[PromiseToPay]:
-        return self.erp.promises()
+    def broken_promises(self, as_of: date) -> list[PromiseToPay]:
+        return [p for p in self.erp.promises() if p.status == "broken" and p.promised_on <= as_of]
+
+
+@dataclass
+class LedgerSignals:
+    """The same from the local ledger, in SQL (its notes and promises are not all read)."""
+
+    erp: Any
+
+    def disputed_invoices(self) -> frozenset[str]:
+        from integrations.erp.local import aggregates
+
+        return frozenset(row[0] for row in aggregates.disputed_open(self.erp.engine))
+
+    def broken_promises(self, as_of: date) -> list[PromiseToPay]:
+        from integrations.erp.local import aggregates
+
+        return [
+            PromiseToPay(cid, on, Decimal(cents).scaleb(-2), currency, "broken", number)
+            for cid, number, on, cents, currency, _ in aggregates.broken_promises(
+                self.erp.engine, as_of
+            )
+        ]
 
 
 def is_local(erp: object) -> bool:
@@ -94,25 +122,40 @@ class CollectionsBook:
 
 
 def read_book(erp: ErpClient, as_of: date, signals: Signals | None = None) -> CollectionsBook:
-    signals = signals or ErpSignals(erp)
-    source = _SqlSource(erp) if is_local(erp) else _RecordSource(erp)
+    local = is_local(erp)
+    signals = signals or (LedgerSignals(erp) if local else ErpSignals(erp))
+    source = _SqlSource(erp) if local else _RecordSource(erp)
     disputed = signals.disputed_invoices()
-    accounts = source.accounts(as_of, disputed)
-    open_numbers = source.open_numbers_of(
-        {p.invoice_number for p in signals.promises() if p.invoice_number}
-    )
+    with _cyclic_gc_paused():
+        accounts = source.accounts(as_of, disputed)
+    promises = signals.broken_promises(as_of)
+    open_numbers = source.open_numbers_of({p.invoice_number for p in promises if p.invoice_number})
     broken: dict[str, list[PromiseToPay]] = {}
-    for promise in signals.promises():
-        if promise.status != "broken" or promise.promised_on > as_of:
-            continue
+    for promise in promises:
         if promise.invoice_number:
             matters = promise.invoice_number in open_numbers
         else:
             matters = (as_of - promise.promised_on).days <= PROMISE_MEMORY_DAYS
         if matters:
             broken.setdefault(promise.customer_id, []).append(promise)
-    ranked = rank(accounts, source.stats(as_of, accounts), {c: len(p) for c, p in broken.items()})
+    with _cyclic_gc_paused():
+        stats = source.stats(as_of, accounts)
+        ranked = rank(accounts, stats, {c: len(p) for c, p in broken.items()})
     return CollectionsBook(as_of, ranked, source, broken)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while tens of thousands of accounts are made: none is in a
+    cycle, and each collection would walk every live object. It resumes afterwards only if it
+    was on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def behaviours_of(
@@ -131,11 +174,10 @@ def behaviour_of(erp: ErpClient, customer_id: str, as_of: date) -> Behaviour:
     )
 
 
-def _open_late(accounts: Iterable[AccountTotals]) -> dict[str, tuple[int, int]]:
-    found: dict[str, tuple[int, int]] = {}
+def _open_late(accounts: Iterable[AccountTotals]) -> dict[str, int]:
+    found: dict[str, int] = {}
     for account in accounts:
-        count, days = found.get(account.customer_id, (0, 0))
-        found[account.customer_id] = (count + account.late_count, days + account.late_count_days)
+        found[account.customer_id] = found.get(account.customer_id, 0) + account.late_count
     return found
 
 
@@ -143,9 +185,12 @@ def _with_open_late(
     settled: dict[str, PaymentStats], accounts: Iterable[AccountTotals]
 ) -> list[PaymentStats]:
     stats = dict(settled)
-    for customer_id, (count, days) in _open_late(accounts).items():
-        base = stats.get(customer_id) or PaymentStats(customer_id)
-        stats[customer_id] = base + PaymentStats(customer_id, open_late=count, open_late_days=days)
+    for customer_id, count in _open_late(accounts).items():
+        base = stats.get(customer_id)
+        if base is None:
+            stats[customer_id] = PaymentStats(customer_id, open_late=count)
+        elif count:
+            stats[customer_id] = replace(base, open_late=base.open_late + count)
     return list(stats.values())
 
 
@@ -206,6 +251,12 @@ class _SqlSource:
         from integrations.erp.local import aggregates
 
         ids = {a.customer_id for a in accounts}
+        found = aggregates.past_due_details(self.engine, as_of, ids, late_days=LATE_DAYS)
+        for account in accounts:
+            detail = found.get((account.customer_id, account.currency))
+            if detail is not None:
+                account.oldest_due, account.past_due_count, late_day_cents = detail
+                account.late_day_money = late_day_cents / 100.0
         return Details(
             customers=self.customers(ids),
             past_due_numbers=aggregates.past_due_numbers(self.engine, as_of, ids),
@@ -235,24 +286,23 @@ class _SqlSource:
         return list(aggregates.collectors(self.engine))
 
 
-def _account(row: Any) -> AccountTotals:
-    def money(cents: int) -> Decimal:
-        return Decimal(cents).scaleb(-2)
+def _money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2) if cents else ZERO
 
+
+def _account(row: Any) -> AccountTotals:
+    buckets = [_money(c) for c in row.buckets]
+    early = _money(row.early_past_due)
     return AccountTotals(
         row.customer_id,
         row.currency,
-        [money(c) for c in row.buckets],
-        late=money(row.late),
-        late_day_money=row.late_day_cents / 100.0,
-        early_past_due=money(row.early_past_due),
-        not_due=money(row.not_due),
-        due_soon=money(row.due_soon),
-        partly_paid=money(row.partly_paid),
-        oldest_due=row.oldest_due,
-        past_due_count=row.past_due_count,
+        buckets,
+        late=_money(sum(row.buckets[1:]) - row.early_past_due),
+        early_past_due=early,
+        not_due=buckets[0],
+        due_soon=_money(row.due_soon),
+        partly_paid=_money(row.partly_paid),
         late_count=row.late_count,
-        late_count_days=row.late_count_days,
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import BigInteger, Integer, and_, case, func, select, type_coerce
+from sqlalchemy import BigInteger, Integer, and_, case, cast, func, select, type_coerce
 from sqlalchemy.engine import Engine
 
 from integrations.erp.local import schema as t
@@ -25,21 +25,15 @@ EPOCH = date(1970, 1, 1)
 
 class AccountRow(NamedTuple):
     """One customer's open invoices in one currency (money in cents): the aging buckets, then
-    the split the collections score uses around ``late_days`` past due and ``soon_days`` ahead."""
+    what the collections score needs beyond them."""
 
     customer_id: str
     currency: str
     buckets: tuple[int, ...]
-    late: int  # more than late_days past due
-    late_day_cents: int  # Σ balance × days past due over those
     early_past_due: int  # 1..late_days past due
-    not_due: int
-    due_soon: int  # of not_due, due within soon_days
-    partly_paid: int  # not yet late and partly paid
-    oldest_due: date | None  # of the past-due invoices
-    past_due_count: int
+    due_soon: int  # not yet due, due within soon_days
+    partly_paid: int  # not more than late_days past due, and partly paid
     late_count: int  # invoices more than late_days past due
-    late_count_days: int  # Σ their days past due
 
 
 class SettledRow(NamedTuple):
@@ -58,9 +52,7 @@ class SettledRow(NamedTuple):
 def day_number(engine: Engine, column: Any) -> Any:
     """Days since 1970-01-01 of a date column, as an integer expression."""
     if engine.dialect.name == "sqlite":
-        return type_coerce(
-            func.cast(func.julianday(column) - 2440587.5, Integer), Integer
-        )  # julianday of 1970-01-01
+        return type_coerce(cast(func.julianday(column) - 2440587.5, Integer), Integer)
     return type_coerce(column - EPOCH, Integer)
 
 
@@ -71,11 +63,12 @@ def _cents(column: Any) -> Any:
 def account_rows(
     engine: Engine, as_of: date, *, late_days: int, soon_days: int, customer_id: str | None = None
 ) -> list[AccountRow]:
+    """Every account with an open balance: one GROUP BY, dates only compared with bound dates
+    (no date arithmetic per invoice)."""
     i = t.invoices.c
     balance, amount, due = _cents(i.balance), _cents(i.amount), i.due_date
     late_cut = as_of - timedelta(days=late_days)
     soon = as_of + timedelta(days=soon_days)
-    as_of_number = (as_of - EPOCH).days
 
     def total(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, balance), else_=0)), 0)
@@ -91,29 +84,15 @@ def account_rows(
         else:
             bucket_columns.append(total(and_(due >= bound, due < lower)))
         lower = bound
-    is_late = due < late_cut
     query = (
         select(
             i.customer_id,
             i.currency,
             *bucket_columns,
-            total(is_late),
-            func.coalesce(
-                func.sum(
-                    case((is_late, balance * (as_of_number - day_number(engine, due))), else_=0)
-                ),
-                0,
-            ),
             total(and_(due >= late_cut, due < as_of)),
-            total(due >= as_of),
             total(and_(due >= as_of, due <= soon)),
             total(and_(due >= late_cut, balance < amount)),
-            func.min(case((due < as_of, due), else_=None)),
-            func.sum(case((due < as_of, 1), else_=0)),
-            func.sum(case((is_late, 1), else_=0)),
-            func.coalesce(
-                func.sum(case((is_late, as_of_number - day_number(engine, due)), else_=0)), 0
-            ),
+            func.sum(case((due < late_cut, 1), else_=0)),
         )
         .where(i.balance > 0)
         .group_by(i.customer_id, i.currency)
@@ -121,21 +100,51 @@ def account_rows(
     if customer_id is not None:
         query = query.where(i.customer_id == customer_id)
     width = len(AGING_BUCKETS)
-    rows = []
     with engine.connect() as conn:
-        for row in conn.execute(query):
-            oldest = row[2 + width + 6]
-            rows.append(
-                AccountRow(
-                    row[0],
-                    row[1],
-                    tuple(int(v) for v in row[2 : 2 + width]),
-                    *(int(v) for v in row[2 + width : 2 + width + 6]),
-                    _as_date(oldest) if oldest is not None else None,
-                    *(int(v or 0) for v in row[2 + width + 7 :]),
-                )
+        return [
+            AccountRow(
+                row[0],
+                row[1],
+                tuple(row[2 : 2 + width]),
+                row[2 + width],
+                row[3 + width],
+                row[4 + width],
+                row[5 + width],
             )
-    return rows
+            for row in conn.execute(query)
+        ]
+
+
+def past_due_details(
+    engine: Engine, as_of: date, customer_ids: Iterable[str], *, late_days: int
+) -> dict[tuple[str, str], tuple[date, int, int]]:
+    """For these customers' accounts with something past due: (oldest due date, invoices past
+    due, Σ balance in cents × days past due over those more than ``late_days`` past due)."""
+    i = t.invoices.c
+    late_cut = as_of - timedelta(days=late_days)
+    days = (as_of - EPOCH).days - day_number(engine, i.due_date)
+    found: dict[tuple[str, str], tuple[date, int, int]] = {}
+    wanted = sorted(set(customer_ids))
+    with engine.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            query = (
+                select(
+                    i.customer_id,
+                    i.currency,
+                    func.min(i.due_date),
+                    func.count(),
+                    func.sum(case((i.due_date < late_cut, _cents(i.balance) * days), else_=0)),
+                )
+                .where(
+                    i.customer_id.in_(wanted[start : start + 500]),
+                    i.balance > 0,
+                    i.due_date < as_of,
+                )
+                .group_by(i.customer_id, i.currency)
+            )
+            for cid, currency, oldest, count, day_cents in conn.execute(query):
+                found[cid, currency] = (_as_date(oldest), int(count), int(day_cents or 0))
+    return found
 
 
 def settled_rows(
