@@ -55,7 +55,7 @@ PROMISE_MEMORY_DAYS = 90
 PERCENT = 100.0
 
 
-@dataclass
+@dataclass(slots=True)
 class AccountTotals:
     """One customer's open invoices in one currency, totalled for the score.
 
@@ -169,6 +169,8 @@ def rank(
 ) -> list[Ranked]:
     """Every account with an open balance, most urgent first."""
     behaviours = learn(stats, broken_promises)
+    # Accounts without any history share the book's behaviour (customer id "": anyone's).
+    newcomer = default_behaviour("", behaviours)
     totals = [(a, float(a.open_total)) for a in accounts]
     totals = [(a, total) for a, total in totals if total > 0]
     accounts = [a for a, _ in totals]
@@ -180,9 +182,7 @@ def rank(
     typical = {currency: total / count for currency, (total, count) in books.items()}
     ranked = []
     for account in accounts:
-        behaviour = behaviours.get(account.customer_id) or default_behaviour(
-            account.customer_id, behaviours
-        )
+        behaviour = behaviours.get(account.customer_id, newcomer)
         found = risk(account, behaviour)
         score = round(PERCENT * found.expected / typical[account.currency], 1)
         ranked.append(Ranked(account, behaviour, found, score))

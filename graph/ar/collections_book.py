@@ -211,22 +211,17 @@ class _SqlSource:
             soon_days=DUE_SOON_DAYS,
             customer_id=customer_id,
         )
-        accounts = {(r.customer_id, r.currency): _account(r) for r in rows}
+        accounts = {(r.customer_id, r.currency): LedgerAccount(r) for r in rows}
         if disputed:
             late_cut = as_of - timedelta(days=LATE_DAYS)
             for number, cid, currency, balance, amount, due in aggregates.disputed_open(
                 self.engine
             ):
                 account = accounts.get((cid, currency))
-                if number not in disputed or account is None:
-                    continue
-                account.disputed_numbers.append(number)
-                if due >= late_cut:
-                    cents = Decimal(balance).scaleb(-2)
-                    account.disputed += cents
-                    if balance < amount:
-                        account.partly_paid -= cents  # counted as disputed instead
-        return list(accounts.values())
+                if number in disputed and account is not None:
+                    not_late = balance if due >= late_cut else None
+                    account.dispute(number, not_late, balance < amount)
+        return list(accounts.values())  # type: ignore[arg-type]  # the same attributes
 
     def stats(
         self, as_of: date, accounts: list[AccountTotals], customer_id: str | None = None
@@ -290,20 +285,80 @@ def _money(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2) if cents else ZERO
 
 
-def _account(row: Any) -> AccountTotals:
-    buckets = [_money(c) for c in row.buckets]
-    early = _money(row.early_past_due)
-    return AccountTotals(
-        row.customer_id,
-        row.currency,
-        buckets,
-        late=_money(sum(row.buckets[1:]) - row.early_past_due),
-        early_past_due=early,
-        not_due=buckets[0],
-        due_soon=_money(row.due_soon),
-        partly_paid=_money(row.partly_paid),
-        late_count=row.late_count,
+class LedgerAccount:
+    """``AccountTotals`` read from the ledger's sums: the cents stay ints and become Decimals
+    when read (fifty thousand accounts × ten Decimals would be most of the command's memory)."""
+
+    __slots__ = (
+        "_buckets",
+        "_disputed",
+        "_due_soon",
+        "_early",
+        "_partly",
+        "currency",
+        "customer_id",
+        "disputed_numbers",
+        "late_count",
+        "late_day_money",
+        "oldest_due",
+        "past_due_count",
     )
+
+    def __init__(self, row: Any) -> None:
+        self.customer_id: str = row.customer_id
+        self.currency: str = row.currency
+        self._buckets: tuple[int, ...] = tuple(int(c) for c in row.buckets)
+        self._early, self._due_soon = int(row.early_past_due), int(row.due_soon)
+        self._partly, self._disputed = int(row.partly_paid), 0
+        self.late_count: int = int(row.late_count)
+        self.disputed_numbers: list[str] = []
+        self.late_day_money = 0.0
+        self.oldest_due: date | None = None
+        self.past_due_count = 0
+
+    def dispute(self, number: str, cents: int | None, partly_paid: bool) -> None:
+        """An invoice of this account is disputed; ``cents`` of it not yet late (None: late)."""
+        self.disputed_numbers.append(number)
+        if cents is not None:
+            self._disputed += cents
+            if partly_paid:
+                self._partly -= cents  # counted as disputed instead
+
+    @property
+    def buckets(self) -> list[Decimal]:
+        return [_money(c) for c in self._buckets]
+
+    @property
+    def open_total(self) -> Decimal:
+        return _money(sum(self._buckets))
+
+    @property
+    def past_due(self) -> Decimal:
+        return _money(sum(self._buckets[1:]))
+
+    @property
+    def late(self) -> Decimal:
+        return _money(sum(self._buckets[1:]) - self._early)
+
+    @property
+    def early_past_due(self) -> Decimal:
+        return _money(self._early)
+
+    @property
+    def not_due(self) -> Decimal:
+        return _money(self._buckets[0])
+
+    @property
+    def due_soon(self) -> Decimal:
+        return _money(self._due_soon)
+
+    @property
+    def partly_paid(self) -> Decimal:
+        return _money(self._partly)
+
+    @property
+    def disputed(self) -> Decimal:
+        return _money(self._disputed)
 
 
 class _RecordSource:
