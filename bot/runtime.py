@@ -9,19 +9,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, open_erp
 from graph.agent import Agent
-from graph.approvals import ApprovalService
-from graph.cash_application import CashApplication
-from graph.llm import LlmService
-from graph.messages import Reply
 from graph.policy import Policy, PolicyError, load_policy
 from integrations.erp.port import ErpClient
 from integrations.llm import LlmClient, LlmSettings
-from integrations.mail import SmtpMailer
-from integrations.store import Store
-from integrations.store.checkpoints import open_checkpointer
+
+if TYPE_CHECKING:
+    from graph.approvals import ApprovalService
+    from graph.messages import Reply
+    from integrations.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +31,18 @@ POLL_EVERY_SECONDS = 300.0
 
 @dataclass
 class Runtime:
+    """The store and the approval service open on first use: a question that changes nothing
+    (``arbot ask``) opens neither, nor imports LangGraph."""
+
     settings: Settings
     erp: ErpClient
-    store: Store
     policy: Policy
-    approvals: ApprovalService
     agent: Agent
     # Where proposals made in the background go (the server posts them; None: they wait in
     # `arbot approvals list`).
     deliver: Callable[[Reply], None] | None = None
     _stop: threading.Event = field(default_factory=threading.Event)
+    _opening: threading.RLock = field(default_factory=threading.RLock)
 
     @classmethod
     def open(cls, settings: Settings) -> Runtime:
@@ -49,18 +51,51 @@ class Runtime:
         except PolicyError as error:
             raise ConfigError(str(error)) from None
         erp = open_erp(settings)
-        try:
-            store = Store.open(settings.database_url)
-            checkpointer = open_checkpointer(settings.database_url)
-        except Exception as error:  # any driver error becomes one readable line
-            raise ConfigError(
-                f"cannot open the store: {error.__class__.__name__}: {str(error).splitlines()[0]}"
-            ) from error
-        approvals = ApprovalService(erp, store, checkpointer, policy, mailer=SmtpMailer.from_env())
-        llm_settings = LlmSettings.from_env()
-        llm = LlmService(LlmClient(llm_settings)) if llm_settings else None
-        agent = Agent(erp, today=settings.today, approvals=approvals, llm=llm)
-        return cls(settings, erp, store, policy, approvals, agent)
+        llm = None
+        if (llm_settings := LlmSettings.from_env()) is not None:
+            from graph.llm import LlmService
+
+            llm = LlmService(LlmClient(llm_settings))
+        runtime: Runtime
+        agent = Agent(
+            erp,
+            today=settings.today,
+            llm=llm,
+            open_approvals=lambda: runtime.approvals,
+            policy=policy,
+        )
+        runtime = cls(settings, erp, policy, agent)
+        return runtime
+
+    @cached_property
+    def store(self) -> Store:
+        from integrations.store import Store
+
+        with self._opening:
+            if "store" in self.__dict__:  # another thread opened it meanwhile
+                return self.__dict__["store"]  # type: ignore[no-any-return]
+            try:
+                return Store.open(self.settings.database_url)
+            except Exception as error:  # any driver error becomes one readable line
+                raise _store_error(error) from error
+
+    @cached_property
+    def approvals(self) -> ApprovalService:
+        from graph.approvals import ApprovalService
+        from integrations.mail import SmtpMailer
+        from integrations.store.checkpoints import open_checkpointer
+
+        with self._opening:
+            if "approvals" in self.__dict__:
+                return self.__dict__["approvals"]  # type: ignore[no-any-return]
+            store = self.store
+            try:
+                checkpointer = open_checkpointer(self.settings.database_url)
+            except Exception as error:
+                raise _store_error(error) from error
+            return ApprovalService(
+                self.erp, store, checkpointer, self.policy, mailer=SmtpMailer.from_env()
+            )
 
     def erp_changed(self, event: object = None) -> None:
         """Something changed in the ERP (a webhook, a poll): names are re-read next time."""
@@ -94,6 +129,8 @@ class Runtime:
         """Finish what a crash left behind now, then once a minute in the background; and, for
         an ERP that is asked for its changes, ask it every few minutes."""
         self.approvals.reconcile()
+        from graph.cash_application import CashApplication
+
         poll_erp = self._poll_erp()
         cash = CashApplication(self.approvals)
 
@@ -130,3 +167,8 @@ class Runtime:
 
     def stop(self) -> None:
         self._stop.set()
+
+
+def _store_error(error: Exception) -> ConfigError:
+    first = str(error).splitlines()[0] if str(error) else ""
+    return ConfigError(f"cannot open the store: {error.__class__.__name__}: {first}")

@@ -6,20 +6,21 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from graph.agent import Agent
-from graph.approvals import ApprovalService
-from graph.decisions import decide
 from graph.format import money
-from graph.inbox import inbox_reply
 from graph.messages import Click, Reply, Section, Table, Turn
 from graph.policy import Identity
 from integrations.erp.port import ErpError
+
+if TYPE_CHECKING:  # rendering an answer (arbot ask) needs neither; the chat imports them
+    from graph.agent import Agent
+    from graph.approvals import ApprovalService
 
 
 def _table(table: Table) -> RichTable:
@@ -113,6 +114,8 @@ class TerminalSession:
                 match.group("verb").lower(), match.group("ref"), (match.group("rest") or "").strip()
             )
         if text.strip().lower() in ("approvals", "queue", "pending") and self.approvals:
+            from graph.inbox import inbox_reply
+
             reply = inbox_reply(self.approvals, self._turn(text))
         else:
             try:
@@ -127,6 +130,8 @@ class TerminalSession:
         return Turn(self.identity.user_id, "terminal", text, click=click)
 
     def _decide(self, verb: str, ref: str, rest: str) -> Reply:
+        from graph.decisions import decide
+
         assert self.approvals is not None
         approval_id = self._approval_id(ref)
         if approval_id is None:

@@ -6,17 +6,14 @@ so they can share one database or live in two.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, DateTime, Engine, create_engine, event
+from sqlalchemy import Connection, DateTime, Engine, create_engine, event, inspect, text
 from sqlalchemy.types import TypeDecorator
 
 WRITE_OPTION = "arbot_write"
@@ -49,7 +46,17 @@ def make_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine, script_location: Path, version_table: str) -> None:
-    """Bring one migration history to its newest revision (a no-op when it is current)."""
+    """Bring one migration history to its newest revision (a no-op when it is current).
+
+    A database already at the head is recognised without importing Alembic (a command that
+    only reads starts faster); anything else goes through Alembic."""
+    if _at_head(engine, script_location, version_table):
+        return
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     head = ScriptDirectory.from_config(config).get_current_head()
@@ -63,6 +70,41 @@ def migrate(engine: Engine, script_location: Path, version_table: str) -> None:
         config.attributes["connection"] = conn
         config.attributes["version_table"] = version_table
         command.upgrade(config, "head")
+
+
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']\s*$", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+_QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
+
+
+def script_head(script_location: Path) -> str | None:
+    """The single head of a migration history read from its revision files, or None when the
+    files do not say it plainly (then Alembic decides)."""
+    files = sorted((script_location / "versions").glob("*.py"))
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for file in files:
+        source = file.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(source), _DOWN_REVISION.findall(source)
+        if len(revision) != 1 or len(down) != 1:
+            return None
+        revisions.add(revision[0])
+        parents.update(_QUOTED.findall(down[0]))
+    heads = revisions - parents
+    if len(revisions) != len(files) or len(heads) != 1 or not parents <= revisions:
+        return None
+    return heads.pop()
+
+
+def _at_head(engine: Engine, script_location: Path, version_table: str) -> bool:
+    head = script_head(script_location)
+    if head is None:
+        return False
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(version_table):
+            return False
+        rows = conn.execute(text(f"SELECT version_num FROM {version_table}")).scalars().all()
+    return rows == [head]
 
 
 @contextmanager

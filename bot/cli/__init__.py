@@ -87,6 +87,20 @@ class LazyGroup(click.Group):
             ctx.fail(f"No such command '{name}'.{hint}")
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            from bot.config import ConfigError  # read only when something failed
+
+            if isinstance(error, ConfigError):  # a setting, or a store opened on first use
+                from bot.cli.common import Fail
+
+                raise Fail(str(error)) from None
+            raise
+
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
         names = self.list_commands(ctx)
         if not names:

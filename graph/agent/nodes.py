@@ -8,24 +8,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from langgraph.graph import END
-
 from graph import intents
 from graph.agent import wording
 from graph.agent.state import AgentState
-from graph.approvals import ProposalRejected
 from graph.ar.names import Resolution
 from graph.messages import Reply, Turn
-from graph.policy import Identity
-from graph.proposals import proposal_reply
-from graph.reports import ReportContext
-from graph.requests import Unclear, build_action
+from graph.requests import Unclear
 from graph.understand import Request, parse
 from integrations.erp.records import Customer
 
 if TYPE_CHECKING:
     from graph.agent.wiring import Agent
 
+END = "__end__"  # LangGraph's END: where a turn stops
 DATA_KINDS = ("inquiry", "portfolio", "report")
 NEAR_MISS = 80.0  # a name that scores this close to a customer's is a typo of it, not no one
 
@@ -118,14 +113,19 @@ def approvals_inbox(agent: Agent, request: Request, turn: Turn) -> Reply:
 
 
 def _requested_by(agent: Agent, turn: Turn) -> str:
+    from graph.policy import Identity
+
     identity = Identity(turn.surface, turn.user_id, turn.email)
-    person = agent.approvals.policy.person_for(identity) if agent.approvals else None
+    policy = agent.policy
+    person = policy.person_for(identity) if policy is not None else None
     return person.name if person else identity.label()
 
 
 def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict[str, Any]:
     """A portfolio question or a report. Asked in words it proposes nothing (a proposal only
     when the request names the action); asked by command (``arbot collections``) it may."""
+    from graph.reports import ReportContext  # the reports' modules, read when one is asked
+
     request = state["request"]
     context = ReportContext(
         agent.erp,
@@ -146,6 +146,11 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
 
 
 def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
+    from graph.approvals import ProposalRejected
+    from graph.policy import Identity
+    from graph.proposals import proposal_reply
+    from graph.requests import build_action
+
     request = state["request"]
     assert request.action is not None
     if agent.approvals is None:

@@ -1,24 +1,43 @@
 """The ``Agent`` the surfaces call: the graph wired from its nodes, and the public methods
-(``ask``, ``report``, ``forget_customers``, ``matcher``)."""
+(``ask``, ``report``, ``forget_customers``, ``matcher``).
+
+The graph is stateless (no checkpointer, no interrupt: those are the approvals' threads), so a
+question runs its nodes along ``EDGES`` in process, without importing LangGraph — a question
+from a shell would otherwise spend seconds importing it. ``Agent.graph()`` compiles the same
+edges into a LangGraph ``StateGraph`` for LangGraph's tools; a test checks both answer alike."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Any
-
-from langgraph.graph import END, START, StateGraph
+from typing import TYPE_CHECKING, Any
 
 from graph.agent import nodes
 from graph.agent.resolution import EntityResolver
 from graph.agent.state import AgentState
-from graph.approvals import ApprovalService
-from graph.ar.names import CustomerMatcher
-from graph.llm import LlmService
-from graph.messages import Reply, Turn
-from graph.understand import Request
-from integrations.erp.port import ErpClient
+
+if TYPE_CHECKING:
+    from graph.approvals import ApprovalService
+    from graph.ar.names import CustomerMatcher
+    from graph.llm import LlmService
+    from graph.messages import Reply, Turn
+    from graph.policy import Policy
+    from graph.understand import Request
+    from integrations.erp.port import ErpClient
+
+END = nodes.END
+ENTRY = "understand"
+# After each node, the next: a fixed node, or the router that picks it from the state.
+EDGES: dict[str, str | Callable[[AgentState], str]] = {
+    "understand": nodes.after_understand,
+    "gather": "answer",
+    "answer": END,
+    "propose": END,
+    "report": END,
+    "meta": END,
+}
+ROUTES = ("gather", "propose", "report", "meta", END)  # where after_understand may lead
 
 
 class Agent:
@@ -29,32 +48,64 @@ class Agent:
         today: Callable[[], date] = date.today,
         approvals: ApprovalService | None = None,
         llm: LlmService | None = None,
+        open_approvals: Callable[[], ApprovalService] | None = None,
+        policy: Policy | None = None,
     ) -> None:
+        """``open_approvals`` opens the approval service on first use (a question that changes
+        nothing never opens it); ``policy`` says who is who without opening it."""
         self.erp = erp
         self.today = today
-        self.approvals = approvals
+        self._approvals = approvals
+        self._open_approvals = open_approvals
+        self._policy = policy
         self.llm = llm
         self.resolver = EntityResolver(erp)
-        self.graph = self._build()
 
-    def _build(self) -> Any:
-        builder = StateGraph(AgentState)
-        for name in ("understand", "gather", "answer", "propose", "report", "meta"):
-            builder.add_node(name, partial(getattr(nodes, name), self))
-        builder.add_edge(START, "understand")
-        builder.add_conditional_edges(
-            "understand",
-            nodes.after_understand,
-            {n: n for n in ("gather", "propose", "report", "meta")} | {END: END},
-        )
-        builder.add_edge("gather", "answer")
-        for name in ("answer", "propose", "report", "meta"):
-            builder.add_edge(name, END)
-        return builder.compile()
+    @property
+    def approvals(self) -> ApprovalService | None:
+        if self._approvals is None and self._open_approvals is not None:
+            self._approvals = self._open_approvals()
+        return self._approvals
+
+    @property
+    def policy(self) -> Policy | None:
+        if self._policy is not None:
+            return self._policy
+        approvals = self.approvals
+        return approvals.policy if approvals is not None else None
+
+    def _node(self, name: str) -> Callable[[AgentState], dict[str, Any]]:
+        return partial(getattr(nodes, name), self)
 
     def ask(self, turn: Turn) -> Reply:
-        state = self.graph.invoke({"turn": turn})
+        state: AgentState = {"turn": turn}
+        step = ENTRY
+        while step != END:
+            state.update(self._node(step)(state))  # type: ignore[typeddict-item]
+            after = EDGES[step]
+            step = after if isinstance(after, str) else after(state)
         return state["reply"]
+
+    def graph(self) -> Any:
+        """The same graph as a compiled LangGraph ``StateGraph`` (for LangGraph's tools)."""
+        from langgraph.graph import END as GRAPH_END
+        from langgraph.graph import START, StateGraph
+
+        def node(name: str) -> str:
+            return GRAPH_END if name == END else name
+
+        builder = StateGraph(AgentState)
+        for name in EDGES:
+            builder.add_node(name, self._node(name))
+        builder.add_edge(START, ENTRY)
+        for name, after in EDGES.items():
+            if isinstance(after, str):
+                builder.add_edge(name, node(after))
+            else:
+                builder.add_conditional_edges(
+                    name, lambda s, a=after: node(a(s)), {node(r): node(r) for r in ROUTES}
+                )
+        return builder.compile()
 
     def report(self, request: Request, turn: Turn) -> Reply:
         """A report asked for by command (``arbot collections --top 5``) rather than in words."""

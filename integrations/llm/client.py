@@ -15,10 +15,10 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-import openai
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,8 @@ class LlmClient:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
+        import openai  # only where an LLM is configured: the command line starts without it
+
         self._client = openai.OpenAI(
             base_url=self.settings.base_url,
             api_key=self.settings.api_key,
@@ -132,6 +134,8 @@ class LlmClient:
         tools: list[dict[str, Any]] | None = None,
         max_tokens: int = 600,
     ) -> LlmAnswer:
+        import openai
+
         started = time.perf_counter()
         try:
             response = self._client.chat.completions.create(

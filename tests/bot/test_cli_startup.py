@@ -15,7 +15,7 @@ import click
 import pytest
 
 from bot.cli import COMMANDS, load_command, main
-from tests.conftest import Cli
+from tests.conftest import TODAY, Cli, Demo
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("openai", "matplotlib", "langgraph", "microsoft_teams", "slack_bolt")
@@ -23,6 +23,11 @@ HEAVY = ("openai", "matplotlib", "langgraph", "microsoft_teams", "slack_bolt")
 
 def modules_after(code: str, **env: str) -> set[str]:
     """The top-level packages imported by a fresh interpreter that ran ``code``."""
+    return run_python(code, **env)[0]
+
+
+def run_python(code: str, **env: str) -> tuple[set[str], str]:
+    """What a fresh interpreter that ran ``code`` imported (top-level packages), and printed."""
     script = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
     environment = {**os.environ, "PYTHONPATH": str(ROOT), **env}
     done = subprocess.run(
@@ -34,8 +39,8 @@ def modules_after(code: str, **env: str) -> set[str]:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    last = done.stdout.strip().splitlines()[-1]
-    return {name.split(".")[0] for name in json.loads(last)}
+    *printed, last = done.stdout.strip().splitlines()
+    return {name.split(".")[0] for name in json.loads(last)}, "\n".join(printed)
 
 
 def test_importing_the_command_line_imports_no_heavy_library() -> None:
@@ -97,3 +102,20 @@ def test_the_demo_sizes_offered_are_the_demo_builders() -> None:
     assert demo is not None
     size = next(p for p in demo.params if p.name == "size")
     assert list(size.type.choices) == list(SIZES)  # type: ignore[attr-defined]
+
+
+def test_a_question_imports_only_what_answering_needs(demo: Demo, tmp_path: Path) -> None:
+    """``arbot ask`` reads the ledger and answers: no LangGraph (the approvals' threads are not
+    opened by a question), no LLM client, no charts, no Alembic (the database is current)."""
+    code = (
+        "from bot.cli import main\n"
+        "try:\n"
+        f"    main(['ask', '--db', {demo.url!r}, 'what does globex owe?'], prog_name='arbot')\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+    )
+    env = {"ARBOT_HOME": str(tmp_path), "ARBOT_TODAY": TODAY.isoformat(), "ARBOT_LLM_MODEL": ""}
+    loaded, printed = run_python(code, **env)
+    assert "Globex Corporation owes" in printed
+    assert not loaded & {*HEAVY, "alembic"}, sorted(loaded & {*HEAVY, "alembic"})
+    assert "sqlalchemy" in loaded and "rapidfuzz" in loaded  # it did read and resolve
