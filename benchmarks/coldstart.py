@@ -1,0 +1,183 @@
+"""Cold start of the ``arbot`` command against bare Python, measured in one run.
+
+    python benchmarks/coldstart.py [--runs 9] [--db sqlite:///path/small.db]
+
+Times, each in a fresh process and interleaved round by round (so a busy machine slows all
+alike): ``python -c pass``, ``python -c "import sqlalchemy, rapidfuzz"`` (what a question really
+needs), ``arbot --help``, ``arbot --version``, a typo, and ``arbot ask "what does globex owe?"``
+on the small demo company (built first when the database has none). The answer's own time (open
+the ledger, build the name index, answer, render) is measured in this process once everything
+is imported. Prints medians of wall time and of CPU time (user + system) and the ratios against
+the goals:
+
+    arbot --help  ≤ 3 × python -c pass + 50 ms
+    arbot ask     ≤ 1.5 × python -c "import sqlalchemy, rapidfuzz" + the answer's own time
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TODAY = "2026-11-21"
+QUESTION = "what does globex owe?"
+
+
+@dataclass
+class Timing:
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float) -> None:
+        self.wall.append(wall)
+        self.cpu.append(cpu)
+
+    @property
+    def wall_ms(self) -> float:
+        return 1000 * statistics.median(self.wall)
+
+    @property
+    def cpu_ms(self) -> float:
+        return 1000 * statistics.median(self.cpu)
+
+
+def arbot_command() -> list[str]:
+    """The installed console script next to this interpreter, else ``python -m bot.cli``."""
+    script = Path(sys.executable).with_name("arbot")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("arbot")
+    return [found] if found else [sys.executable, "-m", "bot.cli"]
+
+
+def run_once(argv: list[str], env: dict[str, str], expect: tuple[int, ...]) -> tuple[float, float]:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if process.stderr:
+        process.stderr.close()
+    if process.returncode not in expect:
+        raise SystemExit(f"{' '.join(argv)} exited {process.returncode}: {stderr.strip()}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def build_demo(db: str, env: dict[str, str]) -> None:
+    from integrations.erp.local import LocalLedger
+
+    ledger = LocalLedger.open(db)
+    has_demo = ledger.get_meta("demo") is not None
+    ledger.close()
+    if not has_demo:
+        run_once([*arbot_command(), "demo", "--no-chat", "--db", db], env, (0,))
+
+
+def answer_own_time(db: str, home: Path, runs: int) -> Timing:
+    """Everything ``arbot ask`` does but importing: settings, open the ledger, resolve, answer
+    and render, in this process with the modules already imported."""
+    os.environ.update({"ARBOT_HOME": str(home), "ARBOT_TODAY": TODAY})
+    from rich.console import Console
+
+    from bot.cli.common import runtime_for, settings_for
+    from bot.terminal import render
+    from graph.messages import Turn
+
+    def answer() -> None:
+        runtime = runtime_for(settings_for(db))
+        reply = runtime.agent.ask(Turn("bench", "terminal", QUESTION))
+        Console(file=io.StringIO(), width=100).print(render(reply))
+        runtime.erp.close()  # type: ignore[attr-defined]
+
+    answer()  # imports whatever answering imports
+    timing = Timing()
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        answer()
+        timing.add(time.perf_counter() - wall, time.process_time() - cpu)
+    return timing
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="processes per command (median)")
+    parser.add_argument("--db", help="the small demo's database URL (default: a temporary one)")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="arbot-coldstart-"))
+    db = args.db or f"sqlite:///{home / 'small.db'}"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "ARBOT_HOME": str(home),
+        "ARBOT_TODAY": TODAY,
+    }
+    for unset in ("ARBOT_DATABASE_URL", "ARBOT_ERP", "ARBOT_POLICY", "ARBOT_LLM_MODEL"):
+        env.pop(unset, None)
+    build_demo(db, env)
+
+    arbot = arbot_command()
+    commands = {
+        "python -c pass": ([sys.executable, "-c", "pass"], (0,)),
+        "python -c 'import sqlalchemy, rapidfuzz'": (
+            [sys.executable, "-c", "import sqlalchemy, rapidfuzz"],
+            (0,),
+        ),
+        "arbot --help": ([*arbot, "--help"], (0,)),
+        "arbot --version": ([*arbot, "--version"], (0,)),
+        "arbot aks (a typo)": ([*arbot, "aks"], (2,)),
+        f'arbot ask "{QUESTION}"': ([*arbot, "ask", "--db", db, QUESTION], (0,)),
+    }
+    timings = {name: Timing() for name in commands}
+    for _ in range(args.runs):
+        for name, (argv, expect) in commands.items():
+            timings[name].add(*run_once(argv, env, expect))
+    own = answer_own_time(db, home, args.runs)
+
+    print(f"{args.runs} runs each, medians; arbot = {' '.join(arbot)}")
+    print(f"{'command':<50}{'wall ms':>10}{'cpu ms':>10}")
+    for name, timing in timings.items():
+        print(f"{name:<50}{timing.wall_ms:>10.0f}{timing.cpu_ms:>10.0f}")
+    own_label = "the answer's own time (in process, imported)"
+    print(f"{own_label:<50}{own.wall_ms:>10.0f}{own.cpu_ms:>10.0f}")
+
+    bare = timings["python -c pass"]
+    needs = timings["python -c 'import sqlalchemy, rapidfuzz'"]
+    ask = timings[f'arbot ask "{QUESTION}"']
+    print()
+    for label, measure in (("wall", "wall_ms"), ("cpu", "cpu_ms")):
+        floor = getattr(bare, measure)
+        for name in ("arbot --help", "arbot --version", "arbot aks (a typo)"):
+            value = getattr(timings[name], measure)
+            goal = 3 * floor + 50
+            verdict = "meets" if value <= goal else "MISSES"
+            print(
+                f"{label}: {name} = {value / floor:.2f}× python -c pass "
+                f"({value:.0f} ms; goal ≤ 3× + 50 ms = {goal:.0f} ms): {verdict}"
+            )
+        value, base, answer = getattr(ask, measure), getattr(needs, measure), getattr(own, measure)
+        goal = 1.5 * base + answer
+        verdict = "meets" if value <= goal else "MISSES"
+        print(
+            f"{label}: arbot ask = {(value - answer) / base:.2f}× import sqlalchemy, rapidfuzz "
+            f"+ the answer's own time ({value:.0f} ms; goal ≤ 1.5 × {base:.0f} + {answer:.0f} = "
+            f"{goal:.0f} ms): {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()
