@@ -12,11 +12,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    func,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -79,6 +81,8 @@ invoices = Table(
     Column("po_number", String(64), index=True),
     CheckConstraint("balance >= 0 AND balance <= amount", name="ck_invoice_balance_range"),
 )
+# PO look-ups compare upper(po_number) (LocalLedger.invoices_by_po): migration 0002.
+Index("ix_ledger_invoices_po_number_upper", func.upper(invoices.c.po_number))
 
 payments = Table(
     "ledger_payments",

@@ -1,0 +1,86 @@
+"""Look-ups a question makes read an index, not the whole invoice table: the query
+``LocalLedger.invoices_by_po`` really sends is explained by the database itself (SQLite and
+PostgreSQL). A plan, not a timing: ``benchmarks/inquiry.py`` has the timings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, text
+
+from integrations.erp.local import LocalLedger
+from integrations.erp.local import schema as t
+
+
+@contextmanager
+def statements(ledger: LocalLedger) -> Iterator[list[tuple[str, Any]]]:
+    sent: list[tuple[str, Any]] = []
+
+    def record(conn: Any, cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(ledger.engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(ledger.engine, "before_cursor_execute", record)
+
+
+def plan(ledger: LocalLedger, statement: str, parameters: Any) -> str:
+    raw = ledger.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        if ledger.engine.dialect.name == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            return "\n".join(str(row[-1]) for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = off")  # a tiny table: say what it could use
+        cursor.execute(f"EXPLAIN {statement}", parameters)
+        return "\n".join(str(row[0]) for row in cursor.fetchall())
+    finally:
+        raw.rollback()
+        raw.close()
+
+
+def seed(ledger: LocalLedger) -> None:
+    with ledger.writing() as conn:
+        conn.execute(
+            t.customers.insert().values(
+                customer_id="C1",
+                name="Acme",
+                currency="USD",
+                terms_days=30,
+                on_hold=False,
+                discount_percent=Decimal(0),
+                discount_days=0,
+            )
+        )
+        for n in range(1, 41):
+            conn.execute(
+                t.invoices.insert().values(
+                    invoice_number=f"INV-{n}",
+                    number_key=str(n),
+                    customer_id="C1",
+                    invoice_date=date(2026, 11, 1),
+                    due_date=date(2026, 12, 1),
+                    amount=Decimal("10.00"),
+                    balance=Decimal("10.00"),
+                    currency="USD",
+                    po_number=f"po-{n}",
+                )
+            )
+
+
+def test_a_po_look_up_in_any_case_reads_the_index(ledger: LocalLedger) -> None:
+    seed(ledger)
+    with statements(ledger) as sent:
+        found = ledger.invoices_by_po(" PO-7 ")
+    assert [i.invoice_number for i in found] == ["INV-7"]
+    [(statement, parameters)] = [(s, p) for s, p in sent if s.lstrip().startswith("SELECT")]
+    explained = plan(ledger, statement, parameters)
+    assert "ix_ledger_invoices_po_number_upper" in explained, explained
+    with ledger.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM ledger_invoices")).scalar() == 40
