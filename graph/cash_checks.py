@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from integrations.erp.money import is_currency_code
+from integrations.erp.money import is_currency_code, minor_units
 from integrations.erp.records import BankLine
 
 # The ledger and the store keep integer cents in 64-bit columns; stay far below that so sums
@@ -58,6 +58,8 @@ def _amount_problem(amount: object, currency: str) -> str | None:
         return f"amount {amount} is more than the ledger can hold ({MAX_AMOUNT})"
     if amount != amount.quantize(CENT, rounding="ROUND_DOWN"):
         return f"amount {amount} has more than 2 decimals (the ledger keeps cents)"
+    if minor_units(currency) == 0 and amount != amount.to_integral_value():
+        return f"amount {amount} has decimals, which {currency} has not"
     return None
 
 

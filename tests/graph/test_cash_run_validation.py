@@ -41,6 +41,7 @@ def nothing_written(url: str) -> None:
         ({"amount": Decimal("99999999999999999999.99")}, "more than the ledger can hold"),
         ({"amount": Decimal("1E+30")}, "more than the ledger can hold"),
         ({"amount": Decimal("12.345")}, "more than 2 decimals"),
+        ({"amount": Decimal("0.10"), "currency": "JPY"}, "has decimals, which JPY has not"),
         ({"amount": Decimal("NaN")}, "not a finite decimal"),
         ({"payer_name": "ACME\x00 INC"}, "payer name contains a NUL byte"),
         ({"reference": "INV-5003\x00"}, "reference contains a NUL byte"),
