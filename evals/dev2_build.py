@@ -862,7 +862,7 @@ ROWS: list[tuple] = [
 ]
 
 # Added after the first baseline (the change requests were the weakest family of the bug
-# report): written and scored before the fixes they prompted (17/30 right end to end then, 29/30 after).
+# report): written and scored before the fixes they prompted (17/30 right end to end then).
 G, INI, N, P = (
     "Globex Corporation",
     "Initech LLC",

@@ -453,7 +453,11 @@ def parse(text: str, today: date) -> Request:
         return Request(intent="unknown", text=text)
     refs = _extract(text)
     name, chatter = _name(refs.remaining)
-    if (cannot := _cannot(norm)) is not None and not vocab.OUT_OF_SCOPE.search(norm):
+    if (
+        (cannot := _cannot(norm)) is not None
+        and not vocab.OUT_OF_SCOPE.search(norm)
+        and not _ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
+    ):
         return Request(
             intent="unknown",
             customer_text=name,

@@ -129,8 +129,8 @@ OUT_OF_SCOPE = _rx(
     r"\b(?:all[- ]hands|town ?hall|book (?:a|the) (?:room|meeting)|meeting rooms?"
     r"|conference rooms?|calendar invite)\b",
     r"\b(?:office|building) (?:is )?(?:closed|open|hours)\b|\bis the office\b|\bparking\b",
-    r"\bbank (?:account )?balances?\b|\bbalance sheet\b|\b(?:p&l|p and l|ebitda|gross margin"
-    r"|income statement|profit and loss)\b",
+    r"\bbank (?:account )?balances?\b|\bcash balances?\b|\bbalance sheet\b"
+    r"|\b(?:p&l|p and l|ebitda|gross margin|income statement|profit and loss)\b",
     r"\b(?:exchange|fx|conversion) rates?\b"
     r"|\b(?:usd|eur|gbp|cad|jpy|chf|aud|mxn|cny|inr) ?(?:/|to|-)? ?(?:usd|eur|gbp|cad|jpy|chf"
     r"|aud|mxn|cny|inr)\b"
@@ -484,6 +484,10 @@ PROMISES_QUESTION = _rx(
 )
 
 # --- what arbot cannot do (yet): never answered as something else ------------------------------
+_ASKED = (
+    r"^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|ok|so|and|also"
+    r"|now|then|arbot)[\s,!]+)*"
+)
 CANNOT = (
     (
         "send_statement",
@@ -524,6 +528,9 @@ CANNOT = (
             r" me|reports? every)\b|\bsubscribe\b|\bevery (?:monday|morning|day|week)\b",
             r"\b(?:set up|setup|schedule|automate)\b.{0,30}\b(?:daily|weekly|monthly|recurring"
             r"|regular|automatic)\b",
+            r"\bschedule\b.{0,30}\b(?:digest|reports?|aging|summary|emails?)\b"
+            r"|\b(?:email|e-mail|mail) (?:me|us|the team)\b.{0,30}\b(?:aging|reports?|digest|list"
+            r"|summary|balances?|numbers)\b",
         ),
     ),
     (
@@ -540,9 +547,14 @@ CANNOT = (
         "other_change",
         "make that change",
         _rx(
-            r"^\s*(?:please )?(?:delete|remove|refund|reverse|unapply|merge|rename|close|reopen"
+            # a verb that changes something, first in the message, that no change request of
+            # arbot's took: "extend the due date on 10435", "split PMT-000244 …", "waive the fee"
+            rf"{_ASKED}(?:delete|remove|refund|reverse|unapply|merge|rename|close|reopen"
             r"|deactivate|archive|export|upload|import|approve|reject|escalate|sue|call"
-            r"|phone|text)\b(?! me\b)",
+            r"|phone|text|extend|push|postpone|defer|split|waive|cancel|reassign|assign|transfer"
+            r"|charge|add|create|edit|modify|correct|fix|change(?! in\b)|update(?! on\b| me\b)"
+            r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
+            r"|lower|reduce|issue|send(?! me\b)(?! us\b))\b(?! me\b)",
             r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
             r"\b(?:post|book|enter|record)\b.{0,30}\b(?:to|in|into) (?:the )?(?:gl|general ledger"
             r"|journal)\b|\bjournal entr(?:y|ies)\b",

@@ -135,6 +135,9 @@ def cannot_reply(request: Request, customer: Customer | None) -> Reply:
     what = next((w for k, w, _ in understand_vocab.CANNOT if k == kind), "do that")
     who = customer.name if customer else "the customer"
     understood = f"You asked me to {what}" + (f" for {customer.name}" if customer else "")
+    asked = " ".join(request.text.split())
+    if kind == "other_change" and 0 < len(asked) <= 120:
+        understood = f"You asked me to “{asked}”"  # the words themselves, not a guess at them
     offers = [o.format(customer=who) for o in _INSTEAD.get(kind, ())]
     return Reply(
         headline=f"{understood}: I can't do that yet, and I have changed nothing. "

@@ -197,3 +197,10 @@ def test_applying_a_customers_unapplied_cash_finds_the_payment(tmp_path) -> None
     )
     assert action.payload()["payment_id"] == left.payment_id
     assert action.payload()["applications"][0][0] == invoice.invoice_number
+
+
+def test_a_change_arbot_cannot_make_repeats_what_was_asked(agent: Agent) -> None:
+    reply = ask(agent, "extend the due date on 10435 to dec 15")
+    assert reply.intent == "unknown"
+    assert "“extend the due date on 10435 to dec 15”" in reply.headline
+    assert "I can't do that yet" in reply.headline

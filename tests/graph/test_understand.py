@@ -639,3 +639,33 @@ def test_orders_said_without_the_usual_verb(
 )
 def test_questions_about_limits_and_holds_are_not_orders(text: str) -> None:
     assert parse_action(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "extend the due date on 10435 to dec 15",
+        "split PMT-000244 between 10281 and 10435",
+        "can you waive the late fee for globex",
+        "reassign northwind to luis",
+        "schedule the digest for 8am",
+        "email me the aging",
+    ],
+)
+def test_a_verb_arbot_has_no_change_for_is_a_cannot_never_a_read(text: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.action) == ("unknown", None)
+    assert request.cannot is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("change in ar since last week", "total_ar"),
+        ("any update on 10435", "invoice_status"),
+        ("send me the aging", "aging_report"),
+        ("check 10379 for me", "invoice_status"),
+    ],
+)
+def test_read_words_that_look_like_change_verbs_stay_reads(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
