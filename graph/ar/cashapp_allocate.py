@@ -477,7 +477,8 @@ class Allocation(InvoiceIndex):
         places = minor_units(line.currency)
         values = [to_minor(i.balance, places) for i in others]
         target = to_minor(excess, places)
-        size = self.policy.max_invoices if len(others) <= 30 else 3 if len(others) <= 120 else 2
+        # Up to five more among a few open items, three among many, pairs among very many.
+        size = self.policy.max_invoices if len(others) <= 14 else 3 if len(others) <= 120 else 2
         fits = fitting_subsets(values, target, max_size=size, limit=2)
         if len(fits) != 1:
             proposal.blockers.append(

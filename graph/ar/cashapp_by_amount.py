@@ -203,12 +203,14 @@ class AmountSearch(Allocation):
         """ "PAYMENT 6000.86 SHORT 159.87 DAMAGED" and no invoice named: the payment and the
         stated short-pay (or a stated gross) together equal one set of open invoices."""
         amount = line.amount
+        if not remittance.amounts:
+            return None
         says = (
             SAYS_SHORT.search(remittance.memo)
-            or reason_with_words(remittance.memo)[0] != "unknown"
             or remittance.says_charges
+            or reason_with_words(remittance.memo)[0] != "unknown"
         )
-        if not remittance.amounts or not says:
+        if not says:
             return None
         places = minor_units(line.currency)
         values = [to_minor(i.balance, places) for i in invoices]

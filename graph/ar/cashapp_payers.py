@@ -66,8 +66,9 @@ _CARD_PROCESSOR = re.compile(
 # The ordering party's address after its name (SWIFT :50K:, MT940 ?32/?33): a house number,
 # a street, a post box.
 _ADDRESS_WORD = re.compile(
-    r"^(?:\d+\w*|\w*(?:STR|STRASSE|STRAAT|WEG|GASSE|PLATZ)\.?|POSTFACH|PO|P\.O\.|BOX|RUE|AVE"
-    r"|AVENUE|ROAD|RD|STREET|ST|CALLE|VIA)$"
+    r"^(?:\w*(?:STR|STRASSE|STRAAT|WEG|GASSE|PLATZ)\.?|POSTFACH|PO|P\.O\.|BOX|RUE|AVE|AVENUE"
+    r"|ROAD|RD|ST(?:R(?:E(?:E(?:T)?)?)?)?\.?|LANE|LN|DRIVE|DR|BLVD|HWY|SUITE|STE|CALLE|VIA|PLACE"
+    r"|CHEMIN|ALLEE|QUAI|PLAZA|AVDA?|CARRER)$"
 )
 
 
@@ -92,6 +93,11 @@ def without_address(text: str) -> str:
         words = words[1:]
     for k in range(1, len(words)):
         if any(ch.isdigit() for ch in words[k]):
+            # A number is a house number or a post box only with a street word around it
+            # ("715 RUE DU PORT", "HAUPTSTR. 12", "POSTFACH 1120"), not an id ("AP CENTER 1001").
+            near = [w.upper() for w in words[max(k - 1, 0) : k + 4] if w is not words[k]]
+            if not any(_ADDRESS_WORD.match(w) for w in near):
+                continue
             cut = words[:k]
             while len(cut) > 1 and _ADDRESS_WORD.match(cut[-1].upper()):
                 cut.pop()
