@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 
 from integrations.erp.local import LocalLedger
@@ -86,6 +86,7 @@ class Settings:
     erp: str
     policy_path: Path
     fixed_today: date | None = None
+    zone: tzinfo | None = None  # ARBOT_TZ (None: UTC)
     slack: SlackSettings | None = None
     teams: TeamsSettings = TeamsSettings(None)
     # A folder banks drop statement files in (SFTP); the server runs cash application on each.
@@ -105,6 +106,14 @@ class Settings:
             today = date.fromisoformat(fixed) if fixed else None
         except ValueError:
             raise ConfigError(f"ARBOT_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
+        from graph.format import LocaleError, business_locale
+        from integrations.store.clock import ClockError, business_zone
+
+        try:
+            zone = business_zone()
+            business_locale()
+        except (ClockError, LocaleError) as error:
+            raise ConfigError(str(error)) from None
         policy = Path(os.environ.get("ARBOT_POLICY") or home / "arbot.toml").expanduser()
         inbox = os.environ.get("ARBOT_BANK_INBOX")
         every_text = os.environ.get("ARBOT_BANK_INBOX_EVERY") or "60"
@@ -122,6 +131,7 @@ class Settings:
             erp=erp,
             policy_path=policy,
             fixed_today=today,
+            zone=zone,
             slack=SlackSettings.from_env(),
             teams=TeamsSettings.from_env(),
             bank_inbox=Path(inbox).expanduser() if inbox else None,
@@ -129,8 +139,11 @@ class Settings:
         )
 
     def today(self) -> date:
-        """The business date: today, or ``ARBOT_TODAY`` for reproducible runs and demos."""
-        return self.fixed_today or date.today()
+        """The business date: today in ``ARBOT_TZ``, or ``ARBOT_TODAY`` for reproducible runs
+        and demos."""
+        from integrations.store.clock import business_today
+
+        return self.fixed_today or business_today(self.zone)
 
 
 def open_local_ledger(settings: Settings) -> LocalLedger:

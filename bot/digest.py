@@ -43,7 +43,8 @@ class DigestSchedule:
     @classmethod
     def from_env(cls) -> DigestSchedule | None:
         """``ARBOT_DIGEST_TO`` (comma-separated targets; unset = no schedule),
-        ``ARBOT_DIGEST_AT`` (HH:MM, default 08:00), ``ARBOT_DIGEST_TZ`` (default UTC)."""
+        ``ARBOT_DIGEST_AT`` (HH:MM, default 08:00), ``ARBOT_DIGEST_TZ`` (default ``ARBOT_TZ``,
+        else UTC)."""
         raw = os.environ.get("ARBOT_DIGEST_TO") or ""
         targets = tuple(t.strip() for t in raw.split(",") if t.strip())
         if not targets:
@@ -55,7 +56,7 @@ class DigestSchedule:
             at = time.fromisoformat(at_text)
         except ValueError:
             raise ConfigError(f"ARBOT_DIGEST_AT={at_text!r} is not a time (HH:MM)") from None
-        zone_name = os.environ.get("ARBOT_DIGEST_TZ") or "UTC"
+        zone_name = os.environ.get("ARBOT_DIGEST_TZ") or os.environ.get("ARBOT_TZ") or "UTC"
         try:
             zone = ZoneInfo(zone_name)
         except ZoneInfoNotFoundError:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from graph.agent import nodes
 from graph.agent.resolution import EntityResolver
 from graph.agent.state import AgentState
+from integrations.store.clock import business_today
 
 if TYPE_CHECKING:
     from graph.approvals import ApprovalService
@@ -45,7 +46,7 @@ class Agent:
         self,
         erp: ErpClient,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = business_today,
         approvals: ApprovalService | None = None,
         llm: LlmService | None = None,
         open_approvals: Callable[[], ApprovalService] | None = None,

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-# ISO 4217 minor units for the currencies that do not use two decimals. The local ledger stores
+# ISO 4217 (list one, current codes) minor units of every currency that does not use two
+# decimals; every other code has two. CLDR's (Babel's) "digits" differ on purpose for display
+# (IQD 0, LBP 0, HUF cash 0...), so accounting follows ISO, not CLDR. The local ledger stores
 # integer cents, so it accepts only currencies with at most two decimals.
-_MINOR_UNITS = {"JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "VND": 0, "BHD": 3, "KWD": 3, "OMR": 3}
+_MINOR_UNITS = {
+    **dict.fromkeys(
+        "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(), 0
+    ),
+    **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3),
+    **dict.fromkeys("CLF UYW".split(), 4),
+}
 
 ZERO = Decimal("0.00")
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from integrations.erp.money import MoneyError, parse_amount, quantize
+from integrations.erp.money import MoneyError, minor_units, parse_amount, quantize
 
 
 def test_rounds_half_up_like_a_ledger() -> None:
@@ -28,3 +28,17 @@ def test_three_decimals_only_where_the_currency_has_them() -> None:
     assert parse_amount("1.234", "KWD") == Decimal("1.234")
     with pytest.raises(MoneyError):
         parse_amount("1.5", "JPY")
+
+
+@pytest.mark.parametrize(
+    ("currency", "places"),
+    [
+        ("USD", 2), ("EUR", 2), ("XOF", 0), ("UGX", 0), ("PYG", 0), ("JPY", 0), ("XAF", 0),
+        ("TND", 3), ("JOD", 3), ("IQD", 3), ("KWD", 3), ("CLF", 4), ("MGA", 2), ("HUF", 2),
+    ],
+)  # fmt: skip
+def test_minor_units_are_iso_4217s(currency: str, places: int) -> None:
+    assert minor_units(currency) == places
+    assert minor_units(currency.lower()) == places
+    one_unit = Decimal(1).scaleb(-places)
+    assert quantize(Decimal("1000") + one_unit / 2, currency) == Decimal("1000") + one_unit
