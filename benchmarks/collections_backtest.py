@@ -361,9 +361,9 @@ def model_history(customers: int, seed: int, folder: str) -> History:
     return read_history(url)
 
 
-def csv_history(path: Path, folder: str) -> History:
-    """A ledger from the one-invoice-a-row layout (see the module's docstring)."""
-    from integrations.erp.records import invoice_number_key
+def csv_history(path: Path) -> History:
+    """A ledger's history from the one-invoice-a-row layout (see the module's docstring); a
+    row that is not one is refused with its line number."""
 
     def us_date(text: str) -> date:
         month, day, year = (int(part) for part in text.strip().split("/"))
@@ -372,67 +372,90 @@ def csv_history(path: Path, folder: str) -> History:
     customers: dict[str, dict[str, Any]] = {}
     invoices, payments, applications, notes = [], [], [], []
     with path.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            customer_id = row["customerID"].strip()
-            number = f"INV-{row['invoiceNumber'].strip()}"
-            issued, due = us_date(row["InvoiceDate"]), us_date(row["DueDate"])
-            amount = Decimal(row["InvoiceAmount"]).quantize(Decimal("0.01"))
-            customers.setdefault(
-                customer_id,
-                {
-                    "customer_id": customer_id,
-                    "name": customer_id,
-                    "currency": "USD",
-                    "terms_days": max((due - issued).days, 0),
-                    "on_hold": False,
-                },
-            )
-            invoices.append(
-                {
-                    "invoice_number": number,
-                    "number_key": invoice_number_key(number),
-                    "customer_id": customer_id,
-                    "invoice_date": issued,
-                    "due_date": due,
-                    "amount": amount,
-                    "balance": Decimal("0.00"),
-                    "currency": "USD",
-                    "po_number": None,
-                }
-            )
-            settled = us_date(row["SettledDate"])
-            payment_id = f"P-{number}"
-            payments.append(
-                {
-                    "payment_id": payment_id,
-                    "customer_id": customer_id,
-                    "received_on": settled,
-                    "amount": amount,
-                    "unapplied": Decimal("0.00"),
-                    "currency": "USD",
-                    "method": "ach",
-                    "reference": number,
-                }
-            )
-            applications.append(
-                {
-                    "payment_id": payment_id,
-                    "invoice_number": number,
-                    "amount": amount,
-                    "applied_on": settled,
-                }
-            )
-            if row.get("Disputed", "").strip().lower() == "yes":
-                notes.append(
-                    {
-                        "customer_id": customer_id,
-                        "invoice_number": number,
-                        "author": "import",
-                        "text": f"{number} disputed",
-                        "created_at": datetime.combine(due, datetime.min.time(), UTC),
-                    }
-                )
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                _csv_row(row, customers, invoices, payments, applications, notes, us_date)
+            except (KeyError, ValueError, TypeError, ArithmeticError, AttributeError) as error:
+                raise SystemExit(f"{path}:{line}: not an invoice row ({error!r})") from None
+    if not invoices:
+        raise SystemExit(f"{path}: no invoice rows")
     return History(list(customers.values()), invoices, payments, applications, [], [], notes)
+
+
+def _csv_row(
+    row: dict[str, Any],
+    customers: dict[str, dict[str, Any]],
+    invoices: list[dict[str, Any]],
+    payments: list[dict[str, Any]],
+    applications: list[dict[str, Any]],
+    notes: list[dict[str, Any]],
+    us_date: Any,
+) -> None:
+    from integrations.erp.records import invoice_number_key
+
+    customer_id = row["customerID"].strip()
+    if not customer_id:
+        raise ValueError("no customerID")
+    number = f"INV-{row['invoiceNumber'].strip()}"
+    issued, due = us_date(row["InvoiceDate"]), us_date(row["DueDate"])
+    amount = Decimal(row["InvoiceAmount"]).quantize(Decimal("0.01"))
+    if not amount.is_finite() or amount <= 0 or due < issued:
+        raise ValueError("an amount above zero and a due date on or after the invoice date")
+    customers.setdefault(
+        customer_id,
+        {
+            "customer_id": customer_id,
+            "name": customer_id,
+            "currency": "USD",
+            "terms_days": max((due - issued).days, 0),
+            "on_hold": False,
+        },
+    )
+    invoices.append(
+        {
+            "invoice_number": number,
+            "number_key": invoice_number_key(number),
+            "customer_id": customer_id,
+            "invoice_date": issued,
+            "due_date": due,
+            "amount": amount,
+            "balance": Decimal("0.00"),
+            "currency": "USD",
+            "po_number": None,
+        }
+    )
+    settled = us_date(row["SettledDate"])
+    payment_id = f"P-{number}"
+    payments.append(
+        {
+            "payment_id": payment_id,
+            "customer_id": customer_id,
+            "received_on": settled,
+            "amount": amount,
+            "unapplied": Decimal("0.00"),
+            "currency": "USD",
+            "method": "ach",
+            "reference": number,
+        }
+    )
+    applications.append(
+        {
+            "payment_id": payment_id,
+            "invoice_number": number,
+            "amount": amount,
+            "applied_on": settled,
+        }
+    )
+    if row.get("Disputed", "").strip().lower() == "yes":
+        notes.append(
+            {
+                "customer_id": customer_id,
+                "invoice_number": number,
+                "author": "import",
+                "text": f"{number} disputed",
+                "created_at": datetime.combine(due, datetime.min.time(), UTC),
+            }
+        )
 
 
 def main() -> None:
@@ -462,7 +485,7 @@ def main() -> None:
             history = model_history(args.customers, seed, folder)
             label = f"history model, {args.customers} customers (seed {seed})"
         elif args.ar_csv:
-            history, label = csv_history(args.ar_csv, folder), f"{args.ar_csv.name}"
+            history, label = csv_history(args.ar_csv), f"{args.ar_csv.name}"
         else:
             history, label = read_history(args.db), args.db
         cutoffs = cutoffs_for(history.end, args.cutoffs, args.every, args.horizon)
