@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING
 from bot.config import ConfigError, Settings, open_erp
 from graph.agent import Agent
 from graph.policy import Policy, PolicyError, load_policy
-from integrations.erp.port import ErpClient
+from integrations.erp.port import Change, ChangeFeed, ErpClient
+from integrations.erp.records import SalesOrder
 from integrations.llm import LlmClient, LlmSettings
 
 if TYPE_CHECKING:
     from graph.approvals import ApprovalService
-    from graph.messages import Reply
     from integrations.store import Store
+
+if TYPE_CHECKING:
+    from graph.orders import OrderCheck
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +41,12 @@ class Runtime:
     erp: ErpClient
     policy: Policy
     agent: Agent
-    # Where proposals made in the background go (the server posts them; None: they wait in
-    # `arbot approvals list`).
-    deliver: Callable[[Reply], None] | None = None
+    # Where proposals made in the background go, by action kind (the server posts them; None:
+    # they wait in `arbot approvals list`).
+    deliver: Callable[..., None] | None = None
+    # Whether the reconciler also asks the ERP for its changes every few minutes (tests of a
+    # quiet server turn it off: arriving orders would be checked and proposed meanwhile).
+    watch_erp: bool = True
     _stop: threading.Event = field(default_factory=threading.Event)
     _opening: threading.RLock = field(default_factory=threading.RLock)
 
@@ -97,33 +103,57 @@ class Runtime:
                 self.erp, store, checkpointer, self.policy, mailer=SmtpMailer.from_env()
             )
 
-    def erp_changed(self, event: object = None) -> None:
-        """Something changed in the ERP (a webhook, a poll): names are re-read next time."""
-        self.agent.forget_customers()
+    def erp_changed(self, change: Change | None = None) -> None:
+        """Something changed in the ERP (a webhook, a poll): names are re-read next time, and
+        a new or changed sales order is credit-checked (once, whichever replica sees it)."""
+        if change is None or change.kind == "customer":
+            self.agent.forget_customers()
+        if change is not None and isinstance(change.record, SalesOrder):
+            self.order_arrived(change.record)
+            self.order_fulfilled(change.record)
+
+    def order_arrived(self, order: SalesOrder) -> None:
+        from graph.orders import CreditDesk
+
+        check = CreditDesk(self.approvals, today=self.settings.today).order_arrived(order)
+        if check is not None:
+            log.info("credit check of a new order: %s", check.decision.decision)
+            self.deliver_check(check)
+
+    def order_fulfilled(self, order: SalesOrder) -> None:
+        """A fulfilled order: its invoice drafted once, the card posted where the policy's
+        ``[destinations] create_invoice`` says."""
+        from graph.invoicing import Billing, drafted_reply
+
+        drafted = Billing(self.approvals, today=self.settings.today).order_fulfilled(order)
+        if drafted is None or drafted.approval is None:
+            return
+        reply = drafted_reply([drafted], self.policy)
+        if self.deliver is not None and any(card.waiting for card in reply.proposals):
+            self.deliver(reply, "create_invoice")
+
+    def deliver_check(self, check: OrderCheck) -> None:
+        """Post a credit check where the policy says when someone has to act on it: cards
+        waiting for a credit manager (``[destinations] release_order``), or a decline for the
+        order's owner (``decline_order``); those who may decide are told directly."""
+        from graph.orders import order_reply
+
+        reply = order_reply(check, self.policy)
+        waiting = any(card.waiting for card in reply.proposals)
+        if self.deliver is not None and (waiting or check.decision.decision == "DECLINE"):
+            kind = "decline_order" if check.decision.decision == "DECLINE" else "release_order"
+            self.deliver(reply, kind)
 
     def _poll_erp(self) -> Callable[[], None] | None:
-        """How this ERP is asked for changes, if it has to be (QuickBooks CDC, Intacct)."""
+        """How this ERP is asked for its changes, if it can be (``ChangeFeed``)."""
         erp = self.erp
-        if hasattr(erp, "poll_changes"):
+        if not isinstance(erp, ChangeFeed):
+            return None
 
-            def poll_intacct() -> None:
-                changes = erp.poll_changes()  # type: ignore[attr-defined]
-                if changes.customers:
-                    self.erp_changed()
-                log.info(
-                    "ERP changes: %d new payment(s), %d new order(s)",
-                    len(changes.new_payments),
-                    len(changes.new_orders),
-                )
+        def poll() -> None:
+            log.info("ERP changes: %d handed over", erp.feed_changes(self.erp_changed))
 
-            return poll_intacct
-        if erp.name == "quickbooks":
-            from integrations.erp.quickbooks import catch_up
-
-            return lambda: log.info(
-                "QuickBooks catch-up: %d change(s)", catch_up(erp, self.erp_changed)
-            )  # type: ignore[arg-type]
-        return None
+        return poll
 
     def start_reconciler(self) -> None:
         """Finish what a crash left behind now, then once a minute in the background; and, for
@@ -131,7 +161,7 @@ class Runtime:
         self.approvals.reconcile()
         from graph.cash_application import CashApplication
 
-        poll_erp = self._poll_erp()
+        poll_erp = self._poll_erp() if self.watch_erp else None
         cash = CashApplication(self.approvals)
 
         def poll() -> None:

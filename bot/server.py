@@ -18,6 +18,7 @@ from bot.guards import BodyLimit, slack_signature_problem
 from bot.poster import Poster
 from bot.runtime import Runtime
 from graph.messages import Reply
+from integrations.erp.port import WebhookSource
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,8 @@ def create_app(runtime: Runtime) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         loop = asyncio.get_running_loop()
 
-        def deliver(reply: Reply) -> None:  # called from the reconciler's thread
-            asyncio.run_coroutine_threadsafe(poster.deliver(reply, "apply_payment"), loop)
+        def deliver(reply: Reply, kind: str = "apply_payment") -> None:  # from worker threads
+            asyncio.run_coroutine_threadsafe(poster.deliver(reply, kind), loop)
 
         runtime.deliver = deliver
         runtime.start_reconciler()
@@ -119,17 +120,16 @@ def create_app(runtime: Runtime) -> FastAPI:
     from bot.teams.app import TeamsSurface
 
     teams = TeamsSurface(runtime, api, settings.teams)  # mounts POST /api/messages on start
-    if runtime.erp.name == "quickbooks":
-        from integrations.erp.quickbooks import webhook_router
-
-        verifier = runtime.erp.config.webhook_verifier  # type: ignore[attr-defined]
-        if verifier:
-            api.include_router(webhook_router(runtime.erp, verifier, runtime.erp_changed))
+    if isinstance(runtime.erp, WebhookSource):
+        router = runtime.erp.webhook_router(runtime.erp_changed)
+        if router is not None:
+            api.include_router(router)
         else:
-            log.warning(
-                "QBO_WEBHOOK_VERIFIER is not set: QuickBooks webhooks are off; "
-                "changes arrive by polling"
-            )
+            log.warning("the ERP's webhooks are not configured: changes arrive by polling")
+    from bot.api import credit_check_router
+
+    if (credit_api := credit_check_router(runtime)) is not None:
+        api.include_router(credit_api)
     api.state.runtime = runtime
     api.state.slack = slack
     api.state.teams = teams

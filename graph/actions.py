@@ -433,6 +433,16 @@ class SendReminder(Action):
         return WriteResult(message_id, key)
 
 
+# Order-to-cash actions build on Action above (import them from here, not from their module).
+from graph.order_actions import (  # noqa: E402
+    ORDER_ACTIONS,
+)
+from graph.order_actions import CreateInvoice as CreateInvoice  # noqa: E402
+from graph.order_actions import DeclineOrder as DeclineOrder  # noqa: E402
+from graph.order_actions import HoldOrder as HoldOrder  # noqa: E402
+from graph.order_actions import ReleaseOrder as ReleaseOrder  # noqa: E402
+from graph.order_actions import SetTerms as SetTerms  # noqa: E402
+
 ACTIONS: dict[str, type[Action]] = {
     cls.kind: cls
     for cls in (
@@ -442,6 +452,7 @@ ACTIONS: dict[str, type[Action]] = {
         SetCreditHold,
         AddNote,
         SendReminder,
+        *ORDER_ACTIONS,
     )
 }
 
@@ -449,7 +460,7 @@ ACTIONS: dict[str, type[Action]] = {
 def action_from_payload(kind: str, payload: dict[str, Any]) -> Action:
     cls = ACTIONS[kind]
     values = dict(payload)
-    for name in ("applications", "invoice_numbers"):
+    for name in ("applications", "invoice_numbers", "lines"):
         if name in values and values[name] is not None:
             values[name] = tuple(tuple(v) if isinstance(v, list) else v for v in values[name])
     return cls(**values)

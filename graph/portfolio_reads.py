@@ -221,20 +221,22 @@ class _Marks:
     """What a write to the ledger moves: read in one cheap query before each question."""
 
     invoices: int
-    customers: tuple[Any, ...]  # count, sum of limits, holds
+    customers: tuple[Any, ...]  # count, sum of limits, holds, sum of terms
     last_application: int
     adjustments: int
     payments: int
 
 
 # Every write that moves a balance inserts an application or an adjustment; imports insert
-# invoices (a full rebuild); limits and holds change the customer sums (the master is re-read).
+# invoices (a full rebuild); limits, holds and terms change the customer sums (the master is
+# re-read).
 # An edit that changes none of these (a re-import that rewrites a balance in place) is caught
 # by comparing the open totals per currency with the ledger's every VERIFY_SECONDS.
 _MARKS = (
     "SELECT (SELECT COUNT(*) FROM ledger_invoices), (SELECT COUNT(*) FROM ledger_customers), "
     "(SELECT COALESCE(SUM(COALESCE(credit_limit, 0)), 0) FROM ledger_customers), "
     "(SELECT COUNT(*) FROM ledger_customers WHERE on_hold), "
+    "(SELECT COALESCE(SUM(terms_days), 0) FROM ledger_customers), "
     "(SELECT COALESCE(MAX(id), 0) FROM ledger_applications), "
     "(SELECT COUNT(*) FROM ledger_adjustments), (SELECT COUNT(*) FROM ledger_payments)"
 )
@@ -281,7 +283,7 @@ class SqlBookReads(BookReads):
     @cached_property
     def _snapshot(self) -> _Snapshot:
         (row,) = self._rows(_MARKS)
-        marks = _Marks(int(row[0]), tuple(row[1:4]), int(row[4]), int(row[5]), int(row[6]))
+        marks = _Marks(int(row[0]), tuple(row[1:5]), int(row[5]), int(row[6]), int(row[7]))
         kept = _SNAPSHOTS.get(id(self.engine))
         if kept is None or kept.today != self.today or kept.marks.invoices != marks.invoices:
             kept = self._build(marks)

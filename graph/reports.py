@@ -12,12 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from graph.actions import Action as ErpAction
-from graph.actions import SetCreditHold, SetCreditLimit, WriteOffDeduction
+from graph.actions import WriteOffDeduction
 from graph.approvals import ApprovalService, ProposalRejected
 from graph.ar.behaviour import LATE_DAYS
 from graph.ar.collections import PriorityEntry
 from graph.ar.collections_book import read_book
-from graph.ar.credit import check_credit
 from graph.ar.deductions import Deduction, find_deductions, summarize
 from graph.ar.forecast import forecast_receipts
 from graph.ar.metrics import receivables_metrics
@@ -484,93 +483,17 @@ def credit_check(context: ReportContext, request: Request) -> Reply:
         order = max(pending, key=lambda o: o.amount)
     else:
         raise Unclear("Which order? e.g. “check credit for SO-1001”.")
-    customer = erp.get_customer(order.customer_id)
-    assert customer is not None
-    every = erp.invoices(order.customer_id, open_only=False)
-    decision = check_credit(
-        customer,
-        order.amount,
-        order_id=order.order_id,
-        open_invoices=[i for i in every if i.balance > 0],
-        other_open_orders=[
-            o
-            for o in orders
-            if o.customer_id == customer.customer_id
-            and o.order_id != order.order_id
-            and o.status in ("pending", "approved", "on_hold")
-        ],
-        payments=erp.payments(customer.customer_id),
-        invoices_by_number={i.invoice_number: i for i in every},
-        as_of=context.today,
+    from graph.orders import assess, credit_reply, external_scores, write_back
+
+    external, paydex = external_scores(request.text or "")
+    customer, decision = assess(
+        erp, order, as_of=context.today, external_score=external, paydex=paydex
     )
-    cur = decision.currency
-    facts = [
-        Fact("Order", f"{order.order_id}, {money(order.amount, cur)} ({order.status})"),
-        Fact("Open AR", money(decision.open_ar, cur)),
-        Fact("Other open orders", money(decision.open_orders, cur)),
-        Fact("Exposure with this order", money(decision.exposure, cur)),
-        Fact(
-            "Credit limit",
-            money(decision.credit_limit, cur) if decision.credit_limit is not None else "none",
-        ),
-        Fact(
-            "Past due",
-            f"{money(decision.past_due, cur)} (oldest {decision.oldest_days_past_due} days)",
-        ),
-    ]
-    if decision.avg_days_to_pay is not None:
-        facts.append(
-            Fact(
-                "Average days to pay",
-                f"{decision.avg_days_to_pay} ({decision.days_beyond_terms} beyond terms)",
-            )
-        )
-    reply = Reply(
-        headline=f"{decision.decision}: {order.order_id} for {customer.name} "
-        f"({money(order.amount, cur)}).",
-        sections=[
-            Section(text="\n".join(f"• {r}" for r in decision.reasons)),
-            Section(facts=tuple(facts)),
-        ],
-        context=["Exposure = open AR + other open orders + this order, against the limit."],
-        intent="credit_check",
-        entities={"customer_id": customer.customer_id, "order_id": order.order_id},
-        data={
-            "decision": decision.decision,
-            "reasons": list(decision.reasons),
-            "order_id": order.order_id,
-            "order_amount": order.amount,
-            "currency": cur,
-            "open_ar": decision.open_ar,
-            "open_orders": decision.open_orders,
-            "exposure": decision.exposure,
-            "credit_limit": decision.credit_limit,
-            "available": decision.available,
-            "past_due": decision.past_due,
-        },
-    )
+    reply = credit_reply(order, customer, decision)
     if decision.decision != "REVIEW":
         return reply
-    options: list[ErpAction] = [
-        SetCreditHold(
-            customer_id=customer.customer_id,
-            on_hold=customer.on_hold,
-            release_order_id=order.order_id,
-        ),
-    ]
-    if not customer.on_hold:
-        options.append(SetCreditHold(customer_id=customer.customer_id, on_hold=True))
-    if decision.credit_limit is not None and decision.exposure > decision.credit_limit:
-        raised = (decision.exposure / 1000).to_integral_value(rounding="ROUND_CEILING") * 1000
-        options.append(
-            SetCreditLimit(
-                customer_id=customer.customer_id,
-                new_limit=str(raised.quantize(Decimal("0.01"))),
-                limit_currency=cur,
-                current_limit=str(decision.credit_limit),
-            )
-        )
-    return _with_proposals(reply, _propose(context, options), context)
+    _, options = write_back(order, customer, decision)
+    return _with_proposals(reply, _propose(context, list(options)), context)
 
 
 # --- DSO and forecast ----------------------------------------------------------------------

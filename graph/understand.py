@@ -458,6 +458,10 @@ def parse(text: str, today: date) -> Request:
         and not vocab.OUT_OF_SCOPE.search(norm)
         and not _ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
     ):
+        if cannot == "create_invoice" and refs.orders and not refs.invoices:
+            # "create an invoice for SO-1001": billing a fulfilled order is drafted for approval
+            orders = tuple(refs.orders)
+            return Request("create_invoice", customer_text=name, order_refs=orders, text=text)
         return Request(
             intent="unknown",
             customer_text=name,

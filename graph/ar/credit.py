@@ -13,6 +13,12 @@ any rule gives:
 6. anything 31-90 days past due                                  → REVIEW
 7. pays more than 15 days beyond terms on average (amount-weighted) → REVIEW
 8. external credit score below 550 → DECLINE; below 650         → REVIEW
+9. D&B PAYDEX below 50 (pays 30+ days late) → DECLINE; below 70 → REVIEW
+
+``score`` sums it up for a person or a program, 0 (worst) to 100: 100 minus up to 40 points for
+credit use (exposure against the limit; 20 without a limit), 30 for the share of open AR more
+than 30 days past due, 15 for days beyond terms (30 days or more: all 15) and 15 for a low
+external score or PAYDEX (7.5 when none is given).
 
 When no rule fires: APPROVE, with the reasons it is safe (exposure within the limit, pays on
 time, nothing more than 30 days past due, the external score).
@@ -47,6 +53,8 @@ LATE_DAYS = 30
 DAYS_BEYOND_TERMS_TO_REVIEW = Decimal(15)
 SCORE_TO_DECLINE = 550
 SCORE_TO_REVIEW = 650
+PAYDEX_TO_DECLINE = 50
+PAYDEX_TO_REVIEW = 70
 
 _SEVERITY = {"APPROVE": 0, "REVIEW": 1, "DECLINE": 2}
 
@@ -71,6 +79,8 @@ class CreditDecision:
     external_score: int | None
     past_due_invoices: tuple[str, ...] = ()  # oldest first
     open_order_ids: tuple[str, ...] = ()
+    paydex: int | None = None
+    score: int = 0  # 0 (worst) to 100, see the module's docstring
 
 
 def check_credit(
@@ -85,6 +95,7 @@ def check_credit(
     as_of: date,
     external_score: int | None = None,
     context: Mapping[str, Any] | None = None,
+    paydex: int | None = None,
 ) -> CreditDecision:
     currency = customer.currency
     request = _inner_context(context)
@@ -143,6 +154,7 @@ def check_credit(
         (p for p in payments if p.customer_id == customer.customer_id), invoices_by_number
     )
     score = external_score if external_score is not None else _score(request)
+    paydex = paydex if paydex is not None else _score(request, "paydex")
 
     # 1. credit hold
     if customer.on_hold:
@@ -209,12 +221,23 @@ def check_credit(
     elif score is not None and score < SCORE_TO_REVIEW:
         findings.append(("REVIEW", f"external credit score {score}, below {SCORE_TO_REVIEW}"))
 
+    # 9. PAYDEX
+    if paydex is not None and paydex < PAYDEX_TO_DECLINE:
+        findings.append(("DECLINE", f"D&B PAYDEX {paydex}, below {PAYDEX_TO_DECLINE}"))
+    elif paydex is not None and paydex < PAYDEX_TO_REVIEW:
+        findings.append(("REVIEW", f"D&B PAYDEX {paydex}, below {PAYDEX_TO_REVIEW}"))
+
     if findings:
         decision = max((d for d, _ in findings), key=_SEVERITY.__getitem__)
         reasons = [reason for _, reason in findings]
     else:
         decision = "APPROVE"
         reasons = _good_signs(customer, exposure_text, limit, exposure, habit, late, score)
+        if paydex is not None:
+            reasons.append(f"D&B PAYDEX {paydex}")
+    late_share = (
+        sum((i.balance for d, i in late if d > LATE_DAYS), ZERO) / open_ar if open_ar > 0 else ZERO
+    )
 
     return CreditDecision(
         decision=decision,
@@ -235,6 +258,8 @@ def check_credit(
         external_score=score,
         past_due_invoices=tuple(i.invoice_number for _, i in late),
         open_order_ids=tuple(o.order_id for o in counted_orders),
+        paydex=paydex,
+        score=_summary_score(limit, exposure, late_share, beyond, score, paydex),
     )
 
 
@@ -293,8 +318,35 @@ def _amount(value: Any, currency: str) -> Decimal | None:
     return quantize(amount, currency) if amount.is_finite() else None
 
 
-def _score(request: Mapping[str, Any]) -> int | None:
-    value = request.get("external_credit_score")
+def _summary_score(
+    limit: Decimal | None,
+    exposure: Decimal,
+    late_share: Decimal,
+    beyond: Decimal | None,
+    external: int | None,
+    paydex: int | None,
+) -> int:
+    """0 (worst) to 100: see the module's docstring."""
+    if limit is None:
+        use = Decimal(20)
+    elif limit <= 0:
+        use = Decimal(40)
+    else:
+        use = Decimal(40) * min(exposure / limit, Decimal(1))
+    late = Decimal(30) * min(late_share, Decimal(1))
+    slow = Decimal(15) * min(max(beyond or ZERO, ZERO), Decimal(30)) / 30
+    if paydex is not None:
+        outside = Decimal(15) * (Decimal(100) - min(max(Decimal(paydex), ZERO), Decimal(100))) / 100
+    elif external is not None:
+        clipped = min(max(Decimal(external), Decimal(300)), Decimal(850))
+        outside = Decimal(15) * (Decimal(850) - clipped) / 550
+    else:
+        outside = Decimal("7.5")
+    return int((Decimal(100) - use - late - slow - outside).quantize(Decimal(1)))
+
+
+def _score(request: Mapping[str, Any], name: str = "external_credit_score") -> int | None:
+    value = request.get(name)
     if value is None or isinstance(value, bool):
         return None
     try:

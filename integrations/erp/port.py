@@ -2,15 +2,22 @@
 
 Every implementation (local ledger, QuickBooks Online, Sage Intacct) returns the records of
 ``records.py`` and nothing vendor-shaped. Every write takes an idempotency key: a write repeated
-with the same key returns the first result with ``replayed=True`` and changes nothing.
+with the same key returns the first result with ``replayed=True`` and changes nothing. The rules
+a write must keep are in ``rules.py``, shared by every client; ``tests/integrations/
+test_erp_contract.py`` runs every operation against all three.
+
+Capabilities only some ERPs have are protocols of their own, checked with ``isinstance``:
+``ChangeFeed`` (asked for what changed: Intacct's polling, QuickBooks' CDC, the ledger's own
+orders) and ``WebhookSource`` (tells arbot itself: QuickBooks' webhooks).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from integrations.erp.records import (
     Adjustment,
@@ -18,6 +25,7 @@ from integrations.erp.records import (
     ApplicationRequest,
     Customer,
     Invoice,
+    InvoiceDraft,
     NewPayment,
     Note,
     Payment,
@@ -140,3 +148,44 @@ class ErpClient(Protocol):
     def set_sales_order_status(
         self, order_id: str, status: str, *, idempotency_key: str
     ) -> WriteResult: ...
+
+    def set_payment_terms(
+        self, customer_id: str, terms_days: int, *, idempotency_key: str
+    ) -> WriteResult:
+        """Net ``terms_days`` for the customer's future invoices (any early-payment discount
+        is dropped)."""
+        ...
+
+    def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:
+        """Create the drafted invoice once; the ERP computes tax and totals. A draft whose
+        number already exists is refused (``InvalidWrite``)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Something that changed in the ERP: ``kind`` is ``customer``, ``invoice``, ``payment``,
+    ``adjustment`` or ``sales_order``; ``record`` the record as it is now (None: deleted or not
+    read)."""
+
+    kind: str
+    key: str
+    record: object | None = None
+
+
+@runtime_checkable
+class ChangeFeed(Protocol):
+    """An ERP arbot asks for its changes every few minutes."""
+
+    def feed_changes(self, on_change: Callable[[Change], None]) -> int:
+        """Hand every change since the last poll to ``on_change``; how many were handed."""
+        ...
+
+
+@runtime_checkable
+class WebhookSource(Protocol):
+    """An ERP that calls arbot when something changes."""
+
+    def webhook_router(self, on_change: Callable[[Change], None]) -> Any | None:
+        """A FastAPI router for the ERP's webhook deliveries, or None when not configured."""
+        ...

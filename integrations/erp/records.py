@@ -30,7 +30,15 @@ DEDUCTION_REASON_CODES = (
     "unknown",
 )
 
-SALES_ORDER_STATUSES = ("pending", "approved", "on_hold", "released", "shipped", "cancelled")
+SALES_ORDER_STATUSES = (
+    "pending",
+    "approved",
+    "on_hold",
+    "released",
+    "shipped",
+    "cancelled",
+    "declined",
+)
 
 
 def aging_bucket(days_past_due: int) -> str:
@@ -222,6 +230,39 @@ class NewPayment:
 class ApplicationRequest:
     invoice_number: str
     amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceLine:
+    """One billable line of an invoice to create: what was delivered and its amount before
+    tax (quantity × unit price already multiplied out)."""
+
+    description: str
+    amount: Decimal
+    quantity: Decimal = Decimal("1")
+    taxable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceDraft:
+    """An invoice arbot asks an ERP to create. The ERP computes the tax (where it does) and
+    the total; ``invoice_number`` is chosen by arbot from its source, so the same order or
+    milestone never becomes two invoices."""
+
+    invoice_number: str
+    customer_id: str
+    invoice_date: date
+    due_date: date
+    currency: str
+    lines: tuple[InvoiceLine, ...]
+    terms_days: int
+    po_number: str | None = None
+    memo: str = ""
+    source: str = ""  # the sales order or milestone it bills, e.g. "SO-1001"
+
+    @property
+    def subtotal(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal("0.00"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -200,9 +200,11 @@ def slack_server(
     *,
     policy_extra: str = "",
     bank_inbox: Path | None = None,
+    watch_erp: bool = False,
 ) -> Iterator[Harness]:
     """The whole server (Slack and Teams) on the small demo company; ``bank_inbox`` is
-    scanned every 0.2 s and takes files at once."""
+    scanned every 0.2 s and takes files at once; the ERP's changes are not polled unless
+    ``watch_erp`` (tests hand them over themselves)."""
     url = f"sqlite:///{home / 'arbot.db'}"
     ledger = LocalLedger.open(url)
     build_demo(ledger, size="small", seed=7, as_of=TODAY)
@@ -225,6 +227,7 @@ def slack_server(
             bank_inbox_settle=0.0,
         )
         runtime = Runtime.open(settings)
+        runtime.watch_erp = watch_erp
         port = _free_port()
         server = uvicorn.Server(
             uvicorn.Config(

@@ -91,7 +91,7 @@ def test_whole_book_figures_are_the_ledgers(surface: tuple[Driver, Harness]) -> 
     "text",
     [
         "send a statement to globex",
-        "create an invoice for SO-1001",
+        "void INV-10045",
         "set globex terms to net 60",
         "promised to pay 5000 on friday",
         "alert me if DSO goes above 60",

@@ -101,6 +101,9 @@ class FakeIntacct:
     plans: list[Plan] = field(default_factory=list)
     log: list[Seen] = field(default_factory=list)
     delay: float = 0.0  # every request takes this long (concurrency tests)
+    terms: set[str] = field(
+        default_factory=lambda: {"Net 15", "Net 30", "Net 45", "Net 60", "2/10 Net 30"}
+    )
     in_flight: int = 0
     max_in_flight: int = 0
     lock: threading.RLock = field(default_factory=threading.RLock)
@@ -474,12 +477,78 @@ class FakeIntacct:
         )
         return str(key)
 
+    def _create_invoice(self, node: etree._Element, entity: str | None) -> str:
+        """The legacy ``create_invoice`` function: customer, ``datecreated``, ``datedue`` or
+        ``termname``, lines on GL accounts; a number already used is refused."""
+        values = {c.tag: (c.text or "").strip() for c in node if not len(c)}
+        customer_id = values.get("customerid", "")
+        customers = self.find("CUSTOMER", CUSTOMERID=customer_id)
+        if not customers:
+            raise FunctionFailure(("BL03000018", f"Invalid customer {customer_id}", ""))
+
+        def day(tag: str) -> date | None:
+            found = node.find(tag)
+            if found is None:
+                return None
+            try:
+                return date(
+                    int(found.findtext("year") or 0),
+                    int(found.findtext("month") or 0),
+                    int(found.findtext("day") or 0),
+                )
+            except ValueError:
+                raise FunctionFailure(("XL03000003", f"{tag} is not a valid date", "")) from None
+
+        created, due = day("datecreated"), day("datedue")
+        if created is None:
+            raise FunctionFailure(("XL03000003", "datecreated is required", ""))
+        if due is None and not values.get("termname"):
+            raise FunctionFailure(("BL03000018", "Either datedue or termname is required", ""))
+        number = values.get("invoiceno", "")
+        if number and self.find("ARINVOICE", RECORDID=number):
+            raise FunctionFailure(
+                ("BL01001973", f"Another invoice with the number {number} already exists", "")
+            )
+        lines = node.findall("invoiceitems/lineitem")
+        if not lines:
+            raise FunctionFailure(("XL03000003", "invoiceitems requires a lineitem", ""))
+        total = D(0)
+        for line in lines:
+            if not (line.findtext("glaccountno") or line.findtext("accountlabel")):
+                raise FunctionFailure(("BL03000018", "A line needs a GL account", ""))
+            total += _d(line.findtext("amount"))
+        currency = values.get("currency") or customers[0].get("CURRENCY") or "USD"
+        key = self.put(
+            "ARINVOICE",
+            RECORDID=number,
+            DOCNUMBER=values.get("ponumber"),
+            DESCRIPTION=values.get("description"),
+            CUSTOMERID=customer_id,
+            WHENCREATED=_day(created),
+            WHENDUE=_day(due or created + timedelta(days=30)),
+            CURRENCY=currency,
+            BASECURR="USD",
+            TOTALENTERED=_money(total),
+            TRX_TOTALENTERED=_money(total),
+            TOTALPAID="0.00",
+            TRX_TOTALPAID="0.00",
+            TOTALDUE=_money(total),
+            TRX_TOTALDUE=_money(total),
+            STATE="Posted",
+            MEGAENTITYID=entity,
+        )
+        return str(key)
+
     def _update(self, node: etree._Element) -> None:
         target = node[0] if len(node) else None
         if target is None or target.tag != "CUSTOMER":
             raise FunctionFailure(("BL01001973", "This fake updates CUSTOMER only", ""))
         values = {c.tag: (c.text or "") for c in target}
         customer_id = values.pop("CUSTOMERID", "")
+        if "TERMNAME" in values and values["TERMNAME"] not in self.terms:
+            raise FunctionFailure(
+                ("BL01001973", f"Invalid Term {values['TERMNAME']}", "Pick an existing term")
+            )
         found = self.find("CUSTOMER", CUSTOMERID=customer_id)
         if not found:
             raise FunctionFailure(
@@ -771,6 +840,8 @@ class FakeIntacct:
             return self._create_payment(body[0], entity)
         if name == "create_aradjustment":
             return self._create_adjustment(body, entity)
+        if name == "create_invoice":
+            return self._create_invoice(body, entity)
         if name == "update":
             self._update(body)
             data = etree.Element("data", listtype="objects", count="1")

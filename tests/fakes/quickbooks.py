@@ -252,6 +252,8 @@ class FakeQuickBooks:
     entities: dict[str, dict[str, dict]] = field(default_factory=lambda: defaultdict(dict))
     deleted: list[tuple[str, str, datetime]] = field(default_factory=list)
     home_currency: str = "USD"
+    # Automated sales tax on lines whose TaxCodeRef is TAX (QBO computes it; callers read it).
+    sales_tax_rate: Decimal = Decimal("0.0825")
     refresh_tokens: set[str] = field(default_factory=set)
     access_tokens: dict[str, float] = field(default_factory=dict)
     access_ttl: int = 3600
@@ -692,10 +694,93 @@ class FakeQuickBooks:
             values |= {"TotalAmt": total, "Balance": total, "RemainingCredit": total}
         if kind == "Payment":
             self._settle_payment(values)
+        if kind == "Invoice":
+            self._bill(values)
         entity = self._new(kind, values)
         if kind == "Payment":
             self._apply_lines(entity, +1)
         return entity
+
+    def _bill(self, invoice: dict) -> None:
+        """What QBO checks and computes on a new invoice: a customer and lines; Amount =
+        UnitPrice × Qty on item lines (6070); DocNumber at most 21 characters (2050) and not
+        used before (6140); then the subtotal line, sales tax, total, balance and due date
+        (the customer's term, else 30 days)."""
+        lines = invoice.get("Line")
+        if "CustomerRef" not in invoice or not isinstance(lines, list) or not lines:
+            raise Rejected(
+                400,
+                _fault(
+                    "2020",
+                    "Required param missing, need to supply the required value for the API",
+                    "Required parameter Line and CustomerRef are missing in the request",
+                ),
+            )
+        number = invoice.get("DocNumber")
+        if number is not None and len(str(number)) > 21:
+            raise Rejected(
+                400,
+                _fault(
+                    "2050",
+                    "String length is either shorter or longer than supported by specification",
+                    f"String length specified does not match the supported length. Min:0 "
+                    f"Max:21 supported. Supplied length:{len(str(number))}",
+                ),
+            )
+        for other in self.entities["Invoice"].values():
+            if number is not None and other.get("DocNumber") == number:
+                raise Rejected(
+                    400,
+                    _fault(
+                        "6140",
+                        "Duplicate Document Number Error",
+                        f"Duplicate Document Number Error : You must specify a different "
+                        f"number. This number has already been used. DocNumber={number} is "
+                        f"assigned to TxnType=Invoice with TxnId={other['Id']}",
+                    ),
+                )
+        subtotal = taxable = ZERO
+        for line in lines:
+            amount = Decimal(str(line.get("Amount", "0")))
+            detail = line.get("SalesItemLineDetail") or {}
+            if line.get("DetailType") != "SalesItemLineDetail" or "ItemRef" not in detail:
+                raise _business("a line needs DetailType SalesItemLineDetail and an ItemRef")
+            if "Qty" in detail and "UnitPrice" in detail:
+                product = Decimal(str(detail["Qty"])) * Decimal(str(detail["UnitPrice"]))
+                if product.quantize(Decimal("0.01")) != amount:
+                    raise Rejected(
+                        400,
+                        _fault(
+                            "6070",
+                            "Amount is not equal to UnitPrice * Qty",
+                            f"Amount is not equal to UnitPrice * Qty. Supplied value:{amount}",
+                        ),
+                    )
+            subtotal += amount
+            if (detail.get("TaxCodeRef") or {}).get("value") == "TAX":
+                taxable += amount
+        tax = (taxable * self.sales_tax_rate).quantize(Decimal("0.01"))
+        issued = date.fromisoformat(invoice.setdefault("TxnDate", date.today().isoformat()))
+        if "DueDate" not in invoice:
+            customer = self.entities["Customer"].get(m_ref(invoice["CustomerRef"]), {})
+            term = self.entities["Term"].get(m_ref(customer.get("SalesTermRef")) or "", {})
+            due_days = int(term.get("DueDays", 30))
+            invoice["DueDate"] = (issued + timedelta(days=due_days)).isoformat()
+        if number is None:
+            invoice["DocNumber"] = str(1000 + len(self.entities["Invoice"]))
+        invoice["Line"] = [
+            *lines,
+            {"Amount": subtotal, "DetailType": "SubTotalLineDetail", "SubTotalLineDetail": {}},
+        ]
+        given = {str(f.get("DefinitionId")): f for f in invoice.get("CustomField") or []}
+        invoice["CustomField"] = [
+            {"DefinitionId": definition, "Name": name, "Type": "StringType"}
+            | ({"StringValue": given[definition]["StringValue"]} if definition in given else {})
+            for definition, name in (("1", "Crew #"), ("2", "PO Number"))
+        ]
+        invoice["TxnTaxDetail"] = {"TotalTax": tax}
+        invoice["TotalAmt"] = invoice["Balance"] = subtotal + tax
+        invoice.setdefault("LinkedTxn", [])
 
     def _links(self, payment: dict) -> list[tuple[str, str, Decimal]]:
         return [

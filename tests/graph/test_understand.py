@@ -499,7 +499,7 @@ def test_questions_about_the_whole_book(text: str, intent: str) -> None:
     "text,cannot",
     [
         ("send a statement to globex", "send_statement"),
-        ("create an invoice for SO-1001", "create_invoice"),
+        ("create an invoice for globex", "create_invoice"),
         ("void INV-10045", "create_invoice"),
         ("set globex terms to net 60", "change_terms"),
         ("promised to pay 5000 on friday", "record_promise"),
@@ -509,6 +509,15 @@ def test_questions_about_the_whole_book(text: str, intent: str) -> None:
 def test_what_arbot_cannot_do_is_never_another_action(text: str, cannot: str) -> None:
     request = parse(text, TODAY)
     assert (request.intent, request.cannot, request.action) == ("unknown", cannot, None)
+
+
+def test_an_invoice_for_a_sales_order_is_drafted_not_refused() -> None:
+    request = parse("create an invoice for SO-1001", TODAY)
+    assert (request.intent, request.order_refs, request.cannot) == (
+        "create_invoice",
+        ("SO-1001",),
+        None,
+    )
 
 
 def test_a_note_about_a_promise_is_still_a_note() -> None:

@@ -155,11 +155,7 @@ def test_credit_checks_honour_the_limits_and_holds_arbot_keeps(world: World) -> 
     world.qbo.set_credit_limit(world.company.acme, D("20000"), idempotency_key="limit-2")
     within = world.report(f"check credit for {order}")
     assert within.data["decision"] == "REVIEW"  # INV-1001 is 51 days past due
-    [release] = [
-        p
-        for p in within.proposals
-        if p.action == "set_credit_hold" and p.summary.startswith("Release")
-    ]
+    [release] = [p for p in within.proposals if p.action == "release_order"]
     decision = world.approvals.approve(release.approval_id, as_("chris"))
     assert decision.ok, decision.message
     [released] = world.qbo.sales_orders(world.company.acme)

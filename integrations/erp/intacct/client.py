@@ -33,6 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
+from integrations.erp import rules
 from integrations.erp.intacct import mapping as m
 from integrations.erp.intacct.changes import ChangeSet, poll_changes
 from integrations.erp.intacct.gateway import OutcomeUnknown, RetryPolicy, XmlGateway
@@ -40,24 +41,22 @@ from integrations.erp.intacct.settings import IntacctConfigError, IntacctSetting
 from integrations.erp.intacct.state import IntacctState
 from integrations.erp.intacct.transport import HttpxTransport, Transport
 from integrations.erp.intacct.xmlapi import DuplicateControlId, IntacctError, Result, element
-from integrations.erp.money import ZERO, quantize
-from integrations.erp.port import InvalidWrite, NotFound
+from integrations.erp.money import ZERO
+from integrations.erp.port import Change, InvalidWrite, NotFound
 from integrations.erp.records import (
-    AGING_BUCKET_NAMES,
-    SALES_ORDER_STATUSES,
     Adjustment,
     AgingRow,
     Application,
     ApplicationRequest,
     Customer,
     Invoice,
+    InvoiceDraft,
     NewPayment,
     Note,
     Payment,
     PromiseToPay,
     SalesOrder,
     WriteResult,
-    aging_bucket,
     invoice_number_key,
     may_pay_for,
 )
@@ -335,12 +334,22 @@ class IntacctClient:
         until: date | None = None,
         limit: int | None = None,
     ) -> list[Payment]:
+        # A payment arbot recorded for invoices of several customers has no CUSTOMERID: its
+        # payer is named in its DESCRIPTION.
+        mine = (
+            f"(CUSTOMERID = {m.q(customer_id)} or DESCRIPTION like "
+            f"{m.q('% payer ' + customer_id + ')%')})"
+            if customer_id is not None
+            else None
+        )
         query = m.where(
-            f"CUSTOMERID = {m.q(customer_id)}" if customer_id is not None else None,
+            mine,
             f"RECEIPTDATE >= {m.q_date(since)}" if since else None,
             f"RECEIPTDATE <= {m.q_date(until)}" if until else None,
         )
         found = self._payments(self._rows("ARPYMT", m.PAYMENT_FIELDS, query))
+        if customer_id is not None:
+            found = [p for p in found if p.customer_id == customer_id]
         found.sort(key=lambda p: (p.received_on, p.payment_id), reverse=True)
         return found[:limit] if limit is not None else found
 
@@ -457,20 +466,13 @@ class IntacctClient:
         return self.state.notes(customer_id)
 
     def aging(self, as_of: date, customer_id: str | None = None) -> list[AgingRow]:
-        totals: dict[tuple[str, str], dict[str, Decimal]] = {}
-        for invoice in self.invoices(customer_id, open_only=True):
-            buckets = totals.setdefault(
-                (invoice.customer_id, invoice.currency), dict.fromkeys(AGING_BUCKET_NAMES, ZERO)
-            )
-            buckets[aging_bucket(invoice.days_past_due(as_of))] += invoice.balance
-        return [AgingRow(c, cur, b) for (c, cur), b in sorted(totals.items())]
+        return rules.aging_rows(self.invoices(customer_id, open_only=True), as_of)
 
     # --- writes: the common path ------------------------------------------------------------
     def _idempotent(
         self, key: str, action: str, run: Callable[[], tuple[str, bool]]
     ) -> WriteResult:
-        if not key:
-            raise InvalidWrite("an idempotency key is required for every ERP write")
+        rules.require_key(key)
         with self._lock("key", key):
             if (reference := self.state.done_reference(key)) is not None:
                 return WriteResult(reference, key, replayed=True)
@@ -562,16 +564,12 @@ class IntacctClient:
         *,
         idempotency_key: str,
     ) -> WriteResult:
-        amount = quantize(payment.amount, payment.currency)
-        if amount <= 0:
-            raise InvalidWrite(f"payment {payment.payment_id}: amount must be positive")
+        amount = rules.positive_payment(payment.payment_id, payment.amount, payment.currency)
         wanted: dict[str, Decimal] = {}
         for request in applications:
-            applied = quantize(request.amount, payment.currency)
-            if applied <= 0:
-                raise InvalidWrite(
-                    f"{request.invoice_number}: an application must be a positive amount"
-                )
+            applied = rules.positive_application(
+                request.invoice_number, request.amount, payment.currency
+            )
             wanted[request.invoice_number] = wanted.get(request.invoice_number, ZERO) + applied
         if not wanted:
             raise InvalidWrite(
@@ -589,21 +587,14 @@ class IntacctClient:
             for number, applied in wanted.items():
                 row = self._invoice_row(number)
                 invoice = m.invoice(row, self._base)
-                if invoice.currency != payment.currency:
-                    raise InvalidWrite(
-                        f"invoice {number} is in {invoice.currency}, the payment in "
-                        f"{payment.currency}"
-                    )
-                if not self._related(payer, invoice.customer_id):
-                    raise InvalidWrite(
-                        f"invoice {number} belongs to {invoice.customer_id}, not to the payer "
-                        f"{payment.customer_id}"
-                    )
-                if invoice.balance < applied:
-                    raise InvalidWrite(
-                        f"invoice {number} has {invoice.balance} {invoice.currency} open; "
-                        f"cannot take {applied} off it"
-                    )
+                rules.payment_currency_matches(number, invoice.currency, payment.currency)
+                rules.payer_may_pay(
+                    number,
+                    invoice.customer_id,
+                    payment.customer_id,
+                    self._related(payer, invoice.customer_id),
+                )
+                rules.within_balance(number, invoice.balance, invoice.currency, applied)
                 targets.append((row, applied))
                 owners.add(invoice.customer_id)
             total = sum((a for _, a in targets), ZERO)
@@ -614,11 +605,7 @@ class IntacctClient:
                 "PAYMENTMETHOD": m.method_to_intacct(payment.method),
             }
             if existing is None:
-                if total > amount:
-                    raise InvalidWrite(
-                        f"payment {payment.payment_id} has not enough cash: {total} applied "
-                        f"from {amount}"
-                    )
+                rules.enough_unapplied(payment.payment_id, amount, total)
                 single = owners == {payment.customer_id}
                 rest = amount - total
                 body = element(
@@ -650,19 +637,12 @@ class IntacctClient:
                 )
             else:
                 row, recorded = existing
-                if (recorded.customer_id, recorded.amount, recorded.currency) != (
-                    payment.customer_id,
-                    amount,
-                    payment.currency,
-                ):
-                    raise InvalidWrite(
-                        f"payment {payment.payment_id} is already recorded as {recorded.amount} "
-                        f"{recorded.currency} from {recorded.customer_id}"
-                    )
-                if recorded.unapplied < total:
-                    raise InvalidWrite(
-                        f"payment {payment.payment_id} has not enough unapplied cash for {total}"
-                    )
+                rules.same_payment(
+                    payment.payment_id,
+                    (recorded.customer_id, recorded.amount, recorded.currency),
+                    (payment.customer_id, amount, payment.currency),
+                )
+                rules.enough_unapplied(payment.payment_id, recorded.unapplied, total)
                 body = element(
                     "create",
                     {
@@ -722,9 +702,7 @@ class IntacctClient:
     ) -> WriteResult:
         """A credit memo (``create_aradjustment`` with a negative line on the write-off GL
         account), applied to the invoice with an ARPYMT detail (``ADJUSTMENTKEY``)."""
-        value = quantize(amount, currency)
-        if value <= 0:
-            raise InvalidWrite("an adjustment must be a positive amount")
+        value = rules.positive_adjustment(amount, currency)
         adjustment_id = adjustment_id_for(idempotency_key)
 
         def run() -> tuple[str, bool]:
@@ -740,22 +718,10 @@ class IntacctClient:
             created_before = adjustment_key is not None
             if invoice_row is not None and not created_before:
                 invoice = m.invoice(invoice_row, self._base)
-                if invoice.customer_id != customer_id:
-                    raise InvalidWrite(
-                        f"invoice {invoice_number} belongs to {invoice.customer_id}, "
-                        f"not {customer_id}"
-                    )
-                if invoice.currency != currency:
-                    raise InvalidWrite(f"invoice {invoice_number} is in {invoice.currency}")
-                if invoice.balance < value:
-                    raise InvalidWrite(
-                        f"invoice {invoice_number} has {invoice.balance} {currency} open; "
-                        f"cannot take {value} off it"
-                    )
+                rules.adjustment_fits_invoice(invoice, customer_id, currency, value)
             elif invoice_row is None and not created_before:
                 own = (customer.get("CURRENCY") or self._base).upper()
-                if own != currency:
-                    raise InvalidWrite(f"customer {customer_id} is billed in {own}")
+                rules.billed_in(customer_id, own, currency)
             if adjustment_key is None:
                 today = self.today()
                 foreign = currency.upper() != self._base
@@ -855,10 +821,9 @@ class IntacctClient:
     def set_credit_limit(
         self, customer_id: str, limit: Decimal, *, idempotency_key: str
     ) -> WriteResult:
-        if limit < 0:
-            raise InvalidWrite("a credit limit cannot be negative")
+        limit = rules.credit_limit(limit)
         return self._update_customer(
-            customer_id, idempotency_key, "set_credit_limit", {"CREDITLIMIT": str(quantize(limit))}
+            customer_id, idempotency_key, "set_credit_limit", {"CREDITLIMIT": str(limit)}
         )
 
     def set_credit_hold(
@@ -882,8 +847,7 @@ class IntacctClient:
     ) -> WriteResult:
         """Kept in arbot's store (Intacct has no notes object) and appended, with a tag of the
         key, to the customer's COMMENTS: existing text is kept, a repeat is never appended."""
-        if not text.strip():
-            raise InvalidWrite("a note needs some text")
+        rules.note_text(text)
 
         def run() -> tuple[str, bool]:
             self._customer_row(customer_id)
@@ -936,10 +900,7 @@ class IntacctClient:
         (which Intacct enforces on the customer's sales transactions): ``on_hold`` puts the
         customer on hold, ``released`` takes the customer off hold if it is on hold. arbot
         remembers the decision for the order; other statuses are only remembered."""
-        if status not in SALES_ORDER_STATUSES:
-            raise InvalidWrite(
-                f"unknown sales order status {status!r}; one of {', '.join(SALES_ORDER_STATUSES)}"
-            )
+        rules.order_status(status)
 
         def run() -> tuple[str, bool]:
             rows = self._order_rows(f"DOCNO = {m.q(order_id)}")
@@ -972,7 +933,37 @@ class IntacctClient:
 
         return self._idempotent(idempotency_key, "set_sales_order_status", run)
 
+    def set_payment_terms(
+        self, customer_id: str, terms_days: int, *, idempotency_key: str
+    ) -> WriteResult:
+        """The customer's ``TERMNAME``: ``Net <days>`` (a term of that name must exist in
+        Intacct, which refuses the update otherwise)."""
+        days = rules.terms_days(terms_days)
+        return self._update_customer(
+            customer_id, idempotency_key, "set_payment_terms", {"TERMNAME": f"Net {days}"}
+        )
+
+    def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:
+        """See ``billing.create_invoice``."""
+        from integrations.erp.intacct.billing import create_invoice
+
+        return self._idempotent(
+            idempotency_key,
+            "create_invoice",
+            lambda: create_invoice(self, draft, idempotency_key),
+        )
+
     # --- change events ----------------------------------------------------------------------
     def poll_changes(self, **options: Any) -> ChangeSet:
         """What changed in Intacct since the last poll; see ``changes.poll_changes``."""
         return poll_changes(self, **options)
+
+    def feed_changes(self, on_change: Callable[[Change], None]) -> int:
+        """``ChangeFeed``: one poll, each changed customer and sales order handed over (the
+        first poll hands every order: pending ones are then checked once like new ones)."""
+        changes = self.poll_changes()
+        handed = [Change("customer", c.customer_id, c) for c in changes.customers]
+        handed += [Change("sales_order", o.order_id, o) for o in changes.sales_orders]
+        for change in handed:
+            on_change(change)
+        return len(handed)

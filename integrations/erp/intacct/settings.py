@@ -38,6 +38,7 @@ class IntacctSettings:
     bank_account_id: str | None = None
     undeposited_account: str | None = None
     writeoff_account: str | None = None  # GL account of deduction write-offs (credit memos)
+    revenue_account: str | None = None  # GL account of the lines of invoices arbot drafts
     base_currency: str = "USD"  # for customers without a default currency
     sales_order_type: str = "Sales Order"  # the Order Entry transaction definition (docparid)
     max_concurrency: int = 2  # concurrent requests per company (performance tier)
@@ -84,6 +85,7 @@ class IntacctSettings:
             "bank_account_id": "INTACCT_BANK_ACCOUNT_ID",
             "undeposited_account": "INTACCT_UNDEPOSITED_ACCOUNT",
             "writeoff_account": "INTACCT_WRITEOFF_ACCOUNT",
+            "revenue_account": "INTACCT_REVENUE_ACCOUNT",
             "base_currency": "INTACCT_BASE_CURRENCY",
             "sales_order_type": "INTACCT_SALES_ORDER_TYPE",
         }

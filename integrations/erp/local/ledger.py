@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -19,25 +19,24 @@ from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, upd
 from sqlalchemy.exc import IntegrityError
 
 from integrations.db import make_engine, migrate, write_transaction
+from integrations.erp import rules
 from integrations.erp.local import schema as t
-from integrations.erp.money import ZERO, quantize
-from integrations.erp.port import InvalidWrite, NotFound
+from integrations.erp.money import ZERO
+from integrations.erp.port import Change, InvalidWrite, NotFound
 from integrations.erp.records import (
-    AGING_BUCKET_NAMES,
-    SALES_ORDER_STATUSES,
     Adjustment,
     AgingRow,
     Application,
     ApplicationRequest,
     Customer,
     Invoice,
+    InvoiceDraft,
     NewPayment,
     Note,
     Payment,
     PromiseToPay,
     SalesOrder,
     WriteResult,
-    aging_bucket,
     invoice_number_key,
     may_pay_for,
 )
@@ -338,18 +337,17 @@ class LocalLedger:
         query = select(i.customer_id, i.currency, i.due_date, i.balance).where(i.balance > 0)
         if customer_id is not None:
             query = query.where(i.customer_id == customer_id)
-        totals: dict[tuple[str, str], dict[str, Decimal]] = {}
         with self.engine.connect() as conn:
-            for cust, currency, due, balance in conn.execute(query):
-                buckets = totals.setdefault(
-                    (cust, currency), dict.fromkeys(AGING_BUCKET_NAMES, ZERO)
-                )
-                name = aging_bucket(max((as_of - due).days, 0))
-                buckets[name] += balance
-        return [
-            AgingRow(cust, currency, buckets)
-            for (cust, currency), buckets in sorted(totals.items())
-        ]
+            return rules.aging_rows(conn.execute(query), as_of)  # rows carry what aging reads
+
+    def feed_changes(self, on_change: Callable[[Change], None]) -> int:
+        """``ChangeFeed``: every pending and every fulfilled (shipped) sales order — what arbot
+        acts on (orders arrive by import or by other programs writing the ledger; whoever acts
+        on them remembers which it has seen)."""
+        orders = [o for o in self.sales_orders() if o.status in ("pending", "shipped")]
+        for order in orders:
+            on_change(Change("sales_order", order.order_id, order))
+        return len(orders)
 
     # --- writes ----------------------------------------------------------------------------
     def _claim(self, conn: Connection, key: str, action: str, reference: str) -> None:
@@ -372,8 +370,7 @@ class LocalLedger:
     def _idempotent(self, key: str, action: str, reference: str, body) -> WriteResult:
         """Run ``body(conn)`` in one transaction that first claims ``key``; if the key was
         already used (now, or by a concurrent writer), return that first result instead."""
-        if not key:
-            raise InvalidWrite("an idempotency key is required for every ERP write")
+        rules.require_key(key)
         if (earlier := self._replay(key)) is not None:
             return earlier
         try:
@@ -415,10 +412,7 @@ class LocalLedger:
         ).rowcount
         if done != 1:
             current = self._invoice_row(conn, invoice["invoice_number"])["balance"]
-            raise InvalidWrite(
-                f"invoice {invoice['invoice_number']} has {current} {invoice['currency']} open; "
-                f"cannot take {amount} off it"
-            )
+            rules.within_balance(invoice["invoice_number"], current, invoice["currency"], amount)
 
     def _related(self, conn: Connection, payer_id: str, owner_id: str) -> bool:
         """A payer may pay its own invoices and those of its parent or subsidiaries."""
@@ -440,9 +434,7 @@ class LocalLedger:
         *,
         idempotency_key: str,
     ) -> WriteResult:
-        amount = quantize(payment.amount, payment.currency)
-        if amount <= 0:
-            raise InvalidWrite(f"payment {payment.payment_id}: amount must be positive")
+        amount = rules.positive_payment(payment.payment_id, payment.amount, payment.currency)
 
         def body(conn: Connection) -> None:
             self._customer_row(conn, payment.customer_id)
@@ -465,32 +457,23 @@ class LocalLedger:
                         reference=payment.reference,
                     )
                 )
-            elif (existing["customer_id"], existing["amount"], existing["currency"]) != (
-                payment.customer_id,
-                amount,
-                payment.currency,
-            ):
-                raise InvalidWrite(
-                    f"payment {payment.payment_id} is already recorded as "
-                    f"{existing['amount']} {existing['currency']} from {existing['customer_id']}"
+            else:
+                rules.same_payment(
+                    payment.payment_id,
+                    (existing["customer_id"], existing["amount"], existing["currency"]),
+                    (payment.customer_id, amount, payment.currency),
                 )
             for request in applications:
-                applied = quantize(request.amount, payment.currency)
-                if applied <= 0:
-                    raise InvalidWrite(
-                        f"{request.invoice_number}: an application must be a positive amount"
-                    )
-                invoice = self._invoice_row(conn, request.invoice_number)
-                if invoice["currency"] != payment.currency:
-                    raise InvalidWrite(
-                        f"invoice {request.invoice_number} is in {invoice['currency']}, "
-                        f"the payment in {payment.currency}"
-                    )
-                if not self._related(conn, payment.customer_id, invoice["customer_id"]):
-                    raise InvalidWrite(
-                        f"invoice {request.invoice_number} belongs to {invoice['customer_id']}, "
-                        f"not to the payer {payment.customer_id}"
-                    )
+                number = request.invoice_number
+                applied = rules.positive_application(number, request.amount, payment.currency)
+                invoice = self._invoice_row(conn, number)
+                rules.payment_currency_matches(number, invoice["currency"], payment.currency)
+                rules.payer_may_pay(
+                    number,
+                    invoice["customer_id"],
+                    payment.customer_id,
+                    self._related(conn, payment.customer_id, invoice["customer_id"]),
+                )
                 self._reduce_balance(conn, invoice, applied)
                 done = conn.execute(
                     update(t.payments)
@@ -498,10 +481,7 @@ class LocalLedger:
                     .values(unapplied=p.unapplied - applied)
                 ).rowcount
                 if done != 1:
-                    raise InvalidWrite(
-                        f"payment {payment.payment_id} has not enough unapplied cash for "
-                        f"{applied} on {request.invoice_number}"
-                    )
+                    rules.enough_unapplied(payment.payment_id, ZERO, applied, number)
                 conn.execute(
                     insert(t.applications).values(
                         payment_id=payment.payment_id,
@@ -526,25 +506,17 @@ class LocalLedger:
         idempotency_key: str,
         adjusted_on: date | None = None,
     ) -> WriteResult:
-        value = quantize(amount, currency)
-        if value <= 0:
-            raise InvalidWrite("an adjustment must be a positive amount")
+        value = rules.positive_adjustment(amount, currency)
         adjustment_id = adjustment_id_for(idempotency_key)
 
         def body(conn: Connection) -> None:
             customer = self._customer_row(conn, customer_id)
             if invoice_number is not None:
                 invoice = self._invoice_row(conn, invoice_number)
-                if invoice["customer_id"] != customer_id:
-                    raise InvalidWrite(
-                        f"invoice {invoice_number} belongs to {invoice['customer_id']}, "
-                        f"not {customer_id}"
-                    )
-                if invoice["currency"] != currency:
-                    raise InvalidWrite(f"invoice {invoice_number} is in {invoice['currency']}")
+                rules.adjustment_fits_invoice(_invoice(invoice), customer_id, currency, value)
                 self._reduce_balance(conn, invoice, value)
-            elif customer["currency"] != currency:
-                raise InvalidWrite(f"customer {customer_id} is billed in {customer['currency']}")
+            else:
+                rules.billed_in(customer_id, customer["currency"], currency)
             conn.execute(
                 insert(t.adjustments).values(
                     adjustment_id=adjustment_id,
@@ -576,10 +548,8 @@ class LocalLedger:
     def set_credit_limit(
         self, customer_id: str, limit: Decimal, *, idempotency_key: str
     ) -> WriteResult:
-        if limit < 0:
-            raise InvalidWrite("a credit limit cannot be negative")
         return self._update_customer(
-            customer_id, idempotency_key, "set_credit_limit", credit_limit=quantize(limit)
+            customer_id, idempotency_key, "set_credit_limit", credit_limit=rules.credit_limit(limit)
         )
 
     def set_credit_hold(
@@ -598,8 +568,7 @@ class LocalLedger:
         invoice_number: str | None = None,
         idempotency_key: str,
     ) -> WriteResult:
-        if not text.strip():
-            raise InvalidWrite("a note needs some text")
+        rules.note_text(text)
 
         def body(conn: Connection) -> None:
             self._customer_row(conn, customer_id)
@@ -620,10 +589,7 @@ class LocalLedger:
     def set_sales_order_status(
         self, order_id: str, status: str, *, idempotency_key: str
     ) -> WriteResult:
-        if status not in SALES_ORDER_STATUSES:
-            raise InvalidWrite(
-                f"unknown sales order status {status!r}; one of {', '.join(SALES_ORDER_STATUSES)}"
-            )
+        rules.order_status(status)
 
         def body(conn: Connection) -> None:
             done = conn.execute(
@@ -635,6 +601,47 @@ class LocalLedger:
                 raise NotFound(f"sales order {order_id} does not exist")
 
         return self._idempotent(idempotency_key, "set_sales_order_status", order_id, body)
+
+    def set_payment_terms(
+        self, customer_id: str, terms_days: int, *, idempotency_key: str
+    ) -> WriteResult:
+        return self._update_customer(
+            customer_id,
+            idempotency_key,
+            "set_payment_terms",
+            terms_days=rules.terms_days(terms_days),
+            discount_percent=ZERO,
+            discount_days=0,
+        )
+
+    def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:
+        """The invoice as drafted (the ledger computes no tax: the total is the lines' sum)."""
+
+        def body(conn: Connection) -> None:
+            customer = self._customer_row(conn, draft.customer_id)
+            total = rules.invoice_draft(draft, customer["currency"])
+            exists = conn.scalar(
+                select(t.invoices.c.invoice_number).where(
+                    t.invoices.c.invoice_number == draft.invoice_number
+                )
+            )
+            if exists is not None:
+                raise InvalidWrite(f"invoice {draft.invoice_number} already exists")
+            conn.execute(
+                insert(t.invoices).values(
+                    invoice_number=draft.invoice_number,
+                    number_key=invoice_number_key(draft.invoice_number),
+                    customer_id=draft.customer_id,
+                    invoice_date=draft.invoice_date,
+                    due_date=draft.due_date,
+                    amount=total,
+                    balance=total,
+                    currency=draft.currency,
+                    po_number=draft.po_number,
+                )
+            )
+
+        return self._idempotent(idempotency_key, "create_invoice", draft.invoice_number, body)
 
     # --- integrity -------------------------------------------------------------------------
     def integrity_problems(self) -> list[str]:

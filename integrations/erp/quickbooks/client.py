@@ -29,8 +29,9 @@ from typing import Any
 
 import httpx
 
-from integrations.erp.money import ZERO, quantize
-from integrations.erp.port import InvalidWrite, NotFound
+from integrations.erp import rules
+from integrations.erp.money import ZERO
+from integrations.erp.port import Change, InvalidWrite, NotFound
 from integrations.erp.quickbooks import mapping as m
 from integrations.erp.quickbooks.errors import (
     INVALID_QUERY,
@@ -50,20 +51,18 @@ from integrations.erp.quickbooks.transport import (
 )
 from integrations.erp.quickbooks.wire import quote
 from integrations.erp.records import (
-    AGING_BUCKET_NAMES,
-    SALES_ORDER_STATUSES,
     Adjustment,
     AgingRow,
     ApplicationRequest,
     Customer,
     Invoice,
+    InvoiceDraft,
     NewPayment,
     Note,
     Payment,
     PromiseToPay,
     SalesOrder,
     WriteResult,
-    aging_bucket,
     invoice_number_key,
     may_pay_for,
 )
@@ -91,6 +90,7 @@ class QuickBooksConfig:
     webhook_verifier: str | None = None
     po_field: str = "PO Number"  # a custom field's name or DefinitionId; "" = none
     deduction_item: str = "Deductions"  # the Item (name or Id) on write-off credit memos
+    invoice_item: str = "Services"  # the Item (name or Id) on the lines of invoices arbot drafts
     home_currency: str | None = None  # None: asked of the company's preferences
     page_size: int = MAX_PAGE
     timeout: float = 60.0
@@ -119,18 +119,19 @@ class QuickBooksConfig:
             webhook_verifier=value("QBO_WEBHOOK_VERIFIER"),
             po_field=env.get("QBO_PO_FIELD", "PO Number").strip(),
             deduction_item=value("QBO_DEDUCTION_ITEM") or "Deductions",
+            invoice_item=value("QBO_INVOICE_ITEM") or "Services",
         )
 
 
 @dataclass
-class _Outcome:
+class Outcome:
     reference: str
     payment: tuple[str, str] | None = None
     adjustment: dict[str, Any] | None = None
 
 
 @dataclass
-class _Progress:
+class Progress:
     values: dict[str, Any]
     save: Callable[[dict[str, Any]], None]
 
@@ -149,7 +150,7 @@ class _Cached:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def _marker(realm_id: str, key: str) -> str:
+def marker_for(realm_id: str, key: str) -> str:
     return f"[arbot {hashlib.sha256(f'{realm_id}:{key}'.encode()).hexdigest()[:12]}]"
 
 
@@ -217,6 +218,8 @@ class QuickBooksClient:
         self._terms = _Cached()
         self._home = _Cached()
         self._item = _Cached()
+        self.invoice_item = _Cached()
+        self.po_definition = _Cached()
         self._invoice_numbers: dict[str, str] = {}
         self._invoice_customers: dict[str, str] = {}
 
@@ -298,7 +301,7 @@ class QuickBooksClient:
         found = document.get(entity) if isinstance(document, dict) else None
         return found if isinstance(found, dict) else None
 
-    def _cached(self, slot: _Cached, load: Callable[[], Any]) -> Any:
+    def cached(self, slot: _Cached, load: Callable[[], Any]) -> Any:
         with slot.lock:
             if slot.until < time.monotonic():
                 slot.value = load()
@@ -315,10 +318,10 @@ class QuickBooksClient:
             home = (prefs.get("CurrencyPrefs") or {}).get("HomeCurrency")
             return m.ref(home) or "USD"
 
-        return self._cached(self._home, load)
+        return self.cached(self._home, load)
 
     def terms(self) -> dict[str, m.Term]:
-        return self._cached(
+        return self.cached(
             self._terms, lambda: {str(t["Id"]): m.term(t) for t in self.query("Term", order=None)}
         )
 
@@ -362,6 +365,23 @@ class QuickBooksClient:
             "cdc",
             {"entities": ",".join(entities), "changedSince": changed_since.isoformat()},
             what="the change data capture",
+        )
+
+    # --- change events (ChangeFeed, WebhookSource) -----------------------------------------
+    def feed_changes(self, on_change: Callable[[Change], None]) -> int:
+        """``ChangeFeed``: CDC from where the last poll stopped (webhooks can be missed)."""
+        from integrations.erp.quickbooks.webhooks import as_change, catch_up
+
+        return catch_up(self, lambda event: on_change(as_change(event)))
+
+    def webhook_router(self, on_change: Callable[[Change], None]) -> Any | None:
+        """``WebhookSource``: ``POST /quickbooks/webhooks``, or None without a verifier token."""
+        if not self.config.webhook_verifier:
+            return None
+        from integrations.erp.quickbooks.webhooks import as_change, webhook_router
+
+        return webhook_router(
+            self, self.config.webhook_verifier, lambda event: on_change(as_change(event))
         )
 
     # --- reads: customers ------------------------------------------------------------------
@@ -440,16 +460,7 @@ class QuickBooksClient:
         )
 
     def aging(self, as_of: date, customer_id: str | None = None) -> list[AgingRow]:
-        totals: dict[tuple[str, str], dict[str, Decimal]] = {}
-        for invoice in self.invoices(customer_id, open_only=True):
-            buckets = totals.setdefault(
-                (invoice.customer_id, invoice.currency), dict.fromkeys(AGING_BUCKET_NAMES, ZERO)
-            )
-            buckets[aging_bucket(invoice.days_past_due(as_of))] += invoice.balance
-        return [
-            AgingRow(cust, currency, buckets)
-            for (cust, currency), buckets in sorted(totals.items())
-        ]
+        return rules.aging_rows(self.invoices(customer_id, open_only=True), as_of)
 
     # --- reads: payments and credits -------------------------------------------------------
     def _payments(self, entities: Iterable[dict[str, Any]]) -> list[Payment]:
@@ -627,18 +638,17 @@ class QuickBooksClient:
         key: str,
         action: str,
         *,
-        find_done: Callable[[_Progress], _Outcome | None],
+        find_done: Callable[[Progress], Outcome | None],
         validate: Callable[[], Any],
-        send: Callable[[Any, _Progress], _Outcome],
+        send: Callable[[Any, Progress], Outcome],
     ) -> WriteResult:
-        if not key:
-            raise InvalidWrite("an idempotency key is required for every ERP write")
+        rules.require_key(key)
         row = self.store.write(self.realm_id, key)
         if row is not None and row.status == "done":
             return WriteResult(row.erp_reference or "", key, replayed=True)
         if row is not None:
             # An earlier attempt began and never learnt how it ended: look before resending.
-            progress = _Progress(dict(row.progress), self._saver(key))
+            progress = Progress(dict(row.progress), self._saver(key))
             found = find_done(progress)
             if found is not None:
                 self._finish(key, found)
@@ -647,14 +657,14 @@ class QuickBooksClient:
         row, _ = self.store.begin_write(self.realm_id, key, action)
         if row.status == "done":
             return WriteResult(row.erp_reference or "", key, replayed=True)
-        outcome = send(plan, _Progress(dict(row.progress), self._saver(key)))
+        outcome = send(plan, Progress(dict(row.progress), self._saver(key)))
         self._finish(key, outcome)
         return WriteResult(outcome.reference, key)
 
     def _saver(self, key: str) -> Callable[[dict[str, Any]], None]:
         return lambda values: self.store.save_progress(self.realm_id, key, values)
 
-    def _finish(self, key: str, outcome: _Outcome) -> None:
+    def _finish(self, key: str, outcome: Outcome) -> None:
         self.store.finish_write(
             self.realm_id,
             key,
@@ -744,13 +754,11 @@ class QuickBooksClient:
         """One QBO Payment per arbot payment id: created with a line per invoice (partial
         amounts allowed, the rest stays unapplied), or — when it exists — given more lines."""
         currency = payment.currency
-        total = quantize(payment.amount, currency)
-        if total <= 0:
-            raise InvalidWrite(f"payment {payment.payment_id}: amount must be positive")
+        total = rules.positive_payment(payment.payment_id, payment.amount, currency)
         key = idempotency_key
-        marker = _marker(self.realm_id, key)
+        marker = marker_for(self.realm_id, key)
 
-        def find_done(progress: _Progress) -> _Outcome | None:
+        def find_done(progress: Progress) -> Outcome | None:
             qbo_id = progress.get("payment")
             known = (
                 self.fetch("Payment", qbo_id)
@@ -770,7 +778,7 @@ class QuickBooksClient:
             for entity in candidates:
                 if marker in str(entity.get("PrivateNote") or ""):
                     qid = str(entity["Id"])
-                    return _Outcome(f"Payment {qid}", payment=(payment.payment_id, qid))
+                    return Outcome(f"Payment {qid}", payment=(payment.payment_id, qid))
             return None
 
         def validate() -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -783,50 +791,35 @@ class QuickBooksClient:
                     m.amount(existing.get("TotalAmt")),
                     m.currency_of(existing, m.Context(home_currency=self.home_currency())),
                 )
-                if recorded != (payment.customer_id, total, currency):
-                    raise InvalidWrite(
-                        f"payment {payment.payment_id} is already recorded as {recorded[1]} "
-                        f"{recorded[2]} from {recorded[0]}"
-                    )
+                rules.same_payment(
+                    payment.payment_id,
+                    (recorded[0] or "", recorded[1], recorded[2]),
+                    (payment.customer_id, total, currency),
+                )
                 unapplied = m.amount(existing.get("UnappliedAmt"))
             lines: dict[str, Decimal] = {}
             entities: dict[str, dict[str, Any]] = {}
             owners: dict[str, dict[str, Any]] = {str(payer["Id"]): payer}
             for request in applications:
-                applied = quantize(request.amount, currency)
-                if applied <= 0:
-                    raise InvalidWrite(
-                        f"{request.invoice_number}: an application must be a positive amount"
-                    )
-                invoice = self._invoice_or_fail(request.invoice_number)
+                number = request.invoice_number
+                applied = rules.positive_application(number, request.amount, currency)
+                invoice = self._invoice_or_fail(number)
                 inv_currency = m.currency_of(invoice, m.Context(home_currency=self.home_currency()))
-                if inv_currency != currency:
-                    raise InvalidWrite(
-                        f"invoice {request.invoice_number} is in {inv_currency}, the payment in "
-                        f"{currency}"
-                    )
+                rules.payment_currency_matches(number, inv_currency, currency)
                 owner_id = m.ref(invoice.get("CustomerRef")) or ""
                 if owner_id not in owners:
                     owners[owner_id] = self._customer_entity(owner_id)
-                if not self._related(payer, owners[owner_id]):
-                    raise InvalidWrite(
-                        f"invoice {request.invoice_number} belongs to {owner_id}, not to the "
-                        f"payer {payment.customer_id}"
-                    )
+                rules.payer_may_pay(
+                    number, owner_id, payment.customer_id, self._related(payer, owners[owner_id])
+                )
                 inv_id = str(invoice["Id"])
                 lines[inv_id] = lines.get(inv_id, ZERO) + applied
                 entities[inv_id] = invoice
-                balance = m.amount(invoice.get("Balance"))
-                if lines[inv_id] > balance:
-                    raise InvalidWrite(
-                        f"invoice {request.invoice_number} has {balance} {currency} open; "
-                        f"cannot take {lines[inv_id]} off it"
-                    )
+                rules.within_balance(
+                    number, m.amount(invoice.get("Balance")), currency, lines[inv_id]
+                )
                 if sum(lines.values(), ZERO) > unapplied:
-                    raise InvalidWrite(
-                        f"payment {payment.payment_id} has not enough unapplied cash for "
-                        f"{applied} on {request.invoice_number}"
-                    )
+                    rules.enough_unapplied(payment.payment_id, ZERO, applied, number)
             new_lines = [
                 {"Amount": value, "LinkedTxn": [{"TxnId": inv_id, "TxnType": "Invoice"}]}
                 for inv_id, value in lines.items()
@@ -834,8 +827,8 @@ class QuickBooksClient:
             return new_lines, existing
 
         def send(
-            plan: tuple[list[dict[str, Any]], dict[str, Any] | None], progress: _Progress
-        ) -> _Outcome:
+            plan: tuple[list[dict[str, Any]], dict[str, Any] | None], progress: Progress
+        ) -> Outcome:
             new_lines, existing = plan
             qbo_id = progress.get("payment") or (str(existing["Id"]) if existing else None)
             if qbo_id is None:
@@ -855,7 +848,7 @@ class QuickBooksClient:
                 created = self._create("Payment", body, key, "payment")
                 qbo_id = str(created["Id"])
                 progress.set("payment", qbo_id)
-                return _Outcome(f"Payment {qbo_id}", payment=(payment.payment_id, qbo_id))
+                return Outcome(f"Payment {qbo_id}", payment=(payment.payment_id, qbo_id))
 
             def change(current: dict[str, Any]) -> dict[str, Any] | None:
                 note = str(current.get("PrivateNote") or "")
@@ -880,30 +873,33 @@ class QuickBooksClient:
                 return {"Line": lines, "PrivateNote": f"{note} {marker}".strip()}
 
             self._update("Payment", qbo_id, key, "payment-lines", change)
-            return _Outcome(f"Payment {qbo_id}", payment=(payment.payment_id, qbo_id))
+            return Outcome(f"Payment {qbo_id}", payment=(payment.payment_id, qbo_id))
 
         return self._idempotent(
             key, "apply_payment", find_done=find_done, validate=validate, send=send
         )
 
     # --- writes: adjustments ---------------------------------------------------------------
-    def _deduction_item(self) -> str:
-        wanted = self.config.deduction_item
-
+    def item_id(self, wanted: str, slot: _Cached, purpose: str, variable: str) -> str:
         def load() -> str | None:
             if wanted.isdigit():
                 return wanted
             rows = self.query("Item", [f"Name = {quote(wanted)}"], order=None)
             return str(rows[0]["Id"]) if rows else None
 
-        item = self._cached(self._item, load)
+        item = self.cached(slot, load)
         if item is None:
-            self._item.until = 0.0
+            slot.until = 0.0
             raise InvalidWrite(
-                f"QuickBooks has no item named {wanted!r} for write-off credit memos: create a "
-                "non-taxable Service item with that name (or set QBO_DEDUCTION_ITEM)"
+                f"QuickBooks has no item named {wanted!r} for {purpose}: create a Service item "
+                f"with that name (or set {variable})"
             )
         return item
+
+    def _deduction_item(self) -> str:
+        return self.item_id(
+            self.config.deduction_item, self._item, "write-off credit memos", "QBO_DEDUCTION_ITEM"
+        )
 
     def create_adjustment(
         self,
@@ -919,11 +915,9 @@ class QuickBooksClient:
     ) -> WriteResult:
         """A CreditMemo for the amount; against an invoice, applied to it with a zero-amount
         Payment that links both (QBO's way to use a credit)."""
-        value = quantize(amount, currency)
-        if value <= 0:
-            raise InvalidWrite("an adjustment must be a positive amount")
+        value = rules.positive_adjustment(amount, currency)
         key = idempotency_key
-        marker = _marker(self.realm_id, key)
+        marker = marker_for(self.realm_id, key)
         notes = {
             "invoice_number": invoice_number,
             "kind": kind,
@@ -931,12 +925,10 @@ class QuickBooksClient:
             "memo": memo,
         }
 
-        def outcome(memo_id: str) -> _Outcome:
-            return _Outcome(
-                f"CreditMemo {memo_id}", adjustment={"credit_memo_id": memo_id, **notes}
-            )
+        def outcome(memo_id: str) -> Outcome:
+            return Outcome(f"CreditMemo {memo_id}", adjustment={"credit_memo_id": memo_id, **notes})
 
-        def find_done(progress: _Progress) -> _Outcome | None:
+        def find_done(progress: Progress) -> Outcome | None:
             memo_id = progress.get("credit_memo")
             if memo_id is None:
                 for entity in self.query("CreditMemo", [f"CustomerRef = {quote(customer_id)}"]):
@@ -960,28 +952,15 @@ class QuickBooksClient:
             invoice_id = None
             if invoice_number is not None:
                 invoice = self._invoice_or_fail(invoice_number)
-                owner = m.ref(invoice.get("CustomerRef"))
-                if owner != customer_id:
-                    raise InvalidWrite(
-                        f"invoice {invoice_number} belongs to {owner}, not {customer_id}"
-                    )
-                inv_currency = m.currency_of(invoice, context)
-                if inv_currency != currency:
-                    raise InvalidWrite(f"invoice {invoice_number} is in {inv_currency}")
-                balance = m.amount(invoice.get("Balance"))
-                if balance < value:
-                    raise InvalidWrite(
-                        f"invoice {invoice_number} has {balance} {currency} open; "
-                        f"cannot take {value} off it"
-                    )
-                invoice_id = str(invoice["Id"])
-            elif m.currency_of(customer, context) != currency:
-                raise InvalidWrite(
-                    f"customer {customer_id} is billed in {m.currency_of(customer, context)}"
+                rules.adjustment_fits_invoice(
+                    m.invoice(invoice, context), customer_id, currency, value
                 )
+                invoice_id = str(invoice["Id"])
+            else:
+                rules.billed_in(customer_id, m.currency_of(customer, context), currency)
             return invoice_id, self._deduction_item()
 
-        def send(plan: tuple[str | None, str], progress: _Progress) -> _Outcome:
+        def send(plan: tuple[str | None, str], progress: Progress) -> Outcome:
             invoice_id, item = plan
             memo_id = progress.get("credit_memo")
             if memo_id is None:
@@ -1038,8 +1017,7 @@ class QuickBooksClient:
 
     # --- writes: credit terms (kept by arbot) ----------------------------------------------
     def _set_credit(self, customer_id: str, key: str, action: str, **values: Any) -> WriteResult:
-        if not key:
-            raise InvalidWrite("an idempotency key is required for every ERP write")
+        rules.require_key(key)
         row = self.store.write(self.realm_id, key)
         if row is not None and row.status == "done":
             return WriteResult(row.erp_reference or "", key, replayed=True)
@@ -1054,10 +1032,8 @@ class QuickBooksClient:
         self, customer_id: str, limit: Decimal, *, idempotency_key: str
     ) -> WriteResult:
         """QBO has no credit limit: arbot keeps it (``quickbooks_credit``)."""
-        if limit < 0:
-            raise InvalidWrite("a credit limit cannot be negative")
         return self._set_credit(
-            customer_id, idempotency_key, "set_credit_limit", credit_limit=quantize(limit)
+            customer_id, idempotency_key, "set_credit_limit", credit_limit=rules.credit_limit(limit)
         )
 
     def set_credit_hold(
@@ -1068,6 +1044,20 @@ class QuickBooksClient:
         return self._set_credit(
             customer_id, idempotency_key, "set_credit_hold", on_hold=bool(on_hold)
         )
+
+    def set_payment_terms(
+        self, customer_id: str, terms_days: int, *, idempotency_key: str
+    ) -> WriteResult:
+        """See ``billing.set_payment_terms``."""
+        from integrations.erp.quickbooks import billing
+
+        return billing.set_payment_terms(self, customer_id, terms_days, idempotency_key)
+
+    def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:
+        """See ``billing.create_invoice``."""
+        from integrations.erp.quickbooks import billing
+
+        return billing.create_invoice(self, draft, idempotency_key)
 
     # --- writes: notes and orders ----------------------------------------------------------
     def add_note(
@@ -1081,8 +1071,7 @@ class QuickBooksClient:
     ) -> WriteResult:
         """A timestamped line appended to ``Invoice.PrivateNote`` (internal, never printed) or
         ``Customer.Notes``; what is there stays."""
-        if not text.strip():
-            raise InvalidWrite("a note needs some text")
+        rules.note_text(text)
         key = idempotency_key
         entity = "Invoice" if invoice_number is not None else "Customer"
         field_name = "PrivateNote" if invoice_number is not None else "Notes"
@@ -1093,20 +1082,20 @@ class QuickBooksClient:
                 return str(self._customer_entity(customer_id)["Id"])
             return str(self._invoice_or_fail(invoice_number)["Id"])
 
-        def find_done(progress: _Progress) -> _Outcome | None:
+        def find_done(progress: Progress) -> Outcome | None:
             line, target_id = progress.get("line"), progress.get("target")
             if not line or not target_id:
                 return None
             current = self.fetch(entity, target_id) or {}
             if line in str(current.get(field_name) or "").splitlines():
-                return _Outcome(f"{entity} {target_id}")
+                return Outcome(f"{entity} {target_id}")
             return None
 
         def validate() -> str:
             self._customer_entity(customer_id)
             return target()
 
-        def send(target_id: str, progress: _Progress) -> _Outcome:
+        def send(target_id: str, progress: Progress) -> Outcome:
             line = progress.get("line")
             if not line:
                 line = m.note_line(now_utc(), author, text)
@@ -1126,7 +1115,7 @@ class QuickBooksClient:
                 return {field_name: updated}
 
             self._update(entity, target_id, key, "note", change)
-            return _Outcome(f"{entity} {target_id}")
+            return Outcome(f"{entity} {target_id}")
 
         return self._idempotent(key, "add_note", find_done=find_done, validate=validate, send=send)
 
@@ -1136,10 +1125,7 @@ class QuickBooksClient:
         """The estimate's TxnStatus where QBO has a match (approved/released → Accepted,
         shipped → Closed, cancelled → Rejected, pending/on hold → Pending); the finer state
         (on hold, released) is kept by arbot and read back while QBO's status stays put."""
-        if status not in SALES_ORDER_STATUSES:
-            raise InvalidWrite(
-                f"unknown sales order status {status!r}; one of {', '.join(SALES_ORDER_STATUSES)}"
-            )
+        rules.order_status(status)
         key = idempotency_key
         est_id = m.estimate_id(order_id)
         if est_id is None:
@@ -1147,18 +1133,18 @@ class QuickBooksClient:
         wanted = m.QBO_STATUS_FOR[status]
         reference = f"Estimate {est_id}"
 
-        def find_done(progress: _Progress) -> _Outcome | None:
+        def find_done(progress: Progress) -> Outcome | None:
             overlay = self.store.order_statuses(self.realm_id).get(est_id)
             current = self.fetch("Estimate", est_id) or {}
             if overlay == (status, wanted) and current.get("TxnStatus") == wanted:
-                return _Outcome(reference)
+                return Outcome(reference)
             return None
 
         def validate() -> None:
             if self.fetch("Estimate", est_id) is None:
                 raise NotFound(f"sales order {order_id} does not exist")
 
-        def send(_plan: None, progress: _Progress) -> _Outcome:
+        def send(_plan: None, progress: Progress) -> Outcome:
             self._update(
                 "Estimate",
                 est_id,
@@ -1169,7 +1155,7 @@ class QuickBooksClient:
                 ),
             )
             self.store.set_order_status(self.realm_id, est_id, status, wanted)
-            return _Outcome(reference)
+            return Outcome(reference)
 
         return self._idempotent(
             key, "set_sales_order_status", find_done=find_done, validate=validate, send=send

@@ -47,6 +47,7 @@ QBO_STATUS_FOR = {
     "released": "Accepted",
     "shipped": "Closed",
     "cancelled": "Rejected",
+    "declined": "Rejected",
 }
 STATUS_FROM_QBO = {
     "Pending": "pending",

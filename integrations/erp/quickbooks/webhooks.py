@@ -25,6 +25,7 @@ from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from integrations.erp.port import Change
 from integrations.erp.quickbooks import mapping as m
 from integrations.erp.quickbooks.store import now_utc
 from integrations.erp.quickbooks.wire import loads
@@ -167,6 +168,20 @@ def deliver(
                 event.operation,
             )
     return done
+
+
+_KINDS = {
+    "Customer": "customer",
+    "Invoice": "invoice",
+    "Payment": "payment",
+    "CreditMemo": "adjustment",
+    "Estimate": "sales_order",  # QuickBooks has no sales orders: estimates stand in for them
+}
+
+
+def as_change(event: ChangeEvent) -> Change:
+    """A QuickBooks change event as the port's vendor-neutral ``Change``."""
+    return Change(_KINDS.get(event.entity, event.entity.lower()), event.entity_id, event.record)
 
 
 def webhook_router(

@@ -1,0 +1,270 @@
+"""Order-to-cash actions: a credit decision written back on a sales order (release, hold,
+decline), an invoice created from a draft, and payment terms (with a credit limit) set for a
+customer. Registered in ``graph.actions.ACTIONS``; import them from there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from graph.actions import Action, ActionError, _dec
+from graph.format import money
+from integrations.erp.port import ErpClient, InvalidWrite
+from integrations.erp.records import InvoiceDraft, InvoiceLine, SalesOrder, WriteResult
+from integrations.mail import Mailer
+
+
+def find_order(erp: ErpClient, customer_id: str, order_id: str) -> SalesOrder | None:
+    return next((o for o in erp.sales_orders(customer_id) if o.order_id == order_id), None)
+
+
+@dataclass(frozen=True)
+class OrderDecision(Action):
+    """A credit decision on one sales order: its status written, and a note on the customer
+    with the reasons."""
+
+    verb: ClassVar[str] = ""
+    done: ClassVar[str] = ""
+    status: ClassVar[str] = ""
+    allowed_from: ClassVar[tuple[str, ...]] = ("pending", "on_hold")
+    order_id: str = ""
+    order_amount: str = "0"
+    order_currency: str = "USD"
+    reasons: str = ""
+
+    @property
+    def target(self) -> str:
+        return self.order_id
+
+    @property
+    def amount(self) -> Decimal:
+        return _dec(self.order_amount)
+
+    @property
+    def currency(self) -> str:
+        return self.order_currency
+
+    def summary(self) -> str:
+        return (
+            f"{self.verb} sales order {self.order_id} "
+            f"({money(self.amount, self.currency)}, {self.customer_id})"
+        )
+
+    def validate(self, erp: ErpClient) -> list[str]:
+        problems = super().validate(erp)
+        if problems:
+            return problems
+        order = find_order(erp, self.customer_id, self.order_id)
+        if order is None:
+            return [f"sales order {self.order_id} of {self.customer_id} does not exist"]
+        if order.amount != self.amount or order.currency != self.currency:
+            return [
+                f"sales order {self.order_id} is now {money(order.amount, order.currency)}: "
+                "check its credit again"
+            ]
+        if order.status not in self.allowed_from:
+            return [f"sales order {self.order_id} is already {order.status.replace('_', ' ')}"]
+        return []
+
+    def snapshot(self, erp: ErpClient) -> dict[str, Any]:
+        order = find_order(erp, self.customer_id, self.order_id)
+        return {"order_status": order.status if order else None}
+
+    def execute(self, erp: ErpClient, key: str, *, mailer: Mailer | None) -> WriteResult:
+        written = erp.set_sales_order_status(
+            self.order_id, self.status, idempotency_key=f"{key}:order"
+        )
+        noted = erp.add_note(
+            self.customer_id,
+            f"Credit check on {self.order_id}: {self.done}. {self.reasons}".strip(),
+            author="arbot credit check",
+            idempotency_key=f"{key}:note",
+        )
+        return WriteResult(written.erp_reference, key, written.replayed and noted.replayed)
+
+
+@dataclass(frozen=True)
+class ReleaseOrder(OrderDecision):
+    kind: ClassVar[str] = "release_order"
+    verb: ClassVar[str] = "Release"
+    done: ClassVar[str] = "released"
+    status: ClassVar[str] = "released"
+
+
+@dataclass(frozen=True)
+class HoldOrder(OrderDecision):
+    kind: ClassVar[str] = "hold_order"
+    verb: ClassVar[str] = "Hold"
+    done: ClassVar[str] = "held"
+    status: ClassVar[str] = "on_hold"
+    allowed_from: ClassVar[tuple[str, ...]] = ("pending",)
+
+
+@dataclass(frozen=True)
+class DeclineOrder(OrderDecision):
+    kind: ClassVar[str] = "decline_order"
+    verb: ClassVar[str] = "Decline"
+    done: ClassVar[str] = "declined"
+    status: ClassVar[str] = "declined"
+
+
+@dataclass(frozen=True)
+class CreateInvoice(Action):
+    """An invoice drafted by arbot (from a fulfilled order or billable milestones), created in
+    the ERP once. Its number comes from its source, so the same order is never billed twice."""
+
+    kind: ClassVar[str] = "create_invoice"
+    invoice_number: str = ""
+    invoice_date: str = ""
+    due_date: str = ""
+    invoice_currency: str = "USD"
+    terms_days: int = 30
+    lines: tuple[tuple[str, str, str, bool], ...] = ()  # description, amount, quantity, taxable
+    po_number: str | None = None
+    memo: str = ""
+    source: str = ""
+    source_order_id: str | None = None
+
+    @property
+    def target(self) -> str:
+        return self.invoice_number
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((_dec(line[1]) for line in self.lines), Decimal("0.00"))
+
+    @property
+    def currency(self) -> str:
+        return self.invoice_currency
+
+    def draft(self) -> InvoiceDraft:
+        return InvoiceDraft(
+            invoice_number=self.invoice_number,
+            customer_id=self.customer_id,
+            invoice_date=date.fromisoformat(self.invoice_date),
+            due_date=date.fromisoformat(self.due_date),
+            currency=self.invoice_currency,
+            lines=tuple(
+                InvoiceLine(text, _dec(amount), _dec(quantity), bool(taxable))
+                for text, amount, quantity, taxable in self.lines
+            ),
+            terms_days=self.terms_days,
+            po_number=self.po_number,
+            memo=self.memo,
+            source=self.source,
+        )
+
+    def summary(self) -> str:
+        po = f", PO {self.po_number}" if self.po_number else ""
+        return (
+            f"Create invoice {self.invoice_number} for {self.customer_id}: "
+            f"{money(self.amount, self.currency)} before tax, due {self.due_date} "
+            f"(Net {self.terms_days}{po}) — {self.source}"
+        )
+
+    def validate(self, erp: ErpClient) -> list[str]:
+        from integrations.erp import rules
+
+        customer = erp.get_customer(self.customer_id)
+        if customer is None:
+            return [f"customer {self.customer_id} does not exist"]
+        problems = []
+        try:
+            rules.invoice_draft(self.draft(), customer.currency)
+        except InvalidWrite as refused:
+            problems.append(str(refused))
+        if erp.get_invoice(self.invoice_number) is not None:
+            problems.append(f"invoice {self.invoice_number} already exists: it was billed")
+        if self.source_order_id is not None:
+            order = find_order(erp, self.customer_id, self.source_order_id)
+            if order is None:
+                problems.append(f"sales order {self.source_order_id} does not exist")
+            elif order.status != "shipped":
+                problems.append(
+                    f"sales order {self.source_order_id} is {order.status}, not fulfilled"
+                )
+        return problems
+
+    def snapshot(self, erp: ErpClient) -> dict[str, Any]:
+        created = erp.get_invoice(self.invoice_number)
+        return {"invoice": None if created is None else str(created.amount)}
+
+    def execute(self, erp: ErpClient, key: str, *, mailer: Mailer | None) -> WriteResult:
+        try:
+            draft = self.draft()
+        except (ValueError, ArithmeticError) as error:
+            raise ActionError(f"the draft cannot be read: {error}") from error
+        return erp.create_invoice(draft, idempotency_key=key)
+
+
+@dataclass(frozen=True)
+class SetTerms(Action):
+    """Payment terms (and optionally a credit limit) for a customer, e.g. a new one."""
+
+    kind: ClassVar[str] = "set_terms"
+    terms_days: int = 30
+    current_terms_days: int = 30
+    credit_limit: str | None = None
+    limit_currency: str = "USD"
+    current_limit: str | None = None
+    basis: str = ""
+
+    @property
+    def amount(self) -> Decimal | None:
+        return _dec(self.credit_limit) if self.credit_limit is not None else None
+
+    @property
+    def currency(self) -> str:
+        return self.limit_currency
+
+    def summary(self) -> str:
+        limit = (
+            f" and a credit limit of {money(_dec(self.credit_limit), self.currency)}"
+            if self.credit_limit is not None
+            else ""
+        )
+        basis = f" ({self.basis})" if self.basis else ""
+        return f"Set {self.customer_id}'s terms to Net {self.terms_days}{limit}{basis}"
+
+    def validate(self, erp: ErpClient) -> list[str]:
+        customer = erp.get_customer(self.customer_id)
+        if customer is None:
+            return [f"customer {self.customer_id} does not exist"]
+        now = None if customer.credit_limit is None else str(customer.credit_limit)
+        if customer.terms_days != self.current_terms_days or now != self.current_limit:
+            return ["the customer's terms or credit limit changed since this was proposed"]
+        if not 0 <= self.terms_days <= 365:
+            return ["payment terms must be 0 to 365 days net"]
+        return []
+
+    def snapshot(self, erp: ErpClient) -> dict[str, Any]:
+        customer = erp.get_customer(self.customer_id)
+        if customer is None:
+            return {}
+        limit = customer.credit_limit
+        return {
+            "terms_days": customer.terms_days,
+            "credit_limit": None if limit is None else str(limit),
+        }
+
+    def execute(self, erp: ErpClient, key: str, *, mailer: Mailer | None) -> WriteResult:
+        terms = erp.set_payment_terms(
+            self.customer_id, self.terms_days, idempotency_key=f"{key}:terms"
+        )
+        if self.credit_limit is None:
+            return WriteResult(terms.erp_reference, key, terms.replayed)
+        limit = erp.set_credit_limit(
+            self.customer_id, _dec(self.credit_limit), idempotency_key=f"{key}:limit"
+        )
+        return WriteResult(terms.erp_reference, key, terms.replayed and limit.replayed)
+
+
+ORDER_ACTIONS: tuple[type[Action], ...] = (
+    ReleaseOrder,
+    HoldOrder,
+    DeclineOrder,
+    CreateInvoice,
+    SetTerms,
+)
