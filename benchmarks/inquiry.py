@@ -1,7 +1,15 @@
 """Answer time of payment inquiries and questions about the whole book on the large demo
-company, in-process, without an LLM.
+company, in-process, without an LLM, against a direct SQL read of the same facts.
 
-    python benchmarks/inquiry.py [--db sqlite:///path/large.db] [--questions 300] [--seed 7]
+    python benchmarks/inquiry.py [--db URL] [--size large|medium] [--questions 300] [--seed 7]
+    python benchmarks/inquiry.py --postgres [--size medium]   # ARBOT_TEST_POSTGRES_URL's server
+
+For every inquiry answered (invoice status, balance, payment history) the same facts are then
+read by hand-written SQL on the same connection pool — the customer row, its open invoices and
+unapplied cash; the invoice and the payments applied to it; the last payments and their
+applications — and the p95 of the answers is printed against the p95 of those reads
+(goal: ≤ 10×). ``--postgres`` builds the company in a fresh database on the server of
+``ARBOT_TEST_POSTGRES_URL`` (dropped afterwards).
 
 Builds the large demo company if the database has none, then asks a mix of real questions
 (invoice status in several spellings, balances, payment history, typos, ambiguous names, and
@@ -15,14 +23,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -90,6 +104,62 @@ def portfolio_questions(ledger: LocalLedger, rng: random.Random) -> list[str]:
     ]
 
 
+DIRECT_SQL = {
+    "customer_balance": (
+        "SELECT * FROM ledger_customers WHERE customer_id = :customer",
+        "SELECT * FROM ledger_invoices WHERE customer_id = :customer AND balance > 0 "
+        "ORDER BY due_date, invoice_number",
+        "SELECT * FROM ledger_payments WHERE customer_id = :customer AND unapplied > 0",
+    ),
+    "invoice_status": (
+        "SELECT * FROM ledger_invoices WHERE invoice_number = :invoice",
+        "SELECT * FROM ledger_customers WHERE customer_id = :customer",
+        "SELECT p.*, a.amount AS applied FROM ledger_applications a JOIN ledger_payments p "
+        "ON p.payment_id = a.payment_id WHERE a.invoice_number = :invoice",
+    ),
+    "payment_history": (
+        "SELECT * FROM ledger_customers WHERE customer_id = :customer",
+        "SELECT * FROM ledger_payments WHERE customer_id = :customer "
+        "ORDER BY received_on DESC, payment_id DESC LIMIT 5",
+        "SELECT a.* FROM ledger_applications a WHERE a.payment_id IN (SELECT payment_id "
+        "FROM ledger_payments WHERE customer_id = :customer "
+        "ORDER BY received_on DESC, payment_id DESC LIMIT 5)",
+    ),
+}
+
+
+def direct_sql_ms(ledger: LocalLedger, intent: str, entities: dict[str, str]) -> float | None:
+    """The same facts as the answer, read by hand-written SQL (None: nothing to compare)."""
+    statements = DIRECT_SQL.get(intent)
+    if statements is None or "customer_id" not in entities:
+        return None
+    params = {"customer": entities["customer_id"], "invoice": entities.get("invoice_number")}
+    if intent == "invoice_status" and not params["invoice"]:
+        return None
+    started = time.perf_counter()
+    with ledger.engine.connect() as conn:
+        for statement in statements:
+            conn.execute(text(statement), params).all()
+    return 1000 * (time.perf_counter() - started)
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    server = os.environ.get("ARBOT_TEST_POSTGRES_URL")
+    if not server:
+        raise SystemExit("--postgres needs ARBOT_TEST_POSTGRES_URL (a server to create it on)")
+    name = f"arbot_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -98,17 +168,27 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL (default: a temporary SQLite file)")
+    parser.add_argument("--postgres", action="store_true", help="a fresh PostgreSQL database")
+    parser.add_argument("--size", choices=("large", "medium"), default="large")
     parser.add_argument("--questions", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    with ExitStack() as stack:
+        if args.postgres:
+            url = stack.enter_context(postgres_database())
+        else:
+            url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / f'{args.size}.db'}"
+        run(url, args)
+
+
+def run(url: str, args: argparse.Namespace) -> None:
     today = date(2026, 11, 21)
-    url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'large.db'}"
     ledger = LocalLedger.open(url)
     meta = ledger.get_meta("demo")
-    if meta is None or json.loads(meta)["size"] != "large":
+    if meta is None or json.loads(meta)["size"] != args.size:
         started = time.perf_counter()
-        build_demo(ledger, size="large", seed=args.seed, as_of=today)
-        print(f"built the large demo company in {time.perf_counter() - started:.1f} s")
+        build_demo(ledger, size=args.size, seed=args.seed, as_of=today)
+        print(f"built the {args.size} demo company in {time.perf_counter() - started:.1f} s")
     counts = ledger.counts()
     open_invoices = len(ledger.invoices())
     print(
@@ -136,18 +216,34 @@ def main() -> None:
     mixed = asked + portfolio * max(1, args.questions // (3 * len(portfolio)))
     rng.shuffle(mixed)
     timings: dict[str, list[float]] = defaultdict(list)
-    for text in mixed:
+    answered: list[tuple[float, str, dict[str, str]]] = []
+    for question in mixed:
         started = time.perf_counter()
-        reply = agent.ask(Turn("bench", "terminal", text))
+        reply = agent.ask(Turn("bench", "terminal", question))
         elapsed = 1000 * (time.perf_counter() - started)
         timings[reply.intent].append(elapsed)
         timings["all"].append(elapsed)
+        answered.append((elapsed, reply.intent, dict(reply.entities)))
     print(f"{'intent':<18}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for intent, values in sorted(timings.items(), key=lambda kv: kv[0] == "all"):
         print(
             f"{intent:<18}{len(values):>5}{statistics.median(values):>9.1f}"
             f"{percentile(values, 0.95):>9.1f}{max(values):>9.1f}"
         )
+    inquiries, reads = [], []
+    for elapsed, intent, entities in answered:
+        direct = direct_sql_ms(ledger, intent, entities)
+        if direct is not None:
+            inquiries.append(elapsed)
+            reads.append(direct)
+    if inquiries:
+        asked, read = percentile(inquiries, 0.95), percentile(reads, 0.95)
+        backend = url.split(":", 1)[0]
+        print(
+            f"inquiries answered ({len(inquiries)}; {backend}): p95 {asked:.2f} ms; the same "
+            f"facts by direct SQL: p95 {read:.2f} ms; ratio {asked / read:.1f}× (goal ≤ 10×)"
+        )
+    ledger.close()
 
 
 if __name__ == "__main__":
