@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
+from bot.cli.export import format_option, out_option, write_table
 
 if TYPE_CHECKING:
     from graph.messages import Click
@@ -37,11 +38,31 @@ def _approval_json(approval: Any) -> dict[str, Any]:
     }
 
 
+LIST_COLUMNS = (
+    "approval_id",
+    "status",
+    "action",
+    "amount",
+    "currency",
+    "customer_id",
+    "summary",
+    "requested_by",
+    "decided_by",
+    "erp_reference",
+    "created_at",
+    "expires_at",
+)
+
+
 @approvals.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print the approvals as JSON.")
 @click.option("--all", "show_all", is_flag=True, help="Also the decided and finished ones.")
+@format_option
+@out_option
 @db_option
-def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
+def approvals_list(
+    as_json: bool, show_all: bool, table_format: str | None, out: Any, db: str | None
+) -> None:
     """Approvals waiting for a decision (pending, failed, in flight)."""
     runtime = runtime_for(settings_for(db))
     runtime.approvals.expire_stale()
@@ -49,6 +70,10 @@ def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
     found = runtime.store.list(statuses)
     if as_json:
         click.echo(json.dumps({"approvals": [_approval_json(a) for a in found]}, indent=2))
+        return
+    if table_format:
+        rows = ([getattr(a, column) for column in LIST_COLUMNS] for a in found)
+        write_table(LIST_COLUMNS, rows, table_format, out, sheet="approvals")
         return
     if not found:
         click.echo("Nothing is waiting for approval.")
@@ -70,7 +95,10 @@ def approvals_list(as_json: bool, show_all: bool, db: str | None) -> None:
     Console().print(table)
 
 
-def _decide(db: str | None, as_user: str, choice: Click) -> None:
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+
+
+def _decide(db: str | None, as_user: str, choice: Click, as_json: bool = False) -> None:
     """The CLI's decision, through the same path as the buttons."""
     from graph.decisions import decide
     from graph.messages import Turn
@@ -79,6 +107,11 @@ def _decide(db: str | None, as_user: str, choice: Click) -> None:
     decided = decide(runtime.approvals, Turn(as_user, "terminal", click=choice))
     if not decided.ok:
         raise Fail(decided.reply.headline)
+    if as_json:
+        approval = runtime.store.get(choice.approval_id.strip().upper())
+        shown = _approval_json(approval) if approval is not None else {}
+        click.echo(json.dumps({"ok": True, "message": decided.reply.headline, **shown}, indent=2))
+        return
     click.echo(decided.reply.headline)
 
 
@@ -92,8 +125,11 @@ def _decide(db: str | None, as_user: str, choice: Click) -> None:
     help="Who approves: a terminal id or name from the policy file.",
 )
 @click.option("--amount", type=str, help="Approve with this amount instead (within policy).")
+@json_option
 @db_option
-def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: str | None) -> None:
+def approvals_approve(
+    approval_id: str, as_user: str, amount: str | None, as_json: bool, db: str | None
+) -> None:
     """Approve one approval; the ERP is written once."""
     from graph.messages import Click
 
@@ -104,40 +140,48 @@ def approvals_approve(approval_id: str, as_user: str, amount: str | None, db: st
             parse_amount(amount)
         except AmountError as error:
             raise click.BadParameter(str(error), param_hint="--amount") from None
-        _decide(db, as_user, Click(approval_id, "edit", amount_text=amount))
+        _decide(db, as_user, Click(approval_id, "edit", amount_text=amount), as_json)
     else:
-        _decide(db, as_user, Click(approval_id, "approve"))
+        _decide(db, as_user, Click(approval_id, "approve"), as_json)
 
 
 @approvals.command("reject")
 @click.argument("approval_id")
 @click.option("--as", "as_user", metavar="PERSON", required=True)
 @click.option("--reason", required=True, help="Why; it goes to the requester and the audit.")
+@json_option
 @db_option
-def approvals_reject(approval_id: str, as_user: str, reason: str, db: str | None) -> None:
+def approvals_reject(
+    approval_id: str, as_user: str, reason: str, as_json: bool, db: str | None
+) -> None:
     """Reject one approval, with a reason."""
     from graph.messages import Click
 
-    _decide(db, as_user, Click(approval_id, "reject", reason=reason))
+    _decide(db, as_user, Click(approval_id, "reject", reason=reason), as_json)
 
 
 @approvals.command("retry")
 @click.argument("approval_id")
 @click.option("--as", "as_user", metavar="PERSON", required=True)
+@json_option
 @db_option
-def approvals_retry(approval_id: str, as_user: str, db: str | None) -> None:
+def approvals_retry(approval_id: str, as_user: str, as_json: bool, db: str | None) -> None:
     """Try a failed ERP write again (same idempotency key: never a duplicate)."""
     from graph.messages import Click
 
-    _decide(db, as_user, Click(approval_id, "retry"))
+    _decide(db, as_user, Click(approval_id, "retry"), as_json)
 
 
 @approvals.command("reconcile")
+@json_option
 @db_option
-def approvals_reconcile(db: str | None) -> None:
+def approvals_reconcile(as_json: bool, db: str | None) -> None:
     """Finish approvals a crash left approved or executing (also runs in chat and serve)."""
     runtime = runtime_for(settings_for(db))
     finished = runtime.approvals.reconcile()
+    if as_json:
+        click.echo(json.dumps({"reconciled": list(finished)}, indent=2))
+        return
     click.echo(
         f"Reconciled {len(finished)} approval(s)"
         + (f": {', '.join(finished)}" if finished else ".")

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from bot.cli.common import Fail, db_option, settings_for
+from bot.cli.export import format_option, out_option, write_table
 
 ANCHOR_ENV = "ARBOT_AUDIT_ANCHOR"
 
@@ -44,12 +45,30 @@ def audit() -> None:
     metavar="FILE",
     help=f"Also check every head anchored in FILE (default: ${ANCHOR_ENV}).",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (exit 1: broken).")
 @db_option
-def audit_verify(anchor: str | None, db: str | None) -> None:
+def audit_verify(anchor: str | None, as_json: bool, db: str | None) -> None:
     """Check every record, every approval and every anchored head (exit 1 if any is wrong)."""
     store = _store(db)
     anchors = _anchor_path(anchor)
     report = store.audit_report(anchors)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "intact": report.intact,
+                    "records": report.records,
+                    "approvals": report.approvals,
+                    "anchors": report.anchors if anchors is not None else None,
+                    "problems": list(report.problems),
+                    "notes": list(report.notes()),
+                },
+                indent=2,
+            )
+        )
+        if not report.intact:
+            raise SystemExit(1)
+        return
     if not report.intact:
         for problem in report.problems[1:]:
             click.echo(f"arbot: also: {problem}", err=True)
@@ -93,13 +112,42 @@ def audit_anchor(to: str | None, db: str | None) -> None:
         click.echo(f"Anchored record {anchor.seq} ({anchor.hash[:12]}…) in {target}.")
 
 
+SHOW_COLUMNS = (
+    "seq",
+    "at",
+    "approval_id",
+    "event",
+    "actor",
+    "erp_reference",
+    "detail",
+    "hash",
+    "key_id",
+)
+
+
 @audit.command("show")
 @click.option("--approval", "approval_id", metavar="ID", help="Only this approval's records.")
 @click.option("--json", "as_json", is_flag=True)
+@format_option
+@out_option
 @db_option
-def audit_show(approval_id: str | None, as_json: bool, db: str | None) -> None:
+def audit_show(
+    approval_id: str | None, as_json: bool, table_format: str | None, out: Any, db: str | None
+) -> None:
     """Who did what, when, with before/after and the ERP's reference."""
     records = _store(db).audit(approval_id.upper() if approval_id else None)
+    if table_format:
+        rows = (
+            [
+                json.dumps(r.detail, ensure_ascii=False, default=str)
+                if column == "detail"
+                else getattr(r, column)
+                for column in SHOW_COLUMNS
+            ]
+            for r in records
+        )
+        write_table(SHOW_COLUMNS, rows, table_format, out, sheet="audit")
+        return
     if as_json:
         click.echo(
             json.dumps(

@@ -1,0 +1,97 @@
+"""Lists as files: ``--format csv`` (to stdout or ``--out``) and ``--format xlsx`` (an Excel
+workbook, to ``--out``; openpyxl is imported only then). Money is written exactly: a decimal
+string in CSV, a number with the currency's decimals in the workbook, its currency in a column
+of its own."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+FORMATS = ("csv", "xlsx")
+
+format_option = click.option(
+    "--format",
+    "table_format",
+    type=click.Choice(FORMATS),
+    help="Write the list as CSV (stdout, or --out) or an Excel workbook (--out FILE.xlsx).",
+)
+out_option = click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file --format writes (default for csv: stdout).",
+)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value  # openpyxl writes the number; the cell format shows its decimals
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value  # text from outside is never a formula
+    return value
+
+
+def write_table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    table_format: str,
+    out: Path | None,
+    *,
+    sheet: str = "arbot",
+) -> None:
+    """Write one table; a bad destination is one clear line (click's usage error)."""
+    if table_format == "csv":
+        if out is None:
+            _write_csv(columns, rows, sys.stdout)
+            return
+        with _opened(out, "w") as handle:
+            _write_csv(columns, rows, handle)
+        click.echo(f"Wrote {out}.", err=True)
+        return
+    if out is None:
+        raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
+    from openpyxl import Workbook
+
+    book = Workbook()
+    table = book.active
+    table.title = sheet[:31]
+    table.append(list(columns))
+    for row in rows:
+        table.append([_xlsx_cell(v) for v in row])
+    try:
+        book.save(out)
+    except OSError as error:
+        raise click.FileError(str(out), hint=error.strerror or str(error)) from None
+    click.echo(f"Wrote {out}.", err=True)
+
+
+def _write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], handle: Any) -> None:
+    writer = csv.writer(handle)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+
+
+def _opened(out: Path, mode: str) -> Any:
+    try:
+        return out.open(mode, encoding="utf-8", newline="")
+    except OSError as error:
+        raise click.FileError(str(out), hint=error.strerror or str(error)) from None
