@@ -1,12 +1,20 @@
 """Names and numbers of a request resolved against the ERP: customers (through a name index
 rebuilt every few minutes or when the customer master changes) and invoices in any spelling.
-What cannot be settled becomes a question, never a guess."""
+What cannot be settled becomes a question, never a guess.
+
+How a name resolves depends only on the index, so resolutions are kept with it (an LRU) and
+asked-again names cost nothing. ``invalidate()`` drops both (a webhook, a poll); ``version``,
+when set, is asked on every question for the customer master's version (e.g. a counter in the
+shared database, so every replica rebuilds after a change any replica saw)."""
 
 from __future__ import annotations
 
 import difflib
 import re
+import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 
 from graph.agent import wording
@@ -19,29 +27,63 @@ from integrations.erp.port import ErpClient
 from integrations.erp.records import Customer, Invoice
 
 MATCHER_TTL_SECONDS = 300.0
+RESOLUTIONS_KEPT = 2048
 _CUSTOMER_ID = re.compile(r"^[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9&]+")
 
 
 class EntityResolver:
-    def __init__(self, erp: ErpClient) -> None:
+    def __init__(self, erp: ErpClient, version: Callable[[], object] | None = None) -> None:
         self.erp = erp
+        self.version = version
         self._matcher: CustomerMatcher | None = None
         self._matcher_built = 0.0
+        self._matcher_version: object = None
         self._customer_count = 0
+        self._resolutions: OrderedDict[str, Resolution] = OrderedDict()
+        self._lock = threading.Lock()
 
     # --- the name index ------------------------------------------------------------------------
-    def forget(self) -> None:
-        self._matcher = None
+    def invalidate(self) -> None:
+        """The customer master changed: the index and the kept resolutions are rebuilt."""
+        with self._lock:
+            self._matcher = None
+            self._resolutions.clear()
+
+    forget = invalidate
 
     def matcher(self) -> CustomerMatcher:
         now = time.monotonic()
-        if self._matcher is None or now - self._matcher_built > MATCHER_TTL_SECONDS:
-            customers = self.erp.list_customers()
-            self._customer_count = len(customers)
-            self._matcher = CustomerMatcher((c.customer_id, c.name) for c in customers)
-            self._matcher_built = now
-        return self._matcher
+        current = self.version() if self.version is not None else None
+        with self._lock:
+            if (
+                self._matcher is None
+                or now - self._matcher_built > MATCHER_TTL_SECONDS
+                or current != self._matcher_version
+            ):
+                customers = self.erp.list_customers()
+                self._customer_count = len(customers)
+                self._matcher = CustomerMatcher((c.customer_id, c.name) for c in customers)
+                self._matcher_built = now
+                self._matcher_version = current
+                self._resolutions.clear()
+            return self._matcher
+
+    def resolve_name(self, text: str) -> Resolution:
+        """How ``text`` resolves against the index (kept until the index changes)."""
+        matcher = self.matcher()
+        key = text
+        with self._lock:
+            if (kept := self._resolutions.get(key)) is not None:
+                self._resolutions.move_to_end(key)
+                return kept
+        resolution = resolve_mention(matcher, text)
+        with self._lock:
+            if self._matcher is matcher:  # not rebuilt meanwhile
+                self._resolutions[key] = resolution
+                while len(self._resolutions) > RESOLUTIONS_KEPT:
+                    self._resolutions.popitem(last=False)
+        return resolution
 
     def ledger_is_empty(self) -> bool:
         self.matcher()
@@ -52,7 +94,7 @@ class EntityResolver:
         for word in text.split():
             if _CUSTOMER_ID.match(word) and (found := self.erp.get_customer(word.upper())):
                 return found
-        resolution = resolve_mention(self.matcher(), text)
+        resolution = self.resolve_name(text)
         if resolution.status == "match" and resolution.match is not None:
             customer = self.erp.get_customer(resolution.match.customer_id)
             if customer is not None:
