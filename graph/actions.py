@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, ClassVar
 
 from graph.format import money
@@ -58,15 +59,21 @@ class Action:
         raise NotImplementedError
 
     def payload(self) -> dict[str, Any]:
-        return json.loads(json.dumps(asdict(self), default=str))
+        return json.loads(self._payload_text)
+
+    @cached_property
+    def _payload_text(self) -> str:  # an action is immutable: serialised once
+        return json.dumps(asdict(self), default=str)
+
+    @cached_property
+    def _key(self) -> str:
+        digest = hashlib.sha256(json.dumps(self.payload(), sort_keys=True).encode()).hexdigest()
+        return f"arbot:{self.kind}:{self.target}:{digest[:20]}"
 
     def idempotency_key(self) -> str:
         """Derived from the action, its target and its exact payload: the same write proposed
         twice carries the same key, so the ERP applies it once."""
-        digest = hashlib.sha256(json.dumps(self.payload(), sort_keys=True).encode()).hexdigest()[
-            :20
-        ]
-        return f"arbot:{self.kind}:{self.target}:{digest}"
+        return self._key
 
     def with_amount(self, amount: Decimal) -> Action:
         raise ActionError(f"the amount of {self.kind.replace('_', ' ')} cannot be edited")
@@ -183,7 +190,8 @@ class ApplyPayment(Action):
             "payment_unapplied": str(recorded.unapplied) if recorded else None,
         }
 
-    def execute(self, erp: ErpClient, key: str, *, mailer: Mailer | None) -> WriteResult:
+    def payment_write(self) -> tuple[NewPayment, list[ApplicationRequest]]:
+        """The ERP write this is (``execute``; a cash run writes many of them at once)."""
         payment = NewPayment(
             self.payment_id,
             self.customer_id,
@@ -193,7 +201,10 @@ class ApplyPayment(Action):
             self.method,
             self.reference,
         )
-        requests = [ApplicationRequest(n, _dec(a)) for n, a in self.applications]
+        return payment, [ApplicationRequest(n, _dec(a)) for n, a in self.applications]
+
+    def execute(self, erp: ErpClient, key: str, *, mailer: Mailer | None) -> WriteResult:
+        payment, requests = self.payment_write()
         return erp.apply_payment(payment, requests, idempotency_key=key)
 
 

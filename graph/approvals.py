@@ -1,15 +1,13 @@
 """Approvals: the agent proposes, the right person approves once, the ERP is written once.
 
-Each approval is a row in the store and its own LangGraph thread, paused at one ``interrupt()``:
-
-    START → await_decision ──approve──▶ execute ──failed──▶ await_decision (retry) …
-                    └──reject / expire──▶ END        └──done / superseded──▶ END
-
-A click is checked against the policy, then *claimed* with one conditional update in the store
-(``pending → approved``): exactly one click wins on any replica, and only the winner resumes the
-thread, addressing its interrupt by id. ``execute`` claims ``approved → executing``, re-validates
-the action against fresh ERP data, and writes with the approval's idempotency key. The
-reconciler finishes approvals a crash left in ``approved`` or ``executing``.
+Each approval is a row in the store and, when proposed one at a time, its own LangGraph thread
+paused at one ``interrupt()`` (graph/approval_thread.py). A click is checked against the policy,
+then *claimed* with one conditional update in the store (``pending → approved``): exactly one
+click wins on any replica, and only the winner resumes the thread (or, for an approval a cash
+run proposed in bulk without a thread, executes it). ``execute`` claims ``approved →
+executing``, re-validates the action against fresh ERP data, and writes with the approval's
+idempotency key. The reconciler finishes approvals a crash left in ``approved`` or
+``executing``. Many proposals at once (a cash run): graph/approval_batch.py, same rules.
 """
 
 from __future__ import annotations
@@ -21,13 +19,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, TypedDict
+from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
-from langgraph.graph import END, START, StateGraph
-from langgraph.types import Command, interrupt
 
 from graph.actions import Action, ActionError, action_from_payload
+from graph.approval_thread import ApprovalThreads
 from graph.ar.cashapp_payers import normalize_payer
 from graph.policy import Identity, Person, Policy
 from integrations.erp.port import ErpClient, ErpError
@@ -56,20 +53,59 @@ class Decision:
     approval: Approval | None = None
 
 
-class ThreadState(TypedDict, total=False):
-    approval_id: str
-    decision: str
-    outcome: str
-
-
-def _fingerprint(snapshot: Any) -> str:
+def fingerprint(snapshot: Any) -> str:
     """What a proposal rests on (the ERP's state of its target), as a short stable hash."""
     canonical = json.dumps(snapshot, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def _config(approval_id: str) -> dict[str, Any]:
-    return {"configurable": {"thread_id": f"approval:{approval_id}"}}
+def new_approval(
+    action: Action,
+    *,
+    requested_by: str,
+    proposed_by: str,
+    origin: dict[str, Any] | None,
+    facts: str,
+    expire_after: timedelta,
+) -> dict[str, Any]:
+    """The stored row of a new proposal (before any decision)."""
+    return {
+        "approval_id": "APR-" + uuid.uuid4().hex[:10].upper(),
+        "status": "pending",
+        "action": action.kind,
+        "payload": action.payload(),
+        "summary": action.summary(),
+        "amount": action.amount,
+        "currency": action.currency,
+        "customer_id": action.customer_id,
+        "target": action.target,
+        "idempotency_key": action.idempotency_key(),
+        "requested_by": requested_by,
+        "proposed_by": proposed_by,
+        "origin": {**(origin or {}), "facts": facts},
+        "expires_at": now_utc() + expire_after,
+    }
+
+
+def proposed_detail(
+    action: Action, requested_by: str, before: Any, origin: dict[str, Any] | None
+) -> dict[str, Any]:
+    """What the ``proposed`` audit record says."""
+    return {
+        "summary": action.summary(),
+        "payload": action.payload(),
+        "requested_by": requested_by,
+        "before": before,
+        **({"origin": origin} if origin else {}),
+    }
+
+
+def auto_detail(policy: Policy, action: Action, requester: Identity | None) -> dict[str, Any]:
+    """What the ``auto_approved`` audit record says: the policy rule that let it go alone."""
+    return {
+        "policy": f"auto mode: {action.kind} up to {policy.auto[action.kind]}",
+        **({"requester": requester.label()} if requester else {}),
+    }
 
 
 def _when(moment: datetime | None) -> str:
@@ -92,49 +128,18 @@ class ApprovalService:
         self.policy = policy
         self.mailer = mailer
         self.lease = lease
-        self.graph = self._build(checkpointer)
+        self.threads = ApprovalThreads(checkpointer, self.execute)
+        self.graph = self.threads.graph
 
     # --- the thread ------------------------------------------------------------------------
-    def _build(self, checkpointer: BaseCheckpointSaver) -> Any:
-        builder = StateGraph(ThreadState)
-        builder.add_node("await_decision", self._await_decision)
-        builder.add_node("execute", self._execute_node)
-        builder.add_edge(START, "await_decision")
-        builder.add_conditional_edges(
-            "await_decision",
-            lambda s: "execute" if s.get("decision") == "approve" else END,
-            {"execute": "execute", END: END},
-        )
-        builder.add_conditional_edges(
-            "execute",
-            lambda s: "await_decision" if s.get("outcome") == "failed" else END,
-            {"await_decision": "await_decision", END: END},
-        )
-        return builder.compile(checkpointer=checkpointer)
-
-    @staticmethod
-    def _await_decision(state: ThreadState) -> dict[str, Any]:
-        answer = interrupt({"approval_id": state["approval_id"]})
-        if answer.get("approval_id") != state["approval_id"]:
-            raise ValueError("a decision for another approval reached this thread")
-        return {"decision": answer["decision"]}
-
-    def _execute_node(self, state: ThreadState) -> dict[str, Any]:
-        return {"outcome": self.execute(state["approval_id"])}
-
-    def _remember_interrupt(self, approval_id: str) -> None:
-        pending = self.graph.get_state(_config(approval_id)).interrupts
-        self.store.set_interrupt(approval_id, pending[0].id if pending else None)
-
     def _resume(self, approval_id: str, decision: str) -> None:
-        """Continue the thread with a decision, addressed to its pending interrupt by id."""
-        config = _config(approval_id)
-        pending = self.graph.get_state(config).interrupts
-        if not pending:
-            return
-        answer = {"approval_id": approval_id, "decision": decision}
-        self.graph.invoke(Command(resume={pending[0].id: answer}), config, durability="sync")
-        self._remember_interrupt(approval_id)
+        """Continue the approval after a decision won in the store: its thread, or, for an
+        approval proposed without one, the write itself when approved."""
+        resumed = self.threads.resume(approval_id, decision)
+        if resumed:
+            self.store.set_interrupt(approval_id, self.threads.pending_interrupt(approval_id))
+        elif resumed is None and decision == "approve":
+            self.execute(approval_id)
 
     # --- proposing -------------------------------------------------------------------------
     def propose(
@@ -163,39 +168,24 @@ class ApprovalService:
         if (existing := self.store.open_with_key(key)) is not None:
             return existing
         before = action.snapshot(self.erp)
-        facts = _fingerprint(before)
+        facts = fingerprint(before)
         rejected = self.store.last_rejected_with_key(key)
         if rejected is not None and (rejected.origin or {}).get("facts") == facts:
             # A person said no to exactly this, and nothing it rests on has changed since.
             return rejected
-        approval_id = "APR-" + uuid.uuid4().hex[:10].upper()
-        self.store.create(
-            {
-                "approval_id": approval_id,
-                "action": action.kind,
-                "payload": action.payload(),
-                "summary": action.summary(),
-                "amount": action.amount,
-                "currency": action.currency,
-                "customer_id": action.customer_id,
-                "target": action.target,
-                "idempotency_key": key,
-                "requested_by": requested_by,
-                "proposed_by": proposed_by,
-                "origin": {**(origin or {}), "facts": facts},
-                "expires_at": now_utc() + self.policy.expire_after,
-            },
-            actor=proposed_by,
-            detail={
-                "summary": action.summary(),
-                "payload": action.payload(),
-                "requested_by": requested_by,
-                "before": before,
-                **({"origin": origin} if origin else {}),
-            },
+        values = new_approval(
+            action,
+            requested_by=requested_by,
+            proposed_by=proposed_by,
+            origin=origin,
+            facts=facts,
+            expire_after=self.policy.expire_after,
         )
-        self.graph.invoke({"approval_id": approval_id}, _config(approval_id), durability="sync")
-        self._remember_interrupt(approval_id)
+        approval_id = values["approval_id"]
+        self.store.create(
+            values, actor=proposed_by, detail=proposed_detail(action, requested_by, before, origin)
+        )
+        self.store.set_interrupt(approval_id, self.threads.start(approval_id))
         decider = self.policy.auto_decider(
             kind=action.kind,
             amount=action.amount,
@@ -206,17 +196,13 @@ class ApprovalService:
             system=SYSTEM,
         )
         if decider is not None:
-            threshold = self.policy.auto[action.kind]
             approved = self.store.transition(
                 approval_id,
                 ("pending",),
                 "approved",
                 actor=decider,
                 event="auto_approved",
-                detail={
-                    "policy": f"auto mode: {action.kind} up to {threshold}",
-                    **({"requester": requester.label()} if requester else {}),
-                },
+                detail=auto_detail(self.policy, action, requester),
                 decided_by=decider,
                 decided_at=now_utc(),
             )
@@ -521,15 +507,11 @@ class ApprovalService:
                 RECONCILER,
                 {"status": approval.status, "since": moment.isoformat()},
             )
-            config = _config(approval.approval_id)
-            state = self.graph.get_state(config)
-            if approval.status == "approved" and state.interrupts:
-                self._resume(approval.approval_id, "approve")
-            elif state.next:
-                self.graph.invoke(None, config, durability="sync")
-                self._remember_interrupt(approval.approval_id)
+            approval_id = approval.approval_id
+            if self.threads.finish_interrupted(approval_id, approved=approval.status == "approved"):
+                self.store.set_interrupt(approval_id, self.threads.pending_interrupt(approval_id))
             else:
-                self.execute(approval.approval_id)
+                self.execute(approval_id)
             finished.append(approval.approval_id)
         return finished
 

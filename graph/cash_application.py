@@ -17,17 +17,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from graph.actions import ApplyPayment
-from graph.approvals import SYSTEM, ApprovalService, ProposalRejected
+from graph.approval_batch import Proposal, propose_many, touches
+from graph.approvals import SYSTEM, ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.payers import pays_oldest_first
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from integrations.erp.records import BankLine
+from integrations.store import Approval
 from integrations.store.bank_lines import IN_PROGRESS, RunClaim, RunHolder
 from integrations.store.clock import now_utc
 
@@ -36,6 +38,7 @@ AUTO_DECIDER = f"{SYSTEM} (auto policy)"
 HABIT_DAYS = 365  # the payment history that tells who pays the oldest invoices first
 STALE_AFTER = timedelta(minutes=10)  # a claim silent this long is taken over (other hosts)
 HEARTBEAT_EVERY = 5.0  # seconds between "still working" marks on the claim
+FIRST_BATCH, BATCH = 16, 256  # lines proposed and recorded together (the batches grow)
 
 __all__ = [
     "CashApplication",
@@ -312,54 +315,97 @@ class CashApplication:
                 if item.approval_id is None:
                     to_match.append(item)
         matches = match(to_match) if to_match else {}
-        results: list[tuple[dict[str, Any], bool]] = []
+        results: dict[str, tuple[dict[str, Any], bool]] = {}
         earlier = elsewhere = 0
+        work: list[_Item] = []
         for item in items:
             row = item.row
             if row is not None and row["decision"] != IN_PROGRESS:
-                results.append((row["result"], True))
+                results[item.key] = (row["result"], True)
                 earlier += 1
-                continue
-            if item.elsewhere:
+            elif item.elsewhere:
                 assert row is not None
-                results.append((row["result"] | {"decision": IN_PROGRESS}, False))
+                results[item.key] = (row["result"] | {"decision": IN_PROGRESS}, False)
                 elsewhere += 1
-                continue
-            self._beat()
-            if not self._own(item, matches, run_key):
-                results.append((self._seen_meanwhile(item), False))
-                elsewhere += 1
-                continue
-            if item.approval_id is not None:
-                assert row is not None
-                result = self._from_approval(dict(row["result"]), item.approval_id)
             else:
-                result = self._settle(item.line, matches[item.line.payment_id])
-            if not self.store.finish_bank_line(
-                item.key, result, approval_id=result["approval_id"], run_key=run_key
-            ):
-                self._beat(force=True)  # raises when the file was taken over
-                raise RunTakenOver(f"bank line {item.key} was finished by another run")
-            results.append((result, False))
-        return results, earlier, elsewhere
+                work.append(item)
+        for batch in _batches(work, matches):
+            for key, (result, meanwhile) in self._settle_batch(batch, matches, run_key).items():
+                results[key] = (result, False)
+                elsewhere += meanwhile
+        return [results[item.key] for item in items], earlier, elsewhere
 
     def _held_elsewhere(self, row: dict[str, Any], run_key: str) -> bool:
         return row["run_key"] != run_key and self.store.run_is_live(
             row["run_key"], self.stale_after
         )
 
-    def _own(self, item: _Item, matches: dict[str, CashMatch], run_key: str) -> bool:
-        """Make the line this run's ``in_progress`` line; False if another run has it."""
-        if item.row is None:
+    def _settle_batch(
+        self, batch: list[_Item], matches: dict[str, CashMatch], run_key: str
+    ) -> dict[str, tuple[dict[str, Any], bool]]:
+        """Own a batch of lines (``in_progress``), propose or file each, record the results:
+        a few transactions for the whole batch. Each line's result, and whether another run
+        had taken the line meanwhile."""
+        self._beat()
+        fresh = [
+            (
+                dataclasses.replace(item.line, payment_id=item.key),
+                matches[item.line.payment_id].as_dict()
+                | {"decision": IN_PROGRESS, "approval_id": None},
+            )
+            for item in batch
+            if item.row is None
+        ]
+        held = self.store.begin_bank_lines(fresh, run_key=run_key)
+        out: dict[str, tuple[dict[str, Any], bool]] = {}
+        owned: list[_Item] = []
+        for item in batch:
+            if item.row is None:
+                mine = item.key in held
+            else:
+                mine = item.row["run_key"] == run_key or self.store.take_over_bank_line(
+                    item.key, from_run=item.row["run_key"], run_key=run_key
+                )
+            if mine:
+                owned.append(item)
+            else:
+                out[item.key] = (self._seen_meanwhile(item), True)
+        proposals: list[tuple[_Item, dict[str, Any], Proposal]] = []
+        for item in owned:
+            if item.approval_id is not None:
+                assert item.row is not None
+                out[item.key] = (
+                    self._from_approval(dict(item.row["result"]), item.approval_id),
+                    False,
+                )
+                continue
             match = matches[item.line.payment_id]
-            marked = match.as_dict() | {"decision": IN_PROGRESS, "approval_id": None}
-            line = dataclasses.replace(item.line, payment_id=item.key)
-            return self.store.begin_bank_line(line, marked, run_key=run_key)
-        if item.row["run_key"] == run_key:
-            return True
-        return self.store.take_over_bank_line(
-            item.key, from_run=item.row["run_key"], run_key=run_key
-        )
+            result = match.as_dict() | {"approval_id": None}
+            if match.decision == "unmatched" or match.customer_id is None or not match.applications:
+                result["decision"] = "unmatched"
+                out[item.key] = (result, False)
+                continue
+            line = item.line
+            origin = {
+                "source": "cash_application",
+                "payment_id": line.payment_id,
+                "payer_name": line.payer_name,
+            }
+            proposal = Proposal(_action(line, match), REQUESTER, origin, match.decision == "auto")
+            proposals.append((item, result, proposal))
+        outcomes = propose_many(self.approvals, [proposal for _, _, proposal in proposals])
+        for (item, result, _), outcome in zip(proposals, outcomes, strict=True):
+            if outcome.approval is None:
+                result["decision"] = "unmatched"
+                result["explanation"] += "; not proposed: " + "; ".join(outcome.problems)
+            else:
+                result = self._decided(result, outcome.approval)
+            out[item.key] = (result, False)
+        finishing = [(item.key, out[item.key][0]) for item in owned]
+        if len(self.store.finish_bank_lines(finishing, run_key=run_key)) != len(finishing):
+            self._beat(force=True)  # raises when the file was taken over
+            raise RunTakenOver("bank lines of this run were finished by another run")
+        return out
 
     def _seen_meanwhile(self, item: _Item) -> dict[str, Any]:
         row = self.store.bank_line(item.key)
@@ -370,29 +416,6 @@ class CashApplication:
             else row["result"] | {"decision": IN_PROGRESS}
         )
 
-    def _settle(self, line: BankLine, match: CashMatch) -> dict[str, Any]:
-        result = match.as_dict()
-        result["approval_id"] = None
-        if match.decision == "unmatched" or match.customer_id is None or not match.applications:
-            result["decision"] = "unmatched"
-            return result
-        try:
-            approval = self.approvals.propose(
-                _action(line, match),
-                requested_by=REQUESTER,
-                origin={
-                    "source": "cash_application",
-                    "payment_id": line.payment_id,
-                    "payer_name": line.payer_name,
-                },
-                allow_auto=match.decision == "auto",
-            )
-        except ProposalRejected as rejected:
-            result["decision"] = "unmatched"
-            result["explanation"] += "; not proposed: " + "; ".join(rejected.problems)
-            return result
-        return self._decided(result, approval.approval_id)
-
     def _from_approval(self, result: dict[str, Any], approval_id: str) -> dict[str, Any]:
         """Finish a line a dead run left between proposing and recording: its approval is
         there, so the line gets that approval's outcome (its write finished if it was cut)."""
@@ -400,13 +423,13 @@ class CashApplication:
         assert approval is not None
         if approval.status in ("approved", "executing"):
             self.approvals.execute(approval_id)
+            approval = self.store.get(approval_id)
+            assert approval is not None
         result["explanation"] = result.get("explanation", "") + "; finished after an interruption"
-        return self._decided(result, approval_id)
+        return self._decided(result, approval)
 
-    def _decided(self, result: dict[str, Any], approval_id: str) -> dict[str, Any]:
-        approval = self.store.get(approval_id)
-        assert approval is not None
-        result["approval_id"] = approval_id
+    def _decided(self, result: dict[str, Any], approval: Approval) -> dict[str, Any]:
+        result["approval_id"] = approval.approval_id
         alone = approval.decided_by == AUTO_DECIDER
         auto = alone and approval.status in ("approved", "executing", "done")
         result["decision"] = "auto" if auto else "review"
@@ -415,6 +438,28 @@ class CashApplication:
         elif auto and approval.status != "done":
             result["explanation"] += "; the ERP write is being finished by the reconciler"
         return result
+
+
+def _batches(items: list[_Item], matches: dict[str, CashMatch]) -> Iterator[list[_Item]]:
+    """The lines in order, in batches that grow from ``FIRST_BATCH`` to ``BATCH`` lines (the
+    first results are recorded soon, a crash leaves little in flight); no two lines of a batch
+    touch the same invoice or payment, so each is proposed against the ERP as the lines
+    before it left it."""
+    batch: list[_Item] = []
+    touched: set[str] = set()
+    size = FIRST_BATCH
+    for item in items:
+        match = matches.get(item.line.payment_id)
+        these = {f"line:{item.key}"}
+        if match is not None and match.customer_id is not None and match.applications:
+            these |= touches(_action(item.line, match))
+        if batch and (len(batch) >= size or these & touched):
+            yield batch
+            batch, touched, size = [], set(), min(size * 2, BATCH)
+        batch.append(item)
+        touched |= these
+    if batch:
+        yield batch
 
 
 def _busy(source: str, holder: RunHolder) -> str:

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from integrations.db import write_transaction
@@ -66,6 +66,15 @@ def pid_alive(pid: int) -> bool:
         return stat.read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
     except (OSError, IndexError):
         return True
+
+
+def _insert_new(conn: Any, table: Table, key: str) -> Any:
+    """An INSERT that skips rows whose ``key`` exists already (SQLite and PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing(index_elements=[key])
 
 
 def _is_stale(row: Any, stale_before: datetime) -> bool:
@@ -272,6 +281,84 @@ class BankLineStore:
             return False
         return True
 
+    def begin_bank_lines(
+        self, lines: Sequence[tuple[Any, dict[str, Any]]], *, run_key: str
+    ) -> set[str]:
+        """``begin_bank_line`` for many lines in one transaction: the payment ids this run now
+        holds (a line known already, e.g. recorded meanwhile by another run, is left out)."""
+        if not lines:
+            return set()
+        stamp = now_utc()
+        rows = [
+            {
+                "payment_id": line.payment_id,
+                "received_on": line.received_on,
+                "amount": line.amount,
+                "currency": line.currency,
+                "payer_name": line.payer_name,
+                "decision": IN_PROGRESS,
+                "approval_id": None,
+                "result": canonical(result),
+                "processed_at": stamp,
+                "run_key": run_key,
+            }
+            for line, result in lines
+        ]
+        with write_transaction(self.engine) as conn:
+            conn.execute(_insert_new(conn, t.bank_lines, "payment_id"), rows)
+            held = self._held(conn, [row["payment_id"] for row in rows], run_key)
+        return held
+
+    def _held(self, conn: Any, payment_ids: Sequence[str], run_key: str) -> set[str]:
+        b = t.bank_lines.c
+        held: set[str] = set()
+        for start in range(0, len(payment_ids), ROWS_PER_QUERY):
+            chunk = payment_ids[start : start + ROWS_PER_QUERY]
+            query = select(b.payment_id).where(
+                b.payment_id.in_(chunk), b.decision == IN_PROGRESS, b.run_key == run_key
+            )
+            held |= set(conn.scalars(query.with_for_update()))
+        return held
+
+    def finish_bank_lines(
+        self, finished: Sequence[tuple[str, dict[str, Any]]], *, run_key: str
+    ) -> set[str]:
+        """``finish_bank_line`` for many (payment id, result) in one transaction: the payment
+        ids recorded (a line this run no longer holds is left out)."""
+        if not finished:
+            return set()
+        b = t.bank_lines.c
+        stamp = now_utc()
+        with write_transaction(self.engine) as conn:
+            held = self._held(conn, [payment_id for payment_id, _ in finished], run_key)
+            params = [
+                {
+                    "b_id": payment_id,
+                    "b_decision": result["decision"],
+                    "b_approval": result.get("approval_id"),
+                    "b_result": canonical(result),
+                }
+                for payment_id, result in finished
+                if payment_id in held
+            ]
+            if params:
+                conn.execute(
+                    update(t.bank_lines)
+                    .where(
+                        b.payment_id == bindparam("b_id"),
+                        b.decision == IN_PROGRESS,
+                        b.run_key == run_key,
+                    )
+                    .values(
+                        decision=bindparam("b_decision"),
+                        approval_id=bindparam("b_approval"),
+                        result=bindparam("b_result"),
+                        processed_at=stamp,
+                    ),
+                    params,
+                )
+        return held
+
     def bank_lines(
         self, *, since: date | None = None, decision: str | None = None
     ) -> list[dict[str, Any]]:
@@ -311,6 +398,51 @@ class BankLineStore:
         a = t.payer_aliases.c
         with self.engine.connect() as conn:
             return dict(conn.execute(select(a.payer_key, a.customer_id)).all())
+
+    def learn_aliases(self, learned: Sequence[tuple[str, str, str | None]]) -> None:
+        """``learn_alias`` for many (payer key, customer id, approval id) in one transaction;
+        for a payer key given twice the last one wins."""
+        latest = {
+            payer_key: (customer_id, approval) for payer_key, customer_id, approval in learned
+        }
+        if not latest:
+            return
+        a = t.payer_aliases.c
+        stamp = now_utc()
+        keys = list(latest)
+        with write_transaction(self.engine) as conn:
+            known: set[str] = set()
+            for start in range(0, len(keys), ROWS_PER_QUERY):
+                chunk = keys[start : start + ROWS_PER_QUERY]
+                known |= set(conn.scalars(select(a.payer_key).where(a.payer_key.in_(chunk))))
+            rows = [
+                {"b_key": k, "b_customer": c, "b_approval": ap, "b_at": stamp}
+                for k, (c, ap) in latest.items()
+            ]
+            old = [r for r in rows if r["b_key"] in known]
+            if old:
+                conn.execute(
+                    update(t.payer_aliases)
+                    .where(a.payer_key == bindparam("b_key"))
+                    .values(
+                        customer_id=bindparam("b_customer"),
+                        approval_id=bindparam("b_approval"),
+                        learned_at=bindparam("b_at"),
+                    ),
+                    old,
+                )
+            new = [
+                {
+                    "payer_key": r["b_key"],
+                    "customer_id": r["b_customer"],
+                    "approval_id": r["b_approval"],
+                    "learned_at": stamp,
+                }
+                for r in rows
+                if r["b_key"] not in known
+            ]
+            if new:
+                conn.execute(insert(t.payer_aliases), new)
 
     def learn_alias(self, payer_key: str, customer_id: str, approval_id: str | None) -> None:
         """Remember that this payer is this customer (the latest confirmation wins)."""

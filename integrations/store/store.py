@@ -30,6 +30,7 @@ from integrations.store.audit import (
     record_fields,
     record_hash,
 )
+from integrations.store.audit_batch import BatchWrites
 from integrations.store.audit_check import Anchor, AuditReport, check_audit, write_anchor
 from integrations.store.bank_lines import BankLineStore
 from integrations.store.clock import now_utc
@@ -111,7 +112,7 @@ AUDIT_FIELDS = (
 )
 
 
-class Store(BankLineStore):
+class Store(BankLineStore, BatchWrites):
     def __init__(self, engine: Engine, *, audit_keys: AuditKeys | None = None) -> None:
         self.engine = engine
         self.audit_keys = AuditKeys.from_env() if audit_keys is None else audit_keys

@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
-from graph.approvals import ApprovalService
-from graph.cash_application import CashApplication, FileInProgress, lines_key
+from graph import approval_batch
+from graph.cash_application import FIRST_BATCH, CashApplication, FileInProgress, lines_key
 from integrations.bank import parse_bank_bytes
 from integrations.erp.records import BankLine
 from integrations.store.bank_lines import RunClaim
 from tests.approvals_kit import service
 from tests.graph.cash_run_kit import (
+    AUTO_DECIDER,
     TODAY,
     auto_applied,
     bank_csv,
@@ -76,24 +77,26 @@ def test_the_claim_of_a_dead_process_is_taken_over(ledger_url: str) -> None:
 def test_an_error_between_proposing_and_recording_is_resumed(
     ledger_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = books(ledger_url)
+    lines = books(ledger_url, invoices=40)
     first = cash(ledger_url)
-    real = first.store.finish_bank_line
+    real = first.store.finish_bank_lines
     calls = {"n": 0}
 
-    def crash_on_fourth(*args: Any, **kwargs: Any) -> bool:
+    def crash_on_second_batch(*args: Any, **kwargs: Any) -> set[str]:
         calls["n"] += 1
-        if calls["n"] == 4:
+        if calls["n"] == 2:
             raise ConnectionError("the database went away")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(first.store, "finish_bank_line", crash_on_fourth)
+    monkeypatch.setattr(first.store, "finish_bank_lines", crash_on_second_batch)
     with pytest.raises(ConnectionError):
         first.run(lines, as_of=TODAY, source="bank.csv")
-    assert list(recorded(ledger_url).values()).count("in_progress") == 1
-    assert check_books(ledger_url) != []  # the approval of line 4 has no result yet
+    states = list(recorded(ledger_url).values())
+    assert len(states) == len(lines)
+    assert states.count("in_progress") == len(lines) - FIRST_BATCH
+    assert check_books(ledger_url) != []  # the approvals of the second batch have no result yet
     run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
-    assert run.already_processed == 3
+    assert run.already_processed == FIRST_BATCH
     assert check_books(ledger_url) == []
     assert run.count("auto") == auto_applied(ledger_url) > 0
 
@@ -103,25 +106,25 @@ def test_a_crash_inside_an_automatic_write_is_finished(
 ) -> None:
     lines = books(ledger_url)
     first = cash(ledger_url)
-    real = ApprovalService._resume
-    calls = {"n": 0}
 
-    def crash_on_second(self: ApprovalService, approval_id: str, decision: str) -> None:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt  # approved by the auto policy, not written yet
-        real(self, approval_id, decision)
+    def crash(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt  # approved by the auto policy, not written yet
 
-    monkeypatch.setattr(ApprovalService, "_resume", crash_on_second)
+    monkeypatch.setattr(approval_batch, "_write_all", crash)
     with pytest.raises(KeyboardInterrupt):
         first.run(lines, as_of=TODAY, source="bank.csv")
-    monkeypatch.setattr(ApprovalService, "_resume", real)
-    stuck = [a for a in first.store.list() if a.status == "approved"]
-    assert len(stuck) == 1
-    run = cash(ledger_url).run(lines, as_of=TODAY, source="bank.csv")
-    assert first.store.get(stuck[0].approval_id).status == "done"  # type: ignore[union-attr]
+    monkeypatch.undo()
+    stuck = [a for a in first.store.list() if a.status == "executing"]
+    assert stuck and all(a.decided_by == AUTO_DECIDER for a in stuck)
+    assert first.store.verify_audit() is None
+    # The next run takes the file over; it finishes the writes the crash cut short once their
+    # lease is over (zero here, as the reconciler does after its lease).
+    run = cash(ledger_url, lease=timedelta(0)).run(lines, as_of=TODAY, source="bank.csv")
+    for approval in stuck:
+        assert first.store.get(approval.approval_id).status == "done"  # type: ignore[union-attr]
     assert check_books(ledger_url) == []
-    assert run.count("auto") == auto_applied(ledger_url)
+    assert run.count("auto") == auto_applied(ledger_url) == len(stuck)
+    assert first.store.verify_audit() is None
 
 
 def test_an_unmatched_line_seen_in_progress_is_settled_once(ledger_url: str) -> None:

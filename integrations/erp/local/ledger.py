@@ -349,6 +349,31 @@ class LocalLedger:
             on_change(Change("sales_order", order.order_id, order))
         return len(orders)
 
+    def get_invoices(self, numbers: Sequence[str]) -> dict[str, Invoice]:
+        """Many invoices by number in a few queries (``local.bulk``); unknown ones left out."""
+        from integrations.erp.local import bulk
+
+        return bulk.get_invoices(self, numbers)
+
+    def get_customers(self, ids: Sequence[str]) -> dict[str, Customer]:
+        from integrations.erp.local import bulk
+
+        return bulk.get_customers(self, ids)
+
+    def get_payments(self, ids: Sequence[str]) -> dict[str, Payment]:
+        from integrations.erp.local import bulk
+
+        return bulk.get_payments(self, ids)
+
+    def apply_payments(
+        self, items: Sequence[tuple[NewPayment, Sequence[ApplicationRequest], str]]
+    ) -> list[WriteResult | Exception]:
+        """Many ``apply_payment`` writes (payment, applications, idempotency key) in one
+        transaction; each one's result or refusal, in order (``local.bulk``)."""
+        from integrations.erp.local import bulk
+
+        return list(bulk.apply_payments(self, items))
+
     # --- writes ----------------------------------------------------------------------------
     def _claim(self, conn: Connection, key: str, action: str, reference: str) -> None:
         conn.execute(

@@ -1,0 +1,309 @@
+"""The local ledger's reads and writes of many records at once (a cash run's bank lines): a few
+queries for a thousand lines instead of a few per line.
+
+``apply_payments`` writes many payments in one transaction, each under its own idempotency key
+and with exactly the checks of ``LocalLedger.apply_payment``; a payment that fails a check is
+refused alone (nothing of it written) and the others are written. Anything unexpected (a
+concurrent writer, a constraint) rolls the transaction back and the payments are written one
+at a time instead, so the outcome is always the one ``apply_payment`` gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Column, Connection, Table, and_, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from integrations.erp.local import schema as t
+from integrations.erp.money import quantize
+from integrations.erp.port import ErpError, InvalidWrite, NotFound
+from integrations.erp.records import (
+    ApplicationRequest,
+    Customer,
+    Invoice,
+    NewPayment,
+    Payment,
+    WriteResult,
+    may_pay_for,
+)
+
+if TYPE_CHECKING:
+    from integrations.erp.local.ledger import LocalLedger
+
+CHUNK = 500  # values per IN (...) query
+PaymentWrite = tuple[NewPayment, Sequence[ApplicationRequest], str]  # payment, applications, key
+
+
+class _Conflict(Exception):
+    """The rows changed under the transaction: write one at a time instead."""
+
+
+def rows_in(
+    conn: Connection,
+    table: Table,
+    column: Column[Any],
+    values: Iterable[str],
+    *,
+    lock: bool = False,
+) -> dict[str, Any]:
+    """Rows whose ``column`` is one of ``values``, by that value, in chunks."""
+    wanted = list(dict.fromkeys(values))
+    found: dict[str, Any] = {}
+    for start in range(0, len(wanted), CHUNK):
+        query = select(table).where(column.in_(wanted[start : start + CHUNK]))
+        if lock:
+            query = query.with_for_update()
+        for row in conn.execute(query).mappings():
+            found[row[column.name]] = row
+    return found
+
+
+def get_invoices(ledger: LocalLedger, numbers: Iterable[str]) -> dict[str, Invoice]:
+    from integrations.erp.local.ledger import _invoice
+
+    with ledger.engine.connect() as conn:
+        rows = rows_in(conn, t.invoices, t.invoices.c.invoice_number, numbers)
+    return {number: _invoice(row) for number, row in rows.items()}
+
+
+def get_customers(ledger: LocalLedger, ids: Iterable[str]) -> dict[str, Customer]:
+    from integrations.erp.local.ledger import _customer
+
+    with ledger.engine.connect() as conn:
+        rows = rows_in(conn, t.customers, t.customers.c.customer_id, ids)
+    return {customer_id: _customer(row) for customer_id, row in rows.items()}
+
+
+def get_payments(ledger: LocalLedger, ids: Iterable[str]) -> dict[str, Payment]:
+    with ledger.engine.connect() as conn:
+        rows = list(rows_in(conn, t.payments, t.payments.c.payment_id, ids).values())
+        found = ledger._with_applications(conn, rows)
+    return {payment.payment_id: payment for payment in found}
+
+
+@dataclass
+class _Plan:
+    """What one transaction writes, built payment by payment."""
+
+    parents: dict[str, str | None]
+    balances: dict[str, Decimal]  # invoice number → balance after the planned writes
+    unapplied: dict[str, Decimal]  # payment id → unapplied after the planned writes
+    payments: dict[str, Any]  # payment id → its row (recorded, or planned as new)
+    writes: list[dict[str, Any]]
+    new_payments: dict[str, dict[str, Any]]
+    applications: list[dict[str, Any]]
+
+
+def _check_one(
+    plan: _Plan,
+    invoices: dict[str, Any],
+    payment: NewPayment,
+    requests: Sequence[ApplicationRequest],
+) -> tuple[Decimal, dict[str, Decimal], Decimal, list[dict[str, Any]]]:
+    """The checks of ``LocalLedger.apply_payment`` against the planned state; what this payment
+    changes (its amount, invoice balances after it, its unapplied after it, its applications)."""
+    amount = quantize(payment.amount, payment.currency)
+    if amount <= 0:
+        raise InvalidWrite(f"payment {payment.payment_id}: amount must be positive")
+    if payment.customer_id not in plan.parents:
+        raise NotFound(f"customer {payment.customer_id} does not exist")
+    existing = plan.payments.get(payment.payment_id)
+    if existing is not None and (
+        existing["customer_id"],
+        existing["amount"],
+        existing["currency"],
+    ) != (payment.customer_id, amount, payment.currency):
+        raise InvalidWrite(
+            f"payment {payment.payment_id} is already recorded as "
+            f"{existing['amount']} {existing['currency']} from {existing['customer_id']}"
+        )
+    unapplied = plan.unapplied.get(payment.payment_id, amount)
+    balances: dict[str, Decimal] = {}
+    applications = []
+    for request in requests:
+        applied = quantize(request.amount, payment.currency)
+        if applied <= 0:
+            raise InvalidWrite(
+                f"{request.invoice_number}: an application must be a positive amount"
+            )
+        invoice = invoices.get(request.invoice_number)
+        if invoice is None:
+            raise NotFound(f"invoice {request.invoice_number} does not exist")
+        if invoice["currency"] != payment.currency:
+            raise InvalidWrite(
+                f"invoice {request.invoice_number} is in {invoice['currency']}, "
+                f"the payment in {payment.currency}"
+            )
+        owner = invoice["customer_id"]
+        payer_parent = plan.parents.get(payment.customer_id)
+        if not may_pay_for(payment.customer_id, payer_parent, owner, plan.parents.get(owner)):
+            raise InvalidWrite(
+                f"invoice {request.invoice_number} belongs to {owner}, "
+                f"not to the payer {payment.customer_id}"
+            )
+        number = request.invoice_number
+        balance = balances.get(number, plan.balances[number])
+        if balance < applied:
+            raise InvalidWrite(
+                f"invoice {number} has {balance} {invoice['currency']} open; "
+                f"cannot take {applied} off it"
+            )
+        if unapplied < applied:
+            raise InvalidWrite(
+                f"payment {payment.payment_id} has not enough unapplied cash for "
+                f"{applied} on {number}"
+            )
+        balances[number] = balance - applied
+        unapplied -= applied
+        applications.append(
+            {
+                "payment_id": payment.payment_id,
+                "invoice_number": number,
+                "amount": applied,
+                "applied_on": payment.received_on,
+            }
+        )
+    return amount, balances, unapplied, applications
+
+
+def _plan_and_write(
+    conn: Connection, items: Sequence[PaymentWrite], results: list[WriteResult | ErpError | None]
+) -> None:
+    earlier = {
+        key: row["erp_reference"]
+        for key, row in rows_in(
+            conn, t.writes, t.writes.c.idempotency_key, (key for _, _, key in items)
+        ).items()
+    }
+    numbers = [r.invoice_number for _, requests, _ in items for r in requests]
+    invoices = rows_in(conn, t.invoices, t.invoices.c.invoice_number, numbers, lock=True)
+    owners = {row["customer_id"] for row in invoices.values()}
+    payers = {payment.customer_id for payment, _, _ in items}
+    parents = {
+        customer_id: row["parent_id"]
+        for customer_id, row in rows_in(
+            conn, t.customers, t.customers.c.customer_id, payers | owners
+        ).items()
+    }
+    recorded = rows_in(
+        conn, t.payments, t.payments.c.payment_id, (p.payment_id for p, _, _ in items), lock=True
+    )
+    plan = _Plan(
+        parents=parents,
+        balances={number: row["balance"] for number, row in invoices.items()},
+        unapplied={pid: row["unapplied"] for pid, row in recorded.items()},
+        payments=dict(recorded),
+        writes=[],
+        new_payments={},
+        applications=[],
+    )
+    now = datetime.now(UTC)
+    for index, (payment, requests, key) in enumerate(items):
+        if results[index] is not None:
+            continue
+        if key in earlier:
+            results[index] = WriteResult(earlier[key], key, replayed=True)
+            continue
+        try:
+            amount, balances, unapplied, applications = _check_one(
+                plan, invoices, payment, requests
+            )
+        except ErpError as refused:
+            results[index] = refused
+            continue
+        earlier[key] = payment.payment_id
+        plan.writes.append(
+            {
+                "idempotency_key": key,
+                "action": "apply_payment",
+                "erp_reference": payment.payment_id,
+                "created_at": now,
+            }
+        )
+        if payment.payment_id not in plan.payments:
+            row = {
+                "payment_id": payment.payment_id,
+                "customer_id": payment.customer_id,
+                "received_on": payment.received_on,
+                "amount": amount,
+                "unapplied": amount,
+                "currency": payment.currency,
+                "method": payment.method,
+                "reference": payment.reference,
+            }
+            plan.payments[payment.payment_id] = plan.new_payments[payment.payment_id] = row
+        plan.balances.update(balances)
+        plan.unapplied[payment.payment_id] = unapplied
+        plan.applications += applications
+        results[index] = WriteResult(payment.payment_id, key)
+    _write(conn, plan, invoices, recorded)
+
+
+def _write(
+    conn: Connection, plan: _Plan, invoices: dict[str, Any], recorded: dict[str, Any]
+) -> None:
+    if not plan.writes:
+        return
+    conn.execute(insert(t.writes), plan.writes)
+    for payment_id, row in plan.new_payments.items():
+        row["unapplied"] = plan.unapplied[payment_id]
+    if plan.new_payments:
+        conn.execute(insert(t.payments), list(plan.new_payments.values()))
+    i, p = t.invoices.c, t.payments.c
+    changed = [
+        {"number": n, "was": invoices[n]["balance"], "now": balance}
+        for n, balance in plan.balances.items()
+        if balance != invoices[n]["balance"]
+    ]
+    if changed:
+        done = conn.execute(
+            update(t.invoices)
+            .where(and_(i.invoice_number == bindparam("number"), i.balance == bindparam("was")))
+            .values(balance=bindparam("now")),
+            changed,
+        ).rowcount
+        if done != len(changed):
+            raise _Conflict
+    topped = [
+        {"pid": pid, "was": row["unapplied"], "now": plan.unapplied[pid]}
+        for pid, row in recorded.items()
+        if plan.unapplied[pid] != row["unapplied"]
+    ]
+    if topped:
+        done = conn.execute(
+            update(t.payments)
+            .where(and_(p.payment_id == bindparam("pid"), p.unapplied == bindparam("was")))
+            .values(unapplied=bindparam("now")),
+            topped,
+        ).rowcount
+        if done != len(topped):
+            raise _Conflict
+    if plan.applications:
+        conn.execute(insert(t.applications), plan.applications)
+
+
+def apply_payments(
+    ledger: LocalLedger, items: Sequence[PaymentWrite]
+) -> list[WriteResult | ErpError]:
+    """Each payment's result, in order: written (or replayed under its key), or refused."""
+    results: list[WriteResult | ErpError | None] = [
+        None if key else InvalidWrite("an idempotency key is required for every ERP write")
+        for _, _, key in items
+    ]
+    try:
+        with ledger.writing() as conn:
+            _plan_and_write(conn, items, results)
+    except (IntegrityError, _Conflict):
+        results = [None] * len(items)
+        for index, (payment, requests, key) in enumerate(items):
+            try:
+                results[index] = ledger.apply_payment(payment, requests, idempotency_key=key)
+            except ErpError as refused:
+                results[index] = refused
+    assert all(result is not None for result in results)
+    return results  # type: ignore[return-value]

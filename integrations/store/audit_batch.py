@@ -1,0 +1,213 @@
+"""Many approvals created or moved at once, each change audited in the keyed chain, in one
+transaction: what a cash run's thousand proposals cost as a few statements, not thousands.
+
+The records are the ones ``Store.create`` and ``Store.transition`` write one at a time: the same
+events, actors and details, each chained to the one before it and binding its approval's
+decisive fields as they stand after the change it describes. A move is conditional, as
+``transition`` is: an approval that is no longer in one of the expected states (someone else
+got there first) is left as it is and reported as not moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, update
+
+from integrations.db import write_transaction
+from integrations.store import schema as t
+from integrations.store.audit import (
+    AuditKeys,
+    approval_state,
+    canonical,
+    record_fields,
+    record_hash,
+)
+from integrations.store.clock import now_utc
+
+CHUNK = 500  # ids per IN (...) query
+
+
+@dataclass(frozen=True)
+class Step:
+    """One audited change: the record, and the decisive fields it leaves (over the row)."""
+
+    event: str
+    actor: str
+    detail: dict[str, Any]
+    fields: dict[str, Any] = field(default_factory=dict)  # differences from the stored row
+    erp_reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Move:
+    """A conditional change of one approval, audited as ``step``."""
+
+    approval_id: str
+    from_statuses: tuple[str, ...]
+    values: dict[str, Any]  # status and the other columns to set
+    step: Step
+
+
+def _approvals(conn: Connection, ids: Sequence[str], *, lock: bool = False) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(t.approvals).where(t.approvals.c.approval_id.in_(ids[start : start + CHUNK]))
+        if lock:
+            query = query.with_for_update()
+        for row in conn.execute(query).mappings():
+            found[row["approval_id"]] = row
+    return found
+
+
+class BatchWrites:
+    engine: Engine
+    audit_keys: AuditKeys
+
+    def _append_many(
+        self, conn: Connection, records: Iterable[tuple[str | None, Step, str | None]]
+    ) -> None:
+        """Audit records (approval id, step, bound state) after the head, in one statement."""
+        head = (
+            conn.execute(select(t.audit_head).where(t.audit_head.c.id == 1).with_for_update())
+            .mappings()
+            .one()
+        )
+        seq, previous = head["last_seq"], head["last_hash"]
+        key, key_id = self.audit_keys.signing, self.audit_keys.signing_id
+        rows = []
+        for approval_id, step, state in records:
+            seq += 1
+            values = {
+                "seq": seq,
+                "approval_id": approval_id,
+                "event": step.event,
+                "actor": step.actor,
+                "at": now_utc().isoformat(),
+                "detail": canonical(step.detail),
+                "erp_reference": step.erp_reference,
+                "prev_hash": previous,
+                "key_id": key_id,
+                "state": state,
+            }
+            values["hash"] = previous = record_hash(key, record_fields(values))
+            rows.append(values)
+        if not rows:
+            return
+        conn.execute(insert(t.audit), rows)
+        conn.execute(
+            update(t.audit_head)
+            .where(t.audit_head.c.id == 1)
+            .values(last_seq=seq, last_hash=previous)
+        )
+
+    def create_many(self, made: Sequence[tuple[dict[str, Any], Sequence[Step]]]) -> None:
+        """Insert approvals (each row as it stands after its steps) with the audit records of
+        their steps: ``proposed`` first, then e.g. ``auto_approved`` and ``executing``."""
+        if not made:
+            return
+        stamp = now_utc()
+        rows = []
+        for values, _ in made:
+            row = {
+                "attempts": 0,
+                "created_at": stamp,
+                "updated_at": stamp,
+                "decided_by": None,
+                "decided_at": None,
+                "note": None,
+                "erp_reference": None,
+                "interrupt_id": None,
+                "executing_since": None,
+                "origin": None,
+            } | values
+            row["payload"] = canonical(row["payload"])
+            if row["origin"] is not None:
+                row["origin"] = canonical(row["origin"])
+            rows.append(row)
+        with write_transaction(self.engine) as conn:
+            conn.execute(insert(t.approvals), rows)
+            stored = _approvals(conn, [row["approval_id"] for row in rows])
+            self._append_many(
+                conn,
+                (
+                    (
+                        values["approval_id"],
+                        step,
+                        approval_state(dict(stored[values["approval_id"]]) | step.fields),
+                    )
+                    for values, steps in made
+                    for step in steps
+                ),
+            )
+
+    def move_many(self, moves: Sequence[Move]) -> set[str]:
+        """Apply each move whose approval is still in one of its ``from_statuses`` and audit
+        it; the ids of the approvals moved."""
+        if not moves:
+            return set()
+        a = t.approvals.c
+        moved: list[Move] = []
+        with write_transaction(self.engine) as conn:
+            current = _approvals(conn, [m.approval_id for m in moves], lock=True)
+            groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            stamp = now_utc()
+            for move in moves:
+                row = current.get(move.approval_id)
+                if row is None or row["status"] not in move.from_statuses:
+                    continue
+                moved.append(move)
+                values = dict(move.values, updated_at=stamp)
+                columns = tuple(sorted(values))
+                groups.setdefault(columns, []).append(
+                    {"b_id": move.approval_id, "b_from": row["status"]}
+                    | {f"b_{c}": v for c, v in values.items()}
+                )
+            for columns, params in groups.items():
+                conn.execute(
+                    update(t.approvals)
+                    .where(
+                        and_(a.approval_id == bindparam("b_id"), a.status == bindparam("b_from"))
+                    )
+                    .values({c: bindparam(f"b_{c}") for c in columns}),
+                    params,
+                )
+            stored = _approvals(conn, [m.approval_id for m in moved])
+            self._append_many(
+                conn,
+                (
+                    (
+                        m.approval_id,
+                        m.step,
+                        approval_state(dict(stored[m.approval_id]) | m.step.fields),
+                    )
+                    for m in moved
+                ),
+            )
+        return {m.approval_id for m in moved}
+
+    def approvals_with_keys(self, keys: Sequence[str]) -> list[Any]:
+        """Every approval (any status) carrying one of these idempotency keys, oldest first."""
+        from integrations.store.store import _approval
+
+        a = t.approvals.c
+        wanted = list(dict.fromkeys(keys))
+        found = []
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), CHUNK):
+                query = (
+                    select(t.approvals)
+                    .where(a.idempotency_key.in_(wanted[start : start + CHUNK]))
+                    .order_by(a.created_at, a.approval_id)
+                )
+                found += [_approval(row) for row in conn.execute(query).mappings()]
+        return sorted(found, key=lambda x: (x.created_at, x.approval_id))
+
+    def approvals_by_id(self, ids: Sequence[str]) -> dict[str, Any]:
+        from integrations.store.store import _approval
+
+        wanted = list(dict.fromkeys(ids))
+        with self.engine.connect() as conn:
+            return {i: _approval(row) for i, row in _approvals(conn, wanted).items()}
