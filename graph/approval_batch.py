@@ -29,13 +29,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graph.actions import Action, ActionError, ApplyPayment
-from graph.approvals import (
-    SYSTEM,
-    auto_detail,
-    fingerprint,
-    new_approval,
-    proposed_detail,
-)
+from graph.approval_records import auto_detail, fingerprint, new_approval, proposed_detail
+from graph.approvals import SYSTEM
 from graph.ar.cashapp_payers import normalize_payer
 from integrations.erp.port import ErpClient, ErpError
 from integrations.erp.records import Customer, Invoice, Payment

@@ -12,11 +12,6 @@ idempotency key. The reconciler finishes approvals a crash left in ``approved`` 
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -24,95 +19,38 @@ from typing import Any
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
 from graph.actions import Action, ActionError, action_from_payload
+from graph.approval_execution import RECONCILER, SYSTEM, Execution
+from graph.approval_records import (
+    Decision,
+    ProposalRejected,
+    auto_detail,
+    fingerprint,
+    new_approval,
+    outcome_line,
+    proposed_detail,
+)
 from graph.approval_thread import ApprovalThreads
-from graph.ar.cashapp_payers import normalize_payer
 from graph.policy import Identity, Person, Policy
-from integrations.erp.port import ErpClient, ErpError
+from integrations.erp.port import ErpClient
 from integrations.mail import Mailer
 from integrations.store import Approval, Store
 from integrations.store.store import now_utc
 
-log = logging.getLogger(__name__)
-
-SYSTEM = "arbot"
-RECONCILER = "arbot reconciler"
-
-
-class ProposalRejected(Exception):
-    """The proposal does not hold against the ERP's current data."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class Decision:
-    ok: bool
-    message: str
-    approval: Approval | None = None
-
-
-def fingerprint(snapshot: Any) -> str:
-    """What a proposal rests on (the ERP's state of its target), as a short stable hash."""
-    canonical = json.dumps(snapshot, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
-
-
-def new_approval(
-    action: Action,
-    *,
-    requested_by: str,
-    proposed_by: str,
-    origin: dict[str, Any] | None,
-    facts: str,
-    expire_after: timedelta,
-) -> dict[str, Any]:
-    """The stored row of a new proposal (before any decision)."""
-    return {
-        "approval_id": "APR-" + uuid.uuid4().hex[:10].upper(),
-        "status": "pending",
-        "action": action.kind,
-        "payload": action.payload(),
-        "summary": action.summary(),
-        "amount": action.amount,
-        "currency": action.currency,
-        "customer_id": action.customer_id,
-        "target": action.target,
-        "idempotency_key": action.idempotency_key(),
-        "requested_by": requested_by,
-        "proposed_by": proposed_by,
-        "origin": {**(origin or {}), "facts": facts},
-        "expires_at": now_utc() + expire_after,
-    }
-
-
-def proposed_detail(
-    action: Action, requested_by: str, before: Any, origin: dict[str, Any] | None
-) -> dict[str, Any]:
-    """What the ``proposed`` audit record says."""
-    return {
-        "summary": action.summary(),
-        "payload": action.payload(),
-        "requested_by": requested_by,
-        "before": before,
-        **({"origin": origin} if origin else {}),
-    }
-
-
-def auto_detail(policy: Policy, action: Action, requester: Identity | None) -> dict[str, Any]:
-    """What the ``auto_approved`` audit record says: the policy rule that let it go alone."""
-    return {
-        "policy": f"auto mode: {action.kind} up to {policy.auto[action.kind]}",
-        **({"requester": requester.label()} if requester else {}),
-    }
+__all__ = [
+    "RECONCILER",
+    "SYSTEM",
+    "ApprovalService",
+    "Decision",
+    "ProposalRejected",
+    "outcome_line",
+]
 
 
 def _when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "earlier"
 
 
-class ApprovalService:
+class ApprovalService(Execution):
     def __init__(
         self,
         erp: ErpClient,
@@ -376,157 +314,3 @@ class ApprovalService:
                 current,
             )
         return Decision(True, f"Approved by {who}; the ERP write is {current.status}.", current)
-
-    # --- executing -------------------------------------------------------------------------
-    def execute(self, approval_id: str) -> str:
-        """Carry out an approved action once. Safe to call any number of times, anywhere: only
-        the caller that claims the row writes, and the write carries the idempotency key."""
-        approval = self.store.get(approval_id)
-        if approval is None:
-            return "missing"
-        now = now_utc()
-        if approval.status == "approved":
-            claimed = self.store.transition(
-                approval_id,
-                ("approved",),
-                "executing",
-                actor=SYSTEM,
-                event="executing",
-                detail={"attempt": approval.attempts + 1},
-                executing_since=now,
-                attempts=approval.attempts + 1,
-            )
-            first_try = approval.attempts == 0
-        elif approval.status == "executing":
-            # Whoever was executing stopped answering (crashed) long enough ago: take over.
-            claimed = self.store.transition(
-                approval_id,
-                ("executing",),
-                "executing",
-                actor=RECONCILER,
-                event="resumed_after_interruption",
-                detail={"attempt": approval.attempts + 1, "since": str(approval.executing_since)},
-                stale_before=now - self.lease,
-                executing_since=now,
-                attempts=approval.attempts + 1,
-            )
-            first_try = False
-        else:
-            return approval.status
-        if claimed is None:
-            current = self.store.get(approval_id)
-            return current.status if current else "missing"
-
-        action = action_from_payload(claimed.action, claimed.payload)
-        if first_try:
-            # Later attempts (a retry, or a take-over after a crash) skip this: the first
-            # attempt may have written already, and the ERP answers a repeated key with that
-            # first result, or refuses what no longer fits.
-            problems = action.validate(self.erp)
-            if problems:
-                self._finish(approval_id, "superseded", "; ".join(problems), {"problems": problems})
-                return "superseded"
-        before = action.snapshot(self.erp)
-        try:
-            result = action.execute(self.erp, claimed.idempotency_key, mailer=self.mailer)
-        except (ErpError, ActionError) as error:
-            self._finish(approval_id, "failed", str(error), {"error": str(error), "before": before})
-            return "failed"
-        except Exception as error:
-            log.exception("unexpected error executing approval %s", approval_id)
-            message = f"{error.__class__.__name__}: {error}"
-            self._finish(approval_id, "failed", message, {"error": message, "before": before})
-            return "failed"
-        after = action.snapshot(self.erp)
-        self._finish(
-            approval_id,
-            "done",
-            None,
-            {"before": before, "after": after, "replayed": result.replayed},
-            erp_reference=result.erp_reference,
-        )
-        payer = (claimed.origin or {}).get("payer_name")
-        if payer and claimed.action == "apply_payment":
-            # An approved match confirms who this payer is: recognised directly next time.
-            self.store.learn_alias(normalize_payer(payer), action.customer_id, approval_id)
-        return "done"
-
-    def _finish(
-        self,
-        approval_id: str,
-        status: str,
-        text: str | None,
-        audit: dict[str, Any],
-        **fields: Any,
-    ) -> None:
-        self.store.transition(
-            approval_id,
-            ("executing",),
-            status,
-            actor=SYSTEM,
-            event=status,
-            detail=audit,
-            executing_since=None,
-            note=text,
-            **fields,
-        )
-
-    # --- housekeeping ----------------------------------------------------------------------
-    def _expire(self, approval: Approval) -> None:
-        expired = self.store.transition(
-            approval.approval_id,
-            ("pending",),
-            "expired",
-            actor=SYSTEM,
-            event="expired",
-            detail={"expires_at": approval.expires_at.isoformat()},
-        )
-        if expired is not None:
-            self._resume(approval.approval_id, "expire")
-
-    def expire_stale(self) -> int:
-        stale = [a for a in self.store.list(("pending",)) if a.expires_at <= now_utc()]
-        for approval in stale:
-            self._expire(approval)
-        return len(stale)
-
-    def reconcile(self, *, grace: timedelta | None = None) -> list[str]:
-        """Finish approvals a crash left behind: ``approved`` but never resumed, or
-        ``executing`` with nobody executing. Run on start-up and periodically."""
-        grace = self.lease if grace is None else grace
-        cutoff = now_utc() - grace
-        finished = []
-        self.expire_stale()
-        for approval in self.store.list(("approved", "executing")):
-            moment = approval.executing_since or approval.updated_at
-            if moment > cutoff:
-                continue
-            self.store.record(
-                approval.approval_id,
-                "reconciling",
-                RECONCILER,
-                {"status": approval.status, "since": moment.isoformat()},
-            )
-            approval_id = approval.approval_id
-            if self.threads.finish_interrupted(approval_id, approved=approval.status == "approved"):
-                self.store.set_interrupt(approval_id, self.threads.pending_interrupt(approval_id))
-            else:
-                self.execute(approval_id)
-            finished.append(approval.approval_id)
-        return finished
-
-
-def outcome_line(status: str, *, who: str, when: str, note: str, reference: str) -> str:
-    """What happened to a decided approval, in one line for every surface. The pieces come
-    already escaped and formatted by the surface (Slack's date token, Teams' plain text)."""
-    if status == "done":
-        return f"✅ Approved by {who} {when} · ERP reference {reference}"
-    if status == "rejected":
-        return f"❌ Rejected by {who} {when}: {note}"
-    if status == "superseded":
-        return f"⚠️ Not written — the data changed: {note}"
-    if status == "failed":
-        return f"⚠️ Approved by {who} {when}, but the write failed: {note}"
-    if status == "expired":
-        return "⌛ Expired without a decision."
-    return f"⏳ Approved by {who} {when}; writing to the ERP…"
