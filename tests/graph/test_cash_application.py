@@ -40,3 +40,37 @@ def test_unapplied_erp_payments_are_proposed_once_and_applied_on_approval(tmp_pa
     assert payment is not None and payment.unapplied == Decimal("0.00")
     assert ledger.get_invoice("INV-001").balance == Decimal("0.00")  # type: ignore[union-attr]
     assert len(ledger.payments("P1")) == 1  # the existing payment was applied, not a new one
+
+
+def test_a_cash_runs_proposals_are_decided_like_any_other(ledger_url: str) -> None:
+    """A bank file's proposals wait without a LangGraph thread; a person's approval writes the
+    payment once, a rejection writes nothing, and every change is in the audit chain."""
+    from integrations.bank import parse_bank_bytes
+    from tests.graph.cash_run_kit import bank_csv, check_books, policy_overrides, seed
+
+    lines = parse_bank_bytes(bank_csv(seed(ledger_url, 20)).encode(), "bank.csv")
+    approvals = service(ledger_url, **policy_overrides())
+    run = CashApplication(approvals).run(lines, as_of=TODAY, source="bank.csv")
+    waiting = [r for r in run.results if r["decision"] == "review"]
+    assert len(waiting) >= 2 and run.count("auto") > 0
+    first, second = (approvals.store.get(r["approval_id"]) for r in waiting[:2])
+    assert first is not None and second is not None
+    assert first.status == second.status == "pending" and first.interrupt_id is None
+    approved = approvals.approve(first.approval_id, as_("morgan"))
+    assert approved.ok and approved.approval is not None, approved.message
+    assert approved.approval.status == "done"
+    rejected = approvals.reject(second.approval_id, as_("morgan"), "customer paid by check")
+    assert rejected.ok and rejected.approval is not None
+    assert rejected.approval.status == "rejected"
+    again = approvals.approve(first.approval_id, as_("clerk1"))
+    assert not again.ok and again.message.startswith("Already done by Morgan Lee")
+    ledger = LocalLedger.open(ledger_url)
+    assert ledger.get_payment(first.payload["payment_id"]) is not None
+    assert ledger.get_payment(second.payload["payment_id"]) is None
+    assert check_books(ledger_url) == []
+    assert approvals.store.verify_audit() is None
+    events = [record.event for record in approvals.store.audit(first.approval_id)]
+    assert events == ["proposed", "approved", "executing", "done"]
+    auto_id = next(r["approval_id"] for r in run.results if r["decision"] == "auto")
+    auto_events = [record.event for record in approvals.store.audit(auto_id)]
+    assert auto_events == ["proposed", "auto_approved", "executing", "done"]

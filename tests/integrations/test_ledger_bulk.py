@@ -1,0 +1,79 @@
+"""Many payments written in one ledger transaction (a cash run's batch) end exactly as the same
+payments written one at a time: the same refusals, the same balances, replays by key."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from integrations.erp.local import LocalLedger
+from integrations.erp.port import ErpError
+from integrations.erp.records import ApplicationRequest, NewPayment
+from tests.books import seed_books
+
+
+def _ledger(path: Path) -> LocalLedger:
+    ledger = LocalLedger.open(f"sqlite:///{path}")
+    seed_books(ledger)
+    return ledger
+
+
+def _writes(ledger: LocalLedger) -> list[tuple[NewPayment, list[ApplicationRequest], str]]:
+    first, second = [i for i in ledger.invoices() if i.currency == "USD"][:2]
+    other = next(i for i in ledger.invoices() if i.customer_id != first.customer_id)
+
+    def pay(pid: str, invoice, amount: Decimal, key: str, customer: str | None = None):  # type: ignore[no-untyped-def]
+        payment = NewPayment(
+            pid, customer or invoice.customer_id, date(2026, 11, 20), amount, "USD", "ach", ""
+        )
+        return payment, [ApplicationRequest(invoice.invoice_number, amount)], key
+
+    return [
+        pay("B-1", first, first.balance, "k1"),  # pays the first invoice in full
+        pay("B-2", first, Decimal("1.00"), "k2"),  # nothing left on it: refused
+        pay("B-3", second, Decimal("10.00"), "k3"),
+        pay("B-3", second, Decimal("10.00"), "k3"),  # the same key again: a replay
+        pay("B-4", second, Decimal("-5.00"), "k4"),  # not a positive amount: refused
+        pay("B-5", second, Decimal("5.00"), ""),  # no key: refused
+        pay("B-6", other, Decimal("1.00"), "k6", customer=first.customer_id)
+        if other.customer_id != first.customer_id
+        else pay("B-6", second, Decimal("1.00"), "k6"),
+        pay("B-7", second, Decimal("2.00"), "k7", customer="NOBODY"),  # unknown customer
+    ]
+
+
+def _state(ledger: LocalLedger) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    return (
+        {i.invoice_number: i.balance for i in ledger.invoices(open_only=False)},
+        {p.payment_id: p.unapplied for p in ledger.payments()},
+    )
+
+
+def test_a_batch_ends_as_the_same_writes_one_at_a_time(tmp_path: Path) -> None:
+    one_by_one = _ledger(tmp_path / "one.db")
+    batch = _ledger(tmp_path / "batch.db")
+    writes = _writes(one_by_one)
+    assert writes == _writes(batch)
+    expected: list[object] = []
+    for payment, requests, key in writes:
+        try:
+            expected.append(one_by_one.apply_payment(payment, requests, idempotency_key=key))
+        except ErpError as refused:
+            expected.append(refused)
+    got = batch.apply_payments(writes)
+    assert [type(r) for r in got] == [type(r) for r in expected]
+    assert [str(r) for r in got if isinstance(r, ErpError)] == [
+        str(r) for r in expected if isinstance(r, ErpError)
+    ]
+    assert [(r.erp_reference, r.replayed) for r in got if not isinstance(r, Exception)] == [
+        (r.erp_reference, r.replayed)  # type: ignore[union-attr]
+        for r in expected
+        if not isinstance(r, Exception)
+    ]
+    assert _state(batch) == _state(one_by_one)
+    assert batch.integrity_problems() == []
+    # Written once: the same batch again only replays (or refuses what no longer fits).
+    again = batch.apply_payments(writes)
+    assert all(r.replayed for r in again if not isinstance(r, Exception))
+    assert _state(batch) == _state(one_by_one)
