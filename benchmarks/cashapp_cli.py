@@ -271,7 +271,8 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
     print(f"  {dry.output.splitlines()[-1] if dry.output else ''}")
     if real is not None:
         print(f"  {real.output.splitlines()[-1] if real.output else ''}")
-        print(f"  {verified.output.splitlines()[0] if verified.output else ''}")
+        said = [line for line in verified.output.splitlines() if " WARNING " not in line]
+        print(f"  {said[0] if said else verified.output}")
     ratio = dry.cpu / floor.cpu if floor.cpu else float("inf")
     print(f"dry / floor: {ratio:.1f}x CPU, {dry.wall / floor.wall:.1f}x wall (goal ≤ 10x)")
     if real is not None:
