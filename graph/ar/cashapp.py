@@ -364,6 +364,17 @@ class CashMatcher(Verdict):
         proposal = Proposal(family="")
         if len(same) == 1:
             invoice = same[0]
+            typo = self._one_typo_from(invoice, self._written_keys(remittance))
+            if typo is not None:
+                # A keyed number one slip from an open invoice whose balance is the payment to
+                # the cent: the number and the amount, each on its own, point at it.
+                proposal = Proposal(
+                    family=self._root[invoice.customer_id],
+                    applications=[(invoice, line.amount)],
+                    pin=0.95,
+                    evidence=[f"amount equals open invoice {invoice.invoice_number}"],
+                )
+                return proposal, 0.97, "payer not recognised; customer from the invoice referenced"
             proposal = Proposal(
                 family=self._root[invoice.customer_id],
                 applications=[(invoice, line.amount)],

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 LEGAL_SUFFIXES = frozenset(
     """
 inc incorporated llc lc ltd limited corp corporation co company plc gmbh lp llp sa ag bv pty the
-and dba
+and dba sarl sas sasu eurl srl spa sl nv kg ohg kgaa oy oyj pte ltda sro bhd
 """.split()
 )
 
@@ -63,6 +63,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 
 _WORD = re.compile(r"[a-z0-9]+")
+_DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,2}\.){2,3}")
 
 MATCH_MIN = 80.0  # below this, a name is not a credible match
 TIE_MARGIN = 5.0  # two names whose fit to the query's words is this close are a tie
@@ -70,6 +71,8 @@ TIE_MARGIN = 5.0  # two names whose fit to the query's words is this close are a
 
 def name_tokens(text: str) -> tuple[str, ...]:
     lowered = text.lower().replace("&", " and ").replace("'s ", " ").replace("int'l", "intl")
+    # Legal forms written with dots are one word: "S.A.", "B.V.", "S.p.A." → sa, bv, spa.
+    lowered = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), lowered)
     return tuple(w for w in _WORD.findall(lowered) if w not in LEGAL_SUFFIXES)
 
 
