@@ -274,10 +274,14 @@ class AmountSearch(Allocation):
             # A date the remittance names is one invoice's date: that settles it. A month
             # ("OCT 2026") may be the month billed or the month served: it chooses what is
             # proposed, and goes through alone only where the customer's habit agrees.
-            fits = [i for i in same if i.invoice_date in dates or i.due_date in dates]
+            # A date next to an invoice is its date ("Rechnung vom 12.10.2026"); a due date
+            # only when no invoice is of that date.
+            fits = [i for i in same if i.invoice_date in dates] or [
+                i for i in same if i.due_date in dates
+            ]
             said = ", ".join(str(d) for d in sorted(dates))
             by_date = len(fits) == 1
-            if not by_date:
+            if not by_date and months:
                 fits = [i for i in same if (i.invoice_date.year, i.invoice_date.month) in months]
                 said = ", ".join(f"{year}-{month:02d}" for year, month in sorted(months))
             if len(fits) == 1:

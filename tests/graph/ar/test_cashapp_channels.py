@@ -1,0 +1,126 @@
+"""Cash application on payments as each channel delivers them: a card processor's payout, a
+SWIFT wire whose charges ate into it, NACHA CCD+ addenda, a lockbox line, an ordering
+customer's address after its name, look-alikes differing by a foreign legal form, a month or a
+date naming one of equal invoices."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal as D
+
+import pytest
+
+from graph.ar.cashapp import CashMatch, CashMatcher
+from integrations.erp.records import BankLine, Customer, Invoice
+
+TODAY = date(2026, 11, 21)
+
+
+def invoice(number: str, customer: str, amount: str, issued: date, currency: str = "USD"):
+    return Invoice(
+        number, customer, issued, issued + timedelta(days=30), D(amount), D(amount), currency
+    )
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CashMatcher:
+    customers = [
+        Customer("C1", "Duval Grocers Inc.", "USD", 30),
+        Customer("C2", "Sorrell Alimentación GmbH", "EUR", 30),
+        Customer("C3", "Sorrell Alimentación SARL", "EUR", 30),
+        Customer("C4", "Kestrel Outfitters LLC", "USD", 30),
+    ]
+    invoices = [
+        invoice("0208123", "C1", "1000.00", date(2026, 10, 1)),
+        invoice("0208125", "C1", "2460.35", date(2026, 10, 3)),
+        invoice("RE-2026-04634", "C2", "743.97", date(2026, 10, 12), "EUR"),
+        invoice("RE-2026-04635", "C3", "743.97", date(2026, 10, 12), "EUR"),
+        invoice("RE-2026-04700", "C3", "1290.00", date(2026, 10, 20), "EUR"),
+        invoice("0208200", "C4", "473.49", date(2026, 9, 5)),
+        invoice("0208300", "C4", "473.49", date(2026, 10, 5)),
+        invoice("0208400", "C4", "473.49", date(2026, 11, 5)),
+    ]
+    return CashMatcher(customers, invoices)
+
+
+def match(matcher: CashMatcher, payer: str, amount: str, reference: str, currency: str = "USD"):
+    return matcher.match(BankLine("P1", TODAY, D(amount), currency, payer, reference), TODAY)
+
+
+def applied(result: CashMatch) -> dict[str, D]:
+    return dict(result.applications)
+
+
+def test_a_card_payout_is_its_invoice_less_the_processors_fee(matcher: CashMatcher) -> None:
+    result = match(matcher, "STRIPE", "970.70", "STRIPE PAYOUT PO_88213 INV 0208123")
+    assert result.decision == "auto", result.explanation
+    assert (result.customer_id, applied(result)) == ("C1", {"0208123": D("970.70")})
+    assert result.deduction == (D("29.30"), "bank_fee")
+    assert "card processor" in result.explanation
+
+
+def test_a_card_payout_keeping_more_than_a_card_fee_is_for_a_person(matcher: CashMatcher) -> None:
+    result = match(matcher, "ADYEN N.V.", "900.00", "TRANSFER INV 0208123")
+    assert result.decision == "review"
+
+
+def test_swift_charges_stated_in_the_codes_are_a_bank_fee(matcher: CashMatcher) -> None:
+    reference = "B/O DUVAL GROCERS INC /INV/0208125 /OCMT/USD2460,35/ /CHGS/USD25,00/"
+    result = match(matcher, "DUVAL GROCERS INC", "2435.35", reference)
+    assert result.decision == "auto", result.explanation
+    assert result.deduction == (D("25.00"), "bank_fee")
+    assert "USD2460" not in result.explanation  # the ordered amount is no invoice number
+
+
+def test_a_wire_short_by_its_charges_without_a_number(matcher: CashMatcher) -> None:
+    result = match(matcher, "DUVAL GROCERS INC", "2445.35", "CHARGES SHA")
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"0208125": D("2445.35")}
+    assert result.deduction == (D("15.00"), "bank_fee")
+    silent = match(matcher, "DUVAL GROCERS INC", "2445.35", "")
+    assert silent.decision == "review"  # nothing says a fee came off
+
+
+def test_ccd_plus_addenda_end_segments_with_a_backslash(matcher: CashMatcher) -> None:
+    reference = "ORIG CO NAME:DUVAL GROCERS RMT:RMR*IV*0208125**2300.00*2460.35\\ADX*-160.35*04\\"
+    result = match(matcher, "DUVAL GROCERS", "2300.00", reference)
+    assert result.decision == "auto", result.explanation
+    assert result.deduction == (D("160.35"), "damage")
+
+
+def test_lockbox_and_micr_numbers_are_not_invoices(matcher: CashMatcher) -> None:
+    reference = (
+        "LOCKBOX 208125 BATCH 001 ITEM 014 CHECK 208123 RT 021000021 ACCT 208300 INV 0208125"
+    )
+    result = match(matcher, "", "2460.35", reference)
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"0208125": D("2460.35")}
+
+
+def test_an_address_after_the_payers_name_is_not_part_of_it(matcher: CashMatcher) -> None:
+    result = match(matcher, "DUVAL GROCERS 715 RUE DU PORT", "1000.00", "/INV/0208123")
+    assert result.decision == "auto", result.explanation
+    assert result.customer_id == "C1"
+
+
+def test_look_alikes_differing_by_a_foreign_legal_form_are_settled_by_the_invoice(
+    matcher: CashMatcher,
+) -> None:
+    result = match(matcher, "SORRELL ALIMENTACION", "1290.00", "RE 2026-04700", "EUR")
+    assert result.decision == "auto", result.explanation
+    assert result.customer_id == "C3"
+    both = match(matcher, "SORRELL ALIMENTACION", "743.97", "PAYMENT", "EUR")
+    assert both.decision != "auto"  # the amount is open at both
+
+
+def test_a_date_written_settles_equal_invoices_a_month_only_proposes(
+    matcher: CashMatcher,
+) -> None:
+    dated = match(matcher, "KESTREL OUTFITTERS", "473.49", "INVOICE OF 05.10.2026")
+    assert dated.decision == "auto", dated.explanation
+    assert applied(dated) == {"0208300": D("473.49")}
+    month = match(matcher, "KESTREL OUTFITTERS", "473.49", "RENT OCT 2026")
+    assert month.decision == "review"
+    assert applied(month) == {"0208300": D("473.49")}
+    plain = match(matcher, "KESTREL OUTFITTERS", "473.49", "RENT")
+    assert plain.decision == "review"
