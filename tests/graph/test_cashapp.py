@@ -174,7 +174,7 @@ def test_a_stated_partial_payment_leaves_the_rest_open_without_a_deduction(
 
 
 def test_a_round_share_of_the_named_invoice_is_an_installment(matcher: CashMatcher) -> None:
-    for paid in ("4000.00", "1666.67", "2500.00"):  # a round sum, a third, a half
+    for paid in ("1250.00", "1666.67", "2500.00", "3750.00"):  # a quarter, a third, a half...
         result = matcher.match(line("GLOBEX CORP", paid, "INV 10440"), TODAY)
         assert result.decision == "auto", result.explanation
         assert applied(result) == {"INV-0010440": D(paid)}
@@ -186,6 +186,9 @@ def test_an_unexplained_short_pay_goes_to_review(matcher: CashMatcher) -> None:
     result = matcher.match(line("GLOBEX CORP", "4612.37", "INV 10440"), TODAY)
     assert result.decision == "review"
     assert result.deduction == (D("387.63"), "unknown")
+    # A round balance less a round deduction is a round sum, not an installment.
+    tenth = matcher.match(line("GLOBEX CORP", "4500.00", "INV 10440"), TODAY)
+    assert (tenth.decision, tenth.deduction) == ("review", (D("500.00"), "unknown"))
     assert "neither stated as a deduction nor as a partial payment" in result.explanation
 
 
