@@ -40,6 +40,8 @@ def _dec(value: Any) -> Decimal:
 class Action:
     kind: ClassVar[str]
     editable: ClassVar[bool] = False
+    # Writes arbot's own store too (disputes, promises): validate and execute get ``store``.
+    uses_store: ClassVar[bool] = False
     customer_id: str
 
     # --- identity and display --------------------------------------------------------------
@@ -466,6 +468,19 @@ ACTIONS: dict[str, type[Action]] = {
         *ORDER_ACTIONS,
     )
 }
+
+
+def _register_collector_actions() -> None:
+    """Disputes, promises and statements live in their own modules (which import this one)."""
+    from graph.disputes import OpenDispute, ResolveDispute
+    from graph.promises import RecordPromise
+    from graph.statements import SendStatement
+
+    for cls in (OpenDispute, ResolveDispute, RecordPromise, SendStatement):
+        ACTIONS[cls.kind] = cls
+
+
+_register_collector_actions()
 
 
 def action_from_payload(kind: str, payload: dict[str, Any]) -> Action:

@@ -8,7 +8,7 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from graph.actions import ActionError, action_from_payload
+from graph.actions import Action, ActionError, action_from_payload
 from graph.ar.cashapp_payers import normalize_payer
 from integrations.erp.port import ErpError
 from integrations.store import Approval
@@ -34,6 +34,10 @@ class Execution:
     mailer: Mailer | None
     lease: timedelta
     threads: ApprovalThreads
+
+    def _store_for(self, action: Action) -> dict[str, Any]:
+        """Actions that keep records in arbot's store (disputes, promises) are given it."""
+        return {"store": self.store} if action.uses_store else {}
 
     def _resume(self, approval_id: str, decision: str) -> None:  # ApprovalService's
         raise NotImplementedError
@@ -83,13 +87,15 @@ class Execution:
             # Later attempts (a retry, or a take-over after a crash) skip this: the first
             # attempt may have written already, and the ERP answers a repeated key with that
             # first result, or refuses what no longer fits.
-            problems = action.validate(self.erp)
+            problems = action.validate(self.erp, **self._store_for(action))
             if problems:
                 self._finish(approval_id, "superseded", "; ".join(problems), {"problems": problems})
                 return "superseded"
         before = action.snapshot(self.erp)
         try:
-            result = action.execute(self.erp, claimed.idempotency_key, mailer=self.mailer)
+            result = action.execute(
+                self.erp, claimed.idempotency_key, mailer=self.mailer, **self._store_for(action)
+            )
         except (ErpError, ActionError) as error:
             self._finish(approval_id, "failed", str(error), {"error": str(error), "before": before})
             return "failed"

@@ -99,7 +99,7 @@ class ApprovalService(Execution):
         typed the request) who could approve it themselves: their role and limit allow it and
         separation of duties does not forbid approving their own request. Anyone else's
         request waits for a person, whatever the amount."""
-        problems = action.validate(self.erp)
+        problems = action.validate(self.erp, **self._store_for(action))
         if problems:
             raise ProposalRejected(problems)
         key = action.idempotency_key()
@@ -202,7 +202,7 @@ class ApprovalService(Execution):
         fields: dict[str, Any] = {"decided_by": person.name, "decided_at": now_utc()}
         detail: dict[str, Any] = {"identity": identity.label()}
         if edited is not None:
-            problems = edited.validate(self.erp)
+            problems = edited.validate(self.erp, **self._store_for(edited))
             if problems:
                 return self._refuse(approval, identity, "; ".join(problems))
             fields |= {

@@ -15,6 +15,7 @@ from graph.ar.credit import check_credit
 from graph.ar.deductions import find_deductions
 from graph.ar.forecast import forecast_receipts
 from graph.ar.metrics import receivables_metrics
+from graph.collector_signals import collector_signals
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table
 from graph.portfolio import Portfolio
@@ -83,7 +84,7 @@ def build_digest(
     cash = _sum([(p.currency, p.amount) for p in received])
     unapplied = _sum([(p.currency, p.unapplied) for p in received if p.unapplied > 0])
     waiting = store.list(("pending", "failed"))
-    book = Portfolio.read(erp)
+    book = Portfolio.read(erp, store, today)
 
     buckets_by_currency: dict[str, dict[str, Decimal]] = {}
     for row in erp.aging(today):
@@ -129,7 +130,7 @@ def build_digest(
             Section(table=Table(("Approval", "What", "Status", "Age"), rows, title=title))
         )
 
-    collections = read_book(erp, today)
+    collections = read_book(erp, today, collector_signals(erp, store))
     entries = [e for e in collections.entries(collections.ranked[:20]) if e.next_step != "monitor"]
     if entries:
         rows = tuple(

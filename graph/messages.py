@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 
@@ -101,6 +102,16 @@ class Image:
     alt: str
 
 
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file a reply comes with (a customer statement): Slack uploads it, Teams and the
+    terminal name it and where it is."""
+
+    name: str
+    media_type: str
+    path: Path
+
+
 @dataclass
 class Reply:
     headline: str
@@ -112,6 +123,7 @@ class Reply:
     data: dict[str, Any] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    files: list[Attachment] = field(default_factory=list)
     # Offer one "Approve all shown" for the waiting proposals on a page (each still decided
     # on its own, under the policy and the exactly-once claim).
     approve_all: bool = False

@@ -27,8 +27,18 @@ DEFAULT_LIMITS: dict[str, dict[str, Decimal | None]] = {
         "add_note": None,
         "send_reminder": None,
         "create_invoice": Decimal("25000"),
+        "open_dispute": None,
+        "resolve_dispute": Decimal("250"),
+        "record_promise": None,
+        "send_statement": None,
     },
-    "collector": {"send_reminder": None, "add_note": None},
+    "collector": {
+        "send_reminder": None,
+        "add_note": None,
+        "open_dispute": None,
+        "record_promise": None,
+        "send_statement": None,
+    },
     "credit_manager": {
         "set_credit_limit": Decimal("100000"),
         "set_credit_hold": None,
@@ -41,7 +51,12 @@ DEFAULT_LIMITS: dict[str, dict[str, Decimal | None]] = {
     "controller": dict.fromkeys(ACTIONS, None),
     "admin": {},
 }
-DEFAULT_SEPARATION = ("write_off_deduction", "set_credit_limit", "set_credit_hold")
+DEFAULT_SEPARATION = (
+    "write_off_deduction",
+    "set_credit_limit",
+    "set_credit_hold",
+    "resolve_dispute",
+)
 
 
 class PolicyError(Exception):

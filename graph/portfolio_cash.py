@@ -1,5 +1,5 @@
 """Cash-side questions about the whole book: payments received in a period, unapplied cash, one
-payment by id or reference, days to pay, disputed invoices, promises to pay. Each handler is
+payment by id or reference, days to pay, promises to pay. Each handler is
 ``(ReportContext, Request) -> Reply``; amounts per currency, never summed across currencies."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from graph.format import day, money, plural
 from graph.messages import Fact, Reply, Section, Table
 from graph.portfolio_answers import TABLE_MAX_ROWS, amounts
 from graph.portfolio_reads import ZERO, book_reads
+from graph.promises import promises_as_of
 from graph.reports import ReportContext, scoped_customer
 from graph.requests import Unclear
 from graph.understand import DateRange, Request
@@ -335,69 +336,11 @@ def days_to_pay(context: ReportContext, request: Request) -> Reply:
     )
 
 
-# --- disputes ----------------------------------------------------------------------------------
-def disputes(context: ReportContext, request: Request) -> Reply:
-    customer, notes = scoped_customer(context, request)
-    cid = customer.customer_id if customer else None
-    noted = [n for n in context.erp.notes(cid) if n.invoice_number and "disput" in n.text.lower()]
-    reads = book_reads(context.erp, context.today)
-    invoices = [i for i in reads.invoices({n.invoice_number or "" for n in noted}) if i.balance]
-    customers = reads.customers({i.customer_id for i in invoices})
-    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for invoice in invoices:
-        totals[invoice.currency] += invoice.balance
-    if invoices:
-        headline = f"{plural(len(invoices), 'open invoice')} disputed: {amounts(dict(totals))}."
-    else:
-        headline = (
-            "No open invoice is marked as disputed (a note on the invoice saying so). "
-            "Short-paid amounts are under “open deductions”."
-        )
-    last_note = {n.invoice_number: n for n in noted}
-    return Reply(
-        headline=" ".join([*notes, headline]),
-        sections=[
-            Section(
-                table=Table(
-                    ("Invoice", "Customer", "Open", "Due", "Note"),
-                    tuple(
-                        (
-                            i.invoice_number,
-                            _who(customers, i.customer_id),
-                            money(i.balance, i.currency),
-                            day(i.due_date),
-                            last_note[i.invoice_number].text[:60],
-                        )
-                        for i in invoices[:TABLE_MAX_ROWS]
-                    ),
-                    numeric=(2,),
-                )
-            )
-        ]
-        if invoices
-        else [],
-        context=["Source: ERP notes on invoices that say “disputed”, and the invoices' balances."],
-        intent="disputes",
-        entities={"customer_id": customer.customer_id} if customer else {},
-        data={
-            "totals": dict(totals),
-            "invoices": [
-                {
-                    "invoice_number": i.invoice_number,
-                    "customer_id": i.customer_id,
-                    "balance": i.balance,
-                    "currency": i.currency,
-                }
-                for i in invoices
-            ],
-        },
-    )
-
-
 # --- promises to pay -----------------------------------------------------------------------------
 def promises(context: ReportContext, request: Request) -> Reply:
     customer, notes = scoped_customer(context, request)
-    every = context.erp.promises(customer.customer_id if customer else None)
+    ids = [customer.customer_id] if customer else None
+    every = promises_as_of(context.store, context.erp, context.today, ids)
     horizon = request.period.end if request.period else context.today + timedelta(days=7)
     broken = [p for p in every if p.status == "broken"]
     due = [p for p in every if p.status == "open" and p.promised_on <= horizon]

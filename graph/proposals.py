@@ -13,7 +13,13 @@ from graph.format import money
 from graph.messages import Fact, Proposal, Reply, Section
 from graph.policy import Policy
 
-EDITABLE = ("apply_payment", "write_off_deduction", "set_credit_limit")
+EDITABLE = (
+    "apply_payment",
+    "write_off_deduction",
+    "set_credit_limit",
+    "open_dispute",
+    "record_promise",
+)
 MONITOR_NOTE = (
     "Monitor mode: these are suggestions only. Nothing is written by arbot; make the change "
     "in the ERP if you agree."

@@ -21,7 +21,9 @@ from graph.ar.deductions import Deduction, find_deductions, summarize
 from graph.ar.forecast import forecast_receipts
 from graph.ar.metrics import receivables_metrics
 from graph.ar.names import Resolution
+from graph.collector_signals import collector_signals
 from graph.digest import build_digest
+from graph.disputes import without_disputed
 from graph.format import day, money, plural
 from graph.llm import LlmService
 from graph.messages import Fact, Reply, Section, Table
@@ -223,7 +225,7 @@ def _entry_json(rank: int, entry: PriorityEntry) -> dict[str, Any]:
 
 
 def collections_list(context: ReportContext, request: Request) -> Reply:
-    book = read_book(context.erp, context.today)
+    book = read_book(context.erp, context.today, collector_signals(context.erp, context.store))
     ranked = book.ranked
     scope = "all accounts"
     unread: list[str] = []
@@ -303,6 +305,7 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
     for entry in shown:
         customer = customers.get(entry.customer_id)
         mine = [invoices[n] for n in entry.past_due_invoices if n in invoices]
+        mine, _ = without_disputed(context.store, mine)  # a disputed invoice is not chased
         if entry.next_step in ("reminder", "call") and customer and customer.email and mine:
             reminders.append(
                 reminder_for(customer, mine, context.today, context.requested_by, context.llm)

@@ -21,6 +21,7 @@ from graph.actions import (
     SetCreditLimit,
     WriteOffDeduction,
 )
+from graph.disputes import without_disputed
 from graph.format import day, money
 from graph.understand import ActionRequest
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 from integrations.erp.money import quantize
 from integrations.erp.port import ErpClient
 from integrations.erp.records import Customer, Invoice, aging_bucket
+from integrations.store.collector import CollectorStore
 
 
 def _plain(action: Action) -> tuple[Action, None]:
@@ -92,9 +94,13 @@ def build_action(
     requested_by: str,
     today: date,
     llm: LlmService | None = None,
+    store: CollectorStore | None = None,
 ) -> tuple[Action, str | None]:
-    """The action, and the prompt (name and hash) an LLM drafted it with, if one did."""
-    return _build(erp, request, customer_of, requested_by=requested_by, today=today, llm=llm)
+    """The action, and the prompt (name and hash) an LLM drafted it with, if one did.
+    ``store`` holds the disputes a reminder leaves out."""
+    return _build(
+        erp, request, customer_of, requested_by=requested_by, today=today, llm=llm, store=store
+    )
 
 
 def reminder_for(
@@ -151,6 +157,7 @@ def _build(
     requested_by: str,
     today: date,
     llm: LlmService | None,
+    store: CollectorStore | None = None,
 ) -> tuple[Action, str | None]:
     kind = request.kind
     if kind == "write_off_deduction":
@@ -245,5 +252,12 @@ def _build(
             invoices = [i for i in erp.invoices(customer.customer_id) if i.due_date < today]
         if not invoices:
             raise Unclear(f"{customer.name} has nothing past due to remind them about.")
+        invoices, disputed = without_disputed(store, invoices)
+        if not invoices:
+            numbers = ", ".join(i.invoice_number for i in disputed)
+            raise Unclear(
+                f"{numbers} {'is' if len(disputed) == 1 else 'are'} disputed: no reminder while "
+                "the dispute is open (resolve it first)."
+            )
         return reminder_for(customer, invoices, today, requested_by, llm)
     raise Unclear(f"I can't propose {kind} yet.")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from graph import understand_collector
 from graph import understand_vocab as vocab
 from graph.intents import NAMES, slash_subcommands
 from graph.understand_actions import ActionRequest
@@ -306,10 +307,6 @@ _AT_RISK = re.compile(
     r"\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to|at risk|risk of|will"
     r" (?:go|be|hit|cross)|next week|next month)\b"
 )
-_QUESTION_START = re.compile(
-    r"^(?:did|does|do|is|are|was|were|has|have|had|when|what|which|who|how|any|show|list|can"
-    r" you (?:show|list|tell))\b"
-)
 _CURRENCIES = (
     (re.compile(r"\b(?:eur|euros?|eurozone)\b|\u20ac"), "EUR"),
     (re.compile(r"\b(?:gbp|pounds?|uk customers|british)\b|\u00a3"), "GBP"),
@@ -423,13 +420,8 @@ _MAYBE_INVOICE = re.compile(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNOR
 def _cannot(norm: str) -> str | None:
     """What arbot cannot do that the message asks for, if it asks for one of those."""
     for kind, _, pattern in vocab.CANNOT:
-        if not pattern.search(norm):
-            continue
-        if kind == "record_promise" and (
-            vocab.PROMISES_QUESTION.search(norm) or _QUESTION_START.match(norm)
-        ):
-            continue
-        return kind
+        if pattern.search(norm):
+            return kind
     return None
 
 
@@ -446,6 +438,8 @@ def _slash(text: str) -> str:
 
 def parse(text: str, today: date) -> Request:
     text = _slash(text)
+    if (collector := understand_collector.read(text, today)) is not None:
+        return collector  # disputes, promises, statements, a customer's e-mail
     norm = vocab.normalize(text)
     if (action := _action(text, norm)) is not None:
         return Request(intent="action_request", text=text, action=action)

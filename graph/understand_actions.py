@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from graph import understand_vocab as vocab
@@ -25,6 +26,7 @@ class ActionRequest:
     reason_code: str | None = None
     text: str | None = None
     on_hold: bool = True
+    due: date | None = None  # the day a promise to pay is due
 
 
 # --- change requests ----------------------------------------------------------------------------

@@ -490,14 +490,6 @@ _ASKED = (
 )
 CANNOT = (
     (
-        "send_statement",
-        "send a statement of account",
-        _rx(
-            r"\b(?:send|email|e-mail|mail|forward|resend|generate|create|prepare|produce|print"
-            r"|issue|run)\b.{0,40}\b(?:statements?|soa)\b(?! of (?:cash|work))",
-        ),
-    ),
-    (
         "create_invoice",
         "create or change an invoice",
         _rx(
@@ -531,16 +523,6 @@ CANNOT = (
             r"\bschedule\b.{0,30}\b(?:digest|reports?|aging|summary|emails?)\b"
             r"|\b(?:email|e-mail|mail) (?:me|us|the team)\b.{0,30}\b(?:aging|reports?|digest|list"
             r"|summary|balances?|numbers)\b",
-        ),
-    ),
-    (
-        "record_promise",
-        "record a promise to pay",
-        _rx(
-            r"\b(?:promised|promises|committed|agreed|will pay|going to pay|is paying|are paying"
-            r"|plans? to pay)\b.{0,40}(?:\d|\b(?:on|by|next|this|tomorrow|monday|tuesday"
-            r"|wednesday|thursday|friday|end of)\b)",
-            r"\b(?:record|log|add|enter|create|set up|register)\b.{0,20}\b(?:promise|ptp)\b",
         ),
     ),
     (

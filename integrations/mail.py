@@ -1,12 +1,21 @@
-"""Sending e-mail (collection reminders) through the organisation's SMTP relay."""
+"""Sending e-mail (collection reminders, customer statements) through the organisation's SMTP
+relay."""
 
 from __future__ import annotations
 
 import os
 import smtplib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str  # "application/pdf", "text/csv"
+    data: bytes
 
 
 class MailError(Exception):
@@ -14,7 +23,15 @@ class MailError(Exception):
 
 
 class Mailer(Protocol):
-    def send(self, *, to: str, subject: str, body: str, message_id: str) -> str:
+    def send(
+        self,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        message_id: str,
+        attachments: Sequence[Attachment] = (),
+    ) -> str:
         """Hand one message to the relay; returns its Message-ID."""
         ...
 
@@ -45,13 +62,26 @@ class SmtpMailer:
             starttls=(os.environ.get("ARBOT_SMTP_STARTTLS") or "1") != "0",
         )
 
-    def send(self, *, to: str, subject: str, body: str, message_id: str) -> str:
+    def send(
+        self,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        message_id: str,
+        attachments: Sequence[Attachment] = (),
+    ) -> str:
         message = EmailMessage()
         message["From"] = self.sender
         message["To"] = to
         message["Subject"] = subject
         message["Message-ID"] = message_id
         message.set_content(body)
+        for attachment in attachments:
+            main, _, sub = attachment.content_type.partition("/")
+            message.add_attachment(
+                attachment.data, maintype=main, subtype=sub, filename=attachment.filename
+            )
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
                 if self.starttls:

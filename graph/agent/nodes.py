@@ -146,6 +146,7 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
 
 
 def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
+    from graph import collector_requests
     from graph.approvals import ProposalRejected
     from graph.policy import Identity
     from graph.proposals import proposal_reply
@@ -162,6 +163,8 @@ def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
         }
     turn = state["turn"]
     requested_by = _requested_by(agent, turn)
+    if request.action.kind in collector_requests.KINDS:
+        return {"reply": collector_requests.propose(agent, request.action, turn, requested_by)}
     action: Any = None
     try:
         action, drafted_with = build_action(
@@ -171,6 +174,7 @@ def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
             requested_by=requested_by,
             today=agent.today(),
             llm=agent.llm,
+            store=agent.approvals.store,
         )
         approval = agent.approvals.propose(
             action,

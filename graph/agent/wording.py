@@ -12,14 +12,9 @@ from integrations.erp.records import Customer
 
 # What to offer instead of each thing arbot cannot do.
 _INSTEAD: dict[str, tuple[str, ...]] = {
-    "send_statement": (
-        "send a reminder to {customer}",
-        "what does {customer} owe",
-    ),
     "create_invoice": ("check credit for SO-…", "status of INV-…"),
     "change_terms": ("days to pay for {customer}", "raise {customer}'s credit limit to …"),
     "alert": ("what is our dso?", "morning digest"),
-    "record_promise": ("note for {customer}: promised to pay … on …", "promises due this week"),
     "other_change": ("approvals", "help"),
 }
 

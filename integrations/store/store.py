@@ -34,6 +34,7 @@ from integrations.store.audit_batch import BatchWrites
 from integrations.store.audit_check import Anchor, AuditReport, check_audit, write_anchor
 from integrations.store.bank_lines import BankLineStore
 from integrations.store.clock import now_utc
+from integrations.store.collector import CollectorStore
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "store_alembic_version"
@@ -112,7 +113,7 @@ AUDIT_FIELDS = (
 )
 
 
-class Store(BankLineStore, BatchWrites):
+class Store(BankLineStore, BatchWrites, CollectorStore):
     def __init__(self, engine: Engine, *, audit_keys: AuditKeys | None = None) -> None:
         self.engine = engine
         self.audit_keys = AuditKeys.from_env() if audit_keys is None else audit_keys

@@ -271,8 +271,8 @@ def test_the_llm_is_not_asked_about_what_arbot_cannot_do(
     demo: Demo, openai_server: FakeOpenAI
 ) -> None:
     agent = Agent(demo.ledger, today=lambda: TODAY, llm=llm(openai_server))
-    reply = ask(agent, "send a statement to globex")
-    assert reply.intent == "unknown" and reply.data["cannot"] == "send_statement"
+    reply = ask(agent, "create an invoice for SO-1001")
+    assert reply.intent == "unknown" and reply.data["cannot"] == "create_invoice"
     assert openai_server.requests == []
 
 

@@ -1,0 +1,415 @@
+"""Disputes: an invoice the customer contests, as a record in arbot's store (mirrored to the ERP
+as a note on the invoice, since none of the ERPs has a dispute object arbot can write).
+
+Opened and resolved only through approvals: ``OpenDispute`` (from chat, a short-pay's deduction,
+or a suggestion read from a customer's e-mail) and ``ResolveDispute`` (paid, a credit memo, a
+write-off, or the claim rejected). A disputed invoice is not chased by reminders
+(``without_disputed``); collections, the digest and the ``disputes`` answer show disputes and
+their age. Reads other modules may use: ``open_disputes``, ``disputed_numbers``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from graph.actions import Action, ActionError
+from graph.format import money, plural
+from graph.messages import Reply, Section, Table
+from integrations.erp.port import ErpClient
+from integrations.erp.records import DEDUCTION_REASON_CODES, Invoice, WriteResult
+from integrations.mail import Mailer
+from integrations.store.collector import RESOLUTIONS, CollectorStore, Dispute
+
+if TYPE_CHECKING:
+    from graph.reports import ReportContext
+    from graph.understand import Request
+
+REASONS = (
+    "pricing",
+    "shortage",
+    "damage",
+    "quality",
+    "not_received",
+    "duplicate",
+    "promotion",
+    "freight",
+    "tax",
+    "terms",
+    "other",
+)
+# The deduction reason code an adjustment closing a dispute carries (ERPs know only these).
+_ADJUSTMENT_REASON = {r: (r if r in DEDUCTION_REASON_CODES else "unknown") for r in REASONS}
+
+
+def _dec(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
+def dispute_id_for(key: str) -> str:
+    return "DSP-" + hashlib.sha256(key.encode()).hexdigest()[:8].upper()
+
+
+# --- reads --------------------------------------------------------------------------------------
+def open_disputes(
+    store: CollectorStore | None, customer_ids: Iterable[str] | None = None
+) -> list[Dispute]:
+    """Open disputes, of some customers or of all (oldest first)."""
+    if store is None:
+        return []
+    ids = None if customer_ids is None else list(customer_ids)
+    return store.disputes(customer_ids=ids, status="open")
+
+
+def disputed_numbers(store: CollectorStore | None, invoice_numbers: Iterable[str]) -> set[str]:
+    """Which of these invoices have an open dispute."""
+    if store is None:
+        return set()
+    found = store.disputes(invoice_numbers=list(invoice_numbers), status="open")
+    return {d.invoice_number for d in found}
+
+
+def without_disputed(
+    store: CollectorStore | None, invoices: Sequence[Invoice]
+) -> tuple[list[Invoice], list[Invoice]]:
+    """(the invoices a reminder may chase, the disputed ones it leaves out)."""
+    disputed = disputed_numbers(store, [i.invoice_number for i in invoices])
+    return (
+        [i for i in invoices if i.invoice_number not in disputed],
+        [i for i in invoices if i.invoice_number in disputed],
+    )
+
+
+# --- actions ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OpenDispute(Action):
+    kind: ClassVar[str] = "open_dispute"
+    editable: ClassVar[bool] = True
+    uses_store: ClassVar[bool] = True
+    invoice_number: str = ""
+    reason_code: str = "other"
+    dispute_amount: str = "0"
+    dispute_currency: str = "USD"
+    description: str = ""
+    owner: str = ""
+    source: str = "chat"  # chat | short_pay | email
+    opened_on: str = ""
+
+    @property
+    def target(self) -> str:
+        return self.invoice_number
+
+    @property
+    def amount(self) -> Decimal:
+        return _dec(self.dispute_amount)
+
+    @property
+    def currency(self) -> str:
+        return self.dispute_currency
+
+    def summary(self) -> str:
+        said = f": “{self.description}”" if self.description else ""
+        return (
+            f"Open a {self.reason_code.replace('_', ' ')} dispute on {self.invoice_number} "
+            f"({self.customer_id}) for {money(self.amount, self.currency)}, owner "
+            f"{self.owner}{said}"
+        )
+
+    def with_amount(self, amount: Decimal) -> Action:
+        if amount <= 0:
+            raise ActionError("a disputed amount must be more than zero")
+        return _replace(self, dispute_amount=str(amount))
+
+    def validate(self, erp: ErpClient, store: CollectorStore | None = None) -> list[str]:
+        problems = super().validate(erp)
+        if self.reason_code not in REASONS:
+            problems.append(f"reason {self.reason_code!r} is not one of {', '.join(REASONS)}")
+        invoice = erp.get_invoice(self.invoice_number)
+        if invoice is None:
+            return [*problems, f"invoice {self.invoice_number} does not exist"]
+        if invoice.customer_id != self.customer_id:
+            problems.append(f"invoice {self.invoice_number} belongs to {invoice.customer_id}")
+        if invoice.balance <= 0:
+            problems.append(f"invoice {self.invoice_number} is paid: nothing open to dispute")
+        elif self.amount <= 0 or self.amount > invoice.balance:
+            problems.append(
+                f"the disputed amount must be more than zero and at most the "
+                f"{money(invoice.balance, invoice.currency)} open on {self.invoice_number}"
+            )
+        if invoice.currency != self.currency:
+            problems.append(f"invoice {self.invoice_number} is in {invoice.currency}")
+        if store is not None:
+            for open_one in store.disputes(invoice_numbers=[self.invoice_number], status="open"):
+                problems.append(
+                    f"{self.invoice_number} already has an open dispute ({open_one.dispute_id}, "
+                    f"{open_one.reason_code.replace('_', ' ')})"
+                )
+        return problems
+
+    def snapshot(self, erp: ErpClient) -> dict[str, Any]:
+        invoice = erp.get_invoice(self.invoice_number)
+        return {"invoice_balance": str(invoice.balance) if invoice else None}
+
+    def execute(
+        self, erp: ErpClient, key: str, *, mailer: Mailer | None, store: CollectorStore
+    ) -> WriteResult:
+        dispute, created = store.open_dispute(
+            {
+                "dispute_id": dispute_id_for(key),
+                "invoice_number": self.invoice_number,
+                "customer_id": self.customer_id,
+                "reason_code": self.reason_code,
+                "amount": self.amount,
+                "currency": self.currency,
+                "owner": self.owner,
+                "description": self.description,
+                "source": self.source,
+                "opened_by": self.owner,
+            },
+            approval_key=key,
+        )
+        said = f" — {self.description}" if self.description else ""
+        erp.add_note(
+            self.customer_id,
+            f"Disputed ({dispute.dispute_id}): {self.reason_code.replace('_', ' ')}, "
+            f"{money(self.amount, self.currency)}{said}",
+            author="arbot",
+            invoice_number=self.invoice_number,
+            idempotency_key=f"{key}:note",
+        )
+        return WriteResult(dispute.dispute_id, key, replayed=not created)
+
+
+@dataclass(frozen=True)
+class ResolveDispute(Action):
+    kind: ClassVar[str] = "resolve_dispute"
+    editable: ClassVar[bool] = True
+    uses_store: ClassVar[bool] = True
+    dispute_id: str = ""
+    invoice_number: str = ""
+    resolution: str = "paid"  # paid | credit_memo | write_off | rejected
+    adjustment: str | None = None  # the credit memo or write-off amount
+    adjustment_currency: str = "USD"
+    reason_code: str = "other"
+    note: str = ""
+
+    @property
+    def target(self) -> str:
+        return self.dispute_id
+
+    @property
+    def amount(self) -> Decimal | None:
+        return None if self.adjustment is None else _dec(self.adjustment)
+
+    @property
+    def currency(self) -> str | None:
+        return self.adjustment_currency if self.adjustment is not None else None
+
+    def summary(self) -> str:
+        how = {
+            "paid": "paid",
+            "rejected": "rejected (the invoice stands; chasing resumes)",
+            "credit_memo": "a credit memo",
+            "write_off": "a write-off",
+        }[self.resolution]
+        amount = (
+            f" of {money(_dec(self.adjustment), self.adjustment_currency)}"
+            if self.adjustment
+            else ""
+        )
+        return (
+            f"Resolve dispute {self.dispute_id} on {self.invoice_number} ({self.customer_id}) "
+            f"as {how}{amount}"
+        )
+
+    def with_amount(self, amount: Decimal) -> Action:
+        if self.adjustment is None:
+            raise ActionError(f"a dispute resolved as {self.resolution} has no amount to edit")
+        if amount <= 0:
+            raise ActionError("a credit memo or write-off must be more than zero")
+        return _replace(self, adjustment=str(amount))
+
+    def validate(self, erp: ErpClient, store: CollectorStore | None = None) -> list[str]:
+        problems = super().validate(erp)
+        if self.resolution not in RESOLUTIONS:
+            problems.append(
+                f"resolution {self.resolution!r} is not one of {', '.join(RESOLUTIONS)}"
+            )
+        if store is not None:
+            dispute = store.dispute(self.dispute_id)
+            if dispute is None:
+                problems.append(f"dispute {self.dispute_id} does not exist")
+            elif dispute.status != "open":
+                problems.append(
+                    f"dispute {self.dispute_id} is already resolved ({dispute.resolution})"
+                )
+        if self.adjustment is not None:
+            invoice = erp.get_invoice(self.invoice_number)
+            if invoice is None:
+                problems.append(f"invoice {self.invoice_number} does not exist")
+            elif invoice.balance < _dec(self.adjustment):
+                problems.append(
+                    f"invoice {self.invoice_number} has {money(invoice.balance, invoice.currency)}"
+                    f" open, less than the {money(_dec(self.adjustment), invoice.currency)} to "
+                    "credit" + (" (it was paid meanwhile)" if invoice.balance == 0 else "")
+                )
+        return problems
+
+    def snapshot(self, erp: ErpClient) -> dict[str, Any]:
+        invoice = erp.get_invoice(self.invoice_number)
+        return {"invoice_balance": str(invoice.balance) if invoice else None}
+
+    def execute(
+        self, erp: ErpClient, key: str, *, mailer: Mailer | None, store: CollectorStore
+    ) -> WriteResult:
+        reference = self.dispute_id
+        replayed = False
+        if self.adjustment is not None:
+            written = erp.create_adjustment(
+                customer_id=self.customer_id,
+                invoice_number=self.invoice_number,
+                amount=_dec(self.adjustment),
+                currency=self.adjustment_currency,
+                kind=self.resolution,
+                reason_code=_ADJUSTMENT_REASON.get(self.reason_code, "unknown"),
+                memo=f"dispute {self.dispute_id}" + (f": {self.note}" if self.note else ""),
+                idempotency_key=f"{key}:adjustment",
+            )
+            reference, replayed = written.erp_reference, written.replayed
+        resolved = store.resolve_dispute(self.dispute_id, self.resolution, by="arbot")
+        current = store.dispute(self.dispute_id)
+        if resolved is None and (current is None or current.resolution != self.resolution):
+            raise ActionError(f"dispute {self.dispute_id} was resolved otherwise meanwhile")
+        erp.add_note(
+            self.customer_id,
+            f"Dispute {self.dispute_id} resolved: {self.resolution.replace('_', ' ')}"
+            + (
+                f" {money(_dec(self.adjustment), self.adjustment_currency)}"
+                if self.adjustment
+                else ""
+            )
+            + (f" — {self.note}" if self.note else ""),
+            author="arbot",
+            invoice_number=self.invoice_number,
+            idempotency_key=f"{key}:note",
+        )
+        return WriteResult(reference, key, replayed=replayed and resolved is None)
+
+
+def _replace(action: Action, **changes: Any) -> Action:
+    from dataclasses import replace
+
+    return replace(action, **changes)
+
+
+# --- the answer: "disputed invoices" -----------------------------------------------------------
+def disputes_report(context: ReportContext, request: Request) -> Reply:
+    """Open disputes with their reason, amount, age and owner (one customer, or every one), and
+    the open invoices the ERP's notes call disputed that arbot holds no dispute record of."""
+    from graph.reports import scoped_customer
+
+    customer, unread = scoped_customer(context, request)
+    ids = [customer.customer_id] if customer else None
+    records = open_disputes(context.store, ids)
+    known = (
+        {d.invoice_number for d in context.store.disputes(customer_ids=ids)}
+        if context.store
+        else set()
+    )
+    noted_numbers = sorted(
+        {
+            n.invoice_number
+            for n in context.erp.notes(customer.customer_id if customer else None)
+            if n.invoice_number and "disput" in n.text.lower() and n.invoice_number not in known
+        }
+    )
+    noted = [
+        i for n in noted_numbers if (i := context.erp.get_invoice(n)) is not None and i.balance
+    ]
+    disputed_invoices = [
+        i for d in records if (i := context.erp.get_invoice(d.invoice_number)) is not None
+    ] + noted
+    totals: dict[str, Decimal] = {}
+    for d in records:
+        totals[d.currency] = totals.get(d.currency, Decimal("0.00")) + d.amount
+    for i in noted:
+        totals[i.currency] = totals.get(i.currency, Decimal("0.00")) + i.balance
+    count = len(records) + len(noted)
+    scope = customer.name if customer else "all customers"
+    if count:
+        headline = (
+            f"{plural(count, 'open dispute')} ({scope}): "
+            + " + ".join(money(v, c) for c, v in sorted(totals.items()))
+            + " disputed."
+        )
+    else:
+        headline = (
+            f"No open dispute ({scope}). Short-paid amounts are under “open deductions”; "
+            "“INV-… is disputed: why” opens one."
+        )
+    rows = [
+        (
+            d.dispute_id,
+            d.invoice_number,
+            d.customer_id,
+            d.reason_code.replace("_", " "),
+            money(d.amount, d.currency),
+            f"{d.age_days(context.today)} days",
+            d.owner,
+        )
+        for d in records
+    ] + [
+        ("(ERP note)", i.invoice_number, i.customer_id, "", money(i.balance, i.currency), "", "")
+        for i in noted
+    ]
+    sections = []
+    if rows:
+        sections.append(
+            Section(
+                table=Table(
+                    ("Dispute", "Invoice", "Customer", "Reason", "Amount", "Age", "Owner"),
+                    tuple(rows[:50]),
+                    numeric=(4,),
+                )
+            )
+        )
+    return Reply(
+        headline=" ".join([*unread, headline]),
+        sections=sections,
+        context=[
+            "Source: disputes in arbot's store (mirrored to the ERP as notes on the invoice), "
+            "and ERP notes on open invoices that say “disputed”. Disputed invoices are left out "
+            "of reminders."
+        ],
+        intent="disputes",
+        entities={"customer_id": customer.customer_id} if customer else {},
+        data={
+            "totals": totals,
+            "disputes": [
+                {
+                    "dispute_id": d.dispute_id,
+                    "invoice_number": d.invoice_number,
+                    "customer_id": d.customer_id,
+                    "reason_code": d.reason_code,
+                    "amount": d.amount,
+                    "currency": d.currency,
+                    "owner": d.owner,
+                    "age_days": d.age_days(context.today),
+                    "source": d.source,
+                }
+                for d in records
+            ],
+            "invoices": [
+                {
+                    "invoice_number": i.invoice_number,
+                    "customer_id": i.customer_id,
+                    "balance": i.balance,
+                    "currency": i.currency,
+                }
+                for i in disputed_invoices
+            ],
+        },
+    )

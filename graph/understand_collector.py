@@ -1,0 +1,331 @@
+"""The collector's phrasings, read before the rest of the parser: disputes ("INV-10432 is
+disputed: price per PO was 12.40", "resolve dispute DSP-1A2B3C4D as credit memo"), promises to
+pay ("globex promised 5,000 by Friday"), statements ("statement for globex", "send Globex a
+statement", "send statements to everyone over 10k") and a customer's e-mail pasted into chat.
+
+Each becomes a Request the agent already knows how to route: a change request (a proposal,
+never a direct write) or a report. Questions about disputes or promises ("broken promises",
+"is INV-1 disputed?") are left to the rest of the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from graph import understand_vocab as vocab
+from graph.understand_actions import ActionRequest, _customer_of, _money, _reason
+from graph.understand_refs import _extract
+
+if TYPE_CHECKING:
+    from graph.understand import Request
+
+_QUESTION = re.compile(
+    r"^(?:did|does|do|is|are|was|were|has|have|had|when|what|which|who|how|any|show|list|why"
+    r"|can you (?:show|list|tell))\b|\?\s*$"
+)
+_POLITE = re.compile(
+    r"^(?:(?:hi|hey|ok|okay|so|also|and|please|pls|kindly|just|can you|could you|would you"
+    r"|(?:i|we) (?:need|want|would like)(?: you)? to|go ahead and|let's|lets)\b[\s,!]*)+"
+)
+
+# --- a customer's e-mail pasted into chat ----------------------------------------------------
+_HEADER = re.compile(r"(?im)^\s*(?:from|subject|to|sent|date|cc|reply-to)\s*:\s*\S")
+_GREETING = re.compile(r"(?i)^\s*(?:hi|hello|dear|good (?:morning|afternoon)|greetings)\b")
+_SIGN_OFF = re.compile(
+    r"(?im)^\s*(?:regards|kind regards|best regards|best|thanks|thank you|many thanks"
+    r"|sincerely|cheers)\b[,.!]?\s*$"
+)
+_PASTED = re.compile(
+    r"(?i)^\s*(?:(?:the )?customer (?:e-?mail|wrote|replied|reply|says)|e-?mail from|reply from"
+    r"|forwarded message|-{3,} ?forwarded)\b"
+)
+
+
+def looks_like_email(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if _PASTED.search(text):
+        return True
+    if len(lines) < 3:
+        return False
+    return bool(_HEADER.search(text)) or bool(_GREETING.search(text) and _SIGN_OFF.search(text))
+
+
+# --- dates a promise is due -----------------------------------------------------------------------
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_PATTERNS = (
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("today", re.compile(r"\b(?:today|tonight|eod|end of (?:the )?day)\b")),
+    ("tomorrow", re.compile(r"\btomorrow\b")),
+    ("in_n", re.compile(r"\bin (\d{1,3}) (day|days|week|weeks)\b")),
+    ("eow", re.compile(r"\b(?:end of (?:the |this )?week|eow)\b")),
+    ("eom", re.compile(r"\b(?:end of (?:the |this )?month|month[- ]end|eom)\b")),
+    ("next_week", re.compile(r"\bnext week\b")),
+    ("weekday", re.compile(r"\b(?:(next|this|coming) )?(" + "|".join(_WEEKDAYS) + r")\b")),
+    ("md", re.compile(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b")),
+    ("dm", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH)),
+    ("nth", re.compile(r"\b(?:on|by) the (\d{1,2})(?:st|nd|rd|th)\b")),
+)
+
+
+def _month_end(day_: date) -> date:
+    return (day_.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _coming(today: date, month: int, number: int) -> date | None:
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, number)
+        except ValueError:
+            return None
+        if found >= today:
+            return found
+    return None
+
+
+def due_date(norm: str, today: date) -> tuple[date | None, str]:
+    """The day a promise is due, and the text without the words that said it."""
+    for kind, pattern in _DATE_PATTERNS:
+        match = pattern.search(norm)
+        if match is None:
+            continue
+        rest = (norm[: match.start()] + " " + norm[match.end() :]).strip()
+        found: date | None = None
+        if kind == "iso":
+            try:
+                found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                return None, rest
+        elif kind == "today":
+            found = today
+        elif kind == "tomorrow":
+            found = today + timedelta(days=1)
+        elif kind == "in_n":
+            unit = 7 if match.group(2).startswith("week") else 1
+            found = today + timedelta(days=int(match.group(1)) * unit)
+        elif kind == "eow":
+            found = today + timedelta(days=(4 - today.weekday()) % 7)
+        elif kind == "eom":
+            found = _month_end(today)
+        elif kind == "next_week":
+            found = today + timedelta(days=7 - today.weekday() + 4)  # next week's Friday
+        elif kind == "weekday":
+            ahead = (_WEEKDAYS.index(match.group(2)) - today.weekday()) % 7
+            if match.group(1) == "next" and ahead == 0:
+                ahead = 7
+            found = today + timedelta(days=ahead)
+        elif kind == "md":
+            found = _coming(today, _MONTHS.index(match.group(1)) + 1, int(match.group(2)))
+        elif kind == "dm":
+            found = _coming(today, _MONTHS.index(match.group(2)) + 1, int(match.group(1)))
+        elif kind == "nth":
+            number = int(match.group(1))
+            found = _coming(today, today.month, number) if number >= today.day else None
+            if found is None:
+                following = _month_end(today) + timedelta(days=1)
+                found = _coming(following, following.month, number)
+        return found, rest
+    return None, norm
+
+
+# --- the phrasings ---------------------------------------------------------------------------
+_DISPUTE_WORD = re.compile(r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)\b")
+_RESOLVE = re.compile(
+    r"\b(?:resolve|resolved|close|closed|settle|settled|end|ended)\b.{0,40}\bdisput"
+    r"|\bdisput\w*\b.{0,40}\b(?:is |was |has been )?(?:resolved|closed|settled)\b"
+)
+_RESOLUTIONS = (
+    (re.compile(r"\bcredit(?:ed)?(?: memo| note)?\b"), "credit_memo"),
+    (re.compile(r"\bwr(?:ite|itten|ote)[- ]?off\b|\bwriteoff\b"), "write_off"),
+    (
+        re.compile(r"\breject\w*\b|\bdenied\b|\bdeny\b|\binvalid\b|\bnot valid\b|\bstands\b"),
+        "rejected",
+    ),
+    (re.compile(r"\bpaid\b|\bpayment\b|\bpays\b"), "paid"),
+)
+_DISPUTE_ID = re.compile(r"\bdsp-[0-9a-f]{8}\b", re.IGNORECASE)
+_SHORT_PAY = re.compile(r"\bshort[- ]?pa(?:y|id|yment)s?\b|\bdeductions?\b")
+_DISPUTE_AMOUNT = re.compile(
+    r"\b(?:for|of|amount|disputed amount)\s*:?\s*(\$?\s?\d[\d,]*(?:\.\d{1,2})?\s*k?)\b"
+    r"|(\$?\s?\d[\d,]*(?:\.\d{1,2})?\s*k?)\s+(?:is |are )?(?:disputed|in dispute)\b"
+)
+_MORE_REASONS = (
+    (re.compile(r"\bquality\b|\bdefect\w*\b|\bfault\w*\b"), "quality"),
+    (
+        re.compile(
+            r"\bnot (?:received|delivered)\b|\bnever (?:received|arrived|got)\b|\bmissing\b"
+        ),
+        "not_received",
+    ),
+    (
+        re.compile(r"\bduplicate\w*\b|\bbilled twice\b|\bcharged twice\b|\bdouble[- ]billed\b"),
+        "duplicate",
+    ),
+    (re.compile(r"\bterms\b"), "terms"),
+)
+_DESCRIPTION = re.compile(r":\s*|\s[-\u2013\u2014]+\s|\bbecause\b|\breason\b|\bsays?\b")
+
+_PROMISE = re.compile(
+    r"\b(?:promised|promises|promise to pay|committed to pay|commits to pay|agreed to pay"
+    r"|will pay|will send|is going to pay|are going to pay|plans? to pay|ptp)\b"
+)
+# A note or a logged call that mentions a promise stays a note.
+_NOTE = re.compile(
+    r"^(?:note|comment)\b|^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|pop)\b"
+    r".{0,24}\b(?:notes?|comments?|memos?|remarks?|call|conversation|voicemail|vm)\b"
+)
+_PROMISE_RECORD = re.compile(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
+
+_SEND_STATEMENT = re.compile(
+    r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot)\b(?! me\b)(?! us\b).{0,60}"
+    r"\bstatements?\b(?! of (?:cash|work))"
+)
+_STATEMENT = re.compile(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\b")
+_NOT_CUSTOMER_STATEMENT = re.compile(
+    r"\bbank statements?\b|\bstatement of (?:cash|work)\b|\bmt940\b"
+)
+_EVERYONE = re.compile(
+    r"\b(?:all|every|each)(?: (?:the|of (?:the|our)))? (?:customers?|accounts?|clients?)\b"
+    r"|\beveryone\b|\beverybody\b"
+)
+_THRESHOLD = re.compile(
+    r"\b(?:over|above|more than|owing more than|with more than|at least|>)\s*(\$?\s?\d[\d,]*"
+    r"(?:\.\d{1,2})?\s*k?)"
+)
+
+
+def _action_request(said: str, action: ActionRequest) -> Request:
+    from graph.understand import Request  # the parser's type, loaded by the time we are called
+
+    return Request(intent="action_request", text=said, action=action)
+
+
+def _report(intent: str, text: str, customer: str | None = None) -> Request:
+    from graph.understand import Request
+
+    return Request(intent=intent, text=text, customer_text=customer)
+
+
+def _dispute_reason(norm: str) -> str | None:
+    for pattern, code in _MORE_REASONS:
+        if pattern.search(norm):
+            return code
+    return _reason(norm)
+
+
+def _read_dispute(text: str, norm: str) -> Request | None:
+    refs = _extract(text)
+    if not refs.invoices and not _DISPUTE_ID.search(text):
+        return None
+    if _RESOLVE.search(norm):
+        resolution = next((code for pattern, code in _RESOLUTIONS if pattern.search(norm)), None)
+        amount = None
+        if resolution in ("credit_memo", "write_off"):
+            amount, _ = _money(_extract(_DISPUTE_ID.sub(" ", text)).remaining)
+        found = _DISPUTE_ID.search(text)
+        return _action_request(
+            text,
+            ActionRequest(
+                "resolve_dispute",
+                invoice_refs=tuple(refs.invoices),
+                reason_code=resolution,
+                amount=amount,
+                text=found.group(0).upper() if found else None,  # the dispute's id
+            ),
+        )
+    if not refs.invoices or _QUESTION.search(norm) or re.search(r"\bundisput", norm):
+        return None
+    description = ""
+    if (cut := _DESCRIPTION.search(text)) is not None:
+        description = text[cut.end() :].strip(" .:-")
+    amount = None
+    if match := _DISPUTE_AMOUNT.search(vocab.normalize(refs.remaining)):
+        amount, _ = _money(match.group(1) or match.group(2))
+    short_pay = bool(_SHORT_PAY.search(norm))
+    return _action_request(
+        text,
+        ActionRequest(
+            "open_dispute",
+            invoice_refs=tuple(refs.invoices),
+            amount=amount,
+            reason_code=_dispute_reason(norm),
+            text=description[:500] or None,
+            on_hold=not short_pay,  # False: opened from a short-pay's deduction
+        ),
+    )
+
+
+def _read_promise(text: str, norm: str, today: date) -> Request | None:
+    body = _POLITE.sub("", norm)
+    verb = _PROMISE.search(body)
+    if verb is None or _NOTE.search(body):
+        return None
+    if vocab.PROMISES_QUESTION.search(norm) or _QUESTION.search(body):
+        return None
+    refs = _extract(text)
+    when, rest = due_date(body, today)
+    amount, _ = _money(_extract(rest).remaining)
+    before = _PROMISE_RECORD.sub(" ", body[: verb.start()])
+    before = re.sub(r"^[\s:,-]+|\b(?:that|record|log|a|the|promise|ptp)\b", " ", before)
+    customer = _customer_of(before) or _customer_of(
+        re.sub(r"^.*?\b(?:from|for|by)\b", " ", body[verb.end() :])
+    )
+    return _action_request(
+        text,
+        ActionRequest(
+            "record_promise",
+            customer_text=customer,
+            invoice_refs=tuple(refs.invoices),
+            amount=amount,
+            due=when,
+            text=text[:500],
+        ),
+    )
+
+
+def _read_statement(text: str, norm: str) -> Request | None:
+    if not _STATEMENT.search(norm) or _NOT_CUSTOMER_STATEMENT.search(norm):
+        return None
+    body = _POLITE.sub("", norm)
+    if _SEND_STATEMENT.search(body):
+        if _EVERYONE.search(body):
+            threshold = None
+            if match := _THRESHOLD.search(body):
+                threshold, _ = _money(match.group(1))
+            return _action_request(
+                text, ActionRequest("send_statement", amount=threshold or Decimal("0"))
+            )
+        words = _STATEMENT.sub(" ", body)
+        words = re.sub(r"^\S+", " ", words)  # the verb
+        words = re.sub(r"\b(?:a|an|the|copy|of|their|its|to|by|e-?mail|now|today)\b", " ", words)
+        customer = _customer_of(words)
+        return _action_request(text, ActionRequest("send_statement", customer_text=customer))
+    if _QUESTION.search(body) and not re.match(r"^(?:show|can you show)\b", body):
+        return None
+    words = _STATEMENT.sub(" ", body)
+    words = re.sub(
+        r"\b(?:show|show me|print|get|pull|make|generate|create|produce|prepare|run|give me|the|a"
+        r"|for|of|me|pdf|csv|current|latest|customer)\b",
+        " ",
+        words,
+    )
+    customer = _customer_of(words)
+    return _report("customer_statement", text, customer) if customer else None
+
+
+def read(text: str, today: date) -> Request | None:
+    """The collector's request in ``text``, if it is one."""
+    if looks_like_email(text):
+        return _report("customer_reply", text)
+    norm = vocab.normalize(text)
+    if vocab.INJECTION.search(norm):
+        return None
+    if _DISPUTE_WORD.search(norm) and (found := _read_dispute(text, norm)) is not None:
+        return found
+    if _STATEMENT.search(norm) and (found := _read_statement(text, norm)) is not None:
+        return found
+    return _read_promise(text, norm, today)
