@@ -397,7 +397,10 @@ def promises(context: ReportContext, request: Request) -> Reply:
     return Reply(
         headline=" ".join([*notes, headline]),
         sections=sections,
-        context=["Source: promises to pay recorded in the ERP, with their status."],
+        context=[
+            "Source: promises to pay recorded in the ERP and in arbot (captured in chat or read"
+            " from customers' e-mails); a promise not kept is broken from the next business day."
+        ],
         intent="promises",
         entities={"customer_id": customer.customer_id} if customer else {},
         data={"broken": listed(broken), "due": listed(due), "horizon": horizon},
