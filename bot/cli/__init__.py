@@ -46,6 +46,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "The daily digest: yesterday's cash, approvals waiting, open AR and its chart.",
     ),
     "erp": ("bot.cli.erp:erp", "The ERP: import data into the local ledger."),
+    "inbox": (
+        "bot.cli.inbox:inbox",
+        "Customers' e-mails: classified, with the matching proposal.",
+    ),
     "invoices": (
         "bot.cli.invoices:invoices",
         "Draft invoices from billable milestones or time entries, each proposed for approval.",

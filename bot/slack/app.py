@@ -195,6 +195,19 @@ class SlackSurface:
                 log.error(
                     "Slack did not take the image %s: %s", image.name, error.__class__.__name__
                 )
+        for attached in reply.files if posted else ():  # a customer statement: PDF and CSV
+            try:
+                await self.client.files_upload_v2(
+                    channel=channel,
+                    content=attached.path.read_bytes(),
+                    filename=attached.name,
+                    title=attached.name,
+                    **({"thread_ts": thread_ts} if thread_ts else {}),
+                )
+            except Exception as error:
+                log.error(
+                    "Slack did not take the file %s: %s", attached.name, error.__class__.__name__
+                )
 
     async def work(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()

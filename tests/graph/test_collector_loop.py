@@ -83,7 +83,8 @@ def _local(tmp_path: Path) -> Iterator[Book]:
 
 def _intacct(tmp_path: Path) -> Iterator[Book]:
     from integrations.erp.intacct import IntacctClient, RetryPolicy
-    from tests.fakes.intacct import fake_intacct, seed_books as seed_intacct, settings_for
+    from tests.fakes.intacct import fake_intacct, settings_for
+    from tests.fakes.intacct import seed_books as seed_intacct
 
     with fake_intacct() as fake:
         seed_intacct(fake)
@@ -118,7 +119,8 @@ def _quickbooks(tmp_path: Path) -> Iterator[Book]:
 
 
 @pytest.fixture(params=["local", "quickbooks", "intacct"])
-def world(request: Any, tmp_path: Path) -> Iterator[World]:
+def world(request: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    monkeypatch.setenv("ARBOT_HOME", str(tmp_path))  # where statements are written
     make = {"local": _local, "quickbooks": _quickbooks, "intacct": _intacct}[request.param]
     books = make(tmp_path)
     yield World(next(books))
