@@ -65,6 +65,9 @@ def render(reply: Reply, numbers: dict[str, int] | None = None) -> RenderableTyp
         parts.extend(Padding(part, (1, 0, 0, 0)) for part in _section(section))
     if reply.context:
         parts.append(Padding(Text("\n".join(reply.context), style="dim italic"), (1, 0, 0, 0)))
+    if reply.files:  # a statement: the terminal shows where its files are
+        shown = "\n".join(f"{f.media_type.split('/')[-1].upper()}: {f.path}" for f in reply.files)
+        parts.append(Padding(Text(shown), (1, 0, 0, 0)))
     for card in reply.proposals:
         amount = (
             f"  {money(card.amount, card.currency or 'USD')}" if card.amount is not None else ""

@@ -11,6 +11,7 @@ evidence on the card, and every proposal waits for a person.
 from __future__ import annotations
 
 import email
+import email.errors
 import email.policy
 import re
 from dataclasses import dataclass
@@ -95,26 +96,27 @@ def read_eml(data: bytes) -> Mail:
         raise MailRefused(f"the e-mail is larger than {MAX_EMAIL_BYTES // 1_000_000} MB")
     if b"\x00" in data[:4096]:
         raise MailRefused("this is not an e-mail (binary content)")
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    try:
+        return _parsed(email.message_from_bytes(data, policy=email.policy.default))
+    except MailRefused:
+        raise
+    except (ValueError, TypeError, LookupError, AttributeError, email.errors.MessageError) as error:
+        # a header or part the parser cannot make sense of: refused, never a traceback
+        raise MailRefused(f"the e-mail cannot be read ({error.__class__.__name__})") from None
+
+
+def _parsed(message: Any) -> Mail:
     if not isinstance(message, EmailMessage) or not (message["From"] or message["Subject"]):
         raise MailRefused("this is not an e-mail (no From or Subject header)")
-    try:
-        part = message.get_body(preferencelist=("plain", "html"))
-        text = part.get_content() if part is not None else ""
-    except (LookupError, ValueError, AttributeError) as error:
-        raise MailRefused(
-            f"the e-mail's body cannot be read ({error.__class__.__name__})"
-        ) from None
+    part = message.get_body(preferencelist=("plain", "html"))
+    text = part.get_content() if part is not None else ""
     if not isinstance(text, str):
         raise MailRefused("the e-mail has no text body")
     if part is not None and part.get_content_type() == "text/html":
         text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
         text = re.sub(r"<[^>]+>", " ", text)
-    try:
-        sender = str(message["From"] or "") or None
-        subject = str(message["Subject"] or "")
-    except (ValueError, TypeError):
-        raise MailRefused("the e-mail's headers cannot be read") from None
+    sender = str(message["From"] or "") or None
+    subject = str(message["Subject"] or "")
     return Mail(sender, subject[:500], text[:MAX_TEXT_CHARS])
 
 

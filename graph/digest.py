@@ -15,6 +15,7 @@ from graph.ar.credit import check_credit
 from graph.ar.deductions import find_deductions
 from graph.ar.forecast import forecast_receipts
 from graph.ar.metrics import receivables_metrics
+from graph.collector_digest import collector_sections
 from graph.collector_signals import collector_signals
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table
@@ -150,6 +151,9 @@ def build_digest(
             )
         )
 
+    collector, collector_data = collector_sections(store, book.promises, book.customers, today)
+    sections.extend(collector)
+
     fresh = [
         d
         for d in find_deductions(
@@ -227,6 +231,7 @@ def build_digest(
         "orders_for_review": [order for order, *_ in flagged],
         "dso_trend": [{"date": moment, "dso": value} for moment, value in trend],
         "expected_next_30_days": {main_currency: next_30},
+        **collector_data,
     }
     from graph.charts import aging_chart  # matplotlib: only when a digest is drawn
 

@@ -367,8 +367,7 @@ def statement_reply(statement: Statement, pdf_path: Path, csv_path: Path) -> Rep
         ),
         sections=sections,
         context=[
-            f"PDF: {pdf_path}",
-            f"CSV: {csv_path}",
+            f"Files: {pdf_path.name} and {csv_path.name}.",
             f"“send {customer.name} a statement” proposes e-mailing it to "
             f"{customer.email or 'the customer (no e-mail address on file)'}.",
         ],

@@ -162,6 +162,8 @@ def test_a_dispute_opened_in_slack_stops_its_reminder_and_shows_in_collections(
     assert "disputes" in {f["name"] for f in entry["factors"]}
     listed = world.say("disputed invoices")
     assert [d["invoice_number"] for d in listed.data["disputes"]] == [book.second]
+    digest = world.say("morning digest")
+    assert [d["invoice_number"] for d in digest.data["open_disputes"]] == [book.second]
 
     resolved = world.say(f"the dispute on {book.second} is resolved: rejected")
     assert [p.action for p in resolved.proposals] == ["resolve_dispute"], resolved.headline
@@ -206,6 +208,8 @@ def test_a_promise_captured_in_teams_is_kept_by_a_bank_payment_another_is_broken
     world.today = MONDAY
     listed = world.say("broken promises")
     assert [p["customer_id"] for p in listed.data["broken"]] == [book.other_id]
+    digest = world.say("morning digest")
+    assert [p["customer_id"] for p in digest.data["broken_promises"]] == [book.other_id]
     ranked_after = world.say("who should I chase first")
     rank_after, other_after = _entry(ranked_after, book.other_id)
     assert "broken_promise" in {f["name"] for f in other_after["factors"]}
