@@ -417,7 +417,9 @@ def deduction_summary(context: ReportContext, request: Request) -> Reply:
         context=[
             f"Deductions: short-pays still open on invoices, reason from the remittance "
             f"text; above {money(tolerance, 'USD')} needs backup; a discount taken after "
-            "its window is invalid."
+            "its window is invalid.",
+            "“open a dispute for the short-pay on INV-…” makes one a dispute (its reminder "
+            "stops until it is resolved).",
         ],
         intent="deduction_summary",
         entities={"customer_id": customer.customer_id} if customer else {},

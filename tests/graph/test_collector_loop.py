@@ -50,6 +50,7 @@ class Book:
     other: str
     other_id: str
     email: str
+    short_pay: tuple[str, str, str] | None = None  # invoice, deduction, reason
 
 
 @dataclass
@@ -97,7 +98,7 @@ def _intacct(tmp_path: Path) -> Iterator[Book]:
         )
         yield Book(
             erp, service(url, erp=erp), "parent co", "P1", "INV-001", "INV-002", "PARENT CO",
-            "subsidiary co", "S1", "ap@parent.example.com",
+            "subsidiary co", "S1", "ap@parent.example.com", ("INV-005", "25.00", "shortage"),
         )  # fmt: skip
         erp.close()
 
@@ -113,7 +114,7 @@ def _quickbooks(tmp_path: Path) -> Iterator[Book]:
         yield Book(
             erp, service(url, erp=erp), "acme industrial supply", company.acme, "INV-1001",
             "INV-1002", "ACME INDUSTRIAL SUPPLY INC", "initech", company.initech,
-            "ap@acme.example.com",
+            "ap@acme.example.com", ("INV-2002", "20.00", "pricing"),
         )  # fmt: skip
         erp.close()
 
@@ -255,3 +256,22 @@ def test_a_statement_pdf_with_the_open_items_is_sent_once_on_approval(world: Wor
     assert {row[1] for row in rows if row[0] == "invoice"} == open_numbers
     logged = [n for n in book.erp.notes(book.customer_id) if n.text.startswith("Statement as of")]
     assert len(logged) == 1
+
+
+def test_a_short_pay_s_deduction_becomes_a_dispute_with_its_amount_and_reason(
+    world: World,
+) -> None:
+    book = world.book
+    if book.short_pay is None:
+        pytest.skip("the local test books have no short-pay")
+    number, amount, reason = book.short_pay
+    opened = world.say(f"open a dispute for the short-pay on {number}")
+    [card] = opened.proposals
+    assert (card.action, card.amount) == ("open_dispute", D(amount)), opened.headline
+    world.approve(opened)
+    [dispute] = book.approvals.store.disputes(status="open")
+    assert (dispute.invoice_number, dispute.reason_code, dispute.source) == (
+        number,
+        reason,
+        "short_pay",
+    )
