@@ -275,3 +275,19 @@ def test_a_short_pay_s_deduction_becomes_a_dispute_with_its_amount_and_reason(
         reason,
         "short_pay",
     )
+
+
+def test_statements_for_everyone_over_a_threshold_are_one_message_of_cards(world: World) -> None:
+    book = world.book
+    reply = world.say("send statements to all customers over 1,200")
+    emailed_and_owing = {
+        c.customer_id
+        for c in book.erp.list_customers()
+        if c.email and any(i.balance for i in book.erp.invoices(c.customer_id))
+    }
+    assert book.customer_id in emailed_and_owing
+    assert {p.action for p in reply.proposals} == {"send_statement"}
+    assert {p.summary.split()[1].removesuffix("'s") for p in reply.proposals} == emailed_and_owing
+    assert reply.approve_all == (len(reply.proposals) > 1)
+    nobody = world.say("send statements to all customers over 100k")
+    assert nobody.proposals == [] and nobody.headline.startswith("No customer")
