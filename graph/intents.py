@@ -414,13 +414,12 @@ def _tool(name: str, description: str, properties: dict[str, Any], required: tup
 
 
 def llm_tools() -> list[dict[str, Any]]:
-    """A tool per answering intent (the change requests have tools of their own in graph.llm;
-    a pasted customer e-mail is recognised by the rules alone), plus ``out_of_scope`` for
-    anything else."""
+    """A tool per answering intent (the change requests have tools of their own in graph.llm),
+    plus ``out_of_scope`` for anything else."""
     tools = [
         _tool(i.name, i.tool, i.parameters, i.required)
         for i in REGISTRY
-        if i.kind != "change_request" and i.name not in ("unknown", "customer_reply")
+        if i.kind != "change_request" and i.name != "unknown"
     ]
     tools.append(
         _tool("out_of_scope", "Anything that is not an accounts-receivable request.", {}, ())

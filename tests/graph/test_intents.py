@@ -76,7 +76,11 @@ def test_every_example_answers_its_intent_on_the_demo_company(demo_cli: Cli) -> 
                 wrong.append((example, intent.name, reply["intent"], reply["text"][:80]))
             elif intent.kind == "change_request" and not reply["proposals"]:
                 wrong.append((example, "a proposal", reply["text"][:80]))
-            elif intent.kind not in ("change_request", "meta") and reply["proposals"]:
+            elif (
+                intent.kind not in ("change_request", "meta")
+                and intent.name != "customer_reply"  # a pasted e-mail asks for its proposal
+                and reply["proposals"]
+            ):
                 wrong.append((example, "no proposal", reply["proposals"]))
             elif reply["text"].startswith(("I can't find", "Which", "More than one")):
                 wrong.append((example, "an answer", reply["text"][:80]))
