@@ -8,6 +8,7 @@ exactly its stored payload under an idempotency key.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
@@ -470,17 +471,17 @@ ACTIONS: dict[str, type[Action]] = {
 }
 
 
-def _register_collector_actions() -> None:
-    """Disputes, promises and statements live in their own modules (which import this one)."""
-    from graph.disputes import OpenDispute, ResolveDispute
-    from graph.promises import RecordPromise
-    from graph.statements import SendStatement
-
-    for cls in (OpenDispute, ResolveDispute, RecordPromise, SendStatement):
+def register(*classes: type[Action]) -> None:
+    """Make action kinds defined elsewhere known (``action_from_payload``, the policy)."""
+    for cls in classes:
         ACTIONS[cls.kind] = cls
 
 
-_register_collector_actions()
+# The collector's actions (disputes, promises, statements) live in modules of their own, which
+# import this one and register their kinds; importing them here makes every kind known to
+# whoever imports this module, whichever of them is imported first.
+for _module in ("graph.disputes", "graph.promises", "graph.statements"):
+    importlib.import_module(_module)
 
 
 def action_from_payload(kind: str, payload: dict[str, Any]) -> Action:

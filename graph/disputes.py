@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from graph.actions import Action, ActionError
+from graph.actions import Action, ActionError, register
 from graph.format import money, plural
 from graph.messages import Reply, Section, Table
 from integrations.erp.port import ErpClient
@@ -413,3 +413,6 @@ def disputes_report(context: ReportContext, request: Request) -> Reply:
             ],
         },
     )
+
+
+register(OpenDispute, ResolveDispute)

@@ -17,12 +17,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import ClassVar
 
-from graph.actions import Action, ActionError
+from graph.actions import Action, ActionError, register
 from graph.format import day, money
 from integrations.erp.port import ErpClient
-from integrations.erp.records import PromiseToPay, WriteResult
+from integrations.erp.records import Payment, PromiseToPay, WriteResult
 from integrations.mail import Mailer
 from integrations.store.collector import CollectorStore, StoredPromise
+
+ONE_QUERY_PER_CUSTOMER_UP_TO = 5
 
 
 def next_business_day(day_: date) -> date:
@@ -54,9 +56,18 @@ def settle(store: CollectorStore, erp: ErpClient, as_of: date) -> list[str]:
     by_customer: dict[str, list[StoredPromise]] = {}
     for promise in open_ones:
         by_customer.setdefault(promise.customer_id, []).append(promise)
+    every: dict[str, list[Payment]] | None = None
+    if len(by_customer) > ONE_QUERY_PER_CUSTOMER_UP_TO:  # one read of the period instead
+        every = {}
+        since = min(p.captured_on for p in open_ones)
+        for payment in erp.payments(since=since, until=as_of):
+            every.setdefault(payment.customer_id, []).append(payment)
     for customer_id, promises in by_customer.items():
         since = min(p.captured_on for p in promises)
-        payments = erp.payments(customer_id, since=since, until=as_of)
+        if every is None:
+            payments = erp.payments(customer_id, since=since, until=as_of)
+        else:
+            payments = [p for p in every.get(customer_id, []) if p.received_on >= since]
         used: set[str] = set()
         for promise in sorted(promises, key=lambda p: (p.promised_on, p.promise_id)):
             last_day = next_business_day(promise.promised_on)
@@ -202,3 +213,6 @@ class RecordPromise(Action):
             idempotency_key=f"{key}:note",
         )
         return WriteResult(promise.promise_id, key, replayed=not created)
+
+
+register(RecordPromise)

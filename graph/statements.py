@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from graph.actions import Action, ActionError
+from graph.actions import Action, ActionError, register
 from graph.format import day, money, plural
 from graph.messages import Attachment as FileOut
 from graph.messages import Reply, Section, Table
@@ -407,3 +407,6 @@ def statement_report(context: ReportContext, request: Request) -> Reply:
     statement = build(context.erp, customer, context.today)
     pdf_path, csv_path = save(statement)
     return statement_reply(statement, pdf_path, csv_path)
+
+
+register(SendStatement)
