@@ -5,6 +5,7 @@ that are not e-mails with one clear line."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,8 +74,6 @@ Globex AP
 def test_inbox_add_reads_a_promise_and_proposes_it_and_nothing_else(
     arbot: Cli, tmp_path: Path
 ) -> None:
-    import json
-
     assert arbot("demo", "--no-chat").exit_code == 0
     path = tmp_path / "reply.eml"
     path.write_text(EML)
@@ -110,3 +109,48 @@ def test_inbox_add_refuses_what_is_not_an_email_with_one_line(
 def test_inbox_add_of_a_missing_file_is_a_clear_error(arbot: Cli, tmp_path: Path) -> None:
     result = arbot("inbox", "add", str(tmp_path / "nope.eml"))
     assert result.exit_code == 1 and "cannot be read" in result.output
+
+
+def test_a_promise_captured_in_teams_is_approved_there_and_kept_by_a_bank_payment(
+    slack: Harness,
+) -> None:
+    from decimal import Decimal
+
+    import httpx
+
+    from graph.cash_application import CashApplication
+    from graph.promises import promises_as_of
+    from integrations.erp.records import BankLine
+    from tests.bot.slack_kit import teams_invoke, teams_message
+    from tests.conftest import TODAY
+
+    activity = teams_message("globex promised 3,861.54 by friday", service_url=slack.connector.url)
+    assert httpx.post(f"{slack.url}/api/messages", json=activity, timeout=10).status_code < 300
+    sent = slack.connector.wait_for("send", where=lambda s: s.card is not None)
+    shown = json.dumps([s.card for s in sent])
+    assert "Record C00003's promise to pay $3,861.54 by 2026-11-27" in shown
+    [waiting] = [a for a in slack.runtime.store.list(("pending",)) if a.action == "record_promise"]
+    click = teams_invoke(
+        {"action": "approve", "approval_id": waiting.approval_id},
+        service_url=slack.connector.url,
+        reply_to="1700000000901",
+    )
+    answer = httpx.post(f"{slack.url}/api/messages", json=click, timeout=10).json()
+    assert "Approved by Morgan Lee" in json.dumps(answer["value"])
+    store, erp = slack.runtime.store, slack.runtime.erp
+    [promise] = promises_as_of(store, erp, TODAY, ["C00003"])[-1:]
+    assert promise.status == "open"
+
+    line = BankLine("BNK-T1", TODAY, Decimal("3861.54"), "USD", "GLOBEX CORPORATION", "INV-10183")
+    [result] = CashApplication(slack.runtime.approvals).run([line], as_of=TODAY).results
+    if result["decision"] == "review":
+        decided = slack.runtime.approvals.approve(result["approval_id"], as_morgan())
+        assert decided.ok, decided.message
+    kept = [p for p in promises_as_of(store, erp, TODAY, ["C00003"]) if p.amount == promise.amount]
+    assert [p.status for p in kept] == ["kept"]
+
+
+def as_morgan():
+    from graph.policy import Identity
+
+    return Identity("slack", "U0MORGAN", "morgan.lee@example.com")
