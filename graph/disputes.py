@@ -5,28 +5,24 @@ Opened and resolved only through approvals: ``OpenDispute`` (from chat, a short-
 or a suggestion read from a customer's e-mail) and ``ResolveDispute`` (paid, a credit memo, a
 write-off, or the claim rejected). A disputed invoice is not chased by reminders
 (``without_disputed``); collections, the digest and the ``disputes`` answer show disputes and
-their age. Reads other modules may use: ``open_disputes``, ``disputed_numbers``.
+their age (``graph.disputes_report``). Reads other modules may use: ``open_disputes``,
+``disputed_numbers``, ``without_disputed``.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from graph.actions import Action, ActionError, register
-from graph.format import money, plural
-from graph.messages import Reply, Section, Table
+from graph.format import money
 from integrations.erp.port import ErpClient
 from integrations.erp.records import DEDUCTION_REASON_CODES, Invoice, WriteResult
 from integrations.mail import Mailer
 from integrations.store.collector import RESOLUTIONS, CollectorStore, Dispute
-
-if TYPE_CHECKING:
-    from graph.reports import ReportContext
-    from graph.understand import Request
 
 REASONS = (
     "pricing",
@@ -121,7 +117,7 @@ class OpenDispute(Action):
     def with_amount(self, amount: Decimal) -> Action:
         if amount <= 0:
             raise ActionError("a disputed amount must be more than zero")
-        return _replace(self, dispute_amount=str(amount))
+        return replace(self, dispute_amount=str(amount))
 
     def validate(self, erp: ErpClient, store: CollectorStore | None = None) -> list[str]:
         problems = super().validate(erp)
@@ -230,7 +226,7 @@ class ResolveDispute(Action):
             raise ActionError(f"a dispute resolved as {self.resolution} has no amount to edit")
         if amount <= 0:
             raise ActionError("a credit memo or write-off must be more than zero")
-        return _replace(self, adjustment=str(amount))
+        return replace(self, adjustment=str(amount))
 
     def validate(self, erp: ErpClient, store: CollectorStore | None = None) -> list[str]:
         problems = super().validate(erp)
@@ -297,122 +293,6 @@ class ResolveDispute(Action):
             idempotency_key=f"{key}:note",
         )
         return WriteResult(reference, key, replayed=replayed and resolved is None)
-
-
-def _replace(action: Action, **changes: Any) -> Action:
-    from dataclasses import replace
-
-    return replace(action, **changes)
-
-
-# --- the answer: "disputed invoices" -----------------------------------------------------------
-def disputes_report(context: ReportContext, request: Request) -> Reply:
-    """Open disputes with their reason, amount, age and owner (one customer, or every one), and
-    the open invoices the ERP's notes call disputed that arbot holds no dispute record of."""
-    from graph.reports import scoped_customer
-
-    customer, unread = scoped_customer(context, request)
-    ids = [customer.customer_id] if customer else None
-    records = open_disputes(context.store, ids)
-    known = (
-        {d.invoice_number for d in context.store.disputes(customer_ids=ids)}
-        if context.store
-        else set()
-    )
-    noted_numbers = sorted(
-        {
-            n.invoice_number
-            for n in context.erp.notes(customer.customer_id if customer else None)
-            if n.invoice_number and "disput" in n.text.lower() and n.invoice_number not in known
-        }
-    )
-    noted = [
-        i for n in noted_numbers if (i := context.erp.get_invoice(n)) is not None and i.balance
-    ]
-    disputed_invoices = [
-        i for d in records if (i := context.erp.get_invoice(d.invoice_number)) is not None
-    ] + noted
-    totals: dict[str, Decimal] = {}
-    for d in records:
-        totals[d.currency] = totals.get(d.currency, Decimal("0.00")) + d.amount
-    for i in noted:
-        totals[i.currency] = totals.get(i.currency, Decimal("0.00")) + i.balance
-    count = len(records) + len(noted)
-    scope = customer.name if customer else "all customers"
-    if count:
-        headline = (
-            f"{plural(count, 'open dispute')} ({scope}): "
-            + " + ".join(money(v, c) for c, v in sorted(totals.items()))
-            + " disputed."
-        )
-    else:
-        headline = (
-            f"No open dispute ({scope}). Short-paid amounts are under “open deductions”; "
-            "“INV-… is disputed: why” opens one."
-        )
-    rows = [
-        (
-            d.dispute_id,
-            d.invoice_number,
-            d.customer_id,
-            d.reason_code.replace("_", " "),
-            money(d.amount, d.currency),
-            f"{d.age_days(context.today)} days",
-            d.owner,
-        )
-        for d in records
-    ] + [
-        ("(ERP note)", i.invoice_number, i.customer_id, "", money(i.balance, i.currency), "", "")
-        for i in noted
-    ]
-    sections = []
-    if rows:
-        sections.append(
-            Section(
-                table=Table(
-                    ("Dispute", "Invoice", "Customer", "Reason", "Amount", "Age", "Owner"),
-                    tuple(rows[:50]),
-                    numeric=(4,),
-                )
-            )
-        )
-    return Reply(
-        headline=" ".join([*unread, headline]),
-        sections=sections,
-        context=[
-            "Source: disputes in arbot's store (mirrored to the ERP as notes on the invoice), "
-            "and ERP notes on open invoices that say “disputed”. Disputed invoices are left out "
-            "of reminders."
-        ],
-        intent="disputes",
-        entities={"customer_id": customer.customer_id} if customer else {},
-        data={
-            "totals": totals,
-            "disputes": [
-                {
-                    "dispute_id": d.dispute_id,
-                    "invoice_number": d.invoice_number,
-                    "customer_id": d.customer_id,
-                    "reason_code": d.reason_code,
-                    "amount": d.amount,
-                    "currency": d.currency,
-                    "owner": d.owner,
-                    "age_days": d.age_days(context.today),
-                    "source": d.source,
-                }
-                for d in records
-            ],
-            "invoices": [
-                {
-                    "invoice_number": i.invoice_number,
-                    "customer_id": i.customer_id,
-                    "balance": i.balance,
-                    "currency": i.currency,
-                }
-                for i in disputed_invoices
-            ],
-        },
-    )
 
 
 register(OpenDispute, ResolveDispute)

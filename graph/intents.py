@@ -222,7 +222,7 @@ REGISTRY: tuple[Intent, ...] = (
         "Disputed invoices",
         ("disputed invoices",),
         "Invoices marked as disputed.",
-        "graph.disputes:disputes_report",
+        "graph.disputes_report:disputes_report",
         parameters=_CUSTOMER,
         slash="disputes",
         slash_template="disputed invoices",
