@@ -77,6 +77,12 @@ def test_the_day_a_promise_is_due(text: str, due: date | None) -> None:
             "record_promise",
             {"invoice_refs": ("1001",), "due": date(2026, 12, 31)},
         ),
+        ("mark 10435 as disputed", "open_dispute", {"invoice_refs": ("10435",)}),
+        (
+            "initech says they'll pay 10436 next week",
+            "record_promise",
+            {"customer_text": "initech", "invoice_refs": ("10436",), "due": date(2026, 12, 11)},
+        ),
         ("send Globex a statement", "send_statement", {"customer_text": "globex"}),
         (
             "email a copy of the statement to initech",
