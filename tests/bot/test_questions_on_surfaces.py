@@ -90,12 +90,9 @@ def test_whole_book_figures_are_the_ledgers(surface: tuple[Driver, Harness]) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "send a statement to globex",
         "void INV-10045",
         "set globex terms to net 60",
-        "promised to pay 5000 on friday",
         "alert me if DSO goes above 60",
-        "mark 10435 as disputed",
     ],
 )
 def test_what_arbot_cannot_do_is_said_on_every_surface(
