@@ -373,7 +373,7 @@ def test_an_unapplied_quickbooks_payment_is_applied_from_the_chat(world: World) 
 def test_webhook_bodies_of_any_shape_are_answered_without_a_500(world: World) -> None:
     """Signed (a leaked verifier, or Intuit changing shape) or not, a webhook body of any JSON
     shape gets a 2xx or a 4xx, and nothing reaches the change feed that is not a change."""
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, example, given, settings
     from hypothesis import strategies as st
 
     seen: list[ChangeEvent] = []
@@ -411,6 +411,8 @@ def test_webhook_bodies_of_any_shape_are_answered_without_a_500(world: World) ->
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(payload=jsonish, signed=st.booleans())
+    @example(payload={"eventNotifications": [None]}, signed=True)
+    @example(payload={"eventNotifications": [{"dataChangeEvent": {"entities": [7]}}]}, signed=True)
     def check(payload: object, signed: bool) -> None:
         answer = post(app, payload, secret=VERIFIER if signed else "wrong")
         assert answer.status_code < 500, (payload, answer.text)

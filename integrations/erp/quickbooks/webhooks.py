@@ -96,9 +96,16 @@ def parse_notification(body: bytes | str) -> list[ChangeEvent]:
     events: list[ChangeEvent] = []
     if isinstance(document, dict) and isinstance(document.get("eventNotifications"), list):
         for notification in document["eventNotifications"]:
+            if not isinstance(notification, dict):
+                raise ValueError("an event notification is not an object")
             realm = str(notification.get("realmId") or "")
             change = notification.get("dataChangeEvent") or {}
-            for item in change.get("entities") or []:
+            entities = change.get("entities") if isinstance(change, dict) else None
+            if not isinstance(entities, list | None):
+                raise ValueError("a notification's entities are not a list")
+            for item in entities or []:
+                if not isinstance(item, dict):
+                    raise ValueError("a changed entity is not an object")
                 name = _entity_name(str(item.get("name") or ""))
                 entity_id = str(item.get("id") or "")
                 operation = str(item.get("operation") or "Update")
