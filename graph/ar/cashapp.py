@@ -330,9 +330,12 @@ class CashMatcher(Verdict):
             _, root, proposal = scored[0]
             for score, other, alt in scored[1:]:
                 proposal.alternatives.append(self._alternative(other, alt, score))
-            # A look-alike's reading that is only a lead (a set short by a fee, sets that tie)
-            # does not compete with an exact fit at the other.
-            placed = [s for s in scored if s[2].applications and not s[2].blockers]
+            # A look-alike's reading that is only a lead (a set short by a fee) does not compete
+            # with an exact fit at the other; one whose open items make up the payment exactly
+            # does, even when its own reading is blocked (equal invoices that tie, say).
+            placed = [
+                s for s in scored if s[2].applications and (not s[2].blockers or _exact(s[2], line))
+            ]
             names = " / ".join(c.name for c in payer.candidates[:3])
             if (
                 len(placed) == 1
@@ -384,3 +387,12 @@ class CashMatcher(Verdict):
             )
             return proposal, 0.5, "payer not recognised"
         return proposal, 0.0, "payer not recognised"
+
+
+def _exact(proposal: Proposal, line: BankLine) -> bool:
+    """The reading applies the whole payment to open items with nothing deducted or left over."""
+    return (
+        proposal.deduction is None
+        and proposal.unapplied == 0
+        and sum((amount for _, amount in proposal.applications), Decimal(0)) == line.amount
+    )
