@@ -1,16 +1,19 @@
 """Posting the daily digest: to a Slack channel, a Teams conversation, or the terminal — on
-demand (``arbot digest --post``) or every day at a set time, once even with several replicas."""
+demand (``arbot digest --post``) or on business days at a set time: by the replica that leads,
+once per target and day, covering everything since that target's last digest (Monday's covers
+the weekend), and retried every few minutes until the post goes through."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import os
-import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config import ConfigError
@@ -22,6 +25,9 @@ log = logging.getLogger(__name__)
 
 Poster = Callable[[str, Reply], Awaitable[None]]
 SURFACES = ("slack", "teams")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+RETRY_AFTER = timedelta(minutes=5)
+LONGEST_PERIOD = timedelta(days=31)  # after a long outage a digest covers a month at most
 
 
 def parse_target(target: str) -> tuple[str, str]:
@@ -34,17 +40,32 @@ def parse_target(target: str) -> tuple[str, str]:
     return surface, where
 
 
+def parse_days(text: str) -> frozenset[int]:
+    """``mon-fri`` or ``mon,wed,fri`` (or a mix) → weekday numbers (Monday 0)."""
+    days: set[int] = set()
+    for part in text.lower().replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+            raise ConfigError(
+                f"ARBOT_DIGEST_DAYS={text!r} is not a list of days (e.g. mon-fri or mon,wed,fri)"
+            )
+        start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+        days.update(range(start, end + 1) if start <= end else [*range(start, 7), *range(end + 1)])
+    return frozenset(days)
+
+
 @dataclass(frozen=True)
 class DigestSchedule:
     at: time
     zone: ZoneInfo
     targets: tuple[str, ...]
+    days: frozenset[int] = frozenset(range(5))  # Monday to Friday
 
     @classmethod
     def from_env(cls) -> DigestSchedule | None:
         """``ARBOT_DIGEST_TO`` (comma-separated targets; unset = no schedule),
         ``ARBOT_DIGEST_AT`` (HH:MM, default 08:00), ``ARBOT_DIGEST_TZ`` (default ``ARBOT_TZ``,
-        else UTC)."""
+        else UTC), ``ARBOT_DIGEST_DAYS`` (default mon-fri)."""
         raw = os.environ.get("ARBOT_DIGEST_TO") or ""
         targets = tuple(t.strip() for t in raw.split(",") if t.strip())
         if not targets:
@@ -59,18 +80,40 @@ class DigestSchedule:
         zone_name = os.environ.get("ARBOT_DIGEST_TZ") or os.environ.get("ARBOT_TZ") or "UTC"
         try:
             zone = ZoneInfo(zone_name)
-        except ZoneInfoNotFoundError:
+        except (ZoneInfoNotFoundError, ValueError):
             raise ConfigError(f"ARBOT_DIGEST_TZ={zone_name!r} is not a time zone") from None
-        return cls(at, zone, targets)
+        days = parse_days(os.environ.get("ARBOT_DIGEST_DAYS") or "mon-fri")
+        return cls(at, zone, targets, days)
+
+    def due(self, now: datetime) -> bool:
+        """Whether ``now`` (in the schedule's zone) is a digest day at or past the time."""
+        return now.weekday() in self.days and now.time() >= self.at
 
 
-def build(runtime: Runtime) -> Reply:
+def build(runtime: Runtime, since: date | None = None) -> Reply:
+    """The digest for today, its cash since ``since`` (default: yesterday)."""
     return build_digest(
         runtime.erp,
         runtime.store,
         runtime.settings.today(),
         deduction_tolerance=runtime.policy.deduction_tolerance,
+        since=since,
     )
+
+
+def covered_since(last: date | None, today: date) -> date:
+    """The first day of cash a digest covers: the day of the target's last digest (whose own
+    cash was that of the day before), else yesterday; a month at most."""
+    yesterday = today - timedelta(days=1)
+    if last is None or last >= today:
+        return yesterday
+    return max(last, today - LONGEST_PERIOD)
+
+
+def job_name(target: str) -> str:
+    """The once-a-day job of one target (its own claim, retry and period)."""
+    name = f"daily-digest:{target}"
+    return name if len(name) <= 100 else f"daily-digest:{hashlib.sha256(name.encode()).hexdigest()}"
 
 
 async def run_schedule(
@@ -80,30 +123,46 @@ async def run_schedule(
     stop: asyncio.Event,
     *,
     every_seconds: float = 30.0,
+    retry_after: timedelta = RETRY_AFTER,
+    clock: Callable[[ZoneInfo], datetime] = datetime.now,
 ) -> None:
-    """Post the digest once a day at the set time. Each day is claimed in the database first,
-    so with several replicas exactly one posts it."""
-    runner = f"{socket.gethostname()}:{os.getpid()}"
+    """Post the digest on each business day at the set time, while this replica leads. Each
+    target's day is claimed in the database first (exactly one replica posts it) and marked
+    done only once posted; a failed post is claimed again after ``retry_after``."""
+    from integrations.store.coordination import DailyJob
+
+    engine = runtime.store.engine
+    jobs = {
+        target: DailyJob(engine, f"daily-digest:{target}", retry_after)
+        for target in schedule.targets
+    }
     while not stop.is_set():
-        now = datetime.now(schedule.zone)
-        if now.time() >= schedule.at:
-            claimed = await asyncio.to_thread(
-                runtime.store.claim_job, "daily-digest", now.date(), runner
-            )
-            if claimed:
-                await post_everywhere(runtime, schedule.targets, post)
+        now = clock(schedule.zone)
+        if schedule.due(now) and runtime.leader.leading():
+            await post_due(runtime, jobs, now.date(), post)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=every_seconds)
 
 
-async def post_everywhere(runtime: Runtime, targets: tuple[str, ...], post: Poster) -> None:
-    reply = await asyncio.to_thread(build, runtime)
-    for target in targets:
+async def post_due(runtime: Runtime, jobs: dict[str, Any], day: date, post: Poster) -> None:
+    """Each target's digest for ``day`` that no replica has posted or is posting."""
+    built: dict[date, Reply] = {}
+    runner = runtime.leader.name
+    for target, job in jobs.items():
+        if not await asyncio.to_thread(job.claim, day, runner):
+            continue
         try:
-            await post(target, reply)
-        except Exception as error:  # one failing target must not stop the others
+            last = await asyncio.to_thread(job.last_done, day)
+            since = covered_since(last, runtime.settings.today())
+            if since not in built:
+                built[since] = await asyncio.to_thread(build, runtime, since)
+            await post(target, built[since])
+        except Exception as error:  # retried after a while; other targets go on
             log.error(
-                "the digest could not be posted to %s: %s",
+                "the digest could not be posted to %s (trying again in a few minutes): %s",
                 target.split(":")[0],
                 error.__class__.__name__,
             )
+            await asyncio.to_thread(job.failed, day)
+        else:
+            await asyncio.to_thread(job.done, day)

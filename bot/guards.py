@@ -122,6 +122,8 @@ def slack_signature_problem(
 ) -> str | None:
     """Why a request does not come from Slack (None when it does): Slack's v0 HMAC-SHA256 of
     ``v0:timestamp:body`` with the signing secret, and a timestamp within five minutes."""
+    if not secret:  # Socket Mode without a signing secret: nothing over HTTP is Slack's
+        return "no signing secret is set (SLACK_SIGNING_SECRET)"
     stamp = headers.get("x-slack-request-timestamp") or ""
     signature = headers.get("x-slack-signature") or ""
     if not stamp.isdigit() or not signature.startswith("v0="):

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class NotPosted(Exception):
+    """The platform did not take a post (what it answered was logged)."""
+
+
 class Poster:
     def __init__(self, runtime: Runtime, slack: SlackSurface | None = None) -> None:
         self.runtime = runtime
@@ -43,7 +47,8 @@ class Poster:
     async def post(self, target: str, reply: Reply) -> None:
         surface, where = parse_target(target)
         if surface == "slack":
-            await self.slack().post_reply(reply, where)
+            if not await self.slack().post_reply(reply, where):
+                raise NotPosted(f"Slack did not take the post to {where}")
             return
         from bot.teams.app import post_proactively
 

@@ -20,6 +20,8 @@ from integrations.erp.records import SalesOrder
 from integrations.llm import LlmClient, LlmSettings
 
 if TYPE_CHECKING:
+    from bot.leader import Leader, VersionWatch
+    from bot.metrics import Metrics
     from graph.approvals import ApprovalService
     from integrations.store import Store
 
@@ -30,6 +32,13 @@ log = logging.getLogger(__name__)
 
 RECONCILE_EVERY = timedelta(minutes=1)
 POLL_EVERY_SECONDS = 300.0
+PRUNE_EVERY_SECONDS = 3600.0
+DELIVERIES_KEPT = timedelta(days=2)  # Slack retries within minutes; replays die after five
+NAMES_VERSION = "customer-names"
+# QuickBooks allows 500 requests a minute per company: at most 50 at once, then 450 a minute,
+# is never more than 500 in any minute however many replicas share the bucket.
+QBO_RATE = 450
+QBO_BURST = 50
 
 
 @dataclass
@@ -47,16 +56,34 @@ class Runtime:
     # Whether the reconciler also asks the ERP for its changes every few minutes (tests of a
     # quiet server turn it off: arriving orders would be checked and proposed meanwhile).
     watch_erp: bool = True
+    metrics: Metrics | None = None
     _stop: threading.Event = field(default_factory=threading.Event)
     _opening: threading.RLock = field(default_factory=threading.RLock)
 
     @classmethod
-    def open(cls, settings: Settings) -> Runtime:
+    def open(cls, settings: Settings, *, metrics: Metrics | None = None) -> Runtime:
+        """``metrics``: count and time every ERP call (the server's /metrics)."""
         try:
             policy = load_policy(settings.policy_path)
         except PolicyError as error:
             raise ConfigError(str(error)) from None
         erp = open_erp(settings)
+        if erp.name == "quickbooks":
+            from integrations.ratelimit import DatabaseTokenBucket
+
+            realm = erp.realm_id  # type: ignore[attr-defined]
+            erp.limit_rate_with(  # type: ignore[attr-defined]
+                DatabaseTokenBucket(
+                    erp.store.engine,  # type: ignore[attr-defined]
+                    f"quickbooks:{realm}",
+                    rate=QBO_RATE,
+                    burst=QBO_BURST,
+                )
+            )
+        if metrics is not None:
+            from bot.metrics import MeteredErp
+
+            erp = MeteredErp(erp, metrics)  # type: ignore[assignment]
         llm = None
         if (llm_settings := LlmSettings.from_env()) is not None:
             from graph.llm import LlmService
@@ -70,7 +97,7 @@ class Runtime:
             open_approvals=lambda: runtime.approvals,
             policy=policy,
         )
-        runtime = cls(settings, erp, policy, agent)
+        runtime = cls(settings, erp, policy, agent, metrics=metrics)
         return runtime
 
     @cached_property
@@ -108,6 +135,12 @@ class Runtime:
         a new or changed sales order is credit-checked (once, whichever replica sees it)."""
         if change is None or change.kind == "customer":
             self.agent.forget_customers()
+            from integrations.store.coordination import bump_version
+
+            try:  # every replica watches this version: their name indexes are rebuilt too
+                bump_version(self.store.engine, NAMES_VERSION)
+            except Exception as error:
+                log.warning("other replicas not told of the change: %s", error.__class__.__name__)
         if change is not None and isinstance(change.record, SalesOrder):
             self.order_arrived(change.record)
             self.order_fulfilled(change.record)
@@ -158,9 +191,13 @@ class Runtime:
     def start_reconciler(self) -> None:
         """Finish what a crash left behind now, then once a minute in the background; and, for
         an ERP that is asked for its changes, ask it every few minutes."""
-        self.approvals.reconcile()
         from graph.cash_application import CashApplication
+        from integrations.store.coordination import prune_deliveries
 
+        self.leader.start()
+        self.names.start()
+        if self.leader.leading():
+            self.approvals.reconcile()
         poll_erp = self._poll_erp() if self.watch_erp else None
         cash = CashApplication(self.approvals)
 
@@ -177,26 +214,55 @@ class Runtime:
                     if any(card.waiting for card in reply.proposals):
                         self.deliver(reply)
 
-        polled_at = 0.0
+        due = {"poll": 0.0, "prune": 0.0}
+
+        def every(job: str, seconds: float, work: Callable[[], object], failed: str) -> None:
+            if time.monotonic() - due[job] < seconds:
+                return
+            due[job] = time.monotonic()
+            try:
+                work()
+            except Exception as error:
+                log.error("%s: %s", failed, error.__class__.__name__)
 
         def loop() -> None:
-            nonlocal polled_at
             while not self._stop.wait(RECONCILE_EVERY.total_seconds()):
+                if not self.leader.leading():  # one replica does the background work
+                    continue
                 try:
                     self.approvals.reconcile()
                 except Exception:
                     log.exception("reconciler pass failed; trying again in a minute")
-                if time.monotonic() - polled_at >= POLL_EVERY_SECONDS:
-                    polled_at = time.monotonic()
-                    try:
-                        poll()
-                    except Exception as error:
-                        log.error("asking the ERP for changes failed: %s", error.__class__.__name__)
+                every("poll", POLL_EVERY_SECONDS, poll, "asking the ERP for changes failed")
+                every(
+                    "prune",
+                    PRUNE_EVERY_SECONDS,
+                    lambda: prune_deliveries(self.store.engine, DELIVERIES_KEPT),
+                    "old delivery ids not pruned",
+                )
 
         threading.Thread(target=loop, name="arbot-reconciler", daemon=True).start()
 
     def stop(self) -> None:
         self._stop.set()
+        if "names" in self.__dict__:
+            self.names.stop()
+        if "leader" in self.__dict__:
+            self.leader.stop()
+
+    @cached_property
+    def leader(self) -> Leader:
+        """This replica's claim on the background work (bot.leader)."""
+        from bot.leader import Leader
+
+        return Leader(self.store.engine)
+
+    @cached_property
+    def names(self) -> VersionWatch:
+        """The customer-name index's version: a change seen by any replica reaches this one."""
+        from bot.leader import VersionWatch
+
+        return VersionWatch(self.store.engine, NAMES_VERSION, self.agent.forget_customers)
 
 
 def _store_error(error: Exception) -> ConfigError:

@@ -1,9 +1,12 @@
 """``arbot serve``: one ASGI app for every surface — Slack at ``POST /slack/events``, Teams at
-``POST /api/messages``, health at ``GET /healthz`` — plus the reconciler."""
+``POST /api/messages``; liveness at ``GET /healthz``, readiness at ``GET /readyz`` (the database
+answers and every migration history is at its head), Prometheus metrics at ``GET /metrics`` —
+plus the background work, led by one replica (bot.leader)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,6 +18,7 @@ from sqlalchemy import text
 
 from bot.digest import DigestSchedule, run_schedule
 from bot.guards import BodyLimit, slack_signature_problem
+from bot.metrics import Metrics, RequestMetrics
 from bot.poster import Poster
 from bot.runtime import Runtime
 from graph.messages import Reply
@@ -36,7 +40,19 @@ def _slack_body_parses(body: bytes, content_type: str) -> bool:
     return isinstance(parsed, dict)
 
 
-def create_app(runtime: Runtime) -> FastAPI:
+async def _every(seconds: float, stop: asyncio.Event, work: Any, failed: str) -> None:
+    """``work()`` every ``seconds`` until ``stop`` (a failure is logged, and tried again)."""
+    while not stop.is_set():
+        try:
+            await work()
+        except Exception:
+            log.exception(failed)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
+def create_app(runtime: Runtime, *, graceful_timeout: float = 30.0) -> FastAPI:
+    """``graceful_timeout``: how long a stop waits for answers in progress."""
     settings = runtime.settings
     slack = None
     if settings.slack is not None:
@@ -67,12 +83,10 @@ def create_app(runtime: Runtime) -> FastAPI:
         runtime.start_reconciler()
         await asyncio.to_thread(runtime.agent.warm)  # names and the book, before the first user
         await teams.start()
-        stop_schedule = asyncio.Event()
+        stopping = asyncio.Event()
         schedule_task = None
         if schedule is not None:
-            schedule_task = asyncio.create_task(
-                run_schedule(runtime, schedule, post, stop_schedule)
-            )
+            schedule_task = asyncio.create_task(run_schedule(runtime, schedule, post, stopping))
             log.warning(
                 "daily digest at %s %s to %d target(s)",
                 schedule.at,
@@ -87,7 +101,14 @@ def create_app(runtime: Runtime) -> FastAPI:
                 runtime, poster, settings.bank_inbox, settle=settings.bank_inbox_settle
             )
             api.state.bank_inbox = inbox
-            inbox_task = asyncio.create_task(inbox.run_forever(settings.bank_inbox_every))
+
+            async def scan() -> None:
+                if runtime.leader.leading():
+                    await inbox.scan_once()
+
+            inbox_task = asyncio.create_task(
+                _every(settings.bank_inbox_every, stopping, scan, "bank inbox scan failed")
+            )
             log.warning(
                 "watching %s for bank files every %s s",
                 settings.bank_inbox,
@@ -103,20 +124,26 @@ def create_app(runtime: Runtime) -> FastAPI:
         try:
             yield
         finally:
-            stop_schedule.set()
-            if schedule_task is not None:
-                await schedule_task
-            if inbox_task is not None:
-                inbox_task.cancel()
-            runtime.stop()
+            # A stop (SIGTERM): uvicorn has stopped taking requests and answered those in
+            # flight; what was acked but not yet answered is finished before the process ends.
+            api.state.stopping = True
+            stopping.set()
             if socket_mode is not None:
                 await socket_mode.close_async()
+            for task in (schedule_task, inbox_task):
+                if task is not None:
+                    await task
             if slack is not None:
-                await slack.stop()
+                await slack.stop(timeout=graceful_timeout)
             await teams.stop()
+            runtime.stop()
 
     api = FastAPI(title="arbot", lifespan=lifespan, docs_url=None, redoc_url=None)
     api.add_middleware(BodyLimit)
+    metrics = runtime.metrics or Metrics()  # without: no ERP call counts
+    metrics.watch_store(runtime.store.engine)
+    api.add_middleware(RequestMetrics, metrics=metrics)  # outermost: counts refusals too
+    api.state.stopping = False
     from bot.teams.app import TeamsSurface
 
     teams = TeamsSurface(runtime, api, settings.teams)  # mounts POST /api/messages on start
@@ -137,6 +164,8 @@ def create_app(runtime: Runtime) -> FastAPI:
 
     @api.get("/healthz")
     async def healthz() -> JSONResponse:
+        """Alive, and whether the database answers (for a liveness probe: restart me)."""
+
         def probe() -> None:
             with runtime.store.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
@@ -155,6 +184,34 @@ def create_app(runtime: Runtime) -> FastAPI:
             }
         )
 
+    @api.get("/readyz")
+    async def readyz() -> JSONResponse:
+        """Ready for traffic (for a load balancer): the database answers, every migration
+        history is at its head, and the server is not stopping."""
+        from integrations.histories import revisions
+
+        if api.state.stopping:
+            return JSONResponse({"status": "stopping"}, status_code=503)
+        try:
+            found = await asyncio.to_thread(revisions, runtime.store.engine)
+        except Exception as error:
+            log.error("readiness: the database does not answer: %s", error.__class__.__name__)
+            return JSONResponse({"status": "not ready", "database": "unreachable"}, status_code=503)
+        behind = [r.history for r in found if not r.at_head]
+        if behind:
+            return JSONResponse(
+                {"status": "not ready", "database": "ok", "migrations_behind": behind},
+                status_code=503,
+            )
+        return JSONResponse(
+            {"status": "ready", "database": "ok", "leader": runtime.leader.leading()}
+        )
+
+    @api.get("/metrics")
+    async def metrics_page() -> Response:
+        body, content_type = await asyncio.to_thread(metrics.render)
+        return Response(body, media_type=content_type)
+
     if slack is not None:
         from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 
@@ -172,7 +229,8 @@ def create_app(runtime: Runtime) -> FastAPI:
             if not _slack_body_parses(body, request.headers.get("content-type", "")):
                 log.warning("refused a signed Slack request whose body does not parse")
                 return PlainTextResponse("malformed body", status_code=400)
-            response: Any = await handler.handle(request)
+            async with slack.acking():
+                response: Any = await handler.handle(request)
             return response
 
     return api

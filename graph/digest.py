@@ -34,6 +34,10 @@ def _sum(rows: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
     return dict(totals)
 
 
+def _days(first: date, last: date) -> str:
+    return day(last) if first == last else f"{day(first)} to {day(last)}"
+
+
 def _amounts(totals: dict[str, Decimal]) -> str:
     return " + ".join(money(v, c) for c, v in sorted(totals.items())) or money(Decimal(0), "USD")
 
@@ -78,10 +82,19 @@ def _orders_to_review(book: Portfolio, today: date) -> list[tuple[str, str, str,
 
 
 def build_digest(
-    erp: ErpClient, store: Store, today: date, *, deduction_tolerance: Decimal = Decimal("250.00")
+    erp: ErpClient,
+    store: Store,
+    today: date,
+    *,
+    deduction_tolerance: Decimal = Decimal("250.00"),
+    since: date | None = None,
 ) -> Reply:
+    """``since``: the first day of cash it covers (default yesterday; the scheduler passes the
+    day of the last digest, so Monday's covers the weekend)."""
     yesterday = today - timedelta(days=1)
-    received = erp.payments(since=yesterday, until=yesterday)
+    since = min(since or yesterday, yesterday)
+    period = "yesterday" if since == yesterday else f"since {day(since)}"
+    received = erp.payments(since=since, until=yesterday)
     cash = _sum([(p.currency, p.amount) for p in received])
     unapplied = _sum([(p.currency, p.unapplied) for p in received if p.unapplied > 0])
     waiting = store.list(("pending", "failed"))
@@ -101,12 +114,12 @@ def build_digest(
     open_total = sum(main.values(), Decimal("0.00"))
 
     headline = (
-        f"AR digest for {day(today)}: {_amounts(cash)} received yesterday, "
+        f"AR digest for {day(today)}: {_amounts(cash)} received {period}, "
         f"{plural(len(waiting), 'approval')} waiting."
     )
     sections = [
         Section(
-            title="Yesterday's cash",
+            title="Yesterday's cash" if since == yesterday else f"Cash since {day(since)}",
             facts=(
                 Fact("Received", f"{_amounts(cash)} in {plural(len(received), 'payment')}"),
                 Fact("Not yet applied", _amounts(unapplied)),
@@ -239,7 +252,7 @@ def build_digest(
         headline=headline,
         sections=sections,
         context=[
-            f"Sources: ERP payments received {day(yesterday)}; open invoices aged by due "
+            f"Sources: ERP payments received {_days(since, yesterday)}; open invoices aged by due "
             f"date as of {day(today)}; the approval queue; DSO = ending AR ÷ credit sales "
             "of the last 90 days × 90; the forecast from each customer's own days beyond "
             "terms."

@@ -37,6 +37,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "bot.cli.reports:deductions",
         "Open deductions by reason, customer and age; write-offs proposed, the rest to follow up.",
     ),
+    "db": (
+        "bot.cli.db:db",
+        "The database: migrate it as a deploy step, or see where it stands.",
+    ),
     "demo": (
         "bot.cli.chat:demo",
         "Build a realistic demo company in the local ledger and open the chat on it.",
@@ -57,7 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "quickbooks": ("bot.cli.erp:quickbooks", "QuickBooks Online setup."),
     "serve": (
         "bot.cli.serve:serve",
-        "One HTTP server: Slack at POST /slack/events, GET /healthz.",
+        "One HTTP server for Slack, Teams, health, readiness and metrics.",
     ),
     "slack": ("bot.cli.serve:slack", "Slack setup."),
     "teams": ("bot.cli.serve:teams", "Microsoft Teams setup."),

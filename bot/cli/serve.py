@@ -8,27 +8,81 @@ from pathlib import Path
 
 import click
 
-from bot.cli.common import Fail, db_option, runtime_for, settings_for
+from bot.cli.common import Fail, db_option, settings_for
 from bot.config import ConfigError
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--log-level",
+    type=click.Choice(["debug", "info", "warning", "error"], case_sensitive=False),
+    default=None,
+    help="Default: $ARBOT_LOG_LEVEL, else info.",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    help="One JSON object per line for a log collector. Default: $ARBOT_LOG_FORMAT, else text.",
+)
+@click.option(
+    "--access-log/--no-access-log", default=True, show_default=True, help="uvicorn's access log."
+)
+@click.option(
+    "--graceful-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0, 3600),
+    help="Seconds a stop (SIGTERM) waits for answers in progress.",
+)
 @db_option
-def serve(host: str, port: int, db: str | None) -> None:
-    """One HTTP server: Slack at POST /slack/events, GET /healthz."""
+def serve(
+    host: str,
+    port: int,
+    log_level: str | None,
+    log_format: str | None,
+    access_log: bool,
+    graceful_timeout: float,
+    db: str | None,
+) -> None:
+    """One HTTP server for Slack, Teams, health, readiness and metrics.
+
+    Slack at POST /slack/events, Teams at POST /api/messages, GET /healthz (alive), /readyz
+    (database up, migrations at head) and /metrics (Prometheus). Migrates the database first,
+    as `arbot db upgrade` does; a stop (SIGTERM) finishes the answers in progress."""
     import uvicorn
 
     from bot.logs import setup
+    from bot.metrics import Metrics
+    from bot.runtime import Runtime
     from bot.server import create_app
+    from integrations.histories import upgrade_all
 
-    setup(logging.INFO)
+    setup(logging.INFO, level=log_level, fmt=log_format)
+    settings = settings_for(db)
     try:
-        api = create_app(runtime_for(settings_for(db)))
+        upgrade_all(settings.database_url)  # under the migration lock: replicas start together
+    except Exception as error:
+        raise Fail(
+            f"the database could not be upgraded: {error.__class__.__name__}: "
+            f"{(str(error).splitlines() or [''])[0]}"
+        ) from None
+    try:
+        runtime = Runtime.open(settings, metrics=Metrics())
+        api = create_app(runtime, graceful_timeout=graceful_timeout)
     except ConfigError as error:
         raise Fail(str(error)) from None
-    uvicorn.run(api, host=host, port=port, log_level="info", access_log=False, log_config=None)
+    uvicorn.run(
+        api,
+        host=host,
+        port=port,
+        log_level=logging.getLevelName(logging.getLogger().level).lower(),
+        access_log=access_log,
+        log_config=None,
+        timeout_graceful_shutdown=graceful_timeout,
+    )
 
 
 @click.group()

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 EMAIL_TTL_SECONDS = 3600.0
+ACKS_FIRST_SECONDS = 1.0  # the longest an answer waits for a burst of acks to go out
 HOME_REFRESH_SECONDS = 60.0
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found", "is_archived")
 TOKEN_PROBLEMS = ("invalid_auth", "token_revoked", "account_inactive", "not_authed")
@@ -70,21 +72,80 @@ class SlackSurface:
         # process_before_response: the (tiny) ack functions run inline and the response goes
         # out at once; the slow parts are lazy listeners started after it. Without it Bolt
         # polls every 10 ms for the ack, which a burst of requests turns into seconds.
+        # The request's signature is checked before Bolt sees it (bot.guards, on the route;
+        # Socket Mode has none): Bolt does not check it a second time on the ack's path.
         self.app = AsyncApp(
-            client=client, signing_secret=signing_secret, process_before_response=True
+            client=client,
+            signing_secret=signing_secret,
+            process_before_response=True,
+            request_verification_enabled=False,
         )
         # Slow work (the agent, approvals) runs on two threads, so that a burst of requests
-        # never starves the event loop that acks within Slack's 3 seconds.
+        # never starves the event loop that acks within Slack's 3 seconds; the one store call
+        # an ack needs (has this delivery been seen?) has threads of its own, so that it never
+        # queues behind answers being worked out.
         self.workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="arbot-slack")
+        self.ack_workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="arbot-ack")
+        # Answers acked but not yet posted: a stop waits for them.
+        self._answers: set[asyncio.Task[Any]] = set()
+        # Acks first: while requests are being acked, answers wait to start (a moment at most),
+        # so that a burst is acked at the pace of a bare app and then answered.
+        self._acking = 0
+        self._acked: asyncio.Event | None = None
         self._emails: dict[str, tuple[float, str | None]] = {}
         self._home_users: set[str] = set()
         self._home_refresher: asyncio.Task[None] | None = None
         self._register()
 
-    async def stop(self) -> None:
+    async def stop(self, timeout: float = 30.0) -> None:
+        """Finish the answers in progress (up to ``timeout`` seconds), then stop the workers."""
         if self._home_refresher is not None:
             self._home_refresher.cancel()
-        self.workers.shutdown(wait=False)
+        pending = {task for task in self._answers if not task.done()}
+        if pending:
+            log.warning("finishing %d answer(s) in progress before stopping", len(pending))
+            _, late = await asyncio.wait(pending, timeout=timeout)
+            if late:
+                log.error("%d answer(s) not finished within %s s of the stop", len(late), timeout)
+        self.workers.shutdown(wait=False, cancel_futures=True)
+        self.ack_workers.shutdown(wait=False)
+
+    @contextlib.asynccontextmanager
+    async def acking(self) -> AsyncIterator[None]:
+        """Around the handling of one request until its ack is sent."""
+        if self._acked is None:
+            self._acked = asyncio.Event()
+        self._acking += 1
+        self._acked.clear()
+        try:
+            yield
+        finally:
+            self._acking -= 1
+            if self._acking == 0:
+                self._acked.set()
+
+    async def _acks_sent(self) -> None:
+        if self._acking and self._acked is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._acked.wait(), timeout=ACKS_FIRST_SECONDS)
+
+    def tracked(self, listener: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+        """A lazy listener whose run a stop waits for (Bolt starts it as a bare task), started
+        once the acks in progress are sent."""
+
+        @functools.wraps(listener)
+        async def run(**kwargs: Any) -> None:
+            task = asyncio.current_task()
+            if task is not None:
+                self._answers.add(task)
+            try:
+                await self._acks_sent()
+                await listener(**kwargs)
+            finally:
+                if task is not None:
+                    self._answers.discard(task)
+
+        return run
 
     # --- App Home ------------------------------------------------------------------------------
     async def publish_home(self, user_id: str) -> None:
@@ -155,7 +216,9 @@ class SlackSurface:
         question: str | None = None,
         thread_ts: str | None = None,
         respond: AsyncRespond | None = None,
-    ) -> None:
+    ) -> bool:
+        """Post an answer (and its images); False when Slack did not take it (it was logged,
+        and the asker told where ``respond`` reaches them)."""
         text, blocks = render(reply, question=question)
         posted = False
         try:
@@ -208,10 +271,17 @@ class SlackSurface:
                 log.error(
                     "Slack did not take the file %s: %s", attached.name, error.__class__.__name__
                 )
+        return posted
 
     async def work(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Slow work (an answer, a decision) on the worker threads."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.workers, partial(function, *args, **kwargs))
+
+    async def quick(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """A short store call an ack waits for, never queued behind slow work."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.ack_workers, partial(function, *args, **kwargs))
 
     async def _ask(self, text: str, user_id: str, channel: str) -> Reply:
         who = await self.identity(user_id)
@@ -295,12 +365,12 @@ class SlackSurface:
                 log.warning("refused a Slack request from another workspace")
                 return BoltResponse(status=401, body="")
             if body.get("type") == "event_callback" and body.get("event_id"):
-                first = await self.work(store.first_delivery, f"slack:event:{body['event_id']}")
+                first = await self.quick(store.first_delivery, f"slack:event:{body['event_id']}")
                 if not first:
                     return BoltResponse(status=200, body="", headers={"X-Slack-No-Retry": "1"})
             trigger = body.get("trigger_id")
             if isinstance(trigger, str) and trigger:
-                first = await self.work(store.first_delivery, f"slack:trigger:{trigger[:200]}")
+                first = await self.quick(store.first_delivery, f"slack:trigger:{trigger[:200]}")
                 if not first:
                     log.warning("refused a replayed Slack request")
                     return BoltResponse(status=200, body="")
@@ -320,7 +390,7 @@ class SlackSurface:
                 text=f"Looking into “{escape(slash_text(body.get('text') or ''))}”…",
             )
 
-        app.command("/ar")(ack=slash_ack, lazy=[slash])
+        app.command("/ar")(ack=slash_ack, lazy=[self.tracked(slash)])
 
         async def mention(event: dict[str, Any]) -> None:
             question = MENTION.sub("", event.get("text") or "").strip() or "help"
@@ -351,9 +421,9 @@ class SlackSurface:
                 self._home_refresher = asyncio.create_task(self._refresh_homes_forever())
             await self.publish_home(event["user"])
 
-        app.event("app_home_opened")(ack=just_ack, lazy=[home_opened])
-        app.event("app_mention")(ack=just_ack, lazy=[mention])
-        app.event("message")(ack=just_ack, lazy=[direct_message])
+        app.event("app_home_opened")(ack=just_ack, lazy=[self.tracked(home_opened)])
+        app.event("app_mention")(ack=just_ack, lazy=[self.tracked(mention)])
+        app.event("message")(ack=just_ack, lazy=[self.tracked(direct_message)])
 
         async def clicked(body: dict[str, Any]) -> None:
             action = body["actions"][0]
@@ -363,7 +433,7 @@ class SlackSurface:
             decided = await self._click(body["user"]["id"], click, channel)
             await self._show(decided, body["user"]["id"], channel, ts, message_blocks(body))
 
-        app.action(re.compile(r"^(approve|retry)(:|$)"))(ack=just_ack, lazy=[clicked])
+        app.action(re.compile(r"^(approve|retry)(:|$)"))(ack=just_ack, lazy=[self.tracked(clicked)])
 
         async def approve_all(body: dict[str, Any]) -> None:
             try:
@@ -377,7 +447,7 @@ class SlackSurface:
             )
             await self._show(decided, body["user"]["id"], channel, ts, message_blocks(body))
 
-        app.action("approve_all")(ack=just_ack, lazy=[approve_all])
+        app.action("approve_all")(ack=just_ack, lazy=[self.tracked(approve_all)])
 
         @app.action(re.compile(r"^reject(:|$)"))
         async def reject_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
@@ -391,7 +461,7 @@ class SlackSurface:
             await ack()
             channel, ts = where_clicked(body)
             approval_id = str(body["actions"][0].get("value", ""))
-            approval = await self.work(store.get, approval_id)
+            approval = await self.quick(store.get, approval_id)
             amount = "" if approval is None or approval.amount is None else str(approval.amount)
             view = edit_modal(approval_id, channel, ts, amount)
             await self._call("views.open", trigger_id=body["trigger_id"], view=view)
@@ -421,8 +491,8 @@ class SlackSurface:
             decided = await self._click(body["user"]["id"], click, card["channel"])
             await self._show(decided, body["user"]["id"], card["channel"], card["ts"], None)
 
-        app.view("reject_reason")(ack=reject_ack, lazy=[submitted])
-        app.view("edit_amount")(ack=edit_ack, lazy=[submitted])
+        app.view("reject_reason")(ack=reject_ack, lazy=[self.tracked(submitted)])
+        app.view("edit_amount")(ack=edit_ack, lazy=[self.tracked(submitted)])
 
         async def show_more(body: dict[str, Any]) -> None:
             asked = json.loads(body["actions"][0]["value"])
@@ -431,4 +501,4 @@ class SlackSurface:
             text, blocks = render(reply, question=asked["q"], page=int(asked["page"]))
             await self._call("chat.update", channel=channel, ts=ts, text=text, blocks=blocks)
 
-        app.action("show_more")(ack=just_ack, lazy=[show_more])
+        app.action("show_more")(ack=just_ack, lazy=[self.tracked(show_more)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Date, Float, Integer, MetaData, String, Table, Text
 
 from integrations.db import UtcDateTime
 from integrations.erp.local.schema import Money
@@ -69,10 +69,11 @@ inbound = Table(
     "store_inbound",
     metadata,
     Column("delivery_key", String(200), primary_key=True),
-    Column("seen_at", UtcDateTime, nullable=False),
+    Column("seen_at", UtcDateTime, nullable=False, index=True),
 )
 
-# Once-a-day jobs (the digest): the first replica to insert the day's row runs it.
+# Once-a-day jobs (the digest): the first replica to insert the day's row runs it; done_at
+# is set once it succeeded (a claim left without it is taken again after a while: a retry).
 job_runs = Table(
     "store_job_runs",
     metadata,
@@ -80,6 +81,33 @@ job_runs = Table(
     Column("run_on", Date, primary_key=True),
     Column("runner", String(200), nullable=False),
     Column("claimed_at", UtcDateTime, nullable=False),
+    Column("done_at", UtcDateTime),
+)
+
+# Who runs the background work (one replica at a time): a lease its holder renews.
+leases = Table(
+    "store_leases",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("holder", String(200), nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+)
+
+# Versions every replica checks (e.g. of the customer-name index), bumped on a change.
+versions = Table(
+    "store_versions",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
+# Token buckets shared by the replicas (the QuickBooks request limit of a company).
+rate_buckets = Table(
+    "store_rate_buckets",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("refilled_at", UtcDateTime, nullable=False),
 )
 
 # Where a platform can be written to later (Teams needs the service URL of each conversation).

@@ -83,6 +83,7 @@ def test_two_replicas_post_the_digest_once_a_day(server: Harness) -> None:
         at=time(0, 0),
         zone=ZoneInfo("UTC"),
         targets=("slack:C1", "teams:19:abc"),
+        days=frozenset(range(7)),
     )
 
     async def replicas() -> None:

@@ -45,6 +45,8 @@ from integrations.erp.quickbooks.store import QuickBooksStore, now_utc
 from integrations.erp.quickbooks.transport import (
     MAX_CONCURRENT,
     PER_MINUTE,
+    Limiter,
+    RealmGate,
     RetryPolicy,
     Transport,
     realm_gate,
@@ -241,6 +243,11 @@ class QuickBooksClient:
                 "connected: set it, or run `arbot quickbooks connect`"
             )
         return cls(config, store, **options)
+
+    def limit_rate_with(self, limiter: Limiter) -> None:
+        """Count this company's requests against ``limiter`` (one shared by the replicas,
+        integrations.ratelimit) instead of this process's own window."""
+        self.transport.gate = RealmGate(self.transport.gate.concurrent, limiter)
 
     def close(self) -> None:
         if self._own_http:

@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -89,12 +89,17 @@ class RateLimiter:
             self.sleep(max(wait, 0.001))
 
 
+class Limiter(Protocol):
+    def acquire(self) -> None:
+        """Return when one more request may be sent."""
+
+
 @dataclass
 class RealmGate:
     """The limits of one realm, shared by every client of it in this process."""
 
     concurrent: threading.BoundedSemaphore
-    rate: RateLimiter
+    rate: Limiter
 
 
 _GATES: dict[tuple[str, str], RealmGate] = {}
@@ -283,4 +288,12 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
 
 
-__all__ = ["QuickBooksError", "RateLimiter", "RealmGate", "RetryPolicy", "Transport", "realm_gate"]
+__all__ = [
+    "Limiter",
+    "QuickBooksError",
+    "RateLimiter",
+    "RealmGate",
+    "RetryPolicy",
+    "Transport",
+    "realm_gate",
+]

@@ -1,15 +1,7 @@
-"""Alembic environment of arbot's QuickBooks tables. Run through ``integrations.db.migrate``."""
+"""Alembic environment of arbot's QuickBooks tables: run by ``integrations.db.migrate`` (``arbot db
+upgrade``, every start) or by ``alembic -n NAME upgrade head`` with the repository's alembic.ini."""
 
-from alembic import context
-
+from integrations.db import run_environment
 from integrations.erp.quickbooks.schema import metadata
 
-connection = context.config.attributes["connection"]
-context.configure(
-    connection=connection,
-    target_metadata=metadata,
-    version_table=context.config.attributes["version_table"],
-    render_as_batch=connection.dialect.name == "sqlite",
-)
-with context.begin_transaction():
-    context.run_migrations()
+run_environment(metadata, "quickbooks_alembic_version")
