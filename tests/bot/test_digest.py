@@ -99,7 +99,62 @@ def test_two_replicas_post_the_digest_once_a_day(server: Harness) -> None:
         await asyncio.gather(*tasks)
 
     asyncio.run(replicas())
-    assert posted == ["slack:C1", "teams:19:abc"]
+    assert sorted(posted) == ["slack:C1", "teams:19:abc"]  # each target once
+
+
+def test_a_failed_post_is_retried_until_it_goes_through(server: Harness) -> None:
+    attempts: list[str] = []
+
+    async def post(target: str, reply: Reply) -> None:
+        attempts.append(target)
+        if len(attempts) <= 2:
+            raise ConnectionError("Slack is down")
+
+    schedule = DigestSchedule(
+        at=time(0, 0), zone=ZoneInfo("UTC"), targets=("slack:C1",), days=frozenset(range(7))
+    )
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        task = asyncio.create_task(
+            run_schedule(
+                server.runtime,
+                schedule,
+                post,
+                stop,
+                every_seconds=0.05,
+                retry_after=timedelta(seconds=0.2),
+            )
+        )
+        while len(attempts) < 3:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)  # more passes: nothing is posted again once it went through
+        stop.set()
+        await task
+
+    asyncio.run(run())
+    assert attempts == ["slack:C1"] * 3
+
+
+def test_business_days_and_mondays_cover_the_weekend(server: Harness) -> None:
+    from datetime import date, datetime
+
+    from bot.digest import covered_since, parse_days
+
+    schedule = DigestSchedule(at=time(8, 0), zone=ZoneInfo("UTC"), targets=("slack:C1",))
+    saturday = datetime(2026, 11, 21, 9, 0, tzinfo=ZoneInfo("UTC"))
+    assert not schedule.due(saturday)
+    assert schedule.due(saturday + timedelta(days=2))  # Monday 09:00
+    assert not schedule.due(saturday + timedelta(days=2, hours=-2))  # Monday 07:00
+    assert parse_days("mon-fri") == frozenset(range(5))
+    assert parse_days("fri-mon") == frozenset({4, 5, 6, 0})
+    monday, friday = date(2026, 11, 23), date(2026, 11, 20)
+    assert covered_since(friday, monday) == friday  # Friday's cash was Thursday's
+    assert covered_since(None, monday) == monday - timedelta(days=1)
+    reply = build(server.runtime, since=TODAY - timedelta(days=3))
+    received = server.ledger.payments(since=TODAY - timedelta(days=3), until=TODAY - timedelta(1))
+    assert reply.data["payments_received"] == len(received)
+    assert "since" in reply.headline and "yesterday" not in reply.headline
 
 
 def test_targets_are_checked() -> None:
