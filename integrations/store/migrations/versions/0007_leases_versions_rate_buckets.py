@@ -1,16 +1,16 @@
 """Work shared by replicas: the background lease, versions every replica checks, token buckets
 (the QuickBooks request limit), and when a once-a-day job was done (a failed one is retried).
 
-Revision ID: s0006
-Revises: s0005
+Revision ID: s0007
+Revises: s0006
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0006"
-down_revision = "s0005"
+revision = "s0007"
+down_revision = "s0006"
 branch_labels = None
 depends_on = None
 
