@@ -271,7 +271,7 @@ def test_the_llm_is_not_asked_about_what_arbot_cannot_do(
     demo: Demo, openai_server: FakeOpenAI
 ) -> None:
     agent = Agent(demo.ledger, today=lambda: TODAY, llm=llm(openai_server))
-    reply = ask(agent, "create an invoice for SO-1001")
+    reply = ask(agent, "void INV-10045")
     assert reply.intent == "unknown" and reply.data["cannot"] == "create_invoice"
     assert openai_server.requests == []
 
