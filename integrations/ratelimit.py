@@ -57,6 +57,8 @@ class DatabaseTokenBucket:
                 return
             if waited + wait > self.max_wait:
                 raise RateLimited(f"no request allowed for {self.name} within {self.max_wait} s")
+            # A wait below the clock's resolution would not move it: sleep at least 1 ms.
+            wait = max(wait, 0.001)
             self.sleep(wait)
             waited += wait
 
