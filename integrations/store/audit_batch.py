@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, update
@@ -28,6 +29,26 @@ from integrations.store.audit import (
 from integrations.store.clock import now_utc
 
 CHUNK = 500  # ids per IN (...) query
+
+
+def new_approval_row(values: dict[str, Any], stamp: datetime) -> dict[str, Any]:
+    """The columns of an approval inserted now: defaults, then ``values``, JSON canonicalised."""
+    row = {
+        "attempts": 0,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "decided_by": None,
+        "decided_at": None,
+        "note": None,
+        "erp_reference": None,
+        "interrupt_id": None,
+        "executing_since": None,
+        "origin": None,
+    } | values
+    row["payload"] = canonical(row["payload"])
+    if row["origin"] is not None:
+        row["origin"] = canonical(row["origin"])
+    return row
 
 
 @dataclass(frozen=True)
@@ -111,22 +132,7 @@ class BatchWrites:
         stamp = now_utc()
         rows = []
         for values, _ in made:
-            row = {
-                "attempts": 0,
-                "created_at": stamp,
-                "updated_at": stamp,
-                "decided_by": None,
-                "decided_at": None,
-                "note": None,
-                "erp_reference": None,
-                "interrupt_id": None,
-                "executing_since": None,
-                "origin": None,
-            } | values
-            row["payload"] = canonical(row["payload"])
-            if row["origin"] is not None:
-                row["origin"] = canonical(row["origin"])
-            rows.append(row)
+            rows.append(new_approval_row(values, stamp))
         with write_transaction(self.engine) as conn:
             conn.execute(insert(t.approvals), rows)
             stored = _approvals(conn, [row["approval_id"] for row in rows])

@@ -30,7 +30,7 @@ from integrations.store.audit import (
     record_fields,
     record_hash,
 )
-from integrations.store.audit_batch import BatchWrites
+from integrations.store.audit_batch import BatchWrites, new_approval_row
 from integrations.store.audit_check import Anchor, AuditReport, check_audit, write_anchor
 from integrations.store.bank_lines import BankLineStore
 from integrations.store.clock import now_utc
@@ -218,23 +218,7 @@ class Store(BankLineStore, BatchWrites, CollectorStore):
 
     # --- approvals -------------------------------------------------------------------------
     def create(self, values: dict[str, Any], *, actor: str, detail: dict[str, Any]) -> Approval:
-        stamp = now_utc()
-        row = {
-            "status": "pending",
-            "attempts": 0,
-            "created_at": stamp,
-            "updated_at": stamp,
-            "decided_by": None,
-            "decided_at": None,
-            "note": None,
-            "erp_reference": None,
-            "interrupt_id": None,
-            "executing_since": None,
-            "origin": None,
-        } | values
-        row["payload"] = canonical(row["payload"])
-        if row["origin"] is not None:
-            row["origin"] = canonical(row["origin"])
+        row = new_approval_row({"status": "pending"} | values, now_utc())
         with write_transaction(self.engine) as conn:
             conn.execute(insert(t.approvals).values(**row))
             self._append(
