@@ -279,6 +279,10 @@ def credit_reply(order: SalesOrder, customer: Customer, decision: CreditDecision
                 f"{decision.avg_days_to_pay} ({decision.days_beyond_terms} beyond terms)",
             )
         )
+    if decision.chance_late is not None:
+        facts.append(
+            Fact("Chance an invoice is paid late", f"{decision.chance_late:.0%} (over 10 days)")
+        )
     return Reply(
         headline=f"{decision.decision}: {order.order_id} for {customer.name} "
         f"({money(order.amount, cur)}).",
@@ -304,5 +308,6 @@ def credit_reply(order: SalesOrder, customer: Customer, decision: CreditDecision
             "past_due": decision.past_due,
             "external_score": decision.external_score,
             "paydex": decision.paydex,
+            "chance_late": decision.chance_late,
         },
     )

@@ -14,6 +14,15 @@ any rule gives:
 7. pays more than 15 days beyond terms on average (amount-weighted) → REVIEW
 8. external credit score below 550 → DECLINE; below 650         → REVIEW
 9. D&B PAYDEX below 50 (pays 30+ days late) → DECLINE; below 70 → REVIEW
+10. a habitual late payer: over at least 4 invoices, the payment-behaviour model
+    (``graph.ar.behaviour``) gives a 50 % or higher chance that an invoice is paid more
+    than 10 days late                                            → REVIEW
+
+Rule 10 reads the customer's history invoice by invoice (how many were paid late, the trend
+lately), where rule 7 averages days by amount: a customer paying most invoices 12 days late,
+within its limit, is below rule 7's 15 days and still a habitual late payer. Its sentence (e.g.
+"pays 13 days late on average, later lately (…); 8 of 9 invoices more than 10 days late") is a
+reason whenever the history is long enough, among the good signs when it is no concern.
 
 ``score`` sums it up for a person or a program, 0 (worst) to 100: 100 minus up to 40 points for
 credit use (exposure against the limit; 20 without a limit), 30 for the share of open AR more
@@ -24,8 +33,9 @@ When no rule fires: APPROVE, with the reasons it is safe (exposure within the li
 time, nothing more than 30 days past due, the external score).
 
 Where the numbers come from: open AR and past due from the ledger's open invoices; days to pay
-from ``paying_habit`` over the customer's payments. ``context`` is a credit-check request's
-payload (``{"customer_id", "order_amount", "order_id", "context": {"current_ar_balance",
+from ``paying_habit`` over the customer's payments; the behaviour from ``stats_from_records``
+over every invoice given (paid ones included) and the payments. ``context`` is a credit-check
+request's payload (``{"customer_id", "order_amount", "order_id", "context": {"current_ar_balance",
 "days_sales_outstanding", "last_payment_date", "external_credit_score"}}``, or just its inner
 ``context``): its external_credit_score is used when no ``external_score`` is given, and its
 current_ar_balance only when the ledger has no open invoices for the customer (a reason says so).
@@ -39,6 +49,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from graph.ar.behaviour import LATE_DAYS as BEHAVIOUR_LATE_DAYS
+from graph.ar.behaviour import Behaviour, learn, stats_from_records
 from graph.ar.payers import PayingHabit, paying_habit
 from graph.format import money, plural
 from integrations.erp.money import quantize
@@ -55,6 +67,8 @@ SCORE_TO_DECLINE = 550
 SCORE_TO_REVIEW = 650
 PAYDEX_TO_DECLINE = 50
 PAYDEX_TO_REVIEW = 70
+HABIT_MIN_INVOICES = 4
+HABITUAL_LATE_CHANCE = 0.5
 
 _SEVERITY = {"APPROVE": 0, "REVIEW": 1, "DECLINE": 2}
 
@@ -81,6 +95,7 @@ class CreditDecision:
     open_order_ids: tuple[str, ...] = ()
     paydex: int | None = None
     score: int = 0  # 0 (worst) to 100, see the module's docstring
+    chance_late: float | None = None  # of an invoice paid > 10 days late (None: too little history)
 
 
 def check_credit(
@@ -150,8 +165,10 @@ def check_credit(
     severely = [(d, i) for d, i in late if d > SEVERELY_LATE_DAYS]
     overdue = [(d, i) for d, i in late if LATE_DAYS < d <= SEVERELY_LATE_DAYS]
 
-    habit = paying_habit(
-        (p for p in payments if p.customer_id == customer.customer_id), invoices_by_number
+    payments_list = [p for p in payments if p.customer_id == customer.customer_id]
+    habit = paying_habit(payments_list, invoices_by_number)
+    behaviour = customer_behaviour(
+        customer.customer_id, invoices_by_number.values(), payments_list, as_of
     )
     score = external_score if external_score is not None else _score(request)
     paydex = paydex if paydex is not None else _score(request, "paydex")
@@ -227,12 +244,18 @@ def check_credit(
     elif paydex is not None and paydex < PAYDEX_TO_REVIEW:
         findings.append(("REVIEW", f"D&B PAYDEX {paydex}, below {PAYDEX_TO_REVIEW}"))
 
+    # 10. payment behaviour
+    if behaviour is not None and behaviour.chance_late >= HABITUAL_LATE_CHANCE:
+        findings.append(("REVIEW", _behaviour_reason(behaviour)))
+
     if findings:
         decision = max((d for d, _ in findings), key=_SEVERITY.__getitem__)
         reasons = [reason for _, reason in findings]
     else:
         decision = "APPROVE"
         reasons = _good_signs(customer, exposure_text, limit, exposure, habit, late, score)
+        if behaviour is not None:
+            reasons.insert(2, _behaviour_reason(behaviour))
         if paydex is not None:
             reasons.append(f"D&B PAYDEX {paydex}")
     late_share = (
@@ -260,6 +283,26 @@ def check_credit(
         open_order_ids=tuple(o.order_id for o in counted_orders),
         paydex=paydex,
         score=_summary_score(limit, exposure, late_share, beyond, score, paydex),
+        chance_late=behaviour.chance_late if behaviour is not None else None,
+    )
+
+
+def customer_behaviour(
+    customer_id: str, invoices: Iterable[Invoice], payments: Iterable[Payment], as_of: date
+) -> Behaviour | None:
+    """The payment-behaviour model's view of one customer from its invoices (paid and open)
+    and payments; None with fewer than ``HABIT_MIN_INVOICES`` invoices to judge by."""
+    mine = [i for i in invoices if i.customer_id == customer_id]
+    stats = stats_from_records(mine, payments, as_of).get(customer_id)
+    if stats is None or stats.settled + stats.open_late < HABIT_MIN_INVOICES:
+        return None
+    return learn([stats])[customer_id]
+
+
+def _behaviour_reason(behaviour: Behaviour) -> str:
+    return (
+        f"{behaviour.describe()}: a {behaviour.chance_late:.0%} chance an invoice is paid more "
+        f"than {BEHAVIOUR_LATE_DAYS} days late"
     )
 
 
