@@ -47,6 +47,8 @@ class SlackSettings:
 
 
 TEAMS_APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+# Where Teams has a bot upload a file a person accepted: their OneDrive for Business.
+TEAMS_FILE_HOSTS = ("https://*.sharepoint.com",)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class TeamsSettings:
     app_password: str | None = None
     tenant_id: str | None = None
     app_type: str = "SingleTenant"
+    file_hosts: tuple[str, ...] = TEAMS_FILE_HOSTS  # ARBOT_TEAMS_FILE_HOSTS replaces them
 
     @classmethod
     def from_env(cls) -> TeamsSettings:
@@ -73,7 +76,9 @@ class TeamsSettings:
             )
         if app_id and app_type == "SingleTenant" and not tenant:
             raise ConfigError("MICROSOFT_APP_TENANT_ID is required for a SingleTenant bot")
-        return cls(app_id, password, tenant, app_type)
+        hosts = os.environ.get("ARBOT_TEAMS_FILE_HOSTS") or ""
+        file_hosts = tuple(h.strip() for h in hosts.split(",") if h.strip()) or TEAMS_FILE_HOSTS
+        return cls(app_id, password, tenant, app_type, file_hosts)
 
     def __repr__(self) -> str:  # never print the secret
         return f"TeamsSettings(app_id={self.app_id!r}, app_type={self.app_type!r})"

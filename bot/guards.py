@@ -85,7 +85,23 @@ def is_activity(body: bytes) -> bool:
             return False
         if not isinstance(action.get("data", {}), dict):
             return False
+    if activity["type"] == "invoke" and activity.get("name") == "fileConsent/invoke":
+        return is_file_consent(activity.get("value"))
     return True
+
+
+def is_file_consent(value: object) -> bool:
+    """A ``fileConsent/invoke`` value the SDK can read: accept or decline, and upload info
+    (when there is any) of text fields."""
+    if not isinstance(value, dict) or value.get("action") not in ("accept", "decline"):
+        return False
+    info = value.get("uploadInfo")
+    if info is None:
+        return True
+    return isinstance(info, dict) and all(
+        isinstance(info.get(key), str | None)
+        for key in ("name", "uploadUrl", "contentUrl", "uniqueId", "fileType", "etag")
+    )
 
 
 def _replay(chunks: list[bytes], then: Message | None) -> Callable[[], Awaitable[Message]]:

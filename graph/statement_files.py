@@ -1,5 +1,9 @@
 """A customer's statement of account: its open items with their aging and the payments of the
-last 90 days, as a PDF (fpdf2, imported only when one is made) and a CSV."""
+last 90 days, as a PDF (fpdf2, imported only when one is made) and a CSV.
+
+The files are a function of the statement alone (the PDF's creation date is the statement's
+date), so the same open items make the same bytes: a file offered in Teams can be made again
+when the person accepts it and checked against what was offered (``statement_file``)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import io
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -138,6 +142,7 @@ def to_pdf(statement: Statement, sender: str = "Accounts receivable") -> bytes:
 
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.set_creation_date(datetime.combine(statement.as_of, time(), tzinfo=UTC))
     pdf.add_page()
     pdf.set_title(_latin(f"Statement of account - {statement.customer.name}"))
     pdf.set_font("Helvetica", "B", 16)
@@ -201,6 +206,24 @@ def to_pdf(statement: Statement, sender: str = "Accounts receivable") -> bytes:
     if not statement.payments:
         pdf.cell(0, 6, "None.", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+FORMATS = {"pdf": "application/pdf", "csv": "text/csv"}
+
+
+def statement_file(
+    erp: ErpClient, customer_id: str, as_of: date, fmt: str, sender: str = "Accounts receivable"
+) -> tuple[str, bytes] | None:
+    """The file name and bytes of a customer's statement as of a day, made again from the ERP;
+    None when the customer does not exist or the format is not one of ``FORMATS``."""
+    if fmt not in FORMATS:
+        return None
+    customer = erp.get_customer(customer_id)
+    if customer is None:
+        return None
+    statement = build(erp, customer, as_of)
+    data = to_pdf(statement, sender) if fmt == "pdf" else to_csv(statement)
+    return f"{statement.file_stem()}.{fmt}", data
 
 
 def statement_folder() -> Path:

@@ -34,6 +34,7 @@ from microsoft_teams.cards import AdaptiveCard
 from bot.config import TeamsSettings
 from bot.runtime import Runtime
 from bot.teams.cards import decided, render, render_all
+from bot.teams.files import TeamsFiles, channel_note, invoke_response
 from graph.decisions import VERBS, Decided, decide, decide_all
 from graph.messages import Click, Reply, Turn
 from graph.policy import Identity
@@ -124,6 +125,9 @@ class TeamsSurface:
             self._loopback_only(api)
         self.app = App(**options)
         self.workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="arbot-teams")
+        self.files = TeamsFiles(
+            runtime.erp, lambda key: runtime.store.first_delivery(key), settings.file_hosts
+        )
         self._register()
 
     @staticmethod
@@ -220,10 +224,36 @@ class TeamsSurface:
             try:
                 await ctx.send(TypingActivityInput())
                 reply = await self._ask(text, activity)
+                personal = activity.conversation.conversation_type == "personal"
+                if reply.files and not personal:  # no file consent outside a personal chat
+                    reply.context.append(channel_note(reply))
                 for card in render_all(reply, question=text):
                     await ctx.send(card_message(card))
+                if reply.files and personal:  # a statement: each file asks for consent
+                    who = _identity(activity).user_id
+                    offers = await self.work(
+                        self.files.offers, reply, conversation=activity.conversation.id, person=who
+                    )
+                    for offer in offers:
+                        await ctx.send(offer)
             except Exception as error:  # Teams unreachable or refusing: say so in the log
                 log.error("Teams did not take the answer: %s", error.__class__.__name__)
+
+        @app.on_file_consent
+        async def on_file_consent(ctx: Any) -> Any:
+            activity = ctx.activity
+            answer = await self.files.answer(
+                activity.value,
+                conversation=activity.conversation.id,
+                person=_identity(activity).user_id,
+                work=self.work,
+            )
+            if answer.message is not None:
+                try:
+                    await ctx.send(answer.message)
+                except Exception as error:
+                    log.error("Teams did not take the file message: %s", error.__class__.__name__)
+            return invoke_response(answer)
 
         @app.on_card_action_execute
         async def on_execute(ctx: Any) -> Any:

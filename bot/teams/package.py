@@ -61,7 +61,7 @@ def manifest(app_id: str, url: str, version: str = "1.0.0") -> dict[str, Any]:
             {
                 "botId": app_id,
                 "scopes": scopes,
-                "supportsFiles": False,
+                "supportsFiles": True,  # statements are sent as files in personal chat
                 "isNotificationOnly": False,
                 "commandLists": [
                     {

@@ -221,7 +221,8 @@ def slack_server(
             policy_path=policy,
             fixed_today=TODAY,
             slack=SlackSettings("xoxb-test-token", SECRET, None, f"{slack.url}/api/"),
-            teams=teams or TeamsSettings(None),
+            # The stand-in connector is Teams here: its upload sessions are Teams' hosts.
+            teams=teams or TeamsSettings(None, file_hosts=(connector.url,)),
             bank_inbox=bank_inbox,
             bank_inbox_every=0.2,
             bank_inbox_settle=0.0,

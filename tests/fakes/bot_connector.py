@@ -10,6 +10,10 @@ Like Teams, it refuses an activity whose Adaptive Card Teams would refuse
 ``MessageSizeTooBig`` for a card over the size limit. Refused activities are not in ``sent``
 but in ``refusals``, and leaving ``fake_connector()`` with refusals nobody expected fails the
 test. ``validate_card`` is exported for invoke responses, which never reach the connector.
+
+Files go as Teams sends them from a bot's personal chat (``tests/fakes/teams_files.py``): consent
+cards and file info cards are checked, and ``files.upload_info(card)`` opens the upload session
+an accepted consent names, at ``/upload/…`` on this server.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from tests.fakes.adaptive_cards import SIZE_RULE, validate_card, validate_invoke_response
+from tests.fakes.teams_files import FILE_CONSENT, FILE_INFO, TeamsFiles
 
 __all__ = [
     "FakeConnector",
@@ -54,6 +59,20 @@ class Sent:
                 return attachment["content"]
         return None
 
+    def attachment(self, content_type: str) -> dict[str, Any] | None:
+        for attachment in self.activity.get("attachments") or []:
+            if attachment.get("contentType") == content_type:
+                return attachment
+        return None
+
+    @property
+    def consent(self) -> dict[str, Any] | None:
+        return self.attachment(FILE_CONSENT)
+
+    @property
+    def file_info(self) -> dict[str, Any] | None:
+        return self.attachment(FILE_INFO)
+
 
 @dataclass
 class Refusal:
@@ -69,13 +88,20 @@ class Refusal:
         return f"{self.verb} → {self.status} {self.error['code']}\n  " + "\n  ".join(self.problems)
 
 
-def card_problems(activity: dict[str, Any]) -> list[str]:
-    """The problems of every Adaptive Card attached to ``activity``."""
+def card_problems(
+    activity: dict[str, Any], files: TeamsFiles | None = None, conversation_id: str = ""
+) -> list[str]:
+    """The problems of every Adaptive Card (and file card) attached to ``activity``."""
     problems = []
     for index, attachment in enumerate(activity.get("attachments") or []):
-        if isinstance(attachment, dict) and attachment.get("contentType") == ADAPTIVE_CARD:
+        if not isinstance(attachment, dict):
+            continue
+        if attachment.get("contentType") == ADAPTIVE_CARD:
             for problem in validate_card(attachment.get("content")):
                 problems.append(f"/attachments/{index}/content{problem}")
+        elif files is not None:
+            where = f"/attachments/{index}"
+            problems.extend(files.attachment_problems(attachment, conversation_id, where))
     return problems
 
 
@@ -88,6 +114,7 @@ class FakeConnector:
     refusals_expected: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(1_700_000_000_001))
+    files: TeamsFiles = field(default_factory=TeamsFiles)
 
     def messages(self, verb: str | None = None) -> list[Sent]:
         with self.lock:
@@ -142,7 +169,7 @@ def _handler(fake: FakeConnector) -> type[BaseHTTPRequestHandler]:
         def _record(self, verb: str) -> None:
             conversation, activity_id = self._route()
             activity = self._read()
-            problems = card_problems(activity)
+            problems = card_problems(activity, fake.files, conversation)
             if problems:
                 too_big = all(SIZE_RULE in problem for problem in problems)
                 status, code = (413, "MessageSizeTooBig") if too_big else (400, "BadArgument")
@@ -163,6 +190,13 @@ def _handler(fake: FakeConnector) -> type[BaseHTTPRequestHandler]:
             self._record("reply" if activity_id else "send")
 
         def do_PUT(self) -> None:
+            if self.path.startswith("/upload/"):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length <= 64 * 1024 * 1024 else b""
+                session = self.path.split("?", 1)[0].removeprefix("/upload/")
+                status, answer = fake.files.put(session, self.headers, body)
+                self._answer(answer, status)
+                return
             self._record("update")
 
     return Handler
@@ -178,6 +212,7 @@ def fake_connector() -> Iterator[FakeConnector]:
     fake = FakeConnector()
     server = _Server(("127.0.0.1", 0), _handler(fake))
     fake.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    fake.files.base_url = fake.url
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield fake
