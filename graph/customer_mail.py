@@ -1,7 +1,10 @@
 """A customer's reply — pasted into chat or dropped in with ``arbot inbox add FILE.eml`` — read
 as one of: a promise to pay, a dispute, remittance advice, a request for a copy (invoice or
 statement), or something else; and the matching proposal made for a person to approve, edit or
-decline. The deterministic reading works on plain phrasing without an LLM.
+decline. The deterministic reading works on plain phrasing without an LLM. When the rules find
+nothing and an LLM is configured, the LLM may name the kind, with the e-mail's own sentence that
+says it (checked to be in the e-mail); the rules then read that sentence for the invoice, amount
+and date, exactly as they read their own.
 
 The e-mail is untrusted data: it is never read for commands (nothing in it can ask arbot for a
 write-off, an approval or anything but the proposal its kind calls for), it is quoted only as
@@ -31,6 +34,7 @@ from graph.understand_refs import _extract
 from integrations.erp.records import Customer, Invoice
 
 if TYPE_CHECKING:
+    from graph.llm import LlmService
     from graph.reports import ReportContext
     from graph.understand import Request
 
@@ -77,6 +81,7 @@ class Reading:
     sender: str | None  # the From address, as the e-mail says (unverified)
     subject: str
     quote: str  # the sentence that decided, for the card's evidence
+    by: str = "rules"  # rules | llm (the rules found nothing; the LLM named the kind)
 
 
 @dataclass(frozen=True)
@@ -146,21 +151,41 @@ def classify(mail: Mail, today: date) -> Reading:
     order remittance (it says it paid), dispute, promise, copy request."""
     text = f"{mail.subject}\n{mail.body}"
     norm = vocab.normalize(text)
-    refs = _extract(text)
-    kind, quote = "other", ""
     for name in ("remittance", "dispute", "promise", "copy_request"):
         if _RULES[name].search(norm):
-            kind = name
             quote = next(
                 (s for s in _sentences(text) if _RULES[name].search(vocab.normalize(s))), ""
             )
-            break
+            return _reading(name, quote, mail, today)
+    return _reading("other", "", mail, today)
+
+
+def _reading(kind: str, quote: str, mail: Mail, today: date, by: str = "rules") -> Reading:
+    text = f"{mail.subject}\n{mail.body}"
+    refs = _extract(text)
     amount, due = None, None
     if kind in ("promise", "remittance", "dispute"):
         when, rest = due_date(vocab.normalize(quote or text), today)
         due = when
         amount, _ = _money(_extract(rest).remaining)
-    return Reading(kind, tuple(refs.invoices), amount, due, mail.sender, mail.subject, quote[:300])
+    return Reading(
+        kind, tuple(refs.invoices), amount, due, mail.sender, mail.subject, quote[:300], by
+    )
+
+
+def read(mail: Mail, today: date, llm: LlmService | None = None) -> Reading:
+    """The rules' reading; when they find nothing, the LLM's (if there is one and it says
+    something the e-mail backs)."""
+    from graph.customer_mail_llm import llm_kind
+
+    reading = classify(mail, today)
+    if reading.kind != "other" or llm is None:
+        return reading
+    suggested = llm_kind(llm, mail)
+    if suggested is None:
+        return reading
+    kind, sentence = suggested
+    return _reading(kind, sentence, mail, today, by="llm")
 
 
 # --- who wrote, and what to propose --------------------------------------------------------------
@@ -243,10 +268,12 @@ def reply_to(context: ReportContext, mail: Mail, *, source: str) -> Reply:
     from graph.proposals import attach_proposals
     from graph.requests import Unclear
 
-    reading = classify(mail, context.today)
+    reading = read(mail, context.today, context.llm)
     invoices = _invoices(context, reading.invoice_refs)
     customer = _customer(context, reading, invoices)
     facts = [f"Read as {_SAID[reading.kind]}" + (f" from {customer.name}" if customer else "")]
+    if reading.by == "llm":
+        facts.append("The rules found nothing; the language model read it so (check it).")
     if reading.quote:
         facts.append(f"It says: “{reading.quote}”")
     data: dict[str, Any] = {
@@ -255,6 +282,7 @@ def reply_to(context: ReportContext, mail: Mail, *, source: str) -> Reply:
         "invoices": [i.invoice_number for i in invoices],
         "amount": reading.amount,
         "due": reading.due,
+        "read_by": reading.by,
     }
     reply = Reply(
         headline=f"This e-mail reads as {_SAID[reading.kind]}.",
@@ -296,7 +324,8 @@ def reply_to(context: ReportContext, mail: Mail, *, source: str) -> Reply:
     except Unclear as unclear:
         reply.headline += f" {unclear}"
         return reply
-    explanation = f"Read from {source}" + (f": “{reading.quote}”" if reading.quote else "")
+    by = " (the language model's reading)" if reading.by == "llm" else ""
+    explanation = f"Read from {source}{by}" + (f": “{reading.quote}”" if reading.quote else "")
     proposed = []
     for action in actions:
         try:
