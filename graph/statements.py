@@ -166,6 +166,7 @@ def statement_reply(statement: Statement, pdf_path: Path, csv_path: Path) -> Rep
         entities={"customer_id": customer.customer_id},
         data={
             "customer_id": customer.customer_id,
+            "customer_name": customer.name,
             "as_of": statement.as_of,
             "open_items": [
                 {

@@ -189,7 +189,7 @@ def info_message(
 
 
 def channel_note(reply: Reply) -> str:
-    customer = reply.data.get("customer_id", "the customer")
+    customer = reply.data.get("customer_name") or reply.data.get("customer_id") or "the customer"
     return (
         "Teams lets arbot send files only in a personal chat: ask for this statement in a chat "
         "with arbot to get the PDF and CSV there, or ask to “send "
@@ -248,6 +248,8 @@ class TeamsFiles:
             if fmt not in FORMATS:
                 continue
             data = attached.path.read_bytes()
+            if not data:
+                continue
             if len(data) > MAX_UPLOAD_BYTES:
                 out.append(MessageActivityInput(text=f"{attached.name} is too large for Teams."))
                 continue
