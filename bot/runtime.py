@@ -96,6 +96,7 @@ class Runtime:
             llm=llm,
             open_approvals=lambda: runtime.approvals,
             policy=policy,
+            open_store=lambda: runtime.store,
         )
         runtime = cls(settings, erp, policy, agent, metrics=metrics)
         return runtime

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
-
-from langgraph.checkpoint.base import BaseCheckpointSaver
+from typing import TYPE_CHECKING, Any
 
 from graph.actions import Action, ActionError, action_from_payload
 from graph.approval_execution import RECONCILER, SYSTEM, Execution
@@ -29,12 +27,14 @@ from graph.approval_records import (
     outcome_line,
     proposed_detail,
 )
-from graph.approval_thread import ApprovalThreads
 from graph.policy import Identity, Person, Policy
 from integrations.erp.port import ErpClient
 from integrations.mail import Mailer
 from integrations.store import Approval, Store
 from integrations.store.store import now_utc
+
+if TYPE_CHECKING:  # LangGraph is imported when a service is built, not by every reader
+    from langgraph.checkpoint.base import BaseCheckpointSaver
 
 __all__ = [
     "RECONCILER",
@@ -66,6 +66,8 @@ class ApprovalService(Execution):
         self.policy = policy
         self.mailer = mailer
         self.lease = lease
+        from graph.approval_thread import ApprovalThreads
+
         self.threads = ApprovalThreads(checkpointer, self.execute)
         self.graph = self.threads.graph
 

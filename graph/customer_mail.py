@@ -307,7 +307,8 @@ def reply_to(context: ReportContext, mail: Mail, *, source: str) -> Reply:
             reply.headline += " I can't tell which customer wrote it: name the invoice or customer."
         return reply
     request = _request(reading, customer, invoices)
-    if request is None or context.approvals is None:
+    approvals = context.approval_service() if request is not None else None
+    if request is None or approvals is None:
         if reading.kind == "dispute" and not invoices:
             reply.headline += " Which invoice does it dispute? (“INV-… is disputed: …”)"
         return reply
@@ -330,7 +331,7 @@ def reply_to(context: ReportContext, mail: Mail, *, source: str) -> Reply:
     for action in actions:
         try:
             proposed.append(
-                context.approvals.propose(
+                approvals.propose(
                     action,
                     requested_by=context.requested_by,
                     proposed_by=SYSTEM,

@@ -187,7 +187,8 @@ def drafted_reply(drafts: list[Drafted], policy: object) -> Reply:
 def create_invoice(context: ReportContext, request: Request) -> Reply:
     """ "create an invoice for SO-1001": the fulfilled order drafted as a card (the request
     names the change, so it is proposed however it was asked)."""
-    if context.approvals is None:
+    approvals = context.approval_service()
+    if approvals is None:
         raise Unclear("Invoices are drafted for approval, and approvals are not set up here.")
     wanted = set(request.order_refs)
     if not wanted:
@@ -204,6 +205,6 @@ def create_invoice(context: ReportContext, request: Request) -> Reply:
             entities={"customer_id": order.customer_id, "order_id": order.order_id},
             data={"order_id": order.order_id, "status": order.status, "drafts": []},
         )
-    billing = Billing(context.approvals, today=lambda: context.today)
+    billing = Billing(approvals, today=lambda: context.today)
     drafted = billing.propose(billing.order_draft(order), requested_by=context.requested_by)
     return drafted_reply([drafted], context.policy)

@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.format import day, money, plural
 from graph.messages import Reply, Section, Table
-from graph.portfolio_reads import ZERO, OpenBalance, book_reads
+from graph.portfolio_reads import ZERO, CustomerSum, book_reads
 from graph.reports import ReportContext, scoped_customer
 from graph.understand import Request
 from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Invoice
@@ -36,15 +36,6 @@ def _customer_cell(customer: Customer) -> str:
     return f"{customer.name} ({customer.customer_id})"
 
 
-def _balances(context: ReportContext, request: Request, customer: Customer | None):
-    rows = book_reads(context.erp, context.today).open_balances(
-        customer.customer_id if customer else None
-    )
-    if request.currency:
-        rows = [r for r in rows if r.currency == request.currency]
-    return rows
-
-
 def _as_of(context: ReportContext) -> str:
     return f"as of {day(context.today)}"
 
@@ -52,19 +43,17 @@ def _as_of(context: ReportContext) -> str:
 # --- aging ----------------------------------------------------------------------------------------
 def aging_report(context: ReportContext, request: Request) -> Reply:
     customer, notes = scoped_customer(context, request)
-    rows = _balances(context, request, customer)
-    by_currency: dict[str, dict[str, Decimal]] = {}
-    for row in rows:
-        buckets = by_currency.setdefault(row.currency, dict.fromkeys(AGING_BUCKET_NAMES, ZERO))
-        for name, value in row.buckets.items():
-            buckets[name] += value
+    aging = book_reads(context.erp, context.today).book_aging(
+        customer.customer_id if customer else None, by_collector=request.by_collector
+    )
+    by_currency = {c: b for c, b in aging.buckets.items() if request.currency in (None, c)}
     currencies = sorted(by_currency)
     totals = {c: sum(b.values(), ZERO) for c, b in by_currency.items()}
     past_due = {c: totals[c] - by_currency[c]["current"] for c in currencies}
     scope = customer.name if customer else "all customers"
     headline = (
         f"Aging ({scope}, {_as_of(context)}): {amounts(totals)} open, {amounts(past_due)} past due."
-        if rows
+        if by_currency
         else f"Nothing is open ({scope}, {_as_of(context)})."
     )
     table_rows = tuple(
@@ -85,15 +74,12 @@ def aging_report(context: ReportContext, request: Request) -> Reply:
         "as_of": context.today,
         "by_currency": {c: {**by_currency[c], "total": totals[c]} for c in currencies},
         "past_due": past_due,
-        "customers": len({r.customer.customer_id for r in rows}),
+        "customers": aging.customers,
     }
     if request.by_collector:
-        collectors: dict[tuple[str, str], dict[str, Decimal]] = {}
-        for row in rows:
-            key = (row.customer.collector or "(none)", row.currency)
-            buckets = collectors.setdefault(key, dict.fromkeys(AGING_BUCKET_NAMES, ZERO))
-            for name, value in row.buckets.items():
-                buckets[name] += value
+        collectors = {
+            key: b for key, b in aging.by_collector.items() if request.currency in (None, key[1])
+        }
         sections.append(
             Section(
                 table=Table(
@@ -127,31 +113,27 @@ def aging_report(context: ReportContext, request: Request) -> Reply:
 
 
 # --- who owes the most ----------------------------------------------------------------------------
-def _ranked(rows: list[OpenBalance], key: str) -> dict[str, list[OpenBalance]]:
-    by_currency: dict[str, list[OpenBalance]] = defaultdict(list)
-    for row in rows:
-        by_currency[row.currency].append(row)
-    for currency in by_currency:
-        by_currency[currency].sort(
-            key=lambda r: (-(r.total if key == "total" else r.past_due), r.customer.customer_id)
-        )
-    return dict(sorted(by_currency.items(), key=lambda kv: -len(kv[1])))
-
-
 def top_debtors(context: ReportContext, request: Request) -> Reply:
-    rows = _balances(context, request, None)
+    reads = book_reads(context.erp, context.today)
     top = request.limit or TOP_DEFAULT
-    ranked = _ranked(rows, "total")
+    # the currency with the most customers first
+    ranked = dict(
+        sorted(reads.top_debtors(top, request.currency).items(), key=lambda kv: -kv[1][0])
+    )
     if not ranked:
         return Reply(headline="Nobody owes anything: no open invoices.", intent="top_debtors")
-    leaders = [f"{r[0].customer.name} with {money(r[0].total, c)}" for c, r in ranked.items()]
+    customers = reads.customers({r.customer_id for _, shown in ranked.values() for r in shown})
+
+    def who(row: CustomerSum) -> Customer:
+        return customers[row.customer_id]
+
+    leaders = [f"{who(r[0]).name} with {money(r[0].total, c)}" for c, (_, r) in ranked.items()]
     headline = f"Who owes the most ({_as_of(context)}): " + "; ".join(
         f"{leader} ({currency})" for leader, currency in zip(leaders, ranked, strict=True)
     )
     sections = []
     data: dict[str, Any] = {"as_of": context.today, "by_currency": {}}
-    for currency, ranking in ranked.items():
-        shown = ranking[:top]
+    for currency, (customer_count, shown) in ranked.items():
         sections.append(
             Section(
                 table=Table(
@@ -159,7 +141,7 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
                     tuple(
                         (
                             str(n),
-                            _customer_cell(r.customer),
+                            _customer_cell(who(r)),
                             money(r.total, currency),
                             money(r.past_due, currency),
                             str(r.invoices) if r.invoices else "",
@@ -167,14 +149,14 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
                         for n, r in enumerate(shown, start=1)
                     ),
                     numeric=(2, 3),
-                    title=f"Top {len(shown)} in {currency} (of {len(ranking)} customers)",
+                    title=f"Top {len(shown)} in {currency} (of {customer_count} customers)",
                 )
             )
         )
         data["by_currency"][currency] = [
             {
-                "customer_id": r.customer.customer_id,
-                "name": r.customer.name,
+                "customer_id": r.customer_id,
+                "name": who(r).name,
                 "open": r.total,
                 "past_due": r.past_due,
             }
@@ -265,19 +247,16 @@ def over_days(context: ReportContext, request: Request) -> Reply:
 
 # --- total AR -------------------------------------------------------------------------------------
 def total_ar(context: ReportContext, request: Request) -> Reply:
-    rows = _balances(context, request, None)
-    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    past_due: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    counts: dict[str, int] = defaultdict(int)
-    for row in rows:
-        totals[row.currency] += row.total
-        past_due[row.currency] += row.past_due
-        counts[row.currency] += 1
+    sums = book_reads(context.erp, context.today).currency_totals()
+    sums = {c: s for c, s in sums.items() if request.currency in (None, c)}
+    totals = {c: s[0] for c, s in sums.items()}
+    past_due = {c: s[1] for c, s in sums.items()}
+    counts = {c: s[2] for c, s in sums.items()}
     only = f" in {request.currency}" if request.currency else ""
     headline = (
         f"Total AR{only} {_as_of(context)}: {amounts(dict(totals))}; past due: "
         f"{amounts(dict(past_due))}."
-        if rows
+        if sums
         else f"Nothing is open{only} ({_as_of(context)})."
     )
     table = tuple(
@@ -311,25 +290,23 @@ def total_ar(context: ReportContext, request: Request) -> Reply:
 def credit_exceptions(context: ReportContext, request: Request) -> Reply:
     customer, notes = scoped_customer(context, request)
     reads = book_reads(context.erp, context.today)
-    rows = reads.open_balances(customer.customer_id if customer else None)
-    over = []
-    for row in rows:
-        limit = row.customer.credit_limit
-        if limit is not None and row.currency == row.customer.currency and row.total > limit:
-            over.append((row, row.total - limit))
-    over.sort(key=lambda item: (item[0].currency, -item[1]))
-    held = [customer] if customer and customer.on_hold else []
-    if customer is None:
-        held = reads.held()
-    open_of = {(r.customer.customer_id, r.currency): r.total for r in rows}
     if customer is not None:
-        row = next((r for r in rows if r.currency == customer.currency), None)
-        used = row.total if row else ZERO
+        sums = reads.customer_sums({customer.customer_id})
+        used = next((s.total for s in sums if s.currency == customer.currency), ZERO)
+        limit = customer.credit_limit
+        over = [(customer, used)] if limit is not None and used > limit else []
+        held = [customer] if customer.on_hold else []
+        over_count = len(over)
+    else:
+        over_count, over = reads.over_limit(DATA_MAX_ROWS)
+        held = reads.held()
+    if customer is not None:
         limit_text = (
             money(customer.credit_limit, customer.currency) if customer.credit_limit else "none"
         )
         standing = (
-            f"over its {limit_text} limit by {money(over[0][1], customer.currency)}"
+            f"over its {limit_text} limit by "
+            f"{money(used - (customer.credit_limit or ZERO), customer.currency)}"
             if over
             else f"within its {limit_text} limit"
         )
@@ -338,7 +315,7 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
         )
     else:
         headline = (
-            f"{plural(len(over), 'customer')} over their credit limit, "
+            f"{plural(over_count, 'customer')} over their credit limit, "
             f"{plural(len(held), 'customer')} on credit hold ({_as_of(context)})."
         )
     sections = []
@@ -349,13 +326,13 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
                     ("Customer", "Open", "Limit", "Over by", "On hold"),
                     tuple(
                         (
-                            _customer_cell(r.customer),
-                            money(r.total, r.currency),
-                            money(r.customer.credit_limit or ZERO, r.currency),
-                            money(by, r.currency),
-                            "yes" if r.customer.on_hold else "",
+                            _customer_cell(who),
+                            money(used, who.currency),
+                            money(who.credit_limit or ZERO, who.currency),
+                            money(used - (who.credit_limit or ZERO), who.currency),
+                            "yes" if who.on_hold else "",
                         )
-                        for r, by in over[:TABLE_MAX_ROWS]
+                        for who, used in over[:TABLE_MAX_ROWS]
                     ),
                     numeric=(1, 2, 3),
                     title="Over their credit limit",
@@ -363,6 +340,11 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
             )
         )
     if held and customer is None:
+        shown = held[:TABLE_MAX_ROWS]
+        open_of = {
+            (s.customer_id, s.currency): s.total
+            for s in reads.customer_sums({c.customer_id for c in shown})
+        }
         sections.append(
             Section(
                 table=Table(
@@ -373,7 +355,7 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
                             money(open_of.get((c.customer_id, c.currency), ZERO), c.currency),
                             money(c.credit_limit, c.currency) if c.credit_limit else "none",
                         )
-                        for c in held[:TABLE_MAX_ROWS]
+                        for c in shown
                     ),
                     numeric=(1, 2),
                     title="On credit hold",
@@ -393,16 +375,16 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
             "as_of": context.today,
             "over_limit": [
                 {
-                    "customer_id": r.customer.customer_id,
-                    "name": r.customer.name,
-                    "currency": r.currency,
-                    "open": r.total,
-                    "credit_limit": r.customer.credit_limit,
-                    "over_by": by,
+                    "customer_id": who.customer_id,
+                    "name": who.name,
+                    "currency": who.currency,
+                    "open": used,
+                    "credit_limit": who.credit_limit,
+                    "over_by": used - (who.credit_limit or ZERO),
                 }
-                for r, by in over[:DATA_MAX_ROWS]
+                for who, used in over[:DATA_MAX_ROWS]
             ],
-            "over_limit_count": len(over),
+            "over_limit_count": over_count,
             "on_hold": [{"customer_id": c.customer_id, "name": c.name} for c in held],
         },
     )

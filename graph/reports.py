@@ -56,9 +56,24 @@ class ReportContext:
     # Reports asked for in words make no proposals: a proposal only when the request names it.
     propose: bool = True
     could_propose: list[str] = field(default_factory=list)
+    # The approval service opened on first need (a question in words never opens it: opening
+    # it builds the approvals' LangGraph threads); the policy when known without it.
+    open_approvals: Callable[[], ApprovalService | None] | None = None
+    known_policy: Policy | None = None
+
+    def approval_service(self) -> ApprovalService | None:
+        if self.approvals is None and self.open_approvals is not None:
+            self.approvals, self.open_approvals = self.open_approvals(), None
+        return self.approvals
+
+    @property
+    def can_propose(self) -> bool:
+        return self.approvals is not None or self.open_approvals is not None
 
     @property
     def policy(self) -> Policy:
+        if self.known_policy is not None:
+            return self.known_policy
         return self.approvals.policy if self.approvals else Policy()
 
 
@@ -165,7 +180,7 @@ def _propose(
     """Proposals for the actions that still hold against the ERP (the same one proposed again
     while open is the same approval, so looking at a report twice asks nothing twice). An
     action may come with the prompt an LLM drafted it with, for the audit."""
-    if context.approvals is None:
+    if not context.can_propose:
         return []
     if not context.propose:
         # Asked in words: the report says what could be proposed, and proposes nothing.
@@ -174,14 +189,14 @@ def _propose(
             for item in actions[:PROPOSE_AT_MOST]
         ]
         return []
+    approvals = context.approval_service()
+    assert approvals is not None
     made = []
     for item in actions[:PROPOSE_AT_MOST]:
         action, drafted_with = item if isinstance(item, tuple) else (item, None)
         origin = {"drafted_with": drafted_with} if drafted_with else None
         try:
-            made.append(
-                context.approvals.propose(action, requested_by=context.requested_by, origin=origin)
-            )
+            made.append(approvals.propose(action, requested_by=context.requested_by, origin=origin))
         except ProposalRejected:
             continue
     return made

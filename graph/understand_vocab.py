@@ -354,7 +354,7 @@ cad usd pounds canadian between average avg mean terms net alert goes above belo
 exceptions exception report aging ageing aged bucket buckets collector collectors received
 receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
 fastest quarter quarters waiting approval unapplied unallocated beyond first currency
-currencies breakdown book recd rcvd dpd qtd gimme r re regarding
+currencies breakdown book recd rcvd dpd qtd gimme r re regarding payer payers
 """.split()
 )
 

@@ -129,14 +129,15 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
     request = state["request"]
     context = ReportContext(
         agent.erp,
-        agent.approvals.store if agent.approvals else None,
+        agent.store,
         agent.today(),
         agent.resolver.customer_or_ask,
-        agent.approvals,
         requested_by=_requested_by(agent, state["turn"]),
         llm=agent.llm,
         find_customer=agent.resolver.customer,
         propose=by_command,
+        open_approvals=lambda: agent.approvals,
+        known_policy=agent.known_policy,
     )
     try:
         reply = intents.get(request.intent).function("handler")(context, request)

@@ -23,7 +23,7 @@ from graph.inquiries import Resolved
 from graph.messages import Reply, Section, Table
 from graph.requests import Unclear
 from graph.understand import Request
-from integrations.erp.port import ErpClient
+from integrations.erp.port import CustomerDirectory, ErpClient
 from integrations.erp.records import Customer, Invoice
 
 MATCHER_TTL_SECONDS = 300.0
@@ -61,9 +61,9 @@ class EntityResolver:
                 or now - self._matcher_built > MATCHER_TTL_SECONDS
                 or current != self._matcher_version
             ):
-                customers = self.erp.list_customers()
-                self._customer_count = len(customers)
-                self._matcher = CustomerMatcher((c.customer_id, c.name) for c in customers)
+                names = self._names()
+                self._customer_count = len(names)
+                self._matcher = CustomerMatcher(names)
                 self._matcher_built = now
                 self._matcher_version = current
                 self._resolutions.clear()
@@ -85,7 +85,14 @@ class EntityResolver:
                     self._resolutions.popitem(last=False)
         return resolution
 
+    def _names(self) -> list[tuple[str, str]]:
+        if isinstance(self.erp, CustomerDirectory):
+            return self.erp.customer_names()
+        return [(c.customer_id, c.name) for c in self.erp.list_customers()]
+
     def ledger_is_empty(self) -> bool:
+        if self._matcher is None and isinstance(self.erp, CustomerDirectory):
+            return not self.erp.has_customers()  # a whole-book question needs no name index
         self.matcher()
         return self._customer_count == 0
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from graph.policy import Policy
     from graph.understand import Request
     from integrations.erp.port import ErpClient
+    from integrations.store import Store
 
 END = nodes.END
 ENTRY = "understand"
@@ -51,13 +52,16 @@ class Agent:
         llm: LlmService | None = None,
         open_approvals: Callable[[], ApprovalService] | None = None,
         policy: Policy | None = None,
+        open_store: Callable[[], Store] | None = None,
     ) -> None:
         """``open_approvals`` opens the approval service on first use (a question that changes
-        nothing never opens it); ``policy`` says who is who without opening it."""
+        nothing never opens it); ``policy`` says who is who without opening it; ``open_store``
+        opens the bot's store alone (disputes, promises) without the approvals' threads."""
         self.erp = erp
         self.today = today
         self._approvals = approvals
         self._open_approvals = open_approvals
+        self._open_store = open_store
         self._policy = policy
         self.llm = llm
         self.resolver = EntityResolver(erp)
@@ -67,6 +71,22 @@ class Agent:
         if self._approvals is None and self._open_approvals is not None:
             self._approvals = self._open_approvals()
         return self._approvals
+
+    @property
+    def store(self) -> Store | None:
+        if self._approvals is not None:
+            return self._approvals.store
+        if self._open_store is not None:
+            return self._open_store()
+        approvals = self.approvals
+        return approvals.store if approvals is not None else None
+
+    @property
+    def known_policy(self) -> Policy | None:
+        """The policy when it is known without opening the approval service."""
+        if self._policy is not None:
+            return self._policy
+        return self._approvals.policy if self._approvals is not None else None
 
     @property
     def policy(self) -> Policy | None:
@@ -113,14 +133,9 @@ class Agent:
         return nodes.report(self, {"request": request, "turn": turn}, by_command=True)["reply"]
 
     def warm(self) -> None:
-        """Before the first user: the name index and the kept aggregates of the whole book
-        (open balances by customer and bucket, paying habits), so no question pays for them."""
-        from graph.portfolio_reads import book_reads
-
+        """Before the first user: the customer-name index, so no question pays for it (the
+        whole-book figures are read per question, from indexes: nothing to keep)."""
         self.resolver.matcher()
-        reads = book_reads(self.erp, self.today())
-        reads.open_balances()
-        reads.habits()
 
     def forget_customers(self) -> None:
         """The customer master changed: rebuild the name index on the next question."""

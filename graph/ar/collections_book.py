@@ -260,12 +260,12 @@ class _SqlSource:
         )
 
     def customers(self, ids: set[str]) -> dict[str, Customer]:
-        from graph.portfolio_reads import SqlBookReads
+        from graph.portfolio_sql import SqlBookReads
 
         return SqlBookReads(self.erp, date.today()).customers_by_query(ids)
 
     def invoices(self, numbers: set[str]) -> dict[str, Invoice]:
-        from graph.portfolio_reads import SqlBookReads
+        from graph.portfolio_sql import SqlBookReads
 
         found = SqlBookReads(self.erp, date.today()).invoices(numbers)
         return {i.invoice_number: i for i in found}

@@ -189,3 +189,15 @@ class WebhookSource(Protocol):
     def webhook_router(self, on_change: Callable[[Change], None]) -> Any | None:
         """A FastAPI router for the ERP's webhook deliveries, or None when not configured."""
         ...
+
+
+@runtime_checkable
+class CustomerDirectory(Protocol):
+    """An ERP that lists its customers' names without reading every customer record (the
+    local ledger: a question in a fresh process then builds its name index from two columns)."""
+
+    def has_customers(self) -> bool: ...
+
+    def customer_names(self) -> list[tuple[str, str]]:
+        """(customer_id, name) of every customer."""
+        ...

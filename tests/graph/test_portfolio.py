@@ -12,7 +12,8 @@ import pytest
 from graph.agent import Agent
 from graph.format import money
 from graph.messages import Reply, Turn
-from graph.portfolio_reads import BookReads, SqlBookReads
+from graph.portfolio_reads import BookReads
+from graph.portfolio_sql import SqlBookReads
 from integrations.erp.records import aging_bucket
 from tests.conftest import TODAY, Demo
 
@@ -204,6 +205,23 @@ def test_the_sql_reads_equal_the_port_reads(demo: Demo) -> None:
     week = (TODAY - timedelta(days=7), TODAY)
     assert sql.received(*week).totals == port.received(*week).totals
     assert [p.payment_id for p in sql.unapplied()] == [p.payment_id for p in port.unapplied()]
+    assert sql.book_aging() == port.book_aging()
+    assert sql.book_aging(by_collector=True) == port.book_aging(by_collector=True)
+    one = demo.ledger.invoices(open_only=True)[0].customer_id
+    assert sql.book_aging(one) == port.book_aging(one)
+
+    def sums(rows: list) -> list:  # the port's aging carries no invoice counts
+        return sorted((r.customer_id, r.currency, r.total, r.past_due) for r in rows)
+
+    assert sums(sql.customer_sums()) == sums(port.customer_sums())
+    for currency in (None, "EUR"):
+        ranked_sql, ranked_port = sql.top_debtors(3, currency), port.top_debtors(3, currency)
+        assert {c: (n, sums(rows)) for c, (n, rows) in ranked_sql.items()} == {
+            c: (n, sums(rows)) for c, (n, rows) in ranked_port.items()
+        }
+    assert sql.currency_totals() == port.currency_totals()
+    assert sql.over_limit(4) == port.over_limit(4)
+    assert sql.over_limit(4)[0] > 0  # the demo has customers over their limit
 
 
 def test_a_word_that_is_no_customer_is_said_not_guessed(agent: Agent) -> None:
@@ -242,3 +260,38 @@ def test_the_kept_book_follows_every_write(tmp_path) -> None:
     assert {(r.customer, r.currency): r.buckets for r in kept} == {
         (r.customer, r.currency): r.buckets for r in fresh
     }
+
+
+def test_a_question_from_a_shell_imports_no_approval_threads(tmp_path) -> None:
+    """``arbot ask`` answers a whole-book question without building the approvals' LangGraph
+    threads (seconds of imports): the approval service opens only when a proposal is made."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import Cli
+
+    cli = Cli(tmp_path / "home")
+    assert cli("demo", "--no-chat").exit_code == 0
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import json, sys\nfrom bot.cli import main\n"
+        "for q in ('aging report', 'broken promises', 'who owes us the most'):\n"
+        "    try:\n        main(['ask', q, '--json'], prog_name='arbot')\n"
+        "    except SystemExit:\n        pass\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **cli.env(), "PYTHONPATH": str(root)},
+        cwd=root,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    *answers, modules = done.stdout.strip().splitlines()
+    assert '"intent": "aging_report"' in "\n".join(answers)
+    assert not {"langgraph", "langchain_core", "openai"} & set(json.loads(modules))

@@ -84,3 +84,24 @@ def test_a_po_look_up_in_any_case_reads_the_index(ledger: LocalLedger) -> None:
     assert "ix_ledger_invoices_po_number_upper" in explained, explained
     with ledger.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM ledger_invoices")).scalar() == 40
+
+
+def test_whole_book_sums_read_the_open_invoice_indexes(ledger: LocalLedger) -> None:
+    """The aging, the ranking of debtors and the largest open invoices read the partial indexes
+    over the open invoices (migration 0003), never the whole table of invoices ever issued."""
+    from graph.portfolio_sql import SqlBookReads
+
+    seed(ledger)
+    reads = SqlBookReads(ledger, date(2026, 12, 20))
+    with statements(ledger) as sent:
+        aging = reads.book_aging()
+        reads.top_debtors(5)
+        reads.currency_totals()
+        largest = reads.largest_open(3)
+    assert aging.buckets["USD"]["1-30"] == Decimal("400.00") and aging.customers == 1
+    assert [i.balance for i in largest] == [Decimal("10.00")] * 3
+    on_invoices = [(s, p) for s, p in sent if "FROM ledger_invoices" in s and "SELECT" in s]
+    assert len(on_invoices) >= 5
+    for statement, parameters in on_invoices:
+        explained = plan(ledger, statement, parameters)
+        assert "ix_ledger_invoices_open_by_" in explained, (statement, explained)

@@ -145,6 +145,16 @@ class LocalLedger:
             rows = conn.execute(select(t.customers).order_by(t.customers.c.customer_id))
             return [_customer(r) for r in rows.mappings()]
 
+    def has_customers(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.customers.c.customer_id).limit(1)).first() is not None
+
+    def customer_names(self) -> list[tuple[str, str]]:
+        c = t.customers.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(c.customer_id, c.name).order_by(c.customer_id)).all()
+        return [(cid, name) for cid, name in rows]
+
     def get_customer(self, customer_id: str) -> Customer | None:
         with self.engine.connect() as conn:
             row = (

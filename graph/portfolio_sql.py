@@ -1,0 +1,436 @@
+"""The portfolio's reads as SQL over the local ledger's tables (see ``graph.portfolio_reads``).
+
+Each question reads what it shows and no more: the aging is one ``GROUP BY currency, due_date``,
+the ranking of debtors one ``GROUP BY customer_id, currency``, both answered from the partial
+covering indexes over the open invoices (ledger migration 0003); Python objects are built for
+the rows shown. Nothing is kept between questions, so an answer never lags a write.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from graph.portfolio_reads import (
+    LIST_AT_MOST,
+    BookAging,
+    BookReads,
+    CustomerSum,
+    Habit,
+    OpenBalance,
+    OverGroup,
+    Received,
+    _as_date,
+    _cents,
+)
+from integrations.erp.records import (
+    AGING_BUCKET_NAMES,
+    AGING_BUCKETS,
+    Customer,
+    Invoice,
+    Payment,
+    aging_bucket,
+)
+
+_CUSTOMER_COLUMNS = (
+    "customer_id, name, currency, terms_days, credit_limit, email, on_hold, discount_percent, "
+    "discount_days, parent_id, collector"
+)
+CHUNK = 500  # ids per IN (…) list
+
+
+def _customer_row(row: Any) -> Customer:
+    cid, name, currency, terms, limit, email, hold, discount, days, parent, collector = row
+    return Customer(
+        customer_id=cid,
+        name=name,
+        currency=currency,
+        terms_days=int(terms),
+        credit_limit=None if limit is None else _cents(limit),
+        email=email,
+        on_hold=bool(hold),
+        discount_percent=_cents(discount),
+        discount_days=int(days or 0),
+        parent_id=parent,
+        collector=collector,
+    )
+
+
+class SqlBookReads(BookReads):
+    def __init__(self, erp: Any, today: date) -> None:
+        super().__init__(erp, today)
+        from integrations.erp.local import schema
+
+        self.engine = erp.engine
+        self.t = schema
+
+    def _rows(self, query: Any, **params: Any) -> list[Any]:
+        from sqlalchemy import text
+
+        with self.engine.connect() as conn:
+            return conn.execute(text(query) if isinstance(query, str) else query, params).all()
+
+    def _in(self, column: str, ids: set[str]) -> list[tuple[str, dict[str, str]]]:
+        """``column IN (:i0, …)`` in chunks, with their parameters."""
+        wanted = sorted(ids)
+        chunks = []
+        for start in range(0, len(wanted), CHUNK):
+            names = {f"i{n}": v for n, v in enumerate(wanted[start : start + CHUNK])}
+            chunks.append((f"{column} IN (" + ", ".join(f":{k}" for k in names) + ")", names))
+        return chunks
+
+    # --- customers --------------------------------------------------------------------------------
+    def customers(self, ids: set[str] | None = None) -> dict[str, Customer]:
+        if ids is None:
+            rows = self._rows(f"SELECT {_CUSTOMER_COLUMNS} FROM ledger_customers")
+            return {row[0]: _customer_row(row) for row in rows}
+        return self.customers_by_query(ids)
+
+    def customers_by_query(self, ids: set[str]) -> dict[str, Customer]:
+        found: dict[str, Customer] = {}
+        for where, params in self._in("customer_id", ids):
+            for row in self._rows(
+                f"SELECT {_CUSTOMER_COLUMNS} FROM ledger_customers WHERE {where}", **params
+            ):
+                found[row[0]] = _customer_row(row)
+        return found
+
+    def held(self) -> list[Customer]:
+        rows = self._rows(
+            f"SELECT {_CUSTOMER_COLUMNS} FROM ledger_customers WHERE on_hold ORDER BY customer_id"
+        )
+        return [_customer_row(row) for row in rows]
+
+    # --- the open book ----------------------------------------------------------------------------
+    def _boundaries(self) -> list[tuple[str, date]]:
+        """Each bounded bucket with the earliest due date it holds (``due_date >= that``)."""
+        return [
+            (name, self.today - timedelta(days=upper))
+            for name, upper in AGING_BUCKETS
+            if upper is not None
+        ]
+
+    def _open_where(self, customer_id: str | None) -> tuple[str, dict[str, Any]]:
+        if customer_id is None:
+            return "balance > 0", {}
+        return "balance > 0 AND customer_id = :cid", {"cid": customer_id}
+
+    def _bucket_cents(self, customer_id: str | None) -> list[tuple[str, str, list[int], int]]:
+        """(customer, currency, cents per bucket, invoices): one pass over the index, with one
+        running sum per bucket boundary (a bucket is the difference of two of them)."""
+        where, params = self._open_where(customer_id)
+        bounds = self._boundaries()
+        sums = ", ".join(
+            f"SUM(CASE WHEN due_date >= :b{n} THEN balance ELSE 0 END)" for n in range(len(bounds))
+        )
+        params.update({f"b{n}": since for n, (_, since) in enumerate(bounds)})
+        rows = self._rows(
+            f"SELECT customer_id, currency, COUNT(*), SUM(balance), {sums} FROM ledger_invoices "
+            f"WHERE {where} GROUP BY customer_id, currency",
+            **params,
+        )
+        out = []
+        for cid, currency, count, total, *running in rows:
+            cents, below = [], 0
+            for upto in (*running, total):
+                cents.append(int(upto or 0) - below)
+                below = int(upto or 0)
+            out.append((cid, currency, cents, int(count)))
+        return out
+
+    def open_balances(self, customer_id: str | None = None) -> list[OpenBalance]:
+        rows = self._bucket_cents(customer_id)
+        customers = self.customers_by_query({cid for cid, *_ in rows})
+        balances = [
+            OpenBalance(
+                customers[cid],
+                currency,
+                {name: _cents(v) for name, v in zip(AGING_BUCKET_NAMES, cents, strict=True)},
+                count,
+            ).finish()
+            for cid, currency, cents, count in rows
+            if cid in customers
+        ]
+        return sorted(balances, key=lambda b: (b.customer.customer_id, b.currency))
+
+    def customer_sums(self, ids: set[str] | None = None) -> list[CustomerSum]:
+        select = (
+            "SELECT customer_id, currency, SUM(balance), "
+            "SUM(CASE WHEN due_date < :today THEN balance ELSE 0 END), COUNT(*) "
+            "FROM ledger_invoices WHERE balance > 0{} GROUP BY customer_id, currency"
+        )
+        if ids is None:
+            rows = self._rows(select.format(""), today=self.today)
+        else:
+            rows = []
+            for where, params in self._in("customer_id", ids):
+                rows += self._rows(select.format(f" AND {where}"), today=self.today, **params)
+        return [
+            CustomerSum(cid, cur, _cents(total), _cents(late), int(n))
+            for cid, cur, total, late, n in rows
+        ]
+
+    def book_aging(self, customer_id: str | None = None, by_collector: bool = False) -> BookAging:
+        if by_collector:
+            return self._aging_by_collector(customer_id)
+        where, params = self._open_where(customer_id)
+        rows = self._rows(
+            "SELECT currency, due_date, SUM(balance) FROM ledger_invoices "
+            f"WHERE {where} GROUP BY currency, due_date",
+            **params,
+        )
+        cents: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(AGING_BUCKET_NAMES, 0))
+        for currency, due, total in rows:
+            late = (self.today - _as_date(due)).days
+            cents[currency][aging_bucket(late)] += int(total)
+        (count,) = self._rows(
+            f"SELECT COUNT(DISTINCT customer_id) FROM ledger_invoices WHERE {where}", **params
+        )[0]
+        buckets = {c: {n: _cents(v) for n, v in b.items()} for c, b in sorted(cents.items())}
+        return BookAging(buckets, int(count))
+
+    def _aging_by_collector(self, customer_id: str | None) -> BookAging:
+        rows = self._bucket_cents(customer_id)
+        collector_of = dict(self._rows("SELECT customer_id, collector FROM ledger_customers"))
+        book: dict[str, list[int]] = {}
+        mine: dict[tuple[str, str], list[int]] = {}
+        for cid, currency, cents, _ in rows:
+            key = (collector_of.get(cid) or "(none)", currency)
+            for sums in (
+                book.setdefault(currency, [0] * len(cents)),
+                mine.setdefault(key, [0] * len(cents)),
+            ):
+                for n, value in enumerate(cents):
+                    sums[n] += value
+
+        def named(cents: list[int]) -> dict[str, Decimal]:
+            return {name: _cents(v) for name, v in zip(AGING_BUCKET_NAMES, cents, strict=True)}
+
+        return BookAging(
+            {c: named(v) for c, v in sorted(book.items())},
+            len({cid for cid, *_ in rows}),
+            {k: named(v) for k, v in mine.items()},
+        )
+
+    def over_limit(self, at_most: int) -> tuple[int, list[tuple[Customer, Decimal]]]:
+        rows = self._rows(
+            "SELECT c.customer_id, c.currency, SUM(i.balance) - c.credit_limit, SUM(i.balance) "
+            "FROM ledger_customers c JOIN ledger_invoices i "
+            "ON i.customer_id = c.customer_id AND i.currency = c.currency "
+            "WHERE i.balance > 0 AND c.credit_limit IS NOT NULL "
+            "GROUP BY c.customer_id, c.currency, c.credit_limit "
+            "HAVING SUM(i.balance) > c.credit_limit"
+        )
+        first = sorted(rows, key=lambda r: (r[1], -r[2], r[0]))[:at_most]
+        customers = self.customers_by_query({r[0] for r in first})
+        return len(rows), [(customers[r[0]], _cents(r[3])) for r in first if r[0] in customers]
+
+    def top_debtors(
+        self, at_most: int, currency: str | None = None
+    ) -> dict[str, tuple[int, list[CustomerSum]]]:
+        where = "balance > 0" + (" AND currency = :currency" if currency else "")
+        rows = self._rows(
+            "SELECT customer_id, currency, SUM(balance) FROM ledger_invoices "
+            f"WHERE {where} GROUP BY customer_id, currency",
+            currency=currency,
+        )
+        by_currency: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for cid, cur, cents in rows:
+            by_currency[cur].append((cid, int(cents)))
+        leaders = {
+            cur: sorted(owing, key=lambda o: (-o[1], o[0]))[:at_most]
+            for cur, owing in by_currency.items()
+        }
+        sums = {
+            (s.customer_id, s.currency): s
+            for s in self.customer_sums({cid for top in leaders.values() for cid, _ in top})
+        }
+        return {
+            cur: (len(by_currency[cur]), [sums[(cid, cur)] for cid, _ in top])
+            for cur, top in leaders.items()
+        }
+
+    def currency_totals(self) -> dict[str, tuple[Decimal, Decimal, int]]:
+        rows = self._rows(
+            "SELECT currency, SUM(balance), "
+            "SUM(CASE WHEN due_date < :today THEN balance ELSE 0 END) "
+            "FROM ledger_invoices WHERE balance > 0 GROUP BY currency",
+            today=self.today,
+        )
+        customers = dict(
+            self._rows(
+                "SELECT currency, COUNT(*) FROM (SELECT DISTINCT customer_id, currency "
+                "FROM ledger_invoices WHERE balance > 0) AS owing GROUP BY currency"
+            )
+        )
+        return {
+            cur: (_cents(total), _cents(late), int(customers.get(cur, 0)))
+            for cur, total, late in rows
+        }
+
+    def _invoice_rows(self, *conditions: Any, order: tuple[Any, ...], limit: int | None = None):
+        from sqlalchemy import select
+
+        from integrations.erp.local.ledger import _invoice
+
+        i = self.t.invoices.c
+        query = select(self.t.invoices).where(i.balance > 0, *conditions).order_by(*order)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [_invoice(r) for r in conn.execute(query).mappings()]
+
+    def invoices_over(self, days: int, customer_id: str | None = None) -> list[Invoice]:
+        i = self.t.invoices.c
+        conditions = [i.due_date < self.today - timedelta(days=days)]
+        if customer_id:
+            conditions.append(i.customer_id == customer_id)
+        return self._invoice_rows(*conditions, order=(i.due_date, i.invoice_number))
+
+    def over_groups(
+        self, days: int, customer_id: str | None = None, currency: str | None = None
+    ) -> list[OverGroup]:
+        cutoff = self.today - timedelta(days=days)
+        where = "balance > 0 AND due_date < :cutoff"
+        where += " AND customer_id = :cid" if customer_id else ""
+        where += " AND currency = :currency" if currency else ""
+        rows = self._rows(
+            "SELECT customer_id, currency, SUM(balance), COUNT(*), MIN(due_date) "
+            f"FROM ledger_invoices WHERE {where} GROUP BY customer_id, currency",
+            cutoff=cutoff,
+            cid=customer_id,
+            currency=currency,
+        )
+        groups = sorted(
+            (
+                OverGroup(cid, cur, _cents(cents), int(n), _as_date(due))
+                for cid, cur, cents, n, due in rows
+            ),
+            key=lambda g: (g.currency, -g.total, g.customer_id),
+        )
+        return self._list_invoices(groups, cutoff)
+
+    def _list_invoices(self, groups: list[OverGroup], cutoff: date) -> list[OverGroup]:
+        listed = {(g.customer_id, g.currency): g for g in groups[:LIST_AT_MOST]}
+        if listed:
+            from sqlalchemy import select
+
+            i = self.t.invoices.c
+            query = (
+                select(i.invoice_number, i.customer_id, i.currency)
+                .where(
+                    i.balance > 0,
+                    i.due_date < cutoff,
+                    i.customer_id.in_(sorted({cid for cid, _ in listed})),
+                )
+                .order_by(i.due_date, i.invoice_number)
+            )
+            with self.engine.connect() as conn:
+                for number, cid, cur in conn.execute(query):
+                    if (cid, cur) in listed:
+                        listed[(cid, cur)].invoices.append(number)
+        return groups
+
+    def largest_open(self, limit: int, currency: str | None = None) -> list[Invoice]:
+        i = self.t.invoices.c
+        conditions = [i.currency == currency] if currency else []
+        return self._invoice_rows(
+            *conditions, order=(i.balance.desc(), i.invoice_number), limit=limit
+        )
+
+    def received(self, start: date, end: date, customer_id: str | None = None) -> Received:
+        where = "received_on >= :start AND received_on <= :end" + (
+            " AND customer_id = :cid" if customer_id else ""
+        )
+        params = {"start": start, "end": end, "cid": customer_id}
+        totals: dict[str, Decimal] = {}
+        count = 0
+        for currency, cents, n in self._rows(
+            f"SELECT currency, SUM(amount), COUNT(*) FROM ledger_payments WHERE {where} "
+            "GROUP BY currency",
+            **params,
+        ):
+            totals[currency] = _cents(cents)
+            count += int(n)
+        by_customer = {
+            (cid, currency): _cents(cents)
+            for cid, currency, cents in self._rows(
+                f"SELECT customer_id, currency, SUM(amount) AS paid FROM ledger_payments "
+                f"WHERE {where} GROUP BY customer_id, currency ORDER BY paid DESC "
+                f"LIMIT {LIST_AT_MOST}",
+                **params,
+            )
+        }
+        newest = self.erp.payments(customer_id, since=start, until=end, limit=LIST_AT_MOST)
+        return Received(totals, count, newest, by_customer)
+
+    def unapplied(self, customer_id: str | None = None) -> list[Payment]:
+        from sqlalchemy import select
+
+        p = self.t.payments.c
+        query = (
+            select(self.t.payments)
+            .where(p.unapplied > 0)
+            .order_by(p.received_on.desc(), p.payment_id.desc())
+            .limit(LIST_AT_MOST * 4)
+        )
+        if customer_id is not None:
+            query = query.where(p.customer_id == customer_id)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query).mappings())
+            return self.erp._with_applications(conn, rows)  # type: ignore[no-any-return]
+
+    def find_payments(self, reference: str) -> list[Payment]:
+        found = self.erp.get_payment(reference.upper())
+        if found is not None:
+            return [found]
+        ids = [
+            r[0]
+            for r in self._rows(
+                "SELECT payment_id FROM ledger_payments WHERE LOWER(reference) LIKE :ref "
+                "ORDER BY received_on DESC LIMIT 10",
+                ref=f"%{reference.lower()}%",
+            )
+        ]
+        return [p for i in ids if (p := self.erp.get_payment(i))]
+
+    def habits(self, customer_id: str | None = None) -> list[Habit]:
+        if self.engine.dialect.name == "sqlite":
+            to_pay = "julianday(p.received_on) - julianday(i.invoice_date)"
+            beyond = "julianday(p.received_on) - julianday(i.due_date)"
+        else:
+            to_pay, beyond = "(p.received_on - i.invoice_date)", "(p.received_on - i.due_date)"
+        where = " WHERE p.customer_id = :cid" if customer_id else ""
+        rows = self._rows(
+            f"SELECT p.customer_id, SUM(a.amount), SUM(a.amount * ({to_pay})), "
+            f"SUM(a.amount * ({beyond})), COUNT(*) FROM ledger_applications a "
+            "JOIN ledger_payments p ON p.payment_id = a.payment_id "
+            f"JOIN ledger_invoices i ON i.invoice_number = a.invoice_number{where} "
+            "GROUP BY p.customer_id",
+            cid=customer_id,
+        )
+        one = Decimal("0.1")
+        return [
+            Habit(
+                cid,
+                (Decimal(str(days)) / Decimal(int(weight))).quantize(one, ROUND_HALF_UP),
+                (Decimal(str(late)) / Decimal(int(weight))).quantize(one, ROUND_HALF_UP),
+                int(count),
+            )
+            for cid, weight, days, late, count in rows
+            if weight
+        ]
+
+    def invoices(self, numbers: set[str]) -> list[Invoice]:
+        if not numbers:
+            return []
+        from sqlalchemy import select
+
+        from integrations.erp.local.ledger import _invoice
+
+        i = self.t.invoices.c
+        query = select(self.t.invoices).where(i.invoice_number.in_(sorted(numbers)))
+        with self.engine.connect() as conn:
+            return [_invoice(r) for r in conn.execute(query.order_by(i.invoice_number)).mappings()]
