@@ -38,7 +38,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import argparse
 import gc
 import random
-import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -47,6 +46,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from graph.ar.cashapp import CashMatch, CashMatcher
+from graph.ar.clerk import clerk_rule
 from graph.ar.payers import pays_oldest_first
 from integrations.erp.records import Application, BankLine, Customer, Invoice, Payment
 
@@ -1018,35 +1018,9 @@ def build_lines(world: World, count: int) -> tuple[list[BankLine], list[Truth]]:
 
 
 def baseline(lines: list[BankLine], invoices: list[Invoice]) -> list[CashMatch]:
-    """Exact invoice number in the reference and exact amount, else unmatched."""
-    by_number = {i.invoice_number: i for i in invoices if i.balance > 0}
-    results = []
-    for line in lines:
-        words = set(re.split(r"[\s,;/|:*~&]+", line.reference.upper()))
-        found = [by_number[w] for w in words if w in by_number]
-        owners = {i.customer_id for i in found}
-        if (
-            found
-            and len(owners) == 1
-            and sum((i.balance for i in found), Decimal(0)) == line.amount
-        ):
-            results.append(
-                CashMatch(
-                    line.payment_id,
-                    "auto",
-                    owners.pop(),
-                    tuple((i.invoice_number, i.balance) for i in found),
-                    None,
-                    Decimal("0.00"),
-                    1.0,
-                    "exact invoice number and amount",
-                )
-            )
-        else:
-            results.append(
-                CashMatch(line.payment_id, "unmatched", None, (), None, line.amount, 0.0, "")
-            )
-    return results
+    """Exact invoice number in the reference and exact amount, else unmatched (the clerk's rule
+    of ``graph.ar.clerk`` without its one-invoice-of-this-amount step)."""
+    return clerk_rule(lines, invoices, by_amount=False)
 
 
 # -- report -------------------------------------------------------------------------------------

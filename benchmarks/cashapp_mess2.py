@@ -40,6 +40,7 @@ import cashapp  # type: ignore[import-not-found]
 from cashapp import Score, Truth, pct  # type: ignore[import-not-found]
 
 from graph.ar.cashapp import CashMatch, CashMatcher
+from graph.ar.clerk import clerk_rule
 from integrations.erp.records import BankLine, Customer, Invoice
 
 AS_OF = date(2026, 11, 21)
@@ -458,31 +459,9 @@ def right(result: CashMatch, truth: Truth) -> bool:
 
 
 def clerk(lines: list[BankLine], invoices: list[Invoice]) -> list[CashMatch]:
-    """The clerk's rule: invoice numbers written verbatim whose balances add up to the payment,
-    else the one open invoice of exactly the amount; nothing else."""
-    by_number = {i.invoice_number: i for i in invoices if i.balance > 0}
-    by_amount: dict[Decimal, list[Invoice]] = defaultdict(list)
-    for i in invoices:
-        by_amount[i.balance].append(i)
-    results = []
-    for line in lines:
-        words = set(re.split(r"[\s,;|:*~&]+", line.reference.upper()))
-        found = [by_number[w] for w in words if w in by_number]
-        if not found and len(by_amount.get(line.amount, [])) == 1:
-            found = by_amount[line.amount]
-        owners = {i.customer_id for i in found}
-        if found and len(owners) == 1 and sum(i.balance for i in found) == line.amount:
-            apps = tuple((i.invoice_number, i.balance) for i in found)
-            results.append(
-                CashMatch(
-                    line.payment_id, "auto", owners.pop(), apps, None, Decimal("0.00"), 1.0, "clerk"
-                )
-            )
-        else:
-            results.append(
-                CashMatch(line.payment_id, "unmatched", None, (), None, line.amount, 0.0, "")
-            )
-    return results
+    """The clerk's rule (``graph.ar.clerk``): invoice numbers written verbatim whose balances
+    add up to the payment, else the one open invoice of exactly the amount; nothing else."""
+    return clerk_rule(lines, invoices)
 
 
 def main(argv: list[str] | None = None) -> int:
