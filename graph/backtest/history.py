@@ -8,11 +8,13 @@ up to and including that day; an invoice issued later did not exist yet.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from integrations.erp.port import ErpClient
 from integrations.erp.records import (
@@ -41,6 +43,9 @@ class Books:
     _taken: dict[str, list[tuple[date, Decimal]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _earlier: dict[tuple[str, Decimal], Invoice] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         taken: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
@@ -52,7 +57,17 @@ class Books:
         for adjustment in self.adjustments:
             if adjustment.invoice_number:
                 taken[adjustment.invoice_number].append((adjustment.adjusted_on, adjustment.amount))
-        self._taken.update(taken)
+        for number, items in taken.items():  # by day, each with the total taken by then
+            items.sort(key=lambda item: item[0])
+            running = ZERO
+            self._taken[number] = []
+            for on, amount in items:
+                running += amount
+                self._taken[number].append((on, running))
+
+    @cached_property
+    def by_number(self) -> dict[str, Invoice]:
+        return {i.invoice_number: i for i in self.invoices}
 
     @property
     def end(self) -> date | None:
@@ -65,22 +80,34 @@ class Books:
 
     def balance_at(self, invoice: Invoice, day: date) -> Decimal:
         """The invoice's balance at the end of ``day``."""
-        taken = sum(
-            (amount for on, amount in self._taken.get(invoice.invoice_number, ()) if on <= day),
-            ZERO,
-        )
-        return max(invoice.amount - taken, ZERO)
+        taken = self._taken.get(invoice.invoice_number)
+        if not taken:
+            return invoice.amount
+        index = bisect_right(taken, day, key=lambda item: item[0])
+        return max(invoice.amount - (taken[index - 1][1] if index else ZERO), ZERO)
 
-    def open_at(self, day: date) -> list[Invoice]:
-        """The invoices open at the end of ``day``, with their balances then."""
+    def open_at(self, day: date, *, issued_by: date | None = None) -> list[Invoice]:
+        """The invoices open at the end of ``day``, with their balances then; ``issued_by``: also
+        those issued after ``day`` up to that date (with nothing taken off them yet)."""
         found = []
+        last = max(day, issued_by or day)
         for invoice in self.invoices:
-            if invoice.invoice_date > day:
+            if invoice.invoice_date > last:
                 continue
             balance = self.balance_at(invoice, day)
-            if balance > 0:
-                found.append(replace(invoice, balance=balance))
+            if balance == invoice.balance:
+                found.append(invoice)
+            elif balance > 0:
+                found.append(self._as_of(invoice, balance))
         return found
+
+    def _as_of(self, invoice: Invoice, balance: Decimal) -> Invoice:
+        """The invoice with an earlier balance (one object per balance, kept across days)."""
+        key = (invoice.invoice_number, balance)
+        known = self._earlier.get(key)
+        if known is None:
+            known = self._earlier[key] = replace(invoice, balance=balance)
+        return known
 
 
 def read_books(erp: ErpClient, progress: Progress | None = None) -> Books:
