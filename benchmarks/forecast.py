@@ -22,23 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.ar.forecast import backtest, forecast_receipts
 from graph.ar.metrics import receivables_metrics
+from graph.backtest.forecast import monthly_cutoffs
 from graph.format import money
 from integrations.erp.local import LocalLedger
 from integrations.erp.local.demo import build_demo
 
 AS_OF = date(2026, 11, 21)
-
-
-def monthly_cutoffs(as_of: date, months: int) -> list[date]:
-    """The same day of each of the last ``months`` months, oldest first."""
-    cutoffs = []
-    year, month = as_of.year, as_of.month
-    for _ in range(months):
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-        cutoffs.append(date(year, month, min(as_of.day, 28)))
-    return sorted(cutoffs)
 
 
 def percent(value: object) -> str:

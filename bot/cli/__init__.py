@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "bot.cli.audit:audit",
         "The keyed, hash-chained audit trail and its anchors (docs/audit.md).",
     ),
+    "backtest": (
+        "bot.cli.backtest:backtest",
+        "Replay the ERP's own history: what arbot would have done against what people did.",
+    ),
     "cashapp": (
         "bot.cli.cashapp:cashapp",
         "Match a bank file's receipts to open invoices; apply or propose under the policy.",
