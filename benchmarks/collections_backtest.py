@@ -55,7 +55,11 @@ from graph.backtest.collections import (  # noqa: E402
     cutoffs_for,
     main_currency,
 )
+from graph.backtest.collections import spearman as spearman  # noqa: E402
 from graph.backtest.collections_history import History  # noqa: E402
+from graph.backtest.collections_history import late_money as late_money  # noqa: E402
+from graph.backtest.collections_history import ledger_as_of as ledger_as_of  # noqa: E402
+from graph.backtest.collections_history import past_due_at as past_due_at  # noqa: E402
 from integrations.erp.local import schema as t  # noqa: E402
 from integrations.erp.local.ledger import LocalLedger  # noqa: E402
 
