@@ -13,7 +13,7 @@ import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config import ConfigError
@@ -21,12 +21,18 @@ from bot.runtime import Runtime
 from graph.digest import build_digest
 from graph.messages import Reply
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
 log = logging.getLogger(__name__)
 
 Poster = Callable[[str, Reply], Awaitable[None]]
 SURFACES = ("slack", "teams")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RETRY_AFTER = timedelta(minutes=5)
+# Before claims were per target, one row per day claimed the digest of every target, and it was
+# posted as it was claimed (done or not). Such a row still counts on the day of an upgrade.
+LEGACY_JOB = "daily-digest"
 LONGEST_PERIOD = timedelta(days=31)  # after a long outage a digest covers a month at most
 
 
@@ -111,9 +117,53 @@ def covered_since(last: date | None, today: date) -> date:
 
 
 def job_name(target: str) -> str:
-    """The once-a-day job of one target (its own claim, retry and period)."""
-    name = f"daily-digest:{target}"
-    return name if len(name) <= 100 else f"daily-digest:{hashlib.sha256(name.encode()).hexdigest()}"
+    """The once-a-day job of one target (its own claim, retry and period); a target too long
+    for the job column (a Teams personal chat's id) is named by its hash."""
+    name = f"{LEGACY_JOB}:{target}"
+    return name if len(name) <= 100 else f"{LEGACY_JOB}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
+class DigestJob:
+    """One target's daily claim (``DailyJob``), which also honours a day claimed in the form
+    written before claims were per target: that day's digest went to every target, so the day of
+    an upgrade does not post twice, and the next digest covers the cash since then."""
+
+    def __init__(self, engine: Engine, target: str, retry_after: timedelta = RETRY_AFTER) -> None:
+        from integrations.store.coordination import DailyJob
+
+        self.engine = engine
+        self.daily = DailyJob(engine, job_name(target), retry_after)
+
+    def _legacy_last(self, before: date, *, inclusive: bool) -> date | None:
+        from sqlalchemy import func, select
+
+        from integrations.store.schema import job_runs
+
+        runs = job_runs.c
+        until = runs.run_on <= before if inclusive else runs.run_on < before
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.max(runs.run_on)).where(runs.job == LEGACY_JOB, until))
+
+    def claim(self, day: date, runner: str, now: datetime | None = None) -> bool:
+        if self._legacy_last(day, inclusive=True) == day:
+            return False
+        return self.daily.claim(day, runner, now)
+
+    def done(self, day: date, now: datetime | None = None) -> None:
+        self.daily.done(day, now)
+
+    def failed(self, day: date, now: datetime | None = None) -> None:
+        self.daily.failed(day, now)
+
+    def last_done(self, before: date) -> date | None:
+        days = (self.daily.last_done(before), self._legacy_last(before, inclusive=False))
+        return max((d for d in days if d is not None), default=None)
+
+
+def digest_jobs(
+    engine: Engine, targets: tuple[str, ...], retry_after: timedelta = RETRY_AFTER
+) -> dict[str, DigestJob]:
+    return {target: DigestJob(engine, target, retry_after) for target in targets}
 
 
 async def run_schedule(
@@ -129,13 +179,7 @@ async def run_schedule(
     """Post the digest on each business day at the set time, while this replica leads. Each
     target's day is claimed in the database first (exactly one replica posts it) and marked
     done only once posted; a failed post is claimed again after ``retry_after``."""
-    from integrations.store.coordination import DailyJob
-
-    engine = runtime.store.engine
-    jobs = {
-        target: DailyJob(engine, f"daily-digest:{target}", retry_after)
-        for target in schedule.targets
-    }
+    jobs = digest_jobs(runtime.store.engine, schedule.targets, retry_after)
     while not stop.is_set():
         now = clock(schedule.zone)
         if schedule.due(now) and runtime.leader.leading():
@@ -144,7 +188,7 @@ async def run_schedule(
             await asyncio.wait_for(stop.wait(), timeout=every_seconds)
 
 
-async def post_due(runtime: Runtime, jobs: dict[str, Any], day: date, post: Poster) -> None:
+async def post_due(runtime: Runtime, jobs: dict[str, DigestJob], day: date, post: Poster) -> None:
     """Each target's digest for ``day`` that no replica has posted or is posting."""
     built: dict[date, Reply] = {}
     runner = runtime.leader.name

@@ -136,6 +136,39 @@ def test_a_failed_post_is_retried_until_it_goes_through(server: Harness) -> None
     assert attempts == ["slack:C1"] * 3
 
 
+def test_a_day_claimed_before_claims_were_per_target_is_not_posted_again(
+    server: Harness,
+) -> None:
+    """The day of an upgrade: the version before claimed one row for every target and posted;
+    the new per-target claims must see it, and the next day's digest covers the cash since."""
+    from sqlalchemy import select
+
+    from bot.digest import DigestJob, digest_jobs, post_due
+    from integrations.store.schema import job_runs
+
+    upgrade_day = TODAY
+    assert server.runtime.store.claim_job("daily-digest", upgrade_day, "old-replica")
+    posted: list[tuple[str, str]] = []
+
+    async def post(target: str, reply: Reply) -> None:
+        posted.append((target, reply.headline))
+
+    long_target = "teams:a:" + "1Xq9" * 40  # a Teams personal chat id is longer than a job name
+    targets = ("slack:C1", long_target)
+    jobs = digest_jobs(server.runtime.store.engine, targets)  # as run_schedule makes them
+    asyncio.run(post_due(server.runtime, jobs, upgrade_day, post))
+    assert posted == []  # already posted by the old version that day
+    next_day = upgrade_day + timedelta(days=1)
+    asyncio.run(post_due(server.runtime, jobs, next_day, post))
+    assert sorted(target for target, _ in posted) == sorted(targets)
+    job = DigestJob(server.runtime.store.engine, "slack:C1")
+    assert job.last_done(next_day + timedelta(days=1)) == next_day
+    assert job.last_done(next_day) == upgrade_day  # the old form's day counts as done
+    with server.runtime.store.engine.connect() as conn:
+        names = conn.scalars(select(job_runs.c.job)).all()
+    assert all(len(name) <= 100 for name in names)  # fits the column on PostgreSQL
+
+
 def test_business_days_and_mondays_cover_the_weekend(server: Harness) -> None:
     from datetime import date, datetime
 
