@@ -91,14 +91,23 @@ def slack() -> None:
 
 
 @slack.command("manifest")
-@click.option("--url", required=True, metavar="URL", help="Where arbot serve is reachable.")
+@click.option("--url", metavar="URL", help="Where arbot serve is reachable (HTTPS).")
+@click.option(
+    "--socket-mode", is_flag=True, help="No public URL: Slack connects over SLACK_APP_TOKEN."
+)
 @click.option("--name", default="arbot", show_default=True)
 @db_option
-def slack_manifest(url: str, name: str, db: str | None) -> None:
+def slack_manifest(url: str | None, socket_mode: bool, name: str, db: str | None) -> None:
     """The Slack app manifest: paste it at api.slack.com/apps → Create New App → From a manifest."""
     from bot.slack.manifest import manifest
 
-    click.echo(json.dumps(manifest(url, name), indent=2))
+    if bool(url) == socket_mode:
+        raise click.UsageError("give either --url URL or --socket-mode")
+    try:
+        content = manifest(url, name, socket_mode=socket_mode)
+    except ValueError as error:
+        raise Fail(str(error)) from None
+    click.echo(json.dumps(content, indent=2))
 
 
 @click.group()

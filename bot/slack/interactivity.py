@@ -53,7 +53,8 @@ def register_interactivity(surface: SlackSurface) -> None:
     async def reject_clicked(ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
         channel, ts = where_clicked(body)
-        view = reject_modal(str(body["actions"][0].get("value", "")), channel, ts)
+        approval_id = str(body["actions"][0].get("value", ""))
+        view = reject_modal(approval_id, channel, ts, message_blocks(body))
         await surface.call("views.open", trigger_id=body["trigger_id"], view=view)
 
     @app.action(re.compile(r"^edit(:|$)"))
@@ -63,7 +64,7 @@ def register_interactivity(surface: SlackSurface) -> None:
         approval_id = str(body["actions"][0].get("value", ""))
         approval = await surface.quick(store.get, approval_id)
         amount = "" if approval is None or approval.amount is None else str(approval.amount)
-        view = edit_modal(approval_id, channel, ts, amount)
+        view = edit_modal(approval_id, channel, ts, amount, message_blocks(body))
         await surface.call("views.open", trigger_id=body["trigger_id"], view=view)
 
     async def reject_ack(ack: AsyncAck, view: dict[str, Any]) -> None:
@@ -85,11 +86,12 @@ def register_interactivity(surface: SlackSurface) -> None:
         if card is None:
             return
         if view.get("callback_id") == "reject_reason":
-            click = Click(card["approval_id"], "reject", reason=typed(view, "reason"))
+            click = Click(card.approval_id, "reject", reason=typed(view, "reason"))
         else:
-            click = Click(card["approval_id"], "edit", amount_text=typed(view, "amount"))
-        decided = await surface.decide_click(body["user"]["id"], click, card["channel"])
-        await surface.show_decision(decided, body["user"]["id"], card["channel"], card["ts"], None)
+            click = Click(card.approval_id, "edit", amount_text=typed(view, "amount"))
+        decided = await surface.decide_click(body["user"]["id"], click, card.channel)
+        user = body["user"]["id"]
+        await surface.show_decision(decided, user, card.channel, card.ts, card.blocks)
 
     app.view("reject_reason")(ack=reject_ack, lazy=[surface.tracked(submitted)])
     app.view("edit_amount")(ack=edit_ack, lazy=[surface.tracked(submitted)])

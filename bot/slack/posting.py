@@ -13,6 +13,7 @@ from slack_bolt.async_app import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.blocks import decided as decided_card
 from bot.slack.blocks import escape, render, replace_cards
 from graph.decisions import Decided
 from graph.messages import Reply
@@ -120,21 +121,6 @@ class SlackPosting:
                 )
         return posted
 
-    async def _message_blocks(self, channel: str, ts: str) -> list[dict[str, Any]] | None:
-        """The blocks of a posted message (for a decision made in a modal, which does not
-        carry them): conversations.history at that ts. None when Slack will not say."""
-        try:
-            answer = await self.client.conversations_history(
-                channel=channel, latest=ts, inclusive=True, limit=1
-            )
-        except Exception as error:
-            log.warning("could not read back the approval message: %s", error.__class__.__name__)
-            return None
-        messages = answer.get("messages") or []
-        if messages and messages[0].get("ts") == ts:
-            return messages[0].get("blocks") or None
-        return None
-
     async def show_decision(
         self,
         decided: Decided,
@@ -144,18 +130,26 @@ class SlackPosting:
         blocks: list[dict[str, Any]] | None,
     ) -> None:
         """Redraw the decided cards on the message for everyone; tell only the clicker when
-        something was refused or could not be done."""
+        something was refused or could not be done. Without the message's blocks (a modal's
+        decision on a message too large to carry them through the modal) the decided cards go
+        in the message's thread: arbot never reads conversations back (no history scopes)."""
         cards = [card for card in decided.reply.proposals if card.status != "pending"]
-        if cards and channel and ts:
-            if blocks is None:
-                blocks = await self._message_blocks(channel, ts)
-            if blocks is not None:
-                redrawn = replace_cards(blocks, cards)
-                text = escape(decided.reply.headline)
-                # The decision is recorded whatever Slack answers; call logs a failed update.
+        # The decision is recorded whatever Slack answers; call logs a failed update.
+        if cards and channel and ts and blocks is not None:
+            redrawn = replace_cards(blocks, cards)
+            text = escape(decided.reply.headline)
+            with contextlib.suppress(Exception):
+                await self.call("chat.update", channel=channel, ts=ts, text=text, blocks=redrawn)
+        elif cards and channel and ts:
+            for card in cards:
+                text, card_blocks = decided_card(card)
                 with contextlib.suppress(Exception):
                     await self.call(
-                        "chat.update", channel=channel, ts=ts, text=text, blocks=redrawn
+                        "chat.postMessage",
+                        channel=channel,
+                        thread_ts=ts,
+                        text=text,
+                        blocks=card_blocks,
                     )
         batch = decided.reply.data.get("decision", {}).get("batch")
         if not decided.ok or batch:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from bot.slack.blocks import MAX_BLOCKS, MAX_SECTION_TEXT, render
-from bot.slack.manifest import manifest
 from graph.messages import Fact, Proposal, Reply, Section, Table
 from tests.fakes.blockkit import validate_message
 
@@ -97,18 +96,3 @@ def test_tables_read_as_one_line_per_row() -> None:
     table = Table(("Invoice", "Due", "Open"), (("INV-1", "2026-12-01", "$10.00"),), numeric=(2,))
     _, blocks = render(Reply(headline="h", sections=[Section(table=table)]))
     assert blocks[1]["text"]["text"] == "*INV-1* · 2026-12-01 · `$10.00`"
-
-
-def test_manifest_points_every_url_at_the_server() -> None:
-    app = manifest("https://ar.example.com/")
-    endpoint = "https://ar.example.com/slack/events"
-    assert app["features"]["slash_commands"][0]["command"] == "/ar"
-    assert app["features"]["slash_commands"][0]["url"] == endpoint
-    assert app["settings"]["event_subscriptions"]["request_url"] == endpoint
-    assert app["settings"]["interactivity"]["request_url"] == endpoint
-    assert set(app["settings"]["event_subscriptions"]["bot_events"]) == {
-        "app_mention",
-        "message.im",
-    }
-    assert "chat:write" in app["oauth_config"]["scopes"]["bot"]
-    assert "channels:history" not in app["oauth_config"]["scopes"]["bot"]

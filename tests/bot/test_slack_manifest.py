@@ -1,0 +1,152 @@
+"""The Slack app manifest asks for exactly the scopes the code needs: the Web API methods arbot
+calls and the events it listens to are read out of ``bot/`` (the source, not a list kept by
+hand), resolved through slack_sdk to Slack's method names, and must be exactly the methods and
+events whose scopes the manifest's tables derive."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.manifest import EVENTS, METHOD_SCOPES, manifest
+from tests.conftest import Cli
+
+BOT = Path(__file__).resolve().parents[2] / "bot"
+
+
+def calls_in(source: Path) -> Iterator[ast.Call]:
+    for node in ast.walk(ast.parse(source.read_text(), filename=str(source))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            yield node
+
+
+def literal(call: ast.Call) -> str | None:
+    first = call.args[0] if call.args else None
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+
+
+def sdk_methods(name: str, seen: frozenset[str] = frozenset()) -> set[str]:
+    """The Web API methods an AsyncWebClient method calls (files_upload_v2 calls two)."""
+    source = inspect.getsource(getattr(AsyncWebClient, name))
+    found = set(re.findall(r'api_call\(\s*"([\w.]+)"', source))
+    for inner in set(re.findall(r"self\.(\w+)\(", source)) - {"api_call"} - seen:
+        if callable(getattr(AsyncWebClient, inner, None)) and not inner.startswith("_"):
+            found |= sdk_methods(inner, seen | {name})
+    return found
+
+
+def called_methods() -> tuple[set[str], list[str]]:
+    """Slack Web API methods called anywhere in bot/, and the call sites whose method is not a
+    literal (only the one wrapper every literal call goes through may be)."""
+    methods: set[str] = set()
+    dynamic: list[str] = []
+    for source in sorted(BOT.rglob("*.py")):
+        for call in calls_in(source):
+            name = call.func.attr  # type: ignore[attr-defined]
+            owner = call.func.value  # type: ignore[attr-defined]
+            on_client = isinstance(owner, ast.Attribute) and owner.attr == "client"
+            wrapper = name == "call" or (on_client and name == "api_call")
+            if wrapper and call.args:
+                if literal(call) is None:
+                    dynamic.append(f"{source.name}:{call.lineno}")
+                else:
+                    methods.add(literal(call))  # type: ignore[arg-type]
+            elif on_client and hasattr(AsyncWebClient, name):
+                methods |= sdk_methods(name)
+    return methods, dynamic
+
+
+def handled_events() -> set[str]:
+    events = set()
+    for source in sorted((BOT / "slack").glob("*.py")):
+        for call in calls_in(source):
+            if call.func.attr == "event" and literal(call):  # type: ignore[attr-defined]
+                events.add(literal(call))
+    return events  # type: ignore[return-value]
+
+
+def test_the_scopes_are_exactly_what_the_called_methods_and_handled_events_need() -> None:
+    methods, dynamic = called_methods()
+    # One call site may name its method at run time: the wrapper every call above goes through.
+    assert len(dynamic) == 1 and dynamic[0].startswith("posting.py:"), dynamic
+    assert "chat.postMessage" in methods and "files.completeUploadExternal" in methods
+    assert methods == set(METHOD_SCOPES)  # no call without its scopes, no scope for no call
+    assert handled_events() == set(EVENTS)  # no declared event without a listener
+    app = manifest("https://ar.example.com")
+    needed = {"commands"}
+    for method in methods:
+        needed |= set(METHOD_SCOPES[method])
+    for event in handled_events():
+        needed |= set(EVENTS[event][1])
+    scopes = app["oauth_config"]["scopes"]["bot"]
+    assert sorted(scopes) == sorted(needed) and len(scopes) == len(set(scopes))
+    # What earlier manifests asked for and nothing uses: conversations.open (im:write), reading
+    # conversations (history scopes beyond direct messages), listing them (im:read).
+    for unused in ("im:read", "im:write", "channels:history", "groups:history", "mpim:history"):
+        assert unused not in scopes
+    assert {"users.info", "conversations.history", "conversations.open"} & methods == {"users.info"}
+
+
+def test_the_http_manifest_points_every_url_at_the_server() -> None:
+    app = manifest("https://ar.example.com/")
+    endpoint = "https://ar.example.com/slack/events"
+    [command] = app["features"]["slash_commands"]
+    assert command["command"] == "/ar" and command["url"] == endpoint
+    settings = app["settings"]
+    assert settings["event_subscriptions"]["request_url"] == endpoint
+    assert settings["interactivity"] == {"is_enabled": True, "request_url": endpoint}
+    assert settings["socket_mode_enabled"] is False
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_mention",
+        "message.im",
+        "app_home_opened",
+    }
+    # The Home tab is published (views.publish answers not_enabled when the tab is off).
+    assert app["features"]["app_home"]["home_tab_enabled"] is True
+    with pytest.raises(ValueError, match="is not an https URL"):
+        manifest("http://ar.example.com")
+    with pytest.raises(ValueError, match="is not an https URL"):
+        manifest(None)
+
+
+def urls(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [k for k in node if k in ("url", "request_url")]
+        return found + [u for value in node.values() for u in urls(value)]
+    if isinstance(node, list):
+        return [u for value in node for u in urls(value)]
+    return []
+
+
+def test_the_socket_mode_manifest_has_no_request_urls() -> None:
+    app = manifest(socket_mode=True)
+    assert app["settings"]["socket_mode_enabled"] is True
+    assert urls(app) == []
+    assert app["settings"]["interactivity"] == {"is_enabled": True}
+    http = manifest("https://ar.example.com")
+    assert app["oauth_config"] == http["oauth_config"]
+    assert (
+        app["settings"]["event_subscriptions"]["bot_events"]
+        == (http["settings"]["event_subscriptions"]["bot_events"])
+    )
+
+
+def test_the_manifest_command(arbot: Cli) -> None:
+    socket = arbot("slack", "manifest", "--socket-mode")
+    assert socket.exit_code == 0, socket.stderr
+    assert json.loads(socket.stdout) == manifest(socket_mode=True)
+    http = arbot("slack", "manifest", "--url", "https://ar.example.com")
+    assert json.loads(http.stdout) == manifest("https://ar.example.com")
+    both = arbot("slack", "manifest", "--url", "https://ar.example.com", "--socket-mode")
+    assert both.exit_code == 2 and "either --url URL or --socket-mode" in both.stderr
+    assert arbot("slack", "manifest").exit_code == 2
+    plain = arbot("slack", "manifest", "--url", "http://ar.example.com")
+    assert plain.exit_code == 1 and "is not an https URL" in plain.stderr
