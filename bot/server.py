@@ -154,6 +154,9 @@ def create_app(runtime: Runtime, *, graceful_timeout: float = 30.0) -> FastAPI:
         else:
             log.warning("the ERP's webhooks are not configured: changes arrive by polling")
     from bot.api import credit_check_router
+    from bot.teams.pages import pages_router
+
+    api.include_router(pages_router())  # /privacy, /terms: the Teams package links to them
 
     if (credit_api := credit_check_router(runtime)) is not None:
         api.include_router(credit_api)

@@ -121,13 +121,22 @@ def teams() -> None:
 @click.option(
     "--out", type=click.Path(path_type=Path), default=Path("arbot-teams.zip"), show_default=True
 )
+@click.option("--privacy-url", metavar="URL", help="Your privacy page. Default: URL/privacy.")
+@click.option("--terms-url", metavar="URL", help="Your terms of use. Default: URL/terms.")
 @db_option
-def teams_package(app_id: str, url: str, out: Path, db: str | None) -> None:
+def teams_package(
+    app_id: str,
+    url: str,
+    out: Path,
+    privacy_url: str | None,
+    terms_url: str | None,
+    db: str | None,
+) -> None:
     """The Teams app package (manifest and icons) to upload to Teams."""
     from bot.teams.package import write_package
 
     try:
-        written = write_package(out, app_id, url)
+        written = write_package(out, app_id, url, privacy_url=privacy_url, terms_url=terms_url)
     except ValueError as error:
         raise Fail(str(error)) from None
     click.echo(f"Wrote {written}: upload it in Teams → Apps → Manage your apps → Upload an app.")

@@ -1,5 +1,9 @@
 """``arbot teams package``: the Teams app package (manifest.json + icons, zipped) to upload in
-Teams admin center or "Upload a custom app"."""
+Teams admin center or "Upload a custom app".
+
+The manifest follows the app manifest schema 1.29 (June 2026, the newest generally available
+version in Microsoft's manifest reference). Its privacy and terms links are the organisation's
+own pages when given, else the ones ``arbot serve`` answers at ``/privacy`` and ``/terms``."""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from urllib.parse import urlparse
 from PIL import Image, ImageDraw
 
 ACCENT = "#1D3B53"
-MANIFEST_VERSION = "1.17"
+MANIFEST_VERSION = "1.29"
+MAX_URL = 2048  # the schema's httpsUrl
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 COMMANDS = (
@@ -28,13 +33,29 @@ COMMANDS = (
 )
 
 
-def manifest(app_id: str, url: str, version: str = "1.0.0") -> dict[str, Any]:
+def _https(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.scheme != "https" or not parsed.hostname or len(url) > MAX_URL:
+        raise ValueError(f"{url!r} is not an https URL")
+    return parsed.hostname
+
+
+def manifest(
+    app_id: str,
+    url: str,
+    version: str = "1.0.0",
+    *,
+    privacy_url: str | None = None,
+    terms_url: str | None = None,
+) -> dict[str, Any]:
     if not _GUID.match(app_id):
         raise ValueError(f"{app_id!r} is not an app id (a GUID from the Azure Bot registration)")
-    parsed = urlparse(url)
-    if parsed.scheme != "https" or not parsed.hostname:
-        raise ValueError(f"{url!r} is not an https URL")
+    host = _https(url)
     base = url.rstrip("/")
+    privacy_url = privacy_url or f"{base}/privacy"
+    terms_url = terms_url or f"{base}/terms"
+    _https(privacy_url)
+    _https(terms_url)
     scopes = ["personal", "team", "groupChat"]
     return {
         "$schema": "https://developer.microsoft.com/en-us/json-schemas/teams/"
@@ -45,8 +66,8 @@ def manifest(app_id: str, url: str, version: str = "1.0.0") -> dict[str, Any]:
         "developer": {
             "name": "arbot",
             "websiteUrl": base,
-            "privacyUrl": f"{base}/privacy",
-            "termsOfUseUrl": f"{base}/terms",
+            "privacyUrl": privacy_url,
+            "termsOfUseUrl": terms_url,
         },
         "name": {"short": "arbot", "full": "arbot accounts-receivable assistant"},
         "description": {
@@ -75,7 +96,7 @@ def manifest(app_id: str, url: str, version: str = "1.0.0") -> dict[str, Any]:
             }
         ],
         "permissions": ["identity", "messageTeamMembers"],
-        "validDomains": [parsed.hostname],
+        "validDomains": [host],
     }
 
 
@@ -110,8 +131,15 @@ def _icon(size: int, *, outline: bool) -> bytes:
     return out.getvalue()
 
 
-def write_package(path: Path, app_id: str, url: str) -> Path:
-    content = manifest(app_id, url)
+def write_package(
+    path: Path,
+    app_id: str,
+    url: str,
+    *,
+    privacy_url: str | None = None,
+    terms_url: str | None = None,
+) -> Path:
+    content = manifest(app_id, url, privacy_url=privacy_url, terms_url=terms_url)
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(content, indent=2))
