@@ -172,3 +172,58 @@ def test_the_manifest_command(arbot: Cli) -> None:
     assert arbot("slack", "manifest").exit_code == 2
     plain = arbot("slack", "manifest", "--url", "http://ar.example.com")
     assert plain.exit_code == 1 and "is not an https URL" in plain.stderr
+
+
+def test_a_recorded_session_calls_only_methods_the_manifest_covers(tmp_path: Path) -> None:
+    """The other way round: what a session against the Slack stand-in really called (every
+    surface: /ar, a mention, a DM, the Home tab, an approval, a rejection in a modal, a refusal,
+    the digest with its chart) is covered, and exercises every method of the table."""
+    import asyncio
+
+    from bot.digest import build
+    from bot.server import create_app
+    from tests.bot.slack_kit import button_body, event_body, slack_server, slash_body, view_body
+    from tests.bot.test_slack_modals import posted, proposed
+
+    with slack_server(tmp_path) as slack:
+        fake = slack.slack
+        slack.form(slash_body("customer globex", response_url=slack.response_url))
+        fake.wait_for("chat.postMessage")
+        events = [
+            {"type": "app_mention", "user": "U0DANA", "text": "<@U0ARBOTBOT> aging report",
+             "ts": "1700000100.000100", "channel": "C0AR", "event_ts": "1700000100.000100"},
+            {"type": "message", "channel_type": "im", "user": "U0DANA", "text": "help",
+             "ts": "1700000200.000100", "channel": "D0DANA"},
+            {"type": "app_home_opened", "user": "U0DANA", "channel": "D0DANA", "tab": "home"},
+        ]  # fmt: skip
+        for n, event in enumerate(events):
+            slack.json(event_body(event, f"Ev0RECORDED{n}"))
+        fake.wait_for("chat.postMessage", 3)
+        fake.wait_for("views.publish")
+        first, second = proposed(slack), proposed(slack)
+        ts, blocks = posted(slack, first, [])
+        slack.form(
+            button_body("approve", first, user="U0CASEY", channel="C0AR", ts=ts, blocks=blocks)
+        )
+        fake.wait_for("chat.postEphemeral")  # a collector may not approve: told alone
+        slack.form(
+            button_body("approve", first, user="U0MORGAN", channel="C0AR", ts=ts, blocks=blocks)
+        )
+        fake.wait_for("chat.update")
+        ts, blocks = posted(slack, second, [])
+        slack.form(
+            button_body("reject", second, user="U0MORGAN", channel="C0AR", ts=ts, blocks=blocks)
+        )
+        [opened] = fake.wait_for("views.open")
+        reason = {"reason": {"reason": {"type": "plain_text_input", "value": "paid"}}}
+        metadata = opened.args["view"]["private_metadata"]
+        slack.form(view_body("reject_reason", reason, metadata, user="U0MORGAN"))
+        fake.wait_for("chat.update", 2)
+        post = create_app(slack.runtime).state.post
+        asyncio.run(post("slack:C0DIGEST", build(slack.runtime)))
+        fake.wait_for("files.completeUploadExternal")
+        with fake.lock:
+            recorded = {call.method for call in fake.calls}
+    not_web_api = {"upload", "response_url"}  # the file's bytes, and Bolt's respond()
+    no_scope_needed = {"auth.test"}  # Bolt checks its token with it; it needs no scope
+    assert recorded - not_web_api - no_scope_needed == set(METHOD_SCOPES)
