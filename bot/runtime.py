@@ -205,6 +205,10 @@ class Runtime:
         def poll() -> None:
             if poll_erp is not None:
                 poll_erp()
+            if self.policy.mode == "monitor":  # shadow mode: what arbot would have done
+                from graph.shadow import look
+
+                look(self.erp, self.store, self.settings.today(), self.policy.deduction_tolerance)
             run = cash.apply_unapplied_erp_payments(as_of=self.settings.today())
             if run.results:
                 log.info("unapplied ERP payments: %d proposed or applied", len(run.results))

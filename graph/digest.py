@@ -20,6 +20,7 @@ from graph.collector_signals import collector_signals
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table
 from graph.portfolio import Portfolio
+from graph.trust_report import weekly_sections
 from integrations.erp.port import ErpClient
 from integrations.erp.records import AGING_BUCKET_NAMES, Invoice, Payment
 from integrations.store import Store
@@ -166,6 +167,7 @@ def build_digest(
 
     collector, collector_data = collector_sections(store, book.promises, book.customers, today)
     sections.extend(collector)
+    sections.extend(weekly_sections(store, today))  # Mondays: shadow mode's scorecard
 
     fresh = [
         d

@@ -69,6 +69,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "slack": ("bot.cli.serve:slack", "Slack setup."),
     "teams": ("bot.cli.serve:teams", "Microsoft Teams setup."),
+    "trust": (
+        "bot.cli.trust:trust",
+        "Shadow mode's scorecard: what arbot would have done against what the team did.",
+    ),
 }
 
 
