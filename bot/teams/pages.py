@@ -23,6 +23,7 @@ DESCRIBED = {
     "store_payer_aliases": "Cash application",
     "store_conversations": "Where to reach a conversation",
     "store_inbound": "Request ids",
+    "store_shadow": "Shadow mode",
 }
 BOOKKEEPING = (  # locks, leases, counters and hashes of arbot's own work
     "store_audit_head",
@@ -55,6 +56,10 @@ name, the time and what happened. It is append-only: arbot never deletes it.</li
 amount, reason or promised date, and who recorded them.</li>
 <li><b>Cash application</b>: for each bank receipt processed, its payment id, date, amount,
 currency and payer name, what was decided, and payer names learned to belong to a customer.</li>
+<li><b>Shadow mode</b> (only in monitor mode): for each payment and deduction arbot looked at,
+its id, customer, amount and currency, what arbot would have done and why (the invoices it would
+have applied the payment to, the deduction's reason), and what the team then posted in the
+ERP.</li>
 <li><b>Where to reach a conversation</b>: for Microsoft Teams, the ids of the conversations arbot
 was installed in or spoken to (conversation, tenant, service URL), so that it can post the daily
 digest and approval cards there.</li>

@@ -163,3 +163,24 @@ payer_aliases = Table(
     Column("approval_id", String(32)),
     Column("learned_at", UtcDateTime, nullable=False),
 )
+
+# Shadow mode (monitor): what arbot would have done, what the team then posted (graph/shadow.py).
+shadow = Table(
+    "store_shadow",
+    metadata,
+    Column("shadow_id", String(300), primary_key=True),
+    Column("kind", String(40), nullable=False, index=True),
+    Column("subject", String(200), nullable=False),
+    Column("customer_id", String(64)),
+    Column("currency", String(3)),
+    Column("amount", Money),
+    Column("suggested", Text, nullable=False),
+    Column("confidence", Float),
+    Column("would", String(20), nullable=False),
+    Column("observed_on", Date, nullable=False, index=True),
+    Column("observed_at", UtcDateTime, nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("actual", Text),
+    Column("settled_on", Date),
+    Column("settled_at", UtcDateTime),
+)

@@ -15,35 +15,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Column, Date, Engine, Float, String, Table, Text, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 
-from integrations.db import UtcDateTime, write_transaction
-from integrations.erp.local.schema import Money
-from integrations.store import schema as t
+from integrations.db import write_transaction
 from integrations.store.clock import now_utc
+from integrations.store.schema import shadow
 
 WAITING = "waiting"
 SETTLED = ("agree", "disagree", "moot")
-
-shadow = Table(
-    "store_shadow",
-    t.metadata,
-    Column("shadow_id", String(300), primary_key=True),
-    Column("kind", String(40), nullable=False, index=True),
-    Column("subject", String(200), nullable=False),
-    Column("customer_id", String(64)),
-    Column("currency", String(3)),
-    Column("amount", Money),
-    Column("suggested", Text, nullable=False),
-    Column("confidence", Float),
-    Column("would", String(20), nullable=False),
-    Column("observed_on", Date, nullable=False, index=True),
-    Column("observed_at", UtcDateTime, nullable=False),
-    Column("status", String(20), nullable=False, index=True),
-    Column("actual", Text),
-    Column("settled_on", Date),
-    Column("settled_at", UtcDateTime),
-)
 
 
 @dataclass(frozen=True, slots=True)
