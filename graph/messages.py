@@ -142,18 +142,20 @@ class Reply:
         lines.extend(self.context)
         return "\n".join(lines)
 
-    def to_json(self) -> dict[str, Any]:
-        """The CONTRACTS shape of ``arbot ask --json``; money becomes numbers only here."""
+    def to_json(self, *, exact: bool = False) -> dict[str, Any]:
+        """The CONTRACTS shape of ``arbot ask --json``; money becomes floats only here, or
+        stays ``Decimal`` with ``exact`` (for a writer that keeps its digits: bot.cli.jsonout)."""
+        money = _exact if exact else float
         return {
             "intent": self.intent,
             "entities": dict(self.entities),
             "text": self.to_text(),
-            "data": _jsonable(self.data),
+            "data": _jsonable(self.data, money),
             "proposals": [
                 {
                     "approval_id": p.approval_id,
                     "action": p.action,
-                    "amount": None if p.amount is None else float(p.amount),
+                    "amount": None if p.amount is None else money(p.amount),
                     "summary": p.summary,
                     "status": p.status,
                 }
@@ -162,13 +164,17 @@ class Reply:
         }
 
 
-def _jsonable(value: Any) -> Any:
+def _exact(value: Decimal) -> Decimal:
+    return value
+
+
+def _jsonable(value: Any, money: Any = float) -> Any:
     if isinstance(value, Decimal):
-        return float(value)
+        return money(value)
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): _jsonable(v, money) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, money) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value

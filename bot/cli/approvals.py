@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
 from bot.cli.export import format_option, out_option, write_table
 
@@ -25,7 +25,7 @@ def _approval_json(approval: Any) -> dict[str, Any]:
         "action": approval.action,
         "status": approval.status,
         "summary": approval.summary,
-        "amount": None if approval.amount is None else float(approval.amount),
+        "amount": approval.amount,
         "currency": approval.currency,
         "customer_id": approval.customer_id,
         "requested_by": approval.requested_by,
@@ -69,7 +69,7 @@ def approvals_list(
     statuses = None if show_all else ("pending", "approved", "executing", "failed")
     found = runtime.store.list(statuses)
     if as_json:
-        click.echo(json.dumps({"approvals": [_approval_json(a) for a in found]}, indent=2))
+        jsonout.echo({"approvals": [_approval_json(a) for a in found]})
         return
     if table_format:
         rows = ([getattr(a, column) for column in LIST_COLUMNS] for a in found)
@@ -110,7 +110,7 @@ def _decide(db: str | None, as_user: str, choice: Click, as_json: bool = False) 
     if as_json:
         approval = runtime.store.get(choice.approval_id.strip().upper())
         shown = _approval_json(approval) if approval is not None else {}
-        click.echo(json.dumps({"ok": True, "message": decided.reply.headline, **shown}, indent=2))
+        jsonout.echo({"ok": True, "message": decided.reply.headline, **shown})
         return
     click.echo(decided.reply.headline)
 
@@ -180,7 +180,7 @@ def approvals_reconcile(as_json: bool, db: str | None) -> None:
     runtime = runtime_for(settings_for(db))
     finished = runtime.approvals.reconcile()
     if as_json:
-        click.echo(json.dumps({"reconciled": list(finished)}, indent=2))
+        jsonout.echo({"reconciled": list(finished)})
         return
     click.echo(
         f"Reconciled {len(finished)} approval(s)"

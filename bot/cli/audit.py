@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, settings_for
 from bot.cli.export import format_option, out_option, write_table
 
@@ -53,18 +54,15 @@ def audit_verify(anchor: str | None, as_json: bool, db: str | None) -> None:
     anchors = _anchor_path(anchor)
     report = store.audit_report(anchors)
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "intact": report.intact,
-                    "records": report.records,
-                    "approvals": report.approvals,
-                    "anchors": report.anchors if anchors is not None else None,
-                    "problems": list(report.problems),
-                    "notes": list(report.notes()),
-                },
-                indent=2,
-            )
+        jsonout.echo(
+            {
+                "intact": report.intact,
+                "records": report.records,
+                "approvals": report.approvals,
+                "anchors": report.anchors if anchors is not None else None,
+                "problems": list(report.problems),
+                "notes": list(report.notes()),
+            }
         )
         if not report.intact:
             raise SystemExit(1)
@@ -90,8 +88,11 @@ def audit_verify(anchor: str | None, as_json: bool, db: str | None) -> None:
     metavar="FILE",
     help=f"Append the signed head to FILE ('-': print it; default: ${ANCHOR_ENV}).",
 )
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the signed head (and where it went) as JSON."
+)
 @db_option
-def audit_anchor(to: str | None, db: str | None) -> None:
+def audit_anchor(to: str | None, as_json: bool, db: str | None) -> None:
     """Sign the chain head (seq, hash, time, HMAC) and append it to a file the database's
     writers cannot write; `arbot audit verify --anchor FILE` then detects a cut or rewrite."""
     from integrations.store.audit import AuditKeyError
@@ -106,7 +107,18 @@ def audit_anchor(to: str | None, db: str | None) -> None:
         raise Fail(str(error)) from None
     except OSError as error:
         raise Fail(f"{target}: cannot append the anchor: {error.strerror or error}") from None
-    if target is None:
+    if as_json:
+        jsonout.echo(
+            {
+                "seq": anchor.seq,
+                "hash": anchor.hash,
+                "at": anchor.at,
+                "key_id": anchor.key_id,
+                "mac": anchor.mac,
+                "file": None if target is None else str(target),
+            }
+        )
+    elif target is None:
         click.echo(anchor.line())
     else:
         click.echo(f"Anchored record {anchor.seq} ({anchor.hash[:12]}…) in {target}.")
@@ -149,26 +161,23 @@ def audit_show(
         write_table(SHOW_COLUMNS, rows, table_format, out, sheet="audit")
         return
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "records": [
-                        {
-                            "seq": r.seq,
-                            "approval_id": r.approval_id,
-                            "event": r.event,
-                            "actor": r.actor,
-                            "at": r.at,
-                            "detail": r.detail,
-                            "erp_reference": r.erp_reference,
-                            "hash": r.hash,
-                            "key_id": r.key_id,
-                        }
-                        for r in records
-                    ]
-                },
-                indent=2,
-            )
+        jsonout.echo(
+            {
+                "records": [
+                    {
+                        "seq": r.seq,
+                        "approval_id": r.approval_id,
+                        "event": r.event,
+                        "actor": r.actor,
+                        "at": r.at,
+                        "detail": r.detail,
+                        "erp_reference": r.erp_reference,
+                        "hash": r.hash,
+                        "key_id": r.key_id,
+                    }
+                    for r in records
+                ]
+            }
         )
         return
     for r in records:

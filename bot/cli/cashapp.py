@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
+from bot.cli.export import FORMATS, write_table
 from bot.config import ConfigError
 
 FORMAT_CHOICES = ["csv", "bai2", "camt053", "camt054", "mt940", "mt942"]
@@ -34,7 +37,11 @@ FORMAT_CHOICES = ["csv", "bai2", "camt053", "camt054", "mt940", "mt942"]
     metavar="NAME|FILE",
     help="How to read a bank's own CSV export: a built-in profile or a TOML file.",
 )
-@click.option("--out", type=click.Path(path_type=Path), help="Write the results as JSON.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the results: RESULT.csv as CSV, RESULT.xlsx as a workbook, any other name as JSON.",
+)
 @click.option("--dry-run", is_flag=True, help="Match only: apply and propose nothing.")
 @click.option(
     "--post",
@@ -49,6 +56,7 @@ FORMAT_CHOICES = ["csv", "bai2", "camt053", "camt054", "mt940", "mt942"]
     default=0.0,
     help="Seconds to wait when another run is processing the same file.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the run (counts and results) as JSON.")
 @db_option
 def cashapp(
     bank_file: Path,
@@ -58,6 +66,7 @@ def cashapp(
     dry_run: bool,
     targets: tuple[str, ...],
     wait: float,
+    as_json: bool,
     db: str | None,
 ) -> None:
     """Match a bank file's receipts to open invoices; apply or propose under the policy."""
@@ -101,9 +110,43 @@ def cashapp(
         except CashRunError as error:
             raise Fail(str(error)) from None
     run = done.run
+    currencies = {line.payment_id: line.currency for line in statement.receipts}
+    results = [exact_result(row, currencies.get(row["payment_id"])) for row in run.results]
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({"results": run.results}, indent=2, ensure_ascii=False))
+        write_results(results, out)
+    posted: list[str] = []
+    if targets and not dry_run:
+        import asyncio
+
+        from bot.poster import Poster
+
+        posted = list(asyncio.run(Poster(runtime).deliver(done.reply, "apply_payment", targets)))
+        if not posted:
+            raise Fail(f"the run is done but could not be posted to {', '.join(targets)}")
+    if as_json:
+        jsonout.echo(
+            {
+                "lines": len(statement.receipts),
+                "dry_run": dry_run,
+                **{decision: run.count(decision) for decision in ("auto", "review", "unmatched")},
+                "already_processed": run.already_processed,
+                "not_receipts": [
+                    {
+                        "payment_id": other.payment_id,
+                        "amount": other.amount,
+                        "currency": other.currency,
+                        "reason": other.reason,
+                        "where": other.where,
+                    }
+                    for other in statement.not_receipts
+                ],
+                "warnings": list(statement.warnings),
+                "out": out,
+                "posted": posted,
+                "results": results,
+            }
+        )
+        return
     for warning in statement.warnings:
         click.echo(f"note: {warning}", err=True)
     for other in statement.not_receipts:
@@ -122,12 +165,81 @@ def cashapp(
         )
         + (f". Results: {out}" if out else ".")
     )
-    if targets and not dry_run:
-        import asyncio
-
-        from bot.poster import Poster
-
-        posted = asyncio.run(Poster(runtime).deliver(done.reply, "apply_payment", targets))
-        if not posted:
-            raise Fail(f"the run is done but could not be posted to {', '.join(targets)}")
+    if posted:
         click.echo(f"Posted to {', '.join(posted)}.")
+
+
+def exact_result(row: dict[str, Any], currency: str | None) -> dict[str, Any]:
+    """A result row (CONTRACTS' shape) with its money as the exact Decimals it was made from
+    and the bank line's currency added."""
+
+    def money(value: Any) -> Decimal | None:
+        if currency is None:
+            return None if value is None else Decimal(repr(float(value)))
+        return jsonout.money_from_float(value, currency)
+
+    def applied(applications: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [a | {"amount": money(a["amount"])} for a in applications]
+
+    exact = dict(row)
+    exact["applications"] = applied(row.get("applications") or [])
+    if row.get("deduction") is not None:
+        exact["deduction"] = row["deduction"] | {"amount": money(row["deduction"]["amount"])}
+    if "unapplied_amount" in row:
+        exact["unapplied_amount"] = money(row["unapplied_amount"])
+    exact["alternatives"] = [
+        alt | {"applications": applied(alt.get("applications") or [])}
+        for alt in row.get("alternatives") or []
+    ]
+    exact["currency"] = currency
+    return exact
+
+
+RESULT_COLUMNS = (
+    "payment_id",
+    "decision",
+    "customer_id",
+    "currency",
+    "applied_amount",
+    "applications",
+    "deduction_amount",
+    "deduction_reason",
+    "unapplied_amount",
+    "confidence",
+    "approval_id",
+    "explanation",
+)
+
+
+def write_results(results: list[dict[str, Any]], out: Path) -> None:
+    """``--out``: CSV or a workbook by the file's extension (one row per bank line), else
+    CONTRACTS' ``{"results": [...]}`` JSON."""
+    kind = out.suffix.lower().lstrip(".")
+    if kind not in FORMATS:
+        jsonout.write(out, {"results": results})
+        return
+    rows = []
+    for row in results:
+        applications = row["applications"]
+        deduction = row.get("deduction") or {}
+        rows.append(
+            (
+                row["payment_id"],
+                row["decision"],
+                row.get("customer_id"),
+                row.get("currency"),
+                sum((a["amount"] for a in applications), Decimal(0)) if applications else None,
+                "; ".join(f"{a['invoice_number']} {a['amount']}" for a in applications),
+                deduction.get("amount"),
+                deduction.get("reason_code"),
+                row.get("unapplied_amount"),
+                row.get("confidence"),
+                row.get("approval_id"),
+                row.get("explanation"),
+            )
+        )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise click.FileError(str(out), hint=error.strerror or str(error)) from None
+    write_table(RESULT_COLUMNS, rows, kind, out, sheet="cash application")

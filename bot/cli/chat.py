@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import getpass
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for, user_or_me
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def ask(text: str, as_json: bool, as_user: str | None, db: str | None) -> None:
     except ErpError as error:
         raise Fail(f"the ERP refused: {error}") from None
     if as_json:
-        click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
+        jsonout.echo_reply(reply)
     else:
         from rich.console import Console
 
@@ -60,18 +60,54 @@ def _chat(settings: Settings, as_user: str | None) -> None:
 
 @click.command()
 @click.option("--as", "as_user", metavar="USER", help="Chat as this person (default: you).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON Lines: a question (or 'approve 1') per line on stdin, a reply per line on stdout.",
+)
 @db_option
-def chat(as_user: str | None, db: str | None) -> None:
+def chat(as_user: str | None, as_json: bool, db: str | None) -> None:
     """Terminal chat with the agent against the configured ERP."""
-    _chat(settings_for(db), as_user)
+    if as_json:
+        _json_lines(settings_for(db), as_user)
+    else:
+        _chat(settings_for(db), as_user)
+
+
+def _json_lines(settings: Settings, as_user: str | None) -> None:
+    """The chat for a script: each line read is one turn (numbered approvals work as in the
+    chat), each reply one compact JSON object (the ``ask --json`` shape); ends at EOF or quit."""
+    import sys
+
+    from bot.terminal import QUIT_WORDS, TerminalSession
+
+    runtime = runtime_for(settings)
+    session = TerminalSession(runtime.agent, runtime.approvals, user_or_me(as_user))
+    try:
+        for line in sys.stdin:
+            text = line.strip()
+            if not text:
+                continue
+            if text.lower() in QUIT_WORDS:
+                break
+            click.echo(jsonout.dumps(session.handle(text).to_json(exact=True), indent=None))
+    finally:
+        runtime.stop()
 
 
 @click.command()
 @click.option("--size", type=click.Choice(DEMO_SIZES), default="small", show_default=True)
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--no-chat", is_flag=True, help="Only build the company.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Build it (no chat) and print what was built and where, as JSON.",
+)
 @db_option
-def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
+def demo(size: str, seed: int, no_chat: bool, as_json: bool, db: str | None) -> None:
     """Build a realistic demo company in the local ledger and open the chat on it."""
     from rich.console import Console
     from rich.progress import (
@@ -126,6 +162,18 @@ def demo(size: str, seed: int, no_chat: bool, db: str | None) -> None:
     bank_file = settings.home / "demo" / f"bank-credits-{today.isoformat()}.csv"
     write_bank_csv(bank_file, company.bank_lines)
     counts = company.counts
+    if as_json:
+        jsonout.echo(
+            {
+                "size": size,
+                "seed": seed,
+                "as_of": today,
+                "counts": counts,
+                "bank_file": bank_file,
+                "policy": settings.policy_path,
+            }
+        )
+        return
     out = Console()
     out.print(
         f"[bold]Demo company ready[/bold] ({size}, seed {seed}, as of {today}): "

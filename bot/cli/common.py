@@ -28,8 +28,10 @@ class Fail(click.ClickException):
 
 
 def settings_for(db: str | None) -> Settings:
+    from bot.cli.jsonout import money_style
     from bot.config import ConfigError, Settings
 
+    money_style()  # a wrong ARBOT_JSON_MONEY stops a command before it does anything
     try:
         return Settings.from_env(db)
     except ConfigError as error:

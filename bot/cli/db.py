@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, settings_for
 
 
@@ -19,8 +18,9 @@ def _describe(error: Exception) -> str:
 
 
 @db.command("upgrade")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per history.")
 @db_option
-def upgrade(db: str | None) -> None:
+def upgrade(as_json: bool, db: str | None) -> None:
     """Bring all four histories (store, ledger, QuickBooks, Intacct) to their newest revision.
 
     Safe to run from several replicas at once (one PostgreSQL advisory lock); a no-op when the
@@ -32,6 +32,9 @@ def upgrade(db: str | None) -> None:
         done = upgrade_all(url)
     except Exception as error:  # any driver error becomes one readable line
         raise Fail(f"the database could not be upgraded: {_describe(error)}") from None
+    if as_json:
+        jsonout.echo([{"history": r.history, "head": r.head, "upgraded": r.upgraded} for r in done])
+        return
     for revision in done:
         what = "upgraded to" if revision.upgraded else "already at"
         click.echo(f"{revision.history:<11} {what} {revision.head}")
@@ -57,7 +60,7 @@ def status(as_json: bool, db: str | None) -> None:
             {"history": r.history, "current": r.current, "head": r.head, "at_head": r.at_head}
             for r in found
         ]
-        click.echo(json.dumps(rows, indent=2))
+        jsonout.echo(rows)
     else:
         for r in found:
             state = "at head" if r.at_head else f"behind (head {r.head}): run arbot db upgrade"

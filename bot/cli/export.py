@@ -39,14 +39,31 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _xlsx_cell(value: Any) -> Any:
     if isinstance(value, Decimal):
         return value  # openpyxl writes the number; the cell format shows its decimals
     if isinstance(value, datetime):
         return value.replace(tzinfo=None) if value.tzinfo else value
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # text from outside is never a formula
+    if isinstance(value, list | tuple | dict):
+        return str(value)
     return value
+
+
+def _finish_row(cells: Any) -> None:
+    """An amount shows its own decimals (``115.90``, ``1,000`` yen). Text from outside is never
+    a formula: a cell that starts like one stays the same text, written as a string and marked
+    quote-prefixed (Excel keeps it text when it is edited, too)."""
+    for cell in cells:
+        if isinstance(cell.value, Decimal):
+            exponent = cell.value.as_tuple().exponent
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            cell.number_format = "#,##0" + ("." + "0" * places if places else "")
+        elif isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def write_table(
@@ -76,6 +93,7 @@ def write_table(
     table.append(list(columns))
     for row in rows:
         table.append([_xlsx_cell(v) for v in row])
+        _finish_row(table[table.max_row])
     try:
         book.save(out)
     except OSError as error:

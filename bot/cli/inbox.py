@@ -3,11 +3,11 @@ or copy request, with the matching proposal waiting for approval."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for, user_or_me
 
 
@@ -60,7 +60,7 @@ def add(file: Path, as_user: str | None, as_json: bool, db: str | None) -> None:
     except ErpError as error:
         raise Fail(f"the ERP refused: {error}") from None
     if as_json:
-        click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
+        jsonout.echo_reply(reply)
         return
     from rich.console import Console
 

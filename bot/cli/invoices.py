@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for, user_or_me
 
 
@@ -44,6 +44,6 @@ def invoices(path: Path, as_user: str | None, as_json: bool, db: str | None) -> 
         raise Fail(f"the ERP refused: {error}") from None
     reply = drafted_reply(drafted, runtime.policy)
     if as_json:
-        click.echo(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
+        jsonout.echo_reply(reply)
     else:
         Console().print(render(reply))
