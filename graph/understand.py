@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from graph import understand_collector
 from graph import understand_vocab as vocab
 from graph.intents import NAMES, slash_subcommands
+from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
@@ -81,7 +82,7 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _P = {
-    name: re.compile(pattern)
+    name: lazy(pattern)
     for name, pattern in (
         ("since_iso", r"\b(?:since|from|after)\s+(\d{4}-\d{2}-\d{2})\b"),
         ("on_iso", r"\bon\s+(\d{4}-\d{2}-\d{2})\b"),
@@ -281,7 +282,7 @@ def _period(text: str, today: date, forward: bool = False) -> DateRange | None:
     return None
 
 
-_COUNT = re.compile(
+_COUNT = lazy(
     r"\b(?:last|latest|recent|past|top|first|bottom|worst|biggest|largest)\s+(\d{1,3})\b"
     r"(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?|%|k\b|\+|-|/))"
 )
@@ -299,19 +300,19 @@ REPORTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-_ACRONYMS = re.compile(r"\b(?:ADD|BPDSO)\b")  # average days delinquent: "add" is a verb
+_ACRONYMS = lazy(r"\b(?:ADD|BPDSO)\b")  # average days delinquent: "add" is a verb
 
 
-_PRONOUN = re.compile(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
-_AT_RISK = re.compile(
+_PRONOUN = lazy(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
+_AT_RISK = lazy(
     r"\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to|at risk|risk of|will"
     r" (?:go|be|hit|cross)|next week|next month)\b"
 )
 _CURRENCIES = (
-    (re.compile(r"\b(?:eur|euros?|eurozone)\b|\u20ac"), "EUR"),
-    (re.compile(r"\b(?:gbp|pounds?|uk customers|british)\b|\u00a3"), "GBP"),
-    (re.compile(r"\b(?:cad|canadian(?: dollars?)?)\b"), "CAD"),
-    (re.compile(r"\b(?:usd|us dollars?|us customers|american)\b"), "USD"),
+    (lazy(r"\b(?:eur|euros?|eurozone)\b|\u20ac"), "EUR"),
+    (lazy(r"\b(?:gbp|pounds?|uk customers|british)\b|\u00a3"), "GBP"),
+    (lazy(r"\b(?:cad|canadian(?: dollars?)?)\b"), "CAD"),
+    (lazy(r"\b(?:usd|us dollars?|us customers|american)\b"), "USD"),
 )
 
 
@@ -414,7 +415,7 @@ def _intent(
     return "unknown", False
 
 
-_MAYBE_INVOICE = re.compile(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
+_MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
 def _cannot(norm: str) -> str | None:

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from graph import understand_vocab as vocab
+from graph.lazy_regex import lazy
 from graph.understand_refs import _extract, _name, _Refs
 
 
@@ -30,17 +31,17 @@ class ActionRequest:
 
 
 # --- change requests ----------------------------------------------------------------------------
-_CLAUSES = re.compile(r"[.!?;:,]+(?=\s|$)|\s-+\s|\s-{2,}|\n+")
-_POLITE = re.compile(
+_CLAUSES = lazy(r"[.!?;:,]+(?=\s|$)|\s-+\s|\s-{2,}|\n+")
+_POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok|okay|so|also|and|then|now|team|guys|all|please|kindly|just"
     r"|quickly|asap|can you|could you|would you|will you|would you mind|can i get you to"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
     r"|need(?: you)? to"
     r"|go ahead and|let's|lets)\b[\s,!]*)+"
 )
-_CAN_WE = re.compile(r"^(?:can|could) (?:we|i|you guys) (?=\w)")
+_CAN_WE = lazy(r"^(?:can|could) (?:we|i|you guys) (?=\w)")
 _VERB = {
-    kind: re.compile(pattern)
+    kind: lazy(pattern)
     for kind, pattern in (
         ("write_off", r"^(?:write ?-?off|writeoff)\b"),
         ("apply", r"^(?:apply|match|post|put|allocate|use|place|cash)\b"),
@@ -106,13 +107,13 @@ _VERB = {
         ),
     )
 }
-_MONEY = re.compile(
+_MONEY = lazy(
     r"(?<![\w./-])\$?\s?(\d[\d,]*(?:\.\d{1,2})?)\s*(k|m)?\b(?![./-]\d)"
     r"(?!\s*(?:days?|weeks?|months?|years?|hrs?|hours?|%|st\b|nd\b|rd\b|th\b|\+))",
     re.IGNORECASE,
 )
 _REASONS = tuple(
-    (re.compile(pattern), code)
+    (lazy(pattern), code)
     for pattern, code in (
         (r"\bbank (?:fee|charge)s?\b|\bwire (?:fee|charge)s?\b|\bfees?\b|\bbank_fee\b", "bank_fee"),
         (r"\bpric(?:e|es|ing)\b", "pricing"),
@@ -124,8 +125,8 @@ _REASONS = tuple(
         (r"\bdiscounts?\b", "discount"),
     )
 )
-_NOTE_SEPARATOR = re.compile(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,")
-_NOTE_HEAD = re.compile(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
+_NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,")
+_NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
 _STATEMENT_VERBS = frozenset(
     """
 promised promise promises said says will agreed agree confirmed committed paid pays is are was

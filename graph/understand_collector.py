@@ -16,29 +16,30 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from graph import understand_vocab as vocab
+from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest, _customer_of, _money, _reason
 from graph.understand_refs import _extract
 
 if TYPE_CHECKING:
     from graph.understand import Request
 
-_QUESTION = re.compile(
+_QUESTION = lazy(
     r"^(?:did|does|do|is|are|was|were|has|have|had|when|what|which|who|how|any|show|list|why"
     r"|can you (?:show|list|tell))\b|\?\s*$"
 )
-_POLITE = re.compile(
+_POLITE = lazy(
     r"^(?:(?:hi|hey|ok|okay|so|also|and|please|pls|kindly|just|can you|could you|would you"
     r"|(?:i|we) (?:need|want|would like)(?: you)? to|go ahead and|let's|lets)\b[\s,!]*)+"
 )
 
 # --- a customer's e-mail pasted into chat ----------------------------------------------------
-_HEADER = re.compile(r"(?im)^\s*(?:from|subject|to|sent|date|cc|reply-to)\s*:\s*\S")
-_GREETING = re.compile(r"(?i)^\s*(?:hi|hello|dear|good (?:morning|afternoon)|greetings)\b")
-_SIGN_OFF = re.compile(
+_HEADER = lazy(r"(?im)^\s*(?:from|subject|to|sent|date|cc|reply-to)\s*:\s*\S")
+_GREETING = lazy(r"(?i)^\s*(?:hi|hello|dear|good (?:morning|afternoon)|greetings)\b")
+_SIGN_OFF = lazy(
     r"(?im)^\s*(?:regards|kind regards|best regards|best|thanks|thank you|many thanks"
     r"|sincerely|cheers)\b[,.!]?\s*$"
 )
-_PASTED = re.compile(
+_PASTED = lazy(
     r"(?i)^\s*(?:(?:the )?customer (?:e-?mail|wrote|replied|reply|says)|e-?mail from|reply from"
     r"|forwarded message|-{3,} ?forwarded)\b"
 )
@@ -58,17 +59,17 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_PATTERNS = (
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("today", re.compile(r"\b(?:today|tonight|eod|end of (?:the )?day)\b")),
-    ("tomorrow", re.compile(r"\btomorrow\b")),
-    ("in_n", re.compile(r"\bin (\d{1,3}) (day|days|week|weeks)\b")),
-    ("eow", re.compile(r"\b(?:end of (?:the |this )?week|eow)\b")),
-    ("eom", re.compile(r"\b(?:end of (?:the |this )?month|month[- ]end|eom)\b")),
-    ("next_week", re.compile(r"\bnext week\b")),
-    ("weekday", re.compile(r"\b(?:(next|this|coming) )?(" + "|".join(_WEEKDAYS) + r")\b")),
-    ("md", re.compile(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b")),
-    ("dm", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH)),
-    ("nth", re.compile(r"\b(?:on|by) the (\d{1,2})(?:st|nd|rd|th)\b")),
+    ("iso", lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("today", lazy(r"\b(?:today|tonight|eod|end of (?:the )?day)\b")),
+    ("tomorrow", lazy(r"\btomorrow\b")),
+    ("in_n", lazy(r"\bin (\d{1,3}) (day|days|week|weeks)\b")),
+    ("eow", lazy(r"\b(?:end of (?:the |this )?week|eow)\b")),
+    ("eom", lazy(r"\b(?:end of (?:the |this )?month|month[- ]end|eom)\b")),
+    ("next_week", lazy(r"\bnext week\b")),
+    ("weekday", lazy(r"\b(?:(next|this|coming) )?(" + "|".join(_WEEKDAYS) + r")\b")),
+    ("md", lazy(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b")),
+    ("dm", lazy(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH)),
+    ("nth", lazy(r"\b(?:on|by) the (\d{1,2})(?:st|nd|rd|th)\b")),
 )
 
 
@@ -133,66 +134,62 @@ def due_date(norm: str, today: date) -> tuple[date | None, str]:
 
 
 # --- the phrasings ---------------------------------------------------------------------------
-_DISPUTE_WORD = re.compile(r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)\b")
-_RESOLVE = re.compile(
+_DISPUTE_WORD = lazy(r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)\b")
+_RESOLVE = lazy(
     r"\b(?:resolve|resolved|close|closed|settle|settled|end|ended)\b.{0,40}\bdisput"
     r"|\bdisput\w*\b.{0,40}\b(?:is |was |has been )?(?:resolved|closed|settled)\b"
 )
 _RESOLUTIONS = (
-    (re.compile(r"\bcredit(?:ed)?(?: memo| note)?\b"), "credit_memo"),
-    (re.compile(r"\bwr(?:ite|itten|ote)[- ]?off\b|\bwriteoff\b"), "write_off"),
+    (lazy(r"\bcredit(?:ed)?(?: memo| note)?\b"), "credit_memo"),
+    (lazy(r"\bwr(?:ite|itten|ote)[- ]?off\b|\bwriteoff\b"), "write_off"),
     (
-        re.compile(r"\breject\w*\b|\bdenied\b|\bdeny\b|\binvalid\b|\bnot valid\b|\bstands\b"),
+        lazy(r"\breject\w*\b|\bdenied\b|\bdeny\b|\binvalid\b|\bnot valid\b|\bstands\b"),
         "rejected",
     ),
-    (re.compile(r"\bpaid\b|\bpayment\b|\bpays\b"), "paid"),
+    (lazy(r"\bpaid\b|\bpayment\b|\bpays\b"), "paid"),
 )
-_DISPUTE_ID = re.compile(r"\bdsp-[0-9a-f]{8}\b", re.IGNORECASE)
-_SHORT_PAY = re.compile(r"\bshort[- ]?pa(?:y|id|yment)s?\b|\bdeductions?\b")
-_DISPUTE_AMOUNT = re.compile(
+_DISPUTE_ID = lazy(r"\bdsp-[0-9a-f]{8}\b", re.IGNORECASE)
+_SHORT_PAY = lazy(r"\bshort[- ]?pa(?:y|id|yment)s?\b|\bdeductions?\b")
+_DISPUTE_AMOUNT = lazy(
     r"\b(?:for|of|amount|disputed amount)\s*:?\s*(\$?\s?\d[\d,]*(?:\.\d{1,2})?\s*k?)\b"
     r"|(\$?\s?\d[\d,]*(?:\.\d{1,2})?\s*k?)\s+(?:is |are )?(?:disputed|in dispute)\b"
 )
 _MORE_REASONS = (
-    (re.compile(r"\bquality\b|\bdefect\w*\b|\bfault\w*\b"), "quality"),
+    (lazy(r"\bquality\b|\bdefect\w*\b|\bfault\w*\b"), "quality"),
     (
-        re.compile(
-            r"\bnot (?:received|delivered)\b|\bnever (?:received|arrived|got)\b|\bmissing\b"
-        ),
+        lazy(r"\bnot (?:received|delivered)\b|\bnever (?:received|arrived|got)\b|\bmissing\b"),
         "not_received",
     ),
     (
-        re.compile(r"\bduplicate\w*\b|\bbilled twice\b|\bcharged twice\b|\bdouble[- ]billed\b"),
+        lazy(r"\bduplicate\w*\b|\bbilled twice\b|\bcharged twice\b|\bdouble[- ]billed\b"),
         "duplicate",
     ),
-    (re.compile(r"\bterms\b"), "terms"),
+    (lazy(r"\bterms\b"), "terms"),
 )
-_DESCRIPTION = re.compile(r":\s*|\s[-\u2013\u2014]+\s|\bbecause\b|\breason\b|\bsays?\b")
+_DESCRIPTION = lazy(r":\s*|\s[-\u2013\u2014]+\s|\bbecause\b|\breason\b|\bsays?\b")
 
-_PROMISE = re.compile(
+_PROMISE = lazy(
     r"\b(?:promised|promises|promise to pay|committed to pay|commits to pay|agreed to pay"
     r"|will pay|will send|is going to pay|are going to pay|plans? to pay|ptp)\b"
 )
 # A note or a logged call that mentions a promise stays a note.
-_NOTE = re.compile(
+_NOTE = lazy(
     r"^(?:note|comment)\b|^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|pop)\b"
     r".{0,24}\b(?:notes?|comments?|memos?|remarks?|call|conversation|voicemail|vm)\b"
 )
-_PROMISE_RECORD = re.compile(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
+_PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 
-_SEND_STATEMENT = re.compile(
+_SEND_STATEMENT = lazy(
     r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot)\b(?! me\b)(?! us\b).{0,60}"
     r"\bstatements?\b(?! of (?:cash|work))"
 )
-_STATEMENT = re.compile(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\b")
-_NOT_CUSTOMER_STATEMENT = re.compile(
-    r"\bbank statements?\b|\bstatement of (?:cash|work)\b|\bmt940\b"
-)
-_EVERYONE = re.compile(
+_STATEMENT = lazy(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\b")
+_NOT_CUSTOMER_STATEMENT = lazy(r"\bbank statements?\b|\bstatement of (?:cash|work)\b|\bmt940\b")
+_EVERYONE = lazy(
     r"\b(?:all|every|each)(?: (?:the|of (?:the|our)))? (?:customers?|accounts?|clients?)\b"
     r"|\beveryone\b|\beverybody\b"
 )
-_THRESHOLD = re.compile(
+_THRESHOLD = lazy(
     r"\b(?:over|above|more than|owing more than|with more than|at least|>)\s*(\$?\s?\d[\d,]*"
     r"(?:\.\d{1,2})?\s*k?)"
 )

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from graph.lazy_regex import lazy
+
 MONTH_FIRST_LOCALES = ("en_US", "en_PH", "en_CA", "es_US")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -26,21 +28,21 @@ DATE = (
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}(?:\s+\d{{4}})?)"
 )
-_RANGE = re.compile(
+_RANGE = lazy(
     rf"\b(?:between\s+(?P<a1>{DATE})\s+(?:and|&|-)\s+(?P<b1>{DATE})"
     rf"|from\s+(?P<a2>{DATE})\s+(?:to|until|till|through|thru|-)\s+(?P<b2>{DATE})"
     rf"|(?P<a3>{DATE})\s+(?:to|until|till|through|thru|-)\s+(?P<b3>{DATE}))(?![\w/.-]*\d)",
     re.IGNORECASE,
 )
-_SINCE = re.compile(rf"\b(?:since|from|after|starting)\s+(?:the\s+)?(?P<a>{DATE})\b", re.I)
-_BEFORE = re.compile(rf"\b(?:before|until|till|up to)\s+(?:the\s+)?(?P<b>{DATE})\b", re.I)
-_ON = re.compile(
+_SINCE = lazy(rf"\b(?:since|from|after|starting)\s+(?:the\s+)?(?P<a>{DATE})\b", re.I)
+_BEFORE = lazy(rf"\b(?:before|until|till|up to)\s+(?:the\s+)?(?P<b>{DATE})\b", re.I)
+_ON = lazy(
     rf"(?:\bon\s+(?:the\s+)?)?(?P<a>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
     rf"|\bon\s+{_DAY}\s+(?:of\s+)?{_MONTH}|\bon\s+{_MONTH}\s+{_DAY})\b",
     re.IGNORECASE,
 )
 # "1-15 nov", "nov 1 - 15", "1st to 15th of November 2026": one month, two days
-_DAYS_OF_MONTH = re.compile(
+_DAYS_OF_MONTH = lazy(
     rf"\b(?P<d1>{_DAY})\s*(?:-|to|till|until|thru|through)\s*(?P<d2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<m1>{_MONTH}(?:,?\s+\d{{4}})?)(?![\w/.-]*\d)"
     rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})\s*(?:-|to|till|until|thru|through)\s*(?P<d4>{_DAY})"
@@ -48,9 +50,12 @@ _DAYS_OF_MONTH = re.compile(
     re.IGNORECASE,
 )
 # "on the 20th": that day of the latest month that has had it
-_ON_NTH = re.compile(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_MONTH_ONLY = re.compile(rf"^{_MONTH}(?:\s+(\d{{4}}))?$", re.IGNORECASE)
-_DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$")
+_ON_NTH = lazy(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_MONTH_ONLY = lazy(rf"^{_MONTH}(?:\s+(\d{{4}}))?$", re.IGNORECASE)
+_DOTTED = lazy(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$")
+# Every date the patterns above read has a digit or a month's name in it: text without either
+# writes no date, and the patterns need not be compiled or run for it.
+_MAY_HOLD_A_DATE = lazy(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
 
 
 def date_order(locale: str | None = None) -> str:
@@ -62,7 +67,7 @@ def date_order(locale: str | None = None) -> str:
     return "DMY"
 
 
-_NUMERIC = re.compile(r"^(\d{1,4})[./-](\d{1,2})(?:[./-](\d{2,4}))?$")
+_NUMERIC = lazy(r"^(\d{1,4})[./-](\d{1,2})(?:[./-](\d{2,4}))?$")
 
 
 def _numeric(text: str, today: date, order: str) -> date | None:
@@ -141,6 +146,8 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
     relative phrases — "last week", "Q3" — are read by graph.understand)."""
     from graph.understand import DateRange
 
+    if not _MAY_HOLD_A_DATE.search(text):
+        return None
     order = date_order(locale)
     if m := _RANGE.search(text):
         a = m.group("a1") or m.group("a2") or m.group("a3")

@@ -7,33 +7,32 @@ import re
 from dataclasses import dataclass, field
 
 from graph import understand_vocab as vocab
+from graph.lazy_regex import lazy
 
 # --- references -------------------------------------------------------------------------------
-_ORDER = re.compile(
+_ORDER = lazy(
     r"\bso-(\d+)\b|\bso#?(\d{3,})\b|\b(?-i:SO)\s+(\d{3,})\b"
     r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
     re.IGNORECASE,
 )
-_PAYMENT = re.compile(
-    r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b", re.IGNORECASE
-)
-_INVOICE_WORD = re.compile(
+_PAYMENT = lazy(r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b", re.IGNORECASE)
+_INVOICE_WORD = lazy(
     r"\b(?:inv(?:oice)?s?|bill)\b\.?\s*(?:no\.?|num(?:ber)?\.?|#)?\s*[:#]?\s*"
     r"([a-z]{0,5}-?\d[\w-]*)",
     re.IGNORECASE,
 )
-_PREFIXED = re.compile(r"\b([a-z]{2,5})-?(\d{3,}[\w-]*)\b", re.IGNORECASE)
-_HASH = re.compile(r"#\s?(\d{3,})")
-_PO = re.compile(
+_PREFIXED = lazy(r"\b([a-z]{2,5})-?(\d{3,}[\w-]*)\b", re.IGNORECASE)
+_HASH = lazy(r"#\s?(\d{3,})")
+_PO = lazy(
     r"(?:\bp\.?o\b\.?|\bpurchase order\b)(?:\s*(?:#|no\.?|num(?:ber)?))?\s*[:#]?\s*"
     r"([a-z0-9-]*\d[a-z0-9-]*)",
     re.IGNORECASE,
 )
-_BARE = re.compile(r"(?<![\w$.,/#-])(\d{4,})(?![\w.,/-]*\d)(?![\w%])")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_BARE = lazy(r"(?<![\w$.,/#-])(\d{4,})(?![\w.,/-]*\d)(?![\w%])")
+_ISO_DATE = lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_SLASH_DATE = lazy(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 # A number is an amount, not an invoice, after these words or signs, or before these units.
-_AMOUNT_BEFORE = re.compile(
+_AMOUNT_BEFORE = lazy(
     r"(?:\$|\b(?:usd|eur|gbp|cad)|%\s*of|\d\s*[-+*/\u00d7]|(?<![a-z])x|\bover|\bunder|\babove"
     r"|\bbelow|\bthan|\bexceeding|\blimit(?:\s+(?:is|of|to|at))?|\blimit\b[\w\s'&.-]{1,30}\b(?:to|at)"
     r"|=|\bapprox(?:imately)?\.?"
@@ -41,11 +40,11 @@ _AMOUNT_BEFORE = re.compile(
     r"|\bamount(?:\s+of)?|\bremaining|\b(?:balance|difference|diff) of)\s*$",
     re.IGNORECASE,
 )
-_AMOUNT_AFTER = re.compile(
+_AMOUNT_AFTER = lazy(
     r"^\s*(?:%|k\b|m\b|mm\b|usd\b|dollars?\b|bucks\b|eur\b|euros?\b|gbp\b|cad\b|[-+*/\u00d7]\s*\d)",
     re.IGNORECASE,
 )
-_PAID_BEFORE = re.compile(
+_PAID_BEFORE = lazy(
     r"(?:\b(?:paid|pay|pays|paying|payed|sent|wired|remitted|received|deposited|collected"
     r"|write[- ]?off(?:\s+the)?|writeoff|w/o(?:\s+the)?))"
     r"(?:\s+us)?(?:\s+(?:only|just|about|around))?\s*$",
@@ -124,8 +123,8 @@ def _extract(text: str) -> _Refs:
 
 
 # --- the customer's name ------------------------------------------------------------------------
-_WORD = re.compile(r"[a-z0-9&']+")
-_NOT_A_NAME_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th|k|m|pm|am|s|x)?$|n't$|'(?:re|ll|ve|m|d)$")
+_WORD = lazy(r"[a-z0-9&']+")
+_NOT_A_NAME_TOKEN = lazy(r"^\d+(?:st|nd|rd|th|k|m|pm|am|s|x)?$|n't$|'(?:re|ll|ve|m|d)$")
 
 
 def _words(text: str) -> list[str]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from graph.lazy_regex import lazy
+
 # --- normalization ----------------------------------------------------------------------------
 _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
+    (lazy(pattern), replacement)
     for pattern, replacement in (
         (r"[\u2018\u2019`\u00b4]", "'"),
         (r"[\u201c\u201d]", '"'),
@@ -76,7 +78,7 @@ def normalize(text: str) -> str:
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+    return lazy("|".join(f"(?:{a})" for a in alternatives))
 
 
 # --- never a request arbot should act on -----------------------------------------------------
@@ -143,7 +145,7 @@ OUT_OF_SCOPE = _rx(
 )
 
 # A message that is only a greeting, thanks or small talk.
-CHATTER_ONLY = re.compile(
+CHATTER_ONLY = lazy(
     r"^(?:(?:hi|hey|hello|yo|hiya|good (?:morning|afternoon|evening|night)|morning|gm|thanks"
     r"|thank you|thanks a lot|many thanks|cheers|lol|haha|ok|okay|cool|great|nice|awesome"
     r"|perfect|got it|bye|see you|have a good (?:one|day|weekend)|how are you(?: today)?"
@@ -181,7 +183,7 @@ HELP = _rx(
     r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
     r"|\bwhat is arbot\b",
 )
-HELP_WEAK = re.compile(r"\bhelp\b|\bwhat can you\b|\bhow do i\b")
+HELP_WEAK = lazy(r"\bhelp\b|\bwhat can you\b|\bhow do i\b")
 
 # --- reports and checks -------------------------------------------------------------------------
 FORECAST = _rx(
@@ -397,7 +399,7 @@ CREDIT_EXCEPTIONS = _rx(
     r"\b(?:customers|accounts|clients|who|anyone|which ones)\b.{0,12}\b(?:are |is )?(?:blocked"
     r"|held|frozen)\b|\bmaxed (?:out )?(?:on )?credit\b",
 )
-OVER_DAYS = re.compile(
+OVER_DAYS = lazy(
     r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|past"
     r"|exceeding|at least)|>=?)\s*(\d{1,3})\b"
     r"(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
@@ -405,7 +407,7 @@ OVER_DAYS = re.compile(
     r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
     r" )?(?:past due|overdue|late|old|delinquent|bucket)\b)"
 )
-OVER_DAYS_CONTEXT = re.compile(
+OVER_DAYS_CONTEXT = lazy(
     r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"
     r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance"
     r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
@@ -466,10 +468,8 @@ DAYS_TO_PAY = _rx(
     r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
 )
 # The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets").
-AGING_WORD = re.compile(r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b")
-DEDUCTIONS_ONLY = re.compile(
-    r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b"
-)
+AGING_WORD = lazy(r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b")
+DEDUCTIONS_ONLY = lazy(r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b")
 DISPUTES = _rx(r"\bdisput\w*\b|\bcontested\b|\bin dispute\b")
 PROMISES = _rx(
     r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b",
@@ -547,7 +547,7 @@ CANNOT = (
 )
 
 # "clear", "reset": there is no conversation to clear.
-CLEAR = re.compile(
+CLEAR = lazy(
     r"^\s*(?:clear|cls|reset|start over|new chat|clear (?:screen|chat|history))"
     r"\s*[!.]*$"
 )

@@ -4,10 +4,8 @@ relay."""
 from __future__ import annotations
 
 import os
-import smtplib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email.message import EmailMessage
 from typing import Protocol
 
 
@@ -71,6 +69,9 @@ class SmtpMailer:
         message_id: str,
         attachments: Sequence[Attachment] = (),
     ) -> str:
+        import smtplib  # with the email package, only when mail is sent (the CLI starts fast)
+        from email.message import EmailMessage
+
         message = EmailMessage()
         message["From"] = self.sender
         message["To"] = to

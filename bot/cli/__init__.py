@@ -8,7 +8,6 @@ A new command is one row of ``COMMANDS``: its name, ``module:attribute``, and th
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from typing import Any
 
@@ -102,6 +101,8 @@ class LazyGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and self.get_command(ctx, name) is None and not name.startswith("-"):
+            import difflib
+
             close = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             ctx.fail(f"No such command '{name}'.{hint}")
