@@ -32,7 +32,10 @@ class LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for what the instance lacks (search, match, pattern…): take it from the
-        # compiled pattern and keep it, so the next call does not come here again.
+        # compiled pattern and keep it, so the next call does not come here again. Private and
+        # special names are not a pattern's API (copy and pickle look for some of them).
+        if name.startswith("_"):
+            raise AttributeError(name)
         value = getattr(self.compiled, name)
         setattr(self, name, value)
         return value

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import string
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph.understand  # noqa: F401  (imports every understand module: all their patterns)
@@ -47,6 +47,7 @@ WORDS = ["between", "and", "from", "to", "since", "before", "on", "the", "of", "
 LETTERS = string.ascii_letters + " -./,&'\u017f\u212a\u0130"
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.sampled_from(WORDS) | st.text(alphabet=LETTERS, max_size=8) | st.sampled_from("0123"),
@@ -57,3 +58,12 @@ def test_text_the_shortcut_skips_holds_no_date(text: str) -> None:
     if dates._MAY_HOLD_A_DATE.search(text):
         return
     assert [p.search(text) for p in DATE_PATTERNS] == [None] * len(DATE_PATTERNS)
+
+
+def test_a_lazy_pattern_can_be_copied_and_pickled() -> None:
+    import copy
+    import pickle
+
+    pattern = lazy(r"inv-(\d+)")
+    for twin in (copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
+        assert twin.search("see INV-12 or inv-34").group(1) == "34"
