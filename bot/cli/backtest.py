@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def backtest(months_text: str, kind_text: str, as_json: bool, resume: bool, db: 
         runtime.store  # noqa: B018
     report = run(runtime.erp, settings, months, kinds, resume, runtime.policy.deduction_tolerance)
     if as_json:
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        jsonout.echo(report)
         return
     from graph.backtest.text import lines
 
