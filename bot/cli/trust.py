@@ -3,11 +3,11 @@ team did in the ERP), and the one-page trust report."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
+from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
 
 
@@ -72,7 +72,7 @@ def trust(as_json: bool, pdf: Path | None, target: str | None, db: str | None) -
             raise Fail(str(error)) from None
         click.echo(f"Posted the trust report to {target}.")
     if as_json:
-        click.echo(json.dumps(card, indent=2, ensure_ascii=False))
+        jsonout.echo(card)
         return
     from graph.trust_report import scorecard_lines
 
