@@ -42,6 +42,11 @@ ACTION_KINDS = frozenset(
         "set_credit_hold",
         "add_note",
         "send_reminder",
+        "send_statement",
+        "record_promise",
+        "open_dispute",
+        "create_invoice",
+        "set_terms",
     }
 )
 PROBE = 10  # the LLM path stops when none of the first PROBE cases got an answer

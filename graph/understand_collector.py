@@ -181,7 +181,8 @@ _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:pro
 
 _SEND_STATEMENT = lazy(
     r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot)\b(?! me\b)(?! us\b).{0,60}"
-    r"\bstatements?\b(?! of (?:cash|work))"
+    r"(?:\bstatements?\b(?! of (?:cash|work))|\bsoa\b)"
+    r"|^(?:an? |the )?(?:statements?|soa|statement of account) to\b"
 )
 _STATEMENT = lazy(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\b")
 _NOT_CUSTOMER_STATEMENT = lazy(r"\bbank statements?\b|\bstatement of (?:cash|work)\b|\bmt940\b")

@@ -356,7 +356,8 @@ cad usd pounds canadian between average avg mean terms net alert goes above belo
 exceptions exception report aging ageing aged bucket buckets collector collectors received
 receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
 fastest quarter quarters waiting approval unapplied unallocated beyond first currency
-currencies breakdown book recd rcvd dpd qtd gimme r re regarding payer payers
+currencies breakdown book recd rcvd dpd qtd gimme r re regarding payer payers rn atm sum
+far carry carries carrying trial blowing
 """.split()
 )
 
@@ -398,6 +399,8 @@ CREDIT_EXCEPTIONS = _rx(
     r"|\bblocked (?:customers|accounts)\b|\bcredit exceptions?\b|\bover[- ]?limit\b",
     r"\b(?:customers|accounts|clients|who|anyone|which ones)\b.{0,12}\b(?:are |is )?(?:blocked"
     r"|held|frozen)\b|\bmaxed (?:out )?(?:on )?credit\b",
+    r"\b(?:blow\w*|went|gone|going|are|is) (?:thru|through|over) (?:their|its|the|a)? ?(?:credit )?"
+    r"(?:limits?|lines?)\b|\bon (?:credit )?stop\b|\bstop list\b",
 )
 OVER_DAYS = lazy(
     r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|past"
@@ -421,10 +424,12 @@ TOTAL_AR = _rx(
     r"\bhow much (?:do|does) (?:everyone|everybody|all (?:our )?customers|customers|people)"
     r" owe\b|\bhow much (?:is )?(?:owed|outstanding|past due|overdue) (?:to us|in total|overall)\b"
     r"|\bhow much (?:money )?(?:are we|is) owed\b|\btotal owed\b",
+    r"\b(?:sum|total) of (?:all )?(?:the |our )?(?:open|outstanding|unpaid) (?:invoices|items"
+    r"|ar|balances?)\b",
 )
 TOP_DEBTORS = _rx(
     r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?the most\b",
-    r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:debtors|balances?|exposures?"
+    r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:debtors?|balances?|exposures?"
     r"|customers? by (?:balance|ar|exposure|open)|accounts? by (?:balance|ar|exposure|open)"
     r"|open balances?|ar balances?|customers by amount owed)\b",
     r"\b(?:largest|biggest) (?:\d+ )?(?:customers|accounts)\b(?!.{0,20}\b(?:overdue|past due"
@@ -434,6 +439,12 @@ TOP_DEBTORS = _rx(
     r"(?! invoices?)",
     r"\brank\w*\b.{0,30}\b(?:owe|owing|owed|balances?|outstanding|ar)\b",
     r"\bowes? (?:us )?more than (?:anyone|anybody|everyone)\b",
+    r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:customers?|accounts?|clients?) (?:by"
+    r"|with the (?:most|largest|biggest|highest)) (?:o ?s|outstanding|open|balances?|ar|a r"
+    r"|exposure|amount owed)\b|\b(?:largest|biggest|highest|top) (?:\d+ )?(?:customer|account"
+    r"|client) (?:balances?|exposures?)\b",
+    r"\b(?:carry|carries|carrying|have|has|hold|holds) the (?:most|biggest|largest|highest)"
+    r" (?:ar|a r|balances?|exposure|receivables|debt|open balance)\b",
 )
 AGING_REPORT = _rx(
     r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|of (?:the|our)"
@@ -441,18 +452,21 @@ AGING_REPORT = _rx(
     r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
     r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|ar|balances?)\b"
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
+    r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
+    r"|\b\d{1,3}\s*-\s*\d{1,3}\b.{0,25}\b\d{1,3}\s*-\s*\d{1,3}\b",
 )
 LARGEST_INVOICES = _rx(
     r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:value |dollar"
     r" |amount )?(?:open |unpaid"
     r" |outstanding |overdue |past due )?invoices?\b",
     r"\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
+    r"\b(?:largest|biggest|highest|top)(?: \d+)? (?:open |unpaid |outstanding |o ?s )?items?\b",
 )
 PAYMENTS_RECEIVED = _rx(
     r"\b(?:any|what|which|all|list|show|total) (?:the )?(?:payments|receipts|cash|money|wires"
     r"|checks|remittances)\b",
     r"\bpayments? (?:received|in|today|this|yesterday|last|between|since|came|come|that came)\b",
-    r"\b(?:received|collected|came in|come in|got)\b",
+    r"\b(?:received|collected|came in|come in|comes in|coming in|got|get in)\b",
     r"\bwho paid\b|\bwho (?:has |have )?(?:sent|wired|remitted)\b|\bcash (?:received|collected"
     r"|in|receipts)\b|\breceipts\b|\bdeposits\b",
 )
@@ -466,6 +480,8 @@ DAYS_TO_PAY = _rx(
     r"\bhow (?:fast|quickly|slowly|slow|long|late) (?:does|do|did) .{1,40}\b(?:pay|payers?)\b",
     r"\b(?:pay(?:ment)?|paying) (?:speed|habits?|behaviou?r|pattern|track record|timeliness)\b",
     r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
+    r"\bpays? (?:the )?(?:latest|slowest|late|slow)\b.{0,20}\bterms\b|\bslow payers?\b"
+    r"|\bhow many days (?:does|do|did|will) .{1,40}\btakes? to pay\b|\btakes? to pay\b",
 )
 # The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets").
 AGING_WORD = lazy(r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b")
