@@ -30,7 +30,7 @@ from typing import Any
 
 from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.deductions import find_deductions
-from graph.backtest.cashapp import PRECISION_GOAL, safe_threshold
+from graph.backtest.cashapp import PRECISION_GOAL, safe_amount, safe_threshold
 from integrations.erp.port import ErpClient
 from integrations.erp.records import BankLine, Invoice, Payment
 from integrations.store import Store
@@ -266,7 +266,9 @@ def scorecard(store: Store, *, since: date | None = None, examples: int = 10) ->
             ]
             card["threshold"] = safe_threshold(scored, PRECISION_GOAL)
             card["curve"] = precision_curve(scored)
-            card["auto_amount"] = safe_amount(auto)
+            card["auto_amount"] = safe_amount(
+                [(r.amount, r.status == "agree") for r in auto if r.amount is not None]
+            )
         kinds[kind] = card
     return {"since": since.isoformat() if since else None, "kinds": kinds}
 
@@ -288,21 +290,6 @@ def precision_curve(scored: list[tuple[float, bool]]) -> list[dict[str, float]]:
                 }
             )
     return points
-
-
-def safe_amount(auto: list[Any]) -> str | None:
-    """The largest payment amount at or under which what arbot would have applied alone agreed
-    with the team at least 99.8% of the time (a suggestion for the policy's ``[auto]
-    apply_payment``); None when nothing it would have applied alone was settled."""
-    ordered = sorted((r for r in auto if r.amount is not None), key=lambda r: r.amount)
-    best = None
-    right = 0
-    for taken, row in enumerate(ordered, start=1):
-        right += row.status == "agree"
-        last_of_amount = taken == len(ordered) or ordered[taken].amount != row.amount
-        if last_of_amount and right / taken >= PRECISION_GOAL:
-            best = str(row.amount)
-    return best
 
 
 def _disagreement(row: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 from graph.backtest.text import pct
 from graph.messages import Image, Reply, Section, Table
 
+ACCENT, LATE = "#1D3B53", "#C0392B"  # graph/charts.py's colours
 KIND_NAMES = {"apply_payment": "Cash application", "write_off_deduction": "Deduction reasons"}
 
 
@@ -69,16 +70,25 @@ def _said(value: dict[str, Any] | None) -> str:
 
 
 def recommendations(card: dict[str, Any]) -> list[str]:
-    """What the scorecard supports for ``mode = "auto"``, in the policy file's words."""
+    """What the scorecard (else the backtest) supports for ``mode = "auto"``, in the policy
+    file's words."""
     cash = card["kinds"].get("apply_payment", {})
     out = []
     threshold = cash.get("threshold")
+    backtest = (card.get("backtest") or {}).get("cashapp") or {}
     if threshold and cash.get("auto_amount"):
         out.append(
-            f'[auto] apply_payment = "{cash["auto_amount"]}" — what arbot would have applied '
-            f"alone up to this amount agreed with the team (precision "
+            f'[auto] apply_payment = "{cash["auto_amount"]}" - in shadow mode, what arbot would '
+            f"have applied alone up to this amount agreed with the team (precision "
             f"{pct(cash['precision_auto'], 2)}); matcher confidence "
             f"≥ {threshold['confidence']:.3f} kept precision ≥ 99.8%"
+        )
+    elif backtest.get("threshold") and backtest.get("auto_amount"):
+        out.append(
+            f'[auto] apply_payment = "{backtest["auto_amount"]}" - on the books\' history, what '
+            "arbot would have applied alone up to this amount was right ≥ 99.8% of the time; "
+            f"matcher confidence ≥ {backtest['threshold']['confidence']:.3f} kept precision at "
+            f"{pct(backtest['threshold']['precision'], 2)}. Confirm it in monitor mode first"
         )
     else:
         out.append("apply_payment: not enough agreement yet for auto; keep a person approving")
@@ -100,8 +110,16 @@ def recommendations(card: dict[str, Any]) -> list[str]:
 # --- chart, PDF, card, digest ---------------------------------------------------------------------
 
 
+def has_chart(card: dict[str, Any]) -> bool:
+    shadow = any(c["settled"] for c in card["kinds"].values())
+    cash = ((card.get("backtest") or {}).get("cashapp") or {}).get("payments")
+    return bool(shadow or cash)
+
+
 def trust_chart(card: dict[str, Any]) -> bytes:
-    """Agreement per kind (bars) and, for cash, precision by confidence threshold (a line)."""
+    """Shadow mode's agreement per kind and cash precision by confidence threshold; before
+    shadow mode has settled anything, the backtest's auto rate by scenario, arbot against the
+    clerk's rule."""
     import io
 
     import matplotlib
@@ -110,26 +128,50 @@ def trust_chart(card: dict[str, Any]) -> bytes:
     import matplotlib.pyplot as plt
 
     kinds = [k for k, c in card["kinds"].items() if c["settled"]]
-    curve = card["kinds"].get("apply_payment", {}).get("curve") or []
     figure, (bars, line) = plt.subplots(1, 2, figsize=(8.4, 2.8), dpi=100)
-    names = [KIND_NAMES.get(k, k) for k in kinds]
-    agree = [card["kinds"][k]["agree"] for k in kinds]
-    disagree = [card["kinds"][k]["disagree"] for k in kinds]
-    bars.bar(names, agree, color="#1D3B53", label="agreed")
-    bars.bar(names, disagree, bottom=agree, color="#C0392B", label="disagreed")
-    bars.set_title("arbot against the team", fontsize=9)
-    bars.tick_params(labelsize=7)
-    bars.legend(fontsize=7)
-    if curve:
-        line.plot(
-            [p["confidence"] for p in curve],
-            [100 * p["precision"] for p in curve],
-            marker="o",
-            color="#1D3B53",
+    if kinds:
+        curve = card["kinds"].get("apply_payment", {}).get("curve") or []
+        names = [KIND_NAMES.get(k, k) for k in kinds]
+        agree = [card["kinds"][k]["agree"] for k in kinds]
+        disagree = [card["kinds"][k]["disagree"] for k in kinds]
+        bars.bar(names, agree, color=ACCENT, label="agreed")
+        bars.bar(names, disagree, bottom=agree, color=LATE, label="disagreed")
+        bars.set_title("Shadow mode: arbot against the team", fontsize=9)
+        if curve:
+            line.plot(
+                [p["confidence"] for p in curve],
+                [100 * p["precision"] for p in curve],
+                marker="o",
+                color=ACCENT,
+            )
+            line.axhline(99.8, color=LATE, linewidth=0.8, linestyle="--")
+        line.set_title("Cash: precision if applied alone at ≥ confidence (%)", fontsize=9)
+    else:
+        cash = (card.get("backtest") or {}).get("cashapp") or {}
+        scenarios = list(cash.get("by_scenario", {}))
+        positions = range(len(scenarios))
+        for offset, who, colour in ((-0.2, "arbot", ACCENT), (0.2, "clerk", LATE)):
+            bars.bar(
+                [p + offset for p in positions],
+                [100 * (cash["by_scenario"][s][who]["auto_rate"] or 0) for s in scenarios],
+                width=0.4,
+                color=colour,
+                label="arbot" if who == "arbot" else "clerk's rule",
+            )
+        bars.set_xticks(list(positions), scenarios)
+        bars.set_title("Backtest: applied alone, by scenario (%)", fontsize=9)
+        who = ("arbot", "clerk")
+        line.bar(
+            ["arbot", "clerk's rule"],
+            [100 * (cash[w]["precision"] or 0) for w in who],
+            color=[ACCENT, LATE],
         )
-        line.axhline(99.8, color="#C0392B", linewidth=0.8, linestyle="--")
-    line.set_title("Cash: precision if applied alone at ≥ confidence (%)", fontsize=9)
-    line.tick_params(labelsize=7)
+        low = min(100 * (cash[w]["precision"] or 0) for w in who)
+        line.set_ylim(max(0.0, low - 1), 100.05)
+        line.set_title("Backtest: precision of what was applied alone (%)", fontsize=9)
+    for axes in (bars, line):
+        axes.tick_params(labelsize=7)
+    bars.legend(fontsize=7)
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="png")
@@ -161,10 +203,21 @@ def write_pdf(card: dict[str, Any], path: Path) -> None:
     )
     pdf.ln(2)
     _heading(pdf, "The figures")
+    backtest = card.get("backtest")
+    if backtest:
+        _text(
+            pdf,
+            f"On the books' history (arbot backtest, {backtest['since']} to {backtest['today']}):",
+        )
+        for line in backtest_lines(backtest):
+            _text(pdf, line)
+        pdf.ln(1)
+        _text(pdf, "In shadow mode (monitor):")
     for line in scorecard_lines(card, examples=0):
         _text(pdf, line)
     pdf.ln(1)
-    pdf.image(io_bytes(trust_chart(card)), w=180)
+    if has_chart(card):
+        pdf.image(io_bytes(trust_chart(card)), w=180)
     _heading(pdf, "Where arbot would have been wrong")
     shown = 0
     for kind, c in card["kinds"].items():
@@ -175,6 +228,13 @@ def write_pdf(card: dict[str, Any], path: Path) -> None:
                 f"{d['would']}): arbot {_said(d['arbot'])}; team {_said(d['people'])}",
             )
             shown += 1
+    for example in ((backtest or {}).get("cashapp") or {}).get("wrong_auto", [])[:4]:
+        _text(
+            pdf,
+            f"Backtest {example['payment_id']} ({example['day']}, {example['currency']} "
+            f"{example['amount']}, would auto): arbot {example['arbot']}; team {example['people']}",
+        )
+        shown += 1
     if not shown:
         _text(pdf, "Nowhere so far.")
     _heading(pdf, "Recommended for auto mode")
@@ -195,6 +255,29 @@ def write_pdf(card: dict[str, Any], path: Path) -> None:
     partial = path.with_suffix(path.suffix + ".part")
     partial.write_bytes(bytes(pdf.output()))
     partial.replace(path)
+
+
+def backtest_lines(report: dict[str, Any]) -> list[str]:
+    """The backtest's headline figures, a few lines (the page has room for little)."""
+    from graph.backtest.text import collections_lines, deductions_lines, forecast_lines
+
+    out = []
+    cash = report.get("cashapp")
+    if cash and cash["payments"]:
+        a, c = cash["arbot"], cash["clerk"]
+        out.append(
+            f"Cash application, {cash['payments']:,} applied payments replayed: arbot "
+            f"{pct(a['auto_rate'])} applied alone at {pct(a['precision'], 2)} precision, right as "
+            f"top proposal {pct(a['right_top'])}; the clerk's rule {pct(c['auto_rate'])} at "
+            f"{pct(c['precision'], 2)}"
+        )
+    if report.get("collections"):
+        out += collections_lines(report["collections"])
+    if report.get("forecast"):
+        out += forecast_lines(report["forecast"])
+    if report.get("deductions"):
+        out += deductions_lines(report["deductions"])[:1]
+    return out
 
 
 def trust_reply(card: dict[str, Any]) -> Reply:
@@ -228,7 +311,9 @@ def trust_reply(card: dict[str, Any]) -> Reply:
                 trust_chart(card),
                 "Agreement with the team per kind, and cash precision by confidence threshold",
             )
-        ],
+        ]
+        if has_chart(card)
+        else [],
     )
 
 

@@ -4,6 +4,7 @@ team did in the ERP), and the one-page trust report."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,17 +21,30 @@ from bot.cli.common import Fail, db_option, runtime_for, settings_for
     help="Write the one-page trust report (PDF) to this file.",
 )
 @click.option(
+    "--backtest",
+    "backtest_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also report the figures of `arbot backtest --json` saved in this file.",
+)
+@click.option(
     "--post",
     "target",
     metavar="slack:CHANNEL|teams:CONVERSATION",
     help="Post the scorecard with its chart there.",
 )
 @db_option
-def trust(as_json: bool, pdf: Path | None, target: str | None, db: str | None) -> None:
+def trust(
+    as_json: bool,
+    pdf: Path | None,
+    backtest_file: Path | None,
+    target: str | None,
+    db: str | None,
+) -> None:
     """Shadow mode's scorecard: what arbot would have done against what the team did."""
     from graph.shadow import scorecard, watch
     from integrations.erp.port import ErpError
 
+    backtest = read_backtest(backtest_file) if backtest_file is not None else None
     settings = settings_for(db)
     runtime = runtime_for(settings)
     store = runtime.store
@@ -50,6 +64,8 @@ def trust(as_json: bool, pdf: Path | None, target: str | None, db: str | None) -
         if watched is None
         else {"new": watched.observed, "settled": watched.settled},
     }
+    if backtest is not None:
+        card["backtest"] = backtest
     if pdf is not None:
         from graph.trust_report import write_pdf
 
@@ -85,3 +101,37 @@ def trust(as_json: bool, pdf: Path | None, target: str | None, db: str | None) -
         click.echo(line)
     if pdf is not None:
         click.echo(f"Trust report: {pdf}")
+
+
+MAX_REPORT_BYTES = 50 * 1024 * 1024
+
+
+def read_backtest(path: Path) -> dict[str, Any]:
+    """A report ``arbot backtest --json`` wrote; anything else is refused in one line."""
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise Fail(f"{path}: larger than a backtest report ({MAX_REPORT_BYTES // 2**20} MB)")
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise Fail(f"cannot read {path}: {error.strerror or error}") from None
+    except (UnicodeDecodeError, ValueError):
+        raise Fail(f"{path}: not the JSON of `arbot backtest --json`") from None
+    if not _looks_like_backtest(report):
+        raise Fail(f"{path}: not the JSON of `arbot backtest --json`")
+    return report
+
+
+def _looks_like_backtest(report: Any) -> bool:
+    if not isinstance(report, dict):
+        return False
+    if not all(isinstance(report.get(k), str) for k in ("today", "since")):
+        return False
+    cash = report.get("cashapp")
+    if cash is None:
+        return True
+    return (
+        isinstance(cash, dict)
+        and isinstance(cash.get("payments"), int)
+        and all(isinstance(cash.get(k), dict) for k in ("arbot", "clerk"))
+        and isinstance(cash.get("wrong_auto", []), list)
+    )

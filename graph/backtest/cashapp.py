@@ -230,6 +230,9 @@ def figures(rows: Iterable[Row], *, examples: int = 5) -> dict[str, Any]:
             name: tally.as_dict() for name, tally in by_scenario.items() if tally.lines
         },
         "threshold": safe_threshold([(r["confidence"], r["right"]) for r in rows if r["proposed"]]),
+        "auto_amount": safe_amount(
+            [(Decimal(r["amount"]), r["right"]) for r in rows if r["decision"] == "auto"]
+        ),
         "wrong_auto": [_example(r) for r in wrong[:examples]],
         "wrong_proposals": [_example(r) for r in missed[:examples]],
     }
@@ -260,6 +263,20 @@ def safe_threshold(
                 "applied": taken,
                 "applied_share": _share(taken, len(ordered)),
             }
+    return best
+
+
+def safe_amount(scored: Sequence[tuple[Decimal, bool]], goal: float = PRECISION_GOAL) -> str | None:
+    """The largest amount at or under which what was applied alone stayed right ≥ ``goal`` of
+    the time (a suggestion for the policy's ``[auto] apply_payment``); None when none did."""
+    ordered = sorted(scored, key=lambda s: s[0])
+    best = None
+    right = 0
+    for taken, (amount, ok) in enumerate(ordered, start=1):
+        right += ok
+        last_of_amount = taken == len(ordered) or ordered[taken][0] != amount
+        if last_of_amount and right / taken >= goal:
+            best = str(amount)
     return best
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -98,3 +99,38 @@ def test_the_digest_shows_it_on_mondays(server: Harness) -> None:
     [section] = weekly_sections(store, date(2026, 11, 23))
     assert section.title and "Cash application" in (section.text or "")
     assert weekly_sections(store, date(2026, 11, 24)) == []  # a Tuesday
+
+
+def test_the_page_carries_a_backtest_too(arbot: Cli, tmp_path: Path) -> None:
+    arbot.home.mkdir(parents=True)
+    url = f"sqlite:///{arbot.home / 'arbot.db'}"
+    run_week(url)
+    saved = arbot("backtest", "--months", "2", "--kind", "cashapp", "--json")
+    assert saved.exit_code == 0, saved.output
+    figures = tmp_path / "backtest.json"
+    figures.write_text(saved.stdout, encoding="utf-8")
+    report = tmp_path / "trust.pdf"
+    result = arbot("trust", "--pdf", str(report), "--backtest", str(figures))
+    assert result.exit_code == 0, result.output
+    [page] = PdfReader(report).pages
+    text = page.extract_text()
+    assert "On the books' history (arbot backtest" in text
+    payments = json.loads(saved.stdout)["cashapp"]["payments"]
+    assert f"Cash application, {payments} applied payments replayed" in text
+    assert "In shadow mode" in text and "Reviewed and approved" in text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\xff\xfe not text", b"[1, 2]", b'{"today": 1}', b'{"today": "x", "since": "y", '
+     b'"cashapp": {"payments": "many"}}', b"{" * 100_000],
+)  # fmt: skip
+def test_a_backtest_file_that_is_not_one_is_refused_in_one_line(
+    arbot: Cli, tmp_path: Path, content: bytes
+) -> None:
+    arbot.home.mkdir(parents=True)
+    figures = tmp_path / "backtest.json"
+    figures.write_bytes(content)
+    result = arbot("trust", "--backtest", str(figures))
+    assert result.exit_code == 1
+    assert result.output.strip() == f"arbot: {figures}: not the JSON of `arbot backtest --json`"
