@@ -103,7 +103,9 @@ _VERB = {
             r"(?!.*\b(?:statements?|soa|copy|copies|w-?9|agency|legal)\b)"
             r".*\b(?:about|re|regarding|on|for)\b"
             r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
-            r"|e-mail)s? (?:to|for)\b",
+            r"|e-mail)s? (?:to|for)\b"
+            r"|^(?:an? |the )?(?:final|second|last|first|friendly|gentle) (?:notice|reminder"
+            r"|demand)s? (?:to|for)\b",
         ),
     )
 }

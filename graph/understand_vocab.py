@@ -225,7 +225,8 @@ CREDIT = _rx(
     r"\bcredit[ -]?(?:check|review|status|approval|ok|okay|decision|risk|score|line|headroom"
     r"|available|exposure|worthy|worthiness|hold|release|limit|limits|terms|left|room|app)\b",
     r"\bcheck(?:ing)? (?:the |their )?credit\b|\b(?:available|remaining|open) credit\b"
-    r"|\bheadroom\b|\bopen to buy\b|\bhow much credit\b|\bcredit (?:do|does|is) \w+",
+    r"|\bheadroom\b|\bopen to buy\b|\bhow much credit\b|\bcredit (?:do|does|is) \w+"
+    r"|\broom (?:\w+ ){0,4}on (?:their|its|the|his|her) (?:credit )?(?:line|limit)\b",
     r"\b(?:can|could|should|shall|may) (?:we|i) (?:ship|release|extend|approve|accept|take|give)\b",
     r"\b(?:ok|okay|safe|fine|good|clear|cleared) to (?:ship|release|go|approve|extend)\b",
     r"\bgood to go\b|\b(?:approve|release|ship) or (?:hold|reject|decline|not)\b",
@@ -297,7 +298,10 @@ PAYMENT = _rx(
     r"|\breceipts?\b|\bwires?\b|\bwired\b|\bach\b|\bcheques?\b|\bsettled\b|\bdeposit(?:ed|s)?\b"
     r"|\bmoney (?:from|in)\b|\b(?:cash|money|funds) (?:received|collected)\b"
     r"|\b(?:received|collected) from\b",
-    r"\bchecks? (?:received|came|arrived|in|cleared)\b",
+    r"\bchecks? (?:received|came|arrived|in|cleared)\b|\b(?:checks?|cheques?|wires?|ach"
+    r"|payments?|remittances?) from\b",
+    r"\b(?:send|sent|wire|wired|remit|remitted) (?:us )?(?:anything|any money|something|money"
+    r"|a payment|any payments?|the money)\b",
     r"\b(?:receive|received|get|got) (?:anything|something|any money|money)\b"
     r"|\breceived?\b.{0,30}\bfrom\b",
     r"\b(?:received|got|get|receive) (?:a |the |any |their )?(?:check|cheque|money|funds"
@@ -357,7 +361,7 @@ exceptions exception report aging ageing aged bucket buckets collector collector
 receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
 fastest quarter quarters waiting approval unapplied unallocated beyond first currency
 currencies breakdown book recd rcvd dpd qtd gimme r re regarding payer payers rn atm sum
-far carry carries carrying trial blowing
+far carry carries carrying trial blowing room headroom
 """.split()
 )
 
@@ -453,7 +457,7 @@ AGING_REPORT = _rx(
     r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|ar|balances?)\b"
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
     r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
-    r"|\b\d{1,3}\s*-\s*\d{1,3}\b.{0,25}\b\d{1,3}\s*-\s*\d{1,3}\b",
+    r"|(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-]).{0,25}(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-])",
 )
 LARGEST_INVOICES = _rx(
     r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:value |dollar"
@@ -513,7 +517,8 @@ CANNOT = (
             r"|void|cancel|delete|reissue|re-issue|edit|amend|correct)\b(?: (?:a|an|the|new"
             r"|another|this|that|credit|debit))*\s*(?:invoices?|credit (?:memo|note)s?|debit"
             r" (?:memo|note)s?)\b",
-            r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b",
+            r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b"
+            r"|\b(?:invoice|bill) (?:so-?\d+|(?:the )?(?:sales )?order \d+)\b",
             r"^\s*(?:please )?(?:void|cancel|delete|reissue|re-issue|reverse|amend|correct)\s+"
             r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
         ),
@@ -558,6 +563,8 @@ CANNOT = (
             r"|journal)\b|\bjournal entr(?:y|ies)\b",
             r"\b(?:send|refer|hand|turn|pass|escalate)\b.{0,30}\b(?:to|over to) (?:a |the |our )?"
             r"(?:collections? agency|debt collectors?|legal|lawyers?|attorneys?|small claims)\b",
+            r"\b(?:outside|external|third[- ]party) collections?\b"
+            r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:fees?|charges?|interest)\b",
         ),
     ),
 )
