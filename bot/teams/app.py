@@ -226,7 +226,8 @@ class TeamsSurface:
                 reply = await self._ask(text, activity)
                 personal = activity.conversation.conversation_type == "personal"
                 if reply.files and not personal:  # no file consent outside a personal chat
-                    reply.context.append(channel_note(reply))
+                    sent = await self._files_to_personal_chat(ctx, reply)
+                    reply.context.append(channel_note(reply, sent_to_chat=sent))
                 for card in render_all(reply, question=text):
                     await ctx.send(card_message(card))
                 if reply.files and personal:  # a statement: each file asks for consent
@@ -270,6 +271,33 @@ class TeamsSurface:
                     await ctx.send(card_message(card))
                 return AdaptiveCardActionCardResponse(value=AdaptiveCard.model_validate(cards[0]))
             return await self._answer_click(ctx, data, update_for_all=True)
+
+    async def _files_to_personal_chat(self, ctx: Any, reply: Reply) -> bool:
+        """A statement asked in a channel: its files offered in the asker's personal chat with
+        arbot, when arbot knows it (they wrote to arbot there before). Whether they were."""
+        activity = ctx.activity
+        person = _identity(activity).user_id
+        chat = await self.work(self.runtime.store.conversation, "teams", personal_key(person))
+        if not chat or not chat.get("kind"):
+            return False
+        target = ConversationReference(
+            channel_id="msteams",
+            service_url=chat["service_url"],
+            bot=activity.recipient,
+            conversation=ConversationAccount(
+                id=chat["kind"], conversation_type="personal", tenant_id=chat["tenant_id"]
+            ),
+        )
+        try:
+            offers = await self.work(
+                self.files.offers, reply, conversation=chat["kind"], person=person
+            )
+            for offer in offers:
+                await send_or_update_activity(ctx.api, offer, target)
+        except Exception as error:  # the chat is gone or Teams refuses: say how instead
+            log.error("Teams did not take the files: %s", error.__class__.__name__)
+            return False
+        return bool(offers)
 
     async def _answer_click(self, ctx: Any, data: dict[str, Any], *, update_for_all: bool) -> Any:
         decided_ = await self._decide(data, ctx.activity)

@@ -188,7 +188,13 @@ def info_message(
     return MessageActivityInput().add_attachments(attachment)
 
 
-def channel_note(reply: Reply) -> str:
+def channel_note(reply: Reply, *, sent_to_chat: bool = False) -> str:
+    """What a channel is told about the files: Teams has no bot files outside personal chats."""
+    if sent_to_chat:
+        return (
+            "The PDF and CSV are waiting in your personal chat with arbot (Teams lets arbot "
+            "send files only there)."
+        )
     customer = reply.data.get("customer_name") or reply.data.get("customer_id") or "the customer"
     return (
         "Teams lets arbot send files only in a personal chat: ask for this statement in a chat "

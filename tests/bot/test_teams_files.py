@@ -145,6 +145,26 @@ def test_a_statement_asked_in_a_channel_says_how_to_get_the_files(server: Harnes
     assert [s for s in server.connector.messages("send") if s.consent] == []
 
 
+def test_a_statement_asked_in_a_channel_comes_to_the_asker_s_personal_chat(
+    server: Harness,
+) -> None:
+    hello = teams_message("help", service_url=server.connector.url)
+    assert post(server, hello).status_code < 300  # arbot now knows Morgan's personal chat
+    server.connector.wait_for("send", timeout=60)
+    asked = teams_message("statement for globex", service_url=server.connector.url, channel=True)
+    assert post(server, asked).status_code < 300
+    offered = server.connector.wait_for("send", 2, timeout=60, where=lambda s: bool(s.consent))
+    assert {s.conversation_id for s in offered} == {hello["conversation"]["id"]}
+    [answer] = server.connector.wait_for(
+        "send", where=lambda s: s.conversation_id == asked["conversation"]["id"]
+    )
+    assert "waiting in your personal chat" in json.dumps(answer.card)
+    pdf = next(s for s in offered if kind(s) == "pdf")
+    assert post(server, consent_invoke(server, pdf, "accept")).status_code == 200
+    [uploaded] = server.connector.files.uploaded()
+    assert all(number in pdf_text(uploaded.data) for number in open_numbers(server))
+
+
 def test_a_statement_that_changed_since_the_offer_is_not_sent(server: Harness) -> None:
     from decimal import Decimal
 
