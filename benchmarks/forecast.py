@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.ar.forecast import backtest, forecast_receipts
+from graph.ar.forecast import forecast_receipts
+from graph.ar.forecast_backtest import backtest
 from graph.ar.metrics import receivables_metrics
 from graph.backtest.forecast import monthly_cutoffs
 from graph.format import money

@@ -11,18 +11,16 @@ from decimal import Decimal
 from typing import Any
 
 from graph.ar.collections_book import read_book
-from graph.ar.credit import check_credit
-from graph.ar.deductions import find_deductions
-from graph.ar.forecast import forecast_receipts
-from graph.ar.metrics import receivables_metrics
+from graph.ar.forecast_book import book_forecast, book_metrics_at
 from graph.collector_digest import collector_sections
 from graph.collector_signals import collector_signals
+from graph.digest_reads import aging_by_currency, customers_by_id, held_orders, new_deductions
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table
-from graph.portfolio import Portfolio
+from graph.promises import promises_as_of
 from graph.trust_report import weekly_sections
 from integrations.erp.port import ErpClient
-from integrations.erp.records import AGING_BUCKET_NAMES, Invoice, Payment
+from integrations.erp.records import AGING_BUCKET_NAMES
 from integrations.store import Store
 
 TOP = 5
@@ -43,45 +41,6 @@ def _amounts(totals: dict[str, Decimal]) -> str:
     return " + ".join(money(v, c) for c, v in sorted(totals.items())) or money(Decimal(0), "USD")
 
 
-def _orders_to_review(book: Portfolio, today: date) -> list[tuple[str, str, str, str]]:
-    """Credit checks of the pending sales orders: new orders are checked here every day."""
-    invoices_of: dict[str, list[Invoice]] = defaultdict(list)
-    for invoice in book.invoices_by_number.values():
-        invoices_of[invoice.customer_id].append(invoice)
-    payments_of: dict[str, list[Payment]] = defaultdict(list)
-    for payment in book.payments:
-        payments_of[payment.customer_id].append(payment)
-    customers = {c.customer_id: c for c in book.customers}
-    open_orders = [o for o in book.orders if o.status in ("pending", "approved", "on_hold")]
-    flagged = []
-    for order in (o for o in open_orders if o.status == "pending"):
-        mine = invoices_of.get(order.customer_id, [])
-        decision = check_credit(
-            customers[order.customer_id],
-            order.amount,
-            order_id=order.order_id,
-            open_invoices=[i for i in mine if i.balance > 0],
-            other_open_orders=[
-                o
-                for o in open_orders
-                if o.customer_id == order.customer_id and o.order_id != order.order_id
-            ],
-            payments=payments_of.get(order.customer_id, []),
-            invoices_by_number={i.invoice_number: i for i in mine},
-            as_of=today,
-        )
-        if decision.decision != "APPROVE":
-            flagged.append(
-                (
-                    order.order_id,
-                    customers[order.customer_id].name,
-                    money(order.amount, order.currency),
-                    decision.decision,
-                )
-            )
-    return flagged
-
-
 def build_digest(
     erp: ErpClient,
     store: Store,
@@ -99,15 +58,7 @@ def build_digest(
     cash = _sum([(p.currency, p.amount) for p in received])
     unapplied = _sum([(p.currency, p.unapplied) for p in received if p.unapplied > 0])
     waiting = store.list(("pending", "failed"))
-    book = Portfolio.read(erp, store, today)
-
-    buckets_by_currency: dict[str, dict[str, Decimal]] = {}
-    for row in erp.aging(today):
-        buckets = buckets_by_currency.setdefault(
-            row.currency, dict.fromkeys(AGING_BUCKET_NAMES, Decimal("0.00"))
-        )
-        for name, amount in row.buckets.items():
-            buckets[name] += amount
+    buckets_by_currency = aging_by_currency(erp, today)
     main_currency = max(
         buckets_by_currency, key=lambda c: sum(buckets_by_currency[c].values()), default="USD"
     )
@@ -165,22 +116,13 @@ def build_digest(
             )
         )
 
-    collector, collector_data = collector_sections(store, book.promises, book.customers, today)
+    promises = promises_as_of(store, erp, today)
+    promised_by = customers_by_id(erp, {p.customer_id for p in promises if p.status == "broken"})
+    collector, collector_data = collector_sections(store, promises, promised_by.values(), today)
     sections.extend(collector)
     sections.extend(weekly_sections(store, today))  # Mondays: shadow mode's scorecard
 
-    fresh = [
-        d
-        for d in find_deductions(
-            book.customers,
-            book.open_invoices,
-            book.payments,
-            book.adjustments,
-            today,
-            tolerance=deduction_tolerance,
-        )
-        if d.age_days <= 7
-    ]
+    fresh = new_deductions(erp, today, deduction_tolerance, days=7)
     if fresh:
         sections.append(
             Section(
@@ -193,7 +135,17 @@ def build_digest(
             )
         )
 
-    flagged = _orders_to_review(book, today)
+    held = held_orders(erp)
+    names = customers_by_id(erp, {o.customer_id for o in held[:TOP]})
+    flagged = [
+        (
+            o.order_id,
+            names[o.customer_id].name if o.customer_id in names else o.customer_id,
+            money(o.amount, o.currency),
+            "on hold",
+        )
+        for o in held
+    ]
     if flagged:
         sections.append(
             Section(
@@ -206,18 +158,13 @@ def build_digest(
             )
         )
 
-    mine = [i for i in book.invoices_by_number.values() if i.currency == main_currency]
-    adjustments = [a for a in book.adjustments if a.currency == main_currency]
-    payments = [p for p in book.payments if p.currency == main_currency]
+    moments = [today - timedelta(days=back) for back in (60, 30, 0)]
     trend = []
-    for back in (60, 30, 0):
-        moment = today - timedelta(days=back)
-        value = receivables_metrics(mine, adjustments, payments, moment).dso_standard
+    for moment, by_currency in book_metrics_at(erp, moments).items():
+        value = by_currency[main_currency].dso_standard if main_currency in by_currency else None
         if value is not None:
             trend.append((moment, value))
-    outlook = forecast_receipts(
-        book.open_invoices, book.customers, book.payments, book.invoices_by_number, today
-    )
+    outlook = book_forecast(erp, today)
     next_30 = outlook.expected.get(main_currency, {}).get(outlook.buckets[0], Decimal("0.00"))
     sections.append(
         Section(

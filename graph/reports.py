@@ -18,8 +18,6 @@ from graph.ar.behaviour import LATE_DAYS
 from graph.ar.collections import PriorityEntry
 from graph.ar.collections_book import read_book
 from graph.ar.deductions import Deduction, find_deductions, summarize
-from graph.ar.forecast import forecast_receipts
-from graph.ar.metrics import receivables_metrics
 from graph.ar.names import Resolution
 from graph.collector_signals import collector_signals
 from graph.digest import build_digest
@@ -520,73 +518,6 @@ def credit_check(context: ReportContext, request: Request) -> Reply:
 
 
 def forecast(context: ReportContext, request: Request) -> Reply:
-    book = Portfolio.read(context.erp)
-    customer, unread = scoped_customer(context, request)
-    if customer is not None:  # one customer's receivables, measured the same way
-        book = book.of_customer(customer.customer_id)
-    currencies = sorted({i.currency for i in book.invoices_by_number.values()})
-    outlook = forecast_receipts(
-        book.open_invoices, book.customers, book.payments, book.invoices_by_number, context.today
-    )
-    sections = []
-    data: dict[str, Any] = {"as_of": context.today, "metrics": {}, "forecast": {}}
-    headline_parts = []
-    for currency in currencies:
-        metrics = receivables_metrics(
-            [i for i in book.invoices_by_number.values() if i.currency == currency],
-            [a for a in book.adjustments if a.currency == currency],
-            [p for p in book.payments if p.currency == currency],
-            context.today,
-        )
-        expected = outlook.expected.get(currency, {})
-        if metrics.dso_standard is not None:
-            headline_parts.append(f"DSO {metrics.dso_standard} days ({currency})")
-        sections.append(
-            Section(
-                title=f"{currency}",
-                facts=(
-                    Fact("DSO, standard (90 days)", f"{metrics.dso_standard} days"),
-                    Fact("DSO, countback", f"{metrics.dso_countback} days"),
-                    Fact("Best possible DSO", f"{metrics.best_possible_dso} days"),
-                    Fact("Average days delinquent", f"{metrics.average_days_delinquent} days"),
-                    Fact("CEI", f"{metrics.cei}"),
-                    *(
-                        Fact(
-                            f"Expected in {label} days",
-                            money(expected.get(label, Decimal(0)), currency),
-                        )
-                        for label in outlook.buckets
-                    ),
-                ),
-            )
-        )
-        data["metrics"][currency] = {
-            "dso_standard": metrics.dso_standard,
-            "dso_countback": metrics.dso_countback,
-            "best_possible_dso": metrics.best_possible_dso,
-            "average_days_delinquent": metrics.average_days_delinquent,
-            "cei": metrics.cei,
-            "ending_ar": metrics.ending_ar,
-            "credit_sales": metrics.credit_sales,
-            "methods": metrics.methods,
-        }
-        data["forecast"][currency] = expected
-    doubtful = {}
-    for receipt in outlook.doubtful:
-        doubtful[receipt.currency] = doubtful.get(receipt.currency, Decimal(0)) + receipt.balance
-    data["doubtful"] = doubtful
-    whose = f"{customer.name}: " if customer else ""
-    return Reply(
-        headline=" ".join(
-            [*unread, whose + ("; ".join(headline_parts) or "No receivables to measure yet.")]
-        ),
-        entities={"customer_id": customer.customer_id} if customer else {},
-        sections=sections,
-        context=[
-            outlook.method,
-            "DSO standard: ending AR ÷ credit sales of the last 90 days × "
-            "90; countback: months of sales consumed by ending AR; CEI over 90 days.",
-        ],
-        intent="forecast",
-        data=data,
-    )
+    from graph.forecast_report import forecast_report
+
+    return forecast_report(context, request)

@@ -29,41 +29,44 @@ date. Expected receipts in a window = Σ open balance × the probability of coll
   to 90 days past due, the last one at 91-120).
 - Invoices more than 120 days past due are left out as doubtful and listed apart.
 
+The curve is learnt on arrays (``graph.ar.forecast_curve``) and every open invoice is placed on
+it at once (``expect``): from an ERP's records here, from the local ledger's SQL in
+``graph.ar.forecast_book``, with the same numbers. ``graph.ar.forecast_backtest`` measures it.
+
 ``expected_on`` is that habit date (due date + days beyond terms) moved into the most likely
 window, or after the last window when being paid later (or never) is likelier than any window.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from graph.ar.metrics import HUNDRED, ZERO, reductions, taken_by, tenth
-from graph.ar.payers import paying_habit
-from integrations.erp.records import (
-    AGING_BUCKET_NAMES,
-    Adjustment,
-    Customer,
-    Invoice,
-    Payment,
-    aging_bucket,
+import numpy as np
+
+from graph.ar.forecast_curve import (
+    CURRENCY_CREDIBILITY,
+    CUSTOMER_CREDIBILITY,
+    DOUBTFUL_AFTER_DAYS,
+    HALF_LIFE_DAYS,
+    HISTORY_DAYS,
+    SEGMENTS,
+    Curves,
+    History,
+    HistoryBuilder,
+    labels_of,
+    learn_curves,
+    windows_of,
 )
+from graph.ar.forecast_place import OpenItems, Placed, expect
+from graph.ar.metrics import ZERO, reductions
+from graph.ar.payers import paying_habit
+from integrations.erp.records import Customer, Invoice, Payment
 
 CENT = Decimal("0.01")
-PROBABILITY = Decimal("0.0001")
-DOUBTFUL_AFTER_DAYS = 120
-FIRST_HORIZON_UNTIL_DAYS = 90  # without history: an expected date already past, this late or less
-SNAPSHOT_EVERY_DAYS = 7
-HISTORY_DAYS = 182
-HALF_LIFE_DAYS = 14
-CURRENCY_CREDIBILITY = 30.0
-CUSTOMER_CREDIBILITY = 5.0
-
-
-# --- the receipts forecast -------------------------------------------------------------------
+TENTH = Decimal("0.1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,97 @@ class Forecast:
     rates: dict[str, dict[str, dict[str, Decimal]]] = field(default_factory=dict)
 
 
+METHOD = (
+    "open balance × the probability of collecting it in each window, from an empirical "
+    "collection curve: at weekly snapshots of the ledger's own history before the as-of date "
+    f"(up to {HISTORY_DAYS} days back, each weighing half as much every {HALF_LIFE_DAYS} "
+    "days), the share of the open balance collected in each window after the snapshot, by "
+    "segment: past due by aging bucket (1-30 to 91-120 days), not yet due by days to due (a "
+    "customer with a paying habit looked up as due as many days later as it pays beyond terms "
+    "more than its currency's average). Each currency's rates are shrunk toward all "
+    f"currencies' (half weight at {CURRENCY_CREDIBILITY:g} invoices of history), each "
+    f"customer's own toward its currency's (half weight at {CUSTOMER_CREDIBILITY:g}). A "
+    "segment without history: due date + days beyond terms decides the window (already past: "
+    "the first up to 90 days past due, the last at 91-120). Over 120 days past due: doubtful, "
+    "left out"
+)
+
+
+# --- from an ERP's records ---------------------------------------------------------------------
+
+
+def habits_of(
+    payments: Iterable[Payment], invoices_by_number: Mapping[str, Invoice]
+) -> tuple[dict[str, Decimal], dict[str, Decimal | None]]:
+    """Days beyond terms per customer, and per currency for the whole portfolio."""
+    by_customer: dict[str, list[Payment]] = {}
+    by_currency: dict[str, list[Payment]] = {}
+    for payment in payments:
+        if payment.applications:
+            by_customer.setdefault(payment.customer_id, []).append(payment)
+            by_currency.setdefault(payment.currency, []).append(payment)
+    customers = {}
+    for customer_id, paid in by_customer.items():
+        beyond = paying_habit(paid, invoices_by_number).days_beyond_terms
+        if beyond is not None:
+            customers[customer_id] = beyond
+    portfolio = {
+        currency: paying_habit(paid, invoices_by_number).days_beyond_terms
+        for currency, paid in by_currency.items()
+    }
+    return customers, portfolio
+
+
+def history_of(
+    invoices: Iterable[Invoice], taken: Mapping[str, Iterable[tuple[date, Decimal, bool]]]
+) -> History:
+    """Invoices (sorted by number) and what reduced them, as the curve's arrays."""
+    builder = HistoryBuilder()
+    every = sorted(invoices, key=lambda i: i.invoice_number)
+    for invoice in every:
+        builder.invoice(
+            invoice.invoice_number,
+            invoice.customer_id,
+            invoice.currency,
+            invoice.invoice_date.toordinal(),
+            invoice.due_date.toordinal(),
+            _cents(invoice.amount),
+        )
+    for invoice in every:
+        for on, amount, cash in taken.get(invoice.invoice_number, ()):
+            builder.event(invoice.invoice_number, on.toordinal(), _cents(amount), cash)
+    return builder.build()
+
+
+def items_of(open_items: Sequence[tuple[Invoice, Decimal]]) -> OpenItems:
+    return OpenItems(
+        customer_ids=[i.customer_id for i, _ in open_items],
+        currencies=[i.currency for i, _ in open_items],
+        due=np.array([i.due_date.toordinal() for i, _ in open_items], dtype=np.int64),
+        balance=np.array([_cents(b) for _, b in open_items], dtype=np.int64),
+    )
+
+
+def _cents(amount: Decimal) -> int:
+    return int(amount.scaleb(2).to_integral_value(ROUND_HALF_UP))
+
+
+def inferred_reductions(
+    history: Mapping[str, Invoice], known: Iterable[Payment]
+) -> dict[str, list[tuple[date, Decimal, bool]]]:
+    """The cash applied by the payments known, and what each invoice lost other than to cash
+    (its amount less its balance and that cash) as credited on the day of its last application,
+    or on its invoice date without one."""
+    taken = reductions(known, ())
+    for invoice in history.values():
+        cash = taken.get(invoice.invoice_number, [])
+        credited = invoice.amount - invoice.balance - sum((a for _, a, _ in cash), ZERO)
+        if credited > 0:
+            on = max((on for on, _, _ in cash), default=invoice.invoice_date)
+            taken.setdefault(invoice.invoice_number, []).append((on, credited, False))
+    return taken
+
+
 def forecast_receipts(
     open_invoices: Iterable[Invoice],
     customers: Iterable[Customer],
@@ -135,19 +229,70 @@ def forecast_receipts(
     open_list = list(open_invoices)
     items = [(i, i.balance) for i in open_list if i.balance > 0]
     known = [p for p in payments if p.received_on <= as_of]
-    habits, portfolio = _habits(known, invoices_by_number)
+    habits, portfolio = habits_of(known, invoices_by_number)
     history = {**invoices_by_number, **{i.invoice_number: i for i in open_list}}
-    taken = reductions(known, ())
-    for invoice in history.values():
-        cash = taken.get(invoice.invoice_number, [])
-        credited = invoice.amount - invoice.balance - sum((a for _, a, _ in cash), ZERO)
-        if credited > 0:
-            on = max((on for on, _, _ in cash), default=invoice.invoice_date)
-            taken.setdefault(invoice.invoice_number, []).append((on, credited, False))
-    curves = _collection_curves(history.values(), taken, as_of, horizons)
-    receipts = _expect(items, habits, portfolio, curves, as_of, horizons)
-    labels = _labels(horizons)
+    taken = inferred_reductions(history, known)
+    curves = learn_curves(history_of(history.values(), taken), as_of.toordinal(), horizons)
+    placed = expect(items_of(items), habits, portfolio, curves, as_of, horizons)
+    receipts = receipts_of(items, placed, as_of, horizons)
+    return _forecast(receipts, names, portfolio, curves, as_of, horizons)
 
+
+def receipts_of(
+    items: Sequence[tuple[Invoice, Decimal]], placed: Placed, as_of: date, horizons: Sequence[int]
+) -> list[ExpectedReceipt]:
+    labels, windows = labels_of(horizons), windows_of(horizons)
+    receipts = []
+    chances, cents = placed.chances.tolist(), placed.cents.tolist()
+    for k, (invoice, balance) in enumerate(items):
+        segment = int(placed.segment[k])
+        expected_on, bucket = None, None
+        probabilities: dict[str, Decimal] = {}
+        expected: dict[str, Decimal] = {}
+        if segment >= 0:
+            probabilities = {
+                label: Decimal(chances[k][w]).scaleb(-4) for w, label in enumerate(labels)
+            }
+            expected = {label: Decimal(cents[k][w]).scaleb(-2) for w, label in enumerate(labels)}
+            best = int(placed.best[k])
+            habit_date = date.fromordinal(int(placed.habit_day[k]))
+            if best < 0:
+                earliest, latest = as_of + timedelta(days=windows[-1][1] + 1), date.max
+            else:
+                bucket = labels[best]
+                start, end = windows[best]
+                earliest, latest = as_of + timedelta(days=start + 1), as_of + timedelta(days=end)
+            expected_on = min(max(habit_date, earliest), latest)
+        receipts.append(
+            ExpectedReceipt(
+                invoice_number=invoice.invoice_number,
+                customer_id=invoice.customer_id,
+                currency=invoice.currency,
+                balance=balance,
+                due_date=invoice.due_date,
+                days_past_due=max((as_of - invoice.due_date).days, 0),
+                expected_on=expected_on,
+                days_beyond_terms=placed.beyond[k],
+                basis=placed.basis[k],
+                bucket=bucket,
+                probabilities=probabilities,
+                expected=expected,
+                segment=SEGMENTS[segment] if segment >= 0 else None,
+                rates_basis=placed.rates_basis[k],
+            )
+        )
+    return receipts
+
+
+def _forecast(
+    receipts: list[ExpectedReceipt],
+    names: Mapping[str, str],
+    portfolio: dict[str, Decimal | None],
+    curves: Curves,
+    as_of: date,
+    horizons: Sequence[int],
+) -> Forecast:
+    labels = labels_of(horizons)
     expected: dict[str, dict[str, Decimal]] = {}
     numbers: dict[str, dict[str, list[str]]] = {}
     # (customer, currency) → (its first receipt, amounts by window, invoice numbers by window)
@@ -171,7 +316,6 @@ def forecast_receipts(
                 found[label].append(receipt.invoice_number)
                 customer_amounts[label] += amount
                 customer_numbers[label].append(receipt.invoice_number)
-
     customer_rows = [
         CustomerForecast(
             customer_id=first.customer_id,
@@ -203,448 +347,13 @@ def forecast_receipts(
     )
 
 
-METHOD = (
-    "open balance × the probability of collecting it in each window, from an empirical "
-    "collection curve: at weekly snapshots of the ledger's own history before the as-of date "
-    f"(up to {HISTORY_DAYS} days back, each weighing half as much every {HALF_LIFE_DAYS} "
-    "days), the share of the open balance collected in each window after the snapshot, by "
-    "segment: past due by aging bucket (1-30 to 91-120 days), not yet due by days to due (a "
-    "customer with a paying habit looked up as due as many days later as it pays beyond terms "
-    "more than its currency's average). Each currency's rates are shrunk toward all "
-    f"currencies' (half weight at {CURRENCY_CREDIBILITY:g} invoices of history), each "
-    f"customer's own toward its currency's (half weight at {CUSTOMER_CREDIBILITY:g}). A "
-    "segment without history: due date + days beyond terms decides the window (already past: "
-    "the first up to 90 days past due, the last at 91-120). Over 120 days past due: doubtful, "
-    "left out"
-)
-
-
-def _labels(horizons: Sequence[int]) -> tuple[str, ...]:
-    labels, previous = [], -1
-    for horizon in horizons:
-        labels.append(f"{previous + 1}-{horizon}")
-        previous = horizon
-    return tuple(labels)
-
-
-def _windows(horizons: Sequence[int]) -> tuple[tuple[int, int], ...]:
-    """Each window as (start, end]: days after the as-of date."""
-    return tuple(zip((0, *horizons[:-1]), horizons, strict=True))
-
-
-def _habits(
-    payments: Iterable[Payment], invoices_by_number: Mapping[str, Invoice]
-) -> tuple[dict[str, Decimal], dict[str, Decimal | None]]:
-    """Days beyond terms per customer, and per currency for the whole portfolio."""
-    by_customer: dict[str, list[Payment]] = {}
-    by_currency: dict[str, list[Payment]] = {}
-    for payment in payments:
-        if payment.applications:
-            by_customer.setdefault(payment.customer_id, []).append(payment)
-            by_currency.setdefault(payment.currency, []).append(payment)
-    customers = {}
-    for customer_id, paid in by_customer.items():
-        beyond = paying_habit(paid, invoices_by_number).days_beyond_terms
-        if beyond is not None:
-            customers[customer_id] = beyond
-    portfolio = {
-        currency: paying_habit(paid, invoices_by_number).days_beyond_terms
-        for currency, paid in by_currency.items()
-    }
-    return customers, portfolio
-
-
-def _whole_days(days: Decimal) -> int:
-    return int(days.quantize(Decimal(1), ROUND_HALF_UP))
-
-
-# The curve's rows: not yet due by days to due (up to each bound), past due by aging bucket.
-NOT_DUE_SEGMENTS = ((15, "0-15"), (30, "16-30"), (60, "31-60"))
-SEGMENTS = (
-    f"due in {NOT_DUE_SEGMENTS[-1][0] + 1}+ days",
-    *(f"due in {name} days" for _, name in reversed(NOT_DUE_SEGMENTS)),
-    *(f"{name} days past due" for name in AGING_BUCKET_NAMES[1:-1]),
-)
-
-
-def _segment(days_late: int) -> str | None:
-    """The curve's row for days past due (negative: days to due); None when doubtful."""
-    if days_late > DOUBTFUL_AFTER_DAYS:
-        return None
-    if days_late > 0:
-        return f"{aging_bucket(days_late)} days past due"
-    for upper, name in NOT_DUE_SEGMENTS:
-        if -days_late <= upper:
-            return f"due in {name} days"
-    return SEGMENTS[0]
-
-
-class _Tally:
-    """Recency-weighted: open balance, what was collected of it, and how many invoices."""
-
-    __slots__ = ("collected", "invoices", "open")
-
-    def __init__(self) -> None:
-        self.open = 0.0
-        self.collected = 0.0
-        self.invoices = 0.0
-
-    def rate(self, prior: float | None = None, credibility: float = 0.0) -> float:
-        """The share collected, shrunk toward ``prior`` (if any): its own rate weighs
-        n ÷ (n + credibility), n the invoices counted."""
-        own = self.collected / self.open
-        if prior is None:
-            return own
-        weight = self.invoices / (self.invoices + credibility)
-        return weight * own + (1 - weight) * prior
-
-
-# (customer or None, currency or None, segment, window index) → tally
-_Key = tuple[str | None, str | None, str, int]
-
-
-@dataclass(frozen=True, slots=True)
-class _Curves:
-    tallies: dict[_Key, _Tally]
-
-    def portfolio(self, currency: str, segment: str, window: int) -> float | None:
-        """All currencies' rate, and the currency's shrunk toward it; None without history."""
-        overall = self.tallies.get((None, None, segment, window))
-        if overall is None:
-            return None
-        mine = self.tallies.get((None, currency, segment, window))
-        return mine.rate(overall.rate(), CURRENCY_CREDIBILITY) if mine else overall.rate()
-
-    def customer(self, customer_id: str, currency: str, segment: str, window: int) -> _Tally | None:
-        return self.tallies.get((customer_id, currency, segment, window))
-
-    def table(self, labels: Sequence[str]) -> dict[str, dict[str, dict[str, Decimal]]]:
-        """currency → segment → window label → the portfolio's rate."""
-        currencies = sorted({c for customer, c, _, _ in self.tallies if customer is None and c})
-        table: dict[str, dict[str, dict[str, Decimal]]] = {}
-        for currency in currencies:
-            for segment in SEGMENTS:
-                row = {}
-                for window, label in enumerate(labels):
-                    if (None, currency, segment, window) in self.tallies:
-                        rate = self.portfolio(currency, segment, window)
-                        row[label] = _probability(rate or 0.0)
-                if row:
-                    table.setdefault(currency, {})[segment] = row
-        return table
-
-
-def _probability(rate: float) -> Decimal:
-    return Decimal(min(max(rate, 0.0), 1.0)).quantize(PROBABILITY, ROUND_HALF_UP)
-
-
-def _collection_curves(
-    history: Iterable[Invoice],
-    taken: Mapping[str, Sequence[tuple[date, Decimal, bool]]],
-    as_of: date,
-    horizons: Sequence[int],
-) -> _Curves:
-    """At weekly snapshots before ``as_of``: each invoice's open balance by segment, and what
-    was applied to it in each window after the snapshot.
-
-    For the window (start, end], the newest snapshot is ``as_of − end``: all that is counted
-    happened by ``as_of``. Older snapshots, one every SNAPSHOT_EVERY_DAYS for HISTORY_DAYS,
-    weigh half as much every HALF_LIFE_DAYS. An invoice counts at a snapshot when it was issued
-    by then and had a balance left: its amount less what was applied or credited up to then.
-    """
-    windows = _windows(horizons)
-    count = HISTORY_DAYS // SNAPSHOT_EVERY_DAYS + 1
-    weights = [0.5 ** (j * SNAPSHOT_EVERY_DAYS / HALF_LIFE_DAYS) for j in range(count)]
-    today = as_of.toordinal()
-    newest = today - windows[0][1]
-    oldest = today - windows[-1][1] - (count - 1) * SNAPSHOT_EVERY_DAYS
-    tallies: dict[_Key, _Tally] = {}
-    for invoice in history:
-        issued = invoice.invoice_date.toordinal()
-        if issued > newest:
-            continue
-        events = sorted(
-            (on.toordinal(), amount, cash)
-            for on, amount, cash in taken.get(invoice.invoice_number, ())
-            if on <= as_of
-        )
-        # Balance after each event, and cash received to date at each cash event.
-        days: list[int] = []
-        balances: list[Decimal] = []
-        cash_days: list[int] = []
-        cash_to_date: list[float] = []
-        balance, received = invoice.amount, 0.0
-        for on, amount, cash in events:
-            balance -= amount
-            days.append(on)
-            balances.append(balance)
-            if cash:
-                received += float(amount)
-                cash_days.append(on)
-                cash_to_date.append(received)
-        # Settled for good on the last event's day (never open without one): no snapshot from
-        # then on counts.
-        settled = None
-        if balance <= 0:
-            if not days or days[-1] <= oldest:
-                continue
-            settled = days[-1]
-        customer_id, currency = invoice.customer_id, invoice.currency
-        due = invoice.due_date.toordinal()
-        counted: set[tuple[str, int]] = set()
-        for window, (start, end) in enumerate(windows):
-            first = today - end
-            skip = 0
-            if settled is not None and first >= settled:
-                skip = (first - settled) // SNAPSHOT_EVERY_DAYS + 1
-            for j in range(skip, count):
-                day = first - j * SNAPSHOT_EVERY_DAYS
-                if day < issued:
-                    break
-                at = bisect_right(days, day)
-                left = balances[at - 1] if at else invoice.amount
-                if left <= 0:
-                    continue
-                segment = _segment(day - due)
-                if segment is None:
-                    continue
-                owed = float(left)
-                got = _between(cash_days, cash_to_date, day + start, day + end)
-                got = min(max(got, 0.0), owed)
-                weight = weights[j]
-                # The invoice counts once per segment and window, at its most recent weight.
-                new = (segment, window) not in counted
-                if new:
-                    counted.add((segment, window))
-                for key in (
-                    (None, None, segment, window),
-                    (None, currency, segment, window),
-                    (customer_id, currency, segment, window),
-                ):
-                    tally = tallies.get(key)
-                    if tally is None:
-                        tally = tallies[key] = _Tally()
-                    tally.open += owed * weight
-                    tally.collected += got * weight
-                    if new:
-                        tally.invoices += weight
-    return _Curves(tallies)
-
-
-def _between(days: list[int], to_date: list[float], after: int, until: int) -> float:
-    """What was received in (after, until], from running totals by day."""
-    if not days:
-        return 0.0
-    upto = bisect_right(days, until)
-    before = bisect_right(days, after)
-    if upto <= before:
-        return 0.0
-    return to_date[upto - 1] - (to_date[before - 1] if before else 0.0)
-
-
-def _expect(
-    items: Iterable[tuple[Invoice, Decimal]],
-    habits: Mapping[str, Decimal],
-    portfolio: Mapping[str, Decimal | None],
-    curves: _Curves,
-    as_of: date,
-    horizons: Sequence[int],
-) -> list[ExpectedReceipt]:
-    labels = _labels(horizons)
-    windows = _windows(horizons)
-    receipts = []
-    for invoice, balance in items:
-        late = invoice.days_past_due(as_of)
-        average = portfolio.get(invoice.currency)
-        if invoice.customer_id in habits:
-            beyond, basis = habits[invoice.customer_id], "customer"
-        elif average is not None:
-            beyond, basis = average, "portfolio"
-        else:
-            beyond, basis = Decimal(0), "none"
-        habit_date = invoice.due_date + timedelta(days=_whole_days(beyond))
-        days_late = (as_of - invoice.due_date).days
-        own_segment = segment = _segment(days_late)
-        if days_late <= 0 and basis == "customer":
-            # Paying later than its currency's average: looked up as due that much later
-            # (sooner for an earlier payer, but never as if past due).
-            shift = _whole_days(beyond) - (_whole_days(average) if average is not None else 0)
-            segment = _segment(min(days_late - shift, 0))
-        probabilities: dict[str, Decimal] = {}
-        expected: dict[str, Decimal] = {}
-        expected_on: date | None = None
-        bucket: str | None = None
-        rates_basis = "none"
-        if segment is not None and own_segment is not None:
-            # A window without any history: all of it in the habit date's window (as before
-            # there were curves).
-            ahead = (habit_date - as_of).days
-            if ahead <= 0:
-                by_habit = 0 if late <= FIRST_HORIZON_UNTIL_DAYS else len(windows) - 1
-            else:
-                by_habit = next((w for w, (_, end) in enumerate(windows) if ahead <= end), None)
-            rest = Decimal(1)
-            for window, label in enumerate(labels):
-                rate = curves.portfolio(invoice.currency, segment, window)
-                if rate is None:
-                    rate = 1.0 if window == by_habit else 0.0
-                else:
-                    own = curves.customer(
-                        invoice.customer_id, invoice.currency, own_segment, window
-                    )
-                    if own is not None:
-                        rate = own.rate(rate, CUSTOMER_CREDIBILITY)
-                        rates_basis = "customer"
-                    elif rates_basis == "none":
-                        rates_basis = "portfolio"
-                probability = min(_probability(rate), rest)
-                rest -= probability
-                probabilities[label] = probability
-                expected[label] = (balance * probability).quantize(CENT, ROUND_HALF_UP)
-            # The likeliest window; none when being collected later, or never, is likelier.
-            best = max(probabilities.values())
-            if best >= rest:
-                bucket = labels[list(probabilities.values()).index(best)]
-            if bucket is None:
-                earliest, latest = as_of + timedelta(days=windows[-1][1] + 1), date.max
-            else:
-                start, end = windows[labels.index(bucket)]
-                earliest = as_of + timedelta(days=start + 1)
-                latest = as_of + timedelta(days=end)
-            expected_on = min(max(habit_date, earliest), latest)
-        receipts.append(
-            ExpectedReceipt(
-                invoice_number=invoice.invoice_number,
-                customer_id=invoice.customer_id,
-                currency=invoice.currency,
-                balance=balance,
-                due_date=invoice.due_date,
-                days_past_due=late,
-                expected_on=expected_on,
-                days_beyond_terms=beyond,
-                basis=basis,
-                bucket=bucket,
-                probabilities=probabilities,
-                expected=expected,
-                segment=segment,
-                rates_basis=rates_basis,
-            )
-        )
-    return receipts
-
-
-# --- the backtest ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class BacktestRow:
-    cutoff: date
-    currency: str
-    open_ar: Decimal  # open at the end of the cutoff day
-    open_invoices: int
-    forecast: Decimal  # expected in (cutoff, cutoff + horizon]
-    actual: Decimal  # applied in that window to the invoices open at the cutoff
-    error: Decimal  # forecast − actual
-    abs_pct_error: Decimal | None  # |error| ÷ actual × 100; None when nothing was paid
-
-
-@dataclass(frozen=True, slots=True)
-class Backtest:
-    horizon_days: int
-    rows: tuple[BacktestRow, ...]  # by cutoff, then currency
-    mape: dict[str, Decimal | None]  # currency → mean of abs_pct_error over the cutoffs
-    weighted_abs_error: dict[str, Decimal | None]  # currency → Σ|error| ÷ Σ actual × 100
-    method: str
-
-
-def backtest(
-    all_invoices: Sequence[Invoice],
-    payments: Sequence[Payment],
-    cutoffs: Sequence[date],
-    horizon_days: int = 30,
-    *,
-    adjustments: Sequence[Adjustment] = (),
-) -> Backtest:
-    """Forecast as of each past cutoff with only what was known then, and compare.
-
-    At cutoff T: the invoices dated up to T, less what was applied or credited up to T, are what
-    was open; the habits come from payments received up to T and the collection curve from the
-    applications and credits dated up to T (its newest snapshot is T − horizon_days, so that
-    what it saw collected was collected by T); the forecast is what ``forecast_receipts``'s
-    model expects in (T, T + horizon_days]; the actual is what was applied to those same
-    invoices in that window (invoices issued after T are in neither).
-    """
-    by_number = {i.invoice_number: i for i in all_invoices}
-    taken_of = reductions(payments, adjustments)
-    label = _labels((horizon_days,))[0]
-    rows = []
-    for cutoff in sorted(cutoffs):
-        window_end = cutoff + timedelta(days=horizon_days)
-        known = [p for p in payments if p.received_on <= cutoff]
-        habits, portfolio = _habits(known, by_number)
-        curves = _collection_curves(all_invoices, taken_of, cutoff, (horizon_days,))
-        items = []
-        actual: dict[str, Decimal] = {}
-        open_ar: dict[str, Decimal] = {}
-        counts: dict[str, int] = {}
-        for invoice in all_invoices:
-            if invoice.invoice_date > cutoff:
-                continue
-            taken = taken_of.get(invoice.invoice_number, ())
-            balance = invoice.amount - taken_by(taken, cutoff)
-            if balance <= 0:
-                continue
-            items.append((invoice, balance))
-            currency = invoice.currency
-            open_ar[currency] = open_ar.get(currency, ZERO) + balance
-            counts[currency] = counts.get(currency, 0) + 1
-            paid = sum(
-                (amount for on, amount, cash in taken if cash and cutoff < on <= window_end),
-                ZERO,
-            )
-            actual[currency] = actual.get(currency, ZERO) + paid
-        forecast: dict[str, Decimal] = {}
-        for receipt in _expect(items, habits, portfolio, curves, cutoff, (horizon_days,)):
-            amount = receipt.expected.get(label)
-            if amount:
-                forecast[receipt.currency] = forecast.get(receipt.currency, ZERO) + amount
-        for currency in sorted(open_ar):
-            expected, paid = forecast.get(currency, ZERO), actual.get(currency, ZERO)
-            error = expected - paid
-            rows.append(
-                BacktestRow(
-                    cutoff=cutoff,
-                    currency=currency,
-                    open_ar=open_ar[currency],
-                    open_invoices=counts[currency],
-                    forecast=expected,
-                    actual=paid,
-                    error=error,
-                    abs_pct_error=tenth(abs(error) / paid * HUNDRED) if paid else None,
-                )
-            )
-    mape: dict[str, Decimal | None] = {}
-    weighted: dict[str, Decimal | None] = {}
-    for currency in sorted({r.currency for r in rows}):
-        mine = [r for r in rows if r.currency == currency]
-        pct = [abs(r.error) / r.actual * HUNDRED for r in mine if r.actual]
-        mape[currency] = tenth(sum(pct, Decimal(0)) / len(pct)) if pct else None
-        paid_total = sum((r.actual for r in mine), ZERO)
-        weighted[currency] = (
-            tenth(sum((abs(r.error) for r in mine), ZERO) / paid_total * HUNDRED)
-            if paid_total
-            else None
-        )
-    return Backtest(
-        horizon_days=horizon_days,
-        rows=tuple(rows),
-        mape=mape,
-        weighted_abs_error=weighted,
-        method=(
-            f"at each cutoff T: invoices dated ≤ T less applications and credits ≤ T; habits "
-            f"from payments received ≤ T; collection curve from snapshots ≤ T − {horizon_days} "
-            f"days; forecast for (T, T+{horizon_days}] against the applications to those "
-            "invoices in that window. MAPE = mean |F − A| ÷ A × 100 over cutoffs; weighted = "
-            "Σ|F − A| ÷ ΣA × 100"
-        ),
-    )
+__all__ = [
+    "DOUBTFUL_AFTER_DAYS",
+    "METHOD",
+    "CustomerForecast",
+    "ExpectedReceipt",
+    "Forecast",
+    "OpenItems",
+    "expect",
+    "forecast_receipts",
+]

@@ -116,7 +116,7 @@ class Metrics:
     cei: Decimal | None
     monthly_sales: tuple[tuple[date, int, Decimal], ...]  # (month start, days, sales) newest first
     methods: dict[str, str]
-    sales_invoices: tuple[str, ...]
+    sales_invoices: tuple[str, ...]  # from records only (the ledger's SQL does not list them)
     open_invoices: tuple[str, ...]
 
 
@@ -166,7 +166,45 @@ def receivables_metrics(
                 else:
                     credited += amount
 
-    months = _months_newest_first(as_of, by_month)
+    return metrics_from(
+        currency,
+        as_of,
+        period_days,
+        Sums(beginning, sales, collected, credited, ending, current),
+        by_month,
+        sales_invoices=tuple(sales_numbers),
+        open_invoices=tuple(open_numbers),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Sums:
+    """One currency's figures behind the metrics (see ``Metrics``)."""
+
+    beginning_ar: Decimal
+    credit_sales: Decimal
+    collections: Decimal
+    credits: Decimal
+    ending_ar: Decimal
+    current_ar: Decimal
+
+
+def metrics_from(
+    currency: str | None,
+    as_of: date,
+    period_days: int,
+    sums: Sums,
+    sales_by_month: Mapping[date, Decimal],
+    *,
+    sales_invoices: tuple[str, ...] = (),
+    open_invoices: tuple[str, ...] = (),
+) -> Metrics:
+    """The metrics from one currency's sums, however they were added up (records here, the
+    local ledger's SQL in ``graph.ar.metrics_book``); ``sales_by_month``: month start → sales
+    of the invoices dated by ``as_of``."""
+    start = as_of - timedelta(days=period_days - 1)
+    months = _months_newest_first(as_of, sales_by_month)
+    ending, current, sales = sums.ending_ar, sums.current_ar, sums.credit_sales
     dso = dso_standard(ending, sales, period_days)
     best = best_possible_dso(current, sales, period_days)
     return Metrics(
@@ -174,10 +212,10 @@ def receivables_metrics(
         as_of=as_of,
         period_start=start,
         period_days=period_days,
-        beginning_ar=beginning,
+        beginning_ar=sums.beginning_ar,
         credit_sales=sales,
-        collections=collected,
-        credits=credited,
+        collections=sums.collections,
+        credits=sums.credits,
         ending_ar=ending,
         current_ar=current,
         past_due_ar=ending - current,
@@ -185,7 +223,7 @@ def receivables_metrics(
         dso_countback=dso_countback(ending, [(days, amount) for _, days, amount in months]),
         best_possible_dso=best,
         average_days_delinquent=dso - best if dso is not None and best is not None else None,
-        cei=cei(beginning, sales, ending, current),
+        cei=cei(sums.beginning_ar, sales, ending, current),
         monthly_sales=tuple(months),
         methods={
             "ar": "open balance of each invoice at the end of the day: amount less applications "
@@ -199,8 +237,8 @@ def receivables_metrics(
             "cei": "(beginning AR + credit sales − ending AR) ÷ (beginning AR + credit sales − "
             "ending current AR) × 100",
         },
-        sales_invoices=tuple(sales_numbers),
-        open_invoices=tuple(open_numbers),
+        sales_invoices=sales_invoices,
+        open_invoices=open_invoices,
     )
 
 

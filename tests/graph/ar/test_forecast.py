@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from graph.ar.forecast import Forecast, backtest, forecast_receipts
+from graph.ar.forecast import Forecast, forecast_receipts
+from graph.ar.forecast_backtest import backtest
 from graph.ar.metrics import (
     best_possible_dso,
     cei,

@@ -1,0 +1,156 @@
+"""`arbot digest` and the DSO report on the large demo company, end to end, against the plain SQL
+GROUP BYs of the same figures measured in the same run.
+
+    python benchmarks/reports.py [--db sqlite:///PATH] [--runs 3] [--baseline-tree PATH]
+
+Builds the large demo company (10k customers, ~100k open invoices, a year of paid history) into
+``--db`` unless it already holds one, then runs, each in its own process, ``--runs`` times,
+keeping the least of each measure (the machine is shared):
+
+- the *floors*, from a Python process that imports only SQLAlchemy: for DSO, one GROUP BY per
+  currency of the open balance and of the last 90 days' sales (what a DSO needs at least); for
+  the digest, the aging GROUP BY per currency and yesterday's cash per currency;
+- ``arbot ask --json "what is our DSO"`` and ``arbot digest --json`` as a user runs them
+  (``ARBOT_TODAY`` set, a fresh ``ARBOT_HOME``);
+- with ``--baseline-tree``, the same two commands from another checkout (e.g. before a change).
+
+Prints CPU seconds (user + system), wall seconds and peak memory of each, the ratios to the
+floors, and the goal: each command ≤ 2 s on this machine (two cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+AS_OF = date(2026, 11, 21)
+GOAL_SECONDS = 2.0
+
+FLOORS = {
+    "DSO": """
+import sys
+from datetime import date, timedelta
+from sqlalchemy import case, func, select
+from integrations.db import make_engine
+from integrations.erp.local import schema as t
+
+as_of = date.fromisoformat(sys.argv[2])
+start = as_of - timedelta(days=89)
+i = t.invoices.c
+query = select(
+    i.currency,
+    func.sum(i.balance),
+    func.sum(case((i.invoice_date >= start, i.amount), else_=0)),
+).where(i.invoice_date <= as_of).group_by(i.currency)
+with make_engine(sys.argv[1]).connect() as conn:
+    print(conn.execute(query).all())
+""",
+    "digest": """
+import sys
+from datetime import date, timedelta
+from sqlalchemy import and_, case, func, select
+from integrations.db import make_engine
+from integrations.erp.local import schema as t
+
+as_of = date.fromisoformat(sys.argv[2])
+i, p = t.invoices.c, t.payments.c
+columns, lower = [], None
+for upper in (0, 30, 60, 90, 120, None):
+    bound = as_of - timedelta(days=upper) if upper is not None else None
+    if bound is None:
+        when = i.due_date < lower
+    elif lower is None:
+        when = i.due_date >= bound
+    else:
+        when = and_(i.due_date >= bound, i.due_date < lower)
+    columns.append(func.sum(case((when, i.balance), else_=0)))
+    lower = bound
+aging = select(i.currency, *columns).where(i.balance > 0).group_by(i.currency)
+yesterday = as_of - timedelta(days=1)
+cash = select(p.currency, func.sum(p.amount)).where(p.received_on == yesterday).group_by(p.currency)
+with make_engine(sys.argv[1]).connect() as conn:
+    print(conn.execute(aging).all(), conn.execute(cash).all())
+""",
+}
+COMMANDS = {
+    "DSO": ["ask", "--json", "what is our DSO"],
+    "digest": ["digest", "--json"],
+}
+
+
+def build(url: str) -> None:
+    from integrations.erp.local import LocalLedger
+    from integrations.erp.local.demo import build_demo
+
+    ledger = LocalLedger.open(url)
+    counts = ledger.counts()
+    if counts.get("customers", 0) >= 10_000:
+        print(f"reusing {url}: {counts}")
+        return
+    started = time.perf_counter()
+    build_demo(ledger, size="large", seed=7, as_of=AS_OF)
+    print(f"built the large demo in {time.perf_counter() - started:.0f} s: {ledger.counts()}")
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(CPU seconds, wall seconds, peak RSS in MB) of one process, reaped here."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status):
+            err.seek(0)
+            raise SystemExit(f"{' '.join(command[-3:])} failed: {err.read().decode()[-800:]}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss // 1024
+
+
+def best(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float, int]:
+    results = [run(command, env) for _ in range(runs)]
+    return tuple(min(r[k] for r in results) for k in range(3))  # type: ignore[return-value]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--db", default=f"sqlite:///{tempfile.gettempdir()}/arbot-large-demo.db")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline-tree", type=Path, help="another checkout to compare with")
+    args = parser.parse_args()
+    build(args.db)
+    trees = {"arbot": ROOT}
+    if args.baseline_tree:
+        trees["baseline"] = args.baseline_tree.resolve()
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "ARBOT_TODAY": AS_OF.isoformat(), "ARBOT_HOME": home}
+        env.pop("ARBOT_DATABASE_URL", None)
+        print(f"\n{'':32}{'CPU s':>8}{'wall s':>8}{'MB':>6}{'× floor CPU':>13}{'× wall':>8}")
+        for name, args_ in COMMANDS.items():
+            floor_env = {**env, "PYTHONPATH": str(ROOT)}
+            script = [sys.executable, "-c", FLOORS[name], args.db, AS_OF.isoformat()]
+            floor = best(script, floor_env, args.runs)
+            print(f"{name + ' floor (SQL GROUP BY)':32}{floor[0]:8.2f}{floor[1]:8.2f}{floor[2]:6d}")
+            for tree_name, tree in trees.items():
+                command = [sys.executable, "-c", "from bot.cli import main; main()"]
+                command += [*args_, "--db", args.db]
+                measured = best(command, {**env, "PYTHONPATH": str(tree)}, args.runs)
+                verdict = "met" if max(measured[0], measured[1]) <= GOAL_SECONDS else "NOT met"
+                print(
+                    f"{tree_name + ' ' + ' '.join(args_[:1] + args_[2:]):32}"
+                    f"{measured[0]:8.2f}{measured[1]:8.2f}{measured[2]:6d}"
+                    f"{measured[0] / floor[0]:12.1f}×{measured[1] / floor[1]:7.1f}×"
+                    f"   goal ≤ {GOAL_SECONDS:.0f} s: {verdict}"
+                )
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (two cores)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""What the digest reads from the local ledger in SQL is what any ERP's records give."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from graph.digest_reads import aging_by_currency, customers_by_id, held_orders, new_deductions
+from integrations.erp.local import LocalLedger
+from tests.graph.ar.test_collections_sql import PortOnly
+from tests.graph.ar.test_forecast_book import AS_OF, ledger  # noqa: F401  (the fixture)
+
+
+def test_aging_and_new_deductions_from_sql_are_those_of_the_records(ledger: LocalLedger) -> None:  # noqa: F811
+    records = PortOnly(ledger)
+    aging = aging_by_currency(ledger, AS_OF)
+    assert aging == aging_by_currency(records, AS_OF)  # type: ignore[arg-type]
+    usd = sum((r.total for r in ledger.aging(AS_OF) if r.currency == "USD"), Decimal(0))
+    assert sum(aging["USD"].values()) == usd > 0
+    for days in (7, 30):
+        found = new_deductions(ledger, AS_OF, Decimal("250.00"), days)
+        assert found == new_deductions(records, AS_OF, Decimal("250.00"), days)  # type: ignore[arg-type]
+        assert all(d.age_days <= days for d in found)
+    assert new_deductions(ledger, AS_OF, Decimal("250.00"), 30)  # the demo has some
+
+
+def test_held_orders_and_names(ledger: LocalLedger) -> None:  # noqa: F811
+    order = ledger.sales_orders()[0]
+    ledger.set_sales_order_status(order.order_id, "on_hold", idempotency_key="hold-test")
+    held = held_orders(ledger)
+    assert [o.order_id for o in held] == [order.order_id]
+    names = customers_by_id(ledger, {order.customer_id})
+    assert names == customers_by_id(PortOnly(ledger), {order.customer_id})  # type: ignore[arg-type]
+    assert names[order.customer_id].customer_id == order.customer_id
