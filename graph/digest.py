@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from graph.ar.collections_book import read_book
-from graph.ar.forecast_book import book_forecast, book_metrics_at
 from graph.collector_digest import collector_sections
 from graph.collector_signals import collector_signals
 from graph.digest_reads import aging_by_currency, customers_by_id, held_orders, new_deductions
@@ -157,6 +156,8 @@ def build_digest(
                 )
             )
         )
+
+    from graph.ar.forecast_book import book_forecast, book_metrics_at  # numpy: when drawn
 
     moments = [today - timedelta(days=back) for back in (60, 30, 0)]
     trend = []
