@@ -1,12 +1,17 @@
-"""Backtest the receipts forecast on the medium demo company.
+"""Backtest the receipts forecast on the medium demo company (or on another history).
 
     python benchmarks/forecast.py [--seed 7] [--horizon 30] [--months 6]
+    python benchmarks/forecast.py --history-model [--customers 400] [--seed 11]
+    python benchmarks/forecast.py --habits-from behaviour   # the behaviour model's habits
 
 Builds the medium demo company (as of 2026-11-21) into a temporary SQLite ledger, reads its
 records through the ledger, and forecasts, at a cutoff on the 21st of each of the last months,
 what would be paid in the next ``--horizon`` days using only what was known at the cutoff. Prints
 forecast against actual per cutoff and currency, then MAPE and the weighted absolute error, and
-today's metrics, forecast and collection curve for USD.
+today's metrics, forecast and collection curve for USD. ``--history-model`` backtests on
+``benchmarks/history_model.py``'s independently written histories instead (as of their end);
+``--habits-from behaviour`` takes each customer's days beyond terms from the payment-behaviour
+model (chance of paying late × how late) instead of its amount-weighted average.
 """
 
 from __future__ import annotations
@@ -40,12 +45,25 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--horizon", type=int, default=30)
     parser.add_argument("--months", type=int, default=6)
+    parser.add_argument("--history-model", action="store_true")
+    parser.add_argument("--customers", type=int, default=400)
+    parser.add_argument("--habits-from", choices=("payments", "behaviour"), default="payments")
     args = parser.parse_args()
+    as_of = AS_OF
 
     with tempfile.TemporaryDirectory() as folder:
         ledger = LocalLedger.open(f"sqlite:///{Path(folder) / 'medium.db'}")
         started = time.perf_counter()
-        build_demo(ledger, size="medium", seed=args.seed, as_of=AS_OF)
+        if args.history_model:
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from history_model import END, generate, write_ledger
+
+            seed = 11 if args.seed == 7 else args.seed
+            people, history = generate(args.customers, seed, END)
+            write_ledger(ledger, people, history, END)
+            as_of = END
+        else:
+            build_demo(ledger, size="medium", seed=args.seed, as_of=AS_OF)
         built = time.perf_counter() - started
         started = time.perf_counter()
         customers = ledger.list_customers()
@@ -56,16 +74,27 @@ def main() -> None:
         read = time.perf_counter() - started
         ledger.close()
     print(
-        f"medium demo: {len(customers):,} customers, {len(invoices):,} invoices "
+        f"{'history model' if args.history_model else 'medium demo'}: "
+        f"{len(customers):,} customers, {len(invoices):,} invoices "
         f"({len(open_invoices):,} open), {len(payments):,} payments, "
         f"{len(adjustments):,} adjustments; built in {built:.1f} s, read in {read:.1f} s"
     )
 
-    cutoffs = monthly_cutoffs(AS_OF, args.months)
+    cutoffs = monthly_cutoffs(as_of, args.months)
     started = time.perf_counter()
-    result = backtest(invoices, payments, cutoffs, args.horizon, adjustments=adjustments)
+    result = backtest(
+        invoices,
+        payments,
+        cutoffs,
+        args.horizon,
+        adjustments=adjustments,
+        habits_from=args.habits_from,
+    )
     elapsed = time.perf_counter() - started
-    print(f"\nbacktest, {args.horizon}-day horizon, {len(cutoffs)} cutoffs ({elapsed:.2f} s)")
+    print(
+        f"\nbacktest, {args.horizon}-day horizon, {len(cutoffs)} cutoffs, habits from "
+        f"{args.habits_from} ({elapsed:.2f} s)"
+    )
     print(
         f"{'cutoff':<12}{'cur':<5}{'open AR':>19}{'forecast':>19}{'actual':>19}"
         f"{'error':>19}{'abs %':>8}"
@@ -91,16 +120,16 @@ def main() -> None:
         usd,
         [a for a in adjustments if a.invoice_number in usd_numbers],
         [p for p in payments if p.currency == "USD"],
-        AS_OF,
+        as_of,
     )
     print(
-        f"\nUSD as of {AS_OF}: ending AR {money(metrics.ending_ar, 'USD')}, current "
+        f"\nUSD as of {as_of}: ending AR {money(metrics.ending_ar, 'USD')}, current "
         f"{money(metrics.current_ar, 'USD')}; DSO {metrics.dso_standard} (standard, "
         f"{metrics.period_days} days), {metrics.dso_countback} (countback); best possible "
         f"{metrics.best_possible_dso}; ADD {metrics.average_days_delinquent}; CEI {metrics.cei}"
     )
     by_number = {i.invoice_number: i for i in invoices}
-    forecast = forecast_receipts(open_invoices, customers, payments, by_number, AS_OF)
+    forecast = forecast_receipts(open_invoices, customers, payments, by_number, as_of)
     expected = forecast.expected.get("USD", {})
     print(
         "USD receipts expected: "

@@ -89,6 +89,7 @@ class Behaviour:
     late: int  # settled late, plus open and already late
     open_late: int = 0  # of them, still open
     broken_promises: int = 0
+    on_time_beyond_terms: float | None = None  # average over those paid within LATE_DAYS
 
     @property
     def trend(self) -> float | None:
@@ -188,6 +189,11 @@ def _behaviour(s: PaymentStats, prior: float, prior_lateness: float, broken: int
         late=late_count,
         open_late=s.open_late,
         broken_promises=broken,
+        on_time_beyond_terms=(
+            (s.days_beyond_terms - s.late_days) / (s.settled - s.settled_late)
+            if s.settled > s.settled_late
+            else None
+        ),
     )
 
 
@@ -209,6 +215,15 @@ def chance_late(
     if partly_paid:
         chance = max(chance, PARTLY_PAID_CHANCE)
     return chance
+
+
+def expected_beyond_terms(behaviour: Behaviour, *, disputed: bool = False) -> float:
+    """Days beyond terms an invoice not yet due is expected to be paid: late (``lateness``)
+    with the chance it is paid late, else as its on-time payments were (on terms without
+    any)."""
+    chance = chance_late(behaviour, 0.0, disputed=disputed)
+    on_time = behaviour.on_time_beyond_terms or 0.0
+    return chance * behaviour.lateness + (1.0 - chance) * min(on_time, float(LATE_DAYS))
 
 
 def expected_days_late(behaviour: Behaviour, days_past_due: float) -> float:

@@ -159,6 +159,21 @@ def habits_of(
     return customers, portfolio
 
 
+def behaviour_habits(
+    invoices: Iterable[Invoice], payments: Iterable[Payment], as_of: date
+) -> dict[str, Decimal]:
+    """Days beyond terms per customer from the payment-behaviour model (``graph.ar.behaviour``):
+    the chance it pays late × how late it then pays, the rest as its on-time payments were."""
+    from graph.ar.behaviour import expected_beyond_terms, learn, stats_from_records
+
+    behaviours = learn(stats_from_records(invoices, payments, as_of).values())
+    return {
+        customer_id: Decimal(expected_beyond_terms(b)).quantize(TENTH, ROUND_HALF_UP)
+        for customer_id, b in behaviours.items()
+        if b.settled or b.late
+    }
+
+
 def history_of(
     invoices: Iterable[Invoice], taken: Mapping[str, Iterable[tuple[date, Decimal, bool]]]
 ) -> History:

@@ -44,6 +44,7 @@ def backtest(
     horizon_days: int = 30,
     *,
     adjustments: Sequence[Adjustment] = (),
+    habits_from: str = "payments",
 ) -> Backtest:
     """Forecast as of each past cutoff with only what was known then, and compare.
 
@@ -52,7 +53,9 @@ def backtest(
     applications and credits dated up to T (its newest snapshot is T − horizon_days, so that
     what it saw collected was collected by T); the forecast is what ``graph.ar.forecast``'s
     model expects in (T, T + horizon_days]; the actual is what was applied to those same
-    invoices in that window (invoices issued after T are in neither).
+    invoices in that window (invoices issued after T are in neither). ``habits_from``:
+    "payments" (each customer's amount-weighted days beyond terms, as the forecast does) or
+    "behaviour" (``graph.ar.behaviour``'s expected days beyond terms, for comparison).
     """
     by_number = {i.invoice_number: i for i in all_invoices}
     taken_of = reductions(payments, adjustments)
@@ -62,6 +65,8 @@ def backtest(
         window_end = cutoff + timedelta(days=horizon_days)
         known = [p for p in payments if p.received_on <= cutoff]
         habits, portfolio = habits_of(known, by_number)
+        if habits_from == "behaviour":
+            habits = _behaviour_habits(all_invoices, taken_of, known, cutoff)
         curves = learn_curves(history, cutoff.toordinal(), (horizon_days,))
         items = []
         actual: dict[str, Decimal] = {}
@@ -129,3 +134,25 @@ def backtest(
             "Σ|F − A| ÷ ΣA × 100"
         ),
     )
+
+
+def _behaviour_habits(
+    invoices: Sequence[Invoice],
+    taken_of: dict[str, list[tuple[date, Decimal, bool]]],
+    known: Sequence[Payment],
+    cutoff: date,
+) -> dict[str, Decimal]:
+    """Each customer's expected days beyond terms from the behaviour model, as of ``cutoff``
+    (balances as they stood then)."""
+    from dataclasses import replace
+
+    from graph.ar.forecast import behaviour_habits
+
+    as_of_cutoff = [
+        replace(
+            i, balance=max(i.amount - taken_by(taken_of.get(i.invoice_number, ()), cutoff), ZERO)
+        )
+        for i in invoices
+        if i.invoice_date <= cutoff
+    ]
+    return behaviour_habits(as_of_cutoff, known, cutoff)

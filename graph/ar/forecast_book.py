@@ -157,9 +157,17 @@ def book_forecast(
         np.concatenate((np.ones(len(cash_invoice), bool), np.zeros(len(credits), bool))),
     )
     curves = learn_curves(history, as_of.toordinal(), horizons)
-    by_customer, by_currency = report_sums.paying_habits(engine, as_of)
-    habits = {k: _average(w, t) for k, w, t in by_customer if t}
-    portfolio = {k: _average(w, t) if t else None for k, w, t in by_currency}
+    by_customer: dict[str, list[int]] = {}
+    by_currency: dict[str, list[int]] = {}
+    for customer_id, currency, weighted, total in report_sums.paying_habits(engine, as_of):
+        for sums in (
+            by_customer.setdefault(customer_id, [0, 0]),
+            by_currency.setdefault(currency, [0, 0]),
+        ):
+            sums[0] += weighted
+            sums[1] += total
+    habits = {k: _average(w, t) for k, (w, t) in by_customer.items() if t}
+    portfolio = {k: _average(w, t) if t else None for k, (w, t) in by_currency.items()}
     is_open = np.flatnonzero(balance_cents > 0)
     items = OpenItems(
         customer_ids=[customer_ids[k] for k in is_open.tolist()],

@@ -159,30 +159,25 @@ def known_cash(engine: Engine, as_of: date) -> list[tuple[str, int, int]]:
         return [tuple(row) for row in conn.execute(query)]  # type: ignore[misc]
 
 
-def paying_habits(
-    engine: Engine, as_of: date
-) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """Days beyond terms of the payments received by ``as_of``, amount-weighted, as
-    (Σ cents × days between due date and receipt, Σ cents): per paying customer, per currency."""
+def paying_habits(engine: Engine, as_of: date) -> list[tuple[str, str, int, int]]:
+    """Days beyond terms of the payments received by ``as_of``, amount-weighted, per paying
+    customer and payment currency: (customer, currency, Σ cents × days between due date and
+    receipt, Σ cents)."""
     a, p, i = t.applications.c, t.payments.c, t.invoices.c
     cents = _cents(a.amount)
     days = day_number(engine, p.received_on) - day_number(engine, i.due_date)
-    joined = t.applications.join(t.payments, p.payment_id == a.payment_id).join(
-        t.invoices, i.invoice_number == a.invoice_number
-    )
-    found = []
-    for key in (p.customer_id, p.currency):
-        query = (
-            select(key, func.sum(cents * days), func.sum(cents))
-            .select_from(joined)
-            .where(p.received_on <= as_of)
-            .group_by(key)
-        )
-        with engine.connect() as conn:
-            found.append(
-                [(k, int(weighted), int(total)) for k, weighted, total in conn.execute(query)]
+    query = (
+        select(p.customer_id, p.currency, func.sum(cents * days), func.sum(cents))
+        .select_from(
+            t.applications.join(t.payments, p.payment_id == a.payment_id).join(
+                t.invoices, i.invoice_number == a.invoice_number
             )
-    return found[0], found[1]
+        )
+        .where(p.received_on <= as_of)
+        .group_by(p.customer_id, p.currency)
+    )
+    with engine.connect() as conn:
+        return [(k, c, int(w), int(n)) for k, c, w, n in conn.execute(query)]
 
 
 # --- the digest ----------------------------------------------------------------------------
