@@ -1,13 +1,13 @@
 """The receipts forecast backtested on the books: at a cutoff in each past month, what it
 expected to be paid in the next ``horizon`` days against what was paid
-(``graph.ar.forecast.backtest``, the same function ``benchmarks/forecast.py`` measures)."""
+(``graph.ar.forecast_backtest.backtest``, the same function ``benchmarks/forecast.py`` measures)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from graph.ar.forecast import backtest
+from graph.ar.forecast_backtest import backtest
 from graph.backtest.history import Books
 
 

@@ -62,7 +62,7 @@ def test_collections_lift_is_the_benchmarks(demo: Demo, report: dict) -> None:
 
 
 def test_forecast_error_is_the_benchmarks(demo: Demo, report: dict) -> None:
-    from graph.ar.forecast import backtest
+    from graph.ar.forecast_backtest import backtest
 
     bench = benchmark("forecast")
     ledger = demo.ledger
