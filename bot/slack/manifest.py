@@ -34,6 +34,7 @@ EVENTS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 SLASH_COMMAND = "/ar"
+MAX_NAME = 35  # display_information.name, per the manifest reference
 
 
 def bot_scopes() -> list[str]:
@@ -50,6 +51,8 @@ def manifest(
 ) -> dict[str, Any]:
     """The manifest for an app reached at ``url`` (``POST {url}/slack/events``), or over Socket
     Mode (``SLACK_APP_TOKEN``: no public URL, so no request URLs)."""
+    if not 0 < len(name.strip()) <= MAX_NAME:
+        raise ValueError(f"the app's name must be 1 to {MAX_NAME} characters")
     if not socket_mode:
         parsed = urlparse(url or "")
         if parsed.scheme != "https" or not parsed.hostname:

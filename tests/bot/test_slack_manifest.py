@@ -137,6 +137,9 @@ def test_the_http_manifest_points_every_url_at_the_server() -> None:
         manifest("http://ar.example.com")
     with pytest.raises(ValueError, match="is not an https URL"):
         manifest(None)
+    for name in ("", " ", "x" * 36):
+        with pytest.raises(ValueError, match="1 to 35 characters"):
+            manifest("https://ar.example.com", name)
 
 
 def urls(node: Any) -> list[str]:

@@ -68,6 +68,11 @@ def test_the_default_privacy_and_terms_links_are_pages_arbot_serves(server: Harn
         assert page.headers["content-type"].startswith("text/html")
         assert "<script" not in page.text and heading in page.text
         assert "default-src 'none'" in page.headers["content-security-policy"]
+        assert (
+            httpx.post(f"{server.url}{link.path}", content=b"x" * 1000, timeout=10).status_code
+            == 405
+        )
+        assert httpx.get(f"{server.url}{link.path}?q={'%00' * 500}", timeout=10).status_code == 200
 
 
 def test_the_organisations_own_pages(arbot: Cli, tmp_path: Path) -> None:
