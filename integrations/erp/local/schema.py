@@ -83,31 +83,10 @@ invoices = Table(
 )
 # PO look-ups compare upper(po_number) (LocalLedger.invoices_by_po): migration 0002.
 Index("ix_ledger_invoices_po_number_upper", func.upper(invoices.c.po_number))
-# Whole-book sums read the open invoices only, from these indexes alone: migration 0003.
-_OPEN = invoices.c.balance > 0
-Index(
-    "ix_ledger_invoices_open_by_customer",
-    invoices.c.customer_id,
-    invoices.c.currency,
-    invoices.c.due_date,
-    invoices.c.balance,
-    sqlite_where=_OPEN,
-    postgresql_where=_OPEN,
-)
-Index(
-    "ix_ledger_invoices_open_by_balance",
-    invoices.c.balance,
-    sqlite_where=_OPEN,
-    postgresql_where=_OPEN,
-)
-Index(
-    "ix_ledger_invoices_open_by_due",
-    invoices.c.currency,
-    invoices.c.due_date,
-    invoices.c.balance,
-    sqlite_where=_OPEN,
-    postgresql_where=_OPEN,
-)
+# Whole-book sums read the open invoices only, from partial indexes over ``balance > 0``
+# (ledger_invoices_open_by_customer / _by_due / _by_balance). They exist in migration 0003
+# alone: declared here, their dialect options would import SQLAlchemy's PostgreSQL dialect
+# in every command, SQLite users' included.
 
 payments = Table(
     "ledger_payments",
