@@ -3,6 +3,7 @@ team did in the ERP), and the one-page trust report."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
