@@ -12,6 +12,12 @@ from integrations.erp.local import schema as t
 from integrations.erp.records import invoice_number_key
 
 D = Decimal
+# P1's pending order SO-1 (5,000.00, PO-SO-1), line by line: the same on every ERP of
+# tests/erp_kit.py (description, quantity, unit price, taxable).
+SO_1_LINES = (
+    ("Widgets, case of 12", "40", "100.00", False),
+    ("Installation", "1", "1000.00", False),
+)
 
 
 def seed_books(ledger: LocalLedger) -> None:
@@ -78,5 +84,22 @@ def seed_books(ledger: LocalLedger) -> None:
                 amount=D("5000.00"),
                 currency="USD",
                 status="pending",
+                po_number="PO-SO-1",
             )
+        )
+        conn.execute(
+            insert(t.sales_order_lines),
+            [
+                {
+                    "order_id": "SO-1",
+                    "line_no": n,
+                    "description": text,
+                    "quantity": D(quantity),
+                    "unit_price": D(price),
+                    "amount": D(quantity) * D(price),
+                    "taxable": taxable,
+                    "item": None,
+                }
+                for n, (text, quantity, price, taxable) in enumerate(SO_1_LINES, start=1)
+            ],
         )

@@ -22,6 +22,7 @@ from typing import Any
 from integrations.erp.intacct import IntacctClient, RetryPolicy
 from integrations.erp.local import LocalLedger
 from integrations.erp.port import ErpClient
+from tests.books import SO_1_LINES
 from tests.books import seed_books as seed_ledger
 from tests.fakes.intacct import fake_intacct, settings_for
 from tests.fakes.intacct import seed_books as seed_intacct
@@ -29,6 +30,7 @@ from tests.fakes.quickbooks import fake_quickbooks
 from tests.fakes.quickbooks_company import client as quickbooks_client
 
 ERPS = ("local", "quickbooks", "intacct")
+Lines = list[tuple[str, str, str, bool]]  # description, quantity, unit price, taxable
 TODAY = date(2026, 11, 21)
 
 
@@ -43,8 +45,9 @@ class Company:
     order: str  # P's pending order of 5,000.00
     # How many invoices the ERP itself holds under a number (read on the ERP's side).
     invoices_numbered: Callable[[str], int]
-    # Add a new pending order (customer id, amount) in the ERP, the way it arrives there.
-    new_order: Callable[[str, str], str]
+    # Add a new pending order (customer id, amount[, lines, PO number]) in the ERP, the way it
+    # arrives there; with lines, its amount is what the ERP makes of them (QuickBooks adds tax).
+    new_order: Callable[..., str]
     # Mark an order fulfilled on the ERP's side (shipped, closed, converted).
     fulfil: Callable[[str], None]
     fake: Any = None
@@ -69,19 +72,37 @@ def local_company(tmp_path: Path) -> Iterator[Company]:
                 .where(t.invoices.c.invoice_number == number)
             )
 
-    def new_order(customer_id: str, amount: str) -> str:
+    def new_order(
+        customer_id: str, amount: str, lines: Lines | None = None, po: str | None = None
+    ) -> str:
+        """The ledger computes no tax: the order's total is what its lines add up to."""
         order_id = f"SO-{100 + len(ledger.sales_orders())}"
+        given = lines or []
+        total = sum((Decimal(q) * Decimal(p) for _, q, p, _ in given), Decimal(0))
         with ledger.writing() as conn:
             conn.execute(
                 insert(t.sales_orders).values(
                     order_id=order_id,
                     customer_id=customer_id,
                     order_date=TODAY,
-                    amount=Decimal(amount),
+                    amount=total.quantize(Decimal("0.01")) if given else Decimal(amount),
                     currency="USD",
                     status="pending",
+                    po_number=po,
                 )
             )
+            for n, (text, quantity, price, taxable) in enumerate(given, start=1):
+                conn.execute(
+                    insert(t.sales_order_lines).values(
+                        order_id=order_id,
+                        line_no=n,
+                        description=text,
+                        quantity=Decimal(quantity),
+                        unit_price=Decimal(price),
+                        amount=(Decimal(quantity) * Decimal(price)).quantize(Decimal("0.01")),
+                        taxable=taxable,
+                    )
+                )
         return order_id
 
     def fulfil(order_id: str) -> None:
@@ -115,7 +136,9 @@ def quickbooks_company(tmp_path: Path) -> Iterator[Company]:
             (stranger, "INV-004", "500.00", "EUR", date(2026, 6, 1)),
         ):
             fake.add_invoice(owner, number, amount, day, po=f"PO-{number[-3:]}", currency=currency)
-        estimate = fake.add_estimate(payer, "5000.00", date(2026, 11, 20))
+        estimate = fake.add_estimate(
+            payer, "5000.00", date(2026, 11, 20), lines=list(SO_1_LINES), po="PO-SO-1"
+        )
         url = f"sqlite:///{tmp_path / 'arbot.db'}"
         qbo = quickbooks_client(fake, url)
         qbo.store.set_credit(
@@ -130,8 +153,11 @@ def quickbooks_company(tmp_path: Path) -> Iterator[Company]:
         def numbered(number: str) -> int:
             return sum(1 for i in fake.all("Invoice") if i.get("DocNumber") == number)
 
-        def new_order(customer_id: str, amount: str) -> str:
-            return f"SO-{fake.add_estimate(customer_id, amount, TODAY)}"
+        def new_order(
+            customer_id: str, amount: str, lines: Lines | None = None, po: str | None = None
+        ) -> str:
+            """QuickBooks adds its sales tax on taxable lines to the estimate's total."""
+            return f"SO-{fake.add_estimate(customer_id, amount, TODAY, lines=lines, po=po)}"
 
         def fulfil(order_id: str) -> None:  # someone closes the estimate in QuickBooks
             with fake.lock:
@@ -181,9 +207,11 @@ def intacct_company(tmp_path: Path) -> Iterator[Company]:
         def numbered(number: str) -> int:
             return len(fake.find("ARINVOICE", RECORDID=number))
 
-        def new_order(customer_id: str, amount: str) -> str:
+        def new_order(
+            customer_id: str, amount: str, lines: Lines | None = None, po: str | None = None
+        ) -> str:
             number = f"SO-{100 + fake.count('SODOCUMENT')}"
-            fake.add_order(number, customer_id, amount, TODAY)
+            fake.add_order(number, customer_id, amount, TODAY, lines=lines, po=po)
             fake.tick(seconds=5)
             return number
 

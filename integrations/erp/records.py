@@ -162,13 +162,39 @@ class Adjustment:
 
 
 @dataclass(frozen=True, slots=True)
+class OrderLine:
+    """One line of a sales order as the ERP has it: what was ordered, how many, at what unit
+    price, the line's amount before tax, whether it is taxable, and the ERP's item (QuickBooks'
+    ItemRef, Intacct's ITEMID; None in the local ledger unless imported)."""
+
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    taxable: bool = False
+    item: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SalesOrder:
+    """``amount`` is the order's total as the ERP has it, tax included; ``tax`` the part of it
+    that is tax; ``lines`` add up to ``amount - tax`` (an order read without lines has none:
+    it is billed as one line of its total)."""
+
     order_id: str
     customer_id: str
     order_date: date
     amount: Decimal
     currency: str
     status: str = "pending"
+    po_number: str | None = None
+    lines: tuple[OrderLine, ...] = ()
+    tax: Decimal = Decimal("0.00")
+
+    @property
+    def subtotal(self) -> Decimal:
+        """The lines' amounts added up (before tax)."""
+        return sum((line.amount for line in self.lines), Decimal("0.00"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +267,8 @@ class InvoiceLine:
     amount: Decimal
     quantity: Decimal = Decimal("1")
     taxable: bool = False
+    unit_price: Decimal | None = None  # None: amount ÷ quantity
+    item: str | None = None  # the ERP's item, when the line comes from one of its orders
 
 
 @dataclass(frozen=True, slots=True)

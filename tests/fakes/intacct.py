@@ -224,19 +224,85 @@ class FakeIntacct:
         *,
         state: str = "Pending",
         currency: str = "USD",
+        lines: list[tuple[str, str, str, bool]] | None = None,
+        po: str | None = None,
+        tax: str = "0.00",
     ) -> int:
-        return self.put(
-            "SODOCUMENT",
-            DOCNO=number,
-            DOCID=f"Sales Order-{number}",
-            DOCPARID="Sales Order",
-            CUSTVENDID=customer_id,
-            WHENCREATED=_day(created),
-            CURRENCY=currency,
-            TOTAL=total,
-            TRX_TOTAL=total,
-            STATE=state,
-        )
+        """A sales order with its entries (description, quantity, price, taxable; one
+        "Services" entry of ``total`` less ``tax`` when none are given); TOTAL is what the
+        entries add up to plus ``tax``, SUBTOTAL without it."""
+        given = lines or [("Services", "1", str(D(total) - D(tax)), False)]
+        subtotal = sum((_d(q) * _d(p) for _t, q, p, _x in given), D(0)).quantize(D("0.01"))
+        with self.lock:
+            key = self.put(
+                "SODOCUMENT",
+                DOCNO=number,
+                DOCID=f"Sales Order-{number}",
+                DOCPARID="Sales Order",
+                CUSTVENDID=customer_id,
+                WHENCREATED=_day(created),
+                CURRENCY=currency,
+                SUBTOTAL=_money(subtotal),
+                TRX_SUBTOTAL=_money(subtotal),
+                TOTAL=_money(subtotal + D(tax)),
+                TRX_TOTAL=_money(subtotal + D(tax)),
+                PONUMBER=po,
+                STATE=state,
+            )
+            for line_no, (text, quantity, price, taxable) in enumerate(given):
+                value = _money(_d(quantity) * _d(price))
+                self.put(
+                    "SODOCUMENTENTRY",
+                    DOCHDRNO=key,
+                    DOCHDRID=f"Sales Order-{number}",
+                    LINE_NO=line_no,  # a read numbers entries from 0
+                    ITEMID="SVC",
+                    ITEMDESC=text,
+                    MEMO=text,
+                    QUANTITY=quantity,
+                    UIPRICE=price,
+                    UIVALUE=value,
+                    TRX_PRICE=price,
+                    TRX_VALUE=value,
+                    TAXABLE="true" if taxable else "false",
+                )
+            return key
+
+    def _read(self, node: etree._Element, session: dict[str, Any]) -> etree._Element:
+        """The generic ``read`` of records by RECORDNO (``keys``, at most 100); for SODOCUMENT
+        the field ``SODOCUMENTENTRIES`` (or ``*``) gives each order's entries."""
+        obj = (node.findtext("object") or "").strip()
+        keys = [k.strip() for k in (node.findtext("keys") or "").split(",") if k.strip()]
+        fields = [f.strip() for f in (node.findtext("fields") or "*").split(",") if f.strip()]
+        if obj not in ("SODOCUMENT", "CUSTOMER", "ARINVOICE"):
+            raise FunctionFailure(("BL01001973", f"Unknown object {obj}", ""))
+        if len(keys) > 100 or not all(k.isdigit() for k in keys):
+            raise FunctionFailure(("BL01001973", "keys: at most 100 record numbers", ""))
+        docparid = (node.findtext("docparid") or "").strip()
+        data = etree.Element("data", listtype=obj.lower(), count="0")
+        visible = {r["RECORDNO"]: r for r in self._visible(obj, session.get("entity"))}
+        for key in keys:
+            row = visible.get(key)
+            if row is None or (docparid and row.get("DOCPARID") != docparid):
+                continue
+            record = etree.SubElement(data, obj.lower())
+            names = list(row) if fields == ["*"] else fields
+            for name in names:
+                if name == "SODOCUMENTENTRIES":
+                    continue
+                etree.SubElement(record, name).text = row.get(name, "")
+            if obj == "SODOCUMENT" and ("SODOCUMENTENTRIES" in fields or fields == ["*"]):
+                box = etree.SubElement(record, "SODOCUMENTENTRIES")
+                entries = [
+                    e for e in self.records["SODOCUMENTENTRY"].values() if e["DOCHDRNO"] == key
+                ]
+                for entry in sorted(entries, key=lambda e: int(e["LINE_NO"])):
+                    node_entry = etree.SubElement(box, "sodocumententry")
+                    for name, value in entry.items():
+                        if not name.startswith("_"):
+                            etree.SubElement(node_entry, name).text = value
+        data.set("count", str(len(data)))
+        return data
 
     def add_payment(
         self,
@@ -831,6 +897,8 @@ class FakeIntacct:
             raise FunctionFailure(("XL03000006", "Use the session from getAPISession", ""))
         if name == "readByQuery":
             return self._read_by_query(body, session)
+        if name == "read":
+            return self._read(body, session)
         if name == "readMore":
             cursor = self.cursors.pop((body.findtext("resultId") or "").strip(), None)
             if cursor is None or cursor["session"] != session["id"]:
@@ -1070,7 +1138,17 @@ def seed_books(fake: FakeIntacct) -> None:
         fake.add_invoice(
             number, customer_id, amount, day, po=f"PO-{number[-3:]}", currency=currency
         )
-    fake.add_order("SO-1", "P1", "5000.00", date(2026, 11, 20))
+    fake.add_order(
+        "SO-1",
+        "P1",
+        "5000.00",
+        date(2026, 11, 20),
+        lines=[
+            ("Widgets, case of 12", "40", "100.00", False),
+            ("Installation", "1", "1000.00", False),
+        ],
+        po="PO-SO-1",
+    )
     fake.add_payment(
         "CHK-9001",
         "G1",

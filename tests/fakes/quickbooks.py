@@ -378,13 +378,60 @@ class FakeQuickBooks:
         entity["MetaData"]["CreateTime"] = created
         return entity["Id"]
 
-    def add_estimate(self, customer: str, amount: str, issued: date, status: str = "Pending"):
+    def add_estimate(
+        self,
+        customer: str,
+        amount: str,
+        issued: date,
+        status: str = "Pending",
+        *,
+        lines: list[tuple[str, str, str, bool]] | None = None,
+        po: str | None = None,
+    ):
+        """An estimate as QBO keeps it: item lines (description, quantity, unit price,
+        taxable; one "Services" line of ``amount`` when none are given), the subtotal line,
+        the sales tax QBO computes on TAX lines, TotalAmt, and the PO Number custom field."""
+        given = lines or [("Services", "1", amount, False)]
+        line_list: list[dict[str, Any]] = []
+        subtotal = taxable = ZERO
+        for number, (text, qty, price, tax) in enumerate(given, start=1):
+            value = (Decimal(qty) * Decimal(price)).quantize(Decimal("0.01"))
+            line_list.append(
+                {
+                    "Id": str(number),
+                    "LineNum": number,
+                    "Description": text,
+                    "Amount": value,
+                    "DetailType": "SalesItemLineDetail",
+                    "SalesItemLineDetail": {
+                        "ItemRef": {"value": "1", "name": "Services"},
+                        "UnitPrice": Decimal(price),
+                        "Qty": Decimal(qty),
+                        "TaxCodeRef": {"value": "TAX" if tax else "NON"},
+                    },
+                }
+            )
+            subtotal += value
+            taxable += value if tax else ZERO
+        line_list.append(
+            {"Amount": subtotal, "DetailType": "SubTotalLineDetail", "SubTotalLineDetail": {}}
+        )
+        tax_total = (taxable * self.sales_tax_rate).quantize(Decimal("0.01"))
+        po_field: dict[str, Any] = {"DefinitionId": "2", "Name": "PO Number", "Type": "StringType"}
+        if po:
+            po_field["StringValue"] = po
         values = {
             "DocNumber": "1001",
             "TxnDate": issued.isoformat(),
             "TxnStatus": status,
             "CustomerRef": {"value": customer},
-            "TotalAmt": Decimal(amount),
+            "CustomField": [
+                {"DefinitionId": "1", "Name": "Crew #", "Type": "StringType"},
+                po_field,
+            ],
+            "Line": line_list,
+            "TxnTaxDetail": {"TotalTax": tax_total},
+            "TotalAmt": subtotal + tax_total,
             "CurrencyRef": {"value": "USD"},
         }
         return self._new("Estimate", values)["Id"]

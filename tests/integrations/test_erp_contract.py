@@ -123,6 +123,40 @@ def test_orders_promises_notes_and_adjustments_start_as_seeded(books: Company) -
     assert books.erp.adjustments(books.subsidiary) == []
 
 
+def test_sales_orders_carry_their_lines_po_number_and_tax(books: Company) -> None:
+    [order] = books.erp.sales_orders(books.payer)
+    assert order.po_number == "PO-SO-1"
+    assert [
+        (line.description, line.quantity, line.unit_price, line.amount, line.taxable)
+        for line in order.lines
+    ] == [
+        ("Widgets, case of 12", D("40"), D("100.00"), D("4000.00"), False),
+        ("Installation", D("1"), D("1000.00"), D("1000.00"), False),
+    ]
+    assert (order.subtotal, order.tax, order.amount) == (D("5000.00"), D("0.00"), D("5000.00"))
+
+
+def test_an_order_with_a_taxable_line_adds_up_to_its_total(books: Company) -> None:
+    order_id = books.new_order(
+        books.subsidiary,
+        "99.97",
+        [("Gadgets", "3", "19.99", True), ("Setup, per hour", "1.5", "26.6667", False)],
+        "PO-NEW-9",
+    )
+    [order] = [o for o in books.erp.sales_orders(books.subsidiary) if o.order_id == order_id]
+    assert order.po_number == "PO-NEW-9"
+    assert [(line.quantity, line.amount, line.taxable) for line in order.lines] == [
+        (D("3"), D("59.97"), True),
+        (D("1.5"), D("40.00"), False),
+    ]
+    assert order.lines[1].unit_price == D("26.6667")
+    assert order.subtotal == D("99.97")
+    # QuickBooks computes sales tax on the taxable line (8.25% in the stand-in); the ledger
+    # and the stand-in Intacct company compute none.
+    expected_tax = D("4.95") if books.kind == "quickbooks" else D("0.00")
+    assert (order.tax, order.amount) == (expected_tax, order.subtotal + expected_tax)
+
+
 # --- writes: payments -----------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -436,16 +437,19 @@ class IntacctClient:
             for r in self._rows("CUSTOMER", ("CUSTOMERID",), "ONHOLD = 'true'")
         }
         decided = self.state.order_statuses()
+        from integrations.erp.intacct.orders import lines_by_record
+
+        lines = lines_by_record(self, rows) if rows else {}
         orders = []
         for row in rows:
             status = m.order_status(row.get("STATE"))
-            order = m.sales_order(row, status, self._base)
+            order = m.sales_order(row, status, self._base, lines.get(row.get("RECORDNO", ""), ()))
             if status == "pending":
                 if order.order_id in decided:
                     status = decided[order.order_id]
                 elif order.customer_id in held:
                     status = "on_hold"
-            orders.append(m.sales_order(row, status, self._base))
+            orders.append(replace(order, status=status))
         return orders
 
     def sales_orders(

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from integrations.erp.money import quantize
-from integrations.erp.records import Adjustment, Customer, Invoice, SalesOrder
+from integrations.erp.records import Adjustment, Customer, Invoice, OrderLine, SalesOrder
 
 # --- the query language ---------------------------------------------------------------------
 
@@ -223,6 +223,9 @@ ORDER_FIELDS = (
     "CURRENCY",
     "TOTAL",
     "TRX_TOTAL",
+    "SUBTOTAL",
+    "TRX_SUBTOTAL",
+    "PONUMBER",
     "STATE",
     "WHENMODIFIED",
 )
@@ -370,13 +373,25 @@ def order_status(state: str | None) -> str:
     return _ORDER_STATES.get((state or "").strip().lower(), "pending")
 
 
-def sales_order(row: dict[str, str], status: str, base_currency: str) -> SalesOrder:
+def sales_order(
+    row: dict[str, str],
+    status: str,
+    base_currency: str,
+    lines: tuple[OrderLine, ...] = (),
+) -> SalesOrder:
+    """A SODOCUMENT header (and its lines): the tax is its total less its subtotal."""
     currency = (row.get("CURRENCY") or base_currency).upper()
+    total = first_amount(row, ("TRX_TOTAL", "TOTAL"), currency)
+    subtotal = first_amount(row, ("TRX_SUBTOTAL", "SUBTOTAL"), currency)
+    has_subtotal = any((row.get(n) or "").strip() for n in ("TRX_SUBTOTAL", "SUBTOTAL"))
     return SalesOrder(
         order_id=row.get("DOCNO") or row.get("DOCID") or row.get("RECORDNO", ""),
         customer_id=row.get("CUSTVENDID", ""),
         order_date=parse_date(row.get("WHENCREATED")) or date.today(),
-        amount=first_amount(row, ("TRX_TOTAL", "TOTAL"), currency),
+        amount=total,
         currency=currency,
         status=status,
+        po_number=(row.get("PONUMBER") or "").strip() or None,
+        lines=lines,
+        tax=max(total - subtotal, Decimal(0)) if has_subtotal else quantize(Decimal(0), currency),
     )

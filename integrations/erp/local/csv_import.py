@@ -323,6 +323,8 @@ def _read_orders(reader: _Reader, known_customers: set[str]) -> dict[str, dict[s
             "amount": row.money("amount", currency, positive=True),
             "currency": currency,
             "status": status,
+            "po_number": row.text("po_number", required=False),
+            "tax": row.money("tax", currency, required=False) or Decimal("0.00"),
         }
         if order_id and _unique(row, "order_id", order_id, seen):
             out[order_id] = values

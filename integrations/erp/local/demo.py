@@ -134,6 +134,16 @@ class DemoCompany:
     bank_lines: list[BankLine] = field(default_factory=list)
 
 
+ORDER_GOODS = (
+    "Industrial fasteners, case of 500",
+    "Hydraulic hose assemblies",
+    "Packaging film, pallet",
+    "Replacement filters",
+    "Safety gloves, carton",
+    "Conveyor belt sections",
+)
+
+
 def _money(rng: random.Random, low: float, high: float) -> Decimal:
     return quantize(Decimal(str(round(rng.uniform(low, high), 2))))
 
@@ -219,6 +229,7 @@ class _Builder:
         self.applications: list[dict[str, Any]] = []
         self.adjustments: list[dict[str, Any]] = []
         self.orders: list[dict[str, Any]] = []
+        self.order_lines: list[dict[str, Any]] = []
         self.promises: list[dict[str, Any]] = []
         self.pending_payments: list[
             tuple[dict[str, Any], list[tuple[dict[str, Any], Decimal]]]
@@ -410,20 +421,48 @@ class _Builder:
             }
         )
 
+    def lines_of(self, order: dict[str, Any]) -> str:
+        """The order's lines (goods, then freight making up the rest) and its PO number, drawn
+        from the order's own id so the rest of the company stays as it was."""
+        draw = random.Random(order["order_id"])
+        amount: Decimal = order["amount"]
+        description = draw.choice(ORDER_GOODS)
+        quantity = draw.randint(2, 24)
+        price = (amount * Decimal("0.92") / quantity).quantize(Decimal("0.01"), "ROUND_FLOOR")
+        goods = price * quantity
+        lines = [(description, Decimal(quantity), price, goods, True)]
+        freight = amount - goods
+        if freight > 0:
+            lines.append(("Freight and handling", Decimal(1), freight, freight, False))
+        for number, (text, qty, unit, value, taxable) in enumerate(lines, start=1):
+            self.order_lines.append(
+                {
+                    "order_id": order["order_id"],
+                    "line_no": number,
+                    "description": text,
+                    "quantity": qty,
+                    "unit_price": unit,
+                    "amount": value,
+                    "taxable": taxable,
+                    "item": None,
+                }
+            )
+        return f"PO-{draw.randint(40000, 99999)}"
+
     def extras(self, customer: dict[str, Any], open_invoices: list[dict[str, Any]]) -> None:
         rng, as_of = self.rng, self.as_of
         if rng.random() < 0.25:
             for _ in range(rng.randint(1, 2)):
-                self.orders.append(
-                    {
-                        "order_id": f"SO-{len(self.orders) + 1001}",
-                        "customer_id": customer["customer_id"],
-                        "order_date": as_of - timedelta(days=rng.randint(0, 5)),
-                        "amount": _money(rng, customer["_typical"] * 0.5, customer["_typical"] * 3),
-                        "currency": customer["currency"],
-                        "status": "pending",
-                    }
-                )
+                order = {
+                    "order_id": f"SO-{len(self.orders) + 1001}",
+                    "customer_id": customer["customer_id"],
+                    "order_date": as_of - timedelta(days=rng.randint(0, 5)),
+                    "amount": _money(rng, customer["_typical"] * 0.5, customer["_typical"] * 3),
+                    "currency": customer["currency"],
+                    "status": "pending",
+                }
+                order["po_number"] = self.lines_of(order)
+                self.orders.append(order)
         overdue = [inv for inv in open_invoices if inv["due_date"] < as_of and inv["balance"] > 0]
         if overdue and rng.random() < 0.3:
             invoice = rng.choice(overdue)
@@ -543,6 +582,7 @@ def build_demo(
         (t.applications, builder.applications),
         (t.adjustments, builder.adjustments),
         (t.sales_orders, builder.orders),
+        (t.sales_order_lines, builder.order_lines),
         (t.promises, builder.promises),
     )
     total_rows = sum(len(rows) for _, rows in tables)
@@ -551,6 +591,7 @@ def build_demo(
         for table in (
             t.notes,
             t.promises,
+            t.sales_order_lines,
             t.sales_orders,
             t.adjustments,
             t.applications,

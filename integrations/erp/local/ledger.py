@@ -294,24 +294,9 @@ class LocalLedger:
     def sales_orders(
         self, customer_id: str | None = None, *, status: str | None = None
     ) -> list[SalesOrder]:
-        s = t.sales_orders.c
-        query = select(t.sales_orders).order_by(s.order_date, s.order_id)
-        if customer_id is not None:
-            query = query.where(s.customer_id == customer_id)
-        if status is not None:
-            query = query.where(s.status == status)
-        with self.engine.connect() as conn:
-            return [
-                SalesOrder(
-                    r["order_id"],
-                    r["customer_id"],
-                    r["order_date"],
-                    r["amount"],
-                    r["currency"],
-                    r["status"],
-                )
-                for r in conn.execute(query).mappings()
-            ]
+        from integrations.erp.local.orders import read_sales_orders
+
+        return read_sales_orders(self.engine, customer_id, status)
 
     def promises(self, customer_id: str | None = None) -> list[PromiseToPay]:
         p = t.promises.c

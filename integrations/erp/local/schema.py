@@ -43,6 +43,42 @@ class Money(TypeDecorator[Decimal]):
         return Decimal(int(value)).scaleb(-2).quantize(Decimal("0.01"))
 
 
+class Quantity(TypeDecorator[Decimal]):
+    """A Decimal with up to four places (quantities, unit prices), stored as an integer number
+    of ten-thousandths."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: object) -> int | None:
+        if value is None:
+            return None
+        scaled = Decimal(value).scaleb(4)
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"{value} has more than four decimals")
+        return int(scaled)
+
+    def process_result_value(self, value: int | None, dialect: object) -> Decimal | None:
+        if value is None:
+            return None
+        exact = Decimal(int(value)).scaleb(-4)
+        if exact == exact.to_integral_value():
+            return exact.quantize(Decimal(1))
+        return exact.normalize()
+
+
+class UnitPrice(Quantity):
+    """A unit price: like ``Quantity``, read back with at least two places (``22.50``)."""
+
+    cache_ok = True
+
+    def process_result_value(self, value: int | None, dialect: object) -> Decimal | None:
+        exact = super().process_result_value(value, dialect)
+        if exact is None or exact.as_tuple().exponent < -2:  # type: ignore[operator]
+            return exact
+        return exact.quantize(Decimal("0.01"))
+
+
 metadata = MetaData()
 
 customers = Table(
@@ -167,6 +203,29 @@ sales_orders = Table(
     Column("amount", Money, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("status", String(20), nullable=False, default="pending"),
+    Column("po_number", String(64)),  # migration 0003
+    Column("tax", Money, nullable=False, default=Decimal("0")),  # migration 0003
+)
+
+# What an order is for, line by line (migration 0003); an order without lines is billed as
+# one line of its total.
+sales_order_lines = Table(
+    "ledger_sales_order_lines",
+    metadata,
+    Column(
+        "order_id",
+        String(64),
+        ForeignKey("ledger_sales_orders.order_id"),
+        primary_key=True,
+    ),
+    Column("line_no", Integer, primary_key=True),
+    Column("description", String(500), nullable=False),
+    Column("quantity", Quantity, nullable=False),
+    Column("unit_price", UnitPrice, nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("taxable", Boolean, nullable=False, default=False),
+    Column("item", String(100)),
+    CheckConstraint("quantity > 0", name="ck_order_line_quantity_positive"),
 )
 
 promises = Table(

@@ -13,7 +13,7 @@ from integrations.erp.money import quantize
 from integrations.erp.port import InvalidWrite
 from integrations.erp.quickbooks import mapping as m
 from integrations.erp.quickbooks.client import PRIVATE_NOTE_MAX, Outcome, Progress, marker_for
-from integrations.erp.records import InvoiceDraft, WriteResult
+from integrations.erp.records import InvoiceDraft, InvoiceLine, WriteResult
 
 if TYPE_CHECKING:
     from integrations.erp.quickbooks.client import QuickBooksClient
@@ -117,15 +117,21 @@ def create_invoice(
             client.config.invoice_item, client.invoice_item, "invoice lines", "QBO_INVOICE_ITEM"
         )
 
-    def line(item: str, description: str, amount: Decimal, quantity: Decimal, taxable: bool):
-        value = quantize(amount, currency)
+    def line(item: str, drafted: InvoiceLine) -> dict[str, Any]:
+        """One item line: the order's own item when the line came from an estimate, else the
+        invoice item; Qty × UnitPrice when they make the amount (QBO refuses otherwise, 6070),
+        else one unit at the amount."""
+        value = quantize(drafted.amount, currency)
+        quantity, description = drafted.quantity, drafted.description
         detail: dict[str, Any] = {
-            "ItemRef": {"value": item},
-            "TaxCodeRef": {"value": "TAX" if taxable else "NON"},
+            "ItemRef": {"value": drafted.item or item},
+            "TaxCodeRef": {"value": "TAX" if drafted.taxable else "NON"},
         }
-        price = value / quantity if quantity > 0 else value
-        if quantity > 0 and quantize(price, currency) * quantity == value:
-            detail |= {"Qty": quantity, "UnitPrice": quantize(price, currency)}
+        price = drafted.unit_price
+        if price is None:
+            price = quantize(value / quantity, currency) if quantity > 0 else value
+        if quantity > 0 and (price * quantity).quantize(Decimal("0.01")) == value:
+            detail |= {"Qty": quantity, "UnitPrice": price}
         else:
             detail |= {"Qty": 1, "UnitPrice": value}
         return {
@@ -143,9 +149,7 @@ def create_invoice(
             "TxnDate": draft.invoice_date.isoformat(),
             "DueDate": draft.due_date.isoformat(),
             "PrivateNote": note[: PRIVATE_NOTE_MAX - len(marker) - 1] + " " + marker,
-            "Line": [
-                line(item, ln.description, ln.amount, ln.quantity, ln.taxable) for ln in draft.lines
-            ],
+            "Line": [line(item, drafted) for drafted in draft.lines],
             **_po_custom_field(client, draft.po_number),
             **client._currency_ref(currency),
         }

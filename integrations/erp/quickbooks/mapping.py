@@ -30,6 +30,7 @@ from integrations.erp.records import (
     Customer,
     Invoice,
     Note,
+    OrderLine,
     Payment,
     SalesOrder,
 )
@@ -357,6 +358,7 @@ def sales_order(
     if overlay is not None and overlay[1] == qbo_status:
         status = overlay[0]
     currency = currency_of(entity, context)
+    tax = (entity.get("TxnTaxDetail") or {}).get("TotalTax")
     return SalesOrder(
         order_id=order_id(str(entity["Id"])),
         customer_id=ref(entity.get("CustomerRef")) or "",
@@ -364,7 +366,45 @@ def sales_order(
         amount=quantize(amount(entity.get("TotalAmt")), currency),
         currency=currency,
         status=status,
+        po_number=custom_field(entity, context.po_field),
+        lines=order_lines(entity.get("Line"), currency),
+        tax=quantize(amount(tax), currency),
     )
+
+
+def order_lines(lines: Any, currency: str) -> tuple[OrderLine, ...]:
+    """An Estimate's item lines (``SalesItemLineDetail``: Description or the item's name,
+    Qty, UnitPrice, Amount, TaxCodeRef TAX/NON); its subtotal, discount and group lines are
+    not lines of their own. A line without Qty is one unit at its amount."""
+    found = []
+    for line in lines if isinstance(lines, list) else []:
+        if not isinstance(line, dict) or line.get("DetailType") != "SalesItemLineDetail":
+            continue
+        detail = line.get("SalesItemLineDetail")
+        if not isinstance(detail, dict):
+            continue
+        value = quantize(amount(line.get("Amount")), currency)
+        item = detail.get("ItemRef") if isinstance(detail.get("ItemRef"), dict) else {}
+        text = " ".join(str(line.get("Description") or item.get("name") or "").split())
+        quantity = amount(detail.get("Qty")) if detail.get("Qty") is not None else Decimal(1)
+        price = (
+            amount(detail.get("UnitPrice"))
+            if detail.get("UnitPrice") is not None
+            else value / quantity
+            if quantity
+            else value
+        )
+        found.append(
+            OrderLine(
+                description=text or "Item",
+                quantity=quantity,
+                unit_price=price,
+                amount=value,
+                taxable=ref(detail.get("TaxCodeRef")) == "TAX",
+                item=ref(item) if item else None,
+            )
+        )
+    return tuple(found)
 
 
 def note_line(moment: datetime, author: str, text: str) -> str:
