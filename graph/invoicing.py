@@ -52,6 +52,20 @@ def is_new_customer(erp: ErpClient, customer_id: str) -> bool:
 
 
 def draft_from_order(order: SalesOrder, customer: Customer, *, today: date) -> CreateInvoice:
+    """The order's lines (description, quantity, unit price, taxable, its item) and PO number,
+    the customer's terms and the due date they give; the ERP adds the tax it computes. An order
+    read without lines is billed as one line of its total."""
+    lines: tuple[tuple[object, ...], ...] = tuple(
+        (
+            line.description,
+            str(line.amount),
+            str(line.quantity),
+            line.taxable,
+            str(line.unit_price),
+            line.item,
+        )
+        for line in order.lines
+    ) or ((f"Sales order {order.order_id} of {order.order_date}", str(order.amount), "1", False),)
     return CreateInvoice(
         customer_id=customer.customer_id,
         invoice_number=invoice_number_for(order.order_id),
@@ -59,9 +73,8 @@ def draft_from_order(order: SalesOrder, customer: Customer, *, today: date) -> C
         due_date=(today + timedelta(days=customer.terms_days)).isoformat(),
         invoice_currency=order.currency,
         terms_days=customer.terms_days,
-        lines=(
-            (f"Sales order {order.order_id} of {order.order_date}", str(order.amount), "1", False),
-        ),
+        lines=lines,
+        po_number=order.po_number,
         memo=f"sales order {order.order_id}",
         source=f"sales order {order.order_id}",
         source_order_id=order.order_id,
@@ -130,6 +143,16 @@ class Billing:
         return self.propose(draft, requested_by="arbot (fulfilled order)", own_evidence=True)
 
 
+def _line_text(line: tuple[object, ...], currency: str) -> str:
+    """ "• Widgets, case of 12: 40 × $100.00 = $4,000.00 (taxable)"."""
+    text, amount, quantity = str(line[0]), Decimal(str(line[1])), Decimal(str(line[2]))
+    taxable = " (taxable)" if line[3] else ""
+    if len(line) > 4 and line[4] is not None:
+        price = money(Decimal(str(line[4])), currency)
+        return f"• {text}: {quantity.normalize():f} × {price} = {money(amount, currency)}{taxable}"
+    return f"• {text}: {money(amount, currency)}{taxable}"
+
+
 def drafted_reply(drafts: list[Drafted], policy: object) -> Reply:
     """Each draft as a card: what would be billed, and Approve / Reject."""
     made = [d for d in drafts if d.approval is not None]
@@ -146,10 +169,7 @@ def drafted_reply(drafts: list[Drafted], policy: object) -> Reply:
             facts.append(Fact("PO number", action.po_number))
         if drafted.new_customer:
             facts.append(Fact("New customer", "yes: a person approves the first invoice"))
-        lines = "\n".join(
-            f"• {text}: {money(Decimal(amount), action.currency)}"
-            for text, amount, _quantity, _taxable in action.lines
-        )
+        lines = "\n".join(_line_text(line, action.currency) for line in action.lines)
         title = f"Draft {action.invoice_number} ({action.source})"
         if drafted.refused:
             title += f" — not proposed: {drafted.refused}"
@@ -173,6 +193,18 @@ def drafted_reply(drafts: list[Drafted], policy: object) -> Reply:
                     "amount": d.action.amount,
                     "currency": d.action.currency,
                     "due_date": d.action.due_date,
+                    "terms_days": d.action.terms_days,
+                    "po_number": d.action.po_number,
+                    "lines": [
+                        {
+                            "description": line.description,
+                            "quantity": line.quantity,
+                            "unit_price": line.unit_price,
+                            "amount": line.amount,
+                            "taxable": line.taxable,
+                        }
+                        for line in d.action.draft().lines
+                    ],
                     "new_customer": d.new_customer,
                     "approval_id": d.approval.approval_id if d.approval else None,
                     "refused": d.refused,

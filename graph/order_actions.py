@@ -121,7 +121,9 @@ class CreateInvoice(Action):
     due_date: str = ""
     invoice_currency: str = "USD"
     terms_days: int = 30
-    lines: tuple[tuple[str, str, str, bool], ...] = ()  # description, amount, quantity, taxable
+    # (description, amount, quantity, taxable[, unit price, the ERP's item]) — the last two
+    # only for lines of an ERP's sales order.
+    lines: tuple[tuple[Any, ...], ...] = ()
     po_number: str | None = None
     memo: str = ""
     source: str = ""
@@ -146,10 +148,7 @@ class CreateInvoice(Action):
             invoice_date=date.fromisoformat(self.invoice_date),
             due_date=date.fromisoformat(self.due_date),
             currency=self.invoice_currency,
-            lines=tuple(
-                InvoiceLine(text, _dec(amount), _dec(quantity), bool(taxable))
-                for text, amount, quantity, taxable in self.lines
-            ),
+            lines=tuple(_invoice_line(line) for line in self.lines),
             terms_days=self.terms_days,
             po_number=self.po_number,
             memo=self.memo,
@@ -185,7 +184,30 @@ class CreateInvoice(Action):
                 problems.append(
                     f"sales order {self.source_order_id} is {order.status}, not fulfilled"
                 )
+            elif (mismatch := self.differs_from(order)) is not None:
+                problems.append(mismatch)
         return problems
+
+    def differs_from(self, order: SalesOrder) -> str | None:
+        """Why this draft does not bill ``order`` as the ERP has it: the order's lines and tax
+        do not make its total, or the draft's lines do not make the order's amount before tax
+        (an order without lines is billed at its total)."""
+        cur = order.currency
+        if order.lines and order.subtotal + order.tax != order.amount:
+            return (
+                f"sales order {order.order_id}'s lines add up to {money(order.subtotal, cur)}"
+                f" and its tax is {money(order.tax, cur)}, but its total is "
+                f"{money(order.amount, cur)}: correct the order in the ERP, then draft the "
+                "invoice again"
+            )
+        expected = order.subtotal if order.lines else order.amount
+        if self.amount != expected:
+            return (
+                f"the draft's lines add up to {money(self.amount, self.currency)}, but sales "
+                f"order {order.order_id} is {money(expected, cur)} before tax: draft it again "
+                "from the order"
+            )
+        return None
 
     def snapshot(self, erp: ErpClient) -> dict[str, Any]:
         created = erp.get_invoice(self.invoice_number)
@@ -197,6 +219,20 @@ class CreateInvoice(Action):
         except (ValueError, ArithmeticError) as error:
             raise ActionError(f"the draft cannot be read: {error}") from error
         return erp.create_invoice(draft, idempotency_key=key)
+
+
+def _invoice_line(line: tuple[Any, ...]) -> InvoiceLine:
+    text, amount, quantity, taxable = line[:4]
+    unit_price = line[4] if len(line) > 4 else None
+    item = line[5] if len(line) > 5 else None
+    return InvoiceLine(
+        str(text),
+        _dec(amount),
+        _dec(quantity),
+        bool(taxable),
+        _dec(unit_price) if unit_price is not None else None,
+        str(item) if item else None,
+    )
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -175,10 +176,24 @@ def test_a_fulfilled_order_is_invoiced_once(world: World) -> None:
     assert draft.approval is not None
     # 5,000.00 is over the policy's 1,000.00 auto amount: a person approves it.
     assert draft.approval.status == "pending"
+    # The order's lines, PO number, the customer's terms and the due date they give.
+    invoice = draft.action.draft()
+    assert [
+        (line.description, line.quantity, line.unit_price, line.amount) for line in invoice.lines
+    ] == [
+        ("Widgets, case of 12", D("40"), D("100.00"), D("4000.00")),
+        ("Installation", D("1"), D("1000.00"), D("1000.00")),
+    ]
+    assert (invoice.po_number, invoice.terms_days) == ("PO-SO-1", 30)
+    assert invoice.due_date == TODAY + timedelta(days=30)
     reply = drafted_reply(drafted, world.approvals.policy)
     text, blocks = slack_render(reply)
     assert validate_message({"text": text, "blocks": blocks}) == []
-    assert all(validate_card(card) == [] for card in teams_render(reply))
+    cards = teams_render(reply)
+    assert all(validate_card(card) == [] for card in cards)
+    for shown in (json.dumps(blocks, ensure_ascii=False), json.dumps(cards, ensure_ascii=False)):
+        assert "Widgets, case of 12: 40 × $100.00 = $4,000.00" in shown
+        assert "PO-SO-1" in shown
     number = draft.action.invoice_number
     assert books.invoices_numbered(number) == 0
 
@@ -190,6 +205,7 @@ def test_a_fulfilled_order_is_invoiced_once(world: World) -> None:
     created = books.erp.get_invoice(number)
     assert created is not None and created.customer_id == books.payer
     assert created.amount == D("5000.00")
+    assert created.po_number == "PO-SO-1"
 
     # A restart finishing it again, and a retry of the ERP write with the same key: still one.
     restarted = service(books.url, erp=books.erp, **AUTO)
@@ -266,3 +282,73 @@ def test_a_quickbooks_webhook_for_a_new_estimate_is_checked_once(tmp_path: Path)
             )
         assert [(c.order.order_id, c.decision.decision) for c in checks] == [(order_id, "APPROVE")]
         assert next(o for o in qbo.sales_orders() if o.order_id == order_id).status == "released"
+
+
+def fulfilled(world: World, order_id: str) -> SalesOrder:
+    world.books.fulfil(order_id)
+    return world.order(order_id)
+
+
+def test_taxable_lines_are_taxed_as_the_erp_computes(world: World) -> None:
+    books = world.books
+    order_id = books.new_order(
+        books.subsidiary,
+        "0",
+        [("Gadgets", "3", "19.99", True), ("Setup, per hour", "1.5", "26.6667", False)],
+        "PO-GADGETS",
+    )
+    billing = Billing(world.approvals, today=lambda: TODAY)
+    drafted = billing.propose(billing.order_draft(fulfilled(world, order_id)), requested_by="dana")
+    assert drafted.approval is not None and drafted.refused is None
+    assert drafted.action.amount == D("99.97")  # before tax
+    assert [line[3] for line in drafted.action.lines] == [True, False]
+    assert world.approvals.approve(drafted.approval.approval_id, as_("dana")).ok
+    created = books.erp.get_invoice(drafted.action.invoice_number)
+    assert created is not None and created.po_number == "PO-GADGETS"
+    # QuickBooks adds its sales tax to the taxable line (8.25% of 59.97 in the stand-in);
+    # the ledger and the stand-in Intacct company compute none.
+    tax = D("4.95") if books.kind == "quickbooks" else D("0.00")
+    assert created.amount == D("99.97") + tax
+
+
+def set_total(books: Company, order_id: str, total: str) -> None:
+    """Someone changes the order's total in the ERP without changing its lines."""
+    if books.kind == "local":
+        from sqlalchemy import update
+
+        from integrations.erp.local import schema as t
+
+        with books.erp.writing() as conn:  # type: ignore[attr-defined]
+            conn.execute(
+                update(t.sales_orders)
+                .where(t.sales_orders.c.order_id == order_id)
+                .values(amount=D(total))
+            )
+    elif books.kind == "quickbooks":
+        with books.fake.lock:
+            books.fake.entities["Estimate"][order_id.removeprefix("SO-")]["TotalAmt"] = D(total)
+    else:
+        key = books.fake.one("SODOCUMENT", DOCNO=order_id)["RECORDNO"]
+        # Intacct keeps a subtotal beside the total (their difference is the tax): both say
+        # 5,250.00 while the entries still make 5,000.00.
+        books.fake.update(
+            "SODOCUMENT", key, TOTAL=total, TRX_TOTAL=total, SUBTOTAL=total, TRX_SUBTOTAL=total
+        )
+
+
+def test_a_draft_whose_lines_do_not_make_the_order_total_is_refused(world: World) -> None:
+    books = world.books
+    order = fulfilled(world, books.order)
+    billing = Billing(world.approvals, today=lambda: TODAY)
+    draft = billing.order_draft(order)
+    set_total(books, books.order, "5250.00")
+    refused = billing.propose(draft, requested_by="dana")
+    assert refused.approval is None
+    assert refused.refused is not None
+    assert (
+        f"sales order {books.order}'s lines add up to $5,000.00 and its tax is $0.00, but its "
+        "total is $5,250.00: correct the order in the ERP" in refused.refused
+    )
+    reply = drafted_reply([refused], world.approvals.policy)
+    assert reply.headline.startswith("Nothing to invoice: ") and "$5,250.00" in reply.headline
+    assert books.invoices_numbered(draft.invoice_number) == 0
