@@ -187,3 +187,37 @@ def test_changed_immutable_fields_are_refused_on_reimport(
     assert failure.value.problems == [
         "invoices.csv:3: amount: invoice INV-000982 was imported with amount 8250.50, not 9250.50"
     ]
+
+
+def test_sales_orders_take_an_optional_po_number_and_tax(ledger: LocalLedger, folder: Path) -> None:
+    (folder / "sales_orders.csv").write_text(
+        "order_id,customer_id,order_date,amount,currency,po_number,tax\n"
+        "SO-9001,PK-200,2026-11-18,15000.00,USD,PO-4471,1237.50\n"
+        "SO-9002,HW-100,2026-11-19,4200.00,USD,,\n"
+    )
+    load(ledger, folder)
+    orders = {o.order_id: o for o in ledger.sales_orders()}
+    assert (orders["SO-9001"].po_number, orders["SO-9001"].tax) == ("PO-4471", D("1237.50"))
+    assert (orders["SO-9002"].po_number, orders["SO-9002"].tax) == (None, D("0.00"))
+    assert orders["SO-9001"].lines == ()  # imported without lines: billed as one line
+    assert load(ledger, folder).unchanged["sales_orders"] == 2
+
+
+def test_a_bad_tax_or_po_number_is_named_and_nothing_is_written(
+    ledger: LocalLedger, folder: Path
+) -> None:
+    (folder / "sales_orders.csv").write_text(
+        "order_id,customer_id,order_date,amount,currency,po_number,tax\n"
+        "SO-1,PK-200,2026-11-18,100.00,USD,PO-1,abc\n"
+        "SO-2,PK-200,2026-11-18,100.00,USD,PO-2,-5\n"
+        "SO-3,PK-200,2026-11-18,100.00,USD,PO-3,100.00\n"
+        f"SO-4,PK-200,2026-11-18,100.00,USD,{'P' * 65},\n"
+    )
+    with pytest.raises(ImportFailed) as failure:
+        load(ledger, folder)
+    problems = failure.value.problems
+    assert "sales_orders.csv:2: tax: 'abc' is not an amount (expected e.g. 1234.50)" in problems
+    assert "sales_orders.csv:3: tax: -5 must be zero or more" in problems
+    assert "sales_orders.csv:4: tax: 100.00 is not less than the amount 100.00" in problems
+    assert "sales_orders.csv:5: po_number: is 65 characters long (at most 64)" in problems
+    assert ledger.counts()["sales_orders"] == 0

@@ -326,6 +326,8 @@ def _read_orders(reader: _Reader, known_customers: set[str]) -> dict[str, dict[s
             "po_number": row.text("po_number", required=False),
             "tax": row.money("tax", currency, required=False) or Decimal("0.00"),
         }
+        if values["amount"] is not None and values["tax"] >= values["amount"]:
+            row.problem("tax", f"{values['tax']} is not less than the amount {values['amount']}")
         if order_id and _unique(row, "order_id", order_id, seen):
             out[order_id] = values
     return out
