@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from graph.actions import Action, ActionError, _dec
 from graph.format import money
 from integrations.erp.port import ErpClient, InvalidWrite
-from integrations.erp.records import InvoiceDraft, InvoiceLine, SalesOrder, WriteResult
+from integrations.erp.records import Customer, InvoiceDraft, InvoiceLine, SalesOrder, WriteResult
 from integrations.mail import Mailer
 
 
@@ -237,7 +237,8 @@ def _invoice_line(line: tuple[Any, ...]) -> InvoiceLine:
 
 @dataclass(frozen=True)
 class SetTerms(Action):
-    """Payment terms (and optionally a credit limit) for a customer, e.g. a new one."""
+    """Payment terms for a customer (an early-payment discount too: 2/10 Net 30), and
+    optionally a credit limit (a new customer's first terms)."""
 
     kind: ClassVar[str] = "set_terms"
     terms_days: int = 30
@@ -246,6 +247,9 @@ class SetTerms(Action):
     limit_currency: str = "USD"
     current_limit: str | None = None
     basis: str = ""
+    discount_percent: str = "0"
+    discount_days: int = 0
+    current_terms: str | None = None  # the terms as they were when proposed ("2/10 Net 30")
 
     @property
     def amount(self) -> Decimal | None:
@@ -255,24 +259,46 @@ class SetTerms(Action):
     def currency(self) -> str:
         return self.limit_currency
 
+    @property
+    def label(self) -> str:
+        from integrations.erp.rules import terms_label
+
+        return terms_label(self.terms_days, _dec(self.discount_percent), self.discount_days)
+
     def summary(self) -> str:
         limit = (
             f" and a credit limit of {money(_dec(self.credit_limit), self.currency)}"
             if self.credit_limit is not None
             else ""
         )
+        was = f" (now {self.current_terms})" if self.current_terms else ""
         basis = f" ({self.basis})" if self.basis else ""
-        return f"Set {self.customer_id}'s terms to Net {self.terms_days}{limit}{basis}"
+        return f"Set {self.customer_id}'s terms to {self.label}{was}{limit}{basis}"
 
     def validate(self, erp: ErpClient) -> list[str]:
+        from integrations.erp import rules
+        from integrations.erp.port import TermsCatalog
+
         customer = erp.get_customer(self.customer_id)
         if customer is None:
             return [f"customer {self.customer_id} does not exist"]
         now = None if customer.credit_limit is None else str(customer.credit_limit)
-        if customer.terms_days != self.current_terms_days or now != self.current_limit:
+        changed = customer.terms_days != self.current_terms_days or now != self.current_limit
+        if changed or (
+            self.current_terms is not None and customer.terms_label != self.current_terms
+        ):
             return ["the customer's terms or credit limit changed since this was proposed"]
-        if not 0 <= self.terms_days <= 365:
-            return ["payment terms must be 0 to 365 days net"]
+        try:
+            rules.terms_days(self.terms_days)
+            rules.discount(_dec(self.discount_percent), self.discount_days, self.terms_days)
+        except InvalidWrite as refused:
+            return [str(refused)]
+        if isinstance(erp, TermsCatalog) and (
+            missing := erp.missing_terms(
+                self.terms_days, _dec(self.discount_percent), self.discount_days
+            )
+        ):
+            return [missing]
         return []
 
     def snapshot(self, erp: ErpClient) -> dict[str, Any]:
@@ -281,13 +307,18 @@ class SetTerms(Action):
             return {}
         limit = customer.credit_limit
         return {
+            "terms": customer.terms_label,
             "terms_days": customer.terms_days,
             "credit_limit": None if limit is None else str(limit),
         }
 
     def execute(self, erp: ErpClient, key: str, *, mailer: Mailer | None) -> WriteResult:
         terms = erp.set_payment_terms(
-            self.customer_id, self.terms_days, idempotency_key=f"{key}:terms"
+            self.customer_id,
+            self.terms_days,
+            idempotency_key=f"{key}:terms",
+            discount_percent=_dec(self.discount_percent),
+            discount_days=self.discount_days,
         )
         if self.credit_limit is None:
             return WriteResult(terms.erp_reference, key, terms.replayed)
@@ -295,6 +326,21 @@ class SetTerms(Action):
             self.customer_id, _dec(self.credit_limit), idempotency_key=f"{key}:limit"
         )
         return WriteResult(terms.erp_reference, key, terms.replayed and limit.replayed)
+
+
+def terms_change(customer: Customer, terms: tuple[int, Decimal, int]) -> SetTerms:
+    """ "set globex terms to net 60": the customer's terms as asked, from what they are now."""
+    days, percent, within = terms
+    return SetTerms(
+        customer_id=customer.customer_id,
+        terms_days=days,
+        current_terms_days=customer.terms_days,
+        limit_currency=customer.currency,
+        current_limit=None if customer.credit_limit is None else str(customer.credit_limit),
+        discount_percent=str(percent),
+        discount_days=within,
+        current_terms=customer.terms_label,
+    )
 
 
 ORDER_ACTIONS: tuple[type[Action], ...] = (

@@ -241,6 +241,12 @@ def _build(
         )
     if kind == "set_credit_hold":
         return _plain(SetCreditHold(customer_id=customer.customer_id, on_hold=request.on_hold))
+    if kind == "set_terms":
+        from graph.order_actions import terms_change
+
+        if request.terms is None:
+            raise Unclear("Which terms? e.g. “set globex terms to net 60” or “… 2/10 net 30”.")
+        return _plain(terms_change(customer, request.terms))
     if kind == "add_note":
         return _plain(
             AddNote(customer_id=customer.customer_id, text=request.text or "", author=requested_by)

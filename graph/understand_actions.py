@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from graph import understand_vocab as vocab
+from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
 from graph.understand_refs import _extract, _name, _Refs
 
@@ -28,6 +29,7 @@ class ActionRequest:
     text: str | None = None
     on_hold: bool = True
     due: date | None = None  # the day a promise to pay is due
+    terms: tuple[int, Decimal, int] | None = None  # net days, discount %, discount days
 
 
 # --- change requests ----------------------------------------------------------------------------
@@ -60,6 +62,14 @@ _VERB = {
             r"(?:credit ?limit|limit|credit ?line)\b"
             r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
             r".*?(?:\b(?:to|at|=|of)\s*)?\$?\d[\d,.]*\s*[km]?\b\s*(?:please|now|asap)?$",
+        ),
+        # "set globex terms to net 60", "change northwind payment terms to 2/10 net 30",
+        # "move globex to net 60": a change of terms, with the terms written out
+        (
+            "terms",
+            r"^(?:set|change|update|move|switch|put|make|give|extend|shorten|lengthen|offer"
+            r"|adjust|modify|bump)\b(?!.*\b(?:limit|credit ?line)\b)"
+            r".*(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b)",
         ),
         (
             "release_order",
@@ -297,6 +307,15 @@ def _build(
         if customer is None:
             return None
         return ActionRequest("set_credit_limit", customer_text=customer, amount=amount)
+    if kind == "terms":
+        terms = read_terms(body)
+        if terms is None or invoices:
+            return None
+        who = named[: found.start()] if (found := TERMS_WRITTEN.search(named)) else named
+        customer = _customer_of(who)
+        if customer is None:
+            return None
+        return ActionRequest("set_terms", customer_text=customer, terms=terms)
     if kind == "release_order":
         if not (orders := here.orders or refs.orders):
             return None

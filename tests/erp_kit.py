@@ -124,6 +124,7 @@ def quickbooks_company(tmp_path: Path) -> Iterator[Company]:
     with fake_quickbooks() as fake:
         fake.add_term("Net 30", 30)
         fake.add_term("Net 45", 45)
+        fake.add_term("2% 10 Net 30", 30, discount="2", days=10)
         fake.add_item("Deductions")
         fake.add_item("Services")
         payer = fake.add_customer("Parent Co", email="ap@parent.example.com")

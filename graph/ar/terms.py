@@ -14,10 +14,12 @@ It is a proposal: a credit manager approves it (``set_terms``) within the policy
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from graph.lazy_regex import lazy
 from integrations.erp.records import Customer, SalesOrder
 
 STANDARD_TERMS = 30
@@ -75,3 +77,25 @@ def propose_terms(
     limit = (base / 1000).to_integral_value(rounding=ROUND_CEILING) * 1000
     terms = STANDARD_TERMS if view in ("strong", "neutral") else CAUTIOUS_TERMS
     return TermsProposal(terms, limit.quantize(Decimal("0.01")), tuple(basis))
+
+
+# "net 60", "n30", "2/10 net 30", "2% 10 net 30", "1.5/15 n45", "due on receipt"
+TERMS_WRITTEN = lazy(
+    r"(?:\b(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s*%?\s*(?:/|\s)\s*(?P<within>\d{1,3})\s*,?\s*)?"
+    r"\b(?:net|n)\s?-?\s?(?P<days>\d{1,3})\b(?:\s*days?)?"
+    r"|\b(?P<receipt>due (?:up)?on receipt)\b",
+    re.IGNORECASE,
+)
+
+
+def read_terms(text: str) -> tuple[int, Decimal, int] | None:
+    """(net days, discount percent, discount days) written in ``text``, or None."""
+    found = TERMS_WRITTEN.search(text)
+    if found is None:
+        return None
+    if found.group("receipt"):
+        return 0, Decimal("0"), 0
+    days = int(found.group("days"))
+    if found.group("pct"):
+        return days, Decimal(found.group("pct")), int(found.group("within"))
+    return days, Decimal("0"), 0

@@ -150,10 +150,16 @@ class ErpClient(Protocol):
     ) -> WriteResult: ...
 
     def set_payment_terms(
-        self, customer_id: str, terms_days: int, *, idempotency_key: str
+        self,
+        customer_id: str,
+        terms_days: int,
+        *,
+        idempotency_key: str,
+        discount_percent: Decimal = Decimal("0"),
+        discount_days: int = 0,
     ) -> WriteResult:
-        """Net ``terms_days`` for the customer's future invoices (any early-payment discount
-        is dropped)."""
+        """Net ``terms_days`` for the customer's future invoices, with an early-payment
+        discount of ``discount_percent`` within ``discount_days`` (2/10 Net 30), or none."""
         ...
 
     def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:
@@ -200,4 +206,16 @@ class CustomerDirectory(Protocol):
 
     def customer_names(self) -> list[tuple[str, str]]:
         """(customer_id, name) of every customer."""
+        ...
+
+
+@runtime_checkable
+class TermsCatalog(Protocol):
+    """An ERP whose payment terms are a list kept in the ERP (QuickBooks' Terms, Intacct's
+    AR terms): a customer can only be given terms that are on it."""
+
+    def missing_terms(
+        self, terms_days: int, discount_percent: Decimal, discount_days: int
+    ) -> str | None:
+        """None when the ERP has such terms; else why not, in the ERP's words for a person."""
         ...

@@ -124,6 +124,24 @@ def terms_days(days: int) -> int:
     return days
 
 
+def discount(discount_percent: Decimal, discount_days: int, terms_days: int) -> None:
+    """An early-payment discount: none (0 and 0), or under 100 % within fewer days than the
+    net terms."""
+    if not discount_percent and not discount_days:
+        return
+    if not 0 < discount_percent < 100 or not 0 < discount_days < terms_days:
+        raise InvalidWrite(
+            "an early-payment discount must be under 100% within fewer days than the net terms"
+        )
+
+
+def terms_label(terms_days: int, discount_percent: Decimal, discount_days: int) -> str:
+    """ "Net 30", "2/10 Net 30": how the terms are named (Intacct's term names, the chat)."""
+    if discount_percent and discount_days:
+        return f"{discount_percent.normalize():f}/{discount_days} Net {terms_days}"
+    return f"Net {terms_days}"
+
+
 def note_text(text: str) -> None:
     if not text.strip():
         raise InvalidWrite("a note needs some text")

@@ -625,6 +625,11 @@ class FakeIntacct:
 
     # --- reading ----------------------------------------------------------------------------
     def _visible(self, obj: str, entity: str | None) -> list[dict[str, str]]:
+        if obj == "ARTERM":  # the company's AR terms, by name
+            return [
+                {"RECORDNO": str(n), "NAME": name, "STATUS": "active"}
+                for n, name in enumerate(sorted(self.terms), start=1)
+            ]
         rows = sorted(self.records[obj].values(), key=lambda r: int(r["RECORDNO"]))
         if entity and obj in ENTITY_OBJECTS:
             rows = [r for r in rows if r.get("MEGAENTITYID", "") in ("", entity)]
@@ -643,6 +648,7 @@ class FakeIntacct:
             "ARPYMTDETAIL",
             "ARADJUSTMENT",
             "SODOCUMENT",
+            "ARTERM",
         ):
             raise FunctionFailure(("BL01001973", f"Unknown object {obj}", ""))
         try:

@@ -319,6 +319,23 @@ def test_payment_terms(books: Company) -> None:
         erp.set_payment_terms(books.subsidiary, 400, idempotency_key="k-terms-400")
 
 
+def test_payment_terms_with_an_early_payment_discount(books: Company) -> None:
+    erp = books.erp
+    erp.set_payment_terms(
+        books.subsidiary, 30, idempotency_key="k-2-10", discount_percent=D("2"), discount_days=10
+    )
+    customer = erp.get_customer(books.subsidiary)
+    assert customer is not None and customer.terms_label == "2/10 Net 30"
+    assert (customer.discount_percent, customer.discount_days) == (D("2"), 10)
+    erp.set_payment_terms(books.subsidiary, 45, idempotency_key="k-net-45")
+    assert erp.get_customer(books.subsidiary).terms_label == "Net 45"  # type: ignore[union-attr]
+    message = "an early-payment discount must be under 100% within fewer days than the net terms"
+    with pytest.raises(InvalidWrite, match=message):
+        erp.set_payment_terms(
+            books.subsidiary, 30, idempotency_key="k-bad", discount_percent=D("2"), discount_days=45
+        )
+
+
 # --- writes: invoices -----------------------------------------------------------------------
 
 

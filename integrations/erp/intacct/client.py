@@ -938,14 +938,47 @@ class IntacctClient:
         return self._idempotent(idempotency_key, "set_sales_order_status", run)
 
     def set_payment_terms(
-        self, customer_id: str, terms_days: int, *, idempotency_key: str
+        self,
+        customer_id: str,
+        terms_days: int,
+        *,
+        idempotency_key: str,
+        discount_percent: Decimal = ZERO,
+        discount_days: int = 0,
     ) -> WriteResult:
-        """The customer's ``TERMNAME``: ``Net <days>`` (a term of that name must exist in
-        Intacct, which refuses the update otherwise)."""
-        days = rules.terms_days(terms_days)
+        """The customer's ``TERMNAME``: the company's AR term with those days and discount
+        (``Net 60``, ``2/10 Net 30`` — read from ARTERM, whatever it is called there); refused
+        when Intacct has none."""
+        name = self._term_name(terms_days, discount_percent, discount_days)
         return self._update_customer(
-            customer_id, idempotency_key, "set_payment_terms", {"TERMNAME": f"Net {days}"}
+            customer_id, idempotency_key, "set_payment_terms", {"TERMNAME": name}
         )
+
+    def _term_name(self, terms_days: int, discount_percent: Decimal, discount_days: int) -> str:
+        days = rules.terms_days(terms_days)
+        rules.discount(discount_percent, discount_days, days)
+        wanted = (days, discount_percent, discount_days if discount_percent else 0)
+        for row in self._rows("ARTERM", ("NAME", "STATUS")):
+            name = (row.get("NAME") or "").strip()
+            if (row.get("STATUS") or "active").lower() != "active" or not name:
+                continue
+            found_days, found_percent, found_discount_days = m.parse_terms(name)
+            if (found_days, found_percent, found_discount_days if found_percent else 0) == wanted:
+                return name
+        label = rules.terms_label(days, discount_percent, discount_days)
+        raise InvalidWrite(
+            f"Intacct has no {label} term: add it under Accounts Receivable → Setup → Terms first"
+        )
+
+    def missing_terms(
+        self, terms_days: int, discount_percent: Decimal, discount_days: int
+    ) -> str | None:
+        """``TermsCatalog``: None when Intacct has such a term, else why not."""
+        try:
+            self._term_name(terms_days, discount_percent, discount_days)
+        except InvalidWrite as missing:
+            return str(missing)
+        return None
 
     def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:
         """See ``billing.create_invoice``."""

@@ -623,15 +623,23 @@ class LocalLedger:
         return self._idempotent(idempotency_key, "set_sales_order_status", order_id, body)
 
     def set_payment_terms(
-        self, customer_id: str, terms_days: int, *, idempotency_key: str
+        self,
+        customer_id: str,
+        terms_days: int,
+        *,
+        idempotency_key: str,
+        discount_percent: Decimal = ZERO,
+        discount_days: int = 0,
     ) -> WriteResult:
+        days = rules.terms_days(terms_days)
+        rules.discount(discount_percent, discount_days, days)
         return self._update_customer(
             customer_id,
             idempotency_key,
             "set_payment_terms",
-            terms_days=rules.terms_days(terms_days),
-            discount_percent=ZERO,
-            discount_days=0,
+            terms_days=days,
+            discount_percent=discount_percent,
+            discount_days=discount_days,
         )
 
     def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:

@@ -19,23 +19,37 @@ if TYPE_CHECKING:
     from integrations.erp.quickbooks.client import QuickBooksClient
 
 
-def set_payment_terms(
-    client: QuickBooksClient, customer_id: str, terms_days: int, idempotency_key: str
-) -> WriteResult:
-    """The customer's ``SalesTermRef``: the company's Term of that many days net (with no
-    early-payment discount); refused when the company has none."""
+def term_for(
+    client: QuickBooksClient, terms_days: int, discount_percent: Decimal, discount_days: int
+) -> str:
+    """The Id of the company's Term of that many days net with that early-payment discount
+    (none: no discount); refused when the company has none."""
     days = rules.terms_days(terms_days)
-    key = idempotency_key
+    rules.discount(discount_percent, discount_days, days)
     matching = sorted(
         (int(term_id), term_id)
         for term_id, term in client.terms().items()
-        if term.due_days == days and not term.discount_percent
+        if term.due_days == days
+        and term.discount_percent == discount_percent
+        and (term.discount_days == discount_days or not discount_percent)
     )
     if not matching:
-        raise InvalidWrite(
-            f"QuickBooks has no Net {days} term: add it under Settings → Terms first"
-        )
-    term_id = matching[0][1]
+        label = rules.terms_label(days, discount_percent, discount_days)
+        raise InvalidWrite(f"QuickBooks has no {label} term: add it under Settings → Terms first")
+    return matching[0][1]
+
+
+def set_payment_terms(
+    client: QuickBooksClient,
+    customer_id: str,
+    terms_days: int,
+    idempotency_key: str,
+    discount_percent: Decimal = Decimal("0"),
+    discount_days: int = 0,
+) -> WriteResult:
+    """The customer's ``SalesTermRef``: the company's Term with those days and discount."""
+    key = idempotency_key
+    term_id = term_for(client, terms_days, discount_percent, discount_days)
 
     def find_done(progress: Progress) -> Outcome | None:
         current = client.fetch("Customer", customer_id) or {}

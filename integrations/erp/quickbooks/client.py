@@ -1053,12 +1053,32 @@ class QuickBooksClient:
         )
 
     def set_payment_terms(
-        self, customer_id: str, terms_days: int, *, idempotency_key: str
+        self,
+        customer_id: str,
+        terms_days: int,
+        *,
+        idempotency_key: str,
+        discount_percent: Decimal = ZERO,
+        discount_days: int = 0,
     ) -> WriteResult:
         """See ``billing.set_payment_terms``."""
         from integrations.erp.quickbooks import billing
 
-        return billing.set_payment_terms(self, customer_id, terms_days, idempotency_key)
+        return billing.set_payment_terms(
+            self, customer_id, terms_days, idempotency_key, discount_percent, discount_days
+        )
+
+    def missing_terms(
+        self, terms_days: int, discount_percent: Decimal, discount_days: int
+    ) -> str | None:
+        """``TermsCatalog``: see ``billing.term_for``."""
+        from integrations.erp.quickbooks import billing
+
+        try:
+            billing.term_for(self, terms_days, discount_percent, discount_days)
+        except InvalidWrite as missing:
+            return str(missing)
+        return None
 
     def create_invoice(self, draft: InvoiceDraft, *, idempotency_key: str) -> WriteResult:
         """See ``billing.create_invoice``."""
