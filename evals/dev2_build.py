@@ -826,8 +826,22 @@ ROWS: list[tuple] = [
     ("create an invoice for SO-1001", "unknown", None, None, None),
     ("raise a credit memo for 500 on 10435", "unknown", None, None, None),
     ("void inv 10436", "unknown", None, None, None),
-    ("set globex terms to net 60", "unknown", None, None, None),
-    ("change initech to net 45", "unknown", None, None, None),
+    # (terms are changed by asking since issue 20: a set_terms proposal)
+    (
+        "set globex terms to net 60",
+        "action_request",
+        {"customer": "Globex Corporation"},
+        None,
+        "set_terms",
+    ),
+    ("change initech to net 45", "action_request", {"customer": "Initech LLC"}, None, "set_terms"),
+    (
+        "change northwind payment terms to 2/10 net 30",
+        "action_request",
+        {"customer": "Northwind Traders Inc."},
+        None,
+        "set_terms",
+    ),
     ("give northwind a payment plan", "unknown", None, None, None),
     (
         "globex promised to pay 5000 on friday",
