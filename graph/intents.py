@@ -337,10 +337,11 @@ REGISTRY: tuple[Intent, ...] = (
     Intent(
         "action_request",
         "change_request",
-        "Ask for a change: write-off, credit limit, hold, note, reminder, payment application, "
-        "dispute, promise to pay, statement",
+        "Ask for a change: write-off, credit limit, payment terms, hold, note, reminder, payment "
+        "application, dispute, promise to pay, statement",
         (
             "raise globex's credit limit to 20k",
+            "set globex terms to net 60",
             "put initech on credit hold",
             "send a reminder to northwind",
             "note for globex: AP promised payment friday",

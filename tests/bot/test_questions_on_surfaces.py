@@ -91,7 +91,7 @@ def test_whole_book_figures_are_the_ledgers(surface: tuple[Driver, Harness]) -> 
     "text",
     [
         "void INV-10045",
-        "set globex terms to net 60",
+        "give northwind a payment plan",
         "alert me if DSO goes above 60",
     ],
 )

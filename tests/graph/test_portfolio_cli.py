@@ -78,7 +78,7 @@ def test_month_first_or_day_first_by_locale(demo_cli: Cli) -> None:
     "text,cannot",
     [
         ("void INV-10045", "create_invoice"),
-        ("set globex terms to net 60", "change_terms"),
+        ("give northwind a payment plan", "change_terms"),
         ("alert me if DSO goes above 60", "alert"),
     ],
 )
