@@ -203,11 +203,11 @@ sales_orders = Table(
     Column("amount", Money, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("status", String(20), nullable=False, default="pending"),
-    Column("po_number", String(64)),  # migration 0003
-    Column("tax", Money, nullable=False, default=Decimal("0")),  # migration 0003
+    Column("po_number", String(64)),  # migration 0004
+    Column("tax", Money, nullable=False, default=Decimal("0")),  # migration 0004
 )
 
-# What an order is for, line by line (migration 0003); an order without lines is billed as
+# What an order is for, line by line (migration 0004); an order without lines is billed as
 # one line of its total.
 sales_order_lines = Table(
     "ledger_sales_order_lines",
