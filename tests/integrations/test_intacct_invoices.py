@@ -70,8 +70,10 @@ def test_what_intacct_needs_is_said(books: Company) -> None:
     with pytest.raises(IntacctConfigError, match="INTACCT_REVENUE_ACCOUNT"):
         books.erp.create_invoice(draft(books, "INV-X"), idempotency_key="k-noacct")
     assert books.invoices_numbered("INV-X") == 0
-    with pytest.raises(Exception, match="Invalid Term Net 21"):
+    # Terms Intacct does not have are refused before the update is sent, in plain words.
+    with pytest.raises(InvalidWrite, match="Intacct has no Net 21 term: add it under Accounts"):
         books.erp.set_payment_terms(books.payer, 21, idempotency_key="k-21")
+    assert not books.fake.requests_with("update", "CUSTOMER")
     with pytest.raises(InvalidWrite, match="is billed in USD"):
         books.erp.create_invoice(
             replace(draft(books, "INV-Y"), currency="EUR"),
