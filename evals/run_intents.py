@@ -41,7 +41,6 @@ ACTION_KINDS = frozenset(
         "set_credit_limit",
         "set_credit_hold",
         "add_note",
-        "set_terms",
         "send_reminder",
         "send_statement",
         "record_promise",
