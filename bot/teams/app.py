@@ -218,7 +218,11 @@ class TeamsSurface:
             activity = ctx.activity
             value = activity.value if isinstance(activity.value, dict) else None
             if value and value.get("action"):  # Action.Submit from a client without Execute
-                await self._answer_click(ctx, value, update_for_all=True)
+                answer = await self._answer_click(ctx, value, update_for_all=True)
+                if isinstance(answer, AdaptiveCardActionMessageResponse):
+                    # no invoke to answer the clicker: a refusal (or an outcome without a card)
+                    # is said in the chat
+                    await ctx.send(answer.value)
                 return
             text = (activity.strip_mentions_text().text or "").strip() or "help"
             try:

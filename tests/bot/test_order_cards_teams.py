@@ -126,6 +126,19 @@ def test_a_review_card_in_teams_is_released_once_by_a_credit_manager(server: Har
     assert refused["value"].startswith("Not allowed: none of your roles (collector) may approve")
     assert server.runtime.store.get(release.approval_id).status == "pending"  # type: ignore[union-attr]
 
+    # The same refusal for a click sent as Action.Submit (no invoke to answer): said in the chat.
+    assert submit(server, CASEY_AAD, release.approval_id, card_message.new_id or "").is_success
+    said = server.connector.wait_for(
+        "send",
+        where=lambda s: (
+            s.conversation_id == CONVERSATION
+            and str(s.activity.get("text", "")).startswith("Not allowed: none of your roles")
+        ),
+        timeout=30,
+    )
+    assert len(said) == 1
+    assert server.runtime.store.get(release.approval_id).status == "pending"  # type: ignore[union-attr]
+
     # The credit manager's click releases it, once; a second click is told it is done.
     assert (
         submit(server, CHRIS_AAD, release.approval_id, card_message.new_id or "").status_code < 300
