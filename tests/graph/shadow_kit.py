@@ -13,11 +13,11 @@ from integrations.erp.local import LocalLedger
 from integrations.erp.local import schema as t
 from integrations.erp.records import ApplicationRequest, NewPayment, invoice_number_key
 from integrations.store import Store
+from tests.graph.backtest.books_kit import CUSTOMERS, customer_rows
 
 D = Decimal
 MONDAY = date(2026, 11, 16)
 DAYS = [MONDAY + timedelta(days=n) for n in range(5)]
-CUSTOMERS = ("A1", "Acme Widgets Inc"), ("B1", "Bolt Supply LLC"), ("C1", "Crane Foods Corp")
 
 
 def invoice_row(number: str, customer: str, amount: str) -> dict:
@@ -88,18 +88,7 @@ def books(url: str, plan: list[dict]) -> LocalLedger:
     with ledger.writing() as conn:
         conn.execute(
             insert(t.customers),
-            [
-                {
-                    "customer_id": cid,
-                    "name": name,
-                    "currency": "USD",
-                    "terms_days": 30,
-                    "on_hold": False,
-                    "discount_percent": D(0),
-                    "discount_days": 0,
-                }
-                for cid, name in CUSTOMERS
-            ],
+            customer_rows(),
         )
         rows = [invoice_row(*p["invoice"][:1], p["customer"], p["invoice"][1]) for p in plan]
         p20 = next(p for p in plan if p["payment"] == "P-20")

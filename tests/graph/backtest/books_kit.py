@@ -77,6 +77,22 @@ SCENARIOS = {"one invoice": 2, "several invoices": 1, "short-pay": 1, "overpayme
 WRITE_OFF = ("INV-3001", "C1", "25.00", date(2026, 10, 16), "damage")
 
 
+def customer_rows() -> list[dict]:
+    """The three USD customers on net 30, as ledger rows."""
+    return [
+        {
+            "customer_id": cid,
+            "name": name,
+            "currency": "USD",
+            "terms_days": 30,
+            "on_hold": False,
+            "discount_percent": D(0),
+            "discount_days": 0,
+        }
+        for cid, name in CUSTOMERS
+    ]
+
+
 def _balance(number: str, amount: str, *, written_off: bool) -> Decimal:
     paid = sum((D(a) for p in PAYMENTS for n, a in p.applications if n == number), D(0))
     off = D(WRITE_OFF[2]) if written_off and number == WRITE_OFF[0] else D(0)
@@ -88,18 +104,7 @@ def seed_local(ledger: LocalLedger) -> None:
     with ledger.writing() as conn:
         conn.execute(
             insert(t.customers),
-            [
-                {
-                    "customer_id": cid,
-                    "name": name,
-                    "currency": "USD",
-                    "terms_days": 30,
-                    "on_hold": False,
-                    "discount_percent": D(0),
-                    "discount_days": 0,
-                }
-                for cid, name in CUSTOMERS
-            ],
+            customer_rows(),
         )
         conn.execute(
             insert(t.invoices),
