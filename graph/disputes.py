@@ -146,8 +146,7 @@ class OpenDispute(Action):
         return problems
 
     def snapshot(self, erp: ErpClient) -> dict[str, Any]:
-        invoice = erp.get_invoice(self.invoice_number)
-        return {"invoice_balance": str(invoice.balance) if invoice else None}
+        return invoice_snapshot(erp, self.invoice_number)
 
     def execute(
         self, erp: ErpClient, key: str, *, mailer: Mailer | None, store: CollectorStore
@@ -177,6 +176,12 @@ class OpenDispute(Action):
             idempotency_key=f"{key}:note",
         )
         return WriteResult(dispute.dispute_id, key, replayed=not created)
+
+
+def invoice_snapshot(erp: ErpClient, invoice_number: str) -> dict[str, Any]:
+    """What a dispute action records of its invoice before it runs: the open balance."""
+    invoice = erp.get_invoice(invoice_number)
+    return {"invoice_balance": str(invoice.balance) if invoice else None}
 
 
 @dataclass(frozen=True)
@@ -255,8 +260,7 @@ class ResolveDispute(Action):
         return problems
 
     def snapshot(self, erp: ErpClient) -> dict[str, Any]:
-        invoice = erp.get_invoice(self.invoice_number)
-        return {"invoice_balance": str(invoice.balance) if invoice else None}
+        return invoice_snapshot(erp, self.invoice_number)
 
     def execute(
         self, erp: ErpClient, key: str, *, mailer: Mailer | None, store: CollectorStore
