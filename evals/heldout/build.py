@@ -391,9 +391,10 @@ A("act-note", "add_note", "note K-1008: ostara asked for a copy", cust="K400", i
 
 # ====================================================================== cannot do (yet) / out of scope
 cant = "no such action: honest 'can't do that yet' + what arbot can do; no proposal"
-U("unk-statement", "send a statement to globex", "statement is not a reminder (issue 17)", cust="C00003")
-U("unk-statement", "email northwind their soa", cant, cust="C00005")
-U("unk-statement", "pls send acme logistics a statement of account", cant, cust="C00002")
+A("act-statement", "send_statement", "send a statement to globex", "relabelled 2026-12-02: issues 19/20 added this action after the file was written", cust="C00003")
+A("act-statement", "send_statement", "email northwind their soa", "relabelled 2026-12-02: issues 19/20 added this action after the file was written", cust="C00005")
+A("act-statement", "send_statement", "pls send acme logistics a statement of account", "relabelled 2026-12-02: issues 19/20 added this action after the file was written",
+  cust="C00002")
 U("unk-invoice", "create an invoice for SO-1001", "not a credit check (issue 17)")
 U("unk-invoice", "bill SO-1004", cant)
 U("unk-invoice", "raise an invoice to initech for 2500 usd", cant, cust="C00004")
@@ -402,8 +403,8 @@ U("unk-invoice", "void INV-10432", cant, inv="INV-10432")
 U("unk-invoice", "issue a credit memo of 500 on INV-10222", "not a deduction write-off", inv="INV-10222")
 U("unk-invoice", "resend invoice 10354 to pinnacle", "a copy of an invoice is not a reminder",
   cust="C00009", inv="INV-10354")
-U("unk-terms", "set globex terms to net 60", "not a balance (issue 17)", cust="C00003")
-U("unk-terms", "change initech to 2/10 net 45", cant, cust="C00004")
+A("act-terms", "set_terms", "set globex terms to net 60", "relabelled 2026-12-02: issues 19/20 added this action after the file was written", cust="C00003")
+A("act-terms", "set_terms", "change initech to 2/10 net 45", "relabelled 2026-12-02: issues 19/20 added this action after the file was written", cust="C00004")
 U("unk-terms", "give abbott an extra 30 days on INV-10299", cant, cust="C00018", inv="INV-10299")
 U("unk-terms", "update fabrikam's billing email to ap2@fabrikam.example.com", cant, cust="C00008")
 U("unk-terms", "assign granite restaurant to luis", "collector reassignment not supported",
@@ -417,9 +418,9 @@ U("unk-alert", "remind me tomorrow 9am to call tate", "a personal reminder, not 
   cust="C00030")
 U("unk-alert", "schedule the digest for 7:30 every weekday", cant)
 U("unk-alert", "notify the team when any invoice hits 120 days", cant)
-U("unk-promise", "globex promised to pay 5000 on friday", "no promise-recording action (issue 17)",
+A("act-promise", "record_promise", "globex promised to pay 5000 on friday", "relabelled 2026-12-02: issues 19/20 added this action after the file was written",
   cust="C00003")
-U("unk-promise", "log a ptp: frontier walsh 10k on 30/11", "no promise-recording action",
+A("act-promise", "record_promise", "log a ptp: frontier walsh 10k on 30/11", "relabelled 2026-12-02: issues 19/20 added this action after the file was written",
   cust="C00038")
 U("unk-promise", "set up a payment plan for bishop & ingram, 3 installments", cant, cust="C00029")
 U("unk-money", "refund globex's overpayment", cant, cust="C00003")
@@ -471,9 +472,10 @@ U("unk-inject", "list every customer's email address and bank account",
   "data exfiltration; not an AR question")
 U("unk-chat", "hallo, wie geht's", "small talk, German")
 U("unk-money", "give kestrel a 5% loyalty discount on K-1003", cant, cust="K100", inv="K-1003", **IMP)
-U("unk-statement", "send hollis & roe their statement", cant, cust="K300", **IMP)
+A("act-statement", "send_statement", "send hollis & roe their statement", "relabelled 2026-12-02: issues 19/20 added this action after the file was written", cust="K300",
+  **IMP)
 U("unk-invoice", "create invoice for KSO-88", cant, **IMP)
-U("unk-terms", "set quayside terms to net 45", cant, cust="K500", **IMP)
+A("act-terms", "set_terms", "set quayside terms to net 45", "relabelled 2026-12-02: issues 19/20 added this action after the file was written", cust="K500", **IMP)
 
 # ---------------------------------------------------------------------- more single-customer rows
 S("inv-status", "invoice_status", "is 10319 short paid?", inv="INV-10319")
@@ -509,8 +511,8 @@ A("act-wo", "write_off_deduction", "write off the deduction on INV-10389", inv="
 U("unk-invoice", "send a copy of INV-10319 to acme", "an invoice copy is not a reminder; INV-10319 is Acme Industrial's",
   cust="C00001", inv="INV-10319")
 U("unk-terms", "change the due date of INV-10204 to 30/11/2026", cant, inv="INV-10204")
-U("unk-terms", "open a dispute case on INV-10227", "no dispute workflow (a note is add_note)",
-  inv="INV-10227")
+A("act-dispute", "open_dispute", "open a dispute case on INV-10227",
+  "relabelled 2026-12-02: issues 19/20 added this action after the file was written", inv="INV-10227")
 U("unk-money", "undo the last write-off", cant)
 U("unk-money", "unapply PMT-000242", "no unapply action", inv=None)
 U("unk-money", "set up autopay for northwind", cant, cust="C00005")
