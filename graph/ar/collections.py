@@ -69,7 +69,9 @@ class AccountTotals:
     ``buckets`` are the aging buckets (AGING_BUCKET_NAMES); the rest splits the same money
     by what the score needs: ``late`` is more than LATE_DAYS past due, ``early_past_due``
     1-LATE_DAYS, ``not_due`` not yet due (``due_soon`` of it within DUE_SOON_DAYS); the
-    partly-paid and disputed parts are of the money not yet late.
+    partly-paid and disputed parts are of the money not yet late (an invoice both disputed and
+    partly paid counts as disputed), ``early_partly_paid`` and ``early_disputed`` the share of
+    them 1-LATE_DAYS past due.
     """
 
     customer_id: str
@@ -82,6 +84,8 @@ class AccountTotals:
     due_soon: Decimal = ZERO
     partly_paid: Decimal = ZERO
     disputed: Decimal = ZERO
+    early_partly_paid: Decimal = ZERO
+    early_disputed: Decimal = ZERO
     disputed_numbers: list[str] = field(default_factory=list)
     late_count: int = 0  # invoices more than LATE_DAYS past due
     # For the words only (the local ledger reads them for the entries shown):
@@ -138,18 +142,39 @@ class Risk:
 
 
 def risk(account: AccountTotals, behaviour: Behaviour) -> Risk:
-    """The account's expected late money (see the module's docstring)."""
-    early = 0.0
-    if account.early_past_due:
-        early = float(account.early_past_due) * chance_late(behaviour, EARLY_PAST_DUE_DAYS)
-    ordinary = chance_late(behaviour, 0.0)
-    not_due = float(account.not_due) * ordinary
-    # Disputed and partly paid money not yet late: at least their own chance.
-    if account.disputed or account.partly_paid:
-        special = float(account.disputed) * chance_late(behaviour, 0.0, disputed=True)
-        special += float(account.partly_paid) * chance_late(behaviour, 0.0, partly_paid=True)
-        not_due += max(special - float(account.disputed + account.partly_paid) * ordinary, 0.0)
+    """The account's expected late money (see the module's docstring). Disputed and partly paid
+    money not yet late has the larger of the customer's chance and its own, as far past due as
+    it is (1-LATE_DAYS past due or not yet due)."""
+    early = _expected_late(
+        behaviour,
+        EARLY_PAST_DUE_DAYS,
+        account.early_past_due,
+        account.early_disputed,
+        account.early_partly_paid,
+    )
+    not_due = _expected_late(
+        behaviour,
+        0.0,
+        account.not_due,
+        account.disputed - account.early_disputed,
+        account.partly_paid - account.early_partly_paid,
+    )
     return Risk(float(account.late), early, not_due)
+
+
+def _expected_late(
+    behaviour: Behaviour, days: float, total: Decimal, disputed: Decimal, partly_paid: Decimal
+) -> float:
+    """``total`` × the chance it is paid late, of which ``disputed`` and ``partly_paid`` with
+    their own chances."""
+    if not total:
+        return 0.0
+    found = float(total - disputed - partly_paid) * chance_late(behaviour, days)
+    if disputed:
+        found += float(disputed) * chance_late(behaviour, days, disputed=True)
+    if partly_paid:
+        found += float(partly_paid) * chance_late(behaviour, days, partly_paid=True)
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,8 +49,12 @@ def accounts_from_records(
                     account.due_soon += balance
             if invoice.invoice_number in disputed:
                 account.disputed += balance
+                if days > 0:
+                    account.early_disputed += balance
             elif balance < invoice.amount:
                 account.partly_paid += balance
+                if days > 0:
+                    account.early_partly_paid += balance
         if days > 0:
             account.past_due_count += 1
             if account.oldest_due is None or due < account.oldest_due:

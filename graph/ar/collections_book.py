@@ -76,7 +76,7 @@ class LedgerSignals:
     def disputed_invoices(self) -> frozenset[str]:
         from integrations.erp.local import aggregates
 
-        return frozenset(row[0] for row in aggregates.disputed_open(self.erp.engine))
+        return frozenset(aggregates.disputed_open(self.erp.engine))
 
     def broken_promises(self, as_of: date) -> list[PromiseToPay]:
         from integrations.erp.local import aggregates
@@ -212,15 +212,15 @@ class _SqlSource:
             customer_id=customer_id,
         )
         accounts = {(r.customer_id, r.currency): LedgerAccount(r) for r in rows}
-        if disputed:
-            late_cut = as_of - timedelta(days=LATE_DAYS)
-            for number, cid, currency, balance, amount, due in aggregates.disputed_open(
-                self.engine
-            ):
-                account = accounts.get((cid, currency))
-                if number in disputed and account is not None:
-                    not_late = balance if due >= late_cut else None
-                    account.dispute(number, not_late, balance < amount)
+        # Every disputed invoice read by number: the ERP's notes say some, arbot's store others.
+        late_cut = as_of - timedelta(days=LATE_DAYS)
+        for number, cid, currency, balance, amount, due in aggregates.open_invoices(
+            self.engine, disputed
+        ):
+            account = accounts.get((cid, currency))
+            if account is not None:
+                not_late = balance if due >= late_cut else None
+                account.dispute(number, not_late, balance < amount, early=due < as_of)
         return list(accounts.values())  # type: ignore[arg-type]  # the same attributes
 
     def stats(
@@ -294,6 +294,8 @@ class LedgerAccount:
         "_disputed",
         "_due_soon",
         "_early",
+        "_early_disputed",
+        "_early_partly",
         "_partly",
         "currency",
         "customer_id",
@@ -310,19 +312,25 @@ class LedgerAccount:
         self._buckets: tuple[int, ...] = tuple(int(c) for c in row.buckets)
         self._early, self._due_soon = int(row.early_past_due), int(row.due_soon)
         self._partly, self._disputed = int(row.partly_paid), 0
+        self._early_partly, self._early_disputed = int(row.early_partly_paid), 0
         self.late_count: int = int(row.late_count)
         self.disputed_numbers: list[str] = []
         self.late_day_money = 0.0
         self.oldest_due: date | None = None
         self.past_due_count = 0
 
-    def dispute(self, number: str, cents: int | None, partly_paid: bool) -> None:
-        """An invoice of this account is disputed; ``cents`` of it not yet late (None: late)."""
+    def dispute(self, number: str, cents: int | None, partly_paid: bool, *, early: bool) -> None:
+        """An invoice of this account is disputed; ``cents`` of it not yet late (None: late),
+        ``early``: 1-LATE_DAYS past due."""
         self.disputed_numbers.append(number)
         if cents is not None:
             self._disputed += cents
+            if early:
+                self._early_disputed += cents
             if partly_paid:
                 self._partly -= cents  # counted as disputed instead
+                if early:
+                    self._early_partly -= cents
 
     @property
     def buckets(self) -> list[Decimal]:
@@ -359,6 +367,14 @@ class LedgerAccount:
     @property
     def disputed(self) -> Decimal:
         return _money(self._disputed)
+
+    @property
+    def early_partly_paid(self) -> Decimal:
+        return _money(self._early_partly)
+
+    @property
+    def early_disputed(self) -> Decimal:
+        return _money(self._early_disputed)
 
 
 class _RecordSource:

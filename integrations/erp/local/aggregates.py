@@ -33,6 +33,7 @@ class AccountRow(NamedTuple):
     early_past_due: int  # 1..late_days past due
     due_soon: int  # not yet due, due within soon_days
     partly_paid: int  # not more than late_days past due, and partly paid
+    early_partly_paid: int  # of it, 1..late_days past due
     late_count: int  # invoices more than late_days past due
 
 
@@ -92,6 +93,7 @@ def account_rows(
             total(and_(due >= late_cut, due < as_of)),
             total(and_(due >= as_of, due <= soon)),
             total(and_(due >= late_cut, balance < amount)),
+            total(and_(due >= late_cut, due < as_of, balance < amount)),
             func.sum(case((due < late_cut, 1), else_=0)),
         )
         .where(i.balance > 0)
@@ -102,15 +104,7 @@ def account_rows(
     width = len(AGING_BUCKETS)
     with engine.connect() as conn:
         return [
-            AccountRow(
-                row[0],
-                row[1],
-                tuple(row[2 : 2 + width]),
-                row[2 + width],
-                row[3 + width],
-                row[4 + width],
-                row[5 + width],
-            )
+            AccountRow(row[0], row[1], tuple(row[2 : 2 + width]), *row[2 + width : 7 + width])
             for row in conn.execute(query)
         ]
 
@@ -216,27 +210,42 @@ def broken_promises(
         ]
 
 
-def disputed_open(engine: Engine) -> list[tuple[str, str, str, int, int, date]]:
-    """Open invoices with a note that says they are disputed: (number, customer, currency,
-    balance, amount, due date), in cents."""
+def disputed_open(engine: Engine) -> list[str]:
+    """The open invoices with a note that says they are disputed."""
     n, i = t.notes.c, t.invoices.c
     query = (
-        select(
-            i.invoice_number,
-            i.customer_id,
-            i.currency,
-            _cents(i.balance),
-            _cents(i.amount),
-            i.due_date,
-        )
+        select(i.invoice_number)
         .select_from(t.notes.join(t.invoices, t.invoices.c.invoice_number == n.invoice_number))
         .where(func.lower(n.text).like("%disput%"), i.balance > 0)
         .distinct()
     )
     with engine.connect() as conn:
-        return [
-            (r[0], r[1], r[2], int(r[3]), int(r[4]), _as_date(r[5])) for r in conn.execute(query)
-        ]
+        return list(conn.scalars(query))
+
+
+def open_invoices(
+    engine: Engine, numbers: Iterable[str]
+) -> list[tuple[str, str, str, int, int, date]]:
+    """These invoices, those still open: (number, customer, currency, balance, amount, due
+    date), in cents."""
+    i = t.invoices.c
+    wanted = sorted(set(numbers))
+    found = []
+    with engine.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            query = select(
+                i.invoice_number,
+                i.customer_id,
+                i.currency,
+                _cents(i.balance),
+                _cents(i.amount),
+                i.due_date,
+            ).where(i.invoice_number.in_(wanted[start : start + 500]), i.balance > 0)
+            found += [
+                (r[0], r[1], r[2], int(r[3]), int(r[4]), _as_date(r[5]))
+                for r in conn.execute(query)
+            ]
+    return found
 
 
 def past_due_numbers(

@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
-from graph.ar.behaviour import payment_behaviour
+from graph.ar.behaviour import DISPUTED_CHANCE, LATE_DAYS, chance_late, payment_behaviour
+from graph.ar.collections import EARLY_PAST_DUE_DAYS
 from graph.ar.collections_book import read_book
 from integrations.erp.local import LocalLedger
 from integrations.erp.local.demo import build_demo
+from integrations.erp.records import PromiseToPay
 
 AS_OF = date(2026, 11, 21)
 
@@ -76,3 +78,63 @@ def test_the_credit_check_can_ask_for_one_customers_behaviour(ledger: LocalLedge
     assert northwind.describe().startswith("pays ")
     assert "days late on average" in northwind.describe()
     assert payment_behaviour(PortOnly(ledger), "C00005", AS_OF) == northwind  # type: ignore[arg-type]
+
+
+class StoreOnlyDisputes:
+    """Signals as arbot's store gives them: disputes the ERP's notes know nothing of."""
+
+    def __init__(self, numbers: set[str]) -> None:
+        self.numbers = frozenset(numbers)
+
+    def disputed_invoices(self) -> frozenset[str]:
+        return self.numbers
+
+    def broken_promises(self, as_of: date) -> list[PromiseToPay]:
+        return []
+
+
+def test_disputes_only_in_arbots_store_count_alike_in_sql_and_in_records(
+    ledger: LocalLedger,
+) -> None:
+    early = [i for i in ledger.invoices() if 0 < (AS_OF - i.due_date).days <= LATE_DAYS]
+    partly = next(i for i in early if i.balance < i.amount)
+    whole = next(i for i in early if i.balance == i.amount and i.customer_id != partly.customer_id)
+    signals = StoreOnlyDisputes({partly.invoice_number, whole.invoice_number})
+    in_sql = read_book(ledger, AS_OF, signals)
+    from_records = read_book(PortOnly(ledger), AS_OF, signals)  # type: ignore[arg-type]
+
+    def figures(book: Any) -> list[tuple]:
+        return [
+            (
+                r.account.customer_id,
+                r.account.currency,
+                r.score,
+                r.risk,
+                r.account.disputed,
+                r.account.early_disputed,
+                r.account.partly_paid,
+                r.account.early_partly_paid,
+                r.account.disputed_numbers,
+            )
+            for r in book.ranked
+        ]
+
+    assert figures(in_sql) == figures(from_records)
+    for invoice in (partly, whole):
+        found = next(r for r in in_sql.ranked if r.account.customer_id == invoice.customer_id)
+        assert invoice.invoice_number in found.account.disputed_numbers
+        assert found.account.early_disputed >= invoice.balance
+        # The disputed money 1-10 days past due counts once, with the larger chance.
+        chance = max(chance_late(found.behaviour, EARLY_PAST_DUE_DAYS), DISPUTED_CHANCE)
+        others = found.account.early_past_due - invoice.balance
+        assert others >= 0
+        expected = float(invoice.balance) * chance
+        expected += float(others - found.account.early_partly_paid) * chance_late(
+            found.behaviour, EARLY_PAST_DUE_DAYS
+        )
+        expected += float(found.account.early_partly_paid) * chance_late(
+            found.behaviour, EARLY_PAST_DUE_DAYS, partly_paid=True
+        )
+        assert found.risk.early_past_due == pytest.approx(expected)
+    shown = in_sql.entries([r for r in in_sql.ranked if r.account.customer_id == whole.customer_id])
+    assert any(f.name == "disputes" and whole.invoice_number in f.text for f in shown[0].factors)
