@@ -260,8 +260,8 @@ def payment_lookup(context: ReportContext, request: Request) -> Reply:
 def days_to_pay(context: ReportContext, request: Request) -> Reply:
     customer, notes = scoped_customer(context, request)
     reads = book_reads(context.erp, context.today)
-    habits = reads.habits(customer.customer_id if customer else None)
     if customer is not None:
+        habits = reads.habits(customer.customer_id)
         habit = next((h for h in habits if h.customer_id == customer.customer_id), None)
         if habit is None:
             headline = f"{customer.name} has no paid invoices on record to measure."
@@ -288,7 +288,7 @@ def days_to_pay(context: ReportContext, request: Request) -> Reply:
                 "invoices_paid": habit.invoices_paid if habit else 0,
             },
         )
-    slowest = sorted(habits, key=lambda h: (-h.days_beyond_terms, h.customer_id))[:SLOWEST_SHOWN]
+    measured, slowest = reads.slowest(SLOWEST_SHOWN)
     customers = reads.customers({h.customer_id for h in slowest})
     headline = (
         f"Slowest payer: {_who(customers, slowest[0].customer_id)}, "
@@ -313,7 +313,7 @@ def days_to_pay(context: ReportContext, request: Request) -> Reply:
                         for h in slowest
                     ),
                     numeric=(1, 2, 3),
-                    title=f"Slowest {len(slowest)} of {len(habits)} customers (days beyond terms)",
+                    title=f"Slowest {len(slowest)} of {measured} customers (days beyond terms)",
                 )
             )
         ]

@@ -272,6 +272,13 @@ class BookReads:
                 )
         return habits
 
+    def slowest(self, at_most: int) -> tuple[int, list[Habit]]:
+        """How many customers have paid anything, and the ``at_most`` furthest beyond terms
+        on average (ties by customer id)."""
+        habits = self.habits()
+        ranked = sorted(habits, key=lambda h: (-h.days_beyond_terms, h.customer_id))
+        return len(habits), ranked[:at_most]
+
     def invoices(self, numbers: set[str]) -> list[Invoice]:
         return [i for n in sorted(numbers) if (i := self.erp.get_invoice(n)) is not None]
 

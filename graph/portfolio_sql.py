@@ -2,15 +2,15 @@
 
 Each question reads what it shows and no more: the aging is one ``GROUP BY currency, due_date``,
 the ranking of debtors one ``GROUP BY customer_id, currency``, both answered from the partial
-covering indexes over the open invoices (ledger migration 0003); Python objects are built for
-the rows shown. Nothing is kept between questions, so an answer never lags a write.
+covering indexes over the open invoices (ledger migration 0003; the payments' reads are in
+``graph.portfolio_sql_cash``); Python objects are built for the rows shown. Nothing is kept between questions, so an answer never lags a write.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from graph.portfolio_reads import (
@@ -18,19 +18,17 @@ from graph.portfolio_reads import (
     BookAging,
     BookReads,
     CustomerSum,
-    Habit,
     OpenBalance,
     OverGroup,
-    Received,
     _as_date,
     _cents,
 )
+from graph.portfolio_sql_cash import SqlCashReads
 from integrations.erp.records import (
     AGING_BUCKET_NAMES,
     AGING_BUCKETS,
     Customer,
     Invoice,
-    Payment,
     aging_bucket,
 )
 
@@ -58,7 +56,7 @@ def _customer_row(row: Any) -> Customer:
     )
 
 
-class SqlBookReads(BookReads):
+class SqlBookReads(SqlCashReads, BookReads):
     def __init__(self, erp: Any, today: date) -> None:
         super().__init__(erp, today)
         from integrations.erp.local import schema
@@ -185,8 +183,10 @@ class SqlBookReads(BookReads):
         for currency, due, total in rows:
             late = (self.today - _as_date(due)).days
             cents[currency][aging_bucket(late)] += int(total)
-        (count,) = self._rows(
-            f"SELECT COUNT(DISTINCT customer_id) FROM ledger_invoices WHERE {where}", **params
+        (count,) = self._rows(  # not COUNT(DISTINCT …): SQLite would sort every open invoice
+            "SELECT COUNT(*) FROM (SELECT customer_id FROM ledger_invoices "
+            f"WHERE {where} GROUP BY customer_id) o",
+            **params,
         )[0]
         buckets = {c: {n: _cents(v) for n, v in b.items()} for c, b in sorted(cents.items())}
         return BookAging(buckets, int(count))
@@ -215,13 +215,14 @@ class SqlBookReads(BookReads):
         )
 
     def over_limit(self, at_most: int) -> tuple[int, list[tuple[Customer, Decimal]]]:
+        # the open sums first, along the open-by-customer index (in its order: no sort), then
+        # each customer's limit by its key
         rows = self._rows(
-            "SELECT c.customer_id, c.currency, SUM(i.balance) - c.credit_limit, SUM(i.balance) "
-            "FROM ledger_customers c JOIN ledger_invoices i "
-            "ON i.customer_id = c.customer_id AND i.currency = c.currency "
-            "WHERE i.balance > 0 AND c.credit_limit IS NOT NULL "
-            "GROUP BY c.customer_id, c.currency, c.credit_limit "
-            "HAVING SUM(i.balance) > c.credit_limit"
+            "SELECT c.customer_id, c.currency, o.total - c.credit_limit, o.total FROM "
+            "(SELECT customer_id, currency, SUM(balance) AS total FROM ledger_invoices "
+            "WHERE balance > 0 GROUP BY customer_id, currency) o "
+            "JOIN ledger_customers c ON c.customer_id = o.customer_id AND c.currency = o.currency "
+            "WHERE c.credit_limit IS NOT NULL AND o.total > c.credit_limit"
         )
         first = sorted(rows, key=lambda r: (r[1], -r[2], r[0]))[:at_most]
         customers = self.customers_by_query({r[0] for r in first})
@@ -339,89 +340,6 @@ class SqlBookReads(BookReads):
         return self._invoice_rows(
             *conditions, order=(i.balance.desc(), i.invoice_number), limit=limit
         )
-
-    def received(self, start: date, end: date, customer_id: str | None = None) -> Received:
-        where = "received_on >= :start AND received_on <= :end" + (
-            " AND customer_id = :cid" if customer_id else ""
-        )
-        params = {"start": start, "end": end, "cid": customer_id}
-        totals: dict[str, Decimal] = {}
-        count = 0
-        for currency, cents, n in self._rows(
-            f"SELECT currency, SUM(amount), COUNT(*) FROM ledger_payments WHERE {where} "
-            "GROUP BY currency",
-            **params,
-        ):
-            totals[currency] = _cents(cents)
-            count += int(n)
-        by_customer = {
-            (cid, currency): _cents(cents)
-            for cid, currency, cents in self._rows(
-                f"SELECT customer_id, currency, SUM(amount) AS paid FROM ledger_payments "
-                f"WHERE {where} GROUP BY customer_id, currency ORDER BY paid DESC "
-                f"LIMIT {LIST_AT_MOST}",
-                **params,
-            )
-        }
-        newest = self.erp.payments(customer_id, since=start, until=end, limit=LIST_AT_MOST)
-        return Received(totals, count, newest, by_customer)
-
-    def unapplied(self, customer_id: str | None = None) -> list[Payment]:
-        from sqlalchemy import select
-
-        p = self.t.payments.c
-        query = (
-            select(self.t.payments)
-            .where(p.unapplied > 0)
-            .order_by(p.received_on.desc(), p.payment_id.desc())
-            .limit(LIST_AT_MOST * 4)
-        )
-        if customer_id is not None:
-            query = query.where(p.customer_id == customer_id)
-        with self.engine.connect() as conn:
-            rows = list(conn.execute(query).mappings())
-            return self.erp._with_applications(conn, rows)  # type: ignore[no-any-return]
-
-    def find_payments(self, reference: str) -> list[Payment]:
-        found = self.erp.get_payment(reference.upper())
-        if found is not None:
-            return [found]
-        ids = [
-            r[0]
-            for r in self._rows(
-                "SELECT payment_id FROM ledger_payments WHERE LOWER(reference) LIKE :ref "
-                "ORDER BY received_on DESC LIMIT 10",
-                ref=f"%{reference.lower()}%",
-            )
-        ]
-        return [p for i in ids if (p := self.erp.get_payment(i))]
-
-    def habits(self, customer_id: str | None = None) -> list[Habit]:
-        if self.engine.dialect.name == "sqlite":
-            to_pay = "julianday(p.received_on) - julianday(i.invoice_date)"
-            beyond = "julianday(p.received_on) - julianday(i.due_date)"
-        else:
-            to_pay, beyond = "(p.received_on - i.invoice_date)", "(p.received_on - i.due_date)"
-        where = " WHERE p.customer_id = :cid" if customer_id else ""
-        rows = self._rows(
-            f"SELECT p.customer_id, SUM(a.amount), SUM(a.amount * ({to_pay})), "
-            f"SUM(a.amount * ({beyond})), COUNT(*) FROM ledger_applications a "
-            "JOIN ledger_payments p ON p.payment_id = a.payment_id "
-            f"JOIN ledger_invoices i ON i.invoice_number = a.invoice_number{where} "
-            "GROUP BY p.customer_id",
-            cid=customer_id,
-        )
-        one = Decimal("0.1")
-        return [
-            Habit(
-                cid,
-                (Decimal(str(days)) / Decimal(int(weight))).quantize(one, ROUND_HALF_UP),
-                (Decimal(str(late)) / Decimal(int(weight))).quantize(one, ROUND_HALF_UP),
-                int(count),
-            )
-            for cid, weight, days, late, count in rows
-            if weight
-        ]
 
     def invoices(self, numbers: set[str]) -> list[Invoice]:
         if not numbers:

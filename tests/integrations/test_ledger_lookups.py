@@ -14,6 +14,7 @@ from sqlalchemy import event, text
 
 from integrations.erp.local import LocalLedger
 from integrations.erp.local import schema as t
+from integrations.erp.records import ApplicationRequest, NewPayment
 
 
 @contextmanager
@@ -105,3 +106,30 @@ def test_whole_book_sums_read_the_open_invoice_indexes(ledger: LocalLedger) -> N
     for statement, parameters in on_invoices:
         explained = plan(ledger, statement, parameters)
         assert "ix_ledger_invoices_open_by_" in explained, (statement, explained)
+
+
+def test_paying_habits_read_covering_indexes_only(ledger: LocalLedger) -> None:
+    """The "slowest payers" question weighs every payment application: payments, applications
+    and the invoices' dates are read from the covering indexes of migration 0005, never a table
+    row."""
+    from graph.portfolio_sql import SqlBookReads
+
+    seed(ledger)
+    ledger.apply_payment(
+        NewPayment("PMT-1", "C1", date(2026, 12, 11), Decimal("10.00"), "USD"),
+        [ApplicationRequest("INV-3", Decimal("10.00"))],
+        idempotency_key="habit-1",
+    )
+    reads = SqlBookReads(ledger, date(2026, 12, 20))
+    with statements(ledger) as sent:
+        measured, [habit] = reads.slowest(5)
+    assert measured == 1 and habit.days_to_pay == Decimal("40.0")
+    assert habit.days_beyond_terms == Decimal("10.0")
+    [(statement, parameters)] = [(s, p) for s, p in sent if "ledger_applications" in s]
+    explained = plan(ledger, statement, parameters)
+    for index in (
+        "ix_ledger_payments_customer_received",
+        "ix_ledger_applications_payment_invoice",
+        "ix_ledger_invoices_dates",
+    ):
+        assert index in explained, explained

@@ -1,0 +1,135 @@
+"""What came in, as SQL over the local ledger's payment tables (a part of
+``graph.portfolio_sql.SqlBookReads``): payments received in a period, unapplied cash, one payment
+by id or bank reference, and the customers' paying habits.
+
+Days to pay are amount-weighted over every payment application. The whole book's ranking
+("slowest payers") reads each application once along covering indexes (ledger migration 0005:
+payments by customer with their date, applications by payment with their invoice and amount,
+invoices with their dates), so SQLite never reads a table row for it; Python objects are built
+only for the customers shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from graph.portfolio_reads import LIST_AT_MOST, Habit, Received, _cents
+from integrations.erp.records import Payment
+
+_ONE = Decimal("0.1")
+# The covering index of the invoices' dates (ledger 0005), named for SQLite's planner, which
+# would otherwise look each invoice up by its primary key and read the whole row.
+INVOICE_DATES_INDEX = "ix_ledger_invoices_dates"
+
+
+class SqlCashReads:
+    """Mixed into ``SqlBookReads``: ``engine``, ``erp``, ``t`` and ``_rows`` are its."""
+
+    engine: Any
+    erp: Any
+    t: Any
+    _rows: Callable[..., list[Any]]
+
+    def received(self, start: date, end: date, customer_id: str | None = None) -> Received:
+        where = "received_on >= :start AND received_on <= :end" + (
+            " AND customer_id = :cid" if customer_id else ""
+        )
+        params = {"start": start, "end": end, "cid": customer_id}
+        totals: dict[str, Decimal] = {}
+        count = 0
+        for currency, cents, n in self._rows(
+            f"SELECT currency, SUM(amount), COUNT(*) FROM ledger_payments WHERE {where} "
+            "GROUP BY currency",
+            **params,
+        ):
+            totals[currency] = _cents(cents)
+            count += int(n)
+        by_customer = {
+            (cid, currency): _cents(cents)
+            for cid, currency, cents in self._rows(
+                f"SELECT customer_id, currency, SUM(amount) AS paid FROM ledger_payments "
+                f"WHERE {where} GROUP BY customer_id, currency ORDER BY paid DESC "
+                f"LIMIT {LIST_AT_MOST}",
+                **params,
+            )
+        }
+        newest = self.erp.payments(customer_id, since=start, until=end, limit=LIST_AT_MOST)
+        return Received(totals, count, newest, by_customer)
+
+    def unapplied(self, customer_id: str | None = None) -> list[Payment]:
+        from sqlalchemy import select
+
+        p = self.t.payments.c
+        query = (
+            select(self.t.payments)
+            .where(p.unapplied > 0)
+            .order_by(p.received_on.desc(), p.payment_id.desc())
+            .limit(LIST_AT_MOST * 4)
+        )
+        if customer_id is not None:
+            query = query.where(p.customer_id == customer_id)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query).mappings())
+            return self.erp._with_applications(conn, rows)  # type: ignore[no-any-return]
+
+    def find_payments(self, reference: str) -> list[Payment]:
+        found = self.erp.get_payment(reference.upper())
+        if found is not None:
+            return [found]
+        ids = [
+            r[0]
+            for r in self._rows(
+                "SELECT payment_id FROM ledger_payments WHERE LOWER(reference) LIKE :ref "
+                "ORDER BY received_on DESC LIMIT 10",
+                ref=f"%{reference.lower()}%",
+            )
+        ]
+        return [p for i in ids if (p := self.erp.get_payment(i))]
+
+    def _habit_rows(self, customer_id: str | None) -> list[Any]:
+        """(customer, weight, weighted days to pay, weighted days beyond terms, applications),
+        payments first (by customer), then each one's applications, then their invoices."""
+        if self.engine.dialect.name == "sqlite":
+            to_pay = "julianday(p.received_on) - julianday(i.invoice_date)"
+            beyond = "julianday(p.received_on) - julianday(i.due_date)"
+            invoices = f"ledger_invoices i INDEXED BY {INVOICE_DATES_INDEX}"
+        else:
+            to_pay, beyond = "(p.received_on - i.invoice_date)", "(p.received_on - i.due_date)"
+            invoices = "ledger_invoices i"
+        where = " AND p.customer_id = :cid" if customer_id else ""
+        return self._rows(
+            f"SELECT p.customer_id, SUM(a.amount), SUM(a.amount * ({to_pay})), "
+            f"SUM(a.amount * ({beyond})), COUNT(*) FROM ledger_payments p "
+            f"CROSS JOIN ledger_applications a CROSS JOIN {invoices} "
+            f"WHERE a.payment_id = p.payment_id AND i.invoice_number = a.invoice_number{where} "
+            "GROUP BY p.customer_id",
+            cid=customer_id,
+        )
+
+    def habits(self, customer_id: str | None = None) -> list[Habit]:
+        return [_habit(*row) for row in self._habit_rows(customer_id) if row[1]]
+
+    def slowest(self, at_most: int) -> tuple[int, list[Habit]]:
+        """How many customers have paid anything, and the ``at_most`` furthest beyond terms
+        (ties by customer id), as ``BookReads.slowest`` ranks them: only the candidates near
+        the cut are made Decimals."""
+        rows = [r for r in self._habit_rows(None) if r[1]]
+        if not rows:
+            return 0, []
+        late = sorted((float(r[3]) / float(r[1]) for r in rows), reverse=True)
+        cut = late[min(at_most, len(late)) - 1] - 0.1  # below it no row can reach the top
+        candidates = [_habit(*r) for r in rows if float(r[3]) / float(r[1]) >= cut]
+        ranked = sorted(candidates, key=lambda h: (-h.days_beyond_terms, h.customer_id))
+        return len(rows), ranked[:at_most]
+
+
+def _habit(cid: str, weight: Any, days: Any, late: Any, count: Any) -> Habit:
+    return Habit(
+        cid,
+        (Decimal(str(days)) / Decimal(int(weight))).quantize(_ONE, ROUND_HALF_UP),
+        (Decimal(str(late)) / Decimal(int(weight))).quantize(_ONE, ROUND_HALF_UP),
+        int(count),
+    )
