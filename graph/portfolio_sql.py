@@ -3,7 +3,8 @@
 Each question reads what it shows and no more: the aging is one ``GROUP BY currency, due_date``,
 the ranking of debtors one ``GROUP BY customer_id, currency``, both answered from the partial
 covering indexes over the open invoices (ledger migration 0003; the payments' reads are in
-``graph.portfolio_sql_cash``); Python objects are built for the rows shown. Nothing is kept between questions, so an answer never lags a write.
+``graph.portfolio_sql_cash``); Python objects are built for the rows shown. Nothing is kept
+between questions, so an answer never lags a write.
 """
 
 from __future__ import annotations
