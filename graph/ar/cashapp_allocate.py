@@ -4,6 +4,7 @@ partial payment, the rest found among the payer group's other open invoices)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -53,6 +54,28 @@ def installment(paid: Decimal, balance: Decimal) -> bool:
             if share * 4 <= parts * 3 and abs(balance * share / parts - paid) <= CENT:
                 return True
     return False
+
+
+def stated_short(remittance: Remittance, short: Decimal, amount: Decimal) -> bool:
+    """The remittance states this short-pay: as one amount ("SHORT 159.87"), or as the sum of
+    the deductions it states line by line (a lockbox stub's or a camt document's "DED 100.00"
+    on one invoice and "DED 59.87" on another). Only amounts below the payment count, each
+    written once, at most three together."""
+    if short <= 0:
+        return False
+    if short in remittance.amounts:
+        return True
+    return short in stated_sums(remittance, amount)
+
+
+def stated_sums(remittance: Remittance, amount: Decimal) -> frozenset[Decimal]:
+    """Sums of two or three of the amounts a remittance writes below the payment."""
+    small = sorted(a for a in remittance.amounts if 0 < a < amount)
+    if len(small) > 12:
+        return frozenset()
+    return frozenset(
+        sum(group, ZERO) for size in (2, 3) for group in itertools.combinations(small, size)
+    )
 
 
 def speaks_of_short(remittance: Remittance) -> bool:
@@ -121,13 +144,20 @@ class Allocation(InvoiceIndex):
             return
         paid = sum((a for _, a in proposal.applications), ZERO)
         cited = {h.invoice.invoice_number for h in hits}
+        # The amount confirms a guessed reading only when it settles what was read: the
+        # balances, less a stated deduction or discount, are the payment. A partial payment of
+        # a guessed invoice confirms nothing (any amount below a balance is "a partial").
+        balances = sum((i.balance for i, _ in proposal.applications), ZERO)
+        taken = proposal.deduction[0] if proposal.deduction is not None else ZERO
+        settles = balances - taken == paid == line.amount
         exact = (
             proposal.deduction is None
             and paid == line.amount
             and not proposal.loose
             and applied <= cited
+            and settles
         )
-        if exact or (proposal.stated and not proposal.loose and applied <= cited):
+        if exact or (proposal.stated and not proposal.loose and applied <= cited and settles):
             proposal.evidence.append("the amount confirms the reading")
             proposal.pin = max(proposal.pin, 0.98)
             return
@@ -346,7 +376,7 @@ class Allocation(InvoiceIndex):
             if code == "unknown":
                 proposal.blockers.append("deduction reason not recognised")
             return
-        if short in remittance.amounts:
+        if stated_short(remittance, short, amount):
             code = self._short_reason(remittance, short, amount)
             self._short(proposal, invoices, amount, short, code)
             proposal.evidence.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from graph.ar.cashapp_allocate import Allocation
+from graph.ar.cashapp_allocate import Allocation, stated_sums
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
 from graph.ar.cashapp_model import (
     ZERO,
@@ -216,7 +216,8 @@ class AmountSearch(Allocation):
         values = [to_minor(i.balance, places) for i in invoices]
         size = 3 if len(invoices) <= 30 else 2
         found: dict[frozenset[str], tuple[list[Invoice], Decimal, float]] = {}
-        for stated in set(remittance.amounts):
+        sums = stated_sums(remittance, amount) if len(remittance.amounts) <= 6 else frozenset()
+        for stated in set(remittance.amounts) | sums:
             if stated == amount or stated <= 0:
                 continue
             gross = amount + stated if stated < amount else stated

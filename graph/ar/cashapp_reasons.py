@@ -44,13 +44,15 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|BANKGEBUEHR(EN)?|BANKGEBUHR(EN)?|BANKSPESEN|SPESEN|UEBERWEISUNGSGEBUEHR"
         r"|FRAIS\s+(BANCAIRES?|DE\s+VIREMENT)|COMMISSIONS?\s+BANCAIRES?"
         r"|COMISION(ES)?\s+BANCARIAS?|GASTOS\s+BANCARIOS|COMISION\s+(DE\s+)?TRANSFERENCIA"
-        r"|BANKKOSTEN|SPESE\s+BANCARIE|COMMISSIONI\s+BANCARIE",
+        r"|BANKKOSTEN|SPESE\s+BANCARIE|COMMISSIONI\s+BANCARIE|OUR\s+CHARGES|COMISION(ES)?"
+        r"|(BANK|UEBERWEISUNGS)?GEBUEHREN|KOSTEN\s+BANK|TRANSACTIEKOSTEN",
     ),
     (
         "tax",
         r"TAX[- ]?EXEMPT|(SALES|USE)\s+TAX|TAX(ES)?|VAT|GST|HST|RESALE\s+CERT(IFICATE)?"
         r"|MWST|UST|STEUER\w*|TVA|TAXES?|IVA|IMPUESTOS?|EXENTO|EXONERE"
-        r"|WITHHOLDING(\s+TAX)?|WHT|W/?H\s+TAX|RETENCION(ES)?|RETENUE\s+A\s+LA\s+SOURCE|BTW",
+        r"|WITHHOLDING(\s+TAX)?|WHT|W/?H\s+TAX|RETENCION(ES)?|RETENUE\s+A\s+LA\s+SOURCE|BTW"
+        r"|EXONERATION|EXONEREE?|BELASTING\w*",
     ),
     (
         "damage",
@@ -59,7 +61,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|(TRANSPORT)?SCHADEN|BRUCH\w*|DEFEKT\w*"
         r"|ENDOMMAGEE?S?|AVARIEE?S?|CASSE|ABIMEE?S?|DANADOS?|DANOS?|AVERIADOS?|ROTOS?"
         r"|DEFECTUOSOS?|ROTURAS?|MAENGEL\w*|MANGELHAFT|BESCHADIGD|BESCHADIGING|DANNEGGIAT[OIAE]"
-        r"|ROTTUR[AE]",
+        r"|ROTTUR[AE]|DANAD[OA]S?|TRANSPORTSCHADE|SCHADE|BREUK|BESCHADIGDE",
     ),
     (
         "shortage",
@@ -68,33 +70,38 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|MISSING|NOT\s+RECE?I?VE?D|NOT\s+RECD|NOT\s+DELIVERED|NON[- ]RECEIPT"
         r"|FEHLMENGE\w*|MINDERLIEFERUNG|UNTERLIEFERUNG|FEHLT|FEHLEND\w*|NICHT\s+GELIEFERT"
         r"|MANQUANTE?S?|LIVRAISON\s+INCOMPLETE|FALTANTES?|FALTA|MERMAS?|TEKORT|MANCANT[EI]"
-        r"|SHRT\s+SHIP",
+        r"|SHRT\s+SHIP|MINDERMENGE|FEHLBESTAND|ONTBREKEND\w*|MINDER\s+GELEVERD|MANQUES?"
+        r"|TE\s+WEINIG\s+GELEVERD|CANTIDAD\s+INCORRECTA",
     ),
     (
         "pricing",
         r"PRICING|PRICE\s+(DIFF\w*|DISC\w*|VARIANCE|ADJ\w*)|PRICE[DS]?|PPV|OVERCHARGED?"
         r"|OVER[- ]CHARGED?|COST\s+DIFF\w*"
         r"|PREISDIFFERENZ|PREIS\w*|ECART\s+DE\s+PRIX|PRIX|DIFERENCIA\s+DE\s+PRECIOS?|PRECIOS?"
-        r"|PRC\s+(DIFF|ADJ)\w*|PRIJSVERSCHIL|DIFFERENZA\s+(DI\s+)?PREZZO|PREZZ[OI]",
+        r"|PRC\s+(DIFF|ADJ)\w*|PRIJSVERSCHIL|DIFFERENZA\s+(DI\s+)?PREZZO|PREZZ[OI]"
+        r"|PRIJS\w*|DIF\.?\s+PRECIO",
     ),
     (
         "freight",
         r"(FREIGHT|FRT)\s+NOT\s+PER\s+TERMS|FREIGHT|FRT|FRGT|SHIPPING|DELIVERY\s+(CHARGE|CHG|FEE)|FUEL\s+SURCHARGE|CARRIAGE"
         r"|FRACHT\w*|VERSANDKOSTEN|TRANSPORTKOSTEN|FRAIS\s+DE\s+(PORT|TRANSPORT)|TRANSPORT"
-        r"|FLETES?|PORTES|PORTO|VRACHT\w*|TRASPORTO",
+        r"|FLETES?|PORTES|PORTO|VRACHT\w*|TRASPORTO|TRANSPORTE|VERZENDKOSTEN"
+        r"|GASTOS\s+DE\s+(ENVIO|TRANSPORTE)",
     ),
     (
         "promotion",
         r"CO-?OP(\s+ADV(ERTISING)?)?|PROMO(TION(AL)?|S)?|MDF|SLOTTING|ALLOWANCES?|ALLOW|ADVERTISING|REBATES?"
         r"|MARKDOWNS?|VOLUME\s+DISC(OUNT)?|DISPLAY|LISTING\s+FEES?|WKZ|WERBEKOSTENZUSCHUSS"
         r"|WERBUNG|RABATT|BONUS|REMISE\s+PROMOTIONNELLE|COOPERATION\s+COMMERCIALE|RISTOURNE"
-        r"|PUBLICITE|PROMOCION(AL)?|PUBLICIDAD|RAPPEL|BONIFICACION",
+        r"|PUBLICITE|PROMOCION(AL)?|PUBLICIDAD|RAPPEL|BONIFICACION|SCAN\s*DOWNS?|SCAN\s*BACKS?"
+        r"|APORTACION\s+PUBLICITARIA|PARTICIPATION\s+PUBLICITAIRE|PROMOTIE\w*|RECLAME\w*"
+        r"|MARKETING\w*|AKTIONS\w*|WERBE\w*|LISTUNG\w*|PLAATSINGS\w*",
     ),
     (
         "discount",
         r"DISCOUNT|DISC|EARLY\s+PAY(MENT)?|PROMPT\s+PAY(MENT)?|TERMS\s+DISC\w*|\d+(\.\d+)?\s?%"
         r"|\d+(\.\d+)?/\d+\s*N(ET)?\s*\d+|SKONTO|ESCOMPTE|DESCUENTO|PRONTO\s+PAGO|REMISE"
-        r"|KORTING|BETALINGSKORTING|SCONTO",
+        r"|KORTING|BETALINGSKORTING|SCONTO|DSCNT\w*",
     ),
 )
 _RULES = tuple(
@@ -162,6 +169,11 @@ ADX_CODE_NAMES: dict[str, str] = {
 }
 # An EDI segment runs to its terminator "~"; in a bank's free text it may also end at a space.
 EDI_SEGMENT = re.compile(r"\b(RMR|ADX)\*([^~\s\\]*)[~\\]?")
+# A camt.054 structured remittance written as text: "AdjstmntAmtAndRsn Amt 110.00 Rsn 01" (the
+# reason an X12 426 code, as many payers' ERPs fill it), "RSN: 04", "REASON CODE 59".
+_CODE_AFTER_REASON = re.compile(
+    r"(?<![A-Z0-9])(?:RSN|RSNCD|REASON(?:\s+CODE)?)\s*[:=#]?\s*(\d{2})(?!\d)"
+)
 # Words that say a payment is short on purpose (a reason may or may not follow).
 SAYS_SHORT = re.compile(
     r"(?<![A-Z0-9])(SHORT|DEDUCT(ED|ION|IONS)?|DED|CHARGE\s?BACK|CHBK|CLAIM|LESS|MINUS"
@@ -187,6 +199,9 @@ def reason_with_words(text: str) -> tuple[str, str]:
             code = elements[1].strip() if len(elements) > 1 else ""
             if code in ADX_REASON_CODES:
                 return ADX_REASON_CODES[code], f"ADX {code} {ADX_CODE_NAMES[code]}"
+    for code in _CODE_AFTER_REASON.findall(upper):
+        if code in ADX_REASON_CODES:
+            return ADX_REASON_CODES[code], f"reason code {code} {ADX_CODE_NAMES[code]}"
     words = EDI_SEGMENT.sub(" ", upper)
     for code, pattern in _RULES:
         found = pattern.search(words)

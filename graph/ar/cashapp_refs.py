@@ -45,6 +45,11 @@ _ID_KEYS = (
     "BNF ID",
     "ABA",
     "ACCT",
+    "IBAN",
+    "BIC",
+    "KREF",
+    "MREF",
+    "CRED",
 )
 _NAME_KEYS = (
     "ORIG CO NAME",
@@ -56,8 +61,12 @@ _NAME_KEYS = (
     "IND NAME",
     "RECEIVER NAME",
     "NAME",
+    "ABWA",
+    "ULTD",
+    "ULTIMATE DEBTOR",
 )
 _OTHER_KEYS = ("CO ENTRY DESCR", "ENTRY DESCR", "DESCR", "OBI", "RMT", "PMT DET", "BNF", "REF")
+_OTHER_KEYS += ("SVWZ", "EREF", "ABWE", "ULTC", "DEBT")
 _ALL_KEYS = tuple(sorted({*_ID_KEYS, *_NAME_KEYS, *_OTHER_KEYS}, key=len, reverse=True))
 _KEY = "|".join(re.escape(k) for k in _ALL_KEYS)
 _ID_FIELD = re.compile(
@@ -111,7 +120,17 @@ _SERIES_PREFIX = re.compile(r"^[A-Z]{1,4}-\d")
 _PARTIAL = re.compile(
     r"\b(PARTIAL|PART PMT|PART PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?"
     r"|TEILZAHLUNG|ABSCHLAGSZAHLUNG|RATENZAHLUNG|ACOMPTE|PAIEMENT PARTIEL|PAGO PARCIAL"
-    r"|ABONO PARCIAL)"
+    r"|ABONO PARCIAL|PARCIAL|PAGO A CUENTA|GEDEELTELIJKE? BETALING|DEELBETALING|GEDEELTELIJK"
+    r"|TERMIJNBETALING|PARTIELLE?|TEILBETRAG)"
+)
+# MT940 :86: structured subfields: "?20".."?29" and "?60".."?63" carry the purpose in 27-character
+# pieces cut anywhere, even inside a word or a number, so they join as they are; the others
+# ("?00" posting text, "?10", "?30".."?34" bank and name fields) are fields of their own.
+_MT940_PURPOSE = re.compile(r"\?(?:2\d|6[0-3])")
+_MT940_FIELD = re.compile(r"\?(?:[01]\d|3\d)")
+# SEPA keys in a purpose text: "SVWZ+", "EREF+", "ABWA+" (MT940) or "SVWZ:", "EREF:" (camt).
+_SEPA_KEY = re.compile(
+    r"(?<![A-Z0-9])(SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|ULTD|ULTC|IBAN|BIC)[+:]"
 )
 
 
@@ -418,8 +437,16 @@ _SAYS_CHARGES = re.compile(
 )
 
 
+def unfold_mt940(text: str) -> str:
+    """An MT940 ``:86:`` field as one text: purpose pieces joined, other subfields apart."""
+    if "?" not in text:
+        return text
+    return _MT940_FIELD.sub(" ", _MT940_PURPOSE.sub("", text))
+
+
 def parse_remittance(reference: str) -> Remittance:
-    text = " ".join(reference.upper().split())
+    text = " ".join(unfold_mt940(reference.upper()).split())
+    text = _SEPA_KEY.sub(lambda m: f" {m.group(1)}: ", text)
     edi, header = _edi(text)
     rest = _NOTE.sub(" ", _SEGMENT.sub(" ", text))
     ordered, charges, rest = _swift_codes(rest)

@@ -124,3 +124,65 @@ def test_a_date_written_settles_equal_invoices_a_month_only_proposes(
     assert applied(month) == {"0208300": D("473.49")}
     plain = match(matcher, "KESTREL OUTFITTERS", "473.49", "RENT")
     assert plain.decision == "review"
+
+
+def test_a_partial_payment_does_not_confirm_a_number_read_with_a_correction(
+    matcher: CashMatcher,
+) -> None:
+    # "0208152" is 0208125 with two digits swapped, or another number: any amount below a
+    # balance is "a partial", so the amount confirms nothing and a person decides.
+    slip = "ORIG CO NAME:DUVAL GROCERS RMT:PARTIAL PMT INV 0208152"
+    result = match(matcher, "DUVAL GROCERS", "1200.00", slip)
+    assert result.decision == "review", result.explanation
+    whole = match(matcher, "DUVAL GROCERS", "1200.00", "PARTIAL PMT INV 0208125")
+    assert whole.decision == "auto", whole.explanation
+    assert applied(whole) == {"0208125": D("1200.00")} and whole.deduction is None
+
+
+def test_deductions_stated_on_each_stub_line_add_up_to_the_short_pay(
+    matcher: CashMatcher,
+) -> None:
+    reference = (
+        "LOCKBOX 12345 BATCH 001 ITEM 004 CHECK 4567 INV 0208123 950.00 DED 50.00 PRICE DIFF "
+        "INV 0208125 2400.35 DED 60.00 PRICE DIFF"
+    )
+    result = match(matcher, "DUVAL GROCERS INC", "3350.35", reference)
+    assert result.decision == "auto", result.explanation
+    assert sum(applied(result).values()) == D("3350.35")
+    assert set(applied(result)) == {"0208123", "0208125"}
+    assert result.deduction == (D("110.00"), "pricing")
+    assert '"PRICE DIFF"' in result.explanation
+
+
+def test_mt940_purpose_pieces_join_even_inside_a_word_or_a_number(
+    matcher: CashMatcher,
+) -> None:
+    reference = (
+        "166?00SEPA-GUTSCHRIFT?20EREF+NOTPROVIDED?21SVWZ+Rechnung RE-2026-0?224700 Teilz"
+        "?23ahlung?32SORRELL ALIMENTACION?33SARL"
+    )
+    result = match(matcher, "SORRELL ALIMENTACION SARL", "600.00", reference, "EUR")
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"RE-2026-04700": D("600.00")} and result.deduction is None
+    dutch = match(matcher, "SORRELL", "611.11", "Deelbetaling factuur RE-2026-04700", "EUR")
+    assert dutch.decision == "auto", dutch.explanation
+    assert dutch.deduction is None  # a partial payment: the rest stays open
+
+
+def test_a_camt_adjustment_reason_code_is_the_deduction_reason(matcher: CashMatcher) -> None:
+    reference = (
+        "RfrdDocInf Tp CINV Nb 0208125 DuePyblAmt 2460.35 RmtdAmt 2400.35 "
+        "AdjstmntAmtAndRsn Amt 60.00 Rsn 04"
+    )
+    result = match(matcher, "DUVAL GROCERS INC", "2400.35", reference)
+    assert result.decision == "auto", result.explanation
+    assert result.deduction == (D("60.00"), "damage")
+
+
+def test_the_ultimate_debtor_names_the_customer_a_holding_pays_for(
+    matcher: CashMatcher,
+) -> None:
+    reference = "EREF: NOTPROVIDED SVWZ: Payment ULTD: Sorrell Alimentacion SARL"
+    result = match(matcher, "GRUPO HOLDING XYZ SA", "1290.00", reference, "EUR")
+    assert result.customer_id == "C3", result.explanation
+    assert applied(result) == {"RE-2026-04700": D("1290.00")}

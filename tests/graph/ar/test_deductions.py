@@ -51,6 +51,12 @@ TOLERANCE = D("250.00")
         ("SHORT PAID 25.00", "unknown"),  # says it is short, not why
         ("RMR*IV*10292*PO*8809.52*8809.52~", "unknown"),
         ("SYNTAX", "unknown"),  # words inside words do not count
+        ("mercancía dañada", "damage"),
+        ("SCAN DOWN Q2", "promotion"),
+        ("Werbezuschuss", "promotion"),
+        ("transportschade", "damage"),
+        ("ontbrekende dozen", "shortage"),
+        ("AdjstmntAmtAndRsn Amt 60.00 Rsn 59", "shortage"),  # camt, an X12 426 code
     ],
 )
 def test_classify_reason(text: str, code: str) -> None:
