@@ -1,20 +1,164 @@
-"""Regular expressions compiled when first used, not when their module is imported.
+"""Regular expressions compiled when first used, not when their module is imported, and kept
+compiled between processes.
 
 The parser's vocabulary (``graph/understand*.py``) is a few hundred patterns, and compiling
-them all is a large part of what ``arbot ask`` spends before answering, while a question uses
-only some of them. ``lazy(pattern, flags)`` stands in for ``re.compile(pattern, flags)``: it
-compiles on first use and from then on hands out the compiled pattern's own methods
-(``search``, ``match``, ``sub``…), so it behaves exactly as the compiled pattern does.
+them is a large part of what ``arbot ask`` spends before answering: a question uses only some
+of them, but still well over a hundred. ``lazy(pattern, flags)`` stands in for
+``re.compile(pattern, flags)``: it compiles on first use and from then on hands out the compiled
+pattern's own methods (``search``, ``match``, ``sub``…), so it behaves exactly as the compiled
+pattern does.
+
+Compiling a pattern is parsing it and generating the regular-expression engine's program;
+building the pattern object from that program is cheap. As Python keeps bytecode in
+``__pycache__``, the programs are kept in a cache file (``$XDG_CACHE_HOME/arbot``, else
+``~/.cache/arbot``), one per Python version and engine version, keyed by the pattern's text and
+flags, and written when a process ends having compiled patterns the file did not hold (not when
+Python is told not to write bytecode: ``PYTHONDONTWRITEBYTECODE``). A pattern built from the
+file is the very pattern ``re.compile`` builds (equal to it; a test checks every one of the
+parser's). Anything unexpected — a cache that cannot be read or written, a Python whose engine
+is built differently — and patterns are compiled as ``re.compile`` does, with no cache.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import marshal
+import os
 import re
+import sys
+import threading
+from pathlib import Path
 from typing import Any
 
 # Every stand-in made, so a test can compile them all (a typo in a pattern still fails a test,
 # not only the first question that reaches it).
 MADE: list[LazyPattern] = []
+
+# (pattern, flags) → (flags, program, groups, groupindex, indexgroup): what _sre.compile takes.
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# Kept in the file at most; past it, a write keeps only this process's patterns.
+MOST_KEPT = 4000
+
+
+class ProgramCache:
+    """The compiled programs of patterns, read from and written to one file."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._programs: dict[tuple[str, int], Program] | None = None
+        self._added: set[tuple[str, int]] = set()
+        self._lock = threading.Lock()
+        self._registered = False
+
+    def _loaded(self) -> dict[tuple[str, int], Program]:
+        if self._programs is None:
+            self._programs = {}
+            if self.path is not None:
+                try:
+                    with self.path.open("rb") as file:
+                        stored = marshal.load(file)
+                    if isinstance(stored, dict):
+                        self._programs = stored
+                except (OSError, EOFError, ValueError, TypeError):
+                    pass  # no cache yet, or one another Python wrote: compile as usual
+        return self._programs
+
+    def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
+        flags = int(flags)  # a RegexFlag is not marshalled; its value is
+        key = (pattern, flags)
+        with self._lock:
+            program = self._loaded().get(key)
+        if program is not None:
+            try:
+                return _build(pattern, program)
+            except Exception:  # a stale or foreign entry: compile it afresh
+                pass
+        try:
+            program = _program(pattern, flags)
+            compiled = _build(pattern, program)
+        except re.error:
+            raise
+        except Exception:  # an engine built differently: no cache
+            return re.compile(pattern, flags)
+        with self._lock:
+            self._loaded()[key] = program
+            self._added.add(key)
+            if not self._registered and self.path is not None:
+                self._registered = True
+                atexit.register(self.write)
+        return compiled
+
+    def write(self) -> None:
+        """Write the file if this process compiled patterns it did not hold (atomically; a
+        failure leaves the cache as it was)."""
+        if self.path is None or not self._added or sys.dont_write_bytecode:
+            return
+        with self._lock:
+            programs = dict(self._loaded())
+        if self.path.exists():  # another process may have added its own meanwhile
+            try:
+                with self.path.open("rb") as file:
+                    stored = marshal.load(file)
+                if isinstance(stored, dict):
+                    programs = {**stored, **programs}
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+        if len(programs) > MOST_KEPT:
+            mine = {(p._pattern_text, p._pattern_flags) for p in MADE}
+            programs = {key: value for key, value in programs.items() if key in mine}
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with temporary.open("wb") as file:
+                marshal.dump(programs, file)
+            os.replace(temporary, self.path)
+            self._added.clear()
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _program(pattern: str, flags: int) -> Program:
+    """What ``re._compiler.compile`` gives ``_sre.compile`` (the same steps, kept)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (
+        int(flags | parsed.state.flags),
+        code,
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def _build(pattern: str, program: Program) -> re.Pattern[str]:
+    import _sre
+
+    final_flags, code, groups, groupindex, indexgroup = program
+    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+
+
+def cache_path() -> Path | None:
+    """The cache file of this Python and this regular-expression engine (None: no cache)."""
+    import _sre
+
+    tag = sys.implementation.cache_tag
+    if not tag:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    return Path(base) / "arbot" / f"regex-{tag}-{_sre.MAGIC}.marshal"
+
+
+PROGRAMS = ProgramCache(cache_path())
 
 
 class LazyPattern:
@@ -27,7 +171,7 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern_text, self._pattern_flags)
+            self._compiled = PROGRAMS.compile(self._pattern_text, self._pattern_flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:

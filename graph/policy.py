@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from graph.actions import ACTIONS
+from graph.action_kinds import ACTION_KINDS
 from graph.format import money
 
 MODES = ("monitor", "assist", "auto")
@@ -48,7 +48,7 @@ DEFAULT_LIMITS: dict[str, dict[str, Decimal | None]] = {
         "decline_order": None,
         "set_terms": Decimal("100000"),
     },
-    "controller": dict.fromkeys(ACTIONS, None),
+    "controller": dict.fromkeys(ACTION_KINDS, None),
     "admin": {},
 }
 DEFAULT_SEPARATION = (
@@ -259,8 +259,8 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
     auto: dict[str, Decimal] = {}
     for kind, value in data.get("auto", {}).items():
         where = f"{source}: auto.{kind}"
-        if kind not in ACTIONS:
-            raise PolicyError(f"{where}: unknown action (one of {', '.join(ACTIONS)})")
+        if kind not in ACTION_KINDS:
+            raise PolicyError(f"{where}: unknown action (one of {', '.join(ACTION_KINDS)})")
         amount = _amount(value, where)
         if amount is None:
             raise PolicyError(f"{where}: an auto threshold must be an amount")
@@ -275,8 +275,8 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
         limits[role] = {}
         for kind, value in actions.items():
             where = f"{source}: roles.{role}.{kind}"
-            if kind not in ACTIONS:
-                raise PolicyError(f"{where}: unknown action (one of {', '.join(ACTIONS)})")
+            if kind not in ACTION_KINDS:
+                raise PolicyError(f"{where}: unknown action (one of {', '.join(ACTION_KINDS)})")
             limits[role][kind] = _amount(value, where)
 
     people = []
@@ -312,7 +312,7 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
 
     separation = data.get("separation_of_duties", list(DEFAULT_SEPARATION))
     for kind in separation:
-        if kind not in ACTIONS:
+        if kind not in ACTION_KINDS:
             raise PolicyError(f"{source}: separation_of_duties: unknown action {kind!r}")
     hours = data.get("expire_after_hours", 72)
     if not isinstance(hours, int | float) or hours <= 0:
@@ -339,8 +339,10 @@ def _destinations(table: Any, source: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for kind, value in table.items():
         where = f"{source}: destinations.{kind}"
-        if kind != "default" and kind not in ACTIONS:
-            raise PolicyError(f"{where}: unknown action (default or one of {', '.join(ACTIONS)})")
+        if kind != "default" and kind not in ACTION_KINDS:
+            raise PolicyError(
+                f"{where}: unknown action (default or one of {', '.join(ACTION_KINDS)})"
+            )
         targets = [value] if isinstance(value, str) else value
         if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
             raise PolicyError(f'{where}: expected "slack:CHANNEL" or a list of such targets')

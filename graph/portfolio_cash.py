@@ -16,7 +16,7 @@ from graph.portfolio_answers import TABLE_MAX_ROWS, amounts
 from graph.portfolio_reads import ZERO, book_reads
 from graph.promises import promises_as_of
 from graph.reports import ReportContext, scoped_customer
-from graph.requests import Unclear
+from graph.unclear import Unclear
 from graph.understand import DateRange, Request
 from integrations.erp.records import Customer, Payment
 

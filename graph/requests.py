@@ -23,6 +23,7 @@ from graph.actions import (
 )
 from graph.disputes import without_disputed
 from graph.format import day, money
+from graph.unclear import Unclear as Unclear
 from graph.understand import ActionRequest
 
 if TYPE_CHECKING:
@@ -35,10 +36,6 @@ from integrations.store.collector import CollectorStore
 
 def _plain(action: Action) -> tuple[Action, None]:
     return action, None
-
-
-class Unclear(Exception):
-    """What the request leaves open, said as a question or a plain statement."""
 
 
 CustomerLookup = Callable[[str], Customer]

@@ -13,7 +13,7 @@ from graph.agent import wording
 from graph.agent.state import AgentState
 from graph.ar.names import Resolution
 from graph.messages import Reply, Turn
-from graph.requests import Unclear
+from graph.unclear import Unclear
 from graph.understand import Request, parse
 from integrations.erp.records import Customer
 

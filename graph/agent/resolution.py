@@ -21,7 +21,7 @@ from graph.agent import wording
 from graph.ar.names import CustomerMatcher, Resolution, resolve_mention
 from graph.inquiries import Resolved
 from graph.messages import Reply, Section, Table
-from graph.requests import Unclear
+from graph.unclear import Unclear
 from graph.understand import Request
 from integrations.erp.port import CustomerDirectory, ErpClient
 from integrations.erp.records import Customer, Invoice

@@ -3,15 +3,19 @@ every one of them compiles, and the date reader's shortcut skips only text that 
 
 from __future__ import annotations
 
+import marshal
 import re
 import string
+import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph.understand  # noqa: F401  (imports every understand module: all their patterns)
 from graph import understand_dates as dates
-from graph.lazy_regex import MADE, lazy
+from graph.lazy_regex import MADE, ProgramCache, cache_path, lazy
 
 
 def test_a_lazy_pattern_behaves_as_the_compiled_one() -> None:
@@ -67,3 +71,93 @@ def test_a_lazy_pattern_can_be_copied_and_pickled() -> None:
     pattern = lazy(r"inv-(\d+)")
     for twin in (copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
         assert twin.search("see INV-12 or inv-34").group(1) == "34"
+
+
+@pytest.fixture(autouse=True)
+def _bytecode_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is written as bytecode is: whatever PYTHONDONTWRITEBYTECODE the tests run with."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+def test_every_parser_pattern_built_from_the_cache_is_the_compiled_one(tmp_path: Path) -> None:
+    """Written by one process and read by the next, each of the parser's patterns is built from
+    its stored program, and is the pattern re.compile builds (equal: same text, flags, program)."""
+    path = tmp_path / "regex.marshal"
+    first = ProgramCache(path)
+    for pattern in MADE:
+        assert first.compile(pattern._pattern_text, pattern._pattern_flags) == re.compile(
+            pattern._pattern_text, pattern._pattern_flags
+        )
+    first.write()
+    written = path.stat().st_mtime_ns
+
+    second = ProgramCache(path)
+    for pattern in MADE:
+        built = second.compile(pattern._pattern_text, pattern._pattern_flags)
+        assert built == re.compile(pattern._pattern_text, pattern._pattern_flags), pattern
+    assert not second._added  # every one came from the file
+    path.touch()
+    touched = path.stat().st_mtime_ns
+    second.write()  # nothing new: the file is not rewritten
+    assert path.stat().st_mtime_ns == touched >= written
+
+
+def test_a_cached_pattern_finds_what_re_compile_finds(tmp_path: Path) -> None:
+    text = r"(?P<number>INV-?\d+)|(?i:paid (?P<when>\w+))"
+    ProgramCache(tmp_path / "c").compile(text, re.IGNORECASE)
+    cache = ProgramCache(tmp_path / "c")
+    cache.write()
+    cache = ProgramCache(tmp_path / "c")
+    built = cache.compile(text, re.IGNORECASE)
+    compiled = re.compile(text, re.IGNORECASE)
+    sample = "inv-12 was PAID monday, INV7 too"
+    assert [m.groupdict() for m in built.finditer(sample)] == [
+        m.groupdict() for m in compiled.finditer(sample)
+    ]
+    assert (built.groups, built.groupindex, built.flags) == (
+        compiled.groups,
+        compiled.groupindex,
+        compiled.flags,
+    )
+
+
+def test_a_broken_or_foreign_cache_file_is_compiled_around(tmp_path: Path) -> None:
+    path = tmp_path / "regex.marshal"
+    for content in (b"", b"not marshal at all", marshal.dumps(["a list"])):
+        path.write_bytes(content)
+        assert ProgramCache(path).compile(r"a+b", 0) == re.compile(r"a+b")
+    # An entry whose program the engine refuses: the pattern is compiled afresh.
+    path.write_bytes(marshal.dumps({(r"a+b", 0): (32, [1, 2, 3], 0, {}, (None,))}))
+    assert ProgramCache(path).compile(r"a+b", 0) == re.compile(r"a+b")
+
+
+def test_a_bad_pattern_still_raises_re_error(tmp_path: Path) -> None:
+    with pytest.raises(re.error):
+        ProgramCache(tmp_path / "c").compile(r"(unclosed", 0)
+
+
+def test_nothing_is_written_where_python_writes_no_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    cache = ProgramCache(tmp_path / "regex.marshal")
+    cache.compile(r"\d+", 0)
+    cache.write()
+    assert not (tmp_path / "regex.marshal").exists()
+
+
+def test_an_unwritable_cache_leaves_patterns_working(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache's folder would be")
+    cache = ProgramCache(blocker / "arbot" / "regex.marshal")
+    assert cache.compile(r"x(y)", 0).match("xy").group(1) == "y"  # type: ignore[union-attr]
+    cache.write()  # refused by the file system: no error
+
+
+def test_the_cache_lives_in_the_user_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/someone")
+    path = cache_path()
+    assert path is not None and path.parent == Path("/var/cache/someone/arbot")
+    assert sys.implementation.cache_tag in path.name
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not a usable cache home: no cache
+    assert cache_path() is None

@@ -104,3 +104,12 @@ def test_toml_syntax_errors_are_reported(tmp_path: Path) -> None:
     path.write_text("mode = \n")
     with pytest.raises(PolicyError, match="not valid TOML"):
         load_policy(path)
+
+
+def test_the_policy_knows_every_action_by_name_without_importing_them() -> None:
+    """``graph.action_kinds`` (what the policy checks a file against) names exactly the actions
+    ``graph.actions`` registers, in the same order."""
+    from graph.action_kinds import ACTION_KINDS
+    from graph.actions import ACTIONS
+
+    assert tuple(ACTIONS) == ACTION_KINDS
