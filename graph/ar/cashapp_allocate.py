@@ -78,6 +78,11 @@ def stated_sums(remittance: Remittance, amount: Decimal) -> frozenset[Decimal]:
     )
 
 
+def charged(remittance: Remittance, short: Decimal) -> bool:
+    """The short-pay is the charges the wire states: one of them, or all of them together."""
+    return short > 0 and (short in remittance.charges or short == sum(remittance.charges, ZERO))
+
+
 def speaks_of_short(remittance: Remittance) -> bool:
     """The memo says something was taken off: a deduction word, a reason, bank charges."""
     return bool(
@@ -259,6 +264,12 @@ class Allocation(InvoiceIndex):
                     proposal.blockers.append(
                         f"discount on {invoice.invoice_number} taken after the discount period"
                     )
+            elif not item.adjustments and remittance.partial and not remittance.adjustments:
+                short_total -= short
+                proposal.evidence.append(
+                    f"partial payment of {invoice.invoice_number} as stated; "
+                    f"{show_money(short)} stays open"
+                )
             elif (
                 not item.adjustments
                 and installment(item.paid, invoice.balance)
@@ -293,7 +304,7 @@ class Allocation(InvoiceIndex):
         return proposal
 
     def _short_reason(self, remittance: Remittance, short: Decimal, amount: Decimal) -> str:
-        if short in remittance.charges:
+        if charged(remittance, short):
             return "bank_fee"
         code = reason_code(remittance.memo)
         if code == "unknown" and self._is_fee(short, amount, remittance):

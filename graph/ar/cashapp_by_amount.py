@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from graph.ar.cashapp_allocate import Allocation, stated_sums
+from graph.ar.cashapp_allocate import Allocation, charged, stated_sums
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
 from graph.ar.cashapp_model import (
     ZERO,
@@ -151,6 +151,8 @@ class AmountSearch(Allocation):
                 )
                 self._no_reference_note(proposal, remittance)
                 return proposal
+        if remittance.partial:
+            return self._partial_unnamed(line, remittance, proposal, invoices, known=known)
         # Short of one set by no more than a wire fee: a lead for a person, never auto.
         fee = min(self.policy.fee_tolerance, amount * self.policy.fee_share)
         pool = pool[: self.policy.max_candidates]
@@ -192,6 +194,53 @@ class AmountSearch(Allocation):
         proposal.blockers.append("nothing to apply to: leave on account")
         return proposal
 
+    def _partial_unnamed(
+        self,
+        line: BankLine,
+        remittance: Remittance,
+        proposal: Proposal,
+        invoices: list[Invoice],
+        *,
+        known: bool,
+    ) -> Proposal:
+        """ "PARTIAL PAYMENT" and no invoice named: the customer's one open invoice takes it (the
+        rest stays open on it); with several open, the oldest it is less than is proposed. Any
+        amount below a balance "fits" a partial payment, so it never settles who paid: the
+        payer's name must have (``known``)."""
+        larger = [i for i in invoices if i.balance > line.amount]
+        if not larger:
+            proposal.evidence.append("a partial payment, but no open invoice is larger")
+            proposal.blockers.append("nothing to apply to: leave on account")
+            return proposal
+        chosen = larger[0]
+        proposal.applications = [(chosen, line.amount)]
+        rest = show_money(chosen.balance - line.amount)
+        if len(invoices) == 1:
+            proposal.pin = 0.95
+            if not known:
+                proposal.blockers.append("payer not settled by name")
+            proposal.evidence.append(
+                f"partial payment as stated of {chosen.invoice_number}, the only open invoice; "
+                f"{rest} stays open"
+            )
+            self._no_reference_note(proposal, remittance)
+            return proposal
+        proposal.pin = 0.6
+        proposal.evidence.append(f"partial payment as stated; {chosen.invoice_number} proposed")
+        proposal.blockers.append(
+            f"a partial payment naming no invoice, and {len(invoices)} are open"
+        )
+        for other in larger[1:3]:
+            proposal.alternatives.append(
+                CashAlternative(
+                    other.customer_id,
+                    ((other.invoice_number, line.amount),),
+                    0.3,
+                    f"partial payment of {other.invoice_number}",
+                )
+            )
+        return proposal
+
     @staticmethod
     def _no_reference_note(proposal: Proposal, remittance: Remittance) -> None:
         if remittance.tokens or remittance.edi:
@@ -231,8 +280,8 @@ class AmountSearch(Allocation):
         (chosen, gross, chance), *others = found.values()
         short = gross - amount
         code, words = reason_with_words(remittance.memo)
-        if short in remittance.charges or (gross == remittance.ordered and remittance.says_charges):
-            code, words = "bank_fee", "/CHGS/" if short in remittance.charges else words
+        if charged(remittance, short) or (gross == remittance.ordered and remittance.says_charges):
+            code, words = "bank_fee", "/CHGS/" if charged(remittance, short) else words
         self._short(proposal, chosen, amount, short, code)
         proposal.pin = 0.97 * max(0.0, 1 - 10 * chance)
         proposal.fit = 0.98 if code != "unknown" else 0.8

@@ -92,6 +92,9 @@ _BANK_FIELD = re.compile(
 _SWIFT_CODE = re.compile(
     r"/\s?(O\s?C\s?M\s?T|C\s?H\s?G\s?S)\s?/\s?([A-Z]\s?[A-Z]\s?[A-Z])\s?([\d\s]+(?:,[\d\s]*)?)/"
 )
+# MT103 fields as a wire report prints them: ":71F:EUR15,00" (charges the sender's banks took,
+# one field per bank), ":71G:" (the receiver's), ":33B:USD3596,83" (the amount ordered).
+_MT103_FIELD = re.compile(r":\s?(71F|71G|33B)\s?:\s?([A-Z]{3})\s?(\d[\d.]*(?:,\d{0,2})?)")
 _CURRENCY_PREFIXED = re.compile(r"^(USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|PLN|CZK|MXN)\d")
 _AMOUNT = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})(?![\w.])")
 # "1.234,56" and "159,87": a decimal comma, as most of Europe writes amounts.
@@ -118,8 +121,8 @@ _OCR_PREFIX = re.compile(r"^(?P<kind>INVOICE|INV|IV)(?P<body>[0-9OILSBZ]*\d[0-9O
 MAX_REFERENCE_LENGTH = 24
 _SERIES_PREFIX = re.compile(r"^[A-Z]{1,4}-\d")
 _PARTIAL = re.compile(
-    r"\b(PARTIAL|PART PMT|PART PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?"
-    r"|TEILZAHLUNG|ABSCHLAGSZAHLUNG|RATENZAHLUNG|ACOMPTE|PAIEMENT PARTIEL|PAGO PARCIAL"
+    r"\b(PARTIAL|PART[- ]?PMT|PART[- ]?PAY|INSTAL+MENT|INSTL|PMT \d+ OF \d+|\d+ OF \d+ PMTS?"
+    r"|TEIL[- ]?ZAHLUNG|ABSCHLAG\w*|RATENZAHLUNG|A[- ]?COMPTE|PAIEMENT PARTIEL|PAGO PARCIAL"
     r"|ABONO PARCIAL|PARCIAL|PAGO A CUENTA|GEDEELTELIJKE? BETALING|DEELBETALING|GEDEELTELIJK"
     r"|TERMIJNBETALING|PARTIELLE?|TEILBETRAG)"
 )
@@ -416,7 +419,8 @@ def _split_amounts(text: str) -> tuple[Decimal, ...]:
 
 
 def _swift_codes(text: str) -> tuple[Decimal | None, tuple[Decimal, ...], str]:
-    """The /OCMT/ ordered amount and /CHGS/ charges of SWIFT text, and the text without them."""
+    """The ordered amount (/OCMT/, :33B:) and the charges (/CHGS/, :71F:, :71G:) of SWIFT
+    text, and the text without them."""
     ordered = None
     charges: list[Decimal] = []
     for found in _SWIFT_CODE.finditer(text):
@@ -428,7 +432,17 @@ def _swift_codes(text: str) -> tuple[Decimal | None, tuple[Decimal, ...], str]:
             ordered = value
         else:
             charges.append(value)
-    return ordered, tuple(charges), _SWIFT_CODE.sub(" ", text)
+    text = _SWIFT_CODE.sub(" ", text)
+    for found in _MT103_FIELD.finditer(text):
+        whole, _, cents = found.group(3).replace(".", "").partition(",")
+        value = _decimal(f"{whole or '0'}.{(cents + '00')[:2]}")
+        if value is None or value <= 0:
+            continue
+        if found.group(1) == "33B":
+            ordered = ordered or value
+        else:
+            charges.append(value)
+    return ordered, tuple(charges), _MT103_FIELD.sub(" ", text)
 
 
 _SAYS_CHARGES = re.compile(
@@ -474,7 +488,7 @@ def parse_remittance(reference: str) -> Remittance:
         names=names,
         memo=memo,
         amounts=amounts,
-        partial=bool(_PARTIAL.search(memo)),
+        partial=bool(_PARTIAL.search(fold_accents(memo))),
         joined=_joined(words),
         bad_rf=tuple(bad_rf),
         ordered=ordered,

@@ -186,3 +186,39 @@ def test_the_ultimate_debtor_names_the_customer_a_holding_pays_for(
     result = match(matcher, "GRUPO HOLDING XYZ SA", "1290.00", reference, "EUR")
     assert result.customer_id == "C3", result.explanation
     assert applied(result) == {"RE-2026-04700": D("1290.00")}
+
+
+def test_mt103_charges_fields_state_the_fee_and_confirm_a_split_number(
+    matcher: CashMatcher,
+) -> None:
+    # Two banks took 20.00 and 35.00 on the way (:71F: each); the number was cut by a line.
+    reference = ":70:/INV/02081 25 :71A:SHA :71F:USD20,00 :71F:USD35,00"
+    result = match(matcher, "DUVAL GROCERS INC", "2405.35", reference)
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"0208125": D("2405.35")}
+    assert result.deduction == (D("55.00"), "bank_fee")
+
+
+def test_a_partial_payment_stated_beside_edi_lines_leaves_the_rest_open(
+    matcher: CashMatcher,
+) -> None:
+    reference = "RMR*IV*0208125*PI*1234.56*2460.35~NTE*ZZZ*PARTIAL PAYMENT~"
+    result = match(matcher, "DUVAL GROCERS INC", "1234.56", reference)
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"0208125": D("1234.56")} and result.deduction is None
+
+
+def test_a_partial_payment_naming_no_invoice_goes_to_the_only_open_one() -> None:
+    customers = [Customer("C1", "Ferris Labs Ltd", "GBP", 30), Customer("C2", "Wren Co", "GBP", 30)]
+    invoices = [
+        invoice("SIN051001", "C1", "780.00", date(2026, 10, 1), "GBP"),
+        invoice("SIN051002", "C2", "500.00", date(2026, 10, 1), "GBP"),
+        invoice("SIN051003", "C2", "900.00", date(2026, 10, 9), "GBP"),
+    ]
+    matcher = CashMatcher(customers, invoices)
+    one = match(matcher, "FERRIS LABS", "321.17", "Teil-Zahlung", "GBP")
+    assert one.decision == "auto", one.explanation
+    assert applied(one) == {"SIN051001": D("321.17")} and one.deduction is None
+    several = match(matcher, "WREN CO", "321.17", "PART PAYMENT", "GBP")
+    assert several.decision == "review"  # which of the two is a person's call
+    assert applied(several) == {"SIN051002": D("321.17")}
