@@ -96,14 +96,16 @@ class DigestSchedule:
         return now.weekday() in self.days and now.time() >= self.at
 
 
-def build(runtime: Runtime, since: date | None = None) -> Reply:
-    """The digest for today, its cash since ``since`` (default: yesterday)."""
+def build(runtime: Runtime, since: date | None = None, *, chart: bool = True) -> Reply:
+    """The digest for today, its cash since ``since`` (default: yesterday); ``chart=False``
+    leaves the chart out (JSON does not carry it)."""
     return build_digest(
         runtime.erp,
         runtime.store,
         runtime.settings.today(),
         deduction_tolerance=runtime.policy.deduction_tolerance,
         since=since,
+        chart=chart,
     )
 
 

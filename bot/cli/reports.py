@@ -173,7 +173,7 @@ def digest(target: str | None, as_json: bool, db: str | None) -> None:
 
     settings = settings_for(db)
     runtime = runtime_for(settings)
-    reply = build(runtime)
+    reply = build(runtime, chart=not as_json)  # JSON does not carry the chart
     if target:
         try:
             surface, where = parse_target(target)

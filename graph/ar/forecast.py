@@ -201,11 +201,11 @@ def history_of(
 
 
 def items_of(open_items: Sequence[tuple[Invoice, Decimal]]) -> OpenItems:
-    return OpenItems(
-        customer_ids=[i.customer_id for i, _ in open_items],
-        currencies=[i.currency for i, _ in open_items],
-        due=np.array([i.due_date.toordinal() for i, _ in open_items], dtype=np.int64),
-        balance=np.array([_cents(b) for _, b in open_items], dtype=np.int64),
+    return OpenItems.of(
+        [i.customer_id for i, _ in open_items],
+        [i.currency for i, _ in open_items],
+        np.array([i.due_date.toordinal() for i, _ in open_items], dtype=np.int64),
+        np.array([_cents(b) for _, b in open_items], dtype=np.int64),
     )
 
 
@@ -264,6 +264,7 @@ def receipts_of(
     labels, windows = labels_of(horizons), windows_of(horizons)
     receipts = []
     chances, cents = placed.chances.tolist(), placed.cents.tolist()
+    beyond, basis, rates_basis = placed.beyond, placed.basis, placed.rates_basis
     for k, (invoice, balance) in enumerate(items):
         segment = int(placed.segment[k])
         expected_on, bucket = None, None
@@ -292,13 +293,13 @@ def receipts_of(
                 due_date=invoice.due_date,
                 days_past_due=max((as_of - invoice.due_date).days, 0),
                 expected_on=expected_on,
-                days_beyond_terms=placed.beyond[k],
-                basis=placed.basis[k],
+                days_beyond_terms=beyond[k],
+                basis=basis[k],
                 bucket=bucket,
                 probabilities=probabilities,
                 expected=expected,
                 segment=SEGMENTS[segment] if segment >= 0 else None,
-                rates_basis=placed.rates_basis[k],
+                rates_basis=rates_basis[k],
             )
         )
     return receipts

@@ -114,32 +114,40 @@ def book_forecast(
     from integrations.erp.local import report_sums
 
     engine: Any = erp.engine  # type: ignore[attr-defined]
-    rows = sorted(report_sums.forecast_invoices(engine))
-    numbers, customer_ids, currencies, issued, due, amount, balance = (
-        (list(column) for column in zip(*rows, strict=True))
-        if rows
-        else ([], [], [], [], [], [], [])
-    )
+    invoices = report_sums.forecast_invoices(engine)
+    n = len(invoices.numbers)
     pairs: dict[tuple[str, str], int] = {}
+    pair = np.fromiter(
+        (
+            pairs.setdefault(a, len(pairs))
+            for a in zip(invoices.customer_ids, invoices.currencies, strict=True)
+        ),
+        dtype=np.int64,
+        count=n,
+    )
     codes: dict[str, int] = {}
-    accounts = list(zip(customer_ids, currencies, strict=True))
-    pair = np.array([pairs.setdefault(a, len(pairs)) for a in accounts], dtype=np.int64)
-    code = np.array([codes.setdefault(c, len(codes)) for c in currencies], dtype=np.int64)
-    issued_days, amount_cents = np.array(issued, np.int64), np.array(amount, np.int64)
-    balance_cents = np.array(balance, np.int64)
-    index = {number: k for k, number in enumerate(numbers)}
-    cash = [
-        (index[n], day, cents)
-        for n, day, cents in report_sums.known_cash(engine, as_of)
-        if n in index
-    ]
-    cash_rows = np.array(cash, dtype=np.int64).reshape(-1, 3)
-    cash_invoice, cash_day, cash_cents = cash_rows[:, 0], cash_rows[:, 1], cash_rows[:, 2]
+    pair_code = np.array([codes.setdefault(c, len(codes)) for _, c in pairs], dtype=np.int64)
+    code = pair_code[pair]
+    issued_days, due_days = np.array(invoices.issued, np.int64), np.array(invoices.due, np.int64)
+    amount_cents = np.array(invoices.amount, np.int64)
+    balance_cents = np.array(invoices.balance, np.int64)
+    index = {number: k for k, number in enumerate(invoices.numbers)}
+    cash = report_sums.known_cash(engine, as_of)
+    cash_all = np.fromiter(
+        (index.get(number, -1) for number in cash.invoices),
+        dtype=np.int64,
+        count=len(cash.invoices),
+    )
+    applied = np.array(cash.applied, np.int64)
+    applied_cents = np.array(cash.cents, np.int64)
+    ours = cash_all >= 0
+    cash_invoice, cash_day, cash_cents = cash_all[ours], applied[ours], applied_cents[ours]
     # What an invoice lost other than to cash: credited on its last payment's day (or issue).
-    paid = np.bincount(cash_invoice, cash_cents, minlength=len(numbers)).astype(np.int64)
+    paid = np.zeros(n, np.int64)
+    np.add.at(paid, cash_invoice, cash_cents)
     last_paid = issued_days.copy()
     np.maximum.at(last_paid, cash_invoice, cash_day)
-    has_cash = np.bincount(cash_invoice, minlength=len(numbers)) > 0
+    has_cash = np.bincount(cash_invoice, minlength=n) > 0
     credit_day = np.where(has_cash, last_paid, issued_days)
     credited = amount_cents - balance_cents - paid
     credits = np.flatnonzero(credited > 0)
@@ -149,7 +157,7 @@ def book_forecast(
         pair,
         code,
         issued_days,
-        np.array(due, np.int64),
+        due_days,
         amount_cents,
         np.concatenate((cash_invoice, credits)),
         np.concatenate((cash_day, credit_day[credits])),
@@ -157,24 +165,10 @@ def book_forecast(
         np.concatenate((np.ones(len(cash_invoice), bool), np.zeros(len(credits), bool))),
     )
     curves = learn_curves(history, as_of.toordinal(), horizons)
-    by_customer: dict[str, list[int]] = {}
-    by_currency: dict[str, list[int]] = {}
-    for customer_id, currency, weighted, total in report_sums.paying_habits(engine, as_of):
-        for sums in (
-            by_customer.setdefault(customer_id, [0, 0]),
-            by_currency.setdefault(currency, [0, 0]),
-        ):
-            sums[0] += weighted
-            sums[1] += total
-    habits = {k: _average(w, t) for k, (w, t) in by_customer.items() if t}
-    portfolio = {k: _average(w, t) if t else None for k, (w, t) in by_currency.items()}
+    habits, portfolio = _paying_habits(cash, cash_all, due_days)
     is_open = np.flatnonzero(balance_cents > 0)
-    items = OpenItems(
-        customer_ids=[customer_ids[k] for k in is_open.tolist()],
-        currencies=[currencies[k] for k in is_open.tolist()],
-        due=np.array(due, np.int64)[is_open],
-        balance=balance_cents[is_open],
-    )
+    accounts = list(pairs)
+    items = OpenItems(accounts, pair[is_open], due_days[is_open], balance_cents[is_open])
     placed = expect(items, habits, portfolio, curves, as_of, horizons)
     labels = labels_of(horizons)
     expected: dict[str, dict[str, Decimal]] = {}
@@ -194,6 +188,39 @@ def book_forecast(
         expected=dict(sorted(expected.items())),
         doubtful=doubtful,
     )
+
+
+def _paying_habits(
+    cash: Any, invoice: np.ndarray, due_days: np.ndarray
+) -> tuple[dict[str, Decimal], dict[str, Decimal | None]]:
+    """As ``graph.ar.payers`` learns them: per paying customer, and per payment currency, the
+    amount-weighted days between due date and receipt of what its payments applied."""
+    payers: dict[tuple[str, str], int] = {}
+    payer = np.fromiter(
+        (payers.setdefault(k, len(payers)) for k in zip(cash.payers, cash.currencies, strict=True)),
+        dtype=np.int64,
+        count=len(cash.payers),
+    )
+    cents = np.array(cash.cents, np.int64)
+    days = np.array(cash.received, np.int64) - due_days[np.maximum(invoice, 0)]
+    known = invoice >= 0
+    weighted, total = np.zeros(len(payers), np.int64), np.zeros(len(payers), np.int64)
+    np.add.at(weighted, payer[known], (cents * days)[known])
+    np.add.at(total, payer[known], cents[known])
+    by_customer: dict[str, list[int]] = {}
+    by_currency: dict[str, list[int]] = {}
+    for (customer_id, currency), w, t in zip(
+        payers, weighted.tolist(), total.tolist(), strict=True
+    ):
+        for sums in (
+            by_customer.setdefault(customer_id, [0, 0]),
+            by_currency.setdefault(currency, [0, 0]),
+        ):
+            sums[0] += w
+            sums[1] += t
+    habits = {k: _average(w, t) for k, (w, t) in by_customer.items() if t}
+    portfolio = {k: _average(w, t) if t else None for k, (w, t) in by_currency.items()}
+    return habits, portfolio
 
 
 def _average(weighted: int, total: int) -> Decimal:

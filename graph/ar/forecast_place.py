@@ -6,7 +6,7 @@ docstring for the method."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -26,13 +26,29 @@ FIRST_HORIZON_UNTIL_DAYS = 90  # without history: an expected date already past,
 
 @dataclass(frozen=True)
 class OpenItems:
-    """Open invoices as arrays: their account (customer, currency), due day (ordinal) and
-    balance in cents."""
+    """Open invoices as arrays: their account (an index into ``accounts``, the distinct
+    (customer, currency) pairs), due day (ordinal) and balance in cents."""
 
-    customer_ids: list[str]
-    currencies: list[str]
+    accounts: list[tuple[str, str]]
+    account: np.ndarray
     due: np.ndarray
     balance: np.ndarray
+
+    @classmethod
+    def of(
+        cls,
+        customer_ids: Iterable[str],
+        currencies: Iterable[str],
+        due: np.ndarray,
+        balance: np.ndarray,
+    ) -> OpenItems:
+        index: dict[tuple[str, str], int] = {}
+        account = np.fromiter(
+            (index.setdefault(a, len(index)) for a in zip(customer_ids, currencies, strict=True)),
+            dtype=np.int64,
+            count=len(due),
+        )
+        return cls(list(index), account, due, balance)
 
 
 @dataclass(frozen=True)
@@ -46,10 +62,29 @@ class Placed:
     best: np.ndarray
     own_segment: np.ndarray
     segment: np.ndarray
-    beyond: list[Decimal]
-    basis: list[str]
-    rates_basis: list[str]
     habit_day: np.ndarray  # ordinal
+    account: np.ndarray  # per invoice, an index into ``habits``
+    habits: list[tuple[Decimal, str, int, int]]  # per account: ``_habit``'s answer
+    any_own: np.ndarray  # the customer's own history set a probability
+    any_portfolio: np.ndarray
+
+    @property
+    def beyond(self) -> list[Decimal]:
+        """Each invoice's days beyond terms of its habit."""
+        return [self.habits[a][0] for a in self.account.tolist()]
+
+    @property
+    def basis(self) -> list[str]:
+        """Whose habit each invoice's is: customer | portfolio | none."""
+        return [self.habits[a][1] for a in self.account.tolist()]
+
+    @property
+    def rates_basis(self) -> list[str]:
+        """Whose history set each invoice's probabilities: customer | portfolio | none."""
+        return [
+            "customer" if o else ("portfolio" if p else "none")
+            for o, p in zip(self.any_own.tolist(), self.any_portfolio.tolist(), strict=True)
+        ]
 
 
 def _whole_days(days: Decimal) -> int:
@@ -76,19 +111,17 @@ def expect(
     """Each open invoice's probabilities over the windows (see the module's docstring)."""
     windows = windows_of(horizons)
     today = as_of.toordinal()
-    n = len(items.customer_ids)
-    accounts = list(zip(items.customer_ids, items.currencies, strict=True))
-    habit_of = {account: _habit(account, habits, portfolio) for account in set(accounts)}
-    found = [habit_of[account] for account in accounts]
-    beyond = [days for days, _, _, _ in found]
-    basis = [whose for _, whose, _, _ in found]
-    whole = np.array([days for _, _, days, _ in found], dtype=np.int64).reshape(n)
-    shift = np.array([moved for _, _, _, moved in found], dtype=np.int64).reshape(n)
+    n = len(items.due)
+    account = items.account
+    found = [_habit(a, habits, portfolio) for a in items.accounts]
+    whole = np.array([days for _, _, days, _ in found], dtype=np.int64)[account]
+    shift = np.array([moved for _, _, _, moved in found], dtype=np.int64)[account]
+    customer_habit = np.array([whose == "customer" for _, whose, _, _ in found], dtype=bool)
+    customer_habit = customer_habit[account]
     late = today - items.due
     own = _segments(late)
     # Not yet due and paying later than its currency's average: looked up as due that much
     # later (sooner for an earlier payer, but never as if past due).
-    customer_habit = np.array([b == "customer" for b in basis], dtype=bool)
     moved = (late <= 0) & customer_habit
     segment = np.where(moved, _segments(np.minimum(late - shift, 0)), own)
     habit_day = items.due + whole
@@ -102,8 +135,10 @@ def expect(
     )
 
     placed = own >= 0
-    codes = np.array([curves.currencies.get(c, -1) for c in items.currencies], dtype=np.int64)
-    pair = np.array([curves.pairs.get(a, -1) for a in accounts], dtype=np.int64)
+    codes = np.array([curves.currencies.get(c, -1) for _, c in items.accounts], dtype=np.int64)[
+        account
+    ]
+    pair = np.array([curves.pairs.get(a, -1) for a in items.accounts], dtype=np.int64)[account]
     rest = np.full(n, 10_000, dtype=np.int64)
     chances = np.zeros((n, len(windows)), dtype=np.int64)
     any_own = np.zeros(n, dtype=bool)
@@ -136,20 +171,17 @@ def expect(
     cents = (items.balance[:, None] * chances + 5_000) // 10_000
     likeliest = chances.max(axis=1) if len(windows) else np.zeros(n, np.int64)
     best = np.where(placed & (likeliest >= rest), chances.argmax(axis=1), -1)
-    rates_basis = [
-        "customer" if o else ("portfolio" if p else "none")
-        for o, p in zip(any_own.tolist(), any_portfolio.tolist(), strict=True)
-    ]
     return Placed(
         chances=chances,
         cents=cents,
         best=best,
         own_segment=own,
         segment=np.where(placed, segment, -1),
-        beyond=beyond,
-        basis=basis,
-        rates_basis=rates_basis,
         habit_day=habit_day,
+        account=account,
+        habits=found,
+        any_own=any_own,
+        any_portfolio=any_portfolio,
     )
 
 

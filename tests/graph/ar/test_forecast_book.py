@@ -64,3 +64,38 @@ def test_sql_forecast_is_the_records_forecast(ledger: LocalLedger) -> None:
     for currency, expected in in_sql.expected.items():
         total = sum(expected.values(), Decimal(0))
         assert 0 < total <= open_by_currency[currency] - in_sql.doubtful.get(currency, 0)
+
+
+def test_an_invoice_reduced_by_more_than_its_amount_counts_as_zero_ar_on_both_paths(
+    tmp_path: Path,
+) -> None:
+    """A database written by another tool may apply more to an invoice than it was for; its AR
+    is zero then, never negative, in SQL as in the records."""
+    from sqlalchemy import insert, select
+
+    from integrations.erp.local import schema as t
+
+    ledger = LocalLedger.open(f"sqlite:///{tmp_path / 'demo.db'}")
+    build_demo(ledger, size="small", seed=3, as_of=AS_OF)
+    a = t.applications.c
+    with ledger.engine.begin() as conn:
+        payment_id, number = conn.execute(select(a.payment_id, a.invoice_number).limit(1)).one()
+        amount = conn.execute(
+            select(t.invoices.c.amount).where(t.invoices.c.invoice_number == number)
+        ).scalar_one()
+        conn.execute(
+            insert(t.applications).values(
+                payment_id=payment_id,
+                invoice_number=number,
+                amount=amount,
+                applied_on=AS_OF - timedelta(days=40),
+            )
+        )
+    moments = [AS_OF - timedelta(days=45), AS_OF]
+    for as_of in moments:
+        in_sql = book_metrics_at(ledger, moments)[as_of]
+        from_records = book_metrics(PortOnly(ledger), as_of)  # type: ignore[arg-type]
+        for currency, metrics in in_sql.items():
+            assert metrics.ending_ar == from_records[currency].ending_ar
+            assert metrics.beginning_ar == from_records[currency].beginning_ar
+            assert metrics.current_ar == from_records[currency].current_ar
