@@ -52,6 +52,9 @@ class Intent:
     required: tuple[str, ...] = ()
     slash: str | None = None  # /ar <slash> …
     slash_template: str | None = None  # what "/ar <slash> {rest}" asks
+    # A change asked for by its own words and handler ("create an invoice for SO-1001"): the
+    # reply is an ``action_request`` (with the kind in its entities), like every change.
+    change: bool = False
 
     def function(self, which: str = "handler") -> Callable[..., Any]:
         target = getattr(self, which)
@@ -292,6 +295,7 @@ REGISTRY: tuple[Intent, ...] = (
         parameters={"order": {"type": "string"}},
         slash="bill",
         slash_template="create an invoice for {rest}",
+        change=True,
     ),
     Intent(
         "forecast",

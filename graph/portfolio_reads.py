@@ -251,7 +251,7 @@ class BookReads:
         return [p for p in self.erp.payments(customer_id) if p.unapplied > 0]
 
     def find_payments(self, reference: str) -> list[Payment]:
-        found = self.erp.get_payment(reference.upper())
+        found = payment_by_number(self.erp, reference)
         if found is not None:
             return [found]
         wanted = reference.lower()
@@ -285,6 +285,28 @@ class BookReads:
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def payment_by_number(erp: ErpClient, ref: str) -> Payment | None:
+    """The payment a person names by its id as written ("PMT-000234"), without its prefix
+    ("000234", "U00001", "pmt 000237"), or by the id's last digits after a separator; None
+    when no payment has it (or several do)."""
+    wanted = ref.strip().upper()
+    if not wanted:
+        return None
+    for candidate in (wanted, f"PMT-{wanted}"):
+        if (found := erp.get_payment(candidate)) is not None:
+            return found
+    if len(wanted) < 4 or not any(c.isdigit() for c in wanted):
+        return None
+    if getattr(erp, "name", None) == "local" and hasattr(erp, "engine"):
+        from graph.portfolio_sql_cash import payment_ids_ending
+
+        ids = payment_ids_ending(erp.engine, wanted)
+    else:
+        ids = [p.payment_id for p in erp.payments()]
+    ends = [i for i in ids if i.upper().endswith(wanted) and not i[-len(wanted) - 1].isalnum()]
+    return erp.get_payment(ends[0]) if len(ends) == 1 else None
 
 
 def book_reads(erp: ErpClient, today: date) -> BookReads:

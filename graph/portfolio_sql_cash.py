@@ -76,7 +76,9 @@ class SqlCashReads:
             return self.erp._with_applications(conn, rows)  # type: ignore[no-any-return]
 
     def find_payments(self, reference: str) -> list[Payment]:
-        found = self.erp.get_payment(reference.upper())
+        from graph.portfolio_reads import payment_by_number
+
+        found = payment_by_number(self.erp, reference)
         if found is not None:
             return [found]
         ids = [
@@ -133,3 +135,18 @@ def _habit(cid: str, weight: Any, days: Any, late: Any, count: Any) -> Habit:
         (Decimal(str(late)) / Decimal(int(weight))).quantize(_ONE, ROUND_HALF_UP),
         int(count),
     )
+
+
+def payment_ids_ending(engine: Any, wanted: str) -> list[str]:
+    """Payment ids that end with ``wanted`` (upper case), at most a few."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT payment_id FROM ledger_payments WHERE UPPER(payment_id) LIKE :end "
+                "ORDER BY payment_id LIMIT 5"
+            ),
+            {"end": f"%{wanted}"},
+        ).all()
+    return [r[0] for r in rows]

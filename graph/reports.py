@@ -27,6 +27,7 @@ from graph.llm import LlmService
 from graph.messages import Fact, Reply, Section, Table
 from graph.policy import Policy
 from graph.portfolio import Portfolio
+from graph.portfolio_credit import asks_standing, credit_standing
 from graph.proposals import attach_proposals
 from graph.requests import Unclear, reminder_for
 from graph.understand import Request
@@ -496,8 +497,9 @@ def credit_check(context: ReportContext, request: Request) -> Reply:
             for o in orders
             if o.customer_id == customer.customer_id and o.status in ("pending", "on_hold")
         ]
-        if not pending:
-            raise Unclear(f"{customer.name} has no pending sales order to check.")
+        if not pending or asks_standing(request.text or ""):
+            # "what's initech's credit limit", "is kendall on hold": the customer's standing
+            return credit_standing(context, customer, pending)
         order = max(pending, key=lambda o: o.amount)
     else:
         raise Unclear("Which order? e.g. “check credit for SO-1001”.")
@@ -508,6 +510,8 @@ def credit_check(context: ReportContext, request: Request) -> Reply:
         erp, order, as_of=context.today, external_score=external, paydex=paydex
     )
     reply = credit_reply(order, customer, decision)
+    reply.data.setdefault("customer_id", order.customer_id)
+    reply.entities.setdefault("customer_id", order.customer_id)
     if decision.decision != "REVIEW":
         return reply
     _, options = write_back(order, customer, decision)

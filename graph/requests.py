@@ -174,7 +174,9 @@ def _build(
         )
     if kind == "apply_payment":
         payment_ref = request.payment_ref or _unapplied_payment_of(erp, request, customer_of)
-        payment = erp.get_payment(payment_ref)
+        from graph.portfolio_reads import payment_by_number
+
+        payment = payment_by_number(erp, payment_ref)
         if payment is None:
             raise Unclear(f"I can't find payment {payment_ref} in the ERP.")
         invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]

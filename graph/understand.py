@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from graph import understand_collector
 from graph import understand_vocab as vocab
@@ -20,16 +20,11 @@ from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_dates import explicit_range
+from graph.understand_periods import DateRange as DateRange
+from graph.understand_periods import period as _period
 from graph.understand_refs import _extract, _name, _Refs
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
-
-
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    start: date
-    end: date
-    label: str
 
 
 @dataclass(frozen=True)
@@ -57,229 +52,6 @@ class Request:
     # The whole-book question the words also ask when the name is not a customer ("aging
     # breakdown", "gimme the aging"): the agent answers it when the name resolves to no one.
     book_intent: str | None = None
-
-
-# --- periods ------------------------------------------------------------------------------------
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_P = {
-    name: lazy(pattern)
-    for name, pattern in (
-        ("since_iso", r"\b(?:since|from|after)\s+(\d{4}-\d{2}-\d{2})\b"),
-        ("on_iso", r"\bon\s+(\d{4}-\d{2}-\d{2})\b"),
-        ("md", rf"\b(since|from|after|on)\s+(?:the\s+)?{_MONTH}\s+{_ORDINAL}\b"),
-        ("dm", rf"\b(since|from|after|on)\s+(?:the\s+)?{_ORDINAL}\s+(?:of\s+)?{_MONTH}"),
-        ("slash", r"\b(since|from|after|on)\s+(\d{1,2})/(\d{1,2})\b(?!/)"),
-        ("since_nth", rf"\b(?:since|from)\s+the\s+{_ORDINAL}\b"),
-        (
-            "since_rel",
-            r"\bsince\s+(yesterday|last\s+week|last\s+month|the\s+weekend|monday"
-            r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-        ),
-        ("next_n", r"\b(?:next|coming|upcoming|following)\s+(\d{1,3})\s+(days?|weeks?|months?)\b"),
-        ("in_n", r"\bin\s+(\d{1,3})\s+(days?|weeks?)\b"),
-        ("next", r"\bnext\s+(week|month|quarter|year)\b"),
-        (
-            "by_end",
-            r"\b(?:by|before|until|till|through)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?"
-            r"(month|quarter|year|week)|(month|quarter|year|week)[- ]?end)\b",
-        ),
-        ("last_n", r"\b(?:last|past|previous|prior)\s+(\d{1,3})\s+(days?|weeks?|months?)\b"),
-        ("past_one", r"\b(?:the\s+)?past\s+(week|month)\b"),
-        ("yesterday", r"\byesterday\b|\blast night\b|\bovernight\b"),
-        ("today", r"\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b|\bso far today\b"),
-        ("this_week", r"\bthis week\b|\bweek to date\b"),
-        ("last_week", r"\blast week\b"),
-        ("this_month", r"\bthis month\b|\bmonth to date\b"),
-        ("last_month", r"\blast month\b"),
-        ("this_year", r"\bthis year\b|\byear to date\b"),
-        ("last_year", r"\blast year\b"),
-        ("quarter", r"\b(this|last|next)\s+quarter\b|\bq([1-4])\b"),
-        ("in_month", rf"\b(?:in|during|for)\s+{_MONTH}\b(?!\s+\d)"),
-    )
-}
-
-
-def _month_number(word: str) -> int:
-    word = word.rstrip(".")
-    return next(i for i, name in enumerate(_MONTHS, start=1) if name.startswith(word[:3]))
-
-
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
-def _latest(today: date, month: int, day: int) -> date | None:
-    """The latest date on or before today with that month and day."""
-    for year in (today.year, today.year - 1):
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            return None
-        if found <= today:
-            return found
-    return None
-
-
-def _quarter(today: date, number: int, forward: bool) -> DateRange:
-    year = today.year
-    start = date(year, 3 * number - 2, 1)
-    end = _month_end(date(year, 3 * number, 1))
-    if forward and end < today:
-        start, end = start.replace(year=year + 1), end.replace(year=year + 1)
-    elif not forward and start > today:
-        start, end = start.replace(year=year - 1), end.replace(year=year - 1)
-    return DateRange(start, end if forward else min(end, today), f"Q{number} {start.year}")
-
-
-def _period(text: str, today: date, forward: bool = False) -> DateRange | None:
-    """The period a (normalized) request speaks of. ``forward``: a forecast, where "in
-    december" and "Q1" mean the coming ones."""
-
-    def since(start: date, label: str) -> DateRange:
-        return DateRange(start, today, label)
-
-    if m := _P["since_iso"].search(text):
-        try:
-            return since(date.fromisoformat(m.group(1)), f"since {m.group(1)}")
-        except ValueError:
-            return None
-    if m := _P["on_iso"].search(text):
-        try:
-            day = date.fromisoformat(m.group(1))
-        except ValueError:
-            return None
-        return DateRange(day, day, f"on {day.isoformat()}")
-    for key in ("md", "dm", "slash"):
-        if m := _P[key].search(text):
-            word = m.group(1)
-            if key == "md":
-                month, number = _month_number(m.group(2)), int(m.group(3))
-            elif key == "dm":
-                month, number = _month_number(m.group(3)), int(m.group(2))
-            else:
-                month, number = int(m.group(2)), int(m.group(3))
-            if not (1 <= month <= 12) or (day := _latest(today, month, number)) is None:
-                return None
-            if word == "on":
-                return DateRange(day, day, f"on {day.isoformat()}")
-            return since(day, f"since {day.isoformat()}")
-    if m := _P["since_nth"].search(text):
-        number = int(m.group(1))
-        month_start = today.replace(day=1)
-        day = _latest(today, today.month, number) if number <= today.day else None
-        if day is None:
-            previous = month_start - timedelta(days=1)
-            day = _latest(previous, previous.month, number)
-        return since(day, f"since {day.isoformat()}") if day else None
-    if m := _P["since_rel"].search(text):
-        what = m.group(1)
-        if what == "yesterday":
-            start = today - timedelta(days=1)
-        elif what.endswith("week"):
-            start = today - timedelta(days=today.weekday() + 7)
-        elif what.endswith("month"):
-            start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-        elif what == "the weekend":
-            start = today - timedelta(days=(today.weekday() - 5) % 7 or 7)
-        else:
-            start = today - timedelta(days=(today.weekday() - _WEEKDAYS.index(what)) % 7 or 7)
-        return since(start, f"since {start.isoformat()}")
-    for key in ("next_n", "in_n") if forward else ("next_n",):
-        if m := _P[key].search(text):
-            days = int(m.group(1)) * _UNIT_DAYS[m.group(2)]
-            return DateRange(today, today + timedelta(days=days), f"the next {days} days")
-    if m := _P["next"].search(text):
-        unit = m.group(1)
-        if unit == "week":
-            start = today + timedelta(days=7 - today.weekday())
-            return DateRange(start, start + timedelta(days=6), "next week")
-        if unit == "month":
-            start = _month_end(today) + timedelta(days=1)
-            return DateRange(start, _month_end(start), f"in {start:%B %Y}")
-        if unit == "quarter":
-            number = (today.month - 1) // 3 + 1
-            return _quarter(today, number % 4 + 1, True)
-        start = date(today.year + 1, 1, 1)
-        return DateRange(start, date(today.year + 1, 12, 31), f"in {start.year}")
-    if m := _P["by_end"].search(text):
-        unit = m.group(1) or m.group(2)
-        if unit == "week":
-            end = today + timedelta(days=6 - today.weekday())
-        elif unit == "month":
-            end = _month_end(today)
-        elif unit == "quarter":
-            end = _month_end(date(today.year, 3 * ((today.month - 1) // 3 + 1), 1))
-        else:
-            end = date(today.year, 12, 31)
-        return DateRange(today, end, f"by the end of the {unit}")
-    if m := _P["last_n"].search(text):
-        days = int(m.group(1)) * _UNIT_DAYS[m.group(2)]
-        return DateRange(today - timedelta(days=days), today, f"the last {days} days")
-    if m := _P["past_one"].search(text):
-        days = _UNIT_DAYS[m.group(1)]
-        return DateRange(today - timedelta(days=days), today, f"the past {m.group(1)}")
-    if _P["yesterday"].search(text):
-        day = today - timedelta(days=1)
-        return DateRange(day, day, "yesterday")
-    if _P["today"].search(text):
-        return DateRange(today, today, "today")
-    if _P["this_week"].search(text):
-        return DateRange(today - timedelta(days=today.weekday()), today, "this week")
-    if _P["last_week"].search(text):
-        start = today - timedelta(days=today.weekday() + 7)
-        return DateRange(start, start + timedelta(days=6), "last week")
-    if _P["this_month"].search(text):
-        return DateRange(today.replace(day=1), today, "this month")
-    if _P["last_month"].search(text):
-        end = today.replace(day=1) - timedelta(days=1)
-        return DateRange(end.replace(day=1), end, "last month")
-    if _P["this_year"].search(text):
-        return DateRange(date(today.year, 1, 1), today, f"{today.year} to date")
-    if _P["last_year"].search(text):
-        year = today.year - 1
-        return DateRange(date(year, 1, 1), date(year, 12, 31), str(year))
-    if m := _P["quarter"].search(text):
-        current = (today.month - 1) // 3 + 1
-        if m.group(2):
-            return _quarter(today, int(m.group(2)), forward)
-        if m.group(1) == "this":
-            return _quarter(today, current, forward)
-        if m.group(1) == "next":
-            return _quarter(today, current % 4 + 1, True)
-        previous = _quarter(today, (current - 2) % 4 + 1, False)
-        return previous
-    if m := _P["in_month"].search(text):
-        number = _month_number(m.group(1))
-        if forward:
-            year = today.year if number >= today.month else today.year + 1
-        else:
-            year = today.year if number <= today.month else today.year - 1
-        start = date(year, number, 1)
-        end = _month_end(start)
-        if forward:
-            return DateRange(max(start, today), end, f"in {_MONTHS[number - 1].title()} {year}")
-        return DateRange(start, min(end, today), f"in {_MONTHS[number - 1].title()} {year}")
-    return None
 
 
 _COUNT = lazy(

@@ -24,7 +24,7 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE = (
-    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}"
+    r"(?:the\s+\d{1,2}(?:st|nd|rd|th)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}(?:\s+\d{{4}})?)"
 )
@@ -49,8 +49,22 @@ _DAYS_OF_MONTH = lazy(
     r"\b(?!\s*(?:st|nd|rd|th)?\s*(?:days?|weeks?))",
     re.IGNORECASE,
 )
-# "on the 20th": that day of the latest month that has had it
-_ON_NTH = lazy(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "on the 20th", "pmts rcvd the 20th": that day of the latest month that has had it
+_ON_NTH = lazy(
+    r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\btill )(?<!\bdue )"
+    r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of|day|business|week|month|percent))",
+    re.IGNORECASE,
+)
+# A day written without "on": "received 12 nov", "receipts nov 12", "receipts 11/18" (slashed,
+# never dotted: 9390.20 is money)
+_BARE_DAY = lazy(
+    rf"\b(?P<a>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/.%-])(?!\s*net\b)",
+    re.IGNORECASE,
+)
+# "the week of 11/9": that week, Monday to Sunday
+_WEEK_OF = lazy(rf"\bweek\s+of\s+(?:the\s+)?(?P<a>{DATE})", re.IGNORECASE)
+_NTH = lazy(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
 _MONTH_ONLY = lazy(rf"^{_MONTH}(?:\s+(\d{{4}}))?$", re.IGNORECASE)
 _DOTTED = lazy(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$")
 # Every date the patterns above read has a digit or a month's name in it: text without either
@@ -128,6 +142,9 @@ def _month_end(day: date) -> date:
 
 def _span(text: str, today: date, order: str) -> tuple[date, date] | None:
     """A written date as the days it covers: "October" is the whole month."""
+    if (nth := _NTH.match(text.strip().rstrip(".,"))) and text.strip().lower().startswith("the"):
+        day = _latest_nth(int(nth.group(1)), today)
+        return (day, day) if day else None
     text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.strip().rstrip(".,"), flags=re.I)
     month_only = _MONTH_ONLY.match(text)
     start = _parse_one(text, today, order)
@@ -144,7 +161,7 @@ def _span(text: str, today: date, order: str) -> tuple[date, date] | None:
 def explicit_range(text: str, today: date, locale: str | None = None):  # -> DateRange | None
     """The dates the text writes out, as a DateRange; None when it writes none (then the
     relative phrases — "last week", "Q3" — are read by graph.understand)."""
-    from graph.understand import DateRange
+    from graph.understand_periods import DateRange
 
     if not _MAY_HOLD_A_DATE.search(text):
         return None
@@ -169,8 +186,17 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
         raw = re.sub(r"^on\s+(?:the\s+)?", "", m.group("a"), flags=re.I)
         if found := _span(raw, today, order):
             return DateRange(found[0], found[1], f"on {found[0].isoformat()}")
+    if (
+        (m := _WEEK_OF.search(text))
+        and not _MONTH_ONLY.match(m.group("a").strip())  # "first week of november": a period
+        and (found := _span(m.group("a"), today, order))
+    ):
+        start = found[0] - timedelta(days=found[0].weekday())
+        return DateRange(start, min(start + timedelta(days=6), today), f"week of {start}")
     if (m := _ON_NTH.search(text)) and (day := _latest_nth(int(m.group(1)), today)):
         return DateRange(day, day, f"on {day.isoformat()}")
+    if (m := _BARE_DAY.search(text)) and (found := _span(m.group("a"), today, order)):
+        return DateRange(found[0], found[1], f"on {found[0].isoformat()}")
     return None
 
 

@@ -28,6 +28,23 @@ _PO = lazy(
     r"([a-z0-9-]*\d[a-z0-9-]*)",
     re.IGNORECASE,
 )
+# A payment named by its bank reference: "the payment with ref INV I0278", "who sent the wire
+# reference PMT FOR PO 4500212471", "whose wire was 'PAYMENT 9390.20 THANK YOU'". Read only when
+# a payment word is in the message; the reference is taken whole (what follows "ref" to the end,
+# or what is quoted), so its words are not read as invoices, POs or a name.
+_PAYMENT_NOUN = lazy(
+    r"\b(?:payments?|pmts?|wires?|ach|checks?|cheques?|remittances?|deposits?|receipts?"
+    r"|transfers?|paid|sent|came)\b",
+    re.IGNORECASE,
+)
+_REFERENCE_TEXT = lazy(
+    r"\b(?:bank\s+)?(?:ref(?:erence)?|memo)\b\.?\s*(?:#|no\.?)?\s*[:#]?\s*"
+    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_QUOTED = lazy(
+    r"(?<![\w'])['\"\u201c\u2018](?P<ref>[^'\"\u201d\u2019]{3,60})['\"\u201d\u2019](?!\w)"
+)
 _BARE = lazy(r"(?<![\w$.,/#-])(\d{4,})(?![\w.,/-]*\d)(?![\w%])")
 _ISO_DATE = lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SLASH_DATE = lazy(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
@@ -84,6 +101,12 @@ def _add(into: list[str], value: str) -> None:
 def _extract(text: str) -> _Refs:
     """Sales orders, payments, POs and invoices, and the text with them removed."""
     refs = _Refs()
+    if _PAYMENT_NOUN.search(text):
+        for pattern in (_QUOTED, _REFERENCE_TEXT):
+            if (m := pattern.search(text)) and (ref := m.group("ref").strip()):
+                _add(refs.payments, ref)
+                text = text[: m.start()] + " " + text[m.end() :]
+                break
 
     def order(match: re.Match[str]) -> str:
         digits = next(g for g in match.groups() if g)

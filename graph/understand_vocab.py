@@ -307,6 +307,7 @@ PAYMENT = _rx(
     r"\b(?:received|got|get|receive) (?:a |the |any |their )?(?:check|cheque|money|funds"
     r"|transfer)\b",
     r"\bcollect(?:ed)?\b(?! (?:list|queue|agency))|\bhit the bank\b|\bcash in\b",
+    r"\breceived?\b|\b(?:get|got|getting) in\b",
     r"\bcame in\b|\bcome in\b|\b(?:sent|send) (?:us )?(?:any |the |a |some )?(?:money|funds"
     r"|wire|check"
     r"|cheque|remittance|transfer|cash)\b|\btransfers?\b|\bdays to pay\b",
@@ -361,7 +362,7 @@ exceptions exception report aging ageing aged bucket buckets collector collector
 receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
 fastest quarter quarters waiting approval unapplied unallocated beyond first currency
 currencies breakdown book recd rcvd dpd qtd gimme r re regarding payer payers rn atm sum
-far carry carries carrying trial blowing room headroom
+far carry carries carrying trial blowing room headroom half fortnight second 1st 2nd
 """.split()
 )
 
@@ -518,7 +519,8 @@ CANNOT = (
             r"|another|this|that|credit|debit))*\s*(?:invoices?|credit (?:memo|note)s?|debit"
             r" (?:memo|note)s?)\b",
             r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b"
-            r"|\b(?:invoice|bill) (?:so-?\d+|(?:the )?(?:sales )?order \d+)\b",
+            r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
+            r"\d+\b",
             r"^\s*(?:please )?(?:void|cancel|delete|reissue|re-issue|reverse|amend|correct)\s+"
             r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
         ),

@@ -35,7 +35,7 @@ def understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     ):
         # The rules could not read it: the LLM may route it, into the same typed Request.
         request = agent.llm.understand(text, agent.today()) or request
-    request = agent.resolver.with_bare_invoices(request)
+    request = agent.resolver.with_payment_numbers(agent.resolver.with_bare_invoices(request))
     if request.cannot is not None:
         customer = None
         if request.customer_text:
@@ -143,6 +143,11 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
         reply = intents.get(request.intent).function("handler")(context, request)
     except (Unclear, LookupError) as problem:
         reply = Reply(headline=str(problem), intent=request.intent)
+    if intents.get(request.intent).change:
+        # "create an invoice for SO-1001" names a change: it is answered, on every surface, as
+        # the change request it is (the action's kind in the entities), like every other change
+        reply.entities.setdefault("action", request.intent)
+        reply.intent = "action_request"
     return {"reply": reply}
 
 

@@ -187,6 +187,37 @@ class EntityResolver:
             guessed=False,
         )
 
+    def with_payment_numbers(self, request: Request) -> Request:
+        """ "who paid 000234", "payment U00001 details", "trace pmt 000236": numbers that are no
+        invoice (nor PO) of this ledger but a payment's id, with or without its prefix, make
+        the request a look-up of those payments."""
+        if request.intent not in ("invoice_status", "customer_balance", "payment_history"):
+            return request
+        if request.intent != "invoice_status" and request.invoice_refs:
+            return request
+        tokens = request.invoice_refs or request.maybe_invoices
+        if not tokens or request.po_refs or self.existing_invoices(tokens):
+            return request
+        if any(t.isdigit() and self.erp.invoices_by_po(t) for t in tokens):
+            return request
+        from graph.portfolio_reads import payment_by_number
+
+        payments = [payment_by_number(self.erp, token) for token in tokens]
+        if not all(payments):
+            return request
+        rest = request.customer_text or ""
+        for token in tokens:
+            rest = re.sub(re.escape(token), " ", rest, flags=re.IGNORECASE)
+        return replace(
+            request,
+            intent="payment_lookup",
+            payment_refs=tuple(p.payment_id for p in payments if p is not None),
+            invoice_refs=(),
+            maybe_invoices=(),
+            customer_text=" ".join(rest.split()) or None,
+            guessed=False,
+        )
+
     def resolve(self, request: Request) -> Resolved | Reply:
         resolved = Resolved(period=request.period, limit=request.limit)
         mention: Customer | Resolution | None = None

@@ -65,6 +65,9 @@ def _top_usd_debtor(server: Harness) -> str:
         "ar aging by collector",
         "cash recd yesterday",
         "past due >60",
+        "receipts first half of nov",
+        "who paid 000234",
+        "what's initech's credit limit",
     ],
 )
 def test_the_whole_book_is_answered_on_every_surface(
@@ -109,3 +112,24 @@ def test_a_name_that_is_no_customer_is_said(surface: tuple[Driver, Harness]) -> 
     assert driver.ask("what does apple inc owe us").startswith(
         "I can't find a customer matching “apple inc”"
     )
+
+
+@pytest.mark.parametrize(
+    "text,action",
+    [
+        ("send a statement to globex", "send_statement"),
+        ("set globex terms to net 60", "set_terms"),
+        ("globex promised to pay 5000 on friday", "record_promise"),
+        ("create an invoice for SO-1001", None),  # pending on the demo: said, not proposed
+    ],
+)
+def test_a_change_request_proposes_the_change_it_names_on_every_surface(
+    surface: tuple[Driver, Harness], text: str, action: str | None
+) -> None:
+    driver, server = surface
+    before = {a.approval_id for a in server.runtime.store.list()}
+    answer = driver.ask(text)
+    made = [a for a in server.runtime.store.list() if a.approval_id not in before]
+    assert [a.action for a in made] == ([action] if action else []), answer
+    if action is None:
+        assert "not fulfilled" in answer

@@ -72,7 +72,8 @@ def test_every_example_answers_its_intent_on_the_demo_company(demo_cli: Cli) -> 
     for intent in intents.REGISTRY:
         for example in intent.examples:
             reply = ask_json(demo_cli, example)
-            if reply["intent"] != intent.name:
+            # a change asked by its own intent ("create an invoice …") is a change request
+            if reply["intent"] != ("action_request" if intent.change else intent.name):
                 wrong.append((example, intent.name, reply["intent"], reply["text"][:80]))
             elif intent.kind == "change_request" and not reply["proposals"]:
                 wrong.append((example, "a proposal", reply["text"][:80]))
