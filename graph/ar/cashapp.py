@@ -288,6 +288,8 @@ class CashMatcher(Verdict):
                     + " / ".join(c.name for c in payer.candidates[:3])
                     + f"; the invoices referenced are {owner}'s"
                 )
+                if not self._settles(proposal, line):
+                    proposal.blockers.append("payer name fits others; the amount settles nothing")
             elif remittance.card and len(scored) == 1:
                 # The processor's name was never the customer's: the references decide alone.
                 who = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from graph.ar.cashapp_allocate import Allocation, charged, stated_sums
+from graph.ar.cashapp_allocate import Allocation
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
 from graph.ar.cashapp_model import (
     ZERO,
@@ -21,6 +21,7 @@ from graph.ar.cashapp_reasons import (
     reason_with_words,
 )
 from graph.ar.cashapp_refs import Remittance, named_dates, named_months
+from graph.ar.cashapp_shorts import charged, stated_sums
 from integrations.erp.money import minor_units
 from integrations.erp.records import (
     BankLine,

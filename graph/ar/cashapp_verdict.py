@@ -122,6 +122,16 @@ class Verdict(AmountSearch):
         )
 
     @staticmethod
+    def _settles(proposal: Proposal, line: BankLine) -> bool:
+        """The payment settles the invoices applied to the cent: their balances, less a
+        deduction, are the payment. A partial payment settles nothing (any amount below a
+        balance "fits" one), so it never confirms whose invoices they are."""
+        balances = sum((i.balance for i, _ in proposal.applications), ZERO)
+        taken = proposal.deduction[0] if proposal.deduction is not None else ZERO
+        applied = sum((a for _, a in proposal.applications), ZERO)
+        return bool(proposal.applications) and balances - taken == applied == line.amount
+
+    @staticmethod
     def _score(proposal: Proposal) -> float:
         if not proposal.applications:
             return 0.0

@@ -222,3 +222,37 @@ def test_a_partial_payment_naming_no_invoice_goes_to_the_only_open_one() -> None
     several = match(matcher, "WREN CO", "321.17", "PART PAYMENT", "GBP")
     assert several.decision == "review"  # which of the two is a person's call
     assert applied(several) == {"SIN051002": D("321.17")}
+
+
+def test_a_stated_deduction_larger_than_the_difference_finds_the_rest_among_open_items() -> None:
+    # The remittance names 0208125 and a deduction of 300.00; the payment is 2,460.35 + 200.00
+    # - 300.00: 0208126 (200.00, not named) is the rest, the only open item that makes it up.
+    customers = [Customer("C1", "Duval Grocers Inc.", "USD", 30)]
+    invoices = [
+        invoice("0208125", "C1", "2460.35", date(2026, 10, 3)),
+        invoice("0208126", "C1", "200.00", date(2026, 10, 4)),
+        invoice("0208127", "C1", "912.12", date(2026, 10, 5)),
+    ]
+    matcher = CashMatcher(customers, invoices)
+    result = match(matcher, "DUVAL GROCERS INC", "2360.35", "INV 0208125 LESS 300.00 SHORT SHIP")
+    assert result.decision == "auto", result.explanation
+    assert set(applied(result)) == {"0208125", "0208126"}
+    assert sum(applied(result).values()) == D("2360.35")
+    assert result.deduction == (D("300.00"), "shortage")
+    # With no stated amount, why it is short is said but not how much: the invoice named less
+    # its balance is the deduction.
+    said = match(matcher, "DUVAL GROCERS INC", "2400.35", "INV 0208125 PRICE DIFF")
+    assert said.decision == "auto", said.explanation
+    assert said.deduction == (D("60.00"), "pricing")
+    # A reason word that is the customer's own name says nothing.
+    named = match(matcher, "DUVAL GROCERS INC", "2400.35", "INV 0208125 DUVAL GROCERS")
+    assert named.decision == "review"
+
+
+def test_a_partial_payment_of_another_customers_invoice_under_a_tied_name_is_for_a_person(
+    matcher: CashMatcher,
+) -> None:
+    # "SORRELL ALIMENTACION" fits the two Sorrells; the number written is Duval's invoice, and
+    # a partial payment of it confirms nothing.
+    result = match(matcher, "SORRELL ALIMENTACION", "300.00", "PARTIAL PMT INV 0208125")
+    assert result.decision != "auto", result.explanation
