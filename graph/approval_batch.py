@@ -37,6 +37,7 @@ from integrations.erp.records import Customer, Invoice, Payment
 from integrations.store import Approval
 from integrations.store.audit_batch import Move, Step
 from integrations.store.clock import now_utc
+from integrations.store.store import _approval
 
 if TYPE_CHECKING:
     from graph.approvals import ApprovalService
@@ -73,7 +74,11 @@ class ReadAhead:
     queries, everything else from the ERP itself. ``validate`` and ``snapshot`` run on it
     unchanged."""
 
-    def __init__(self, erp: ErpClient, actions: Iterable[Action]) -> None:
+    def __init__(
+        self, erp: ErpClient, actions: Iterable[Action], *, customers: bool = True
+    ) -> None:
+        """``customers=False``: only invoices and payments are read ahead (a snapshot's needs);
+        a customer is then asked of the ERP itself."""
         self.erp = erp
         numbers: set[str] = set()
         payments: set[str] = set()
@@ -86,6 +91,9 @@ class ReadAhead:
         self.invoices: dict[str, Invoice] = _bulk(erp, "get_invoices", "get_invoice", numbers)
         self.payments: dict[str, Payment] = _bulk(erp, "get_payments", "get_payment", payments)
         self.asked_payments = payments
+        self.customers: dict[str, Customer] = {}
+        if not customers:
+            return
         customers |= {i.customer_id for i in self.invoices.values()}
         found: dict[str, Customer] = _bulk(erp, "get_customers", "get_customer", customers)
         parents = {c.parent_id for c in found.values() if c.parent_id} - set(found)
@@ -197,10 +205,12 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
         open_by_key[key] = values  # a second proposal of the same write gets this one
         made.append((values, steps))
         outcomes[index] = Proposed(None)
-    store.create_many(made)
-    _execute_many(service, auto)
-    ids = [values["approval_id"] for values, _ in made]
-    stored = store.approvals_by_id(ids)
+    rows = dict(store.create_many(made))
+    rows |= _execute_many(service, auto)  # the auto-approved as they stand after the write
+    # An auto-approved one still ``executing`` was moved by someone else meanwhile: read it.
+    elsewhere = [a for a, _, _, _ in auto if a not in rows or rows[a]["status"] == "executing"]
+    stored = {i: _approval(row) for i, row in rows.items()}
+    stored |= store.approvals_by_id(elsewhere)
     result: list[Proposed] = []
     for index, proposal in enumerate(proposals):
         outcome = outcomes[index]
@@ -244,12 +254,13 @@ def _write_all(
 
 def _execute_many(
     service: ApprovalService, writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]]
-) -> None:
-    """Write the auto-approved (now ``executing``) approvals and record each outcome."""
+) -> dict[str, Any]:
+    """Write the auto-approved (now ``executing``) approvals and record each outcome; the
+    approvals moved, as stored after their outcome."""
     if not writes:
-        return
+        return {}
     results = _write_all(service, writes)
-    after = ReadAhead(service.erp, (action for _, action, _, _ in writes))
+    after = ReadAhead(service.erp, (action for _, action, _, _ in writes), customers=False)
     moves: list[Move] = []
     learned: list[tuple[str, str, str | None]] = []
     for (approval_id, action, before, origin), result in zip(writes, results, strict=True):
@@ -291,3 +302,4 @@ def _execute_many(
             learned.append((normalize_payer(payer), action.customer_id, approval_id))
     moved = service.store.move_many(moves)
     service.store.learn_aliases([entry for entry in learned if entry[2] in moved])
+    return moved

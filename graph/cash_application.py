@@ -26,6 +26,7 @@ from graph.actions import ApplyPayment
 from graph.approval_batch import Proposal, propose_many, touches
 from graph.approvals import SYSTEM, ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
+from graph.ar.cashapp_model import no_gc
 from graph.ar.payers import pays_oldest_first
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from integrations.erp.records import BankLine
@@ -136,13 +137,16 @@ class CashApplication:
         self._claim, self._beaten = claim, time.monotonic()
         try:
             items = [_Item(line.payment_id, line) for line in lines]
-            matcher = self._matcher(as_of)
 
             def match_fresh(fresh: list[_Item]) -> dict[str, CashMatch]:
+                # The matcher (the open invoices, indexed) lives only while it matches: the
+                # proposing and recording that follow neither need it nor carry its memory.
+                matcher = self._matcher(as_of)
                 found = matcher.match_all([i.line for i in fresh], as_of, self._beating(progress))
                 return {m.payment_id: m for m in found}
 
-            results, earlier, elsewhere = self._process(items, match_fresh)
+            with no_gc():  # what a run makes it frees itself: collecting is pure cost here
+                results, earlier, elsewhere = self._process(items, match_fresh)
             self.store.finish_run(claim)
         except BaseException:
             self.store.release_run(claim)
@@ -250,8 +254,9 @@ class CashApplication:
     def _matcher(self, as_of: date) -> CashMatcher:
         """The matcher over the open invoices, knowing which customers' own history (the last
         year of payments) pays the oldest of equal invoices first."""
-        every = self.erp.invoices(open_only=False)
-        history = self.erp.payments(since=as_of - timedelta(days=HABIT_DAYS))
+        with no_gc():  # ~10 objects per invoice, none of them garbage
+            every = self.erp.invoices(open_only=False)
+            history = self.erp.payments(since=as_of - timedelta(days=HABIT_DAYS))
         by_number = {invoice.invoice_number: invoice for invoice in every}
         return CashMatcher(
             self.erp.list_customers(),
@@ -274,7 +279,8 @@ class CashApplication:
             for line in lines
         }
         fresh = [line for line in lines if earlier[line.payment_id] is None]
-        matches = {m.payment_id: m for m in self._matcher(as_of).match_all(fresh, as_of, progress)}
+        found = self._matcher(as_of).match_all(fresh, as_of, progress) if fresh else []
+        matches = {m.payment_id: m for m in found}
         policy = self.approvals.policy
         results = []
         for line in lines:

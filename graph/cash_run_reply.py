@@ -12,6 +12,7 @@ from graph.messages import Fact, Reply, Section, Table
 from graph.proposals import attach_proposals
 
 MAX_LISTED = 50
+WAITING = ("pending", "failed")
 
 
 def run_reply(
@@ -24,9 +25,10 @@ def run_reply(
 ) -> Reply:
     results = run.results
     applied = "would be applied" if dry_run else "applied automatically"
-    waiting_ids = [r["approval_id"] for r in results if r.get("approval_id")]
-    found = [approvals.store.get(i) for i in dict.fromkeys(waiting_ids)]
-    waiting = [a for a in found if a is not None and a.status in ("pending", "failed")]
+    ids = list(dict.fromkeys(r["approval_id"] for r in results if r.get("approval_id")))
+    # A few queries for the whole run (not one per approval), reading only the waiting ones.
+    found = approvals.store.approvals_by_id(ids, statuses=WAITING)
+    waiting = [found[i] for i in ids if i in found]
     facts = [
         Fact("Bank lines", str(len(results))),
         Fact(applied.capitalize(), str(run.count("auto"))),

@@ -103,13 +103,14 @@ class CashMatcher(Verdict):
         results = []
         total = len(lines)
         taken: dict[str, tuple[Decimal, str]] = {}  # invoice → (applied so far, first payment)
-        for done, line in enumerate(lines, start=1):
-            result = self.match(line, as_of)
-            if result.decision == "auto":
-                result = self._claim(result, taken)
-            results.append(result)
-            if progress is not None and (done % 250 == 0 or done == total):
-                progress(done, total)
+        with no_gc():  # matching frees what it makes; collecting would only walk the index
+            for done, line in enumerate(lines, start=1):
+                result = self.match(line, as_of)
+                if result.decision == "auto":
+                    result = self._claim(result, taken)
+                results.append(result)
+                if progress is not None and (done % 250 == 0 or done == total):
+                    progress(done, total)
         return results
 
     def _claim(self, result: CashMatch, taken: dict[str, tuple[Decimal, str]]) -> CashMatch:

@@ -10,7 +10,7 @@ import hmac
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,8 +44,12 @@ class AuditKeyError(ValueError):
     """ARBOT_AUDIT_KEY is missing where it is needed, or too weak to be a key."""
 
 
+# json.dumps with these arguments, made once (dumps builds an encoder on every call).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str).encode
+
+
 def canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return _CANONICAL(value)
 
 
 def key_id(key: bytes) -> str:
@@ -137,6 +141,21 @@ def approval_state(row: Mapping[str, Any]) -> str:
     """A digest of an approval's decisive fields as the store holds them."""
     values = [None if row[f] is None else str(row[f]) for f in DECISIVE_FIELDS]
     return hashlib.sha256(canonical(values).encode()).hexdigest()
+
+
+def approval_states(row: Mapping[str, Any], changes: Sequence[Mapping[str, Any]]) -> list[str]:
+    """``approval_state(row | change)`` for each change, the row's fields read once."""
+    base = [None if row[f] is None else str(row[f]) for f in DECISIVE_FIELDS]
+    states = []
+    for change in changes:
+        values = base
+        if change:
+            values = [
+                base[i] if f not in change else None if change[f] is None else str(change[f])
+                for i, f in enumerate(DECISIVE_FIELDS)
+            ]
+        states.append(hashlib.sha256(canonical(values).encode()).hexdigest())
+    return states
 
 
 def anchor_mac(key: bytes, seq: int, head_hash: str, at: str, signed_by: str) -> str:

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, and_, bindparam, insert, select, update
 
 from integrations.db import write_transaction
 from integrations.store import schema as t
 from integrations.store.audit import (
     AuditKeys,
-    approval_state,
+    approval_states,
     canonical,
     record_fields,
     record_hash,
@@ -72,10 +72,18 @@ class Move:
     step: Step
 
 
-def _approvals(conn: Connection, ids: Sequence[str], *, lock: bool = False) -> dict[str, Any]:
+def _approvals(
+    conn: Connection,
+    ids: Sequence[str],
+    *,
+    lock: bool = False,
+    statuses: Sequence[str] | None = None,
+) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for start in range(0, len(ids), CHUNK):
         query = select(t.approvals).where(t.approvals.c.approval_id.in_(ids[start : start + CHUNK]))
+        if statuses is not None:
+            query = query.where(t.approvals.c.status.in_(statuses))
         if lock:
             query = query.with_for_update()
         for row in conn.execute(query).mappings():
@@ -124,11 +132,14 @@ class BatchWrites:
             .values(last_seq=seq, last_hash=previous)
         )
 
-    def create_many(self, made: Sequence[tuple[dict[str, Any], Sequence[Step]]]) -> None:
+    def create_many(
+        self, made: Sequence[tuple[dict[str, Any], Sequence[Step]]]
+    ) -> dict[str, RowMapping]:
         """Insert approvals (each row as it stands after its steps) with the audit records of
-        their steps: ``proposed`` first, then e.g. ``auto_approved`` and ``executing``."""
+        their steps: ``proposed`` first, then e.g. ``auto_approved`` and ``executing``. The rows
+        as stored, by approval id."""
         if not made:
-            return
+            return {}
         stamp = now_utc()
         rows = []
         for values, _ in made:
@@ -136,24 +147,19 @@ class BatchWrites:
         with write_transaction(self.engine) as conn:
             conn.execute(insert(t.approvals), rows)
             stored = _approvals(conn, [row["approval_id"] for row in rows])
-            self._append_many(
-                conn,
-                (
-                    (
-                        values["approval_id"],
-                        step,
-                        approval_state(dict(stored[values["approval_id"]]) | step.fields),
-                    )
-                    for values, steps in made
-                    for step in steps
-                ),
-            )
+            records = []
+            for values, steps in made:
+                approval_id = values["approval_id"]
+                states = approval_states(stored[approval_id], [step.fields for step in steps])
+                records += [(approval_id, s, st) for s, st in zip(steps, states, strict=True)]
+            self._append_many(conn, records)
+        return stored
 
-    def move_many(self, moves: Sequence[Move]) -> set[str]:
+    def move_many(self, moves: Sequence[Move]) -> dict[str, RowMapping]:
         """Apply each move whose approval is still in one of its ``from_statuses`` and audit
-        it; the ids of the approvals moved."""
+        it; the approvals moved, by id, as they are stored after the move."""
         if not moves:
-            return set()
+            return {}
         a = t.approvals.c
         moved: list[Move] = []
         with write_transaction(self.engine) as conn:
@@ -187,12 +193,12 @@ class BatchWrites:
                     (
                         m.approval_id,
                         m.step,
-                        approval_state(dict(stored[m.approval_id]) | m.step.fields),
+                        approval_states(stored[m.approval_id], [m.step.fields])[0],
                     )
                     for m in moved
                 ),
             )
-        return {m.approval_id for m in moved}
+        return {m.approval_id: stored[m.approval_id] for m in moved}
 
     def approvals_with_keys(self, keys: Sequence[str]) -> list[Any]:
         """Every approval (any status) carrying one of these idempotency keys, oldest first."""
@@ -211,9 +217,13 @@ class BatchWrites:
                 found += [_approval(row) for row in conn.execute(query).mappings()]
         return sorted(found, key=lambda x: (x.created_at, x.approval_id))
 
-    def approvals_by_id(self, ids: Sequence[str]) -> dict[str, Any]:
+    def approvals_by_id(
+        self, ids: Sequence[str], statuses: Sequence[str] | None = None
+    ) -> dict[str, Any]:
+        """The approvals of these ids (only those in ``statuses``, when given)."""
         from integrations.store.store import _approval
 
         wanted = list(dict.fromkeys(ids))
         with self.engine.connect() as conn:
-            return {i: _approval(row) for i, row in _approvals(conn, wanted).items()}
+            found = _approvals(conn, wanted, statuses=statuses)
+            return {i: _approval(row) for i, row in found.items()}
