@@ -159,15 +159,16 @@ def build_digest(
             )
         )
 
-    from graph.ar.forecast_book import book_forecast, book_metrics_at  # numpy: when drawn
+    from graph.ar.forecast_book import book_forecast, book_metrics_at, read_ledger_book
 
+    book = read_ledger_book(erp)  # read once for the DSO trend and the forecast
     moments = [today - timedelta(days=back) for back in (60, 30, 0)]
     trend = []
-    for moment, by_currency in book_metrics_at(erp, moments).items():
+    for moment, by_currency in book_metrics_at(erp, moments, book=book).items():
         value = by_currency[main_currency].dso_standard if main_currency in by_currency else None
         if value is not None:
             trend.append((moment, value))
-    outlook = book_forecast(erp, today)
+    outlook = book_forecast(erp, today, book=book)
     next_30 = outlook.expected.get(main_currency, {}).get(outlook.buckets[0], Decimal("0.00"))
     sections.append(
         Section(

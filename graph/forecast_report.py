@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from graph.ar.forecast_book import ForecastTotals, book_forecast, book_metrics
+from graph.ar.forecast_book import ForecastTotals, book_forecast, book_metrics, read_ledger_book
 from graph.ar.metrics import ZERO, Metrics, receivables_metrics
 from graph.format import money
 from graph.messages import Fact, Reply, Section
@@ -25,8 +25,9 @@ def forecast_report(context: ReportContext, request: Request) -> Reply:
 
     customer, unread = scoped_customer(context, request)
     if customer is None:
-        metrics = book_metrics(context.erp, context.today)
-        outlook = book_forecast(context.erp, context.today)
+        book = read_ledger_book(context.erp)  # the local ledger's, read once for both
+        metrics = book_metrics(context.erp, context.today, book=book)
+        outlook = book_forecast(context.erp, context.today, book=book)
     else:  # one customer's receivables, measured the same way
         metrics, outlook = _of_customer(context.erp, customer.customer_id, context.today)
     sections = []

@@ -1,6 +1,7 @@
-"""DSO, CEI and the receipts forecast of a whole ERP, per currency: on the local ledger from SQL
-sums and narrow reads (``integrations.erp.local.report_sums``), no record made; on any other ERP
-from its records. Both give the same figures (``tests/graph/ar/test_forecast_book.py``)."""
+"""DSO, CEI and the receipts forecast of a whole ERP, per currency: on the local ledger from its
+invoices and what reduced them read once as columns (``LedgerBook``: a few narrow reads, summed
+with numpy, no record made); on any other ERP from its records. Both give the same figures
+(``tests/graph/ar/test_forecast_book.py``)."""
 
 from __future__ import annotations
 
@@ -30,43 +31,240 @@ def _money(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2).quantize(Decimal("0.01"))
 
 
+@dataclass(frozen=True)
+class LedgerBook:
+    """The local ledger's invoices (in invoice-number order) and everything that reduced them,
+    as arrays: day numbers are ``date.toordinal()``, money in cents. ``pair`` indexes ``pairs``
+    (customer, currency), ``code`` indexes ``currencies``. Applications carry their payment's
+    customer, currency and day received; credits are the adjustments against an invoice."""
+
+    pairs: dict[tuple[str, str], int]
+    currencies: dict[str, int]
+    pair: np.ndarray
+    code: np.ndarray
+    issued: np.ndarray
+    due: np.ndarray
+    amount: np.ndarray
+    balance: np.ndarray
+    applied_invoice: np.ndarray  # −1: an invoice not in the book
+    applied_day: np.ndarray
+    applied_cents: np.ndarray
+    applied_received: np.ndarray
+    payers: list[tuple[str, str]]  # (customer, currency) of the payments
+    payer: np.ndarray  # per application, an index into ``payers``
+    credit_invoice: np.ndarray
+    credit_day: np.ndarray
+    credit_cents: np.ndarray
+
+    @classmethod
+    def read(cls, erp: Any) -> LedgerBook:
+        from integrations.erp.local import report_sums
+
+        engine = erp.engine
+        invoices = _table(report_sums.invoice_rows(engine), _INVOICE)
+        # In invoice-number order, as the records come (the curve sums in this order).
+        numbers = invoices["number"]
+        if len(numbers) > 1 and not (numbers[:-1] < numbers[1:]).all():
+            invoices = invoices[np.argsort(numbers, kind="stable")]
+            numbers = invoices["number"]
+        n = len(invoices)
+        pairs: dict[tuple[str, str], int] = {}
+        pair = _codes(
+            zip(invoices["customer"].tolist(), invoices["currency"].tolist(), strict=True), pairs, n
+        )
+        currencies: dict[str, int] = {}
+        pair_code = np.array(
+            [currencies.setdefault(c, len(currencies)) for _, c in pairs], np.int64
+        ).reshape(len(pairs))
+        index = {number: k for k, number in enumerate(numbers.tolist())}
+        cash = _table(report_sums.application_rows(engine), _APPLICATION)
+        payers: dict[tuple[str, str], int] = {}
+        payer = _codes(
+            zip(cash["payer"].tolist(), cash["currency"].tolist(), strict=True), payers, len(cash)
+        )
+        credits = _table(report_sums.credit_rows(engine), _CREDIT)
+        return cls(
+            pairs=pairs,
+            currencies=currencies,
+            pair=pair,
+            code=pair_code[pair],
+            issued=_ordinals(invoices["issued"]),
+            due=_ordinals(invoices["due"]),
+            amount=invoices["amount"].copy(),
+            balance=invoices["balance"].copy(),
+            applied_invoice=_positions(cash["invoice"].tolist(), index),
+            applied_day=_ordinals(cash["applied"]),
+            applied_cents=cash["cents"].copy(),
+            applied_received=_ordinals(cash["received"]),
+            payers=list(payers),
+            payer=payer,
+            credit_invoice=_positions(credits["invoice"].tolist(), index),
+            credit_day=_ordinals(credits["on"]),
+            credit_cents=credits["cents"].copy(),
+        )
+
+
+# The rows of ``integrations.erp.local.report_sums`` as numpy records: dates parsed in C (ISO
+# text on SQLite, dates on PostgreSQL), strings kept as Python strings.
+_INVOICE = np.dtype(
+    [
+        ("number", "O"),
+        ("customer", "O"),
+        ("currency", "O"),
+        ("issued", "M8[D]"),
+        ("due", "M8[D]"),
+        ("amount", "i8"),
+        ("balance", "i8"),
+    ]
+)
+_APPLICATION = np.dtype(
+    [
+        ("invoice", "O"),
+        ("applied", "M8[D]"),
+        ("cents", "i8"),
+        ("payer", "O"),
+        ("currency", "O"),
+        ("received", "M8[D]"),
+    ]
+)
+_CREDIT = np.dtype([("invoice", "O"), ("on", "M8[D]"), ("cents", "i8")])
+_ORDINAL_OF_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _table(rows: list[tuple[Any, ...]], dtype: np.dtype) -> np.ndarray:
+    return np.array(rows, dtype=dtype).reshape(len(rows))
+
+
+def _ordinals(days: np.ndarray) -> np.ndarray:
+    """``date.toordinal()`` of each day."""
+    return days.astype(np.int64) + _ORDINAL_OF_EPOCH
+
+
+def _codes(keys: Any, codes: dict[Any, int], count: int) -> np.ndarray:
+    return np.fromiter((codes.setdefault(k, len(codes)) for k in keys), np.int64, count=count)
+
+
+def _positions(numbers: Sequence[str], index: dict[str, int]) -> np.ndarray:
+    return np.fromiter((index.get(n, -1) for n in numbers), np.int64, count=len(numbers))
+
+
+def read_ledger_book(erp: ErpClient) -> LedgerBook | None:
+    """The local ledger's ``LedgerBook`` (for ``book_metrics_at`` and ``book_forecast`` to share
+    one read); None for any other ERP."""
+    return LedgerBook.read(erp) if _is_local(erp) else None
+
+
 # --- DSO and CEI ---------------------------------------------------------------------------
 
 
-def book_metrics(erp: ErpClient, as_of: date, period_days: int = 90) -> dict[str, Metrics]:
+def book_metrics(
+    erp: ErpClient, as_of: date, period_days: int = 90, book: LedgerBook | None = None
+) -> dict[str, Metrics]:
     """Each currency's metrics over the ``period_days`` days ending on ``as_of``."""
-    return book_metrics_at(erp, [as_of], period_days)[as_of]
+    return book_metrics_at(erp, [as_of], period_days, book)[as_of]
 
 
 def book_metrics_at(
-    erp: ErpClient, moments: Sequence[date], period_days: int = 90
+    erp: ErpClient,
+    moments: Sequence[date],
+    period_days: int = 90,
+    book: LedgerBook | None = None,
 ) -> dict[date, dict[str, Metrics]]:
     """``book_metrics`` at each of ``moments`` (a DSO trend), the book read once."""
-    if not _is_local(erp):
-        return _metrics_from_records(erp, moments, period_days)
-    from integrations.erp.local import report_sums
-
-    engine: Any = erp.engine  # type: ignore[attr-defined]
-    periods = [(as_of - timedelta(days=period_days - 1), as_of) for as_of in moments]
-    daily = report_sums.daily_sales(engine, max(moments, default=date.min))
+    if book is None:
+        if not _is_local(erp):
+            return _metrics_from_records(erp, moments, period_days)
+        book = LedgerBook.read(erp)
     found: dict[date, dict[str, Metrics]] = {}
-    for as_of, rows in report_sums.receivable_sums(engine, periods).items():
-        by_month: dict[str, dict[date, Decimal]] = {}
-        for currency, day, cents in daily:
-            if day <= as_of:
-                months = by_month.setdefault(currency, {})
-                month = day.replace(day=1)
-                months[month] = months.get(month, ZERO) + _money(cents)
+    for as_of in moments:
+        start = as_of - timedelta(days=period_days - 1)
+        sums = _period_sums(book, start.toordinal(), as_of.toordinal())
+        by_month = _sales_by_month(book, as_of.toordinal())
         found[as_of] = {
-            row.currency: metrics_from(
-                row.currency,
+            currency: metrics_from(
+                currency,
                 as_of,
                 period_days,
-                Sums(*(_money(cents) for cents in row[1:])),
-                by_month.get(row.currency, {}),
+                Sums(*(_money(cents) for cents in sums[currency])),
+                by_month.get(currency, {}),
             )
-            for row in sorted(rows)
+            for currency in sorted(sums)
         }
+    return found
+
+
+def _period_sums(book: LedgerBook, start: int, as_of: int) -> dict[str, list[int]]:
+    """Per currency with invoices dated by ``as_of``: AR the day before ``start`` and at the
+    end of ``as_of`` (each invoice's amount less what was applied or credited to it by then,
+    never below zero), sales, collections and credits of the period, and the current part of
+    the ending AR (due on or after ``as_of``) — as ``graph.ar.metrics`` adds up records."""
+    n, codes = len(book.amount), len(book.currencies)
+    day_before = start - 1
+    ev_invoice = np.concatenate((book.applied_invoice, book.credit_invoice))
+    ev_day = np.concatenate((book.applied_day, book.credit_day))
+    ev_cents = np.concatenate((book.applied_cents, book.credit_cents))
+    ev_cash = np.concatenate(
+        (np.ones(len(book.applied_day), bool), np.zeros(len(book.credit_day), bool))
+    )
+    ours = ev_invoice >= 0
+    ev_invoice, ev_day, ev_cents, ev_cash = (
+        ev_invoice[ours],
+        ev_day[ours],
+        ev_cents[ours],
+        ev_cash[ours],
+    )
+
+    def left(by: int) -> np.ndarray:
+        taken = np.zeros(n, np.int64)
+        seen = ev_day <= by
+        np.add.at(taken, ev_invoice[seen], ev_cents[seen])
+        return np.maximum(book.amount - taken, 0)
+
+    def per_currency(mask: np.ndarray, values: np.ndarray) -> list[int]:
+        totals = np.zeros(codes, np.int64)
+        np.add.at(totals, book.code[mask], values[mask])
+        return totals.tolist()
+
+    dated = book.issued <= as_of
+    before = book.issued <= day_before
+    left_end = left(as_of)
+    ev_dated = dated[ev_invoice] & (ev_day >= start) & (ev_day <= as_of)
+    ev_code = book.code[ev_invoice]
+    collected, credited = np.zeros(codes, np.int64), np.zeros(codes, np.int64)
+    np.add.at(collected, ev_code[ev_dated & ev_cash], ev_cents[ev_dated & ev_cash])
+    np.add.at(credited, ev_code[ev_dated & ~ev_cash], ev_cents[ev_dated & ~ev_cash])
+    columns = (
+        per_currency(before, left(day_before)),
+        per_currency(dated & (book.issued >= start), book.amount),
+        collected.tolist(),
+        credited.tolist(),
+        per_currency(dated, left_end),
+        per_currency(dated & (book.due >= as_of), left_end),
+    )
+    counted = np.bincount(book.code[dated], minlength=codes)
+    return {
+        currency: [column[c] for column in columns]
+        for currency, c in book.currencies.items()
+        if counted[c]
+    }
+
+
+def _sales_by_month(book: LedgerBook, as_of: int) -> dict[str, dict[date, Decimal]]:
+    """Per currency, month start → sales of the invoices dated by ``as_of``."""
+    dated = book.issued <= as_of
+    days, where = np.unique(book.issued[dated], return_inverse=True)
+    month_of = [date.fromordinal(d).replace(day=1) for d in days.tolist()]
+    months = sorted(set(month_of))
+    month_index = np.array([months.index(m) for m in month_of], np.int64).reshape(len(days))
+    codes = len(book.currencies)
+    totals = np.zeros((codes, len(months)), np.int64)
+    np.add.at(totals, (book.code[dated], month_index[where]), book.amount[dated])
+    found: dict[str, dict[date, Decimal]] = {}
+    for currency, c in book.currencies.items():
+        row = totals[c].tolist()
+        sold = {month: _money(cents) for month, cents in zip(months, row, strict=True) if cents}
+        if sold:
+            found[currency] = sold
     return found
 
 
@@ -106,76 +304,57 @@ class ForecastTotals:
 
 
 def book_forecast(
-    erp: ErpClient, as_of: date, horizons: Sequence[int] = (30, 60, 90)
+    erp: ErpClient,
+    as_of: date,
+    horizons: Sequence[int] = (30, 60, 90),
+    book: LedgerBook | None = None,
 ) -> ForecastTotals:
     """What the whole book's open invoices are expected to bring in, window by window."""
-    if not _is_local(erp):
-        return _forecast_from_records(erp, as_of, horizons)
-    from integrations.erp.local import report_sums
-
-    engine: Any = erp.engine  # type: ignore[attr-defined]
-    invoices = report_sums.forecast_invoices(engine)
-    n = len(invoices.numbers)
-    pairs: dict[tuple[str, str], int] = {}
-    pair = np.fromiter(
-        (
-            pairs.setdefault(a, len(pairs))
-            for a in zip(invoices.customer_ids, invoices.currencies, strict=True)
-        ),
-        dtype=np.int64,
-        count=n,
-    )
-    codes: dict[str, int] = {}
-    pair_code = np.array([codes.setdefault(c, len(codes)) for _, c in pairs], dtype=np.int64)
-    code = pair_code[pair]
-    issued_days, due_days = np.array(invoices.issued, np.int64), np.array(invoices.due, np.int64)
-    amount_cents = np.array(invoices.amount, np.int64)
-    balance_cents = np.array(invoices.balance, np.int64)
-    index = {number: k for k, number in enumerate(invoices.numbers)}
-    cash = report_sums.known_cash(engine, as_of)
-    cash_all = np.fromiter(
-        (index.get(number, -1) for number in cash.invoices),
-        dtype=np.int64,
-        count=len(cash.invoices),
-    )
-    applied = np.array(cash.applied, np.int64)
-    applied_cents = np.array(cash.cents, np.int64)
-    ours = cash_all >= 0
-    cash_invoice, cash_day, cash_cents = cash_all[ours], applied[ours], applied_cents[ours]
+    if book is None:
+        if not _is_local(erp):
+            return _forecast_from_records(erp, as_of, horizons)
+        book = LedgerBook.read(erp)
+    n = len(book.amount)
+    today = as_of.toordinal()
+    # The cash the payments received by ``as_of`` applied.
+    known = (book.applied_received <= today) & (book.applied_invoice >= 0)
+    cash_invoice = book.applied_invoice[known]
+    cash_day, cash_cents = book.applied_day[known], book.applied_cents[known]
     # What an invoice lost other than to cash: credited on its last payment's day (or issue).
     paid = np.zeros(n, np.int64)
     np.add.at(paid, cash_invoice, cash_cents)
-    last_paid = issued_days.copy()
+    last_paid = book.issued.copy()
     np.maximum.at(last_paid, cash_invoice, cash_day)
     has_cash = np.bincount(cash_invoice, minlength=n) > 0
-    credit_day = np.where(has_cash, last_paid, issued_days)
-    credited = amount_cents - balance_cents - paid
+    credit_day = np.where(has_cash, last_paid, book.issued)
+    credited = book.amount - book.balance - paid
     credits = np.flatnonzero(credited > 0)
     history = curve_history(
-        list(pairs),
-        list(codes),
-        pair,
-        code,
-        issued_days,
-        due_days,
-        amount_cents,
+        list(book.pairs),
+        list(book.currencies),
+        book.pair,
+        book.code,
+        book.issued,
+        book.due,
+        book.amount,
         np.concatenate((cash_invoice, credits)),
         np.concatenate((cash_day, credit_day[credits])),
         np.concatenate((cash_cents, credited[credits])),
         np.concatenate((np.ones(len(cash_invoice), bool), np.zeros(len(credits), bool))),
     )
-    curves = learn_curves(history, as_of.toordinal(), horizons)
-    habits, portfolio = _paying_habits(cash, cash_all, due_days)
-    is_open = np.flatnonzero(balance_cents > 0)
-    accounts = list(pairs)
-    items = OpenItems(accounts, pair[is_open], due_days[is_open], balance_cents[is_open])
+    curves = learn_curves(history, today, horizons)
+    habits, portfolio = _paying_habits(book, book.applied_received <= today)
+    is_open = np.flatnonzero(book.balance > 0)
+    items = OpenItems(
+        list(book.pairs), book.pair[is_open], book.due[is_open], book.balance[is_open]
+    )
     placed = expect(items, habits, portfolio, curves, as_of, horizons)
     labels = labels_of(horizons)
     expected: dict[str, dict[str, Decimal]] = {}
     doubtful: dict[str, Decimal] = {}
-    open_code = code[is_open]
+    open_code = book.code[is_open]
     counted = placed.segment >= 0
-    for currency, c in codes.items():
+    for currency, c in book.currencies.items():
         mine = open_code == c
         if (mine & counted).any():
             totals = placed.cents[mine & counted].sum(axis=0).tolist()
@@ -191,33 +370,30 @@ def book_forecast(
 
 
 def _paying_habits(
-    cash: Any, invoice: np.ndarray, due_days: np.ndarray
+    book: LedgerBook, known: np.ndarray
 ) -> tuple[dict[str, Decimal], dict[str, Decimal | None]]:
-    """As ``graph.ar.payers`` learns them: per paying customer, and per payment currency, the
-    amount-weighted days between due date and receipt of what its payments applied."""
-    payers: dict[tuple[str, str], int] = {}
-    payer = np.fromiter(
-        (payers.setdefault(k, len(payers)) for k in zip(cash.payers, cash.currencies, strict=True)),
-        dtype=np.int64,
-        count=len(cash.payers),
-    )
-    cents = np.array(cash.cents, np.int64)
-    days = np.array(cash.received, np.int64) - due_days[np.maximum(invoice, 0)]
-    known = invoice >= 0
-    weighted, total = np.zeros(len(payers), np.int64), np.zeros(len(payers), np.int64)
-    np.add.at(weighted, payer[known], (cents * days)[known])
-    np.add.at(total, payer[known], cents[known])
+    """As ``graph.ar.payers`` learns them from the ``known`` applications: per paying customer,
+    and per payment currency, the amount-weighted days between due date and receipt."""
+    known = known & (book.applied_invoice >= 0)
+    payer = book.payer[known]
+    cents = book.applied_cents[known]
+    days = book.applied_received[known] - book.due[book.applied_invoice[known]]
+    weighted = np.zeros(len(book.payers), np.int64)
+    total = np.zeros(len(book.payers), np.int64)
+    np.add.at(weighted, payer, cents * days)
+    np.add.at(total, payer, cents)
     by_customer: dict[str, list[int]] = {}
     by_currency: dict[str, list[int]] = {}
-    for (customer_id, currency), w, t in zip(
-        payers, weighted.tolist(), total.tolist(), strict=True
-    ):
-        for sums in (
+    sums = zip(book.payers, weighted.tolist(), total.tolist(), strict=True)
+    for (customer_id, currency), w, t in sums:
+        if not t:
+            continue
+        for found in (
             by_customer.setdefault(customer_id, [0, 0]),
             by_currency.setdefault(currency, [0, 0]),
         ):
-            sums[0] += w
-            sums[1] += t
+            found[0] += w
+            found[1] += t
     habits = {k: _average(w, t) for k, (w, t) in by_customer.items() if t}
     portfolio = {k: _average(w, t) if t else None for k, (w, t) in by_currency.items()}
     return habits, portfolio
