@@ -4,6 +4,7 @@ approval service and the agent. One per process."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -17,7 +18,6 @@ from graph.agent import Agent
 from graph.policy import Policy, PolicyError, load_policy
 from integrations.erp.port import Change, ChangeFeed, ErpClient
 from integrations.erp.records import SalesOrder
-from integrations.llm import LlmClient, LlmSettings
 
 if TYPE_CHECKING:
     from bot.leader import Leader, VersionWatch
@@ -85,10 +85,13 @@ class Runtime:
 
             erp = MeteredErp(erp, metrics)  # type: ignore[assignment]
         llm = None
-        if (llm_settings := LlmSettings.from_env()) is not None:
-            from graph.llm import LlmService
+        if os.environ.get("ARBOT_LLM_MODEL"):  # no model, no LLM: nor the client's import
+            from integrations.llm import LlmClient, LlmSettings
 
-            llm = LlmService(LlmClient(llm_settings))
+            if (llm_settings := LlmSettings.from_env()) is not None:
+                from graph.llm import LlmService
+
+                llm = LlmService(LlmClient(llm_settings))
         runtime: Runtime
         agent = Agent(
             erp,

@@ -28,6 +28,7 @@ import os
 import re
 import sys
 import threading
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,9 @@ from typing import Any
 # not only the first question that reaches it).
 MADE: list[LazyPattern] = []
 
-# (pattern, flags) → (flags, program, groups, groupindex, indexgroup): what _sre.compile takes.
-Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (pattern, flags) → (flags, program, groups, groupindex, indexgroup): what _sre.compile takes,
+# the program as the bytes of its 32-bit words (bytes read back at once; a list of ints not).
+Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # Kept in the file at most; past it, a write keeps only this process's patterns.
 MOST_KEPT = 4000
 
@@ -124,7 +126,7 @@ def _program(pattern: str, flags: int) -> Program:
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    code = array("I", _compiler._code(parsed, flags)).tobytes()
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -141,8 +143,10 @@ def _program(pattern: str, flags: int) -> Program:
 def _build(pattern: str, program: Program) -> re.Pattern[str]:
     import _sre
 
-    final_flags, code, groups, groupindex, indexgroup = program
-    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+    final_flags, words, groups, groupindex, indexgroup = program
+    code = array("I")
+    code.frombytes(words)
+    return _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
 def cache_path() -> Path | None:
@@ -150,7 +154,7 @@ def cache_path() -> Path | None:
     import _sre
 
     tag = sys.implementation.cache_tag
-    if not tag:
+    if not tag or array("I").itemsize != _sre.CODESIZE:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli import jsonout
-from bot.cli.common import Fail, db_option, runtime_for, settings_for, user_or_me
+from bot.cli.common import (
+    Fail,
+    db_option,
+    one_shot,
+    os_user,
+    runtime_for,
+    settings_for,
+    user_or_me,
+)
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -25,6 +32,11 @@ DEMO_SIZES = ("small", "medium", "large")
 @db_option
 def ask(text: str, as_json: bool, as_user: str | None, db: str | None) -> None:
     """One question, one answer."""
+    with one_shot():
+        _ask(text, as_json, as_user, db)
+
+
+def _ask(text: str, as_json: bool, as_user: str | None, db: str | None) -> None:
     from graph.messages import Turn
     from integrations.erp.port import ErpError
 
@@ -158,7 +170,7 @@ def demo(size: str, seed: int, no_chat: bool, as_json: bool, db: str | None) -> 
 
         company = build_demo(ledger, size=size, seed=seed, as_of=today, progress=report)
     if not settings.policy_path.exists():
-        write_demo_policy(settings.policy_path, getpass.getuser())
+        write_demo_policy(settings.policy_path, os_user())
     bank_file = settings.home / "demo" / f"bank-credits-{today.isoformat()}.csv"
     write_bank_csv(bank_file, company.bank_lines)
     counts = company.counts

@@ -9,7 +9,6 @@ shared database, so every replica rebuilds after a change any replica saw)."""
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 import time
@@ -30,6 +29,13 @@ MATCHER_TTL_SECONDS = 300.0
 RESOLUTIONS_KEPT = 2048
 _CUSTOMER_ID = re.compile(r"^[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9&]+")
+
+
+def close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
+    """``difflib.get_close_matches``, imported when a reading needs it (not by every question)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
 
 
 class EntityResolver:
@@ -130,7 +136,7 @@ class EntityResolver:
         for word in _WORD.findall(text.lower()):
             if any(n.startswith(word) or word.startswith(n) for n in name_words if len(n) > 1):
                 continue
-            if difflib.get_close_matches(word, name_words, n=1, cutoff=0.75):
+            if close_matches(word, name_words, n=1, cutoff=0.75):
                 continue
             if len(word) > 2:
                 unread.append(word)

@@ -119,3 +119,55 @@ def test_a_question_imports_only_what_answering_needs(demo: Demo, tmp_path: Path
     assert "Globex Corporation owes" in printed
     assert not loaded & {*HEAVY, "alembic"}, sorted(loaded & {*HEAVY, "alembic"})
     assert "sqlalchemy" in loaded and "rapidfuzz" in loaded  # it did read and resolve
+
+
+def test_a_one_shot_command_pauses_the_collector_and_gives_it_back() -> None:
+    import gc
+
+    from bot.cli.common import one_shot
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), one_shot():
+        assert not gc.isenabled()
+        raise RuntimeError("a command that fails")
+    assert gc.isenabled()  # also after a failure: the chat and tests run on in this process
+
+
+def test_ask_answers_in_process_with_the_collector_on_afterwards(demo: Demo, arbot: Cli) -> None:
+    import gc
+
+    result = arbot("ask", "--db", demo.url, "what does globex owe?")
+    assert result.exit_code == 0, result.output
+    assert "Globex Corporation owes" in result.output
+    assert gc.isenabled()
+
+
+def test_the_os_user_is_getpass_s_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    from bot.cli.common import os_user
+
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("USER", "dana")
+    assert os_user() == getpass.getuser() == "dana"
+    monkeypatch.setenv("LOGNAME", "lee")
+    assert os_user() == getpass.getuser() == "lee"
+    monkeypatch.delenv("LOGNAME")
+    monkeypatch.delenv("USER")
+    assert os_user() == getpass.getuser()  # the account of this uid
+
+
+def test_a_uid_without_an_account_is_named_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    from bot.cli.common import os_user
+
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_account(uid: int) -> pwd.struct_passwd:
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", no_account)
+    assert os_user() == f"uid {os.getuid()}"
