@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from integrations.erp.money import quantize
 
@@ -194,7 +194,7 @@ def answer(runtime: Runtime, request: CreditRequest) -> dict[str, Any]:
                 "action": a.action,
                 "status": a.status,
                 "summary": a.summary,
-                "amount": float(a.amount) if a.amount is not None else None,
+                "amount": a.amount,
                 "currency": a.currency,
             }
             for a in check.approvals
@@ -209,10 +209,10 @@ def answer(runtime: Runtime, request: CreditRequest) -> dict[str, Any]:
         "customer_id": request.customer_id,
         "order_id": request.order_id,
         "currency": decision.currency,
-        "exposure": float(decision.exposure),
+        "exposure": decision.exposure,
         "external_score": decision.external_score,
         "paydex": decision.paydex,
-        "credit_limit": float(decision.credit_limit) if decision.credit_limit is not None else None,
+        "credit_limit": decision.credit_limit,
     }
 
 
@@ -226,10 +226,21 @@ def _authorized(header: str | None, token: str) -> bool:
 def credit_check_router(
     runtime: Runtime, environ: Mapping[str, str] | None = None
 ) -> APIRouter | None:
-    """The API's router, or None when ``ARBOT_API_TOKEN`` is not set (the route is off)."""
-    token = ((environ if environ is not None else os.environ).get("ARBOT_API_TOKEN") or "").strip()
+    """The API's router, or None when ``ARBOT_API_TOKEN`` is not set (the route is off).
+    Money in the answer is written as in every JSON arbot writes (``bot.cli.jsonout``): the
+    Decimal's exact digits, a number or — ``ARBOT_JSON_MONEY=string`` — a decimal string; a
+    wrong ``ARBOT_JSON_MONEY`` is a ``ConfigError`` (the server does not start)."""
+    from bot.cli.jsonout import dumps, money_style_in
+    from bot.config import ConfigError
+
+    env = environ if environ is not None else os.environ
+    token = (env.get("ARBOT_API_TOKEN") or "").strip()
     if not token:
         return None
+    try:
+        money = money_style_in(env)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
     router = APIRouter()
 
     @router.post(PATH)
@@ -251,6 +262,6 @@ def credit_check_router(
             return JSONResponse(
                 {"error": "the ERP could not be read; try again later"}, status_code=503
             )
-        return JSONResponse(result)
+        return Response(dumps(result, money=money, indent=None), media_type="application/json")
 
     return router

@@ -24,15 +24,24 @@ MONEY_ENV = "ARBOT_JSON_MONEY"
 MONEY_STYLES = ("number", "string")
 
 
-def money_style() -> str:
-    """``number`` (the default) or ``string``, from ``ARBOT_JSON_MONEY``; anything else is a
-    handled error (exit 1, one line)."""
-    chosen = os.environ.get(MONEY_ENV, "").strip().lower() or "number"
+def money_style_in(environ: Mapping[str, str]) -> str:
+    """``number`` (the default) or ``string``, from ``ARBOT_JSON_MONEY`` in ``environ``;
+    anything else is a ``ValueError`` saying what to set."""
+    chosen = environ.get(MONEY_ENV, "").strip().lower() or "number"
     if chosen not in MONEY_STYLES:
+        raise ValueError(f"{MONEY_ENV} is '{chosen}': use number (the default) or string")
+    return chosen
+
+
+def money_style() -> str:
+    """``money_style_in`` the process's environment; a wrong value is a handled error (exit 1,
+    one line)."""
+    try:
+        return money_style_in(os.environ)
+    except ValueError as error:
         from bot.cli.common import Fail
 
-        raise Fail(f"{MONEY_ENV} is '{chosen}': use number (the default) or string")
-    return chosen
+        raise Fail(str(error)) from None
 
 
 def decimal_text(value: Decimal) -> str:

@@ -5,7 +5,9 @@ type-confused and oversized requests get a clear 4xx naming the field, never a 5
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -235,3 +237,67 @@ def test_readme_shows_a_working_curl_example() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert f"curl -X POST http://localhost:8000{PATH}" in readme
     assert "Authorization: Bearer $ARBOT_API_TOKEN" in readme
+
+
+MONEY_NUMBER = re.compile(r'"(exposure|credit_limit|amount)": (-?\d+\.\d{2}|null)[,}]')
+
+
+def test_money_is_written_with_its_exact_digits_never_a_float(server: Harness) -> None:
+    """57,500.00 of exposure is ``57500.00`` in the answer (a float would write ``57500.0``)."""
+    response = post(server, SEED)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert '"exposure": 57500.00' in response.text
+    answer = json.loads(response.text, parse_float=Decimal)
+    assert answer["exposure"] == Decimal("57500.00") and answer["currency"] == "USD"
+
+    order = pending_order(server)
+    known = post(
+        server,
+        {
+            "customer_id": order.customer_id,
+            "order_amount": str(order.amount),
+            "order_id": order.order_id,
+        },
+    )
+    written = MONEY_NUMBER.findall(known.text)
+    assert {name for name, _ in written} >= {"exposure", "credit_limit", "amount"}, known.text
+    for name, value in written:  # every amount at the currency's two decimals, as the ledger
+        assert value == "null" or Decimal(value).as_tuple().exponent == -2, (name, value)
+
+
+def test_money_as_strings_when_the_team_says_so(server: Harness) -> None:
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    router = credit_check_router(
+        server.runtime, {"ARBOT_API_TOKEN": TOKEN, "ARBOT_JSON_MONEY": "string"}
+    )
+    assert router is not None
+    app = FastAPI()
+    app.include_router(router)
+    order = pending_order(server)
+    response = TestClient(app).post(
+        PATH,
+        json={
+            "customer_id": order.customer_id,
+            "order_amount": str(order.amount),
+            "order_id": order.order_id,
+        },
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert isinstance(answer["exposure"], str)
+    assert Decimal(answer["exposure"]).as_tuple().exponent == -2
+    assert answer["credit_limit"] is None or isinstance(answer["credit_limit"], str)
+    assert answer["proposals"]
+    assert all(isinstance(p["amount"], str | None) for p in answer["proposals"])
+    assert isinstance(answer["score"], int)  # a score is not money
+
+
+def test_a_wrong_money_setting_stops_the_server_from_starting(server: Harness) -> None:
+    from bot.config import ConfigError
+
+    with pytest.raises(ConfigError, match="ARBOT_JSON_MONEY is 'float'"):
+        credit_check_router(server.runtime, {"ARBOT_API_TOKEN": TOKEN, "ARBOT_JSON_MONEY": "float"})
