@@ -3,7 +3,7 @@
 The policy checks a file's action names against these when it loads, and a question that
 changes nothing (``arbot ask``) loads the policy: importing ``graph.actions`` for its names
 would import every action's module (the ERP writes, the mailer, the collector's store). A test
-keeps this tuple equal to ``graph.actions.ACTIONS``, in the same order.
+keeps these the names of ``graph.actions.ACTIONS``.
 """
 
 from __future__ import annotations

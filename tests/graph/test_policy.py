@@ -108,8 +108,9 @@ def test_toml_syntax_errors_are_reported(tmp_path: Path) -> None:
 
 def test_the_policy_knows_every_action_by_name_without_importing_them() -> None:
     """``graph.action_kinds`` (what the policy checks a file against) names exactly the actions
-    ``graph.actions`` registers, in the same order."""
+    ``graph.actions`` registers (in whatever order their modules were imported)."""
     from graph.action_kinds import ACTION_KINDS
     from graph.actions import ACTIONS
 
-    assert tuple(ACTIONS) == ACTION_KINDS
+    assert len(set(ACTION_KINDS)) == len(ACTION_KINDS)
+    assert set(ACTIONS) == set(ACTION_KINDS)
