@@ -57,6 +57,8 @@ SCENARIOS = {
     "wire_charges": 5,
     "trap_uncited_rest": 3,
     "trap_partial_slip": 2,
+    "partial_balance_said": 2,
+    "trap_partial_equals_other": 2,
 }
 # reason → (X12 426 code, words in English shorthand, German, French, Spanish, Dutch)
 REASONS = {
@@ -405,6 +407,34 @@ class Lines:
             ref,
             self.truth("trap_partial_slip", c.customer_id, [(i, amount)]),
         )
+
+    def partial_balance_said(self) -> Made:
+        rng = self.rng
+        c, open_ = self.pick(minimum=Decimal(300))
+        i = rng.choice(open_)
+        self.take([i])
+        amount = (i.balance * Decimal(rng.uniform(0.2, 0.8))).quantize(CENT)
+        rest = written_money(rng, i.balance - amount, c.currency)
+        ref = f"{PARTIAL[self.lang()]} INV {i.invoice_number} BALANCE {rest} TO FOLLOW"
+        truth = self.truth("partial_balance_said", c.customer_id, [(i, amount)])
+        return "memo", self.payer(c), amount, c.currency, ref, truth
+
+    def trap_partial_equals_other(self) -> Made:
+        """A round installment of one invoice that equals another open invoice's balance, the
+        number of the one it pays cut off by the addenda's end."""
+        rng = self.rng
+        c, open_ = self.pick(2)
+        big = max(open_, key=lambda i: i.balance)
+        others = [i for i in open_ if i is not big and i.balance < big.balance]
+        if not others:
+            raise LookupError
+        other = rng.choice(others)
+        self.take([big])
+        amount = other.balance
+        cut = big.invoice_number[: max(3, len(big.invoice_number) - 3)]
+        ref = f"ORIG CO NAME:{self.payer(c)[:16]} SEC:CCD RMT:PARTIAL PMT INV {cut}"
+        truth = self.truth("trap_partial_equals_other", c.customer_id, [(big, amount)])
+        return "ccd", self.payer(c), amount, c.currency, ref, truth
 
 
 def build(customers: int, count: int, seed: int):

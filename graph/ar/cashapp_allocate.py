@@ -59,6 +59,10 @@ class Allocation(ShortPays):
             paid = sum((h.item.paid for h in edi if h.item and h.item.paid), ZERO)
             if paid == line.amount and len({h.item.reference for h in edi if h.item}) == len(edi):
                 return self._from_edi(line, remittance, root, edi)
+        # A PO written beside one of its invoices' numbers is that invoice's PO: the other
+        # invoices of the PO (split shipments) are not named by it.
+        numbered = {h.invoice.po_number for h in hits if h.how != "po" and h.invoice.po_number}
+        hits = [h for h in hits if h.how != "po" or h.invoice.po_number not in numbered] or hits
         invoices = [h.invoice for h in hits]
         how = min((h.how for h in hits), key=lambda h: PIN[h])
         proposal = Proposal(family=root, pin=min(PIN[h.how] for h in hits))
@@ -284,6 +288,18 @@ class Allocation(ShortPays):
                 f"{customer.discount_days} days"
             )
             return
+        if remittance.partial and not speaks_of_short(remittance) and not remittance.adjustments:
+            # Said to be part of what is owed: an amount written beside it is the rest still
+            # open or the invoice's total ("BALANCE 2,362.27 TO FOLLOW"), not a deduction.
+            self._partial(proposal, invoices, amount)
+            proposal.fit = 0.97
+            proposal.evidence.append(f"partial payment as stated; {show_money(short)} stays open")
+            if len(invoices) > 1:
+                proposal.blockers.append(
+                    f"a partial payment of {len(invoices)} invoices named: how it is split "
+                    "is not written"
+                )
+            return
         late = [i for i in invoices if self._customers[i.customer_id].discount_percent]
         if late and short == sum((self._discount(i) for i in late), ZERO):
             self._short(proposal, invoices, amount, short, "discount")
@@ -334,6 +350,12 @@ class Allocation(ShortPays):
             self._partial(proposal, invoices, amount)
             proposal.fit = 0.97
             proposal.evidence.append(f"partial payment as stated; {show_money(short)} stays open")
+            if len(invoices) > 1:
+                # Which of them it pays, and how much of each, the remittance does not say.
+                proposal.blockers.append(
+                    f"a partial payment of {len(invoices)} invoices named: how it is split "
+                    "is not written"
+                )
             return
         if len(invoices) > 1:
             cents = [to_minor(i.balance) for i in invoices]

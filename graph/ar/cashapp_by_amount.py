@@ -21,7 +21,7 @@ from graph.ar.cashapp_reasons import (
     reason_with_words,
 )
 from graph.ar.cashapp_refs import Remittance, named_dates, named_months
-from graph.ar.cashapp_shorts import charged, stated_sums
+from graph.ar.cashapp_shorts import charged, speaks_of_short, stated_sums
 from integrations.erp.money import minor_units
 from integrations.erp.records import (
     BankLine,
@@ -43,6 +43,15 @@ class AmountSearch(Allocation):
             proposal.blockers.append(f"no open {line.currency} invoices")
             return proposal
         same = [i for i in invoices if i.balance == amount]
+        if remittance.partial and not speaks_of_short(remittance):
+            # Said to be part of an invoice: an invoice or set it happens to equal is not what
+            # it pays (a round installment equals many a round list price).
+            self._partial_unnamed(line, remittance, proposal, invoices, known=known)
+            if same:
+                proposal.blockers.append(
+                    f"said to be a partial payment, yet it equals {same[0].invoice_number}"
+                )
+            return proposal
         if len(same) == 1:
             proposal.applications = [(same[0], amount)]
             proposal.pin = 0.95
@@ -152,8 +161,6 @@ class AmountSearch(Allocation):
                 )
                 self._no_reference_note(proposal, remittance)
                 return proposal
-        if remittance.partial:
-            return self._partial_unnamed(line, remittance, proposal, invoices, known=known)
         # Short of one set by no more than a wire fee: a lead for a person, never auto.
         fee = min(self.policy.fee_tolerance, amount * self.policy.fee_share)
         pool = pool[: self.policy.max_candidates]

@@ -256,3 +256,21 @@ def test_a_partial_payment_of_another_customers_invoice_under_a_tied_name_is_for
     # a partial payment of it confirms nothing.
     result = match(matcher, "SORRELL ALIMENTACION", "300.00", "PARTIAL PMT INV 0208125")
     assert result.decision != "auto", result.explanation
+
+
+def test_a_partial_payment_equal_to_another_invoice_is_not_that_invoice() -> None:
+    # A round installment of 0208125 whose number the addenda cut off; 1,000.00 is also the
+    # balance of 0208123. Said to be partial, it does not settle 0208123.
+    customers = [Customer("C1", "Duval Grocers Inc.", "USD", 30)]
+    invoices = [
+        invoice("0208123", "C1", "1000.00", date(2026, 10, 1)),
+        invoice("0208125", "C1", "2460.35", date(2026, 10, 3)),
+    ]
+    matcher = CashMatcher(customers, invoices)
+    cut = "ORIG CO NAME:DUVAL GROCERS SEC:CCD RMT:PARTIAL PMT INV 0208"
+    result = match(matcher, "DUVAL GROCERS", "1000.00", cut)
+    assert result.decision == "review", result.explanation
+    # The rest still open, written beside the partial payment, is not a deduction.
+    said = match(matcher, "DUVAL GROCERS", "1200.00", "PARTIAL PMT 0208125 BALANCE 1,260.35 DUE")
+    assert said.decision == "auto", said.explanation
+    assert applied(said) == {"0208125": D("1200.00")} and said.deduction is None
