@@ -97,7 +97,11 @@ def build_digest(
             Section(table=Table(("Approval", "What", "Status", "Age"), rows, title=title))
         )
 
-    collections = read_book(erp, today, collector_signals(erp, store))
+    from graph.ar.forecast_book import book_forecast, book_metrics_at, read_ledger_book  # numpy
+
+    # The local ledger read once as arrays: the collections list, the DSO trend and the forecast.
+    book = read_ledger_book(erp)
+    collections = read_book(erp, today, collector_signals(erp, store), ledger=book)
     entries = [e for e in collections.entries(collections.ranked[:20]) if e.next_step != "monitor"]
     if entries:
         rows = tuple(
@@ -159,9 +163,6 @@ def build_digest(
             )
         )
 
-    from graph.ar.forecast_book import book_forecast, book_metrics_at, read_ledger_book
-
-    book = read_ledger_book(erp)  # read once for the DSO trend and the forecast
     moments = [today - timedelta(days=back) for back in (60, 30, 0)]
     trend = []
     for moment, by_currency in book_metrics_at(erp, moments, book=book).items():

@@ -319,10 +319,10 @@ def trust_reply(card: dict[str, Any]) -> Reply:
 
 def weekly_sections(store: Any, today: date) -> list[Section]:
     """The digest's weekly scorecard (Mondays, once shadow mode has recorded something)."""
-    from graph.shadow import scorecard
-
     if today.weekday() != 0:
         return []
+    from graph.shadow import scorecard  # and cash application's modules: Mondays only
+
     card = scorecard(store)
     if not any(c["observed"] for c in card["kinds"].values()):
         return []

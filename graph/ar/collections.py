@@ -100,6 +100,21 @@ class AccountTotals:
     def past_due(self) -> Decimal:
         return self.open_total - self.buckets[0]
 
+    def risk_amounts(self) -> tuple[float, ...]:
+        """What ``risk`` weighs, as floats: late; 1-LATE_DAYS past due (plain, disputed, partly
+        paid); not yet due (plain, disputed, partly paid)."""
+        due_disputed = self.disputed - self.early_disputed
+        due_partly = self.partly_paid - self.early_partly_paid
+        return (
+            float(self.late),
+            float(self.early_past_due - self.early_disputed - self.early_partly_paid),
+            float(self.early_disputed),
+            float(self.early_partly_paid),
+            float(self.not_due - due_disputed - due_partly),
+            float(due_disputed),
+            float(due_partly),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Factor:
@@ -145,35 +160,26 @@ def risk(account: AccountTotals, behaviour: Behaviour) -> Risk:
     """The account's expected late money (see the module's docstring). Disputed and partly paid
     money not yet late has the larger of the customer's chance and its own, as far past due as
     it is (1-LATE_DAYS past due or not yet due)."""
-    early = _expected_late(
-        behaviour,
-        EARLY_PAST_DUE_DAYS,
-        account.early_past_due,
-        account.early_disputed,
-        account.early_partly_paid,
+    late, early, early_disputed, early_partly, due, due_disputed, due_partly = (
+        account.risk_amounts()
     )
-    not_due = _expected_late(
-        behaviour,
-        0.0,
-        account.not_due,
-        account.disputed - account.early_disputed,
-        account.partly_paid - account.early_partly_paid,
+    return Risk(
+        late,
+        _expected_late(behaviour, EARLY_PAST_DUE_DAYS, early, early_disputed, early_partly),
+        _expected_late(behaviour, 0.0, due, due_disputed, due_partly),
     )
-    return Risk(float(account.late), early, not_due)
 
 
 def _expected_late(
-    behaviour: Behaviour, days: float, total: Decimal, disputed: Decimal, partly_paid: Decimal
+    behaviour: Behaviour, days: float, plain: float, disputed: float, partly_paid: float
 ) -> float:
-    """``total`` × the chance it is paid late, of which ``disputed`` and ``partly_paid`` with
-    their own chances."""
-    if not total:
-        return 0.0
-    found = float(total - disputed - partly_paid) * chance_late(behaviour, days)
+    """The money × the chance it is paid late: ``plain`` with the customer's chance,
+    ``disputed`` and ``partly_paid`` with their own."""
+    found = plain * chance_late(behaviour, days) if plain else 0.0
     if disputed:
-        found += float(disputed) * chance_late(behaviour, days, disputed=True)
+        found += disputed * chance_late(behaviour, days, disputed=True)
     if partly_paid:
-        found += float(partly_paid) * chance_late(behaviour, days, partly_paid=True)
+        found += partly_paid * chance_late(behaviour, days, partly_paid=True)
     return found
 
 

@@ -121,10 +121,19 @@ class CollectionsBook:
         return self.source.customers(ids)
 
 
-def read_book(erp: ErpClient, as_of: date, signals: Signals | None = None) -> CollectionsBook:
+def read_book(
+    erp: ErpClient, as_of: date, signals: Signals | None = None, ledger: Any = None
+) -> CollectionsBook:
+    """Every account ranked. ``ledger``: the local ledger's ``graph.ar.forecast_book.LedgerBook``
+    when the caller has read it already (the digest): the totals come from its arrays, the same
+    as the SQL sums, without reading the book again."""
     local = is_local(erp)
     signals = signals or (LedgerSignals(erp) if local else ErpSignals(erp))
-    source = _SqlSource(erp) if local else _RecordSource(erp)
+    source: Any
+    if local and ledger is not None:
+        source = _ArraySource(erp, ledger)
+    else:
+        source = _SqlSource(erp) if local else _RecordSource(erp)
     disputed = signals.disputed_invoices()
     with _cyclic_gc_paused():
         accounts = source.accounts(as_of, disputed)
@@ -211,7 +220,15 @@ class _SqlSource:
             soon_days=DUE_SOON_DAYS,
             customer_id=customer_id,
         )
-        accounts = {(r.customer_id, r.currency): LedgerAccount(r) for r in rows}
+        return self._with_disputes(
+            {(r.customer_id, r.currency): LedgerAccount(r) for r in rows}, as_of, disputed
+        )
+
+    def _with_disputes(
+        self, accounts: dict[tuple[str, str], LedgerAccount], as_of: date, disputed: frozenset[str]
+    ) -> list[AccountTotals]:
+        from integrations.erp.local import aggregates
+
         # Every disputed invoice read by number: the ERP's notes say some, arbot's store others.
         late_cut = as_of - timedelta(days=LATE_DAYS)
         for number, cid, currency, balance, amount, due in aggregates.open_invoices(
@@ -279,6 +296,104 @@ class _SqlSource:
         from integrations.erp.local import aggregates
 
         return list(aggregates.collectors(self.engine))
+
+
+class _ArraySource(_SqlSource):
+    """The local ledger's totals from its ``LedgerBook`` (already read), the same figures as
+    ``aggregates.account_rows`` and ``settled_rows`` sum in SQL; the rest as ``_SqlSource``."""
+
+    def __init__(self, erp: Any, ledger: Any) -> None:
+        super().__init__(erp)
+        self.ledger = ledger
+
+    def accounts(
+        self, as_of: date, disputed: frozenset[str], customer_id: str | None = None
+    ) -> list[AccountTotals]:
+        import numpy as np
+
+        from integrations.erp.local.aggregates import AccountRow
+        from integrations.erp.records import AGING_BUCKETS
+
+        if customer_id is not None:
+            return super().accounts(as_of, disputed, customer_id)
+        book = self.ledger
+        open_ = np.flatnonzero(book.balance > 0)
+        balance, pair = book.balance[open_], book.pair[open_]
+        days = as_of.toordinal() - book.due[open_]
+        uppers = np.array([upper for _, upper in AGING_BUCKETS if upper is not None])
+        bucket = np.searchsorted(uppers, days, side="left")
+        width, pairs = len(AGING_BUCKETS), len(book.pairs)
+        buckets = np.zeros((pairs, width), np.int64)
+        np.add.at(buckets, (pair, bucket), balance)
+        partly = balance < book.amount[open_]
+        not_late = days <= LATE_DAYS
+        early = not_late & (days > 0)
+
+        def total(mask: np.ndarray, values: np.ndarray = balance) -> list[int]:
+            found = np.zeros(pairs, np.int64)
+            np.add.at(found, pair[mask], values[mask])
+            return found.tolist()
+
+        columns = (
+            total(early),
+            total((days <= 0) & (days >= -DUE_SOON_DAYS)),
+            total(not_late & partly),
+            total(early & partly),
+            total(~not_late, np.ones(len(open_), np.int64)),
+        )
+        has_open = np.bincount(pair, minlength=pairs) > 0
+        rows = buckets.tolist()
+        accounts = {
+            key: LedgerAccount(AccountRow(*key, tuple(rows[k]), *(column[k] for column in columns)))
+            for key, k in sorted(book.pairs.items())
+            if has_open[k]
+        }
+        return self._with_disputes(accounts, as_of, disputed)
+
+    def stats(
+        self, as_of: date, accounts: list[AccountTotals], customer_id: str | None = None
+    ) -> list[PaymentStats]:
+        import numpy as np
+
+        if customer_id is not None:
+            return super().stats(as_of, accounts, customer_id)
+        book = self.ledger
+        seen = (book.applied_day <= as_of.toordinal()) & (book.applied_invoice >= 0)
+        paid_on = np.zeros(len(book.amount), np.int64)
+        np.maximum.at(paid_on, book.applied_invoice[seen], book.applied_day[seen])
+        settled = np.flatnonzero((book.balance == 0) & (paid_on > 0))
+        customers: dict[str, int] = {}
+        pair_customer = np.array(
+            [customers.setdefault(c, len(customers)) for c, _ in book.pairs], np.int64
+        ).reshape(len(book.pairs))
+        customer = pair_customer[book.pair[settled]]
+        beyond = paid_on[settled] - book.due[settled]
+        late = beyond > LATE_DAYS
+        recent_from = as_of.toordinal() - (RECENT_DAYS - 1)
+        recent = paid_on[settled] >= recent_from
+
+        def total(values: np.ndarray) -> list[int]:
+            found = np.zeros(len(customers), np.int64)
+            np.add.at(found, customer, values.astype(np.int64))
+            return found.tolist()
+
+        ones = np.ones(len(settled), np.int64)
+        columns = (
+            total(ones),
+            total(late),
+            total(beyond),
+            total(np.where(late, beyond, 0)),
+            total(recent),
+            total(recent & late),
+            total(np.where(recent, beyond, 0)),
+        )
+        counted = columns[0]
+        found = {
+            cid: PaymentStats(cid, *(column[k] for column in columns))
+            for cid, k in customers.items()
+            if counted[k]
+        }
+        return _with_open_late(found, accounts)
 
 
 def _money(cents: int) -> Decimal:
@@ -375,6 +490,22 @@ class LedgerAccount:
     @property
     def early_disputed(self) -> Decimal:
         return _money(self._early_disputed)
+
+    def risk_amounts(self) -> tuple[float, ...]:
+        """``AccountTotals.risk_amounts`` from the cents: the same floats (an int divided by
+        100 rounds as the Decimal does), without a Decimal each."""
+        b = self._buckets
+        due_disputed = self._disputed - self._early_disputed
+        due_partly = self._partly - self._early_partly
+        return (
+            (sum(b[1:]) - self._early) / 100,
+            (self._early - self._early_disputed - self._early_partly) / 100,
+            self._early_disputed / 100,
+            self._early_partly / 100,
+            (b[0] - due_disputed - due_partly) / 100,
+            due_disputed / 100,
+            due_partly / 100,
+        )
 
 
 class _RecordSource:

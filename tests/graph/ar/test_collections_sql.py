@@ -138,3 +138,36 @@ def test_disputes_only_in_arbots_store_count_alike_in_sql_and_in_records(
         assert found.risk.early_past_due == pytest.approx(expected)
     shown = in_sql.entries([r for r in in_sql.ranked if r.account.customer_id == whole.customer_id])
     assert any(f.name == "disputes" and whole.invoice_number in f.text for f in shown[0].factors)
+
+
+def test_the_digest_ranks_from_the_arrays_it_read_as_sql_does(ledger: LocalLedger) -> None:
+    """The digest reads the ledger once as arrays (for DSO and the forecast) and ranks from
+    them: the same accounts, totals, behaviours and entries as the SQL sums."""
+    from graph.ar.forecast_book import LedgerBook
+
+    early = [i for i in ledger.invoices() if 0 < (AS_OF - i.due_date).days <= LATE_DAYS]
+    signals = StoreOnlyDisputes({early[0].invoice_number})
+    for as_of in (AS_OF, date(2026, 8, 1)):
+        in_sql = read_book(ledger, as_of, signals)
+        from_arrays = read_book(ledger, as_of, signals, ledger=LedgerBook.read(ledger))
+        assert type(from_arrays.source).__name__ == "_ArraySource"
+
+        def figures(book: Any) -> list[tuple]:
+            return [
+                (
+                    r.account.customer_id,
+                    r.account.currency,
+                    r.score,
+                    r.risk,
+                    r.behaviour,
+                    r.account.buckets,
+                    r.account.partly_paid,
+                    r.account.early_partly_paid,
+                    r.account.disputed_numbers,
+                )
+                for r in book.ranked
+            ]
+
+        assert len(in_sql.ranked) > 30
+        assert figures(from_arrays) == figures(in_sql)
+        assert from_arrays.entries(from_arrays.ranked[:10]) == in_sql.entries(in_sql.ranked[:10])
