@@ -823,7 +823,9 @@ ROWS: list[tuple] = [
         None,
         "send_statement",
     ),
-    ("create an invoice for SO-1001", "unknown", None, None, None),
+    # (billing an order is a proposal since issue 19; SO-1001 is pending on the demo company,
+    # so the honest answer drafts nothing: relabelled in session 5)
+    ("create an invoice for SO-1001", "action_request", None, None, "create_invoice"),
     ("raise a credit memo for 500 on 10435", "unknown", None, None, None),
     ("void inv 10436", "unknown", None, None, None),
     # (terms are changed by asking since issue 20: a set_terms proposal)
@@ -987,7 +989,14 @@ ROWS += [
     ),
     ("what is globex's credit limit", "credit_check", {"customer": G}, None, None),
     ("is northwind on hold", "credit_check", {"customer": N}, None, None),
-    ("email initech a copy of their statement", "unknown", None, None, None),
+    # (a statement e-mailed is a proposal since issue 19: relabelled in session 5)
+    (
+        "email initech a copy of their statement",
+        "action_request",
+        {"customer": "Initech LLC"},
+        None,
+        "send_statement",
+    ),
 ]
 
 

@@ -403,5 +403,6 @@ def promises(context: ReportContext, request: Request) -> Reply:
         ],
         intent="promises",
         entities={"customer_id": customer.customer_id} if customer else {},
-        data={"broken": listed(broken), "due": listed(due), "horizon": horizon},
+        data={"broken": listed(broken), "due": listed(due), "horizon": horizon}
+        | ({"customer_id": customer.customer_id, "name": customer.name} if customer else {}),
     )

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from graph.format import money
+from graph.lazy_regex import lazy
 from graph.messages import Fact, Reply, Section
 from graph.portfolio_reads import book_reads
 from integrations.erp.records import Customer, SalesOrder
@@ -23,12 +24,12 @@ if TYPE_CHECKING:
 
 ZERO = Decimal("0.00")
 # The words of a question about the standing rather than about an order ("can we ship …").
-STANDING = re.compile(
+STANDING = lazy(
     r"\b(?:limit|limits|cl|headroom|room|hold|held|blocked|line|available|open to buy|exposure"
     r"|left|remaining)\b",
     re.IGNORECASE,
 )
-ORDER_WORDS = re.compile(r"\b(?:ship|shipping|release|order|orders|so|approve|take)\b", re.I)
+ORDER_WORDS = lazy(r"\b(?:ship|shipping|release|order|orders|so|approve|take)\b", re.I)
 
 
 def asks_standing(text: str) -> bool:

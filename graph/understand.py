@@ -175,6 +175,8 @@ def _intent(
         return ("total_ar" if whole_book else "customer_balance"), False
     if vocab.PAYMENT.search(norm):
         return ("payments_received" if whole_book else "payment_history"), False
+    if vocab.COLLECTIONS_WEAK.search(norm):
+        return "collections_list", False
     if vocab.DIGEST_WEAK.search(norm):
         # "where do we stand today" is the digest; "recap for globex" is globex's account
         return ("customer_balance" if name else "digest"), False
@@ -187,6 +189,10 @@ def _intent(
     return "unknown", False
 
 
+_DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
+_BY_COLLECTOR = lazy(
+    r"\b(?:by|per|for each|each|every) collectors?\b|\bcollectors? (?:split|breakdown)\b"
+)
 _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
@@ -239,12 +245,15 @@ def parse(text: str, today: date) -> Request:
         )
     intent, guessed = _intent(norm, refs, name, chatter, text)
     written = explicit_range(norm, today)
-    period = written or _period(norm, today, forward=intent == "forecast")
+    # a forecast, and promises "due monday", speak of days ahead
+    forward = intent == "forecast" or (intent == "promises" and bool(_DUE.search(norm)))
+    period = written or _period(norm, today, forward=forward)
     if guessed and period is not None:
         intent = "payment_history"  # "northwind last week": what came in then
     if (
         intent == "payment_history"
         and written is not None
+        and written.start != written.end  # "what did riverbend pay on 11/3": its payments
         and not guessed
         and not re.match(r"(?:did|has|have|does|do)\b(?! (?:we|i|you)\b)", norm)
     ):
@@ -252,6 +261,9 @@ def parse(text: str, today: date) -> Request:
         # written dates, narrowed to one customer; "did globex pay on 2026-11-02?" asks about
         # the customer's payments (as "did globex pay last week" does)
         intent = "payments_received"
+    by_collector = bool(_BY_COLLECTOR.search(norm))
+    if by_collector and not name and intent in ("total_ar", "customer_balance", "unknown"):
+        intent = "aging_report"  # "ar by collector", "how much a/r does each collector own"
     book_intent = None
     if name and intent in ("customer_balance", "payment_history", "payments_received"):
         book_intent = _portfolio_intent(norm, refs, None)
@@ -278,7 +290,7 @@ def parse(text: str, today: date) -> Request:
         payment_refs=tuple(refs.payments),
         days=over_days(norm) if intent == "over_days" else None,
         currency=_currency(norm),
-        by_collector=bool(re.search(r"\bby collectors?\b|\bper collector\b", norm)),
+        by_collector=by_collector,
         maybe_invoices=maybe,
         book_intent=book_intent if book_intent != intent else None,
     )

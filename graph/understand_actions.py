@@ -33,7 +33,12 @@ class ActionRequest:
 
 
 # --- change requests ----------------------------------------------------------------------------
-_CLAUSES = lazy(r"[.!?;:,]+(?=\s|$)|\s-+\s|\s-{2,}|\n+")
+# Clauses; a colon before the value it introduces ("terms for kendall: net 15", "limit for
+# acme: 20k") keeps the value in the clause.
+_CLAUSES = lazy(
+    r"[.!?;,]+(?=\s|$)|:+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
+    r"|\s-+\s|\s-{2,}|\n+"
+)
 _POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok|okay|so|also|and|then|now|team|guys|all|please|kindly|just"
     r"|quickly|asap|can you|could you|would you|will you|would you mind|can i get you to"
@@ -268,6 +273,12 @@ def _build(
                 body,
             )
             if match is None:
+                # "apply U00001 to 10222": what is applied, named right after the verb
+                match = re.search(
+                    r"\bapply\s+(?:the\s+)?([a-z]{0,5}-?[a-z]?\d{3,})\s+(?:to|against|on)\b",
+                    body,
+                )
+            if match is None:
                 # "apply globex's unapplied cash to 10435": the customer's unapplied payment
                 customer = _customer_of(here.remaining)
                 unapplied = re.search(
@@ -285,7 +296,9 @@ def _build(
             amount, _ = _money(found.group(1))
         return ActionRequest(
             "apply_payment",
-            customer_text=_customer_of(here.remaining),
+            customer_text=_customer_of(
+                re.sub(re.escape(payment), " ", here.remaining, flags=re.IGNORECASE)
+            ),
             invoice_refs=invoices,
             payment_ref=payment,
             amount=amount,

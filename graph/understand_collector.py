@@ -170,7 +170,8 @@ _DESCRIPTION = lazy(r":\s*|\s[-\u2013\u2014]+\s|\bbecause\b|\breason\b|\bsays?\b
 
 _PROMISE = lazy(
     r"\b(?:promised|promises|promise to pay|committed to pay|commits to pay|agreed to pay"
-    r"|will pay|will send|is going to pay|are going to pay|plans? to pay|ptp)\b"
+    r"|will pay|will send|is going to pay|are going to pay|plans? to pay|ptp"
+    r"|(?<=record a )promise|(?<=log a )promise|(?<=record the )promise)\b"
 )
 # A note or a logged call that mentions a promise stays a note.
 _NOTE = lazy(
@@ -269,8 +270,11 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
     amount, _ = _money(_extract(rest).remaining)
     before = _PROMISE_RECORD.sub(" ", body[: verb.start()])
     before = re.sub(r"^[\s:,-]+|\b(?:that|record|log|a|the|promise|ptp)\b", " ", before)
-    customer = _customer_of(before) or _customer_of(
-        re.sub(r"^.*?\b(?:from|for|by)\b", " ", body[verb.end() :])
+    customer = (
+        _customer_of(before)
+        or _customer_of(re.sub(r"^.*?\b(?:from|for|by)\b", " ", body[verb.end() :]))
+        # "ptp granite restaurant cad 20k by dec 4": the name right after the word
+        or _customer_of(_PROMISE.sub(" ", rest))
     )
     return _action_request(
         text,

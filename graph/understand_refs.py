@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
+from graph.understand_spelling import corrected
 
 # --- references -------------------------------------------------------------------------------
 _ORDER = lazy(
@@ -161,6 +162,8 @@ def _name(remaining: str) -> tuple[str | None, bool]:
     chatter = False
     for word in _words(remaining):
         word = word.removesuffix("'s").strip("'")
+        if len(word) >= 4:
+            word = corrected(word, vocab.KNOWN)  # "balnce", "paymnets": AR words, not a name
         if not word or word in vocab.FILLER or _NOT_A_NAME_TOKEN.search(word):
             continue
         if word in vocab.NON_NAME:

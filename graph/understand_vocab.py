@@ -12,6 +12,13 @@ import re
 
 from graph.lazy_regex import lazy
 
+# What arbot never acts on, and what it cannot do (yet), are in graph.understand_scope.
+from graph.understand_scope import CANNOT as CANNOT
+from graph.understand_scope import CHATTER_ONLY as CHATTER_ONLY
+from graph.understand_scope import INJECTION as INJECTION
+from graph.understand_scope import OUT_OF_SCOPE as OUT_OF_SCOPE
+from graph.understand_spelling import correct
+
 # --- normalization ----------------------------------------------------------------------------
 _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (lazy(pattern), replacement)
@@ -49,6 +56,16 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bit's\b", "it is"),
         (r"\b(?:thx|tx|ty|tnx|thanx|tks|thks)\b", "thanks"),
         (r"\bamt\b", "amount"),
+        (r"\bovr\b", "over"),
+        (r"\blmt\b", "limit"),
+        (r"\bcl\b", "credit limit"),
+        (r"\bstmts?\b", "statement"),
+        (r"\bdtp\b", "days to pay"),
+        (
+            r"^\s*wo\b|\bwo\b(?=\s+(?:the\s+|this\s+|that\s+)?(?:\$?\d|inv|invoice|balance|rest"
+            r"|remaining|short|deduction|damage|freight|pricing))",
+            "write off",
+        ),
         (r"\bbal\b", "balance"),
         (r"\baccts\b", "accounts"),
         (r"\bacct\b", "account"),
@@ -70,88 +87,17 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 def normalize(text: str) -> str:
-    """Lowercase, with AR shorthand and contractions spelled out, whitespace collapsed."""
+    """Lowercase, with AR shorthand and contractions spelled out, typos of AR words put right
+    (``graph.understand_spelling``), whitespace collapsed."""
     lowered = text.lower()
     for pattern, replacement in _SHORTHAND:
         lowered = pattern.sub(replacement, lowered)
-    return lowered.strip()
+    return correct(lowered, KNOWN).strip()
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return lazy("|".join(f"(?:{a})" for a in alternatives))
 
-
-# --- never a request arbot should act on -----------------------------------------------------
-# Attempts to override arbot's rules or approvals, whatever action they name.
-INJECTION = _rx(
-    r"\b(?:ignore|disregard|forget|override|bypass|skip)\b.{0,40}\b(?:instructions?|rules?"
-    r"|polic(?:y|ies)|prompts?|guardrails?|approvals?|restrictions?|limits? on you)\b",
-    r"\bsystem\s*(?:prompt|message)\b|^\s*system\s*:|\[system\]|<\s*system\s*>",
-    r"\b(?:admin|developer|god|debug|sudo|maintenance) mode\b",
-    r"\byou are now\b|\bfrom now on you\b|\bnew instructions\b",
-    r"\bpretend (?:you|to be|that you)\b|\bact as (?:if|an?|the)\b|\broleplay\b",
-    r"\bjailbreak\b|\bprompt injection\b",
-    r"\bapprove (?:all|every|everything|apr-\w+)\b|\bauto-?approve\b",
-    r"\bwithout (?:any )?(?:approvals?|review|sign-?off)\b",
-    r"\b(?:set|change|raise|lower|increase|update|reset|double) (?:all|every|each) (?:the )?"
-    r"(?:credit )?limits?\b",
-    r"\bwrite(?:-| )?off (?:all|everything|every)\b",
-)
-
-# Clear out-of-scope talk: HR, IT, AP (what *we* owe), weather, food, office life, games.
-OUT_OF_SCOPE = _rx(
-    # HR and pay of employees
-    r"\b(?:pto|vacation|sick (?:day|leave)|payroll|pay ?checks?|pay ?slips?|pay ?stubs?"
-    r"|salary|salaries|401k|w-?2|expense reports?|reimburse\w*|timesheets?|time off"
-    r"|parental leave|open enrollment)\b",
-    r"\bdid i get paid\b|\bdirect deposit\b|\bmy (?:pay|raise|bonus|benefits|manager"
-    r"|tax forms?|insurance|pension)\b",
-    # IT
-    r"\b(?:vpn|passwords?|wi-?fi|laptop|toner|login issue|2fa|mfa|it ticket|helpdesk"
-    r"|help desk)\b",
-    r"\b(?:printer|monitor|keyboard|mouse|computer|pc|phone|teams|zoom|outlook|email|screen)\b"
-    r".{0,30}\b(?:broken|not working|will not|keeps|jam\w*|offline|crash\w*|frozen|dead"
-    r"|turn on|reset|dropping|down)\b",
-    # AP: our own bills and vendors
-    r"\b(?:vendors?|suppliers?|accounts payable|ap aging|ap invoices?|ap balance|our ap"
-    r"|purchase requisitions?)\b(?! portal)",
-    r"\b(?:will|do|did|should|can|have|when) we (?:pay|owe)\b|\bwe owe\b",
-    # the world at large
-    r"\bweather\b|\btemperature\b|\b(?:will|is) it (?:going to )?(?:rain|snow)\b"
-    r"|\bforecast for the weekend\b|\bforecast\b.{0,24}\b(?:rain|snow|sunny)\b",
-    r"\b(?:lunch|dinner|breakfast|cafeteria|canteen|vending machine)\b",
-    r"\b(?:get|grab|order|bring|bringing|brought|want|eat|eating|having|some) (?:some |the )?"
-    r"(?:coffee|pizza|donuts?|doughnuts?|cake|snacks?|bagels?)\b",
-    # general knowledge
-    r"\b(?:capital|population|president|prime minister|ceo) of\b|\bmeaning of life\b"
-    r"|\bwho (?:invented|wrote|discovered|painted)\b|\bhow (?:tall|old|far away) is\b",
-    r"\b(?:jokes?|poems?|songs?|riddles?|haiku|translate|translation|recipes?|movies?"
-    r"|football|soccer|basketball|baseball|nba|nfl|horoscope)\b|\btell me a story\b"
-    r"|\b(?:the|a|video|board) games?\b",
-    r"\b(?:all[- ]hands|town ?hall|book (?:a|the) (?:room|meeting)|meeting rooms?"
-    r"|conference rooms?|calendar invite)\b",
-    r"\b(?:office|building) (?:is )?(?:closed|open|hours)\b|\bis the office\b|\bparking\b",
-    r"\bbank (?:account )?balances?\b|\bcash balances?\b|\bbalance sheet\b"
-    r"|\b(?:p&l|p and l|ebitda|gross margin|income statement|profit and loss)\b",
-    r"\b(?:exchange|fx|conversion) rates?\b"
-    r"|\b(?:usd|eur|gbp|cad|jpy|chf|aud|mxn|cny|inr) ?(?:/|to|-)? ?(?:usd|eur|gbp|cad|jpy|chf"
-    r"|aud|mxn|cny|inr)\b"
-    r"|\bstock price\b|\bbitcoin\b|\bcrypto\b",
-    r"\bremind me\b|\bcall (?:my )?(?:mom|dad|wife|husband)\b",
-    r"\bwho (?:is|are) (?:the |our )?(?:ceo|cfo|coo|cto|controller|boss|president|head of)\b",
-    # arithmetic
-    r"\b(?:what is|calculate|compute|how much is)\s+\$?\d[\d.,]*\s*(?:%\s*of|[-+*/x\u00d7^]"
-    r"|plus|minus|times|divided by)\s*\$?\d",
-)
-
-# A message that is only a greeting, thanks or small talk.
-CHATTER_ONLY = lazy(
-    r"^(?:(?:hi|hey|hello|yo|hiya|good (?:morning|afternoon|evening|night)|morning|gm|thanks"
-    r"|thank you|thanks a lot|many thanks|cheers|lol|haha|ok|okay|cool|great|nice|awesome"
-    r"|perfect|got it|bye|see you|have a good (?:one|day|weekend)|how are you(?: today)?"
-    r"|how is it going|what is up|sup|you there|are you there|team|all|everyone|again"
-    r"|arbot)[\s!.,?:)(]*)+$"
-)
 
 # --- how to use arbot -------------------------------------------------------------------------
 HELP = _rx(
@@ -171,7 +117,7 @@ HELP = _rx(
     # "how do I put a customer on hold?": how to do something, said of no one in particular
     r"\bhow (?:do|can|would|should) (?:i|we|you) (?:\w+ ){1,2}(?:a|an|any|some) (?:customer"
     r"|account|invoice|deduction|payment|note|reminder|order|sales order|credit limit|limit"
-    r"|hold|write-?off|report|something)\b",
+    r"|hold|write-?off|report|something|promise|promise to pay|dispute|statement|call)\b",
     r"\bhow (?:do|can|should) (?:i|we) .{1,60}\b(?:with|using|via|through|in|from)"
     r" (?:you|arbot|this bot|the bot|this)\s*[?!.]*$",
     r"\b(?:show|give|send) (?:me )?(?:some |a few )?(?:examples|sample questions"
@@ -264,8 +210,11 @@ COLLECTIONS = _rx(
     r"|\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to go) (?:into |to"
     r" |past |over |in )?(?:the )?(?:60|90|120)\b",
     r"\bbroken promises?\b|\bpromises? to pay\b|\bptps? (?:due|broken|today)\b",
-    r"\breminders?\b|\bpast[- ]due (?:notices|letters)\b",
+    r"\bpast[- ]due (?:notices|letters)\b",
 )
+# A reminder mentioned beside a question ("before i send a reminder, what does northwind owe"):
+# who to chase only when nothing else is asked.
+COLLECTIONS_WEAK = lazy(r"\breminders?\b")
 DIGEST = _rx(
     r"\bdigest\b",
     r"\b(?:morning|daily|today'?s?|overnight|nightly|end of day|eod|weekly|day's)"
@@ -362,7 +311,9 @@ exceptions exception report aging ageing aged bucket buckets collector collector
 receiving everyone everybody anyone owed disputes disputed held blocked speed fast slow slowest
 fastest quarter quarters waiting approval unapplied unallocated beyond first currency
 currencies breakdown book recd rcvd dpd qtd gimme r re regarding payer payers rn atm sum
-far carry carries carrying trial blowing room headroom half fortnight second 1st 2nd
+far carry carries carrying trial blowing room headroom half fortnight second 1st 2nd grand
+combined aggregate ledger split break breakdown bucketed separate separately longest furthest
+breaches breach lmt cl deposits down hit hits ptp ptps
 """.split()
 )
 
@@ -394,10 +345,13 @@ APPROVALS_INBOX = _rx(
     r" (?:approval|sign-?off))\b",
     r"\bmy approvals?\b|\b(?:pending|open|outstanding) approvals?\b|\bapprovals? (?:inbox|queue"
     r"|waiting|pending)\b|\bwhat (?:do|should|can|must) i (?:need to |have to )?approve\b"
-    r"|\bawaiting (?:my )?approval\b|\bneeds? my approval\b|\bmy (?:approval )?inbox\b"
+    r"|\bawaiting (?:my )?approval\b",
+    r"\b(?:waiting|pending) (?:for|on) (?:my |an? )?approval\b|\bneeds? my approval\b"
+    r"|\bmy (?:approval )?inbox\b"
     r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
 )
 CREDIT_EXCEPTIONS = _rx(
+    r"\b(?:credit )?limit (?:breach\w*|exceptions?|violations?|overages?|excess(?:es)?)\b",
     r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
     r"(?:their|the|its|his|her|our|a)? ?(?:credit )?(?:limits?|lines?)\b",
     r"\b(?:on|under) (?:a )?(?:credit )?hold\b|\bcredit holds?\b|\bheld accounts\b"
@@ -455,6 +409,7 @@ AGING_REPORT = _rx(
     r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|of (?:the|our)"
     r" (?:book|ar|receivables|portfolio))\b",
     r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
+    r"\b(?:0/)?30/60/90(?:/120)?\b|\b30-60-90\b",
     r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|ar|balances?)\b"
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
     r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
@@ -463,17 +418,9 @@ AGING_REPORT = _rx(
 LARGEST_INVOICES = _rx(
     r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:value |dollar"
     r" |amount )?(?:open |unpaid"
-    r" |outstanding |overdue |past due )?invoices?\b",
+    r" |outstanding |overdue |past due )?(?:invoices?|bills)\b",
     r"\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
     r"\b(?:largest|biggest|highest|top)(?: \d+)? (?:open |unpaid |outstanding |o ?s )?items?\b",
-)
-PAYMENTS_RECEIVED = _rx(
-    r"\b(?:any|what|which|all|list|show|total) (?:the )?(?:payments|receipts|cash|money|wires"
-    r"|checks|remittances)\b",
-    r"\bpayments? (?:received|in|today|this|yesterday|last|between|since|came|come|that came)\b",
-    r"\b(?:received|collected|came in|come in|comes in|coming in|got|get in)\b",
-    r"\bwho paid\b|\bwho (?:has |have )?(?:sent|wired|remitted)\b|\bcash (?:received|collected"
-    r"|in|receipts)\b|\breceipts\b|\bdeposits\b",
 )
 UNAPPLIED_CASH = _rx(
     r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
@@ -481,6 +428,9 @@ UNAPPLIED_CASH = _rx(
     r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
 )
 DAYS_TO_PAY = _rx(
+    r"\btakes? (?:the )?(?:longest|longer|most time|forever) to pay\b"
+    r"|\b(?:furthest|farthest|most|longest|further) (?:days )?(?:beyond|past|over) (?:their |the )?"
+    r"terms\b",
     r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b",
     r"\bhow (?:fast|quickly|slowly|slow|long|late) (?:does|do|did) .{1,40}\b(?:pay|payers?)\b",
     r"\b(?:pay(?:ment)?|paying) (?:speed|habits?|behaviou?r|pattern|track record|timeliness)\b",
@@ -501,78 +451,25 @@ PROMISES_QUESTION = _rx(
     r" (?:promises?|ptps?)\b|\b(?:promises?|ptps?) (?:due|broken|kept|missed|coming|this|today"
     r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
     r"^\s*(?:promises?|ptps?)(?: to pay)?\s*[?!.]*$|\b(?:who|which|what|any|list|show|all)\b"
-    r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroke (?:their|a|the) promise\b",
-)
-
-# --- what arbot cannot do (yet): never answered as something else ------------------------------
-_ASKED = (
-    r"^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|ok|so|and|also"
-    r"|now|then|arbot)[\s,!]+)*"
-)
-CANNOT = (
-    (
-        "create_invoice",
-        "create or change an invoice",
-        _rx(
-            r"\b(?:create|raise|issue|make|generate|draft|cut|bill|prepare|book|post|enter|add"
-            r"|void|cancel|delete|reissue|re-issue|edit|amend|correct)\b(?: (?:a|an|the|new"
-            r"|another|this|that|credit|debit))*\s*(?:invoices?|credit (?:memo|note)s?|debit"
-            r" (?:memo|note)s?)\b",
-            r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b"
-            r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
-            r"\d+\b",
-            r"^\s*(?:please )?(?:void|cancel|delete|reissue|re-issue|reverse|amend|correct)\s+"
-            r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
-        ),
-    ),
-    (
-        "change_terms",
-        "change payment terms",
-        _rx(
-            r"\b(?:set|change|update|move|extend|switch|give|put|make|offer|modify|adjust|shorten"
-            r"|lengthen)\b.{0,40}\b(?:terms|net ?\d{1,3}|payment plan|installments?)\b",
-        ),
-    ),
-    (
-        "alert",
-        "set up alerts or scheduled reports",
-        _rx(
-            r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
-            r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
-            r"\b(?:set up|create|add|schedule) (?:an? )?(?:alerts?|notifications?|reminders? for"
-            r" me|reports? every)\b|\bsubscribe\b|\bevery (?:monday|morning|day|week)\b",
-            r"\b(?:set up|setup|schedule|automate)\b.{0,30}\b(?:daily|weekly|monthly|recurring"
-            r"|regular|automatic)\b",
-            r"\bschedule\b.{0,30}\b(?:digest|reports?|aging|summary|emails?)\b"
-            r"|\b(?:email|e-mail|mail) (?:me|us|the team)\b.{0,30}\b(?:aging|reports?|digest|list"
-            r"|summary|balances?|numbers)\b",
-        ),
-    ),
-    (
-        "other_change",
-        "make that change",
-        _rx(
-            # a verb that changes something, first in the message, that no change request of
-            # arbot's took: "extend the due date on 10435", "split PMT-000244 …", "waive the fee"
-            rf"{_ASKED}(?:delete|remove|refund|reverse|unapply|merge|rename|close|reopen"
-            r"|deactivate|archive|export|upload|import|approve|reject|escalate|sue|call"
-            r"|phone|text|extend|push|postpone|defer|split|waive|cancel|reassign|assign|transfer"
-            r"|charge|add|create|edit|modify|correct|fix|change(?! in\b)|update(?! on\b| me\b)"
-            r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
-            r"|lower|reduce|issue|send(?! me\b)(?! us\b))\b(?! me\b)",
-            r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
-            r"\b(?:post|book|enter|record)\b.{0,30}\b(?:to|in|into) (?:the )?(?:gl|general ledger"
-            r"|journal)\b|\bjournal entr(?:y|ies)\b",
-            r"\b(?:send|refer|hand|turn|pass|escalate)\b.{0,30}\b(?:to|over to) (?:a |the |our )?"
-            r"(?:collections? agency|debt collectors?|legal|lawyers?|attorneys?|small claims)\b",
-            r"\b(?:outside|external|third[- ]party) collections?\b"
-            r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:fees?|charges?|interest)\b",
-        ),
-    ),
+    r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
+    r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
 )
 
 # "clear", "reset": there is no conversation to clear.
 CLEAR = lazy(
     r"^\s*(?:clear|cls|reset|start over|new chat|clear (?:screen|chat|history))"
     r"\s*[!.]*$"
+)
+
+
+# Words arbot reads as they are, never taken for a typo of an AR word ("customer" is not
+# "customers", "invoiced" not "invoice").
+KNOWN = (
+    FILLER
+    | NON_NAME
+    | frozenset(
+        """
+invoiced credits reported reports promised disputing receiver balanced limited statement's
+""".split()
+    )
 )

@@ -1,0 +1,159 @@
+"""What arbot never acts on, and what it cannot do (yet), as ``graph.understand`` reads them on
+the normalized text (``graph.understand_vocab.normalize``): attempts to override its rules,
+talk out of its scope (HR, IT, AP, the weather …), greetings alone, and requests for what it
+cannot do — each said plainly, never answered as something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.lazy_regex import lazy
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return lazy("|".join(f"(?:{a})" for a in alternatives))
+
+
+# --- never a request arbot should act on -----------------------------------------------------
+# Attempts to override arbot's rules or approvals, whatever action they name.
+INJECTION = _rx(
+    r"\b(?:ignore|disregard|forget|override|bypass|skip)\b.{0,40}\b(?:instructions?|rules?"
+    r"|polic(?:y|ies)|prompts?|guardrails?|approvals?|restrictions?|limits? on you)\b",
+    r"\bsystem\s*(?:prompt|message)\b|^\s*system\s*:|\[system\]|<\s*system\s*>",
+    r"\b(?:admin|developer|god|debug|sudo|maintenance) mode\b",
+    r"\byou are now\b|\bfrom now on you\b|\bnew instructions\b",
+    r"\bpretend (?:you|to be|that you)\b|\bact as (?:if|an?|the)\b|\broleplay\b",
+    r"\bjailbreak\b|\bprompt injection\b",
+    r"\bapprove (?:all|every|everything|apr-\w+)\b|\bauto-?approve\b",
+    r"\bwithout (?:any )?(?:approvals?|review|sign-?off)\b",
+    r"\b(?:set|change|raise|lower|increase|update|reset|double) (?:all|every|each) (?:the )?"
+    r"(?:credit )?limits?\b",
+    r"\bwrite(?:-| )?off (?:all|everything|every)\b",
+)
+
+# Clear out-of-scope talk: HR, IT, AP (what *we* owe), weather, food, office life, games.
+OUT_OF_SCOPE = _rx(
+    # HR and pay of employees
+    r"\b(?:pto|vacation|sick (?:day|leave)|payroll|pay ?checks?|pay ?slips?|pay ?stubs?"
+    r"|salary|salaries|401k|w-?2|expense reports?|reimburse\w*|timesheets?|time off"
+    r"|parental leave|open enrollment)\b",
+    r"\bdid i get paid\b|\bdirect deposit\b|\bmy (?:pay|raise|bonus|benefits|manager"
+    r"|tax forms?|insurance|pension)\b",
+    # IT
+    r"\b(?:vpn|passwords?|wi-?fi|laptop|toner|login issue|2fa|mfa|it ticket|helpdesk"
+    r"|help desk)\b",
+    r"\b(?:printer|monitor|keyboard|mouse|computer|pc|phone|teams|zoom|outlook|email|screen)\b"
+    r".{0,30}\b(?:broken|not working|will not|keeps|jam\w*|offline|crash\w*|frozen|dead"
+    r"|turn on|reset|dropping|down)\b",
+    # AP: our own bills and vendors
+    r"\b(?:vendors?|suppliers?|accounts payable|ap aging|ap invoices?|ap balance|our ap"
+    r"|purchase requisitions?)\b(?! portal)",
+    r"\b(?:will|do|did|should|can|have|when) we (?:pay|owe)\b|\bwe owe\b",
+    # the world at large
+    r"\bweather\b|\btemperature\b|\b(?:will|is) it (?:going to )?(?:rain|snow)\b"
+    r"|\bforecast for the weekend\b|\bforecast\b.{0,24}\b(?:rain|snow|sunny)\b",
+    r"\b(?:lunch|dinner|breakfast|cafeteria|canteen|vending machine)\b",
+    r"\b(?:get|grab|order|bring|bringing|brought|want|eat|eating|having|some) (?:some |the )?"
+    r"(?:coffee|pizza|donuts?|doughnuts?|cake|snacks?|bagels?)\b",
+    # general knowledge
+    r"\b(?:capital|population|president|prime minister|ceo) of\b|\bmeaning of life\b"
+    r"|\bwho (?:invented|wrote|discovered|painted)\b|\bhow (?:tall|old|far away) is\b",
+    r"\b(?:jokes?|poems?|songs?|riddles?|haiku|translate|translation|recipes?|movies?"
+    r"|football|soccer|basketball|baseball|nba|nfl|horoscope)\b|\btell me a story\b"
+    r"|\b(?:the|a|video|board) games?\b",
+    r"\b(?:all[- ]hands|town ?hall|book (?:a|the) (?:room|meeting)|meeting rooms?"
+    r"|conference rooms?|calendar invite)\b",
+    r"\b(?:office|building) (?:is )?(?:closed|open|hours)\b|\bis the office\b|\bparking\b",
+    r"\bbank (?:account )?balances?\b|(?<!unapplied )(?<!unallocated )\bcash balances?\b"
+    r"|\bbalance sheet\b"
+    r"|\b(?:p&l|p and l|ebitda|gross margin|income statement|profit and loss)\b",
+    r"\b(?:exchange|fx|conversion) rates?\b"
+    r"|\b(?:usd|eur|gbp|cad|jpy|chf|aud|mxn|cny|inr) ?(?:/|to|-)? ?(?:usd|eur|gbp|cad|jpy|chf"
+    r"|aud|mxn|cny|inr)\b"
+    r"|\bstock price\b|\bbitcoin\b|\bcrypto\b",
+    r"\bremind me\b|\bcall (?:my )?(?:mom|dad|wife|husband)\b",
+    r"\bwho (?:is|are) (?:the |our )?(?:ceo|cfo|coo|cto|controller|boss|president|head of)\b",
+    # arithmetic
+    r"\b(?:what is|calculate|compute|how much is)\s+\$?\d[\d.,]*\s*(?:%\s*of|[-+*/x\u00d7^]"
+    r"|plus|minus|times|divided by)\s*\$?\d",
+)
+
+# A message that is only a greeting, thanks or small talk.
+CHATTER_ONLY = lazy(
+    r"^(?:(?:hi|hey|hello|yo|hiya|good (?:morning|afternoon|evening|night)|morning|gm|thanks"
+    r"|thank you|thanks a lot|many thanks|cheers|lol|haha|ok|okay|cool|great|nice|awesome"
+    r"|perfect|got it|bye|see you|have a good (?:one|day|weekend)|how are you(?: today)?"
+    r"|how is it going|what is up|sup|you there|are you there|team|all|everyone|again"
+    r"|arbot)[\s!.,?:)(]*)+$"
+)
+
+
+# --- what arbot cannot do (yet): never answered as something else ------------------------------
+_ASKED = (
+    r"^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|ok|so|and|also"
+    r"|now|then|arbot)[\s,!]+)*"
+)
+CANNOT = (
+    (
+        "create_invoice",
+        "create or change an invoice",
+        _rx(
+            r"\b(?:create|raise|issue|make|generate|draft|cut|bill|prepare|book|post|enter|add"
+            r"|void|cancel|delete|reissue|re-issue|edit|amend|correct)\b(?: (?:a|an|the|new"
+            r"|another|this|that|credit|debit))*\s*(?:invoices?|credit (?:memo|note)s?|debit"
+            r" (?:memo|note)s?)\b",
+            r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b"
+            r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
+            r"\d+\b",
+            r"\b(?:rebill|re-bill|reinvoice|re-invoice)\b",
+            r"^\s*(?:please )?(?:void|cancel|delete|reissue|re-issue|reverse|amend|correct)\s+"
+            r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
+        ),
+    ),
+    (
+        "change_terms",
+        "change payment terms",
+        _rx(
+            r"\b(?:set|change|update|move|extend|switch|give|put|make|offer|modify|adjust|shorten"
+            r"|lengthen)\b.{0,40}\b(?:terms|net ?\d{1,3}|payment plan|installments?)\b",
+        ),
+    ),
+    (
+        "alert",
+        "set up alerts or scheduled reports",
+        _rx(
+            r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
+            r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
+            r"\b(?:set up|create|add|schedule) (?:an? )?(?:alerts?|notifications?|reminders? for"
+            r" me|reports? every)\b|\bsubscribe\b|\bevery (?:monday|morning|day|week)\b",
+            r"\b(?:set up|setup|schedule|automate)\b.{0,30}\b(?:daily|weekly|monthly|recurring"
+            r"|regular|automatic)\b",
+            r"\bschedule\b.{0,30}\b(?:digest|reports?|aging|summary|emails?)\b"
+            r"|\b(?:email|e-mail|mail) (?:me|us|the team)\b.{0,30}\b(?:aging|reports?|digest|list"
+            r"|summary|balances?|numbers)\b",
+        ),
+    ),
+    (
+        "other_change",
+        "make that change",
+        _rx(
+            # a verb that changes something, first in the message, that no change request of
+            # arbot's took: "extend the due date on 10435", "split PMT-000244 …", "waive the fee"
+            rf"{_ASKED}(?:delete|remove|refund|reverse|unapply|merge|rename|close|reopen"
+            r"|deactivate|archive|export|upload|import|approve|reject|escalate|sue"
+            r"|call(?! ?(?:list|sheet|queue|log|plan)\b)"
+            r"|phone|text|extend|push|postpone|defer|split|waive|cancel|reassign|assign|transfer"
+            r"|charge|add|create|edit|modify|correct|fix|change(?! in\b)|update(?! on\b| me\b)"
+            r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
+            r"|lower|reduce|issue|send(?! me\b)(?! us\b))\b(?! me\b)",
+            r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
+            r"\b(?:post|book|enter|record)\b.{0,30}\b(?:to|in|into) (?:the )?(?:gl|general ledger"
+            r"|journal)\b|\bjournal entr(?:y|ies)\b",
+            r"\b(?:send|refer|hand|turn|pass|escalate)\b.{0,30}\b(?:to|over to) (?:a |the |our )?"
+            r"(?:collections? agency|debt collectors?|legal|lawyers?|attorneys?|small claims)\b",
+            r"\b(?:outside|external|third[- ]party) collections?\b"
+            r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:fees?|charges?|interest)\b",
+        ),
+    ),
+)

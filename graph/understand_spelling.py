@@ -1,0 +1,57 @@
+"""Typos of AR words, put right before the request is read: "agin" → "aging", "balnce" →
+"balance", "paymnets" → "payments", "unaplied" → "unapplied", "recievables" → "receivables".
+
+A word is corrected only when it is one edit (a letter added, dropped, changed, or two swapped)
+from exactly one word of ``VOCABULARY`` and is not itself a word arbot reads (its fillers and
+common words). Customer names are not corrected here: they are matched, typos and all, against
+the ledger's names (``graph.ar.names``); ``tests/graph/test_understand_spelling.py`` checks that
+no demo customer's name word is taken for an AR word.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph.lazy_regex import lazy
+
+# The words whose typos are read as them: what a request is about, not how it is said.
+VOCABULARY = frozenset(
+    """
+aging ageing balance balances payment payments unapplied receivable receivables invoice
+invoices outstanding overdue statement statements remittance remittances deduction deductions
+dispute disputes disputed promise promises collector collectors received receipts customers
+credit limit limits report summary largest biggest between yesterday forecast approvals
+reminder reminders history
+""".split()
+)
+_TOKEN = lazy(r"[a-z]{4,}")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+@lru_cache(maxsize=4096)
+def corrected(word: str, known: frozenset[str]) -> str:
+    """The AR word ``word`` is a typo of, or ``word`` itself."""
+    if word in VOCABULARY or word in known:
+        return word
+    found = [v for v in VOCABULARY if len(v) >= 5 and _one_edit(word, v)]
+    return found[0] if len(found) == 1 else word
+
+
+def correct(text: str, known: frozenset[str]) -> str:
+    """``text`` (lowercase) with the typos of AR words put right."""
+    return _TOKEN.sub(lambda m: corrected(m.group(0), known), text)

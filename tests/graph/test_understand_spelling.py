@@ -1,0 +1,105 @@
+"""Typos of AR words are read as the words ("agin", "balnce", "paymnets", "unaplied"), AR
+shorthand is spelled out ("cl", "lmt", "dtp", "stmt", "wo"), and no word of a customer's name is
+ever taken for a typo; the principles behind dev4's misses read in the parser."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from graph.understand import parse
+from graph.understand_spelling import VOCABULARY, corrected
+from graph.understand_vocab import KNOWN, normalize
+
+TODAY = date(2026, 11, 21)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "typed,read",
+    [
+        ("can u send me the agin report", "aging report"),
+        ("unaplied cash balance", "unapplied cash balance"),
+        ("donovan energy balnce", "donovan energy balance"),
+        ("wagner pumps paymnets", "wagner pumps payments"),
+        ("recievables aging", "receivables aging"),
+        ("whos ovr 90 days", "who is over 90 days"),
+        ("accounts exceeding credit lmt", "credit limit"),
+        ("initech cl?", "initech credit limit"),
+        ("dtp for pinnacle chem", "days to pay for pinnacle chem"),
+        ("wo the 523.24 damage on 10308", "write off the 523.24 damage"),
+    ],
+)
+def test_typos_and_shorthand_of_ar_words(typed: str, read: str) -> None:
+    assert read in normalize(typed)
+
+
+def test_words_arbot_reads_are_never_corrected() -> None:
+    for word in ("customer", "invoiced", "credits", "reported", "promised", "balance"):
+        assert corrected(word, KNOWN) == word
+
+
+def test_no_word_of_a_customers_name_is_taken_for_an_ar_word() -> None:
+    from integrations.erp.local.demo import ANCHORS, BRANDS, INDUSTRIES, SUFFIXES, SURNAMES
+
+    names = [*BRANDS, *SURNAMES, *INDUSTRIES, *SUFFIXES, *(anchor[0] for anchor in ANCHORS)]
+    words = {w for name in names for w in re.findall(r"[a-z]{4,}", name.lower())}
+    assert {w: corrected(w, KNOWN) for w in words if corrected(w, KNOWN) != w} == {}
+    assert words & VOCABULARY == set()
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("unaplied cash balance", "unapplied_cash"),
+        ("ar by collector", "aging_report"),
+        ("how much a/r does each collector own", "aging_report"),
+        ("30/60/90 for the whole ledger", "aging_report"),
+        ("what's the grand total of open invoices", "total_ar"),
+        ("credit limit breaches", "credit_exceptions"),
+        ("what are the largest unpaid bills", "largest_invoices"),
+        ("who takes longest to pay us", "days_to_pay"),
+        ("which customers pay furthest beyond terms", "days_to_pay"),
+        ("has bishop ingram broken a promise", "promises"),
+        ("is there a write-off waiting for approval", "approvals_inbox"),
+        ("how do i log a promise to pay", "help"),
+        ("before i send a reminder, what does northwind owe", "customer_balance"),
+        ("what did riverbend pay on 11/3", "payment_history"),
+    ],
+)
+def test_what_is_asked_wins(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
+
+
+def test_by_collector_is_the_aging_per_collector() -> None:
+    request = parse("break down o/s by collector", TODAY)
+    assert request.intent == "aging_report" and request.by_collector
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("update terms for kendall paper: net 15", "set_terms"),
+        ("apply U00001 to 10222", "apply_payment"),
+        ("record a promise from wagner pumps: 3,733.55 next friday", "record_promise"),
+        ("cl for fabrikam -> 10,000", "set_credit_limit"),
+        ("wo the 523.24 damage on 10308", "write_off_deduction"),
+        ("can you mail sterling pharma their stmt", "send_statement"),
+    ],
+)
+def test_change_requests_in_shorthand(text: str, kind: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "action_request" and request.action is not None
+    assert request.action.kind == kind
+
+
+def test_apply_names_the_payment_not_a_customer() -> None:
+    action = parse("apply U00001 to 10222", TODAY).action
+    assert action is not None and action.payment_ref == "U00001"
+    assert action.customer_text is None and action.invoice_refs == ("10222",)
+
+
+def test_rebilling_is_said_as_what_arbot_cannot_do() -> None:
+    request = parse("rebill INV-10304 with the correct PO", TODAY)
+    assert request.intent == "unknown" and request.cannot == "create_invoice"
