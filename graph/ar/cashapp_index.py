@@ -172,6 +172,16 @@ class InvoiceIndex:
                 found = [Hit(h.invoice, "ocr", ref) for h in found]
             # A reading that is a guess stands in EDI only when the line's amounts agree.
             found = [h for h in found if h.how not in WEAK or item_agrees(item, h.invoice)]
+            if (
+                found
+                and item.invoice_amount is not None
+                and not any(item_agrees(item, h.invoice) for h in found)
+            ):
+                # The number is another open invoice's, the line's amounts are not: a keying
+                # slip when exactly one invoice a digit off has those amounts.
+                near_roots = roots | {self._root[h.invoice.customer_id] for h in found}
+                near = [h for h in self._one_off(ref, near_roots) if item_agrees(item, h.invoice)]
+                found = near if len(near) == 1 else found
             if not found:
                 found = self._one_off(
                     ref, roots | {self._root[h.invoice.customer_id] for h in hits}

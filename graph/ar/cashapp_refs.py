@@ -235,9 +235,24 @@ def _edi(text: str) -> tuple[tuple[EdiItem, ...], tuple[EdiAdjustment, ...]]:
     return tuple(items), tuple(header)
 
 
+_OCR_SERIES = re.compile(r"^(?:INV|IN|IV|SI|RE|CM|DOC)[-/.#: ]")
+
+
 def ocr_key(body: str) -> str | None:
     """The key of a number keyed with letters for digits (``1O432`` → ``10432``), or None when
     the word is not such a number."""
+    series = _OCR_SERIES.match(body)
+    if series is not None:
+        # "INV-1OO240", "SI/2O26/04634": the series' letters are letters; the rest is read.
+        rest = body[series.end() :]
+        digits = sum(ch.isdigit() for ch in rest)
+        letters = [ch for ch in rest if ch.isalpha()]
+        if not letters or digits < 2 or any(ch not in _OCR_LETTERS for ch in letters):
+            return None
+        if len(letters) > max(1, digits // 2):
+            return None
+        runs = re.findall(r"\d+", rest.translate(OCR_DIGITS))
+        return "".join(runs).lstrip("0") or None
     letters = [ch for ch in body if ch.isalpha()]
     digits = sum(ch.isdigit() for ch in body)
     if not letters or digits < 2 or any(ch not in _OCR_LETTERS for ch in letters):

@@ -274,3 +274,29 @@ def test_a_partial_payment_equal_to_another_invoice_is_not_that_invoice() -> Non
     said = match(matcher, "DUVAL GROCERS", "1200.00", "PARTIAL PMT 0208125 BALANCE 1,260.35 DUE")
     assert said.decision == "auto", said.explanation
     assert applied(said) == {"0208125": D("1200.00")} and said.deduction is None
+
+
+def test_edi_numbers_with_letters_for_digits_after_the_series_and_slips_onto_another_invoice() -> (
+    None
+):
+    customers = [Customer("C1", "Thibault Foods Corp.", "USD", 30)]
+    invoices = [
+        invoice("INV-100234", "C1", "3596.83", date(2026, 10, 1)),
+        invoice("INV-100240", "C1", "2563.90", date(2026, 10, 2)),
+        invoice("SI/2026/41222", "C1", "761.40", date(2026, 10, 3)),
+        invoice("SI/2026/41229", "C1", "1116.34", date(2026, 10, 4)),
+    ]
+    matcher = CashMatcher(customers, invoices)
+    # "INV-1OO240": letters read for digits after the series' own letters.
+    ocr = (
+        "RMR*IV*INV-100234*PI*3436.96*3596.83~ADX*-159.87*01~RMR*IV*INV-1OO240*PI*2563.90*2563.90~"
+    )
+    result = match(matcher, "THIBAULT FOODS", "6000.86", ocr)
+    assert result.decision == "auto", result.explanation
+    assert set(applied(result)) == {"INV-100234", "INV-100240"}
+    assert result.deduction == (D("159.87"), "pricing")
+    # "SI/2026/41229" is an open invoice, but the line's amounts are 41222's, a digit away.
+    slip = "RMR*IV*SI/2026/41229*PI*761.40*761.40~"
+    result = match(matcher, "THIBAULT FOODS", "761.40", slip)
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"SI/2026/41222": D("761.40")}
