@@ -181,7 +181,8 @@ from graph.cash_application import CashApplication
 from graph.cash_run_reply import run_reply
 from integrations.bank import read_statement
 
-runtime_for(settings_for(None))
+runtime = runtime_for(settings_for(None))
+runtime.approvals  # the approval service and its checkpointer: every arbot cashapp opens them
 """
 
 

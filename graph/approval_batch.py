@@ -170,7 +170,7 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
             Step(
                 "proposed",
                 SYSTEM,
-                proposed_detail(action, proposal.requested_by, before, proposal.origin),
+                proposed_detail(action, proposal.requested_by, before, proposal.origin, row=values),
                 {"status": "pending", "decided_by": None},
             )
         ]
@@ -262,7 +262,7 @@ def _execute_many(
     results = _write_all(service, writes)
     after = ReadAhead(service.erp, (action for _, action, _, _ in writes), customers=False)
     moves: list[Move] = []
-    learned: list[tuple[str, str, str | None]] = []
+    learned: list[tuple[str, str, str]] = []
     for (approval_id, action, before, origin), result in zip(writes, results, strict=True):
         if isinstance(result, Exception):
             message = str(result)
@@ -300,6 +300,4 @@ def _execute_many(
         payer = (origin or {}).get("payer_name")
         if payer and action.kind == "apply_payment":
             learned.append((normalize_payer(payer), action.customer_id, approval_id))
-    moved = service.store.move_many(moves)
-    service.store.learn_aliases([entry for entry in learned if entry[2] in moved])
-    return moved
+    return service.store.move_many(moves, aliases=learned)

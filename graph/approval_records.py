@@ -32,10 +32,13 @@ class Decision:
     approval: Approval | None = None
 
 
+# json.dumps(sort_keys=True, default=str, separators=(",", ":")), its encoder made once.
+_CANONICAL = json.JSONEncoder(sort_keys=True, default=str, separators=(",", ":")).encode
+
+
 def fingerprint(snapshot: Any) -> str:
     """What a proposal rests on (the ERP's state of its target), as a short stable hash."""
-    canonical = json.dumps(snapshot, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+    return hashlib.sha256(_CANONICAL(snapshot).encode()).hexdigest()[:16]
 
 
 def new_approval(
@@ -67,12 +70,18 @@ def new_approval(
 
 
 def proposed_detail(
-    action: Action, requested_by: str, before: Any, origin: dict[str, Any] | None
+    action: Action,
+    requested_by: str,
+    before: Any,
+    origin: dict[str, Any] | None,
+    *,
+    row: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What the ``proposed`` audit record says."""
+    """What the ``proposed`` audit record says. ``row``: the approval's ``new_approval`` row,
+    whose summary and payload are the action's, made once."""
     return {
-        "summary": action.summary(),
-        "payload": action.payload(),
+        "summary": action.summary() if row is None else row["summary"],
+        "payload": action.payload() if row is None else row["payload"],
         "requested_by": requested_by,
         "before": before,
         **({"origin": origin} if origin else {}),

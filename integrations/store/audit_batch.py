@@ -12,12 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Engine, RowMapping, and_, bindparam, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 
-from integrations.db import write_transaction
+from integrations.db import UtcDateTime, write_transaction
+from integrations.erp.local.schema import Money
 from integrations.store import schema as t
 from integrations.store.audit import (
     AuditKeys,
@@ -29,6 +39,7 @@ from integrations.store.audit import (
 from integrations.store.clock import now_utc
 
 CHUNK = 500  # ids per IN (...) query
+CENTS = Decimal("0.01")
 
 
 def new_approval_row(values: dict[str, Any], stamp: datetime) -> dict[str, Any]:
@@ -70,6 +81,26 @@ class Move:
     from_statuses: tuple[str, ...]
     values: dict[str, Any]  # status and the other columns to set
     step: Step
+
+
+# The approval columns the store keeps in a form of its own: amounts in cents (read back with
+# two places), times as naive UTC (read back aware).
+_MONEY = [c.name for c in t.approvals.columns if isinstance(c.type, Money)]
+_TIMES = [c.name for c in t.approvals.columns if isinstance(c.type, UtcDateTime)]
+
+
+def _as_stored(row: dict[str, Any]) -> dict[str, Any]:
+    """An approval row as the store reads it back after writing ``row``, without reading it."""
+    stored = dict(row)
+    for name in _MONEY:
+        value = stored.get(name)
+        if value is not None:
+            stored[name] = Decimal(value).quantize(CENTS)
+    for name in _TIMES:
+        value = stored.get(name)
+        if value is not None and value.tzinfo is not UTC:
+            stored[name] = value.astimezone(UTC)
+    return stored
 
 
 def _approvals(
@@ -134,7 +165,7 @@ class BatchWrites:
 
     def create_many(
         self, made: Sequence[tuple[dict[str, Any], Sequence[Step]]]
-    ) -> dict[str, RowMapping]:
+    ) -> dict[str, dict[str, Any]]:
         """Insert approvals (each row as it stands after its steps) with the audit records of
         their steps: ``proposed`` first, then e.g. ``auto_approved`` and ``executing``. The rows
         as stored, by approval id."""
@@ -144,9 +175,9 @@ class BatchWrites:
         rows = []
         for values, _ in made:
             rows.append(new_approval_row(values, stamp))
+        stored = {row["approval_id"]: _as_stored(row) for row in rows}
         with write_transaction(self.engine) as conn:
             conn.execute(insert(t.approvals), rows)
-            stored = _approvals(conn, [row["approval_id"] for row in rows])
             records = []
             for values, steps in made:
                 approval_id = values["approval_id"]
@@ -155,9 +186,13 @@ class BatchWrites:
             self._append_many(conn, records)
         return stored
 
-    def move_many(self, moves: Sequence[Move]) -> dict[str, RowMapping]:
+    def move_many(
+        self, moves: Sequence[Move], *, aliases: Sequence[tuple[str, str, str]] = ()
+    ) -> dict[str, dict[str, Any]]:
         """Apply each move whose approval is still in one of its ``from_statuses`` and audit
-        it; the approvals moved, by id, as they are stored after the move."""
+        it; the approvals moved, by id, as they are stored after the move. ``aliases``: payer
+        key, customer id and approval id of payers a move confirms, learned in the same
+        transaction when their approval is moved (``learn_aliases``)."""
         if not moves:
             return {}
         a = t.approvals.c
@@ -186,7 +221,12 @@ class BatchWrites:
                     .values({c: bindparam(f"b_{c}") for c in columns}),
                     params,
                 )
-            stored = _approvals(conn, [m.approval_id for m in moved])
+            stored = {
+                m.approval_id: _as_stored(
+                    dict(current[m.approval_id]) | m.values | {"updated_at": stamp}
+                )
+                for m in moved
+            }
             self._append_many(
                 conn,
                 (
@@ -198,7 +238,13 @@ class BatchWrites:
                     for m in moved
                 ),
             )
+            latest = {key: (customer, a) for key, customer, a in aliases if a in stored}
+            if latest:
+                self._learn_aliases(conn, latest)
         return {m.approval_id: stored[m.approval_id] for m in moved}
+
+    def _learn_aliases(self, conn: Connection, latest: dict[str, tuple[str, str | None]]) -> None:
+        raise NotImplementedError  # BankLineStore's
 
     def approvals_with_keys(self, keys: Sequence[str]) -> list[Any]:
         """Every approval (any status) carrying one of these idempotency keys, oldest first."""

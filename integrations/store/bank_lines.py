@@ -247,42 +247,46 @@ class BankLineStore(CashRunStore):
         }
         if not latest:
             return
+        with write_transaction(self.engine) as conn:
+            self._learn_aliases(conn, latest)
+
+    def _learn_aliases(self, conn: Any, latest: dict[str, tuple[str, str | None]]) -> None:
+        """``learn_aliases`` inside the caller's transaction: payer key → (customer, approval)."""
         a = t.payer_aliases.c
         stamp = now_utc()
         keys = list(latest)
-        with write_transaction(self.engine) as conn:
-            known: set[str] = set()
-            for start in range(0, len(keys), ROWS_PER_QUERY):
-                chunk = keys[start : start + ROWS_PER_QUERY]
-                known |= set(conn.scalars(select(a.payer_key).where(a.payer_key.in_(chunk))))
-            rows = [
-                {"b_key": k, "b_customer": c, "b_approval": ap, "b_at": stamp}
-                for k, (c, ap) in latest.items()
-            ]
-            old = [r for r in rows if r["b_key"] in known]
-            if old:
-                conn.execute(
-                    update(t.payer_aliases)
-                    .where(a.payer_key == bindparam("b_key"))
-                    .values(
-                        customer_id=bindparam("b_customer"),
-                        approval_id=bindparam("b_approval"),
-                        learned_at=bindparam("b_at"),
-                    ),
-                    old,
-                )
-            new = [
-                {
-                    "payer_key": r["b_key"],
-                    "customer_id": r["b_customer"],
-                    "approval_id": r["b_approval"],
-                    "learned_at": stamp,
-                }
-                for r in rows
-                if r["b_key"] not in known
-            ]
-            if new:
-                conn.execute(insert(t.payer_aliases), new)
+        known: set[str] = set()
+        for start in range(0, len(keys), ROWS_PER_QUERY):
+            chunk = keys[start : start + ROWS_PER_QUERY]
+            known |= set(conn.scalars(select(a.payer_key).where(a.payer_key.in_(chunk))))
+        rows = [
+            {"b_key": k, "b_customer": c, "b_approval": ap, "b_at": stamp}
+            for k, (c, ap) in latest.items()
+        ]
+        old = [r for r in rows if r["b_key"] in known]
+        if old:
+            conn.execute(
+                update(t.payer_aliases)
+                .where(a.payer_key == bindparam("b_key"))
+                .values(
+                    customer_id=bindparam("b_customer"),
+                    approval_id=bindparam("b_approval"),
+                    learned_at=bindparam("b_at"),
+                ),
+                old,
+            )
+        new = [
+            {
+                "payer_key": r["b_key"],
+                "customer_id": r["b_customer"],
+                "approval_id": r["b_approval"],
+                "learned_at": stamp,
+            }
+            for r in rows
+            if r["b_key"] not in known
+        ]
+        if new:
+            conn.execute(insert(t.payer_aliases), new)
 
     def learn_alias(self, payer_key: str, customer_id: str, approval_id: str | None) -> None:
         """Remember that this payer is this customer (the latest confirmation wins)."""
