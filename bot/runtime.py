@@ -204,6 +204,9 @@ class Runtime:
             self.approvals.reconcile()
         poll_erp = self._poll_erp() if self.watch_erp else None
         cash = CashApplication(self.approvals)
+        from graph.shadow import Cursor
+
+        seen = Cursor()  # shadow mode: after the day's first look, only what changed since
 
         def poll() -> None:
             if poll_erp is not None:
@@ -211,7 +214,13 @@ class Runtime:
             if self.policy.mode == "monitor":  # shadow mode: what arbot would have done
                 from graph.shadow import look
 
-                look(self.erp, self.store, self.settings.today(), self.policy.deduction_tolerance)
+                look(
+                    self.erp,
+                    self.store,
+                    self.settings.today(),
+                    self.policy.deduction_tolerance,
+                    cursor=seen,
+                )
             run = cash.apply_unapplied_erp_payments(as_of=self.settings.today())
             if run.results:
                 log.info("unapplied ERP payments: %d proposed or applied", len(run.results))

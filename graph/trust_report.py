@@ -11,7 +11,11 @@ from graph.backtest.text import pct
 from graph.messages import Image, Reply, Section, Table
 
 ACCENT, LATE = "#1D3B53", "#C0392B"  # graph/charts.py's colours
-KIND_NAMES = {"apply_payment": "Cash application", "write_off_deduction": "Deduction reasons"}
+KIND_NAMES = {
+    "apply_payment": "Cash application",
+    "write_off_deduction": "Deduction reasons",
+    "chase_first": "Who to chase first (days)",
+}
 
 
 def scorecard_lines(card: dict[str, Any], *, examples: int = 5) -> list[str]:
@@ -26,8 +30,17 @@ def scorecard_lines(card: dict[str, Any], *, examples: int = 5) -> list[str]:
             f"{c['agree']} agreed, {c['disagree']} disagreed"
             + (f" ({pct(c['agreement'])} agreement)" if c["agreement"] is not None else "")
             + (f"; {c['waiting']} waiting" if c["waiting"] else "")
+            + (f"; {c['moot']} without chasing" if kind == "chase_first" and c["moot"] else "")
         )
         out.append(line)
+        if kind == "chase_first" and c["settled"]:
+            out.append(
+                f"  The team chased {c['chased']} accounts, {c['chased_on_list']} of them on "
+                f"arbot's list; their first was arbot's first on {c['first_same']} of "
+                f"{c['settled']} days; {c['pairs_in_order']} of {c['pairs']} pairs in arbot's "
+                "order"
+                + (f" ({pct(c['pair_agreement'])})" if c["pair_agreement"] is not None else "")
+            )
         if kind == "apply_payment" and c["would_auto"]:
             out.append(
                 f"  Would have applied alone: {c['would_auto']}, of which "
@@ -53,6 +66,8 @@ def scorecard_lines(card: dict[str, Any], *, examples: int = 5) -> list[str]:
 def _said(value: dict[str, Any] | None) -> str:
     if not value:
         return "nothing"
+    if "order" in value:  # who to chase first, in order
+        return "chase " + (" → ".join(value["order"]) or "nobody")
     if "reason_code" in value:
         return f"reason {value['reason_code']}"
     if not value.get("applications"):
