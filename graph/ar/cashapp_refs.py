@@ -301,6 +301,9 @@ def _token(word: str, invoice_context: bool, po_context: bool) -> RefToken | Non
         series = series_key(body)
         if series is not None:
             keys.append(series)
+            short_year = _SHORT_YEAR.match(body)
+            if short_year is not None:  # "SI/26/04634" is "SI/2026/04634"
+                keys.append(f"20{short_year['year']}-{series.split('-', 1)[1]}")
         parts = [invoice_number_key(p) for p in body.split("-") if p]
         if len(parts) > 1 and all(p.isdigit() and len(p) >= 4 for p in parts):
             keys.extend(parts)
@@ -313,6 +316,8 @@ def _token(word: str, invoice_context: bool, po_context: bool) -> RefToken | Non
     return RefToken(word, tuple(keys), ocr, prefixed, po)
 
 
+# A series with the year in two digits: "SI/26/04634", "SI-26-04634".
+_SHORT_YEAR = re.compile(r"^[A-Z]{1,4}[/ -](?P<year>[2-3]\d)[/ -]\d{3,}$")
 _RF = re.compile(r"(?<![A-Z0-9])RF(\d{2})((?: ?[A-Z0-9]{1,4}){1,7})(?![A-Z0-9])")
 # A number of another series: "SI/2026/04634", "26/041877", "AR-2026-00017". Slashes inside it
 # are not list separators.
@@ -473,6 +478,19 @@ def unfold_mt940(text: str) -> str:
     return _MT940_FIELD.sub(" ", _MT940_PURPOSE.sub("", text))
 
 
+# Words long enough to be read across a line break ("PARTI AL", "TEILZ AHLUNG").
+_PARTIAL_WORD = re.compile(
+    r"PARTIAL|TEILZAHLUNG|ABSCHLAGSZAHLUNG|PARCIAL|PARTIEL|GEDEELTELIJK|DEELBETALING|INSTALLMENT"
+)
+
+
+def says_partial(memo: str) -> bool:
+    """The memo says the payment is partial (an installment), in any of five languages, also
+    when a 35-character line break cut the word."""
+    folded = fold_accents(memo)
+    return bool(_PARTIAL.search(folded) or _PARTIAL_WORD.search(folded.replace(" ", "")))
+
+
 def parse_remittance(reference: str) -> Remittance:
     text = " ".join(unfold_mt940(reference.upper()).split())
     text = _SEPA_KEY.sub(lambda m: f" {m.group(1)}: ", text)
@@ -503,7 +521,7 @@ def parse_remittance(reference: str) -> Remittance:
         names=names,
         memo=memo,
         amounts=amounts,
-        partial=bool(_PARTIAL.search(fold_accents(memo))),
+        partial=says_partial(memo),
         joined=_joined(words),
         bad_rf=tuple(bad_rf),
         ordered=ordered,

@@ -300,3 +300,19 @@ def test_edi_numbers_with_letters_for_digits_after_the_series_and_slips_onto_ano
     result = match(matcher, "THIBAULT FOODS", "761.40", slip)
     assert result.decision == "auto", result.explanation
     assert applied(result) == {"SI/2026/41222": D("761.40")}
+
+
+def test_a_two_digit_year_and_a_partial_word_cut_by_a_line_break(matcher: CashMatcher) -> None:
+    customers = [Customer("C1", "Ferris Labs Ltd", "GBP", 30)]
+    invoices = [
+        invoice("SI/2026/04634", "C1", "1500.00", date(2026, 10, 1), "GBP"),
+        invoice("SI/2026/04700", "C1", "800.00", date(2026, 10, 2), "GBP"),
+    ]
+    matcher = CashMatcher(customers, invoices)
+    result = match(matcher, "FERRIS LABS", "1500.00", "Facture SI/26/04634", "GBP")
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"SI/2026/04634": D("1500.00")}
+    cut = ":70:/INV/SI/2026/04634 PARTI AL PAYMENT"
+    partial = match(matcher, "FERRIS LABS", "612.34", cut, "GBP")
+    assert partial.decision == "auto", partial.explanation
+    assert applied(partial) == {"SI/2026/04634": D("612.34")} and partial.deduction is None
