@@ -5,7 +5,6 @@ the weekend), and retried every few minutes until the post goes through."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import hashlib
 import logging
@@ -22,6 +21,8 @@ from graph.digest import build_digest
 from graph.messages import Reply
 
 if TYPE_CHECKING:
+    import asyncio
+
     from sqlalchemy.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -181,6 +182,8 @@ async def run_schedule(
     """Post the digest on each business day at the set time, while this replica leads. Each
     target's day is claimed in the database first (exactly one replica posts it) and marked
     done only once posted; a failed post is claimed again after ``retry_after``."""
+    import asyncio  # here: building a digest (arbot digest) needs no event loop
+
     jobs = digest_jobs(runtime.store.engine, schedule.targets, retry_after)
     while not stop.is_set():
         now = clock(schedule.zone)
@@ -192,6 +195,8 @@ async def run_schedule(
 
 async def post_due(runtime: Runtime, jobs: dict[str, DigestJob], day: date, post: Poster) -> None:
     """Each target's digest for ``day`` that no replica has posted or is posting."""
+    import asyncio
+
     built: dict[date, Reply] = {}
     runner = runtime.leader.name
     for target, job in jobs.items():

@@ -162,19 +162,17 @@ def deductions(
 @db_option
 def digest(target: str | None, as_json: bool, db: str | None) -> None:
     """The daily digest: yesterday's cash, approvals waiting, open AR and its chart."""
-    import asyncio
-
-    from rich.console import Console
-
     from bot.config import ConfigError
     from bot.digest import build, parse_target
-    from bot.poster import Poster
-    from bot.terminal import render
 
     settings = settings_for(db)
     runtime = runtime_for(settings)
     reply = build(runtime, chart=not as_json)  # JSON does not carry the chart
     if target:
+        import asyncio
+
+        from bot.poster import Poster
+
         try:
             surface, where = parse_target(target)
             asyncio.run(Poster(runtime).post(f"{surface}:{where}", reply))
@@ -185,6 +183,10 @@ def digest(target: str | None, as_json: bool, db: str | None) -> None:
     if as_json:
         jsonout.echo_reply(reply)
         return
+    from rich.console import Console
+
+    from bot.terminal import render
+
     Console().print(render(reply))
     for image in reply.images:
         path = settings.home / "digests" / image.name

@@ -388,12 +388,16 @@ class _ArraySource(_SqlSource):
             total(np.where(recent, beyond, 0)),
         )
         counted = columns[0]
-        found = {
-            cid: PaymentStats(cid, *(column[k] for column in columns))
-            for cid, k in customers.items()
+        open_late = _open_late(accounts)
+        found = {  # in customer order, as SQL groups them
+            cid: PaymentStats(cid, *(column[k] for column in columns), open_late.get(cid, 0))
+            for cid, k in sorted(customers.items())
             if counted[k]
         }
-        return _with_open_late(found, accounts)
+        for cid, count in open_late.items():  # as _with_open_late adds them
+            if cid not in found:
+                found[cid] = PaymentStats(cid, open_late=count)
+        return list(found.values())
 
 
 def _money(cents: int) -> Decimal:
