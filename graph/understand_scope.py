@@ -135,6 +135,18 @@ CANNOT = (
         ),
     ),
     (
+        "records",
+        "show notes, reminders already sent or invoice documents",
+        _rx(
+            r"\b(?:print|download|export)\b.{0,30}\binvoices?\b|\binvoices?\b.{0,20}\b(?:pdf|printout)s?\b"
+            r"|\bpdf (?:of|for) (?:the |an? )?invoices?\b",
+            r"\bhow many (?:reminders|dunning letters|letters|e-?mails|calls|notes)\b",
+            r"\b(?:last|latest|recent|previous|most recent) (?:notes?|comments?|calls?"
+            r"|conversations?) (?:on|for|about|with|from)\b",
+            r"\b(?:show|list|read|see|pull up|what are) (?:me )?(?:the |all )?(?:notes|comments)\b",
+        ),
+    ),
+    (
         "other_change",
         "make that change",
         _rx(

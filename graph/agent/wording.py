@@ -15,6 +15,7 @@ _INSTEAD: dict[str, tuple[str, ...]] = {
     "create_invoice": ("check credit for SO-…", "status of INV-…"),
     "change_terms": ("days to pay for {customer}", "raise {customer}'s credit limit to …"),
     "alert": ("what is our dso?", "morning digest"),
+    "records": ("what does {customer} owe", "show {customer}'s last payments", "collections list"),
     "other_change": ("approvals", "help"),
 }
 

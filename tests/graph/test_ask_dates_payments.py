@@ -142,3 +142,10 @@ def test_create_an_invoice_is_a_change_request_said_honestly(demo_cli: Cli) -> N
     assert reply["intent"] == "action_request"
     assert reply["entities"]["action"] == "create_invoice"
     assert reply["proposals"] == [] and "not fulfilled" in reply["text"]
+
+
+def test_what_arbot_cannot_show_is_said_with_the_closest_answers(demo_cli: Cli) -> None:
+    reply = ask_json(demo_cli, "what's the last note on initech's account")
+    assert reply["intent"] == "unknown" and reply["data"]["cannot"] == "records"
+    assert "I can't do that yet" in reply["text"] and reply["proposals"] == []
+    assert "what does Initech LLC owe" in reply["data"]["suggestions"]

@@ -103,3 +103,16 @@ def test_apply_names_the_payment_not_a_customer() -> None:
 def test_rebilling_is_said_as_what_arbot_cannot_do() -> None:
     request = parse("rebill INV-10304 with the correct PO", TODAY)
     assert request.intent == "unknown" and request.cannot == "create_invoice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "print the invoice pdf for 10338",
+        "how many reminders went out this week",
+        "what's the last note on initech's account",
+    ],
+)
+def test_records_arbot_cannot_show_are_said_not_answered_as_another(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "unknown" and request.cannot == "records"
