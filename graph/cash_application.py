@@ -29,7 +29,7 @@ from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.cashapp_model import no_gc
 from graph.ar.payers import pays_oldest_first
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
-from integrations.erp.records import BankLine
+from integrations.erp.records import BankLine, Invoice
 from integrations.store import Approval
 from integrations.store.bank_lines import IN_PROGRESS, RunClaim, RunHolder
 from integrations.store.clock import now_utc
@@ -255,12 +255,21 @@ class CashApplication:
         """The matcher over the open invoices, knowing which customers' own history (the last
         year of payments) pays the oldest of equal invoices first."""
         with no_gc():  # ~10 objects per invoice, none of them garbage
-            every = self.erp.invoices(open_only=False)
             history = self.erp.payments(since=as_of - timedelta(days=HABIT_DAYS))
-        by_number = {invoice.invoice_number: invoice for invoice in every}
+            bulk = getattr(self.erp, "get_invoices", None)
+            if bulk is not None:
+                # Only the open invoices are held; the history's own (paid ones too) are read
+                # by number, so a ledger's years of closed invoices never are.
+                open_invoices = self.erp.invoices(open_only=True)
+                numbers = {a.invoice_number for p in history for a in p.applications}
+                by_number = dict(bulk(sorted(numbers))) if numbers else {}
+            else:
+                every = self.erp.invoices(open_only=False)
+                by_number = {invoice.invoice_number: invoice for invoice in every}
+                open_invoices = [invoice for invoice in every if invoice.balance > 0]
         return CashMatcher(
             self.erp.list_customers(),
-            [invoice for invoice in every if invoice.balance > 0],
+            _drained(open_invoices),
             aliases=self.store.payer_aliases(),
             oldest_first=pays_oldest_first(history, by_number),
         )
@@ -466,6 +475,14 @@ def _batches(items: list[_Item], matches: dict[str, CashMatch]) -> Iterator[list
         touched |= these
     if batch:
         yield batch
+
+
+def _drained(items: list[Invoice]) -> Iterator[Invoice]:
+    """The items in order, each let go as it is taken: the matcher keeps its own copies, so
+    the ledger's are freed one by one instead of all living until the index is built."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _busy(source: str, holder: RunHolder) -> str:

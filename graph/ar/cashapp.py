@@ -32,6 +32,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from graph.ar.cashapp_index import every
 from graph.ar.cashapp_model import (
     PIN,
     SETTLING_NAME,
@@ -366,7 +367,7 @@ class CashMatcher(Verdict):
             return proposal, 0.7, "payer name is ambiguous"
 
         # Nobody recognisable and no reference: an invoice of exactly this amount is a lead only.
-        same = self._by_amount.get((line.currency, line.amount), [])
+        same = every(self._by_amount, (line.currency, line.amount))
         proposal = Proposal(family="")
         if len(same) == 1:
             invoice = same[0]
