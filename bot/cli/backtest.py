@@ -85,7 +85,15 @@ def backtest(months_text: str, kind_text: str, as_json: bool, resume: bool, db: 
         # (its tables are made on first use). The local ledger shares the database file and is
         # never written, so the store is not opened for it.
         runtime.store  # noqa: B018
-    report = run(runtime.erp, settings, months, kinds, resume, runtime.policy.deduction_tolerance)
+    report = run(
+        runtime.erp,
+        settings,
+        months,
+        kinds,
+        resume,
+        runtime.policy.deduction_tolerance,
+        bank_payers(runtime, settings),
+    )
     if as_json:
         jsonout.echo(report)
         return
@@ -95,8 +103,33 @@ def backtest(months_text: str, kind_text: str, as_json: bool, resume: bool, db: 
         click.echo(line)
 
 
+def bank_payers(runtime: Any, settings: Settings) -> dict[str, str]:
+    """The payer's name as the bank wrote it, by payment id, for every bank line arbot's cash
+    application read (``store_bank_lines``). On the local ledger, whose database the store
+    shares and which a backtest never writes, the table is read only where it exists."""
+    from sqlalchemy import inspect, select
+
+    from integrations.store.schema import bank_lines
+
+    if settings.erp == "local":
+        engine = runtime.erp.engine
+        if not inspect(engine).has_table(bank_lines.name):
+            return {}
+    else:
+        engine = runtime.store.engine
+    query = select(bank_lines.c.payment_id, bank_lines.c.payer_name)
+    with engine.connect() as conn:
+        return {pid: name for pid, name in conn.execute(query) if name}
+
+
 def run(
-    erp: Any, settings: Settings, months: int, kinds: list[str], resume: bool, tolerance: Any
+    erp: Any,
+    settings: Settings,
+    months: int,
+    kinds: list[str],
+    resume: bool,
+    tolerance: Any,
+    payers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     from rich.console import Console
     from rich.progress import (
@@ -132,7 +165,9 @@ def run(
 
         try:
             books = read_books(
-                erp, lambda what, done, total: progress("reading the ERP", done, total)
+                erp,
+                lambda what, done, total: progress("reading the ERP", done, total),
+                bank_payers=payers,
             )
             checkpoint = Checkpoint(
                 settings.home / "backtests",

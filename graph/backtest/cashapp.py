@@ -2,12 +2,14 @@
 again, and the real matcher (``graph.ar.cashapp.CashMatcher``) and the clerk's rule
 (``graph.ar.clerk``) decide it against the open invoices as they stood the day before.
 
-A payment is a bank line with the ERP's own words: the customer's name as payer (the ERP keeps
-who paid, not how the bank spelled it — so names are easier than in a real bank file), its
-amount and currency, and the memo or remittance text the ERP kept; the open invoices are those
-issued by that day, with their balances at the end of the day before. The payments of one day are
-matched together, like one day's bank file, by a matcher that knows the customers' habits
-from the year of payments before that day.
+A payment is a bank line with the words it came with: the payer's name as the bank wrote it when
+arbot read that bank line (``Books.bank_payers``: its cash application's files), else the
+customer's name in the ERP (the ERP keeps who paid, not how the bank spelled it — so such names
+are easier than in a real bank file; each row says which it had), its amount and currency,
+and the memo or remittance text the ERP kept; the open invoices are those issued by that day,
+with their balances at the end of the day before. The payments of one day are matched
+together, like one day's bank file, by a matcher that knows the customers' habits from the
+year of payments before that day.
 
 What people did is the answer: the customer, the invoices and amounts applied, and what was
 left unapplied. A proposal is **right** when all three agree (a deduction or discount it
@@ -101,7 +103,12 @@ def replay_day(books: Books, day: date, payments: Sequence[Payment]) -> list[Row
     names = {c.customer_id: c.name for c in books.customers}
     lines = [
         BankLine(
-            p.payment_id, p.received_on, p.amount, p.currency, names[p.customer_id], p.reference
+            p.payment_id,
+            p.received_on,
+            p.amount,
+            p.currency,
+            books.bank_payers.get(p.payment_id) or names[p.customer_id],
+            p.reference,
         )
         for p in payments
     ]
@@ -136,6 +143,7 @@ def replay_day(books: Books, day: date, payments: Sequence[Payment]) -> list[Row
                 "want": describe(truth.customer_id, sorted(truth.applications), truth.unapplied),
                 "explanation": mine.explanation,
                 "reference": payment.reference,
+                "payer": "bank" if books.bank_payers.get(payment.payment_id) else "erp",
             }
         )
     return rows
@@ -233,6 +241,10 @@ def figures(rows: Iterable[Row], *, examples: int = 5) -> dict[str, Any]:
         "auto_amount": safe_amount(
             [(Decimal(r["amount"]), r["right"]) for r in rows if r["decision"] == "auto"]
         ),
+        "payer_names": {
+            "bank": sum(r.get("payer") == "bank" for r in rows),
+            "erp": sum(r.get("payer") != "bank" for r in rows),
+        },
         "wrong_auto": [_example(r) for r in wrong[:examples]],
         "wrong_proposals": [_example(r) for r in missed[:examples]],
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -40,6 +40,9 @@ class Books:
     adjustments: tuple[Adjustment, ...]
     promises: tuple[PromiseToPay, ...] = ()
     notes: tuple[Note, ...] = ()
+    # The payer's name as the bank wrote it, by payment id, for the payments arbot read a bank
+    # line of (its cash application's files): what a replay says instead of the ERP's name.
+    bank_payers: Mapping[str, str] = field(default_factory=dict)
     _taken: dict[str, list[tuple[date, Decimal]]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -110,8 +113,14 @@ class Books:
         return known
 
 
-def read_books(erp: ErpClient, progress: Progress | None = None) -> Books:
-    """Everything a backtest needs, read once. ``progress(what, done, total)`` after each read."""
+def read_books(
+    erp: ErpClient,
+    progress: Progress | None = None,
+    *,
+    bank_payers: Mapping[str, str] | None = None,
+) -> Books:
+    """Everything a backtest needs, read once. ``progress(what, done, total)`` after each read;
+    ``bank_payers``: payers' names as their bank lines said (``Books.bank_payers``)."""
     total = len(READ_STEPS)
 
     def step(index: int) -> None:
@@ -130,7 +139,9 @@ def read_books(erp: ErpClient, progress: Progress | None = None) -> Books:
     step(4)
     notes = tuple(erp.notes())
     step(5)
-    return Books(customers, invoices, payments, adjustments, promises, notes)
+    return Books(
+        customers, invoices, payments, adjustments, promises, notes, dict(bank_payers or {})
+    )
 
 
 def months_before(day: date, months: int) -> date:

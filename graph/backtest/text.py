@@ -65,6 +65,12 @@ def cashapp_lines(figures: dict[str, Any]) -> list[str]:
             f"    {example['payment_id']} {example['day']} {example['currency']} "
             f"{example['amount']}: arbot {example['arbot']}; people {example['people']}"
         )
+    payers = figures.get("payer_names")
+    if payers:
+        out.append(
+            f"  Payer names: {payers['bank']:,} as the bank wrote them (bank lines arbot read), "
+            f"{payers['erp']:,} the ERP's customer name (easier than a bank's spelling)"
+        )
     return out
 
 
