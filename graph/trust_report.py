@@ -369,4 +369,5 @@ def _text(pdf: Any, text: str) -> None:
 def _latin(text: str) -> str:
     """The core PDF fonts hold Latin-1 only."""
     text = text.replace("≥", ">=").replace("—", "-").replace("–", "-").replace("×", "x")
+    text = text.replace("→", "->")
     return text.encode("latin-1", "replace").decode("latin-1")

@@ -135,6 +135,20 @@ def test_a_week_of_chasing_in_known_orders(tmp_path: Path, no_business_zone: Non
     ) in lines[1]
     assert f"{DAYS[0].isoformat()}: arbot chase {' → '.join(arbot)}" in "\n".join(lines)
 
+    # The one-page report and the card carry the chasing too.
+    from graph.trust_report import _latin, trust_reply, write_pdf
+
+    full = {"kinds": {"chase_first": card}, "today": DAYS[4].isoformat(), "mode": "monitor"}
+    write_pdf(full, tmp_path / "trust.pdf")
+    assert (tmp_path / "trust.pdf").read_bytes().startswith(b"%PDF")
+    assert _latin(f"arbot chase {' → '.join(arbot)}") == f"arbot chase {' -> '.join(arbot)}"
+    table = next(s.table for s in trust_reply(full).sections if s.table is not None)
+    assert table.rows[0] == (
+        DAYS[0].isoformat(),
+        f"chase {' → '.join(arbot)}",
+        f"chase {arbot[2]} → {arbot[0]}",
+    )
+
 
 def test_the_list_is_made_once_a_day(tmp_path: Path, no_business_zone: None) -> None:
     url = f"sqlite:///{tmp_path / 'arbot.db'}"
