@@ -99,3 +99,33 @@ def test_an_invoice_reduced_by_more_than_its_amount_counts_as_zero_ar_on_both_pa
             assert metrics.ending_ar == from_records[currency].ending_ar
             assert metrics.beginning_ar == from_records[currency].beginning_ar
             assert metrics.current_ar == from_records[currency].current_ar
+
+
+@pytest.mark.parametrize("ledger_url", ["postgresql"], indirect=True)
+def test_on_postgresql_the_arrays_give_the_records_figures(ledger_url: str) -> None:
+    """PostgreSQL's driver gives dates as dates (SQLite's as text): DSO, the forecast and the
+    collections list from the ledger's arrays are the records' there too."""
+    from graph.ar.collections_book import read_book
+    from graph.ar.forecast_book import LedgerBook
+
+    ledger = LocalLedger.open(ledger_url)
+    try:
+        build_demo(ledger, size="small", seed=3, as_of=AS_OF)
+        book = LedgerBook.read(ledger)
+        port = PortOnly(ledger)
+        assert book_forecast(ledger, AS_OF, book=book) == book_forecast(port, AS_OF)  # type: ignore[arg-type]
+        in_sql = book_metrics_at(ledger, [AS_OF], book=book)[AS_OF]
+        from_records = book_metrics(port, AS_OF)  # type: ignore[arg-type]
+        assert {c: m.ending_ar for c, m in in_sql.items()} == {
+            c: m.ending_ar for c, m in from_records.items()
+        }
+        assert {c: m.dso_countback for c, m in in_sql.items()} == {
+            c: m.dso_countback for c, m in from_records.items()
+        }
+        ranked = [(r.account.customer_id, r.score) for r in read_book(ledger, AS_OF).ranked]
+        from_arrays = read_book(ledger, AS_OF, ledger=book).ranked
+        assert [(r.account.customer_id, r.score) for r in from_arrays] == ranked
+        by_records = read_book(port, AS_OF).ranked  # type: ignore[arg-type]
+        assert [(r.account.customer_id, r.score) for r in by_records] == ranked
+    finally:
+        ledger.close()
