@@ -257,6 +257,9 @@ def payment_lookup(context: ReportContext, request: Request) -> Reply:
 
 
 # --- days to pay ------------------------------------------------------------------------------
+_FASTEST = re.compile(r"\b(?:fastest|quickest|best|prompt(?:est)?|earliest|on[- ]time)\b", re.I)
+
+
 def days_to_pay(context: ReportContext, request: Request) -> Reply:
     customer, notes = scoped_customer(context, request)
     reads = book_reads(context.erp, context.today)
@@ -288,10 +291,12 @@ def days_to_pay(context: ReportContext, request: Request) -> Reply:
                 "invoices_paid": habit.invoices_paid if habit else 0,
             },
         )
-    measured, slowest = reads.slowest(SLOWEST_SHOWN)
+    fastest = bool(_FASTEST.search(request.text or ""))
+    measured, slowest = reads.slowest(SLOWEST_SHOWN, fastest=fastest)
+    which = "Fastest" if fastest else "Slowest"
     customers = reads.customers({h.customer_id for h in slowest})
     headline = (
-        f"Slowest payer: {_who(customers, slowest[0].customer_id)}, "
+        f"{which} payer: {_who(customers, slowest[0].customer_id)}, "
         f"{slowest[0].days_beyond_terms} days beyond terms on average "
         f"({slowest[0].days_to_pay} days to pay)."
         if slowest
@@ -313,7 +318,7 @@ def days_to_pay(context: ReportContext, request: Request) -> Reply:
                         for h in slowest
                     ),
                     numeric=(1, 2, 3),
-                    title=f"Slowest {len(slowest)} of {measured} customers (days beyond terms)",
+                    title=f"{which} {len(slowest)} of {measured} customers (days beyond terms)",
                 )
             )
         ]

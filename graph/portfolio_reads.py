@@ -9,6 +9,7 @@ records and Decimals; nothing here words a reply.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -251,6 +252,8 @@ class BookReads:
         return [p for p in self.erp.payments(customer_id) if p.unapplied > 0]
 
     def find_payments(self, reference: str) -> list[Payment]:
+        if (amount := written_amount(reference)) is not None:
+            return [p for p in self.erp.payments() if p.amount == amount][:10]
         found = payment_by_number(self.erp, reference)
         if found is not None:
             return [found]
@@ -272,11 +275,12 @@ class BookReads:
                 )
         return habits
 
-    def slowest(self, at_most: int) -> tuple[int, list[Habit]]:
+    def slowest(self, at_most: int, fastest: bool = False) -> tuple[int, list[Habit]]:
         """How many customers have paid anything, and the ``at_most`` furthest beyond terms
-        on average (ties by customer id)."""
+        on average (the least far, ``fastest``; ties by customer id)."""
         habits = self.habits()
-        ranked = sorted(habits, key=lambda h: (-h.days_beyond_terms, h.customer_id))
+        sign = Decimal(1 if fastest else -1)
+        ranked = sorted(habits, key=lambda h: (sign * h.days_beyond_terms, h.customer_id))
         return len(habits), ranked[:at_most]
 
     def invoices(self, numbers: set[str]) -> list[Invoice]:
@@ -285,6 +289,15 @@ class BookReads:
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+_AMOUNT = re.compile(r"^\$?\s?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})$")
+
+
+def written_amount(ref: str) -> Decimal | None:
+    """ "9,390.20", "$828.82": a payment named by its amount (cents written), else None."""
+    m = _AMOUNT.match(ref.strip())
+    return Decimal(f"{m.group(1).replace(',', '')}.{m.group(2)}") if m else None
 
 
 def payment_by_number(erp: ErpClient, ref: str) -> Payment | None:

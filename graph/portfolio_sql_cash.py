@@ -76,8 +76,15 @@ class SqlCashReads:
             return self.erp._with_applications(conn, rows)  # type: ignore[no-any-return]
 
     def find_payments(self, reference: str) -> list[Payment]:
-        from graph.portfolio_reads import payment_by_number
+        from graph.portfolio_reads import payment_by_number, written_amount
 
+        if (amount := written_amount(reference)) is not None:
+            rows = self._rows(
+                "SELECT payment_id FROM ledger_payments WHERE amount = :cents "
+                "ORDER BY received_on DESC LIMIT 10",
+                cents=int(amount * 100),
+            )
+            return [p for (i,) in rows if (p := self.erp.get_payment(i))]
         found = payment_by_number(self.erp, reference)
         if found is not None:
             return [found]
@@ -114,17 +121,23 @@ class SqlCashReads:
     def habits(self, customer_id: str | None = None) -> list[Habit]:
         return [_habit(*row) for row in self._habit_rows(customer_id) if row[1]]
 
-    def slowest(self, at_most: int) -> tuple[int, list[Habit]]:
+    def slowest(self, at_most: int, fastest: bool = False) -> tuple[int, list[Habit]]:
         """How many customers have paid anything, and the ``at_most`` furthest beyond terms
-        (ties by customer id), as ``BookReads.slowest`` ranks them: only the candidates near
-        the cut are made Decimals."""
+        (the least far, ``fastest``; ties by customer id), as ``BookReads.slowest`` ranks them:
+        only the candidates near the cut are made Decimals."""
         rows = [r for r in self._habit_rows(None) if r[1]]
         if not rows:
             return 0, []
-        late = sorted((float(r[3]) / float(r[1]) for r in rows), reverse=True)
-        cut = late[min(at_most, len(late)) - 1] - 0.1  # below it no row can reach the top
-        candidates = [_habit(*r) for r in rows if float(r[3]) / float(r[1]) >= cut]
-        ranked = sorted(candidates, key=lambda h: (-h.days_beyond_terms, h.customer_id))
+        sign = 1.0 if fastest else -1.0  # ascending order of sign × days beyond terms
+
+        def key(row: Any) -> float:
+            return sign * float(row[3]) / float(row[1])
+
+        cut = sorted(key(r) for r in rows)[min(at_most, len(rows)) - 1] + 0.1
+        candidates = [_habit(*r) for r in rows if key(r) <= cut]  # past it none reaches the top
+        ranked = sorted(
+            candidates, key=lambda h: (Decimal(int(sign)) * h.days_beyond_terms, h.customer_id)
+        )
         return len(rows), ranked[:at_most]
 
 

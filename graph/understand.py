@@ -138,8 +138,8 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "aging_report"
     if vocab.TOTAL_AR.search(norm):
         return "total_ar"
-    if vocab.AGING_WORD.search(norm):
-        return "aging_report"
+    if vocab.AGING_WORD.search(norm) and not vocab.FORECAST.search(norm):
+        return "aging_report"  # not "receipts forecast 31-60": a forecast's horizon
     return None
 
 
@@ -189,6 +189,21 @@ def _intent(
     return "unknown", False
 
 
+_BOOK_CREDIT = lazy(
+    r"\b(?:customers|accounts|clients|who|which|anyone|any)\b.{0,40}\blimits?\b"
+    r"|\butili[sz]ation\b"
+)
+_COLLECTED = lazy(r"^\s*(?:total |our |the |how much )?collections?\b|\bhow much\b.{0,30}\bcollect")
+_WORKLIST = lazy(
+    r"\b(?:list|queue|worklist|call|chase|who|whom|priority|dunning|agency|escalat\w*)\b"
+)
+_WHICH_PAYMENT = lazy(
+    r"\b(?:who|whose|which|find|look ?up|trace|locate|where is)\b.{0,40}\b(?:sent|paid|wired"
+    r"|remitted|payments?|wires?|checks?|cheques?|deposits?|receipts?|remittances?)\b"
+    r"|\b(?:payments?|wires?|checks?|deposits?|receipts?) (?:of|for)\b"
+    r"|\b(?:get|got|receive|received)\b.{0,24}\bfrom (?:anyone|anybody|someone|whom)\b"
+)
+_CENTS = lazy(r"(?<![\w.,])(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?![\d])")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
 _BY_COLLECTOR = lazy(
     r"\b(?:by|per|for each|each|every) collectors?\b|\bcollectors? (?:split|breakdown)\b"
@@ -261,6 +276,27 @@ def parse(text: str, today: date) -> Request:
         # written dates, narrowed to one customer; "did globex pay on 2026-11-02?" asks about
         # the customer's payments (as "did globex pay last week" does)
         intent = "payments_received"
+    if intent == "credit_check" and not name and not refs.orders and _BOOK_CREDIT.search(norm):
+        intent = "credit_exceptions"  # "customers near their credit limit": the whole book's
+    if (
+        intent == "collections_list"
+        and not name
+        and period is not None
+        and period.end <= today
+        and _COLLECTED.search(norm)
+        and not _WORKLIST.search(norm)
+    ):
+        intent = "payments_received"  # "collections month to date": the cash collected
+    payment_refs = tuple(refs.payments)
+    if (
+        not payment_refs
+        and not name
+        and intent in ("payments_received", "payment_history", "unknown")
+        and _WHICH_PAYMENT.search(norm)
+        and (amount := _CENTS.search(text))
+    ):
+        # "who sent 9,390.20", "find the payment of $828.82": one payment, by its amount
+        intent, payment_refs = "payment_lookup", (amount.group(1),)
     by_collector = bool(_BY_COLLECTOR.search(norm))
     if by_collector and not name and intent in ("total_ar", "customer_balance", "unknown"):
         intent = "aging_report"  # "ar by collector", "how much a/r does each collector own"
@@ -287,7 +323,7 @@ def parse(text: str, today: date) -> Request:
         limit=limit,
         text=text,
         guessed=guessed,
-        payment_refs=tuple(refs.payments),
+        payment_refs=payment_refs,
         days=over_days(norm) if intent == "over_days" else None,
         currency=_currency(norm),
         by_collector=by_collector,

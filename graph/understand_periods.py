@@ -71,7 +71,10 @@ _P = {
         ("today", r"\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b|\bso far today\b"),
         ("this_week", r"\bthis week\b|\bweek to date\b"),
         ("last_week", r"\blast week\b"),
-        ("this_month", r"\bthis month\b|\bmonth to date\b"),
+        (
+            "this_month",
+            r"\bthis month\b|\bmonth to date\b|\bsince the (?:start|beginning) of the month\b",
+        ),
         ("last_month", r"\blast month\b"),
         ("this_year", r"\bthis year\b|\byear to date\b"),
         ("last_year", r"\blast year\b"),
@@ -83,6 +86,14 @@ _P = {
             r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(half|week)\s+(?:of\s+)?"
             rf"(?:the\s+)?(?:(this|last|previous|the)\s+month|{_MONTH})",
         ),
+        # "early oct", "mid november", "late last month", "the end of october", "the start of
+        # the month": thirds of a month (1-10, 11-20, 21 to the end), or its first / last week
+        (
+            "third_of_month",
+            r"\b(early|mid|middle of|late|(?:the )?(?:start|beginning) of|(?:the )?end of)\s*-?\s*"
+            rf"(?:the\s+)?(?:(this|last|previous|the)\s+month\b|{_MONTH}(?!\s+\d))",
+        ),
+        ("weekend", r"\b(?:over |on |during |at )?(?:the|this|last) weekend\b"),
         ("fortnight", r"\b(?:last|past|previous|prior|this)\s+(?:two-week|fortnight)\b"),
         # "on monday", "last friday", "this past wed": the latest such day (the coming one
         # ahead, in a forecast); "since monday", "next friday", "by friday" are read above
@@ -247,6 +258,11 @@ def period(text: str, today: date, forward: bool = False) -> DateRange | None:
         return previous
     if m := _P["part_of_month"].search(text):
         return _part_of_month(m, today, forward)
+    if m := _P["third_of_month"].search(text):
+        return _third_of_month(m, today, forward)
+    if _P["weekend"].search(text):
+        saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+        return DateRange(saturday, min(saturday + timedelta(days=1), today), "the weekend")
     if _P["fortnight"].search(text):
         return DateRange(today - timedelta(days=14), today, "the last 14 days")
     if m := _P["weekday"].search(text):
@@ -309,4 +325,34 @@ def _part_of_month(m: re.Match[str], today: date, forward: bool) -> DateRange | 
         start = first + timedelta(days=7 * order[which])
         end = min(start + timedelta(days=6), last)
     label = f"{which} {part} of {first:%B %Y}"
+    return DateRange(start, end if forward else min(end, today), label)
+
+
+def _third_of_month(m: re.Match[str], today: date, forward: bool) -> DateRange:
+    """ "early oct" (1-10), "mid november" (11-20), "late october" (21 to the end); "the start
+    of the month" its first week, "the end of october" its last."""
+    which, relative, name = m.group(1).replace("the ", ""), m.group(2), m.group(3)
+    if name:
+        number = _month_number(name)
+        if forward:
+            year = today.year if number >= today.month else today.year + 1
+        else:
+            year = today.year if number <= today.month else today.year - 1
+        first = date(year, number, 1)
+    elif relative in ("last", "previous"):
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    else:
+        first = today.replace(day=1)
+    last = _month_end(first)
+    if which == "early":
+        start, end = first, first.replace(day=10)
+    elif which.startswith("mid"):
+        start, end = first.replace(day=11), first.replace(day=20)
+    elif which == "late":
+        start, end = first.replace(day=21), last
+    elif which.startswith(("start", "beginning")):
+        start, end = first, first.replace(day=7)
+    else:
+        start, end = last - timedelta(days=6), last
+    label = f"{which} {first:%B %Y}"
     return DateRange(start, end if forward else min(end, today), label)

@@ -75,7 +75,8 @@ OUT_OF_SCOPE = _rx(
     r"\bremind me\b|\bcall (?:my )?(?:mom|dad|wife|husband)\b",
     r"\bwho (?:is|are) (?:the |our )?(?:ceo|cfo|coo|cto|controller|boss|president|head of)\b",
     # arithmetic
-    r"\b(?:what is|calculate|compute|how much is)\s+\$?\d[\d.,]*\s*(?:%\s*of|[-+*/x\u00d7^]"
+    r"\b(?:what is|calculate|compute|how much is)\s+"
+    r"(?!(?:0|1|31|61|91)\s*-\s*(?:30|60|90|120)\b)\$?\d[\d.,]*\s*(?:%\s*of|[-+*/x\u00d7^]"
     r"|plus|minus|times|divided by)\s*\$?\d",
 )
 

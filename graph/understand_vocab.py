@@ -256,7 +256,7 @@ PAYMENT = _rx(
     r"\b(?:received|got|get|receive) (?:a |the |any |their )?(?:check|cheque|money|funds"
     r"|transfer)\b",
     r"\bcollect(?:ed)?\b(?! (?:list|queue|agency))|\bhit the bank\b|\bcash in\b",
-    r"\breceived?\b|\b(?:get|got|getting) in\b",
+    r"\breceived?\b|\b(?:get|got|getting) in\b|\b(?:get|got) \$?\d[\d,]*(?:\.\d{2})?\b",
     r"\bcame in\b|\bcome in\b|\b(?:sent|send) (?:us )?(?:any |the |a |some )?(?:money|funds"
     r"|wire|check"
     r"|cheque|remittance|transfer|cash)\b|\btransfers?\b|\bdays to pay\b",
@@ -313,7 +313,9 @@ fastest quarter quarters waiting approval unapplied unallocated beyond first cur
 currencies breakdown book recd rcvd dpd qtd gimme r re regarding payer payers rn atm sum
 far carry carries carrying trial blowing room headroom half fortnight second 1st 2nd grand
 combined aggregate ledger split break breakdown bucketed separate separately longest furthest
-breaches breach lmt cl deposits down hit hits ptp ptps
+breaches breach lmt cl deposits down hit hits ptp ptps detailed stop utilization utilisation
+mid middle early late start beginning trend trends usually typically normally date dated
+near nearing approaching
 """.split()
 )
 
@@ -351,6 +353,7 @@ APPROVALS_INBOX = _rx(
     r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
 )
 CREDIT_EXCEPTIONS = _rx(
+    r"\b(?:credit|limit) utili[sz]ation\b",
     r"\b(?:credit )?limit (?:breach\w*|exceptions?|violations?|overages?|excess(?:es)?)\b",
     r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
     r"(?:their|the|its|his|her|our|a)? ?(?:credit )?(?:limits?|lines?)\b",
@@ -428,6 +431,9 @@ UNAPPLIED_CASH = _rx(
     r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
 )
 DAYS_TO_PAY = _rx(
+    r"\bpays? (?:the )?(?:slowest|fastest|quickest|latest)\b|\b(?:fastest|quickest|best|prompt"
+    r"|slowest|worst) (?:paying )?(?:payers|customers to pay)\b|\bhow many days (?:late|beyond"
+    r"|past|over)\b",
     r"\btakes? (?:the )?(?:longest|longer|most time|forever) to pay\b"
     r"|\b(?:furthest|farthest|most|longest|further) (?:days )?(?:beyond|past|over) (?:their |the )?"
     r"terms\b",
@@ -438,8 +444,12 @@ DAYS_TO_PAY = _rx(
     r"\bpays? (?:the )?(?:latest|slowest|late|slow)\b.{0,20}\bterms\b|\bslow payers?\b"
     r"|\bhow many days (?:does|do|did|will) .{1,40}\btakes? to pay\b|\btakes? to pay\b",
 )
-# The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets").
-AGING_WORD = lazy(r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b")
+# The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets") or as one
+# standard bucket ("how much is 61-90", "the 31-60 bucket").
+AGING_WORD = lazy(
+    r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b"
+    r"|(?<![\d/.-])(?:0|1|31|61|91)\s*-\s*(?:30|60|90|120)(?![\d/.-])(?!\s*(?:k\b|%))"
+)
 DEDUCTIONS_ONLY = lazy(r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b")
 DISPUTES = _rx(r"\bdisput\w*\b|\bcontested\b|\bin dispute\b")
 PROMISES = _rx(

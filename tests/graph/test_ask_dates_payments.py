@@ -149,3 +149,17 @@ def test_what_arbot_cannot_show_is_said_with_the_closest_answers(demo_cli: Cli) 
     assert reply["intent"] == "unknown" and reply["data"]["cannot"] == "records"
     assert "I can't do that yet" in reply["text"] and reply["proposals"] == []
     assert "what does Initech LLC owe" in reply["data"]["suggestions"]
+
+
+def test_a_payment_found_by_its_amount_and_the_fastest_payers(demo_cli: Cli) -> None:
+    reply = ask_json(demo_cli, "who sent 9,390.20")
+    assert reply["intent"] == "payment_lookup"
+    found = ledger(demo_cli).get_payment(reply["entities"]["payment_id"])
+    assert found is not None and found.amount == Decimal("9390.20")
+    fastest = ask_json(demo_cli, "fastest payers")
+    slowest = ask_json(demo_cli, "slowest payers")
+    assert fastest["intent"] == slowest["intent"] == "days_to_pay"
+    first, last = fastest["data"]["customers"][0], slowest["data"]["customers"][0]
+    assert Decimal(str(first["average_days_beyond_terms"])) < Decimal(
+        str(last["average_days_beyond_terms"])
+    )

@@ -204,6 +204,7 @@ def test_the_sql_reads_equal_the_port_reads(demo: Demo) -> None:
     }
     for at_most in (1, 5, 200):  # the ranking, ties by customer id, whatever the cut
         assert sql.slowest(at_most) == port.slowest(at_most)
+        assert sql.slowest(at_most, fastest=True) == port.slowest(at_most, fastest=True)
     week = (TODAY - timedelta(days=7), TODAY)
     assert sql.received(*week).totals == port.received(*week).totals
     assert [p.payment_id for p in sql.unapplied()] == [p.payment_id for p in port.unapplied()]

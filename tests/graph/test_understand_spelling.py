@@ -116,3 +116,55 @@ def test_rebilling_is_said_as_what_arbot_cannot_do() -> None:
 def test_records_arbot_cannot_show_are_said_not_answered_as_another(text: str) -> None:
     request = parse(text, TODAY)
     assert request.intent == "unknown" and request.cannot == "records"
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("cash received mid november", "2026-11-11", "2026-11-20"),
+        ("receipts early oct", "2026-10-01", "2026-10-10"),
+        ("late october receipts", "2026-10-21", "2026-10-31"),
+        ("receipts end of october", "2026-10-25", "2026-10-31"),
+        ("payments since the start of the month", "2026-11-01", "2026-11-21"),
+        ("what came in over the weekend", "2026-11-21", "2026-11-21"),
+        ("collections month to date", "2026-11-01", "2026-11-21"),
+    ],
+)
+def test_parts_of_a_month_and_the_weekend(text: str, start: str, end: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "payments_received" and request.period is not None
+    assert (request.period.start.isoformat(), request.period.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("how much is 61-90", "aging_report"),
+        ("receipts forecast 31-60", "forecast"),
+        ("customers near their credit limit", "credit_exceptions"),
+        ("credit utilization report", "credit_exceptions"),
+        ("who pays slowest", "days_to_pay"),
+        ("fastest payers", "days_to_pay"),
+        ("how many days late does initech usually pay", "days_to_pay"),
+        ("collections list", "collections_list"),
+    ],
+)
+def test_more_of_the_book(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        ("who sent 9,390.20", "9,390.20"),
+        ("find payment of 828.82", "828.82"),
+        ("which payment was for $5,374.64", "$5,374.64"),
+    ],
+)
+def test_a_payment_named_by_its_amount(text: str, amount: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "payment_lookup" and request.payment_refs == (amount,)
+
+
+def test_a_customers_payment_of_an_amount_stays_its_history() -> None:
+    assert parse("globex paid 1,234.50 yesterday", TODAY).intent == "payment_history"
