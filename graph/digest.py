@@ -59,7 +59,12 @@ def build_digest(
     cash = _sum([(p.currency, p.amount) for p in received])
     unapplied = _sum([(p.currency, p.unapplied) for p in received if p.unapplied > 0])
     waiting = store.list(("pending", "failed"))
-    buckets_by_currency = aging_by_currency(erp, today)
+    from graph.ar.forecast_book import book_forecast, book_metrics_at, read_ledger_book  # numpy
+
+    # The local ledger read once as arrays: the aging, the collections list, the DSO trend and
+    # the forecast.
+    book = read_ledger_book(erp)
+    buckets_by_currency = aging_by_currency(erp, today, book)
     main_currency = max(
         buckets_by_currency, key=lambda c: sum(buckets_by_currency[c].values()), default="USD"
     )
@@ -97,10 +102,6 @@ def build_digest(
             Section(table=Table(("Approval", "What", "Status", "Age"), rows, title=title))
         )
 
-    from graph.ar.forecast_book import book_forecast, book_metrics_at, read_ledger_book  # numpy
-
-    # The local ledger read once as arrays: the collections list, the DSO trend and the forecast.
-    book = read_ledger_book(erp)
     collections = read_book(erp, today, collector_signals(erp, store), ledger=book)
     entries = [e for e in collections.entries(collections.ranked[:20]) if e.next_step != "monitor"]
     if entries:

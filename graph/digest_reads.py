@@ -18,14 +18,20 @@ from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Payment, Sale
 ZERO = Decimal("0.00")
 
 
-def aging_by_currency(erp: ErpClient, today: date) -> dict[str, dict[str, Decimal]]:
-    """Open balances per currency and aging bucket (by due date)."""
+def aging_by_currency(
+    erp: ErpClient, today: date, book: Any = None
+) -> dict[str, dict[str, Decimal]]:
+    """Open balances per currency and aging bucket (by due date); from the local ledger's
+    ``LedgerBook`` when it was read already, else one SQL sum."""
     found: dict[str, dict[str, Decimal]] = {}
     if is_local(erp):
         from integrations.erp.local import report_sums
 
         engine: Any = erp.engine  # type: ignore[attr-defined]
-        for currency, cents in report_sums.aging_by_currency(engine, today).items():
+        sums = (
+            book.aging(today) if book is not None else report_sums.aging_by_currency(engine, today)
+        )
+        for currency, cents in sorted(sums.items()):
             found[currency] = {
                 name: Decimal(c).scaleb(-2).quantize(ZERO)
                 for name, c in zip(AGING_BUCKET_NAMES, cents, strict=True)

@@ -103,6 +103,21 @@ class LedgerBook:
             credit_cents=credits["cents"].copy(),
         )
 
+    def aging(self, as_of: date) -> dict[str, tuple[int, ...]]:
+        """Open balances per currency in the aging buckets (cents), aged by due date: what
+        ``report_sums.aging_by_currency`` sums in SQL."""
+        from integrations.erp.records import AGING_BUCKETS
+
+        is_open = self.balance > 0
+        days = as_of.toordinal() - self.due[is_open]
+        uppers = np.array([upper for _, upper in AGING_BUCKETS if upper is not None])
+        bucket = np.searchsorted(uppers, days, side="left")
+        totals = np.zeros((len(self.currencies), len(AGING_BUCKETS)), np.int64)
+        np.add.at(totals, (self.code[is_open], bucket), self.balance[is_open])
+        counted = np.bincount(self.code[is_open], minlength=len(self.currencies))
+        rows = totals.tolist()
+        return {c: tuple(rows[k]) for c, k in self.currencies.items() if counted[k]}
+
 
 # The rows of ``integrations.erp.local.report_sums`` as numpy records: dates parsed in C (ISO
 # text on SQLite, dates on PostgreSQL), strings kept as Python strings.

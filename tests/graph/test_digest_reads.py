@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
+from graph.ar.forecast_book import LedgerBook
 from graph.digest_reads import aging_by_currency, customers_by_id, held_orders, new_deductions
 from integrations.erp.local import LocalLedger
 from tests.graph.ar.test_collections_sql import PortOnly
@@ -14,6 +16,9 @@ def test_aging_and_new_deductions_from_sql_are_those_of_the_records(ledger: Loca
     records = PortOnly(ledger)
     aging = aging_by_currency(ledger, AS_OF)
     assert aging == aging_by_currency(records, AS_OF)  # type: ignore[arg-type]
+    book = LedgerBook.read(ledger)  # the arrays the digest reads once
+    for as_of in (AS_OF, AS_OF - timedelta(days=100)):
+        assert aging_by_currency(ledger, as_of, book) == aging_by_currency(ledger, as_of)
     usd = sum((r.total for r in ledger.aging(AS_OF) if r.currency == "USD"), Decimal(0))
     assert sum(aging["USD"].values()) == usd > 0
     for days in (7, 30):
