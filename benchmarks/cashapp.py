@@ -47,7 +47,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.clerk import clerk_rule
-from graph.ar.payers import pays_oldest_first
+from graph.ar.payers import pays_oldest_first, pays_out_of_order
 from integrations.erp.records import Application, BankLine, Customer, Invoice, Payment
 
 AS_OF = date(2026, 11, 21)
@@ -1179,9 +1179,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     closed = {i.invoice_number: i for i in world.closed}
     oldest_first = pays_oldest_first(world.history, closed)
+    out_of_order = pays_out_of_order(world.history, closed)
     try:
         matcher = CashMatcher(
-            world.customers, open_invoices, aliases=world.aliases, oldest_first=oldest_first
+            world.customers,
+            open_invoices,
+            aliases=world.aliases,
+            oldest_first=oldest_first,
+            out_of_order=out_of_order,
         )
     except TypeError:  # a matcher from before payment history was used (to compare versions)
         matcher = CashMatcher(world.customers, open_invoices, aliases=world.aliases)

@@ -16,7 +16,9 @@ has not seen:
   short-pays in four languages and retailer shorthand, with and without invoice numbers;
 * remittances citing some of the invoices the payment covers (an ACH addenda's 80 characters, a
   Faster Payments reference's 18);
-* equal open invoices, the customer's own history, or a month named in the memo;
+* equal open invoices, the customer's own history, or a month named in the memo (a customer
+  whose history shows it pays out of order pays any of them; one whose history is too short to
+  show anything pays the oldest, as payment runs by due date do);
 * look-alike customers, trade names, parents paying for subsidiaries, PO numbers only,
   discounts within and after terms, overpayments, credits that are nobody's.
 
@@ -55,7 +57,7 @@ from cashapp_mess3_channels import (  # type: ignore[import-not-found]
 )
 
 from graph.ar.cashapp import CashMatcher
-from graph.ar.payers import pays_oldest_first
+from graph.ar.payers import pays_oldest_first, pays_out_of_order
 from integrations.erp.records import BankLine, Customer, Invoice
 
 SCENARIOS = {
@@ -123,6 +125,10 @@ class Lines:
             if len(found) >= at_least:
                 return customer, found
         raise LookupError
+
+    def shows_habit(self, customer: Customer) -> bool:
+        """The customer's paid history is long enough to show the order it pays in."""
+        return sum(p.customer_id == customer.customer_id for p in self.w.payments) > 1
 
     def take(self, invoices: list[Invoice]) -> None:
         self.w.used.update(i.invoice_number for i in invoices)
@@ -306,7 +312,9 @@ class Lines:
             target = rng.choice(same)
             month = MONTHS[target.invoice_date.month - 1]
             memo = f"{memo} {month} {target.invoice_date.year}".strip()
-        elif not self.w.habit[c.customer_id] and rng.random() < 0.5:
+        elif not self.w.habit[c.customer_id] and self.shows_habit(c) and rng.random() < 0.5:
+            # A customer whose history shows it pays out of order may pay any of them; one
+            # whose history shows nothing pays the oldest, as payment runs by due date do.
             target = rng.choice(same)
         truth = self.truth("equal_open_invoices", c.customer_id, [(target, fee)])
         return self.line("equal_open_invoices", c, [], memo, fee, truth)
@@ -456,7 +464,8 @@ def main(argv: list[str] | None = None) -> int:
     open_invoices = [i for i in world.invoices if i.balance > 0]
     by_number = {i.invoice_number: i for i in world.invoices}
     habit = pays_oldest_first(world.payments, by_number)
-    matcher = CashMatcher(world.customers, open_invoices, oldest_first=habit)
+    contrary = pays_out_of_order(world.payments, by_number)
+    matcher = CashMatcher(world.customers, open_invoices, oldest_first=habit, out_of_order=contrary)
     results = matcher.match_all(lines, AS_OF)
     base = clerk(lines, open_invoices)
     mine, theirs = Score(), Score()

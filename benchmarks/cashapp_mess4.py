@@ -44,7 +44,7 @@ from cashapp_mess2 import clerk, right  # type: ignore[import-not-found]
 from cashapp_mess3_channels import AS_OF, CENT, ZERO, World, money  # type: ignore[import-not-found]
 
 from graph.ar.cashapp import CashMatcher
-from graph.ar.payers import pays_oldest_first
+from graph.ar.payers import pays_oldest_first, pays_out_of_order
 from integrations.erp.records import BankLine, Customer, Invoice
 
 SCENARIOS = {
@@ -466,10 +466,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     world, lines, truths, channels = build(args.customers, args.lines, args.seed)
     open_invoices = [i for i in world.invoices if i.balance > 0]
-    habit = pays_oldest_first(world.payments, {i.invoice_number: i for i in world.invoices})
-    results = CashMatcher(world.customers, open_invoices, oldest_first=habit).match_all(
-        lines, AS_OF
-    )
+    by_number = {i.invoice_number: i for i in world.invoices}
+    habit = pays_oldest_first(world.payments, by_number)
+    contrary = pays_out_of_order(world.payments, by_number)
+    matcher = CashMatcher(world.customers, open_invoices, oldest_first=habit, out_of_order=contrary)
+    results = matcher.match_all(lines, AS_OF)
     base = clerk(lines, open_invoices)
     mine, theirs = Score(), Score()
     per: dict[str, tuple[Score, Score]] = defaultdict(lambda: (Score(), Score()))

@@ -27,7 +27,7 @@ from graph.approval_batch import Proposal, propose_many, touches
 from graph.approvals import SYSTEM, ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.cashapp_model import no_gc
-from graph.ar.payers import pays_oldest_first
+from graph.ar.payers import pays_oldest_first, pays_out_of_order
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from integrations.erp.records import BankLine, Invoice
 from integrations.store import Approval
@@ -272,6 +272,7 @@ class CashApplication:
             _drained(open_invoices),
             aliases=self.store.payer_aliases(),
             oldest_first=pays_oldest_first(history, by_number),
+            out_of_order=pays_out_of_order(history, by_number),
         )
 
     def _dry_run(

@@ -78,11 +78,15 @@ class CashMatcher(Verdict):
         aliases: Mapping[str, str] | None = None,
         policy: CashPolicy | None = None,
         oldest_first: Iterable[str] = (),
+        out_of_order: Iterable[str] | None = None,
     ) -> None:
         """``oldest_first``: the customers whose own payment history pays the oldest of equal
-        open invoices first (``graph.ar.payers.pays_oldest_first``)."""
+        open invoices first (``graph.ar.payers.pays_oldest_first``); ``out_of_order``: those
+        whose history does not (``pays_out_of_order``). When the history was read (not None),
+        a customer it says nothing against pays the oldest first, the usual convention."""
         super().__init__(customers, open_invoices, policy or CashPolicy())
         self._oldest_first = frozenset(oldest_first)
+        self._out_of_order = None if out_of_order is None else frozenset(out_of_order)
         with no_gc():
             self._payers = PayerMatcher(
                 ((c.customer_id, c.name) for c in self._customers.values()), aliases

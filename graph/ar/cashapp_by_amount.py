@@ -30,6 +30,9 @@ from integrations.erp.records import (
 
 
 class AmountSearch(Allocation):
+    _oldest_first: frozenset[str]  # customers whose own history pays the oldest first
+    _out_of_order: frozenset[str] | None  # ...whose history does not (None: history not read)
+
     # -- amounts without references ----------------------------------------------------------
 
     def _by_amount_in(
@@ -327,7 +330,11 @@ class AmountSearch(Allocation):
         dates = named_dates(remittance.memo)
         months = named_months(remittance.memo)
         owners = {i.customer_id for i in same}
-        habit = known and len(owners) == 1 and owners <= self._oldest_first
+        # The customer's own history pays the oldest first; or its history was read and says
+        # nothing against it, and the oldest first is the convention.
+        own_habit = owners <= self._oldest_first
+        convention = self._out_of_order is not None and not owners & self._out_of_order
+        habit = known and len(owners) == 1 and (own_habit or convention)
         if dates or months:
             # A date the remittance names is one invoice's date: that settles it. A month
             # ("OCT 2026") may be the month billed or the month served: it chooses what is
@@ -395,7 +402,11 @@ class AmountSearch(Allocation):
         if habit:
             proposal.pin = 0.95
             owner = self._customers[oldest.customer_id].name
-            proposal.evidence.append(f"{owner}'s payment history pays the oldest first")
+            proposal.evidence.append(
+                f"{owner}'s payment history pays the oldest first"
+                if own_habit
+                else f"oldest first, the convention: no payment history of {owner} says otherwise"
+            )
         else:
             # Being the only one due makes the oldest likely, not certain: without the
             # customer's own habit a person picks.

@@ -50,10 +50,25 @@ def pays_oldest_first(
     arrived, every payment went to invoices dated no later than those the next one paid. At
     least ``at_least`` applications are needed for a habit; ``invoices`` must include the
     closed ones (the history is about them)."""
+    return _in_order(payments, invoices, at_least)[0]
+
+
+def pays_out_of_order(
+    payments: Iterable[Payment], invoices: Mapping[str, Invoice]
+) -> frozenset[str]:
+    """The customers whose own history once paid an invoice dated before one an earlier payment
+    had already settled: for them the oldest of equal open invoices is not the convention."""
+    return _in_order(payments, invoices, 3)[1]
+
+
+def _in_order(
+    payments: Iterable[Payment], invoices: Mapping[str, Invoice], at_least: int
+) -> tuple[frozenset[str], frozenset[str]]:
     by_customer: dict[str, list[Payment]] = {}
     for payment in payments:
         by_customer.setdefault(payment.customer_id, []).append(payment)
     habitual = []
+    contrary = []
     for customer_id, paid in by_customer.items():
         paid.sort(key=lambda p: (p.received_on, p.payment_id))
         count = 0
@@ -70,8 +85,9 @@ def pays_oldest_first(
             count += len(dates)
             if newest_so_far is not None and min(dates) < newest_so_far:
                 in_order = False
+                contrary.append(customer_id)
                 break
             newest_so_far = max(dates) if newest_so_far is None else max(newest_so_far, *dates)
         if in_order and count >= at_least:
             habitual.append(customer_id)
-    return frozenset(habitual)
+    return frozenset(habitual), frozenset(contrary)

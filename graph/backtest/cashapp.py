@@ -30,7 +30,7 @@ from typing import Any
 
 from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.clerk import clerk_rule
-from graph.ar.payers import pays_oldest_first
+from graph.ar.payers import pays_oldest_first, pays_out_of_order
 from graph.backtest.history import Books
 from integrations.erp.records import BankLine, Payment
 
@@ -120,6 +120,7 @@ def replay_day(books: Books, day: date, payments: Sequence[Payment]) -> list[Row
         books.customers,
         open_then,
         oldest_first=pays_oldest_first(history, books.by_number),
+        out_of_order=pays_out_of_order(history, books.by_number),
     )
     arbot = matcher.match_all(lines, day)
     clerk = clerk_rule(lines, open_then)

@@ -316,3 +316,23 @@ def test_a_two_digit_year_and_a_partial_word_cut_by_a_line_break(matcher: CashMa
     partial = match(matcher, "FERRIS LABS", "612.34", cut, "GBP")
     assert partial.decision == "auto", partial.explanation
     assert applied(partial) == {"SI/2026/04634": D("612.34")} and partial.deduction is None
+
+
+def test_equal_invoices_go_to_the_oldest_unless_the_customers_history_says_otherwise() -> None:
+    customers = [Customer("C4", "Kestrel Outfitters LLC", "USD", 30)]
+    invoices = [
+        invoice("0208200", "C4", "473.49", date(2026, 9, 5)),
+        invoice("0208300", "C4", "473.49", date(2026, 10, 5)),
+        invoice("0208400", "C4", "473.49", date(2026, 11, 5)),
+    ]
+    read = CashMatcher(customers, invoices, out_of_order=())  # history read: nothing against
+    result = match(read, "KESTREL OUTFITTERS", "473.49", "RENT")
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"0208200": D("473.49")}
+    assert "the convention" in result.explanation
+    named = match(read, "KESTREL OUTFITTERS", "473.49", "INV 0208400")
+    assert applied(named) == {"0208400": D("473.49")}  # the one written, not the oldest
+    against = CashMatcher(customers, invoices, out_of_order={"C4"})
+    assert match(against, "KESTREL OUTFITTERS", "473.49", "RENT").decision == "review"
+    unread = CashMatcher(customers, invoices)  # no history read: nothing to go by
+    assert match(unread, "KESTREL OUTFITTERS", "473.49", "RENT").decision == "review"

@@ -270,6 +270,50 @@ def test_equal_open_invoices_are_never_chosen_among_without_singling_evidence(
 
 
 @SETTINGS
+@given(ledgers(), st.integers(2, 4), st.integers(100, 900_000), st.booleans(), st.data())
+def test_equal_open_invoices_by_convention_only_the_oldest_and_never_against_history(
+    ledger: tuple[list[Customer], list[Invoice]],
+    count: int,
+    amount_cents: int,
+    contrary: bool,
+    data: st.DataObject,
+) -> None:
+    """With the payment history read: a customer it says nothing against pays the oldest of
+    equal open invoices first (the convention), so only the oldest may be applied alone; one
+    whose history pays out of order is never applied alone to any of them."""
+    customers, invoices = ledger
+    customer = data.draw(st.sampled_from(customers))
+    amount = cents(amount_cents)
+    same = [
+        Invoice(
+            f"EQ-{k}",
+            customer.customer_id,
+            TODAY - timedelta(days=10 + 30 * k),
+            TODAY + timedelta(days=20 - 30 * k),
+            amount,
+            amount,
+            "USD",
+        )
+        for k in range(count)
+    ]
+    oldest = same[-1].invoice_number  # issued first, due first
+    others = [i for i in invoices if i.balance != amount]
+    memo = data.draw(st.sampled_from(("", "MONTHLY FEE", "RENT", "SERVICE 2026")))
+    line = BankLine("P1", TODAY, amount, "USD", customer.name.upper(), memo)
+    matcher = CashMatcher(
+        customers,
+        [*others, *same],
+        out_of_order={customer.customer_id} if contrary else set(),
+    )
+    result = matcher.match(line, TODAY)
+    check_auto_is_explained(result, line, customers, [*others, *same])
+    chosen = {n for n, _ in result.applications} & {i.invoice_number for i in same}
+    if result.decision == "auto" and chosen:
+        assert not contrary, result.explanation
+        assert chosen == {oldest}, result.explanation
+
+
+@SETTINGS
 @given(ledgers(), st.data())
 def test_a_card_payout_is_auto_only_for_its_invoices_net_of_a_fee_within_the_band(
     ledger: tuple[list[Customer], list[Invoice]], data: st.DataObject
