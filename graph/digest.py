@@ -102,7 +102,8 @@ def build_digest(
             Section(table=Table(("Approval", "What", "Status", "Age"), rows, title=title))
         )
 
-    collections = read_book(erp, today, collector_signals(erp, store), ledger=book)
+    # Only the first 20 are read (the first three needing a step are shown).
+    collections = read_book(erp, today, collector_signals(erp, store), ledger=book, top=20)
     entries = [e for e in collections.entries(collections.ranked[:20]) if e.next_step != "monitor"]
     if entries:
         rows = tuple(

@@ -131,17 +131,15 @@ def _days(value: float | None) -> str:
 
 
 def learn(
-    stats: Iterable[PaymentStats], broken_promises: Mapping[str, int] | None = None
+    stats: Iterable[PaymentStats],
+    broken_promises: Mapping[str, int] | None = None,
+    book: Priors | None = None,
 ) -> dict[str, Behaviour]:
-    """Each customer's behaviour, shrunk towards the whole book's."""
+    """Each customer's behaviour, shrunk towards the whole book's (``book``: the book's sums
+    when ``stats`` are only some of its customers')."""
     stats = list(stats)
     broken = broken_promises or {}
-    observed = sum(_weighted(s)[0] for s in stats)
-    late = sum(_weighted(s)[1] for s in stats)
-    prior = late / observed if observed else DEFAULT_CHANCE
-    late_count = sum(s.settled_late for s in stats)
-    late_days = sum(s.late_days for s in stats)
-    prior_lateness = late_days / late_count if late_count else DEFAULT_LATENESS
+    prior, prior_lateness = (book or Priors.of(stats)).values()
     found = {
         s.customer_id: _behaviour(s, prior, prior_lateness, broken.get(s.customer_id, 0))
         for s in stats
@@ -150,6 +148,34 @@ def learn(
         if customer_id not in found:
             found[customer_id] = _behaviour(PaymentStats(customer_id), prior, prior_lateness, count)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Priors:
+    """The whole book's sums the customers are shrunk towards: invoices observed and of them
+    late (the recent ones counted twice, as ``_weighted``), late invoices settled and their
+    days beyond terms."""
+
+    observed: int
+    late: int
+    settled_late: int
+    late_days: int
+
+    @classmethod
+    def of(cls, stats: Iterable[PaymentStats]) -> Priors:
+        stats = list(stats)
+        return cls(
+            sum(_weighted(s)[0] for s in stats),
+            sum(_weighted(s)[1] for s in stats),
+            sum(s.settled_late for s in stats),
+            sum(s.late_days for s in stats),
+        )
+
+    def values(self) -> tuple[float, float]:
+        """(the book's chance of paying late, its days beyond terms of a late payment)."""
+        chance = self.late / self.observed if self.observed else DEFAULT_CHANCE
+        lateness = self.late_days / self.settled_late if self.settled_late else DEFAULT_LATENESS
+        return chance, lateness
 
 
 def default_behaviour(customer_id: str, others: Mapping[str, Behaviour]) -> Behaviour:

@@ -49,6 +49,7 @@ from graph.ar.behaviour import (
     LATE_DAYS,
     Behaviour,
     PaymentStats,
+    Priors,
     chance_late,
     default_behaviour,
     learn,
@@ -60,6 +61,7 @@ DUE_SOON_DAYS = 14
 EARLY_PAST_DUE_DAYS = 5.0  # where the 1-LATE_DAYS band sits, for its chance
 PROMISE_MEMORY_DAYS = 90
 PERCENT = 100.0
+SCORE_STEP = 0.1  # scores are rounded to it
 
 
 @dataclass(slots=True)
@@ -202,29 +204,51 @@ class Ranked:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class BookTotals:
+    """What ``rank`` takes from the whole book when it is given only some of its accounts (the
+    ones that can reach the top): the average open account per currency, and the book's sums
+    the payment behaviour is shrunk towards."""
+
+    typical: Mapping[str, float]
+    priors: Priors
+
+
+def typical_accounts(open_totals: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """The average open balance of an account per currency, from (currency, open total) in
+    the accounts' order."""
+    books: dict[str, list[float]] = {}  # currency → [open total, accounts]
+    for currency, total in open_totals:
+        if total > 0:
+            book = books.setdefault(currency, [0.0, 0.0])
+            book[0] += total
+            book[1] += 1
+    return {currency: total / count for currency, (total, count) in books.items()}
+
+
 def rank(
     accounts: Iterable[AccountTotals],
     stats: Iterable[PaymentStats],
     broken_promises: Mapping[str, int] | None = None,
+    book: BookTotals | None = None,
 ) -> list[Ranked]:
-    """Every account with an open balance, most urgent first."""
-    behaviours = learn(stats, broken_promises)
+    """Every account with an open balance, most urgent first (``book``: the whole book's
+    totals, when ``accounts`` and ``stats`` are only the part of it that can come first)."""
+    behaviours = learn(stats, broken_promises, book.priors if book else None)
     # Accounts without any history share the book's behaviour (customer id "": anyone's).
     newcomer = default_behaviour("", behaviours)
     totals = [(a, float(a.open_total)) for a in accounts]
     totals = [(a, total) for a, total in totals if total > 0]
     accounts = [a for a, _ in totals]
-    books: dict[str, list[float]] = {}  # currency → [open total, accounts]
-    for account, total in totals:
-        book = books.setdefault(account.currency, [0.0, 0.0])
-        book[0] += total
-        book[1] += 1
-    typical = {currency: total / count for currency, (total, count) in books.items()}
+    if book is not None:
+        typical = dict(book.typical)
+    else:
+        typical = typical_accounts((a.currency, total) for a, total in totals)
     ranked = []
     for account in accounts:
         behaviour = behaviours.get(account.customer_id, newcomer)
         found = risk(account, behaviour)
-        score = round(PERCENT * found.expected / typical[account.currency], 1)
+        score = round(PERCENT * found.expected / typical[account.currency], 1)  # SCORE_STEP
         ranked.append(Ranked(account, behaviour, found, score))
     ranked.sort(key=Ranked.order)
     return ranked
@@ -295,6 +319,7 @@ def worklists(entries: Iterable[PriorityEntry]) -> dict[str, list[PriorityEntry]
 __all__ = [
     "LATE_DAYS",
     "AccountTotals",
+    "BookTotals",
     "Details",
     "Factor",
     "PriorityEntry",

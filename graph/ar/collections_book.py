@@ -21,18 +21,23 @@ from graph.ar.behaviour import (
     RECENT_DAYS,
     Behaviour,
     PaymentStats,
+    Priors,
     default_behaviour,
     learn,
 )
 from graph.ar.collections import (
     DUE_SOON_DAYS,
+    PERCENT,
     PROMISE_MEMORY_DAYS,
+    SCORE_STEP,
     ZERO,
     AccountTotals,
+    BookTotals,
     Details,
     PriorityEntry,
     Ranked,
     rank,
+    typical_accounts,
 )
 from integrations.erp.port import ErpClient
 from integrations.erp.records import Customer, Invoice, PromiseToPay
@@ -122,16 +127,21 @@ class CollectionsBook:
 
 
 def read_book(
-    erp: ErpClient, as_of: date, signals: Signals | None = None, ledger: Any = None
+    erp: ErpClient,
+    as_of: date,
+    signals: Signals | None = None,
+    ledger: Any = None,
+    top: int | None = None,
 ) -> CollectionsBook:
     """Every account ranked. ``ledger``: the local ledger's ``graph.ar.forecast_book.LedgerBook``
     when the caller has read it already (the digest): the totals come from its arrays, the same
-    as the SQL sums, without reading the book again."""
+    as the SQL sums, without reading the book again; with it, ``top``: only the first ``top``
+    are wanted (``ranked`` holds them, in order, and only such others as could have been)."""
     local = is_local(erp)
     signals = signals or (LedgerSignals(erp) if local else ErpSignals(erp))
     source: Any
     if local and ledger is not None:
-        source = _ArraySource(erp, ledger)
+        source = _ArraySource(erp, ledger, top)
     else:
         source = _SqlSource(erp) if local else _RecordSource(erp)
     disputed = signals.disputed_invoices()
@@ -149,7 +159,8 @@ def read_book(
             broken.setdefault(promise.customer_id, []).append(promise)
     with _cyclic_gc_paused():
         stats = source.stats(as_of, accounts)
-        ranked = rank(accounts, stats, {c: len(p) for c, p in broken.items()})
+        book = getattr(source, "book_totals", None)
+        ranked = rank(accounts, stats, {c: len(p) for c, p in broken.items()}, book)
     return CollectionsBook(as_of, ranked, source, broken)
 
 
@@ -300,11 +311,20 @@ class _SqlSource:
 
 class _ArraySource(_SqlSource):
     """The local ledger's totals from its ``LedgerBook`` (already read), the same figures as
-    ``aggregates.account_rows`` and ``settled_rows`` sum in SQL; the rest as ``_SqlSource``."""
+    ``aggregates.account_rows`` and ``settled_rows`` sum in SQL; the rest as ``_SqlSource``.
 
-    def __init__(self, erp: Any, ledger: Any) -> None:
+    With ``top``, only the accounts that can be among the first ``top`` become objects and are
+    scored: an account's expected late money lies between its late money (late for certain)
+    and its open balance (a chance is at most 1), so an account whose open balance scores
+    below the ``top``-th largest late money (by more than the score's rounding) can neither
+    reach nor tie them. ``book_totals`` then holds what the order takes from the whole book."""
+
+    def __init__(self, erp: Any, ledger: Any, top: int | None = None) -> None:
         super().__init__(erp)
         self.ledger = ledger
+        self.top = top
+        self.book_totals: BookTotals | None = None
+        self._open_late: Any = None  # per pair: open invoices more than LATE_DAYS past due
 
     def accounts(
         self, as_of: date, disputed: frozenset[str], customer_id: str | None = None
@@ -329,26 +349,55 @@ class _ArraySource(_SqlSource):
         not_late = days <= LATE_DAYS
         early = not_late & (days > 0)
 
-        def total(mask: np.ndarray, values: np.ndarray = balance) -> list[int]:
+        def total(mask: np.ndarray, values: np.ndarray = balance) -> np.ndarray:
             found = np.zeros(pairs, np.int64)
             np.add.at(found, pair[mask], values[mask])
-            return found.tolist()
+            return found
 
-        columns = (
+        columns = [
             total(early),
             total((days <= 0) & (days >= -DUE_SOON_DAYS)),
             total(not_late & partly),
             total(early & partly),
             total(~not_late, np.ones(len(open_), np.int64)),
-        )
-        has_open = np.bincount(pair, minlength=pairs) > 0
+        ]
+        self._open_late = columns[-1]
+        open_cents = buckets.sum(axis=1)
+        keys = sorted(book.pairs.items())  # as SQL groups them
+        keep = open_cents > 0
+        if self.top is not None:
+            keep = keep & self._can_reach_top(keys, open_cents, buckets, columns[0])
         rows = buckets.tolist()
+        lists = [column.tolist() for column in columns]
+        wanted = keep.tolist()
         accounts = {
-            key: LedgerAccount(AccountRow(*key, tuple(rows[k]), *(column[k] for column in columns)))
-            for key, k in sorted(book.pairs.items())
-            if has_open[k]
+            key: LedgerAccount(AccountRow(*key, tuple(rows[k]), *(column[k] for column in lists)))
+            for key, k in keys
+            if wanted[k]
         }
         return self._with_disputes(accounts, as_of, disputed)
+
+    def _can_reach_top(
+        self, keys: list[tuple[tuple[str, str], int]], open_cents: Any, buckets: Any, early: Any
+    ) -> Any:
+        import numpy as np
+
+        assert self.top is not None
+        opened = open_cents.tolist()
+        currency_of = [""] * len(opened)
+        for (_, currency), k in keys:
+            currency_of[k] = currency
+        # The average open account per currency, summed in the accounts' order as rank() does.
+        typical = typical_accounts((currency_of[k], opened[k] / 100) for _, k in keys)
+        self.book_totals = BookTotals(typical, Priors(0, 0, 0, 0))  # priors: by stats()
+        scale = np.array([PERCENT / typical.get(c, 1.0) for c in currency_of])
+        lowest = (buckets[:, 1:].sum(axis=1) - early) / 100 * scale  # late money's score
+        highest = open_cents / 100 * scale
+        has_open = open_cents > 0
+        if has_open.sum() <= self.top:
+            return has_open
+        cut = np.sort(lowest[has_open])[-self.top]
+        return highest >= cut - 2 * SCORE_STEP
 
     def stats(
         self, as_of: date, accounts: list[AccountTotals], customer_id: str | None = None
@@ -387,14 +436,30 @@ class _ArraySource(_SqlSource):
             total(recent & late),
             total(np.where(recent, beyond, 0)),
         )
+        if self.book_totals is not None:  # the whole book's sums, for the accounts kept
+            open_late = int(self._open_late.sum())
+            priors = Priors(
+                len(settled) + int(recent.sum()) + open_late,
+                int(late.sum()) + int((recent & late).sum()) + open_late,
+                int(late.sum()),
+                int(np.where(late, beyond, 0).sum()),
+            )
+            self.book_totals = BookTotals(self.book_totals.typical, priors)
+            by_customer = np.zeros(len(customers), np.int64)
+            np.add.at(by_customer, pair_customer, self._open_late)
+            counts = by_customer.tolist()
+            wanted = {a.customer_id for a in accounts}
+            late_of = {cid: counts[customers[cid]] for cid in wanted}
+        else:
+            late_of = _open_late(accounts)
+            wanted = None
         counted = columns[0]
-        open_late = _open_late(accounts)
         found = {  # in customer order, as SQL groups them
-            cid: PaymentStats(cid, *(column[k] for column in columns), open_late.get(cid, 0))
+            cid: PaymentStats(cid, *(column[k] for column in columns), late_of.get(cid, 0))
             for cid, k in sorted(customers.items())
-            if counted[k]
+            if counted[k] and (wanted is None or cid in wanted)
         }
-        for cid, count in open_late.items():  # as _with_open_late adds them
+        for cid, count in late_of.items():  # as _with_open_late adds them
             if cid not in found:
                 found[cid] = PaymentStats(cid, open_late=count)
         return list(found.values())

@@ -171,3 +171,12 @@ def test_the_digest_ranks_from_the_arrays_it_read_as_sql_does(ledger: LocalLedge
         assert len(in_sql.ranked) > 30
         assert figures(from_arrays) == figures(in_sql)
         assert from_arrays.entries(from_arrays.ranked[:10]) == in_sql.entries(in_sql.ranked[:10])
+        # Only the first few wanted (the digest's "chase first"): the same first few, scored
+        # against the whole book, fewer accounts made.
+        for top in (1, 5, 20):
+            first = read_book(ledger, as_of, signals, ledger=LedgerBook.read(ledger), top=top)
+            assert figures(first)[:top] == figures(in_sql)[:top]
+            assert first.entries(first.ranked[:top]) == in_sql.entries(in_sql.ranked[:top])
+            assert top <= len(first.ranked) <= len(in_sql.ranked)
+            if as_of == AS_OF and top < 20:  # most accounts cannot reach the first few
+                assert len(first.ranked) < len(in_sql.ranked) / 2
