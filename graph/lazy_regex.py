@@ -16,7 +16,9 @@ flags, and written when a process ends having compiled patterns the file did not
 Python is told not to write bytecode: ``PYTHONDONTWRITEBYTECODE``). A pattern built from the
 file is the very pattern ``re.compile`` builds (equal to it; a test checks every one of the
 parser's). Anything unexpected — a cache that cannot be read or written, a Python whose engine
-is built differently — and patterns are compiled as ``re.compile`` does, with no cache.
+is built differently — and patterns are compiled as ``re.compile`` does, with no cache. A
+cache file is read only when this user alone could have written it (``read_cache``); the
+dataclasses' compiled methods are kept the same way (``bot.cli.startup``).
 """
 
 from __future__ import annotations
@@ -55,15 +57,8 @@ class ProgramCache:
 
     def _loaded(self) -> dict[tuple[str, int], Program]:
         if self._programs is None:
-            self._programs = {}
-            if self.path is not None:
-                try:
-                    with self.path.open("rb") as file:
-                        stored = marshal.load(file)
-                    if isinstance(stored, dict):
-                        self._programs = stored
-                except (OSError, EOFError, ValueError, TypeError):
-                    pass  # no cache yet, or one another Python wrote: compile as usual
+            stored = read_cache(self.path) if self.path is not None else None
+            self._programs = stored if isinstance(stored, dict) else {}
         return self._programs
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
@@ -98,27 +93,14 @@ class ProgramCache:
             return
         with self._lock:
             programs = dict(self._loaded())
-        if self.path.exists():  # another process may have added its own meanwhile
-            try:
-                with self.path.open("rb") as file:
-                    stored = marshal.load(file)
-                if isinstance(stored, dict):
-                    programs = {**stored, **programs}
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
+        stored = read_cache(self.path)  # another process may have added its own meanwhile
+        if isinstance(stored, dict):
+            programs = {**stored, **programs}
         if len(programs) > MOST_KEPT:
             mine = {(p._pattern_text, p._pattern_flags) for p in MADE}
             programs = {key: value for key, value in programs.items() if key in mine}
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as file:
-                marshal.dump(programs, file)
-            os.replace(temporary, self.path)
+        if write_cache(self.path, programs):
             self._added.clear()
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
 
 
 def _program(pattern: str, flags: int) -> Program:
@@ -149,17 +131,55 @@ def _build(pattern: str, program: Program) -> re.Pattern[str]:
     return _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
+def cache_dir() -> Path | None:
+    """arbot's folder in the user's cache (``$XDG_CACHE_HOME/arbot``, else ``~/.cache/arbot``),
+    None when there is none to use (no cache_tag: not CPython's bytecode; a relative path)."""
+    if not sys.implementation.cache_tag:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "arbot" if os.path.isabs(base) else None
+
+
 def cache_path() -> Path | None:
     """The cache file of this Python and this regular-expression engine (None: no cache)."""
     import _sre
 
-    tag = sys.implementation.cache_tag
-    if not tag or array("I").itemsize != _sre.CODESIZE:
+    folder = cache_dir()
+    if folder is None or array("I").itemsize != _sre.CODESIZE:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    return Path(base) / "arbot" / f"regex-{tag}-{_sre.MAGIC}.marshal"
+    return folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
+
+
+def read_cache(path: Path) -> Any:
+    """What ``write_cache`` wrote at ``path``; None when there is nothing to read, or when the
+    file is not this user's alone (owned by someone else, or writable by others: what it holds
+    becomes code and patterns in this process, so only a file only this user could have
+    written is read)."""
+    try:
+        with path.open("rb") as file:
+            status = os.fstat(file.fileno())
+            if status.st_uid != os.getuid() or status.st_mode & 0o022:
+                return None
+            return marshal.load(file)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # no cache yet, or one another Python wrote
+
+
+def write_cache(path: Path, value: Any) -> bool:
+    """Write ``value`` (marshal) at ``path`` atomically, readable by this user alone; False when
+    it could not be written (the cache stays as it was)."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            marshal.dump(value, file)
+        os.replace(temporary, path)
+        return True
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return False
 
 
 PROGRAMS = ProgramCache(cache_path())

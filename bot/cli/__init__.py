@@ -76,7 +76,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def load_command(name: str) -> click.Command:
-    """The command registered as ``name`` in ``COMMANDS`` (imports its module)."""
+    """The command registered as ``name`` in ``COMMANDS`` (imports its module; from here on the
+    dataclasses' generated methods are compiled once and kept: ``bot.cli.startup``)."""
+    from bot.cli.startup import install
+
+    install()
     module, attribute = COMMANDS[name][0].split(":")
     command = getattr(importlib.import_module(module), attribute)
     assert isinstance(command, click.Command), f"{module}:{attribute} is not a click command"

@@ -161,3 +161,20 @@ def test_the_cache_lives_in_the_user_cache_folder(monkeypatch: pytest.MonkeyPatc
     assert sys.implementation.cache_tag in path.name
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not a usable cache home: no cache
     assert cache_path() is None
+
+
+def test_a_cache_file_others_could_write_is_not_read(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "regex.marshal"
+    cache = ProgramCache(path)
+    cache.compile(r"INV-(\d+)", 0)
+    cache.write()
+    assert path.stat().st_mode & 0o777 == 0o600
+    trusted = ProgramCache(path)
+    assert trusted.compile(r"INV-(\d+)", 0) == re.compile(r"INV-(\d+)")
+    assert not trusted._added  # read from the file
+    os.chmod(path, 0o664)  # the group may write it: not trusted
+    again = ProgramCache(path)
+    assert again.compile(r"INV-(\d+)", 0) == re.compile(r"INV-(\d+)")
+    assert again._added  # compiled afresh, not read
