@@ -39,7 +39,7 @@ AUTO_DECIDER = f"{SYSTEM} (auto policy)"
 HABIT_DAYS = 365  # the payment history that tells who pays the oldest invoices first
 STALE_AFTER = timedelta(minutes=10)  # a claim silent this long is taken over (other hosts)
 HEARTBEAT_EVERY = 5.0  # seconds between "still working" marks on the claim
-FIRST_BATCH, BATCH = 16, 256  # lines proposed and recorded together (the batches grow)
+FIRST_BATCH, BATCH = 16, 1024  # lines proposed and recorded together (the batches grow)
 
 __all__ = [
     "CashApplication",

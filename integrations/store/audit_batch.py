@@ -17,8 +17,10 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    Compiled,
     Connection,
     Engine,
+    Table,
     and_,
     bindparam,
     insert,
@@ -103,6 +105,24 @@ def _as_stored(row: dict[str, Any]) -> dict[str, Any]:
     return stored
 
 
+_PLAIN: dict[tuple[str, str, str], Compiled] = {}  # INSERT of a table, by dialect and driver
+
+
+def _insert_plain(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``conn.execute(insert(table), rows)`` straight to the driver: for a table of plain
+    columns (numbers and text, nothing SQLAlchemy converts), the same rows without SQLAlchemy's
+    per-row work (a cash run writes tens of thousands of audit records)."""
+    key = (conn.dialect.name, conn.dialect.driver, table.name)
+    statement = _PLAIN.get(key)
+    if statement is None:
+        statement = _PLAIN[key] = insert(table).compile(dialect=conn.dialect)
+    names = statement.positiontup
+    if names is not None:
+        conn.exec_driver_sql(statement.string, [tuple(row[n] for n in names) for row in rows])
+    else:
+        conn.exec_driver_sql(statement.string, rows)
+
+
 def _approvals(
     conn: Connection,
     ids: Sequence[str],
@@ -156,7 +176,7 @@ class BatchWrites:
             rows.append(values)
         if not rows:
             return
-        conn.execute(insert(t.audit), rows)
+        _insert_plain(conn, t.audit, rows)
         conn.execute(
             update(t.audit_head)
             .where(t.audit_head.c.id == 1)
