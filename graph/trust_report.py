@@ -11,6 +11,7 @@ from graph.backtest.text import pct
 from graph.messages import Image, Reply, Section, Table
 
 ACCENT, LATE = "#1D3B53", "#C0392B"  # graph/charts.py's colours
+WRONG_SHOWN = 8  # shadow mode's disagreements on the one page, every kind together
 KIND_NAMES = {
     "apply_payment": "Cash application",
     "write_off_deduction": "Deduction reasons",
@@ -236,14 +237,16 @@ def write_pdf(card: dict[str, Any], path: Path) -> None:
     _heading(pdf, "Where arbot would have been wrong")
     shown = 0
     for kind, c in card["kinds"].items():
-        for d in c["disagreements"][:4]:
+        # At most four a kind and eight in all: the page has room for little (three kinds).
+        for d in c["disagreements"][: max(0, min(4, WRONG_SHOWN - shown))]:
             _text(
                 pdf,
                 f"{KIND_NAMES.get(kind, kind)} {d['subject']} ({d['observed_on']}, would "
                 f"{d['would']}): arbot {_said(d['arbot'])}; team {_said(d['people'])}",
             )
             shown += 1
-    for example in ((backtest or {}).get("cashapp") or {}).get("wrong_auto", [])[:4]:
+    backtest_wrong = ((backtest or {}).get("cashapp") or {}).get("wrong_auto", [])
+    for example in backtest_wrong[: max(0, min(4, WRONG_SHOWN + 4 - shown))]:
         _text(
             pdf,
             f"Backtest {example['payment_id']} ({example['day']}, {example['currency']} "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import insert
@@ -205,3 +206,61 @@ def test_nothing_past_due_is_an_empty_list_not_an_error(
     assert row.suggested == {"order": [], "past_due_accounts": 0}
     store.close()
     ledger.close()
+
+
+def test_every_kind_disagreeing_still_fits_one_page(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from graph.trust_report import write_pdf
+
+    def kind(n: int, arbot: dict, people: dict) -> dict:
+        return {
+            "observed": 9,
+            "waiting": 0,
+            "settled": 9,
+            "agree": 9 - n,
+            "disagree": n,
+            "moot": 0,
+            "agreement": round((9 - n) / 9, 4),
+            "disagreements": [
+                {
+                    "kind": "k",
+                    "subject": f"S-{i}",
+                    "observed_on": "2026-11-16",
+                    "would": "review",
+                    "confidence": 0.5,
+                    "arbot": arbot,
+                    "people": people,
+                }
+                for i in range(n)
+            ],
+        }
+
+    cash = kind(6, {"customer_id": "A1", "applications": [["INV-1", "10.00"]]}, {})
+    cash |= {"would_auto": 3, "would_auto_wrong": 1, "precision_auto": 0.6667, "threshold": None}
+    cash |= {"curve": [], "auto_amount": None}
+    chase = kind(6, {"order": ["A1", "B1"]}, {"order": ["B1", "A1"], "outside_list": []})
+    chase |= {"chased": 12, "chased_on_list": 12, "first_same": 3, "pairs": 6}
+    chase |= {"pairs_in_order": 3, "pair_agreement": 0.5}
+    card = {
+        "today": "2026-11-21",
+        "mode": "monitor",
+        "kinds": {
+            "apply_payment": cash,
+            "write_off_deduction": kind(6, {"reason_code": "damage"}, {"reason_code": "pricing"}),
+            "chase_first": chase,
+        },
+    }
+    write_pdf(card, tmp_path / "t.pdf")
+    pages = PdfReader(tmp_path / "t.pdf").pages
+    assert len(pages) == 1
+    heights: list[float] = []
+
+    def seen(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip():
+            heights.append(tm[5] * cm[3] + cm[5])  # the line's height above the page's foot
+
+    text = pages[0].extract_text(visitor_text=seen)
+    assert "Reviewed and approved" in text and "Date:" in text
+    assert min(heights) > 0, "everything is drawn on the page, the place to sign too"
+    assert text.count("S-") == 8  # eight disagreements shown, every kind's first ones
