@@ -204,6 +204,7 @@ _WHICH_PAYMENT = lazy(
     r"|\b(?:get|got|receive|received)\b.{0,24}\bfrom (?:anyone|anybody|someone|whom)\b"
 )
 _CENTS = lazy(r"(?<![\w.,])(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?![\d])")
+_QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
 _BY_COLLECTOR = lazy(
     r"\b(?:by|per|for each|each|every) collectors?\b|\bcollectors? (?:split|breakdown)\b"
@@ -214,6 +215,8 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 def _cannot(norm: str) -> str | None:
     """What arbot cannot do that the message asks for, if it asks for one of those."""
     for kind, _, pattern in vocab.CANNOT:
+        if kind == "create_invoice" and _QUESTION.match(norm):
+            continue  # "what did we invoice globex in october" asks, it does not bill
         if pattern.search(norm):
             return kind
     return None

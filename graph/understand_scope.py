@@ -136,6 +136,28 @@ CANNOT = (
         ),
     ),
     (
+        "write_email",
+        "write a free-form e-mail or letter",
+        _rx(
+            rf"{_ASKED}(?:write|draft|compose|prepare)\b"
+            r"(?!.{0,30}\b(?:dunning|reminder|past[- ]due|collection))"
+            r"(?=.{0,30}\b(?:e-?mails?|letters?|messages?|replies|reply|response)\b)",
+        ),
+    ),
+    (
+        "invoiced",
+        "list what was invoiced (sales) in a period",
+        _rx(
+            r"^(?:what|how much|how many)\b.{0,30}\b(?:did|have|has) (?:we|you|i) (?:invoice|bill"
+            r"|issue|sell|sold)\b",
+            r"(?<!open )(?<!unpaid )(?<!outstanding )(?<!overdue )(?<!largest )(?<!biggest )"
+            r"(?<!disputed )(?<!due )\b(?:invoices|invoicing|billings?|sales|revenue)"
+            r" (?:issued |sent |made |raised |booked )?(?:by customer|(?:this|last) (?:week|month"
+            r"|quarter|year)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|\d{4})"
+            r"|year to date|month to date)",
+        ),
+    ),
+    (
         "records",
         "show notes, reminders already sent or invoice documents",
         _rx(

@@ -378,6 +378,8 @@ OVER_DAYS_CONTEXT = lazy(
     r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
 )
 TOTAL_AR = _rx(
+    r"\b(?:what|where) is (?:the|our) (?:book|ar|receivables?)(?: at| sitting at| now| today"
+    r"| standing at)?\s*[?!.]*$",
     r"\btotal (?:ar|a/r|receivables?|outstanding|open|past due|overdue|balance|exposure|owed"
     r"|due|debt|amount owed|open balance)\b",
     r"\b(?:our|the|overall|whole|entire|all) (?:ar|a/r|receivables?|book)(?: balance| total)?"

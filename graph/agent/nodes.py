@@ -5,6 +5,7 @@ turns a change request into a proposal; ``meta`` answers about arbot itself."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,12 @@ def understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     kind = intents.get(request.intent).kind
     if kind in DATA_KINDS and agent.resolver.ledger_is_empty():
         return {"request": request, "reply": wording.empty_ledger(request)}
+    if kind == "inquiry" and request.book_intent and _only_a_prefix(agent, request):
+        # "need the ar ageing for the month end pack": the whole book was asked for; "pack"
+        # only begins a customer's name (Riverbend Packaging), it does not name one
+        unread = [f"I did not read “{request.customer_text}” as a customer: this is all customers."]
+        request = replace(request, intent=request.book_intent, customer_text=None, guessed=False)
+        return {"request": request, "unread": unread}
     if kind == "inquiry" and (nobody := _names_nobody(agent, request)) is not None:
         if request.book_intent is None:
             # "what does apple inc owe": a name that is no customer is not answered as another
@@ -60,6 +67,24 @@ def understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     if isinstance(outcome, Reply):
         return {"request": request, "reply": outcome}
     return {"request": request, "resolved": outcome}
+
+
+def _only_a_prefix(agent: Agent, request: Request) -> bool:
+    """Whether the customer text is one word that only begins a word of the customer it
+    resolves to ("pack" of Riverbend Packaging), never a whole word, id or typo of one."""
+    words = (request.customer_text or "").split()
+    if len(words) != 1 or request.invoice_refs or request.po_refs:
+        return False
+    found = agent.resolver.customer(words[0])
+    if not isinstance(found, Customer):
+        return False
+    word = words[0].lower()
+    name_words = re.findall(r"[a-z0-9&]+", found.name.lower())
+    return (
+        word not in name_words
+        and word != found.customer_id.lower()
+        and any(n.startswith(word) and len(n) > len(word) + 2 for n in name_words)
+    )
 
 
 def _names_nobody(agent: Agent, request: Request) -> Resolution | None:
@@ -143,6 +168,8 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
         reply = intents.get(request.intent).function("handler")(context, request)
     except (Unclear, LookupError) as problem:
         reply = Reply(headline=str(problem), intent=request.intent)
+    if state.get("unread"):
+        reply.headline = " ".join([*state["unread"], reply.headline])
     if intents.get(request.intent).change:
         # "create an invoice for SO-1001" names a change: it is answered, on every surface, as
         # the change request it is (the action's kind in the entities), like every other change

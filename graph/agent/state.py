@@ -16,3 +16,5 @@ class AgentState(TypedDict, total=False):
     resolved: Resolved
     gathered: Any
     reply: Reply
+    # said before a whole-book answer: words that were not read as a customer
+    unread: list[str]

@@ -15,6 +15,8 @@ _INSTEAD: dict[str, tuple[str, ...]] = {
     "create_invoice": ("check credit for SO-…", "status of INV-…"),
     "change_terms": ("days to pay for {customer}", "raise {customer}'s credit limit to …"),
     "alert": ("what is our dso?", "morning digest"),
+    "invoiced": ("what does {customer} owe", "aging report"),
+    "write_email": ("send a reminder to {customer}", "send {customer} a statement"),
     "records": ("what does {customer} owe", "show {customer}'s last payments", "collections list"),
     "other_change": ("approvals", "help"),
 }

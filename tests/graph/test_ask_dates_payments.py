@@ -163,3 +163,14 @@ def test_a_payment_found_by_its_amount_and_the_fastest_payers(demo_cli: Cli) -> 
     assert Decimal(str(first["average_days_beyond_terms"])) < Decimal(
         str(last["average_days_beyond_terms"])
     )
+
+
+def test_a_word_that_only_begins_a_name_does_not_turn_the_book_into_a_customer(
+    demo_cli: Cli,
+) -> None:
+    """ "pack" begins Riverbend Packaging's name: with "ar ageing" the book is asked for."""
+    reply = ask_json(demo_cli, "need the ar ageing for the month end pack")
+    assert reply["intent"] == "aging_report" and not reply["entities"].get("customer_id")
+    assert reply["text"].startswith("I did not read “pack” as a customer")
+    named = ask_json(demo_cli, "riverbend aging")
+    assert named["entities"]["customer_id"] == "C00036"

@@ -168,3 +168,29 @@ def test_a_payment_named_by_its_amount(text: str, amount: str) -> None:
 
 def test_a_customers_payment_of_an_amount_stays_its_history() -> None:
     assert parse("globex paid 1,234.50 yesterday", TODAY).intent == "payment_history"
+
+
+@pytest.mark.parametrize(
+    "text,cannot",
+    [
+        ("draft an email to northwind about 10130", "write_email"),
+        ("what did we invoice globex in october", "invoiced"),
+        ("sales by customer this year", "invoiced"),
+    ],
+)
+def test_what_arbot_cannot_answer_is_not_read_as_another_question(text: str, cannot: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "unknown" and request.cannot == cannot
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("open invoices for globex", "customer_balance"),
+        ("invoices in dispute", "disputes"),
+        ("largest invoices this month", "largest_invoices"),
+        ("write a dunning email to globex", "collections_list"),
+    ],
+)
+def test_invoice_questions_arbot_answers_stay_answered(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
