@@ -20,7 +20,7 @@ from graph.ar.cashapp_reasons import (
     SAYS_SHORT,
     reason_with_words,
 )
-from graph.ar.cashapp_refs import Remittance, named_dates, named_months
+from graph.ar.cashapp_refs import Remittance, named_dates, named_months, names_an_invoice
 from graph.ar.cashapp_shorts import charged, speaks_of_short, stated_sums
 from integrations.erp.money import minor_units
 from integrations.erp.records import (
@@ -333,7 +333,13 @@ class AmountSearch(Allocation):
         # The customer's own history pays the oldest first; or its history was read and says
         # nothing against it, and the oldest first is the convention.
         own_habit = owners <= self._oldest_first
-        convention = self._out_of_order is not None and not owners & self._out_of_order
+        # The convention decides only when the remittance writes nothing that might name one
+        # of them: a number it wrote that could not be read may be the newer one's.
+        convention = (
+            self._out_of_order is not None
+            and not owners & self._out_of_order
+            and not names_an_invoice(remittance)
+        )
         habit = known and len(owners) == 1 and (own_habit or convention)
         if dates or months:
             # A date the remittance names is one invoice's date: that settles it. A month

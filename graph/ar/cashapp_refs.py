@@ -133,7 +133,8 @@ _MT940_PURPOSE = re.compile(r"\?(?:2\d|6[0-3])")
 _MT940_FIELD = re.compile(r"\?(?:[01]\d|3\d)")
 # SEPA keys in a purpose text: "SVWZ+", "EREF+", "ABWA+" (MT940) or "SVWZ:", "EREF:" (camt).
 _SEPA_KEY = re.compile(
-    r"(?<![A-Z0-9])(SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|ULTD|ULTC|IBAN|BIC)[+:]"
+    r"(SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE)\+"
+    r"|(?<![A-Z0-9])(SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|ULTD|ULTC|IBAN|BIC):"
 )
 
 
@@ -214,6 +215,9 @@ def _edi(text: str) -> tuple[tuple[EdiItem, ...], tuple[EdiAdjustment, ...]]:
                     _decimal(fields[5]),
                 )
             )
+        elif tag == "REF" and fields[0].strip() == "PO" and fields[1].strip():
+            # REF*PO*<purchase order>: the order the payment (or the invoice before it) is for.
+            items.append(EdiItem("PO", fields[1].strip(), None, None, None))
         elif tag == "ADX":
             amount = _decimal(fields[0])
             if amount is None:
@@ -407,11 +411,28 @@ def _tokens(text: str) -> tuple[RefToken, ...]:
     return tuple(found)
 
 
+# Where a name field's value ends when no key follows it: free text after the name (the
+# addenda's "INV 100240", an EDI segment, a number) is the remittance, not the name.
+_NOT_A_NAME = frozenset(
+    """INV INVS INVOICE INVOICES INVOICE# INV# INVNO RECHNUNG RG RGNR FACTURE FACTURA FACTUUR
+    FRA FACT PO P.O. PO# PMT PYMT PAYMENT PAYMENTS REF RMT""".split()
+)
+
+
+def _name_only(value: str) -> str:
+    words = value.split()
+    for k, word in enumerate(words):
+        digits = sum(ch.isdigit() for ch in word)
+        if k and (word.strip(":.") in _NOT_A_NAME or digits >= 4 or "*" in word):
+            return " ".join(words[:k])
+    return value
+
+
 def addenda_names(text: str) -> tuple[tuple[str, str], ...]:
     """Names written after ``ORIG CO NAME:``, ``IND NAME:`` and the like, in text order."""
     names = []
     for found in _NAME_FIELD.finditer(text.upper()):
-        value = " ".join(found["value"].split()).strip(" /,*")
+        value = _name_only(" ".join(found["value"].split())).strip(" /,*")
         if value and any(ch.isalpha() for ch in value):
             names.append((found["key"], value))
     return tuple(names)
@@ -472,16 +493,50 @@ _SAYS_CHARGES = re.compile(
 
 
 def unfold_mt940(text: str) -> str:
-    """An MT940 ``:86:`` field as one text: purpose pieces joined, other subfields apart."""
-    if "?" not in text:
+    """An MT940 ``:86:`` field as one text: purpose pieces joined, other subfields apart, the
+    business transaction code ("166") before the first one dropped."""
+    if not _MT940_FIELD.search(text) and not _MT940_PURPOSE.search(text):
         return text
-    return _MT940_FIELD.sub(" ", _MT940_PURPOSE.sub("", text))
+    parts = re.split(r"\?(\d{2})", text)
+    out = [re.sub(r"^\s*\d{3}\s*$", " ", parts[0])]
+    purpose = False
+    for code, piece in zip(parts[1::2], parts[2::2], strict=True):
+        joins = code[0] == "2" or code in ("60", "61", "62", "63")
+        out.append(piece if joins and purpose else f" {piece}")
+        purpose = joins
+    return "".join(out)
 
 
 # Words long enough to be read across a line break ("PARTI AL", "TEILZ AHLUNG").
 _PARTIAL_WORD = re.compile(
     r"PARTIAL|TEILZAHLUNG|ABSCHLAGSZAHLUNG|PARCIAL|PARTIEL|GEDEELTELIJK|DEELBETALING|INSTALLMENT"
 )
+
+
+# Words that say an invoice is named, in the languages remittances come in.
+_NAMES_INVOICE = frozenset(
+    """INV INVS INVOICE INVOICES INVOICE# INV# INVNO INVNBR RECHNUNG RECHNUNGEN RECHNR RG RGNR
+    FACTURE FACTURES FACT FACTURA FACTURAS FRA FAC FACTUUR FACTUREN NOTA BILL DOC""".split()
+)
+# The ordering customer's account in an MT103 ":50K:/US12345 NAME": never an invoice.
+_ORDERING_ACCOUNT = re.compile(r"(?<=:50[AFK]:)\s?/\S+")
+_SWIFT_TAG = re.compile(r":\d{2}[A-Z]?:")
+
+
+def names_an_invoice(remittance: Remittance) -> bool:
+    """The remittance writes something that may name an invoice, read or not: a reference, an
+    EDI line, a creditor reference, an invoice word, or a word with digits that is not a year
+    (a number the bank cut short: "RECHNUNG SI/2026/0")."""
+    if remittance.tokens or remittance.edi or remittance.bad_rf:
+        return True
+    if any(sum(ch.isdigit() for ch in value) >= 3 for _, value in remittance.names):
+        return True  # a number inside a name field may be an invoice's
+    text = _SWIFT_TAG.sub(" ", remittance.memo)
+    # "/US12345" after ":50K:" is the ordering customer's account.
+    words = [w.strip(".:#/-") for w in re.split(r"[\s,;()]+", text) if not w.startswith("/")]
+    if any(w in _NAMES_INVOICE for w in words):
+        return True
+    return any(any(ch.isdigit() for ch in w) and not _YEAR.match(w) for w in words if w)
 
 
 def says_partial(memo: str) -> bool:
@@ -493,7 +548,8 @@ def says_partial(memo: str) -> bool:
 
 def parse_remittance(reference: str) -> Remittance:
     text = " ".join(unfold_mt940(reference.upper()).split())
-    text = _SEPA_KEY.sub(lambda m: f" {m.group(1)}: ", text)
+    text = _SEPA_KEY.sub(lambda m: f" {m.group(1) or m.group(2)}: ", text)
+    text = _ORDERING_ACCOUNT.sub(" ", text)
     edi, header = _edi(text)
     rest = _NOTE.sub(" ", _SEGMENT.sub(" ", text))
     ordered, charges, rest = _swift_codes(rest)

@@ -336,3 +336,47 @@ def test_equal_invoices_go_to_the_oldest_unless_the_customers_history_says_other
     assert match(against, "KESTREL OUTFITTERS", "473.49", "RENT").decision == "review"
     unread = CashMatcher(customers, invoices)  # no history read: nothing to go by
     assert match(unread, "KESTREL OUTFITTERS", "473.49", "RENT").decision == "review"
+
+
+def test_free_text_after_a_name_field_is_the_remittance_not_the_name() -> None:
+    # The addenda's "INV 0208400" follows "IND NAME:" with no key between: it names an
+    # invoice (a newer one of three equal), and is no part of the receiver's name.
+    customers = [Customer("C4", "Kestrel Outfitters LLC", "USD", 30)]
+    invoices = [
+        invoice("0208200", "C4", "473.49", date(2026, 9, 5)),
+        invoice("0208300", "C4", "473.49", date(2026, 10, 5)),
+        invoice("0208400", "C4", "473.49", date(2026, 11, 5)),
+    ]
+    matcher = CashMatcher(customers, invoices, out_of_order=())
+    reference = (
+        "ORIG CO NAME:KESTREL OUTFITT ORIG ID:1234567890 SEC:CCD IND NAME:ARBOT DEMO INC "
+        "INV 0208400"
+    )
+    result = match(matcher, "KESTREL OUTFITT", "473.49", reference)
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"0208400": D("473.49")}
+    # A number the bank cut ("INV 02084") may be the newer one's: the convention is off.
+    cut = match(matcher, "KESTREL OUTFITT", "473.49", "RECHNUNG 0208/")
+    assert cut.decision == "review", cut.explanation
+
+
+def test_an_edi_purchase_order_reference_names_its_invoices() -> None:
+    customers = [Customer("C1", "Duval Grocers Inc.", "USD", 30)]
+    invoices = [
+        invoice("0208123", "C1", "999.00", date(2026, 9, 1)),
+        Invoice(
+            "0208125",
+            "C1",
+            date(2026, 10, 3),
+            date(2026, 11, 2),
+            D("999.00"),
+            D("999.00"),
+            "USD",
+            po_number="4500012345",
+        ),
+    ]
+    matcher = CashMatcher(customers, invoices, out_of_order=())
+    reference = "BPR*C*999.00*C*ACH*CTX~TRN*1*123~N1*PR*DUVAL GROCERS~REF*PO*4500012345~"
+    result = match(matcher, "DUVAL GROCERS", "999.00", reference)
+    assert result.decision == "auto", result.explanation
+    assert applied(result) == {"0208125": D("999.00")}  # the PO's, not the oldest
