@@ -110,8 +110,8 @@ def test_whole_book_sums_read_the_open_invoice_indexes(ledger: LocalLedger) -> N
 
 def test_paying_habits_read_covering_indexes_only(ledger: LocalLedger) -> None:
     """The "slowest payers" question weighs every payment application: payments, applications
-    and the invoices' dates are read from the covering indexes of migration 0005, never a table
-    row."""
+    and the invoices' dates are read along the indexes of migration 0005, never by scanning a
+    table (on SQLite from the covering indexes alone)."""
     from graph.portfolio_sql import SqlBookReads
 
     seed(ledger)
@@ -127,9 +127,10 @@ def test_paying_habits_read_covering_indexes_only(ledger: LocalLedger) -> None:
     assert habit.days_beyond_terms == Decimal("10.0")
     [(statement, parameters)] = [(s, p) for s, p in sent if "ledger_applications" in s]
     explained = plan(ledger, statement, parameters)
-    for index in (
-        "ix_ledger_payments_customer_received",
-        "ix_ledger_applications_payment_invoice",
-        "ix_ledger_invoices_dates",
-    ):
+    covering = ["ix_ledger_applications_payment_invoice", "ix_ledger_invoices_dates"]
+    if ledger.engine.dialect.name == "sqlite":
+        covering.append("ix_ledger_payments_customer_received")
+    else:  # PostgreSQL may walk the payments by their key for a merge join: an index either way
+        assert "Seq Scan" not in explained, explained
+    for index in covering:
         assert index in explained, explained
