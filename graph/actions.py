@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -27,6 +27,13 @@ from integrations.erp.records import (
     may_pay_for,
 )
 from integrations.mail import Mailer, MailError
+
+
+def _plain(value: Any) -> bool:
+    """Nothing ``asdict`` would make into something else (a dataclass, dict or list in it)."""
+    if type(value) is tuple:
+        return all(_plain(item) for item in value)
+    return value is None or isinstance(value, str | int | float | Decimal | date)
 
 
 class ActionError(Exception):
@@ -66,7 +73,10 @@ class Action:
 
     @cached_property
     def _payload_text(self) -> str:  # an action is immutable: serialised once
-        return json.dumps(asdict(self), default=str)
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        if not all(_plain(value) for value in values.values()):
+            values = asdict(self)  # nested records: asdict's copies (the same JSON for plain)
+        return json.dumps(values, default=str)
 
     @cached_property
     def _key(self) -> str:
