@@ -1,7 +1,8 @@
-"""Sums and narrow reads of the local ledger for the reports that cover a whole book: DSO and CEI,
+"""Narrow reads and sums of the local ledger for the reports that cover a whole book: DSO and CEI,
 the receipts forecast and the digest (SQLAlchemy core, SQLite and PostgreSQL). Like
-``aggregates``, every function returns plain tuples of ints (money in cents, days as
-``date.toordinal()`` numbers), dates and strings, never records: ``graph`` makes what it shows.
+``aggregates``, every function returns plain tuples of ints (money in cents), dates (ISO text on
+SQLite where rows come straight from the driver) and strings, never records: ``graph`` makes
+what it shows (``graph.ar.forecast_book.LedgerBook`` turns the book's rows into arrays).
 """
 
 from __future__ import annotations
@@ -14,14 +15,8 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.engine import Engine
 
 from integrations.erp.local import schema as t
-from integrations.erp.local.aggregates import EPOCH, _cents, day_number
+from integrations.erp.local.aggregates import _cents
 from integrations.erp.records import AGING_BUCKETS
-
-ORDINAL_OF_EPOCH = EPOCH.toordinal()
-
-
-def _ordinal(engine: Engine, column: Any) -> Any:
-    return day_number(engine, column) + ORDINAL_OF_EPOCH
 
 
 def _driver_rows(engine: Engine, query: Any) -> list[tuple[Any, ...]]:
