@@ -58,7 +58,9 @@ OUT_OF_SCOPE = _rx(
     r"(?:coffee|pizza|donuts?|doughnuts?|cake|snacks?|bagels?)\b",
     # general knowledge
     r"\b(?:capital|population|president|prime minister|ceo) of\b|\bmeaning of life\b"
-    r"|\bwho (?:invented|wrote|discovered|painted)\b|\bhow (?:tall|old|far away) is\b",
+    r"|\bwho (?:invented|wrote|discovered|painted)\b"
+    r"|\bhow (?:tall|old|far away) is\b(?!.{0,40}\b(?:invoices?|items?|balances?|debts?"
+    r"|payments?))",
     r"\b(?:jokes?|poems?|songs?|riddles?|haiku|translate|translation|recipes?|movies?"
     r"|football|soccer|basketball|baseball|nba|nfl|horoscope)\b|\btell me a story\b"
     r"|\b(?:the|a|video|board) games?\b",

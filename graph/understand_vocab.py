@@ -186,6 +186,7 @@ CREDIT = _rx(
     r"\blimit\b",
 )
 COLLECTIONS = _rx(
+    r"\bwhat (?:should|do|does|can) (?:i|we|\w+) (?:work on|focus on|tackle|chase|call)\b",
     r"\bcollections?\b|\bwork ?list\b|\bcall ?list\b|\bchase ?list\b|\bdunning\b"
     r"|\bpriority list\b|\bqueue\b|\bescalat\w+",
     r"\bwho (?:should|do|to|shall|must|can|will|would) (?:i|we) (?:need to |have to |got to"
@@ -236,6 +237,8 @@ DIGEST_WEAK = _rx(
 
 # --- inquiries ----------------------------------------------------------------------------------
 BALANCE = _rx(
+    r"\b(?:sitting|standing) at\b|\boldest (?:open |unpaid |outstanding )?(?:invoices?|items?)\b"
+    r"|\bhow old is\b",
     r"\bowe[sd]?\b|\bowing\b|\bbalances?\b|\boutstandings?\b|\bpast dues?\b|\boverdue\b"
     r"|\bagi?ng\b|\bageing\b|\bexposure\b|\bsoa\b|\bstatements? of account\b|\breceivables?\b"
     r"|\bunpaid\b|\bopen (?:items?|invoices|balance|ar|amount|amounts)\b|\bhow far behind\b"
@@ -315,7 +318,8 @@ far carry carries carrying trial blowing room headroom half fortnight second 1st
 combined aggregate ledger split break breakdown bucketed separate separately longest furthest
 breaches breach lmt cl deposits down hit hits ptp ptps detailed stop utilization utilisation
 mid middle early late start beginning trend trends usually typically normally date dated
-near nearing approaching
+near nearing approaching sitting standing fyi fwiw btw cfo ceo controller boss supposed
+oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant couldnt shouldnt
 """.split()
 )
 
@@ -433,7 +437,8 @@ UNAPPLIED_CASH = _rx(
     r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
 )
 DAYS_TO_PAY = _rx(
-    r"\bpays? (?:the )?(?:slowest|fastest|quickest|latest)\b|\b(?:fastest|quickest|best|prompt"
+    r"\bpays? (?:the )?(?:slowest|fastest|quickest|latest|late|slow|slowly|on time)\b"
+    r"|\b(?:fastest|quickest|best|prompt"
     r"|slowest|worst) (?:paying )?(?:payers|customers to pay)\b|\bhow many days (?:late|beyond"
     r"|past|over)\b",
     r"\btakes? (?:the )?(?:longest|longer|most time|forever) to pay\b"
@@ -464,6 +469,7 @@ PROMISES_QUESTION = _rx(
     r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
     r"^\s*(?:promises?|ptps?)(?: to pay)?\s*[?!.]*$|\b(?:who|which|what|any|list|show|all)\b"
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
+    r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) promises?\b"
     r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
 )
 

@@ -194,3 +194,25 @@ def test_what_arbot_cannot_answer_is_not_read_as_another_question(text: str, can
 )
 def test_invoice_questions_arbot_answers_stay_answered(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        ("hey quick one - whats globex sitting at", "customer_balance", "globex"),
+        ("fyi initech called, what do they owe again?", "customer_balance", "initech"),
+        ("pls pull the aging, cfo asking", "aging_report", None),
+        ("how old is globex's oldest invoice", "customer_balance", "globex"),
+        ("did initech keep their promise", "promises", "initech"),
+        ("who pays late", "days_to_pay", None),
+        ("what should priya work on today", "collections_list", "priya"),
+        ("anything sitting unapplied over 30 days", "unapplied_cash", None),
+    ],
+)
+def test_chat_asides_are_not_names(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, customer)
+
+
+def test_general_knowledge_stays_out_of_scope() -> None:
+    assert parse("how old is the president", TODAY).intent == "unknown"
