@@ -64,9 +64,10 @@ _NAME_KEYS = (
     "ABWA",
     "ULTD",
     "ULTIMATE DEBTOR",
+    "INDN",
 )
 _OTHER_KEYS = ("CO ENTRY DESCR", "ENTRY DESCR", "DESCR", "OBI", "RMT", "PMT DET", "BNF", "REF")
-_OTHER_KEYS += ("SVWZ", "EREF", "ABWE", "ULTC", "DEBT")
+_OTHER_KEYS += ("SVWZ", "EREF", "ABWE", "ULTC", "DEBT", "DES", "PMT INFO")
 _ALL_KEYS = tuple(sorted({*_ID_KEYS, *_NAME_KEYS, *_OTHER_KEYS}, key=len, reverse=True))
 _KEY = "|".join(re.escape(k) for k in _ALL_KEYS)
 _ID_FIELD = re.compile(
@@ -502,6 +503,8 @@ def unfold_mt940(text: str) -> str:
     purpose = False
     for code, piece in zip(parts[1::2], parts[2::2], strict=True):
         joins = code[0] == "2" or code in ("60", "61", "62", "63")
+        if code in ("10", "30", "31", "34"):
+            piece = ""  # journal number, the payer's bank code, account (IBAN), text key
         out.append(piece if joins and purpose else f" {piece}")
         purpose = joins
     return "".join(out)
@@ -520,6 +523,19 @@ _NAMES_INVOICE = frozenset(
 )
 # The ordering customer's account in an MT103 ":50K:/US12345 NAME": never an invoice.
 _ORDERING_ACCOUNT = re.compile(r"(?<=:50[AFK]:)\s?/\S+")
+# Never an invoice: an IBAN, and the MT103 fields that are the banks' (":20:" the sender's
+# reference, ":23B:" the operation, ":32A:" value date and amount, ":52A:"/":57A:" banks,
+# ":59:" the beneficiary's account).
+_NOT_REMITTANCE = re.compile(
+    r"(?<![A-Z0-9])(?!RF)[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Z0-9])"
+    r"|:(?:20|23B|32A|33B|52A|52D|53A|56A|57A|57D):\s?\S+|(?<=:59:)\s?/\S+"
+    r"|(?<![A-Z0-9])(?<!INVOICE )(?<!INV )(?<!DOC )(?<!ORIG )(?<!IND )(?<!CO )"
+    r"ID:\s?\d{6,}(?!\d)"  # an ACH company id ("DES:VENDOR PMT ID:0000012345")
+)
+# A word that is a date, a month of a year or a long id, not an invoice number.
+_DATE_LIKE = re.compile(
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[./-]20\d\d|20\d\d[./-]\d{1,2}|20\d{6}"
+)
 _SWIFT_TAG = re.compile(r":\d{2}[A-Z]?:")
 
 
@@ -527,8 +543,14 @@ def names_an_invoice(remittance: Remittance) -> bool:
     """The remittance writes something that may name an invoice, read or not: a reference, an
     EDI line, a creditor reference, an invoice word, or a word with digits that is not a year
     (a number the bank cut short: "RECHNUNG SI/2026/0")."""
-    if remittance.tokens or remittance.edi or remittance.bad_rf:
+    if remittance.edi or remittance.bad_rf:
         return True
+    for token in remittance.tokens:
+        text = token.text.strip(":.#/-")
+        if token.prefixed or token.po:
+            return True
+        if len(text) <= 14 and not _DATE_LIKE.fullmatch(text):
+            return True
     if any(sum(ch.isdigit() for ch in value) >= 3 for _, value in remittance.names):
         return True  # a number inside a name field may be an invoice's
     text = _SWIFT_TAG.sub(" ", remittance.memo)
@@ -536,7 +558,14 @@ def names_an_invoice(remittance: Remittance) -> bool:
     words = [w.strip(".:#/-") for w in re.split(r"[\s,;()]+", text) if not w.startswith("/")]
     if any(w in _NAMES_INVOICE for w in words):
         return True
-    return any(any(ch.isdigit() for ch in w) and not _YEAR.match(w) for w in words if w)
+    return any(
+        any(ch.isdigit() for ch in w)
+        and not _YEAR.match(w)
+        and not _DATE_LIKE.fullmatch(w)
+        and len(w) <= 14
+        for w in words
+        if w
+    )
 
 
 def says_partial(memo: str) -> bool:
@@ -550,6 +579,7 @@ def parse_remittance(reference: str) -> Remittance:
     text = " ".join(unfold_mt940(reference.upper()).split())
     text = _SEPA_KEY.sub(lambda m: f" {m.group(1) or m.group(2)}: ", text)
     text = _ORDERING_ACCOUNT.sub(" ", text)
+    text = _NOT_REMITTANCE.sub(" ", text)
     edi, header = _edi(text)
     rest = _NOTE.sub(" ", _SEGMENT.sub(" ", text))
     ordered, charges, rest = _swift_codes(rest)

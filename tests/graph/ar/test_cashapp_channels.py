@@ -380,3 +380,24 @@ def test_an_edi_purchase_order_reference_names_its_invoices() -> None:
     result = match(matcher, "DUVAL GROCERS", "999.00", reference)
     assert result.decision == "auto", result.explanation
     assert applied(result) == {"0208125": D("999.00")}  # the PO's, not the oldest
+
+
+def test_bank_ids_accounts_and_dates_do_not_stop_the_oldest_first_convention() -> None:
+    customers = [Customer("C4", "Kestrel Outfitters LLC", "EUR", 30)]
+    invoices = [
+        invoice("RE-2026-04700", "C4", "473.49", date(2026, 9, 5), "EUR"),
+        invoice("RE-2026-04800", "C4", "473.49", date(2026, 10, 5), "EUR"),
+    ]
+    matcher = CashMatcher(customers, invoices, out_of_order=())
+    for reference in (
+        ":20:PAY20261121001 :32A:261121EUR473,49 :50K:/DE89370400440532013000 KESTREL "
+        ":59:/DE12500105170648489890 ARBOT :70:SUBSCRIPTION :71A:SHA",
+        "166?00SEPA-GUTSCHRIFT?109310?20EREF+E2E2026112112345?21SVWZ+Abo Dienstleistung"
+        "?30COBADEFFXXX?31DE89370400440532013000?32KESTREL OUTFITTERS",
+        "KESTREL OUTFITT DES:VENDOR PMT ID:0000012345 INDN:ARBOT DEMO CO CCD PMT INFO:RENT",
+    ):
+        result = match(matcher, "KESTREL OUTFITTERS", "473.49", reference, "EUR")
+        assert result.decision == "auto", result.explanation
+        assert applied(result) == {"RE-2026-04700": D("473.49")}
+    # An RF creditor reference is not an account number.
+    assert match(matcher, "KESTREL OUTFITTERS", "473.49", "RF18 2026", "EUR").decision == "review"
