@@ -1,4 +1,5 @@
-"""Charts as PNG bytes (matplotlib, no display needed), small enough to travel in a message."""
+"""Charts as PNG bytes (matplotlib's Agg through a bare ``Figure``: no display, and not pyplot,
+whose import costs a few tenths of a second more), small enough to travel in a message."""
 
 from __future__ import annotations
 
@@ -7,10 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
 ACCENT = "#1D3B53"
 LATE = "#C0392B"
@@ -23,7 +21,8 @@ def aging_chart(
 ) -> bytes:
     """Open AR by aging bucket (bars), with the DSO trend beside it when given."""
     columns = 2 if dso else 1
-    figure, axes = plt.subplots(1, columns, figsize=(4.2 * columns, 2.8), dpi=100)
+    figure = Figure(figsize=(4.2 * columns, 2.8), dpi=100)
+    axes = figure.subplots(1, columns)
     bars = axes[0] if dso else axes
     names = list(buckets)
     values = [float(buckets[n]) for n in names]
@@ -41,5 +40,4 @@ def aging_chart(
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="png")
-    plt.close(figure)
     return out.getvalue()
