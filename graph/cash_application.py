@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -257,23 +257,28 @@ class CashApplication:
         with no_gc():  # ~10 objects per invoice, none of them garbage
             history = self.erp.payments(since=as_of - timedelta(days=HABIT_DAYS))
             bulk = getattr(self.erp, "get_invoices", None)
+            stream = getattr(self.erp, "iter_open_invoices", None)
+            open_invoices: Iterable[Invoice]
             if bulk is not None:
                 # Only the open invoices are held; the history's own (paid ones too) are read
                 # by number, so a ledger's years of closed invoices never are.
-                open_invoices = self.erp.invoices(open_only=True)
                 numbers = {a.invoice_number for p in history for a in p.applications}
                 by_number = dict(bulk(sorted(numbers))) if numbers else {}
+                if stream is not None:  # each as it is read: the matcher keeps its own copies
+                    open_invoices = stream()
+                else:
+                    open_invoices = _drained(self.erp.invoices(open_only=True))
             else:
                 every = self.erp.invoices(open_only=False)
                 by_number = {invoice.invoice_number: invoice for invoice in every}
-                open_invoices = [invoice for invoice in every if invoice.balance > 0]
-        return CashMatcher(
-            self.erp.list_customers(),
-            _drained(open_invoices),
-            aliases=self.store.payer_aliases(),
-            oldest_first=pays_oldest_first(history, by_number),
-            out_of_order=pays_out_of_order(history, by_number),
-        )
+                open_invoices = _drained([invoice for invoice in every if invoice.balance > 0])
+            return CashMatcher(
+                self.erp.list_customers(),
+                open_invoices,
+                aliases=self.store.payer_aliases(),
+                oldest_first=pays_oldest_first(history, by_number),
+                out_of_order=pays_out_of_order(history, by_number),
+            )
 
     def _dry_run(
         self,

@@ -206,6 +206,19 @@ class LocalLedger:
         with self.engine.connect() as conn:
             return [_invoice(r) for r in conn.execute(query).mappings()]
 
+    def iter_open_invoices(self) -> Iterator[Invoice]:
+        """``invoices(open_only=True)`` one at a time, as the rows arrive (a cash run indexes
+        them without holding the ledger's whole list; on PostgreSQL a server-side cursor)."""
+        query = (
+            select(t.invoices)
+            .where(t.invoices.c.balance > 0)
+            .order_by(t.invoices.c.due_date, t.invoices.c.invoice_number)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execution_options(stream_results=True, yield_per=2000).execute(query)
+            for row in rows.mappings():
+                yield _invoice(row)
+
     def _with_applications(self, conn: Connection, rows: Sequence[RowMapping]) -> list[Payment]:
         ids = [r["payment_id"] for r in rows]
         by_payment: dict[str, list[Application]] = defaultdict(list)
