@@ -116,8 +116,8 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "disputes"
     if vocab.UNAPPLIED_CASH.search(norm):
         return "unapplied_cash"
-    if vocab.DAYS_TO_PAY.search(norm):
-        return "days_to_pay"
+    if vocab.DAYS_TO_PAY.search(norm) or (name and _DAYS_LATE.search(norm)):
+        return "days_to_pay"  # "globex average days late": its days beyond terms
     if vocab.LARGEST_INVOICES.search(norm):
         return "largest_invoices"
     # "why is falcon on hold" is falcon's credit check; "who is on hold" the whole book
@@ -204,6 +204,7 @@ _WHICH_PAYMENT = lazy(
     r"|\b(?:get|got|receive|received)\b.{0,24}\bfrom (?:anyone|anybody|someone|whom)\b"
 )
 _CENTS = lazy(r"(?<![\w.,])(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?![\d])")
+_DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
 _QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
 _BY_COLLECTOR = lazy(

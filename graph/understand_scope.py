@@ -161,8 +161,10 @@ CANNOT = (
     ),
     (
         "records",
-        "show notes, reminders already sent or invoice documents",
+        "show history: notes, approvals, reminders already sent or invoice documents",
         _rx(
+            r"\bwho (?:approved|rejected|requested|signed off|okayed|changed|entered|posted)\b"
+            r"|\baudit (?:log|trail|history)\b|\bwhat did you (?:change|do|approve|send)\b",
             r"\b(?:print|download|export)\b.{0,30}\binvoices?\b|\binvoices?\b.{0,20}\b(?:pdf|printout)s?\b"
             r"|\bpdf (?:of|for) (?:the |an? )?invoices?\b",
             r"\bhow many (?:reminders|dunning letters|letters|e-?mails|calls|notes)\b",

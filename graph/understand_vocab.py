@@ -319,7 +319,8 @@ combined aggregate ledger split break breakdown bucketed separate separately lon
 breaches breach lmt cl deposits down hit hits ptp ptps detailed stop utilization utilisation
 mid middle early late start beginning trend trends usually typically normally date dated
 near nearing approaching sitting standing fyi fwiw btw cfo ceo controller boss supposed
-oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant couldnt shouldnt
+delinquent oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant
+couldnt shouldnt
 """.split()
 )
 

@@ -111,6 +111,8 @@ def test_rebilling_is_said_as_what_arbot_cannot_do() -> None:
         "print the invoice pdf for 10338",
         "how many reminders went out this week",
         "what's the last note on initech's account",
+        "who approved the globex write off",
+        "what did you change today",
     ],
 )
 def test_records_arbot_cannot_show_are_said_not_answered_as_another(text: str) -> None:
@@ -216,3 +218,14 @@ def test_chat_asides_are_not_names(text: str, intent: str, customer: str | None)
 
 def test_general_knowledge_stays_out_of_scope() -> None:
     assert parse("how old is the president", TODAY).intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("globex average days late", "days_to_pay"),
+        ("what is our average days delinquent", "forecast"),
+    ],
+)
+def test_days_late_of_a_customer_or_of_the_book(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
