@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.leader import Leader, VersionWatch
     from bot.metrics import Metrics
     from graph.approvals import ApprovalService
+    from graph.shadow import Cursor
     from integrations.store import Store
 
 if TYPE_CHECKING:
@@ -204,22 +205,22 @@ class Runtime:
             self.approvals.reconcile()
         poll_erp = self._poll_erp() if self.watch_erp else None
         cash = CashApplication(self.approvals)
-        from graph.shadow import Cursor
-
-        seen = Cursor()  # shadow mode: after the day's first look, only what changed since
+        seen: list[Cursor] = []  # shadow mode: after the day's first look, what changed
 
         def poll() -> None:
             if poll_erp is not None:
                 poll_erp()
             if self.policy.mode == "monitor":  # shadow mode: what arbot would have done
-                from graph.shadow import look
+                from graph.shadow import Cursor, look
 
+                if not seen:
+                    seen.append(Cursor())
                 look(
                     self.erp,
                     self.store,
                     self.settings.today(),
                     self.policy.deduction_tolerance,
-                    cursor=seen,
+                    cursor=seen[0],
                 )
             run = cash.apply_unapplied_erp_payments(as_of=self.settings.today())
             if run.results:
