@@ -44,7 +44,12 @@ from cashapp_mess2 import clerk, right  # type: ignore[import-not-found]
 from cashapp_mess3_channels import AS_OF, CENT, ZERO, World, money  # type: ignore[import-not-found]
 
 from graph.ar.cashapp import CashMatcher
-from graph.ar.payers import pays_oldest_first, pays_out_of_order
+from graph.ar.payers import pays_oldest_first
+
+try:
+    from graph.ar.payers import pays_out_of_order
+except ImportError:  # a matcher from before the oldest-first convention (to compare versions)
+    pays_out_of_order = None  # type: ignore[assignment]
 from integrations.erp.records import BankLine, Customer, Invoice
 
 SCENARIOS = {
@@ -59,6 +64,7 @@ SCENARIOS = {
     "trap_partial_slip": 2,
     "partial_balance_said": 2,
     "trap_partial_equals_other": 2,
+    "small_wire_fee": 2,
 }
 # reason → (X12 426 code, words in English shorthand, German, French, Spanish, Dutch)
 REASONS = {
@@ -436,6 +442,24 @@ class Lines:
         truth = self.truth("trap_partial_equals_other", c.customer_id, [(big, amount)])
         return "ccd", self.payer(c), amount, c.currency, ref, truth
 
+    def small_wire_fee(self) -> Made:
+        """A small invoice by Fedwire, a flat intermediary fee taken silently."""
+        rng = self.rng
+        c, open_ = self.pick()
+        small = [i for i in open_ if 150 <= i.balance <= 700]
+        if not small:
+            raise LookupError
+        i = rng.choice(small)
+        self.take([i])
+        fee = Decimal(rng.choice(("15.00", "20.00", "25.00", "30.00")))
+        amount = i.balance - fee
+        ref = (
+            f"FEDWIRE CREDIT IMAD: 20261121QMGFT0{rng.randint(10000, 99999)} "
+            f"B/O {self.payer(c)[:35]} OBI: INV {i.invoice_number}"
+        )
+        truth = self.truth("small_wire_fee", c.customer_id, [(i, amount)], (fee, "bank_fee"))
+        return "fedwire", self.payer(c), amount, c.currency, ref, truth
+
 
 def build(customers: int, count: int, seed: int):
     world = World(customers, seed)
@@ -468,8 +492,13 @@ def main(argv: list[str] | None = None) -> int:
     open_invoices = [i for i in world.invoices if i.balance > 0]
     by_number = {i.invoice_number: i for i in world.invoices}
     habit = pays_oldest_first(world.payments, by_number)
-    contrary = pays_out_of_order(world.payments, by_number)
-    matcher = CashMatcher(world.customers, open_invoices, oldest_first=habit, out_of_order=contrary)
+    if pays_out_of_order is None:
+        matcher = CashMatcher(world.customers, open_invoices, oldest_first=habit)
+    else:
+        contrary = pays_out_of_order(world.payments, by_number)
+        matcher = CashMatcher(
+            world.customers, open_invoices, oldest_first=habit, out_of_order=contrary
+        )
     results = matcher.match_all(lines, AS_OF)
     base = clerk(lines, open_invoices)
     mine, theirs = Score(), Score()

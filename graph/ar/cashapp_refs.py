@@ -171,6 +171,7 @@ class Remittance:
     charges: tuple[Decimal, ...] = ()  # SWIFT /CHGS/: charges taken on the way
     says_charges: bool = False  # the text says bank charges came off (/CHGS/, CHARGES SHA/BEN)
     card: bool = False  # paid out by a card processor (the payer), net of its fee
+    wire: bool = False  # came by wire (Fedwire, SWIFT): intermediary banks may take flat fees
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -445,6 +446,13 @@ def _split_amounts(text: str) -> tuple[Decimal, ...]:
     return tuple(found)
 
 
+# The marks of a wire transfer in a bank's text: Fedwire's and SWIFT's own fields and words.
+_WIRE = re.compile(
+    r"(?<![A-Z0-9])(FEDWIRE|WIRE|SWIFT|MT103|IMAD|OMAD|B/O|OBI|BNF)(?![A-Z0-9])"
+    r"|:(?:50[AFK]|70|71A|71F|32A):|/(?:OCMT|CHGS)/"
+)
+
+
 def parse_remittance(reference: str) -> Remittance:
     text = " ".join(unfold_mt940(reference.upper()).split())
     text = _SEPA_KEY.sub(lambda m: f" {m.group(1) or m.group(2)}: ", text)
@@ -483,6 +491,7 @@ def parse_remittance(reference: str) -> Remittance:
         ordered=ordered,
         charges=charges,
         says_charges=says_charges,
+        wire=bool(_WIRE.search(text)),
     )
 
 

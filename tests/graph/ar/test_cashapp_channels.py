@@ -401,3 +401,15 @@ def test_bank_ids_accounts_and_dates_do_not_stop_the_oldest_first_convention() -
         assert applied(result) == {"RE-2026-04700": D("473.49")}
     # An RF creditor reference is not an account number.
     assert match(matcher, "KESTREL OUTFITTERS", "473.49", "RF18 2026", "EUR").decision == "review"
+
+
+def test_a_flat_intermediary_fee_on_a_small_wire_is_a_bank_fee_not_on_ach() -> None:
+    customers = [Customer("C1", "Duval Grocers Inc.", "USD", 30)]
+    invoices = [invoice("0208123", "C1", "400.00", date(2026, 10, 1))]
+    matcher = CashMatcher(customers, invoices)
+    wire = "FEDWIRE CREDIT IMAD: 20261121QMGFT012345 B/O DUVAL GROCERS OBI: INV 0208123"
+    result = match(matcher, "DUVAL GROCERS", "375.00", wire)
+    assert result.decision == "auto", result.explanation
+    assert result.deduction == (D("25.00"), "bank_fee")
+    ach = match(matcher, "DUVAL GROCERS", "375.00", "ORIG CO NAME:DUVAL GROCERS RMT:INV 0208123")
+    assert ach.decision == "review"  # no intermediary bank takes a fee off an ACH credit
