@@ -11,7 +11,8 @@ then runs, each as its own process:
   dictionary look-ups (an invoice number written as in the ERP, else the one open invoice of the
   amount) and writes a JSON result: what any cash application costs at the least;
 * the program's own footprint: a process that imports what ``arbot cashapp`` imports and opens
-  its runtime (ledger, store, checkpointer, policy) on the same database, and reads no file;
+  its runtime (ledger, store, policy, and the approval service with its checkpointer, as every
+  ``arbot cashapp`` does) on the same database, and reads no file;
 * ``arbot cashapp --bank FILE --dry-run --out RESULT.json``;
 * ``arbot cashapp --bank FILE --out RESULT.json`` (applies and proposes for real, every change
   audited) on a copy of the ledger as it was before the dry run; then ``arbot audit verify``.
