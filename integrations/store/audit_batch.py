@@ -105,7 +105,8 @@ def _as_stored(row: dict[str, Any]) -> dict[str, Any]:
     return stored
 
 
-_PLAIN: dict[tuple[str, str, str], Compiled] = {}  # INSERT of a table, by dialect and driver
+# INSERT of a table, by dialect and driver; None: a column is converted (SQLAlchemy writes it).
+_PLAIN: dict[tuple[str, str, str], Compiled | None] = {}
 
 
 def _insert_plain(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -113,9 +114,14 @@ def _insert_plain(conn: Connection, table: Table, rows: list[dict[str, Any]]) ->
     columns (numbers and text, nothing SQLAlchemy converts), the same rows without SQLAlchemy's
     per-row work (a cash run writes tens of thousands of audit records)."""
     key = (conn.dialect.name, conn.dialect.driver, table.name)
-    statement = _PLAIN.get(key)
+    if key not in _PLAIN:
+        dialect = conn.dialect
+        plain = all(c.type.bind_processor(dialect) is None for c in table.columns)
+        _PLAIN[key] = insert(table).compile(dialect=dialect) if plain else None
+    statement = _PLAIN[key]
     if statement is None:
-        statement = _PLAIN[key] = insert(table).compile(dialect=conn.dialect)
+        conn.execute(insert(table), rows)
+        return
     names = statement.positiontup
     if names is not None:
         conn.exec_driver_sql(statement.string, [tuple(row[n] for n in names) for row in rows])
