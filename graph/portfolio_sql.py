@@ -193,25 +193,47 @@ class SqlBookReads(SqlCashReads, BookReads):
         return BookAging(buckets, int(count))
 
     def _aging_by_collector(self, customer_id: str | None) -> BookAging:
-        rows = self._bucket_cents(customer_id)
-        collector_of = dict(self._rows("SELECT customer_id, collector FROM ledger_customers"))
+        """The running bucket sums per customer and currency (along the open-by-customer
+        index), added up per collector and currency in SQL: Python sees a few rows."""
+        where, params = self._open_where(customer_id)
+        bounds = self._boundaries()
+        sums = ", ".join(
+            f"SUM(CASE WHEN due_date >= :b{n} THEN balance ELSE 0 END) AS r{n}"
+            for n in range(len(bounds))
+        )
+        params.update({f"b{n}": since for n, (_, since) in enumerate(bounds)})
+        running = ", ".join(f"SUM(o.r{n})" for n in range(len(bounds)))
+        rows = self._rows(
+            f"SELECT COALESCE(c.collector, '(none)'), o.currency, {running}, SUM(o.total) FROM "
+            f"(SELECT customer_id, currency, SUM(balance) AS total, {sums} FROM ledger_invoices "
+            f"WHERE {where} GROUP BY customer_id, currency) o "
+            "LEFT JOIN ledger_customers c ON c.customer_id = o.customer_id "
+            "GROUP BY COALESCE(c.collector, '(none)'), o.currency",
+            **params,
+        )
         book: dict[str, list[int]] = {}
         mine: dict[tuple[str, str], list[int]] = {}
-        for cid, currency, cents, _ in rows:
-            key = (collector_of.get(cid) or "(none)", currency)
-            for sums in (
-                book.setdefault(currency, [0] * len(cents)),
-                mine.setdefault(key, [0] * len(cents)),
-            ):
-                for n, value in enumerate(cents):
-                    sums[n] += value
+        for collector, currency, *upto in rows:
+            cents, below = [], 0
+            for value in upto:
+                cents.append(int(value or 0) - below)
+                below = int(value or 0)
+            mine[(collector, currency)] = cents
+            into = book.setdefault(currency, [0] * len(cents))
+            for n, value in enumerate(cents):
+                into[n] += value
+        (count,) = self._rows(
+            "SELECT COUNT(*) FROM (SELECT customer_id FROM ledger_invoices "
+            f"WHERE {where} GROUP BY customer_id) o",
+            **self._open_where(customer_id)[1],
+        )[0]
 
         def named(cents: list[int]) -> dict[str, Decimal]:
             return {name: _cents(v) for name, v in zip(AGING_BUCKET_NAMES, cents, strict=True)}
 
         return BookAging(
             {c: named(v) for c, v in sorted(book.items())},
-            len({cid for cid, *_ in rows}),
+            int(count),
             {k: named(v) for k, v in mine.items()},
         )
 

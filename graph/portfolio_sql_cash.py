@@ -2,11 +2,12 @@
 ``graph.portfolio_sql.SqlBookReads``): payments received in a period, unapplied cash, one payment
 by id or bank reference, and the customers' paying habits.
 
-Days to pay are amount-weighted over every payment application. The whole book's ranking
-("slowest payers") reads each application once along covering indexes (ledger migration 0005:
-payments by customer with their date, applications by payment with their invoice and amount,
-invoices with their dates), so SQLite never reads a table row for it; Python objects are built
-only for the customers shown.
+Days to pay are amount-weighted over every payment application. On SQLite the ledger keeps
+those sums per paying customer as it is written (``ledger_paying_habits``, migration 0006), so
+"slowest payers" reads one small row per customer; elsewhere (and on a ledger from before it)
+each application is read once along covering indexes (migration 0005: payments by customer
+with their date, applications by payment with their invoice and amount, invoices with their
+dates). Python objects are built only for the customers shown.
 """
 
 from __future__ import annotations
@@ -99,8 +100,25 @@ class SqlCashReads:
         return [p for i in ids if (p := self.erp.get_payment(i))]
 
     def _habit_rows(self, customer_id: str | None) -> list[Any]:
-        """(customer, weight, weighted days to pay, weighted days beyond terms, applications),
-        payments first (by customer), then each one's applications, then their invoices."""
+        """(customer, weight, weighted days to pay, weighted days beyond terms, applications):
+        on SQLite the sums the ledger keeps as it is written (migration 0006), else payments
+        first (by customer), then each one's applications, then their invoices."""
+        if self.engine.dialect.name == "sqlite":
+            from sqlalchemy.exc import OperationalError
+
+            try:
+                return self._rows(
+                    "SELECT customer_id, weight, to_pay, beyond, applications "
+                    "FROM ledger_paying_habits"
+                    + (" WHERE customer_id = :cid" if customer_id else "")
+                    + " ORDER BY customer_id",
+                    cid=customer_id,
+                )
+            except OperationalError:  # a ledger from before migration 0006
+                pass
+        return self._joined_habit_rows(customer_id)
+
+    def _joined_habit_rows(self, customer_id: str | None) -> list[Any]:
         if self.engine.dialect.name == "sqlite":
             to_pay = "julianday(p.received_on) - julianday(i.invoice_date)"
             beyond = "julianday(p.received_on) - julianday(i.due_date)"
