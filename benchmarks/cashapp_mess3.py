@@ -57,7 +57,12 @@ from cashapp_mess3_channels import (  # type: ignore[import-not-found]
 )
 
 from graph.ar.cashapp import CashMatcher
-from graph.ar.payers import pays_oldest_first, pays_out_of_order
+from graph.ar.payers import pays_oldest_first
+
+try:
+    from graph.ar.payers import pays_out_of_order
+except ImportError:  # a matcher from before the oldest-first convention (to compare versions)
+    pays_out_of_order = None  # type: ignore[assignment]
 from integrations.erp.records import BankLine, Customer, Invoice
 
 SCENARIOS = {
@@ -464,8 +469,13 @@ def main(argv: list[str] | None = None) -> int:
     open_invoices = [i for i in world.invoices if i.balance > 0]
     by_number = {i.invoice_number: i for i in world.invoices}
     habit = pays_oldest_first(world.payments, by_number)
-    contrary = pays_out_of_order(world.payments, by_number)
-    matcher = CashMatcher(world.customers, open_invoices, oldest_first=habit, out_of_order=contrary)
+    if pays_out_of_order is None:
+        matcher = CashMatcher(world.customers, open_invoices, oldest_first=habit)
+    else:
+        contrary = pays_out_of_order(world.payments, by_number)
+        matcher = CashMatcher(
+            world.customers, open_invoices, oldest_first=habit, out_of_order=contrary
+        )
     results = matcher.match_all(lines, AS_OF)
     base = clerk(lines, open_invoices)
     mine, theirs = Score(), Score()

@@ -162,8 +162,13 @@ def names_an_invoice(remittance: Remittance) -> bool:
     )
 
 
+_PARTIAL_HINT = re.compile(r"PART|TEIL|ABSCHL|COMPT|PARC|DEEL|INSTAL|INSTL|TERMIJN|CUENTA| OF ")
+
+
 def says_partial(memo: str) -> bool:
     """The memo says the payment is partial (an installment), in any of five languages, also
     when a 35-character line break cut the word."""
+    if not _PARTIAL_HINT.search(memo):
+        return False  # most memos: no word a partial payment is said with even begins
     folded = fold(memo)
     return bool(_PARTIAL.search(folded) or _PARTIAL_WORD.search(folded.replace(" ", "")))
