@@ -260,8 +260,9 @@ def collections_list(context: ReportContext, request: Request) -> Reply:
     at_risk: dict[str, float] = {}
     chasing = 0
     for r in ranked:
-        if r.account.past_due or r.risk.expected:
-            chasing += bool(r.account.past_due)
+        past_due = bool(r.account.past_due_key())
+        if past_due or r.risk.expected:
+            chasing += past_due
             at_risk[r.account.currency] = at_risk.get(r.account.currency, 0.0) + r.risk.expected
     headline = (
         f"Collections for {day(context.today)} ({scope}): {plural(chasing, 'account')} "

@@ -102,6 +102,10 @@ class AccountTotals:
     def past_due(self) -> Decimal:
         return self.open_total - self.buckets[0]
 
+    def past_due_key(self) -> Decimal:
+        """``past_due`` for ordering (the ledger's accounts give cents: the same order)."""
+        return self.past_due
+
     def risk_amounts(self) -> tuple[float, ...]:
         """What ``risk`` weighs, as floats: late; 1-LATE_DAYS past due (plain, disputed, partly
         paid); not yet due (plain, disputed, partly paid)."""
@@ -192,12 +196,12 @@ class Ranked:
     risk: Risk
     score: float
 
-    def order(self) -> tuple[float, Decimal, float, str, str]:
+    def order(self) -> tuple[float, Decimal | int, float, str, str]:
         """Most expected late money first; ties: larger past due, then the later payer (how late
         its late payments are), then customer id."""
         return (
             -self.score,
-            -self.account.past_due,
+            -self.account.past_due_key(),
             -self.behaviour.lateness,
             self.account.customer_id,
             self.account.currency,

@@ -528,6 +528,10 @@ class LedgerAccount:
     def past_due(self) -> Decimal:
         return _money(sum(self._buckets[1:]))
 
+    def past_due_key(self) -> int:
+        """``past_due`` in cents, for ordering without a Decimal each."""
+        return sum(self._buckets[1:])
+
     @property
     def late(self) -> Decimal:
         return _money(sum(self._buckets[1:]) - self._early)
