@@ -102,8 +102,10 @@ def written_money(rng: random.Random, value: Decimal, currency: str) -> str:
     us = f"{value:,.2f}"
     eu = us.replace(",", "X").replace(".", ",").replace("X", ".")
     if currency == "USD":
-        return rng.choice((us, f"${us}", f"USD {us}", f"{value:.2f}"))
-    return rng.choice((eu, f"{eu} {currency}", f"{currency} {eu}", f"{value:.2f}"))
+        return rng.choice((us, f"${us}", f"USD {us}", f"{value:.2f}", f"USD{us}"))
+    return rng.choice(
+        (eu, f"{eu} {currency}", f"{currency} {eu}", f"{value:.2f}", f"{eu}{currency}")
+    )
 
 
 def slip(rng: random.Random, number: str) -> str:

@@ -446,6 +446,11 @@ def _split_amounts(text: str) -> tuple[Decimal, ...]:
     return tuple(found)
 
 
+# A currency code written against an amount, before or after it.
+_GLUED_CURRENCY = re.compile(
+    r"(?<![A-Z0-9])(?:USD|EUR|GBP|CAD|CHF|AUD)(?=\d{1,3}(?:[.,]\d{3})*[.,]\d{2}(?![\d]))"
+    r"|(?<=\d[.,]\d\d)(?:USD|EUR|GBP|CAD|CHF|AUD)(?![A-Z])"
+)
 # The marks of a wire transfer in a bank's text: Fedwire's and SWIFT's own fields and words.
 _WIRE = re.compile(
     r"(?<![A-Z0-9])(FEDWIRE|WIRE|SWIFT|MT103|IMAD|OMAD|B/O|OBI|BNF)(?![A-Z0-9])"
@@ -461,6 +466,7 @@ def parse_remittance(reference: str) -> Remittance:
     edi, header = _edi(text)
     rest = _NOTE.sub(" ", _SEGMENT.sub(" ", text))
     ordered, charges, rest = _swift_codes(rest)
+    rest = _GLUED_CURRENCY.sub(" ", rest)  # "EUR159,87", "159.87USD": the amount apart
     says_charges = bool(charges) or bool(_SAYS_CHARGES.search(rest))
     names = addenda_names(rest)
     rest = _BANK_FIELD.sub(" ", _ID_FIELD.sub(" ", rest))

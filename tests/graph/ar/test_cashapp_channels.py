@@ -413,3 +413,13 @@ def test_a_flat_intermediary_fee_on_a_small_wire_is_a_bank_fee_not_on_ach() -> N
     assert result.deduction == (D("25.00"), "bank_fee")
     ach = match(matcher, "DUVAL GROCERS", "375.00", "ORIG CO NAME:DUVAL GROCERS RMT:INV 0208123")
     assert ach.decision == "review"  # no intermediary bank takes a fee off an ACH credit
+
+
+def test_a_currency_code_written_against_the_amount(matcher: CashMatcher) -> None:
+    # 2,460.35 + 1,000.00 less the 160.00 written as "EUR160,00": the rest is 0208123.
+    result = match(matcher, "DUVAL GROCERS INC", "3300.35", "INV 0208125 ABZUG EUR160,00 WKZ")
+    assert result.decision == "auto", result.explanation
+    assert set(applied(result)) == {"0208123", "0208125"}
+    assert result.deduction == (D("160.00"), "promotion")
+    after = match(matcher, "DUVAL GROCERS INC", "3300.35", "INV 0208125 DED 160.00USD DAMAGED")
+    assert after.deduction == (D("160.00"), "damage")
