@@ -154,7 +154,7 @@ REGISTRY: tuple[Intent, ...] = (
         "Customers over their credit limit or on credit hold",
         ("which customers are over their credit limit", "customers on credit hold"),
         "Customers over their credit limit, and customers on credit hold.",
-        "graph.portfolio_answers:credit_exceptions",
+        "graph.portfolio_credit:credit_exceptions",
         parameters=_CUSTOMER,
         slash="limits",
         slash_template="who is over their credit limit",

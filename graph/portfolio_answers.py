@@ -115,11 +115,24 @@ def aging_report(context: ReportContext, request: Request) -> Reply:
 # --- who owes the most ----------------------------------------------------------------------------
 def top_debtors(context: ReportContext, request: Request) -> Reply:
     reads = book_reads(context.erp, context.today)
-    top = request.limit or TOP_DEFAULT
+    over = request.at_least  # "who owes more than 50k": everyone above it, in any currency
+    top = DATA_MAX_ROWS if over is not None else request.limit or TOP_DEFAULT
     # the currency with the most customers first
     ranked = dict(
         sorted(reads.top_debtors(top, request.currency).items(), key=lambda kv: -kv[1][0])
     )
+    if over is not None:
+        ranked = {
+            c: (n, [r for r in rows if r.total > over])
+            for c, (n, rows) in ranked.items()
+            if any(r.total > over for r in rows)
+        }
+        if not ranked:
+            return Reply(
+                headline=f"Nobody owes more than {over:,} in any currency ({_as_of(context)}).",
+                intent="top_debtors",
+                data={"as_of": context.today, "over": over, "by_currency": {}},
+            )
     if not ranked:
         return Reply(headline="Nobody owes anything: no open invoices.", intent="top_debtors")
     customers = reads.customers({r.customer_id for _, shown in ranked.values() for r in shown})
@@ -131,6 +144,13 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
     headline = f"Who owes the most ({_as_of(context)}): " + "; ".join(
         f"{leader} ({currency})" for leader, currency in zip(leaders, ranked, strict=True)
     )
+    if over is not None:
+        headline = (
+            f"Owing more than {over:,} ({_as_of(context)}, each currency on its own): "
+            + "; ".join(
+                f"{plural(len(rows), 'customer')} in {c}" for c, (_, rows) in ranked.items()
+            )
+        )
     sections = []
     data: dict[str, Any] = {"as_of": context.today, "by_currency": {}}
     for currency, (customer_count, shown) in ranked.items():
@@ -149,7 +169,11 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
                         for n, r in enumerate(shown, start=1)
                     ),
                     numeric=(2, 3),
-                    title=f"Top {len(shown)} in {currency} (of {customer_count} customers)",
+                    title=(
+                        f"Over {over:,} in {currency}: {len(shown)} of {customer_count} customers"
+                        if over is not None
+                        else f"Top {len(shown)} in {currency} (of {customer_count} customers)"
+                    ),
                 )
             )
         )
@@ -283,110 +307,6 @@ def total_ar(context: ReportContext, request: Request) -> Reply:
         context=[f"Source: ERP open invoices {_as_of(context)}; one total per currency."],
         intent="total_ar",
         data={"as_of": context.today, "open": dict(totals), "past_due": dict(past_due)},
-    )
-
-
-# --- credit exceptions ----------------------------------------------------------------------------
-def credit_exceptions(context: ReportContext, request: Request) -> Reply:
-    customer, notes = scoped_customer(context, request)
-    reads = book_reads(context.erp, context.today)
-    if customer is not None:
-        sums = reads.customer_sums({customer.customer_id})
-        used = next((s.total for s in sums if s.currency == customer.currency), ZERO)
-        limit = customer.credit_limit
-        over = [(customer, used)] if limit is not None and used > limit else []
-        held = [customer] if customer.on_hold else []
-        over_count = len(over)
-    else:
-        over_count, over = reads.over_limit(DATA_MAX_ROWS)
-        held = reads.held()
-    if customer is not None:
-        limit_text = (
-            money(customer.credit_limit, customer.currency) if customer.credit_limit else "none"
-        )
-        standing = (
-            f"over its {limit_text} limit by "
-            f"{money(used - (customer.credit_limit or ZERO), customer.currency)}"
-            if over
-            else f"within its {limit_text} limit"
-        )
-        headline = f"{customer.name} owes {money(used, customer.currency)}: {standing}; " + (
-            "ON credit hold." if customer.on_hold else "not on credit hold."
-        )
-    else:
-        headline = (
-            f"{plural(over_count, 'customer')} over their credit limit, "
-            f"{plural(len(held), 'customer')} on credit hold ({_as_of(context)})."
-        )
-    sections = []
-    if over:
-        sections.append(
-            Section(
-                table=Table(
-                    ("Customer", "Open", "Limit", "Over by", "On hold"),
-                    tuple(
-                        (
-                            _customer_cell(who),
-                            money(used, who.currency),
-                            money(who.credit_limit or ZERO, who.currency),
-                            money(used - (who.credit_limit or ZERO), who.currency),
-                            "yes" if who.on_hold else "",
-                        )
-                        for who, used in over[:TABLE_MAX_ROWS]
-                    ),
-                    numeric=(1, 2, 3),
-                    title="Over their credit limit",
-                )
-            )
-        )
-    if held and customer is None:
-        shown = held[:TABLE_MAX_ROWS]
-        open_of = {
-            (s.customer_id, s.currency): s.total
-            for s in reads.customer_sums({c.customer_id for c in shown})
-        }
-        sections.append(
-            Section(
-                table=Table(
-                    ("Customer", "Open", "Limit"),
-                    tuple(
-                        (
-                            _customer_cell(c),
-                            money(open_of.get((c.customer_id, c.currency), ZERO), c.currency),
-                            money(c.credit_limit, c.currency) if c.credit_limit else "none",
-                        )
-                        for c in shown
-                    ),
-                    numeric=(1, 2),
-                    title="On credit hold",
-                )
-            )
-        )
-    return Reply(
-        headline=" ".join([*notes, headline]),
-        sections=sections,
-        context=[
-            f"Source: ERP customers and open invoices {_as_of(context)}; the limit is compared "
-            "with what is open in the customer's currency."
-        ],
-        intent="credit_exceptions",
-        entities={"customer_id": customer.customer_id} if customer else {},
-        data={
-            "as_of": context.today,
-            "over_limit": [
-                {
-                    "customer_id": who.customer_id,
-                    "name": who.name,
-                    "currency": who.currency,
-                    "open": used,
-                    "credit_limit": who.credit_limit,
-                    "over_by": used - (who.credit_limit or ZERO),
-                }
-                for who, used in over[:DATA_MAX_ROWS]
-            ],
-            "over_limit_count": over_count,
-            "on_hold": [{"customer_id": c.customer_id, "name": c.name} for c in held],
-        },
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from graph import understand_collector
 from graph import understand_vocab as vocab
@@ -52,6 +53,8 @@ class Request:
     # The whole-book question the words also ask when the name is not a customer ("aging
     # breakdown", "gimme the aging"): the agent answers it when the name resolves to no one.
     book_intent: str | None = None
+    # "who owes more than 50k": the amount a whole-book ranking is cut at
+    at_least: Decimal | None = None
 
 
 _COUNT = lazy(
@@ -204,6 +207,10 @@ _WHICH_PAYMENT = lazy(
     r"|\b(?:get|got|receive|received)\b.{0,24}\bfrom (?:anyone|anybody|someone|whom)\b"
 )
 _CENTS = lazy(r"(?<![\w.,])(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?![\d])")
+_OVER_AMOUNT = lazy(
+    r"(?:\bover|\babove|\bmore than|\bgreater than|>=?)\s*\$?\s?(\d[\d,]*(?:\.\d+)?)\s*([km])?\b"
+    r"(?!\s*(?:days?|%))"
+)
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
 _QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
@@ -301,6 +308,10 @@ def parse(text: str, today: date) -> Request:
     ):
         # "who sent 9,390.20", "find the payment of $828.82": one payment, by its amount
         intent, payment_refs = "payment_lookup", (amount.group(1),)
+    at_least = None
+    if intent == "top_debtors" and (over := _OVER_AMOUNT.search(norm)):
+        digits = Decimal(over.group(1).replace(",", ""))
+        at_least = digits * {"k": 1000, "m": 1_000_000}.get(over.group(2) or "", 1)
     by_collector = bool(_BY_COLLECTOR.search(norm))
     if by_collector and not name and intent in ("total_ar", "customer_balance", "unknown"):
         intent = "aging_report"  # "ar by collector", "how much a/r does each collector own"
@@ -333,4 +344,5 @@ def parse(text: str, today: date) -> Request:
         by_collector=by_collector,
         maybe_invoices=maybe,
         book_intent=book_intent if book_intent != intent else None,
+        at_least=at_least,
     )

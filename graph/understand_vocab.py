@@ -186,6 +186,7 @@ CREDIT = _rx(
     r"\blimit\b",
 )
 COLLECTIONS = _rx(
+    r"\bwho is (?:late|overdue|past due|delinquent|behind)\b",
     r"\bwhat (?:should|do|does|can) (?:i|we|\w+) (?:work on|focus on|tackle|chase|call)\b",
     r"\bcollections?\b|\bwork ?list\b|\bcall ?list\b|\bchase ?list\b|\bdunning\b"
     r"|\bpriority list\b|\bqueue\b|\bescalat\w+",
@@ -320,7 +321,7 @@ breaches breach lmt cl deposits down hit hits ptp ptps detailed stop utilization
 mid middle early late start beginning trend trends usually typically normally date dated
 near nearing approaching sitting standing fyi fwiw btw cfo ceo controller boss supposed
 delinquent oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant
-couldnt shouldnt
+couldnt shouldnt q totals percent percentage pct share ratio
 """.split()
 )
 
@@ -397,6 +398,9 @@ TOTAL_AR = _rx(
     r"|ar|balances?)\b",
 )
 TOP_DEBTORS = _rx(
+    r"\b(?:customers|accounts|clients|who|anyone|which)\b.{0,20}\b(?:owing|owe|owes|with (?:a )?"
+    r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
+    r"\s*\$?\d",
     r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?the most\b",
     r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:debtors?|balances?|exposures?"
     r"|customers? by (?:balance|ar|exposure|open)|accounts? by (?:balance|ar|exposure|open)"

@@ -174,3 +174,19 @@ def test_a_word_that_only_begins_a_name_does_not_turn_the_book_into_a_customer(
     assert reply["text"].startswith("I did not read “pack” as a customer")
     named = ask_json(demo_cli, "riverbend aging")
     assert named["entities"]["customer_id"] == "C00036"
+
+
+def test_who_owes_more_than_an_amount_lists_everyone_above_it(demo_cli: Cli) -> None:
+    reply = ask_json(demo_cli, "who owes more than 50k")
+    assert reply["intent"] == "top_debtors" and reply["proposals"] == []
+    totals: dict[tuple[str, str], Decimal] = {}
+    for i in ledger(demo_cli).invoices(open_only=True):
+        key = (i.customer_id, i.currency)
+        totals[key] = totals.get(key, Decimal(0)) + i.balance
+    expected = {key for key, total in totals.items() if total > Decimal("50000")}
+    got = {
+        (row["customer_id"], currency)
+        for currency, rows in reply["data"]["by_currency"].items()
+        for row in rows
+    }
+    assert got == expected and expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -229,3 +230,12 @@ def test_general_knowledge_stays_out_of_scope() -> None:
 )
 def test_days_late_of_a_customer_or_of_the_book(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,at_least",
+    [("who owes more than 50k", "50000"), ("customers owing over 100k", "100000")],
+)
+def test_a_ranking_cut_at_an_amount(text: str, at_least: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "top_debtors" and request.at_least == Decimal(at_least)
