@@ -164,6 +164,9 @@ CANNOT = (
         "show history: notes, approvals, reminders already sent or invoice documents",
         _rx(
             r"\bwho (?:approved|rejected|requested|signed off|okayed|changed|entered|posted)\b"
+            r"|^(?:was|were|is|has|have|did)\b.{0,40}\b(?:approved|rejected|declined|signed off)\b"
+            r"|\bdid (?:anyone|anybody|we|you|i|someone) (?:send|e-?mail|call|remind|contact"
+            r"|chase)\b"
             r"|\baudit (?:log|trail|history)\b|\bwhat did you (?:change|do|approve|send)\b",
             r"\b(?:print|download|export)\b.{0,30}\binvoices?\b|\binvoices?\b.{0,20}\b(?:pdf|printout)s?\b"
             r"|\bpdf (?:of|for) (?:the |an? )?invoices?\b",

@@ -180,7 +180,8 @@ CREDIT = _rx(
     r" (?:their|the|its|his|her|our)? ?(?:credit )?limit\b",
     r"\b(?:orders?|so'?s|sales orders?) (?:on|pending|awaiting|waiting for|held for)"
     r" (?:credit|hold|review|approval)\b",
-    r"\bon (?:credit )?hold\b|\bpending credit\b|\bblocked orders?\b",
+    r"\bon (?:credit )?hold\b|\bpending credit\b|\bblocked orders?\b"
+    r"|\b(?:a|any|the) (?:credit )?(?:hold|block|stop) on\b",
     r"\btake (?:on )?(?:another|a new|one more|an extra|more|a bigger|a|an)\b.{0,20}\border\b",
     r"\bwants? to ship\b|\bship (?:so\b|order|the order)",
     r"\blimit\b",

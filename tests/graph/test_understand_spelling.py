@@ -239,3 +239,20 @@ def test_days_late_of_a_customer_or_of_the_book(text: str, intent: str) -> None:
 def test_a_ranking_cut_at_an_amount(text: str, at_least: str) -> None:
     request = parse(text, TODAY)
     assert request.intent == "top_debtors" and request.at_least == Decimal(at_least)
+
+
+@pytest.mark.parametrize(
+    "text,intent,cannot",
+    [
+        ("was the globex write-off approved", "unknown", "records"),
+        ("did anyone send a reminder to initech", "unknown", "records"),
+        ("is there a hold on pinnacle", "credit_check", None),
+        ("should we write off the 50 on 10435?", "invoice_status", None),
+    ],
+)
+def test_questions_about_changes_are_not_answered_as_another(
+    text: str, intent: str, cannot: str | None
+) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.cannot) == (intent, cannot)
+    assert request.action is None
