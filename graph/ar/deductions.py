@@ -8,10 +8,12 @@ words (English, German, French, Spanish; retailer shorthand) the text contains; 
 
 **What counts as an open deduction** (``find_deductions``): an open invoice with a payment
 applied to it, where the latest such payment's reference gives a reason (any keyword above, or
-SHORT / DEDUCT / DEDUCTION / CHARGEBACK / CLAIM), or an EDI ``RMR`` segment for the invoice shows
-less paid than billed, or the balance left is exactly the customer's early-payment discount. A
-reference saying PARTIAL or INSTALLMENT is an agreed partial payment, never a deduction. The
-deduction is the invoice's open balance, taken on the payment's date.
+the short-pay words cash application reads: SHORT, DEDUCTION, CHARGEBACK, CLAIM, ABZUG, RETENUE,
+…), or an EDI ``RMR`` segment for the invoice shows less paid than billed, or the balance left is
+exactly the customer's early-payment discount. A reference saying the payment is partial (PARTIAL,
+INSTALLMENT, TEILZAHLUNG, ACOMPTE, PAGO PARCIAL, … as cash application reads it) is an agreed
+partial payment, never a deduction. The deduction is the invoice's open balance, taken on the
+payment's date.
 
 **Validity**: a discount is valid only for a customer with discount terms, paid within the
 discount days, and no larger than the terms allow; otherwise it is an *unearned discount*.
@@ -28,7 +30,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from graph.ar.cashapp_reasons import ADX_REASON_CODES, classify_reason
+from graph.ar.cashapp_channel_text import says_partial
+from graph.ar.cashapp_reasons import ADX_REASON_CODES, SAYS_SHORT, classify_reason, fold
 from graph.format import money
 from integrations.erp.money import quantize
 from integrations.erp.records import (
@@ -44,10 +47,6 @@ __all__ = ["ADX_REASON_CODES", "classify_reason", "find_deductions", "summarize"
 
 # An EDI segment runs to its terminator "~"; in a bank's free text it may also end at a space.
 _SEGMENT = re.compile(r"\b(RMR|ADX)\*([^~\s\\]*)[~\\]?")
-_SAYS_SHORT = re.compile(
-    r"(?<![A-Z0-9])(SHORT|DEDUCT(ED|ION|IONS)?|DED|CHARGE\s?BACK|CHBK|CLAIM)(?![A-Z0-9])"
-)
-_SAYS_PARTIAL = re.compile(r"(?<![A-Z0-9])(PARTIAL|INSTALL?MENT|PART\s+PAY(MENT)?)(?![A-Z0-9])")
 _STATED_SHORT = re.compile(r"SHORT(?:\s+PAID|\s+PAY|\s+PMT)?\s+\$?(\d[\d,]*\.\d{2})")
 
 # What a collector asks for before accepting a deduction above tolerance.
@@ -202,7 +201,7 @@ def _deduction(
     payment = max((p for p, _ in paid_by), key=lambda p: (p.received_on, p.payment_id))
     text = payment.reference
     upper = text.upper()
-    if _SAYS_PARTIAL.search(upper):
+    if says_partial(upper):
         return None
     amount = invoice.balance
     currency = invoice.currency
@@ -217,7 +216,7 @@ def _deduction(
         exact_discount = allowed is not None and amount == allowed
         if exact_discount or (remittance is not None and remittance.discount):
             reason = "discount"
-        elif not (shows_short or _SAYS_SHORT.search(_SEGMENT.sub(" ", upper))):
+        elif not (shows_short or SAYS_SHORT.search(fold(_SEGMENT.sub(" ", upper)))):
             return None  # paid part, said nothing: a partial payment, not a deduction
 
     problems: list[str] = []

@@ -154,6 +154,21 @@ def test_partial_payments_are_not_deductions() -> None:
     # Even when the EDI remittance shows less paid than billed.
     partial = "RMR*IV*100*PO*400.00*1000.00~ INSTALLMENT 1 OF 3"
     assert find([short_paid("1000.00", "400.00", partial)]) == []
+    # Said in the words cash application reads a partial payment with, in any language.
+    for said in ("TEILZAHLUNG 1/3", "ACOMPTE", "PAGO PARCIAL", "DEELBETALING"):
+        remittance = f"RMR*IV*100*PO*400.00*1000.00~ {said}"
+        assert find([short_paid("1000.00", "400.00", remittance)]) == [], said
+
+
+def test_a_short_pay_said_in_another_language_is_a_deduction_to_explain() -> None:
+    """The short-pay words are cash application's: "Abzug" is a short-pay to explain,
+    not a silent partial payment."""
+    [deduction] = find([short_paid("1000.00", "950.00", "RECHNUNG 100 ABZUG 50,00")])
+    assert (deduction.reason_code, deduction.amount, deduction.valid) == (
+        "unknown",
+        D("50.00"),
+        False,
+    )
 
 
 def test_a_short_pay_without_a_reason_is_invalid_until_explained() -> None:
