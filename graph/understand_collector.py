@@ -70,6 +70,13 @@ _DATE_PATTERNS = (
     ("md", lazy(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b")),
     ("dm", lazy(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH)),
     ("nth", lazy(r"\b(?:on|by) the (\d{1,2})(?:st|nd|rd|th)\b")),
+    # "by 11/30", "on 30.11.2026": month-first or day-first by ARBOT_LOCALE (dotted: day first)
+    (
+        "numeric",
+        lazy(
+            r"(?<![\d.,/$])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?(?![\d/]|\.\d)(?!\s*net\b)"
+        ),
+    ),
 )
 
 
@@ -86,6 +93,22 @@ def _coming(today: date, month: int, number: int) -> date | None:
         if found >= today:
             return found
     return None
+
+
+def _numeric_due(match: re.Match[str], today: date) -> date | None:
+    """ "11/30" (or "30/11" in a day-first locale, "30.11" anywhere): the coming such day."""
+    from graph.understand_dates import date_order
+
+    first, second = int(match.group(1)), int(match.group(3))
+    day_first = match.group(2) == "." or date_order() == "DMY"
+    day_, month = (first, second) if day_first else (second, first)
+    if match.group(4):
+        year = int(match.group(4)) + (2000 if len(match.group(4)) == 2 else 0)
+        try:
+            return date(year, month, day_)
+        except ValueError:
+            return None
+    return _coming(today, month, day_) if 1 <= month <= 12 else None
 
 
 def due_date(norm: str, today: date) -> tuple[date | None, str]:
@@ -123,6 +146,8 @@ def due_date(norm: str, today: date) -> tuple[date | None, str]:
             found = _coming(today, _MONTHS.index(match.group(1)) + 1, int(match.group(2)))
         elif kind == "dm":
             found = _coming(today, _MONTHS.index(match.group(2)) + 1, int(match.group(1)))
+        elif kind == "numeric":
+            found = _numeric_due(match, today)
         elif kind == "nth":
             number = int(match.group(1))
             found = _coming(today, today.month, number) if number >= today.day else None

@@ -256,3 +256,17 @@ def test_questions_about_changes_are_not_answered_as_another(
     request = parse(text, TODAY)
     assert (request.intent, request.cannot) == (intent, cannot)
     assert request.action is None
+
+
+@pytest.mark.parametrize(
+    "text,due",
+    [
+        ("northwind promised 50k by 11/30", "2026-11-30"),
+        ("globex will pay 1,234.50 on 12/1", "2026-12-01"),
+        ("record a ptp for pinnacle 20k by 30.11", "2026-11-30"),
+    ],
+)
+def test_a_promise_due_on_a_numeric_date(text: str, due: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "record_promise"
+    assert action.due is not None and action.due.isoformat() == due
