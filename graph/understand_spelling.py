@@ -21,7 +21,7 @@ aging ageing balance balances payment payments unapplied receivable receivables 
 invoices outstanding overdue statement statements remittance remittances deduction deductions
 dispute disputes disputed promise promises collector collectors received receipts customers
 credit limit limits report summary largest biggest between yesterday forecast approvals
-reminder reminders history
+reminder reminders history debtors
 """.split()
 )
 _TOKEN = lazy(r"[a-z]{4,}")

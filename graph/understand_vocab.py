@@ -56,6 +56,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bit's\b", "it is"),
         (r"\b(?:thx|tx|ty|tnx|thanx|tks|thks)\b", "thanks"),
         (r"\bamt\b", "amount"),
+        (r"\bsaldo\b", "balance"),
         (r"\bovr\b", "over"),
         (r"\blmt\b", "limit"),
         (r"\bcl\b", "credit limit"),
@@ -187,6 +188,7 @@ CREDIT = _rx(
     r"\blimit\b",
 )
 COLLECTIONS = _rx(
+    r"\b(?:delay|delays|delayed|late) (?:in|with) (?:the )?(?:payments?|paying)\b",
     r"\bwho is (?:late|overdue|past due|delinquent|behind)\b",
     r"\bwhat (?:should|do|does|can) (?:i|we|\w+) (?:work on|focus on|tackle|chase|call)\b",
     r"\bcollections?\b|\bwork ?list\b|\bcall ?list\b|\bchase ?list\b|\bdunning\b"
@@ -239,6 +241,7 @@ DIGEST_WEAK = _rx(
 
 # --- inquiries ----------------------------------------------------------------------------------
 BALANCE = _rx(
+    r"\bnot (?:yet )?paid\b|\bopen (?:points|posts|positions)\b",
     r"\b(?:sitting|standing) at\b|\boldest (?:open |unpaid |outstanding )?(?:invoices?|items?)\b"
     r"|\bhow old is\b",
     r"\bowe[sd]?\b|\bowing\b|\bbalances?\b|\boutstandings?\b|\bpast dues?\b|\boverdue\b"
@@ -322,7 +325,8 @@ breaches breach lmt cl deposits down hit hits ptp ptps detailed stop utilization
 mid middle early late start beginning trend trends usually typically normally date dated
 near nearing approaching sitting standing fyi fwiw btw cfo ceo controller boss supposed
 delinquent oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant
-couldnt shouldnt q totals percent percentage pct share ratio
+couldnt shouldnt q totals percent percentage pct share ratio points posts missing arrived
+incoming entrance entrances delay delays delayed saldo
 """.split()
 )
 
@@ -399,6 +403,8 @@ TOTAL_AR = _rx(
     r"|ar|balances?)\b",
 )
 TOP_DEBTORS = _rx(
+    r"\b(?:list|all|show|see)(?: of)? (?:the |our |all )?debtors\b"
+    r"|^\s*(?:the |our )?debtors\s*[?!.]*$",
     r"\b(?:customers|accounts|clients|who|anyone|which)\b.{0,20}\b(?:owing|owe|owes|with (?:a )?"
     r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
     r"\s*\$?\d",

@@ -270,3 +270,19 @@ def test_a_promise_due_on_a_numeric_date(text: str, due: str) -> None:
     action = parse(text, TODAY).action
     assert action is not None and action.kind == "record_promise"
     assert action.due is not None and action.due.isoformat() == due
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        ("please give me the open points of northwind", "customer_balance", "northwind"),
+        ("please the saldo of initech", "customer_balance", "initech"),
+        ("which invoices of pinnacle are not paid", "customer_balance", "pinnacle"),
+        ("which customers have delay in payment", "collections_list", None),
+        ("incoming payments of this week", "payments_received", None),
+        ("give me please the list of the debitors", "top_debtors", None),
+    ],
+)
+def test_non_native_phrasing(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, customer)
