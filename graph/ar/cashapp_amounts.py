@@ -11,11 +11,24 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 
 def to_minor(amount: Decimal, places: int = 2) -> int:
     return int(amount.scaleb(places).to_integral_value())
+
+
+def plain_decimal(text: str) -> Decimal | None:
+    """An amount as a remittance writes it plainly ("1,234.50", " 90.00"); None when it is no
+    finite number."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
 
 
 def _subsets(

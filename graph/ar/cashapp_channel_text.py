@@ -6,26 +6,16 @@ payment, something that may name an invoice)."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from graph.ar.cashapp_amounts import plain_decimal
 from graph.ar.cashapp_reasons import fold
 
 if TYPE_CHECKING:
     from graph.ar.cashapp_refs import Remittance
 
 _YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
-
-
-def _decimal(text: str) -> Decimal | None:
-    text = text.strip().replace(",", "")
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 _PARTIAL = re.compile(
@@ -61,7 +51,7 @@ def _swift_codes(text: str) -> tuple[Decimal | None, tuple[Decimal, ...], str]:
     charges: list[Decimal] = []
     for found in _SWIFT_CODE.finditer(text):
         whole, _, cents = "".join(found.group(3).split()).partition(",")
-        value = _decimal(f"{whole or '0'}.{(cents + '00')[:2]}")
+        value = plain_decimal(f"{whole or '0'}.{(cents + '00')[:2]}")
         if value is None:
             continue
         if found.group(1).replace(" ", "") == "OCMT":
@@ -71,7 +61,7 @@ def _swift_codes(text: str) -> tuple[Decimal | None, tuple[Decimal, ...], str]:
     text = _SWIFT_CODE.sub(" ", text)
     for found in _MT103_FIELD.finditer(text):
         whole, _, cents = found.group(3).replace(".", "").partition(",")
-        value = _decimal(f"{whole or '0'}.{(cents + '00')[:2]}")
+        value = plain_decimal(f"{whole or '0'}.{(cents + '00')[:2]}")
         if value is None or value <= 0:
             continue
         if found.group(1) == "33B":

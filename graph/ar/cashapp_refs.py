@@ -12,8 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from graph.ar.cashapp_amounts import plain_decimal
 from graph.ar.cashapp_channel_text import (
     _NOT_REMITTANCE,
     _ORDERING_ACCOUNT,
@@ -174,17 +175,6 @@ class Remittance:
     wire: bool = False  # came by wire (Fedwire, SWIFT): intermediary banks may take flat fees
 
 
-def _decimal(text: str) -> Decimal | None:
-    text = text.strip().replace(",", "")
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
-
-
 def _edi(text: str) -> tuple[tuple[EdiItem, ...], tuple[EdiAdjustment, ...]]:
     items: list[EdiItem] = []
     header: list[EdiAdjustment] = []
@@ -197,16 +187,16 @@ def _edi(text: str) -> tuple[tuple[EdiItem, ...], tuple[EdiAdjustment, ...]]:
                 EdiItem(
                     fields[0].strip(),
                     fields[1].strip(),
-                    _decimal(fields[3]),
-                    _decimal(fields[4]),
-                    _decimal(fields[5]),
+                    plain_decimal(fields[3]),
+                    plain_decimal(fields[4]),
+                    plain_decimal(fields[5]),
                 )
             )
         elif tag == "REF" and fields[0].strip() == "PO" and fields[1].strip():
             # REF*PO*<purchase order>: the order the payment (or the invoice before it) is for.
             items.append(EdiItem("PO", fields[1].strip(), None, None, None))
         elif tag == "ADX":
-            amount = _decimal(fields[0])
+            amount = plain_decimal(fields[0])
             if amount is None:
                 continue
             # ADX01 is signed: negative reduces the payment. Some payers write it unsigned.

@@ -28,8 +28,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from graph.ar.cashapp_amounts import plain_decimal
 from graph.ar.cashapp_channel_text import says_partial
 from graph.ar.cashapp_reasons import ADX_REASON_CODES, SAYS_SHORT, classify_reason, fold
 from graph.format import money
@@ -240,7 +241,7 @@ def _deduction(
         )
     stated = _STATED_SHORT.search(upper)
     if stated:
-        said = _decimal(stated.group(1).replace(",", ""))
+        said = plain_decimal(stated.group(1).replace(",", ""))
         if said is not None and said != amount:
             problems.append(
                 f"the remittance says {money(said, currency)} short; "
@@ -303,21 +304,13 @@ def _remittance_for(upper_text: str, invoice_number: str) -> _Remittance | None:
         elements = body.split("*")
         if kind != "RMR" or len(elements) < 4 or invoice_number_key(elements[1]) != key:
             continue
-        paid = _decimal(elements[3])
+        paid = plain_decimal(elements[3])
         if paid is None:
             continue
-        billed = _decimal(elements[4]) if len(elements) > 4 else None
-        discount = _decimal(elements[5]) if len(elements) > 5 else None
+        billed = plain_decimal(elements[4]) if len(elements) > 4 else None
+        discount = plain_decimal(elements[5]) if len(elements) > 5 else None
         return _Remittance(paid, billed, discount)
     return None
-
-
-def _decimal(text: str) -> Decimal | None:
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 def _add(totals: dict[str, Decimal], key: str, amount: Decimal) -> None:
