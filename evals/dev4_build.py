@@ -63,9 +63,10 @@ import argparse
 import json
 import sqlite3
 from collections import Counter
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 from pathlib import Path
+
+import dev3_build  # its fact queries (evals/ is this script's folder)
 
 TODAY = date(2026, 11, 21)  # a Saturday
 OUT = Path(__file__).with_name("dev4.jsonl")
@@ -73,78 +74,13 @@ D = date
 COLLECTORS = ("Dana Kim", "Luis Ortega", "Priya Shah")
 
 
-def cents(value: int) -> str:
-    return str((Decimal(value) / 100).quantize(Decimal("0.01")))
+cents = dev3_build.cents
 
 
-class Facts:
-    """The facts a reply must contain, by plain SQL on the ledger tables."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def _q(self, sql: str, *args: object) -> list[tuple]:
-        return list(self.db.execute(sql, args))
-
-    @staticmethod
-    def _facts(customers=(), amounts=(), invoices=()) -> dict:
-        return {"customers": list(customers), "amounts": list(amounts), "invoices": list(invoices)}
-
-    def customer_id(self, name: str) -> str:
-        ((cid,),) = self._q("select customer_id from ledger_customers where name = ?", name)
-        return cid
-
-    # --- the whole book -------------------------------------------------------------------
-    def total_ar(self) -> dict:
-        rows = self._q(
-            "select currency, sum(balance) from ledger_invoices where balance > 0"
-            " group by 1 order by 1"
-        )
-        return self._facts(amounts=[cents(t) for _, t in rows])
-
-    aging = total_ar
-
-    def past_due(self) -> dict:
-        rows = self._q(
-            "select currency, sum(balance) from ledger_invoices where balance > 0"
-            " and due_date < ? group by 1 order by 1",
-            TODAY.isoformat(),
-        )
-        return self._facts(amounts=[cents(t) for _, t in rows])
-
-    def over(self, days: int) -> dict:
-        cutoff = (TODAY - timedelta(days=days)).isoformat()
-        rows = self._q(
-            "select currency, sum(balance) from ledger_invoices where balance > 0"
-            " and due_date < ? group by 1 order by 1",
-            cutoff,
-        )
-        who = self._q(
-            "select customer_id, sum(balance) b from ledger_invoices where balance > 0"
-            " and due_date < ? and currency = 'USD' group by 1 order by b desc limit 2",
-            cutoff,
-        )
-        return self._facts([c for c, _ in who], [cents(t) for _, t in rows])
-
-    def top(self, n: int = 2) -> dict:
-        who = self._q(
-            "select customer_id, sum(balance) b from ledger_invoices where balance > 0"
-            " and currency = 'USD' group by 1 order by b desc limit ?",
-            n,
-        )
-        return self._facts([c for c, _ in who], [cents(who[0][1])])
-
-    def over_limit(self) -> dict:
-        who = self._q(
-            "select i.customer_id from ledger_invoices i join ledger_customers c"
-            " using (customer_id) where i.balance > 0 group by 1"
-            " having sum(i.balance) > max(c.credit_limit) order by 1"
-        )
-        return self._facts([c for (c,) in who])
-
-    def on_hold(self) -> dict:
-        who = self._q("select customer_id from ledger_customers where on_hold order by 1")
-        return self._facts([c for (c,) in who])
+class Facts(dev3_build.Facts):
+    """The facts a reply must contain, by plain SQL on the ledger tables: dev3's queries, with
+    the largest invoices of any currency, payments of one currency, totals of one currency and
+    the collectors."""
 
     def largest(self, n: int = 3, currency: str = "USD") -> dict:
         rows = self._q(
@@ -197,94 +133,6 @@ class Facts:
         return self._facts(
             payers if len(payers) <= 8 else [], [cents(v) for _, v in sorted(totals.items())]
         )
-
-    def unapplied(self) -> dict:
-        rows = self._q(
-            "select customer_id, currency, sum(unapplied) from ledger_payments"
-            " where unapplied > 0 group by 1, 2 order by 1, 2"
-        )
-        return self._facts(sorted({c for c, _, _ in rows}), [cents(v) for _, _, v in rows])
-
-    def payment(self, payment_id: str) -> dict:
-        ((customer, amount),) = self._q(
-            "select customer_id, amount from ledger_payments where payment_id = ?", payment_id
-        )
-        return self._facts([customer], [cents(amount)])
-
-    def payment_ref(self, reference: str) -> dict:
-        ((payment_id,),) = self._q(
-            "select payment_id from ledger_payments where reference = ?", reference
-        )
-        return self.payment(payment_id)
-
-    def promises(self, status: str) -> dict:
-        rows = self._q(
-            "select distinct customer_id from ledger_promises where status = ? order by 1", status
-        )
-        return self._facts([c for (c,) in rows])
-
-    def none(self) -> dict:
-        return self._facts()
-
-    # --- one invoice, one customer --------------------------------------------------------
-    def _invoice(self, number: str) -> tuple[str, str]:
-        ((customer, amount, balance),) = self._q(
-            "select customer_id, amount, balance from ledger_invoices where invoice_number = ?",
-            number,
-        )
-        return customer, cents(balance if balance > 0 else amount)
-
-    def inv(self, *numbers: str) -> dict:
-        customers, amounts = [], []
-        for number in numbers:
-            customer, amount = self._invoice(number)
-            customers.append(customer)
-            amounts.append(amount)
-        return self._facts(sorted(set(customers)), amounts, list(numbers))
-
-    def po(self, po_number: str) -> dict:
-        rows = self._q(
-            "select invoice_number from ledger_invoices where po_number = ? order by 1", po_number
-        )
-        return self.inv(*[i for (i,) in rows])
-
-    def bal(self, name: str) -> dict:
-        cid = self.customer_id(name)
-        rows = self._q(
-            "select currency, sum(balance) from ledger_invoices where balance > 0"
-            " and customer_id = ? group by 1 order by 1",
-            cid,
-        )
-        return self._facts([cid], [cents(t) for _, t in rows])
-
-    def pdue(self, name: str) -> dict:
-        cid = self.customer_id(name)
-        rows = self._q(
-            "select currency, sum(balance) from ledger_invoices where balance > 0"
-            " and customer_id = ? and due_date < ? group by 1 order by 1",
-            cid,
-            TODAY.isoformat(),
-        )
-        return self._facts([cid], [cents(t) for _, t in rows])
-
-    def hist(self, name: str) -> dict:
-        cid = self.customer_id(name)
-        rows = self._q(
-            "select amount from ledger_payments where customer_id = ? and received_on ="
-            " (select max(received_on) from ledger_payments where customer_id = ?)"
-            " order by payment_id",
-            cid,
-            cid,
-        )
-        return self._facts([cid], [cents(a) for (a,) in rows])
-
-    def limit(self, name: str) -> dict:
-        cid = self.customer_id(name)
-        ((lim,),) = self._q("select credit_limit from ledger_customers where customer_id = ?", cid)
-        return self._facts([cid], [cents(lim)])
-
-    def cust(self, name: str) -> dict:
-        return self._facts([self.customer_id(name)])
 
 
 # The demo company's customers, full names as in the ledger.
