@@ -1037,10 +1037,11 @@ add(
 )
 
 
-def build(db_path: str) -> list[dict]:
-    facts = Facts(sqlite3.connect(db_path))
+def build(db_path: str, written: list[tuple] = ROWS, facts_of: type[Facts] = Facts) -> list[dict]:
+    """The rows ``written`` (group, text, intent, entities, fact, action) with their facts."""
+    facts = facts_of(sqlite3.connect(db_path))
     rows = []
-    for _group, text, intent, entities, fact, action in ROWS:
+    for _group, text, intent, entities, fact, action in written:
         if fact is None:
             computed = None
         elif isinstance(fact, str):
@@ -1059,31 +1060,34 @@ def build(db_path: str) -> list[dict]:
     return rows
 
 
-def counts() -> str:
-    by_group = Counter(g for g, *_ in ROWS)
-    by_intent = Counter(r[2] for r in ROWS)
-    by_action = Counter(r[5] for r in ROWS if r[5])
-    lines = [f"{len(ROWS)} rows"]
+def counts(written: list[tuple] = ROWS) -> str:
+    by_group = Counter(g for g, *_ in written)
+    by_intent = Counter(r[2] for r in written)
+    by_action = Counter(r[5] for r in written if r[5])
+    lines = [f"{len(written)} rows"]
     lines += [f"  group {g}: {n}" for g, n in by_group.items()]
     lines += [f"  intent {k}: {n}" for k, n in by_intent.most_common()]
     lines += [f"  action {k}: {n}" for k, n in by_action.most_common()]
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def main(
+    written: list[tuple] = ROWS, facts_of: type[Facts] = Facts, out: Path = OUT, doc: str = __doc__
+) -> None:
+    """The command line of this file and of the dev files built like it (dev4_build)."""
+    parser = argparse.ArgumentParser(description=doc)
     parser.add_argument("--db", required=True, help="sqlite:////path of a demo ledger")
     parser.add_argument("--counts", action="store_true", help="print rows per group and intent")
     args = parser.parse_args()
-    rows = build(args.db.removeprefix("sqlite:///"))
+    rows = build(args.db.removeprefix("sqlite:///"), written, facts_of)
     texts = Counter(r["text"].lower() for r in rows)
     dupes = [t for t, n in texts.items() if n > 1]
     if dupes:
         raise SystemExit(f"duplicate texts: {dupes}")
-    OUT.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} rows written to {OUT}")
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} rows written to {out}")
     if args.counts:
-        print(counts())
+        print(counts(written))
 
 
 if __name__ == "__main__":

@@ -59,10 +59,6 @@ the intent. Facts per row kind:
 
 from __future__ import annotations
 
-import argparse
-import json
-import sqlite3
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -820,53 +816,8 @@ add(
 )
 
 
-def build(db_path: str) -> list[dict]:
-    facts = Facts(sqlite3.connect(db_path))
-    rows = []
-    for _group, text, intent, entities, fact, action in ROWS:
-        if fact is None:
-            computed = None
-        elif isinstance(fact, str):
-            computed = getattr(facts, fact)()
-        else:
-            name, *args = fact
-            computed = getattr(facts, name)(*args)
-        row: dict = {"text": text, "intent": intent, "entities": dict(entities or {})}
-        if computed is not None:
-            row["facts"] = computed
-        row["proposal"] = action is not None
-        if action:
-            row["action"] = action
-        row["db"] = "demo"
-        rows.append(row)
-    return rows
-
-
-def counts() -> str:
-    by_group = Counter(g for g, *_ in ROWS)
-    by_intent = Counter(r[2] for r in ROWS)
-    by_action = Counter(r[5] for r in ROWS if r[5])
-    lines = [f"{len(ROWS)} rows"]
-    lines += [f"  group {g}: {n}" for g, n in by_group.items()]
-    lines += [f"  intent {k}: {n}" for k, n in by_intent.most_common()]
-    lines += [f"  action {k}: {n}" for k, n in by_action.most_common()]
-    return "\n".join(lines)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", required=True, help="sqlite:////path of a demo ledger")
-    parser.add_argument("--counts", action="store_true", help="print rows per group and intent")
-    args = parser.parse_args()
-    rows = build(args.db.removeprefix("sqlite:///"))
-    texts = Counter(r["text"].lower() for r in rows)
-    dupes = [t for t, n in texts.items() if n > 1]
-    if dupes:
-        raise SystemExit(f"duplicate texts: {dupes}")
-    OUT.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} rows written to {OUT}")
-    if args.counts:
-        print(counts())
+    dev3_build.main(ROWS, Facts, OUT, __doc__)
 
 
 if __name__ == "__main__":
