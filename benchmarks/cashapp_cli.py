@@ -11,8 +11,9 @@ then runs, each as its own process:
   dictionary look-ups (an invoice number written as in the ERP, else the one open invoice of the
   amount) and writes a JSON result: what any cash application costs at the least;
 * the program's own footprint: a process that imports what ``arbot cashapp`` imports and opens
-  its runtime (ledger, store, policy, and the approval service with its checkpointer, as every
-  ``arbot cashapp`` does) on the same database, and reads no file;
+  its runtime (ledger, store, policy, and the approval service, as every ``arbot cashapp``
+  does; its LangGraph checkpointer opens only for an approval that needs a thread, which a
+  cash run's bulk proposals never do) on the same database, and reads no file;
 * ``arbot cashapp --bank FILE --dry-run --out RESULT.json``;
 * ``arbot cashapp --bank FILE --out RESULT.json`` (applies and proposes for real, every change
   audited) on a copy of the ledger as it was before the dry run; then ``arbot audit verify``.
@@ -183,7 +184,7 @@ from graph.cash_run_reply import run_reply
 from integrations.bank import read_statement
 
 runtime = runtime_for(settings_for(None))
-runtime.approvals  # the approval service and its checkpointer: every arbot cashapp opens them
+runtime.approvals  # the approval service (its LangGraph threads open only when one is needed)
 """
 
 

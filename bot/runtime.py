@@ -20,6 +20,8 @@ from integrations.erp.port import Change, ChangeFeed, ErpClient
 from integrations.erp.records import SalesOrder
 
 if TYPE_CHECKING:
+    from langgraph.checkpoint.base import BaseCheckpointSaver
+
     from bot.leader import Leader, VersionWatch
     from bot.metrics import Metrics
     from graph.approvals import ApprovalService
@@ -121,16 +123,23 @@ class Runtime:
     def approvals(self) -> ApprovalService:
         from graph.approvals import ApprovalService
         from integrations.mail import SmtpMailer
-        from integrations.store.checkpoints import open_checkpointer
 
         with self._opening:
             if "approvals" in self.__dict__:
                 return self.__dict__["approvals"]  # type: ignore[no-any-return]
             store = self.store
-            try:
-                checkpointer = open_checkpointer(self.settings.database_url)
-            except Exception as error:
-                raise _store_error(error) from error
+            url = self.settings.database_url
+
+            def checkpointer() -> BaseCheckpointSaver:
+                # Opened (and LangGraph imported) by the first approval that needs a thread:
+                # a dry run or a cash run's bulk proposals never do.
+                from integrations.store.checkpoints import open_checkpointer
+
+                try:
+                    return open_checkpointer(url)
+                except Exception as error:
+                    raise _store_error(error) from error
+
             return ApprovalService(
                 self.erp, store, checkpointer, self.policy, mailer=SmtpMailer.from_env()
             )

@@ -33,7 +33,10 @@ class Execution:
     policy: Policy
     mailer: Mailer | None
     lease: timedelta
-    threads: ApprovalThreads
+
+    @property
+    def threads(self) -> ApprovalThreads:  # ApprovalService's, built on first use
+        raise NotImplementedError
 
     def _store_for(self, action: Action) -> dict[str, Any]:
         """Actions that keep records in arbot's store (disputes, promises) are given it."""

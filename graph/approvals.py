@@ -12,8 +12,10 @@ idempotency key. The reconciler finishes approvals a crash left in ``approved`` 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from graph.actions import Action, ActionError, action_from_payload
@@ -33,8 +35,10 @@ from integrations.mail import Mailer
 from integrations.store import Approval, Store
 from integrations.store.store import now_utc
 
-if TYPE_CHECKING:  # LangGraph is imported when a service is built, not by every reader
+if TYPE_CHECKING:  # LangGraph is imported when a thread is first needed, not by every reader
     from langgraph.checkpoint.base import BaseCheckpointSaver
+
+    from graph.approval_thread import ApprovalThreads
 
 __all__ = [
     "RECONCILER",
@@ -55,7 +59,7 @@ class ApprovalService(Execution):
         self,
         erp: ErpClient,
         store: Store,
-        checkpointer: BaseCheckpointSaver,
+        checkpointer: BaseCheckpointSaver | Callable[[], BaseCheckpointSaver],
         policy: Policy,
         *,
         mailer: Mailer | None = None,
@@ -66,10 +70,25 @@ class ApprovalService(Execution):
         self.policy = policy
         self.mailer = mailer
         self.lease = lease
+        # A saver, or how to open one: then LangGraph is imported and the checkpointer opened
+        # on the first approval that needs a thread (a cash run's bulk proposals never do).
+        self._checkpointer = checkpointer
+
+    @cached_property
+    def threads(self) -> ApprovalThreads:
+        from langgraph.checkpoint.base import BaseCheckpointSaver
+
         from graph.approval_thread import ApprovalThreads
 
-        self.threads = ApprovalThreads(checkpointer, self.execute)
-        self.graph = self.threads.graph
+        saver = self._checkpointer
+        if not isinstance(saver, BaseCheckpointSaver):
+            saver = saver()
+        return ApprovalThreads(saver, self.execute)
+
+    @property
+    def graph(self) -> Any:
+        """The compiled approval graph (its LangGraph threads)."""
+        return self.threads.graph
 
     # --- the thread ------------------------------------------------------------------------
     def _resume(self, approval_id: str, decision: str) -> None:

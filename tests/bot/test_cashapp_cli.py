@@ -98,3 +98,27 @@ def test_a_malformed_bank_file_applies_nothing(books: Cli, tmp_path: Path) -> No
     assert result.stderr.startswith(f"arbot: {bank}:2: ")
     assert "8250.5x" in result.stderr
     assert balance(books, "INV-000982") == 8250.50
+
+
+def test_a_cash_run_opens_no_langgraph_thread(books: Cli, tmp_path: Path) -> None:
+    """A dry run and a real run (applied and bulk-proposed lines) need no LangGraph thread: a
+    fresh interpreter running both never imports LangGraph (its import and checkpointer cost
+    a second a run); the proposal it left is still approved, and written, by a person."""
+    from tests.bot.test_cli_startup import run_python
+
+    bank = tmp_path / "bank.csv"
+    bank.write_text(BANK)
+    code = (
+        "from bot.cli import main\n"
+        "for args in (['--dry-run'], []):\n"
+        "    try:\n"
+        f"        main(['cashapp', '--bank', {str(bank)!r}, *args], prog_name='arbot')\n"
+        "    except SystemExit as done:\n"
+        "        assert not done.code, done.code\n"
+    )
+    loaded, printed = run_python(code, **books.env(**books.extra))
+    assert "1 applied automatically, 1 proposed for approval" in printed
+    assert "langgraph" not in loaded
+    [pending] = json.loads(run(books, "approvals", "list", "--json").stdout)["approvals"]
+    approved = run(books, "approvals", "approve", pending["approval_id"], "--as", "dana")
+    assert approved.exit_code == 0, approved.output
