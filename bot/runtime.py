@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, open_erp
-from graph.agent import Agent
 from graph.policy import Policy, PolicyError, load_policy
 from integrations.erp.port import Change, ChangeFeed, ErpClient
 from integrations.erp.records import SalesOrder
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
 
     from bot.leader import Leader, VersionWatch
     from bot.metrics import Metrics
+    from graph.agent import Agent
     from graph.approvals import ApprovalService
     from graph.shadow import Cursor
     from integrations.store import Store
@@ -52,7 +52,6 @@ class Runtime:
     settings: Settings
     erp: ErpClient
     policy: Policy
-    agent: Agent
     # Where proposals made in the background go, by action kind (the server posts them; None:
     # they wait in `arbot approvals list`).
     deliver: Callable[..., None] | None = None
@@ -87,25 +86,33 @@ class Runtime:
             from bot.metrics import MeteredErp
 
             erp = MeteredErp(erp, metrics)  # type: ignore[assignment]
-        llm = None
-        if os.environ.get("ARBOT_LLM_MODEL"):  # no model, no LLM: nor the client's import
-            from integrations.llm import LlmClient, LlmSettings
+        return cls(settings, erp, policy, metrics=metrics)
 
-            if (llm_settings := LlmSettings.from_env()) is not None:
-                from graph.llm import LlmService
+    @cached_property
+    def agent(self) -> Agent:
+        """The agent that answers and proposes, built (and imported) on first use: a report
+        (``arbot digest``) or a cash run never asks it anything."""
+        from graph.agent import Agent
 
-                llm = LlmService(LlmClient(llm_settings))
-        runtime: Runtime
-        agent = Agent(
-            erp,
-            today=settings.today,
-            llm=llm,
-            open_approvals=lambda: runtime.approvals,
-            policy=policy,
-            open_store=lambda: runtime.store,
-        )
-        runtime = cls(settings, erp, policy, agent, metrics=metrics)
-        return runtime
+        with self._opening:
+            if "agent" in self.__dict__:
+                return self.__dict__["agent"]  # type: ignore[no-any-return]
+            llm = None
+            if os.environ.get("ARBOT_LLM_MODEL"):  # no model, no LLM: nor the client's import
+                from integrations.llm import LlmClient, LlmSettings
+
+                if (llm_settings := LlmSettings.from_env()) is not None:
+                    from graph.llm import LlmService
+
+                    llm = LlmService(LlmClient(llm_settings))
+            return Agent(
+                self.erp,
+                today=self.settings.today,
+                llm=llm,
+                open_approvals=lambda: self.approvals,
+                policy=self.policy,
+                open_store=lambda: self.store,
+            )
 
     @cached_property
     def store(self) -> Store:
@@ -148,7 +155,8 @@ class Runtime:
         """Something changed in the ERP (a webhook, a poll): names are re-read next time, and
         a new or changed sales order is credit-checked (once, whichever replica sees it)."""
         if change is None or change.kind == "customer":
-            self.agent.forget_customers()
+            if "agent" in self.__dict__:  # an agent not built yet has nothing to forget
+                self.agent.forget_customers()
             from integrations.store.coordination import bump_version
 
             try:  # every replica watches this version: their name indexes are rebuilt too

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from graph.disputes import open_disputes
+from graph.dispute_reads import open_disputes
 from graph.format import day, money, plural
 from graph.messages import Section, Table
-from graph.promises import next_business_day
+from graph.promise_reads import next_business_day
 from integrations.erp.records import Customer, PromiseToPay
 from integrations.store.collector import CollectorStore
 

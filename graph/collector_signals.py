@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from graph.ar.collections_book import ErpSignals, LedgerSignals, Signals, is_local
-from graph.promises import next_business_day, settle, status_as_of
+from graph.promise_reads import next_business_day, settle, status_as_of
 from integrations.erp.port import ErpClient
 from integrations.erp.records import PromiseToPay
 from integrations.store.collector import CollectorStore
@@ -24,6 +24,7 @@ class StoreSignals:
     base: Signals
     store: CollectorStore
     erp: ErpClient
+    settled: bool = False  # the caller settled the promises as of the day it reads
 
     def disputed_invoices(self) -> frozenset[str]:
         held = self.store.disputes()
@@ -32,7 +33,8 @@ class StoreSignals:
         return frozenset((set(self.base.disputed_invoices()) - known) | open_ones)
 
     def broken_promises(self, as_of: date) -> list[PromiseToPay]:
-        settle(self.store, self.erp, as_of)
+        if not self.settled:
+            settle(self.store, self.erp, as_of)
         found = list(self.base.broken_promises(as_of))
         for p in self.store.stored_promises(status="open"):
             if status_as_of(p, as_of) == "broken" and next_business_day(p.promised_on) <= as_of:
@@ -43,9 +45,12 @@ class StoreSignals:
         return found
 
 
-def collector_signals(erp: ErpClient, store: CollectorStore | None) -> Signals | None:
-    """The signals the collections list reads: the ERP's alone without arbot's store."""
+def collector_signals(
+    erp: ErpClient, store: CollectorStore | None, *, settled: bool = False
+) -> Signals | None:
+    """The signals the collections list reads: the ERP's alone without arbot's store.
+    ``settled``: the caller settled arbot's promises as of the day it reads (once)."""
     if store is None:
         return None
     base: Signals = LedgerSignals(erp) if is_local(erp) else ErpSignals(erp)
-    return StoreSignals(base, store, erp)
+    return StoreSignals(base, store, erp, settled)

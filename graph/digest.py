@@ -16,7 +16,7 @@ from graph.collector_signals import collector_signals
 from graph.digest_reads import aging_by_currency, customers_by_id, held_orders, new_deductions
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table
-from graph.promises import promises_as_of
+from graph.promise_reads import promises_as_of, settle
 from graph.trust_report import weekly_sections
 from integrations.erp.port import ErpClient
 from integrations.erp.records import AGING_BUCKET_NAMES
@@ -103,7 +103,9 @@ def build_digest(
         )
 
     # Only the first 20 are read (the first three needing a step are shown).
-    collections = read_book(erp, today, collector_signals(erp, store), ledger=book, top=20)
+    settle(store, erp, today)  # arbot's promises, once: the list and the promises below read them
+    signals = collector_signals(erp, store, settled=True)
+    collections = read_book(erp, today, signals, ledger=book, top=20)
     entries = [e for e in collections.entries(collections.ranked[:20]) if e.next_step != "monitor"]
     if entries:
         rows = tuple(
@@ -123,7 +125,7 @@ def build_digest(
             )
         )
 
-    promises = promises_as_of(store, erp, today)
+    promises = promises_as_of(store, erp, today, settled=True)
     promised_by = customers_by_id(erp, {p.customer_id for p in promises if p.status == "broken"})
     collector, collector_data = collector_sections(store, promises, promised_by.values(), today)
     sections.extend(collector)

@@ -12,17 +12,21 @@ their age (``graph.disputes_report``). Reads other modules may use: ``open_dispu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from graph.actions import Action, ActionError, register
+from graph.dispute_reads import (  # noqa: F401  (re-exported: reads other modules use)
+    disputed_numbers,
+    open_disputes,
+    without_disputed,
+)
 from graph.format import money
 from integrations.erp.port import ErpClient
-from integrations.erp.records import DEDUCTION_REASON_CODES, Invoice, WriteResult
+from integrations.erp.records import DEDUCTION_REASON_CODES, WriteResult
 from integrations.mail import Mailer
-from integrations.store.collector import RESOLUTIONS, CollectorStore, Dispute
+from integrations.store.collector import RESOLUTIONS, CollectorStore
 
 REASONS = (
     "pricing",
@@ -49,34 +53,7 @@ def dispute_id_for(key: str) -> str:
     return "DSP-" + hashlib.sha256(key.encode()).hexdigest()[:8].upper()
 
 
-# --- reads --------------------------------------------------------------------------------------
-def open_disputes(
-    store: CollectorStore | None, customer_ids: Iterable[str] | None = None
-) -> list[Dispute]:
-    """Open disputes, of some customers or of all (oldest first)."""
-    if store is None:
-        return []
-    ids = None if customer_ids is None else list(customer_ids)
-    return store.disputes(customer_ids=ids, status="open")
-
-
-def disputed_numbers(store: CollectorStore | None, invoice_numbers: Iterable[str]) -> set[str]:
-    """Which of these invoices have an open dispute."""
-    if store is None:
-        return set()
-    found = store.disputes(invoice_numbers=list(invoice_numbers), status="open")
-    return {d.invoice_number for d in found}
-
-
-def without_disputed(
-    store: CollectorStore | None, invoices: Sequence[Invoice]
-) -> tuple[list[Invoice], list[Invoice]]:
-    """(the invoices a reminder may chase, the disputed ones it leaves out)."""
-    disputed = disputed_numbers(store, [i.invoice_number for i in invoices])
-    return (
-        [i for i in invoices if i.invoice_number not in disputed],
-        [i for i in invoices if i.invoice_number in disputed],
-    )
+# --- reads: graph/dispute_reads.py (re-exported here) ---
 
 
 # --- actions ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from graph.disputes import open_disputes
+from graph.dispute_reads import open_disputes
 from graph.format import money, plural
 from graph.messages import Reply, Section, Table
 from graph.reports import ReportContext, scoped_customer

@@ -291,3 +291,27 @@ def test_statements_for_everyone_over_a_threshold_are_one_message_of_cards(world
     assert reply.approve_all == (len(reply.proposals) > 1)
     nobody = world.say("send statements to all customers over 100k")
     assert nobody.proposals == [] and nobody.headline.startswith("No customer")
+
+
+def test_the_digest_settles_promises_once(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest's collections list and its promises read one settlement of arbot's promises
+    (each settlement reads the period's payments), and still see a broken promise."""
+    import graph.collector_signals
+    import graph.digest
+    import graph.promise_reads
+
+    book = world.book
+    world.approve(world.say(f"{book.other} promised 50 by friday", surface="teams"))
+    calls: list[date] = []
+    real = graph.promise_reads.settle
+
+    def counted(store: Any, erp: ErpClient, as_of: date) -> list[str]:
+        calls.append(as_of)
+        return real(store, erp, as_of)
+
+    for module in (graph.collector_signals, graph.digest, graph.promise_reads):
+        monkeypatch.setattr(module, "settle", counted)
+    world.today = MONDAY
+    digest = world.say("morning digest")
+    assert calls == [MONDAY]
+    assert [p["customer_id"] for p in digest.data["broken_promises"]] == [book.other_id]
