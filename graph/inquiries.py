@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.ar.payers import paying_habit
 from graph.format import day, due_phrase, money, plural
+from graph.inquiry_reads import BALANCE_RECENT, HABIT_RECENT, InquiryReads, is_local
 from graph.messages import Fact, Reply, Section, Table
 from graph.understand import DateRange
 from integrations.erp.port import ErpClient
@@ -65,6 +66,8 @@ class InvoiceFacts:
 
 
 def gather_invoice_status(erp: ErpClient, resolved: Resolved) -> list[InvoiceFacts]:
+    if is_local(erp):
+        return _local_invoice_status(erp, resolved)
     customers: dict[str, Customer | None] = {}
     out = []
     for invoice in resolved.invoices:
@@ -84,6 +87,29 @@ def gather_invoice_status(erp: ErpClient, resolved: Resolved) -> list[InvoiceFac
                 promises,
             )
         )
+    return out
+
+
+def _local_invoice_status(erp: ErpClient, resolved: Resolved) -> list[InvoiceFacts]:
+    """``gather_invoice_status`` on one connection of the local ledger (the same facts)."""
+    customers: dict[str, Customer | None] = {}
+    if resolved.customer is not None:  # read for this question already
+        customers[resolved.customer.customer_id] = resolved.customer
+    out = []
+    with InquiryReads(erp) as reads:
+        for invoice in resolved.invoices:
+            cid, number = invoice.customer_id, invoice.invoice_number
+            if cid not in customers:
+                customers[cid] = reads.customer(cid)
+            out.append(
+                InvoiceFacts(
+                    invoice,
+                    customers[cid],
+                    reads.payments_for_invoice(number),
+                    reads.invoice_adjustments(number),
+                    reads.invoice_promises(cid, number),
+                )
+            )
     return out
 
 
@@ -278,7 +304,16 @@ class BalanceFacts:
 def gather_customer_balance(erp: ErpClient, resolved: Resolved) -> BalanceFacts:
     assert resolved.customer is not None
     cid = resolved.customer.customer_id
-    recent = erp.payments(cid, limit=200)
+    if is_local(erp):
+        with InquiryReads(erp) as reads:
+            return BalanceFacts(
+                resolved.customer,
+                reads.open_invoices(cid),
+                reads.unapplied_payments(cid),
+                reads.on_account_credits(cid),
+                reads.open_promises(cid),
+            )
+    recent = erp.payments(cid, limit=BALANCE_RECENT)
     return BalanceFacts(
         resolved.customer,
         erp.invoices(cid, open_only=True),
@@ -439,13 +474,33 @@ def gather_payment_history(erp: ErpClient, resolved: Resolved) -> HistoryFacts:
     cid = resolved.customer.customer_id
     period = resolved.period
     limit = resolved.limit or (None if period else HISTORY_DEFAULT)
+    if is_local(erp):
+        with InquiryReads(erp) as reads:
+            recent = reads.recent_payments(cid, HABIT_RECENT)
+            if period is None and limit is not None and limit <= HABIT_RECENT:
+                payments = recent[:limit]  # the same read, cut shorter
+            elif period is not None and resolved.limit is None:
+                payments = reads.payments_received(cid, period.start, period.end)
+            else:
+                payments = erp.payments(
+                    cid,
+                    since=period.start if period else None,
+                    until=period.end if period else None,
+                    limit=limit,
+                )
+            # the paying habit reads only the customer's invoices those payments paid
+            paid = {a.invoice_number for p in recent for a in p.applications}
+            invoices = reads.invoices_numbered(cid, paid)
+        return HistoryFacts(
+            resolved.customer, payments, recent[0] if recent else None, invoices, recent
+        )
     payments = erp.payments(
         cid,
         since=period.start if period else None,
         until=period.end if period else None,
         limit=limit,
     )
-    recent = erp.payments(cid, limit=50)
+    recent = erp.payments(cid, limit=HABIT_RECENT)
     invoices = {i.invoice_number: i for i in erp.invoices(cid, open_only=False)}
     return HistoryFacts(
         resolved.customer,

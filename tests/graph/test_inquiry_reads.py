@@ -1,0 +1,76 @@
+"""The inquiries' reads on one connection of the local ledger gather exactly what the
+``ErpClient`` reads gather (the same rows in the same order), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from graph import inquiries
+from graph.inquiries import Resolved
+from graph.understand import DateRange
+from integrations.erp.local import LocalLedger
+from integrations.erp.local.demo import build_demo
+
+TODAY = date(2026, 11, 21)
+
+
+class ThroughThePort:
+    """The ledger seen only through its ``ErpClient`` methods (not as the local ledger)."""
+
+    name = "port"
+
+    def __init__(self, ledger: LocalLedger) -> None:
+        self._ledger = ledger
+
+    def __getattr__(self, attribute: str) -> object:
+        if attribute == "engine":
+            raise AttributeError(attribute)
+        return getattr(self._ledger, attribute)
+
+
+def answered(answer: Any, resolved: Resolved, facts: object) -> dict[str, Any]:
+    reply = answer(resolved, facts, TODAY)
+    return {"json": reply.to_json(exact=True), "text": reply.to_text()}
+
+
+@pytest.fixture
+def demo_ledger(ledger: LocalLedger) -> LocalLedger:
+    build_demo(ledger, size="small", seed=7, as_of=TODAY)
+    return ledger
+
+
+def test_the_local_reads_gather_what_the_port_reads_gather(demo_ledger: LocalLedger) -> None:
+    port = ThroughThePort(demo_ledger)
+    customers = demo_ledger.list_customers()
+    assert customers
+    periods = (None, DateRange(date(2026, 10, 1), date(2026, 10, 31), "last month"))
+    for customer in customers:
+        for period in periods:
+            for limit in (None, 2, 80):
+                resolved = Resolved(customer=customer, period=period, limit=limit)
+                local = inquiries.gather_payment_history(demo_ledger, resolved)
+                other = inquiries.gather_payment_history(port, resolved)
+                assert (local.payments, local.last_payment, local.habit_payments) == (
+                    other.payments,
+                    other.last_payment,
+                    other.habit_payments,
+                )
+                # of the customer's invoices, only those the habit reads
+                assert local.invoices.items() <= other.invoices.items()
+                assert answered(inquiries.answer_payment_history, resolved, local) == answered(
+                    inquiries.answer_payment_history, resolved, other
+                )
+        resolved = Resolved(customer=customer)
+        assert inquiries.gather_customer_balance(
+            demo_ledger, resolved
+        ) == inquiries.gather_customer_balance(port, resolved)
+    invoices = demo_ledger.invoices(open_only=False)
+    for invoice in invoices[:: max(1, len(invoices) // 60)]:
+        for named in (None, customers[0]):
+            resolved = Resolved(customer=named, invoices=[invoice])
+            assert inquiries.gather_invoice_status(
+                demo_ledger, resolved
+            ) == inquiries.gather_invoice_status(port, resolved)
