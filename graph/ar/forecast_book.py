@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -68,20 +69,14 @@ class LedgerBook:
             invoices = invoices[np.argsort(numbers, kind="stable")]
             numbers = invoices["number"]
         n = len(invoices)
-        pairs: dict[tuple[str, str], int] = {}
-        pair = _codes(
-            zip(invoices["customer"].tolist(), invoices["currency"].tolist(), strict=True), pairs, n
-        )
+        pairs, pair = _codes(invoices["customer"].tolist(), invoices["currency"].tolist())
         currencies: dict[str, int] = {}
         pair_code = np.array(
             [currencies.setdefault(c, len(currencies)) for _, c in pairs], np.int64
         ).reshape(len(pairs))
-        index = {number: k for k, number in enumerate(numbers.tolist())}
+        index = dict(zip(numbers.tolist(), range(n), strict=True))
         cash = _table(report_sums.application_rows(engine), _APPLICATION)
-        payers: dict[tuple[str, str], int] = {}
-        payer = _codes(
-            zip(cash["payer"].tolist(), cash["currency"].tolist(), strict=True), payers, len(cash)
-        )
+        payers, payer = _codes(cash["payer"].tolist(), cash["currency"].tolist())
         credits = _table(report_sums.credit_rows(engine), _CREDIT)
         return cls(
             pairs=pairs,
@@ -155,12 +150,31 @@ def _ordinals(days: np.ndarray) -> np.ndarray:
     return days.astype(np.int64) + _ORDINAL_OF_EPOCH
 
 
-def _codes(keys: Any, codes: dict[Any, int], count: int) -> np.ndarray:
-    return np.fromiter((codes.setdefault(k, len(codes)) for k in keys), np.int64, count=count)
+def _codes(firsts: list[str], seconds: list[str]) -> tuple[dict[tuple[str, str], int], np.ndarray]:
+    """Each distinct (first, second) numbered in the order first seen, and each row's number.
+    Each column is numbered on its own (``dict.fromkeys`` and ``map`` loop in C; a tuple per
+    row would cost more than the rest), the pairs by numpy."""
+    count = len(firsts)
+    columns = []
+    for values in (firsts, seconds):
+        codes = {v: k for k, v in enumerate(dict.fromkeys(values))}
+        columns.append((list(codes), np.fromiter(map(codes.__getitem__, values), np.int64, count)))
+    (names, first), (others, second) = columns
+    keys, seen_at, inverse = np.unique(
+        first * len(others) + second, return_index=True, return_inverse=True
+    )
+    order = np.argsort(seen_at, kind="stable")  # the keys in the order first seen
+    number = np.empty(len(keys), np.int64)
+    number[order] = np.arange(len(keys))
+    pairs = {
+        (names[k // len(others)], others[k % len(others)]): j
+        for j, k in enumerate(keys[order].tolist())
+    }
+    return pairs, number[inverse].reshape(count)
 
 
 def _positions(numbers: Sequence[str], index: dict[str, int]) -> np.ndarray:
-    return np.fromiter((index.get(n, -1) for n in numbers), np.int64, count=len(numbers))
+    return np.fromiter(map(index.get, numbers, repeat(-1)), np.int64, count=len(numbers))
 
 
 def read_ledger_book(erp: ErpClient) -> LedgerBook | None:

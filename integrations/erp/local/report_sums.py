@@ -36,8 +36,13 @@ def _driver_rows(engine: Engine, query: Any) -> list[tuple[Any, ...]]:
 
 def invoice_rows(engine: Engine) -> list[tuple[Any, ...]]:
     """Every invoice: (number, customer, currency, invoice date, due date, amount and balance
-    in cents), in no particular order."""
+    in cents), in invoice-number order as Python orders strings (code points: SQLite's binary
+    collation, PostgreSQL's "C"), so that the caller need not sort them (SQLite walks the
+    primary key's index)."""
     i = t.invoices.c
+    number: Any = i.invoice_number
+    if engine.dialect.name == "postgresql":
+        number = number.collate("C")
     query = select(
         i.invoice_number,
         i.customer_id,
@@ -46,7 +51,7 @@ def invoice_rows(engine: Engine) -> list[tuple[Any, ...]]:
         i.due_date,
         _cents(i.amount),
         _cents(i.balance),
-    )
+    ).order_by(number)
     return _driver_rows(engine, query)
 
 
