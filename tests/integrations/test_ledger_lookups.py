@@ -4,17 +4,21 @@ PostgreSQL). A plan, not a timing: ``benchmarks/inquiry.py`` has the timings."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
+from sqlalchemy.exc import SAWarning
 
 from integrations.erp.local import LocalLedger
 from integrations.erp.local import schema as t
 from integrations.erp.records import ApplicationRequest, NewPayment
+
+INVOICES = "ledger_invoices"
 
 
 @contextmanager
@@ -136,3 +140,35 @@ def test_paying_habits_read_covering_indexes_only(ledger: LocalLedger) -> None:
         assert "Seq Scan" not in explained, explained
     for index in covering:
         assert index in explained, explained
+
+
+def test_the_collections_sums_read_the_open_accounts_index_alone(ledger: LocalLedger) -> None:
+    """The collections list's one GROUP BY over every open account (aging buckets, partly paid
+    money: the balance against the amount) reads the open-by-account index of migration 0007,
+    on SQLite from that index alone: no look-up of an invoice's row per open invoice."""
+    from integrations.erp.local import aggregates
+
+    seed(ledger)
+    with statements(ledger) as sent:
+        [row] = aggregates.account_rows(
+            ledger.engine, date(2026, 12, 20), late_days=10, soon_days=7
+        )
+    assert (row.customer_id, row.currency, int(row.buckets[1])) == ("C1", "USD", 40_000)
+    [(statement, parameters)] = [(s, p) for s, p in sent if "GROUP BY" in s and "CASE" in s]
+    explained = plan(ledger, statement, parameters)
+    if ledger.engine.dialect.name == "sqlite":
+        assert "COVERING INDEX ix_ledger_invoices_open_by_account" in explained, explained
+    else:  # on forty rows PostgreSQL may pick any of the open-invoice indexes
+        assert "ix_ledger_invoices_open_by_" in explained, explained
+    with warnings.catch_warnings():  # the upper(po_number) index is not reflected: fine here
+        warnings.simplefilter("ignore", SAWarning)
+        found = inspect(ledger.engine).get_indexes(INVOICES)
+    indexes = {i["name"]: i["column_names"] for i in found}
+    assert indexes["ix_ledger_invoices_open_by_account"] == [
+        "customer_id",
+        "currency",
+        "due_date",
+        "balance",
+        "amount",
+    ]
+    assert "ix_ledger_invoices_open_by_customer" not in indexes  # replaced: its prefix

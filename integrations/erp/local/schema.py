@@ -120,7 +120,8 @@ invoices = Table(
 # PO look-ups compare upper(po_number) (LocalLedger.invoices_by_po): migration 0002.
 Index("ix_ledger_invoices_po_number_upper", func.upper(invoices.c.po_number))
 # Whole-book sums read the open invoices only, from partial indexes over ``balance > 0``
-# (ledger_invoices_open_by_customer / _by_due / _by_balance). They exist in migration 0003
+# (ledger_invoices_open_by_due / _by_balance of migration 0003; _by_account, with the amount
+# so that the collections sums read it alone, of 0007). They exist in the migrations
 # alone: declared here, their dialect options would import SQLAlchemy's PostgreSQL dialect
 # in every command, SQLite users' included.
 
