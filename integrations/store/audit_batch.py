@@ -17,7 +17,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    Compiled,
     Connection,
     Engine,
     Table,
@@ -105,28 +104,72 @@ def _as_stored(row: dict[str, Any]) -> dict[str, Any]:
     return stored
 
 
-# INSERT of a table, by dialect and driver; None: a column is converted (SQLAlchemy writes it).
-_PLAIN: dict[tuple[str, str, str], Compiled | None] = {}
+# Statements compiled for the driver, by dialect, driver and the caller's name for the statement.
+_PLAIN: dict[tuple[str, str, str], _Plain | None] = {}
+
+
+@dataclass(frozen=True)
+class _Plain:
+    sql: str
+    names: tuple[str, ...] | None  # the parameters' order (positional drivers), else None
+    defaults: dict[str, Any]  # values bound in the statement itself
+    needed: frozenset[str]  # the parameters each row gives
+    processors: dict[str, Any]  # what SQLAlchemy converts a value with, by parameter
+
+
+def _compiled(conn: Connection, name: str, statement: Any) -> _Plain | None:
+    key = (conn.dialect.name, conn.dialect.driver, name)
+    if key not in _PLAIN:
+        compiled = statement().compile(dialect=conn.dialect)
+        simple = not compiled.escaped_bind_names and not any(
+            b.expanding for b in compiled.binds.values()
+        )
+        needed = frozenset(n for n, b in compiled.binds.items() if b.required)
+        bound = compiled.construct_params(_check=False)
+        _PLAIN[key] = (
+            _Plain(
+                compiled.string,
+                tuple(compiled.positiontup) if compiled.positiontup is not None else None,
+                {n: v for n, v in bound.items() if n not in needed},
+                needed,
+                dict(compiled._bind_processors),
+            )
+            if simple
+            else None
+        )
+    return _PLAIN[key]
+
+
+def execute_plain(conn: Connection, name: str, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """``conn.execute(statement(), rows)`` (an executemany) straight to the driver: compiled
+    once per dialect under ``name``, each row's values through the same conversions SQLAlchemy
+    applies (``bind_processor``), without its per-row work: a cash run writes tens of thousands
+    of rows. ``statement``: makes the statement (called once)."""
+    if not rows:
+        return
+    plain = _compiled(conn, name, statement)
+    if plain is None or not all(plain.needed <= row.keys() for row in rows):
+        # A row leaving a column out is SQLAlchemy's to complete (its default).
+        conn.execute(statement(), rows)
+        return
+    processors = plain.processors
+    params = []
+    for row in rows:
+        values = plain.defaults | row
+        for key, process in processors.items():
+            values[key] = process(values[key])
+        params.append(values)
+    if plain.names is not None:
+        names = plain.names
+        conn.exec_driver_sql(plain.sql, [tuple(v[n] for n in names) for v in params])
+    else:
+        keys = (*plain.needed, *plain.defaults)
+        conn.exec_driver_sql(plain.sql, [{k: v[k] for k in keys} for v in params])
 
 
 def _insert_plain(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """``conn.execute(insert(table), rows)`` straight to the driver: for a table of plain
-    columns (numbers and text, nothing SQLAlchemy converts), the same rows without SQLAlchemy's
-    per-row work (a cash run writes tens of thousands of audit records)."""
-    key = (conn.dialect.name, conn.dialect.driver, table.name)
-    if key not in _PLAIN:
-        dialect = conn.dialect
-        plain = all(c.type.bind_processor(dialect) is None for c in table.columns)
-        _PLAIN[key] = insert(table).compile(dialect=dialect) if plain else None
-    statement = _PLAIN[key]
-    if statement is None:
-        conn.execute(insert(table), rows)
-        return
-    names = statement.positiontup
-    if names is not None:
-        conn.exec_driver_sql(statement.string, [tuple(row[n] for n in names) for row in rows])
-    else:
-        conn.exec_driver_sql(statement.string, rows)
+    """``conn.execute(insert(table), rows)`` straight to the driver (``execute_plain``)."""
+    execute_plain(conn, f"insert:{table.name}", lambda: insert(table), rows)
 
 
 def _approvals(
@@ -203,7 +246,7 @@ class BatchWrites:
             rows.append(new_approval_row(values, stamp))
         stored = {row["approval_id"]: _as_stored(row) for row in rows}
         with write_transaction(self.engine) as conn:
-            conn.execute(insert(t.approvals), rows)
+            _insert_plain(conn, t.approvals, rows)
             records = []
             for values, steps in made:
                 approval_id = values["approval_id"]
@@ -239,14 +282,20 @@ class BatchWrites:
                     | {f"b_{c}": v for c, v in values.items()}
                 )
             for columns, params in groups.items():
-                conn.execute(
-                    update(t.approvals)
-                    .where(
-                        and_(a.approval_id == bindparam("b_id"), a.status == bindparam("b_from"))
+
+                def moving(columns: tuple[str, ...] = columns) -> Any:
+                    return (
+                        update(t.approvals)
+                        .where(
+                            and_(
+                                a.approval_id == bindparam("b_id"),
+                                a.status == bindparam("b_from"),
+                            )
+                        )
+                        .values({c: bindparam(f"b_{c}") for c in columns})
                     )
-                    .values({c: bindparam(f"b_{c}") for c in columns}),
-                    params,
-                )
+
+                execute_plain(conn, "move:" + ",".join(columns), moving, params)
             stored = {
                 m.approval_id: _as_stored(
                     dict(current[m.approval_id]) | m.values | {"updated_at": stamp}

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from integrations.db import write_transaction
 from integrations.store import schema as t
 from integrations.store.audit import canonical
+from integrations.store.audit_batch import execute_plain
 from integrations.store.cash_runs import CashRunStore, RunClaim, RunHolder
 from integrations.store.clock import now_utc
 
@@ -145,7 +146,12 @@ class BankLineStore(CashRunStore):
             for line, result in lines
         ]
         with write_transaction(self.engine) as conn:
-            conn.execute(_insert_new(conn, t.bank_lines, "payment_id"), rows)
+            execute_plain(
+                conn,
+                "begin_bank_lines",
+                lambda: _insert_new(conn, t.bank_lines, "payment_id"),
+                rows,
+            )
             held = self._held(conn, [row["payment_id"] for row in rows], run_key)
         return held
 
@@ -181,19 +187,25 @@ class BankLineStore(CashRunStore):
                 for payment_id, result in finished
                 if payment_id in held
             ]
-            if params:
-                conn.execute(
-                    update(t.bank_lines)
-                    .where(
-                        b.payment_id == bindparam("b_id"),
-                        b.decision == IN_PROGRESS,
-                        b.run_key == run_key,
-                    )
-                    .values(
-                        decision=bindparam("b_decision"),
-                        approval_id=bindparam("b_approval"),
-                        result=bindparam("b_result"),
-                        processed_at=stamp,
+            if params:  # run key and time as parameters: one statement compiled per process
+                for row in params:
+                    row |= {"b_run": run_key, "b_stamp": stamp}
+                execute_plain(
+                    conn,
+                    "finish_bank_lines",
+                    lambda: (
+                        update(t.bank_lines)
+                        .where(
+                            b.payment_id == bindparam("b_id"),
+                            b.decision == IN_PROGRESS,
+                            b.run_key == bindparam("b_run"),
+                        )
+                        .values(
+                            decision=bindparam("b_decision"),
+                            approval_id=bindparam("b_approval"),
+                            result=bindparam("b_result"),
+                            processed_at=bindparam("b_stamp"),
+                        )
                     ),
                     params,
                 )

@@ -1,0 +1,94 @@
+"""``execute_plain`` (a cash run's approval, audit and bank-line writes straight to the driver)
+stores exactly what ``conn.execute`` stores: the same values, in the same stored form (money in
+cents, times as naive UTC), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, text, update
+
+from integrations.db import write_transaction
+from integrations.store import Store
+from integrations.store import schema as t
+from integrations.store.audit_batch import execute_plain, new_approval_row
+
+
+def _approval(n: int, stamp: datetime) -> dict[str, Any]:
+    return new_approval_row(
+        {
+            "approval_id": f"A{n}",
+            "action": "apply_payment",
+            "status": "pending",
+            "payload": {"n": n, "amount": "10.50"},
+            "summary": f"Apply payment {n}",
+            "amount": Decimal("1234.5") + n,
+            "currency": "EUR",
+            "customer_id": "C1",
+            "target": f"INV-{n}",
+            "idempotency_key": f"key-{n}",
+            "requested_by": "cash_application",
+            "proposed_by": "arbot",
+            "expires_at": datetime(2026, 12, 9, 8, 30, tzinfo=UTC),
+            "origin": {"payment_id": f"P{n}"} if n % 2 else None,
+        },
+        stamp,
+    )
+
+
+def _raw(store: Store, table: str) -> list[tuple[Any, ...]]:
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
+
+
+def test_plain_writes_store_what_sqlalchemy_stores(ledger_url: str) -> None:
+    store = Store.open(ledger_url)
+    stamp = datetime(2026, 11, 21, 9, 15, 30, 123456, tzinfo=UTC)
+    plain_rows = [_approval(n, stamp) for n in range(3)]
+    other_rows = [_approval(n, stamp) | {"approval_id": f"B{n}"} for n in range(3)]
+    for row in other_rows:
+        row["idempotency_key"] += "-b"
+    with write_transaction(store.engine) as conn:
+        execute_plain(conn, "test:insert", lambda: insert(t.approvals), plain_rows)
+        conn.execute(insert(t.approvals), other_rows)
+    moved = [
+        {"b_id": f"{p}1", "b_from": "pending", "b_status": "done", "b_decided_at": stamp}
+        for p in "AB"
+    ]
+
+    def move() -> Any:
+        a = t.approvals.c
+        return (
+            update(t.approvals)
+            .where(a.approval_id == bindparam("b_id"), a.status == bindparam("b_from"))
+            .values(status=bindparam("b_status"), decided_at=bindparam("b_decided_at"))
+        )
+
+    with write_transaction(store.engine) as conn:
+        execute_plain(conn, "test:move", move, moved[:1])
+        conn.execute(move(), moved[1:])
+    rows = _raw(store, "store_approvals")
+    by_id = {row[0]: row[1:] for row in rows}
+    for n in range(3):
+        plain, other = by_id[f"A{n}"], by_id[f"B{n}"]
+        key = [c.name for c in t.approvals.columns][1:].index("idempotency_key")
+        assert plain[:key] + plain[key + 1 :] == other[:key] + other[key + 1 :]
+    assert store.get("A1").status == "done"  # type: ignore[union-attr]
+    assert store.get("A1").decided_at == stamp  # type: ignore[union-attr]
+    assert store.get("A2").amount == Decimal("1236.50")  # type: ignore[union-attr]
+    with store.engine.connect() as conn:
+        origins = dict(conn.execute(select(t.approvals.c.approval_id, t.approvals.c.origin)).all())
+    assert origins["A0"] is None and origins["A1"] == '{"payment_id":"P1"}' == origins["B1"]
+
+
+def test_a_row_leaving_a_column_out_gets_sqlalchemy_s_default(ledger_url: str) -> None:
+    store = Store.open(ledger_url)
+    stamp = datetime(2026, 11, 21, 9, 15, tzinfo=UTC)
+    row = _approval(7, stamp)
+    del row["attempts"]  # the column's default (0) is SQLAlchemy's to add
+    with write_transaction(store.engine) as conn:
+        execute_plain(conn, "test:insert-partial", lambda: insert(t.approvals), [row])
+    assert store.get("A7").attempts == 0  # type: ignore[union-attr]
+    assert store.get("A7").expires_at.date() == date(2026, 12, 9)  # type: ignore[union-attr]
