@@ -106,6 +106,11 @@ class AccountTotals:
         """``past_due`` for ordering (the ledger's accounts give cents: the same order)."""
         return self.past_due
 
+    def open_total_float(self) -> float:
+        """``open_total`` as a float (the ledger's accounts divide their cents: the same
+        float, both being correctly rounded)."""
+        return float(self.open_total)
+
     def risk_amounts(self) -> tuple[float, ...]:
         """What ``risk`` weighs, as floats: late; 1-LATE_DAYS past due (plain, disputed, partly
         paid); not yet due (plain, disputed, partly paid)."""
@@ -241,7 +246,7 @@ def rank(
     behaviours = learn(stats, broken_promises, book.priors if book else None)
     # Accounts without any history share the book's behaviour (customer id "": anyone's).
     newcomer = default_behaviour("", behaviours)
-    totals = [(a, float(a.open_total)) for a in accounts]
+    totals = [(a, a.open_total_float()) for a in accounts]
     totals = [(a, total) for a, total in totals if total > 0]
     accounts = [a for a, _ in totals]
     if book is not None:

@@ -493,7 +493,7 @@ class LedgerAccount:
     def __init__(self, row: Any) -> None:
         self.customer_id: str = row.customer_id
         self.currency: str = row.currency
-        self._buckets: tuple[int, ...] = tuple(int(c) for c in row.buckets)
+        self._buckets: tuple[int, ...] = tuple(map(int, row.buckets))
         self._early, self._due_soon = int(row.early_past_due), int(row.due_soon)
         self._partly, self._disputed = int(row.partly_paid), 0
         self._early_partly, self._early_disputed = int(row.early_partly_paid), 0
@@ -531,6 +531,10 @@ class LedgerAccount:
     def past_due_key(self) -> int:
         """``past_due`` in cents, for ordering without a Decimal each."""
         return sum(self._buckets[1:])
+
+    def open_total_float(self) -> float:
+        """``AccountTotals.open_total_float`` from the cents, without a Decimal."""
+        return sum(self._buckets) / 100
 
     @property
     def late(self) -> Decimal:
