@@ -2,6 +2,7 @@
 
     python benchmarks/collections.py [--db sqlite:///PATH] [--customers 50000]
                                      [--invoices 1000000] [--seed 7] [--runs 2]
+                                     [--baseline-tree PATH]
 
 Writes (once: a ledger already holding the same sizes is reused) a local SQLite ledger with
 ``--customers`` customers, ``--invoices`` open invoices, a year of paid history for a fifth of
@@ -12,7 +13,9 @@ measure:
 - the *floor*: one SQL aging GROUP BY over the same open invoices (customer, currency, six
   bucket sums), every row fetched, from a Python process that imports only SQLAlchemy;
 - ``arbot collections --json --top 50`` as a user runs it (``ARBOT_TODAY`` set, a fresh
-  ``ARBOT_HOME``).
+  ``ARBOT_HOME``);
+- with ``--baseline-tree``, the same command from another checkout (e.g. before a change), on a
+  copy of the ledger taken back to that checkout's newest migration.
 
 Prints CPU seconds (user + system, the machine is shared), wall seconds and peak memory (max
 RSS) of each, and the ratios. Goals: collections ≤ 3× the GROUP BY's CPU, ≤ 2× its memory.
@@ -36,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HERE = str(Path(__file__).resolve().parent)
 sys.path[:] = [p for p in sys.path if p != HERE]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.ledger_copy import baseline_copy  # noqa: E402
 
 AS_OF = date(2026, 11, 21)
 COLLECTORS = ("Dana Kim", "Luis Ortega", "Priya Shah", None)
@@ -192,12 +197,13 @@ def build(url: str, customers: int, invoices: int, seed: int) -> None:
     print(f"built {path} in {time.perf_counter() - started:.0f} s")
 
 
-def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+def run(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float, int, str]:
     """(CPU seconds, wall seconds, peak RSS in MB, stdout) of one process, reaped here so that
-    its own resource usage is read (not the sum over every child so far)."""
+    its own resource usage is read (not the sum over every child so far). It runs in ``cwd``:
+    ``python -c`` puts the working directory first on its path."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=err)
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         out.seek(0)
@@ -207,9 +213,11 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int, str
         return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss // 1024, out.read().decode()
 
 
-def best(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float, int, str]:
+def best(
+    command: list[str], env: dict[str, str], runs: int, cwd: Path = ROOT
+) -> tuple[float, float, int, str]:
     """The least CPU, wall time and peak memory of ``runs`` runs (each its own minimum)."""
-    results = [run(command, env) for _ in range(runs)]
+    results = [run(command, env, cwd) for _ in range(runs)]
     return (
         min(r[0] for r in results),
         min(r[1] for r in results),
@@ -225,6 +233,7 @@ def main() -> None:
     parser.add_argument("--invoices", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--baseline-tree", type=Path, help="another checkout to compare with")
     args = parser.parse_args()
     build(args.db, args.customers, args.invoices, args.seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "ARBOT_TODAY": AS_OF.isoformat()}
@@ -236,12 +245,22 @@ def main() -> None:
         listed = best(
             [*arbot, "collections", "--json", "--top", "50", "--db", args.db], env, args.runs
         )
+        before = None
+        if args.baseline_tree:
+            tree = args.baseline_tree.resolve()
+            copy = baseline_copy(args.db, tree, home)
+            command = [*arbot, "collections", "--json", "--top", "50", "--db", copy]
+            before = best(command, {**env, "PYTHONPATH": str(tree)}, args.runs, tree)
     print(f"aging GROUP BY:     {floor[0]:6.2f} s CPU {floor[1]:6.2f} s wall {floor[2]:5d} MB")
-    print(f"arbot collections:  {listed[0]:6.2f} s CPU {listed[1]:6.2f} s wall {listed[2]:5d} MB")
-    print(
-        f"ratio: {listed[0] / floor[0]:.2f}× CPU (goal ≤ 3), {listed[1] / floor[1]:.2f}× wall, "
-        f"{listed[2] / floor[2]:.2f}× memory (goal ≤ 2)"
-    )
+    measured = [("arbot collections", listed)] + ([("baseline", before)] if before else [])
+    for name, found in measured:
+        print(f"{name + ':':20}{found[0]:6.2f} s CPU {found[1]:6.2f} s wall {found[2]:5d} MB")
+        print(
+            f"  ratio: {found[0] / floor[0]:.2f}× CPU (goal ≤ 3), {found[1] / floor[1]:.2f}× wall, "
+            f"{found[2] / floor[2]:.2f}× memory (goal ≤ 2)"
+        )
+    if before is not None:
+        print(f"  same output as the baseline: {before[3] == listed[3]}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.ledger_copy import baseline_copy  # noqa: E402
+
 AS_OF = date(2026, 11, 21)
 GOAL_SECONDS = 2.0
 
@@ -101,37 +103,6 @@ def build(url: str) -> None:
     started = time.perf_counter()
     build_demo(ledger, size="large", seed=7, as_of=AS_OF)
     print(f"built the large demo in {time.perf_counter() - started:.0f} s: {ledger.counts()}")
-
-
-def baseline_copy(url: str, tree: Path, folder: str) -> str:
-    """A copy of the SQLite ledger at ``url`` in ``folder``, downgraded to the newest ledger
-    migration ``tree`` has (its own state when that is ours)."""
-    import sqlite3
-
-    from integrations.db import alembic_config, make_engine, script_head, write_transaction
-    from integrations.erp.local.ledger import MIGRATIONS, VERSION_TABLE
-
-    if not url.startswith("sqlite:///"):
-        raise SystemExit("--baseline-tree needs a SQLite --db (it copies the file)")
-    path = Path(folder) / "baseline.db"
-    source, target = sqlite3.connect(url.removeprefix("sqlite:///")), sqlite3.connect(path)
-    source.backup(target)
-    source.close()
-    target.close()
-    head = script_head(tree / "integrations/erp/local/migrations")
-    copy = f"sqlite:///{path}"
-    if head is not None and head != script_head(MIGRATIONS):
-        from alembic import command
-
-        config = alembic_config(MIGRATIONS)
-        engine = make_engine(copy)
-        with write_transaction(engine) as conn:
-            config.attributes["connection"] = conn
-            config.attributes["version_table"] = VERSION_TABLE
-            command.downgrade(config, head)
-        engine.dispose()
-        print(f"baseline ledger: a copy taken back to migration {head}")
-    return copy
 
 
 def run(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int]:
