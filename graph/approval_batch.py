@@ -206,7 +206,7 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
         made.append((values, steps))
         outcomes[index] = Proposed(None)
     rows = dict(store.create_many(made))
-    rows |= _execute_many(service, auto)  # the auto-approved as they stand after the write
+    rows |= _execute_many(service, auto, rows)  # the auto-approved as they stand after the write
     # An auto-approved one still ``executing`` was moved by someone else meanwhile: read it.
     elsewhere = [a for a, _, _, _ in auto if a not in rows or rows[a]["status"] == "executing"]
     stored = {i: _approval(row) for i, row in rows.items()}
@@ -253,10 +253,12 @@ def _write_all(
 
 
 def _execute_many(
-    service: ApprovalService, writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]]
+    service: ApprovalService,
+    writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]],
+    created: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     """Write the auto-approved (now ``executing``) approvals and record each outcome; the
-    approvals moved, as stored after their outcome."""
+    approvals moved, as stored after their outcome. ``created``: the rows as just stored."""
     if not writes:
         return {}
     results = _write_all(service, writes)
@@ -300,4 +302,4 @@ def _execute_many(
         payer = (origin or {}).get("payer_name")
         if payer and action.kind == "apply_payment":
             learned.append((normalize_payer(payer), action.customer_id, approval_id))
-    return service.store.move_many(moves, aliases=learned)
+    return service.store.move_many(moves, aliases=learned, known=created)

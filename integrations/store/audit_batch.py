@@ -191,6 +191,20 @@ def _approvals(
     return found
 
 
+def _states(conn: Connection, ids: Sequence[str]) -> list[tuple[str, str, datetime]]:
+    """Each approval's id, status and last change (aware UTC), its row locked for update."""
+    a = t.approvals.c
+    found: list[tuple[str, str, datetime]] = []
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            select(a.approval_id, a.status, a.updated_at)
+            .where(a.approval_id.in_(ids[start : start + CHUNK]))
+            .with_for_update()
+        )
+        found += [tuple(row) for row in conn.execute(query)]  # type: ignore[misc]
+    return found
+
+
 class BatchWrites:
     engine: Engine
     audit_keys: AuditKeys
@@ -256,18 +270,37 @@ class BatchWrites:
         return stored
 
     def move_many(
-        self, moves: Sequence[Move], *, aliases: Sequence[tuple[str, str, str]] = ()
+        self,
+        moves: Sequence[Move],
+        *,
+        aliases: Sequence[tuple[str, str, str]] = (),
+        known: dict[str, dict[str, Any]] | None = None,
     ) -> dict[str, dict[str, Any]]:
         """Apply each move whose approval is still in one of its ``from_statuses`` and audit
         it; the approvals moved, by id, as they are stored after the move. ``aliases``: payer
         key, customer id and approval id of payers a move confirms, learned in the same
-        transaction when their approval is moved (``learn_aliases``)."""
+        transaction when their approval is moved (``learn_aliases``). ``known``: rows as the
+        caller stored them (``create_many``): under the lock only each approval's status and
+        last change are read, and a row changed since is read whole."""
         if not moves:
             return {}
         a = t.approvals.c
         moved: list[Move] = []
         with write_transaction(self.engine) as conn:
-            current = _approvals(conn, [m.approval_id for m in moves], lock=True)
+            ids = [m.approval_id for m in moves]
+            current = _approvals(conn, ids, lock=True) if known is None else {}
+            if known is not None:
+                changed = []
+                for approval_id, status, updated_at in _states(conn, ids):
+                    row = known.get(approval_id)
+                    if row is not None and (row["status"], row["updated_at"]) == (
+                        status,
+                        updated_at,
+                    ):
+                        current[approval_id] = row
+                    else:
+                        changed.append(approval_id)
+                current |= _approvals(conn, changed)
             groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             stamp = now_utc()
             for move in moves:

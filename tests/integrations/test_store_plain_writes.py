@@ -92,3 +92,29 @@ def test_a_row_leaving_a_column_out_gets_sqlalchemy_s_default(ledger_url: str) -
         execute_plain(conn, "test:insert-partial", lambda: insert(t.approvals), [row])
     assert store.get("A7").attempts == 0  # type: ignore[union-attr]
     assert store.get("A7").expires_at.date() == date(2026, 12, 9)  # type: ignore[union-attr]
+
+
+def test_a_move_reads_again_a_row_changed_since_it_was_created(ledger_url: str) -> None:
+    """``move_many(known=...)`` trusts the caller's rows only while status and last change are
+    as stored: a row another process changed meanwhile is read whole and moved from its
+    current state, and the audit chain still verifies."""
+    from integrations.store.audit_batch import Move, Step
+
+    store = Store.open(ledger_url)
+    stamp = datetime(2026, 11, 21, 9, 15, tzinfo=UTC)
+    made = [(_approval(n, stamp), [Step("proposed", "arbot", {"n": n})]) for n in range(2)]
+    known = store.create_many(made)
+    elsewhere = store.transition(
+        "A1", ("pending",), "pending", actor="Dana Kim", event="noted", detail={}, note="seen"
+    )
+    assert elsewhere is not None
+    moves = [
+        Move(a, ("pending",), {"status": "rejected"}, Step("rejected", "arbot", {}))
+        for a in ("A0", "A1")
+    ]
+    moved = store.move_many(moves, known=known)
+    assert moved["A0"]["note"] is None
+    assert moved["A1"]["note"] == "seen"  # the row as it stood, not the caller's copy
+    assert store.get("A1").note == "seen"  # type: ignore[union-attr]
+    assert store.get("A1").status == store.get("A0").status == "rejected"  # type: ignore[union-attr]
+    assert store.verify_audit() is None
