@@ -17,7 +17,7 @@ from graph.messages import Reply
 class BankRun:
     statement: Any  # integrations.bank.BankStatement
     run: Any  # graph.cash_application.CashRun
-    reply: Reply
+    reply: Reply | None  # None when not asked for (``with_reply=False``)
 
 
 def run_bank_file(
@@ -30,9 +30,12 @@ def run_bank_file(
     progress: Callable[[int, int], None] | None = None,
     wait: float = 0.0,
     statement: Any = None,
+    with_reply: bool = True,
 ) -> BankRun:
     """Raises ``BankFileError`` (nothing read), ``CashRunError`` (nothing written, or the file
-    is being processed by another run). ``statement``: the file already read."""
+    is being processed by another run). ``statement``: the file already read.
+    ``with_reply=False``: no summary card (it reads the waiting approvals back) when nothing
+    is posted."""
     from graph.cash_application import CashApplication
     from graph.cash_run_reply import run_reply
     from integrations.bank import read_statement
@@ -47,6 +50,8 @@ def run_bank_file(
         source=path.name,
         wait=wait,
     )
+    if not with_reply:
+        return BankRun(statement, run, None)
     reply = run_reply(
         run,
         runtime.approvals,

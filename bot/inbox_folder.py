@@ -90,6 +90,7 @@ class BankInbox:
             store.first_delivery, f"bank-inbox:posted:{digest}"
         ):
             return False
+        assert done.reply is not None  # run with its reply (the default)
         await self.poster.deliver(done.reply, "apply_payment")
         return True
 

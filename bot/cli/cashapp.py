@@ -106,6 +106,7 @@ def cashapp(
                 progress=lambda n, total: progress.update(task, completed=n, total=total),
                 wait=wait,
                 statement=statement,
+                with_reply=bool(targets) and not dry_run,  # the card only when it is posted
             )
         except CashRunError as error:
             raise Fail(str(error)) from None
@@ -120,6 +121,7 @@ def cashapp(
 
         from bot.poster import Poster
 
+        assert done.reply is not None
         posted = list(asyncio.run(Poster(runtime).deliver(done.reply, "apply_payment", targets)))
         if not posted:
             raise Fail(f"the run is done but could not be posted to {', '.join(targets)}")
