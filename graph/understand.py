@@ -243,9 +243,9 @@ def _slash(text: str) -> str:
 
 def parse(text: str, today: date) -> Request:
     text = _slash(text)
-    if (collector := understand_collector.read(text, today)) is not None:
+    norm = vocab.normalize(text)  # once, for every reading below
+    if (collector := understand_collector.read(text, today, norm)) is not None:
         return collector  # disputes, promises, statements, a customer's e-mail
-    norm = vocab.normalize(text)
     if (action := _action(text, norm)) is not None:
         return Request(intent="action_request", text=text, action=action)
     if vocab.INJECTION.search(norm):

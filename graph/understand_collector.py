@@ -344,11 +344,13 @@ def _read_statement(text: str, norm: str) -> Request | None:
     return _report("customer_statement", text, customer) if customer else None
 
 
-def read(text: str, today: date) -> Request | None:
-    """The collector's request in ``text``, if it is one."""
+def read(text: str, today: date, norm: str | None = None) -> Request | None:
+    """The collector's request in ``text``, if it is one (``norm``: ``text`` normalized, when
+    the caller has it)."""
     if looks_like_email(text):
         return _report("customer_reply", text)
-    norm = vocab.normalize(text)
+    if norm is None:
+        norm = vocab.normalize(text)
     if vocab.INJECTION.search(norm):
         return None
     if _DISPUTE_WORD.search(norm) and (found := _read_dispute(text, norm)) is not None:

@@ -27,6 +27,11 @@ NEAR_MISS = 80.0  # a name that scores this close to a customer's is a typo of i
 
 
 def understand(agent: Agent, state: AgentState) -> dict[str, Any]:
+    with agent.resolver.one_question():  # a name or number said once is looked up once
+        return _understand(agent, state)
+
+
+def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     text = state["turn"].text
     request = parse(text, agent.today())
     if (

@@ -13,8 +13,11 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from graph.agent import wording
 from graph.ar.names import CustomerMatcher, Resolution, resolve_mention
@@ -29,6 +32,10 @@ MATCHER_TTL_SECONDS = 300.0
 RESOLUTIONS_KEPT = 2048
 _CUSTOMER_ID = re.compile(r"^[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9&]+")
+_T = TypeVar("_T")
+# What one question has looked up already (``EntityResolver.one_question``): a reading of a
+# request asks for the same customer or invoice number several times; the ledger is read once.
+_ASKED: ContextVar[dict[tuple[str, str], Any] | None] = ContextVar("asked", default=None)
 
 
 def close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
@@ -48,6 +55,31 @@ class EntityResolver:
         self._customer_count = 0
         self._resolutions: OrderedDict[str, Resolution] = OrderedDict()
         self._lock = threading.Lock()
+
+    @contextmanager
+    def one_question(self) -> Iterator[None]:
+        """While one question is read, a customer or invoice looked up again is not read
+        again (per thread and task: nothing is shared between questions)."""
+        token = _ASKED.set({})
+        try:
+            yield
+        finally:
+            _ASKED.reset(token)
+
+    @staticmethod
+    def _once(kind: str, key: str, read: Callable[[], _T]) -> _T:
+        asked = _ASKED.get()
+        if asked is None:
+            return read()
+        if (kind, key) not in asked:
+            asked[kind, key] = read()
+        return asked[kind, key]  # type: ignore[no-any-return]
+
+    def find_invoices(self, ref: str) -> list[Invoice]:
+        return self._once("invoice", ref, lambda: self.erp.find_invoices(ref))
+
+    def invoices_by_po(self, po: str) -> list[Invoice]:
+        return self._once("po", po, lambda: self.erp.invoices_by_po(po))
 
     # --- the name index ------------------------------------------------------------------------
     def invalidate(self) -> None:
@@ -104,6 +136,9 @@ class EntityResolver:
 
     # --- customers -----------------------------------------------------------------------------
     def customer(self, text: str) -> Customer | Resolution:
+        return self._once("customer", text, lambda: self._customer(text))
+
+    def _customer(self, text: str) -> Customer | Resolution:
         for word in text.split():
             if _CUSTOMER_ID.match(word) and (found := self.erp.get_customer(word.upper())):
                 return found
@@ -145,7 +180,7 @@ class EntityResolver:
     # --- invoices ------------------------------------------------------------------------------
     def existing_invoices(self, refs: tuple[str, ...]) -> tuple[str, ...]:
         """Of tokens like "K-1002", the ones that are invoice numbers in this ledger."""
-        return tuple(ref for ref in refs if self.erp.find_invoices(ref))
+        return tuple(ref for ref in refs if self.find_invoices(ref))
 
     def invoices(
         self, request: Request, customer: Customer | None
@@ -159,14 +194,14 @@ class EntityResolver:
                     found.append(invoice)
 
         for ref in request.invoice_refs:
-            matches = self.erp.find_invoices(ref)
+            matches = self.find_invoices(ref)
             if len(matches) > 1 and customer is not None:
                 matches = [m for m in matches if m.customer_id == customer.customer_id] or matches
             if not matches and ref.isdigit():
-                matches = self.erp.invoices_by_po(ref)
+                matches = self.invoices_by_po(ref)
             add(matches) if matches else missing.append(ref)
         for po in request.po_refs:
-            matches = self.erp.invoices_by_po(po)
+            matches = self.invoices_by_po(po)
             add(matches) if matches else missing.append(f"PO {po}")
         return found, missing
 
@@ -204,7 +239,7 @@ class EntityResolver:
         tokens = request.invoice_refs or request.maybe_invoices
         if not tokens or request.po_refs or self.existing_invoices(tokens):
             return request
-        if any(t.isdigit() and self.erp.invoices_by_po(t) for t in tokens):
+        if any(t.isdigit() and self.invoices_by_po(t) for t in tokens):
             return request
         from graph.portfolio_reads import payment_by_number
 

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from graph import inquiries
 from graph.inquiries import Resolved
@@ -74,3 +76,51 @@ def test_the_local_reads_gather_what_the_port_reads_gather(demo_ledger: LocalLed
             assert inquiries.gather_invoice_status(
                 demo_ledger, resolved
             ) == inquiries.gather_invoice_status(port, resolved)
+
+
+class CountingLedger:
+    """The local ledger, counting the customer and invoice-number look-ups."""
+
+    def __init__(self, ledger: LocalLedger) -> None:
+        self._ledger = ledger
+        self.reads: list[str] = []
+
+    def __getattr__(self, attribute: str) -> Any:
+        found = getattr(self._ledger, attribute)
+        if attribute in ("get_customer", "find_invoices"):
+
+            def counted(*args: Any, **kwargs: Any) -> Any:
+                self.reads.append(attribute)
+                return found(*args, **kwargs)
+
+            return counted
+        return found
+
+
+def test_a_question_looks_up_its_customer_once_and_the_next_sees_a_write(
+    demo_ledger: LocalLedger,
+) -> None:
+    from graph.agent import Agent
+    from graph.messages import Turn
+
+    counting = CountingLedger(demo_ledger)
+    agent = Agent(counting, today=lambda: TODAY)  # type: ignore[arg-type]
+
+    def ask(text: str) -> Any:
+        return agent.ask(Turn(user_id="tester", surface="terminal", text=text))
+
+    before = ask("what does globex owe")
+    assert before.intent == "customer_balance"
+    assert counting.reads == ["get_customer"]
+    cid = before.entities["customer_id"]
+    number = before.data["open_invoices"][0]["invoice_number"]
+    counting.reads.clear()
+    assert ask(f"is {number} paid").intent == "invoice_status"
+    assert counting.reads.count("find_invoices") == 1
+    with demo_ledger.engine.begin() as conn:  # a credit limit changed between two questions
+        conn.execute(
+            text("UPDATE ledger_customers SET credit_limit = 123400 WHERE customer_id = :c"),
+            {"c": cid},
+        )
+    after = ask("what does globex owe")
+    assert after.data["customer"]["credit_limit"] == Decimal("1234.00")
