@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from graph.actions import Action, ActionError, ApplyPayment
@@ -228,9 +229,12 @@ OPEN_STATUSES = ("pending", "approved", "executing", "failed")
 
 
 def _write_all(
-    service: ApprovalService, writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]]
+    service: ApprovalService,
+    writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]],
+    after: dict[str, dict[str, Decimal]],
 ) -> list[Any]:
-    """Each write's ``WriteResult`` or the error that refused it, in order."""
+    """Each write's ``WriteResult`` or the error that refused it, in order; ``after`` filled
+    by a ledger that reports the state its write left (``LocalLedger.apply_payments``)."""
     erp = service.erp
     bulk = getattr(erp, "apply_payments", None)
     if bulk is not None and all(isinstance(a, ApplyPayment) for _, a, _, _ in writes):
@@ -239,7 +243,7 @@ def _write_all(
             assert isinstance(action, ApplyPayment)
             payment, requests = action.payment_write()
             items.append((payment, requests, action.idempotency_key()))
-        return list(bulk(items))
+        return list(bulk(items, after=after))
     results: list[Any] = []
     for approval_id, action, _, _ in writes:
         try:
@@ -261,8 +265,15 @@ def _execute_many(
     approvals moved, as stored after their outcome. ``created``: the rows as just stored."""
     if not writes:
         return {}
-    results = _write_all(service, writes)
-    after = ReadAhead(service.erp, (action for _, action, _, _ in writes), customers=False)
+    reported: dict[str, dict[str, Decimal]] = {}
+    results = _write_all(service, writes, reported)
+    snapshots = _reported_after(writes, results, reported)
+    unreported = [
+        action
+        for (approval_id, action, _, _), result in zip(writes, results, strict=True)
+        if approval_id not in snapshots and not isinstance(result, Exception)
+    ]
+    after = ReadAhead(service.erp, unreported, customers=False)
     moves: list[Move] = []
     learned: list[tuple[str, str, str]] = []
     for (approval_id, action, before, origin), result in zip(writes, results, strict=True):
@@ -292,7 +303,7 @@ def _execute_many(
                     SYSTEM,
                     {
                         "before": before,
-                        "after": action.snapshot(after),  # type: ignore[arg-type]
+                        "after": snapshots.get(approval_id) or action.snapshot(after),  # type: ignore[arg-type]
                         "replayed": result.replayed,
                     },
                     erp_reference=result.erp_reference,
@@ -303,3 +314,26 @@ def _execute_many(
         if payer and action.kind == "apply_payment":
             learned.append((normalize_payer(payer), action.customer_id, approval_id))
     return service.store.move_many(moves, aliases=learned, known=created)
+
+
+def _reported_after(
+    writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]],
+    results: Sequence[Any],
+    reported: dict[str, dict[str, Decimal]],
+) -> dict[str, dict[str, Any]]:
+    """``ApplyPayment.snapshot`` after each successful write, from the state the ledger
+    reported its transaction left (no second read); a write whose invoices or payment it did
+    not report is left out (read back instead)."""
+    balances, unapplied = reported.get("invoices", {}), reported.get("payments", {})
+    found: dict[str, dict[str, Any]] = {}
+    for (approval_id, action, _, _), result in zip(writes, results, strict=True):
+        if isinstance(result, Exception) or not isinstance(action, ApplyPayment):
+            continue
+        numbers = [n for n, _ in action.applications]
+        if action.payment_id not in unapplied or any(n not in balances for n in numbers):
+            continue
+        found[approval_id] = {
+            "invoice_balances": {n: str(balances[n]) for n in numbers},
+            "payment_unapplied": str(unapplied[action.payment_id]),
+        }
+    return found

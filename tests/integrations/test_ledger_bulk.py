@@ -77,3 +77,27 @@ def test_a_batch_ends_as_the_same_writes_one_at_a_time(tmp_path: Path) -> None:
     again = batch.apply_payments(writes)
     assert all(r.replayed for r in again if not isinstance(r, Exception))
     assert _state(batch) == _state(one_by_one)
+
+
+def test_the_state_a_batch_reports_is_the_ledger_s_after_it(tmp_path: Path) -> None:
+    """``after`` (what a cash run audits as each write's "after" without reading the ledger
+    again) holds, for every invoice and payment the batch names, exactly what a read gives,
+    in the same form (``str`` of each amount)."""
+    ledger = _ledger(tmp_path / "after.db")
+    writes = _writes(ledger)
+    after: dict[str, dict[str, Decimal]] = {}
+    results = ledger.apply_payments(writes, after=after)
+    invoices, payments = _state(ledger)
+    named = {r.invoice_number for _, requests, _ in writes for r in requests}
+    assert set(after["invoices"]) == named
+    assert {n: str(b) for n, b in after["invoices"].items()} == {n: str(invoices[n]) for n in named}
+    assert after["payments"], after
+    assert {p: str(u) for p, u in after["payments"].items()} == {
+        p: str(payments[p]) for p in after["payments"]
+    }
+    written = {
+        w[0].payment_id
+        for w, r in zip(writes, results, strict=True)
+        if not isinstance(r, Exception)
+    }
+    assert written and written <= set(after["payments"])  # each write's payment is reported

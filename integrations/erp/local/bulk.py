@@ -173,7 +173,7 @@ def _check_one(
 
 def _plan_and_write(
     conn: Connection, items: Sequence[PaymentWrite], results: list[WriteResult | ErpError | None]
-) -> None:
+) -> _Plan:
     earlier = {
         key: row["erp_reference"]
         for key, row in rows_in(
@@ -242,6 +242,7 @@ def _plan_and_write(
         plan.applications += applications
         results[index] = WriteResult(payment.payment_id, key)
     _write(conn, plan, invoices, recorded)
+    return plan
 
 
 def _write(
@@ -288,16 +289,25 @@ def _write(
 
 
 def apply_payments(
-    ledger: LocalLedger, items: Sequence[PaymentWrite]
+    ledger: LocalLedger,
+    items: Sequence[PaymentWrite],
+    after: dict[str, dict[str, Decimal]] | None = None,
 ) -> list[WriteResult | ErpError]:
-    """Each payment's result, in order: written (or replayed under its key), or refused."""
+    """Each payment's result, in order: written (or replayed under its key), or refused.
+    ``after``: filled, once the transaction is committed, with the balances of the invoices
+    and the unapplied amounts of the payments the items name as that transaction left them
+    (``invoices``, ``payments``; the rows were locked, so they are the ledger's state right
+    after the write). Left empty when the writes went one at a time (a conflict)."""
     results: list[WriteResult | ErpError | None] = [
         None if key else InvalidWrite("an idempotency key is required for every ERP write")
         for _, _, key in items
     ]
     try:
         with ledger.writing() as conn:
-            _plan_and_write(conn, items, results)
+            plan = _plan_and_write(conn, items, results)
+        if after is not None:
+            after["invoices"] = dict(plan.balances)
+            after["payments"] = dict(plan.unapplied)
     except (IntegrityError, _Conflict):
         results = [None] * len(items)
         for index, (payment, requests, key) in enumerate(items):

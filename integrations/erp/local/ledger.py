@@ -374,13 +374,17 @@ class LocalLedger:
         return bulk.get_payments(self, ids)
 
     def apply_payments(
-        self, items: Sequence[tuple[NewPayment, Sequence[ApplicationRequest], str]]
+        self,
+        items: Sequence[tuple[NewPayment, Sequence[ApplicationRequest], str]],
+        *,
+        after: dict[str, dict[str, Decimal]] | None = None,
     ) -> list[WriteResult | Exception]:
         """Many ``apply_payment`` writes (payment, applications, idempotency key) in one
-        transaction; each one's result or refusal, in order (``local.bulk``)."""
+        transaction; each one's result or refusal, in order (``local.bulk``). ``after``:
+        filled with the state the transaction left (``bulk.apply_payments``)."""
         from integrations.erp.local import bulk
 
-        return list(bulk.apply_payments(self, items))
+        return list(bulk.apply_payments(self, items, after))
 
     # --- writes ----------------------------------------------------------------------------
     def _claim(self, conn: Connection, key: str, action: str, reference: str) -> None:
