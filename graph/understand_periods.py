@@ -286,21 +286,26 @@ def period(text: str, today: date, forward: bool = False) -> DateRange | None:
     return None
 
 
-def _part_of_month(m: re.Match[str], today: date, forward: bool) -> DateRange | None:
-    """ "first half of nov" (1-15), "second half" (16 to the end), "first week" (1-7) … "last
-    week of october" (its last seven days) of a named month or of this / last month."""
-    which, part, relative, name = m.group(1), m.group(2), m.group(3), m.group(4)
+def _first_of_month(name: str | None, relative: str | None, today: date, forward: bool) -> date:
+    """The first day of the month a phrase names: a month's name (the nearest one behind today,
+    or ahead of it when ``forward``), "last" / "previous" month, else this month."""
     if name:
         number = _month_number(name)
         if forward:
             year = today.year if number >= today.month else today.year + 1
         else:
             year = today.year if number <= today.month else today.year - 1
-        first = date(year, number, 1)
-    elif relative in ("last", "previous"):
-        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    else:
-        first = today.replace(day=1)
+        return date(year, number, 1)
+    if relative in ("last", "previous"):
+        return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return today.replace(day=1)
+
+
+def _part_of_month(m: re.Match[str], today: date, forward: bool) -> DateRange | None:
+    """ "first half of nov" (1-15), "second half" (16 to the end), "first week" (1-7) … "last
+    week of october" (its last seven days) of a named month or of this / last month."""
+    which, part, relative, name = m.group(1), m.group(2), m.group(3), m.group(4)
+    first = _first_of_month(name, relative, today, forward)
     last = _month_end(first)
     order = {
         "first": 0,
@@ -332,17 +337,7 @@ def _third_of_month(m: re.Match[str], today: date, forward: bool) -> DateRange:
     """ "early oct" (1-10), "mid november" (11-20), "late october" (21 to the end); "the start
     of the month" its first week, "the end of october" its last."""
     which, relative, name = m.group(1).replace("the ", ""), m.group(2), m.group(3)
-    if name:
-        number = _month_number(name)
-        if forward:
-            year = today.year if number >= today.month else today.year + 1
-        else:
-            year = today.year if number <= today.month else today.year - 1
-        first = date(year, number, 1)
-    elif relative in ("last", "previous"):
-        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    else:
-        first = today.replace(day=1)
+    first = _first_of_month(name, relative, today, forward)
     last = _month_end(first)
     if which == "early":
         start, end = first, first.replace(day=10)
