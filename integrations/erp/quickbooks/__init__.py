@@ -1,9 +1,9 @@
 """QuickBooks Online (Accounting API v3) behind arbot's ``ErpClient`` port; see README.md."""
 
-from integrations.erp.quickbooks.client import (
+from integrations.erp.quickbooks.client import QuickBooksClient
+from integrations.erp.quickbooks.config import (
     PRODUCTION_BASE_URL,
     SANDBOX_BASE_URL,
-    QuickBooksClient,
     QuickBooksConfig,
 )
 from integrations.erp.quickbooks.errors import (

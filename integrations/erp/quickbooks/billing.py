@@ -12,7 +12,8 @@ from integrations.erp import rules
 from integrations.erp.money import quantize
 from integrations.erp.port import InvalidWrite
 from integrations.erp.quickbooks import mapping as m
-from integrations.erp.quickbooks.client import PRIVATE_NOTE_MAX, Outcome, Progress, marker_for
+from integrations.erp.quickbooks.config import PRIVATE_NOTE_MAX, marker_for
+from integrations.erp.quickbooks.writes import Outcome, Progress
 from integrations.erp.records import InvoiceDraft, InvoiceLine, WriteResult
 
 if TYPE_CHECKING:
