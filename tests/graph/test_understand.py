@@ -440,7 +440,7 @@ def test_no_guess_from_words_that_are_not_a_name() -> None:
 
 def test_filler_words_are_never_words_of_a_customers_name() -> None:
     from graph.understand_vocab import FILLER, NON_NAME
-    from integrations.erp.local.demo import ANCHORS, BRANDS, INDUSTRIES, SUFFIXES, SURNAMES
+    from integrations.erp.local.demo_words import ANCHORS, BRANDS, INDUSTRIES, SUFFIXES, SURNAMES
 
     names = [*BRANDS, *SURNAMES, *INDUSTRIES, *SUFFIXES, *(anchor[0] for anchor in ANCHORS)]
     words = {word for name in names for word in re.findall(r"[a-z0-9]+", name.lower())}

@@ -42,7 +42,7 @@ def test_words_arbot_reads_are_never_corrected() -> None:
 
 
 def test_no_word_of_a_customers_name_is_taken_for_an_ar_word() -> None:
-    from integrations.erp.local.demo import ANCHORS, BRANDS, INDUSTRIES, SUFFIXES, SURNAMES
+    from integrations.erp.local.demo_words import ANCHORS, BRANDS, INDUSTRIES, SUFFIXES, SURNAMES
 
     names = [*BRANDS, *SURNAMES, *INDUSTRIES, *SUFFIXES, *(anchor[0] for anchor in ANCHORS)]
     words = {w for name in names for w in re.findall(r"[a-z]{4,}", name.lower())}

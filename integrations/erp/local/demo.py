@@ -21,6 +21,13 @@ from typing import Any
 from sqlalchemy import delete, insert
 
 from integrations.erp.local import schema as t
+from integrations.erp.local.demo_words import (
+    ANCHORS,
+    bank_payer_name,
+    company_names,
+    remittance_text,
+    slug,
+)
 from integrations.erp.local.ledger import LocalLedger, adjustment_id_for
 from integrations.erp.money import quantize
 from integrations.erp.records import BankLine, invoice_number_key
@@ -32,56 +39,6 @@ SIZES: dict[str, tuple[int, int, int]] = {
     "large": (10_000, 10, 1_000),
 }
 
-# The first customers are fixed, so that examples in the README and the tests read the same on
-# every demo company: near-namesakes (Acme ×2) make ambiguity real; Contoso has a subsidiary.
-ANCHORS: tuple[tuple[str, str, int, str | None], ...] = (
-    ("Acme Industrial Supply Inc.", "steady", 30, None),
-    ("Acme Logistics LLC", "prompt", 30, None),
-    ("Globex Corporation", "slow", 45, None),
-    ("Initech LLC", "prompt", 30, "2/10"),
-    ("Northwind Traders Inc.", "delinquent", 30, None),
-    ("Contoso Manufacturing Corp.", "steady", 60, None),
-    ("Contoso Manufacturing West LLC", "steady", 60, None),
-    ("Fabrikam International Services Ltd.", "slow", 45, None),
-)
-
-BRANDS = """
-Acme Globex Initech Northwind Contoso Fabrikam Tailspin Wingtip Adatum Litware Proseware Summit
-Pioneer Harbor Cascade Redwood Bluewater Ironclad Keystone Liberty Meridian Granite Evergreen
-Sterling Atlas Beacon Crescent Frontier Horizon Lakeside Midwest Pacific Prairie Ridgeline
-Silverline Tristate Union Allegheny Apex Arrowhead Aspen Bayshore Blackstone Bluebird Boulder
-Brightway Canyon Capital Cardinal Cedar Centennial Chesapeake Clearwater Coastal Cobalt Columbia
-Compass Continental Copperfield Cornerstone Crown Cypress Delta Diamond Eagle Eastgate Elm
-Empire Falcon Fairview Firestone Foothill Fox Gateway Glacier Golden Gulf Hamilton Heartland
-Heritage Highland Hillcrest Hudson Ironwood Jade Juniper Kingsway Lakeshore Landmark Laurel
-Legacy Lincoln Magnolia Maple Mariner Mesa Metro Mohawk Monarch Northgate Northstar Oakridge
-Orchard Osprey Paragon Patriot Peak Pinnacle Pinecrest Platinum Prestige Quantum Radiant Rainier
-Raven Regal Riverbend Rockport Sagebrush Sapphire Sequoia Shoreline Sierra Skyline Southern
-Spruce Stonebridge Sunrise Superior Sycamore Timberline Titan Trident Triumph Valley Vanguard
-Vertex Victory Vista Westfield Willow Windsor Zenith
-""".split()
-
-SURNAMES = """
-Anderson Bennett Carter Dawson Ellis Fischer Garcia Harper Ingram Jensen Keller Lawson Morgan
-Nolan Owens Parker Quinn Reyes Sullivan Turner Underwood Vargas Walsh Young Abbott Barrett
-Chandler Donovan Emerson Fletcher Griffin Hayes Irving Jacobs Kramer Lambert Mercer Norris
-Palmer Ramsey Sawyer Thornton Vaughn Whitaker Brooks Coleman Duffy Foster Gallagher Hoffman
-Kendall Lowell Maxwell Nash Porter Russell Shepherd Tucker Wagner Warren Bishop Caldwell Decker
-Fowler Graham Holt Kerr Lyons Mills Neal Pratt Riley Stanton Tate Wells
-""".split()
-
-INDUSTRIES = """Industrial Supply|Manufacturing|Logistics|Foods|Distribution|Health Systems|
-Builders|Electric|Packaging|Chemicals|Auto Parts|Hardware|Textiles|Medical Devices|Office Products|
-Plastics|Steel|Farms|Beverages|Engineering|Services|Technologies|Systems|Equipment|Lumber|Paper|
-Pharmaceuticals|Restaurant Group|Hospitality|Retail|Marine|Aerospace|Energy|Water Works|Transport|
-Tool & Die|Fasteners|Pumps & Valves|Lighting|Flooring|Furniture|Printing|Laboratories|
-Wholesale Grocers|Dairy|Bakeries|Apparel|Home Goods|Pet Supply|Garden Centers""".replace(
-    "\n", ""
-).split("|")
-
-SUFFIXES = ("Inc.", "LLC", "Corp.", "Co.", "Ltd.", "Group", "Holdings", "Incorporated", "Company")
-
-# (profile, weight, days beyond terms low..high)
 PROFILES = {
     "prompt": (-8, 2),
     "steady": (0, 12),
@@ -108,21 +65,6 @@ SHORT_PAY_REASONS = (
     ("tax", "TAX EXEMPT - SALES TAX REMOVED"),
     ("bank_fee", "WIRE FEE"),
 )
-ABBREVIATIONS = {
-    "INDUSTRIAL": "IND",
-    "MANUFACTURING": "MFG",
-    "INTERNATIONAL": "INTL",
-    "SERVICES": "SVCS",
-    "DISTRIBUTION": "DIST",
-    "TECHNOLOGIES": "TECH",
-    "ENGINEERING": "ENGR",
-    "EQUIPMENT": "EQUIP",
-    "CORPORATION": "CORP",
-    "COMPANY": "CO",
-    "LABORATORIES": "LABS",
-    "PHARMACEUTICALS": "PHARMA",
-}
-OCR_CONFUSIONS = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}
 
 
 @dataclass
@@ -146,78 +88,6 @@ ORDER_GOODS = (
 
 def _money(rng: random.Random, low: float, high: float) -> Decimal:
     return quantize(Decimal(str(round(rng.uniform(low, high), 2))))
-
-
-def _company_names(rng: random.Random, count: int) -> list[str]:
-    names = [name for name, *_ in ANCHORS]
-    # The anchors' brands stay theirs, so "what does Globex owe?" means one company at any size.
-    anchor_brands = {name.split()[0] for name in names}
-    brands = [b for b in BRANDS if b not in anchor_brands]
-    seen = {" ".join(n.split()[:-1]).lower() for n in names}
-    while len(names) < count:
-        pattern = rng.random()
-        industry = rng.choice(INDUSTRIES)
-        if pattern < 0.45:
-            stem = f"{rng.choice(brands)} {industry}"
-        elif pattern < 0.75:
-            stem = f"{rng.choice(SURNAMES)} {industry}"
-        elif pattern < 0.9:
-            first, second = rng.sample(SURNAMES, 2)
-            stem = f"{first} & {second} {industry}"
-        else:
-            stem = f"{rng.choice(brands)} {rng.choice(SURNAMES)} {industry}"
-        if stem.lower() in seen:
-            continue
-        seen.add(stem.lower())
-        names.append(f"{stem} {rng.choice(SUFFIXES)}")
-    return names
-
-
-def _slug(name: str) -> str:
-    return "".join(
-        ch for ch in name.lower().split(" ")[0] + name.lower().split(" ")[1] if ch.isalnum()
-    )
-
-
-def _bank_payer_name(rng: random.Random, name: str) -> str:
-    """How a bank shows a payer: upper case, abbreviated, suffix dropped, 16 characters (ACH)."""
-    words = name.upper().replace(",", "").replace(".", "").split()
-    if words[-1] in {s.upper().rstrip(".") for s in SUFFIXES} and rng.random() < 0.7:
-        words = words[:-1]
-    words = [ABBREVIATIONS.get(w, w) if rng.random() < 0.8 else w for w in words]
-    text = " ".join(words)
-    return (text[:16] if rng.random() < 0.8 else text).strip()
-
-
-def _ocr(rng: random.Random, number: str) -> str:
-    digits = [i for i, ch in enumerate(number) if ch in OCR_CONFUSIONS]
-    if not digits:
-        return number
-    i = rng.choice(digits)
-    return number[:i] + OCR_CONFUSIONS[number[i]] + number[i + 1 :]
-
-
-def _remittance(rng: random.Random, invoices: list[dict[str, Any]], paid: Decimal) -> str:
-    numbers = [inv["invoice_number"] for inv in invoices]
-    digits = [n.split("-")[-1] for n in numbers]
-    style = rng.random()
-    if style < 0.2:
-        short = sum((inv["amount"] for inv in invoices), Decimal("0.00")) - paid
-        segments = []
-        for position, (d, inv) in enumerate(zip(digits, invoices, strict=True)):
-            paid_here = inv["amount"] - (short if position == len(invoices) - 1 else 0)
-            segments.append(f"RMR*IV*{d}*PO*{paid_here}*{inv['amount']}~")
-        return "".join(segments)
-    if style < 0.35 and invoices[0]["po_number"]:
-        return f"PMT FOR PO {invoices[0]['po_number']}"
-    if style < 0.45:
-        return "INV " + " ".join(_ocr(rng, d) for d in digits)
-    if style < 0.6:
-        return f"CO ENTRY DESCR:VENDOR PMT INV {','.join(digits)}"
-    if style < 0.7:
-        return f"PAYMENT {paid} THANK YOU"
-    separator = rng.choice([", ", "/", " ", ";"])
-    return separator.join(numbers)
 
 
 class _Builder:
@@ -256,7 +126,7 @@ class _Builder:
             "currency": currency,
             "terms_days": terms_days,
             "credit_limit": quantize(Decimal(typical * rng.choice([4, 6, 8, 10]))),
-            "email": f"ap@{_slug(name)}.example.com",
+            "email": f"ap@{slug(name)}.example.com",
             "on_hold": profile == "delinquent" and rng.random() < 0.4,
             "discount_percent": Decimal(discount.split("/")[0]) if discount else Decimal("0"),
             "discount_days": int(discount.split("/")[1]) if discount else 0,
@@ -371,7 +241,7 @@ class _Builder:
             payment_id = f"PMT-{number:06d}"
             invoices = [inv for inv, _ in applied]
             memo = payment.pop("_memo")
-            refs = _remittance(self.rng, invoices, payment["amount"])
+            refs = remittance_text(self.rng, invoices, payment["amount"])
             payment.update(
                 payment_id=payment_id,
                 unapplied=Decimal("0.00"),
@@ -517,8 +387,8 @@ class _Builder:
                 if short < total:
                     total -= short
                     memo = f" SHORT {short} {text}"
-            payer = _bank_payer_name(rng, names[customer_id])
-            reference = _remittance(rng, chosen, total) + memo
+            payer = bank_payer_name(rng, names[customer_id])
+            reference = remittance_text(rng, chosen, total) + memo
             if rng.random() < 0.2:
                 reference = (
                     f"ORIG CO NAME:{payer} ORIG ID:{rng.randint(10**9, 10**10 - 1)} "
@@ -554,7 +424,7 @@ def build_demo(
     rng = random.Random(seed)
     report = progress or (lambda _phase, _done, _total: None)
     builder = _Builder(rng, as_of)
-    names = _company_names(rng, customer_count)
+    names = company_names(rng, customer_count)
     open_by_customer: dict[str, list[dict[str, Any]]] = {}
     for index, name in enumerate(names):
         customer = builder.customer(index, name)
