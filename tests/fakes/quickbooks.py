@@ -896,6 +896,7 @@ def _handler(fake: FakeQuickBooks) -> type[BaseHTTPRequestHandler]:
             self._handle("POST")
 
         def _send(self, status: int, body: str, headers: dict[str, str], ctype: str) -> None:
+            self._leave()
             data = body.encode()
             self.send_response(status)
             self.send_header("Content-Type", ctype)
@@ -906,6 +907,7 @@ def _handler(fake: FakeQuickBooks) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
 
         def _drop(self) -> None:
+            self._leave()
             self.close_connection = True
             self.connection.shutdown(2)
 
@@ -919,6 +921,7 @@ def _handler(fake: FakeQuickBooks) -> type[BaseHTTPRequestHandler]:
                 fake.requests.append(record)
                 fake.in_flight += 1
                 fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+            self._in_flight = True
             try:
                 if parsed.path == TOKEN_PATH:
                     form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
@@ -959,6 +962,13 @@ def _handler(fake: FakeQuickBooks) -> type[BaseHTTPRequestHandler]:
                     return
                 self._send(status, text, headers, "application/json;charset=utf-8")
             finally:
+                self._leave()
+
+        def _leave(self) -> None:
+            # A request stops being in flight once its answer is ready, before it is written: the
+            # client may send its next one the moment it reads this answer.
+            if getattr(self, "_in_flight", False):
+                self._in_flight = False
                 with fake.lock:
                     fake.in_flight -= 1
 
