@@ -8,12 +8,19 @@ import os
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from integrations.erp.quickbooks.errors import (
     QuickBooksConfigError,
 )
 from integrations.erp.quickbooks.oauth import TOKEN_URL
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
+    from integrations.erp.quickbooks.store import QuickBooksStore
+    from integrations.erp.quickbooks.transport import Transport
 
 PRODUCTION_BASE_URL = "https://quickbooks.api.intuit.com"
 SANDBOX_BASE_URL = "https://sandbox-quickbooks.api.intuit.com"
@@ -85,3 +92,21 @@ def marker_for(realm_id: str, key: str) -> str:
 def chunks(items: Sequence[str], size: int = ID_CHUNK) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+class ClientParts:
+    """What ``QuickBooksClient.__init__`` sets, for the parts the client is made of (reads,
+    writes, payments)."""
+
+    config: QuickBooksConfig
+    realm_id: str
+    store: QuickBooksStore
+    transport: Transport
+    today: Callable[[], date]
+    _terms: Cached
+    _home: Cached
+    _item: Cached
+    invoice_item: Cached
+    po_definition: Cached
+    _invoice_numbers: dict[str, str]
+    _invoice_customers: dict[str, str]

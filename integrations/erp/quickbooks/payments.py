@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -16,12 +15,7 @@ from integrations.erp.quickbooks.config import (
     PAYMENT_REF_MAX,
     PRIVATE_NOTE_MAX,
     Cached,
-    QuickBooksConfig,
     marker_for,
-)
-from integrations.erp.quickbooks.store import QuickBooksStore
-from integrations.erp.quickbooks.transport import (
-    Transport,
 )
 from integrations.erp.quickbooks.wire import quote
 from integrations.erp.quickbooks.writes import Outcome, Progress, QuickBooksWrites
@@ -35,19 +29,6 @@ from integrations.erp.records import (
 
 class QuickBooksPayments(QuickBooksWrites):
     """Payments and adjustments; mixed into ``QuickBooksClient``."""
-
-    config: QuickBooksConfig
-    realm_id: str
-    store: QuickBooksStore
-    transport: Transport
-    today: Callable[[], date]
-    _terms: Cached
-    _home: Cached
-    _item: Cached
-    invoice_item: Cached
-    po_definition: Cached
-    _invoice_numbers: dict[str, str]
-    _invoice_customers: dict[str, str]
 
     # --- writes: payments ------------------------------------------------------------------
     @staticmethod

@@ -18,7 +18,7 @@ from integrations.erp.quickbooks.config import (
     CACHE_SECONDS,
     LONG_QUERY,
     Cached,
-    QuickBooksConfig,
+    ClientParts,
     chunks,
 )
 from integrations.erp.quickbooks.errors import (
@@ -26,10 +26,7 @@ from integrations.erp.quickbooks.errors import (
     QuickBooksFault,
     QuickBooksNotFound,
 )
-from integrations.erp.quickbooks.store import QuickBooksStore, now_utc
-from integrations.erp.quickbooks.transport import (
-    Transport,
-)
+from integrations.erp.quickbooks.store import now_utc
 from integrations.erp.quickbooks.wire import quote
 from integrations.erp.records import (
     Adjustment,
@@ -44,21 +41,8 @@ from integrations.erp.records import (
 )
 
 
-class QuickBooksReads:
+class QuickBooksReads(ClientParts):
     """Reads of one QuickBooks company; mixed into ``QuickBooksClient``."""
-
-    config: QuickBooksConfig
-    realm_id: str
-    store: QuickBooksStore
-    transport: Transport
-    today: Callable[[], date]
-    _terms: Cached
-    _home: Cached
-    _item: Cached
-    invoice_item: Cached
-    po_definition: Cached
-    _invoice_numbers: dict[str, str]
-    _invoice_customers: dict[str, str]
 
     # --- plumbing --------------------------------------------------------------------------
     def _request_id(self, key: str, step: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,17 +15,13 @@ from integrations.erp.quickbooks import mapping as m
 from integrations.erp.quickbooks.config import (
     CUSTOMER_NOTES_MAX,
     PRIVATE_NOTE_MAX,
-    Cached,
-    QuickBooksConfig,
+    ClientParts,
 )
 from integrations.erp.quickbooks.errors import (
     QuickBooksFault,
     StaleObject,
 )
-from integrations.erp.quickbooks.store import QuickBooksStore, now_utc
-from integrations.erp.quickbooks.transport import (
-    Transport,
-)
+from integrations.erp.quickbooks.store import now_utc
 from integrations.erp.records import (
     InvoiceDraft,
     WriteResult,
@@ -53,22 +48,9 @@ class Progress:
         self.save(dict(self.values))
 
 
-class QuickBooksWrites:
+class QuickBooksWrites(ClientParts):
     """The idempotency frame and the writes other than payments and adjustments; mixed into
     ``QuickBooksClient``."""
-
-    config: QuickBooksConfig
-    realm_id: str
-    store: QuickBooksStore
-    transport: Transport
-    today: Callable[[], date]
-    _terms: Cached
-    _home: Cached
-    _item: Cached
-    invoice_item: Cached
-    po_definition: Cached
-    _invoice_numbers: dict[str, str]
-    _invoice_customers: dict[str, str]
 
     # --- writes: the idempotency frame -----------------------------------------------------
     def _idempotent(
