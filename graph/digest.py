@@ -13,7 +13,13 @@ from typing import Any
 from graph.ar.collections_book import read_book
 from graph.collector_digest import collector_sections
 from graph.collector_signals import collector_signals
-from graph.digest_reads import aging_by_currency, customers_by_id, held_orders, new_deductions
+from graph.digest_reads import (
+    aging_by_currency,
+    cash_received,
+    customers_by_id,
+    held_orders,
+    new_deductions,
+)
 from graph.format import day, money, plural
 from graph.messages import Fact, Image, Reply, Section, Table
 from graph.promise_reads import promises_as_of, settle
@@ -55,9 +61,8 @@ def build_digest(
     yesterday = today - timedelta(days=1)
     since = min(since or yesterday, yesterday)
     period = "yesterday" if since == yesterday else f"since {day(since)}"
-    received = erp.payments(since=since, until=yesterday)
-    cash = _sum([(p.currency, p.amount) for p in received])
-    unapplied = _sum([(p.currency, p.unapplied) for p in received if p.unapplied > 0])
+    received = cash_received(erp, since, yesterday)
+    cash, unapplied = received.received, received.unapplied
     waiting = store.list(("pending", "failed"))
     from graph.ar.forecast_book import book_forecast, book_metrics_at, read_ledger_book  # numpy
 
@@ -79,7 +84,7 @@ def build_digest(
         Section(
             title="Yesterday's cash" if since == yesterday else f"Cash since {day(since)}",
             facts=(
-                Fact("Received", f"{_amounts(cash)} in {plural(len(received), 'payment')}"),
+                Fact("Received", f"{_amounts(cash)} in {plural(received.count, 'payment')}"),
                 Fact("Not yet applied", _amounts(unapplied)),
             ),
         )
@@ -193,7 +198,7 @@ def build_digest(
     data: dict[str, Any] = {
         "date": today,
         "cash_received": cash,
-        "payments_received": len(received),
+        "payments_received": received.count,
         "unapplied": unapplied,
         "approvals_waiting": len(waiting),
         "aging": buckets_by_currency,

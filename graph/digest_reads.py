@@ -6,6 +6,7 @@ few records shown; on any other ERP they come from its records."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -33,8 +34,7 @@ def aging_by_currency(
         )
         for currency, cents in sorted(sums.items()):
             found[currency] = {
-                name: Decimal(c).scaleb(-2).quantize(ZERO)
-                for name, c in zip(AGING_BUCKET_NAMES, cents, strict=True)
+                name: _money(c) for name, c in zip(AGING_BUCKET_NAMES, cents, strict=True)
             }
         return found
     for row in erp.aging(today):
@@ -42,6 +42,52 @@ def aging_by_currency(
         for name, amount in row.buckets.items():
             buckets[name] += amount
     return found
+
+
+@dataclass(frozen=True)
+class Cash:
+    """The payments received in a period: how many, and per currency what they brought and
+    what of it is not yet applied (only currencies with some)."""
+
+    count: int
+    received: dict[str, Decimal]
+    unapplied: dict[str, Decimal]
+
+
+def cash_received(erp: ErpClient, since: date, until: date) -> Cash:
+    """The payments received from ``since`` to ``until``: on the local ledger one SQL sum per
+    currency and day, else from the ERP's records. The currencies come in the order of the
+    payments, newest first."""
+    received: dict[str, Decimal] = {}
+    unapplied: dict[str, Decimal] = {}
+    if not is_local(erp):
+        payments = erp.payments(since=since, until=until)
+        for p in payments:
+            received[p.currency] = received.get(p.currency, ZERO) + p.amount
+            if p.unapplied > 0:
+                unapplied[p.currency] = unapplied.get(p.currency, ZERO) + p.unapplied
+        return Cash(len(payments), received, unapplied)
+    from integrations.erp.local import report_sums
+
+    engine: Any = erp.engine  # type: ignore[attr-defined]
+    rows = report_sums.cash_by_day(engine, since, until)
+    cents: dict[str, int] = {}
+    for currency, _day, _last, _count, amount, *_ in rows:
+        cents[currency] = cents.get(currency, 0) + int(amount)
+    left: dict[str, int] = {}
+    with_left = [r for r in rows if r[6]]
+    for currency, *_, amount in sorted(with_left, key=lambda r: (r[1], r[5]), reverse=True):
+        left[currency] = left.get(currency, 0) + int(amount)
+    count = sum(int(r[3]) for r in rows)
+    return Cash(
+        count,
+        {c: _money(v) for c, v in cents.items()},
+        {c: _money(v) for c, v in left.items()},
+    )
+
+
+def _money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2).quantize(ZERO)
 
 
 def new_deductions(erp: ErpClient, today: date, tolerance: Decimal, days: int) -> list[Deduction]:

@@ -6,8 +6,15 @@ from datetime import timedelta
 from decimal import Decimal
 
 from graph.ar.forecast_book import LedgerBook
-from graph.digest_reads import aging_by_currency, customers_by_id, held_orders, new_deductions
+from graph.digest_reads import (
+    aging_by_currency,
+    cash_received,
+    customers_by_id,
+    held_orders,
+    new_deductions,
+)
 from integrations.erp.local import LocalLedger
+from integrations.erp.records import NewPayment
 from tests.graph.ar.test_collections_sql import PortOnly
 from tests.graph.ar.test_forecast_book import AS_OF, ledger  # noqa: F401  (the fixture)
 
@@ -36,3 +43,30 @@ def test_held_orders_and_names(ledger: LocalLedger) -> None:  # noqa: F811
     names = customers_by_id(ledger, {order.customer_id})
     assert names == customers_by_id(PortOnly(ledger), {order.customer_id})  # type: ignore[arg-type]
     assert names[order.customer_id].customer_id == order.customer_id
+
+
+def test_cash_received_in_sql_is_that_of_the_records(ledger: LocalLedger) -> None:  # noqa: F811
+    for days in (1, 30, 400):
+        since, until = AS_OF - timedelta(days=days), AS_OF - timedelta(days=1)
+        in_sql = cash_received(ledger, since, until)
+        assert in_sql == cash_received(PortOnly(ledger), since, until)  # type: ignore[arg-type]
+    assert in_sql.count == len(ledger.payments(until=until))
+    assert len(in_sql.received) > 1 and in_sql.unapplied  # the demo has both
+
+
+def test_cash_received_lists_currencies_in_the_order_of_the_payments(ledger: LocalLedger) -> None:  # noqa: F811
+    """Newest day first, then the greatest payment id: neither by name nor oldest first."""
+    payer = {c.currency: c.customer_id for c in ledger.list_customers()}
+    day = AS_OF + timedelta(days=10)  # after everything else the tests read
+    for payment_id, currency, back in (("Z-3", "USD", 0), ("Z-1", "CAD", 0), ("Z-9", "EUR", 1)):
+        ledger.apply_payment(
+            NewPayment(
+                payment_id, payer[currency], day - timedelta(days=back), Decimal(5), currency
+            ),
+            [],
+            idempotency_key=f"cash-order-{payment_id}",
+        )
+    found = cash_received(ledger, day - timedelta(days=1), day)
+    assert found == cash_received(PortOnly(ledger), day - timedelta(days=1), day)  # type: ignore[arg-type]
+    assert list(found.received) == list(found.unapplied) == ["USD", "CAD", "EUR"]
+    assert found.count == 3 and found.received["EUR"] == Decimal("5.00")

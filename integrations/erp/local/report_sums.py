@@ -101,6 +101,34 @@ def aging_by_currency(engine: Engine, as_of: date) -> dict[str, tuple[int, ...]]
         return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in conn.execute(query)}
 
 
+def cash_by_day(engine: Engine, since: date, until: date) -> list[tuple[Any, ...]]:
+    """The payments received from ``since`` to ``until`` per currency and day: (currency, day,
+    the greatest payment id, how many, cents received; the greatest id, how many and cents of
+    those with cents left unapplied), newest day and id first — the order of
+    ``LocalLedger.payments``, for a caller to take the currencies in the order it would meet
+    them."""
+    p = t.payments.c
+    unapplied = _cents(p.unapplied)
+    some_left = unapplied > 0
+    query = (
+        select(
+            p.currency,
+            p.received_on,
+            func.max(p.payment_id),
+            func.count(),
+            func.sum(_cents(p.amount)),
+            func.max(case((some_left, p.payment_id), else_=None)),
+            func.sum(case((some_left, 1), else_=0)),
+            func.sum(unapplied),
+        )
+        .where(p.received_on >= since, p.received_on <= until)
+        .group_by(p.currency, p.received_on)
+    )
+    with engine.connect() as conn:
+        rows = [tuple(row) for row in conn.execute(query)]
+    return sorted(rows, key=lambda r: (r[1], r[2]), reverse=True)
+
+
 def paid_in_part_since(engine: Engine, since: date) -> list[str]:
     """Open invoices a payment received on or after ``since`` was applied to."""
     a, p, i = t.applications.c, t.payments.c, t.invoices.c
