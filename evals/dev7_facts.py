@@ -7,6 +7,7 @@ Every amount is per currency; nothing is summed across currencies.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -20,7 +21,9 @@ def money(cents: int) -> str:
     return str((Decimal(cents) / 100).quantize(Decimal("0.01")))
 
 
-def facts(customers: list[str] = (), amounts: list[str] = (), invoices: list[str] = ()) -> Fact:  # type: ignore[assignment]
+def facts(
+    customers: Sequence[str] = (), amounts: Sequence[str] = (), invoices: Sequence[str] = ()
+) -> Fact:
     return {"customers": list(customers), "amounts": list(amounts), "invoices": list(invoices)}
 
 
@@ -86,9 +89,9 @@ class Ledger:
         cut = (TODAY - timedelta(days=n)).isoformat()
         return self.totals("due_date < ?", cut)
 
-    def over_customers(self, n: int, inclusive_edge: bool = False) -> list[str]:
-        """Customers with an open invoice more than ``n`` days past due (strictly; with
-        ``inclusive_edge`` those that are over in both readings: more than n+0 days)."""
+    def over_customers(self, n: int) -> list[str]:
+        """Customers with an open invoice more than ``n`` days past due (strictly: they are over
+        whether or not an invoice exactly ``n`` days past due counts)."""
         cut = (TODAY - timedelta(days=n)).isoformat()
         rows = self.q(
             "select distinct c.name from ledger_invoices i join ledger_customers c"
