@@ -75,6 +75,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# True when this process runs one command and ends: the ``arbot`` script or ``python -m bot.cli``
+# (``main`` reading its arguments from ``sys.argv`` in click's standalone mode, which exits when
+# the command ends). False when commands run inside a longer life (tests, a program calling
+# ``main([...])``). ``bot.cli.common.one_shot`` reads it.
+PROCESS_ENDS_WITH_COMMAND = False
+
+
 def load_command(name: str) -> click.Command:
     """The command registered as ``name`` in ``COMMANDS`` (imports its module; from here on the
     dataclasses' generated methods are compiled once and kept: ``bot.cli.startup``)."""
@@ -89,6 +96,19 @@ def load_command(name: str) -> click.Command:
 
 class LazyGroup(click.Group):
     """Lists the commands from ``COMMANDS`` and imports one only when it is run."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        global PROCESS_ENDS_WITH_COMMAND
+        if args is None and standalone_mode:  # sys.argv, and click exits when the command ends
+            PROCESS_ENDS_WITH_COMMAND = True
+        return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*COMMANDS, *self.commands})

@@ -68,17 +68,26 @@ def os_user() -> str:
 
 @contextmanager
 def one_shot() -> Iterator[None]:
-    """For a command that answers once and ends (``arbot ask``): Python's cyclic garbage collector
-    does not run meanwhile. What such a command creates is mostly the modules, classes and
-    functions it imports, which live until the process ends anyway; the one full collection its
-    allocations trigger walks all of them (and SQLAlchemy's) for nothing — about 30 ms of CPU
-    of a question's 400. One answer's memory is small and ends with the process; the collector
-    is on again afterwards (for callers in the same process: the chat, tests)."""
+    """For a command that answers once and ends (``arbot ask``, ``arbot digest``): Python's cyclic
+    garbage collector does not run meanwhile. What such a command creates is mostly the modules,
+    classes and functions it imports, which live until the process ends anyway; collecting
+    walks all of them (and SQLAlchemy's) for nothing.
+
+    When the process ends with the command (``bot.cli.PROCESS_ENDS_WITH_COMMAND``), what it
+    holds is moved out of the collector's sight (``gc.freeze``) before the collector is on again:
+    else the first allocation after it walks everything made meanwhile, and the interpreter's
+    final full collection all of it once more (together ~115 M instructions of a question's
+    ~1,370 M). Run inside a longer life (the chat, tests), nothing is frozen: the collector is on
+    again and collects what the command left, as it would have."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        from bot import cli
+
+        if cli.PROCESS_ENDS_WITH_COMMAND:
+            gc.freeze()
         if enabled:
             gc.enable()
 

@@ -140,6 +140,35 @@ def test_ask_answers_in_process_with_the_collector_on_afterwards(demo: Demo, arb
     assert result.exit_code == 0, result.output
     assert "Globex Corporation owes" in result.output
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # what the command left is collected as usual
+
+
+def test_a_question_that_ends_its_process_leaves_its_objects_out_of_the_collector(
+    demo: Demo, tmp_path: Path
+) -> None:
+    """``arbot ask`` from the command line (arguments from ``sys.argv``): the process ends with
+    the answer, so neither the collector's next pass nor the interpreter's final one walks what
+    the command made (frozen); the collector is on again all the same."""
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count(), gc.isenabled()))\n"
+        f"sys.argv = ['arbot', 'ask', '--db', {demo.url!r}, 'what does globex owe?']\n"
+        "from bot.cli import main\n"
+        "main(prog_name='arbot')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ARBOT_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**env, "ARBOT_TODAY": TODAY.isoformat(), "ARBOT_LLM_MODEL": ""},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Globex Corporation owes" in done.stdout
+    frozen, enabled = done.stdout.strip().splitlines()[-1].split()[1:]
+    assert int(frozen) > 10_000 and enabled == "True", done.stdout
 
 
 def test_the_os_user_is_getpass_s_answer(monkeypatch: pytest.MonkeyPatch) -> None:
