@@ -62,35 +62,40 @@ class LedgerBook:
         from integrations.erp.local import report_sums
 
         engine = erp.engine
-        invoices = _table(report_sums.invoice_rows(engine), _INVOICE)
+        invoices = report_sums.invoice_columns(engine)
+        numbers, customers, currencies_of = invoices.texts
+        issued, due, amount, balance = _integers(invoices, days=2)
         # In invoice-number order, as the records come (the curve sums in this order).
-        numbers = invoices["number"]
-        if len(numbers) > 1 and not (numbers[:-1] < numbers[1:]).all():
-            invoices = invoices[np.argsort(numbers, kind="stable")]
-            numbers = invoices["number"]
-        n = len(invoices)
-        pairs, pair = _codes(invoices["customer"].tolist(), invoices["currency"].tolist())
+        if numbers != sorted(numbers):
+            order = sorted(range(len(numbers)), key=numbers.__getitem__)
+            numbers, customers, currencies_of = (
+                [column[k] for k in order] for column in (numbers, customers, currencies_of)
+            )
+            issued, due, amount, balance = (c[order] for c in (issued, due, amount, balance))
+        pairs, pair = _codes(customers, currencies_of)
         currencies: dict[str, int] = {}
         pair_code = np.array(
             [currencies.setdefault(c, len(currencies)) for _, c in pairs], np.int64
         ).reshape(len(pairs))
-        index = dict(zip(numbers.tolist(), range(n), strict=True))
-        cash = _table(report_sums.application_rows(engine), _APPLICATION)
-        payers, payer = _codes(cash["payer"].tolist(), cash["currency"].tolist())
+        index = dict(zip(numbers, range(len(numbers)), strict=True))
+        cash = report_sums.application_columns(engine)
+        applied_to, payer_ids, payer_currencies = cash.texts
+        applied_day, applied_received, applied_cents = _integers(cash, days=2)
+        payers, payer = _codes(payer_ids, payer_currencies)
         credits = _table(report_sums.credit_rows(engine), _CREDIT)
         return cls(
             pairs=pairs,
             currencies=currencies,
             pair=pair,
             code=pair_code[pair],
-            issued=_ordinals(invoices["issued"]),
-            due=_ordinals(invoices["due"]),
-            amount=invoices["amount"].copy(),
-            balance=invoices["balance"].copy(),
-            applied_invoice=_positions(cash["invoice"].tolist(), index),
-            applied_day=_ordinals(cash["applied"]),
-            applied_cents=cash["cents"].copy(),
-            applied_received=_ordinals(cash["received"]),
+            issued=issued,
+            due=due,
+            amount=amount,
+            balance=balance,
+            applied_invoice=_positions(applied_to, index),
+            applied_day=applied_day,
+            applied_cents=applied_cents,
+            applied_received=applied_received,
             payers=list(payers),
             payer=payer,
             credit_invoice=_positions(credits["invoice"].tolist(), index),
@@ -114,35 +119,28 @@ class LedgerBook:
         return {c: tuple(rows[k]) for c, k in self.currencies.items() if counted[k]}
 
 
-# The rows of ``integrations.erp.local.report_sums`` as numpy records: dates parsed in C (ISO
-# text on SQLite, dates on PostgreSQL), strings kept as Python strings.
-_INVOICE = np.dtype(
-    [
-        ("number", "O"),
-        ("customer", "O"),
-        ("currency", "O"),
-        ("issued", "M8[D]"),
-        ("due", "M8[D]"),
-        ("amount", "i8"),
-        ("balance", "i8"),
-    ]
-)
-_APPLICATION = np.dtype(
-    [
-        ("invoice", "O"),
-        ("applied", "M8[D]"),
-        ("cents", "i8"),
-        ("payer", "O"),
-        ("currency", "O"),
-        ("received", "M8[D]"),
-    ]
-)
+# The adjustments' rows of ``integrations.erp.local.report_sums`` as numpy records: dates parsed
+# in C (ISO text on SQLite, dates on PostgreSQL), strings kept as Python strings.
 _CREDIT = np.dtype([("invoice", "O"), ("on", "M8[D]"), ("cents", "i8")])
 _ORDINAL_OF_EPOCH = date(1970, 1, 1).toordinal()
 
 
 def _table(rows: list[tuple[Any, ...]], dtype: np.dtype) -> np.ndarray:
     return np.array(rows, dtype=dtype).reshape(len(rows))
+
+
+def _integers(columns: Any, days: int) -> list[np.ndarray]:
+    """The integer columns of a ``report_sums.Columns`` as arrays, parsed in C; the first
+    ``days`` of them are days since 1970-01-01, made ``date.toordinal()``."""
+    from integrations.erp.local.report_sums import SEPARATOR
+
+    found = []
+    for k, text in enumerate(columns.integers):
+        values = np.fromstring(text, dtype=np.int64, sep=SEPARATOR)
+        if len(values) != columns.count:
+            raise ValueError(f"read {len(values)} values of {columns.count}")
+        found.append(values + _ORDINAL_OF_EPOCH if k < days else values)
+    return found
 
 
 def _ordinals(days: np.ndarray) -> np.ndarray:

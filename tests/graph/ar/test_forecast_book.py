@@ -129,3 +129,80 @@ def test_on_postgresql_the_arrays_give_the_records_figures(ledger_url: str) -> N
         assert [(r.account.customer_id, r.score) for r in by_records] == ranked
     finally:
         ledger.close()
+
+
+def test_a_number_holding_the_column_separator_is_read_row_by_row(tmp_path: Path) -> None:
+    """The book is read as one text per column; an invoice number holding the separator is
+    read again on its own, and the figures are still the records'."""
+    from sqlalchemy import insert
+
+    from graph.ar.forecast_book import LedgerBook
+    from integrations.erp.local import schema as t
+    from integrations.erp.local.report_sums import SEPARATOR, invoice_columns
+    from integrations.erp.records import invoice_number_key
+
+    ledger = LocalLedger.open(f"sqlite:///{tmp_path / 'ledger.db'}")
+    odd = f"INV{SEPARATOR}7"
+    rows = [(odd, 100, 40, 50), ("INV-1", 80, 80, 20), ("INV-2", 60, 0, 45)]
+    with ledger.writing() as conn:
+        conn.execute(
+            insert(t.customers),
+            [{"customer_id": "C1", "name": "One", "currency": "USD", "terms_days": 30}],
+        )
+        conn.execute(
+            insert(t.invoices),
+            [
+                {
+                    "invoice_number": number,
+                    "number_key": invoice_number_key(number),
+                    "customer_id": "C1",
+                    "invoice_date": AS_OF - timedelta(days=age),
+                    "due_date": AS_OF - timedelta(days=age - 30),
+                    "amount": Decimal(amount),
+                    "balance": Decimal(balance),
+                    "currency": "USD",
+                }
+                for number, amount, balance, age in rows
+            ],
+        )
+        conn.execute(
+            insert(t.payments),
+            [
+                {
+                    "payment_id": "P1",
+                    "customer_id": "C1",
+                    "received_on": AS_OF - timedelta(days=5),
+                    "amount": Decimal(120),
+                    "unapplied": Decimal(0),
+                    "currency": "USD",
+                }
+            ],
+        )
+        conn.execute(
+            insert(t.applications),
+            [
+                {
+                    "payment_id": "P1",
+                    "invoice_number": number,
+                    "amount": Decimal(paid),
+                    "applied_on": day,
+                }
+                for number, paid, day in (
+                    (odd, 60, AS_OF - timedelta(days=5)),
+                    ("INV-2", 60, AS_OF - timedelta(days=4)),
+                )
+            ],
+        )
+    try:
+        assert invoice_columns(ledger.engine).texts[0] == sorted(n for n, *_ in rows)
+        book = LedgerBook.read(ledger)
+        assert book.applied_invoice.tolist() == [0, 2]  # INV␟7, INV-1, INV-2
+        port = PortOnly(ledger)
+        assert book_forecast(ledger, AS_OF, book=book) == book_forecast(port, AS_OF)  # type: ignore[arg-type]
+        in_sql, from_records = book_metrics(ledger, AS_OF), book_metrics(port, AS_OF)  # type: ignore[arg-type]
+        assert {c: (m.ending_ar, m.dso_standard, m.cei) for c, m in in_sql.items()} == {
+            c: (m.ending_ar, m.dso_standard, m.cei) for c, m in from_records.items()
+        }
+        assert in_sql["USD"].ending_ar == Decimal(120)
+    finally:
+        ledger.close()
