@@ -14,10 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from graph.ar.forecast import METHOD, forecast_receipts
 from graph.ar.forecast_curve import history as curve_history
 from graph.ar.forecast_curve import labels_of, learn_curves
-from graph.ar.forecast_place import OpenItems, expect
+from graph.ar.forecast_place import METHOD, OpenItems, expect
 from graph.ar.metrics import ZERO, Metrics, Sums, metrics_from, receivables_metrics
 from integrations.erp.port import ErpClient
 
@@ -432,6 +431,8 @@ def _average(weighted: int, total: int) -> Decimal:
 
 
 def _forecast_from_records(erp: ErpClient, as_of: date, horizons: Sequence[int]) -> ForecastTotals:
+    from graph.ar.forecast import forecast_receipts  # the records' forecast: not for the ledger
+
     every = erp.invoices(open_only=False)
     outlook = forecast_receipts(
         [i for i in every if i.balance > 0],

@@ -14,7 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from graph.ar.forecast_curve import (
+    CURRENCY_CREDIBILITY,
     CUSTOMER_CREDIBILITY,
+    HALF_LIFE_DAYS,
+    HISTORY_DAYS,
     SEGMENT_BOUNDS,
     SEGMENTS,
     Curves,
@@ -22,6 +25,21 @@ from graph.ar.forecast_curve import (
 )
 
 FIRST_HORIZON_UNTIL_DAYS = 90  # without history: an expected date already past, this late or less
+
+METHOD = (
+    "open balance × the probability of collecting it in each window, from an empirical "
+    "collection curve: at weekly snapshots of the ledger's own history before the as-of date "
+    f"(up to {HISTORY_DAYS} days back, each weighing half as much every {HALF_LIFE_DAYS} "
+    "days), the share of the open balance collected in each window after the snapshot, by "
+    "segment: past due by aging bucket (1-30 to 91-120 days), not yet due by days to due (a "
+    "customer with a paying habit looked up as due as many days later as it pays beyond terms "
+    "more than its currency's average). Each currency's rates are shrunk toward all "
+    f"currencies' (half weight at {CURRENCY_CREDIBILITY:g} invoices of history), each "
+    f"customer's own toward its currency's (half weight at {CUSTOMER_CREDIBILITY:g}). A "
+    "segment without history: due date + days beyond terms decides the window (already past: "
+    "the first up to 90 days past due, the last at 91-120). Over 120 days past due: doubtful, "
+    "left out"
+)
 
 
 @dataclass(frozen=True)
