@@ -87,7 +87,7 @@ def load_command(name: str) -> click.Command:
     dataclasses' generated methods are compiled once and kept: ``bot.cli.startup``)."""
     from bot.cli.startup import install
 
-    install()
+    install(name, keep=PROCESS_ENDS_WITH_COMMAND)
     module, attribute = COMMANDS[name][0].split(":")
     command = getattr(importlib.import_module(module), attribute)
     assert isinstance(command, click.Command), f"{module}:{attribute} is not a click command"

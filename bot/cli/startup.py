@@ -4,17 +4,20 @@
 ``__hash__`` and (frozen) ``__setattr__``/``__delattr__`` and compiles it when the class is
 made, every time its module is imported. A question (``arbot ask``) imports some fifty
 dataclasses — the ERP's records, the replies, the parser's requests — and compiling their
-methods was about a third of what it spent beyond SQLAlchemy's own import.
+methods costs it ~165 M instructions (~13 % of the whole command; ``benchmarks/coldstart.py
+--valgrind``).
 
-``install()`` gives the ``dataclasses`` module an ``exec`` that compiles each source text once:
-the code object is kept, in this process and in a file next to the parser's compiled patterns
-(``graph.lazy_regex.cache_dir()``: ``$XDG_CACHE_HOME/arbot``, else ``~/.cache/arbot``), one
-per Python bytecode version, keyed by the exact text. Executing that code object is exactly
-what executing the text does (``compile`` with no inherited flags: the ``dataclasses`` module
-has none), so every class is the class it was. The file is written when a process ends having
-compiled texts it did not hold, not when Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``),
-and read only when it is this user's alone (``graph.lazy_regex.read_cache``).
-"""
+``install(command)`` gives the ``dataclasses`` module an ``exec`` that compiles each source text
+once: the code object is kept, in this process and in a file next to the parser's compiled
+patterns (``graph.lazy_regex.cache_dir()``: ``$XDG_CACHE_HOME/arbot``, else ``~/.cache/arbot``),
+one per command and Python bytecode version, keyed by the exact text. Executing that code object
+is exactly what executing the text does (``compile`` with no inherited flags: the
+``dataclasses`` module has none), so every class is the class it was. Only a process that runs
+one command and ends (``bot.cli.PROCESS_ENDS_WITH_COMMAND``: the ``arbot`` script) writes its
+command's file, when it ends having compiled texts the file did not hold, and not when Python
+writes no bytecode (``PYTHONDONTWRITEBYTECODE``): a file holds what its command makes, not what
+tests or other commands made, so reading it stays cheap. A file is read only when it is this
+user's alone (``graph.lazy_regex.read_cache``)."""
 
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from typing import Any
 
 from graph.lazy_regex import cache_dir, read_cache, write_cache
 
-MOST_KEPT = 20000  # source texts kept in the file; past it, a write keeps this process's
+MOST_KEPT = 2000  # source texts kept in a file; past it, a write keeps this process's
 
 
 class CodeCache:
@@ -79,26 +82,29 @@ class CodeCache:
         exec(source, globals, locals)
 
 
-def cache_path() -> Path | None:
-    """The file of this Python's bytecode version (None: no cache folder to use)."""
+def cache_path(command: str) -> Path | None:
+    """The file of ``command`` and this Python's bytecode version (None: no cache folder)."""
     from importlib.util import MAGIC_NUMBER
 
     folder = cache_dir()
     if folder is None:
         return None
-    return folder / f"dataclasses-{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}.marshal"
+    tag = f"{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}"
+    return folder / f"dataclasses-{command}-{tag}.marshal"
 
 
 CODES: CodeCache | None = None
 
 
-def install() -> None:
-    """Make the dataclasses module compile through the cache (once per process)."""
+def install(command: str, keep: bool) -> None:
+    """Make the dataclasses module compile through ``command``'s cache (once per process: the
+    first command's); ``keep``: write what this process compiled to the file when it ends."""
     global CODES
     if CODES is not None:
         return
     import dataclasses
 
-    CODES = CodeCache(cache_path())
+    CODES = CodeCache(cache_path(command))
     dataclasses.exec = CODES.exec  # type: ignore[attr-defined]  # its module global, not builtins
-    atexit.register(CODES.write)
+    if keep:
+        atexit.register(CODES.write)

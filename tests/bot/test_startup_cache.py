@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import InitVar, dataclass, field
@@ -16,6 +17,9 @@ import pytest
 
 from bot.cli.startup import CodeCache
 from graph.lazy_regex import read_cache
+from tests.conftest import TODAY, Demo
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -146,3 +150,53 @@ def test_a_command_installs_it_once() -> None:
     assert installed is not None and dataclasses.exec == installed.exec  # type: ignore[attr-defined]
     load_command("trust")
     assert startup.CODES is installed
+
+
+def run_ask(demo: Demo, home: Path, call: str) -> None:
+    """``arbot ask`` in a fresh interpreter whose cache folder is ``home / 'cache'``."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['arbot', 'ask', '--db', {demo.url!r}, 'what does globex owe?']\n"
+        f"from bot.cli import main\n{call}\n"
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+        "PYTHONPATH": str(ROOT),
+        "ARBOT_HOME": str(home),
+        "ARBOT_TODAY": TODAY.isoformat(),
+        "ARBOT_LLM_MODEL": "",
+        "XDG_CACHE_HOME": str(home / "cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    assert "Globex Corporation owes" in done.stdout, done.stderr
+
+
+def test_the_command_line_keeps_its_command_s_methods_and_nothing_else_writes(
+    demo: Demo, tmp_path: Path
+) -> None:
+    """The ``arbot`` script (arguments from ``sys.argv``) writes the file of its command; a
+    program running a command inside its own life (``main([...])``, tests) writes none."""
+    run_ask(demo, tmp_path / "script", "main()")
+    written = sorted(p.name for p in (tmp_path / "script" / "cache" / "arbot").iterdir())
+    assert [name for name in written if name.startswith("dataclasses-")] == [
+        startup_cache_path("ask").name
+    ]
+    kept = read_cache(tmp_path / "script" / "cache" / "arbot" / startup_cache_path("ask").name)
+    assert isinstance(kept, dict) and any("def __init__(self,approval_id" in t for t in kept)
+
+    inside = tmp_path / "inside"
+    run_ask(demo, inside, "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass")
+    folder = inside / "cache" / "arbot"
+    assert not folder.exists() or not any(
+        p.name.startswith("dataclasses-") for p in folder.iterdir()
+    )
+
+
+def startup_cache_path(command: str) -> Path:
+    from bot.cli.startup import cache_path
+
+    path = cache_path(command)
+    assert path is not None
+    return path
