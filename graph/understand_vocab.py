@@ -12,7 +12,23 @@ import re
 
 from graph.lazy_regex import lazy
 
-# What arbot never acts on, and what it cannot do (yet), are in graph.understand_scope.
+# The words of whole-book questions are in graph.understand_book; what arbot never acts on, and
+# what it cannot do (yet), in graph.understand_scope.
+from graph.understand_book import AGING_REPORT as AGING_REPORT
+from graph.understand_book import AGING_WORD as AGING_WORD
+from graph.understand_book import APPROVALS_INBOX as APPROVALS_INBOX
+from graph.understand_book import CREDIT_EXCEPTIONS as CREDIT_EXCEPTIONS
+from graph.understand_book import DAYS_TO_PAY as DAYS_TO_PAY
+from graph.understand_book import DEDUCTIONS_ONLY as DEDUCTIONS_ONLY
+from graph.understand_book import DISPUTES as DISPUTES
+from graph.understand_book import LARGEST_INVOICES as LARGEST_INVOICES
+from graph.understand_book import OVER_DAYS as OVER_DAYS
+from graph.understand_book import OVER_DAYS_CONTEXT as OVER_DAYS_CONTEXT
+from graph.understand_book import PROMISES as PROMISES
+from graph.understand_book import PROMISES_QUESTION as PROMISES_QUESTION
+from graph.understand_book import TOP_DEBTORS as TOP_DEBTORS
+from graph.understand_book import TOTAL_AR as TOTAL_AR
+from graph.understand_book import UNAPPLIED_CASH as UNAPPLIED_CASH
 from graph.understand_scope import CANNOT as CANNOT
 from graph.understand_scope import CHATTER_ONLY as CHATTER_ONLY
 from graph.understand_scope import INJECTION as INJECTION
@@ -349,142 +365,7 @@ husband kids story showing
 """.split()
 )
 
-# --- the whole book (portfolio questions) ---------------------------------------------------------
-# Each is read only when the message names no customer unless said otherwise in
-# graph.understand._portfolio_intent.
-APPROVALS_INBOX = _rx(
-    r"^\s*(?:my |pending |open )?approvals?(?: (?:inbox|queue|list|pending|waiting))?\s*[?!.]*$",
-    r"\bwhat is waiting for (?:me|my approval|approval)\b|\bwaiting (?:for|on) (?:me|my"
-    r" (?:approval|sign-?off))\b",
-    r"\bmy approvals?\b|\b(?:pending|open|outstanding) approvals?\b|\bapprovals? (?:inbox|queue"
-    r"|waiting|pending)\b|\bwhat (?:do|should|can|must) i (?:need to |have to )?approve\b"
-    r"|\bawaiting (?:my )?approval\b",
-    r"\b(?:waiting|pending) (?:for|on) (?:my |an? )?approval\b|\bneeds? my approval\b"
-    r"|\bmy (?:approval )?inbox\b"
-    r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
-)
-CREDIT_EXCEPTIONS = _rx(
-    r"\b(?:credit|limit) utili[sz]ation\b",
-    r"\b(?:credit )?limit (?:breach\w*|exceptions?|violations?|overages?|excess(?:es)?)\b",
-    r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
-    r"(?:their|the|its|his|her|our|a)? ?(?:credit )?(?:limits?|lines?)\b",
-    r"\b(?:on|under) (?:a )?(?:credit )?hold\b|\bcredit holds?\b|\bheld accounts\b"
-    r"|\bblocked (?:customers|accounts)\b|\bcredit exceptions?\b|\bover[- ]?limit\b",
-    r"\b(?:customers|accounts|clients|who|anyone|which ones)\b.{0,12}\b(?:are |is )?(?:blocked"
-    r"|held|frozen)\b|\bmaxed (?:out )?(?:on )?credit\b",
-    r"\b(?:blow\w*|went|gone|going|are|is) (?:thru|through|over) (?:their|its|the|a)? ?(?:credit )?"
-    r"(?:limits?|lines?)\b|\bon (?:credit )?stop\b|\bstop list\b",
-)
-OVER_DAYS = lazy(
-    r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|past"
-    r"|exceeding|at least)|>=?)\s*(\d{1,3})\b"
-    r"(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
-    r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
-    r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
-    r" )?(?:past due|overdue|late|old|delinquent|bucket)\b)"
-)
-OVER_DAYS_CONTEXT = lazy(
-    r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"
-    r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance"
-    r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
-)
-TOTAL_AR = _rx(
-    r"\b(?:what|where) is (?:the|our) (?:book|ar|receivables?)(?: at| sitting at| now| today"
-    r"| standing at)?\s*[?!.]*$",
-    r"\btotal (?:ar|a/r|receivables?|outstanding|open|past due|overdue|balance|exposure|owed"
-    r"|due|debt|amount owed|open balance)\b",
-    r"\b(?:our|the|overall|whole|entire|all) (?:ar|a/r|receivables?|book)(?: balance| total)?"
-    r"\s*[?!.]*$|\bar (?:balance|total)\b|\bhow much (?:is|are) (?:our |the )?(?:ar|receivables"
-    r"|past due|overdue|outstanding)\b",
-    r"\bhow much (?:do|does) (?:everyone|everybody|all (?:our )?customers|customers|people)"
-    r" owe\b|\bhow much (?:is )?(?:owed|outstanding|past due|overdue) (?:to us|in total|overall)\b"
-    r"|\bhow much (?:money )?(?:are we|is) owed\b|\btotal owed\b",
-    r"\b(?:sum|total) of (?:all )?(?:the |our )?(?:open|outstanding|unpaid) (?:invoices|items"
-    r"|ar|balances?)\b",
-)
-TOP_DEBTORS = _rx(
-    r"\b(?:list|all|show|see)(?: of)? (?:the |our |all )?debtors\b"
-    r"|^\s*(?:the |our )?debtors\s*[?!.]*$",
-    r"\b(?:customers|accounts|clients|who|anyone|which)\b.{0,20}\b(?:owing|owe|owes|with (?:a )?"
-    r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
-    r"\s*\$?\d",
-    r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?the most\b",
-    r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:debtors?|balances?|exposures?"
-    r"|customers? by (?:balance|ar|exposure|open)|accounts? by (?:balance|ar|exposure|open)"
-    r"|open balances?|ar balances?|customers by amount owed)\b",
-    r"\b(?:largest|biggest) (?:\d+ )?(?:customers|accounts)\b(?!.{0,20}\b(?:overdue|past due"
-    r"|late|delinquent))",
-    r"\bwho (?:has|have) the (?:biggest|largest|highest) (?:balance|open balance|ar|exposure)\b",
-    r"\b(?:top|biggest|largest|highest|most) (?:\d+ )?(?:owing|owers|outstanding|open ar)\b"
-    r"(?! invoices?)",
-    r"\brank\w*\b.{0,30}\b(?:owe|owing|owed|balances?|outstanding|ar)\b",
-    r"\bowes? (?:us )?more than (?:anyone|anybody|everyone)\b",
-    r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:customers?|accounts?|clients?) (?:by"
-    r"|with the (?:most|largest|biggest|highest)) (?:o ?s|outstanding|open|balances?|ar|a r"
-    r"|exposure|amount owed)\b|\b(?:largest|biggest|highest|top) (?:\d+ )?(?:customer|account"
-    r"|client) (?:balances?|exposures?)\b",
-    r"\b(?:carry|carries|carrying|have|has|hold|holds) the (?:most|biggest|largest|highest)"
-    r" (?:ar|a r|balances?|exposure|receivables|debt|open balance)\b",
-)
-AGING_REPORT = _rx(
-    r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|of (?:the|our)"
-    r" (?:book|ar|receivables|portfolio))\b",
-    r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
-    r"\b(?:0/)?30/60/90(?:/120)?\b|\b30-60-90\b",
-    r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|ar|balances?)\b"
-    r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
-    r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
-    r"|(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-]).{0,25}(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-])",
-)
-LARGEST_INVOICES = _rx(
-    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:value |dollar"
-    r" |amount )?(?:open |unpaid"
-    r" |outstanding |overdue |past due )?(?:invoices?|bills)\b",
-    r"\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
-    r"\b(?:largest|biggest|highest|top)(?: \d+)? (?:open |unpaid |outstanding |o ?s )?items?\b",
-)
-UNAPPLIED_CASH = _rx(
-    r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
-    r"|payments?|receipts?)\b|\bnot (?:yet )?applied\b|\bcash on account\b"
-    r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
-)
-DAYS_TO_PAY = _rx(
-    r"\bpays? (?:the )?(?:slowest|fastest|quickest|latest|late|slow|slowly|on time)\b"
-    r"|\b(?:fastest|quickest|best|prompt"
-    r"|slowest|worst) (?:paying )?(?:payers|customers to pay)\b|\bhow many days (?:late|beyond"
-    r"|past|over)\b",
-    r"\btakes? (?:the )?(?:longest|longer|most time|forever) to pay\b"
-    r"|\b(?:furthest|farthest|most|longest|further) (?:days )?(?:beyond|past|over) (?:their |the )?"
-    r"terms\b",
-    r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b",
-    r"\bhow (?:fast|quickly|slowly|slow|long|late) (?:does|do|did) .{1,40}\b(?:pay|payers?)\b",
-    r"\b(?:pay(?:ment)?|paying) (?:speed|habits?|behaviou?r|pattern|track record|timeliness)\b",
-    r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
-    r"\bpays? (?:the )?(?:latest|slowest|late|slow)\b.{0,20}\bterms\b|\bslow payers?\b"
-    r"|\bhow many days (?:does|do|did|will) .{1,40}\btakes? to pay\b|\btakes? to pay\b",
-)
-# The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets") or as one
-# standard bucket ("how much is 61-90", "the 31-60 bucket").
-AGING_WORD = lazy(
-    r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b"
-    r"|(?<![\d/.-])(?:0|1|31|61|91)\s*-\s*(?:30|60|90|120)(?![\d/.-])(?!\s*(?:k\b|%))"
-)
-DEDUCTIONS_ONLY = lazy(r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b")
-DISPUTES = _rx(r"\bdisput\w*\b|\bcontested\b|\bin dispute\b")
-PROMISES = _rx(
-    r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b",
-)
-# The message asks about promises (rather than reporting one): "broken promises", "promises due".
-PROMISES_QUESTION = _rx(
-    r"\b(?:broken|kept|open|due|missed|outstanding|pending|upcoming|active|overdue)"
-    r" (?:promises?|ptps?)\b|\b(?:promises?|ptps?) (?:due|broken|kept|missed|coming|this|today"
-    r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
-    r"^\s*(?:promises?|ptps?)(?: to pay)?\s*[?!.]*$|\b(?:who|which|what|any|list|show|all)\b"
-    r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
-    r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) promises?\b"
-    r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
-)
-
+# The words of whole-book questions are in graph.understand_book.
 # "clear", "reset": there is no conversation to clear.
 CLEAR = lazy(
     r"^\s*(?:clear|cls|reset|start over|new chat|clear (?:screen|chat|history))"
