@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from graph import understand_book as book
 from graph import understand_collector
 from graph import understand_vocab as vocab
 from graph.intents import NAMES, slash_subcommands
@@ -23,7 +24,7 @@ from graph.understand_actions import parse_action as parse_action
 from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
-from graph.understand_refs import _extract, _name, _Refs
+from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
 
@@ -93,12 +94,18 @@ _CURRENCIES = (
 
 def over_days(norm: str) -> int | None:
     """N of "over 90", "90+ days", "more than 60 days past due", when it is days past due."""
-    if _AT_RISK.search(norm) or len(re.findall(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm)) >= 2:
+    if (
+        _AT_RISK.search(norm)
+        or len(re.findall(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm)) >= 2
+        or book.AGING_BUCKETS.search(norm)
+    ):
         return None  # "going over 90 next week"; "buckets 0-30 31-60 61-90": the whole aging
     for match in vocab.OVER_DAYS.finditer(norm):
         number = int(next(g for g in match.groups() if g))
-        if not 0 < number <= 365 or number in (100, 200, 300):
+        if not 0 < number <= 365:
             continue
+        if number in (100, 200, 300) and "d" not in match.group(0):
+            continue  # "over 100" alone is an amount; "over 100 days" is not
         if vocab.OVER_DAYS_CONTEXT.search(norm):
             return number
     return None
@@ -135,9 +142,11 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "top_debtors"
     if over_days(norm) is not None:
         return "over_days"
+    if book.DEBTOR_LIST.search(norm):
+        return "top_debtors"
     if name:
         return None
-    if vocab.AGING_REPORT.search(norm):
+    if vocab.AGING_REPORT.search(norm) or book.AGING_BUCKETS.search(norm):
         return "aging_report"
     if vocab.TOTAL_AR.search(norm):
         return "total_ar"
@@ -206,7 +215,11 @@ _WHICH_PAYMENT = lazy(
     r"|\b(?:payments?|wires?|checks?|deposits?|receipts?) (?:of|for)\b"
     r"|\b(?:get|got|receive|received)\b.{0,24}\bfrom (?:anyone|anybody|someone|whom)\b"
 )
-_CENTS = lazy(r"(?<![\w.,])(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?![\d])")
+# an amount in cents; "on 18.11." is a day (day first), not 18.11
+_CENTS = lazy(
+    r"(?<![\w.,])(?<!\bon )(?<!\bsince )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )"
+    r"(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?![\d])"
+)
 _OVER_AMOUNT = lazy(
     r"(?:\bover|\babove|\bmore than|\bgreater than|>=?)\s*\$?\s?(\d[\d,]*(?:\.\d+)?)\s*([km])?\b"
     r"(?!\s*(?:days?|%))"
@@ -313,8 +326,10 @@ def parse(text: str, today: date) -> Request:
         digits = Decimal(over.group(1).replace(",", ""))
         at_least = digits * {"k": 1000, "m": 1_000_000}.get(over.group(2) or "", 1)
     by_collector = bool(_BY_COLLECTOR.search(norm))
-    if by_collector and not name and intent in ("total_ar", "customer_balance", "unknown"):
-        intent = "aging_report"  # "ar by collector", "how much a/r does each collector own"
+    if by_collector and intent in ("total_ar", "customer_balance", "unknown"):
+        # "ar by collector", "buckets per collector (dana / luis)": the names split by are the
+        # collectors', not customers
+        intent, name, guessed = "aging_report", None, False
     book_intent = None
     if name and intent in ("customer_balance", "payment_history", "payments_received"):
         book_intent = _portfolio_intent(norm, refs, None)
@@ -328,6 +343,12 @@ def parse(text: str, today: date) -> Request:
         for m in _MAYBE_INVOICE.finditer(refs.remaining)
         if not re.match(r"(?i)^(?:q[1-4]|c\d+)$", m.group(1))
     )
+    if not refs.invoices and (short := short_invoice_numbers(refs.remaining, norm)):
+        maybe += short
+        if intent in ("payments_received", "total_ar") and not name:
+            # "is 982 paid": one invoice's status, not the book's payments; the agent reads it
+            # as the invoice when the ledger has one, and says it did not understand otherwise
+            intent = "unknown"
     return Request(
         intent=intent,
         customer_text=None if intent in ("help", "unknown", "approvals_inbox") else name,

@@ -33,7 +33,8 @@ CREDIT_EXCEPTIONS = _rx(
     r"\b(?:credit|limit) utili[sz]ation\b",
     r"\b(?:credit )?limit (?:breach\w*|exceptions?|violations?|overages?|excess(?:es)?)\b",
     r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
-    r"(?:their|the|its|his|her|our|a)? ?(?:credit )?(?:limits?|lines?)\b",
+    r"(?:their|the|its|his|her|our|a)? ?(?:approved |agreed |allowed |permitted |set |assigned"
+    r" |sanctioned )?(?:credit )?(?:limits?|lines?)\b",
     r"\b(?:on|under) (?:a )?(?:credit )?hold\b|\bcredit holds?\b|\bheld accounts\b"
     r"|\bblocked (?:customers|accounts)\b|\bcredit exceptions?\b|\bover[- ]?limit\b",
     r"\b(?:customers|accounts|clients|who|anyone|which ones)\b.{0,12}\b(?:are |is )?(?:blocked"
@@ -46,7 +47,8 @@ OVER_DAYS = lazy(
     r"|exceeding|at least)|>=?)\s*(\d{1,3})\b"
     r"(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
     r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
-    r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
+    r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d)\s*\+"
+    r"|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
     r" )?(?:past due|overdue|late|old|delinquent|bucket)\b)"
 )
 OVER_DAYS_CONTEXT = lazy(
@@ -55,8 +57,8 @@ OVER_DAYS_CONTEXT = lazy(
     r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
 )
 TOTAL_AR = _rx(
-    r"\b(?:what|where) is (?:the|our) (?:book|ar|receivables?)(?: at| sitting at| now| today"
-    r"| standing at)?\s*[?!.]*$",
+    r"\b(?:what|where) is (?:the|our) (?:book|ar|receivables?|debtor book)(?: at| sitting at| now"
+    r"| today| standing at)?\s*[?!.]*$",
     r"\btotal (?:ar|a/r|receivables?|outstanding|open|past due|overdue|balance|exposure|owed"
     r"|due|debt|amount owed|open balance)\b",
     r"\b(?:our|the|overall|whole|entire|all) (?:ar|a/r|receivables?|book)(?: balance| total)?"
@@ -67,10 +69,19 @@ TOTAL_AR = _rx(
     r"|\bhow much (?:money )?(?:are we|is) owed\b|\btotal owed\b",
     r"\b(?:sum|total) of (?:all )?(?:the |our )?(?:open|outstanding|unpaid) (?:invoices|items"
     r"|ar|balances?)\b",
+    # the balance-sheet line: "total debtors", "debtor book figure", "owe us altogether"
+    r"\btotal (?:trade )?(?:debtors?|debtor book)\b(?! (?:count|number))"
+    r"|\bdebtor book (?:total|figure|balance|value|number)\b"
+    r"|\b(?:customers|everyone|everybody|clients) owe (?:us )?(?:altogether|all together|in total"
+    r"|combined|overall|in all)\b",
 )
-TOP_DEBTORS = _rx(
+# "list the debtors": who owes anything, ranked; read after a days-past-due cut ("debtors which
+# are overdue more than 30 days" is over N days)
+DEBTOR_LIST = _rx(
     r"\b(?:list|all|show|see)(?: of)? (?:the |our |all )?debtors\b"
     r"|^\s*(?:the |our )?debtors\s*[?!.]*$",
+)
+TOP_DEBTORS = _rx(
     r"\b(?:customers|accounts|clients|who|anyone|which)\b.{0,20}\b(?:owing|owe|owes|with (?:a )?"
     r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
     r"\s*\$?\d",
@@ -80,7 +91,11 @@ TOP_DEBTORS = _rx(
     r"|open balances?|ar balances?|customers by amount owed)\b",
     r"\b(?:largest|biggest) (?:\d+ )?(?:customers|accounts)\b(?!.{0,20}\b(?:overdue|past due"
     r"|late|delinquent))",
-    r"\bwho (?:has|have) the (?:biggest|largest|highest) (?:balance|open balance|ar|exposure)\b",
+    r"\b(?:who|which (?:customers?|clients?|accounts?|debtors?)|customers?|clients?|accounts?)"
+    r" (?:has|have|with|carry|carries|hold|holds) the (?:biggest|largest|highest|greatest|most)"
+    r"(?: (?:open|outstanding|receivables?|ar|unpaid|total|overall))? (?:balances?|ar|exposures?"
+    r"|receivables?|debt|outstanding|amounts? owed)\b",
+    r"\b(?:big|heavy|biggest) hitters\b|\bwhales\b",
     r"\b(?:top|biggest|largest|highest|most) (?:\d+ )?(?:owing|owers|outstanding|open ar)\b"
     r"(?! invoices?)",
     r"\brank\w*\b.{0,30}\b(?:owe|owing|owed|balances?|outstanding|ar)\b",
@@ -93,25 +108,33 @@ TOP_DEBTORS = _rx(
     r" (?:ar|a r|balances?|exposure|receivables|debt|open balance)\b",
 )
 AGING_REPORT = _rx(
-    r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|of (?:the|our)"
-    r" (?:book|ar|receivables|portfolio))\b",
+    r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|split|per"
+    r"|breakdown|profile|position|across|of (?:the|our) (?:book|ar|receivables|portfolio"
+    r"|debtor book))\b",
     r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
     r"\b(?:0/)?30/60/90(?:/120)?\b|\b30-60-90\b",
-    r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|ar|balances?)\b"
+    r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|debtors|ar|balances?)\b"
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
     r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
     r"|(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-]).{0,25}(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-])",
 )
+# Three or more buckets listed: "current / 30 / 60 / 90+", "0-30, 31-60, 61-90, 90+": the whole
+# aging, not a cut at the last one.
+_BUCKET = r"(?:current|(?:0|1|15|30|31|45|46|60|61|90|91|120|121|150|180)(?:\s*-\s*\d{1,3})?\s*\+?)"
+AGING_BUCKETS = lazy(rf"(?<![\d/.])\b{_BUCKET}(?:\s*[/,|&]\s*(?:and\s+)?{_BUCKET}){{2,}}(?![\d/.])")
 LARGEST_INVOICES = _rx(
-    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:value |dollar"
-    r" |amount )?(?:open |unpaid"
+    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:single |individual )?"
+    r"(?:value |dollar |amount )?(?:open |unpaid"
     r" |outstanding |overdue |past due )?(?:invoices?|bills)\b",
-    r"\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
+    r"\binvoices? (?:with|have|has|carry|carrying) (?:the )?(?:largest|biggest|highest|greatest)"
+    r"(?: open| outstanding| unpaid| remaining| total)? (?:balances?|amounts?|values?)\b"
+    r"|\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
     r"\b(?:largest|biggest|highest|top)(?: \d+)? (?:open |unpaid |outstanding |o ?s )?items?\b",
 )
 UNAPPLIED_CASH = _rx(
     r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
-    r"|payments?|receipts?)\b|\bnot (?:yet )?applied\b|\bcash on account\b"
+    r"|payments?|receipts?)\b|\bnot (?:yet |been |yet been |been yet )?(?:applied|allocated)\b"
+    r"|\b(?:yet|still|waiting|left) to be (?:applied|allocated)\b|\bcash on account\b"
     r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
 )
 DAYS_TO_PAY = _rx(
@@ -128,15 +151,22 @@ DAYS_TO_PAY = _rx(
     r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
     r"\bpays? (?:the )?(?:latest|slowest|late|slow)\b.{0,20}\bterms\b|\bslow payers?\b"
     r"|\bhow many days (?:does|do|did|will) .{1,40}\btakes? to pay\b|\btakes? to pay\b",
+    r"\bhow (?:many days|long)\b.{0,50}\b(?:to pay|for paying|for payment|to settle"
+    r"|(?:before|till|until) (?:paying|they pay|it pays|payment))\b"
+    r"|\b(?:on|in) (?:the )?average\b.{0,30}\bdays\b|\bdays\b.{0,40}\b(?:on|in) (?:the )?average\b",
+    r"\badp\b|\baverage days (?:to pay|taken to pay)\b",
 )
 # The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets") or as one
 # standard bucket ("how much is 61-90", "the 31-60 bucket").
 AGING_WORD = lazy(
-    r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b"
+    r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b|\bdebtor book\b"
     r"|(?<![\d/.-])(?:0|1|31|61|91)\s*-\s*(?:30|60|90|120)(?![\d/.-])(?!\s*(?:k\b|%))"
 )
 DEDUCTIONS_ONLY = lazy(r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b")
-DISPUTES = _rx(r"\bdisput\w*\b|\bcontested\b|\bin dispute\b")
+DISPUTES = _rx(
+    r"\bdisput\w*\b|\bcontest(?:ed|ing|s)?\b|\bin dispute\b|\bqueried\b|\b(?:in|under|on)"
+    r" query\b|\bchallenged (?:invoices?|items?|amounts?)\b",
+)
 PROMISES = _rx(
     r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b",
 )

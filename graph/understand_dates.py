@@ -31,14 +31,16 @@ DATE = (
 _RANGE = lazy(
     rf"\b(?:between\s+(?P<a1>{DATE})\s+(?:and|&|-)\s+(?P<b1>{DATE})"
     rf"|from\s+(?P<a2>{DATE})\s+(?:to|until|till|through|thru|-)\s+(?P<b2>{DATE})"
-    rf"|(?P<a3>{DATE})\s+(?:to|until|till|through|thru|-)\s+(?P<b3>{DATE}))(?![\w/.-]*\d)",
+    rf"|(?P<a3>{DATE})(?:\s+(?:to|until|till|through|thru)\s+|\.?\s*-\s*)(?P<b3>{DATE}))"
+    r"(?![\w/.-]*\d)",
     re.IGNORECASE,
 )
 _SINCE = lazy(rf"\b(?:since|from|after|starting)\s+(?:the\s+)?(?P<a>{DATE})\b", re.I)
 _BEFORE = lazy(rf"\b(?:before|until|till|up to)\s+(?:the\s+)?(?P<b>{DATE})\b", re.I)
 _ON = lazy(
     rf"(?:\bon\s+(?:the\s+)?)?(?P<a>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
-    rf"|\bon\s+{_DAY}\s+(?:of\s+)?{_MONTH}|\bon\s+{_MONTH}\s+{_DAY})\b",
+    rf"|\bon\s+{_DAY}\s+(?:of\s+)?{_MONTH}|\bon\s+{_MONTH}\s+{_DAY}"
+    r"|\bon\s+\d{1,2}\.\d{1,2}(?=\.?(?:[^\d.]|$)))\b",
     re.IGNORECASE,
 )
 # "1-15 nov", "nov 1 - 15", "1st to 15th of November 2026": one month, two days

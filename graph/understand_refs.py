@@ -146,6 +146,31 @@ def _extract(text: str) -> _Refs:
     return refs
 
 
+# A short number (three digits: imported ledgers number invoices 981, 982 …) asked about as an
+# invoice is: "is 982 paid", "987 still open?", "did harbor east pay 983". It may be an amount
+# too ("did globex pay 300"): the agent reads it as an invoice only when the ledger has one.
+_SHORT = lazy(r"(?<![\w$.,/#-])(\d{3})(?![\w.,/%+-]*\d)(?![\w%+]|\s*(?:days?|d|k|m)\b)")
+_STATUS_ASKED = lazy(
+    r"^\s*(?:is|was|has|have|did|does|are|were)\b"
+    r"|\b(?:paid|open|outstanding|settled|cleared|closed|due|status)\s*[?!.]*$"
+    r"|\bstatus (?:of|on|for)\b",
+    re.IGNORECASE,
+)
+
+
+def short_invoice_numbers(remaining: str, norm: str) -> tuple[str, ...]:
+    """Three-digit numbers the message asks the payment or status of, that no money word marks
+    as an amount."""
+    if not _STATUS_ASKED.search(norm):
+        return ()
+    return tuple(
+        m.group(1)
+        for m in _SHORT.finditer(remaining)
+        if not _AMOUNT_BEFORE.search(remaining[max(0, m.start() - 40) : m.start()])
+        and not _AMOUNT_AFTER.match(remaining[m.end() : m.end() + 12])
+    )
+
+
 # --- the customer's name ------------------------------------------------------------------------
 _WORD = lazy(r"[a-z0-9&']+")
 _NOT_A_NAME_TOKEN = lazy(r"^\d+(?:st|nd|rd|th|k|m|pm|am|s|x)?$|n't$|'(?:re|ll|ve|m|d)$")

@@ -124,8 +124,13 @@ CANNOT = (
     ),
     (
         "alert",
-        "set up alerts or scheduled reports",
+        "e-mail reports to people, set up alerts or schedule reports",
         _rx(
+            # a report sent to someone: "email the CEO the aging", "send the aging to the cfo"
+            r"\b(?:email|e-mail|mail|forward)\b (?:it |this |that )?(?:to )?(?:the |our |my )?"
+            r"(?:ceo|cfo|coo|controller|boss|board|auditors?|manager|finance team|treasurer|team)\b"
+            r"|\b(?:email|e-mail|mail|send|forward)\b (?:the |our |this |that |my )?(?:ar )?"
+            r"(?:aging|ageing|reports?|digest|summary|numbers|dashboard)\b.{0,20}\bto\b",
             r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
             r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
             r"\b(?:set up|create|add|schedule) (?:an? )?(?:alerts?|notifications?|reminders? for"

@@ -98,9 +98,42 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bcashapp\b", "cash app"),
         (r"\bauto-match", "automatch"),
         (r"\beom\b", "month end"),
+        (r"\b(?:tot|ttl)\b", "total"),
+        # the receivables book as a UK, Dutch or German controller names it
+        (
+            r"\b(?:debiteuren|debitoren|debtors?'? (?:book|ledger)|sales ledger|receivables?"
+            r" (?:book|ledger)|trade (?:receivables|debtors))\b",
+            "debtor book",
+        ),
+        (r"\bdays-to-pay\b", "days to pay"),
+        (r"\b(30|45|60|90|120|180)s\b", r"\1 days"),  # "over 60s": the 60-day bucket
+        (r"\b(\d{1,3}) ?plus\b", r"\1+"),
         (r"\s+", " "),
     )
 )
+# Numbers written as words where AR people count: "top five", "more than ninety days".
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if value >= 2
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100"}
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_COUNTED = lazy(
+    rf"\b(?P<before>top|bottom|first|last|over|above|more than|older than|beyond|past|largest"
+    rf"|biggest|worst|greater than|at least) (?P<n>{_NUMBER_WORD})\b"
+    rf"|\b(?P<m>{_NUMBER_WORD})(?=[ -](?:days?|debtors?|customers?|accounts?|clients?|invoices?"
+    r"|items?|largest|biggest|highest|worst|oldest)\b|\+)"
+)
+_HAS_NUMBER_WORD = lazy(rf"\b(?:{_NUMBER_WORD})\b")
+
+
+def _counted(match: re.Match[str]) -> str:
+    if match.group("n"):
+        return f"{match.group('before')} {_NUMBER_WORDS[match.group('n')]}"
+    return _NUMBER_WORDS[match.group("m")]
 
 
 def normalize(text: str) -> str:
@@ -109,6 +142,8 @@ def normalize(text: str) -> str:
     lowered = text.lower()
     for pattern, replacement in _SHORTHAND:
         lowered = pattern.sub(replacement, lowered)
+    if _HAS_NUMBER_WORD.search(lowered):
+        lowered = _COUNTED.sub(_counted, lowered)
     return correct(lowered, KNOWN).strip()
 
 
@@ -119,7 +154,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 # --- how to use arbot -------------------------------------------------------------------------
 HELP = _rx(
     r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
-    r"|getting started|how to use|instructions|manual|docs)\s*[?!.]*\s*$",
+    r"|getting started|how to use|instructions|manual|docs)(?:,? please)?\s*[?!.]*\s*$",
     r"\bwhat (?:can|could|do|does) (?:you|arbot|this bot|the bot|it) do\b",
     r"\bwhat (?:are|is) (?:you|arbot|this bot) (?:able to|capable of|good for|for)\b",
     r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things|stuff|requests|reports|commands)\b",
@@ -284,6 +319,11 @@ PAYMENT = _rx(
     r"\bcame in\b|\bcome in\b|\b(?:sent|send) (?:us )?(?:any |the |a |some )?(?:money|funds"
     r"|wire|check"
     r"|cheque|remittance|transfer|cash)\b|\btransfers?\b|\bdays to pay\b",
+    # the money named first, the verb after: "what cash did we get", "what did we bank"
+    r"\b(?:cash|money|funds|payments?|receipts?|remittances?)\b.{0,20}\b(?:did|have|has) (?:we"
+    r"|you|i) (?:get|got|receive|collect|collected|bank|banked|take in|took in)\b"
+    r"|\b(?:did|have|has) (?:we|you|i) (?:bank|banked|lodge|lodged)\b|\bbanked\b|\blodged\b"
+    r"|\b(?:cash|money|funds|payments?) (?:landed|arrived|cleared)\b",
 )
 BALANCE_WEAK = _rx(
     r"\bhow much\b|\bdue\b|\bopen\b|\bitems\b|\bcurrent\b|\bpending\b|\bbehind\b|\bover \d+\b"
@@ -343,6 +383,12 @@ near nearing approaching sitting standing fyi fwiw btw cfo ceo controller boss s
 delinquent oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant
 couldnt shouldnt q totals percent percentage pct share ratio points posts missing arrived
 incoming entrance entrances delay delays delayed saldo
+close closing board pack packs figure figures analysis altogether together told dollar dollars
+single individual hitters queried query queries contesting contested severely whole ledger
+needful rn looking tot ttl debiteuren debitoren trade adp two three four five six seven eight
+nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
+forty fifty sixty seventy eighty ninety hundred landed state audit auditors older heavy agreed
+approved allowed greatest remaining allocated mail
 """.split()
 )
 

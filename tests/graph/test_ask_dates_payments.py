@@ -168,10 +168,13 @@ def test_a_payment_found_by_its_amount_and_the_fastest_payers(demo_cli: Cli) -> 
 def test_a_word_that_only_begins_a_name_does_not_turn_the_book_into_a_customer(
     demo_cli: Cli,
 ) -> None:
-    """ "pack" begins Riverbend Packaging's name: with "ar ageing" the book is asked for."""
-    reply = ask_json(demo_cli, "need the ar ageing for the month end pack")
+    """ "pres" (a presentation) begins a customer's name word (Prestige): with "ar ageing" the
+    book is asked for. ("pack", for a board pack, is a word arbot knows.)"""
+    reply = ask_json(demo_cli, "need the ar ageing for the month end pres")
     assert reply["intent"] == "aging_report" and not reply["entities"].get("customer_id")
-    assert reply["text"].startswith("I did not read “pack” as a customer")
+    assert reply["text"].startswith("I did not read “pres” as a customer")
+    pack = ask_json(demo_cli, "need the ar ageing for the month end pack")
+    assert pack["intent"] == "aging_report" and pack["text"].startswith("Aging (all customers")
     named = ask_json(demo_cli, "riverbend aging")
     assert named["entities"]["customer_id"] == "C00036"
 

@@ -553,7 +553,7 @@ def test_whole_book_shorthand(text: str, intent: str, days: int | None) -> None:
 @pytest.mark.parametrize(
     ("text", "book_intent"),
     [
-        ("aging snapshot for the auditors", "aging_report"),
+        ("aging snapshot for the lenders", "aging_report"),
         ("ar aging for the board deck", "aging_report"),
         ("what does apple inc owe us", None),
     ],

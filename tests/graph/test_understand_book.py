@@ -1,0 +1,160 @@
+"""Whole-book questions as AR people in the UK, US, India and Germany write them, and short
+invoice numbers of imported ledgers: each family is read by a principle (the receivables book by
+its other names, numbers written as words, a list of buckets is the whole aging, collectors'
+names after "by collector" are no customers, a three-digit number asked about is an invoice when
+the ledger has it), never by one sentence."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.understand import parse
+from tests.conftest import Cli
+
+TODAY = date(2026, 11, 21)  # a Saturday
+CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        # the receivables book by its UK, Dutch and German names
+        ("how does the sales ledger look", "aging_report"),
+        ("debitoren overview by currency", "aging_report"),
+        ("state of the debtors ledger please", "aging_report"),
+        ("aged debtors for the audit pack", "aging_report"),
+        ("aging breakdown per currency for the board", "aging_report"),
+        ("ageing analysis of trade debtors", "aging_report"),
+        ("total trade debtors at month end", "total_ar"),
+        ("what is the debtor book at", "total_ar"),
+        ("how much do our customers owe us in total", "total_ar"),
+        ("ttl outstanding ar", "total_ar"),
+        # a list of buckets is the whole aging, not a cut at its last one
+        ("current, 30, 60, 90+ please", "aging_report"),
+        ("buckets 0-30 / 31-60 / 61-90 / 90+", "aging_report"),
+        # numbers written as words, buckets said in the plural, "N days+"
+        ("top three debtors", "top_debtors"),
+        ("anything older than sixty days", "over_days"),
+        ("who is in the over 90s", "over_days"),
+        ("120 days+ past due customers", "over_days"),
+        ("anything past due over 200 days", "over_days"),
+        ("list the debtors overdue by more than 45 days", "over_days"),
+        # rankings of customers and of invoices
+        ("which accounts carry the highest outstanding balance", "top_debtors"),
+        ("the heavy hitters on the ledger", "top_debtors"),
+        ("biggest individual unpaid invoice", "largest_invoices"),
+        ("invoices with the greatest remaining amount", "largest_invoices"),
+        ("who has gone over the agreed credit limit", "credit_exceptions"),
+        # cash that came in, said with the money first or as banking it
+        ("what money did we collect yesterday", "payments_received"),
+        ("how much did we bank this week", "payments_received"),
+        ("which receipts have not been allocated yet", "unapplied_cash"),
+        ("payments still to be applied", "unapplied_cash"),
+        # days to pay, disputes as UK and Indian AR say them
+        ("on average how many days does globex take for paying", "days_to_pay"),
+        ("avg days-to-pay per customer", "days_to_pay"),
+        ("invoices under query", "disputes"),
+        ("which items are customers contesting", "disputes"),
+        # a report e-mailed to someone is something arbot cannot do
+        ("mail the aging to the controller", "unknown"),
+        ("help please", "help"),
+    ],
+)
+def test_whole_book_families(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent, request
+    assert request.customer_text is None or intent == "days_to_pay", request
+
+
+def test_numbers_in_words_set_the_count_and_the_days() -> None:
+    assert parse("top seven debtors", TODAY).limit == 7
+    assert parse("what is more than ninety days past due", TODAY).days == 90
+    assert parse("over 60s", TODAY).days == 60
+    assert parse("anything past due over 100 days", TODAY).days == 100
+
+
+def test_collectors_named_after_by_collector_are_not_customers() -> None:
+    request = parse("aging per collector (kim, ortega)", TODAY)
+    assert (request.intent, request.customer_text, request.by_collector) == (
+        "aging_report",
+        None,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("receipts 11/2-11/6", date(2026, 11, 2), date(2026, 11, 6)),
+        ("payments 2.11.-6.11.", date(2026, 11, 2), date(2026, 11, 6)),
+        ("who paid on 17.11.?", date(2026, 11, 17), date(2026, 11, 17)),
+    ],
+)
+def test_date_ranges_and_german_days(text: str, start: date, end: date) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "payments_received" and not request.payment_refs
+    assert request.period is not None and (request.period.start, request.period.end) == (
+        start,
+        end,
+    )
+
+
+@pytest.mark.parametrize(
+    "text,intent,short",
+    [
+        ("was 984 paid?", "unknown", True),  # the agent makes it the invoice the ledger has
+        ("984 open?", "unknown", True),
+        ("did harbor wholesale pay 982", "payment_history", True),
+        ("payments received last 30 days", "payments_received", False),
+        ("what is over 100 days", "over_days", False),
+        ("is anything over 500 open", "total_ar", False),
+    ],
+)
+def test_a_short_number_asked_about_may_be_an_invoice(text: str, intent: str, short: bool) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent
+    assert any(m.isdigit() for m in request.maybe_invoices) == short
+
+
+def ask_json(cli: Cli, text: str) -> dict:
+    result = cli("ask", "--json", text)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    cli = Cli(tmp_path_factory.mktemp("imported") / "home")
+    args = []
+    for table in ("customers", "invoices", "payments", "sales_orders"):
+        args += [f"--{table.replace('_', '-')}", str(CSV / f"{table}.csv")]
+    assert cli("erp", "import", *args).exit_code == 0
+    return cli
+
+
+@pytest.mark.parametrize(
+    "text,invoice",
+    [
+        ("was 981 paid?", "INV-000981"),
+        ("984 still outstanding?", "INV-000984"),
+        ("did harbor wholesale pay 982", "INV-000982"),
+    ],
+)
+def test_short_invoice_numbers_of_an_imported_ledger(
+    imported: Cli, text: str, invoice: str
+) -> None:
+    reply = ask_json(imported, text)
+    assert reply["intent"] == "invoice_status", reply["text"][:200]
+    assert reply["entities"]["invoice_number"] == invoice
+    assert reply["proposals"] == []
+
+
+def test_a_short_number_the_ledger_does_not_have_is_not_answered_as_the_book(
+    imported: Cli,
+) -> None:
+    reply = ask_json(imported, "is 555 paid")
+    assert reply["intent"] == "unknown" and reply["proposals"] == []
