@@ -68,6 +68,8 @@ _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,2}\.){2,3}")
 
 MATCH_MIN = 80.0  # below this, a name is not a credible match
 TIE_MARGIN = 5.0  # two names whose fit to the query's words is this close are a tie
+WORDS_KEPT = 4096  # query words whose fit an index keeps
+RESOLUTIONS_KEPT = 4096  # resolutions an index keeps (by the query's words)
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
@@ -130,54 +132,111 @@ class Resolution:
 
 
 class CustomerMatcher:
-    """An index of the customer master for fast fuzzy look-ups (10k names in milliseconds)."""
+    """An index of the customer master for fast fuzzy look-ups (10k names in a millisecond).
+
+    Each word of the names has its set of names as a bitset (an int: bit ``i`` is name ``i``),
+    so finding the names a query's words may fit is a few C-level ORs and ANDs, not a loop over
+    names; what one query word fits among the words (exact, abbreviation, prefix, typo) is
+    worked out once per word and kept with the index (``_fits``). A query whose words are
+    exactly a name's is answered by a dictionary. How a query resolves depends only on its
+    words, so resolutions are kept too (``RESOLUTIONS_KEPT``); the index is immutable: a
+    changed customer master is a new index."""
 
     def __init__(self, customers: Iterable[tuple[str, str]]) -> None:
         self._ids: list[str] = []
         self._names: list[str] = []
         self._tokens: list[tuple[str, ...]] = []
-        self._by_token: dict[str, set[int]] = defaultdict(set)
+        by_token: dict[str, list[int]] = defaultdict(list)
+        self._exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for customer_id, name in customers:
             index = len(self._ids)
             tokens = name_tokens(name)
             self._ids.append(customer_id)
             self._names.append(name)
             self._tokens.append(tokens)
-            for token in tokens:
-                self._by_token[token].add(index)
+            self._exact[tokens].append(index)
+            for token in dict.fromkeys(tokens):
+                by_token[token].append(index)
+        self._by_token = dict(by_token)
         self._vocabulary = list(self._by_token)
         self._sorted_vocabulary = sorted(self._vocabulary)
         self._joined = ["".join(tokens) for tokens in self._tokens]
+        self._bits: dict[str, int] = {}
+        self._fits: dict[str, _WordFit] = {}
+        self._resolved: dict[tuple[str, ...], Resolution] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def _candidates(self, query_tokens: tuple[str, ...]) -> set[int]:
-        found: set[int] = set()
-        for q in query_tokens:
-            found |= self._by_token.get(q, set())
-            for full in ABBREVIATIONS.get(q, ()):
-                found |= self._by_token.get(full, set())
-            if len(q) >= 3:
-                for word in self._vocabulary:
-                    if word.startswith(q):
-                        found |= self._by_token[word]
-            if len(q) >= 4:
-                for word, _score, _ in process.extract(
-                    q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=20
-                ):
-                    found |= self._by_token[word]
-        return found
+    def _word_bits(self, word: str) -> int:
+        """The names that have ``word`` among their words, as a bitset."""
+        bits = self._bits.get(word)
+        if bits is None:
+            packed = bytearray(len(self._ids) // 8 + 1)
+            for index in self._by_token.get(word, ()):
+                packed[index >> 3] |= 1 << (index & 7)
+            bits = self._bits[word] = int.from_bytes(packed, "little")
+        return bits
 
-    def _indexes(self, query_tokens: tuple[str, ...]) -> set[int]:
-        """The names worth scoring: sharing a word (or its abbreviation, prefix or typo) with
-        the query, or close to it written as one word."""
-        indexes = self._candidates(query_tokens)
-        for _, _, index in process.extract(
-            "".join(query_tokens), self._joined, scorer=fuzz.ratio, score_cutoff=70, limit=5
-        ):
-            indexes.add(index)
-        return indexes
+    def _fit(self, q: str) -> _WordFit:
+        """What the query word ``q`` fits among the names' words (kept: the index is fixed)."""
+        fit = self._fits.get(q)
+        if fit is not None:
+            return fit
+        prefixed: list[str] = []
+        if len(q) >= 3:
+            at = bisect_left(self._sorted_vocabulary, q)
+            while at < len(self._sorted_vocabulary) and (
+                w := self._sorted_vocabulary[at]
+            ).startswith(q):
+                prefixed.append(w)
+                at += 1
+        abbreviated = [w for w in ABBREVIATIONS.get(q, ()) if w in self._by_token]
+        # the names worth scoring: sharing the word, its abbreviation, a prefix or a close typo
+        found = [q, *abbreviated, *prefixed]
+        # _token_score(q, w) > 0 for each word w, and that score (later rules win, as there)
+        scores: dict[str, float] = {}
+        if len(q) >= 4:
+            found += [
+                w
+                for w, _, _ in process.extract(
+                    q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=20
+                )
+            ]
+            for w, ratio, _ in process.extract(
+                q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=None
+            ):
+                scores[w] = ratio * 0.95
+        scores.update(dict.fromkeys(prefixed, 90.0))
+        scores.update(dict.fromkeys(abbreviated, 96.0))
+        scores[q] = 100.0
+        candidates = fits = 0
+        for w in found:
+            candidates |= self._word_bits(w)
+        for w in scores:
+            fits |= self._word_bits(w)
+        if len(self._fits) >= WORDS_KEPT:
+            self._fits.clear()
+        fit = self._fits[q] = _WordFit(candidates, fits, scores)
+        return fit
+
+    def _indexes(self, query_tokens: tuple[str, ...], joined: list[tuple[int, float]]) -> int:
+        """The names worth scoring, as a bitset: sharing a word (or its abbreviation, prefix or
+        typo) with the query, or among the five closest to it written as one word."""
+        bits = 0
+        for q in query_tokens:
+            bits |= self._fit(q).candidates
+        for index, _ in joined[:5]:
+            bits |= 1 << index
+        return bits
+
+    def _one_word(self, query_tokens: tuple[str, ...]) -> list[tuple[int, float]]:
+        """(name, ratio) of the names within 70 of the query written as one word, closest
+        first (the order of rapidfuzz's ``extract``)."""
+        found = process.extract(
+            "".join(query_tokens), self._joined, scorer=fuzz.ratio, score_cutoff=70, limit=None
+        )
+        return [(index, ratio) for _, ratio, index in found]
 
     def _scored(self, query_tokens: tuple[str, ...], indexes: Iterable[int]) -> list[NameMatch]:
         matches = []
@@ -199,51 +258,42 @@ class CustomerMatcher:
         query_tokens = name_tokens(query)
         if not query_tokens:
             return []
-        return self._scored(query_tokens, self._indexes(query_tokens))[:limit]
+        indexes = self._indexes(query_tokens, self._one_word(query_tokens))
+        return self._scored(query_tokens, _members(indexes))[:limit]
 
-    def _credible(self, query_tokens: tuple[str, ...], indexes: set[int]) -> list[int]:
+    def _credible(
+        self, query_tokens: tuple[str, ...], indexes: int, joined: list[tuple[int, float]]
+    ) -> list[int]:
         """Of ``indexes``, those whose ``score_name`` may reach ``MATCH_MIN`` (the others are
-        not read by ``resolve``), in their order. A bound, cheap to take: the query's fit is the
-        mean of each query word's best ``_token_score`` over the name's words (found word by
-        word: the fuzzy ratios in one C call, the prefixes by bisection), the name's cover adds
-        at most 20, and the one-word comparison is one C call; what may pass is scored in full."""
-        best: list[dict[int, float]] = []
-        for q in query_tokens:
-            # the words w with _token_score(q, w) > 0, and that score (later rules first there)
-            of_word: dict[str, float] = {}
-            if len(q) >= 4:
-                for w, ratio, _ in process.extract(
-                    q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=None
-                ):
-                    of_word[w] = ratio * 0.95
-            if len(q) >= 3:
-                at = bisect_left(self._sorted_vocabulary, q)
-                while at < len(self._sorted_vocabulary) and (
-                    w := self._sorted_vocabulary[at]
-                ).startswith(q):
-                    of_word[w] = 90.0
-                    at += 1
-            of_word.update((w, 96.0) for w in ABBREVIATIONS.get(q, ()) if w in self._by_token)
-            of_word[q] = 100.0
-            scores: dict[int, float] = {}
-            for w, score in of_word.items():
-                for index in self._by_token.get(w, ()):
-                    if score > scores.get(index, 0.0) and index in indexes:
-                        scores[index] = score
-            best.append(scores)
-        passing: set[int] = set()
-        for index in set().union(*best):
+        not read by ``resolve``), in index order. A bound, cheap to take: the query's fit is the
+        mean of each query word's best ``_token_score`` over the name's words, the name's cover
+        adds at most 20, and the one-word comparison is taken from ``joined``; what may pass is
+        scored in full. Each word's best is at most 100, so a name fitting fewer of the query's
+        words than ``needed`` cannot pass: those are left out by bitset before any is read."""
+        fits = [self._fit(q) for q in query_tokens]
+        count = len(query_tokens)
+        needed = next(
+            (n for n in range(1, count + 1) if _credible_fit(100.0 * n, count)), count + 1
+        )
+        # at_least[n]: the names fitting at least n of the query's words (bit-sliced counts)
+        at_least = [-1] + [0] * needed
+        for fit in fits:
+            for n in range(needed, 0, -1):
+                at_least[n] |= at_least[n - 1] & fit.fits
+        passing = set()
+        for index in _members(at_least[needed] & indexes if needed <= count else 0):
+            words = self._tokens[index]
             total = 0.0
-            for scores in best:
-                total += scores.get(index, 0.0)
-            if round(0.8 * (total / len(query_tokens)) + 20.0, 1) >= MATCH_MIN:
+            for fit in fits:
+                total += max((fit.scores.get(w, 0.0) for w in words), default=0.0)
+            if _credible_fit(total, count):
                 passing.add(index)
-        for _, ratio, index in process.extract(
-            "".join(query_tokens), self._joined, scorer=fuzz.ratio, score_cutoff=79, limit=None
-        ):
-            if round(ratio, 1) >= MATCH_MIN and index in indexes:
+        for index, ratio in joined:
+            if ratio < 79:
+                break
+            if round(ratio, 1) >= MATCH_MIN and indexes >> index & 1:
                 passing.add(index)
-        return [index for index in indexes if index in passing]
+        return sorted(passing)
 
     def _closest(self, query: str, limit: int = 3) -> tuple[NameMatch, ...]:
         """Suggestions for a name that matched nothing: whole-string similarity."""
@@ -257,14 +307,29 @@ class CustomerMatcher:
         )
 
     def resolve(self, query: str) -> Resolution:
-        # Only names scoring MATCH_MIN are read below, and they sort before every other name
-        # (an exact one scores 100): scoring only the names that may reach it, in the same
-        # order, gives the same first eight of them as ``match`` would.
         query_tokens = name_tokens(query)
+        kept = self._resolved.get(query_tokens)
+        if kept is None:
+            kept = self._resolve(query, query_tokens)
+            if len(self._resolved) >= RESOLUTIONS_KEPT:
+                self._resolved.clear()
+            self._resolved[query_tokens] = kept
+        return kept
+
+    def _resolve(self, query: str, query_tokens: tuple[str, ...]) -> Resolution:
+        # A name whose words are the query's sorts before every other (exact, 100): it is the
+        # answer. Otherwise only names scoring MATCH_MIN are read below, and they sort before
+        # every other name: scoring only the names that may reach it gives the same first
+        # eight of them as ``match`` would.
+        if query_tokens and (exact := self._exact.get(query_tokens)):
+            top = self._scored(query_tokens, exact)[0]
+            return Resolution("match", top, (top,))
         matches: list[NameMatch] = []
         if query_tokens:
-            indexes = self._indexes(query_tokens)
-            matches = self._scored(query_tokens, self._credible(query_tokens, indexes))[:8]
+            joined = self._one_word(query_tokens)
+            indexes = self._indexes(query_tokens, joined)
+            matches = self._scored(query_tokens, self._credible(query_tokens, indexes, joined))
+            matches = matches[:8]
         if not matches or matches[0].score < MATCH_MIN:
             return Resolution("none", candidates=self._closest(query))
         top = matches[0]
@@ -276,6 +341,33 @@ class CustomerMatcher:
         if len(ties) > 1:
             return Resolution("ambiguous", candidates=ties)
         return Resolution("match", top, (top,))
+
+
+@dataclass(frozen=True, slots=True)
+class _WordFit:
+    candidates: int  # the names worth scoring for this query word (bitset)
+    fits: int  # the names with a word scoring above 0 for it (bitset)
+    scores: dict[str, float]  # each such word's _token_score
+
+
+def _credible_fit(total: float, count: int) -> bool:
+    """Whether word scores summing to ``total`` over ``count`` query words may reach
+    ``MATCH_MIN`` (the name's cover adding its most, 20)."""
+    return round(0.8 * (total / count) + 20.0, 1) >= MATCH_MIN
+
+
+def _members(bits: int) -> list[int]:
+    """The positions of a bitset's set bits, in order."""
+    found = []
+    packed = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    for at, byte in enumerate(packed):
+        if byte:
+            base = at << 3
+            found.extend(base + bit for bit in _BITS[byte])
+    return found
+
+
+_BITS = tuple(tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256))
 
 
 def resolve_mention(matcher: CustomerMatcher, text: str) -> Resolution:
