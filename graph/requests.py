@@ -7,6 +7,7 @@ Everything a person typed is resolved against fresh ERP data here; what the text
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -146,6 +147,83 @@ def _unapplied_payment_of(
     return left[0].payment_id
 
 
+def _with_ledger_invoices(erp: ErpClient, request: ActionRequest) -> ActionRequest:
+    """ "write off meridian's 140 on 987": a bare number is an invoice when the ledger has one
+    by that number (any spelling: INV-000987); a write-off names none otherwise."""
+    if request.invoice_refs or not request.maybe_invoices:
+        return request
+    found = tuple(ref for ref in request.maybe_invoices if erp.find_invoices(ref))
+    if not found and request.kind == "write_off_deduction":
+        raise Unclear(f"I can't find an invoice matching {', '.join(request.maybe_invoices)}.")
+    return replace(request, invoice_refs=found, maybe_invoices=())
+
+
+def _same_currency(request: ActionRequest, currency: str, what: str) -> None:
+    """An amount written in another currency than the one it applies in is not converted."""
+    if request.currency and request.currency != currency:
+        raise Unclear(
+            f"{what} in {currency}, and you wrote {request.currency}: arbot does not convert "
+            f"currencies. Say the amount in {currency}."
+        )
+
+
+def _oldest_open(erp: ErpClient, customer_id: str) -> Invoice:
+    """ "apply … to their oldest invoice": the open invoice due first."""
+    open_items = sorted(
+        (i for i in erp.invoices(customer_id) if i.balance > 0),
+        key=lambda i: (i.due_date, i.invoice_date, i.invoice_number),
+    )
+    if not open_items:
+        raise Unclear(f"{customer_id} has no open invoice to apply it to.")
+    return open_items[0]
+
+
+_WAITING = ("pending", "on_hold")
+
+
+def _order_decision(
+    erp: ErpClient, request: ActionRequest, customer_of: CustomerLookup, requested_by: str
+) -> Action:
+    """ "hold SO-1002", "decline SO-1013", "release the order for pinnacle": a credit decision
+    on one sales order, written back as that decision (never the customer's credit hold)."""
+    from graph.actions import DeclineOrder, HoldOrder
+
+    if request.order_ref:
+        order = next((o for o in erp.sales_orders() if o.order_id == request.order_ref), None)
+        if order is None:
+            raise Unclear(f"I can't find sales order {request.order_ref}.")
+    elif not request.customer_text:
+        raise Unclear("Which order? Name the sales order (SO-…) or its customer.")
+    else:
+        customer = customer_of(request.customer_text)
+        waiting = [o for o in erp.sales_orders(customer.customer_id) if o.status in _WAITING]
+        if not waiting:
+            raise Unclear(
+                f"{customer.name} has no sales order waiting for a credit decision. To lift "
+                f"its credit hold, say “take {customer.name} off hold”."
+            )
+        if len(waiting) > 1:
+            listed = ", ".join(f"{o.order_id} ({money(o.amount, o.currency)})" for o in waiting)
+            raise Unclear(f"{customer.name} has several orders waiting: {listed}. Which one?")
+        order = waiting[0]
+    customer = erp.get_customer(order.customer_id)
+    assert customer is not None
+    if request.kind == "release_order":
+        return SetCreditHold(
+            customer_id=customer.customer_id,
+            on_hold=customer.on_hold,
+            release_order_id=order.order_id,
+        )
+    decision = HoldOrder if request.kind == "hold_order" else DeclineOrder
+    return decision(
+        customer_id=customer.customer_id,
+        order_id=order.order_id,
+        order_amount=str(order.amount),
+        order_currency=order.currency,
+        reasons=f"{decision.done.capitalize()} as asked by {requested_by}.",
+    )
+
+
 def _build(
     erp: ErpClient,
     request: ActionRequest,
@@ -157,8 +235,10 @@ def _build(
     store: CollectorStore | None = None,
 ) -> tuple[Action, str | None]:
     kind = request.kind
+    request = _with_ledger_invoices(erp, request)
     if kind == "write_off_deduction":
         invoice = _one_invoice(erp, request.invoice_refs[0])
+        _same_currency(request, invoice.currency, f"{invoice.invoice_number} is")
         amount = quantize(request.amount, invoice.currency) if request.amount else invoice.balance
         if amount <= 0:
             raise Unclear(f"{invoice.invoice_number} has nothing open to write off.")
@@ -179,7 +259,11 @@ def _build(
         payment = payment_by_number(erp, payment_ref)
         if payment is None:
             raise Unclear(f"I can't find payment {payment_ref} in the ERP.")
-        invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]
+        _same_currency(request, payment.currency, f"Payment {payment.payment_id} is")
+        if request.oldest and not request.invoice_refs:
+            invoices = [_oldest_open(erp, payment.customer_id)]
+        else:
+            invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]
         if payment.unapplied <= 0:
             raise Unclear(f"Payment {payment.payment_id} has nothing left to apply.")
         # Every invoice named is accounted for: applied, or the reason it cannot be.
@@ -212,6 +296,8 @@ def _build(
                 applications=tuple(applications),
             )
         )
+    if kind in ("hold_order", "decline_order", "release_order"):
+        return _plain(_order_decision(erp, request, customer_of, requested_by))
     if kind == "set_credit_hold" and request.order_ref:
         orders = [o for o in erp.sales_orders() if o.order_id == request.order_ref]
         if not orders:
@@ -225,11 +311,18 @@ def _build(
                 release_order_id=request.order_ref,
             )
         )
-    assert request.customer_text is not None
+    if kind == "add_note" and not request.customer_text and request.invoice_refs:
+        # "note on INV-10227: …": the note goes on the invoice's customer
+        invoice = _one_invoice(erp, request.invoice_refs[0])
+        text = f"{invoice.invoice_number}: {request.text or ''}"
+        return _plain(AddNote(customer_id=invoice.customer_id, text=text, author=requested_by))
+    if not request.customer_text:
+        raise Unclear("Which customer? Name the customer (or its ID).")
     customer = customer_of(request.customer_text)
     if kind == "set_credit_limit":
         if request.amount is None:
             raise Unclear("To what amount?")
+        _same_currency(request, customer.currency, f"{customer.name}'s credit limit is")
         return _plain(
             SetCreditLimit(
                 customer_id=customer.customer_id,

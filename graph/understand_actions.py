@@ -5,14 +5,17 @@ direct write); questions about an action and attempts to override the rules neve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from graph import understand_vocab as vocab
 from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
+from graph.understand_money import corrected, currency
+from graph.understand_money import money as _money
 from graph.understand_refs import _extract, _name, _Refs
+from graph.understand_verbs import ASKED_KINDS, CAN_WE, CLAUSES, DAYS_TERMS, POLITE, VERB
 
 
 @dataclass(frozen=True)
@@ -30,105 +33,12 @@ class ActionRequest:
     on_hold: bool = True
     due: date | None = None  # the day a promise to pay is due
     terms: tuple[int, Decimal, int] | None = None  # net days, discount %, discount days
+    currency: str | None = None  # the currency the amount was written in, when it was
+    # bare numbers ("on 987") that are invoices only if the ledger has them (graph.requests)
+    maybe_invoices: tuple[str, ...] = ()
+    oldest: bool = False  # "apply … to their oldest invoice"
 
 
-# --- change requests ----------------------------------------------------------------------------
-# Clauses; a colon before the value it introduces ("terms for kendall: net 15", "limit for
-# acme: 20k") keeps the value in the clause.
-_CLAUSES = lazy(
-    r"[.!?;,]+(?=\s|$)|:+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
-    r"|\s-+\s|\s-{2,}|\n+"
-)
-_POLITE = lazy(
-    r"^(?:(?:hi|hey|hello|ok|okay|so|also|and|then|now|team|guys|all|please|kindly|just"
-    r"|quickly|asap|can you|could you|would you|will you|would you mind|can i get you to"
-    r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
-    r"|need(?: you)? to"
-    r"|go ahead and|let's|lets)\b[\s,!]*)+"
-)
-_CAN_WE = lazy(r"^(?:can|could) (?:we|i|you guys) (?=\w)")
-_VERB = {
-    kind: lazy(pattern)
-    for kind, pattern in (
-        ("write_off", r"^(?:write ?-?off|writeoff)\b"),
-        ("apply", r"^(?:apply|match|post|put|allocate|use|place|cash)\b"),
-        (
-            "limit",
-            r"^(?:set|raise|lower|increase|decrease|reduce|bump|cut|change|make|drop|up|lift"
-            r"|extend|update|adjust|move|boost|double|halve|take)\b"
-            r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d)",
-        ),
-        # "globex credit limit 25k pls", "limit globex at 20k": a limit and a figure, said as
-        # an order (a question about the limit starts with its question word)
-        (
-            "limit_said",
-            r"^(?!(?:what|whats|how|is|are|was|does|do|did|can|could|should|why|which|who|when"
-            r"|where|any|show|list|check)\b)(?:[\w&.'-]+ ){0,5}"
-            r"(?:credit ?limit|limit|credit ?line)\b"
-            r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
-            r".*?(?:\b(?:to|at|=|of)\s*)?\$?\d[\d,.]*\s*[km]?\b\s*(?:please|now|asap)?$",
-        ),
-        # "set globex terms to net 60", "change northwind payment terms to 2/10 net 30",
-        # "move globex to net 60": a change of terms, with the terms written out
-        (
-            "terms",
-            r"^(?:set|change|update|move|switch|put|make|give|extend|shorten|lengthen|offer"
-            r"|adjust|modify|bump)\b(?!.*\b(?:limit|credit ?line)\b)"
-            r".*(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b)",
-        ),
-        (
-            "release_order",
-            r"^(?:release|unblock|unhold)\b(?!.*\bhold\b).*\bso-\d",
-        ),
-        (
-            "hold_off",
-            r"^(?:release|lift|remove|clear|take off|drop|end)\b.*\bhold\b"
-            r"|^(?:take|get|pull|move)\b.*\boff (?:the )?(?:credit )?hold\b"
-            r"|^(?:unblock|unhold|un-hold|unfreeze|unsuspend)\b"
-            r"|^release (?:the )?(?:orders?|shipments?) (?:for|of|to)\b",
-        ),
-        (
-            "hold_on",
-            r"^(?:put|place|keep|set|move)\b.*\bon (?:credit )?hold\b"
-            r"|^(?:put |place |set )?(?:a |the )?(?:credit )?hold (?:on|for)\b"
-            r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
-            r"|^(?!(?:is|are|was|were|why|who|which|what|whats|how|when|any)\b)(?:[\w&.'-]+ )"
-            r"{1,5}on (?:credit )?hold (?:please|now|asap|today)$"
-            r"|^hold\b(?! on\b)(?! off\b).*\b(?:orders?|shipments?|shipping|deliveries"
-            r"|account)\b"
-            r"|^(?:block|freeze|suspend|stop (?:all )?(?:shipping|shipments|orders|deliveries)"
-            r" (?:to|for))\b",
-        ),
-        (
-            "note",
-            r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop)\b"
-            r".{0,24}\b(?:note|comment|memo|remark)s?\b"
-            r"|^note\b|^log (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
-            r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",
-        ),
-        (
-            "reminder",
-            r"^(?:send|email|e-mail|mail|shoot|fire off|resend|re-send|forward)\b(?! me\b)"
-            r"(?! us\b).*\b(?:reminders?|dunning|past[- ]due (?:notice|letter|email)"
-            r"|collections? (?:letter|notice|email)|demand letter|notice)\b"
-            r"|^(?:nudge|ping|remind|dun|chase)\b(?! me\b)(?! us\b)(?! myself\b)(?! ?list)"
-            r"(?!.*\b(?:agency|legal|lawyers?|attorneys?)\b)"
-            # "email globex about 10435", "follow up with initech re INV-10436"
-            r"|^(?:email|e-mail|follow up with|follow-up with|reach out to)\b(?! me\b)(?! us\b)"
-            r"(?!.*\b(?:statements?|soa|copy|copies|w-?9|agency|legal)\b)"
-            r".*\b(?:about|re|regarding|on|for)\b"
-            r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
-            r"|e-mail)s? (?:to|for)\b"
-            r"|^(?:an? |the )?(?:final|second|last|first|friendly|gentle) (?:notice|reminder"
-            r"|demand)s? (?:to|for)\b",
-        ),
-    )
-}
-_MONEY = lazy(
-    r"(?<![\w./-])\$?\s?(\d[\d,]*(?:\.\d{1,2})?)\s*(k|m)?\b(?![./-]\d)"
-    r"(?!\s*(?:days?|weeks?|months?|years?|hrs?|hours?|%|st\b|nd\b|rd\b|th\b|\+))",
-    re.IGNORECASE,
-)
 _REASONS = tuple(
     (lazy(pattern), code)
     for pattern, code in (
@@ -144,6 +54,7 @@ _REASONS = tuple(
 )
 _NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,")
 _NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
+_JOT = lazy(r"\b(?:jot|note) down\b", re.IGNORECASE)
 _STATEMENT_VERBS = frozenset(
     """
 promised promise promises said says will agreed agree confirmed committed paid pays is are was
@@ -151,18 +62,6 @@ has have called sent told asked disputes disputing disputed wants would can cann
 she ap waiting expects expecting plans plan intends going should needs
 """.split()
 )
-
-
-def _money(text: str) -> tuple[Decimal | None, re.Match[str] | None]:
-    for match in _MONEY.finditer(text):
-        try:
-            value = Decimal(match.group(1).replace(",", ""))
-        except InvalidOperation:
-            continue
-        if match.group(2):
-            value *= 1000 if match.group(2).lower() == "k" else 1_000_000
-        return value, match
-    return None, None
 
 
 def _reason(text: str) -> str | None:
@@ -194,7 +93,7 @@ def _note(text: str) -> tuple[str | None, str] | None:
         who_part, body = text, ""
     else:
         who_part, body = text[: separator.start()], text[separator.end() :].strip()
-    customer = _customer_of(who_part)
+    customer = _customer_of(_JOT.sub(" ", who_part))
     if customer is None:
         # "record that mills aerospace promised to pay…": the name opens the statement.
         words = body.split()
@@ -231,19 +130,61 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     return None if vocab.INJECTION.search(vocab.normalize(command)) else action
 
 
+def _clauses(norm: str) -> list[tuple[str, bool]]:
+    """The clauses of the message, each with whether it was put as a question ("?")."""
+    found, start = [], 0
+    for separator in CLAUSES.finditer(norm):
+        found.append((norm[start : separator.start()], "?" in separator.group(0)))
+        start = separator.end()
+    found.append((norm[start:], False))
+    return found
+
+
 def _asked_action(text: str, norm: str) -> ActionRequest | None:
     refs = _extract(text)
-    for clause in _CLAUSES.split(norm):
-        body = _POLITE.sub("", clause.strip())
-        asked = _CAN_WE.match(body)
-        if asked:  # "can we …" asks whether, except for a limit set to a figure
+    for clause, question in _clauses(norm):
+        body = POLITE.sub("", clause.strip())
+        asked = CAN_WE.match(body)
+        if asked:  # "can we …" asks whether: see graph.understand_verbs
+            if question:
+                continue
             body = body[asked.end() :]
-        for kind, pattern in _VERB.items():
-            if (asked and kind not in ("limit", "limit_said")) or not pattern.search(body):
+        for kind, pattern in VERB.items():
+            if (asked and kind not in ASKED_KINDS) or not pattern.search(body):
                 continue
             if (found := _build(kind, body, text, norm, refs, bool(asked))) is not None:
-                return found
+                return with_correction(found, norm)
     return None
+
+
+def with_correction(action: ActionRequest, norm: str) -> ActionRequest:
+    """ "… to 15.000 EUR... sorry USD 15,000": the amount said after a correction is meant."""
+    if action.amount is None or (fixed := corrected(norm)) is None:
+        return action
+    amount, written = fixed
+    return replace(action, amount=amount, currency=written or action.currency)
+
+
+# "on 987", "against #984", "re 10324": a bare number after these may be an invoice of a ledger
+# whose numbers carry a prefix ("INV-000987"); it is one only when the ledger has it.
+_MAYBE_INVOICE = lazy(
+    r"\b(?:on|against|re|for|from|to)\s+(?:inv(?:oice)?\s+)?#?\s?(\d{3,})\b"
+    r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)(?![.,]\d)"
+)
+_OLDEST = lazy(r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b")
+
+
+_VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
+_STOPPED = lazy(
+    r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?\s+"
+)
+_REMINDER_WORDS = lazy(
+    r"\b(?:final|second|last|first|friendly|gentle|polite|quick|payment|past due|overdue)\b"
+)
+
+
+def _maybe_invoices(remaining: str) -> tuple[str, ...]:
+    return tuple(m.group(1) for m in _MAYBE_INVOICE.finditer(remaining))
 
 
 def _build(
@@ -254,105 +195,173 @@ def _build(
     # the words after the verb: "put zebra corp on hold" names "zebra corp"
     named = here.remaining.strip().partition(" ")[2]
     if kind == "write_off":
-        if not invoices:
-            return None
-        amount, _ = _money(here.remaining)
-        after = norm[norm.find("write") :] if "write" in norm else norm
-        return ActionRequest(
-            "write_off_deduction",
-            invoice_refs=invoices,
-            amount=amount,
-            reason_code=_reason(after),
-        )
+        return _write_off(here.remaining, norm, invoices)
     if kind == "apply":
-        payment = (here.payments or refs.payments or [None])[0]
-        if payment is None:
-            match = re.search(
-                r"\b(?:payment|receipt|check|cheque|wire)\s*(?:#|no\.?|id)?\s*"
-                r"([a-z]{0,5}-?[a-z]?\d{3,})",
-                body,
-            )
-            if match is None:
-                # "apply U00001 to 10222": what is applied, named right after the verb
-                match = re.search(
-                    r"\bapply\s+(?:the\s+)?([a-z]{0,5}-?[a-z]?\d{3,})\s+(?:to|against|on)\b",
-                    body,
-                )
-            if match is None:
-                # "apply globex's unapplied cash to 10435": the customer's unapplied payment
-                customer = _customer_of(here.remaining)
-                unapplied = re.search(
-                    r"\b(?:unapplied|on account|cash|payment|money|credit)\b", body
-                )
-                if not (invoices and customer and unapplied):
-                    return None
-                return ActionRequest("apply_payment", customer_text=customer, invoice_refs=invoices)
-            payment = match.group(1).upper()
-            invoices = tuple(i for i in invoices if i.upper() != payment)
-        if not invoices:
-            return None
-        amount = None
-        if found := re.search(r"\bfor\s+(\$?\s?\d[\d,]*(?:\.\d{1,2})?\s*k?)\b", body):
-            amount, _ = _money(found.group(1))
-        return ActionRequest(
-            "apply_payment",
-            customer_text=_customer_of(
-                re.sub(re.escape(payment), " ", here.remaining, flags=re.IGNORECASE)
-            ),
-            invoice_refs=invoices,
-            payment_ref=payment,
-            amount=amount,
-        )
+        return _apply(body, here, refs, invoices)
     if kind in ("limit", "limit_said"):
-        if kind == "limit_said":
-            named = here.remaining.strip()
-        amount, match = _money(named)
-        if amount is None and (
-            to := re.search(r"\s(\$?\s?\d[\d,]*(?:\.\d+)?\s*[km]?)\s*(?:please|now|asap)?$", body)
-        ):
-            amount, _ = _money(to.group(1))  # "… to 80000": read as an invoice number above
-        if asked and amount is None:
-            return None
-        if match and re.search(r"\bby\s*$", named[: match.start()]):
-            amount = None  # "raise it by 10k" is no new limit: the agent asks "to what amount?"
-        who = named[: match.start()] if match else named
-        customer = _customer_of(who)
-        if customer is None:
-            return None
-        return ActionRequest("set_credit_limit", customer_text=customer, amount=amount)
-    if kind == "terms":
-        terms = read_terms(body)
+        return _limit(kind, body, here.remaining, named, asked)
+    if kind in ("terms", "terms_said"):
+        terms = read_terms(body) or _days_terms(body)
         if terms is None or invoices:
             return None
-        who = named[: found.start()] if (found := TERMS_WRITTEN.search(named)) else named
-        customer = _customer_of(who)
+        who = here.remaining.strip() if kind == "terms_said" else named
+        who = TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who))
+        customer = _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n)\b", " ", who))
         if customer is None:
             return None
         return ActionRequest("set_terms", customer_text=customer, terms=terms)
-    if kind == "release_order":
-        if not (orders := here.orders or refs.orders):
+    orders = here.orders or refs.orders
+    if kind in ("hold_order", "decline_order", "release_order"):
+        if not orders:
             return None
-        return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
+        if kind == "release_order":
+            return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
+        return ActionRequest(kind, order_ref=orders[0], customer_text=_customer_of(named))
+    if kind == "release_orders_of":
+        return ActionRequest("release_order", customer_text=_customer_of(named))
     if kind in ("hold_on", "hold_off"):
-        if kind == "hold_off" and (here.orders or refs.orders) and not _name(named)[0]:
-            order = (here.orders or refs.orders)[0]
-            return ActionRequest("set_credit_hold", order_ref=order, on_hold=False)
+        if kind == "hold_off" and orders and not _name(named)[0]:
+            return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
+        # "stop supplying kendall paper": the customer after what is stopped
+        named = _STOPPED.sub("", named)
+        if _VERBLESS_HOLD.match(body):
+            named = here.remaining  # "kendall paper on stop please": the name opens it
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
         if customer is None:
             return None
         return ActionRequest("set_credit_hold", customer_text=customer, on_hold=kind == "hold_on")
     if kind == "note":
-        found = _note(text)
-        if found is None:
-            return None
-        customer, note = found
-        return ActionRequest("add_note", customer_text=customer, text=note)
+        return _add_note(text, refs)
     # a reminder: the customer is named in its clause ("send a reminder to northwind") or
     # elsewhere in the message ("chase fabrikam for the overdue invoices - send them a reminder")
+    named = _REMINDER_WORDS.sub(" ", named)
     customer = _customer_of(named, refs.remaining)
     if customer is None:
         return None
-    return ActionRequest("send_reminder", customer_text=customer, invoice_refs=invoices)
+    return ActionRequest(
+        "send_reminder",
+        customer_text=customer,
+        invoice_refs=invoices,
+        maybe_invoices=() if invoices else _maybe_invoices(here.remaining),
+    )
+
+
+def _days_terms(body: str) -> tuple[int, Decimal, int] | None:
+    """ "60 day terms", "terms of 45 days": net days without a discount."""
+    found = DAYS_TERMS.search(body)
+    if found is None:
+        return None
+    return int(found.group("days") or found.group("days2")), Decimal("0"), 0
+
+
+def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRequest | None:
+    maybe = () if invoices else _maybe_invoices(remaining)
+    if not invoices and not maybe:
+        return None
+    # "write off meridian's 140 on 987": the number after "on" is the invoice, not the amount
+    amount, match = _money(_MAYBE_INVOICE.sub(" ", remaining) if maybe else remaining)
+    after = norm[norm.find("write") :] if "write" in norm else norm
+    return ActionRequest(
+        "write_off_deduction",
+        invoice_refs=invoices,
+        maybe_invoices=maybe,
+        amount=amount,
+        currency=currency(match),
+        reason_code=_reason(after),
+    )
+
+
+def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> ActionRequest | None:
+    payment = (here.payments or refs.payments or [None])[0]
+    oldest = bool(_OLDEST.search(body))
+    if payment is None:
+        match = re.search(
+            r"\b(?:payment|receipt|check|cheque|wire)\s*(?:#|no\.?|id)?\s*"
+            r"([a-z]{0,5}-?[a-z]?\d{3,})",
+            body,
+        )
+        if match is None:
+            # "apply U00001 to 10222", "apply PAY-5002's unapplied 500 to INV-000982": what is
+            # applied, named right after the verb
+            match = re.search(
+                r"\b(?:apply|allocate|match|post|use)\s+(?:the\s+)?([a-z]{0,5}-?[a-z]?\d{3,})"
+                r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b",
+                body,
+            )
+        if match is None:
+            # "apply globex's unapplied cash to 10435" (or "to their oldest invoice"): the
+            # customer's unapplied payment
+            customer = _customer_of(_OLDEST.sub(" ", here.remaining))
+            unapplied = re.search(r"\b(?:unapplied|on account|cash|payment|money|credit)\b", body)
+            if not ((invoices or oldest) and customer and unapplied):
+                return None
+            amount, match = _money(here.remaining)
+            return ActionRequest(
+                "apply_payment",
+                customer_text=customer,
+                invoice_refs=invoices,
+                oldest=oldest and not invoices,
+                amount=amount if invoices else None,
+                currency=currency(match),
+            )
+        payment = match.group(1).upper()
+        invoices = tuple(i for i in invoices if i.upper() != payment)
+    if not invoices and not oldest:
+        return None
+    amount, match = None, None
+    if found := re.search(
+        r"\b(?:for|unapplied|remaining|left)\s+((?:[a-z]{3} ?|\$ ?)?\d[\d,.]*\s*k?)\b", body
+    ):
+        amount, match = _money(found.group(1))
+    return ActionRequest(
+        "apply_payment",
+        customer_text=_customer_of(
+            re.sub(re.escape(payment), " ", here.remaining, flags=re.IGNORECASE)
+        ),
+        invoice_refs=invoices,
+        payment_ref=payment,
+        amount=amount,
+        currency=currency(match),
+        oldest=oldest and not invoices,
+    )
+
+
+def _limit(kind: str, body: str, remaining: str, named: str, asked: bool) -> ActionRequest | None:
+    if kind == "limit_said":
+        named = remaining.strip()
+    amount, match = _money(named)
+    written = currency(match)
+    if amount is None and (
+        to := re.search(r"\s(\$?\s?\d[\d,.]*\s*[km]?)\s*(?:please|now|asap)?$", body)
+    ):
+        amount, _ = _money(to.group(1))  # "… to 80000": read as an invoice number above
+    if asked and amount is None:
+        return None
+    if match and re.search(r"\bby\s*$", named[: match.start()]):
+        amount = None  # "raise it by 10k" is no new limit: the agent asks "to what amount?"
+    who = named[: match.start()] if match else named
+    # "approve a 50k limit for globex": the customer after the figure
+    customer = _customer_of(who) or (_customer_of(named[match.end() :]) if match else None)
+    if customer is None and (kind != "limit" or amount is None):
+        return None  # "raise the limit to 50k" is asked of no one: the agent asks whom
+    return ActionRequest(
+        "set_credit_limit", customer_text=customer, amount=amount, currency=written
+    )
+
+
+def _add_note(text: str, refs: _Refs) -> ActionRequest | None:
+    found = _note(text)
+    if found is not None:
+        customer, note = found
+        return ActionRequest("add_note", customer_text=customer, text=note)
+    if not refs.invoices:
+        return None
+    # "note on INV-10227: customer asked for a copy of the POD": the invoice's customer's note
+    separator = _NOTE_SEPARATOR.search(text)
+    body = text[separator.end() :].strip(" -:,") if separator else ""
+    if not body:
+        return None
+    return ActionRequest("add_note", invoice_refs=tuple(refs.invoices), text=body)
 
 
 def parse_action(text: str) -> ActionRequest | None:

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
-from graph.understand_actions import ActionRequest, _customer_of, _money, _reason
+from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
 from graph.understand_refs import _extract
+from graph.understand_verbs import POLITE as _POLITE
 
 if TYPE_CHECKING:
     from graph.understand import Request
@@ -27,11 +28,6 @@ _QUESTION = lazy(
     r"^(?:did|does|do|is|are|was|were|has|have|had|when|what|which|who|how|any|show|list|why"
     r"|can you (?:show|list|tell))\b|\?\s*$"
 )
-_POLITE = lazy(
-    r"^(?:(?:hi|hey|ok|okay|so|also|and|please|pls|kindly|just|can you|could you|would you"
-    r"|(?:i|we) (?:need|want|would like)(?: you)? to|go ahead and|let's|lets)\b[\s,!]*)+"
-)
-
 # --- a customer's e-mail pasted into chat ----------------------------------------------------
 _HEADER = lazy(r"(?im)^\s*(?:from|subject|to|sent|date|cc|reply-to)\s*:\s*\S")
 _GREETING = lazy(r"(?i)^\s*(?:hi|hello|dear|good (?:morning|afternoon)|greetings)\b")
@@ -200,8 +196,22 @@ _PROMISE = lazy(
 )
 # A note or a logged call that mentions a promise stays a note.
 _NOTE = lazy(
-    r"^(?:note|comment)\b|^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|pop)\b"
+    r"^(?:note|comment)\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
+    r"|^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|pop)\b"
     r".{0,24}\b(?:notes?|comments?|memos?|remarks?|call|conversation|voicemail|vm)\b"
+)
+# "promised to escalate", "promised a call back": a promise, but not to pay (a note)
+_NOT_TO_PAY = lazy(
+    r"^\s*(?:to (?!(?:pay|send|remit|wire|settle|clear|transfer|make|process|release|issue"
+    r"|mail|post|cut|run|have|get|cover|fund|do)\b)[a-z]+|an? (?:call|callback|call back"
+    r"|answer|update|reply|response|decision)\b)"
+)
+# "ask when they'll pay", "find out whether globex will pay": a question inside the request
+_ASKS = lazy(r"\b(?:when|whether|ask|asking|find out|check if|see if)\b")
+# "ptp status across all customers", "promises report": about promises, not one being made
+_PROMISE_REPORT = lazy(
+    r"\b(?:promises?|ptps?) (?:status|report|list|summary|overview|log|tracker|register"
+    r"|dashboard|kept|broken|due|outstanding|made)\b|\bacross (?:all|every)\b"
 )
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 
@@ -286,9 +296,11 @@ def _read_dispute(text: str, norm: str) -> Request | None:
 def _read_promise(text: str, norm: str, today: date) -> Request | None:
     body = _POLITE.sub("", norm)
     verb = _PROMISE.search(body)
-    if verb is None or _NOTE.search(body):
+    if verb is None or _NOTE.search(body) or _NOT_TO_PAY.match(body[verb.end() :]):
         return None
     if vocab.PROMISES_QUESTION.search(norm) or _QUESTION.search(body):
+        return None
+    if _ASKS.search(body[: verb.start()]) or _PROMISE_REPORT.search(body):
         return None
     refs = _extract(text)
     when, rest = due_date(body, today)
@@ -301,17 +313,15 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         # "ptp granite restaurant cad 20k by dec 4": the name right after the word
         or _customer_of(_PROMISE.sub(" ", rest))
     )
-    return _action_request(
-        text,
-        ActionRequest(
-            "record_promise",
-            customer_text=customer,
-            invoice_refs=tuple(refs.invoices),
-            amount=amount,
-            due=when,
-            text=text[:500],
-        ),
+    promise = ActionRequest(
+        "record_promise",
+        customer_text=customer,
+        invoice_refs=tuple(refs.invoices),
+        amount=amount,
+        due=when,
+        text=text[:500],
     )
+    return _action_request(text, with_correction(promise, norm))
 
 
 def _read_statement(text: str, norm: str) -> Request | None:
@@ -353,6 +363,8 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
         norm = vocab.normalize(text)
     if vocab.INJECTION.search(norm):
         return None
+    if _NOTE.search(_POLITE.sub("", norm)):
+        return None  # a note's text is data: "add a note on northwind: disputing freight on …"
     if _DISPUTE_WORD.search(norm) and (found := _read_dispute(text, norm)) is not None:
         return found
     if _STATEMENT.search(norm) and (found := _read_statement(text, norm)) is not None:

@@ -1,0 +1,152 @@
+"""The verbs of a change request and the objects they take, by family: write off; apply a
+payment; set a credit limit; change terms; hold, release or decline a sales order; put a customer
+on or take it off credit hold (or "credit stop", as the UK says); notes; reminders.
+
+Each pattern reads one clause with its politeness taken off (``POLITE``: "pls", "kindly", "can
+you", "please to", "do the needful and", "we can" …). A clause that asks *whether* ("can we …",
+"should we …") is not a request, except when it names the change completely (``ASKED_KINDS``:
+a write-off on a named invoice, a limit to a figure, terms written out, a named payment to an
+invoice) and is not put as a question ("?").
+"""
+
+from __future__ import annotations
+
+from graph.lazy_regex import lazy
+
+# Clauses; a colon before the value it introduces ("terms for kendall: net 15", "limit for
+# acme: 20k") keeps the value in the clause.
+CLAUSES = lazy(
+    r"[.!?;,]+(?=\s|$)|:+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
+    r"|\s-+\s|\s-{2,}|\n+"
+)
+POLITE = lazy(
+    r"^(?:(?:hi|hey|hello|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
+    r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
+    r"|can i get you to|(?:i |we )?request(?:ing)? you to|do the needful(?: and)?"
+    r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
+    r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
+    r"|go ahead and|let's|lets)\b[\s,!]*)+"
+)
+# "can we …" asks whether; it is a request only for the kinds a figure or a reference completes
+CAN_WE = lazy(r"^(?:can|could|may) (?:we|i|you guys) (?=\w)")
+ASKED_KINDS = frozenset({"limit", "limit_said", "write_off", "terms", "apply"})
+
+_QUESTION_WORDS = (
+    r"what|whats|how|is|are|was|were|does|do|did|can|could|should|why|which|who|when|where"
+    r"|any|show|list|check"
+)
+# "60 day terms", "30 days payment terms", "terms of 45 days"
+DAYS_TERMS = lazy(
+    r"\b(?P<days>\d{1,3})[- ]?days?(?: payment| credit)? terms\b"
+    r"|\bterms (?:of|to) (?P<days2>\d{1,3}) days\b"
+)
+_TERMS = r"(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b|\b\d{1,3}[- ]?days?(?: payment| credit)? terms\b|\bterms (?:of|to) \d{1,3} days\b)"  # noqa: E501
+_HOLD = r"(?:credit )?(?:hold|stop|block)"
+_ORDER = r"\bso-\d"
+_CODE = r"(?:usd|eur|gbp|cad|inr|chf)\b"
+
+VERB = {
+    kind: lazy(pattern)
+    for kind, pattern in (
+        ("write_off", r"^(?:write ?-?off|writeoff)\b"),
+        (
+            "apply",
+            r"^(?:apply|match|post|put|allocate|use|place|cash)\b(?!.*\bon (?:credit )?hold\b)",
+        ),
+        (
+            "limit",
+            r"^(?:set|raise|lower|increase|decrease|reduce|bump|cut|change|make|drop|up|lift"
+            r"|extend|update|adjust|move|boost|double|halve|take|give|approve|grant)\b"
+            r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d)",
+        ),
+        # "globex credit limit 25k pls", "limit globex at 20k", "new credit limit for abbott:
+        # GBP 75,000": a limit and a figure, said as an order (a question about the limit
+        # starts with its question word)
+        (
+            "limit_said",
+            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,5}}"
+            r"(?:credit ?limit|limit|credit ?line)\b"
+            r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
+            rf".*?(?:\b(?:to|at|=|of)\s*)?(?:{_CODE} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*[km]?\b"
+            rf"\s*(?:{_CODE}|please|now|asap)?$",
+        ),
+        # "set globex terms to net 60", "put heritage garden on 60 day terms", "move globex to
+        # net 60": a change of terms, with the terms written out
+        (
+            "terms",
+            r"^(?:set|change|update|move|switch|put|place|make|give|extend|shorten|lengthen"
+            r"|offer|adjust|modify|bump|allow|grant)\b(?!.*\b(?:limit|credit ?line)\b)"
+            rf".*{_TERMS}",
+        ),
+        # "60 day terms for heritage", "net 45 for initech", "globex terms net 60 pls"
+        (
+            "terms_said",
+            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}}[- ]?days?"
+            r"(?: payment| credit)? terms) (?:terms )?(?:for|to|on)\b"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:payment )?terms"
+            r" (?:to |= ?|at |on )?(?:net|n) ?-?\d{1,3}\b\s*(?:please|now|asap)?$",
+        ),
+        # a sales order held or declined: the object is the order, not the customer
+        (
+            "hold_order",
+            rf"^hold\b(?! off\b)(?! up\b).*{_ORDER}"
+            rf"|^(?:put|place|keep|set)\b(?=.*{_ORDER}).*\bon (?:credit )?hold\b",
+        ),
+        ("decline_order", rf"^(?:decline|reject|deny|refuse)\b.*{_ORDER}"),
+        (
+            "release_order",
+            rf"^(?:release|unblock|unhold|approve)\b(?!.*\bhold\b).*{_ORDER}",
+        ),
+        # "release the order for pinnacle": the customer's order waiting for credit
+        # "release the order for pinnacle": the customer's order waiting for credit ("release
+        # the order" alone: the agent asks which)
+        (
+            "release_orders_of",
+            r"^release (?:the |their |its |this |that )?(?:sales )?orders?(?: (?:for|of)\b|$)",
+        ),
+        (
+            "hold_off",
+            rf"^(?:release|lift|remove|clear|take off|drop|end)\b.*\b{_HOLD}\b"
+            rf"|^(?:take|get|pull|move)\b.*\boff (?:the )?{_HOLD}\b"
+            r"|^(?:unblock|unhold|un-hold|unfreeze|unsuspend)\b"
+            r"|^release (?:the )?(?:shipments?) (?:for|of|to)\b",
+        ),
+        (
+            "hold_on",
+            rf"^(?:put|place|keep|set|move)\b.*\bon (?:the )?{_HOLD}(?: list)?\b"
+            r"|^(?:put |place |set )?(?:a |the )?(?:credit )?(?:hold|stop) (?:on|for)\b"
+            r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
+            rf"|^(?!(?:is|are|was|were|why|who|which|what|whats|how|when|any)\b)(?:[\w&.'-]+ )"
+            rf"{{1,5}}on {_HOLD} (?:please|now|asap|today)$"
+            r"|^hold\b(?! on\b)(?! off\b).*\b(?:orders?|shipments?|shipping|deliveries"
+            r"|account)\b"
+            r"|^(?:block|freeze|suspend|stop (?:all )?(?:shipping|shipments|orders|deliveries"
+            r"|supplies|supplying|supply)(?: to| for)?)\b",
+        ),
+        (
+            "note",
+            r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop)\b"
+            r".{0,24}\b(?:note|comment|memo|remark)s?\b(?! to (?:self|myself)\b)"
+            r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
+            r"|^log (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
+            r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",
+        ),
+        (
+            "reminder",
+            r"^(?:send|email|e-mail|mail|shoot|fire off|resend|re-send|forward|drop)\b(?! me\b)"
+            r"(?! us\b).*\b(?:reminders?|dunning|past[- ]due (?:notice|letter|email)"
+            r"|collections? (?:letter|notice|email)|demand letter|notice|nudge|chaser"
+            r"|follow[- ]?up (?:email|e-mail|mail|note|letter))\b"
+            r"|^(?:nudge|ping|remind|dun|chase)\b(?! me\b)(?! us\b)(?! myself\b)(?! ?list)"
+            r"(?!.*\b(?:agency|legal|lawyers?|attorneys?)\b)"
+            # "email globex about 10435", "follow up with initech re INV-10436"
+            r"|^(?:email|e-mail|follow up with|follow-up with|reach out to)\b(?! me\b)(?! us\b)"
+            r"(?!.*\b(?:statements?|soa|copy|copies|w-?9|agency|legal)\b)"
+            r".*\b(?:about|re|regarding|on|for)\b"
+            r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
+            r"|e-mail)s? (?:to|for)\b"
+            r"|^(?:an? |the )?(?:final|second|last|first|friendly|gentle|polite|quick|payment)"
+            r" (?:notice|reminder|demand|nudge|chaser)s? (?:to|for)\b",
+        ),
+    )
+}

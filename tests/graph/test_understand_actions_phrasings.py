@@ -1,0 +1,289 @@
+"""Change requests as credit managers and collectors write them (US, UK, India, Germany): each
+verb family with the objects it takes, amounts as written, and the questions that only mention
+an action — which never become one."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from graph.understand import parse
+from graph.understand_actions import ActionRequest
+from graph.understand_money import corrected, currency, money
+
+TODAY = date(2026, 11, 21)
+
+
+def action(text: str) -> ActionRequest:
+    request = parse(text, TODAY)
+    assert request.intent == "action_request", (text, request)
+    assert request.action is not None
+    return request.action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please to put the account of Midwest Transport on hold",  # Indian English
+        "I request you to put midwest transport on hold",
+        "kindly put midwest transport on hold",
+        "we need to put midwest transport on hold",
+        "we can put midwest transport on hold",
+        "can you put midwest transport on hold?",  # a polite request, question mark or not
+    ],
+)
+def test_politeness_is_taken_off_the_request(text: str) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text, found.on_hold) == (
+        "set_credit_hold",
+        "midwest transport",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "on_hold"),
+    [
+        ("place kendall paper on credit stop", True),  # UK: "on stop"
+        ("put kendall paper on stop", True),
+        ("kendall paper on stop please", True),
+        ("credit stop on kendall paper", True),
+        ("stop supplying kendall paper", True),
+        ("take kendall paper off stop", False),
+        ("lift the credit stop on kendall paper", False),
+        ("remove the block on kendall paper", False),
+    ],
+)
+def test_credit_stop_is_a_credit_hold(text: str, on_hold: bool) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text, found.on_hold) == (
+        "set_credit_hold",
+        "kendall paper",
+        on_hold,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hold SO-1002 until northwind pays", "hold_order"),  # the order, not the customer
+        ("put SO-1002 on hold", "hold_order"),
+        ("decline SO-1013", "decline_order"),
+        ("reject SO-1013 pls", "decline_order"),
+    ],
+)
+def test_an_order_named_is_the_object_of_hold_and_decline(text: str, kind: str) -> None:
+    found = action(text)
+    assert (found.kind, found.order_ref) == (kind, found.order_ref)
+    assert found.order_ref in ("SO-1002", "SO-1013")
+
+
+def test_release_the_order_of_a_customer_or_of_no_one() -> None:
+    assert (
+        action("release the order for pinnacle").kind,
+        action("release the order for pinnacle").customer_text,
+    ) == (
+        "release_order",
+        "pinnacle",
+    )
+    alone = action("release the order")  # the agent asks which
+    assert (alone.kind, alone.customer_text, alone.order_ref) == ("release_order", None, None)
+    # an order by its number is still released as before (the customer's hold kept)
+    by_number = action("release SO-1005")
+    assert (by_number.kind, by_number.order_ref, by_number.on_hold) == (
+        "set_credit_hold",
+        "SO-1005",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "days"),
+    [
+        ("put heritage garden on 60 day terms", "heritage garden", 60),
+        ("60 day terms for heritage garden", "heritage garden", 60),
+        ("net 45 for initech", "initech", 45),
+        ("globex terms net 60 pls", "globex", 60),
+        ("give globex 45 days terms", "globex", 45),
+    ],
+)
+def test_terms_said_in_days_or_without_a_verb(text: str, customer: str, days: int) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text, found.terms) == (
+        "set_terms",
+        customer,
+        (days, Decimal("0"), 0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "invoices"),
+    [
+        ("send a friendly nudge to pinnacle chemicals re 10324", "pinnacle chemicals", ("10324",)),
+        ("pls do the needful and send reminder to falcon hardware", "falcon hardware", ()),
+        ("a gentle reminder to falcon hardware pls", "falcon hardware", ()),
+        ("send a follow-up email to falcon hardware about 10350", "falcon hardware", ("10350",)),
+    ],
+)
+def test_reminder_nouns_and_phrasings(text: str, customer: str, invoices: tuple[str, ...]) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text, found.invoice_refs) == (
+        "send_reminder",
+        customer,
+        invoices,
+    )
+
+
+def test_limit_with_the_customer_after_the_figure_or_none() -> None:
+    found = action("approve a 50k limit for globex")
+    assert (found.kind, found.customer_text, found.amount) == (
+        "set_credit_limit",
+        "globex",
+        Decimal("50000"),
+    )
+    nobody = action("raise the limit to 50k")  # the agent asks whose
+    assert (nobody.customer_text, nobody.amount) == (None, Decimal("50000"))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "written"),
+    [
+        (
+            "pls set credit limit of Litware to 15.000 EUR... sorry USD 15,000",
+            "15000",
+            "USD",
+        ),
+        ("set litware limit to 25k, sorry 30k", "30000", None),
+        ("raise litware limit to 20k - i mean 25k", "25000", None),
+        ("set litware credit limit to EUR 15.000", "15000", "EUR"),
+        ("set litware credit limit to 1,50,000", "150000", None),  # lakh grouping
+    ],
+)
+def test_limit_amounts_as_written_and_corrected(text: str, amount: str, written: str) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text) == ("set_credit_limit", "litware")
+    assert (found.amount, found.currency) == (Decimal(amount), written)
+
+
+def test_a_promise_corrected_in_the_same_message() -> None:
+    found = action("globex promised 5k by friday, sorry 6k")
+    assert (found.kind, found.amount) == ("record_promise", Decimal("6000"))
+
+
+@pytest.mark.parametrize(
+    ("written", "amount", "code"),
+    [
+        ("15.000 EUR", "15000", "EUR"),
+        ("USD 15,000", "15000", "USD"),
+        ("1.234,56 \u20ac", "1234.56", "EUR"),
+        ("1,234.56", "1234.56", None),
+        ("776.98", "776.98", None),
+        ("50k", "50000", None),
+        ("1.5m", "1500000", None),
+        ("12,50,000.00", "1250000.00", None),
+        ("$15,000", "15000", None),  # "$" names several dollars: no currency
+    ],
+)
+def test_money_separators_by_the_two_decimals_rule(written: str, amount: str, code: str) -> None:
+    value, match = money(written)
+    assert value == Decimal(amount)
+    assert currency(match) == code
+
+
+def test_money_is_not_read_from_dates_terms_or_days() -> None:
+    for text in ("30.11.2026", "12/4", "5 days", "the 20th"):
+        assert money(text) == (None, None), text
+    assert corrected("raise it, sorry for the late ask") is None
+
+
+def test_write_off_with_a_bare_number_the_ledger_decides() -> None:
+    found = action("write off meridian's 140 on 987")
+    assert (found.kind, found.invoice_refs, found.maybe_invoices, found.amount) == (
+        "write_off_deduction",
+        (),
+        ("987",),
+        Decimal("140"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we can write off the small balance on INV-10295 for initech, not worth chasing",
+        "can we write off the sales tax short pay on 10389, 776.98",  # complete: a request
+    ],
+)
+def test_a_decision_to_write_off_is_a_request(text: str) -> None:
+    assert action(text).kind == "write_off_deduction"
+
+
+def test_apply_a_payment_named_after_the_verb_or_to_the_oldest_invoice() -> None:
+    found = action("apply PAY-5002's unapplied 500 to INV-000982")
+    assert (found.kind, found.payment_ref, found.invoice_refs, found.amount) == (
+        "apply_payment",
+        "PAY-5002",
+        ("000982",),
+        Decimal("500"),
+    )
+    oldest = action("pls apply globex's on-account payment to their oldest invoice")
+    assert (oldest.kind, oldest.customer_text, oldest.oldest) == ("apply_payment", "globex", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "invoices", "note"),
+    [
+        ("note on INV-10227: customer asked for a copy of the POD", None, ("10227",), None),
+        (
+            "add a note on northwind: disputing freight on 10189, sent POD",
+            "northwind",
+            (),
+            "disputing freight on 10189, sent POD",
+        ),
+        ("jot down for sterling pharma: disputing freight on 10308", "sterling pharma", (), None),
+        (
+            "pls record that northwind's controller promised to escalate internally",
+            "northwind",
+            (),
+            None,
+        ),
+    ],
+)
+def test_a_note_is_a_note_whatever_its_text_says(
+    text: str, customer: str | None, invoices: tuple[str, ...], note: str | None
+) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text, found.invoice_refs) == (
+        "add_note",
+        customer,
+        invoices,
+    )
+    if note is not None:
+        assert found.text == note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who is on hold",
+        "is globex on hold?",
+        "how many customers are on credit stop",
+        "which customers should we put on hold",
+        "can we put globex on hold",  # asks whether: a credit check
+        "should we put globex on hold?",
+        "should we decline SO-1013?",
+        "can we decline SO-1013",
+        "is SO-1002 on hold?",
+        "what are globex's terms",
+        "is globex on net 60?",
+        "can we write off the 140 on INV-10295?",
+        "note to self: aging due friday. anyway who owes the most?",
+        "ptp status across all customers",
+        "call initech and ask when they'll pay",
+        "how do I put a customer on hold?",
+        "what's the limit for globex? 50k?",
+    ],
+)
+def test_questions_that_mention_an_action_propose_none(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
