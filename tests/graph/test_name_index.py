@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from graph.ar import names as n
 from graph.ar.names import CustomerMatcher, NameMatch, Resolution, name_tokens
-from integrations.erp.local.demo import _company_names
+from integrations.erp.local.demo_words import company_names
 
 
 def _reference(matcher: CustomerMatcher, query: str) -> Resolution:
@@ -74,7 +74,7 @@ def _spellings(names: list[str], rng: random.Random, count: int) -> list[str]:
 
 @pytest.fixture(scope="module")
 def company() -> tuple[CustomerMatcher, list[str]]:
-    names = _company_names(random.Random(7), 3000)
+    names = company_names(random.Random(7), 3000)
     return CustomerMatcher((f"C{i:05d}", name) for i, name in enumerate(names)), names
 
 
