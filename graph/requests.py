@@ -147,15 +147,15 @@ def _unapplied_payment_of(
     return left[0].payment_id
 
 
-def _with_ledger_invoices(erp: ErpClient, request: ActionRequest) -> ActionRequest:
-    """ "write off meridian's 140 on 987": a bare number is an invoice when the ledger has one
-    by that number (any spelling: INV-000987); a write-off names none otherwise."""
-    if request.invoice_refs or not request.maybe_invoices:
+def _with_ledger_invoices(request: ActionRequest) -> ActionRequest:
+    """ "write off meridian's 140 on 987": the bare numbers the ledger has are the request's
+    invoices already (``EntityResolver.with_bare_invoices``); those left are none of its
+    invoices — a write-off then names none, a reminder is about what is past due."""
+    if not request.maybe_invoices:
         return request
-    found = tuple(ref for ref in request.maybe_invoices if erp.find_invoices(ref))
-    if not found and request.kind == "write_off_deduction":
+    if request.kind == "write_off_deduction" and not request.invoice_refs:
         raise Unclear(f"I can't find an invoice matching {', '.join(request.maybe_invoices)}.")
-    return replace(request, invoice_refs=found, maybe_invoices=())
+    return replace(request, maybe_invoices=())
 
 
 def _same_currency(request: ActionRequest, currency: str, what: str) -> None:
@@ -235,7 +235,7 @@ def _build(
     store: CollectorStore | None = None,
 ) -> tuple[Action, str | None]:
     kind = request.kind
-    request = _with_ledger_invoices(erp, request)
+    request = _with_ledger_invoices(request)
     if kind == "write_off_deduction":
         invoice = _one_invoice(erp, request.invoice_refs[0])
         _same_currency(request, invoice.currency, f"{invoice.invoice_number} is")

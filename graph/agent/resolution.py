@@ -208,7 +208,13 @@ class EntityResolver:
     # --- a whole request ------------------------------------------------------------------------
     def with_bare_invoices(self, request: Request) -> Request:
         """ "is K1001 paid", "K-1002": a token that is an invoice number of this ledger makes the
-        request an invoice question."""
+        request an invoice question; in a change request ("write off meridian's 140 on 987")
+        the invoice the change is about."""
+        action = request.action
+        if action is not None and action.maybe_invoices and not action.invoice_refs:
+            found = self.existing_invoices(action.maybe_invoices)
+            kept = () if found else action.maybe_invoices  # none: graph.requests says so
+            return replace(request, action=replace(action, invoice_refs=found, maybe_invoices=kept))
         if request.intent not in ("customer_balance", "payment_history", "unknown"):
             return request
         if request.invoice_refs or not request.maybe_invoices:
