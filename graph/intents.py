@@ -236,7 +236,7 @@ REGISTRY: tuple[Intent, ...] = (
         "Promises to pay: due and broken",
         ("broken promises", "promises due this week"),
         "Customers' promises to pay: open ones coming due, and broken ones.",
-        "graph.portfolio_cash:promises",
+        "graph.portfolio_promises:promises",
         parameters=_CUSTOMER | _PERIOD,
         slash="promises",
         slash_template="promises {rest}",

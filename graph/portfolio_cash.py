@@ -1,5 +1,6 @@
 """Cash-side questions about the whole book: payments received in a period, unapplied cash, one
-payment by id or reference, days to pay, promises to pay. Each handler is
+payment by id or reference, days to pay (promises to pay: ``graph.portfolio_promises``). Each
+handler is
 ``(ReportContext, Request) -> Reply``; amounts per currency, never summed across currencies."""
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from graph.format import day, money, plural
 from graph.messages import Fact, Reply, Section, Table
 from graph.portfolio_answers import TABLE_MAX_ROWS, amounts
 from graph.portfolio_reads import ZERO, book_reads
-from graph.promises import promises_as_of
 from graph.reports import ReportContext, scoped_customer
 from graph.unclear import Unclear
 from graph.understand import DateRange, Request
@@ -338,76 +338,4 @@ def days_to_pay(context: ReportContext, request: Request) -> Reply:
                 for h in slowest
             ]
         },
-    )
-
-
-# --- promises to pay -----------------------------------------------------------------------------
-def promises(context: ReportContext, request: Request) -> Reply:
-    customer, notes = scoped_customer(context, request)
-    ids = [customer.customer_id] if customer else None
-    every = promises_as_of(context.store, context.erp, context.today, ids)
-    horizon = request.period.end if request.period else context.today + timedelta(days=7)
-    broken = [p for p in every if p.status == "broken"]
-    due = [p for p in every if p.status == "open" and p.promised_on <= horizon]
-    customers = book_reads(context.erp, context.today).customers(
-        {p.customer_id for p in broken + due}
-    )
-
-    def total(items: list) -> dict[str, Decimal]:
-        sums: dict[str, Decimal] = defaultdict(lambda: ZERO)
-        for p in items:
-            sums[p.currency] += p.amount
-        return dict(sums)
-
-    headline = (
-        f"{plural(len(broken), 'broken promise')} ({amounts(total(broken))}); "
-        f"{plural(len(due), 'open promise')} due by {day(horizon)} ({amounts(total(due))})."
-    )
-    sections = []
-    for title, items in (("Broken", broken), (f"Open, due by {day(horizon)}", due)):
-        if items:
-            sections.append(
-                Section(
-                    table=Table(
-                        ("Customer", "Promised for", "Amount", "Invoice"),
-                        tuple(
-                            (
-                                _who(customers, p.customer_id),
-                                day(p.promised_on),
-                                money(p.amount, p.currency),
-                                p.invoice_number or "",
-                            )
-                            for p in items[:TABLE_MAX_ROWS]
-                        ),
-                        numeric=(2,),
-                        title=title,
-                    )
-                )
-            )
-
-    def listed(items: list) -> list[dict[str, Any]]:
-        return [
-            {
-                "customer_id": p.customer_id,
-                "name": _who(customers, p.customer_id),
-                "promised_on": p.promised_on,
-                "amount": p.amount,
-                "currency": p.currency,
-                "invoice_number": p.invoice_number,
-                "status": p.status,
-            }
-            for p in items
-        ]
-
-    return Reply(
-        headline=" ".join([*notes, headline]),
-        sections=sections,
-        context=[
-            "Source: promises to pay recorded in the ERP and in arbot (captured in chat or read"
-            " from customers' e-mails); a promise not kept is broken from the next business day."
-        ],
-        intent="promises",
-        entities={"customer_id": customer.customer_id} if customer else {},
-        data={"broken": listed(broken), "due": listed(due), "horizon": horizon}
-        | ({"customer_id": customer.customer_id, "name": customer.name} if customer else {}),
     )

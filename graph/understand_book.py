@@ -172,11 +172,19 @@ PROMISES = _rx(
 )
 # The message asks about promises (rather than reporting one): "broken promises", "promises due".
 PROMISES_QUESTION = _rx(
-    r"\b(?:broken|kept|open|due|missed|outstanding|pending|upcoming|active|overdue)"
+    r"\b(?:broken|kept|open|due|missed|outstanding|pending|upcoming|active|overdue|honou?red"
+    r"|fulfill?ed)"
     r" (?:promises?|ptps?)\b|\b(?:promises?|ptps?) (?:due|broken|kept|missed|coming|this|today"
+    r"|honou?red|fulfill?ed|met"
     r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
     r"^\s*(?:promises?|ptps?)(?: to pay)?\s*[?!.]*$|\b(?:who|which|what|any|list|show|all)\b"
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
     r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) promises?\b"
     r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
+)
+# The promises asked about were kept: "which promises were kept", "ptps honoured this month".
+PROMISES_KEPT = lazy(
+    r"\b(?:kept|honou?red|fulfill?ed|made good|paid as promised|met)\b.{0,30}"
+    r"\b(?:promises?|ptps?)\b"
+    r"|\b(?:promises?|ptps?)\b.{0,30}\b(?:kept|honou?red|fulfill?ed|made good|met)\b"
 )

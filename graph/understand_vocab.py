@@ -388,7 +388,7 @@ single individual hitters queried query queries contesting contested severely wh
 needful rn looking tot ttl debiteuren debitoren trade adp two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
 forty fifty sixty seventy eighty ninety hundred landed state audit auditors older heavy agreed
-approved allowed greatest remaining allocated mail
+approved allowed greatest remaining allocated mail honoured honored fulfilled fulfiled
 """.split()
 )
 

@@ -201,7 +201,9 @@ class EntityResolver:
                 matches = self.invoices_by_po(ref)
             add(matches) if matches else missing.append(ref)
         for po in request.po_refs:
-            matches = self.invoices_by_po(po)
+            # "po-77188": the ledger may keep the number with its prefix (PO-77188) or without
+            spellings = (po, f"PO-{po}", f"PO{po}") if po.isdigit() else (po,)
+            matches = next((m for s in spellings if (m := self.invoices_by_po(s))), [])
             add(matches) if matches else missing.append(f"PO {po}")
         return found, missing
 

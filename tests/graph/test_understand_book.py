@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,33 @@ def test_a_short_number_the_ledger_does_not_have_is_not_answered_as_the_book(
 ) -> None:
     reply = ask_json(imported, "is 555 paid")
     assert reply["intent"] == "unknown" and reply["proposals"] == []
+
+
+def test_a_po_written_with_its_prefix_finds_the_ledgers_spelling(imported: Cli) -> None:
+    """The ledger keeps PO-77188; "po-77188", "PO 77188" and "po#77188" all find it."""
+    for text in ("anything open on po-77188", "status of PO 77188", "po#77188 paid?"):
+        reply = ask_json(imported, text)
+        assert reply["intent"] == "invoice_status", text
+        assert reply["entities"]["invoice_number"] == "INV-000982", text
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    cli = Cli(tmp_path_factory.mktemp("demo") / "home")
+    assert cli("demo", "--no-chat").exit_code == 0
+    return cli
+
+
+def test_promises_kept_are_listed_when_asked(demo: Cli) -> None:
+    from integrations.erp.local import LocalLedger
+
+    ledger = LocalLedger.open(f"sqlite:///{demo.home / 'arbot.db'}")
+    kept = [p for p in ledger.promises() if p.status == "kept"]
+    november = [p for p in kept if p.promised_on.month == 11 and p.promised_on.year == 2026]
+    assert kept and november
+    reply = ask_json(demo, "were any ptps honoured this month")
+    assert reply["intent"] == "promises"
+    listed = {(k["customer_id"], Decimal(str(k["amount"]))) for k in reply["data"]["kept"]}
+    assert listed == {(p.customer_id, p.amount) for p in november}
+    assert reply["text"].startswith(f"{len(november)} promises kept")
+    assert "kept" not in ask_json(demo, "broken promises")["data"]
