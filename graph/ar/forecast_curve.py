@@ -233,13 +233,33 @@ def _shrunk(collected: Any, open_: Any, invoices: Any, prior: float, credibility
     return weight * float(collected) / float(open_) + (1 - weight) * prior
 
 
-def _runs(base: int, low: np.ndarray, high: np.ndarray, count: int) -> tuple[np.ndarray, ...]:
-    """For snapshot days base − SNAPSHOT_EVERY_DAYS × j (j = 0..count−1): the first and last j
-    whose day lies in [low, high], and whether there is any."""
+_HIGHS = np.array([high for _, _, high in SEGMENT_BOUNDS], dtype=np.int64)
+_LOWS = np.array([low for _, low, _ in SEGMENT_BOUNDS], dtype=np.int64)
+
+
+def _runs(
+    base: int, low: np.ndarray, high: np.ndarray, due: np.ndarray, count: int
+) -> tuple[np.ndarray, ...]:
+    """For snapshot days base − SNAPSHOT_EVERY_DAYS × j (j = 0..count−1) within [low, high],
+    each element's runs of snapshots in one segment (days past ``due`` within its bounds):
+    (element, segment, first j, last j) of each run, element by element, segments in order.
+    Going back from its latest snapshot, an element's days past due fall through contiguous
+    segments, each at least a week wide, so each segment between those of its latest and its
+    earliest snapshot holds a run."""
     step = SNAPSHOT_EVERY_DAYS
-    first = np.clip(-((high - base) // step), 0, count)  # ceil((base − high) / step)
-    last = np.clip((base - low) // step, -1, count - 1)
-    return first, last, first <= last
+    first_any = np.clip(-((high - base) // step), 0, count)  # ceil((base − high) / step)
+    last_any = np.clip((base - low) // step, -1, count - 1)
+    late = base - due  # days past due at the newest snapshot (j = 0)
+    top = np.minimum(np.searchsorted(_HIGHS, late - step * first_any), len(_HIGHS) - 1)
+    bottom = np.searchsorted(_HIGHS, late - step * last_any)
+    spans = np.where((first_any <= last_any) & (bottom < len(_HIGHS)), top - bottom + 1, 0)
+    element = np.repeat(np.arange(len(late)), spans)
+    segment = np.arange(len(element)) - np.repeat(np.cumsum(spans) - spans - bottom, spans)
+    days = late[element]
+    first = np.maximum(first_any[element], -((_HIGHS[segment] - days) // step))
+    last = np.minimum(last_any[element], (days - _LOWS[segment]) // step)
+    kept = first <= last
+    return element[kept], segment[kept], first[kept], last[kept]
 
 
 def learn_curves(history: History, as_of: int, horizons: Sequence[int]) -> Curves:
@@ -288,46 +308,43 @@ def learn_curves(history: History, as_of: int, horizons: Sequence[int]) -> Curve
     piece_due = history.due[piece_invoice]
     cash_due, cash_issued = history.due[cash_invoice], history.issued[cash_invoice]
     piece_pair, cash_pair = history.pair[piece_invoice], history.pair[cash_invoice]
+
+    def tally(runs: tuple[np.ndarray, ...], per: np.ndarray, values: Any) -> np.ndarray:
+        """Σ values × the runs' snapshot weights, per account and segment. Only the runs are
+        visited: each account's sum adds the terms of a pass over every element and segment
+        in the same order, less its zeros."""
+        element, segment, first, last = runs
+        if values is None:  # invoices: counted at the most recent snapshot's weight
+            added = weights[first]
+        else:
+            added = values[element] * (prefix[last + 1] - prefix[first])
+        totals = np.bincount(
+            per[element] * n_segments + segment, added, minlength=pairs * n_segments
+        )
+        return totals.reshape(pairs, n_segments)
+
     for window, (start, end) in enumerate(windows):
         base = as_of - end
-        for segment, (_, low, high) in enumerate(SEGMENT_BOUNDS):
-            first, last, some = _runs(
-                base,
-                np.maximum(piece_from, piece_due + low),
-                np.minimum(piece_until, piece_due + high),
-                count,
-            )
-            weight = np.where(some, prefix[last + 1] - prefix[first], 0.0)
-            open_[:, segment, window] = np.bincount(
-                piece_pair, piece_owed * weight, minlength=pairs
-            )
-            first, last, some = _runs(
-                base,
-                np.maximum(np.maximum(cash_day - end, cash_issued), cash_due + low),
-                np.minimum(cash_day - start - 1, cash_due + high),
-                count,
-            )
-            weight = np.where(some, prefix[last + 1] - prefix[first], 0.0)
-            collected[:, segment, window] = np.bincount(
-                cash_pair, cash_amount * weight, minlength=pairs
-            )
-            first, _, some = _runs(
-                base,
-                np.maximum(history.issued, history.due + low),
-                np.minimum(open_until, history.due + high),
-                count,
-            )
-            weight = np.where(some, weights[np.minimum(first, count - 1)], 0.0)
-            invoices[:, segment, window] = np.bincount(history.pair, weight, minlength=pairs)
+        runs = _runs(base, piece_from, piece_until, piece_due, count)
+        open_[:, :, window] = tally(runs, piece_pair, piece_owed)
+        runs = _runs(
+            base, np.maximum(cash_day - end, cash_issued), cash_day - start - 1, cash_due, count
+        )
+        collected[:, :, window] = tally(runs, cash_pair, cash_amount)
+        runs = _runs(base, history.issued, open_until, history.due, count)
+        invoices[:, :, window] = tally(runs, history.pair, None)
 
     codes = len(history.currencies)
     pair_currency = np.zeros(pairs, dtype=np.int64)
     pair_currency[history.pair] = history.currency
 
+    cells = n_segments * len(windows)
+    cell_of = (pair_currency[:, None] * cells + np.arange(cells)).reshape(-1)
+
     def by_currency(values: np.ndarray) -> np.ndarray:
-        out = np.zeros((codes, n_segments, len(windows)))
-        np.add.at(out, pair_currency, values)
-        return out
+        """The accounts' tallies summed per currency, account after account."""
+        out = np.bincount(cell_of, values.reshape(-1), minlength=codes * cells)
+        return out.reshape(codes, n_segments, len(windows))
 
     currency_open = by_currency(open_)
     currency_collected = by_currency(collected)
