@@ -17,7 +17,7 @@ weight of the most recent snapshot that saw it there.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -45,16 +45,6 @@ SEGMENT_BOUNDS: tuple[tuple[str, int, int], ...] = (
     ("91-120 days past due", 91, DOUBTFUL_AFTER_DAYS),
 )
 SEGMENTS = tuple(name for name, _, _ in SEGMENT_BOUNDS)
-
-
-def segment_of(days_late: int) -> int | None:
-    """The row for days past due (negative: days to due); None when doubtful."""
-    if days_late > DOUBTFUL_AFTER_DAYS:
-        return None
-    for index, (_, low, high) in enumerate(SEGMENT_BOUNDS):
-        if low <= days_late <= high:
-            return index
-    raise AssertionError("unreachable: the segments cover every day up to doubtful")
 
 
 def labels_of(horizons: Sequence[int]) -> tuple[str, ...]:
@@ -195,21 +185,6 @@ class Curves:
             self.currency_invoices[code, segment, window],
             float(overall),
             CURRENCY_CREDIBILITY,
-        )
-
-    def customer(
-        self, customer_id: str, currency: str, segment: int, window: int, prior: float
-    ) -> float | None:
-        """The account's own rate shrunk toward ``prior``; None when it has no history here."""
-        pair = self.pairs.get((customer_id, currency))
-        if pair is None or not self.invoices[pair, segment, window] > 0:
-            return None
-        return _shrunk(
-            self.collected[pair, segment, window],
-            self.open[pair, segment, window],
-            self.invoices[pair, segment, window],
-            prior,
-            CUSTOMER_CREDIBILITY,
         )
 
     def table(self, labels: Sequence[str]) -> dict[str, dict[str, dict[str, Decimal]]]:
@@ -362,53 +337,3 @@ def learn_curves(history: History, as_of: int, horizons: Sequence[int]) -> Curve
         all_collected=currency_collected.sum(axis=0),
         all_invoices=currency_invoices.sum(axis=0),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Outlook:
-    """What the curve says for invoices alike: the probability of collecting them in each
-    window, the likeliest window (None: later or never is likelier), whose history set it."""
-
-    probabilities: tuple[Decimal, ...]
-    best: int | None
-    rates_basis: str  # customer | portfolio | none
-
-
-def outlook(
-    curves: Curves,
-    customer_id: str,
-    currency: str,
-    own_segment: int,
-    segment: int,
-    by_habit: int | None,
-    windows: int,
-) -> Outlook:
-    """The probabilities of an open invoice in ``own_segment`` looked up at ``segment`` (its
-    customer's habit moves it); a window without any history gets all of it when it is the
-    habit date's window (``by_habit``)."""
-    found: list[Decimal] = []
-    basis = "none"
-    rest = Decimal(1)
-    for window in range(windows):
-        rate = curves.portfolio(currency, segment, window)
-        if rate is None:
-            rate = 1.0 if window == by_habit else 0.0
-        else:
-            own = curves.customer(customer_id, currency, own_segment, window, rate)
-            if own is not None:
-                rate, basis = own, "customer"
-            elif basis == "none":
-                basis = "portfolio"
-        chance = min(probability(rate), rest)
-        rest -= chance
-        found.append(chance)
-    likeliest = max(found)
-    best = found.index(likeliest) if likeliest >= rest else None
-    return Outlook(tuple(found), best, basis)
-
-
-def expected_cents(balance_cents: np.ndarray, chances: Iterable[Decimal]) -> np.ndarray:
-    """balance × probability rounded half up to the cent, per invoice and window (exactly as
-    ``Decimal.quantize`` would)."""
-    scaled = np.array([int(c.scaleb(4)) for c in chances], dtype=np.int64)
-    return (balance_cents[:, None] * scaled[None, :] + 5_000) // 10_000
