@@ -174,6 +174,7 @@ _MAYBE_INVOICE = lazy(
 _OLDEST = lazy(r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b")
 
 
+_FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
     r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?\s+"
@@ -201,7 +202,8 @@ def _build(
     if kind in ("limit", "limit_said"):
         return _limit(kind, body, here.remaining, named, asked)
     if kind in ("terms", "terms_said"):
-        terms = read_terms(body) or _days_terms(body)
+        changed = _FROM_TO.search(body)  # "from net 30 to net 60": the terms after "to"
+        terms = read_terms(body[changed.end() :] if changed else body) or _days_terms(body)
         if terms is None or invoices:
             return None
         who = here.remaining.strip() if kind == "terms_said" else named
@@ -329,6 +331,9 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
 def _limit(kind: str, body: str, remaining: str, named: str, asked: bool) -> ActionRequest | None:
     if kind == "limit_said":
         named = remaining.strip()
+    if changed := _FROM_TO.search(named):
+        # "raise globex limit from 20k to 25k": the figure after "to"; the name before "from"
+        named = named[: changed.start()] + " " + named[changed.end() :]
     amount, match = _money(named)
     written = currency(match)
     if amount is None and (

@@ -155,7 +155,11 @@ def due_date(norm: str, today: date) -> tuple[date | None, str]:
 
 
 # --- the phrasings ---------------------------------------------------------------------------
-_DISPUTE_WORD = lazy(r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)\b")
+# "raise a query on INV-10204" is the UK's dispute; "queried invoices" asks about them
+_DISPUTE_WORD = lazy(
+    r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)\b"
+    r"|\b(?:raise|log|open|lodge) (?:a )?query (?:on|against|for|re)\b"
+)
 _RESOLVE = lazy(
     r"\b(?:resolve|resolved|close|closed|settle|settled|end|ended)\b.{0,40}\bdisput"
     r"|\bdisput\w*\b.{0,40}\b(?:is |was |has been )?(?:resolved|closed|settled)\b"
@@ -216,7 +220,7 @@ _PROMISE_REPORT = lazy(
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 
 _SEND_STATEMENT = lazy(
-    r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot)\b(?! me\b)(?! us\b).{0,60}"
+    r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot|share)\b(?! me\b)(?! us\b).{0,60}"
     r"(?:\bstatements?\b(?! of (?:cash|work))|\bsoa\b)"
     r"|^(?:an? |the )?(?:statements?|soa|statement of account) to\b"
 )

@@ -24,7 +24,7 @@ _NUMBER = (
     r"|\d+"
 )
 _MONEY = lazy(
-    r"(?<![\w./-])(?:(?P<before>usd|eur|gbp|cad|inr|chf|us\$|c\$|[\u20ac\u00a3$])\s?)?"
+    r"(?<![\w./-])(?:(?P<before>usd|eur|gbp|cad|inr|chf|rs\.?|us\$|c\$|[\u20ac\u00a3\u20b9$])\s?)?"
     r"(?P<number>" + _NUMBER + r")\s*(?P<unit>k|m|mm)?\b(?![./-]\d)"
     r"(?!\s*(?:days?|weeks?|months?|years?|hrs?|hours?|%|st\b|nd\b|rd\b|th\b|\+|/))"
     r"(?:\s?(?P<after>(?:usd|eur|gbp|cad|inr|chf|euros?|dollars?|pounds?)\b|[\u20ac\u00a3]))?",
@@ -46,6 +46,9 @@ _CURRENCY = {
     "cad": "CAD",
     "c$": "CAD",
     "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "\u20b9": "INR",
     "chf": "CHF",
 }
 # "sorry", "I mean", "correction", "make that", "scratch that", "no wait", "typo", "rather":

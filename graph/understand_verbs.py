@@ -48,7 +48,14 @@ _CODE = r"(?:usd|eur|gbp|cad|inr|chf)\b"
 VERB = {
     kind: lazy(pattern)
     for kind, pattern in (
-        ("write_off", r"^(?:write ?-?off|writeoff)\b"),
+        # "write off …", "book a write-off of 154.89 against …", "small balance write-off on …"
+        (
+            "write_off",
+            r"^(?:write ?-?off|writeoff)\b"
+            r"|^(?:book|process|post|raise|do|make|create|submit|put through|approve) (?:a |the )?"
+            r"(?:small[- ]balance |residual )?write ?-?offs?\b"
+            r"|^(?:a |the )?(?:small[- ]balance |residual )?write ?-?offs? (?:of|for|on|against)\b",
+        ),
         (
             "apply",
             r"^(?:apply|match|post|put|allocate|use|place|cash)\b(?!.*\bon (?:credit )?hold\b)",
@@ -109,6 +116,7 @@ VERB = {
             rf"^(?:release|lift|remove|clear|take off|drop|end)\b.*\b{_HOLD}\b"
             rf"|^(?:take|get|pull|move)\b.*\boff (?:the )?{_HOLD}\b"
             r"|^(?:unblock|unhold|un-hold|unfreeze|unsuspend)\b"
+            r"|^(?:reinstate|restore)\b.*\b(?:credit|account|shipping|orders)\b"
             r"|^release (?:the )?(?:shipments?) (?:for|of|to)\b",
         ),
         (
@@ -120,12 +128,15 @@ VERB = {
             rf"{{1,5}}on {_HOLD} (?:please|now|asap|today)$"
             r"|^hold\b(?! on\b)(?! off\b).*\b(?:orders?|shipments?|shipping|deliveries"
             r"|account)\b"
+            rf"|^(?:flag|mark)\b.*\b(?:for|as)(?: on)? {_HOLD}\b"
+            r"|^(?:do not|don't|dont|no more) (?:ship|shipments?|supply|supplies|deliver\w*"
+            r"|orders?|release)\b.*\b(?:to|for)\b"
             r"|^(?:block|freeze|suspend|stop (?:all )?(?:shipping|shipments|orders|deliveries"
             r"|supplies|supplying|supply)(?: to| for)?)\b",
         ),
         (
             "note",
-            r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop)\b"
+            r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop|update)\b"
             r".{0,24}\b(?:note|comment|memo|remark)s?\b(?! to (?:self|myself)\b)"
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
             r"|^log (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
@@ -145,6 +156,7 @@ VERB = {
             r".*\b(?:about|re|regarding|on|for)\b"
             r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
             r"|e-mail)s? (?:to|for)\b"
+            r"|^(?:an? |the )?(?:reminder|chaser|nudge)s? (?:to|for)\b(?! (?:me|us|myself)\b)"
             r"|^(?:an? |the )?(?:final|second|last|first|friendly|gentle|polite|quick|payment)"
             r" (?:notice|reminder|demand|nudge|chaser)s? (?:to|for)\b",
         ),

@@ -287,3 +287,63 @@ def test_a_note_is_a_note_whatever_its_text_says(
 )
 def test_questions_that_mention_an_action_propose_none(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+def test_from_one_figure_to_another_the_new_one_is_meant() -> None:
+    terms = action("change globex's terms from net 30 to net 60")
+    assert (terms.kind, terms.customer_text, terms.terms) == (
+        "set_terms",
+        "globex",
+        (60, Decimal("0"), 0),
+    )
+    limit = action("raise globex limit from 20k to 25k")
+    assert (limit.kind, limit.customer_text, limit.amount) == (
+        "set_credit_limit",
+        "globex",
+        Decimal("25000"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "on_hold"),
+    [
+        ("book a write off of 154.89 against INV-10295", "write_off_deduction", None),
+        ("small balance write-off on INV-10295 pls", "write_off_deduction", None),
+        ("flag globex for credit hold", "set_credit_hold", True),
+        ("don't ship anything to globex until they pay", "set_credit_hold", True),
+        ("no more shipments to globex", "set_credit_hold", True),
+        ("reinstate globex's credit", "set_credit_hold", False),
+        ("reminder to globex for 10183", "send_reminder", None),
+        ("pls share SOA with globex", "send_statement", None),  # Indian English
+        ("update globex notes: AP moved to portal", "add_note", None),
+        ("raise a query on INV-10204 - wrong price", "open_dispute", None),  # UK: a query
+    ],
+)
+def test_more_verbs_of_each_family(text: str, kind: str, on_hold: bool | None) -> None:
+    found = action(text)
+    assert found.kind == kind
+    if on_hold is not None:
+        assert (found.customer_text, found.on_hold) == ("globex", on_hold)
+
+
+def test_rupees_are_a_currency_written() -> None:
+    found = action("Kindly raise the credit limit of Globex to Rs 5,00,000")
+    assert (found.customer_text, found.amount, found.currency) == (
+        "globex",
+        Decimal("500000"),
+        "INR",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who raised a query on INV-10204?",
+        "do we ship to globex?",
+        "which invoices were written off last month",
+        "how many reminders went out this week",
+        "did we send globex a statement?",
+    ],
+)
+def test_more_questions_that_mention_an_action(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
