@@ -86,7 +86,8 @@ TOP_DEBTORS = _rx(
     r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
     r"\s*\$?\d",
     r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?the most\b",
-    r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:debtors?|balances?|exposures?"
+    r"\b(?:top|biggest|largest|highest|major|key|main|principal) (?:\d+ )?(?:debtors?|balances?"
+    r"|exposures?"
     r"|customers? by (?:balance|ar|exposure|open)|accounts? by (?:balance|ar|exposure|open)"
     r"|open balances?|ar balances?|customers by amount owed)\b",
     r"\b(?:largest|biggest) (?:\d+ )?(?:customers|accounts)\b(?!.{0,20}\b(?:overdue|past due"
@@ -113,6 +114,8 @@ AGING_REPORT = _rx(
     r"|debtor book))\b",
     r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
     r"\b(?:0/)?30/60/90(?:/120)?\b|\b30-60-90\b",
+    r"\b(?:each|every|per|by) bucket\b|\b(?:bucket|age|ageing|aging)[- ]?wise\b"
+    r"|\bage (?:analysis|profile|report|breakdown|schedule|split)\b",
     r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|debtors|ar|balances?)\b"
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
     r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
@@ -145,7 +148,10 @@ DAYS_TO_PAY = _rx(
     r"\btakes? (?:the )?(?:longest|longer|most time|forever) to pay\b"
     r"|\b(?:furthest|farthest|most|longest|further) (?:days )?(?:beyond|past|over) (?:their |the )?"
     r"terms\b",
-    r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b",
+    r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b"
+    r"|\b(?:average|avg|mean) (?:payment|paying) (?:days|time|period)\b",
+    r"\b(?:fastest|quickest|slowest|best|worst|prompt|promptest|late|slow)[- ]paying (?:customers"
+    r"|accounts|clients|debtors)\b",
     r"\bhow (?:fast|quickly|slowly|slow|long|late) (?:does|do|did) .{1,40}\b(?:pay|payers?)\b",
     r"\b(?:pay(?:ment)?|paying) (?:speed|habits?|behaviou?r|pattern|track record|timeliness)\b",
     r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
@@ -168,16 +174,19 @@ DISPUTES = _rx(
     r" query\b|\bchallenged (?:invoices?|items?|amounts?)\b",
 )
 PROMISES = _rx(
-    r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b",
+    r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b|\bpayment commitments?\b"
+    r"|^\s*commitments?\b",
 )
 # The message asks about promises (rather than reporting one): "broken promises", "promises due".
 PROMISES_QUESTION = _rx(
     r"\b(?:broken|kept|open|due|missed|outstanding|pending|upcoming|active|overdue|honou?red"
     r"|fulfill?ed)"
-    r" (?:promises?|ptps?)\b|\b(?:promises?|ptps?) (?:due|broken|kept|missed|coming|this|today"
+    r" (?:promises?|ptps?|commitments?)\b"
+    r"|\b(?:promises?|ptps?|commitments?) (?:due|broken|kept|missed|coming|this|today"
     r"|honou?red|fulfill?ed|met"
     r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
-    r"^\s*(?:promises?|ptps?)(?: to pay)?\s*[?!.]*$|\b(?:who|which|what|any|list|show|all)\b"
+    r"^\s*(?:promises?|ptps?|commitments?)(?: to pay)?\s*[?!.]*$"
+    r"|\b(?:who|which|what|any|list|show|all)\b"
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
     r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) promises?\b"
     r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",

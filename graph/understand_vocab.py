@@ -108,6 +108,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bdays-to-pay\b", "days to pay"),
         (r"\b(30|45|60|90|120|180)s\b", r"\1 days"),  # "over 60s": the 60-day bucket
         (r"\b(\d{1,3}) ?plus\b", r"\1+"),
+        (r"\b(\d{1,3}) days? plus\b", r"\1+ days"),
         (r"\s+", " "),
     )
 )
@@ -127,6 +128,10 @@ _COUNTED = lazy(
     rf"|\b(?P<m>{_NUMBER_WORD})(?=[ -](?:days?|debtors?|customers?|accounts?|clients?|invoices?"
     r"|items?|largest|biggest|highest|worst|oldest)\b|\+)"
 )
+_MONTHS_PAST = lazy(
+    r"\b(more than|over|older than|beyond|above|greater than|exceeding) (\d{1,2}) months?\b"
+    r"(?! (?:ago|back)\b)"
+)
 _HAS_NUMBER_WORD = lazy(rf"\b(?:{_NUMBER_WORD})\b")
 
 
@@ -144,6 +149,8 @@ def normalize(text: str) -> str:
         lowered = pattern.sub(replacement, lowered)
     if _HAS_NUMBER_WORD.search(lowered):
         lowered = _COUNTED.sub(_counted, lowered)
+    if "month" in lowered:  # "older than 3 months": past due in days, a month being 30
+        lowered = _MONTHS_PAST.sub(lambda m: f"{m.group(1)} {int(m.group(2)) * 30} days", lowered)
     return correct(lowered, KNOWN).strip()
 
 
@@ -388,7 +395,9 @@ single individual hitters queried query queries contesting contested severely wh
 needful rn looking tot ttl debiteuren debitoren trade adp two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
 forty fifty sixty seventy eighty ninety hundred landed state audit auditors older heavy agreed
-approved allowed greatest remaining allocated mail honoured honored fulfilled fulfiled
+approved allowed greatest remaining allocated mail honoured honored fulfilled fulfiled wise
+key main principal commitment commitments meeting meetings weekly deck rpt age profile
+management mgmt reporting booked
 """.split()
 )
 

@@ -554,7 +554,7 @@ def test_whole_book_shorthand(text: str, intent: str, days: int | None) -> None:
     ("text", "book_intent"),
     [
         ("aging snapshot for the lenders", "aging_report"),
-        ("ar aging for the board deck", "aging_report"),
+        ("ar aging for the investor slides", "aging_report"),
         ("what does apple inc owe us", None),
     ],
 )

@@ -60,6 +60,16 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         ("avg days-to-pay per customer", "days_to_pay"),
         ("invoices under query", "disputes"),
         ("which items are customers contesting", "disputes"),
+        # ages said the UK and Indian way, buckets one by one, months as days past due
+        ("age analysis for the year end", "aging_report"),
+        ("pls share age-wise outstanding", "aging_report"),
+        ("what is in every bucket", "aging_report"),
+        ("120 days plus past due", "over_days"),
+        ("anything overdue more than two months", "over_days"),
+        ("main debtors please", "top_debtors"),
+        ("avg payment days per customer", "days_to_pay"),
+        ("list the slow-paying accounts", "days_to_pay"),
+        ("payment commitments due next week", "promises"),
         # a report e-mailed to someone is something arbot cannot do
         ("mail the aging to the controller", "unknown"),
         ("help please", "help"),
@@ -76,6 +86,8 @@ def test_numbers_in_words_set_the_count_and_the_days() -> None:
     assert parse("what is more than ninety days past due", TODAY).days == 90
     assert parse("over 60s", TODAY).days == 60
     assert parse("anything past due over 100 days", TODAY).days == 100
+    assert parse("anything overdue more than two months", TODAY).days == 60
+    assert parse("payments over the last 3 months", TODAY).days is None
 
 
 def test_collectors_named_after_by_collector_are_not_customers() -> None:
