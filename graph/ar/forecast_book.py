@@ -5,11 +5,12 @@ with numpy, no record made); on any other ERP from its records. Both give the sa
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import repeat
+from itertools import islice, repeat
 from typing import Any
 
 import numpy as np
@@ -62,25 +63,25 @@ class LedgerBook:
 
         engine = erp.engine
         invoices = report_sums.invoice_columns(engine)
-        numbers, customers, currencies_of = invoices.texts
+        numbers, accounts = invoices.texts
         issued, due, amount, balance = _integers(invoices, days=2)
-        # In invoice-number order, as the records come (the curve sums in this order).
-        if numbers != sorted(numbers):
-            order = sorted(range(len(numbers)), key=numbers.__getitem__)
-            numbers, customers, currencies_of = (
-                [column[k] for k in order] for column in (numbers, customers, currencies_of)
-            )
+        # In invoice-number order (code points), as the records come: the curve sums in this
+        # order (the database sorts them; a collation that does not is made up for here).
+        if any(map(operator.ge, numbers, islice(numbers, 1, None))):
+            order = np.argsort(np.array(numbers, dtype=str), kind="stable")
+            numbers = [numbers[k] for k in order.tolist()]
+            accounts = [accounts[k] for k in order.tolist()]
             issued, due, amount, balance = (c[order] for c in (issued, due, amount, balance))
-        pairs, pair = _codes(customers, currencies_of)
+        pairs, pair = _codes(accounts)
         currencies: dict[str, int] = {}
         pair_code = np.array(
             [currencies.setdefault(c, len(currencies)) for _, c in pairs], np.int64
         ).reshape(len(pairs))
         index = dict(zip(numbers, range(len(numbers)), strict=True))
         cash = report_sums.application_columns(engine)
-        applied_to, payer_ids, payer_currencies = cash.texts
+        applied_to, payer_accounts = cash.texts
         applied_day, applied_received, applied_cents = _integers(cash, days=2)
-        payers, payer = _codes(payer_ids, payer_currencies)
+        payers, payer = _codes(payer_accounts)
         credits = _table(report_sums.credit_rows(engine), _CREDIT)
         return cls(
             pairs=pairs,
@@ -147,27 +148,18 @@ def _ordinals(days: np.ndarray) -> np.ndarray:
     return days.astype(np.int64) + _ORDINAL_OF_EPOCH
 
 
-def _codes(firsts: list[str], seconds: list[str]) -> tuple[dict[tuple[str, str], int], np.ndarray]:
-    """Each distinct (first, second) numbered in the order first seen, and each row's number.
-    Each column is numbered on its own (``dict.fromkeys`` and ``map`` loop in C; a tuple per
-    row would cost more than the rest), the pairs by numpy."""
-    count = len(firsts)
-    columns = []
-    for values in (firsts, seconds):
-        codes = {v: k for k, v in enumerate(dict.fromkeys(values))}
-        columns.append((list(codes), np.fromiter(map(codes.__getitem__, values), np.int64, count)))
-    (names, first), (others, second) = columns
-    keys, seen_at, inverse = np.unique(
-        first * len(others) + second, return_index=True, return_inverse=True
-    )
-    order = np.argsort(seen_at, kind="stable")  # the keys in the order first seen
-    number = np.empty(len(keys), np.int64)
-    number[order] = np.arange(len(keys))
-    pairs = {
-        (names[k // len(others)], others[k % len(others)]): j
-        for j, k in enumerate(keys[order].tolist())
-    }
-    return pairs, number[inverse].reshape(count)
+def _codes(accounts: list[str]) -> tuple[dict[tuple[str, str], int], np.ndarray]:
+    """Each distinct account (``report_sums.account_key``) as (customer, currency), numbered in
+    the order first seen, and each row's number (``dict.fromkeys`` and ``map`` loop in C)."""
+    from integrations.erp.local.report_sums import ACCOUNT
+
+    numbers = {key: k for k, key in enumerate(dict.fromkeys(accounts))}
+    codes = np.fromiter(map(numbers.__getitem__, accounts), np.int64, len(accounts))
+    pairs = {}
+    for key, k in numbers.items():
+        customer_id, _, currency = key.rpartition(ACCOUNT)
+        pairs[(customer_id, currency)] = k
+    return pairs, codes
 
 
 def _positions(numbers: Sequence[str], index: dict[str, int]) -> np.ndarray:

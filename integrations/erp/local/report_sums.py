@@ -19,6 +19,7 @@ from integrations.erp.local.aggregates import _cents, day_number
 from integrations.erp.records import AGING_BUCKETS
 
 SEPARATOR = "\x1f"  # the ASCII unit separator: between the values of a column read as one text
+ACCOUNT = "\x1e"  # the ASCII record separator: between a customer and a currency (an account)
 
 
 class Columns(NamedTuple):
@@ -52,40 +53,43 @@ def _columns(engine: Engine, query: Select[Any], texts: int) -> Columns:
 # --- DSO, CEI and the receipts forecast: the book as columns ---------------------------------
 
 
+def account_key(customer_id: Any, currency: Any) -> Any:
+    """An account (customer and currency) as one text: customer, ``ACCOUNT``, currency."""
+    return customer_id + ACCOUNT + currency
+
+
 def invoice_columns(engine: Engine) -> Columns:
-    """Every invoice: number, customer and currency; invoice and due day, amount and balance
-    in cents; in invoice-number order as Python orders strings (code points: SQLite's binary
-    collation, PostgreSQL's "C"), so that the caller need not sort them (SQLite walks the
-    primary key's index)."""
+    """Every invoice: number and account (``account_key``); invoice and due day, amount and
+    balance in cents. In invoice-number order as Python orders strings (code points: SQLite's
+    binary collation, PostgreSQL's "C"), so that the caller need not sort them (SQLite walks
+    the primary key's index)."""
     i = t.invoices.c
     number: Any = i.invoice_number
     if engine.dialect.name == "postgresql":
         number = number.collate("C")
     query = select(
         i.invoice_number,
-        i.customer_id,
-        i.currency,
+        account_key(i.customer_id, i.currency),
         day_number(engine, i.invoice_date),
         day_number(engine, i.due_date),
         _cents(i.amount),
         _cents(i.balance),
     ).order_by(number)
-    return _columns(engine, query, texts=3)
+    return _columns(engine, query, texts=2)
 
 
 def application_columns(engine: Engine) -> Columns:
-    """Every application: invoice, and its payment's customer and currency; the day applied,
-    the day its payment was received, and cents."""
+    """Every application: invoice, and its payment's account (``account_key``); the day
+    applied, the day its payment was received, and cents."""
     a, p = t.applications.c, t.payments.c
     query = select(
         a.invoice_number,
-        p.customer_id,
-        p.currency,
+        account_key(p.customer_id, p.currency),
         day_number(engine, a.applied_on),
         day_number(engine, p.received_on),
         _cents(a.amount),
     ).select_from(t.applications.join(t.payments, p.payment_id == a.payment_id))
-    return _columns(engine, query, texts=3)
+    return _columns(engine, query, texts=2)
 
 
 def _driver_rows(engine: Engine, query: Any) -> list[tuple[Any, ...]]:
