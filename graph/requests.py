@@ -237,6 +237,11 @@ def _build(
     kind = request.kind
     request = _with_ledger_invoices(request)
     if kind == "write_off_deduction":
+        if not request.invoice_refs:
+            raise Unclear(
+                "Which invoice? A write-off is of one invoice's open amount: name it, e.g. "
+                "“write off 140 on INV-… as short pay”."
+            )
         invoice = _one_invoice(erp, request.invoice_refs[0])
         _same_currency(request, invoice.currency, f"{invoice.invoice_number} is")
         amount = quantize(request.amount, invoice.currency) if request.amount else invoice.balance

@@ -230,6 +230,7 @@ _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
 _BY_COLLECTOR = lazy(
     r"\b(?:by|per|for each|each|every) collectors?\b|\bcollectors? (?:split|breakdown)\b"
 )
+_UNDO = lazy(r"\b(?:void|cancel|delete|reverse|amend|correct|edit|credit)\b")
 _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
@@ -270,7 +271,12 @@ def parse(text: str, today: date) -> Request:
         and not vocab.OUT_OF_SCOPE.search(norm)
         and not _ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
     ):
-        if cannot == "create_invoice" and refs.orders and not refs.invoices:
+        if (
+            cannot == "create_invoice"
+            and refs.orders
+            and not refs.invoices
+            and not _UNDO.search(norm)  # "cancel SO-1013" bills nothing
+        ):
             # "create an invoice for SO-1001": billing a fulfilled order is drafted for approval
             orders = tuple(refs.orders)
             return Request("create_invoice", customer_text=name, order_refs=orders, text=text)

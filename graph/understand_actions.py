@@ -174,6 +174,11 @@ _MAYBE_INVOICE = lazy(
 _OLDEST = lazy(r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b")
 
 
+_NOT_A_CUSTOMER = lazy(
+    r"(?:all |the |our |any |further )*(?:reminders?|dunning|chasing|chasers?|collections? "
+    r"(?:e-?mails?|letters?|calls?)|statements?|e-?mails?|letters?|inv(?:oice)?s?\b|inv-?\d"
+    r"|[a-z]{0,4}-?\d{3,})\b"
+)
 _FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
@@ -221,6 +226,8 @@ def _build(
         return ActionRequest(kind, order_ref=orders[0], customer_text=_customer_of(named))
     if kind == "release_orders_of":
         return ActionRequest("release_order", customer_text=_customer_of(named))
+    if kind in ("hold_on", "hold_off") and _NOT_A_CUSTOMER.match(body.partition(" ")[2]):
+        return None  # "put the reminders for globex on hold": dunning, not credit (cannot)
     if kind in ("hold_on", "hold_off"):
         if kind == "hold_off" and orders and not _name(named)[0]:
             return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
@@ -259,7 +266,9 @@ def _days_terms(body: str) -> tuple[int, Decimal, int] | None:
 def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRequest | None:
     maybe = () if invoices else _maybe_invoices(remaining)
     if not invoices and not maybe:
-        return None
+        # "write off globex entirely": a write-off, of no invoice yet (the agent asks which)
+        customer = _customer_of(remaining)
+        return ActionRequest("write_off_deduction", customer_text=customer) if customer else None
     # "write off meridian's 140 on 987": the number after "on" is the invoice, not the amount
     amount, match = _money(_MAYBE_INVOICE.sub(" ", remaining) if maybe else remaining)
     after = norm[norm.find("write") :] if "write" in norm else norm

@@ -100,3 +100,15 @@ def test_a_limit_asked_of_no_one_is_asked_back(agent: Agent) -> None:
         "Which customer? Name the customer (or its ID).",
         [],
     )
+
+
+def test_a_write_off_without_an_invoice_is_asked_back(agent: Agent) -> None:
+    reply = ask(agent, "write off parent co entirely")
+    assert reply.intent == "action_request" and reply.proposals == []
+    assert reply.headline.startswith("Which invoice?")
+
+
+def test_a_hold_on_dunning_is_no_credit_hold(agent: Agent) -> None:
+    reply = ask(agent, "put the reminders for parent co on hold")
+    assert reply.proposals == [] and approvals(agent) == []
+    assert "I can't do that yet" in reply.headline

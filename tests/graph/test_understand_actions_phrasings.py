@@ -347,3 +347,23 @@ def test_rupees_are_a_currency_written() -> None:
 )
 def test_more_questions_that_mention_an_action(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "put the reminders for globex on hold",  # dunning paused: not a credit hold
+        "hold the reminders for globex",
+        "stop chasing globex",
+        "put INV-10295 on hold",  # an invoice held from dunning
+        "cancel SO-1013",  # never billed: an undo is no invoice
+    ],
+)
+def test_a_different_change_is_said_to_be_one_arbot_cannot_make(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "unknown" and request.cannot is not None, (text, request)
+
+
+def test_a_write_off_of_no_invoice_is_still_a_write_off() -> None:
+    found = action("write off globex entirely")  # the agent asks which invoice
+    assert (found.kind, found.invoice_refs) == ("write_off_deduction", ())
