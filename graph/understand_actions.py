@@ -179,6 +179,8 @@ _NOT_A_CUSTOMER = lazy(
     r"(?:e-?mails?|letters?|calls?)|statements?|e-?mails?|letters?|inv(?:oice)?s?\b|inv-?\d"
     r"|[a-z]{0,4}-?\d{3,})\b"
 )
+_PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|may be)\s")
+_THE_HOLD = lazy(r"^(?:the |their |its |that )?(?:credit )?(?:hold|stop|block)\s*$")
 _FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
@@ -233,9 +235,13 @@ def _build(
             return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
         # "stop supplying kendall paper": the customer after what is stopped
         named = _STOPPED.sub("", named)
-        if _VERBLESS_HOLD.match(body):
+        if passive := _PASSIVE.search(here.remaining):
+            named = here.remaining[: passive.start()]  # "globex to be put on hold"
+        elif _VERBLESS_HOLD.match(body):
             named = here.remaining  # "kendall paper on stop please": the name opens it
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
+        if customer is None and _THE_HOLD.match(named):
+            customer = _customer_of(refs.remaining)  # "globex has paid, lift the hold"
         if customer is None:
             return None
         return ActionRequest("set_credit_hold", customer_text=customer, on_hold=kind == "hold_on")
@@ -260,7 +266,8 @@ def _days_terms(body: str) -> tuple[int, Decimal, int] | None:
     found = DAYS_TERMS.search(body)
     if found is None:
         return None
-    return int(found.group("days") or found.group("days2")), Decimal("0"), 0
+    days = found.group("days") or found.group("days2") or found.group("days3")
+    return int(days), Decimal("0"), 0
 
 
 def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRequest | None:
@@ -295,7 +302,8 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             # "apply U00001 to 10222", "apply PAY-5002's unapplied 500 to INV-000982": what is
             # applied, named right after the verb
             match = re.search(
-                r"\b(?:apply|allocate|match|post|use)\s+(?:the\s+)?([a-z]{0,5}-?[a-z]?\d{3,})"
+                r"\b(?:apply|allocate|match|post|use|off|adjust|offset)\s+(?:the\s+)?"
+                r"([a-z]{0,5}-?[a-z]?\d{3,})"
                 r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b",
                 body,
             )
@@ -327,7 +335,12 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
     return ActionRequest(
         "apply_payment",
         customer_text=_customer_of(
-            re.sub(re.escape(payment), " ", here.remaining, flags=re.IGNORECASE)
+            re.sub(
+                rf"{re.escape(payment)}|^\s*(?:knock|set) ?-?off\b",
+                " ",
+                here.remaining,
+                flags=re.IGNORECASE,
+            )
         ),
         invoice_refs=invoices,
         payment_ref=payment,

@@ -37,10 +37,14 @@ _QUESTION_WORDS = (
 )
 # "60 day terms", "30 days payment terms", "terms of 45 days"
 DAYS_TERMS = lazy(
-    r"\b(?P<days>\d{1,3})[- ]?days?(?: payment| credit)? terms\b"
-    r"|\bterms (?:of|to) (?P<days2>\d{1,3}) days\b"
+    r"\b(?P<days>\d{1,3})[- ]?days?(?: payment| credit)? terms?\b"
+    r"|\bterms? (?:of|to) (?P<days2>\d{1,3}) days\b|\b(?P<days3>\d{1,3}) days? net\b"
 )
-_TERMS = r"(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b|\b\d{1,3}[- ]?days?(?: payment| credit)? terms\b|\bterms (?:of|to) \d{1,3} days\b)"  # noqa: E501
+_TERMS = (
+    r"(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b"
+    r"|\b\d{1,3}[- ]?days?(?: payment| credit)? terms?\b|\bterms? (?:of|to) \d{1,3} days\b"
+    r"|\b\d{1,3} days? net\b)"
+)
 _HOLD = r"(?:credit )?(?:hold|stop|block)"
 _ORDER = r"\bso-\d"
 _CODE = r"(?:usd|eur|gbp|cad|inr|chf)\b"
@@ -58,7 +62,8 @@ VERB = {
         ),
         (
             "apply",
-            r"^(?:apply|match|post|put|allocate|use|place|cash)\b(?!.*\bon (?:credit )?hold\b)",
+            r"^(?:apply|match|post|put|allocate|use|place|cash|knock ?-?off|adjust|set ?-?off"
+            r"|offset)\b(?!.*\bon (?:credit )?hold\b)",
         ),
         (
             "limit",
@@ -75,7 +80,7 @@ VERB = {
             r"(?:credit ?limit|limit|credit ?line)\b"
             r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
             rf".*?(?:\b(?:to|at|=|of)\s*)?(?:{_CODE} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*[km]?\b"
-            rf"\s*(?:{_CODE}|please|now|asap)?$",
+            rf"\s*(?:{_CODE})?\s*(?:approved|please|now|asap|thanks|going forward)?$",
         ),
         # "set globex terms to net 60", "put heritage garden on 60 day terms", "move globex to
         # net 60": a change of terms, with the terms written out
@@ -90,8 +95,9 @@ VERB = {
             "terms_said",
             rf"^(?!(?:{_QUESTION_WORDS})\b)(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}}[- ]?days?"
             r"(?: payment| credit)? terms) (?:terms )?(?:for|to|on)\b"
-            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:payment )?terms"
-            r" (?:to |= ?|at |on )?(?:net|n) ?-?\d{1,3}\b\s*(?:please|now|asap)?$",
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:payment )?terms?"
+            r" (?:(?:change|changed|update|updated|revised|should be|to be|will be) )?"
+            r"(?:to |= ?|at |on )?(?:net|n) ?-?\d{1,3}\b\s*(?:please|now|asap|approved)?$",
         ),
         # a sales order held or declined: the object is the order, not the customer
         (
@@ -117,6 +123,8 @@ VERB = {
             rf"|^(?:take|get|pull|move)\b.*\boff (?:the )?{_HOLD}\b"
             r"|^(?:unblock|unhold|un-hold|unfreeze|unsuspend)\b"
             r"|^(?:reinstate|restore)\b.*\b(?:credit|account|shipping|orders)\b"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:to be|can be|needs to be"
+            rf"|may be) (?:released|taken|removed|unblocked)(?: (?:from|off) (?:the )?{_HOLD})?\b"
             r"|^release (?:the )?(?:shipments?) (?:for|of|to)\b",
         ),
         (
@@ -124,6 +132,9 @@ VERB = {
             rf"^(?:put|place|keep|set|move)\b.*\bon (?:the )?{_HOLD}(?: list)?\b"
             r"|^(?:put |place |set )?(?:a |the )?(?:credit )?(?:hold|stop) (?:on|for)\b"
             r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
+            # "globex to be put on hold", "globex needs to be blocked"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:is |are )?(?:to be|needs to be"
+            rf"|must be|has to be) (?:put on {_HOLD}|placed on {_HOLD}|blocked|held)\b"
             rf"|^(?!(?:is|are|was|were|why|who|which|what|whats|how|when|any)\b)(?:[\w&.'-]+ )"
             rf"{{1,5}}on {_HOLD} (?:please|now|asap|today)$"
             r"|^hold\b(?! on\b)(?! off\b).*\b(?:orders?|shipments?|shipping|deliveries"

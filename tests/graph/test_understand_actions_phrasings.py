@@ -367,3 +367,29 @@ def test_a_different_change_is_said_to_be_one_arbot_cannot_make(text: str) -> No
 def test_a_write_off_of_no_invoice_is_still_a_write_off() -> None:
     found = action("write off globex entirely")  # the agent asks which invoice
     assert (found.kind, found.invoice_refs) == ("write_off_deduction", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "customer"),
+    [
+        ("Globex to be put on hold", "set_credit_hold", "globex"),  # passive, as an order
+        ("globex needs to be blocked", "set_credit_hold", "globex"),
+        ("Globex can be released from hold now", "set_credit_hold", "globex"),
+        ("globex has paid, lift the hold", "set_credit_hold", "globex"),  # named earlier
+        ("Globex credit limit increase to 25k approved, pls update", "set_credit_limit", "globex"),
+        ("knock off PMT-U00001 against INV-10222", "apply_payment", None),  # India: knock off
+        ("change the payment term of globex to 30 days net", "set_terms", "globex"),
+        ("globex terms change to net 30", "set_terms", "globex"),
+    ],
+)
+def test_passive_and_regional_forms(text: str, kind: str, customer: str | None) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text) == (kind, customer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is globex to be put on hold?", "does globex need to be blocked", "lift the hold"],
+)
+def test_passive_questions_and_holds_of_no_one(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
