@@ -186,6 +186,7 @@ PROMISES_QUESTION = _rx(
     r"|honou?red|fulfill?ed|met"
     r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
     r"^\s*(?:promises?|ptps?|commitments?)(?: to pay)?\s*[?!.]*$"
+    r"|^\s*(?:did|has|have|does|do|is|was)\b.{0,40}\bpromis(?:e|ed)\b"
     r"|\b(?:who|which|what|any|list|show|all)\b"
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
     r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) promises?\b"

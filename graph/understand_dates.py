@@ -45,7 +45,7 @@ _ON = lazy(
 )
 # "1-15 nov", "nov 1 - 15", "1st to 15th of November 2026": one month, two days
 _DAYS_OF_MONTH = lazy(
-    rf"\b(?P<d1>{_DAY})\s*(?:-|to|till|until|thru|through)\s*(?P<d2>{_DAY})\s+(?:of\s+)?"
+    rf"\b(?P<d1>{_DAY})\s*(?:-|to|till|until|thru|through|and|&)\s*(?P<d2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<m1>{_MONTH}(?:,?\s+\d{{4}})?)(?![\w/.-]*\d)"
     rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})\s*(?:-|to|till|until|thru|through)\s*(?P<d4>{_DAY})"
     r"\b(?!\s*(?:st|nd|rd|th)?\s*(?:days?|weeks?))",
@@ -54,7 +54,9 @@ _DAYS_OF_MONTH = lazy(
 # "on the 20th", "pmts rcvd the 20th": that day of the latest month that has had it
 _ON_NTH = lazy(
     r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\btill )(?<!\bdue )"
-    r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of|day|business|week|month|percent))",
+    r"\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of|day|business|week|month|percent"
+    rf"|{_MONTH}|quarter|half|place|time|reminder|notice|letter|call|attempt|largest|biggest"
+    r"|highest|oldest|customer|invoice|payment|promise|dunning|level|stage|tier|-))",
     re.IGNORECASE,
 )
 # A day written without "on": "received 12 nov", "receipts nov 12", "receipts 11/18" (slashed,
@@ -65,7 +67,12 @@ _BARE_DAY = lazy(
     re.IGNORECASE,
 )
 # "the week of 11/9": that week, Monday to Sunday
-_WEEK_OF = lazy(rf"\bweek\s+of\s+(?:the\s+)?(?P<a>{DATE})", re.IGNORECASE)
+_WEEK_OF = lazy(
+    rf"\b(?:week\s+(?:of|commencing|beginning|starting)|w/c)\s+(?:the\s+)?(?P<a>{DATE})",
+    re.IGNORECASE,
+)
+# "week ending 13 nov", "w/e 13/11": the seven days to that day
+_WEEK_ENDING = lazy(rf"\b(?:week\s+ending|w/e)\s+(?:the\s+)?(?P<a>{DATE})", re.IGNORECASE)
 _NTH = lazy(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
 _MONTH_ONLY = lazy(rf"^{_MONTH}(?:\s+(\d{{4}}))?$", re.IGNORECASE)
 _DOTTED = lazy(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$")
@@ -195,6 +202,13 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
     ):
         start = found[0] - timedelta(days=found[0].weekday())
         return DateRange(start, min(start + timedelta(days=6), today), f"week of {start}")
+    if (
+        (m := _WEEK_ENDING.search(text))
+        and not _MONTH_ONLY.match(m.group("a").strip())
+        and (found := _span(m.group("a"), today, order))
+    ):
+        start = found[0] - timedelta(days=6)
+        return DateRange(start, min(found[0], today), f"week ending {found[0]}")
     if (m := _ON_NTH.search(text)) and (day := _latest_nth(int(m.group(1)), today)):
         return DateRange(day, day, f"on {day.isoformat()}")
     if (m := _BARE_DAY.search(text)) and (found := _span(m.group("a"), today, order)):

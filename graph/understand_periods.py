@@ -67,19 +67,32 @@ _P = {
         ),
         ("last_n", r"\b(?:last|past|previous|prior)\s+(\d{1,3})\s+(days?|weeks?|months?)\b"),
         ("past_one", r"\b(?:the\s+)?past\s+(week|month)\b"),
+        ("day_before", r"\bday before yesterday\b"),
         ("yesterday", r"\byesterday\b|\blast night\b|\bovernight\b"),
         ("today", r"\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b|\bso far today\b"),
         ("this_week", r"\bthis week\b|\bweek to date\b"),
         ("last_week", r"\blast week\b"),
         (
             "this_month",
-            r"\bthis month\b|\bmonth to date\b|\bsince the (?:start|beginning) of the month\b",
+            r"\bthis month\b|\bmonth to date\b|\bsince the (?:start|beginning) of the month\b"
+            r"|\b(?:since|from) (?:the )?(?:1st|first) (?:day )?of (?:the|this) month\b",
         ),
         ("last_month", r"\blast month\b"),
         ("this_year", r"\bthis year\b|\byear to date\b"),
         ("last_year", r"\blast year\b"),
         ("quarter", r"\b(this|last|next)\s+quarter\b|\bq([1-4])\b"),
-        ("in_month", rf"\b(?:in|during|for)\s+{_MONTH}\b(?!\s+\d)"),
+        # "in october", "for the month of october", "october 2026"
+        (
+            "in_month",
+            rf"\b(?:in|during|for|(?:the\s+)?month\s+of)\s+{_MONTH}(?:\s+(\d{{4}}))?\b(?!\s+\d)"
+            rf"|\b{_MONTH}\s+(\d{{4}})\b",
+        ),
+        # "week 46", "KW 46", "calendar week 46": the ISO week of this year (or last year's)
+        (
+            "iso_week",
+            r"\b(?:calendar\s+week|week|wk|kw|cw)\s*(?:no\.?\s*|#\s*)?(\d{1,2})\b"
+            r"(?!\s*(?:days?|weeks?|of\b|st|nd|rd|th))",
+        ),
         # "first half of nov", "2nd half of last month", "the first week of november"
         (
             "part_of_month",
@@ -226,6 +239,9 @@ def period(text: str, today: date, forward: bool = False) -> DateRange | None:
     if m := _P["past_one"].search(text):
         days = _UNIT_DAYS[m.group(1)]
         return DateRange(today - timedelta(days=days), today, f"the past {m.group(1)}")
+    if _P["day_before"].search(text):
+        day = today - timedelta(days=2)
+        return DateRange(day, day, f"on {day.isoformat()}")
     if _P["yesterday"].search(text):
         day = today - timedelta(days=1)
         return DateRange(day, day, "yesterday")
@@ -265,6 +281,16 @@ def period(text: str, today: date, forward: bool = False) -> DateRange | None:
         return DateRange(saturday, min(saturday + timedelta(days=1), today), "the weekend")
     if _P["fortnight"].search(text):
         return DateRange(today - timedelta(days=14), today, "the last 14 days")
+    if m := _P["iso_week"].search(text):
+        number, year = int(m.group(1)), today.year
+        try:
+            if date.fromisocalendar(year, number, 1) > today:
+                year -= 1
+            monday = date.fromisocalendar(year, number, 1)
+        except ValueError:
+            return None
+        end = monday + timedelta(days=6)
+        return DateRange(monday, end if forward else min(end, today), f"week {number} of {year}")
     if m := _P["weekday"].search(text):
         number = next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(m.group(1)[:3]))
         if forward:
@@ -273,7 +299,12 @@ def period(text: str, today: date, forward: bool = False) -> DateRange | None:
             day = today - timedelta(days=(today.weekday() - number) % 7)
         return DateRange(day, day, f"on {day:%A} {day.isoformat()}")
     if m := _P["in_month"].search(text):
-        number = _month_number(m.group(1))
+        number = _month_number(m.group(1) or m.group(3))
+        if written := m.group(2) or m.group(4):
+            start = date(int(written), number, 1)
+            end = _month_end(start)
+            label = f"in {_MONTHS[number - 1].title()} {written}"
+            return DateRange(start, end if forward else min(end, today), label)
         if forward:
             year = today.year if number >= today.month else today.year + 1
         else:

@@ -204,6 +204,9 @@ CANNOT = (
             r"|journal)\b|\bjournal entr(?:y|ies)\b",
             r"\b(?:send|refer|hand|turn|pass|escalate)\b.{0,30}\b(?:to|over to) (?:a |the |our )?"
             r"(?:collections? agency|debt collectors?|legal|lawyers?|attorneys?|small claims)\b",
+            # a concession: "give globex a 5% discount", "offer initech an extension"
+            r"\b(?:give|offer|grant|allow|approve)\b.{0,30}\b(?:discounts?|rebates?|extensions?"
+            r"|waivers?|goodwill credits?)\b",
             r"\b(?:outside|external|third[- ]party) collections?\b"
             r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:fees?|charges?|interest)\b",
         ),

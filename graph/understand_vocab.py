@@ -185,6 +185,10 @@ HELP = _rx(
     r"\bwhat are (?:your|the bot's|arbot's) (?:features|capabilities|commands|skills)\b",
     r"\b(?:your|arbot's|the bot's) (?:features|capabilities)\b",
     r"\b(?:when|if) i ask (?:you|arbot)\b|\bwhat happens (?:when|if) i\b",
+    r"\bwhat (?:questions|commands|reports|options|features) (?:are there|exist|do you (?:have"
+    r"|know|support|understand|offer))\b",
+    r"\b(?:i'?m|i am) new\b|\bwhere (?:do|should|can|shall) (?:i|we) (?:start|begin)\s*[?!.]*$"
+    r"|\bhow do (?:i|we) (?:get started|start|begin)\s*[?!.]*$",
     r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
     r"|\bwhat is arbot\b",
 )
@@ -330,6 +334,7 @@ PAYMENT = _rx(
     r"\b(?:cash|money|funds|payments?|receipts?|remittances?)\b.{0,20}\b(?:did|have|has) (?:we"
     r"|you|i) (?:get|got|receive|collect|collected|bank|banked|take in|took in)\b"
     r"|\b(?:did|have|has) (?:we|you|i) (?:bank|banked|lodge|lodged)\b|\bbanked\b|\blodged\b"
+    r"|^\s*what (?:did|have) (?:we|you|i) (?:get|got|receive|received|collect|collected)\b"
     r"|\b(?:cash|money|funds|payments?) (?:landed|arrived|cleared)\b",
 )
 BALANCE_WEAK = _rx(
@@ -397,7 +402,7 @@ nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nine
 forty fifty sixty seventy eighty ninety hundred landed state audit auditors older heavy agreed
 approved allowed greatest remaining allocated mail honoured honored fulfilled fulfiled wise
 key main principal commitment commitments meeting meetings weekly deck rpt age profile
-management mgmt reporting booked
+management mgmt reporting booked during commencing beginning ending starting kw cw wc calendar
 """.split()
 )
 

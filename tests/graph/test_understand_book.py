@@ -81,6 +81,12 @@ def test_whole_book_families(text: str, intent: str) -> None:
     assert request.customer_text is None or intent == "days_to_pay", request
 
 
+def test_ordinals_that_rank_or_count_are_no_day() -> None:
+    for text in ("2nd reminder to globex", "the 3rd largest invoice", "1st quarter receipts"):
+        request = parse(text, TODAY)
+        assert request.period is None or request.period.label.startswith("Q1"), text
+
+
 def test_numbers_in_words_set_the_count_and_the_days() -> None:
     assert parse("top seven debtors", TODAY).limit == 7
     assert parse("what is more than ninety days past due", TODAY).days == 90
@@ -105,6 +111,19 @@ def test_collectors_named_after_by_collector_are_not_customers() -> None:
         ("receipts 11/2-11/6", date(2026, 11, 2), date(2026, 11, 6)),
         ("payments 2.11.-6.11.", date(2026, 11, 2), date(2026, 11, 6)),
         ("who paid on 17.11.?", date(2026, 11, 17), date(2026, 11, 17)),
+        # weeks as UK and German offices name them
+        ("receipts w/c 2nd nov", date(2026, 11, 2), date(2026, 11, 8)),
+        ("payments week beginning 2 november", date(2026, 11, 2), date(2026, 11, 8)),
+        ("payments week ending 8 nov", date(2026, 11, 2), date(2026, 11, 8)),
+        ("payments received in KW 45", date(2026, 11, 2), date(2026, 11, 8)),
+        ("receipts calendar week 47", date(2026, 11, 16), date(2026, 11, 21)),
+        # a month by name with its year or "the month of"; days without "the"
+        ("receipts for the month of september", date(2026, 9, 1), date(2026, 9, 30)),
+        ("payments received september 2026", date(2026, 9, 1), date(2026, 9, 30)),
+        ("payments received 19th", date(2026, 11, 19), date(2026, 11, 19)),
+        ("payments received between 9th and 13th nov", date(2026, 11, 9), date(2026, 11, 13)),
+        ("payments received the day before yesterday", date(2026, 11, 19), date(2026, 11, 19)),
+        ("collections since the first of the month", date(2026, 11, 1), date(2026, 11, 21)),
     ],
 )
 def test_date_ranges_and_german_days(text: str, start: date, end: date) -> None:
