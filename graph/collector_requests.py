@@ -128,6 +128,12 @@ def build(
         if request.due is None:
             raise unclear(f"By which day did {customer.name} promise to pay?")
         invoice = _invoice(erp, request.invoice_refs[0], unclear) if request.invoice_refs else None
+        owed_in = invoice.currency if invoice else customer.currency
+        if request.currency and request.currency != owed_in:
+            raise unclear(  # an amount is never converted
+                f"{customer.name} owes in {owed_in}, and you wrote {request.currency}: say the "
+                f"promised amount in {owed_in}."
+            )
         if request.amount:
             amount = quantize(request.amount, customer.currency)
         elif invoice is not None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
+from graph.understand_money import currency
 from graph.understand_refs import _extract
 from graph.understand_verbs import POLITE as _POLITE
 
@@ -196,7 +197,11 @@ _DESCRIPTION = lazy(r":\s*|\s[-\u2013\u2014]+\s|\bbecause\b|\breason\b|\bsays?\b
 _PROMISE = lazy(
     r"\b(?:promised|promises|promise to pay|committed to pay|commits to pay|agreed to pay"
     r"|will pay|will send|is going to pay|are going to pay|plans? to pay|ptp"
-    r"|(?<=record a )promise|(?<=log a )promise|(?<=record the )promise)\b"
+    r"|(?<=record a )promise|(?<=log a )promise|(?<=record the )promise"
+    # "record promise for globex …", "globex committed payment of 5k on 12/4"
+    r"|(?<=record )promise|(?<=log )promise|(?<=add a )promise"
+    r"|(?:committed|commits|promised|promises)(?: a| the)? payment (?=of|for|on|by)"
+    r")\b"
 )
 # A note or a logged call that mentions a promise stays a note.
 _NOTE = lazy(
@@ -308,7 +313,7 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         return None
     refs = _extract(text)
     when, rest = due_date(body, today)
-    amount, _ = _money(_extract(rest).remaining)
+    amount, written = _money(_extract(rest).remaining)
     before = _PROMISE_RECORD.sub(" ", body[: verb.start()])
     before = re.sub(r"^[\s:,-]+|\b(?:that|record|log|a|the|promise|ptp)\b", " ", before)
     customer = (
@@ -324,6 +329,7 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         amount=amount,
         due=when,
         text=text[:500],
+        currency=currency(written),
     )
     return _action_request(text, with_correction(promise, norm))
 
@@ -342,7 +348,11 @@ def _read_statement(text: str, norm: str) -> Request | None:
             )
         words = _STATEMENT.sub(" ", body)
         words = re.sub(r"^\S+", " ", words)  # the verb
-        words = re.sub(r"\b(?:a|an|the|copy|of|their|its|to|by|e-?mail|now|today)\b", " ", words)
+        words = re.sub(
+            r"\ba/c\b|\b(?:a|an|the|copy|of|their|its|to|by|e-?mail|now|today|updated|latest)\b",
+            " ",
+            words,
+        )
         customer = _customer_of(words)
         return _action_request(text, ActionRequest("send_statement", customer_text=customer))
     if _QUESTION.search(body) and not re.match(r"^(?:show|can you show)\b", body):

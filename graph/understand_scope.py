@@ -110,6 +110,9 @@ CANNOT = (
             r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
             r"\d+\b",
             r"\b(?:rebill|re-bill|reinvoice|re-invoice)\b",
+            # "bill northwind for SO-1003": the customer billed for its order
+            r"^\s*(?:please )?(?:bill|invoice) [\w&.' -]{1,40}? for (?:the |their |its )?"
+            r"(?:sales )?(?:order )?(?:so-?\s?)?\d{3,}\b",
             r"^\s*(?:please )?(?:void|cancel|delete|reissue|re-issue|reverse|amend|correct)\s+"
             r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
         ),

@@ -112,3 +112,14 @@ def test_a_hold_on_dunning_is_no_credit_hold(agent: Agent) -> None:
     reply = ask(agent, "put the reminders for parent co on hold")
     assert reply.proposals == [] and approvals(agent) == []
     assert "I can't do that yet" in reply.headline
+
+
+def test_a_promise_in_another_currency_is_asked_back(agent: Agent) -> None:
+    other = ask(agent, "parent co promised 500 EUR by 30.11.2026")
+    assert other.proposals == []
+    assert (
+        other.headline
+        == "Parent Co owes in USD, and you wrote EUR: say the promised amount in USD."
+    )
+    [promise] = ask(agent, "parent co promised USD 500 by 30.11.2026").proposals
+    assert promise.amount == Decimal("500.00")

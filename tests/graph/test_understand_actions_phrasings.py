@@ -393,3 +393,28 @@ def test_passive_and_regional_forms(text: str, kind: str, customer: str | None) 
 )
 def test_passive_questions_and_holds_of_no_one(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "customer"),
+    [
+        ("pls send statement of a/c to globex", "send_statement", "globex"),
+        ("globex committed payment of 5k on 12/4", "record_promise", "globex"),
+        ("record promise for globex 5k friday", "record_promise", "globex"),
+    ],
+)
+def test_statements_and_promises_as_written(text: str, kind: str, customer: str) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text) == (kind, customer)
+
+
+def test_billing_a_customer_for_its_order_is_the_invoice_request() -> None:
+    request = parse("bill northwind for SO-1003", TODAY)
+    assert (request.intent, request.order_refs) == ("create_invoice", ("SO-1003",))
+
+
+@pytest.mark.parametrize(
+    "text", ["globex confirmed payment of 5k received", "did globex confirm payment of 5k?"]
+)
+def test_a_payment_confirmed_is_no_promise(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
