@@ -339,7 +339,7 @@ def weekly_sections(store: Any, today: date) -> list[Section]:
     """The digest's weekly scorecard (Mondays, once shadow mode has recorded something)."""
     if today.weekday() != 0:
         return []
-    from graph.shadow import scorecard  # and cash application's modules: Mondays only
+    from graph.shadow_score import scorecard  # and cash application's modules: Mondays only
 
     card = scorecard(store)
     if not any(c["observed"] for c in card["kinds"].values()):

@@ -42,7 +42,8 @@ def trust(
     db: str | None,
 ) -> None:
     """Shadow mode's scorecard: what arbot would have done against what the team did."""
-    from graph.shadow import scorecard, watch
+    from graph.shadow import watch
+    from graph.shadow_score import scorecard
     from integrations.erp.port import ErpError
 
     backtest = read_backtest(backtest_file) if backtest_file is not None else None

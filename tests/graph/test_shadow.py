@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.shadow import scorecard
+from graph.shadow_score import scorecard
 from integrations.store import Store
 from tests.conftest import TODAY, Cli
 from tests.graph.shadow_kit import run_week, week_plan

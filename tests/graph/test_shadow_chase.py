@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import insert
 
-from graph.shadow import chase_comparison, chased_on, scorecard, watch
+from graph.shadow import chase_comparison, chased_on, watch
+from graph.shadow_score import scorecard
 from graph.trust_report import scorecard_lines
 from integrations.erp.local import LocalLedger
 from integrations.erp.local import schema as t

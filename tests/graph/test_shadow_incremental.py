@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from graph.shadow import Cursor, scorecard, watch
+from graph.shadow import Cursor, watch
+from graph.shadow_score import scorecard
 from integrations.erp.local import LocalLedger
 from integrations.erp.records import ApplicationRequest, NewPayment
 from integrations.store import Store

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from bot.config import TeamsSettings
 from bot.teams.app import post_proactively
-from graph.shadow import scorecard, watch
+from graph.shadow import watch
+from graph.shadow_score import scorecard
 from graph.trust_report import trust_reply, weekly_sections
 from integrations.store import Store
 from tests.bot.slack_kit import Harness, slack_server, teams_message
