@@ -181,6 +181,11 @@ _NOT_A_CUSTOMER = lazy(
 )
 _PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|may be)\s")
 _THE_HOLD = lazy(r"^(?:the |their |its |that )?(?:credit )?(?:hold|stop|block)\s*$")
+_AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
+_APPLIED_AMOUNT = lazy(
+    rf"\b(?:for|unapplied|remaining|left)\s+{_AMOUNT_WRITTEN}\b"
+    rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:of|from|out of)\b"
+)
 _FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
@@ -328,10 +333,9 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
     if not invoices and not oldest:
         return None
     amount, match = None, None
-    if found := re.search(
-        r"\b(?:for|unapplied|remaining|left)\s+((?:[a-z]{3} ?|\$ ?)?\d[\d,.]*\s*k?)\b", body
-    ):
-        amount, match = _money(found.group(1))
+    # "… for 500", "PAY-5002's unapplied 500", "apply $500 of PMT-… to": how much goes
+    if found := _APPLIED_AMOUNT.search(body):
+        amount, match = _money(found.group(1) or found.group(2))
     return ActionRequest(
         "apply_payment",
         customer_text=_customer_of(

@@ -98,6 +98,8 @@ def _numeric_due(match: re.Match[str], today: date) -> date | None:
 
     first, second = int(match.group(1)), int(match.group(3))
     day_first = match.group(2) == "." or date_order() == "DMY"
+    if first > 12 >= second or second > 12 >= first:
+        day_first = first > 12  # "30/11" is the 30th of November whatever the locale
     day_, month = (first, second) if day_first else (second, first)
     if match.group(4):
         year = int(match.group(4)) + (2000 if len(match.group(4)) == 2 else 0)
@@ -322,16 +324,38 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         # "ptp granite restaurant cad 20k by dec 4": the name right after the word
         or _customer_of(_PROMISE.sub(" ", rest))
     )
+    invoices, maybe = tuple(refs.invoices), ()
+    if amount is None:
+        # "PTP: globex, 5000, 30/11": a bare number is the amount, unless the ledger has an
+        # invoice by it (EntityResolver.with_bare_invoices decides)
+        maybe = tuple(
+            ref
+            for ref in invoices
+            if ref.isdigit() and (len(ref) < 5 or ref.endswith("00")) and _written_bare(ref, norm)
+        )  # a short or round figure, as after "paid" (graph.understand_refs._is_amount)
+        invoices = tuple(ref for ref in invoices if ref not in maybe)
+        amount = Decimal(maybe[0]) if maybe else None
+    elif not invoices and written is not None and _BARE_NUMBER.fullmatch(written.group(0)):
+        maybe = (written.group("number"),)  # "PTP: meridian, 987, friday": 987 may be either
     promise = ActionRequest(
         "record_promise",
         customer_text=customer,
-        invoice_refs=tuple(refs.invoices),
+        invoice_refs=invoices,
+        maybe_invoices=maybe,
         amount=amount,
         due=when,
         text=text[:500],
         currency=currency(written),
     )
     return _action_request(text, with_correction(promise, norm))
+
+
+_BARE_NUMBER = lazy(r"\d{3,}")
+
+
+def _written_bare(number: str, norm: str) -> bool:
+    """Whether ``number`` is written on its own, not as "INV-…", "invoice …" or "#…"."""
+    return bool(re.search(rf"(?<![\w#-])(?<!invoice )(?<!inv )(?<!bill ){number}\b", norm))
 
 
 def _read_statement(text: str, norm: str) -> Request | None:

@@ -20,7 +20,7 @@ from graph.lazy_regex import lazy
 _NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # lakh grouping: "1,50,000" is 150,000
     r"|(?:\d{1,3}(?:(?P<group>[.,])\d{3})(?:(?P=group)\d{3})*(?:(?!(?P=group))[.,]\d{1,2})?"
-    r"|\d+(?:\.\d{1,2}|,\d{2}(?!\d)))"
+    r"|\d+(?:\.\d{1,2}|,\d{2}(?!\d)|,\d(?=\s?[km]\b)))"  # "2,5k": a decimal comma
     r"|\d+"
 )
 _MONEY = lazy(

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from graph.agent import wording
@@ -216,7 +217,13 @@ class EntityResolver:
         if action is not None and action.maybe_invoices and not action.invoice_refs:
             found = self.existing_invoices(action.maybe_invoices)
             kept = () if found else action.maybe_invoices  # none: graph.requests says so
-            return replace(request, action=replace(action, invoice_refs=found, maybe_invoices=kept))
+            amount = action.amount
+            if found and amount is not None and any(Decimal(f) == amount for f in found):
+                amount = None  # "PTP: globex, 10183, friday": the number was the invoice
+            return replace(
+                request,
+                action=replace(action, invoice_refs=found, maybe_invoices=kept, amount=amount),
+            )
         if request.intent not in ("customer_balance", "payment_history", "unknown"):
             return request
         if request.invoice_refs or not request.maybe_invoices:

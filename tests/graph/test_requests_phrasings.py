@@ -123,3 +123,8 @@ def test_a_promise_in_another_currency_is_asked_back(agent: Agent) -> None:
     )
     [promise] = ask(agent, "parent co promised USD 500 by 30.11.2026").proposals
     assert promise.amount == Decimal("500.00")
+
+
+def test_a_promise_of_a_bare_number_the_ledger_has_is_that_invoice(agent: Agent) -> None:
+    [promise] = ask(agent, "PTP: parent co, 002, 30/11/2026").proposals
+    assert promise.summary == "Record P1's promise to pay $250.50 for INV-002 by 2026-11-30"

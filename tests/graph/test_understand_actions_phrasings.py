@@ -418,3 +418,35 @@ def test_billing_a_customer_for_its_order_is_the_invoice_request() -> None:
 )
 def test_a_payment_confirmed_is_no_promise(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("apply 828.82 from PMT-U00001 to INV-10222", "828.82"),  # how much goes, before "from"
+        ("apply $500 of PMT-U00001 to INV-10222", "500"),
+        ("apply PMT-U00001 to INV-10222 for 300", "300"),
+    ],
+)
+def test_the_amount_applied_wherever_it_is_written(text: str, amount: str) -> None:
+    found = action(text)
+    assert (found.kind, found.payment_ref, found.amount) == (
+        "apply_payment",
+        "PMT-U00001",
+        Decimal(amount),
+    )
+
+
+def test_a_decimal_comma_before_thousands() -> None:
+    assert action("write off 2,5k on INV-10295").amount == Decimal("2500")
+
+
+def test_a_bare_number_in_a_promise_is_its_amount_unless_the_ledger_says_invoice() -> None:
+    found = action("PTP: globex, 5000, 30/11")
+    assert (found.kind, found.invoice_refs, found.maybe_invoices, found.amount) == (
+        "record_promise",
+        (),
+        ("5000",),
+        Decimal("5000"),
+    )
+    assert found.due == date(2026, 11, 30)  # 30/11 can only be the 30th of November
