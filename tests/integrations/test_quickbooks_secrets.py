@@ -11,8 +11,9 @@ from sqlalchemy import select, update
 
 from integrations.erp.quickbooks import schema as t
 from integrations.erp.quickbooks.errors import QuickBooksConfigError
-from integrations.erp.quickbooks.store import NewTokens, QuickBooksStore
+from integrations.erp.quickbooks.store import QuickBooksStore
 from integrations.erp.quickbooks.token_crypto import TokenCipher
+from integrations.erp.quickbooks.token_store import NewTokens
 
 KEY_A = Fernet.generate_key().decode()
 KEY_B = Fernet.generate_key().decode()

@@ -29,7 +29,8 @@ from integrations.erp.quickbooks.errors import (
     QuickBooksUnavailable,
     oauth_error,
 )
-from integrations.erp.quickbooks.store import NewTokens, QuickBooksStore, TokenRow, now_utc
+from integrations.erp.quickbooks.store import QuickBooksStore
+from integrations.erp.quickbooks.token_store import NewTokens, TokenRow, now_utc
 from integrations.erp.quickbooks.wire import loads
 
 AUTHORIZE_URL = "https://appcenter.intuit.com/connect/oauth2"
