@@ -131,7 +131,8 @@ def expect(
     today = as_of.toordinal()
     n = len(items.due)
     account = items.account
-    found = [_habit(a, habits, portfolio) for a in items.accounts]
+    averages = {c: (a, _whole_days(a) if a is not None else 0) for c, a in portfolio.items()}
+    found = [_habit(a, habits, averages) for a in items.accounts]
     whole = np.array([days for _, _, days, _ in found], dtype=np.int64)[account]
     shift = np.array([moved for _, _, _, moved in found], dtype=np.int64)[account]
     customer_habit = np.array([whose == "customer" for _, whose, _, _ in found], dtype=bool)
@@ -206,18 +207,19 @@ def expect(
 def _habit(
     account: tuple[str, str],
     habits: Mapping[str, Decimal],
-    portfolio: Mapping[str, Decimal | None],
+    averages: Mapping[str, tuple[Decimal | None, int]],
 ) -> tuple[Decimal, str, int, int]:
     """(days beyond terms, whose, in whole days, how many days later than its currency's
-    average the customer pays — 0 unless its own habit is used)."""
+    average the customer pays — 0 unless its own habit is used); ``averages``: per currency,
+    its average and that in whole days (0 without one)."""
     customer_id, currency = account
-    average = portfolio.get(currency)
+    average, average_whole = averages.get(currency, (None, 0))
     if customer_id in habits:
         days = habits[customer_id]
-        moved = _whole_days(days) - (_whole_days(average) if average is not None else 0)
-        return days, "customer", _whole_days(days), moved
+        whole = _whole_days(days)
+        return days, "customer", whole, whole - average_whole
     if average is not None:
-        return average, "portfolio", _whole_days(average), 0
+        return average, "portfolio", average_whole, 0
     return Decimal(0), "none", 0, 0
 
 
