@@ -44,7 +44,7 @@ CREDIT_EXCEPTIONS = _rx(
 )
 OVER_DAYS = lazy(
     r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|past"
-    r"|exceeding|at least)|>=?)\s*(\d{1,3})\b"
+    r"|exceeding|at least|longer than)|>=?)\s*(\d{1,3})\b"
     r"(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
     r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
     r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d)\s*\+"
@@ -94,8 +94,9 @@ TOP_DEBTORS = _rx(
     r"|late|delinquent))",
     r"\b(?:who|which (?:customers?|clients?|accounts?|debtors?)|customers?|clients?|accounts?)"
     r" (?:has|have|with|carry|carries|hold|holds) the (?:biggest|largest|highest|greatest|most)"
-    r"(?: (?:open|outstanding|receivables?|ar|unpaid|total|overall))? (?:balances?|ar|exposures?"
-    r"|receivables?|debt|outstanding|amounts? owed)\b",
+    r"(?: (?:open|outstanding|receivables?|ar|unpaid|total|overall|due|overdue|past due))?"
+    r" (?:balances?|ar|exposures?"
+    r"|receivables?|debt|outstanding|amounts?(?: owed| due)?)\b",
     r"\b(?:big|heavy|biggest) hitters\b|\bwhales\b",
     r"\b(?:top|biggest|largest|highest|most) (?:\d+ )?(?:owing|owers|outstanding|open ar)\b"
     r"(?! invoices?)",

@@ -16,7 +16,11 @@ _ORDER = lazy(
     r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
     re.IGNORECASE,
 )
-_PAYMENT = lazy(r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b", re.IGNORECASE)
+_PAYMENT = lazy(
+    r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b"
+    r"|\b(?-i:PAY|PMT|RCPT|RCT)(?: ?#|\s) ?\d{3,}\b",  # "PAY 5001" in capitals: an id, not a verb
+    re.IGNORECASE,
+)
 _INVOICE_WORD = lazy(
     r"\b(?:inv(?:oice)?s?|bill)\b\.?\s*(?:no\.?|num(?:ber)?\.?|#)?\s*[:#]?\s*"
     r"([a-z]{0,5}-?\d[\w-]*)",
@@ -115,7 +119,10 @@ def _extract(text: str) -> _Refs:
         return " "
 
     remaining = _ORDER.sub(order, text)
-    remaining = _PAYMENT.sub(lambda m: _add(refs.payments, m.group(0).upper()) or " ", remaining)
+    remaining = _PAYMENT.sub(
+        lambda m: _add(refs.payments, re.sub(r"[\s#-]+", "-", m.group(0).upper())) or " ",
+        remaining,
+    )
     remaining = _PO.sub(lambda m: _add(refs.pos, m.group(1)) or " ", remaining)
     remaining = _INVOICE_WORD.sub(lambda m: _add(refs.invoices, m.group(1)) or " ", remaining)
     remaining = _ISO_DATE.sub(" ", remaining)

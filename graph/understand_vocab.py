@@ -328,7 +328,8 @@ PAYMENT = _rx(
     r"|\breceived?\b.{0,30}\bfrom\b",
     r"\b(?:received|got|get|receive) (?:a |the |any |their )?(?:check|cheque|money|funds"
     r"|transfer)\b",
-    r"\bcollect(?:ed)?\b(?! (?:list|queue|agency))|\bhit the bank\b|\bcash in\b",
+    r"\bcollect(?:ed)?\b(?! (?:list|queue|agency))|\bhit (?:the|our) (?:bank|account|accounts)\b"
+    r"|\bcash in\b",
     r"\breceived?\b|\b(?:get|got|getting) in\b|\b(?:get|got) \$?\d[\d,]*(?:\.\d{2})?\b",
     r"\bcame in\b|\bcome in\b|\b(?:sent|send) (?:us )?(?:any |the |a |some )?(?:money|funds"
     r"|wire|check"

@@ -70,6 +70,12 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         ("avg payment days per customer", "days_to_pay"),
         ("list the slow-paying accounts", "days_to_pay"),
         ("payment commitments due next week", "promises"),
+        # German and Indian English grammar, letters with a greeting and a sign-off
+        ("which accounts are overdue longer than 45 days?", "over_days"),
+        ("who has the highest due amount?", "top_debtors"),
+        ("what money hit our account today", "payments_received"),
+        ("Dear team, kindly provide the debtors ageing. Regards", "aging_report"),
+        ("the aging please, sorted by currency", "aging_report"),
         # a report e-mailed to someone is something arbot cannot do
         ("mail the aging to the controller", "unknown"),
         ("help please", "help"),
@@ -190,6 +196,14 @@ def test_a_short_number_the_ledger_does_not_have_is_not_answered_as_the_book(
 ) -> None:
     reply = ask_json(imported, "is 555 paid")
     assert reply["intent"] == "unknown" and reply["proposals"] == []
+
+
+def test_a_payment_id_in_capitals_with_a_space_is_an_id(imported: Cli) -> None:
+    """ "PAY 5001" is the ledger's PAY-5001; "pay 5000 to …" in lower case stays a verb."""
+    reply = ask_json(imported, "which customer sent PAY 5001")
+    assert reply["intent"] == "payment_lookup" and "Harbor Wholesale" in reply["text"]
+    assert parse("PAY #5002 who?", TODAY).payment_refs == ("PAY-5002",)
+    assert parse("pay 5000 to globex", TODAY).payment_refs == ()
 
 
 def test_a_po_written_with_its_prefix_finds_the_ledgers_spelling(imported: Cli) -> None:
