@@ -15,7 +15,16 @@ from graph.lazy_regex import lazy
 from graph.understand_money import corrected, currency
 from graph.understand_money import money as _money
 from graph.understand_refs import _extract, _name, _Refs
-from graph.understand_verbs import ASKED_KINDS, CAN_WE, CLAUSES, DAYS_TERMS, POLITE, VERB
+from graph.understand_verbs import (
+    ASKED_KINDS,
+    ASKING_YOU,
+    CAN_WE,
+    CLAUSES,
+    DAYS_TERMS,
+    POLITE,
+    SELF_MEMO,
+    VERB,
+)
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,8 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     politely put ("pls", "can you", "we agreed to … pls process"); never a question about one
     ("should we release…", "how do I write off…"), nor a message that tries to override the
     rules. A note's own text is data: it is not read for commands."""
+    if SELF_MEMO.match(norm):
+        return None
     action = _asked_action(text, norm)
     if action is None:
         return None
@@ -144,10 +155,10 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
     refs = _extract(text)
     for clause, question in _clauses(norm):
         body = POLITE.sub("", clause.strip())
+        if question and not ASKING_YOU.match(clause.strip()):
+            continue  # "no more shipments to globex?" asks; "can you put … on hold?" requests
         asked = CAN_WE.match(body)
         if asked:  # "can we …" asks whether: see graph.understand_verbs
-            if question:
-                continue
             body = body[asked.end() :]
         for kind, pattern in VERB.items():
             if (asked and kind not in ASKED_KINDS) or not pattern.search(body):

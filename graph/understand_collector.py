@@ -20,6 +20,7 @@ from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
 from graph.understand_money import currency
 from graph.understand_refs import _extract
+from graph.understand_verbs import ASKING_YOU, SELF_MEMO
 from graph.understand_verbs import POLITE as _POLITE
 
 if TYPE_CHECKING:
@@ -362,7 +363,7 @@ def _read_statement(text: str, norm: str) -> Request | None:
     if not _STATEMENT.search(norm) or _NOT_CUSTOMER_STATEMENT.search(norm):
         return None
     body = _POLITE.sub("", norm)
-    if _SEND_STATEMENT.search(body):
+    if _SEND_STATEMENT.search(body) and (not norm.endswith("?") or ASKING_YOU.match(norm)):
         if _EVERYONE.search(body):
             threshold = None
             if match := _THRESHOLD.search(body):
@@ -399,7 +400,7 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
         return _report("customer_reply", text)
     if norm is None:
         norm = vocab.normalize(text)
-    if vocab.INJECTION.search(norm):
+    if vocab.INJECTION.search(norm) or SELF_MEMO.match(norm):
         return None
     if _NOTE.search(_POLITE.sub("", norm)):
         return None  # a note's text is data: "add a note on northwind: disputing freight on …"

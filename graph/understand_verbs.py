@@ -27,6 +27,17 @@ POLITE = lazy(
     r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
     r"|go ahead and|let's|lets)\b[\s,!]*)+"
 )
+# A clause put as a question is a request only when it asks arbot to do it ("can you put … on
+# hold?", "pls send … a reminder?"); "no more shipments to globex?" asks.
+ASKING_YOU = lazy(
+    r"^(?:(?:hi|hey|hello|ok|okay|so|also|and|team|all)\b[\s,!]*)*"
+    r"(?:please|kindly|can you|could you|would you|will you|would you mind|can i get you to)\b"
+)
+# "note to self: …", "remind me to …": the person's own memo, asking nothing of a customer
+SELF_MEMO = lazy(
+    r"^(?:(?:hi|hey|ok|so|also)\b[\s,!]*)*(?:(?:a )?(?:note|reminder|memo) (?:to|for) "
+    r"(?:self|myself|me)\b|remind (?:me|myself)\b)"
+)
 # "can we …" asks whether; it is a request only for the kinds a figure or a reference completes
 CAN_WE = lazy(r"^(?:can|could|may) (?:we|i|you guys) (?=\w)")
 ASKED_KINDS = frozenset({"limit", "limit_said", "write_off", "terms", "apply"})
@@ -167,7 +178,7 @@ VERB = {
             r".*\b(?:about|re|regarding|on|for)\b"
             r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
             r"|e-mail)s? (?:to|for)\b"
-            r"|^(?:an? |the )?(?:reminder|chaser|nudge)s? (?:to|for)\b(?! (?:me|us|myself)\b)"
+            r"|^(?:an? |the )?(?:reminder|chaser|nudge)s? (?:to|for)\b(?! (?:me|us|myself|self)\b)"
             r"|^(?:an? |the )?(?:final|second|last|first|friendly|gentle|polite|quick|payment)"
             r" (?:notice|reminder|demand|nudge|chaser)s? (?:to|for)\b",
         ),

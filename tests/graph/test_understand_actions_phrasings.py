@@ -450,3 +450,32 @@ def test_a_bare_number_in_a_promise_is_its_amount_unless_the_ledger_says_invoice
         Decimal("5000"),
     )
     assert found.due == date(2026, 11, 30)  # 30/11 can only be the 30th of November
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("no more shipments to globex?", False),  # put as a question: asks
+        ("put globex on hold?", False),
+        ("send globex a statement?", False),
+        ("can you put globex on hold?", True),  # asks arbot to do it: a request
+        ("pls put globex on hold?", True),
+        ("could you send globex a reminder?", True),
+        ("can you send globex a statement?", True),
+        ("hi, can you raise globex limit to 25k?", True),
+    ],
+)
+def test_a_question_mark_asks_unless_arbot_is_asked_to_do_it(text: str, asks: bool) -> None:
+    assert (parse(text, TODAY).intent == "action_request") is asks, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reminder to self: chase globex",
+        "note to self: globex promised 5k friday",
+        "remind me to put globex on hold tomorrow",
+    ],
+)
+def test_a_memo_to_oneself_asks_nothing_of_a_customer(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
