@@ -179,7 +179,8 @@ def with_correction(action: ActionRequest, norm: str) -> ActionRequest:
 # "on 987", "against #984", "re 10324": a bare number after these may be an invoice of a ledger
 # whose numbers carry a prefix ("INV-000987"); it is one only when the ledger has it.
 _MAYBE_INVOICE = lazy(
-    r"\b(?:on|against|re|for|from|to)\s+(?:inv(?:oice)?\s+)?#?\s?(\d{3,})\b"
+    r"\b(?:on|against|re|for|from|to|about|regarding)\s+(?:inv(?:oice)?\s+)?#?\s?"
+    r"((?:[a-z]{1,3}-)?\d{3,})\b"
     r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)(?![.,]\d)"
 )
 _OLDEST = lazy(r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b")
@@ -188,8 +189,9 @@ _OLDEST = lazy(r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bi
 _NOT_A_CUSTOMER = lazy(
     r"(?:all |the |our |any |further )*(?:reminders?|dunning|chasing|chasers?|collections? "
     r"(?:e-?mails?|letters?|calls?)|statements?|e-?mails?|letters?|inv(?:oice)?s?\b|inv-?\d"
-    r"|[a-z]{0,4}-?\d{3,})\b"
+    r"|#?\d{3,})\b"
 )
+_CUSTOMER_ID = lazy(r"^(?!inv)[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
 _PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|may be)\s")
 _THE_HOLD = lazy(r"^(?:the |their |its |that )?(?:credit )?(?:hold|stop|block)\s*$")
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
@@ -215,6 +217,9 @@ def _build(
     kind: str, body: str, text: str, norm: str, refs: _Refs, asked: bool
 ) -> ActionRequest | None:
     here = _extract(body)
+    # "put MT-300 on hold": an id with a letter prefix other than INV may be the customer's
+    ids = tuple(r.upper() for r in here.invoices if _CUSTOMER_ID.match(r))
+    fallback = ids[0] if ids else None
     invoices = tuple(here.invoices or refs.invoices)
     # the words after the verb: "put zebra corp on hold" names "zebra corp"
     named = here.remaining.strip().partition(" ")[2]
@@ -223,15 +228,15 @@ def _build(
     if kind == "apply":
         return _apply(body, here, refs, invoices)
     if kind in ("limit", "limit_said"):
-        return _limit(kind, body, here.remaining, named, asked)
+        return _limit(kind, body, here.remaining, named, asked, fallback)
     if kind in ("terms", "terms_said"):
         changed = _FROM_TO.search(body)  # "from net 30 to net 60": the terms after "to"
         terms = read_terms(body[changed.end() :] if changed else body) or _days_terms(body)
-        if terms is None or invoices:
+        if terms is None or [i for i in invoices if i.upper() not in ids]:
             return None
         who = here.remaining.strip() if kind == "terms_said" else named
         who = TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who))
-        customer = _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n)\b", " ", who))
+        customer = _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n)\b", " ", who)) or fallback
         if customer is None:
             return None
         return ActionRequest("set_terms", customer_text=customer, terms=terms)
@@ -258,6 +263,7 @@ def _build(
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
         if customer is None and _THE_HOLD.match(named):
             customer = _customer_of(refs.remaining)  # "globex has paid, lift the hold"
+        customer = customer or fallback
         if customer is None:
             return None
         return ActionRequest("set_credit_hold", customer_text=customer, on_hold=kind == "hold_on")
@@ -267,6 +273,8 @@ def _build(
     # elsewhere in the message ("chase fabrikam for the overdue invoices - send them a reminder")
     named = _REMINDER_WORDS.sub(" ", named)
     customer = _customer_of(named, refs.remaining)
+    if customer is None and fallback is not None:
+        customer, invoices = fallback, tuple(i for i in invoices if i.upper() != fallback)
     if customer is None:
         return None
     return ActionRequest(
@@ -365,7 +373,9 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
     )
 
 
-def _limit(kind: str, body: str, remaining: str, named: str, asked: bool) -> ActionRequest | None:
+def _limit(
+    kind: str, body: str, remaining: str, named: str, asked: bool, fallback: str | None
+) -> ActionRequest | None:
     if kind == "limit_said":
         named = remaining.strip()
     if changed := _FROM_TO.search(named):
@@ -383,7 +393,9 @@ def _limit(kind: str, body: str, remaining: str, named: str, asked: bool) -> Act
         amount = None  # "raise it by 10k" is no new limit: the agent asks "to what amount?"
     who = named[: match.start()] if match else named
     # "approve a 50k limit for globex": the customer after the figure
-    customer = _customer_of(who) or (_customer_of(named[match.end() :]) if match else None)
+    customer = (
+        _customer_of(who) or (_customer_of(named[match.end() :]) if match else None) or fallback
+    )
     if customer is None and (kind != "limit" or amount is None):
         return None  # "raise the limit to 50k" is asked of no one: the agent asks whom
     return ActionRequest(

@@ -201,8 +201,8 @@ CANNOT = (
             # dunning paused, an invoice held from it: not a customer's credit hold
             rf"{_ASKED}(?:pause|stop|suspend|hold|put|place|keep)\b(?: all| the| any| our)*"
             r" (?:reminders?|dunning|chasing|chasers?|collections? (?:e-?mails?|letters?|calls?))\b"
-            r"|^\s*(?:please )?(?:put|place|keep|hold)\b (?:the )?(?:inv(?:oice)?\.?\s*#?\s*)?"
-            r"[a-z]{0,4}-?\d{3,}\b.{0,12}\bon hold\b",
+            r"|^\s*(?:please )?(?:put|place|keep|hold)\b (?:the )?(?:inv(?:oice)?[.\s#-]*)?"
+            r"\d{3,}\b.{0,12}\bon hold\b",
             r"\b(?:post|book|enter|record)\b.{0,30}\b(?:to|in|into) (?:the )?(?:gl|general ledger"
             r"|journal)\b|\bjournal entr(?:y|ies)\b",
             r"\b(?:send|refer|hand|turn|pass|escalate)\b.{0,30}\b(?:to|over to) (?:a |the |our )?"

@@ -479,3 +479,27 @@ def test_a_question_mark_asks_unless_arbot_is_asked_to_do_it(text: str, asks: bo
 )
 def test_a_memo_to_oneself_asks_nothing_of_a_customer(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "customer"),
+    [
+        ("put MT-300 on hold", "set_credit_hold", "MT-300"),  # an imported ledger's customer id
+        ("put C00003 on hold", "set_credit_hold", "c00003"),
+        ("raise HW-100 limit to 50k", "set_credit_limit", "HW-100"),
+        ("set PK-200 to net 45", "set_terms", "PK-200"),
+        ("send a reminder to PK-200", "send_reminder", "PK-200"),
+    ],
+)
+def test_a_customer_named_by_its_id(text: str, kind: str, customer: str) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text) == (kind, customer)
+
+
+def test_an_invoice_number_with_a_short_prefix_is_for_the_ledger_to_say() -> None:
+    found = action("write off 50 on K-1002")
+    assert (found.invoice_refs, found.maybe_invoices, found.amount) == (
+        (),
+        ("k-1002",),
+        Decimal("50"),
+    )
