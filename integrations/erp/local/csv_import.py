@@ -17,12 +17,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select
 
 from integrations.erp.local import schema as t
 from integrations.erp.local.csv_rows import CsvReader, CsvRow
-from integrations.erp.local.ledger import LocalLedger, adjustment_id_for
-from integrations.erp.records import SALES_ORDER_STATUSES, invoice_number_key
+from integrations.erp.local.csv_write import (
+    write_customers,
+    write_gaps,
+    write_invoices,
+    write_orders,
+    write_payments,
+)
+from integrations.erp.local.ledger import LocalLedger
+from integrations.erp.records import SALES_ORDER_STATUSES
 
 CUSTOMER_COLUMNS = ("customer_id", "name", "credit_limit", "terms_days", "currency", "email")
 INVOICE_COLUMNS = (
@@ -85,7 +92,7 @@ def _existing(conn: Connection, table: Any, key_column: str) -> dict[str, dict[s
 
 
 @dataclass
-class _PaymentIn:
+class PaymentIn:
     payment_id: str
     customer_id: str
     received_on: date
@@ -124,7 +131,7 @@ def import_csv(
         invoice_currency = {n: r["currency"] for n, r in have_invoices.items()} | {
             n: r["currency"] for n, r in new_invoices.items()
         }
-        new_payments: dict[str, _PaymentIn] = {}
+        new_payments: dict[str, PaymentIn] = {}
         if payments is not None:
             new_payments = _read_payments(
                 _Reader(payments, PAYMENT_COLUMNS, problems),
@@ -143,11 +150,11 @@ def import_csv(
         if problems:
             raise ImportFailed(problems)
 
-        _write_customers(conn, new_customers, have_customers, summary)
-        _write_invoices(conn, new_invoices, have_invoices, summary)
-        _write_payments(conn, new_payments, have_payments, summary)
-        _write_gaps(conn, balance_gaps, new_invoices, today())
-        _write_orders(conn, new_orders, have_orders, summary)
+        write_customers(conn, new_customers, have_customers, summary)
+        write_invoices(conn, new_invoices, have_invoices, summary)
+        write_payments(conn, new_payments, have_payments, summary)
+        write_gaps(conn, balance_gaps, new_invoices, today())
+        write_orders(conn, new_orders, have_orders, summary)
     return summary
 
 
@@ -234,8 +241,8 @@ def _read_payments(
     known_customers: set[str],
     invoice_currency: dict[str, str],
     have: dict[str, dict[str, Any]],
-) -> dict[str, _PaymentIn]:
-    out: dict[str, _PaymentIn] = {}
+) -> dict[str, PaymentIn]:
+    out: dict[str, PaymentIn] = {}
     for row in reader.rows():
         payment_id = row.text("payment_id")
         customer_id = row.text("customer_id")
@@ -261,7 +268,7 @@ def _read_payments(
         assert payment_id and customer_id and currency and received_on and amount
         payment = out.get(payment_id)
         if payment is None:
-            payment = out[payment_id] = _PaymentIn(
+            payment = out[payment_id] = PaymentIn(
                 payment_id,
                 customer_id,
                 received_on,
@@ -336,7 +343,7 @@ def _read_orders(reader: _Reader, known_customers: set[str]) -> dict[str, dict[s
 def _balance_gaps(
     new_invoices: dict[str, dict[str, Any]],
     have_invoices: dict[str, dict[str, Any]],
-    new_payments: dict[str, _PaymentIn],
+    new_payments: dict[str, PaymentIn],
     have_payments: dict[str, dict[str, Any]],
     file_name: str,
     problems: list[str],
@@ -364,146 +371,3 @@ def _balance_gaps(
         elif gap > 0:
             gaps[number] = gap
     return gaps
-
-
-def _write_customers(
-    conn: Connection,
-    rows: dict[str, dict[str, Any]],
-    have: dict[str, dict[str, Any]],
-    summary: ImportSummary,
-) -> None:
-    fresh = []
-    for customer_id, row in rows.items():
-        values = {k: v for k, v in row.items() if not k.startswith("_")}
-        before = have.get(customer_id)
-        if before is None:
-            fresh.append(values | {"on_hold": False})
-            continue
-        changed = {k: v for k, v in values.items() if before.get(k) != v}
-        if changed:
-            conn.execute(
-                update(t.customers).where(t.customers.c.customer_id == customer_id).values(changed)
-            )
-            summary.updated["customers"] += 1
-        else:
-            summary.unchanged["customers"] += 1
-    # Parents before their subsidiaries, for the foreign key.
-    fresh.sort(key=lambda v: v["parent_id"] is not None)
-    if fresh:
-        conn.execute(insert(t.customers), fresh)
-    summary.added["customers"] += len(fresh)
-
-
-def _write_invoices(
-    conn: Connection,
-    rows: dict[str, dict[str, Any]],
-    have: dict[str, dict[str, Any]],
-    summary: ImportSummary,
-) -> None:
-    fresh = []
-    for number, row in rows.items():
-        before = have.get(number)
-        if before is not None:
-            if (row["po_number"], row["due_date"]) != (before["po_number"], before["due_date"]):
-                conn.execute(
-                    update(t.invoices)
-                    .where(t.invoices.c.invoice_number == number)
-                    .values(po_number=row["po_number"], due_date=row["due_date"])
-                )
-            same = all(row[k] == before[k] for k in ("po_number", "due_date", "balance"))
-            (summary.unchanged if same else summary.updated)["invoices"] += 1
-            continue
-        values = {k: v for k, v in row.items() if not k.startswith("_")}
-        fresh.append(values | {"balance": row["amount"], "number_key": invoice_number_key(number)})
-    if fresh:
-        conn.execute(insert(t.invoices), fresh)
-    summary.added["invoices"] += len(fresh)
-
-
-def _write_payments(
-    conn: Connection,
-    rows: dict[str, _PaymentIn],
-    have: dict[str, dict[str, Any]],
-    summary: ImportSummary,
-) -> None:
-    for payment in rows.values():
-        if payment.payment_id in have:
-            summary.unchanged["payments"] += 1
-            continue
-        applied = sum((a for _, a in payment.applications), Decimal("0.00"))
-        conn.execute(
-            insert(t.payments).values(
-                payment_id=payment.payment_id,
-                customer_id=payment.customer_id,
-                received_on=payment.received_on,
-                amount=payment.amount,
-                unapplied=payment.amount - applied,
-                currency=payment.currency,
-                method=payment.method,
-                reference=payment.reference,
-            )
-        )
-        for number, amount in payment.applications:
-            conn.execute(
-                insert(t.applications).values(
-                    payment_id=payment.payment_id,
-                    invoice_number=number,
-                    amount=amount,
-                    applied_on=payment.received_on,
-                )
-            )
-            conn.execute(
-                update(t.invoices)
-                .where(t.invoices.c.invoice_number == number)
-                .values(balance=t.invoices.c.balance - amount)
-            )
-        summary.added["payments"] += 1
-
-
-def _write_gaps(
-    conn: Connection, gaps: dict[str, Decimal], invoices: dict[str, dict[str, Any]], today: date
-) -> None:
-    for number, gap in gaps.items():
-        row = invoices[number]
-        key = f"import-balance:{number}:{row['balance']}"
-        conn.execute(
-            insert(t.adjustments).values(
-                adjustment_id=adjustment_id_for(key),
-                customer_id=row["customer_id"],
-                invoice_number=number,
-                adjusted_on=today,
-                amount=gap,
-                currency=row["currency"],
-                kind="imported_balance",
-                reason_code=None,
-                memo=f"activity before import: the export states a balance of {row['balance']}",
-            )
-        )
-        conn.execute(
-            update(t.invoices)
-            .where(t.invoices.c.invoice_number == number)
-            .values(balance=t.invoices.c.balance - gap)
-        )
-
-
-def _write_orders(
-    conn: Connection,
-    rows: dict[str, dict[str, Any]],
-    have: dict[str, dict[str, Any]],
-    summary: ImportSummary,
-) -> None:
-    fresh = []
-    for order_id, values in rows.items():
-        before = have.get(order_id)
-        if before is None:
-            fresh.append(values)
-        elif any(before[k] != v for k, v in values.items()):
-            conn.execute(
-                update(t.sales_orders).where(t.sales_orders.c.order_id == order_id).values(values)
-            )
-            summary.updated["sales_orders"] += 1
-        else:
-            summary.unchanged["sales_orders"] += 1
-    if fresh:
-        conn.execute(insert(t.sales_orders), fresh)
-    summary.added["sales_orders"] += len(fresh)
