@@ -92,6 +92,9 @@ _CURRENCIES = (
 )
 
 
+_BUCKET_EDGES = (30, 45, 60, 90, 120, 150, 180, 365)
+
+
 def over_days(norm: str) -> int | None:
     """N of "over 90", "90+ days", "more than 60 days past due", when it is days past due."""
     if (
@@ -106,6 +109,8 @@ def over_days(norm: str) -> int | None:
             continue
         if number in (100, 200, 300) and "d" not in match.group(0):
             continue  # "over 100" alone is an amount; "over 100 days" is not
+        if "+" in match.group(0) and number in _BUCKET_EDGES:
+            return number  # "northwind 90+": the bucket's own notation, days past due
         if vocab.OVER_DAYS_CONTEXT.search(norm):
             return number
     return None

@@ -161,7 +161,9 @@ DAYS_TO_PAY = _rx(
     r"\bhow (?:many days|long)\b.{0,50}\b(?:to pay|for paying|for payment|to settle"
     r"|(?:before|till|until) (?:paying|they pay|it pays|payment))\b"
     r"|\b(?:on|in) (?:the )?average\b.{0,30}\bdays\b|\bdays\b.{0,40}\b(?:on|in) (?:the )?average\b",
-    r"\badp\b|\baverage days (?:to pay|taken to pay)\b",
+    r"\badp\b|\baverage days (?:to pay|taken to pay)\b"
+    r"|\bpay(?:s|ing)? (?:beyond|after|past|outside|over) (?:their |the |its )?"
+    r"(?:terms|due dates?)\b",
 )
 # The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets") or as one
 # standard bucket ("how much is 61-90", "the 31-60 bucket").

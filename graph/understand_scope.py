@@ -49,7 +49,9 @@ OUT_OF_SCOPE = _rx(
     # AP: our own bills and vendors
     r"\b(?:vendors?|suppliers?|accounts payable|ap aging|ap invoices?|ap balance|our ap"
     r"|purchase requisitions?)\b(?! portal)",
-    r"\b(?:will|do|did|should|can|have|when) we (?:pay|owe)\b|\bwe owe\b",
+    r"\b(?:will|do|did|should|can|have|when) we (?:pay|owe)\b|\bwe owe\b"
+    r"|\bpay ?runs?\b|\bpayment runs?\b|\bsales (?:forecast|pipeline|targets?|budget|quota)s?\b"
+    r"|\brevenue (?:forecast|budget|target)s?\b",
     # the world at large
     r"\bweather\b|\btemperature\b|\b(?:will|is) it (?:going to )?(?:rain|snow)\b"
     r"|\bforecast for the weekend\b|\bforecast\b.{0,24}\b(?:rain|snow|sunny)\b",

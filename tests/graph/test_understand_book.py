@@ -76,6 +76,9 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         ("what money hit our account today", "payments_received"),
         ("Dear team, kindly provide the debtors ageing. Regards", "aging_report"),
         ("the aging please, sorted by currency", "aging_report"),
+        ("which customers pay after the due date", "days_to_pay"),
+        ("when is the next pay run", "unknown"),  # our own payments (AP), not AR
+        ("sales forecast for next quarter", "unknown"),
         # a report e-mailed to someone is something arbot cannot do
         ("mail the aging to the controller", "unknown"),
         ("help please", "help"),
@@ -99,6 +102,7 @@ def test_numbers_in_words_set_the_count_and_the_days() -> None:
     assert parse("over 60s", TODAY).days == 60
     assert parse("anything past due over 100 days", TODAY).days == 100
     assert parse("anything overdue more than two months", TODAY).days == 60
+    assert parse("initech 120+", TODAY).days == 120  # the bucket's own notation
     assert parse("payments over the last 3 months", TODAY).days is None
 
 
