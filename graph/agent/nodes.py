@@ -42,6 +42,7 @@ def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
         # The rules could not read it: the LLM may route it, into the same typed Request.
         request = agent.llm.understand(text, agent.today()) or request
     request = agent.resolver.with_payment_numbers(agent.resolver.with_bare_invoices(request))
+    request = _with_customer_ids(agent, request, text)
     if request.cannot is not None:
         customer = None
         if request.customer_text:
@@ -72,6 +73,26 @@ def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     if isinstance(outcome, Reply):
         return {"request": request, "reply": outcome}
     return {"request": request, "resolved": outcome}
+
+
+def _with_customer_ids(agent: Agent, request: Request, text: str) -> Request:
+    """ "MT-300 past due", "balance of HW-100": a reference that is no invoice, PO or payment of
+    this ledger but a customer's id names that customer; the words are read again around the
+    customer's name."""
+    if request.intent != "invoice_status" or request.po_refs or len(request.invoice_refs) != 1:
+        return request
+    ref = request.invoice_refs[0]
+    if not re.fullmatch(r"[A-Za-z]{1,5}-?\d{2,}", ref) or agent.resolver.find_invoices(ref):
+        return request
+    customer = agent.erp.get_customer(ref.upper())
+    if customer is None:
+        return request
+    again = parse(
+        re.sub(re.escape(ref), f" {customer.name} ", text, flags=re.IGNORECASE), agent.today()
+    )
+    if again.invoice_refs or again.customer_text is None:
+        return request
+    return again
 
 
 def _only_a_prefix(agent: Agent, request: Request) -> bool:

@@ -238,3 +238,11 @@ def test_promises_kept_are_listed_when_asked(demo: Cli) -> None:
     assert listed == {(p.customer_id, p.amount) for p in november}
     assert reply["text"].startswith(f"{len(november)} promises kept")
     assert "kept" not in ask_json(demo, "broken promises")["data"]
+
+
+def test_a_customer_id_shaped_like_an_invoice_names_the_customer(imported: Cli) -> None:
+    """HW-100 is no invoice of the imported ledger but Harbor Wholesale's id."""
+    balance = ask_json(imported, "what is open on HW-100")
+    assert balance["intent"] == "customer_balance"
+    assert balance["entities"]["customer_id"] == "HW-100"
+    assert ask_json(imported, "is INV-999 paid")["intent"] == "invoice_status"  # still asked
