@@ -21,9 +21,11 @@ aging ageing balance balances payment payments unapplied receivable receivables 
 invoices outstanding overdue statement statements remittance remittances deduction deductions
 dispute disputes disputed promise promises collector collectors received receipts customers
 credit limit limits report summary largest biggest between yesterday forecast approvals
-reminder reminders history debtors
+reminder reminders history debtors total broken
 """.split()
 )
+# Spellings of one word: a typo one edit from both is still that word ("aeging").
+_SAME = {"ageing": "aging"}
 _TOKEN = lazy(r"[a-z]{4,}")
 
 
@@ -48,8 +50,8 @@ def corrected(word: str, known: frozenset[str]) -> str:
     """The AR word ``word`` is a typo of, or ``word`` itself."""
     if word in VOCABULARY or word in known:
         return word
-    found = [v for v in VOCABULARY if len(v) >= 5 and _one_edit(word, v)]
-    return found[0] if len(found) == 1 else word
+    found = {_SAME.get(v, v) for v in VOCABULARY if len(v) >= 5 and _one_edit(word, v)}
+    return found.pop() if len(found) == 1 else word
 
 
 def correct(text: str, known: frozenset[str]) -> str:

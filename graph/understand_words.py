@@ -96,7 +96,7 @@ KNOWN = (
     | NON_NAME
     | frozenset(
         """
-invoiced credits reported reports promised disputing receiver balanced limited statement's
+invoiced credits reported reports promised disputing receiver balanced limited statement's broke
 """.split()
     )
 )

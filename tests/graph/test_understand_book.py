@@ -79,6 +79,10 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         ("which customers pay after the due date", "days_to_pay"),
         ("when is the next pay run", "unknown"),  # our own payments (AP), not AR
         ("sales forecast for next quarter", "unknown"),
+        # typos of AR words, even one edit from two spellings of the same word
+        ("aeging summary", "aging_report"),
+        ("totl ar", "total_ar"),
+        ("brokn promises", "promises"),
         # a report e-mailed to someone is something arbot cannot do
         ("mail the aging to the controller", "unknown"),
         ("help please", "help"),
