@@ -1,8 +1,10 @@
 """Narrow reads and sums of the local ledger for the reports that cover a whole book: DSO and CEI,
 the receipts forecast and the digest (SQLAlchemy core, SQLite and PostgreSQL). Like
-``aggregates``, every function returns plain tuples of ints (money in cents), dates (ISO text on
-SQLite where rows come straight from the driver) and strings, never records: ``graph`` makes
-what it shows (``graph.ar.forecast_book.LedgerBook`` turns the book's rows into arrays).
+``aggregates``, every function returns plain values — ints (money in cents, days since
+1970-01-01), dates and strings — never records: ``graph`` makes what it shows. The book's
+invoices and applications come as ``Columns`` (each column concatenated in the database: one
+row, not a Python tuple per invoice), which ``graph.ar.forecast_book.LedgerBook`` turns into
+arrays.
 """
 
 from __future__ import annotations
