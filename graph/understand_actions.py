@@ -21,6 +21,7 @@ from graph.understand_verbs import (
     CAN_WE,
     CLAUSES,
     DAYS_TERMS,
+    NOW_WORDS,
     POLITE,
     SELF_MEMO,
     VERB,
@@ -193,12 +194,12 @@ _NOT_A_CUSTOMER = lazy(
 )
 _CUSTOMER_ID = lazy(r"^(?!inv)[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
 _PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|may be)\s")
-_THE_HOLD = lazy(r"^(?:the |their |its |that )?(?:credit )?(?:hold|stop|block)\s*$")
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
 _APPLIED_AMOUNT = lazy(
     rf"\b(?:for|unapplied|remaining|left)\s+{_AMOUNT_WRITTEN}\b"
     rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:of|from|out of)\b"
 )
+_NOW_WORDS = lazy(rf"\b{NOW_WORDS}\b")
 _FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
@@ -235,7 +236,7 @@ def _build(
         if terms is None or [i for i in invoices if i.upper() not in ids]:
             return None
         who = here.remaining.strip() if kind == "terms_said" else named
-        who = TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who))
+        who = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who)))
         customer = _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n)\b", " ", who)) or fallback
         if customer is None:
             return None
@@ -261,8 +262,8 @@ def _build(
         elif _VERBLESS_HOLD.match(body):
             named = here.remaining  # "kendall paper on stop please": the name opens it
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
-        if customer is None and _THE_HOLD.match(named):
-            customer = _customer_of(refs.remaining)  # "globex has paid, lift the hold"
+        if customer is None:  # "globex has paid, lift the hold", "… release them from hold"
+            customer = _customer_of(refs.remaining)
         customer = customer or fallback
         if customer is None:
             return None
@@ -390,7 +391,10 @@ def _limit(
     if asked and amount is None:
         return None
     if match and re.search(r"\bby\s*$", named[: match.start()]):
-        amount = None  # "raise it by 10k" is no new limit: the agent asks "to what amount?"
+        # "raise it by 10k" is no new limit (the agent asks "to what amount?"); "by 50k to
+        # 450k" is 450k
+        then = re.search(r"\bto\s+(.+)$", named[match.end() :])
+        amount = _money(then.group(1))[0] if then else None
     who = named[: match.start()] if match else named
     # "approve a 50k limit for globex": the customer after the figure
     customer = (

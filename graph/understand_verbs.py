@@ -16,7 +16,8 @@ from graph.lazy_regex import lazy
 # Clauses; a colon before the value it introduces ("terms for kendall: net 15", "limit for
 # acme: 20k") keeps the value in the clause.
 CLAUSES = lazy(
-    r"[.!?;,]+(?=\s|$)|:+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
+    r"[.!?;,]+(?=\s|$)|(?<!hold)(?<!stop)(?<!block)"  # "credit hold: globex" is one clause
+    r":+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
     r"|\s-+\s|\s-{2,}|\n+"
 )
 POLITE = lazy(
@@ -59,6 +60,8 @@ _TERMS = (
 _HOLD = r"(?:credit )?(?:hold|stop|block)"
 _ORDER = r"\bso-\d"
 _CODE = r"(?:usd|eur|gbp|cad|inr|chf)\b"
+NOW_WORDS = r"(?:please|now|asap|approved|going forward|from now on|with immediate effect)"
+_NOW = NOW_WORDS + "?"
 
 VERB = {
     kind: lazy(pattern)
@@ -107,8 +110,12 @@ VERB = {
             rf"^(?!(?:{_QUESTION_WORDS})\b)(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}}[- ]?days?"
             r"(?: payment| credit)? terms) (?:terms )?(?:for|to|on)\b"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:payment )?terms?"
-            r" (?:(?:change|changed|update|updated|revised|should be|to be|will be) )?"
-            r"(?:to |= ?|at |on )?(?:net|n) ?-?\d{1,3}\b\s*(?:please|now|asap|approved)?$",
+            r"(?!.*\b(?:are|is|was|were)\b)(?: [a-z]+){0,3}? (?:to |= ?|at |on )?"
+            r"(?:net|n) ?-?\d{1,3}"
+            rf"\b\s*{_NOW}$"
+            # "northwind: net 45 going forward", "globex -> net 60"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,4}}[\w&.'-]+\s*(?::|->|=>|\u2192)\s*"
+            rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?\s*{_NOW}$",
         ),
         # a sales order held or declined: the object is the order, not the customer
         (
@@ -132,6 +139,8 @@ VERB = {
             "hold_off",
             rf"^(?:release|lift|remove|clear|take off|drop|end)\b.*\b{_HOLD}\b"
             rf"|^(?:take|get|pull|move)\b.*\boff (?:the )?{_HOLD}\b"
+            rf"|^(?:take|get|pull) (?:the |their |its )?{_HOLD} off\b"
+            rf"|^set\b.*\b{_HOLD} (?:to|=) (?:no|false|off|n)\b"
             r"|^(?:unblock|unhold|un-hold|unfreeze|unsuspend)\b"
             r"|^(?:reinstate|restore)\b.*\b(?:credit|account|shipping|orders)\b"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:to be|can be|needs to be"
@@ -143,9 +152,16 @@ VERB = {
             rf"^(?:put|place|keep|set|move)\b.*\bon (?:the )?{_HOLD}(?: list)?\b"
             r"|^(?:put |place |set )?(?:a |the )?(?:credit )?(?:hold|stop) (?:on|for)\b"
             r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
+            # "credit hold: globex", "globex -> credit hold", "set globex credit hold to yes"
+            rf"|^{_HOLD}\s*:\s*[\w&]"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:->|=>|\u2192|:)\s*(?:on )?"
+            rf"{_HOLD}$"
+            rf"|^set\b.*\b{_HOLD} (?:to|=) (?:yes|true|on|y)\b"
             # "globex to be put on hold", "globex needs to be blocked"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:is |are )?(?:to be|needs to be"
             rf"|must be|has to be) (?:put on {_HOLD}|placed on {_HOLD}|blocked|held)\b"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:needs|has|must) (?:to )?go on"
+            rf" {_HOLD}\b"
             rf"|^(?!(?:is|are|was|were|why|who|which|what|whats|how|when|any)\b)(?:[\w&.'-]+ )"
             rf"{{1,5}}on {_HOLD} (?:please|now|asap|today)$"
             r"|^hold\b(?! on\b)(?! off\b).*\b(?:orders?|shipments?|shipping|deliveries"
@@ -161,6 +177,7 @@ VERB = {
             r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop|update)\b"
             r".{0,24}\b(?:note|comment|memo|remark)s?\b(?! to (?:self|myself)\b)"
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
+            r"|^(?:[\w&.'-]+ ){1,4}(?:note|memo|comment)$"
             r"|^log (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
             r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",
         ),
@@ -179,6 +196,9 @@ VERB = {
             r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
             r"|e-mail)s? (?:to|for)\b"
             r"|^(?:an? |the )?(?:reminder|chaser|nudge)s? (?:to|for)\b(?! (?:me|us|myself|self)\b)"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}"
+            r"(?:needs|has to get|must get|to get) (?:a |an |another |the )?"
+            r"(?:reminder|nudge|chaser|dunning letter|past due notice)\b"
             r"|^(?:an? |the )?(?:final|second|last|first|friendly|gentle|polite|quick|payment)"
             r" (?:notice|reminder|demand|nudge|chaser)s? (?:to|for)\b",
         ),

@@ -503,3 +503,36 @@ def test_an_invoice_number_with_a_short_prefix_is_for_the_ledger_to_say() -> Non
         ("k-1002",),
         Decimal("50"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "on_hold"),
+    [
+        ("northwind -> credit hold", "set_credit_hold", True),  # shorthand
+        ("credit hold: northwind", "set_credit_hold", True),
+        ("set northwind credit hold to yes", "set_credit_hold", True),
+        ("northwind's account needs to go on hold", "set_credit_hold", True),
+        ("take the hold off northwind", "set_credit_hold", False),
+        ("northwind is cleared, release them from hold", "set_credit_hold", False),
+        ("northwind: net 45 going forward", "set_terms", None),
+        ("northwind terms to be changed to net 45", "set_terms", None),
+        ("northwind needs a reminder", "send_reminder", None),
+        ("northwind note - cheque in the mail", "add_note", None),
+    ],
+)
+def test_shorthand_and_objects_named_elsewhere(text: str, kind: str, on_hold: bool | None) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text) == (kind, "northwind")
+    if on_hold is not None:
+        assert found.on_hold is on_hold
+
+
+def test_a_limit_raised_by_an_amount_to_another() -> None:
+    assert action("increase northwind credit limit by 50k to 450k").amount == Decimal("450000")
+
+
+@pytest.mark.parametrize(
+    "text", ["globex terms are net 30, right?", "lift the hold", "credit hold report"]
+)
+def test_statements_of_fact_and_holds_of_no_one_propose_nothing(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
