@@ -200,6 +200,12 @@ _APPLIED_AMOUNT = lazy(
     rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:of|from|out of)\b"
 )
 _NOW_WORDS = lazy(rf"\b{NOW_WORDS}\b")
+# what a write-off of a customer without an invoice names: "globex entirely", "all of …"
+_WHOLE = lazy(
+    r"\b(?:entirely|in full|completely|whole|all|balances?|account|everything|remaining"
+    r"|residual|rest)\b"
+)
+_NOUN_HOLD = lazy(r"^(?:a |the )?(?:credit )?(?:hold|stop|block)\b")
 _FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
@@ -252,6 +258,8 @@ def _build(
         return ActionRequest("release_order", customer_text=_customer_of(named))
     if kind in ("hold_on", "hold_off") and _NOT_A_CUSTOMER.match(body.partition(" ")[2]):
         return None  # "put the reminders for globex on hold": dunning, not credit (cannot)
+    if kind in ("hold_on", "hold_off") and "?" in norm and _NOUN_HOLD.match(body):
+        return None  # "the hold on globex, why?": a question about the hold
     if kind in ("hold_on", "hold_off"):
         if kind == "hold_off" and orders and not _name(named)[0]:
             return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
@@ -299,7 +307,9 @@ def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRe
     maybe = () if invoices else _maybe_invoices(remaining)
     if not invoices and not maybe:
         # "write off globex entirely": a write-off, of no invoice yet (the agent asks which)
-        customer = _customer_of(remaining)
+        if not _WHOLE.search(remaining):
+            return None  # "write off policy", "write-off threshold": no write-off asked
+        customer = _customer_of(_WHOLE.sub(" ", remaining))
         return ActionRequest("write_off_deduction", customer_text=customer) if customer else None
     # "write off meridian's 140 on 987": the number after "on" is the invoice, not the amount
     amount, match = _money(_MAYBE_INVOICE.sub(" ", remaining) if maybe else remaining)

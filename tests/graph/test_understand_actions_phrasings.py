@@ -536,3 +536,21 @@ def test_a_limit_raised_by_an_amount_to_another() -> None:
 )
 def test_statements_of_fact_and_holds_of_no_one_propose_nothing(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write off policy",  # a write-off of no one and nothing
+        "write-off threshold",
+        "the hold on globex, why?",  # a question about the hold
+        "has SO-1005 been released",
+        "why was SO-1013 declined",
+        "which orders are on hold",
+        "any customers to put on stop?",
+        "customers we should block",
+        "release SO-1005?",
+    ],
+)
+def test_mentions_of_actions_propose_nothing(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
