@@ -298,6 +298,13 @@ def parse(text: str, today: date) -> Request:
     # a forecast, and promises "due monday", speak of days ahead
     forward = intent == "forecast" or (intent == "promises" and bool(_DUE.search(norm)))
     period = written or _period(norm, today, forward=forward)
+    if (
+        intent in ("payments_received", "payment_history")
+        and period is not None
+        and period.start > today
+    ):
+        # "what will come in next week": money not received yet is the forecast's question
+        intent, period = "forecast", written or _period(norm, today, forward=True)
     if guessed and period is not None:
         intent = "payment_history"  # "northwind last week": what came in then
     if (

@@ -187,6 +187,19 @@ CANNOT = (
         ),
     ),
     (
+        "explain",
+        "explain what a term means",
+        _rx(
+            r"\bwhat (?:does|do|is meant by) (?:the )?(?:term |word |acronym )?[\w/&+-]{2,20}"
+            r" (?:mean|stand for)\b",
+            r"\bwhat is meant by\b|^\s*(?:please )?(?:define|explain|meaning of|definition of)\s+"
+            r"(?:the term )?"
+            r"[\w/&+-]{2,20}(?: means?)?\s*[?!.]*$",
+            r"\b(?:definition|meaning) of (?:the )?(?:term )?[\w/&+-]{2,20}\s*[?!.]*$",
+            r"\bexplain (?:to me )?what [\w/&+ -]{2,30} means?\b",
+        ),
+    ),
+    (
         "other_change",
         "make that change",
         _rx(

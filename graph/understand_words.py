@@ -65,7 +65,8 @@ forty fifty sixty seventy eighty ninety hundred landed state audit auditors olde
 approved allowed greatest remaining allocated mail honoured honored fulfilled fulfiled wise
 key main principal commitment commitments meeting meetings weekly deck rpt age profile
 management mgmt reporting booked during commencing beginning ending starting kw cw wc calendar
-longer dear regards provide provided sorted sort sincerely
+longer dear regards provide provided sorted sort sincerely define explain definition meaning
+arrive arriving
 """.split()
 )
 

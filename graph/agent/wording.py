@@ -18,6 +18,7 @@ _INSTEAD: dict[str, tuple[str, ...]] = {
     "invoiced": ("what does {customer} owe", "aging report"),
     "write_email": ("send a reminder to {customer}", "send {customer} a statement"),
     "records": ("what does {customer} owe", "show {customer}'s last payments", "collections list"),
+    "explain": ("what is our dso?", "aging report", "help"),
     "other_change": ("approvals", "help"),
 }
 

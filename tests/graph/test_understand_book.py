@@ -83,6 +83,12 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         ("aeging summary", "aging_report"),
         ("totl ar", "total_ar"),
         ("brokn promises", "promises"),
+        # money that has not come in yet is the forecast's question
+        ("what will come in next week", "forecast"),
+        ("payments due to arrive next month", "forecast"),
+        # what a term means is not the figure itself
+        ("what does CEI stand for", "unknown"),
+        ("define dso", "unknown"),
         # a report e-mailed to someone is something arbot cannot do
         ("mail the aging to the controller", "unknown"),
         ("help please", "help"),
