@@ -29,12 +29,12 @@ from sqlalchemy import (
 
 from integrations.db import UtcDateTime, write_transaction
 from integrations.erp.local.schema import Money
+from integrations.plain_writes import execute_plain
 from integrations.store import schema as t
 from integrations.store.audit import (
     AuditKeys,
     approval_states,
     canonical,
-    record_fields,
     record_hash,
 )
 from integrations.store.clock import now_utc
@@ -104,69 +104,6 @@ def _as_stored(row: dict[str, Any]) -> dict[str, Any]:
     return stored
 
 
-# Statements compiled for the driver, by dialect, driver and the caller's name for the statement.
-_PLAIN: dict[tuple[str, str, str], _Plain | None] = {}
-
-
-@dataclass(frozen=True)
-class _Plain:
-    sql: str
-    names: tuple[str, ...] | None  # the parameters' order (positional drivers), else None
-    defaults: dict[str, Any]  # values bound in the statement itself
-    needed: frozenset[str]  # the parameters each row gives
-    processors: dict[str, Any]  # what SQLAlchemy converts a value with, by parameter
-
-
-def _compiled(conn: Connection, name: str, statement: Any) -> _Plain | None:
-    key = (conn.dialect.name, conn.dialect.driver, name)
-    if key not in _PLAIN:
-        compiled = statement().compile(dialect=conn.dialect)
-        simple = not compiled.escaped_bind_names and not any(
-            b.expanding for b in compiled.binds.values()
-        )
-        needed = frozenset(n for n, b in compiled.binds.items() if b.required)
-        bound = compiled.construct_params(_check=False)
-        _PLAIN[key] = (
-            _Plain(
-                compiled.string,
-                tuple(compiled.positiontup) if compiled.positiontup is not None else None,
-                {n: v for n, v in bound.items() if n not in needed},
-                needed,
-                dict(compiled._bind_processors),
-            )
-            if simple
-            else None
-        )
-    return _PLAIN[key]
-
-
-def execute_plain(conn: Connection, name: str, statement: Any, rows: list[dict[str, Any]]) -> None:
-    """``conn.execute(statement(), rows)`` (an executemany) straight to the driver: compiled
-    once per dialect under ``name``, each row's values through the same conversions SQLAlchemy
-    applies (``bind_processor``), without its per-row work: a cash run writes tens of thousands
-    of rows. ``statement``: makes the statement (called once)."""
-    if not rows:
-        return
-    plain = _compiled(conn, name, statement)
-    if plain is None or not all(plain.needed <= row.keys() for row in rows):
-        # A row leaving a column out is SQLAlchemy's to complete (its default).
-        conn.execute(statement(), rows)
-        return
-    processors = plain.processors
-    params = []
-    for row in rows:
-        values = plain.defaults | row
-        for key, process in processors.items():
-            values[key] = process(values[key])
-        params.append(values)
-    if plain.names is not None:
-        names = plain.names
-        conn.exec_driver_sql(plain.sql, [tuple(v[n] for n in names) for v in params])
-    else:
-        keys = (*plain.needed, *plain.defaults)
-        conn.exec_driver_sql(plain.sql, [{k: v[k] for k in keys} for v in params])
-
-
 def _insert_plain(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """``conn.execute(insert(table), rows)`` straight to the driver (``execute_plain``)."""
     execute_plain(conn, f"insert:{table.name}", lambda: insert(table), rows)
@@ -205,6 +142,21 @@ def _states(conn: Connection, ids: Sequence[str]) -> list[tuple[str, str, dateti
     return found
 
 
+# A keyed record's fields as ``record_fields`` lists them (what its hash covers).
+_RECORD = (
+    "seq",
+    "approval_id",
+    "event",
+    "actor",
+    "at",
+    "detail",
+    "erp_reference",
+    "prev_hash",
+    "key_id",
+    "state",
+)
+
+
 class BatchWrites:
     engine: Engine
     audit_keys: AuditKeys
@@ -220,23 +172,24 @@ class BatchWrites:
         )
         seq, previous = head["last_seq"], head["last_hash"]
         key, key_id = self.audit_keys.signing, self.audit_keys.signing_id
+        at = now_utc().isoformat()  # the records of one append are written at one moment
         rows = []
         for approval_id, step, state in records:
             seq += 1
-            values = {
-                "seq": seq,
-                "approval_id": approval_id,
-                "event": step.event,
-                "actor": step.actor,
-                "at": now_utc().isoformat(),
-                "detail": canonical(step.detail),
-                "erp_reference": step.erp_reference,
-                "prev_hash": previous,
-                "key_id": key_id,
-                "state": state,
-            }
-            values["hash"] = previous = record_hash(key, record_fields(values))
-            rows.append(values)
+            fields = [
+                seq,
+                approval_id,
+                step.event,
+                step.actor,
+                at,
+                canonical(step.detail),
+                step.erp_reference,
+                previous,
+                key_id,
+                state,
+            ]
+            previous = record_hash(key, fields)  # the fields in ``record_fields``' order
+            rows.append(dict(zip(_RECORD, fields, strict=True), hash=previous))
         if not rows:
             return
         _insert_plain(conn, t.audit, rows)

@@ -12,7 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.actions import ApplyPayment
-from integrations.store.audit import approval_state, approval_states, canonical, canonical_list
+from integrations.store.audit import (
+    approval_state,
+    approval_states,
+    canonical,
+    canonical_list,
+    canonical_list_bytes,
+)
 
 flat = st.lists(st.none() | st.integers() | st.text(), max_size=16)
 
@@ -22,6 +28,29 @@ def test_flat_lists_are_written_as_json_dumps_writes_them(values: list[object]) 
     assert canonical_list(values) == json.dumps(
         values, sort_keys=True, separators=(",", ":"), default=str
     )
+
+
+@given(flat)
+def test_the_hashed_bytes_of_a_flat_list_are_json_dumps_encoded(values: list[object]) -> None:
+    """What the record and state hashes are computed over (orjson's bytes when they are the
+    same) must stay what json.dumps wrote, or existing chains would stop verifying."""
+    assert (
+        canonical_list_bytes(values)
+        == json.dumps(values, sort_keys=True, separators=(",", ":"), default=str).encode()
+    )
+
+
+def test_what_orjson_writes_otherwise_is_written_by_json() -> None:
+    for values in (
+        ["caf\u00e9", None],  # json escapes it as \\u00e9, orjson writes UTF-8
+        ["del\x7f", 1],  # json escapes DEL, orjson does not
+        ['\x00\x1f\n\t"\\/'],  # control characters: both escape them alike
+        [2**64, "big"],  # past orjson's integers
+        ["\ud800"],  # a lone surrogate orjson refuses
+        [True, 1.5, Decimal("1.10")],  # not a flat list of strings, integers and None
+    ):
+        expected = json.dumps(values, sort_keys=True, separators=(",", ":"), default=str)
+        assert canonical_list_bytes(values) == expected.encode()
 
 
 def test_anything_else_in_the_list_falls_back_to_the_encoder() -> None:

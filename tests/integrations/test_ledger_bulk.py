@@ -3,11 +3,14 @@ payments written one at a time: the same refusals, the same balances, replays by
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from integrations.erp.local import LocalLedger
+import pytest
+
+from integrations.erp.local import LocalLedger, bulk, schema
 from integrations.erp.port import ErpError
 from integrations.erp.records import ApplicationRequest, NewPayment
 from tests.books import seed_books
@@ -101,3 +104,44 @@ def test_the_state_a_batch_reports_is_the_ledger_s_after_it(tmp_path: Path) -> N
         if not isinstance(r, Exception)
     }
     assert written and written <= set(after["payments"])  # each write's payment is reported
+
+
+def test_a_balance_changed_under_the_batch_rolls_it_back_and_writes_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch's updates are conditional on the balances it read: when one no longer matches
+    (here the batch is made to read a stale balance), the driver reports fewer rows changed,
+    nothing of the batch stays, and each payment is written alone with ``apply_payment``'s
+    own checks: the ledger ends as the same writes one at a time leave it."""
+    one_by_one = _ledger(tmp_path / "one.db")
+    batch = _ledger(tmp_path / "batch.db")
+    writes = _writes(one_by_one)
+    for payment, requests, key in writes:
+        with contextlib.suppress(ErpError):
+            one_by_one.apply_payment(payment, requests, idempotency_key=key)
+    real_rows_in = bulk.rows_in
+    stale: list[str] = []
+
+    def stale_balances(conn, table, column, values, **options):  # type: ignore[no-untyped-def]
+        found = real_rows_in(conn, table, column, values, **options)
+        if table is schema.invoices and not stale:
+            number = next(iter(found))
+            stale.append(number)
+            found[number] = dict(found[number]) | {"balance": found[number]["balance"] + 1}
+        return found
+
+    monkeypatch.setattr(bulk, "rows_in", stale_balances)
+    alone: list[str] = []
+    real_apply = LocalLedger.apply_payment
+
+    def counted(self, payment, requests, *, idempotency_key):  # type: ignore[no-untyped-def]
+        alone.append(payment.payment_id)
+        return real_apply(self, payment, requests, idempotency_key=idempotency_key)
+
+    monkeypatch.setattr(LocalLedger, "apply_payment", counted)
+    after: dict[str, dict[str, Decimal]] = {}
+    batch.apply_payments(writes, after=after)
+    assert stale and len(alone) == len(writes)  # the batch was rolled back, then one by one
+    assert after == {}  # nothing reported: the writes went one at a time
+    assert _state(batch) == _state(one_by_one)
+    assert batch.integrity_problems() == []

@@ -67,7 +67,8 @@ def test_plain_writes_store_what_sqlalchemy_stores(ledger_url: str) -> None:
         )
 
     with write_transaction(store.engine) as conn:
-        execute_plain(conn, "test:move", move, moved[:1])
+        assert execute_plain(conn, "test:move", move, moved[:1]) == 1  # the rows it changed
+        assert execute_plain(conn, "test:move", move, moved[:1]) == 0  # no longer pending
         conn.execute(move(), moved[1:])
     rows = _raw(store, "store_approvals")
     by_id = {row[0]: row[1:] for row in rows}

@@ -31,6 +31,7 @@ from integrations.erp.records import (
     WriteResult,
     may_pay_for,
 )
+from integrations.plain_writes import execute_plain
 
 if TYPE_CHECKING:
     from integrations.erp.local.ledger import LocalLedger
@@ -50,12 +51,15 @@ def rows_in(
     values: Iterable[str],
     *,
     lock: bool = False,
+    columns: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Rows whose ``column`` is one of ``values``, by that value, in chunks."""
+    """Rows whose ``column`` is one of ``values``, by that value, in chunks; only ``column``
+    and ``columns`` of each when given (no conversion of the columns not wanted)."""
     wanted = list(dict.fromkeys(values))
     found: dict[str, Any] = {}
+    selected = [table] if columns is None else [column, *(table.c[n] for n in columns)]
     for start in range(0, len(wanted), CHUNK):
-        query = select(table).where(column.in_(wanted[start : start + CHUNK]))
+        query = select(*selected).where(column.in_(wanted[start : start + CHUNK]))
         if lock:
             query = query.with_for_update()
         for row in conn.execute(query).mappings():
@@ -177,21 +181,37 @@ def _plan_and_write(
     earlier = {
         key: row["erp_reference"]
         for key, row in rows_in(
-            conn, t.writes, t.writes.c.idempotency_key, (key for _, _, key in items)
+            conn,
+            t.writes,
+            t.writes.c.idempotency_key,
+            (key for _, _, key in items),
+            columns=["erp_reference"],
         ).items()
     }
     numbers = [r.invoice_number for _, requests, _ in items for r in requests]
-    invoices = rows_in(conn, t.invoices, t.invoices.c.invoice_number, numbers, lock=True)
+    invoices = rows_in(
+        conn,
+        t.invoices,
+        t.invoices.c.invoice_number,
+        numbers,
+        lock=True,
+        columns=["customer_id", "currency", "balance"],
+    )
     owners = {row["customer_id"] for row in invoices.values()}
     payers = {payment.customer_id for payment, _, _ in items}
     parents = {
         customer_id: row["parent_id"]
         for customer_id, row in rows_in(
-            conn, t.customers, t.customers.c.customer_id, payers | owners
+            conn, t.customers, t.customers.c.customer_id, payers | owners, columns=["parent_id"]
         ).items()
     }
     recorded = rows_in(
-        conn, t.payments, t.payments.c.payment_id, (p.payment_id for p, _, _ in items), lock=True
+        conn,
+        t.payments,
+        t.payments.c.payment_id,
+        (p.payment_id for p, _, _ in items),
+        lock=True,
+        columns=["customer_id", "amount", "currency", "unapplied"],
     )
     plan = _Plan(
         parents=parents,
@@ -248,44 +268,55 @@ def _plan_and_write(
 def _write(
     conn: Connection, plan: _Plan, invoices: dict[str, Any], recorded: dict[str, Any]
 ) -> None:
+    """The plan's rows, each table's in one statement straight to the driver
+    (``execute_plain``); a balance or unapplied amount changed meanwhile is a ``_Conflict``."""
     if not plan.writes:
         return
-    conn.execute(insert(t.writes), plan.writes)
+    execute_plain(conn, "ledger:writes", lambda: insert(t.writes), plan.writes)
     for payment_id, row in plan.new_payments.items():
         row["unapplied"] = plan.unapplied[payment_id]
-    if plan.new_payments:
-        conn.execute(insert(t.payments), list(plan.new_payments.values()))
-    i, p = t.invoices.c, t.payments.c
+    execute_plain(
+        conn, "ledger:payments", lambda: insert(t.payments), list(plan.new_payments.values())
+    )
     changed = [
-        {"number": n, "was": invoices[n]["balance"], "now": balance}
+        {"b_number": n, "b_was": invoices[n]["balance"], "b_now": balance}
         for n, balance in plan.balances.items()
         if balance != invoices[n]["balance"]
     ]
-    if changed:
-        done = conn.execute(
-            update(t.invoices)
-            .where(and_(i.invoice_number == bindparam("number"), i.balance == bindparam("was")))
-            .values(balance=bindparam("now")),
-            changed,
-        ).rowcount
-        if done != len(changed):
-            raise _Conflict
+    if changed and execute_plain(conn, "ledger:balances", _balances, changed) != len(changed):
+        raise _Conflict
     topped = [
-        {"pid": pid, "was": row["unapplied"], "now": plan.unapplied[pid]}
+        {"b_pid": pid, "b_was": row["unapplied"], "b_now": plan.unapplied[pid]}
         for pid, row in recorded.items()
         if plan.unapplied[pid] != row["unapplied"]
     ]
-    if topped:
-        done = conn.execute(
-            update(t.payments)
-            .where(and_(p.payment_id == bindparam("pid"), p.unapplied == bindparam("was")))
-            .values(unapplied=bindparam("now")),
-            topped,
-        ).rowcount
-        if done != len(topped):
-            raise _Conflict
-    if plan.applications:
-        conn.execute(insert(t.applications), plan.applications)
+    if topped and execute_plain(conn, "ledger:unapplied", _unapplied, topped) != len(topped):
+        raise _Conflict
+    execute_plain(conn, "ledger:applications", _applications, plan.applications)
+
+
+def _balances() -> Any:
+    i = t.invoices.c
+    return (
+        update(t.invoices)
+        .where(and_(i.invoice_number == bindparam("b_number"), i.balance == bindparam("b_was")))
+        .values(balance=bindparam("b_now"))
+    )
+
+
+def _unapplied() -> Any:
+    p = t.payments.c
+    return (
+        update(t.payments)
+        .where(and_(p.payment_id == bindparam("b_pid"), p.unapplied == bindparam("b_was")))
+        .values(unapplied=bindparam("b_now"))
+    )
+
+
+def _applications() -> Any:
+    # The id is the database's to number: left out of the statement, not bound as NULL.
+    names = ("payment_id", "invoice_number", "amount", "applied_on")
+    return insert(t.applications).values({n: bindparam(n) for n in names})
 
 
 def apply_payments(

@@ -1,0 +1,124 @@
+"""Many rows written with one statement straight to the driver: what a cash run's tens of
+thousands of approval, audit, bank-line and ledger rows cost as an executemany of tuples, not
+SQLAlchemy's per-row work, with exactly the values SQLAlchemy would bind.
+
+``execute_plain(conn, name, statement, rows)`` is ``conn.execute(statement(), rows)``: the
+statement is compiled once per dialect and driver under ``name``, each value goes through the
+conversion SQLAlchemy applies to its column (``bind_processor``: money to cents, aware times to
+naive UTC, dates to text on SQLite), a column at a time; a value repeated in a column (a batch's
+time stamp, a day's date) is converted once. A row leaving a column out falls back to
+``conn.execute`` (SQLAlchemy completes it with the column's default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Date
+
+from integrations.db import UtcDateTime
+from integrations.erp.local.schema import Money
+
+# Column types whose conversion depends only on the value (equal values of one type convert
+# alike), so a column's repeated values may be converted once. A naive ``DateTime`` is not
+# among them: two equal aware times in different zones are written as different text.
+_BY_VALUE = (Money, UtcDateTime, Date)
+
+
+@dataclass(frozen=True)
+class _Plain:
+    sql: str
+    names: tuple[str, ...]  # the parameters (in the statement's order for positional drivers)
+    positional: bool
+    defaults: dict[str, Any]  # values bound in the statement itself
+    needed: frozenset[str]  # the parameters each row gives
+    processors: dict[str, Callable[[Any], Any]]  # what SQLAlchemy converts a value with
+    by_value: frozenset[str]  # parameters whose conversion depends only on the value
+
+
+# Statements compiled for the driver, by dialect, driver and the caller's name for the statement.
+_PLAIN: dict[tuple[str, str, str], _Plain | None] = {}
+
+
+def _compiled(conn: Connection, name: str, statement: Callable[[], Any]) -> _Plain | None:
+    key = (conn.dialect.name, conn.dialect.driver, name)
+    if key not in _PLAIN:
+        compiled = statement().compile(dialect=conn.dialect)
+        simple = not compiled.escaped_bind_names and not any(
+            b.expanding for b in compiled.binds.values()
+        )
+        needed = frozenset(n for n, b in compiled.binds.items() if b.required)
+        bound = compiled.construct_params(_check=False)
+        positional = compiled.positiontup is not None
+        names = (
+            tuple(compiled.positiontup)  # a name used twice is bound twice
+            if positional
+            else tuple(dict.fromkeys((*sorted(needed), *sorted(bound))))
+        )
+        _PLAIN[key] = (
+            _Plain(
+                compiled.string,
+                names,
+                positional,
+                {n: v for n, v in bound.items() if n not in needed},
+                needed,
+                dict(compiled._bind_processors),
+                frozenset(
+                    n
+                    for n, b in compiled.binds.items()
+                    if isinstance(b.type, _BY_VALUE)
+                    or isinstance(getattr(b.type, "impl_instance", None), _BY_VALUE)
+                ),
+            )
+            if simple
+            else None
+        )
+    return _PLAIN[key]
+
+
+def _converted(process: Callable[[Any], Any], values: Sequence[Any], by_value: bool) -> list[Any]:
+    if by_value:
+        try:
+            return list(map(lru_cache(maxsize=None, typed=True)(process), values))
+        except TypeError:  # a value that cannot be a key: each converted on its own
+            pass
+    return list(map(process, values))
+
+
+def execute_plain(
+    conn: Connection, name: str, statement: Callable[[], Any], rows: Sequence[dict[str, Any]]
+) -> int:
+    """``conn.execute(statement(), rows)`` (an executemany) straight to the driver (see the
+    module); the number of rows it changed. ``statement``: makes the statement (called once
+    per dialect)."""
+    if not rows:
+        return 0
+    plain = _compiled(conn, name, statement)
+    if plain is None or not all(plain.needed <= row.keys() for row in rows):
+        # A row leaving a column out is SQLAlchemy's to complete (its default).
+        return conn.execute(statement(), list(rows)).rowcount
+    names, defaults, processors = plain.names, plain.defaults, plain.processors
+    count = len(rows)
+    given = list(dict.fromkeys(n for n in names if n not in defaults))
+    columns: dict[str, Sequence[Any]] = {}
+    if len(given) == 1:  # itemgetter of one name gives the value itself, not a tuple
+        columns[given[0]] = [row[given[0]] for row in rows]
+    elif given:
+        take = itemgetter(*given)
+        columns = dict(zip(given, zip(*map(take, rows), strict=True), strict=True))
+    for n, value in defaults.items():
+        process = processors.get(n)
+        columns[n] = [value if process is None else process(value)] * count
+    for n in given:
+        process = processors.get(n)
+        if process is not None:
+            columns[n] = _converted(process, columns[n], n in plain.by_value)
+    ordered = zip(*(columns[n] for n in names), strict=True)
+    if plain.positional:
+        return conn.exec_driver_sql(plain.sql, list(ordered)).rowcount
+    named = [dict(zip(names, row, strict=True)) for row in ordered]
+    return conn.exec_driver_sql(plain.sql, named).rowcount
