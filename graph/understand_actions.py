@@ -261,16 +261,17 @@ def _build(
     if kind in ("hold_on", "hold_off") and "?" in norm and _NOUN_HOLD.match(body):
         return None  # "the hold on globex, why?": a question about the hold
     if kind in ("hold_on", "hold_off"):
-        if kind == "hold_off" and orders and not _name(named)[0]:
-            return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
         # "stop supplying kendall paper": the customer after what is stopped
         named = _STOPPED.sub("", named)
         if passive := _PASSIVE.search(here.remaining):
             named = here.remaining[: passive.start()]  # "globex to be put on hold"
         elif _VERBLESS_HOLD.match(body):
             named = here.remaining  # "kendall paper on stop please": the name opens it
+        if kind == "hold_off" and orders and not _name(named)[0]:
+            return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
-        if customer is None:  # "globex has paid, lift the hold", "… release them from hold"
+        if customer is None and not orders:
+            # "globex has paid, lift the hold", "… release them from hold"
             customer = _customer_of(refs.remaining)
         customer = customer or fallback
         if customer is None:

@@ -26,7 +26,7 @@ POLITE = lazy(
     r"|can i get you to|(?:i |we )?request(?:ing)? you to|do the needful(?: and)?"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
     r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
-    r"|go ahead and|let's|lets)\b[\s,!]*)+"
+    r"|go ahead and|let's|lets)\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
 )
 # A clause put as a question is a request only when it asks arbot to do it ("can you put … on
 # hold?", "pls send … a reminder?"); "no more shipments to globex?" asks.
@@ -59,6 +59,8 @@ _TERMS = (
 )
 _HOLD = r"(?:credit )?(?:hold|stop|block)"
 _ORDER = r"\bso-\d"
+_IT = r"(?: it| this| that| the order| this order| that order)?"
+_WAITING = r"(?:held |pending |blocked |waiting )?(?:sales )?"
 _CODE = r"(?:usd|eur|gbp|cad|inr|chf)\b"
 NOW_WORDS = r"(?:please|now|asap|approved|going forward|from now on|with immediate effect)"
 _NOW = NOW_WORDS + "?"
@@ -118,22 +120,32 @@ VERB = {
             rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?\s*{_NOW}$",
         ),
         # a sales order held or declined: the object is the order, not the customer
+        # a sales order held, declined or released: named in the clause, first ("SO-1005
+        # release pls") or after the verb, or elsewhere in the message ("SO-1013 - decline",
+        # "ok to ship SO-1005, release it")
         (
             "hold_order",
             rf"^hold\b(?! off\b)(?! up\b).*{_ORDER}"
-            rf"|^(?:put|place|keep|set)\b(?=.*{_ORDER}).*\bon (?:credit )?hold\b",
+            rf"|^(?:put|place|keep|set)\b(?=.*{_ORDER}).*\bon (?:credit )?hold\b"
+            rf"|^hold{_IT}$|^{_ORDER}\S*\s*(?:->|=>)?\s*(?:put )?(?:on )?hold\b",
         ),
-        ("decline_order", rf"^(?:decline|reject|deny|refuse)\b.*{_ORDER}"),
+        (
+            "decline_order",
+            rf"^(?:decline|reject|deny|refuse)\b.*{_ORDER}"
+            rf"|^(?:decline|reject|deny|refuse){_IT}$|^{_ORDER}\S*\s*(?:->|=>)?\s*(?:decline|reject)",
+        ),
         (
             "release_order",
-            rf"^(?:release|unblock|unhold|approve)\b(?!.*\bhold\b).*{_ORDER}",
+            rf"^(?:release|unblock|unhold|approve)\b(?!.*\bhold\b).*{_ORDER}"
+            rf"|^(?:release|approve|unblock){_IT}$|^{_ORDER}\S*\s*(?:->|=>)?\s*(?:release|approve)",
         ),
-        # "release the order for pinnacle": the customer's order waiting for credit
-        # "release the order for pinnacle": the customer's order waiting for credit ("release
-        # the order" alone: the agent asks which)
+        # "release the order for pinnacle", "release pinnacle's held orders": the customer's
+        # order waiting for credit ("release the order" alone: the agent asks which)
         (
             "release_orders_of",
-            r"^release (?:the |their |its |this |that )?(?:sales )?orders?(?: (?:for|of)\b|$)",
+            rf"^(?:release|approve) (?:the |their |its |this |that )?{_WAITING}orders?"
+            r"(?: (?:for|of)\b|$)"
+            rf"|^(?:release|approve) (?:[\w&.'-]+ ){{1,4}}{_WAITING}orders?$",
         ),
         (
             "hold_off",

@@ -554,3 +554,28 @@ def test_statements_of_fact_and_holds_of_no_one_propose_nothing(text: str) -> No
 )
 def test_mentions_of_actions_propose_nothing(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "order", "customer"),
+    [
+        ("SO-1005 release pls", "set_credit_hold", "SO-1005", None),  # "so" is no "so, …"
+        ("SO-1005 can be released", "set_credit_hold", "SO-1005", None),
+        ("ok to ship SO-1005, release it", "set_credit_hold", "SO-1005", None),
+        ("SO-1013 - decline", "decline_order", "SO-1013", None),
+        ("credit decision SO-1013: decline", "decline_order", "SO-1013", None),
+        ("release pinnacle's order", "release_order", None, "pinnacle"),
+        ("release the held orders for pinnacle", "release_order", None, "pinnacle"),
+        ("approve the order for northwind", "release_order", None, "northwind"),
+    ],
+)
+def test_order_decisions_however_written(
+    text: str, kind: str, order: str | None, customer: str | None
+) -> None:
+    found = action(text)
+    assert (found.kind, found.order_ref, found.customer_text) == (kind, order, customer)
+
+
+@pytest.mark.parametrize("text", ["release it", "decline it", "hold it"])
+def test_an_order_decision_of_no_order_proposes_nothing(text: str) -> None:
+    assert parse(text, TODAY).intent != "action_request", text
