@@ -233,9 +233,9 @@ REGISTRY: tuple[Intent, ...] = (
     Intent(
         "promises",
         "portfolio",
-        "Promises to pay: due and broken",
-        ("broken promises", "promises due this week"),
-        "Customers' promises to pay: open ones coming due, and broken ones.",
+        "Promises to pay: due, broken, and kept when asked",
+        ("broken promises", "promises due this week", "which promises were kept this month"),
+        "Customers' promises to pay: open ones coming due, broken ones, and kept ones when asked.",
         "graph.portfolio_promises:promises",
         parameters=_CUSTOMER | _PERIOD,
         slash="promises",
