@@ -236,7 +236,7 @@ _STATEMENT = lazy(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\
 _NOT_CUSTOMER_STATEMENT = lazy(r"\bbank statements?\b|\bstatement of (?:cash|work)\b|\bmt940\b")
 _EVERYONE = lazy(
     r"\b(?:all|every|each)(?: (?:the|of (?:the|our)))? (?:customers?|accounts?|clients?)\b"
-    r"|\beveryone\b|\beverybody\b"
+    r"|\beveryone\b|\beverybody\b|\b(?:customers|accounts) (?:with|owing|over|above)\b"
 )
 _THRESHOLD = lazy(
     r"\b(?:over|above|more than|owing more than|with more than|at least|>)\s*(\$?\s?\d[\d,]*"

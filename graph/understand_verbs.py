@@ -85,7 +85,8 @@ VERB = {
             "limit",
             r"^(?:set|raise|lower|increase|decrease|reduce|bump|cut|change|make|drop|up|lift"
             r"|extend|update|adjust|move|boost|double|halve|take|give|approve|grant)\b"
-            r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d)",
+            r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d"
+            r"|\d[\d,.]*\s*[km]? (?:of )?credit (?:for|to)\b)",
         ),
         # "globex credit limit 25k pls", "limit globex at 20k", "new credit limit for abbott:
         # GBP 75,000": a limit and a figure, said as an order (a question about the limit
@@ -190,6 +191,7 @@ VERB = {
             r".{0,24}\b(?:note|comment|memo|remark)s?\b(?! to (?:self|myself)\b)"
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
             r"|^(?:[\w&.'-]+ ){1,4}(?:note|memo|comment)$"
+            r"|^(?:comment|memo|remark)s? (?:on|for|to|re)\b|^(?:log|note|memo)$"
             r"|^log (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
             r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",
         ),

@@ -579,3 +579,19 @@ def test_order_decisions_however_written(
 @pytest.mark.parametrize("text", ["release it", "decline it", "hold it"])
 def test_an_order_decision_of_no_order_proposes_nothing(text: str) -> None:
     assert parse(text, TODAY).intent != "action_request", text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "customer"),
+    [
+        ("please approve 30k credit for globex", "set_credit_limit", "globex"),
+        ("comment on globex: promised payment by friday", "add_note", "globex"),
+        ("log: globex AP said cheque was posted yesterday", "add_note", "globex"),
+        ("send statements to customers with more than 10k overdue", "send_statement", None),
+    ],
+)
+def test_more_objects_and_heads(text: str, kind: str, customer: str | None) -> None:
+    found = action(text)
+    assert (found.kind, found.customer_text) == (kind, customer)
+    if kind == "send_statement":
+        assert found.amount == Decimal("10000")  # the threshold, not everyone
