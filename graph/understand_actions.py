@@ -199,6 +199,7 @@ _APPLIED_AMOUNT = lazy(
     rf"\b(?:for|unapplied|remaining|left)\s+{_AMOUNT_WRITTEN}\b"
     rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:of|from|out of)\b"
 )
+_TEMPORARY = lazy(r"\b(?:temporary|temporarily|temp|one[- ]off|one[- ]time)\b|\b(?:until|till)\b")
 _NOW_WORDS = lazy(rf"\b{NOW_WORDS}\b")
 # what a write-off of a customer without an invoice names: "globex entirely", "all of …"
 _WHOLE = lazy(
@@ -388,6 +389,8 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
 def _limit(
     kind: str, body: str, remaining: str, named: str, asked: bool, fallback: str | None
 ) -> ActionRequest | None:
+    if _TEMPORARY.search(body):
+        return None  # a limit until a date is not a new limit: arbot says it cannot (yet)
     if kind == "limit_said":
         named = remaining.strip()
     if changed := _FROM_TO.search(named):

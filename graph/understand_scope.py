@@ -213,6 +213,10 @@ CANNOT = (
             r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
             r"|lower|reduce|issue|send(?! me\b)(?! us\b))\b(?! me\b)",
             r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
+            # a temporary limit: "temp limit increase for globex to 30k till month end"
+            r"^(?!(?:what|how|is|are|does|do|did|which|who|why|when|any)\b)(?:.*?\b(?:temporary"
+            r"|temporarily|temp|one[- ]off|one[- ]time)\b.{0,30}\b(?:limit|credit)\b"
+            r"|.*?\b(?:limit|credit line)\b.{0,40}\b(?:until|till)\b)",
             # dunning paused, an invoice held from it: not a customer's credit hold
             rf"{_ASKED}(?:pause|stop|suspend|hold|put|place|keep)\b(?: all| the| any| our)*"
             r" (?:reminders?|dunning|chasing|chasers?|collections? (?:e-?mails?|letters?|calls?))\b"

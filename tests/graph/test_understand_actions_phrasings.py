@@ -595,3 +595,15 @@ def test_more_objects_and_heads(text: str, kind: str, customer: str | None) -> N
     assert (found.kind, found.customer_text) == (kind, customer)
     if kind == "send_statement":
         assert found.amount == Decimal("10000")  # the threshold, not everyone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temporary credit limit increase for globex to 30k",
+        "raise globex limit to 30k until end of december",
+    ],
+)
+def test_a_temporary_limit_is_no_permanent_one(text: str) -> None:
+    request = parse(text, TODAY)  # arbot sets limits, not limits until a date: it says so
+    assert (request.intent, request.cannot) == ("unknown", "other_change"), text
