@@ -58,12 +58,12 @@ delinquent oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent w
 couldnt shouldnt q totals percent percentage pct share ratio points posts missing arrived
 incoming entrance entrances delay delays delayed saldo
 close closing board pack packs figure figures analysis altogether together told dollar dollars
-single individual hitters queried query queries contesting contested severely whole ledger
+hitters queried query queries contesting contested severely whole ledger
 needful rn looking tot ttl debiteuren debitoren trade adp two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
-forty fifty sixty seventy eighty ninety hundred landed state audit auditors older heavy agreed
+forty fifty sixty seventy eighty ninety hundred landed state audit auditors older agreed
 approved allowed greatest remaining allocated mail honoured honored fulfilled fulfiled wise
-key main principal commitment commitments meeting meetings weekly deck rpt age profile
+commitment commitments meeting meetings weekly deck rpt age profile
 management mgmt reporting booked during commencing beginning ending starting kw cw wc calendar
 longer dear regards provide provided sorted sort sincerely define explain definition meaning
 arrive arriving
