@@ -35,9 +35,10 @@ def run_bank_file(
     """Raises ``BankFileError`` (nothing read), ``CashRunError`` (nothing written, or the file
     is being processed by another run). ``statement``: the file already read.
     ``with_reply=False``: no summary card (it reads the waiting approvals back) when nothing
-    is posted."""
+    is posted. The run's result rows wait on disk (``ResultSpool``), read back in order."""
     from graph.cash_application import CashApplication
     from graph.cash_run_reply import run_reply
+    from graph.cash_spool import ResultSpool
     from integrations.bank import read_statement
 
     if statement is None:
@@ -49,6 +50,7 @@ def run_bank_file(
         progress=progress,
         source=path.name,
         wait=wait,
+        results=ResultSpool(),
     )
     if not with_reply:
         return BankRun(statement, run, None)

@@ -17,18 +17,22 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from graph.actions import ApplyPayment
 from graph.approval_batch import Proposal, propose_many, touches
 from graph.approvals import SYSTEM, ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
+from graph.ar.cashapp_ledger import LedgerItems
 from graph.ar.cashapp_model import no_gc
 from graph.ar.payers import pays_oldest_first, pays_out_of_order
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
+from graph.cash_spool import ResultSpool, Spool
 from integrations.erp.records import BankLine, Invoice
 from integrations.store import Approval
 from integrations.store.bank_lines import IN_PROGRESS, RunClaim, RunHolder
@@ -40,6 +44,7 @@ HABIT_DAYS = 365  # the payment history that tells who pays the oldest invoices 
 STALE_AFTER = timedelta(minutes=10)  # a claim silent this long is taken over (other hosts)
 HEARTBEAT_EVERY = 5.0  # seconds between "still working" marks on the claim
 FIRST_BATCH, BATCH = 16, 1024  # lines proposed and recorded together (the batches grow)
+DRY_BATCH = 512  # dry run: lines whose earlier results are read and matched together
 
 __all__ = [
     "CashApplication",
@@ -59,14 +64,19 @@ class RunTakenOver(CashRunError):
     """This run went silent so long that another took the file over; it stopped writing."""
 
 
+Results = list[dict[str, Any]] | ResultSpool  # where a run's result rows go, in line order
+
+
 @dataclass(frozen=True)
 class CashRun:
-    results: list[dict[str, Any]]
+    results: Results  # a list, or the ``ResultSpool`` the caller gave (read back from disk)
     already_processed: int
     in_progress_elsewhere: int = 0  # lines another file's live run is processing
     resumed_from: dict[str, Any] | None = None  # the dead run this one took over
 
     def count(self, decision: str) -> int:
+        if isinstance(self.results, ResultSpool):
+            return self.results.decisions[decision]
         return sum(1 for r in self.results if r["decision"] == decision)
 
 
@@ -122,40 +132,45 @@ class CashApplication:
         source: str = "the bank file",
         run_key: str | None = None,
         wait: float = 0.0,
+        results: Results | None = None,
     ) -> CashRun:
         """Apply, propose or file each line. Raises ``InvalidBankLines`` (nothing written) when
         any line cannot be held, ``FileInProgress`` when another live run holds the file after
-        ``wait`` seconds, ``RunTakenOver`` if this run lost the file to another."""
+        ``wait`` seconds, ``RunTakenOver`` if this run lost the file to another. ``results``:
+        where each line's result row goes, in line order (a ``ResultSpool`` keeps a large
+        file's rows on disk); a new list by default."""
         problems = bank_line_problems(lines, source)
         if problems:
             raise InvalidBankLines(source, problems)
+        out: Results = [] if results is None else results
         if dry_run:
-            return self._dry_run(lines, as_of, progress)
+            return self._dry_run(lines, as_of, progress, out)
         if not lines:
-            return CashRun([], 0)
+            return CashRun(out, 0)
         claim = self._take(run_key or lines_key(lines), source, len(lines), wait)
         self._claim, self._beaten = claim, time.monotonic()
         try:
             items = [_Item(line.payment_id, line) for line in lines]
 
-            def match_fresh(fresh: list[_Item]) -> dict[str, CashMatch]:
-                # The matcher (the open invoices, indexed) lives only while it matches: the
-                # proposing and recording that follow neither need it nor carry its memory.
+            def match_fresh(fresh: list[_Item]) -> Iterable[CashMatch]:
+                # Every line is matched against the ledger as the run found it, before anything
+                # is written; the matches wait on disk while they are proposed and recorded.
                 matcher = self._matcher(as_of)
-                found = matcher.match_all([i.line for i in fresh], as_of, self._beating(progress))
-                return {m.payment_id: m for m in found}
+                spool = Spool()
+                lines = [i.line for i in fresh]
+                for match in matcher.matches(lines, as_of, self._beating(progress)):
+                    spool.append(match)
+                return spool
 
             with no_gc():  # what a run makes it frees itself: collecting is pure cost here
-                results, earlier, elsewhere = self._process(items, match_fresh)
+                earlier, elsewhere = self._process(items, match_fresh, lambda r, _: out.append(r))
             self.store.finish_run(claim)
         except BaseException:
             self.store.release_run(claim)
             raise
         finally:
             self._claim = None
-        return CashRun(
-            [result for result, _ in results], earlier, elsewhere, resumed_from=claim.taken_over
-        )
+        return CashRun(out, earlier, elsewhere, resumed_from=claim.taken_over)
 
     def apply_unapplied_erp_payments(self, *, as_of: date, days: int = 14) -> CashRun:
         """Payments recorded in the ERP but left unapplied (keyed in by someone, or received
@@ -188,13 +203,13 @@ class CashApplication:
             aliases=self.store.payer_aliases(),
         )
 
-        def match_each(fresh: list[_Item]) -> dict[str, CashMatch]:
-            matches = {}
+        def match_each(fresh: list[_Item]) -> list[CashMatch]:
+            matches = []
             for item in fresh:
                 match = matcher.match(item.line, as_of)
                 if match.customer_id not in (None, owners[item.key]):
                     match = dataclasses.replace(match, decision="unmatched")
-                matches[item.line.payment_id] = match
+                matches.append(match)
             return matches
 
         if not items:
@@ -205,15 +220,20 @@ class CashApplication:
         except FileInProgress:
             return CashRun([], 0, in_progress_elsewhere=len(items))
         self._beaten = time.monotonic()
+        fresh: list[dict[str, Any]] = []
+
+        def keep(result: dict[str, Any], seen: bool) -> None:
+            if not seen:
+                fresh.append(result)
+
         try:
-            results, earlier, elsewhere = self._process(items, match_each)
+            earlier, elsewhere = self._process(items, match_each, keep)
             self.store.finish_run(self._claim)
         except BaseException:
             self.store.release_run(self._claim)
             raise
         finally:
             self._claim = None
-        fresh = [result for result, seen in results if not seen]
         return CashRun(fresh, earlier, elsewhere)
 
     # --- the claim -----------------------------------------------------------------------------
@@ -253,19 +273,22 @@ class CashApplication:
     # --- processing ----------------------------------------------------------------------------
     def _matcher(self, as_of: date) -> CashMatcher:
         """The matcher over the open invoices, knowing which customers' own history (the last
-        year of payments) pays the oldest of equal invoices first."""
+        year of payments) pays the oldest of equal invoices first. On the local ledger it asks
+        the ledger's indexes a batch of lines at a time (``LedgerItems``); another ERP's open
+        invoices are read whole and held, indexed."""
         with no_gc():  # ~10 objects per invoice, none of them garbage
             history = self.erp.payments(since=as_of - timedelta(days=HABIT_DAYS))
+            customers = self.erp.list_customers()
             bulk = getattr(self.erp, "get_invoices", None)
-            stream = getattr(self.erp, "iter_open_invoices", None)
-            open_invoices: Iterable[Invoice]
+            engine = getattr(self.erp, "engine", None) if self.erp.name == "local" else None
+            open_invoices: Iterable[Invoice] | LedgerItems
             if bulk is not None:
                 # Only the open invoices are held; the history's own (paid ones too) are read
                 # by number, so a ledger's years of closed invoices never are.
                 numbers = {a.invoice_number for p in history for a in p.applications}
                 by_number = dict(bulk(sorted(numbers))) if numbers else {}
-                if stream is not None:  # each as it is read: the matcher keeps its own copies
-                    open_invoices = stream()
+                if engine is not None:
+                    open_invoices = LedgerItems(engine, {c.customer_id for c in customers})
                 else:
                     open_invoices = _drained(self.erp.invoices(open_only=True))
             else:
@@ -273,7 +296,7 @@ class CashApplication:
                 by_number = {invoice.invoice_number: invoice for invoice in every}
                 open_invoices = _drained([invoice for invoice in every if invoice.balance > 0])
             return CashMatcher(
-                self.erp.list_customers(),
+                customers,
                 open_invoices,
                 aliases=self.store.payer_aliases(),
                 oldest_first=pays_oldest_first(history, by_number),
@@ -285,23 +308,34 @@ class CashApplication:
         lines: Sequence[BankLine],
         as_of: date,
         progress: Callable[[int, int], None] | None,
+        out: Results,
     ) -> CashRun:
-        rows = self.store.bank_line_rows([line.payment_id for line in lines])
-        earlier = {
-            line.payment_id: None
-            if (row := rows.get(line.payment_id)) is None or row["decision"] == IN_PROGRESS
-            else row["result"]
-            for line in lines
-        }
-        fresh = [line for line in lines if earlier[line.payment_id] is None]
-        found = self._matcher(as_of).match_all(fresh, as_of, progress) if fresh else []
-        matches = {m.payment_id: m for m in found}
+        """Each line's result as a run would record it, ``DRY_BATCH`` lines at a time (their
+        earlier results read, the rest matched), into ``out`` as they come."""
         policy = self.approvals.policy
-        results = []
-        for line in lines:
-            result = earlier[line.payment_id]
-            if result is None:
-                match = matches[line.payment_id]
+        matcher: CashMatcher | None = None
+        taken: dict[str, tuple[Decimal, str]] = {}  # one run's claims, across the batches
+        already = 0
+        for start in range(0, len(lines), DRY_BATCH):
+            batch = lines[start : start + DRY_BATCH]
+            rows = self.store.bank_line_rows([line.payment_id for line in batch])
+            earlier = {
+                line.payment_id: row["result"]
+                for line in batch
+                if (row := rows.get(line.payment_id)) is not None and row["decision"] != IN_PROGRESS
+            }
+            del rows
+            fresh = [line for line in batch if line.payment_id not in earlier]
+            if fresh and matcher is None:
+                matcher = self._matcher(as_of)
+            found = matcher.matches(fresh, as_of, taken=taken) if matcher and fresh else ()
+            matches = {m.payment_id: m for m in found}
+            for line in batch:
+                if line.payment_id in earlier:
+                    out.append(earlier[line.payment_id])
+                    already += 1
+                    continue
+                match = matches.pop(line.payment_id)
                 result = match.as_dict() | {"approval_id": None}
                 if match.decision == "unmatched" or not match.customer_id or not match.applications:
                     result["decision"] = "unmatched"
@@ -310,14 +344,21 @@ class CashApplication:
                         "apply_payment", match.amount
                     )
                     result["decision"] = "auto" if sure else "review"
-            results.append(result)
-        return CashRun(results, len(lines) - len(fresh))
+                out.append(result)
+            if progress is not None and fresh:
+                progress(start + len(batch), len(lines))
+        return CashRun(out, already)
 
     def _process(
-        self, items: list[_Item], match: Callable[[list[_Item]], dict[str, CashMatch]]
-    ) -> tuple[list[tuple[dict[str, Any], bool]], int, int]:
-        """Each item's result (and whether an earlier run recorded it), the number recorded
-        earlier, and the number another live run is processing."""
+        self,
+        items: list[_Item],
+        match: Callable[[list[_Item]], Iterable[CashMatch]],
+        out: Callable[[dict[str, Any], bool], None],
+    ) -> tuple[int, int]:
+        """Each item's result (and whether an earlier run recorded it) to ``out``, in order, a
+        batch at a time; the number recorded earlier, and the number another live run is
+        processing. ``match`` gives the matches of the items it is given, in their order
+        (matched before anything is written)."""
         assert self._claim is not None
         run_key = self._claim.run_key
         to_match: list[_Item] = []
@@ -335,26 +376,38 @@ class CashApplication:
                 item.approval_id = found[-1] if found else None
                 if item.approval_id is None:
                     to_match.append(item)
-        matches = match(to_match) if to_match else {}
-        results: dict[str, tuple[dict[str, Any], bool]] = {}
+        del known
+        matched = iter(match(to_match) if to_match else ())
+        del to_match
+        ready: dict[str, tuple[dict[str, Any], bool]] = {}
+        waiting: deque[_Item] = deque()  # items in order, their results not out yet
         earlier = elsewhere = 0
         work: list[_Item] = []
         for item in items:
             row = item.row
+            waiting.append(item)
             if row is not None and row["decision"] != IN_PROGRESS:
-                results[item.key] = (row["result"], True)
+                ready[item.key] = (row["result"], True)
                 earlier += 1
             elif item.elsewhere:
                 assert row is not None
-                results[item.key] = (row["result"] | {"decision": IN_PROGRESS}, False)
+                ready[item.key] = (row["result"] | {"decision": IN_PROGRESS}, False)
                 elsewhere += 1
             else:
                 work.append(item)
-        for batch in _batches(work, matches):
+
+        def flush() -> None:
+            while waiting and waiting[0].key in ready:
+                out(*ready.pop(waiting.popleft().key))
+
+        flush()
+        for batch, matches in _batches(work, matched):
             for key, (result, meanwhile) in self._settle_batch(batch, matches, run_key).items():
-                results[key] = (result, False)
+                ready[key] = (result, False)
                 elsewhere += meanwhile
-        return [results[item.key] for item in items], earlier, elsewhere
+            flush()
+        assert not waiting and not ready
+        return earlier, elsewhere
 
     def _held_elsewhere(self, row: dict[str, Any], run_key: str) -> bool:
         return row["run_key"] != run_key and self.store.run_is_live(
@@ -461,26 +514,35 @@ class CashApplication:
         return result
 
 
-def _batches(items: list[_Item], matches: dict[str, CashMatch]) -> Iterator[list[_Item]]:
+def _batches(
+    items: list[_Item], matched: Iterator[CashMatch]
+) -> Iterator[tuple[list[_Item], dict[str, CashMatch]]]:
     """The lines in order, in batches that grow from ``FIRST_BATCH`` to ``BATCH`` lines (the
-    first results are recorded soon, a crash leaves little in flight); no two lines of a batch
-    touch the same invoice or payment, so each is proposed against the ERP as the lines
-    before it left it."""
+    first results are recorded soon, a crash leaves little in flight), each with its lines'
+    matches (taken from ``matched`` in order: one for each line not already proposed); no two
+    lines of a batch touch the same invoice or payment, so each is proposed against the ERP as
+    the lines before it left it."""
     batch: list[_Item] = []
+    matches: dict[str, CashMatch] = {}
     touched: set[str] = set()
     size = FIRST_BATCH
     for item in items:
-        match = matches.get(item.line.payment_id)
+        match = None
+        if item.approval_id is None:
+            match = next(matched)
+            assert match.payment_id == item.line.payment_id
         these = {f"line:{item.key}"}
         if match is not None and match.customer_id is not None and match.applications:
             these |= touches(_action(item.line, match))
         if batch and (len(batch) >= size or these & touched):
-            yield batch
-            batch, touched, size = [], set(), min(size * 2, BATCH)
+            yield batch, matches
+            batch, matches, touched, size = [], {}, set(), min(size * 2, BATCH)
         batch.append(item)
+        if match is not None:
+            matches[item.line.payment_id] = match
         touched |= these
     if batch:
-        yield batch
+        yield batch, matches
 
 
 def _drained(items: list[Invoice]) -> Iterator[Invoice]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -111,10 +112,8 @@ def cashapp(
         except CashRunError as error:
             raise Fail(str(error)) from None
     run = done.run
-    currencies = {line.payment_id: line.currency for line in statement.receipts}
-    results = [exact_result(row, currencies.get(row["payment_id"])) for row in run.results]
     if out is not None:
-        write_results(results, out)
+        write_results(exact_results(run.results, statement.receipts), out)
     posted: list[str] = []
     if targets and not dry_run:
         import asyncio
@@ -126,7 +125,7 @@ def cashapp(
         if not posted:
             raise Fail(f"the run is done but could not be posted to {', '.join(targets)}")
     if as_json:
-        jsonout.echo(
+        echo_json(
             {
                 "lines": len(statement.receipts),
                 "dry_run": dry_run,
@@ -145,8 +144,8 @@ def cashapp(
                 "warnings": list(statement.warnings),
                 "out": out,
                 "posted": posted,
-                "results": results,
-            }
+            },
+            exact_results(run.results, statement.receipts),
         )
         return
     for warning in statement.warnings:
@@ -213,35 +212,69 @@ RESULT_COLUMNS = (
 )
 
 
-def write_results(results: list[dict[str, Any]], out: Path) -> None:
-    """``--out``: CSV or a workbook by the file's extension (one row per bank line), else
-    CONTRACTS' ``{"results": [...]}`` JSON."""
-    kind = out.suffix.lower().lstrip(".")
-    if kind not in FORMATS:
-        jsonout.write(out, {"results": results})
-        return
-    rows = []
+def exact_results(rows: Iterable[dict[str, Any]], lines: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    """The run's result rows (one per bank line, in the lines' order) as ``exact_result``s,
+    one at a time."""
+    for row, line in zip(rows, lines, strict=True):
+        yield exact_result(row, line.currency if line.payment_id == row["payment_id"] else None)
+
+
+def echo_json(head: dict[str, Any], results: Iterable[dict[str, Any]]) -> None:
+    """``--json``: ``head`` with ``results`` last, printed a row at a time (``jsonout.echo``'s
+    text for ``head | {"results": [...]}``)."""
+    for part in json_parts(head, results):
+        click.echo(part, nl=False)
+    click.echo()
+
+
+def json_parts(head: dict[str, Any], results: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """``jsonout.dumps(head | {"results": rows})`` in pieces, a row at a time: the rows are
+    never all held (nor their text)."""
+    text = jsonout.dumps({**head, "results": []})
+    assert text.endswith("[]\n}")
+    yield text[:-4]
+    first = True
     for row in results:
-        applications = row["applications"]
-        deduction = row.get("deduction") or {}
-        rows.append(
-            (
-                row["payment_id"],
-                row["decision"],
-                row.get("customer_id"),
-                row.get("currency"),
-                sum((a["amount"] for a in applications), Decimal(0)) if applications else None,
-                "; ".join(f"{a['invoice_number']} {a['amount']}" for a in applications),
-                deduction.get("amount"),
-                deduction.get("reason_code"),
-                row.get("unapplied_amount"),
-                row.get("confidence"),
-                row.get("approval_id"),
-                row.get("explanation"),
-            )
-        )
+        # A row two levels down: jsonout's own text with its lines indented two levels more
+        # (a JSON string never holds a bare newline).
+        yield ("[\n    " if first else ",\n    ") + jsonout.dumps(row).replace("\n", "\n    ")
+        first = False
+    yield "[]\n}" if first else "\n  ]\n}"
+
+
+def write_results(results: Iterable[dict[str, Any]], out: Path) -> None:
+    """``--out``: CSV or a workbook by the file's extension (one row per bank line), else
+    CONTRACTS' ``{"results": [...]}`` JSON; written a row at a time."""
+    kind = out.suffix.lower().lstrip(".")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise click.FileError(str(out), hint=error.strerror or str(error)) from None
-    write_table(RESULT_COLUMNS, rows, kind, out, sheet="cash application")
+    if kind not in FORMATS:
+        try:
+            with out.open("w", encoding="utf-8") as handle:
+                for part in json_parts({}, results):
+                    handle.write(part)
+        except OSError as error:
+            raise click.FileError(str(out), hint=error.strerror or str(error)) from None
+        return
+    write_table(RESULT_COLUMNS, map(_table_row, results), kind, out, sheet="cash application")
+
+
+def _table_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    applications = row["applications"]
+    deduction = row.get("deduction") or {}
+    return (
+        row["payment_id"],
+        row["decision"],
+        row.get("customer_id"),
+        row.get("currency"),
+        sum((a["amount"] for a in applications), Decimal(0)) if applications else None,
+        "; ".join(f"{a['invoice_number']} {a['amount']}" for a in applications),
+        deduction.get("amount"),
+        deduction.get("reason_code"),
+        row.get("unapplied_amount"),
+        row.get("confidence"),
+        row.get("approval_id"),
+        row.get("explanation"),
+    )

@@ -29,12 +29,11 @@ How a line is decided (one module each):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from graph.ar.cashapp_index import every
 from graph.ar.cashapp_model import (
     PIN,
     SETTLING_NAME,
@@ -67,6 +66,8 @@ from integrations.erp.records import (
 )
 
 __all__ = ["CashAlternative", "CashMatch", "CashMatcher", "CashPolicy"]
+
+BATCH_LINES = 256  # lines whose look-ups are read together (and let go together)
 
 
 class CashMatcher(Verdict):
@@ -101,30 +102,54 @@ class CashMatcher(Verdict):
         lines: Sequence[BankLine],
         as_of: date,
         progress: Callable[[int, int], None] | None = None,
+        *,
+        taken: dict[str, tuple[Decimal, str]] | None = None,
     ) -> list[CashMatch]:
         """Match every line; ``progress(done, total)`` is called as it goes and at the end.
 
         Lines are matched against the same open balances, so a line that would auto-apply to
         an invoice an earlier line of the batch already took (a duplicate payment, two
-        remittances naming one invoice) goes to review instead."""
-        results = []
+        remittances naming one invoice) goes to review instead. ``taken``: what earlier calls
+        of one run applied (invoice → applied so far, first payment), updated here."""
+        return list(self.matches(lines, as_of, progress, taken=taken))
+
+    def matches(
+        self,
+        lines: Sequence[BankLine],
+        as_of: date,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        taken: dict[str, tuple[Decimal, str]] | None = None,
+    ) -> Iterator[CashMatch]:
+        """``match_all``'s results one at a time. The lines are read ``BATCH_LINES`` at a time:
+        what they write and whose names they bear is looked up together, and let go after the
+        batch (``LedgerItems``)."""
         total = len(lines)
-        taken: dict[str, tuple[Decimal, str]] = {}  # invoice → (applied so far, first payment)
+        taken = {} if taken is None else taken
         with no_gc():  # matching frees what it makes; collecting would only walk the index
-            for done, line in enumerate(lines, start=1):
-                result = self.match(line, as_of)
-                if result.decision == "auto":
-                    result = self._claim(result, taken)
-                results.append(result)
-                if progress is not None and (done % 250 == 0 or done == total):
-                    progress(done, total)
-        return results
+            for start in range(0, total, BATCH_LINES):
+                batch = lines[start : start + BATCH_LINES]
+                readings = [self._read(line) for line in batch]
+                self._prefetch(
+                    (k for remittance, _ in readings for k in self._written(remittance)),
+                    (r for _, payer in readings for r in self._payer_roots(payer)),
+                )
+                done = start
+                for line, (remittance, payer) in zip(batch, readings, strict=True):
+                    result = self._match_read(line, as_of, remittance, payer)
+                    if result.decision == "auto":
+                        result = self._claim(result, taken)
+                    done += 1
+                    if progress is not None and (done % 250 == 0 or done == total):
+                        progress(done, total)
+                    yield result
+                self._forget()
 
     def _claim(self, result: CashMatch, taken: dict[str, tuple[Decimal, str]]) -> CashMatch:
         clash = []
         for number, amount in result.applications:
             so_far, first = taken.get(number, (ZERO, ""))
-            if so_far and so_far + amount > self._balance[number]:
+            if so_far and so_far + amount > self._items.balance(number):
                 clash.append(f"{number} was already applied from {first} in this batch")
         if clash:
             threshold = self.policy.auto_threshold
@@ -140,13 +165,21 @@ class CashMatcher(Verdict):
         return result
 
     def match(self, line: BankLine, as_of: date) -> CashMatch:
+        remittance, payer = self._read(line)
+        return self._match_read(line, as_of, remittance, payer)
+
+    def _read(self, line: BankLine) -> tuple[Remittance, PayerResolution]:
+        """The line's remittance and who its names point at."""
         remittance = parse_remittance(line.reference)
         if is_card_processor(line.payer_name or line.reference):
             # A processor's payout: its name says nothing of the customer; its fee came off.
             remittance = replace(remittance, card=True)
-            payer = self._payers.resolve("", remittance.names)
-        else:
-            payer = self._payers.resolve(line.payer_name, remittance.names)
+            return remittance, self._payers.resolve("", remittance.names)
+        return remittance, self._payers.resolve(line.payer_name, remittance.names)
+
+    def _match_read(
+        self, line: BankLine, as_of: date, remittance: Remittance, payer: PayerResolution
+    ) -> CashMatch:
         roots = frozenset(
             self._root[c.customer_id] for c in payer.candidates if c.score >= MATCH_MIN
         )
@@ -373,7 +406,7 @@ class CashMatcher(Verdict):
             return proposal, 0.7, "payer name is ambiguous"
 
         # Nobody recognisable and no reference: an invoice of exactly this amount is a lead only.
-        same = every(self._by_amount, (line.currency, line.amount))
+        same = self._items.amount(line.currency, line.amount)
         proposal = Proposal(family="")
         if len(same) == 1:
             invoice = same[0]

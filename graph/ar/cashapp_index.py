@@ -4,17 +4,17 @@ PO, amount, customer and payer group; and the references of a remittance resolve
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from graph.ar.cashapp_items import MemoryItems, OpenItems
 from graph.ar.cashapp_model import (
     ALNUM,
-    DIGIT_RUNS,
     WEAK,
+    ZERO,
     CashPolicy,
     Hit,
     item_agrees,
-    no_gc,
     one_edit,
 )
 from graph.ar.cashapp_refs import Remittance, ocr_key
@@ -24,52 +24,15 @@ from integrations.erp.records import (
     invoice_number_key,
 )
 
-# A lookup's invoices: most keys name one invoice, kept bare (a list only for two or more),
-# which saves a list per key and invoice (a 100k-invoice ledger has five such lookups).
-Many = dict[Hashable, "Invoice | list[Invoice]"]
-
-
-def put(index: Many, key: Hashable, invoice: Invoice) -> None:
-    found = index.get(key)
-    if found is None:
-        index[key] = invoice
-    elif type(found) is list:
-        found.append(invoice)
-    else:
-        index[key] = [found, invoice]
-
-
-def every(index: Many, key: Hashable) -> Sequence[Invoice]:
-    """The invoices under ``key``, in the order they were put there."""
-    found = index.get(key)
-    if found is None:
-        return ()
-    return found if type(found) is list else (found,)
-
-
-def compact(invoice: Invoice, ids: dict[str, str], shared: dict[object, object]) -> Invoice:
-    """The same invoice holding one object per customer id, date and currency (a ledger's
-    rows each bring their own), its amount the balance's object when the two are the same."""
-    amount, balance = invoice.amount, invoice.balance
-    return Invoice(
-        invoice.invoice_number,
-        ids[invoice.customer_id],
-        shared.setdefault(invoice.invoice_date, invoice.invoice_date),  # type: ignore[arg-type]
-        shared.setdefault(invoice.due_date, invoice.due_date),  # type: ignore[arg-type]
-        balance if amount.compare_total(balance) == 0 else amount,
-        balance,
-        shared.setdefault(invoice.currency, invoice.currency),  # type: ignore[arg-type]
-        invoice.po_number,
-    )
-
 
 class InvoiceIndex:
-    """Customers grouped by payer group and their open invoices, indexed."""
+    """Customers grouped by payer group, and their open invoices as ``items`` answers for
+    them (``MemoryItems`` over a list, or the ledger's ``LedgerItems``)."""
 
     def __init__(
         self,
         customers: Iterable[Customer],
-        open_invoices: Iterable[Invoice],
+        open_invoices: Iterable[Invoice] | OpenItems,
         policy: CashPolicy,
     ) -> None:
         self.policy = policy
@@ -79,49 +42,11 @@ class InvoiceIndex:
         for cid, root in self._root.items():
             members[root].append(cid)
         self._members = {root: tuple(ids) for root, ids in members.items()}
-        self._by_number: Many = {}
-        self._by_key: Many = {}
-        self._by_tail: Many = {}
-        self._by_po: Many = {}
-        self._open: dict[str, list[Invoice]] = defaultdict(list)
-        self._by_amount: Many = {}  # (currency, balance) → invoices
-        self._balance: dict[str, Decimal] = {}
-        with no_gc():
-            self._index(open_invoices)
+        if isinstance(open_invoices, OpenItems):
+            self._items: OpenItems = open_invoices
+        else:
+            self._items = MemoryItems(open_invoices, self._customers)
         self._family_open: dict[tuple[str, str], list[Invoice]] = {}
-
-    def _index(self, open_invoices: Iterable[Invoice]) -> None:
-        customers = self._customers
-        by_number, by_key, by_tail = self._by_number, self._by_key, self._by_tail
-        ids = {customer_id: customer_id for customer_id in customers}
-        shared: dict[object, object] = {}
-        for invoice in open_invoices:
-            if invoice.balance <= 0 or invoice.customer_id not in customers:
-                continue
-            invoice = compact(invoice, ids, shared)
-            number = invoice.invoice_number
-            self._balance[number] = invoice.balance
-            put(by_number, ALNUM.sub("", number.upper()), invoice)
-            runs = DIGIT_RUNS.findall(number)
-            if not runs:
-                put(by_key, invoice_number_key(number), invoice)
-            else:
-                put(by_key, "".join(runs).lstrip("0") or "0", invoice)
-                if len(runs) > 1:  # another series: "SI/2026/04634" also as "2026-4634"
-                    put(by_key, "-".join(r.lstrip("0") or "0" for r in runs), invoice)
-                    tail = runs[-1].lstrip("0")
-                    if len(tail) >= 4:
-                        put(by_tail, tail, invoice)
-            if invoice.po_number:
-                po = ALNUM.sub("", invoice.po_number.upper())
-                put(self._by_po, po, invoice)
-                po_key = invoice_number_key(invoice.po_number)
-                if po_key != po:
-                    put(self._by_po, po_key, invoice)
-            self._open[invoice.customer_id].append(invoice)
-            put(self._by_amount, (invoice.currency, invoice.balance), invoice)
-        for invoices in self._open.values():
-            invoices.sort(key=lambda i: (i.due_date, i.invoice_date, i.invoice_number))
 
     def _find_root(self, customer_id: str) -> str:
         seen = {customer_id}
@@ -140,12 +65,43 @@ class InvoiceIndex:
             found = [
                 invoice
                 for member in self._members[root]
-                for invoice in self._open.get(member, ())
+                for invoice in self._items.of_customer(member)
                 if invoice.currency == currency
             ]
             found.sort(key=lambda i: (i.due_date, i.invoice_date, i.invoice_number))
             self._family_open[key] = found
         return found
+
+    def _prefetch(self, texts: Iterable[str], roots: Iterable[str]) -> None:
+        """A batch of lines is about to be matched: the numbers they write, the payer groups
+        their names point at (read together, a batch at a time, from a ledger)."""
+        members = {m for root in roots for m in self._members.get(root, ())}
+        self._items.prefetch(texts, members)
+
+    @staticmethod
+    def _written(remittance: Remittance) -> Iterable[str]:
+        """What ``_hits`` may look up for this remittance: each reference as written (without
+        punctuation) and its keys; the keys of numbers cut in two."""
+        for item in remittance.edi:
+            ref = item.reference
+            yield ALNUM.sub("", ref.upper())
+            yield from (k for k in (invoice_number_key(ref), ocr_key(ref)) if k)
+        for token in remittance.tokens:
+            yield ALNUM.sub("", token.text.upper())
+            yield from token.keys
+        for _, key in remittance.joined:
+            yield key
+
+    def _open_balance(self, number: str) -> Decimal:
+        """The open invoice's balance; zero for a number that is not an open invoice."""
+        try:
+            return self._items.balance(number)
+        except KeyError:
+            return ZERO
+
+    def _forget(self) -> None:
+        if self._items.forget():
+            self._family_open.clear()
 
     # -- references ------------------------------------------------------------------------------
 
@@ -155,20 +111,20 @@ class InvoiceIndex:
         order = ("po", "invoice") if po else ("invoice", "po")
         for kind in order:
             if kind == "invoice":
-                for invoice in every(self._by_number, exact):
+                for invoice in self._items.number(exact):
                     hits.append(Hit(invoice, "number", text))
                 if not hits:
                     for key in keys:
-                        for invoice in every(self._by_key, key):
+                        for invoice in self._items.key(key):
                             hits.append(Hit(invoice, "ocr" if ocr else "key", text))
                         if hits:
                             break
                 if not hits and not ocr:
-                    for invoice in every(self._by_tail, keys[0] if keys else ""):
+                    for invoice in self._items.tail(keys[0] if keys else ""):
                         hits.append(Hit(invoice, "tail", text))
             else:
                 for key in (exact, *keys):
-                    for invoice in every(self._by_po, key):
+                    for invoice in self._items.po(key):
                         hits.append(Hit(invoice, "po", text))
                     if hits:
                         break
@@ -248,7 +204,7 @@ class InvoiceIndex:
             parts = [per_token.get(first), per_token.get(second)]
             if all(p is not None and p[1] for p in parts):
                 continue
-            whole = every(self._by_key, key) or every(self._by_tail, key)
+            whole = self._items.key(key) or self._items.tail(key)
             if whole:
                 joined_away.update((first, second))
                 keep([Hit(invoice, "split", text) for invoice in whole], text, False)
@@ -272,8 +228,10 @@ class InvoiceIndex:
         if len(key) < 4 or not roots:
             return []
         found: dict[str, Invoice] = {}
-        for variant in one_edit(key):
-            for invoice in every(self._by_key, variant):
+        variants = one_edit(key)
+        near = self._items.keys(variants)
+        for variant in variants:
+            for invoice in near.get(variant, ()):
                 if self._root[invoice.customer_id] in roots:
                     found[invoice.invoice_number] = invoice
         return [Hit(invoice, "typo", written) for invoice in found.values()]

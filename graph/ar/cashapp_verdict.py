@@ -160,7 +160,7 @@ class Verdict(AmountSearch):
         if len(set(numbers)) != len(numbers):
             problems.append("an invoice applied twice")
         for invoice, amount in proposal.applications:
-            if amount <= 0 or amount > self._balance.get(invoice.invoice_number, ZERO):
+            if amount <= 0 or amount > self._open_balance(invoice.invoice_number):
                 problems.append(
                     f"{show_money(amount)} is not within {invoice.invoice_number}'s balance"
                 )

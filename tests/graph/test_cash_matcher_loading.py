@@ -1,13 +1,20 @@
-"""The matcher holds its own compact copies of the open invoices, read from the local ledger one
-at a time: the results of a run must be the ones the ledger's whole list gives, on SQLite and
-PostgreSQL."""
+"""On the local ledger the matcher asks the ledger's indexes a batch of bank lines at a time
+(``LedgerItems``) and holds that batch's invoices only; another ERP's open invoices are read
+whole and held (``MemoryItems``). The results of a run must be the ones the ledger's whole
+list gives, on SQLite and PostgreSQL, whatever the batch sizes."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
+import pytest
+
+from graph import cash_application
+from graph.ar import cashapp
+from graph.ar.cashapp_ledger import LedgerItems
 from graph.cash_application import CashApplication
+from graph.cash_spool import ResultSpool
 from integrations.bank import parse_bank_bytes
 from integrations.erp.local import LocalLedger
 from tests.approvals_kit import service
@@ -17,15 +24,25 @@ TODAY = date(2026, 11, 21)
 
 
 class ListOnly:
-    """The same ledger without its streaming read (as another ERP client would be)."""
+    """The same ledger as another ERP client would be: its open invoices read as a list."""
+
+    name = "listed"
 
     def __init__(self, ledger: LocalLedger) -> None:
         self._ledger = ledger
 
     def __getattr__(self, name: str) -> Any:
-        if name == "iter_open_invoices":
+        if name in ("iter_open_invoices", "engine"):
             raise AttributeError(name)
         return getattr(self._ledger, name)
+
+
+class Counted(LedgerItems):
+    made: ClassVar[list[LedgerItems]] = []
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        Counted.made.append(self)
 
 
 def test_the_streamed_open_invoices_are_the_listed_ones(ledger_url: str) -> None:
@@ -45,3 +62,44 @@ def test_a_dry_run_matches_the_same_from_the_stream_as_from_the_list(ledger_url:
     listed = CashApplication(approvals).run(lines, as_of=TODAY, dry_run=True)
     assert streamed.results == listed.results
     assert streamed.count("auto") > 0
+
+
+def test_a_run_reads_the_invoices_its_lines_point_at_not_the_ledger(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = seed(ledger_url, 600)  # 12 customers, 50 open invoices each
+    paid = [m for m in made if m[1] in ("C01", "C02")][:8]  # lines of two customers
+    lines = parse_bank_bytes(bank_csv(paid).encode(), "bank.csv")
+    monkeypatch.setattr(cash_application, "LedgerItems", Counted)
+    Counted.made.clear()
+    run = CashApplication(service(ledger_url, **policy_overrides())).run(
+        lines, as_of=TODAY, dry_run=True
+    )
+    assert run.count("auto") == sum(1 for m in paid if m[3] <= 5000)
+    (items,) = Counted.made
+    # The two customers' open invoices (and the strangers' look-ups), not the 600.
+    assert 0 < items.rows_read <= 2 * 50 + 10
+
+
+def test_batches_of_any_size_give_the_same_results(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = seed(ledger_url, 40)
+    # A payment sent twice, lines apart: the second goes to review whichever batch it is in.
+    lines = parse_bank_bytes(
+        bank_csv([*made, made[0]]).encode().replace(b"BNK-0040,", b"BNK-DUP0,"), "bank.csv"
+    )
+    approvals = service(ledger_url, **policy_overrides())
+    whole = CashApplication(approvals).run(lines, as_of=TODAY, dry_run=True)
+    monkeypatch.setattr(cash_application, "DRY_BATCH", 3)
+    monkeypatch.setattr(cashapp, "BATCH_LINES", 2)
+    small = CashApplication(approvals).run(lines, as_of=TODAY, dry_run=True, results=ResultSpool())
+    assert list(small.results) == whole.results
+    assert [small.count(d) for d in ("auto", "review")] == [
+        whole.count(d) for d in ("auto", "review")
+    ]
+    duplicate = next(r for r in whole.results if r["payment_id"] == "BNK-DUP0")
+    assert (
+        duplicate["decision"] == "review"
+        and "already applied from BNK-0000" in duplicate["explanation"]
+    )
