@@ -43,7 +43,7 @@ AUTO_DECIDER = f"{SYSTEM} (auto policy)"
 HABIT_DAYS = 365  # the payment history that tells who pays the oldest invoices first
 STALE_AFTER = timedelta(minutes=10)  # a claim silent this long is taken over (other hosts)
 HEARTBEAT_EVERY = 5.0  # seconds between "still working" marks on the claim
-FIRST_BATCH, BATCH = 16, 1024  # lines proposed and recorded together (the batches grow)
+FIRST_BATCH, BATCH = 16, 256  # lines proposed and recorded together (the batches grow)
 DRY_BATCH = 512  # dry run: lines whose earlier results are read and matched together
 
 __all__ = [
@@ -288,7 +288,7 @@ class CashApplication:
                 numbers = {a.invoice_number for p in history for a in p.applications}
                 by_number = dict(bulk(sorted(numbers))) if numbers else {}
                 if engine is not None:
-                    open_invoices = LedgerItems(engine, {c.customer_id for c in customers})
+                    open_invoices = LedgerItems(engine, frozenset(c.customer_id for c in customers))
                 else:
                     open_invoices = _drained(self.erp.invoices(open_only=True))
             else:

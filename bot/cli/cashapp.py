@@ -72,15 +72,17 @@ def cashapp(
 ) -> None:
     """Match a bank file's receipts to open invoices; apply or propose under the policy."""
     from bot.bank_runs import run_bank_file
-    from bot.digest import parse_target
     from graph.cash_application import CashRunError
     from integrations.bank import BankFileError, read_statement
 
-    for target in targets:
-        try:
-            parse_target(target)
-        except ConfigError as error:
-            raise click.BadParameter(str(error), param_hint="--post") from None
+    if targets:  # bot.digest (the digest and all it reads) only for a run that posts
+        from bot.digest import parse_target
+
+        for target in targets:
+            try:
+                parse_target(target)
+            except ConfigError as error:
+                raise click.BadParameter(str(error), param_hint="--post") from None
     settings = settings_for(db)
     try:
         statement = read_statement(bank_file, file_format, profile)

@@ -67,7 +67,7 @@ from integrations.erp.records import (
 
 __all__ = ["CashAlternative", "CashMatch", "CashMatcher", "CashPolicy"]
 
-BATCH_LINES = 256  # lines whose look-ups are read together (and let go together)
+BATCH_LINES = 128  # lines whose look-ups are read together (and let go together)
 
 
 class CashMatcher(Verdict):

@@ -47,13 +47,13 @@ def open_invoices(conn: Connection, by: str, values: Iterable[Any]) -> Iterator[
 
 
 def open_with_balance(conn: Connection, currency: str, balance: Any) -> list[Invoice]:
-    """The open invoices with this balance, in the ledger's order (due date, number)."""
-    query = (
-        select(*_COLUMNS)
-        .where(_i.balance > 0, _i.balance == balance, _i.currency == currency)
-        .order_by(_i.due_date, _i.invoice_number)
-    )
-    return [Invoice(*row) for row in conn.execute(query)]
+    """The open invoices with this balance, in the ledger's order (due date, number). Sorted
+    here: asked to sort, SQLite walks the currency's open invoices by due date instead of
+    looking the balance up (the open-by-balance index)."""
+    query = select(*_COLUMNS).where(_i.balance > 0, _i.balance == balance, _i.currency == currency)
+    found = [Invoice(*row) for row in conn.execute(query)]
+    found.sort(key=lambda i: (i.due_date, i.invoice_number))
+    return found
 
 
 def open_numbers(engine: Engine) -> Iterator[tuple[str, str | None]]:
