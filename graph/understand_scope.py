@@ -154,6 +154,9 @@ CANNOT = (
             rf"{_ASKED}(?:write|draft|compose|prepare)\b"
             r"(?!.{0,30}\b(?:dunning|reminder|past[- ]due|collection))"
             r"(?=.{0,30}\b(?:e-?mails?|letters?|messages?|replies|reply|response)\b)",
+            # "email globex about their remittance": an e-mail about what is not a reminder
+            rf"{_ASKED}(?:email|e-mail|mail|write to|reach out to)\b(?! (?:me|us|myself)\b)"
+            r"[\w&.' -]{1,40}?\b(?:about|asking|regarding|re)\b",
         ),
     ),
     (

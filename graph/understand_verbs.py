@@ -206,7 +206,10 @@ VERB = {
             # "email globex about 10435", "follow up with initech re INV-10436"
             r"|^(?:email|e-mail|follow up with|follow-up with|reach out to)\b(?! me\b)(?! us\b)"
             r"(?!.*\b(?:statements?|soa|copy|copies|w-?9|agency|legal)\b)"
-            r".*\b(?:about|re|regarding|on|for)\b"
+            # … about what they owe, not "about their remittance" (a free-form e-mail)
+            r".*\b(?:about|re|regarding|on|for) (?:the |their |its |his |her |an? )?"
+            r"(?:inv|invoice|bill|#|\d|overdue|past[- ]due|outstanding|balance|open|unpaid|late"
+            r"|payment(?! advice)|amount|money|what they owe|the money)"
             r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
             r"|e-mail)s? (?:to|for)\b"
             r"|^(?:an? |the )?(?:reminder|chaser|nudge)s? (?:to|for)\b(?! (?:me|us|myself|self)\b)"

@@ -607,3 +607,21 @@ def test_more_objects_and_heads(text: str, kind: str, customer: str | None) -> N
 def test_a_temporary_limit_is_no_permanent_one(text: str) -> None:
     request = parse(text, TODAY)  # arbot sets limits, not limits until a date: it says so
     assert (request.intent, request.cannot) == ("unknown", "other_change"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reminder"),
+    [
+        ("email globex about INV-10183", True),  # what they owe: a reminder
+        ("follow up with northwind on the overdue", True),
+        ("reach out to globex about their balance", True),
+        ("email globex about their remittance", False),  # a free-form e-mail: cannot (yet)
+        ("email globex asking for remittance advice", False),
+    ],
+)
+def test_an_email_about_what_is_owed_is_a_reminder(text: str, reminder: bool) -> None:
+    request = parse(text, TODAY)
+    if reminder:
+        assert request.action is not None and request.action.kind == "send_reminder", text
+    else:
+        assert (request.intent, request.cannot) == ("unknown", "write_email"), text
