@@ -264,6 +264,11 @@ class EntityResolver:
         rest = request.customer_text or ""
         for token in tokens:
             rest = re.sub(re.escape(token), " ", rest, flags=re.IGNORECASE)
+        named = self.customer(" ".join(rest.split())) if rest.strip() else None
+        if isinstance(named, Customer) and any(
+            p is not None and p.customer_id != named.customer_id for p in payments
+        ):
+            return request  # "did globex pay 2400": an amount, not another customer's payment
         return replace(
             request,
             intent="payment_lookup",

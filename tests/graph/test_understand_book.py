@@ -255,3 +255,12 @@ def test_a_customer_id_shaped_like_an_invoice_names_the_customer(imported: Cli) 
     assert balance["intent"] == "customer_balance"
     assert balance["entities"]["customer_id"] == "HW-100"
     assert ask_json(imported, "is INV-999 paid")["intent"] == "invoice_status"  # still asked
+
+
+def test_a_number_is_not_another_customers_payment(demo: Cli) -> None:
+    """PMT-000234 is Acme Industrial's: asked of Globex, 000234 is no payment of theirs."""
+    other = ask_json(demo, "did globex pay 000234")
+    assert other["intent"] != "payment_lookup"
+    assert other["entities"].get("customer_id") == "C00003"
+    own = ask_json(demo, "did acme industrial pay 000234")
+    assert own["intent"] == "payment_lookup" and "PMT-000234" in own["text"]
