@@ -9,10 +9,19 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from integrations.erp.records import Adjustment, Customer, Invoice, Payment, PromiseToPay
+from integrations.erp.local.plain_reads import plain_rows
+from integrations.erp.records import (
+    Adjustment,
+    Application,
+    Customer,
+    Invoice,
+    Payment,
+    PromiseToPay,
+)
 
 BALANCE_RECENT = 200  # unapplied cash is looked for among the newest payments
 HABIT_RECENT = 50  # the paying habit is read from the newest payments
+PAYMENT_READS = ("unapplied", "recent", "received", "for_invoice")
 
 
 def is_local(erp: object) -> bool:
@@ -33,7 +42,7 @@ def _statements() -> dict[str, Any]:
         select(p.payment_id).where(p.customer_id == cid).order_by(*newest).limit(BALANCE_RECENT)
     )
     applied_to = select(a.payment_id).where(a.invoice_number == bindparam("invoice"))
-    return {
+    statements = {
         "customer": select(t.customers).where(c.customer_id == cid),
         "open_invoices": select(t.invoices)
         .where(i.customer_id == cid, i.balance > 0)
@@ -71,6 +80,15 @@ def _statements() -> dict[str, Any]:
         .where(pr.customer_id == cid, pr.invoice_number == bindparam("invoice"))
         .order_by(pr.promised_on, pr.id),
     }
+    # the applications of each payments read: of the payments the same criteria select
+    for name in PAYMENT_READS:
+        ids = statements[name].with_only_columns(p.payment_id)
+        if name != "recent":  # an IN (subquery) needs no order, save with a LIMIT
+            ids = ids.order_by(None)
+        statements[f"{name}:applications"] = (
+            select(t.applications).where(a.payment_id.in_(ids)).order_by(a.id)
+        )
+    return statements
 
 
 def _promise(r: Any) -> PromiseToPay:
@@ -96,10 +114,31 @@ class InquiryReads:
         self._opened.__exit__(*exc)
 
     def _rows(self, name: str, **params: Any) -> list[Any]:
-        return list(self.conn.execute(self.sql[name], params).mappings())
+        return plain_rows(self.conn, f"inquiry:{name}", self.sql[name], params)
 
     def _payments(self, name: str, **params: Any) -> list[Payment]:
-        return self.ledger._with_applications(self.conn, self._rows(name, **params))
+        """The payments ``name`` reads, each with its applications (in the order of their
+        ids, as ``LocalLedger`` reads them), the applications in one more read."""
+        rows = self._rows(name, **params)
+        applied: dict[str, list[Application]] = {r["payment_id"]: [] for r in rows}
+        if rows:
+            for a in self._rows(f"{name}:applications", **params):
+                applied[a["payment_id"]].append(
+                    Application(a["payment_id"], a["invoice_number"], a["amount"], a["applied_on"])
+                )
+        return [
+            Payment(
+                payment_id=r["payment_id"],
+                customer_id=r["customer_id"],
+                received_on=r["received_on"],
+                amount=r["amount"],
+                currency=r["currency"],
+                method=r["method"],
+                reference=r["reference"],
+                applications=tuple(applied[r["payment_id"]]),
+            )
+            for r in rows
+        ]
 
     def customer(self, customer_id: str) -> Customer | None:
         from integrations.erp.local.ledger import _customer

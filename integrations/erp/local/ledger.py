@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from integrations.db import make_engine, migrate, write_transaction
 from integrations.erp import rules
 from integrations.erp.local import schema as t
+from integrations.erp.local.plain_reads import plain_rows, point_reads
 from integrations.erp.money import ZERO
 from integrations.erp.port import Change, InvalidWrite, NotFound
 from integrations.erp.records import (
@@ -157,12 +158,10 @@ class LocalLedger:
 
     def get_customer(self, customer_id: str) -> Customer | None:
         with self.engine.connect() as conn:
-            row = (
-                conn.execute(select(t.customers).where(t.customers.c.customer_id == customer_id))
-                .mappings()
-                .first()
+            rows = plain_rows(
+                conn, "ledger:customer", point_reads()["customer"], {"id": customer_id}
             )
-        return _customer(row) if row else None
+        return _customer(rows[0]) if rows else None
 
     def get_invoice(self, invoice_number: str) -> Invoice | None:
         with self.engine.connect() as conn:
@@ -180,22 +179,14 @@ class LocalLedger:
         if not key:
             return []
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.invoices)
-                .where(t.invoices.c.number_key == key)
-                .order_by(t.invoices.c.invoice_number)
-            ).mappings()
-            return [_invoice(r) for r in rows]
+            rows = plain_rows(conn, "ledger:invoices_by_key", point_reads()["by_key"], {"key": key})
+        return [_invoice(r) for r in rows]
 
     def invoices_by_po(self, po_number: str) -> list[Invoice]:
         wanted = po_number.strip().upper()
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.invoices)
-                .where(func.upper(t.invoices.c.po_number) == wanted)
-                .order_by(t.invoices.c.invoice_date)
-            ).mappings()
-            return [_invoice(r) for r in rows]
+            rows = plain_rows(conn, "ledger:invoices_by_po", point_reads()["by_po"], {"po": wanted})
+        return [_invoice(r) for r in rows]
 
     def invoices(self, customer_id: str | None = None, *, open_only: bool = True) -> list[Invoice]:
         query = select(t.invoices).order_by(t.invoices.c.due_date, t.invoices.c.invoice_number)
