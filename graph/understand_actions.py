@@ -5,15 +5,18 @@ direct write); questions about an action and attempts to override the rules neve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 from decimal import Decimal
 
 from graph import understand_vocab as vocab
+from graph.action_request import ActionRequest as ActionRequest
+from graph.action_request import _customer_of as _customer_of
+from graph.action_request import _reason as _reason
 from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
 from graph.understand_money import corrected, currency
 from graph.understand_money import money as _money
+from graph.understand_notes import _add_note
 from graph.understand_refs import _extract, _name, _Refs
 from graph.understand_verbs import (
     ASKED_KINDS,
@@ -26,104 +29,6 @@ from graph.understand_verbs import (
     SELF_MEMO,
     VERB,
 )
-
-
-@dataclass(frozen=True)
-class ActionRequest:
-    """A person asking for a change in the ERP; it becomes a proposal, never a direct write."""
-
-    kind: str
-    customer_text: str | None = None
-    invoice_refs: tuple[str, ...] = ()
-    payment_ref: str | None = None
-    order_ref: str | None = None
-    amount: Decimal | None = None
-    reason_code: str | None = None
-    text: str | None = None
-    on_hold: bool = True
-    due: date | None = None  # the day a promise to pay is due
-    terms: tuple[int, Decimal, int] | None = None  # net days, discount %, discount days
-    currency: str | None = None  # the currency the amount was written in, when it was
-    # bare numbers ("on 987") that are invoices only if the ledger has them (graph.requests)
-    maybe_invoices: tuple[str, ...] = ()
-    oldest: bool = False  # "apply … to their oldest invoice"
-
-
-_REASONS = tuple(
-    (lazy(pattern), code)
-    for pattern, code in (
-        (r"\bbank (?:fee|charge)s?\b|\bwire (?:fee|charge)s?\b|\bfees?\b|\bbank_fee\b", "bank_fee"),
-        (r"\bpric(?:e|es|ing)\b", "pricing"),
-        (r"\bshort(?:age|[- ]?ship(?:ped|ment)?)s?\b|\bshort shipped\b", "shortage"),
-        (r"\bdamage[ds]?\b|\bbroken\b", "damage"),
-        (r"\bpromo(?:tion(?:al)?)?s?\b|\bco-?op\b", "promotion"),
-        (r"\bfreight\b|\bshipping (?:cost|charge)s?\b", "freight"),
-        (r"\b(?:sales )?tax\b", "tax"),
-        (r"\bdiscounts?\b", "discount"),
-    )
-)
-_NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,")
-_NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
-_JOT = lazy(r"\b(?:jot|note) down\b", re.IGNORECASE)
-_STATEMENT_VERBS = frozenset(
-    """
-promised promise promises said says will agreed agree confirmed committed paid pays is are was
-has have called sent told asked disputes disputing disputed wants would can cannot they we he
-she ap waiting expects expecting plans plan intends going should needs
-""".split()
-)
-
-
-def _reason(text: str) -> str | None:
-    if m := re.search(r"\b(?:as|reason(?: code)?|code|for)\s*[:=]?\s*([a-z_]+)\s*$", text):
-        for pattern, code in _REASONS:
-            if pattern.search(m.group(1)):
-                return code
-    for pattern, code in _REASONS:
-        if pattern.search(text):
-            return code
-    return None
-
-
-def _customer_of(*parts: str) -> str | None:
-    """The first of the parts that names someone."""
-    for part in parts:
-        name, _ = _name(_extract(part).remaining)
-        if name:
-            return name
-    return None
-
-
-def _note(text: str) -> tuple[str | None, str] | None:
-    """(customer words, note text) from the original wording: "note for globex: AP says…",
-    "log a call with initech - spoke to AP…", "record that mills promised to pay by…"."""
-    head = _NOTE_HEAD.search(text)
-    separator = _NOTE_SEPARATOR.search(text, head.end() if head else 0)
-    if separator is None:
-        who_part, body = text, ""
-    else:
-        who_part, body = text[: separator.start()], text[separator.end() :].strip()
-    customer = _customer_of(_JOT.sub(" ", who_part))
-    if customer is None:
-        # "record that mills aerospace promised to pay…": the name opens the statement.
-        words = body.split()
-        cut = next((i for i, w in enumerate(words) if w.lower().strip(",.") in _STATEMENT_VERBS), 0)
-        customer = _customer_of(" ".join(words[:cut]))
-    elif not body:
-        # "add note to globex they will pay friday": the statement starts at its verb.
-        words = who_part.split()
-        cut = next(
-            (i for i, w in enumerate(words) if i > 2 and w.lower().strip(",.") in _STATEMENT_VERBS),
-            len(words),
-        )
-        body = " ".join(words[cut:])
-        customer = _customer_of(" ".join(words[:cut]))
-    body = body.strip(" -:,")
-    if not body or customer is None:
-        return None
-    if re.search(r"(?i)\blog (?:a |the )?call\b", who_part):
-        body = f"Call: {body}"
-    return customer, body
 
 
 def _action(text: str, norm: str) -> ActionRequest | None:
@@ -419,21 +324,6 @@ def _limit(
     return ActionRequest(
         "set_credit_limit", customer_text=customer, amount=amount, currency=written
     )
-
-
-def _add_note(text: str, refs: _Refs) -> ActionRequest | None:
-    found = _note(text)
-    if found is not None:
-        customer, note = found
-        return ActionRequest("add_note", customer_text=customer, text=note)
-    if not refs.invoices:
-        return None
-    # "note on INV-10227: customer asked for a copy of the POD": the invoice's customer's note
-    separator = _NOTE_SEPARATOR.search(text)
-    body = text[separator.end() :].strip(" -:,") if separator else ""
-    if not body:
-        return None
-    return ActionRequest("add_note", invoice_refs=tuple(refs.invoices), text=body)
 
 
 def parse_action(text: str) -> ActionRequest | None:

@@ -11,13 +11,14 @@ never a direct write) or a report. Questions about disputes or promises ("broken
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
+from graph.understand_due import due_date as due_date
 from graph.understand_money import currency
 from graph.understand_refs import _extract
 from graph.understand_verbs import ASKING_YOU, SELF_MEMO
@@ -50,112 +51,6 @@ def looks_like_email(text: str) -> bool:
     if len(lines) < 3:
         return False
     return bool(_HEADER.search(text)) or bool(_GREETING.search(text) and _SIGN_OFF.search(text))
-
-
-# --- dates a promise is due -----------------------------------------------------------------------
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_PATTERNS = (
-    ("iso", lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("today", lazy(r"\b(?:today|tonight|eod|end of (?:the )?day)\b")),
-    ("tomorrow", lazy(r"\btomorrow\b")),
-    ("in_n", lazy(r"\bin (\d{1,3}) (day|days|week|weeks)\b")),
-    ("eow", lazy(r"\b(?:end of (?:the |this )?week|eow)\b")),
-    ("eom", lazy(r"\b(?:end of (?:the |this )?month|month[- ]end|eom)\b")),
-    ("next_week", lazy(r"\bnext week\b")),
-    ("weekday", lazy(r"\b(?:(next|this|coming) )?(" + "|".join(_WEEKDAYS) + r")\b")),
-    ("md", lazy(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b")),
-    ("dm", lazy(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH)),
-    ("nth", lazy(r"\b(?:on|by) the (\d{1,2})(?:st|nd|rd|th)\b")),
-    # "by 11/30", "on 30.11.2026": month-first or day-first by ARBOT_LOCALE (dotted: day first)
-    (
-        "numeric",
-        lazy(
-            r"(?<![\d.,/$])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?(?![\d/]|\.\d)(?!\s*net\b)"
-        ),
-    ),
-)
-
-
-def _month_end(day_: date) -> date:
-    return (day_.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
-def _coming(today: date, month: int, number: int) -> date | None:
-    for year in (today.year, today.year + 1):
-        try:
-            found = date(year, month, number)
-        except ValueError:
-            return None
-        if found >= today:
-            return found
-    return None
-
-
-def _numeric_due(match: re.Match[str], today: date) -> date | None:
-    """ "11/30" (or "30/11" in a day-first locale, "30.11" anywhere): the coming such day."""
-    from graph.understand_dates import date_order
-
-    first, second = int(match.group(1)), int(match.group(3))
-    day_first = match.group(2) == "." or date_order() == "DMY"
-    if first > 12 >= second or second > 12 >= first:
-        day_first = first > 12  # "30/11" is the 30th of November whatever the locale
-    day_, month = (first, second) if day_first else (second, first)
-    if match.group(4):
-        year = int(match.group(4)) + (2000 if len(match.group(4)) == 2 else 0)
-        try:
-            return date(year, month, day_)
-        except ValueError:
-            return None
-    return _coming(today, month, day_) if 1 <= month <= 12 else None
-
-
-def due_date(norm: str, today: date) -> tuple[date | None, str]:
-    """The day a promise is due, and the text without the words that said it."""
-    for kind, pattern in _DATE_PATTERNS:
-        match = pattern.search(norm)
-        if match is None:
-            continue
-        rest = (norm[: match.start()] + " " + norm[match.end() :]).strip()
-        found: date | None = None
-        if kind == "iso":
-            try:
-                found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            except ValueError:
-                return None, rest
-        elif kind == "today":
-            found = today
-        elif kind == "tomorrow":
-            found = today + timedelta(days=1)
-        elif kind == "in_n":
-            unit = 7 if match.group(2).startswith("week") else 1
-            found = today + timedelta(days=int(match.group(1)) * unit)
-        elif kind == "eow":
-            found = today + timedelta(days=(4 - today.weekday()) % 7)
-        elif kind == "eom":
-            found = _month_end(today)
-        elif kind == "next_week":
-            found = today + timedelta(days=7 - today.weekday() + 4)  # next week's Friday
-        elif kind == "weekday":
-            ahead = (_WEEKDAYS.index(match.group(2)) - today.weekday()) % 7
-            if match.group(1) == "next" and ahead == 0:
-                ahead = 7
-            found = today + timedelta(days=ahead)
-        elif kind == "md":
-            found = _coming(today, _MONTHS.index(match.group(1)) + 1, int(match.group(2)))
-        elif kind == "dm":
-            found = _coming(today, _MONTHS.index(match.group(2)) + 1, int(match.group(1)))
-        elif kind == "numeric":
-            found = _numeric_due(match, today)
-        elif kind == "nth":
-            number = int(match.group(1))
-            found = _coming(today, today.month, number) if number >= today.day else None
-            if found is None:
-                following = _month_end(today) + timedelta(days=1)
-                found = _coming(following, following.month, number)
-        return found, rest
-    return None, norm
 
 
 # --- the phrasings ---------------------------------------------------------------------------

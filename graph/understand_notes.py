@@ -1,0 +1,69 @@
+"""Notes in a change request: "note for globex: AP says…", "log a call with initech - spoke to
+AP…", "record that mills promised to escalate", "note on INV-10227: …" (the invoice's customer).
+A note's text is data: it is never read for commands."""
+
+from __future__ import annotations
+
+import re
+
+from graph.action_request import ActionRequest, _customer_of
+from graph.lazy_regex import lazy
+from graph.understand_refs import _Refs
+
+_NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,")
+_NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
+_JOT = lazy(r"\b(?:jot|note) down\b", re.IGNORECASE)
+_STATEMENT_VERBS = frozenset(
+    """
+promised promise promises said says will agreed agree confirmed committed paid pays is are was
+has have called sent told asked disputes disputing disputed wants would can cannot they we he
+she ap waiting expects expecting plans plan intends going should needs
+""".split()
+)
+
+
+def _note(text: str) -> tuple[str | None, str] | None:
+    """(customer words, note text) from the original wording: "note for globex: AP says…",
+    "log a call with initech - spoke to AP…", "record that mills promised to pay by…"."""
+    head = _NOTE_HEAD.search(text)
+    separator = _NOTE_SEPARATOR.search(text, head.end() if head else 0)
+    if separator is None:
+        who_part, body = text, ""
+    else:
+        who_part, body = text[: separator.start()], text[separator.end() :].strip()
+    customer = _customer_of(_JOT.sub(" ", who_part))
+    if customer is None:
+        # "record that mills aerospace promised to pay…": the name opens the statement.
+        words = body.split()
+        cut = next((i for i, w in enumerate(words) if w.lower().strip(",.") in _STATEMENT_VERBS), 0)
+        customer = _customer_of(" ".join(words[:cut]))
+    elif not body:
+        # "add note to globex they will pay friday": the statement starts at its verb.
+        words = who_part.split()
+        cut = next(
+            (i for i, w in enumerate(words) if i > 2 and w.lower().strip(",.") in _STATEMENT_VERBS),
+            len(words),
+        )
+        body = " ".join(words[cut:])
+        customer = _customer_of(" ".join(words[:cut]))
+    body = body.strip(" -:,")
+    if not body or customer is None:
+        return None
+    if re.search(r"(?i)\blog (?:a |the )?call\b", who_part):
+        body = f"Call: {body}"
+    return customer, body
+
+
+def _add_note(text: str, refs: _Refs) -> ActionRequest | None:
+    found = _note(text)
+    if found is not None:
+        customer, note = found
+        return ActionRequest("add_note", customer_text=customer, text=note)
+    if not refs.invoices:
+        return None
+    # "note on INV-10227: customer asked for a copy of the POD": the invoice's customer's note
+    separator = _NOTE_SEPARATOR.search(text)
+    body = text[separator.end() :].strip(" -:,") if separator else ""
+    if not body:
+        return None
+    return ActionRequest("add_note", invoice_refs=tuple(refs.invoices), text=body)
