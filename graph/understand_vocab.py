@@ -108,6 +108,13 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r" (?:book|ledger)|trade (?:receivables|debtors))\b",
             "debtor book",
         ),
+        # AR words of German, Dutch and French offices, in English sentences
+        (r"\b(?:offene[nr]? posten|openstaande posten|op-liste)\b", "open items"),
+        (r"\b(?:[uü]berf[aä]llig|ueberfaellig|vervallen)\b", "overdue"),
+        (r"\b(?:openstaand|openstaande|encours)\b", "outstanding"),
+        (r"\b(?:zahlungseing(?:ang|[aä]nge|aenge)|ontvangen betalingen)\b", "payments received"),
+        (r"\b(?:ouderdomsanalyse|balance [aâ]g[ée]e|altersstruktur)\b", "aging"),
+        (r"\b(?:impay[ée]s?)\b", "unpaid"),
         (r"\bdays-to-pay\b", "days to pay"),
         (r"\b(30|45|60|90|120|180)s\b", r"\1 days"),  # "over 60s": the 60-day bucket
         (r"\b(\d{1,3}) ?plus\b", r"\1+"),

@@ -66,7 +66,9 @@ approved allowed greatest remaining allocated mail honoured honored fulfilled fu
 commitment commitments meeting meetings weekly deck rpt age profile
 management mgmt reporting booked during commencing beginning ending starting kw cw wc calendar
 longer dear regards provide provided sorted sort sincerely define explain definition meaning
-arrive arriving
+arrive arriving offene offenen offener posten liste op openstaand openstaande vervallen
+uberfallig ueberfaellig zahlungseingang zahlungseingaenge betalingen ontvangen ouderdomsanalyse
+altersstruktur encours impayes
 """.split()
 )
 

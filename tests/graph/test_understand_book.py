@@ -89,6 +89,10 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         # what a term means is not the figure itself
         ("what does CEI stand for", "unknown"),
         ("define dso", "unknown"),
+        # AR words of German and Dutch offices inside English sentences
+        ("offene posten for all customers", "total_ar"),
+        ("zahlungseingang last week", "payments_received"),
+        ("vervallen items of the whole book", "total_ar"),
         # a report e-mailed to someone is something arbot cannot do
         ("mail the aging to the controller", "unknown"),
         ("help please", "help"),
