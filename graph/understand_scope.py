@@ -221,7 +221,8 @@ CANNOT = (
             r"|temporarily|temp|one[- ]off|one[- ]time)\b.{0,30}\b(?:limit|credit)\b"
             r"|.*?\b(?:limit|credit line)\b.{0,40}\b(?:until|till)\b)",
             # dunning paused, an invoice held from it: not a customer's credit hold
-            rf"{_ASKED}(?:pause|stop|suspend|hold|put|place|keep)\b(?: all| the| any| our)*"
+            rf"{_ASKED}(?:pause|stop|suspend|hold|put|place|keep)\b"
+            r"(?: all| the| any| our| sending| e-?mailing)*"
             r" (?:reminders?|dunning|chasing|chasers?|collections? (?:e-?mails?|letters?|calls?))\b"
             r"|^\s*(?:please )?(?:put|place|keep|hold)\b (?:the )?(?:inv(?:oice)?[.\s#-]*)?"
             r"\d{3,}\b.{0,12}\bon hold\b",

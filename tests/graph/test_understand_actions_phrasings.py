@@ -355,6 +355,7 @@ def test_more_questions_that_mention_an_action(text: str) -> None:
         "put the reminders for globex on hold",  # dunning paused: not a credit hold
         "hold the reminders for globex",
         "stop chasing globex",
+        "stop sending reminders to globex",
         "put INV-10295 on hold",  # an invoice held from dunning
         "cancel SO-1013",  # never billed: an undo is no invoice
     ],
