@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.in_child import in_child  # noqa: E402
 from benchmarks.ledger_copy import baseline_copy  # noqa: E402
 
 AS_OF = date(2026, 11, 21)
@@ -142,7 +143,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-tree", type=Path, help="another checkout to compare with")
     args = parser.parse_args()
-    build(args.db)
+    # Not in this process: its peak memory would be every measured command's (in_child.py).
+    in_child(build, args.db)
     trees = {"arbot": ROOT}
     if args.baseline_tree:
         trees["baseline"] = args.baseline_tree.resolve()
