@@ -313,8 +313,17 @@ def total_ar(context: ReportContext, request: Request) -> Reply:
 # --- largest open invoices ------------------------------------------------------------------------
 def largest_invoices(context: ReportContext, request: Request) -> Reply:
     reads = book_reads(context.erp, context.today)
-    top = request.limit or TOP_DEFAULT
+    over = request.at_least  # "open invoices above $50,000": every one above it, any currency
+    top = DATA_MAX_ROWS if over is not None else request.limit or TOP_DEFAULT
     invoices = reads.largest_open(top, request.currency)
+    if over is not None:
+        invoices = [i for i in invoices if i.balance > over]
+        if not invoices:
+            return Reply(
+                headline=f"No open invoice is above {over:,} in any currency ({_as_of(context)}).",
+                intent="largest_invoices",
+                data={"as_of": context.today, "over": over, "invoices": []},
+            )
     customers = reads.customers({i.customer_id for i in invoices})
 
     def who(invoice: Invoice) -> str:
@@ -327,6 +336,8 @@ def largest_invoices(context: ReportContext, request: Request) -> Reply:
             f"The largest open invoice is {first.invoice_number} ({who(first)}): "
             f"{money(first.balance, first.currency)} open, due {day(first.due_date)}."
         )
+        if over is not None:
+            headline = f"{plural(len(invoices), 'open invoice')} above {over:,}. " + headline
     else:
         headline = "No open invoices."
     return Reply(

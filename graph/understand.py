@@ -340,7 +340,7 @@ def parse(text: str, today: date) -> Request:
         # "who sent 9,390.20", "find the payment of $828.82": one payment, by its amount
         intent, payment_refs = "payment_lookup", (amount.group(1),)
     at_least = None
-    if intent == "top_debtors" and (over := _OVER_AMOUNT.search(norm)):
+    if intent in ("top_debtors", "largest_invoices") and (over := _OVER_AMOUNT.search(norm)):
         digits = Decimal(over.group(1).replace(",", ""))
         at_least = digits * {"k": 1000, "m": 1_000_000}.get(over.group(2) or "", 1)
     by_collector = bool(_BY_COLLECTOR.search(norm))

@@ -134,6 +134,10 @@ LARGEST_INVOICES = _rx(
     r"(?: open| outstanding| unpaid| remaining| total)? (?:balances?|amounts?|values?)\b"
     r"|\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
     r"\b(?:largest|biggest|highest|top)(?: \d+)? (?:open |unpaid |outstanding |o ?s )?items?\b",
+    # invoices cut at an amount (money, never days): "open invoices above $50,000", "over 50k"
+    r"\binvoices?\b.{0,25}\b(?:over|above|more than|greater than|exceeding|bigger than|larger"
+    r" than)\s*(?:\$\s?\d[\d,.]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}|\d+(?:\.\d+)?\s*[km]\b)"
+    r"(?!\s*(?:days?|d\b))",
 )
 UNAPPLIED_CASH = _rx(
     r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"

@@ -268,3 +268,14 @@ def test_a_number_is_not_another_customers_payment(demo: Cli) -> None:
     assert other["entities"].get("customer_id") == "C00003"
     own = ask_json(demo, "did acme industrial pay 000234")
     assert own["intent"] == "payment_lookup" and "PMT-000234" in own["text"]
+
+
+def test_open_invoices_above_an_amount_are_every_one_above_it(demo: Cli) -> None:
+    from integrations.erp.local import LocalLedger
+
+    ledger = LocalLedger.open(f"sqlite:///{demo.home / 'arbot.db'}")
+    above = {i.invoice_number for i in ledger.invoices() if i.balance > 40000}
+    reply = ask_json(demo, "which open invoices are above 40k")
+    assert reply["intent"] == "largest_invoices"
+    assert {i["invoice_number"] for i in reply["data"]["invoices"]} == above
+    assert parse("invoices over 90 days", TODAY).intent == "over_days"  # days, not money
