@@ -28,12 +28,23 @@ from integrations.erp.records import (
 )
 from integrations.mail import Mailer, MailError
 
+_SCALARS = frozenset({str, int, float, Decimal, date, bool, type(None)})
+
 
 def _plain(value: Any) -> bool:
     """Nothing ``asdict`` would make into something else (a dataclass, dict or list in it)."""
-    if type(value) is tuple:
-        return all(_plain(item) for item in value)
-    return value is None or isinstance(value, str | int | float | Decimal | date)
+    kind = type(value)
+    if kind in _SCALARS:
+        return True
+    if kind is tuple:
+        return all(map(_plain, value))
+    return isinstance(value, str | int | float | Decimal | date)
+
+
+# json.dumps(values, default=str) and json.dumps(values, sort_keys=True, default=str), their
+# encoders made once.
+_PAYLOAD = json.JSONEncoder(default=str).encode
+_SORTED = json.JSONEncoder(sort_keys=True, default=str).encode
 
 
 class ActionError(Exception):
@@ -72,15 +83,23 @@ class Action:
         return json.loads(self._payload_text)
 
     @cached_property
-    def _payload_text(self) -> str:  # an action is immutable: serialised once
+    def _plain_values(self) -> dict[str, Any] | None:
+        """The fields' values when nothing in them needs ``asdict``'s copies, else None."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
-        if not all(_plain(value) for value in values.values()):
-            values = asdict(self)  # nested records: asdict's copies (the same JSON for plain)
-        return json.dumps(values, default=str)
+        return values if all(map(_plain, values.values())) else None
+
+    @cached_property
+    def _payload_text(self) -> str:  # an action is immutable: serialised once
+        values = self._plain_values
+        return _PAYLOAD(asdict(self) if values is None else values)  # the same JSON for plain
 
     @cached_property
     def _key(self) -> str:
-        digest = hashlib.sha256(json.dumps(self.payload(), sort_keys=True).encode()).hexdigest()
+        values = self._plain_values
+        # Of plain values the sorted text is the payload's (``payload()``) written sorted:
+        # strings, numbers and None read back as themselves, tuples as lists.
+        text = json.dumps(self.payload(), sort_keys=True) if values is None else _SORTED(values)
+        digest = hashlib.sha256(text.encode()).hexdigest()
         return f"arbot:{self.kind}:{self.target}:{digest[:20]}"
 
     def idempotency_key(self) -> str:
@@ -127,8 +146,8 @@ class ApplyPayment(Action):
     def target(self) -> str:
         return self.payment_id
 
-    @property
-    def amount(self) -> Decimal:
+    @cached_property
+    def amount(self) -> Decimal:  # type: ignore[override]  # an action is immutable
         return sum((_dec(a) for _, a in self.applications), Decimal("0.00"))
 
     @property
@@ -136,13 +155,15 @@ class ApplyPayment(Action):
         return self.payment_currency
 
     def summary(self) -> str:
-        parts = ", ".join(f"{n} {money(_dec(a), self.currency)}" for n, a in self.applications)
-        rest = _dec(self.payment_amount) - self.amount
+        currency = self.payment_currency
+        parts = ", ".join(f"{n} {money(_dec(a), currency)}" for n, a in self.applications)
+        paid = _dec(self.payment_amount)
+        rest = paid - self.amount
         text = (
-            f"Apply payment {self.payment_id} ({money(_dec(self.payment_amount), self.currency)}"
+            f"Apply payment {self.payment_id} ({money(paid, currency)}"
             f" from {self.customer_id}) to {parts or 'no invoice'}"
         )
-        return text + (f"; {money(rest, self.currency)} stays unapplied" if rest > 0 else "")
+        return text + (f"; {money(rest, currency)} stays unapplied" if rest > 0 else "")
 
     def with_amount(self, amount: Decimal) -> Action:
         if len(self.applications) != 1:

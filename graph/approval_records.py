@@ -5,8 +5,7 @@ records, and the one-line outcome every surface shows."""
 from __future__ import annotations
 
 import hashlib
-import json
-import uuid
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from graph.actions import Action
 from graph.policy import Identity, Policy
 from integrations.store import Approval
+from integrations.store.audit import canonical
 from integrations.store.clock import now_utc
 
 
@@ -32,13 +32,10 @@ class Decision:
     approval: Approval | None = None
 
 
-# json.dumps(sort_keys=True, default=str, separators=(",", ":")), its encoder made once.
-_CANONICAL = json.JSONEncoder(sort_keys=True, default=str, separators=(",", ":")).encode
-
-
 def fingerprint(snapshot: Any) -> str:
-    """What a proposal rests on (the ERP's state of its target), as a short stable hash."""
-    return hashlib.sha256(_CANONICAL(snapshot).encode()).hexdigest()[:16]
+    """What a proposal rests on (the ERP's state of its target), as a short stable hash of
+    json.dumps(snapshot, sort_keys=True, default=str, separators=(",", ":"))."""
+    return hashlib.sha256(canonical(snapshot).encode()).hexdigest()[:16]
 
 
 def new_approval(
@@ -52,7 +49,7 @@ def new_approval(
 ) -> dict[str, Any]:
     """The stored row of a new proposal (before any decision)."""
     return {
-        "approval_id": "APR-" + uuid.uuid4().hex[:10].upper(),
+        "approval_id": "APR-" + os.urandom(5).hex().upper(),  # uuid4's first 10 hex digits
         "status": "pending",
         "action": action.kind,
         "payload": action.payload(),

@@ -12,16 +12,22 @@ time stamp, a day's date) is converted once. A row leaving a column out falls ba
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Date
+from sqlalchemy import Connection, Date, Engine
 
-from integrations.db import UtcDateTime
+from integrations.db import WRITE_OPTION, UtcDateTime, write_transaction
 from integrations.erp.local.schema import Money
+
+# SQLite's page cache (KiB) while a batch is written: a cash run's batch dirties thousands of
+# pages (its invoices, their indexes, the approvals' and audit's), more than the 2 MiB default
+# holds, which would write them to the WAL mid-transaction and again at its commit.
+BULK_CACHE_KIB = 16 * 1024
 
 # Column types whose conversion depends only on the value (equal values of one type convert
 # alike), so a column's repeated values may be converted once. A naive ``DateTime`` is not
@@ -122,3 +128,25 @@ def execute_plain(
         return conn.exec_driver_sql(plain.sql, list(ordered)).rowcount
     named = [dict(zip(names, row, strict=True)) for row in ordered]
     return conn.exec_driver_sql(plain.sql, named).rowcount
+
+
+@contextmanager
+def bulk_write_transaction(engine: Engine) -> Iterator[Connection]:
+    """``write_transaction`` for a batch of thousands of rows. On SQLite the connection's page
+    cache is raised to ``BULK_CACHE_KIB`` for the transaction (each dirty page written once, at
+    the commit) and set back once it has ended, committed or not."""
+    if engine.dialect.name != "sqlite":
+        with write_transaction(engine) as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection  # in autocommit: a PRAGMA begins nothing
+        assert raw is not None
+        (previous,) = raw.execute("PRAGMA cache_size").fetchone()
+        raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        try:
+            conn.execution_options(**{WRITE_OPTION: True})  # as write_transaction begins
+            with conn.begin():
+                yield conn
+        finally:
+            raw.execute(f"PRAGMA cache_size={int(previous)}")

@@ -48,10 +48,23 @@ class AuditKeyError(ValueError):
 
 # json.dumps with these arguments, made once (dumps builds an encoder on every call).
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str).encode
+# The C writer ``_CANONICAL`` makes for each call, made once: the same arguments (the
+# encoder's ``default``, ASCII strings, ":" and ",", sorted keys, NaN allowed), no check for
+# circular references (a value that holds itself recurses until Python stops it).
+_C_CANONICAL = (
+    json.encoder.c_make_encoder(  # type: ignore[attr-defined]
+        None, str, json.encoder.encode_basestring_ascii, None, ":", ",", True, False, True
+    )
+    if json.encoder.c_make_encoder is not None  # type: ignore[attr-defined]
+    else None
+)
 
 
 def canonical(value: Any) -> str:
-    return _CANONICAL(value)
+    """``json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)``."""
+    if _C_CANONICAL is None:
+        return _CANONICAL(value)
+    return "".join(_C_CANONICAL(value, 0))
 
 
 _STRING = json.encoder.encode_basestring_ascii  # what the encoder writes a string as

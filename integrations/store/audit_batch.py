@@ -27,9 +27,9 @@ from sqlalchemy import (
     update,
 )
 
-from integrations.db import UtcDateTime, write_transaction
+from integrations.db import UtcDateTime
 from integrations.erp.local.schema import Money
-from integrations.plain_writes import execute_plain
+from integrations.plain_writes import bulk_write_transaction, execute_plain
 from integrations.store import schema as t
 from integrations.store.audit import (
     AuditKeys,
@@ -212,7 +212,7 @@ class BatchWrites:
         for values, _ in made:
             rows.append(new_approval_row(values, stamp))
         stored = {row["approval_id"]: _as_stored(row) for row in rows}
-        with write_transaction(self.engine) as conn:
+        with bulk_write_transaction(self.engine) as conn:
             _insert_plain(conn, t.approvals, rows)
             records = []
             for values, steps in made:
@@ -239,7 +239,7 @@ class BatchWrites:
             return {}
         a = t.approvals.c
         moved: list[Move] = []
-        with write_transaction(self.engine) as conn:
+        with bulk_write_transaction(self.engine) as conn:
             ids = [m.approval_id for m in moves]
             current = _approvals(conn, ids, lock=True) if known is None else {}
             if known is not None:

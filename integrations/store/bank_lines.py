@@ -19,9 +19,9 @@ from sqlalchemy import Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from integrations.db import write_transaction
+from integrations.plain_writes import bulk_write_transaction, execute_plain
 from integrations.store import schema as t
 from integrations.store.audit import canonical
-from integrations.store.audit_batch import execute_plain
 from integrations.store.cash_runs import CashRunStore, RunClaim, RunHolder
 from integrations.store.clock import now_utc
 
@@ -145,7 +145,7 @@ class BankLineStore(CashRunStore):
             }
             for line, result in lines
         ]
-        with write_transaction(self.engine) as conn:
+        with bulk_write_transaction(self.engine) as conn:
             execute_plain(
                 conn,
                 "begin_bank_lines",
@@ -175,7 +175,7 @@ class BankLineStore(CashRunStore):
             return set()
         b = t.bank_lines.c
         stamp = now_utc()
-        with write_transaction(self.engine) as conn:
+        with bulk_write_transaction(self.engine) as conn:
             held = self._held(conn, [payment_id for payment_id, _ in finished], run_key)
             params = [
                 {

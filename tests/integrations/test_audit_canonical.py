@@ -5,6 +5,7 @@ chain written before it would stop verifying."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from decimal import Decimal
 
@@ -90,3 +91,45 @@ def test_an_actions_payload_is_what_asdict_gives() -> None:
     )
     assert action.payload() == json.loads(json.dumps(dataclasses.asdict(action), default=str))
     assert action._payload_text == json.dumps(dataclasses.asdict(action), default=str)
+
+
+nested = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+    | st.decimals(allow_nan=False, allow_infinity=False).map(Decimal),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(nested)
+def test_canonical_is_json_dumps_with_its_arguments(value: object) -> None:
+    """Every stored detail, payload and bank-line result is this text: the encoder made once
+    must write what json.dumps writes."""
+    assert canonical(value) == json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+@given(
+    st.text(),
+    st.lists(st.tuples(st.text(), st.decimals(places=2, allow_nan=False).map(str)), max_size=4),
+)
+def test_an_actions_idempotency_key_is_its_payload_written_sorted(
+    reference: str, applications: list[tuple[str, str]]
+) -> None:
+    """The key of a write proposed before this way of making it must stay the same key (the
+    ERP applies a key once): sha256 of json.dumps(payload, sort_keys=True)."""
+    action = ApplyPayment(
+        customer_id="C1",
+        payment_id="P1",
+        received_on="2026-11-01",
+        payment_amount="10.00",
+        reference=reference,
+        applications=tuple(applications),
+    )
+    payload = json.loads(json.dumps(dataclasses.asdict(action), default=str))
+    text = json.dumps(payload, sort_keys=True)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:20]
+    assert action.idempotency_key() == f"arbot:apply_payment:P1:{digest}"

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import bindparam, insert, select, text, update
 
-from integrations.db import write_transaction
+from integrations.db import make_engine, write_transaction
+from integrations.plain_writes import BULK_CACHE_KIB, bulk_write_transaction
 from integrations.store import Store
 from integrations.store import schema as t
 from integrations.store.audit_batch import execute_plain, new_approval_row
@@ -119,3 +122,28 @@ def test_a_move_reads_again_a_row_changed_since_it_was_created(ledger_url: str) 
     assert store.get("A1").note == "seen"  # type: ignore[union-attr]
     assert store.get("A1").status == store.get("A0").status == "rejected"  # type: ignore[union-attr]
     assert store.verify_audit() is None
+
+
+def test_a_bulk_write_raises_sqlite_s_page_cache_for_its_transaction_only(tmp_path: Path) -> None:
+    """A batch's transaction holds its dirty pages in a larger page cache (written once, at
+    the commit); the connection goes back to the pool with the cache it had, whether the
+    transaction committed or rolled back."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'bulk.db'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+
+    def cache_size(conn: Any) -> int:
+        return int(conn.exec_driver_sql("PRAGMA cache_size").scalar())
+
+    with engine.connect() as conn:
+        before = cache_size(conn)
+    with bulk_write_transaction(engine) as conn:
+        assert cache_size(conn) == -BULK_CACHE_KIB != before
+        conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+    with pytest.raises(RuntimeError), bulk_write_transaction(engine) as conn:
+        conn.exec_driver_sql("INSERT INTO t VALUES (2)")
+        raise RuntimeError("cut")
+    with engine.connect() as conn:
+        assert cache_size(conn) == before
+        assert [tuple(r) for r in conn.exec_driver_sql("SELECT x FROM t")] == [(1,)]
+    engine.dispose()

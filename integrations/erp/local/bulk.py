@@ -31,7 +31,7 @@ from integrations.erp.records import (
     WriteResult,
     may_pay_for,
 )
-from integrations.plain_writes import execute_plain
+from integrations.plain_writes import bulk_write_transaction, execute_plain
 
 if TYPE_CHECKING:
     from integrations.erp.local.ledger import LocalLedger
@@ -334,7 +334,7 @@ def apply_payments(
         for _, _, key in items
     ]
     try:
-        with ledger.writing() as conn:
+        with bulk_write_transaction(ledger.engine) as conn:
             plan = _plan_and_write(conn, items, results)
         if after is not None:
             after["invoices"] = dict(plan.balances)
