@@ -232,6 +232,8 @@ _OVER_AMOUNT = lazy(
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
 _QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
+_COMING_DUE = lazy(r"\b(?:falls?|falling|coming|becomes?|becoming)? ?due\b|\bmaturing\b")
+_PAST_DUE = lazy(r"\bpast due\b|\boverdue\b|\bdue (?:before|since|until)\b")
 _BY_COLLECTOR = lazy(
     r"\b(?:by|per|for each|each|every) collectors?\b|\bcollectors? (?:split|breakdown)\b"
 )
@@ -298,6 +300,15 @@ def parse(text: str, today: date) -> Request:
     # a forecast, and promises "due monday", speak of days ahead
     forward = intent == "forecast" or (intent == "promises" and bool(_DUE.search(norm)))
     period = written or _period(norm, today, forward=forward)
+    if (
+        intent == "total_ar"
+        and period is not None
+        and period.end >= today
+        and _COMING_DUE.search(norm)
+        and not _PAST_DUE.search(norm)
+    ):
+        # "what's due this week", "invoices due next week": what falls due is expected receipts
+        intent, period = "forecast", written or _period(norm, today, forward=True)
     if (
         intent in ("payments_received", "payment_history")
         and period is not None

@@ -68,7 +68,7 @@ management mgmt reporting booked during commencing beginning ending starting kw 
 longer dear regards provide provided sorted sort sincerely define explain definition meaning
 arrive arriving offene offenen offener posten liste op openstaand openstaande vervallen
 uberfallig ueberfaellig zahlungseingang zahlungseingaenge betalingen ontvangen ouderdomsanalyse
-altersstruktur encours impayes
+altersstruktur encours impayes falls fall falling maturing
 """.split()
 )
 

@@ -86,6 +86,8 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         # money that has not come in yet is the forecast's question
         ("what will come in next week", "forecast"),
         ("payments due to arrive next month", "forecast"),
+        ("what falls due next week", "forecast"),
+        ("total past due this month", "total_ar"),
         # what a term means is not the figure itself
         ("what does CEI stand for", "unknown"),
         ("define dso", "unknown"),
