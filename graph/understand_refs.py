@@ -160,7 +160,7 @@ _SHORT = lazy(r"(?<![\w$.,/#-])(\d{3})(?![\w.,/%+-]*\d)(?![\w%+]|\s*(?:days?|d|k
 _STATUS_ASKED = lazy(
     r"^\s*(?:is|was|has|have|did|does|are|were)\b"
     r"|\b(?:paid|open|outstanding|settled|cleared|closed|due|status)\s*[?!.]*$"
-    r"|\bstatus (?:of|on|for)\b",
+    r"|\bstatus (?:of|on|for)\b|^\s*\d{3}\s*[?!.]*$",  # "982?": the number alone
     re.IGNORECASE,
 )
 

@@ -199,6 +199,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Cli:
         ("was 981 paid?", "INV-000981"),
         ("984 still outstanding?", "INV-000984"),
         ("did harbor wholesale pay 982", "INV-000982"),
+        ("985?", "INV-000985"),
     ],
 )
 def test_short_invoice_numbers_of_an_imported_ledger(
