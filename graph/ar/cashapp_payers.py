@@ -37,7 +37,7 @@ from graph.ar.names import (
 BLOCK = 24  # customers scored per query after blocking
 RANK_SHARE = 0.5  # ...of those, only the ones ranked at least this share of the best
 ACH_NAME_LENGTH = 16
-CACHED = 4096  # payer names whose resolution is kept (the latest; a bank file repeats its payers)
+CACHED = 1024  # payer names whose resolution is kept (the latest; a bank file repeats its payers)
 _DBA = re.compile(r"\b(?:DBA|D/B/A|D B A|T/A|AKA|A/K/A)\b")
 _GENERIC = frozenset(
     """ACH CREDIT DEPOSIT WIRE TRANSFER INCOMING PAYMENT PMT CHK CHECK CHEQUE ZELLE REMOTE
