@@ -24,10 +24,12 @@ from sqlalchemy import Connection, Date, Engine
 from integrations.db import WRITE_OPTION, UtcDateTime, write_transaction
 from integrations.erp.local.schema import Money
 
-# SQLite's page cache (KiB) while a batch is written: a cash run's batch dirties thousands of
-# pages (its invoices, their indexes, the approvals' and audit's), more than the 2 MiB default
-# holds, which would write them to the WAL mid-transaction and again at its commit.
-BULK_CACHE_KIB = 16 * 1024
+# SQLite's page cache (KiB) while a batch is written: a cash run's batch dirties more pages
+# (its invoices, their indexes, the approvals' and audit's) than the 2 MiB default holds, which
+# writes them to the WAL mid-transaction and again at its commit. A 10k-line run of 256-line
+# batches: 361k page writes and 220k reads with the default, 197k and 152k with 8 MiB (16 MiB
+# saves no more).
+BULK_CACHE_KIB = 8 * 1024
 
 # Column types whose conversion depends only on the value (equal values of one type convert
 # alike), so a column's repeated values may be converted once. A naive ``DateTime`` is not
