@@ -30,6 +30,11 @@ from integrations.erp.local.schema import Money
 # batches: 361k page writes and 220k reads with the default, 197k and 152k with 8 MiB (16 MiB
 # saves no more).
 BULK_CACHE_KIB = 8 * 1024
+# And the WAL's length (pages) before a commit copies it into the database (1,000 by
+# default): a page the batches of a run write again and again (an index's, the audit's
+# last) is copied once per checkpoint. The same run: 197k → 167k page writes, 152k → 122k reads,
+# 80 → 26 syncs; the WAL file grows to ~40 MB on disk meanwhile.
+BULK_CHECKPOINT_PAGES = 10_000
 
 # Column types whose conversion depends only on the value (equal values of one type convert
 # alike), so a column's repeated values may be converted once. A naive ``DateTime`` is not
@@ -136,7 +141,8 @@ def execute_plain(
 def bulk_write_transaction(engine: Engine) -> Iterator[Connection]:
     """``write_transaction`` for a batch of thousands of rows. On SQLite the connection's page
     cache is raised to ``BULK_CACHE_KIB`` for the transaction (each dirty page written once, at
-    the commit) and set back once it has ended, committed or not."""
+    the commit) and its WAL checkpointed at ``BULK_CHECKPOINT_PAGES``; both are set back once
+    the transaction has ended, committed or not."""
     if engine.dialect.name != "sqlite":
         with write_transaction(engine) as conn:
             yield conn
@@ -144,11 +150,14 @@ def bulk_write_transaction(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection  # in autocommit: a PRAGMA begins nothing
         assert raw is not None
-        (previous,) = raw.execute("PRAGMA cache_size").fetchone()
+        (cache,) = raw.execute("PRAGMA cache_size").fetchone()
+        (checkpoint,) = raw.execute("PRAGMA wal_autocheckpoint").fetchone()
         raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        raw.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
         try:
             conn.execution_options(**{WRITE_OPTION: True})  # as write_transaction begins
             with conn.begin():
                 yield conn
         finally:
-            raw.execute(f"PRAGMA cache_size={int(previous)}")
+            raw.execute(f"PRAGMA cache_size={int(cache)}")
+            raw.execute(f"PRAGMA wal_autocheckpoint={int(checkpoint)}")

@@ -13,7 +13,11 @@ import pytest
 from sqlalchemy import bindparam, insert, select, text, update
 
 from integrations.db import make_engine, write_transaction
-from integrations.plain_writes import BULK_CACHE_KIB, bulk_write_transaction
+from integrations.plain_writes import (
+    BULK_CACHE_KIB,
+    BULK_CHECKPOINT_PAGES,
+    bulk_write_transaction,
+)
 from integrations.store import Store
 from integrations.store import schema as t
 from integrations.store.audit_batch import execute_plain, new_approval_row
@@ -124,26 +128,29 @@ def test_a_move_reads_again_a_row_changed_since_it_was_created(ledger_url: str) 
     assert store.verify_audit() is None
 
 
-def test_a_bulk_write_raises_sqlite_s_page_cache_for_its_transaction_only(tmp_path: Path) -> None:
+def test_a_bulk_write_sets_sqlite_s_cache_and_checkpoint_for_its_transaction_only(
+    tmp_path: Path,
+) -> None:
     """A batch's transaction holds its dirty pages in a larger page cache (written once, at
-    the commit); the connection goes back to the pool with the cache it had, whether the
-    transaction committed or rolled back."""
+    the commit) and lets the WAL grow longer before a checkpoint; the connection goes back to
+    the pool as it was, whether the transaction committed or rolled back."""
     engine = make_engine(f"sqlite:///{tmp_path / 'bulk.db'}")
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
 
-    def cache_size(conn: Any) -> int:
-        return int(conn.exec_driver_sql("PRAGMA cache_size").scalar())
+    def settings(conn: Any) -> tuple[int, int]:
+        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        return int(cache), int(conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar())
 
     with engine.connect() as conn:
-        before = cache_size(conn)
+        before = settings(conn)
     with bulk_write_transaction(engine) as conn:
-        assert cache_size(conn) == -BULK_CACHE_KIB != before
+        assert settings(conn) == (-BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES) != before
         conn.exec_driver_sql("INSERT INTO t VALUES (1)")
     with pytest.raises(RuntimeError), bulk_write_transaction(engine) as conn:
         conn.exec_driver_sql("INSERT INTO t VALUES (2)")
         raise RuntimeError("cut")
     with engine.connect() as conn:
-        assert cache_size(conn) == before
+        assert settings(conn) == before
         assert [tuple(r) for r in conn.exec_driver_sql("SELECT x FROM t")] == [(1,)]
     engine.dispose()
