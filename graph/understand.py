@@ -137,9 +137,9 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "largest_invoices"
     # "why is falcon on hold" is falcon's credit check; "who is on hold" the whole book
     if (
-        vocab.CREDIT_EXCEPTIONS.search(norm)
+        (vocab.CREDIT_EXCEPTIONS.search(norm) or _BLOCKED_FOR_ORDERS.search(norm))
         and not refs.orders
-        and "order" not in norm
+        and ("order" not in norm or _BLOCKED_FOR_ORDERS.search(norm))
         and (not name or not re.search(r"\bhold\b", norm))
     ):
         return "credit_exceptions"
@@ -229,6 +229,13 @@ _OVER_AMOUNT = lazy(
     r"(?:\bover|\babove|\bmore than|\bgreater than|>=?)\s*\$?\s?(\d[\d,]*(?:\.\d+)?)\s*([km])?\b"
     r"(?!\s*(?:days?|%))"
 )
+# customers stopped from ordering: "accounts blocked for orders", "who is held from shipping"
+_BLOCKED_FOR_ORDERS = lazy(
+    r"\b(?:blocked|held|stopped|frozen|on (?:credit )?(?:hold|stop))\b (?:for|from) (?:new |any )?"
+    r"(?:orders|ordering|shipping|shipments|deliveries|dispatch)\b"
+)
+# cash over a past period is what came in: "cash since the 16th", "any cash yesterday"
+_CASH = lazy(r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app\w*|outlook|tied))")
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
 _QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
@@ -318,6 +325,14 @@ def parse(text: str, today: date) -> Request:
         intent, period = "forecast", written or _period(norm, today, forward=True)
     if guessed and period is not None:
         intent = "payment_history"  # "northwind last week": what came in then
+    if (
+        (intent == "unknown" or (intent == "total_ar" and not vocab.BALANCE.search(norm)))
+        and period is not None
+        and period.end <= today
+        and _CASH.search(norm)
+        and not vocab.TOTAL_AR.search(norm)
+    ):
+        intent = "payment_history" if name else "payments_received"
     if (
         intent == "payment_history"
         and written is not None

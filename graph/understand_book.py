@@ -70,6 +70,13 @@ TOTAL_AR = _rx(
     r"\b(?:sum|total) of (?:all )?(?:the |our )?(?:open|outstanding|unpaid) (?:invoices|items"
     r"|ar|balances?)\b",
     # the balance-sheet line: "total debtors", "debtor book figure", "owe us altogether"
+    # money said to sit in the book: "cash tied up in AR", "how much is locked up in debtors"
+    r"\b(?:cash|money|capital|working capital|how much|what)\b.{0,12}\b(?:tied|locked|stuck"
+    r"|sitting|parked) (?:up )?in (?:the )?(?:ar|receivables?|debtor book|debtors|customers)\b",
+    # the whole book's past due as one figure: "overall overdue", "past due figure for the deck"
+    r"\b(?:overall|whole|entire|combined|company-wide|grand|aggregate) (?:past due|overdue"
+    r"|arrears)\b|\b(?:past due|overdue|arrears|ar|receivables) (?:number|figure|total"
+    r"|position)\b",
     r"\btotal (?:trade )?(?:debtors?|debtor book)\b(?! (?:count|number))"
     r"|\bdebtor book (?:total|figure|balance|value|number)\b"
     r"|\b(?:customers|everyone|everybody|clients) owe (?:us )?(?:altogether|all together|in total"
@@ -98,6 +105,9 @@ TOP_DEBTORS = _rx(
     r" (?:balances?|ar|exposures?"
     r"|receivables?|debt|outstanding|amounts?(?: owed| due)?)\b",
     r"\b(?:big|heavy|biggest) hitters\b|\bwhales\b",
+    # a count ranked by what is owed, words between: "top 5 accounts to watch by exposure"
+    r"\b(?:top|biggest|largest|worst) \d+\b.{0,40}\bby (?:balance|exposure|outstanding|ar"
+    r"|amount owed|what they owe|open balance|o ?s|debt)\b",
     r"\b(?:top|biggest|largest|highest|most) (?:\d+ )?(?:owing|owers|outstanding|open ar)\b"
     r"(?! invoices?)",
     r"\brank\w*\b.{0,30}\b(?:owe|owing|owed|balances?|outstanding|ar)\b",
@@ -192,6 +202,10 @@ PROMISES_QUESTION = _rx(
     r"|\b(?:promises?|ptps?|commitments?) (?:due|broken|kept|missed|coming|this|today"
     r"|honou?red|fulfill?ed|met"
     r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
+    # a report noun or a due-state after the promise word: "ptp register", "promises expiring"
+    r"\b(?:promises?|ptps?|commitments?)(?:[- ]to[- ]pay)? (?:status|reports?|list|listing"
+    r"|register|schedule|summary|overview|log|tracker|dashboard|pipeline|expiring|falling"
+    r"|maturing|coming)\b",
     r"^\s*(?:promises?|ptps?|commitments?)(?: to pay)?\s*[?!.]*$"
     r"|^\s*(?:did|has|have|does|do|is|was)\b.{0,40}\bpromis(?:e|ed)\b"
     r"|\b(?:who|which|what|any|list|show|all)\b"

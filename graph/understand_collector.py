@@ -44,10 +44,14 @@ _PASTED = lazy(
 )
 
 
+# "the customer says it is paid, can you check?": a claim relayed in one line, to be checked
+_CHECK_CLAIM = lazy(r"(?i)\?\s*$|\b(?:confirm|check|verify|true|correct|right|see if)\b")
+
+
 def looks_like_email(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if _PASTED.search(text):
-        return True
+        return len(lines) > 1 or not _CHECK_CLAIM.search(text)
     if len(lines) < 3:
         return False
     return bool(_HEADER.search(text)) or bool(_GREETING.search(text) and _SIGN_OFF.search(text))
@@ -116,9 +120,12 @@ _NOT_TO_PAY = lazy(
 # "ask when they'll pay", "find out whether globex will pay": a question inside the request
 _ASKS = lazy(r"\b(?:when|whether|ask|asking|find out|check if|see if)\b")
 # "ptp status across all customers", "promises report": about promises, not one being made
+# a report noun or a due-state after the promise word ("promise-to-pay register", "ptps falling
+# due") asks about promises, as a report noun after any action word does
 _PROMISE_REPORT = lazy(
-    r"\b(?:promises?|ptps?) (?:status|report|list|summary|overview|log|tracker|register"
-    r"|dashboard|kept|broken|due|outstanding|made)\b|\bacross (?:all|every)\b"
+    r"\b(?:promises?|ptps?)(?:[- ]to[- ]pay)? (?:status|report|list|summary|overview|log"
+    r"|tracker|register|dashboard|schedule|listing|pipeline|kept|broken|due|outstanding|made"
+    r"|coming|falling|upcoming|maturing|expiring|pending|open)\b|\bacross (?:all|every)\b"
 )
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 
@@ -128,7 +135,15 @@ _SEND_STATEMENT = lazy(
     r"|^(?:an? |the )?(?:statements?|soa|statement of account) to\b"
 )
 _STATEMENT = lazy(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\b")
-_NOT_CUSTOMER_STATEMENT = lazy(r"\bbank statements?\b|\bstatement of (?:cash|work)\b|\bmt940\b")
+# a statement of something that is not a customer: the company's own accounts, the bank, tax
+_NON_CUSTOMER = (
+    r"(?:bank|cash ?flows?|p ?(?:&|and|n) ?l|profit and loss|income|financial|balance sheet"
+    r"|vat|tax|expense|audited|earnings|equity)"
+)
+_NOT_CUSTOMER_STATEMENT = lazy(
+    rf"\b{_NON_CUSTOMER} statements?\b|\bstatements? of (?:cash|work|financial|income"
+    r"|comprehensive|changes|profit|retained|operations)\b|\bmt940\b"
+)
 _EVERYONE = lazy(
     r"\b(?:all|every|each)(?: (?:the|of (?:the|our)))? (?:customers?|accounts?|clients?)\b"
     r"|\beveryone\b|\beverybody\b|\b(?:customers|accounts) (?:with|owing|over|above)\b"

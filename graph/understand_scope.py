@@ -25,6 +25,15 @@ INJECTION = _rx(
     r"\byou are now\b|\bfrom now on you\b|\bnew instructions\b",
     r"\bpretend (?:you|to be|that you)\b|\bact as (?:if|an?|the)\b|\broleplay\b",
     r"\bjailbreak\b|\bprompt injection\b",
+    # approvals or rules said to be off, or the request said to be approved already
+    r"\b(?:pretend|imagine)\b.{0,30}\b(?:approv\w*|sign-?offs?"
+    r"|rules?|polic(?:y|ies)|controls?|limits?|admin)\b",
+    r"\b(?:approvals?|sign-?offs?|controls?|checks|rules|polic(?:y|ies)|four[- ]eyes)"
+    r" (?:are|is|have been|has been) (?:off|disabled|turned off|switched off|suspended|waived"
+    r"|not (?:needed|required|necessary))\b",
+    r"\b(?:it is|this is|that is|these are|they are|already|been) pre-?approved\b"
+    r"|\b(?:consider|treat) (?:it|this|them|these) (?:as )?(?:already )?"
+    r"approved\b|\bno (?:need for|need to wait for) (?:an? )?(?:approval|sign-?off)\b",
     r"\bapprove (?:all|every|everything|apr-\w+)\b|\bauto-?approve\b",
     r"\bwithout (?:any )?(?:approvals?|review|sign-?off)\b",
     r"\b(?:set|change|raise|lower|increase|update|reset|double) (?:all|every|each) (?:the )?"
@@ -72,6 +81,10 @@ OUT_OF_SCOPE = _rx(
     r"\bbank (?:account )?balances?\b|(?<!unapplied )(?<!unallocated )\bcash balances?\b"
     r"|\bbalance sheet\b"
     r"|\b(?:p&l|p and l|ebitda|gross margin|income statement|profit and loss)\b",
+    # the company's own accounts, not a customer's statement
+    r"\b(?:cash ?flows?|financial|audited|earnings|equity|vat|tax|expense) statements?\b"
+    r"|\bstatements? of (?:cash ?flows?|financial position|comprehensive income|changes in equity"
+    r"|retained earnings|operations)\b",
     r"\b(?:exchange|fx|conversion) rates?\b"
     r"|\b(?:usd|eur|gbp|cad|jpy|chf|aud|mxn|cny|inr) ?(?:/|to|-)? ?(?:usd|eur|gbp|cad|jpy|chf"
     r"|aud|mxn|cny|inr)\b"

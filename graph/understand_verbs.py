@@ -25,6 +25,8 @@ POLITE = lazy(
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
     r"|can i get you to|(?:i |we )?request(?:ing)? you to|do the needful(?: and)?"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
+    # "we've agreed with the customer to …", "we agreed w/ globex to …"
+    r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?to"
     r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
     r"|go ahead and|let's|lets)\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
 )
@@ -74,7 +76,9 @@ VERB = {
             r"^(?:write ?-?off|writeoff)\b"
             r"|^(?:book|process|post|raise|do|make|create|submit|put through|approve) (?:a |the )?"
             r"(?:small[- ]balance |residual )?write ?-?offs?\b"
-            r"|^(?:a |the )?(?:small[- ]balance |residual )?write ?-?offs? (?:of|for|on|against)\b",
+            r"|^(?:a |the )?(?:small[- ]balance |residual )?write ?-?offs? (?:of|for|on|against)\b"
+            # the loss taken as said in words: "absorb the 40.00 on 10321", "eat the freight"
+            r"|^(?:absorb|eat|swallow|forgive|take the (?:hit|loss) on)\b",
         ),
         (
             "apply",
@@ -167,6 +171,9 @@ VERB = {
             r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
             # "credit hold: globex", "globex -> credit hold", "set globex credit hold to yes"
             rf"|^{_HOLD}\s*:\s*[\w&]"
+            # the noun first, the customer after, nothing else: "credit stop acme ind"
+            rf"|^credit (?:hold|stop|block) (?!on\b|off\b|for\b|(?:report|list|status|check"
+            r"|review|customers|accounts|exceptions|summary|policy|limit)\b)(?:[\w&.'-]+ ?){1,6}$"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:->|=>|\u2192|:)\s*(?:on )?"
             rf"{_HOLD}$"
             rf"|^set\b.*\b{_HOLD} (?:to|=) (?:yes|true|on|y)\b"

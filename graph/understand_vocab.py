@@ -183,6 +183,10 @@ HELP = _rx(
     r"\bhow (?:do|can|should) (?:i|we) (?:use|talk to|work with|start)\b"
     r"(?! (?:the )?(?:credit|cash))",
     r"\bhow (?:do|can|should) (?:i|we) ask\b",
+    # how arbot's own steps work: "how does the approval flow work", "how do proposals work here"
+    r"\bhow (?:do|does|will|would) (?:the |your )?(?:approvals?|approval (?:process|flow|steps?)"
+    r"|proposals?|sign-?offs?)\b.{0,20}\bwork\b"
+    r"|\bhow (?:do|does) .{1,30}\bwork (?:with|in|on|via) (?:you|arbot|this bot|the bot|here)\b",
     # "how do I put a customer on hold?": how to do something, said of no one in particular
     r"\bhow (?:do|can|would|should) (?:i|we|you) (?:\w+ ){1,2}(?:a|an|any|some) (?:customer"
     r"|account|invoice|deduction|payment|note|reminder|order|sales order|credit limit|limit"
@@ -274,6 +278,10 @@ COLLECTIONS = _rx(
     r"\b(?:who|which (?:accounts|customers|clients|ones)) (?:needs?|requires?|deserves?)"
     r" (?:a |an |some )?(?:call|calls|chasing|chase|follow|escalation|reminder|dunning|attention"
     r"|a nudge|nudging)\b",
+    # the day's calls: "calls to make today", "my call sheet", "who should I ring first"
+    r"\bcalls? (?:to make|to do|to place|for (?:today|this morning|this afternoon|the day"
+    r"|tomorrow))\b|\bcall sheet\b|\bphone list\b|\bwho (?:should i |do i |to )?(?:ring|phone)"
+    r" (?:first|today|next|this)\b",
     r"\bwatch ?list\b|\b(?:accounts|customers|who) (?:to|should we|we should) (?:monitor|watch)\b"
     r"|\bshould we (?:monitor|watch)\b",
     r"\bworst (?:offenders|payers|accounts|customers|debtors)\b|\bslow payers\b|\bdeadbeats\b",

@@ -69,6 +69,7 @@ longer dear regards provide provided sorted sort sincerely define explain defini
 arrive arriving offene offenen offener posten liste op openstaand openstaande vervallen
 uberfallig ueberfaellig zahlungseingang zahlungseingaenge betalingen ontvangen ouderdomsanalyse
 altersstruktur encours impayes falls fall falling maturing
+flash kpi kpis slide slides working worry worried concerned tied locked stuck
 """.split()
 )
 
