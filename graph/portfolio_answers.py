@@ -15,6 +15,7 @@ from typing import Any
 
 from graph.format import day, money, plural
 from graph.messages import Reply, Section, Table
+from graph.portfolio_collector import collector_aging
 from graph.portfolio_reads import ZERO, CustomerSum, book_reads
 from graph.reports import ReportContext, scoped_customer
 from graph.understand import Request
@@ -43,6 +44,8 @@ def _as_of(context: ReportContext) -> str:
 # --- aging ----------------------------------------------------------------------------------------
 def aging_report(context: ReportContext, request: Request) -> Reply:
     customer, notes = scoped_customer(context, request)
+    if customer is None and (mine := collector_aging(context, request)) is not None:
+        return mine  # "aging for priya's book": a collector's accounts, not a customer
     aging = book_reads(context.erp, context.today).book_aging(
         customer.customer_id if customer else None, by_collector=request.by_collector
     )

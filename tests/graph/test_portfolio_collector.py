@@ -1,0 +1,48 @@
+"""The aging of one collector's accounts when the words name a collector, not a customer: the
+same figures as that collector's row of "aging by collector", per currency."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import Cli
+
+
+def ask_json(cli: Cli, text: str) -> dict:
+    result = cli("ask", "--json", text)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    cli = Cli(tmp_path_factory.mktemp("demo") / "home")
+    assert cli("demo", "--no-chat").exit_code == 0
+    return cli
+
+
+@pytest.mark.parametrize(
+    "text,collector",
+    [("ageing of luis's accounts", "Luis Ortega"), ("priya shah book aging", "Priya Shah")],
+)
+def test_a_collectors_name_gets_that_collectors_aging(demo: Cli, text: str, collector: str) -> None:
+    everyone = ask_json(demo, "aging by collector")["data"]["by_collector"]
+    reply = ask_json(demo, text)
+    assert reply["intent"] == "aging_report", reply["text"][:200]
+    assert reply["data"]["collector"] == collector
+    mine = {k.split("/")[1]: v for k, v in everyone.items() if k.split("/")[0] == collector}
+    assert mine
+    got = reply["data"]["by_currency"]
+    assert {c: Decimal(str(v["total"])) for c, v in got.items()} == {
+        c: Decimal(str(v["total"])) for c, v in mine.items()
+    }
+    assert collector in reply["text"] and reply["proposals"] == []
+
+
+def test_a_customers_aging_is_still_the_customers(demo: Cli) -> None:
+    reply = ask_json(demo, "aging for globex")
+    assert "collector" not in (reply.get("data") or {})
+    assert "Globex" in reply["text"] and reply["proposals"] == []
