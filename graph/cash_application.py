@@ -104,7 +104,7 @@ def _action(line: BankLine, match: CashMatch) -> ApplyPayment:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     key: str  # what the bank line is recorded as
     line: BankLine
