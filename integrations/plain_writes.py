@@ -48,7 +48,6 @@ class _Plain:
     names: tuple[str, ...]  # the parameters (in the statement's order for positional drivers)
     positional: bool
     defaults: dict[str, Any]  # values bound in the statement itself
-    needed: frozenset[str]  # the parameters each row gives
     processors: dict[str, Callable[[Any], Any]]  # what SQLAlchemy converts a value with
     by_value: frozenset[str]  # parameters whose conversion depends only on the value
 
@@ -78,7 +77,6 @@ def _compiled(conn: Connection, name: str, statement: Callable[[], Any]) -> _Pla
                 names,
                 positional,
                 {n: v for n, v in bound.items() if n not in needed},
-                needed,
                 dict(compiled._bind_processors),
                 frozenset(
                     n
@@ -111,18 +109,20 @@ def execute_plain(
     if not rows:
         return 0
     plain = _compiled(conn, name, statement)
-    if plain is None or not all(plain.needed <= row.keys() for row in rows):
-        # A row leaving a column out is SQLAlchemy's to complete (its default).
+    if plain is None:
         return conn.execute(statement(), list(rows)).rowcount
     names, defaults, processors = plain.names, plain.defaults, plain.processors
     count = len(rows)
-    given = list(dict.fromkeys(n for n in names if n not in defaults))
+    given = list(dict.fromkeys(n for n in names if n not in defaults))  # what each row gives
     columns: dict[str, Sequence[Any]] = {}
-    if len(given) == 1:  # itemgetter of one name gives the value itself, not a tuple
-        columns[given[0]] = [row[given[0]] for row in rows]
-    elif given:
-        take = itemgetter(*given)
-        columns = dict(zip(given, zip(*map(take, rows), strict=True), strict=True))
+    try:
+        if len(given) == 1:  # itemgetter of one name gives the value itself, not a tuple
+            columns[given[0]] = [row[given[0]] for row in rows]
+        elif given:
+            take = itemgetter(*given)
+            columns = dict(zip(given, zip(*map(take, rows), strict=True), strict=True))
+    except KeyError:  # a row leaving a column out is SQLAlchemy's to complete (its default)
+        return conn.execute(statement(), list(rows)).rowcount
     for n, value in defaults.items():
         process = processors.get(n)
         columns[n] = [value if process is None else process(value)] * count
