@@ -56,6 +56,11 @@ class Request:
     book_intent: str | None = None
     # "who owes more than 50k": the amount a whole-book ranking is cut at
     at_least: Decimal | None = None
+    # "northwind and globex": the other customers named beside ``customer_text``; the reply
+    # answers the first and says so (never one of them silently)
+    also_named: tuple[str, ...] = ()
+    # the words of a part of a change request arbot cannot do ("… and waive interest")
+    not_done: str | None = None
 
 
 _COUNT = lazy(
@@ -258,6 +263,52 @@ def _cannot(norm: str) -> str | None:
     return None
 
 
+# "… and waive interest", "…; also refund the fee": a second part joined to a change request
+_JOINED = lazy(r"\s(?:and(?: also| then)?|also|plus|then|&)\s|[;,]\s+(?:and\s+|also\s+|then\s+)?")
+
+
+def _with_part_not_done(text: str, norm: str, action: ActionRequest) -> Request:
+    """The change asked for; when a part joined to it asks for what arbot cannot do ("change
+    globex terms to net 90 and waive interest"), that part is named (``cannot``) so the reply
+    says plainly it was not done, and the change is read from the words before it."""
+    if action.kind == "add_note":
+        return Request(intent="action_request", text=text, action=action)  # its text is data
+    parts = _JOINED.split(norm)
+    for n, part in enumerate(parts[1:], start=1):
+        kind = _cannot(part.strip())
+        if kind is None or _action(part, part) is not None:
+            continue
+        kept = " ".join(parts[:n])
+        if (again := _action(kept, kept) if kept.strip() else None) is None:
+            continue  # "globex wants net 60, pls update their terms": one request, said in two
+        return Request(
+            intent="action_request",
+            text=text,
+            action=again,
+            cannot=kind,
+            not_done=part.strip(" .!?"),
+        )
+    return Request(intent="action_request", text=text, action=action)
+
+
+_APART = lazy(r"\s+(?:and|or|as well as|plus)\s+|\s*[,;/]\s*|\s+&\s+(?=\S+\s+(?:and|,))")
+_ONE_CUSTOMER = (
+    "customer_balance",
+    "payment_history",
+    "invoice_status",
+    "credit_check",
+    "days_to_pay",
+)
+
+
+def _names_apart(remaining: str) -> tuple[str, ...]:
+    """ "how much did northwind and globex pay": each customer named, when more than one."""
+    if not re.search(r"\band\b|,|\bor\b|/|\bas well as\b|\bplus\b", remaining):
+        return ()
+    names = tuple(n for part in _APART.split(remaining) if (n := _name(part)[0]) is not None)
+    return names if len(names) > 1 else ()
+
+
 def _slash(text: str) -> str:
     """ "/ar aging", typed in a chat: the same words the Slack surface would ask."""
     match = re.match(r"^\s*/ar\b\s*(\S*)\s*(.*)$", text, re.IGNORECASE | re.DOTALL)
@@ -275,7 +326,7 @@ def parse(text: str, today: date) -> Request:
     if (collector := understand_collector.read(text, today, norm)) is not None:
         return collector  # disputes, promises, statements, a customer's e-mail
     if (action := _action(text, norm)) is not None:
-        return Request(intent="action_request", text=text, action=action)
+        return _with_part_not_done(text, norm, action)
     if vocab.INJECTION.search(norm):
         return Request(intent="unknown", text=text)
     refs = _extract(text)
@@ -382,6 +433,9 @@ def parse(text: str, today: date) -> Request:
     limit = None
     if match := _COUNT.search(norm):
         limit = int(match.group(1))
+    also_named: tuple[str, ...] = ()
+    if name and intent in _ONE_CUSTOMER and (apart := _names_apart(refs.remaining)):
+        name, also_named = apart[0], apart[1:]
     maybe = tuple(
         m.group(1).upper()
         for m in _MAYBE_INVOICE.finditer(refs.remaining)
@@ -410,4 +464,5 @@ def parse(text: str, today: date) -> Request:
         maybe_invoices=maybe,
         book_intent=book_intent if book_intent != intent else None,
         at_least=at_least,
+        also_named=also_named,
     )

@@ -71,6 +71,38 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
                 continue
             if (found := _build(kind, body, text, norm, refs, bool(asked))) is not None:
                 return with_correction(found, norm)
+    return _terms_elsewhere(norm)
+
+
+# "update their terms" with the terms said in another clause: "globex wants net 60, pls update
+# their terms", "northwind asked for 45 day terms - please change their terms accordingly"
+_TERMS_VERB = lazy(
+    r"^(?:update|change|amend|adjust|modify|set|switch|move|revise) (?P<who>(?:[\w&.'-]+ ){0,4}?)"
+    r"(?:payment |credit )?terms(?: accordingly| as well| too| then| in the system)?\s*$"
+)
+_ASKING_FOR = lazy(
+    r"\b(?:wants?|asked for|asks for|asking for|requested|requests|needs?|agreed(?: to)?|is on"
+    r"|(?:has |have )?mov(?:es|ed|ing) to|moves? to|should (?:be|go) on|gets?)\b.*$"
+)
+
+
+def _terms_elsewhere(norm: str) -> ActionRequest | None:
+    clauses = _clauses(norm)
+    for n, (clause, question) in enumerate(clauses):
+        if question and not ASKING_YOU.match(clause.strip()):
+            continue
+        verb = _TERMS_VERB.match(POLITE.sub("", clause.strip()))
+        if verb is None:
+            continue
+        others = " ".join(c for i, (c, _) in enumerate(clauses) if i != n)
+        terms = read_terms(others) or _days_terms(others)
+        if terms is None:
+            return None
+        who = re.sub(r"\b(?:the|their|its|his|her|our)\b", " ", verb.group("who"))
+        customer = _customer_of(who) or _customer_of(_ASKING_FOR.sub(" ", others))
+        if customer is None:
+            return None
+        return ActionRequest("set_terms", customer_text=customer, terms=terms)
     return None
 
 

@@ -167,6 +167,20 @@ def _span(text: str, today: date, order: str) -> tuple[date, date] | None:
     return start, start
 
 
+def _pair_order(a: str, b: str, order: str) -> str:
+    """The order both ends of a range are written in: "1/11/2026 to 15/11/2026" is day first
+    throughout, since 15 is no month; "11/1 - 11/15" month first. The locale's otherwise."""
+    for end in (a, b):
+        m = _NUMERIC.match(end.strip())
+        if m is None or len(m.group(1)) == 4 or "." in end:
+            continue
+        if int(m.group(1)) > 12 >= int(m.group(2)):
+            return "DMY"
+        if int(m.group(2)) > 12 >= int(m.group(1)):
+            return "MDY"
+    return order
+
+
 def explicit_range(text: str, today: date, locale: str | None = None):  # -> DateRange | None
     """The dates the text writes out, as a DateRange; None when it writes none (then the
     relative phrases — "last week", "Q3" — are read by graph.understand)."""
@@ -178,7 +192,8 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
     if m := _RANGE.search(text):
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
-        first, second = _span(a, today, order), _span(b, today, order)
+        pair = _pair_order(a, b, order)
+        first, second = _span(a, today, pair), _span(b, today, pair)
         if first and second:
             start, end = first[0], second[1]
             if end < start and start.year == end.year:

@@ -43,7 +43,7 @@ def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
         request = agent.llm.understand(text, agent.today()) or request
     request = agent.resolver.with_payment_numbers(agent.resolver.with_bare_invoices(request))
     request = _with_customer_ids(agent, request, text)
-    if request.cannot is not None:
+    if request.cannot is not None and request.action is None:
         customer = None
         if request.customer_text:
             found = agent.resolver.customer(request.customer_text)
@@ -145,6 +145,10 @@ def gather(agent: Agent, state: AgentState) -> dict[str, Any]:
 def answer(agent: Agent, state: AgentState) -> dict[str, Any]:
     intent = intents.get(state["request"].intent)
     reply = intent.function("answer")(state["resolved"], state["gathered"], agent.today())
+    if (others := state["request"].also_named) and (
+        (first := state["request"].customer_text) is not None
+    ):
+        reply.headline = f"{wording.answered_one(first, others)} {reply.headline}"
     return {"reply": agent.llm.phrase(reply) if agent.llm is not None else reply}
 
 
@@ -205,6 +209,15 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
 
 
 def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
+    """The proposal; a part of the message arbot cannot do is said, never dropped."""
+    result = _propose(agent, state)
+    if (kind := state["request"].cannot) is not None:
+        said = state["request"].not_done
+        result["reply"].headline += " " + wording.part_not_done(kind, said)
+    return result
+
+
+def _propose(agent: Agent, state: AgentState) -> dict[str, Any]:
     from graph import collector_requests
     from graph.approvals import ProposalRejected
     from graph.policy import Identity

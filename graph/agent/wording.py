@@ -149,6 +149,23 @@ def cannot_reply(request: Request, customer: Customer | None) -> Reply:
     )
 
 
+def part_not_done(kind: str, said: str | None = None) -> str:
+    """What a change request also asked that arbot cannot do, said plainly."""
+    what = next((w for k, w, _ in understand_vocab.CANNOT if k == kind), "do that")
+    if said and (kind == "other_change" or len(said) <= 60):
+        what = f"“{said}”"  # the words themselves, not a guess at them
+    return (
+        f"You also asked me to {what}: I can't do that yet, so that part is not done"
+        " and nothing was changed for it."
+    )
+
+
+def answered_one(first: str, others: tuple[str, ...]) -> str:
+    """Several customers named in one question: the answer is for the first, and says so."""
+    rest = ", ".join(f"“{o}”" for o in others)
+    return f"You named more than one customer: this answers “{first}” only. Ask again for {rest}."
+
+
 def empty_ledger(request: Request) -> Reply:
     return Reply(
         headline="The ledger is empty: there are no customers yet.",

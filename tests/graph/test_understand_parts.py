@@ -1,0 +1,113 @@
+"""Messages in parts: a range's two dates written the same way; a change of terms asked in one
+clause with the terms in another; a part of a change request arbot cannot do, said plainly and
+never dropped; two customers named in one question, the reply saying which one it answers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from graph.understand import parse
+from tests.conftest import Cli
+
+TODAY = date(2026, 11, 21)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        # one end that reads only day first makes the range day first (and the other way)
+        ("money in between 2/11/2026 and 13/11/2026", date(2026, 11, 2), date(2026, 11, 13)),
+        ("payments 5/10/2026 - 20/10/2026", date(2026, 10, 5), date(2026, 10, 20)),
+        ("receipts from 10/3/2026 to 10/19/2026", date(2026, 10, 3), date(2026, 10, 19)),
+    ],
+)
+def test_a_ranges_dates_are_read_in_one_order(text: str, start: date, end: date) -> None:
+    period = parse(text, TODAY).period
+    assert period is not None and (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text,customer,days",
+    [
+        ("initech has moved to net 30 - change their terms in the system", "initech", 30),
+        ("riverbend asked for 45 day terms; please update terms accordingly", "riverbend", 45),
+    ],
+)
+def test_terms_said_in_another_clause(text: str, customer: str, days: int) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "set_terms"
+    assert action.customer_text == customer and action.terms is not None
+    assert action.terms[0] == days
+
+
+def test_a_question_about_terms_is_not_a_change() -> None:
+    assert parse("what terms is globex on? net 30?", TODAY).action is None
+
+
+@pytest.mark.parametrize(
+    "text,kind,not_done",
+    [
+        ("put initech on credit hold and refund their overpayment", "set_credit_hold", "refund"),
+        ("lower riverbend's limit to 20k, also waive the late fees", "set_credit_limit", "waive"),
+    ],
+)
+def test_a_part_arbot_cannot_do_is_named(text: str, kind: str, not_done: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is not None and request.action.kind == kind
+    assert request.cannot is not None and not_done in (request.not_done or "")
+    assert request.action.customer_text in ("initech", "riverbend")
+
+
+def test_a_request_without_such_a_part_names_none() -> None:
+    assert parse("put initech on credit hold and thanks", TODAY).cannot is None
+
+
+@pytest.mark.parametrize(
+    "text,first,others",
+    [
+        ("what do initech and riverbend owe us", "initech", ("riverbend",)),
+        ("did globex, northwind or initech pay this week", "globex", ("northwind", "initech")),
+    ],
+)
+def test_several_customers_named(text: str, first: str, others: tuple[str, ...]) -> None:
+    request = parse(text, TODAY)
+    assert (request.customer_text, request.also_named) == (first, others)
+
+
+def test_one_customer_with_an_ampersand_is_one() -> None:
+    assert parse("meridian tool & die balance", TODAY).also_named == ()
+
+
+def ask_json(cli: Cli, text: str) -> dict:
+    result = cli("ask", "--json", text)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    cli = Cli(tmp_path_factory.mktemp("demo") / "home")
+    assert cli("demo", "--no-chat").exit_code == 0
+    return cli
+
+
+def test_the_reply_says_what_was_not_done(demo: Cli) -> None:
+    reply = ask_json(demo, "set initech's terms to net 60 and waive the interest")
+    assert len(reply["proposals"]) == 1
+    assert "waive the interest" in reply["text"] and "not done" in reply["text"]
+
+
+def test_the_reply_says_which_customer_it_answers(demo: Cli) -> None:
+    reply = ask_json(demo, "what do initech and northwind owe")
+    assert reply["intent"] == "customer_balance"
+    assert "answers “initech” only" in reply["text"] and "northwind" in reply["text"]
+    assert reply["proposals"] == []
+
+
+def test_a_notes_text_is_never_split_into_parts() -> None:
+    request = parse("add a note on initech: asked us to waive the late fee and refund", TODAY)
+    assert request.action is not None and request.action.kind == "add_note"
+    assert request.cannot is None
