@@ -163,7 +163,8 @@ class CustomerMatcher:
         self._joined = ["".join(tokens) for tokens in self._tokens]
         self._bits: dict[str, int] = {}
         self._fits: dict[str, _WordFit] = {}
-        self._resolved: dict[tuple[str, ...], Resolution] = {}
+        self._resolved: dict[tuple[str, ...], Resolution | None] = {}
+        self._nobody: dict[tuple[str, ...], Resolution] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -307,16 +308,31 @@ class CustomerMatcher:
         )
 
     def resolve(self, query: str) -> Resolution:
+        decided = self.decide(query)
+        if decided is not None:
+            return decided
         query_tokens = name_tokens(query)
-        kept = self._resolved.get(query_tokens)
-        if kept is None:
-            kept = self._resolve(query, query_tokens)
-            if len(self._resolved) >= RESOLUTIONS_KEPT:
-                self._resolved.clear()
-            self._resolved[query_tokens] = kept
-        return kept
+        nobody = self._nobody.get(query_tokens)
+        if nobody is None:
+            nobody = Resolution("none", candidates=self._closest(query))
+            if len(self._nobody) >= RESOLUTIONS_KEPT:
+                self._nobody.clear()
+            self._nobody[query_tokens] = nobody
+        return nobody
 
-    def _resolve(self, query: str, query_tokens: tuple[str, ...]) -> Resolution:
+    def decide(self, query: str) -> Resolution | None:
+        """``resolve(query)`` when it names someone (a match or a tie); None when it names
+        nobody (the closest names, which take a scan of every name, are left to ``resolve``)."""
+        query_tokens = name_tokens(query)
+        if query_tokens in self._resolved:
+            return self._resolved[query_tokens]
+        decided = self._decide(query_tokens)
+        if len(self._resolved) >= RESOLUTIONS_KEPT:
+            self._resolved.clear()
+        self._resolved[query_tokens] = decided
+        return decided
+
+    def _decide(self, query_tokens: tuple[str, ...]) -> Resolution | None:
         # A name whose words are the query's sorts before every other (exact, 100): it is the
         # answer. Otherwise only names scoring MATCH_MIN are read below, and they sort before
         # every other name: scoring only the names that may reach it gives the same first
@@ -331,7 +347,7 @@ class CustomerMatcher:
             matches = self._scored(query_tokens, self._credible(query_tokens, indexes, joined))
             matches = matches[:8]
         if not matches or matches[0].score < MATCH_MIN:
-            return Resolution("none", candidates=self._closest(query))
+            return None
         top = matches[0]
         if top.exact:
             return Resolution("match", top, (top,))
@@ -372,22 +388,24 @@ _BITS = tuple(tuple(bit for bit in range(8) if value >> bit & 1) for value in ra
 
 def resolve_mention(matcher: CustomerMatcher, text: str) -> Resolution:
     """Resolve the name inside a phrase that may carry other words ("pull up acme ind supply's
-    items"): the whole phrase first, then ever shorter runs of its words."""
-    whole = matcher.resolve(text)
-    if whole.status != "none":
+    items"): the whole phrase first, then ever shorter runs of its words. When none names
+    anyone, the closest names of them all (looked for only then: a scan of every name each)."""
+    whole = matcher.decide(text)
+    if whole is not None:
         return whole
     words = text.split()
-    closest = whole
+    nobody = [text]
     for length in range(min(len(words), 6) - 1, 0, -1):
-        found = [
-            matcher.resolve(" ".join(words[i : i + length])) for i in range(len(words) - length + 1)
-        ]
-        decided = [r for r in found if r.status != "none"]
+        runs = [" ".join(words[i : i + length]) for i in range(len(words) - length + 1)]
+        decided = [r for r in map(matcher.decide, runs) if r is not None]
         if decided:
             return max(decided, key=lambda r: (r.candidates[0].score, r.status == "match"))
-        for r in found:
-            if r.candidates and (
-                not closest.candidates or r.candidates[0].score > closest.candidates[0].score
-            ):
-                closest = r
+        nobody += runs
+    closest = matcher.resolve(text)
+    for run in nobody[1:]:
+        r = matcher.resolve(run)
+        if r.candidates and (
+            not closest.candidates or r.candidates[0].score > closest.candidates[0].score
+        ):
+            closest = r
     return closest

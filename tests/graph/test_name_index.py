@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from graph.ar import names as n
-from graph.ar.names import CustomerMatcher, NameMatch, Resolution, name_tokens
+from graph.ar.names import CustomerMatcher, NameMatch, Resolution, name_tokens, resolve_mention
 from integrations.erp.local.demo_words import company_names
 
 
@@ -105,11 +105,27 @@ def test_a_resolution_is_kept_by_the_words_of_the_query(
     company: tuple[CustomerMatcher, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     matcher, names = company
-    first = matcher.resolve(names[20].split()[0] + " zq")
-    resolved: list[str] = []
-    monkeypatch.setattr(matcher, "_resolve", lambda q, _t: resolved.append(q))
-    assert matcher.resolve(names[20].split()[0].upper() + ", ZQ") is first
-    assert resolved == []
+    someone = matcher.resolve(names[20].split()[0] + " zq")
+    nobody = matcher.resolve("qqzzv xxkw")
+    assert nobody.status == "none"
+    worked: list[object] = []
+    monkeypatch.setattr(matcher, "_decide", lambda tokens: worked.append(tokens))
+    monkeypatch.setattr(matcher, "_closest", lambda query: worked.append(query))
+    assert matcher.resolve(names[20].split()[0].upper() + ", ZQ") is someone
+    assert matcher.resolve("QQZZV xxkw Inc.") is nobody
+    assert worked == []
+
+
+def test_the_closest_names_are_looked_for_only_when_no_words_name_anyone(
+    company: tuple[CustomerMatcher, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matcher, names = company
+    looked: list[str] = []
+    closest = matcher._closest
+    monkeypatch.setattr(matcher, "_closest", lambda query: looked.append(query) or closest(query))
+    found = resolve_mention(matcher, f"pull up {names[30]} items please")
+    assert found.status == "match" and looked == []
+    assert resolve_mention(matcher, "qqzzv xxkw").status == "none" and looked
 
 
 def test_matches_keep_their_order(company: tuple[CustomerMatcher, list[str]]) -> None:
