@@ -39,12 +39,27 @@ _PO = lazy(
 # or what is quoted), so its words are not read as invoices, POs or a name.
 _PAYMENT_NOUN = lazy(
     r"\b(?:payments?|pmts?|wires?|ach|checks?|cheques?|remittances?|deposits?|receipts?"
-    r"|transfers?|paid|sent|came)\b",
+    r"|transfers?|paid|sent|came|remit|bank line|bank text|money)\b",
     re.IGNORECASE,
+)
+# the question after the reference is not part of it: "ref INV I0278 - which customer?"
+_ASKED_AFTER = (
+    r"(?:\s*[-\u2013\u2014,;:]?\s*(?:who|whose|whom|which|what|where|from whom|any idea|can you"
+    r"|do we know)\b[^\n]*)"
 )
 _REFERENCE_TEXT = lazy(
     r"\b(?:bank\s+)?(?:ref(?:erence)?|memo)\b\.?\s*(?:#|no\.?)?\s*[:#]?\s*"
-    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?\s*[?.!]*\s*$",
+    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
+    rf"{_ASKED_AFTER}?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# what a bank line or a remittance "says", asked whose it is: "the remit reads ACME 4471 - whose
+# is it", "bank text shows PAYMENT NOV, who sent that"
+_SAYS_REFERENCE = lazy(
+    r"\b(?:bank (?:line|text|narrative|description|entry)|remit(?:tance)?(?: advice)?|narrative"
+    r"|statement line|lockbox line)\s+(?:says|reads|shows|states)\s*:?\s*"
+    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
+    rf"{_ASKED_AFTER}\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 _QUOTED = lazy(
@@ -107,7 +122,7 @@ def _extract(text: str) -> _Refs:
     """Sales orders, payments, POs and invoices, and the text with them removed."""
     refs = _Refs()
     if _PAYMENT_NOUN.search(text):
-        for pattern in (_QUOTED, _REFERENCE_TEXT):
+        for pattern in (_QUOTED, _SAYS_REFERENCE, _REFERENCE_TEXT):
             if (m := pattern.search(text)) and (ref := m.group("ref").strip()):
                 _add(refs.payments, ref)
                 text = text[: m.start()] + " " + text[m.end() :]

@@ -111,3 +111,32 @@ def test_a_notes_text_is_never_split_into_parts() -> None:
     request = parse("add a note on initech: asked us to waive the late fee and refund", TODAY)
     assert request.action is not None and request.action.kind == "add_note"
     assert request.cannot is None
+
+
+@pytest.mark.parametrize(
+    "text,reference",
+    [
+        # the question after a reference is not part of it
+        ("deposit with reference ACME 4471 NOV - who is it from?", "ACME 4471 NOV"),
+        # what a bank line or a remittance says, asked whose it is
+        ("the remittance reads PMT NOV THANK YOU, any idea whose it is", "PMT NOV THANK YOU"),
+        ("bank text shows RMR*IV*10301*PO, which customer sent that?", "RMR*IV*10301*PO"),
+    ],
+)
+def test_a_bank_reference_asked_about_is_a_payment(text: str, reference: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "payment_lookup" and request.payment_refs == (reference,)
+    assert request.invoice_refs == ()
+
+
+def test_a_remittance_naming_an_invoice_without_asking_whose_is_not_a_reference() -> None:
+    assert parse("remittance says pay INV-10268", TODAY).payment_refs == ()
+
+
+def test_a_bank_line_finds_its_payment(demo: Cli) -> None:
+    from integrations.erp.local import LocalLedger
+
+    ledger = LocalLedger.open(f"sqlite:///{demo.home / 'arbot.db'}")
+    unapplied = next(p for p in ledger.payments() if p.unapplied and p.reference)
+    reply = ask_json(demo, f"bank line says {unapplied.reference}, who is that from?")
+    assert reply["intent"] == "payment_lookup" and unapplied.payment_id in reply["text"]
