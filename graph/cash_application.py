@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -28,21 +28,17 @@ from graph.actions import ApplyPayment
 from graph.approval_batch import Proposal, propose_many, touches
 from graph.approvals import SYSTEM, ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
-from graph.ar.cashapp_ledger import LedgerItems
 from graph.ar.cashapp_model import no_gc
-from graph.ar.payers import pays_oldest_first, pays_out_of_order
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
+from graph.cash_matcher_source import matcher_for
+from graph.cash_run_claim import STALE_AFTER, FileInProgress, RunClaimHolder, RunTakenOver
 from graph.cash_spool import ResultSpool, Spool
-from integrations.erp.records import BankLine, Invoice
+from integrations.erp.records import BankLine
 from integrations.store import Approval
-from integrations.store.bank_lines import IN_PROGRESS, RunClaim, RunHolder
-from integrations.store.clock import now_utc
+from integrations.store.bank_lines import IN_PROGRESS, RunClaim
 
 REQUESTER = "arbot cash application"
 AUTO_DECIDER = f"{SYSTEM} (auto policy)"
-HABIT_DAYS = 365  # the payment history that tells who pays the oldest invoices first
-STALE_AFTER = timedelta(minutes=10)  # a claim silent this long is taken over (other hosts)
-HEARTBEAT_EVERY = 5.0  # seconds between "still working" marks on the claim
 FIRST_BATCH, BATCH = 16, 256  # lines proposed and recorded together (the batches grow)
 DRY_BATCH = 512  # dry run: lines whose earlier results are read and matched together
 
@@ -54,14 +50,6 @@ __all__ = [
     "InvalidBankLines",
     "RunTakenOver",
 ]
-
-
-class FileInProgress(CashRunError):
-    """Another live run is processing the same file."""
-
-
-class RunTakenOver(CashRunError):
-    """This run went silent so long that another took the file over; it stopped writing."""
 
 
 Results = list[dict[str, Any]] | ResultSpool  # where a run's result rows go, in line order
@@ -113,7 +101,7 @@ class _Item:
     elsewhere: bool = False  # another file's live run is processing this line
 
 
-class CashApplication:
+class CashApplication(RunClaimHolder):
     def __init__(self, approvals: ApprovalService, *, stale_after: timedelta = STALE_AFTER) -> None:
         self.approvals = approvals
         self.erp = approvals.erp
@@ -155,7 +143,7 @@ class CashApplication:
             def match_fresh(fresh: list[_Item]) -> Iterable[CashMatch]:
                 # Every line is matched against the ledger as the run found it, before anything
                 # is written; the matches wait on disk while they are proposed and recorded.
-                matcher = self._matcher(as_of)
+                matcher = matcher_for(self.erp, self.store, as_of)
                 spool = Spool()
                 lines = [i.line for i in fresh]
                 for match in matcher.matches(lines, as_of, self._beating(progress)):
@@ -236,73 +224,7 @@ class CashApplication:
             self._claim = None
         return CashRun(fresh, earlier, elsewhere)
 
-    # --- the claim -----------------------------------------------------------------------------
-    def _take(self, run_key: str, source: str, count: int, wait: float) -> RunClaim:
-        deadline = time.monotonic() + wait
-        pause = 0.05
-        while True:
-            got = self.store.claim_run(
-                run_key, source=source, lines=count, stale_after=self.stale_after
-            )
-            if isinstance(got, RunClaim):
-                return got
-            if time.monotonic() >= deadline:
-                raise FileInProgress(_busy(source, got))
-            time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
-            pause = min(pause * 2, 1.0)
-
-    def _beat(self, *, force: bool = False) -> None:
-        claim = self._claim
-        if claim is None or (not force and time.monotonic() - self._beaten < HEARTBEAT_EVERY):
-            return
-        if not self.store.heartbeat(claim):
-            raise RunTakenOver(
-                "another run took this file over while this one was silent; this run stopped "
-                "and that run finishes the file"
-            )
-        self._beaten = time.monotonic()
-
-    def _beating(self, progress: Callable[[int, int], None] | None) -> Callable[[int, int], None]:
-        def report(done: int, total: int) -> None:
-            self._beat()
-            if progress is not None:
-                progress(done, total)
-
-        return report
-
     # --- processing ----------------------------------------------------------------------------
-    def _matcher(self, as_of: date) -> CashMatcher:
-        """The matcher over the open invoices, knowing which customers' own history (the last
-        year of payments) pays the oldest of equal invoices first. On the local ledger it asks
-        the ledger's indexes a batch of lines at a time (``LedgerItems``); another ERP's open
-        invoices are read whole and held, indexed."""
-        with no_gc():  # ~10 objects per invoice, none of them garbage
-            history = self.erp.payments(since=as_of - timedelta(days=HABIT_DAYS))
-            customers = self.erp.list_customers()
-            bulk = getattr(self.erp, "get_invoices", None)
-            engine = getattr(self.erp, "engine", None) if self.erp.name == "local" else None
-            open_invoices: Iterable[Invoice] | LedgerItems
-            if bulk is not None:
-                # Only the open invoices are held; the history's own (paid ones too) are read
-                # by number, so a ledger's years of closed invoices never are.
-                numbers = {a.invoice_number for p in history for a in p.applications}
-                by_number = dict(bulk(sorted(numbers))) if numbers else {}
-                if engine is not None:
-                    open_invoices = LedgerItems(engine, frozenset(c.customer_id for c in customers))
-                else:
-                    open_invoices = _drained(self.erp.invoices(open_only=True))
-            else:
-                every = self.erp.invoices(open_only=False)
-                by_number = {invoice.invoice_number: invoice for invoice in every}
-                open_invoices = _drained([invoice for invoice in every if invoice.balance > 0])
-            return CashMatcher(
-                customers,
-                open_invoices,
-                aliases=self.store.payer_aliases(),
-                oldest_first=pays_oldest_first(history, by_number),
-                out_of_order=pays_out_of_order(history, by_number),
-            )
-
     def _dry_run(
         self,
         lines: Sequence[BankLine],
@@ -327,7 +249,7 @@ class CashApplication:
             del rows
             fresh = [line for line in batch if line.payment_id not in earlier]
             if fresh and matcher is None:
-                matcher = self._matcher(as_of)
+                matcher = matcher_for(self.erp, self.store, as_of)
             found = matcher.matches(fresh, as_of, taken=taken) if matcher and fresh else ()
             matches = {m.payment_id: m for m in found}
             for line in batch:
@@ -543,24 +465,3 @@ def _batches(
         touched |= these
     if batch:
         yield batch, matches
-
-
-def _drained(items: list[Invoice]) -> Iterator[Invoice]:
-    """The items in order, each let go as it is taken: the matcher keeps its own copies, so
-    the ledger's are freed one by one instead of all living until the index is built."""
-    items.reverse()
-    while items:
-        yield items.pop()
-
-
-def _busy(source: str, holder: RunHolder) -> str:
-    seen = (now_utc() - holder.heartbeat_at).total_seconds()
-    return (
-        f"{source} is being processed by another run (pid {holder.pid} on {holder.host}, "
-        f"since {_clock(holder.claimed_at)}, last active {seen:.0f}s ago); "
-        "run it again when that run has finished"
-    )
-
-
-def _clock(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from graph import cash_application
+from graph import cash_application, cash_matcher_source
 from graph.ar import cashapp
 from graph.ar.cashapp_ledger import LedgerItems
 from graph.cash_application import CashApplication
@@ -70,7 +70,7 @@ def test_a_run_reads_the_invoices_its_lines_point_at_not_the_ledger(
     made = seed(ledger_url, 600)  # 12 customers, 50 open invoices each
     paid = [m for m in made if m[1] in ("C01", "C02")][:8]  # lines of two customers
     lines = parse_bank_bytes(bank_csv(paid).encode(), "bank.csv")
-    monkeypatch.setattr(cash_application, "LedgerItems", Counted)
+    monkeypatch.setattr(cash_matcher_source, "LedgerItems", Counted)
     Counted.made.clear()
     run = CashApplication(service(ledger_url, **policy_overrides())).run(
         lines, as_of=TODAY, dry_run=True
