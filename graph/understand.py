@@ -25,6 +25,7 @@ from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
+from graph.understand_verbs import POLITE, VERB
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
 
@@ -263,8 +264,18 @@ def _cannot(norm: str) -> str | None:
     return None
 
 
+SECOND = "second_change"  # a second change in the same message, not proposed with the first
 # "… and waive interest", "…; also refund the fee": a second part joined to a change request
-_JOINED = lazy(r"\s(?:and(?: also| then)?|also|plus|then|&)\s|[;,]\s+(?:and\s+|also\s+|then\s+)?")
+_JOINED = lazy(r"\s(?:and(?: also| then)?|also|plus|then|&)\s|[;,]\s+(?:(?:and|also|then)\s+)*")
+
+
+def _names_a_change(part: str, second: ActionRequest | None, first: ActionRequest) -> bool:
+    """Whether ``part`` asks for another change arbot proposes ("… and send them a reminder"),
+    read in full or only by its verb (its customer said earlier)."""
+    if second is not None:
+        return second.kind != first.kind
+    body = POLITE.sub("", part.strip())
+    return any(kind != "note" and pattern.search(body) for kind, pattern in VERB.items())
 
 
 def _with_part_not_done(text: str, norm: str, action: ActionRequest) -> Request:
@@ -275,10 +286,16 @@ def _with_part_not_done(text: str, norm: str, action: ActionRequest) -> Request:
         return Request(intent="action_request", text=text, action=action)  # its text is data
     parts = _JOINED.split(norm)
     for n, part in enumerate(parts[1:], start=1):
-        kind = _cannot(part.strip())
-        if kind is None or _action(part, part) is not None:
-            continue
+        second = _action(part, part)
         kept = " ".join(parts[:n])
+        if _names_a_change(part, second, action) and _action(kept, kept) is not None:
+            # "put initech on hold and send them a reminder": one change is proposed a message;
+            # the other is named, never dropped silently
+            said = part.strip(" .!?")
+            return Request("action_request", text=text, action=action, cannot=SECOND, not_done=said)
+        kind = _cannot(part.strip())
+        if kind is None or second is not None:
+            continue
         if (again := _action(kept, kept) if kept.strip() else None) is None:
             continue  # "globex wants net 60, pls update their terms": one request, said in two
         return Request(

@@ -151,6 +151,11 @@ def cannot_reply(request: Request, customer: Customer | None) -> Reply:
 
 def part_not_done(kind: str, said: str | None = None) -> str:
     """What a change request also asked that arbot cannot do, said plainly."""
+    if kind == "second_change":
+        return (
+            f"You also asked for “{said}”: I propose one change a message, so that one is not"
+            " proposed yet. Ask for it on its own."
+        )
     what = next((w for k, w, _ in understand_vocab.CANNOT if k == kind), "do that")
     if said and (kind == "other_change" or len(said) <= 60):
         what = f"“{said}”"  # the words themselves, not a guess at them

@@ -140,3 +140,27 @@ def test_a_bank_line_finds_its_payment(demo: Cli) -> None:
     unapplied = next(p for p in ledger.payments() if p.unapplied and p.reference)
     reply = ask_json(demo, f"bank line says {unapplied.reference}, who is that from?")
     assert reply["intent"] == "payment_lookup" and unapplied.payment_id in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "text,kind,other",
+    [
+        ("block riverbend now and then email them a reminder", "set_credit_hold", "reminder"),
+        ("lower initech's limit to 20k; also hold SO-1004", "set_credit_limit", "so-1004"),
+    ],
+)
+def test_a_second_change_is_named_not_dropped(text: str, kind: str, other: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is not None and request.action.kind == kind
+    assert request.cannot == "second_change" and other in (request.not_done or "")
+
+
+def test_one_change_on_two_invoices_is_one_change() -> None:
+    request = parse("write off the 5.00 on INV-10321 and the 7.50 on INV-10322", TODAY)
+    assert request.cannot is None
+
+
+def test_the_reply_names_the_second_change(demo: Cli) -> None:
+    reply = ask_json(demo, "put initech on credit hold and send them a reminder")
+    assert len(reply["proposals"]) == 1
+    assert "send them a reminder" in reply["text"] and "on its own" in reply["text"]
