@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from graph import understand_book as book
 from graph import understand_collector
+from graph import understand_parts as parts
 from graph import understand_vocab as vocab
 from graph.intents import NAMES, slash_subcommands
 from graph.lazy_regex import lazy
@@ -25,7 +26,6 @@ from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
-from graph.understand_verbs import POLITE, VERB
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
 
@@ -243,7 +243,6 @@ _BLOCKED_FOR_ORDERS = lazy(
 # cash over a past period is what came in: "cash since the 16th", "any cash yesterday"
 _CASH = lazy(r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app\w*|outlook|tied))")
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
-_QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
 _COMING_DUE = lazy(r"\b(?:falls?|falling|coming|becomes?|becoming)? ?due\b|\bmaturing\b")
 _PAST_DUE = lazy(r"\bpast due\b|\boverdue\b|\bdue (?:before|since|until)\b")
@@ -252,78 +251,6 @@ _BY_COLLECTOR = lazy(
 )
 _UNDO = lazy(r"\b(?:void|cancel|delete|reverse|amend|correct|edit|credit)\b")
 _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
-
-
-def _cannot(norm: str) -> str | None:
-    """What arbot cannot do that the message asks for, if it asks for one of those."""
-    for kind, _, pattern in vocab.CANNOT:
-        if kind == "create_invoice" and _QUESTION.match(norm):
-            continue  # "what did we invoice globex in october" asks, it does not bill
-        if pattern.search(norm):
-            return kind
-    return None
-
-
-SECOND = "second_change"  # a second change in the same message, not proposed with the first
-# "… and waive interest", "…; also refund the fee": a second part joined to a change request
-_JOINED = lazy(r"\s(?:and(?: also| then)?|also|plus|then|&)\s|[;,]\s+(?:(?:and|also|then)\s+)*")
-
-
-def _names_a_change(part: str, second: ActionRequest | None, first: ActionRequest) -> bool:
-    """Whether ``part`` asks for another change arbot proposes ("… and send them a reminder"),
-    read in full or only by its verb (its customer said earlier)."""
-    if second is not None:
-        return second.kind != first.kind
-    body = POLITE.sub("", part.strip())
-    return any(kind != "note" and pattern.search(body) for kind, pattern in VERB.items())
-
-
-def _with_part_not_done(text: str, norm: str, action: ActionRequest) -> Request:
-    """The change asked for; when a part joined to it asks for what arbot cannot do ("change
-    globex terms to net 90 and waive interest"), that part is named (``cannot``) so the reply
-    says plainly it was not done, and the change is read from the words before it."""
-    if action.kind == "add_note":
-        return Request(intent="action_request", text=text, action=action)  # its text is data
-    parts = _JOINED.split(norm)
-    for n, part in enumerate(parts[1:], start=1):
-        second = _action(part, part)
-        kept = " ".join(parts[:n])
-        if _names_a_change(part, second, action) and _action(kept, kept) is not None:
-            # "put initech on hold and send them a reminder": one change is proposed a message;
-            # the other is named, never dropped silently
-            said = part.strip(" .!?")
-            return Request("action_request", text=text, action=action, cannot=SECOND, not_done=said)
-        kind = _cannot(part.strip())
-        if kind is None or second is not None:
-            continue
-        if (again := _action(kept, kept) if kept.strip() else None) is None:
-            continue  # "globex wants net 60, pls update their terms": one request, said in two
-        return Request(
-            intent="action_request",
-            text=text,
-            action=again,
-            cannot=kind,
-            not_done=part.strip(" .!?"),
-        )
-    return Request(intent="action_request", text=text, action=action)
-
-
-_APART = lazy(r"\s+(?:and|or|as well as|plus)\s+|\s*[,;/]\s*|\s+&\s+(?=\S+\s+(?:and|,))")
-_ONE_CUSTOMER = (
-    "customer_balance",
-    "payment_history",
-    "invoice_status",
-    "credit_check",
-    "days_to_pay",
-)
-
-
-def _names_apart(remaining: str) -> tuple[str, ...]:
-    """ "how much did northwind and globex pay": each customer named, when more than one."""
-    if not re.search(r"\band\b|,|\bor\b|/|\bas well as\b|\bplus\b", remaining):
-        return ()
-    names = tuple(n for part in _APART.split(remaining) if (n := _name(part)[0]) is not None)
-    return names if len(names) > 1 else ()
 
 
 def _slash(text: str) -> str:
@@ -343,13 +270,13 @@ def parse(text: str, today: date) -> Request:
     if (collector := understand_collector.read(text, today, norm)) is not None:
         return collector  # disputes, promises, statements, a customer's e-mail
     if (action := _action(text, norm)) is not None:
-        return _with_part_not_done(text, norm, action)
+        return parts.with_part_not_done(text, norm, action)
     if vocab.INJECTION.search(norm):
         return Request(intent="unknown", text=text)
     refs = _extract(text)
     name, chatter = _name(refs.remaining)
     if (
-        (cannot := _cannot(norm)) is not None
+        (cannot := parts.cannot(norm)) is not None
         and not vocab.OUT_OF_SCOPE.search(norm)
         and not _ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
     ):
@@ -451,7 +378,7 @@ def parse(text: str, today: date) -> Request:
     if match := _COUNT.search(norm):
         limit = int(match.group(1))
     also_named: tuple[str, ...] = ()
-    if name and intent in _ONE_CUSTOMER and (apart := _names_apart(refs.remaining)):
+    if name and intent in parts.ONE_CUSTOMER and (apart := parts.names_apart(refs.remaining)):
         name, also_named = apart[0], apart[1:]
     maybe = tuple(
         m.group(1).upper()

@@ -211,6 +211,10 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
 def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
     """The proposal; a part of the message arbot cannot do is said, never dropped."""
     result = _propose(agent, state)
+    request = state["request"]
+    if request.also_named and request.action and request.action.customer_text:
+        first = request.action.customer_text
+        result["reply"].headline += " " + wording.proposed_one(first, request.also_named)
     if (kind := state["request"].cannot) is not None:
         said = state["request"].not_done
         result["reply"].headline += " " + wording.part_not_done(kind, said)

@@ -165,6 +165,12 @@ def part_not_done(kind: str, said: str | None = None) -> str:
     )
 
 
+def proposed_one(first: str, others: tuple[str, ...]) -> str:
+    """Several customers named in one change request: the proposal is for the first only."""
+    rest = ", ".join(f"“{o}”" for o in others)
+    return f"You named more than one customer: this is for “{first}” only. Ask again for {rest}."
+
+
 def answered_one(first: str, others: tuple[str, ...]) -> str:
     """Several customers named in one question: the answer is for the first, and says so."""
     rest = ", ".join(f"“{o}”" for o in others)

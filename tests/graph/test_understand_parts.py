@@ -164,3 +164,15 @@ def test_the_reply_names_the_second_change(demo: Cli) -> None:
     reply = ask_json(demo, "put initech on credit hold and send them a reminder")
     assert len(reply["proposals"]) == 1
     assert "send them a reminder" in reply["text"] and "on its own" in reply["text"]
+
+
+def test_two_customers_in_one_change_are_named() -> None:
+    request = parse("pls block initech and riverbend", TODAY)
+    assert request.action is not None and request.action.customer_text == "initech"
+    assert request.also_named == ("riverbend",)
+
+
+def test_the_proposal_says_which_customer_it_is_for(demo: Cli) -> None:
+    reply = ask_json(demo, "put initech and northwind on credit hold")
+    assert len(reply["proposals"]) == 1
+    assert "for “initech” only" in reply["text"] and "northwind" in reply["text"]

@@ -1,0 +1,108 @@
+"""A message in parts, as ``graph.understand`` reads it: what arbot cannot do that a message asks
+for (``cannot``); a change request with a part joined to it that arbot cannot do ("change globex
+terms to net 90 and waive interest") or a second change ("… and send them a reminder"), named so
+the reply says plainly it was not done; several customers named where one is answered or
+proposed for ("how much did northwind and globex pay")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from graph import understand_vocab as vocab
+from graph.lazy_regex import lazy
+from graph.understand_actions import ActionRequest, _action
+from graph.understand_refs import _extract, _name
+from graph.understand_verbs import POLITE, VERB
+
+if TYPE_CHECKING:
+    from graph.understand import Request
+
+_QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
+
+
+def cannot(norm: str) -> str | None:
+    """What arbot cannot do that the message asks for, if it asks for one of those."""
+    for kind, _, pattern in vocab.CANNOT:
+        if kind == "create_invoice" and _QUESTION.match(norm):
+            continue  # "what did we invoice globex in october" asks, it does not bill
+        if pattern.search(norm):
+            return kind
+    return None
+
+
+SECOND = "second_change"  # a second change in the same message, not proposed with the first
+# "… and waive interest", "…; also refund the fee": a second part joined to a change request
+_JOINED = lazy(r"\s(?:and(?: also| then)?|also|plus|then|&)\s|[;,]\s+(?:(?:and|also|then)\s+)*")
+
+
+def _names_a_change(part: str, second: ActionRequest | None, first: ActionRequest) -> bool:
+    """Whether ``part`` asks for another change arbot proposes ("… and send them a reminder"),
+    read in full or only by its verb (its customer said earlier)."""
+    if second is not None:
+        return second.kind != first.kind
+    body = POLITE.sub("", part.strip())
+    return any(kind != "note" and pattern.search(body) for kind, pattern in VERB.items())
+
+
+def with_part_not_done(text: str, norm: str, action: ActionRequest) -> Request:
+    """The change asked for; when a part joined to it asks for what arbot cannot do ("change
+    globex terms to net 90 and waive interest"), that part is named (``cannot``) so the reply
+    says plainly it was not done, and the change is read from the words before it."""
+    from graph.understand import Request  # the parser's type, loaded by the time we are called
+
+    if action.kind == "add_note":
+        return Request(intent="action_request", text=text, action=action)  # its text is data
+    also: tuple[str, ...] = ()
+    apart = names_apart(_extract(text).remaining) if action.customer_text else ()
+    if apart and " ".join(apart) == action.customer_text:
+        # "put northwind and globex on hold": proposed for the first, the others named
+        action, also = replace(action, customer_text=apart[0]), apart[1:]
+    found = _part_not_done(text, norm, action)
+    return replace(found, also_named=also) if also else found
+
+
+def _part_not_done(text: str, norm: str, action: ActionRequest) -> Request:
+    from graph.understand import Request  # the parser's type, loaded by the time we are called
+
+    parts = _JOINED.split(norm)
+    for n, part in enumerate(parts[1:], start=1):
+        second = _action(part, part)
+        kept = " ".join(parts[:n])
+        if _names_a_change(part, second, action) and _action(kept, kept) is not None:
+            # "put initech on hold and send them a reminder": one change is proposed a message;
+            # the other is named, never dropped silently
+            said = part.strip(" .!?")
+            return Request("action_request", text=text, action=action, cannot=SECOND, not_done=said)
+        kind = cannot(part.strip())
+        if kind is None or second is not None:
+            continue
+        if (again := _action(kept, kept) if kept.strip() else None) is None:
+            continue  # "globex wants net 60, pls update their terms": one request, said in two
+        return Request(
+            intent="action_request",
+            text=text,
+            action=again,
+            cannot=kind,
+            not_done=part.strip(" .!?"),
+        )
+    return Request(intent="action_request", text=text, action=action)
+
+
+_APART = lazy(r"\s+(?:and|or|as well as|plus)\s+|\s*[,;/]\s*|\s+&\s+(?=\S+\s+(?:and|,))")
+ONE_CUSTOMER = (
+    "customer_balance",
+    "payment_history",
+    "invoice_status",
+    "credit_check",
+    "days_to_pay",
+)
+
+
+def names_apart(remaining: str) -> tuple[str, ...]:
+    """ "how much did northwind and globex pay": each customer named, when more than one."""
+    if not re.search(r"\band\b|,|\bor\b|/|\bas well as\b|\bplus\b", remaining):
+        return ()
+    names = tuple(n for part in _APART.split(remaining) if (n := _name(part)[0]) is not None)
+    return names if len(names) > 1 else ()
