@@ -134,7 +134,8 @@ _PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|m
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
 _APPLIED_AMOUNT = lazy(
     rf"\b(?:for|unapplied|remaining|left)\s+{_AMOUNT_WRITTEN}\b"
-    rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:of|from|out of)\b"
+    rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:(?:left|remaining|unapplied)"
+    r"\s+)?(?:of|from|out of|on)\b"
 )
 _TEMPORARY = lazy(r"\b(?:temporary|temporarily|temp|one[- ]off|one[- ]time)\b|\b(?:until|till)\b")
 _NOW_WORDS = lazy(rf"\b{NOW_WORDS}\b")
@@ -272,6 +273,14 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             r"([a-z]{0,5}-?[a-z]?\d{3,})",
             body,
         )
+        if match is None:
+            # "allocate the 500 left on PAY-5002 to 982", "use the remaining 200 from PMT 244 on
+            # INV-1": an amount of a payment (a prefixed id), then where it goes
+            match = re.search(
+                r"\b(?:on|from|of|in)\s+(?:the\s+)?(?:payment\s+)?([a-z]{1,5}-?[a-z]?\d{3,})"
+                r"(?:'s)?\s+(?:to|against|on)\b",
+                body,
+            )
         if match is None:
             # "apply U00001 to 10222", "apply PAY-5002's unapplied 500 to INV-000982": what is
             # applied, named right after the verb

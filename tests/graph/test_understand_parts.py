@@ -176,3 +176,20 @@ def test_the_proposal_says_which_customer_it_is_for(demo: Cli) -> None:
     reply = ask_json(demo, "put initech and northwind on credit hold")
     assert len(reply["proposals"]) == 1
     assert "for “initech” only" in reply["text"] and "northwind" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "text,payment,invoice,amount",
+    [
+        # an amount of a payment (a prefixed id), then where it goes
+        ("put the 250 remaining from PMT-000244 against INV-10281", "PMT-000244", "10281", "250"),
+        ("allocate 75.50 left on PAY-5003 to INV-000984", "PAY-5003", "000984", "75.50"),
+    ],
+)
+def test_an_amount_of_a_payment_is_applied(
+    text: str, payment: str, invoice: str, amount: str
+) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "apply_payment"
+    assert action.payment_ref == payment and invoice in action.invoice_refs
+    assert str(action.amount) == amount
