@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from integrations.erp.local.ledger import payment_of
 from integrations.erp.local.plain_reads import plain_rows
 from integrations.erp.records import (
     Adjustment,
@@ -126,19 +127,7 @@ class InquiryReads:
                 applied[a["payment_id"]].append(
                     Application(a["payment_id"], a["invoice_number"], a["amount"], a["applied_on"])
                 )
-        return [
-            Payment(
-                payment_id=r["payment_id"],
-                customer_id=r["customer_id"],
-                received_on=r["received_on"],
-                amount=r["amount"],
-                currency=r["currency"],
-                method=r["method"],
-                reference=r["reference"],
-                applications=tuple(applied[r["payment_id"]]),
-            )
-            for r in rows
-        ]
+        return [payment_of(r, applied[r["payment_id"]]) for r in rows]
 
     def customer(self, customer_id: str) -> Customer | None:
         from integrations.erp.local.ledger import _customer

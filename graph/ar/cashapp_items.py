@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from graph.ar.cashapp_model import ALNUM, DIGIT_RUNS, no_gc
 from integrations.erp.records import Invoice, invoice_number_key
@@ -20,16 +20,19 @@ from integrations.erp.records import Invoice, invoice_number_key
 # A lookup's invoices: most keys name one invoice, kept bare (a list only for two or more),
 # which saves a list per key and invoice (a 100k-invoice ledger has five such lookups).
 Many = dict[Hashable, "Invoice | list[Invoice]"]
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
-def put(index: Many, key: Hashable, invoice: Invoice) -> None:
+def put(index: dict[K, V | list[V]], key: K, item: V) -> None:
+    """Add ``item`` under ``key``: bare while it is the key's only item, a list from the second."""
     found = index.get(key)
     if found is None:
-        index[key] = invoice
+        index[key] = item
     elif type(found) is list:
-        found.append(invoice)
+        found.append(item)
     else:
-        index[key] = [found, invoice]
+        index[key] = [found, item]  # type: ignore[list-item]
 
 
 def every(index: Many, key: Hashable) -> Sequence[Invoice]:

@@ -16,22 +16,12 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, Engine
 
-from graph.ar.cashapp_items import number_keys, po_keys
+from graph.ar.cashapp_items import number_keys, po_keys, put
 from graph.ar.cashapp_model import ALNUM
 from integrations.erp.local import cash_reads
 from integrations.erp.records import Invoice, invoice_number_key
 
 Numbers = dict[str, "str | list[str]"]
-
-
-def _put(index: Numbers, key: str, number: str) -> None:
-    found = index.get(key)
-    if found is None:
-        index[key] = number
-    elif type(found) is list:
-        found.append(number)
-    else:
-        index[key] = [found, number]  # type: ignore[list-item]
 
 
 def _order(invoice: Invoice) -> tuple[object, str]:
@@ -56,17 +46,17 @@ class LedgerItems:
         self._po: Numbers = {}  # PO keys other than the upper-cased PO → numbers
         for number, po in cash_reads.open_numbers(engine):
             if not number.isascii():
-                _put(self._exact, ALNUM.sub("", number.upper()), number)
+                put(self._exact, ALNUM.sub("", number.upper()), number)
             _, series, tail = number_keys(number)
             if series is not None:
-                _put(self._series, series, number)
+                put(self._series, series, number)
             if tail is not None:
-                _put(self._tail, tail, number)
+                put(self._tail, tail, number)
             if po:
                 upper = po.upper() if po.isascii() else None
                 for key in po_keys(po):
                     if key != upper:
-                        _put(self._po, key, number)
+                        put(self._po, key, number)
         self._conn: Connection | None = None
         self._forget()
         self.rows_read = 0  # invoice rows read from the ledger so far (tests, benchmarks)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -224,19 +225,7 @@ class LocalLedger:
                 by_payment[a["payment_id"]].append(
                     Application(a["payment_id"], a["invoice_number"], a["amount"], a["applied_on"])
                 )
-        return [
-            Payment(
-                payment_id=r["payment_id"],
-                customer_id=r["customer_id"],
-                received_on=r["received_on"],
-                amount=r["amount"],
-                currency=r["currency"],
-                method=r["method"],
-                reference=r["reference"],
-                applications=tuple(by_payment[r["payment_id"]]),
-            )
-            for r in rows
-        ]
+        return [payment_of(r, by_payment[r["payment_id"]]) for r in rows]
 
     def payments(
         self,
@@ -717,3 +706,17 @@ class LocalLedger:
                         f"payment {pay_id}: unapplied {unapplied}, history says {expected}"
                     )
         return problems
+
+
+def payment_of(row: Mapping[str, Any], applications: Iterable[Application]) -> Payment:
+    """A payment from its ledger row (``payments`` columns) and its applications."""
+    return Payment(
+        payment_id=row["payment_id"],
+        customer_id=row["customer_id"],
+        received_on=row["received_on"],
+        amount=row["amount"],
+        currency=row["currency"],
+        method=row["method"],
+        reference=row["reference"],
+        applications=tuple(applications),
+    )
