@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -117,6 +118,11 @@ def _meaningful(text: str) -> bool:
     return any(t.upper() not in _GENERIC for t in name_tokens(text))
 
 
+def _canonical_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    canon = tuple(_canonical(t) for t in tokens)
+    return tokens if canon == tokens else canon
+
+
 def normalize_payer(text: str) -> str:
     """The form aliases are keyed on: upper case, words of letters and digits, single spaces."""
     return " ".join(re.sub(r"[^A-Z0-9]+", " ", text.upper()).split())
@@ -152,9 +158,11 @@ class PayerMatcher:
         self._ids = [cid for cid, _ in pairs]
         self._names = [name for _, name in pairs]
         self._index_of = {cid: i for i, cid in enumerate(self._ids)}
-        self._tokens = [name_tokens(name) for _, name in pairs]
+        # 10k names share few words: one string per word, and a name's canonical words are
+        # its own tuple when no word is an abbreviation (equal values, less memory).
+        self._tokens = [tuple(map(sys.intern, name_tokens(name))) for _, name in pairs]
         self._joined = ["".join(tokens) for tokens in self._tokens]
-        self._canon = [tuple(_canonical(t) for t in tokens) for tokens in self._tokens]
+        self._canon = [_canonical_tokens(tokens) for tokens in self._tokens]
         by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
         by_start: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i, canon in enumerate(self._canon):
