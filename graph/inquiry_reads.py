@@ -1,8 +1,8 @@
-"""The payment inquiries' reads over the local ledger (``graph.inquiries``' gathers use them
-when the ERP is the local ledger): each inquiry's facts on one connection, from statements
-built once per process, reading the rows the answer shows and no more — the same rows, in
-the same order, as the ``ErpClient`` reads they replace (a test checks both gather alike).
-Nothing is kept between questions, so an answer never lags a write."""
+"""The payment inquiries' reads over the local ledger (each ``graph.inquiry_*`` module's
+gather uses them when the ERP is the local ledger): each inquiry's facts on one connection,
+from statements built once per process, reading the rows the answer shows and no more — the
+same rows, in the same order, as the ``ErpClient`` reads they replace (a test checks both
+gather alike). Nothing is kept between questions, so an answer never lags a write."""
 
 from __future__ import annotations
 

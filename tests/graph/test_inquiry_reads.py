@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from graph import inquiries
 from graph.inquiries import Resolved
+from graph.inquiry_customer_balance import gather_customer_balance
+from graph.inquiry_invoice_status import gather_invoice_status
+from graph.inquiry_payment_history import answer_payment_history, gather_payment_history
 from graph.understand import DateRange
 from integrations.erp.local import LocalLedger
 from integrations.erp.local.demo import build_demo
@@ -53,8 +55,8 @@ def test_the_local_reads_gather_what_the_port_reads_gather(demo_ledger: LocalLed
         for period in periods:
             for limit in (None, 2, 80):
                 resolved = Resolved(customer=customer, period=period, limit=limit)
-                local = inquiries.gather_payment_history(demo_ledger, resolved)
-                other = inquiries.gather_payment_history(port, resolved)
+                local = gather_payment_history(demo_ledger, resolved)
+                other = gather_payment_history(port, resolved)
                 assert (local.payments, local.last_payment, local.habit_payments) == (
                     other.payments,
                     other.last_payment,
@@ -62,20 +64,20 @@ def test_the_local_reads_gather_what_the_port_reads_gather(demo_ledger: LocalLed
                 )
                 # of the customer's invoices, only those the habit reads
                 assert local.invoices.items() <= other.invoices.items()
-                assert answered(inquiries.answer_payment_history, resolved, local) == answered(
-                    inquiries.answer_payment_history, resolved, other
+                assert answered(answer_payment_history, resolved, local) == answered(
+                    answer_payment_history, resolved, other
                 )
         resolved = Resolved(customer=customer)
-        assert inquiries.gather_customer_balance(
-            demo_ledger, resolved
-        ) == inquiries.gather_customer_balance(port, resolved)
+        assert gather_customer_balance(demo_ledger, resolved) == gather_customer_balance(
+            port, resolved
+        )
     invoices = demo_ledger.invoices(open_only=False)
     for invoice in invoices[:: max(1, len(invoices) // 60)]:
         for named in (None, customers[0]):
             resolved = Resolved(customer=named, invoices=[invoice])
-            assert inquiries.gather_invoice_status(
-                demo_ledger, resolved
-            ) == inquiries.gather_invoice_status(port, resolved)
+            assert gather_invoice_status(demo_ledger, resolved) == gather_invoice_status(
+                port, resolved
+            )
 
 
 class CountingLedger:
