@@ -1,5 +1,5 @@
 """arbot's own disputes and promises to pay, plugged into the collections list's ``Signals``
-(graph.ar.collections_book): on every ERP the dispute and broken-promise factors see what was
+(graph.ar.collections_signals): on every ERP the dispute and broken-promise factors see what was
 opened or captured in arbot, besides what the ERP itself records."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from graph.ar.collections_book import ErpSignals, LedgerSignals, Signals, is_local
+from graph.ar.collections_book import is_local
+from graph.ar.collections_signals import ErpSignals, LedgerSignals, Signals
 from graph.promise_reads import next_business_day, settle, status_as_of
 from integrations.erp.port import ErpClient
 from integrations.erp.records import PromiseToPay

@@ -65,7 +65,7 @@ class PaymentStats:
         )
 
 
-_COUNTS = (
+SETTLED_COUNTS = (  # what the settled invoices give; open_late comes from the open ones
     "settled",
     "settled_late",
     "days_beyond_terms",
@@ -73,8 +73,8 @@ _COUNTS = (
     "recent_settled",
     "recent_late",
     "recent_days_beyond_terms",
-    "open_late",
 )
+_COUNTS = (*SETTLED_COUNTS, "open_late")
 
 
 @dataclass(frozen=True, slots=True)

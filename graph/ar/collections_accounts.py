@@ -7,9 +7,10 @@ for every other ERP, and the reference the SQL is tested against.
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from graph.ar.behaviour import LATE_DAYS
+from graph.ar.behaviour import LATE_DAYS, PaymentStats
 from graph.ar.collections import DUE_SOON_DAYS, PROMISE_MEMORY_DAYS, ZERO, AccountTotals
 from integrations.erp.records import AGING_BUCKET_NAMES, Invoice, Note, PromiseToPay, aging_bucket
 
@@ -102,3 +103,23 @@ def mattering_broken_promises(
         if broken and still_matters(promise, open_numbers, as_of):
             found.setdefault(promise.customer_id, []).append(promise)
     return found
+
+
+def open_late_counts(accounts: Iterable[AccountTotals]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for account in accounts:
+        found[account.customer_id] = found.get(account.customer_id, 0) + account.late_count
+    return found
+
+
+def with_open_late(
+    settled: dict[str, PaymentStats], accounts: Iterable[AccountTotals]
+) -> list[PaymentStats]:
+    stats = dict(settled)
+    for customer_id, count in open_late_counts(accounts).items():
+        base = stats.get(customer_id)
+        if base is None:
+            stats[customer_id] = PaymentStats(customer_id, open_late=count)
+        elif count:
+            stats[customer_id] = replace(base, open_late=base.open_late + count)
+    return list(stats.values())

@@ -53,8 +53,8 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> LocalLedger:
 def test_sql_and_records_rank_the_same_accounts_with_the_same_figures(ledger: LocalLedger) -> None:
     in_sql = read_book(ledger, AS_OF)
     from_records = read_book(PortOnly(ledger), AS_OF)  # type: ignore[arg-type]
-    assert type(in_sql.source).__name__ == "_SqlSource"
-    assert type(from_records.source).__name__ == "_RecordSource"
+    assert type(in_sql.source).__name__ == "LedgerSource"
+    assert type(from_records.source).__name__ == "RecordSource"
 
     def figures(book: Any) -> list[tuple]:
         return [
@@ -150,7 +150,7 @@ def test_the_digest_ranks_from_the_arrays_it_read_as_sql_does(ledger: LocalLedge
     for as_of in (AS_OF, date(2026, 8, 1)):
         in_sql = read_book(ledger, as_of, signals)
         from_arrays = read_book(ledger, as_of, signals, ledger=LedgerBook.read(ledger))
-        assert type(from_arrays.source).__name__ == "_ArraySource"
+        assert type(from_arrays.source).__name__ == "LedgerArraySource"
 
         def figures(book: Any) -> list[tuple]:
             return [
