@@ -2,12 +2,12 @@
 "1.5m", "15.000 EUR", "15.000,00 €", "GBP 75,000" — and corrected in the same message
 ("15.000 EUR... sorry USD 15,000": the amount after the correction is the one meant).
 
-Separators follow the rule the remittance reader uses for "1.234,56" (``graph.ar.cashapp_refs``)
-made independent of the locale: money has at most two decimals, so a dot or comma followed by
-exactly three digits groups thousands (``15.000`` and ``15,000`` are both fifteen thousand),
-and the last one followed by one or two digits is the decimal mark (``1.234,56``,
-``1,234.56``, ``776.98``). Amounts are Decimals; a currency is read only when it is written
-(a code or €/£ — "$" is the sign of several dollars, so it names none).
+Separators follow the rule the remittance reader uses for "1.234,56"
+(``graph.ar.cashapp_memo_amounts``) made independent of the locale: money has at most two decimals,
+so a dot or comma followed by exactly three digits groups thousands (``15.000`` and ``15,000`` are
+both fifteen thousand), and the last one followed by one or two digits is the decimal mark
+(``1.234,56``, ``1,234.56``, ``776.98``). Amounts are Decimals; a currency is read only when it is
+written (a code or €/£ — "$" is the sign of several dollars, so it names none).
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@ How a line is decided (one module each):
 1. **Who paid** (``cashapp_payers``): aliases, then names beginning with the payer's words, then
    rarity-ranked words scored with ``graph.ar.names``; customers grouped into payer groups.
 2. **Which invoices** (``cashapp_channel_text`` first undoes what each channel writes around a
-   remittance; then ``cashapp_refs``, ``cashapp_index``): invoice and PO numbers in any
-   spelling and series, RF creditor references, EDI 820 ``RMR``; readings that are guesses
-   (OCR letters, a digit off, a number cut by a line break, a number without its series) stand
-   only when the amounts agree to the cent.
+   remittance; then ``cashapp_refs`` with its EDI, addenda, amount and reference readers,
+   ``cashapp_index``): invoice and PO numbers in any spelling and series, RF creditor references,
+   EDI 820 ``RMR``; readings that are guesses (OCR letters, a digit off, a number cut by a line
+   break, a number without its series) stand only when the amounts agree to the cent.
 3. **How much** (``cashapp_allocate`` with references, ``cashapp_by_amount`` without, the
    short-pay and rest rules in ``cashapp_shorts``, reasons in ``cashapp_reasons``): EDI paid
    amounts, discount within terms, a stated deduction, a bank fee within tolerance, a stated

@@ -9,6 +9,7 @@ from decimal import Decimal
 from graph.ar.cashapp_allocate import Allocation
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
 from graph.ar.cashapp_channel_text import names_an_invoice
+from graph.ar.cashapp_memo_dates import named_dates, named_months
 from graph.ar.cashapp_model import (
     ZERO,
     CashAlternative,
@@ -21,7 +22,7 @@ from graph.ar.cashapp_reasons import (
     SAYS_SHORT,
     reason_with_words,
 )
-from graph.ar.cashapp_refs import Remittance, named_dates, named_months
+from graph.ar.cashapp_refs import Remittance
 from graph.ar.cashapp_shorts import charged, speaks_of_short, stated_sums
 from integrations.erp.money import minor_units
 from integrations.erp.records import (

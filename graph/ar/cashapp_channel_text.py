@@ -15,7 +15,7 @@ from graph.ar.cashapp_reasons import fold
 if TYPE_CHECKING:
     from graph.ar.cashapp_refs import Remittance
 
-_YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
+YEAR = re.compile(r"^(19[89]\d|20[0-4]\d)$")
 
 
 _PARTIAL = re.compile(
@@ -144,7 +144,7 @@ def names_an_invoice(remittance: Remittance) -> bool:
         return True
     return any(
         any(ch.isdigit() for ch in w)
-        and not _YEAR.match(w)
+        and not YEAR.match(w)
         and not _DATE_LIKE.fullmatch(w)
         and len(w) <= 14
         for w in words

@@ -17,7 +17,8 @@ from graph.ar.cashapp_model import (
     item_agrees,
     one_edit,
 )
-from graph.ar.cashapp_refs import Remittance, ocr_key
+from graph.ar.cashapp_ref_tokens import ocr_key
+from graph.ar.cashapp_refs import Remittance
 from integrations.erp.records import (
     Customer,
     Invoice,

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from graph.ar.cashapp_edi import EdiItem
 from graph.ar.cashapp_reasons import (
     ADX_CODE_NAMES,
     ADX_REASON_CODES,
     classify_reason,
     reason_with_words,
 )
-from graph.ar.cashapp_refs import EdiItem, Remittance
+from graph.ar.cashapp_refs import Remittance
 from integrations.erp.records import (
     DEDUCTION_REASON_CODES,
     Invoice,
