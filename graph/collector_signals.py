@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from graph.ar.collections_book import is_local
 from graph.ar.collections_signals import ErpSignals, LedgerSignals, Signals
 from graph.promise_reads import next_business_day, settle, status_as_of
-from integrations.erp.port import ErpClient
+from integrations.erp.port import ErpClient, is_local_ledger
 from integrations.erp.records import PromiseToPay
 from integrations.store.collector import CollectorStore
 
@@ -53,5 +52,5 @@ def collector_signals(
     ``settled``: the caller settled arbot's promises as of the day it reads (once)."""
     if store is None:
         return None
-    base: Signals = LedgerSignals(erp) if is_local(erp) else ErpSignals(erp)
+    base: Signals = LedgerSignals(erp) if is_local_ledger(erp) else ErpSignals(erp)
     return StoreSignals(base, store, erp, settled)

@@ -11,9 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from graph.ar.collections_book import is_local
 from graph.ar.deductions import Deduction, find_deductions
-from integrations.erp.port import ErpClient
+from integrations.erp.port import ErpClient, is_local_ledger
 from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Payment, SalesOrder
 
 ZERO = Decimal("0.00")
@@ -25,7 +24,7 @@ def aging_by_currency(
     """Open balances per currency and aging bucket (by due date); from the local ledger's
     ``LedgerBook`` when it was read already, else one SQL sum."""
     found: dict[str, dict[str, Decimal]] = {}
-    if is_local(erp):
+    if is_local_ledger(erp):
         from integrations.erp.local import report_sums
 
         engine: Any = erp.engine  # type: ignore[attr-defined]
@@ -60,7 +59,7 @@ def cash_received(erp: ErpClient, since: date, until: date) -> Cash:
     payments, newest first."""
     received: dict[str, Decimal] = {}
     unapplied: dict[str, Decimal] = {}
-    if not is_local(erp):
+    if not is_local_ledger(erp):
         payments = erp.payments(since=since, until=until)
         for p in payments:
             received[p.currency] = received.get(p.currency, ZERO) + p.amount
@@ -93,7 +92,7 @@ def _money(cents: int) -> Decimal:
 def new_deductions(erp: ErpClient, today: date, tolerance: Decimal, days: int) -> list[Deduction]:
     """The open deductions taken in the last ``days`` days (by the latest payment applied to
     the invoice)."""
-    if is_local(erp):
+    if is_local_ledger(erp):
         from integrations.erp.local import report_sums
 
         engine: Any = erp.engine  # type: ignore[attr-defined]

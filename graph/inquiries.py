@@ -3,7 +3,8 @@
 Each intent has a ``gather`` (ERP reads only) and an ``answer`` (a Reply from gathered data
 only), in a module of its own: ``graph.inquiry_invoice_status``,
 ``graph.inquiry_customer_balance`` and ``graph.inquiry_payment_history``. This module holds what
-they share: what the question is about (``Resolved``) and the pieces of their replies' data.
+they share: what the question is about (``Resolved``) and the pieces of their replies' data
+(a payment's also in the whole book's replies).
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from graph.understand import DateRange
-from integrations.erp.records import Customer, Invoice
-
-TABLE_MAX_ROWS = 50
+from integrations.erp.records import Customer, Invoice, Payment
 
 
 @dataclass
@@ -38,6 +37,24 @@ def customer_fact(customer: Customer) -> dict[str, Any]:
         "terms": customer.terms_label,
         "credit_limit": customer.credit_limit,
         "on_hold": customer.on_hold,
+    }
+
+
+def payment_fact(payment: Payment, payer: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A payment in a reply's data; ``payer``: who paid, after the payment's id (the whole book's
+    replies name the customer)."""
+    return {
+        "payment_id": payment.payment_id,
+        **(payer or {}),
+        "received_on": payment.received_on,
+        "amount": payment.amount,
+        "currency": payment.currency,
+        "method": payment.method,
+        "reference": payment.reference,
+        "unapplied": payment.unapplied,
+        "applications": [
+            {"invoice_number": a.invoice_number, "amount": a.amount} for a in payment.applications
+        ],
     }
 
 

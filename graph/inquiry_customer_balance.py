@@ -8,10 +8,10 @@ from datetime import date
 from decimal import Decimal
 
 from graph.format import day, due_phrase, money, plural
-from graph.inquiries import TABLE_MAX_ROWS, Resolved, by_currency, customer_fact
-from graph.inquiry_reads import BALANCE_RECENT, InquiryReads, is_local
-from graph.messages import Fact, Reply, Section, Table
-from integrations.erp.port import ErpClient
+from graph.inquiries import Resolved, by_currency, customer_fact
+from graph.inquiry_reads import BALANCE_RECENT, InquiryReads
+from graph.messages import TABLE_MAX_ROWS, Fact, Reply, Section, Table
+from integrations.erp.port import ErpClient, is_local_ledger
 from integrations.erp.records import (
     AGING_BUCKET_NAMES,
     Adjustment,
@@ -35,7 +35,7 @@ class BalanceFacts:
 def gather_customer_balance(erp: ErpClient, resolved: Resolved) -> BalanceFacts:
     assert resolved.customer is not None
     cid = resolved.customer.customer_id
-    if is_local(erp):
+    if is_local_ledger(erp):
         with InquiryReads(erp) as reads:
             return BalanceFacts(
                 resolved.customer,

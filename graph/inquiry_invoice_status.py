@@ -10,9 +10,9 @@ from typing import Any
 
 from graph.format import day, due_phrase, money
 from graph.inquiries import Resolved
-from graph.inquiry_reads import InquiryReads, is_local
+from graph.inquiry_reads import InquiryReads
 from graph.messages import Fact, Reply, Section, Table
-from integrations.erp.port import ErpClient
+from integrations.erp.port import ErpClient, is_local_ledger
 from integrations.erp.records import (
     Adjustment,
     Customer,
@@ -33,7 +33,7 @@ class InvoiceFacts:
 
 
 def gather_invoice_status(erp: ErpClient, resolved: Resolved) -> list[InvoiceFacts]:
-    if is_local(erp):
+    if is_local_ledger(erp):
         return _local_invoice_status(erp, resolved)
     customers: dict[str, Customer | None] = {}
     out = []

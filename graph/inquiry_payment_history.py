@@ -7,10 +7,10 @@ from datetime import date
 
 from graph.ar.payers import paying_habit
 from graph.format import day, money, plural
-from graph.inquiries import TABLE_MAX_ROWS, Resolved, by_currency, customer_fact
-from graph.inquiry_reads import HABIT_RECENT, InquiryReads, is_local
-from graph.messages import Fact, Reply, Section, Table
-from integrations.erp.port import ErpClient
+from graph.inquiries import Resolved, by_currency, customer_fact, payment_fact
+from graph.inquiry_reads import HABIT_RECENT, InquiryReads
+from graph.messages import TABLE_MAX_ROWS, Fact, Reply, Section, Table
+from integrations.erp.port import ErpClient, is_local_ledger
 from integrations.erp.records import Customer, Invoice, Payment
 
 HISTORY_DEFAULT = 5
@@ -30,7 +30,7 @@ def gather_payment_history(erp: ErpClient, resolved: Resolved) -> HistoryFacts:
     cid = resolved.customer.customer_id
     period = resolved.period
     limit = resolved.limit or (None if period else HISTORY_DEFAULT)
-    if is_local(erp):
+    if is_local_ledger(erp):
         with InquiryReads(erp) as reads:
             recent = reads.recent_payments(cid, HABIT_RECENT)
             if period is None and limit is not None and limit <= HABIT_RECENT:
@@ -133,21 +133,7 @@ def answer_payment_history(resolved: Resolved, facts: HistoryFacts, today: date)
         "period": {"start": period.start, "end": period.end, "label": period.label}
         if period
         else None,
-        "payments": [
-            {
-                "payment_id": p.payment_id,
-                "received_on": p.received_on,
-                "amount": p.amount,
-                "currency": p.currency,
-                "method": p.method,
-                "reference": p.reference,
-                "unapplied": p.unapplied,
-                "applications": [
-                    {"invoice_number": a.invoice_number, "amount": a.amount} for a in p.applications
-                ],
-            }
-            for p in facts.payments
-        ],
+        "payments": [payment_fact(p) for p in facts.payments],
         "average_days_to_pay": habit.days_to_pay,
         "average_days_beyond_terms": habit.days_beyond_terms,
     }

@@ -25,10 +25,6 @@ HABIT_RECENT = 50  # the paying habit is read from the newest payments
 PAYMENT_READS = ("unapplied", "recent", "received", "for_invoice")
 
 
-def is_local(erp: object) -> bool:
-    return getattr(erp, "name", None) == "local" and hasattr(erp, "engine")
-
-
 @cache
 def _statements() -> dict[str, Any]:
     from sqlalchemy import bindparam, select

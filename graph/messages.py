@@ -42,6 +42,9 @@ class Fact:
     value: str
 
 
+TABLE_MAX_ROWS = 50  # the most rows a reply's table lists (its data may hold more)
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     columns: tuple[str, ...]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from graph.format import day, money, plural
-from graph.messages import Reply, Section, Table
+from graph.messages import TABLE_MAX_ROWS, Reply, Section, Table
 from graph.portfolio_collector import collector_aging
 from graph.portfolio_reads import ZERO, CustomerSum, book_reads
 from graph.reports import ReportContext, scoped_customer
@@ -22,7 +22,6 @@ from graph.understand import Request
 from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Invoice
 
 TOP_DEFAULT = 10
-TABLE_MAX_ROWS = 50
 DATA_MAX_ROWS = 500  # rows in the structured reply (the table shows fewer)
 
 

@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from graph.format import day, money, plural
-from graph.messages import Fact, Reply, Section, Table
-from graph.portfolio_answers import TABLE_MAX_ROWS, amounts
+from graph.inquiries import payment_fact
+from graph.messages import TABLE_MAX_ROWS, Fact, Reply, Section, Table
+from graph.portfolio_answers import amounts
 from graph.portfolio_reads import ZERO, book_reads
 from graph.reports import ReportContext, scoped_customer
 from graph.unclear import Unclear
@@ -48,20 +49,8 @@ _PAYMENT_COLUMNS = ("Payment", "Received", "Customer", "Amount", "Applied to", "
 
 
 def _payment_json(p: Payment, customers: dict[str, Customer]) -> dict[str, Any]:
-    return {
-        "payment_id": p.payment_id,
-        "customer_id": p.customer_id,
-        "customer_name": _who(customers, p.customer_id),
-        "received_on": p.received_on,
-        "amount": p.amount,
-        "currency": p.currency,
-        "method": p.method,
-        "reference": p.reference,
-        "unapplied": p.unapplied,
-        "applications": [
-            {"invoice_number": a.invoice_number, "amount": a.amount} for a in p.applications
-        ],
-    }
+    payer = {"customer_id": p.customer_id, "customer_name": _who(customers, p.customer_id)}
+    return payment_fact(p, payer)
 
 
 # --- payments received ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from graph.format import money, plural
 from graph.lazy_regex import lazy
-from graph.messages import Fact, Reply, Section, Table
+from graph.messages import TABLE_MAX_ROWS, Fact, Reply, Section, Table
 from graph.portfolio_reads import book_reads
 from integrations.erp.records import Customer, SalesOrder
 
@@ -115,7 +115,7 @@ def credit_standing(context: ReportContext, customer: Customer, pending: list[Sa
 # --- the whole book: over the limit, on hold ------------------------------------------------
 def credit_exceptions(context: ReportContext, request: Request) -> Reply:
     """Who is over their credit limit, who is on hold (or one customer's standing against both)."""
-    from graph.portfolio_answers import DATA_MAX_ROWS, TABLE_MAX_ROWS, _as_of, _customer_cell
+    from graph.portfolio_answers import DATA_MAX_ROWS, _as_of, _customer_cell
     from graph.reports import scoped_customer
 
     customer, notes = scoped_customer(context, request)

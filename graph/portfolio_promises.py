@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from graph.format import day, money, plural
-from graph.messages import Reply, Section, Table
-from graph.portfolio_answers import TABLE_MAX_ROWS, amounts
+from graph.messages import TABLE_MAX_ROWS, Reply, Section, Table
+from graph.portfolio_answers import amounts
 from graph.portfolio_reads import ZERO, book_reads
 from graph.promises import promises_as_of
 from graph.reports import ReportContext, scoped_customer

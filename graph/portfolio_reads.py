@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from graph.ar.payers import paying_habit
-from integrations.erp.port import ErpClient
+from integrations.erp.port import ErpClient, is_local_ledger
 from integrations.erp.records import (
     AGING_BUCKET_NAMES,
     Customer,
@@ -312,7 +312,7 @@ def payment_by_number(erp: ErpClient, ref: str) -> Payment | None:
             return found
     if len(wanted) < 4 or not any(c.isdigit() for c in wanted):
         return None
-    if getattr(erp, "name", None) == "local" and hasattr(erp, "engine"):
+    if is_local_ledger(erp):
         from graph.portfolio_sql_cash import payment_ids_ending
 
         ids = payment_ids_ending(erp.engine, wanted)
@@ -323,7 +323,7 @@ def payment_by_number(erp: ErpClient, ref: str) -> Payment | None:
 
 
 def book_reads(erp: ErpClient, today: date) -> BookReads:
-    if getattr(erp, "name", None) == "local" and hasattr(erp, "engine"):
+    if is_local_ledger(erp):
         from graph.portfolio_sql import SqlBookReads
 
         return SqlBookReads(erp, today)

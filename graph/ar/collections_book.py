@@ -23,12 +23,8 @@ from graph.ar.collections_ledger import LedgerSource
 from graph.ar.collections_ledger_arrays import LedgerArraySource
 from graph.ar.collections_records import RecordSource
 from graph.ar.collections_signals import ErpSignals, LedgerSignals, Signals
-from integrations.erp.port import ErpClient
+from integrations.erp.port import ErpClient, is_local_ledger
 from integrations.erp.records import Customer, Invoice, PromiseToPay
-
-
-def is_local(erp: object) -> bool:
-    return getattr(erp, "name", None) == "local" and hasattr(erp, "engine")
 
 
 @dataclass
@@ -70,7 +66,7 @@ def read_book(
     when the caller has read it already (the digest): the totals come from its arrays, the same
     as the SQL sums, without reading the book again; with it, ``top``: only the first ``top``
     are wanted (``ranked`` holds them, in order, and only such others as could have been)."""
-    local = is_local(erp)
+    local = is_local_ledger(erp)
     signals = signals or (LedgerSignals(erp) if local else ErpSignals(erp))
     source: Any
     if local and ledger is not None:
@@ -112,7 +108,7 @@ def behaviours_of(
 ) -> dict[str, Behaviour]:
     """Each customer's payment behaviour (or one customer's), as the collections list learns it.
     One customer's is shrunk towards the default, not the book's: the book is not read."""
-    source = LedgerSource(erp) if is_local(erp) else RecordSource(erp)
+    source = LedgerSource(erp) if is_local_ledger(erp) else RecordSource(erp)
     accounts = source.accounts(as_of, frozenset(), customer_id=customer_id)
     return learn(source.stats(as_of, accounts, customer_id=customer_id))
 

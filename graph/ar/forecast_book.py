@@ -19,13 +19,9 @@ from graph.ar.forecast_curve import history as curve_history
 from graph.ar.forecast_curve import labels_of, learn_curves
 from graph.ar.forecast_place import METHOD, OpenItems, expect
 from graph.ar.metrics import ZERO, Metrics, Sums, metrics_from, receivables_metrics
-from integrations.erp.port import ErpClient
+from integrations.erp.port import ErpClient, is_local_ledger
 
 TENTH = Decimal("0.1")
-
-
-def _is_local(erp: object) -> bool:
-    return getattr(erp, "name", None) == "local" and hasattr(erp, "engine")
 
 
 def _money(cents: int) -> Decimal:
@@ -169,7 +165,7 @@ def _positions(numbers: Sequence[str], index: dict[str, int]) -> np.ndarray:
 def read_ledger_book(erp: ErpClient) -> LedgerBook | None:
     """The local ledger's ``LedgerBook`` (for ``book_metrics_at`` and ``book_forecast`` to share
     one read); None for any other ERP."""
-    return LedgerBook.read(erp) if _is_local(erp) else None
+    return LedgerBook.read(erp) if is_local_ledger(erp) else None
 
 
 # --- DSO and CEI ---------------------------------------------------------------------------
@@ -190,7 +186,7 @@ def book_metrics_at(
 ) -> dict[date, dict[str, Metrics]]:
     """``book_metrics`` at each of ``moments`` (a DSO trend), the book read once."""
     if book is None:
-        if not _is_local(erp):
+        if not is_local_ledger(erp):
             return _metrics_from_records(erp, moments, period_days)
         book = LedgerBook.read(erp)
     found: dict[date, dict[str, Metrics]] = {}
@@ -329,7 +325,7 @@ def book_forecast(
 ) -> ForecastTotals:
     """What the whole book's open invoices are expected to bring in, window by window."""
     if book is None:
-        if not _is_local(erp):
+        if not is_local_ledger(erp):
             return _forecast_from_records(erp, as_of, horizons)
         book = LedgerBook.read(erp)
     n = len(book.amount)

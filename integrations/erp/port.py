@@ -219,3 +219,9 @@ class TermsCatalog(Protocol):
     ) -> str | None:
         """None when the ERP has such terms; else why not, in the ERP's words for a person."""
         ...
+
+
+def is_local_ledger(erp: object) -> bool:
+    """The ERP is arbot's own local ledger, whose tables may be read in SQL directly (its
+    ``engine``) instead of through the port's methods."""
+    return getattr(erp, "name", None) == "local" and hasattr(erp, "engine")
