@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
+
+from graph.ar.cashapp_reasons import fold
 
 _MONTH_NAMES = {
     1: "JAN JANUARY JANUAR JANV JANVIER ENE ENERO",
@@ -32,7 +33,7 @@ _NUMERIC_MONTH = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/.-](20\d{2})(?![\d/.
 def named_months(memo: str) -> frozenset[tuple[int, int]]:
     """The (year, month) periods a remittance names with a year: "OCT 2026", "OKTOBER 2026",
     "NOV-26", "10/2026". A month without its year is not counted ("MAY" is also a word)."""
-    text = fold_accents(memo.upper())
+    text = fold(memo)
     found = set()
     for word, year in _MONTH_YEAR.findall(text):
         digits = year.lstrip("'")
@@ -40,11 +41,6 @@ def named_months(memo: str) -> frozenset[tuple[int, int]]:
     for month, year in _NUMERIC_MONTH.findall(text):
         found.add((int(year), int(month)))
     return frozenset(found)
-
-
-def fold_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("Ä", "AE"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _DATE_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([./])(\d{1,2})\2(20\d{2})(?![\d/.-])")
