@@ -41,8 +41,10 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 from cashapp import AS_OF, World, build_lines  # type: ignore[import-not-found]
+from cashapp_cli_history import HABIT_DAYS, write_history  # type: ignore[import-not-found]
 
 from benchmarks.in_child import in_child
 
@@ -62,11 +64,15 @@ FLOOR = r"""
 import csv, json, re, sys
 from decimal import Decimal
 customers_csv, invoices_csv, bank_csv, out = sys.argv[1:5]
+payments_csv, since = (sys.argv[5:7] if len(sys.argv) > 6 else (None, None))
+issued = {}  # with a payment history: every invoice's date (the paid ones' too)
 with open(customers_csv, newline="") as f:
     customers = {row["customer_id"]: row for row in csv.DictReader(f)}
 by_number, by_amount = {}, {}
 with open(invoices_csv, newline="") as f:
     for row in csv.DictReader(f):
+        if payments_csv:
+            issued[row["invoice_number"]] = row["invoice_date"]
         balance = Decimal(row["balance"])
         if balance <= 0 or row["customer_id"] not in customers:
             continue
@@ -89,8 +95,26 @@ with open(bank_csv, newline="") as f:
             apps, decision, customer = [], "unmatched", None
         results.append({"payment_id": line["payment_id"], "decision": decision,
                         "customer_id": customer, "applications": apps})
+habit, contrary = set(), set()
+if payments_csv:  # who pays the oldest invoices first, as arbot learns it from its history
+    paid = {}
+    with open(payments_csv, newline="") as f:
+        for row in csv.DictReader(f):
+            if row["date"] >= since:
+                key = (row["customer_id"], row["date"], row["payment_id"])
+                paid.setdefault(key, []).append(issued[row["invoice_number"]])
+    newest, counted = {}, {}
+    for (customer, _, _), dates in sorted(paid.items()):
+        if customer in contrary:
+            continue
+        if customer in newest and min(dates) < newest[customer]:
+            contrary.add(customer)
+            continue
+        newest[customer] = max(newest.get(customer, ""), *dates)
+        counted[customer] = counted.get(customer, 0) + len(dates)
+    habit = {c for c, n in counted.items() if n >= 3 and c not in contrary}
 with open(out, "w") as f:
-    json.dump({"results": results}, f)
+    json.dump({"results": results, "oldest_first": len(habit), "out_of_order": len(contrary)}, f)
 """
 
 
@@ -201,8 +225,11 @@ def arbot_command() -> list[str]:
 def build_files(args: argparse.Namespace, count: int, folder: Path) -> None:
     world = World(args.customers, args.invoices, args.seed)
     lines, _ = build_lines(world, count)
-    write_world(world, lines, folder)
-    (folder / "counts.txt").write_text(f"{len(world.customers)} {len(world.invoices)}")
+    _, invoices_csv, _ = write_world(world, lines, folder)
+    payments = 0
+    if args.history:
+        payments = write_history(world, invoices_csv, folder / "payments.csv", args.seed)
+    (folder / "counts.txt").write_text(f"{len(world.customers)} {len(world.invoices)} {payments}")
 
 
 def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
@@ -213,8 +240,12 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
         folder / "invoices.csv",
         folder / "bank.csv",
     )
-    customer_count, invoice_count = map(int, (folder / "counts.txt").read_text().split())
-    size_mb = sum(p.stat().st_size for p in (customers_csv, invoices_csv, bank_csv)) / 2**20
+    counts = (folder / "counts.txt").read_text().split()
+    customer_count, invoice_count, payment_count = map(int, counts)
+    payments_csv = folder / "payments.csv"
+    inputs = [customers_csv, invoices_csv, bank_csv] + ([payments_csv] if args.history else [])
+    size_mb = sum(p.stat().st_size for p in inputs) / 2**20
+    history = ["--payments", str(payments_csv)] if args.history else []
     home = folder / "home"
     policy = folder / "policy.toml"
     policy.write_text(POLICY)
@@ -237,6 +268,7 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
             str(customers_csv),
             "--invoices",
             str(invoices_csv),
+            *history,
         ],
         env,
     )
@@ -255,6 +287,10 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
             str(invoices_csv),
             str(bank_csv),
             str(folder / "floor.json"),
+            *(
+                [str(payments_csv), (AS_OF - timedelta(days=HABIT_DAYS)).isoformat()]
+                * bool(history)
+            ),
         ],
         env,
     )
@@ -280,7 +316,9 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
         verified = measure([*arbot, "audit", "verify"], env)
     print(
         f"\n{count:,} bank lines, {customer_count:,} customers, "
-        f"{invoice_count:,} invoices; input files {size_mb:.1f} MB "
+        f"{invoice_count:,} open invoices"
+        + (f", a year of history ({payment_count:,} payments)" if args.history else "")
+        + f"; input files {size_mb:.1f} MB "
         f"(import took {imported.cpu:.1f} s CPU)"
     )
     print(f"{'':<26}{'CPU s':>9}{'wall s':>9}{'peak MB':>10}")
@@ -321,6 +359,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--small", action="store_true", help="1k customers, 10k invoices, 1k lines")
     parser.add_argument("--no-real", action="store_true", help="time the dry run only")
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="a year of paid invoices and payments too (cashapp_cli_history.py)",
+    )
     args = parser.parse_args(argv)
     if args.small:
         args.customers, args.invoices, args.lines = 1_000, 10_000, 1_000
