@@ -6,9 +6,11 @@ list gives, on SQLite and PostgreSQL, whatever the batch sizes."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import pytest
+from sqlalchemy import insert
 
 from graph import cash_application, cash_matcher_source
 from graph.ar import cashapp
@@ -17,6 +19,8 @@ from graph.cash_application import CashApplication
 from graph.cash_spool import ResultSpool
 from integrations.bank import parse_bank_bytes
 from integrations.erp.local import LocalLedger
+from integrations.erp.local import schema as t
+from integrations.erp.records import ApplicationRequest, NewPayment, invoice_number_key
 from tests.approvals_kit import service
 from tests.graph.cash_run_kit import bank_csv, policy_overrides, seed
 
@@ -102,4 +106,53 @@ def test_batches_of_any_size_give_the_same_results(
     assert (
         duplicate["decision"] == "review"
         and "already applied from BNK-0000" in duplicate["explanation"]
+    )
+
+
+def test_the_ledger_s_paying_habits_are_the_ones_its_listed_history_gives(
+    ledger_url: str,
+) -> None:
+    """On the local ledger the habits come from one query (``paying_order``), elsewhere from
+    the payments and invoices read whole: the same customers either way."""
+    seed(ledger_url, 24)
+    ledger = LocalLedger.open(ledger_url)
+    paid_in = {"C00": [0, 1, 2], "C01": [1, 0, 2], "C02": [0, 1], "C03": [0, 1, 2]}
+    with ledger.writing() as conn:
+        conn.execute(
+            insert(t.invoices),
+            [
+                {
+                    "invoice_number": f"OLD-{customer}-{k}",
+                    "number_key": invoice_number_key(f"OLD-{customer}-{k}"),
+                    "customer_id": customer,
+                    "invoice_date": date(2026, 6, 1 + k),
+                    "due_date": date(2026, 7, 1 + k),
+                    "amount": Decimal("50.00"),
+                    "balance": Decimal("50.00"),
+                    "currency": "USD",
+                }
+                for customer, order in paid_in.items()
+                for k in order
+            ],
+        )
+    for customer, order in paid_in.items():
+        for n, k in enumerate(order):
+            # C03's first payment is older than the year the habits read: two are left.
+            on = date(2025, 8, 1) if customer == "C03" and n == 0 else date(2026, 8, 1 + n)
+            ledger.apply_payment(
+                NewPayment(f"PAY-{customer}-{n}", customer, on, Decimal("50.00"), "USD"),
+                [ApplicationRequest(f"OLD-{customer}-{k}", Decimal("50.00"))],
+                idempotency_key=f"habit-{customer}-{n}",
+            )
+    ledger.close()
+    approvals = service(ledger_url, **policy_overrides())
+    local = cash_matcher_source.matcher_for(approvals.erp, approvals.store, TODAY)
+    listed = cash_matcher_source.matcher_for(ListOnly(approvals.erp), approvals.store, TODAY)  # type: ignore[arg-type]
+    assert (local._oldest_first, local._out_of_order) == (
+        frozenset({"C00"}),
+        frozenset({"C01"}),
+    )
+    assert (listed._oldest_first, listed._out_of_order) == (
+        local._oldest_first,
+        local._out_of_order,
     )
