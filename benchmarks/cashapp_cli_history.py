@@ -3,9 +3,11 @@ besides its open invoices, and what a cash run reads to learn who pays the oldes
 (``graph.cash_matcher_source``).
 
 Every customer gets 12-50 payments received over the year before the run's date, each applying
-one to three invoices in full (the invoices paid, balance 0, are written to the invoices file as
-an ERP's export of the year has them). About 70% of the customers pay their invoices in the order
-they were issued; the others pay one invoice after a newer one. The customers with recurring
+one to three invoices in full (the invoices paid, balance 0, in a file of their own: the
+benchmark imports them with the payments after the open invoices, so that the floor script's
+files without history are the ones it reads without ``--history``). About 70% of the
+customers pay their invoices in the order they were issued; the others pay one invoice after a
+newer one. The customers with recurring
 invoices keep the three payments of ``World.history`` (the habit that the benchmark's bank lines
 follow), and their year before it is paid in order, so that their habit stays the world's. Its
 own random stream and invoice series (``INV-5000001`` on): the world and its bank lines are the
@@ -23,6 +25,16 @@ from pathlib import Path
 
 from cashapp import AS_OF, World, money  # type: ignore[import-not-found]
 
+INVOICE_HEADER = [
+    "invoice_number",
+    "customer_id",
+    "invoice_date",
+    "due_date",
+    "amount",
+    "balance",
+    "currency",
+    "po_number",
+]
 PAYMENT_HEADER = [
     "payment_id",
     "customer_id",
@@ -75,15 +87,17 @@ def _swap_once(rng: random.Random, year: list[tuple[date, list[date]]]) -> None:
             return
 
 
-def write_history(world: World, invoices_csv: Path, payments_csv: Path, seed: int) -> int:
-    """Appends the year's paid invoices to ``invoices_csv`` (written by ``write_world``) and
-    writes ``payments_csv`` (``arbot erp import --payments``); returns the number of payments."""
+def write_history(world: World, paid_csv: Path, payments_csv: Path, seed: int) -> int:
+    """Writes the year's paid invoices to ``paid_csv`` (the columns of ``arbot erp import
+    --invoices``) and its payments to ``payments_csv`` (``--payments``); returns the number of
+    payments."""
     rng = random.Random(seed + 16)
     numbers = iter(range(FIRST_NUMBER, 10_000_000))
     payments = 0
     start = AS_OF - timedelta(days=364)
-    with invoices_csv.open("a", newline="") as inv, payments_csv.open("w", newline="") as pay:
+    with paid_csv.open("w", newline="") as inv, payments_csv.open("w", newline="") as pay:
         invoices_out, payments_out = csv.writer(inv), csv.writer(pay)
+        invoices_out.writerow(INVOICE_HEADER)
         payments_out.writerow(PAYMENT_HEADER)
         for customer in world.customers:
             cid = customer.customer_id
