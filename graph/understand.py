@@ -22,6 +22,7 @@ from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
+from graph.understand_asked import NotAsked, not_asked
 from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
@@ -62,6 +63,8 @@ class Request:
     also_named: tuple[str, ...] = ()
     # the words of a part of a change request arbot cannot do ("… and waive interest")
     not_done: str | None = None
+    # a change named but not asked for: negated, done already, hypothetical, an override
+    not_asked: NotAsked | None = None
 
 
 _COUNT = lazy(
@@ -86,45 +89,6 @@ _ACRONYMS = lazy(r"\b(?:ADD|BPDSO)\b")  # average days delinquent: "add" is a ve
 
 
 _PRONOUN = lazy(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
-_AT_RISK = lazy(
-    r"\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to|at risk|risk of|will"
-    r" (?:go|be|hit|cross)|next week|next month)\b"
-)
-_CURRENCIES = (
-    (lazy(r"\b(?:eur|euros?|eurozone)\b|\u20ac"), "EUR"),
-    (lazy(r"\b(?:gbp|pounds?|uk customers|british)\b|\u00a3"), "GBP"),
-    (lazy(r"\b(?:cad|canadian(?: dollars?)?)\b"), "CAD"),
-    (lazy(r"\b(?:usd|us dollars?|us customers|american)\b"), "USD"),
-)
-
-
-_BUCKET_EDGES = (30, 45, 60, 90, 120, 150, 180, 365)
-
-
-def over_days(norm: str) -> int | None:
-    """N of "over 90", "90+ days", "more than 60 days past due", when it is days past due."""
-    if (
-        _AT_RISK.search(norm)
-        or len(re.findall(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm)) >= 2
-        or book.AGING_BUCKETS.search(norm)
-    ):
-        return None  # "going over 90 next week"; "buckets 0-30 31-60 61-90": the whole aging
-    for match in vocab.OVER_DAYS.finditer(norm):
-        number = int(next(g for g in match.groups() if g))
-        if not 0 < number <= 365:
-            continue
-        if number in (100, 200, 300) and "d" not in match.group(0):
-            continue  # "over 100" alone is an amount; "over 100 days" is not
-        if "+" in match.group(0) and number in _BUCKET_EDGES:
-            return number  # "northwind 90+": the bucket's own notation, days past due
-        if vocab.OVER_DAYS_CONTEXT.search(norm):
-            return number
-    return None
-
-
-def _currency(norm: str) -> str | None:
-    found = [code for pattern, code in _CURRENCIES if pattern.search(norm)]
-    return found[0] if len(found) == 1 else None
 
 
 def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
@@ -151,7 +115,7 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "credit_exceptions"
     if vocab.TOP_DEBTORS.search(norm):
         return "top_debtors"
-    if over_days(norm) is not None:
+    if book.over_days(norm) is not None:
         return "over_days"
     if book.DEBTOR_LIST.search(norm):
         return "top_debtors"
@@ -267,10 +231,16 @@ def _slash(text: str) -> str:
 def parse(text: str, today: date) -> Request:
     text = _slash(text)
     norm = vocab.normalize(text)  # once, for every reading below
-    if (collector := understand_collector.read(text, today, norm)) is not None:
-        return collector  # disputes, promises, statements, a customer's e-mail
-    if (action := _action(text, norm)) is not None:
+    collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
+    action = _action(text, norm) if collector is None else collector.action
+    refused = None if action is None else not_asked(text, action.kind, norm=norm)
+    if refused is None and collector is not None:
+        return collector
+    if action is not None and refused is None:
         return parts.with_part_not_done(text, norm, action)
+    if action is not None and refused is not None and refused.reason != "question":
+        # a change named and not asked for: said so (a question whether to is read below)
+        return Request("unknown", customer_text=action.customer_text, text=text, not_asked=refused)
     if vocab.INJECTION.search(norm):
         return Request(intent="unknown", text=text)
     refs = _extract(text)
@@ -288,7 +258,10 @@ def parse(text: str, today: date) -> Request:
         ):
             # "create an invoice for SO-1001": billing a fulfilled order is drafted for approval
             orders = tuple(refs.orders)
-            return Request("create_invoice", customer_text=name, order_refs=orders, text=text)
+            refused = not_asked(text, "create_invoice", norm=norm)
+            if refused is None:
+                return Request("create_invoice", customer_text=name, order_refs=orders, text=text)
+            return Request("unknown", order_refs=orders, text=text, not_asked=refused)
         return Request(
             intent="unknown",
             customer_text=name,
@@ -402,8 +375,8 @@ def parse(text: str, today: date) -> Request:
         text=text,
         guessed=guessed,
         payment_refs=payment_refs,
-        days=over_days(norm) if intent == "over_days" else None,
-        currency=_currency(norm),
+        days=book.over_days(norm) if intent == "over_days" else None,
+        currency=book.currency(norm),
         by_collector=by_collector,
         maybe_invoices=maybe,
         book_intent=book_intent if book_intent != intent else None,

@@ -17,7 +17,7 @@ from graph.lazy_regex import lazy
 from graph.understand_money import corrected, currency
 from graph.understand_money import money as _money
 from graph.understand_notes import _add_note
-from graph.understand_refs import _extract, _name, _Refs
+from graph.understand_refs import _extract, _name, _Refs, customer_id
 from graph.understand_verbs import (
     ASKED_KINDS,
     ASKING_YOU,
@@ -129,7 +129,6 @@ _NOT_A_CUSTOMER = lazy(
     r"(?:e-?mails?|letters?|calls?)|statements?|e-?mails?|letters?|inv(?:oice)?s?\b|inv-?\d"
     r"|#?\d{3,})\b"
 )
-_CUSTOMER_ID = lazy(r"^(?!inv)[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
 _PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|may be)\s")
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
 _APPLIED_AMOUNT = lazy(
@@ -164,7 +163,7 @@ def _build(
 ) -> ActionRequest | None:
     here = _extract(body)
     # "put MT-300 on hold": an id with a letter prefix other than INV may be the customer's
-    ids = tuple(r.upper() for r in here.invoices if _CUSTOMER_ID.match(r))
+    ids = tuple(found for r in here.invoices if (found := customer_id(r)))
     fallback = ids[0] if ids else None
     invoices = tuple(here.invoices or refs.invoices)
     # the words after the verb: "put zebra corp on hold" names "zebra corp"

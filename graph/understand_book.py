@@ -219,3 +219,45 @@ PROMISES_KEPT = lazy(
     r"\b(?:promises?|ptps?)\b"
     r"|\b(?:promises?|ptps?)\b.{0,30}\b(?:kept|honou?red|fulfill?ed|made good|met)\b"
 )
+
+
+# --- read from the words of a whole-book question ------------------------------------------
+_AT_RISK = lazy(
+    r"\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to|at risk|risk of|will"
+    r" (?:go|be|hit|cross)|next week|next month)\b"
+)
+_CURRENCIES = (
+    (lazy(r"\b(?:eur|euros?|eurozone)\b|\u20ac"), "EUR"),
+    (lazy(r"\b(?:gbp|pounds?|uk customers|british)\b|\u00a3"), "GBP"),
+    (lazy(r"\b(?:cad|canadian(?: dollars?)?)\b"), "CAD"),
+    (lazy(r"\b(?:usd|us dollars?|us customers|american)\b"), "USD"),
+)
+
+
+_BUCKET_EDGES = (30, 45, 60, 90, 120, 150, 180, 365)
+
+
+def over_days(norm: str) -> int | None:
+    """N of "over 90", "90+ days", "more than 60 days past due", when it is days past due."""
+    if (
+        _AT_RISK.search(norm)
+        or len(re.findall(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm)) >= 2
+        or AGING_BUCKETS.search(norm)
+    ):
+        return None  # "going over 90 next week"; "buckets 0-30 31-60 61-90": the whole aging
+    for match in OVER_DAYS.finditer(norm):
+        number = int(next(g for g in match.groups() if g))
+        if not 0 < number <= 365:
+            continue
+        if number in (100, 200, 300) and "d" not in match.group(0):
+            continue  # "over 100" alone is an amount; "over 100 days" is not
+        if "+" in match.group(0) and number in _BUCKET_EDGES:
+            return number  # "northwind 90+": the bucket's own notation, days past due
+        if OVER_DAYS_CONTEXT.search(norm):
+            return number
+    return None
+
+
+def currency(norm: str) -> str | None:
+    found = [code for pattern, code in _CURRENCIES if pattern.search(norm)]
+    return found[0] if len(found) == 1 else None

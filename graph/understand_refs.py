@@ -112,6 +112,17 @@ def _is_amount(text: str, start: int, end: int) -> bool:
     return bool(_PAID_BEFORE.search(before)) and (len(digits) < 5 or digits.endswith("00"))
 
 
+# A customer's id as ledgers write them: letters, an optional hyphen, digits ("C00004", "HW-100",
+# "mt-300"); never an INV number. Whether a ledger has such a customer is the agent's to say.
+_CUSTOMER_ID = lazy(r"(?!inv)[a-z]{1,5}-?\d{2,}", re.IGNORECASE)
+
+
+def customer_id(token: str) -> str | None:
+    """The one rule for a token that may be a customer's id, in questions and change requests
+    alike: the id as ledgers keep it (upper case), or None when it is not written like one."""
+    return token.upper() if _CUSTOMER_ID.fullmatch(token) else None
+
+
 def _add(into: list[str], value: str) -> None:
     value = value.strip("-")
     if value and value not in into:

@@ -28,7 +28,8 @@ POLITE = lazy(
     # "we've agreed with the customer to …", "we agreed w/ globex to …"
     r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?to"
     r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
-    r"|go ahead and|let's|lets)\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
+    r"|go ahead and|let's|lets|(?:don't|dont|do not) forget to|remember to|make sure (?:to|you)"
+    r"|be sure to)\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
 )
 # A clause put as a question is a request only when it asks arbot to do it ("can you put … on
 # hold?", "pls send … a reminder?"); "no more shipments to globex?" asks.

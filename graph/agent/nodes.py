@@ -6,16 +6,19 @@ turns a change request into a proposal; ``meta`` answers about arbot itself."""
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from graph import intents
-from graph.agent import wording
+from graph.agent import asked, wording
+from graph.agent.customer_ids import with_customer_ids
 from graph.agent.state import AgentState
 from graph.ar.names import Resolution
 from graph.messages import Reply, Turn
 from graph.unclear import Unclear
 from graph.understand import Request, parse
+from graph.understand_asked import not_asked
 from integrations.erp.records import Customer
 
 if TYPE_CHECKING:
@@ -37,12 +40,23 @@ def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     if (
         agent.llm is not None
         and request.cannot is None
+        and request.not_asked is None
         and (request.intent == "unknown" or request.guessed)
     ):
         # The rules could not read it: the LLM may route it, into the same typed Request.
         request = agent.llm.understand(text, agent.today()) or request
     request = agent.resolver.with_payment_numbers(agent.resolver.with_bare_invoices(request))
-    request = _with_customer_ids(agent, request, text)
+    request = with_customer_ids(agent.resolver, request, text, agent.today())
+    request = _only_if_asked(request, text)
+    if request.not_asked is not None:
+        customer = None
+        if request.customer_text:
+            found = agent.resolver.customer(request.customer_text)
+            customer = found if isinstance(found, Customer) else None
+        return {
+            "request": request,
+            "reply": wording.not_asked_reply(request, request.not_asked, customer),
+        }
     if request.cannot is not None and request.action is None:
         customer = None
         if request.customer_text:
@@ -75,24 +89,18 @@ def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     return {"request": request, "resolved": outcome}
 
 
-def _with_customer_ids(agent: Agent, request: Request, text: str) -> Request:
-    """ "MT-300 past due", "balance of HW-100": a reference that is no invoice, PO or payment of
-    this ledger but a customer's id names that customer; the words are read again around the
-    customer's name."""
-    if request.intent != "invoice_status" or request.po_refs or len(request.invoice_refs) != 1:
+def _only_if_asked(request: Request, text: str) -> Request:
+    """Whoever read the request (the rules or the LLM), a change is proposed only when the
+    message's own words ask for that change (``graph.understand_asked``)."""
+    if request.intent == "action_request" and request.action is not None:
+        kind = request.action.kind
+    elif intents.get(request.intent).change:
+        kind = request.intent  # "create an invoice for SO-1001": a change by its own intent
+    else:
         return request
-    ref = request.invoice_refs[0]
-    if not re.fullmatch(r"[A-Za-z]{1,5}-?\d{2,}", ref) or agent.resolver.find_invoices(ref):
+    if (refused := not_asked(text, kind)) is None:
         return request
-    customer = agent.erp.get_customer(ref.upper())
-    if customer is None:
-        return request
-    again = parse(
-        re.sub(re.escape(ref), f" {customer.name} ", text, flags=re.IGNORECASE), agent.today()
-    )
-    if again.invoice_refs or again.customer_text is None:
-        return request
-    return again
+    return replace(request, intent="unknown", action=None, not_asked=refused)
 
 
 def _only_a_prefix(agent: Agent, request: Request) -> bool:
@@ -194,8 +202,11 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
         open_approvals=lambda: agent.approvals,
         known_policy=agent.known_policy,
     )
+    # a pasted e-mail proposes what the customer wrote, read as arbot's reading (with the quote)
+    document = asked.reading_a_document() if request.intent == "customer_reply" else nullcontext()
     try:
-        reply = intents.get(request.intent).function("handler")(context, request)
+        with document:
+            reply = intents.get(request.intent).function("handler")(context, request)
     except (Unclear, LookupError) as problem:
         reply = Reply(headline=str(problem), intent=request.intent)
     if state.get("unread"):

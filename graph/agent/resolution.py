@@ -26,12 +26,12 @@ from graph.inquiries import Resolved
 from graph.messages import Reply, Section, Table
 from graph.unclear import Unclear
 from graph.understand import Request
+from graph.understand_refs import customer_id
 from integrations.erp.port import CustomerDirectory, ErpClient
 from integrations.erp.records import Customer, Invoice
 
 MATCHER_TTL_SECONDS = 300.0
 RESOLUTIONS_KEPT = 2048
-_CUSTOMER_ID = re.compile(r"^[a-z]{1,4}-?\d{2,}$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9&]+")
 _T = TypeVar("_T")
 # What one question has looked up already (``EntityResolver.one_question``): a reading of a
@@ -141,7 +141,7 @@ class EntityResolver:
 
     def _customer(self, text: str) -> Customer | Resolution:
         for word in text.split():
-            if _CUSTOMER_ID.match(word) and (found := self.erp.get_customer(word.upper())):
+            if (found_id := customer_id(word)) and (found := self.erp.get_customer(found_id)):
                 return found
         resolution = self.resolve_name(text)
         if resolution.status == "match" and resolution.match is not None:

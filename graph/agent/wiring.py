@@ -13,7 +13,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from graph.agent import nodes
+from graph.agent import asked, nodes
 from graph.agent.resolution import EntityResolver
 from graph.agent.state import AgentState
 from integrations.store.clock import business_today
@@ -68,9 +68,11 @@ class Agent:
 
     @property
     def approvals(self) -> ApprovalService | None:
+        """The approval service; during a chat turn, one that proposes only what the turn's
+        words ask for (``graph.agent.asked``)."""
         if self._approvals is None and self._open_approvals is not None:
             self._approvals = self._open_approvals()
-        return self._approvals
+        return asked.held(self._approvals)
 
     @property
     def store(self) -> Store | None:
@@ -101,10 +103,11 @@ class Agent:
     def ask(self, turn: Turn) -> Reply:
         state: AgentState = {"turn": turn}
         step = ENTRY
-        while step != END:
-            state.update(self._node(step)(state))  # type: ignore[typeddict-item]
-            after = EDGES[step]
-            step = after if isinstance(after, str) else after(state)
+        with asked.turn(turn.text):
+            while step != END:
+                state.update(self._node(step)(state))  # type: ignore[typeddict-item]
+                after = EDGES[step]
+                step = after if isinstance(after, str) else after(state)
         return state["reply"]
 
     def graph(self) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 from graph import intents, understand_vocab
 from graph.messages import Reply, Section, Table
 from graph.understand import Request
+from graph.understand_asked import SAID, NotAsked
 from integrations.erp.records import Customer
 
 # What to offer instead of each thing arbot cannot do.
@@ -146,6 +147,26 @@ def cannot_reply(request: Request, customer: Customer | None) -> Reply:
         intent="unknown",
         entities={"customer_id": customer.customer_id} if customer else {},
         data={"cannot": kind, "understood": what, "suggestions": offers},
+    )
+
+
+def not_asked_reply(request: Request, refused: NotAsked, customer: Customer | None) -> Reply:
+    """A change named but not asked for (negated, reported as done, a question whether to,
+    hypothetical, an override): what was read, that nothing was proposed, and how to ask."""
+    label, example = SAID.get(refused.kind, ("a change", "help"))
+    who = customer.name if customer else (request.customer_text or "the customer")
+    understood = f"I read {label}" + (f" for {customer.name}" if customer else "")
+    offers = [example.format(customer=who)]
+    if customer is not None:
+        offers += [f"what does {customer.name} owe", f"check credit for {customer.name}"]
+    offers.append("help")
+    return Reply(
+        headline=f"{understood}, but {refused.said()}: I have proposed nothing and changed "
+        "nothing. A change is proposed only when you ask for it, for example:",
+        sections=[Section(text="\n".join(f"• “{o}”" for o in offers))],
+        intent="unknown",
+        entities={"customer_id": customer.customer_id} if customer else {},
+        data={"not_asked": refused.reason, "understood": refused.kind, "suggestions": offers},
     )
 
 

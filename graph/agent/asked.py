@@ -1,0 +1,78 @@
+"""The approval service as a chat turn holds it: it proposes only a change the turn's own words
+ask for (``graph.understand_asked.not_asked``), whichever node, report or reading proposes it.
+
+``Agent.ask`` sets the turn's words for the length of the turn (``asking``); ``Agent.approvals``
+then hands out ``AskedOnly``. A command (``arbot collections --propose``) is no chat turn: it
+proposes what it was told to. A customer's e-mail pasted into chat is read for what *the
+customer* says (a promise, a dispute, a copy asked for: proposed as arbot's reading, with the
+quote), so its reading proposes under ``reading_a_document``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, cast
+
+from graph.approval_records import ProposalRejected
+from graph.understand_asked import SAID, NotAsked, not_asked
+
+if TYPE_CHECKING:
+    from graph.approvals import ApprovalService
+
+# The words of the chat turn being answered, None outside one (or while a document is read).
+asking: ContextVar[str | None] = ContextVar("asking", default=None)
+
+
+class NotAskedFor(ProposalRejected):
+    """A proposal of a change the turn's words do not ask for."""
+
+    def __init__(self, refused: NotAsked) -> None:
+        label = SAID.get(refused.kind, ("a change", ""))[0]
+        super().__init__([f"{label} was not asked for ({refused.said()})"])
+        self.refused = refused
+
+
+class AskedOnly:
+    """``ApprovalService`` for one chat turn: ``propose`` refuses a change not asked for; the
+    rest is the service's own."""
+
+    def __init__(self, service: ApprovalService, text: str) -> None:
+        self._service = service
+        self._text = text
+
+    def propose(self, action: Any, **kwargs: Any) -> Any:
+        if (refused := not_asked(self._text, action.kind)) is not None:
+            raise NotAskedFor(refused)
+        return self._service.propose(action, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+
+def held(service: ApprovalService | None) -> ApprovalService | None:
+    """The service as the current turn may use it."""
+    text = asking.get()
+    if service is None or text is None:
+        return service
+    return cast("ApprovalService", AskedOnly(service, text))  # the same calls
+
+
+@contextmanager
+def turn(text: str) -> Iterator[None]:
+    token = asking.set(text)
+    try:
+        yield
+    finally:
+        asking.reset(token)
+
+
+@contextmanager
+def reading_a_document() -> Iterator[None]:
+    """A pasted e-mail's reading proposes what the document says, not what the turn asks."""
+    token = asking.set(None)
+    try:
+        yield
+    finally:
+        asking.reset(token)

@@ -1,0 +1,252 @@
+"""Whether a message asks for a change of one kind: the one rule every proposal made from a chat
+request passes (the parser's reading, the LLM's, and the approval service as a chat turn holds
+it: ``graph.agent.asked``).
+
+A message asks for a change of a kind when its own words name that kind (``NAMES``: a verb or a
+noun of the kind, the one vocabulary of what each action is called) and at least one place that
+names it is not:
+
+- **negated** — "don't put globex on hold yet", "no need to chase northwind";
+- **a report of what was done** — "we put globex on hold last week", "initech's limit was raised
+  in october", "I already sent them a reminder" (a promise or a dispute is asked for by reporting
+  it: "globex promised 5,000 by friday" records a promise);
+- **a question whether to** — "should we write off the 45 on INV-10321?", "do we need to send
+  them a reminder", "could we move globex to net 60?";
+- **hypothetical or on a condition** — "what would happen if we wrote off …", "if globex doesn't
+  pay by friday put them on hold", "deductions we could write off";
+- and the message is no **override** ("pre-approved", "skip the approval").
+
+``not_asked`` says which of these it is, or ``None`` when the change is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.lazy_regex import lazy
+from graph.understand_scope import INJECTION
+from graph.understand_verbs import ASKING_YOU, CLAUSES, POLITE
+from graph.understand_vocab import normalize
+
+_HOLD_WORDS = (
+    # "don't ship to globex", "no more orders for initech": a negation that is the request
+    r"\b(?:don't|dont|do not|no more|no further|stop|cease)\s+(?:\w+\s+)?(?:ship\w*|suppl\w*"
+    r"|deliver\w*|orders?|releas\w*)\b|"
+    r"\b(?:credit )?(?:hold|stop)\b|\bblock\w*|\bfreez\w*|\bsuspend\w*|\bunblock\w*|\bun-?hold\b"
+    r"|\b(?:ship|shipping|shipments?|supply|supplying|supplies|deliver\w*)\b"
+    r"|\b(?:releas\w*|lift\w*|reinstat\w*|restor\w*)\b"
+)
+# What each action is called: the words a request for it names it by (normalized text).
+NAMES: dict[str, re.Pattern[str]] = {
+    kind: lazy(pattern)
+    for kind, pattern in (
+        (
+            "write_off_deduction",
+            r"\bwr(?:ite|ites|iting|ote|itten)[- ]?offs?\b|\bwriteoffs?\b"
+            r"|\bwr(?:ite|ote|itten) (?:it|them|this|that|these|those|the rest|the balance) off\b"
+            r"|\b(?:absorb|eat|swallow|forgive)\b|\btake the (?:hit|loss)\b",
+        ),
+        (
+            "apply_payment",
+            r"\b(?:apply|allocate|match|post|put|place|use|knock ?-?off|adjust|set ?-?off"
+            r"|offset)\b|\bcash (?:the|this|that|it|in)\b",
+        ),
+        (
+            "set_credit_limit",
+            r"\b(?:credit ?)?limits?\b|\bcredit ?line\b|\bline of credit\b|\bcredit (?:to|for)\b"
+            r"|\bof credit\b",
+        ),
+        ("set_credit_hold", _HOLD_WORDS),
+        ("hold_order", r"\bhold\b"),
+        ("release_order", r"\b(?:releas\w*|approve|unblock|un-?hold|lift)\b|\bok to ship\b"),
+        ("decline_order", r"\b(?:decline|reject|deny|refuse)\b"),
+        (
+            "set_terms",
+            r"\bterms?\b|\b(?:net|n) ?-?\d{1,3}\b|\bdays? net\b|\bdue (?:up)?on receipt\b",
+        ),
+        (
+            "add_note",
+            r"\b(?:notes?|comments?|memos?|remarks?|log|jot|record)\b",
+        ),
+        (
+            "send_reminder",
+            r"\b(?:remind|reminders?|nudge|chase|chaser|dun|dunning|notices?|ping|e-?mail"
+            r"|follow[- ]?up|reach out|demand letter)\b",
+        ),
+        ("send_statement", r"\bstatements?\b|\bsoa\b"),
+        (
+            "record_promise",
+            r"\bpromis\w*|\bptps?\b|\bcommit\w*|\b(?:will|shall|going to|plans? to|agreed to"
+            r"|agree to|intends? to) (?:pay|send|remit|wire|settle|clear|transfer)\b",
+        ),
+        (
+            "open_dispute",
+            r"\bdisput\w*|\bcontest\w*|\bquery\b|\bqueried\b|\bshort[- ]?pa(?:y|id|yment)s?\b",
+        ),
+        ("resolve_dispute", r"\bdisput\w*"),
+        (
+            "create_invoice",
+            r"\binvoices?\b|\binvoicing\b|\bbill\b|\bbilling\b|\brebill\b|\bre-?invoice\b",
+        ),
+    )
+}
+# Kinds asked for by reporting what the customer did or said ("globex promised 5,000 by friday",
+# "INV-10432 is disputed: …"): a report of the past is the request itself.
+REPORTED = frozenset({"record_promise", "open_dispute"})
+
+# How each change is said back to the person, and how to ask for it plainly.
+SAID: dict[str, tuple[str, str]] = {
+    "write_off_deduction": ("a write-off", "write off 45.00 on INV-… as pricing"),
+    "apply_payment": ("a payment application", "apply PMT-… to INV-…"),
+    "set_credit_limit": ("a credit limit change", "raise {customer}'s credit limit to …"),
+    "set_credit_hold": ("a credit hold", "put {customer} on credit hold"),
+    "hold_order": ("a hold on a sales order", "hold SO-…"),
+    "release_order": ("a sales order's release", "release SO-…"),
+    "decline_order": ("a sales order declined", "decline SO-…"),
+    "set_terms": ("a change of payment terms", "set {customer} terms to net …"),
+    "add_note": ("a note", "note for {customer}: …"),
+    "send_reminder": ("a reminder", "send a reminder to {customer}"),
+    "send_statement": ("a statement sent", "send {customer} a statement"),
+    "record_promise": ("a promise to pay", "{customer} promised 5,000 by friday"),
+    "open_dispute": ("a dispute", "INV-… is disputed: why"),
+    "resolve_dispute": ("a dispute resolved", "resolve dispute DSP-… as credit memo"),
+    "create_invoice": ("an invoice drafted", "create an invoice for SO-…"),
+}
+
+WHY = {
+    "unnamed": "your words do not name that change",
+    "negated": "you asked me not to",
+    "done": "you reported it as done, not asked for it",
+    "question": "you asked whether to, not for it",
+    "hypothetical": "you put it as a hypothetical or on a condition",
+    "override": "approvals cannot be skipped",
+}
+
+
+@dataclass(frozen=True)
+class NotAsked:
+    """Why a message does not ask for a change of ``kind`` (a key of ``WHY``)."""
+
+    kind: str
+    reason: str
+
+    def said(self) -> str:
+        return WHY[self.reason]
+
+
+_OVERRIDE = lazy(
+    r"\b(?:skip|bypass|without|no need for|don't need|do not need|no|circumvent|avoid)"
+    r" (?:the |any |an )?(?:approvals?|sign-?offs?|review|four[- ]eyes)\b"
+    r"|\b(?:directly|straight) (?:in|into|to) (?:the )?(?:erp|ledger|system|books)\b"
+    r"|\bi (?:authori[sz]e|approve) (?:you|it|this)\b|\bapprove it (?:yourself|too|as well|now)\b"
+    r"|\b(?:bother|wait) (?:with|for|on) (?:the |any |an )?(?:approvals?|sign-?offs?|review)\b"
+)
+_NEGATED = lazy(
+    r"(?<!forget )\b(?:don't|dont|do not|never|not|no need to|no|shouldn't|should not|won't"
+    r"|will not|wouldn't|mustn't|must not|cannot|can't|instead of|rather than|hold off on"
+    r"|refrain from|no longer|without)\b(?:\s+\S+){0,3}\s*$"
+)
+_NOT_NEGATED = lazy(r"\b(?:don't|dont|do not|never) forget to\s*$|\bnot only\s*$")
+_PAST_VERB = (
+    r"(?:wrote|written|applied|allocated|matched|posted|raised|lowered|increased|decreased"
+    r"|reduced|bumped|changed|moved|updated|extended|set|put|placed|taken|took|released|lifted"
+    r"|removed|blocked|held|froze|frozen|suspended|unblocked|reinstated|added|logged|noted"
+    r"|recorded|sent|emailed|e-mailed|mailed|reminded|chased|nudged|pinged|declined|rejected"
+    r"|approved|created|invoiced|billed|granted|cut|dropped|switched|gave|given|offered"
+    r"|issued|dunned)"
+)
+# "we put globex on hold last week", "initech's limit was raised", "I already sent them …"
+_DONE = lazy(
+    r"(?<!can )(?<!could )(?<!should )(?<!shall )(?<!would )(?<!will )(?<!may )(?<!might )"
+    r"(?<!must )(?<!did )(?<!do )(?<!to )(?<!let )"
+    r"\b(?:was|were|has been|have been|had been|got|we|i|they|he|she|someone|somebody|you guys"
+    r"|the team)\s+(?:(?:already|just|also|previously|recently|been|have|had|has|'ve|'d"
+    r"|actually|all)\s+)*" + _PAST_VERB + r"\b"
+)
+# "sent northwind a reminder yesterday", "the reminder to northwind went out": said as done
+_SAID_DONE = lazy(
+    r"^(?:already )?(?:sent|wrote|written|applied|raised|lowered|increased|placed|released"
+    r"|added|logged|emailed|e-mailed|reminded|chased|declined|rejected|created|invoiced|billed"
+    r"|moved|changed|updated|extended|blocked|removed|lifted|dunned|nudged|pinged|issued)\b"
+    r"|\b(?:went|gone|has gone|have gone) out\b"
+)
+_NOTE_DONE = lazy(
+    r"\b(?:was|were|has been|have been|had been|already|we|i) (?:already )?(?:added|logged"
+    r"|noted|recorded|left|entered|posted|attached|saved|jotted)\b"
+)
+_QUESTION_START = lazy(
+    r"^(?:should|shall|ought|why|whether|what|when|how|who|which|is it|would it|any reason"
+    r"|do (?:we|i|you think)|does|did|are (?:we|you)|is there|have (?:we|you)|has|had (?:we|you)"
+    r"|were (?:we|you)|was|must we|need we|is it time)\b"
+)
+_HYPOTHETICAL = lazy(
+    r"\b(?:if|unless|suppose|supposing|hypothetically|in theory|in case|assuming|provided"
+    r"|imagine|what if|say we|were we to|would it|what would|once|as soon as|whenever)\b"
+    # "when globex pays, remove the hold", "after they pay, release it": on a condition
+    r"|^(?:only )?(?:when|after)\b(?!.*\?)"
+    r"|\b(?:we|i|you) (?:could|might|would|may)\b"
+    r"(?! (?:you|like|love|appreciate|be grateful|want|prefer|need)\b)"
+)
+# "if possible", "let me know if": politeness around a request, no condition on it
+_POLITE_IF = lazy(
+    r"\b(?:let me know|tell me|see|check|ask) (?:if|whether)\b"
+    r"|\bif (?:possible|you can|you could|you don't mind|you would|that's ok|ok|needed"
+    r"|necessary|not already|required|you get a chance|you have a (?:sec|second|minute)"
+    r"|there (?:are|is) (?:any )?(?:issues?|problems?|questions?))\b"
+)
+
+
+def _clause_spans(norm: str) -> list[tuple[int, int, bool]]:
+    """Each clause's start, end and whether it was put as a question ("?")."""
+    spans, start = [], 0
+    for separator in CLAUSES.finditer(norm):
+        spans.append((start, separator.start(), "?" in separator.group(0)))
+        start = separator.end()
+    spans.append((start, len(norm), False))
+    return spans
+
+
+def not_asked(text: str, kind: str, *, norm: str | None = None) -> NotAsked | None:
+    """Why the message does not ask for a change of ``kind``, or None when it does."""
+    norm = normalize(text) if norm is None else norm
+    names = NAMES.get(kind)
+    found = list(names.finditer(norm)) if names is not None else []
+    if not found:
+        return NotAsked(kind, "unnamed")
+    conditional = bool(_HYPOTHETICAL.search(_POLITE_IF.sub(" ", norm)))
+    reasons = []
+    for match in found:
+        reason = _why_not(norm, match, kind, conditional)
+        if reason is None:
+            return None
+        reasons.append(reason)
+    return NotAsked(kind, reasons[0])
+
+
+def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> str | None:
+    start, end, question = next(
+        (s, e, q) for s, e, q in _clause_spans(norm) if s <= match.start() <= e
+    )
+    clause = norm[start:end]
+    before = norm[start : match.start()]
+    body = POLITE.sub("", clause.strip())
+    said = norm
+    if kind == "add_note":  # a note's text is data: only the words that ask for it are read
+        said = norm[: match.end()]
+        conditional = bool(_HYPOTHETICAL.search(_POLITE_IF.sub(" ", before)))
+    if INJECTION.search(said) or _OVERRIDE.search(said):
+        return "override"
+    if conditional:
+        return "hypothetical"
+    if _NEGATED.search(before) and not _NOT_NEGATED.search(before):
+        return "negated"
+    if (question and not ASKING_YOU.match(clause.strip())) or _QUESTION_START.match(body):
+        return "question"
+    if kind == "add_note":
+        # a note's own text is data ("note for globex: we put them on hold"): only a note said
+        # to be written already is a report ("the note for globex was added yesterday")
+        return "done" if _NOTE_DONE.search(clause) else None
+    if kind not in REPORTED and (_DONE.search(clause) or _SAID_DONE.search(body)):
+        return "done"
+    return None
