@@ -15,7 +15,7 @@ from graph.messages import Reply
 
 @dataclass
 class BankRun:
-    statement: Any  # integrations.bank.BankStatement
+    statement: Any  # integrations.bank.BankStatement or FileStatement
     run: Any  # graph.cash_application.CashRun
     reply: Reply | None  # None when not asked for (``with_reply=False``)
 
@@ -33,16 +33,17 @@ def run_bank_file(
     with_reply: bool = True,
 ) -> BankRun:
     """Raises ``BankFileError`` (nothing read), ``CashRunError`` (nothing written, or the file
-    is being processed by another run). ``statement``: the file already read.
+    is being processed by another run). ``statement``: the file already read (or opened: its
+    lines are read from the file as the run goes through them, ``open_statement``).
     ``with_reply=False``: no summary card (it reads the waiting approvals back) when nothing
     is posted. The run's result rows wait on disk (``ResultSpool``), read back in order."""
     from graph.cash_application import CashApplication
     from graph.cash_run_reply import run_reply
     from graph.cash_spool import ResultSpool
-    from integrations.bank import read_statement
+    from integrations.bank import open_statement
 
     if statement is None:
-        statement = read_statement(path, file_format, profile)
+        statement = open_statement(path, file_format, profile)
     run = CashApplication(runtime.approvals).run(
         statement.receipts,
         as_of=runtime.settings.today(),

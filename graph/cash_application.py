@@ -18,7 +18,7 @@ import dataclasses
 import hashlib
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -68,7 +68,7 @@ class CashRun:
         return sum(1 for r in self.results if r["decision"] == decision)
 
 
-def lines_key(lines: Sequence[BankLine]) -> str:
+def lines_key(lines: Iterable[BankLine]) -> str:
     """The content hash of a file's lines: the same file always gives the same key."""
     digest = hashlib.sha256()
     for line in lines:
@@ -112,7 +112,7 @@ class CashApplication(RunClaimHolder):
 
     def run(
         self,
-        lines: Sequence[BankLine],
+        lines: Collection[BankLine],
         *,
         as_of: date,
         dry_run: bool = False,
@@ -227,7 +227,7 @@ class CashApplication(RunClaimHolder):
     # --- processing ----------------------------------------------------------------------------
     def _dry_run(
         self,
-        lines: Sequence[BankLine],
+        lines: Collection[BankLine],
         as_of: date,
         progress: Callable[[int, int], None] | None,
         out: Results,
@@ -237,9 +237,8 @@ class CashApplication(RunClaimHolder):
         policy = self.approvals.policy
         matcher: CashMatcher | None = None
         taken: dict[str, tuple[Decimal, str]] = {}  # one run's claims, across the batches
-        already = 0
-        for start in range(0, len(lines), DRY_BATCH):
-            batch = lines[start : start + DRY_BATCH]
+        already = start = 0
+        for batch in _chunks(lines, DRY_BATCH):  # a file's lines are read as they are needed
             rows = self.store.bank_line_rows([line.payment_id for line in batch])
             earlier = {
                 line.payment_id: row["result"]
@@ -267,8 +266,9 @@ class CashApplication(RunClaimHolder):
                     )
                     result["decision"] = "auto" if sure else "review"
                 out.append(result)
+            start += len(batch)
             if progress is not None and fresh:
-                progress(start + len(batch), len(lines))
+                progress(start, len(lines))
         return CashRun(out, already)
 
     def _process(
@@ -434,6 +434,18 @@ class CashApplication(RunClaimHolder):
         elif auto and approval.status != "done":
             result["explanation"] += "; the ERP write is being finished by the reconciler"
         return result
+
+
+def _chunks(lines: Iterable[BankLine], size: int) -> Iterator[list[BankLine]]:
+    """``lines`` in lists of ``size``, each made when the one before is done with."""
+    batch: list[BankLine] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _batches(

@@ -3,7 +3,7 @@ ledger and the store can hold, text the database accepts, a currency the ledger 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -80,7 +80,7 @@ def line_problems(line: BankLine) -> list[str]:
     return [p for p in problems if p]
 
 
-def bank_line_problems(lines: Sequence[BankLine], source: str) -> list[str]:
+def bank_line_problems(lines: Iterable[BankLine], source: str) -> list[str]:
     """Every problem of every line, as ``source: bank line N (payment id): problem``."""
     problems = []
     first: dict[str, int] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,7 @@ def cashapp(
     """Match a bank file's receipts to open invoices; apply or propose under the policy."""
     from bot.bank_runs import run_bank_file
     from graph.cash_application import CashRunError
-    from integrations.bank import BankFileError, read_statement
+    from integrations.bank import BankFileError, open_statement
 
     if targets:  # bot.digest (the digest and all it reads) only for a run that posts
         from bot.digest import parse_target
@@ -85,7 +85,8 @@ def cashapp(
                 raise click.BadParameter(str(error), param_hint="--post") from None
     settings = settings_for(db)
     try:
-        statement = read_statement(bank_file, file_format, profile)
+        # Checked whole now; its lines are read again from the file as the run needs them.
+        statement = open_statement(bank_file, file_format, profile)
     except BankFileError as error:
         raise Fail(str(error)) from None
     runtime = runtime_for(settings)
@@ -111,11 +112,14 @@ def cashapp(
                 statement=statement,
                 with_reply=bool(targets) and not dry_run,  # the card only when it is posted
             )
-        except CashRunError as error:
+        except (CashRunError, BankFileError) as error:  # a file changed since it was checked
             raise Fail(str(error)) from None
     run = done.run
     if out is not None:
-        write_results(exact_results(run.results, statement.receipts), out)
+        try:
+            write_results(exact_results(run.results, statement.receipts), out)
+        except BankFileError as error:
+            raise Fail(str(error)) from None
     posted: list[str] = []
     if targets and not dry_run:
         import asyncio
@@ -214,9 +218,9 @@ RESULT_COLUMNS = (
 )
 
 
-def exact_results(rows: Iterable[dict[str, Any]], lines: Sequence[Any]) -> Iterator[dict[str, Any]]:
+def exact_results(rows: Iterable[dict[str, Any]], lines: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """The run's result rows (one per bank line, in the lines' order) as ``exact_result``s,
-    one at a time."""
+    one at a time (the lines read again as they go)."""
     for row, line in zip(rows, lines, strict=True):
         yield exact_result(row, line.currency if line.payment_id == row["payment_id"] else None)
 

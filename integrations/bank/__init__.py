@@ -11,13 +11,17 @@ from integrations.bank.formats import (
     read_statement,
 )
 from integrations.bank.statement import BankStatement, NotReceipt
+from integrations.bank.streamed import FileLines, FileStatement, open_statement
 
 __all__ = [
     "FORMATS",
     "BankFileError",
     "BankStatement",
+    "FileLines",
+    "FileStatement",
     "NotReceipt",
     "detect_format",
+    "open_statement",
     "parse_bank_bytes",
     "parse_statement_bytes",
     "read_bank_file",

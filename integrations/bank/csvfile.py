@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from integrations.bank.errors import BankFileError, hashed_id, payer_from_text
@@ -40,7 +41,14 @@ def parse_csv(text: str, name: str, profile: str | None = None) -> BankStatement
 
 
 def _contract(text: str, name: str) -> list[BankLine]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    return list(contract_lines(io.StringIO(text, newline=""), name))
+
+
+def contract_lines(text: Iterable[str], name: str, *, check_ids: bool = True) -> Iterator[BankLine]:
+    """arbot's own layout read from ``text`` (lines as a file opened with ``newline=""`` gives
+    them), a line at a time; ``check_ids=False`` skips the repeated-id check (a file already
+    read whole once, so a second pass holds no id of its own)."""
+    reader = csv.reader(text)
     try:
         header = next(reader, None)
     except csv.Error as error:
@@ -52,8 +60,7 @@ def _contract(text: str, name: str) -> list[BankLine]:
     if missing:
         raise BankFileError(f"{name}:1: header lacks column(s) {', '.join(missing)}")
     at = {c: columns.index(c) for c in COLUMNS}
-    lines: list[BankLine] = []
-    first_line: dict[str, int] = {}
+    first_line: dict[str, int] | None = {} if check_ids else None
     start = reader.line_num + 1
     while True:
         try:
@@ -69,12 +76,15 @@ def _contract(text: str, name: str) -> list[BankLine]:
             raise BankFileError(
                 f"{name}:{line_no}: {len(row)} fields, the header has {len(columns)}"
             )
-        lines.append(_line(row, at, name, line_no, first_line))
-    return lines
+        yield _line(row, at, name, line_no, first_line)
 
 
 def _line(
-    row: list[str], at: dict[str, int], name: str, line_no: int, first_line: dict[str, int]
+    row: list[str],
+    at: dict[str, int],
+    name: str,
+    line_no: int,
+    first_line: dict[str, int] | None,
 ) -> BankLine:
     def cell(column: str) -> str:
         return row[at[column]].strip()
@@ -100,7 +110,7 @@ def _line(
         "CSV", received.isoformat(), amount, currency, payer, reference
     )
     payer = " ".join(payer.split()) or payer_from_text(reference)
-    if cell("payment_id"):
+    if first_line is not None and cell("payment_id"):
         if payment_id in first_line:
             raise BankFileError(
                 f"{where}: payment_id {payment_id} already used on line {first_line[payment_id]}"
