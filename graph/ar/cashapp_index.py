@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from graph.ar.cashapp_items import MemoryItems, OpenItems
@@ -25,6 +26,30 @@ from integrations.erp.records import (
     invoice_number_key,
 )
 
+NO_DISCOUNT = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchCustomer:
+    """What the matcher uses of a customer: who it is, its group, its early-payment terms."""
+
+    customer_id: str
+    name: str
+    parent_id: str | None
+    discount_percent: Decimal
+    discount_days: int
+
+    @classmethod
+    def of(cls, customer: Customer) -> MatchCustomer:
+        discount = customer.discount_percent
+        return cls(
+            customer.customer_id,
+            customer.name,
+            customer.parent_id,
+            discount if discount else NO_DISCOUNT,  # shown only when there is one
+            customer.discount_days,
+        )
+
 
 class InvoiceIndex:
     """Customers grouped by payer group, and their open invoices as ``items`` answers for
@@ -37,12 +62,14 @@ class InvoiceIndex:
         policy: CashPolicy,
     ) -> None:
         self.policy = policy
-        self._customers = {c.customer_id: c for c in customers}
+        # What matching uses of each customer, not the whole record (10k customers: ~2 MB).
+        self._customers = {c.customer_id: MatchCustomer.of(c) for c in customers}
         self._root = {cid: self._find_root(cid) for cid in self._customers}
         members: dict[str, list[str]] = defaultdict(list)
         for cid, root in self._root.items():
             members[root].append(cid)
-        self._members = {root: tuple(ids) for root, ids in members.items()}
+        # Payer groups of more than one customer; a customer alone is its own group.
+        self._groups = {root: tuple(ids) for root, ids in members.items() if len(ids) > 1}
         if isinstance(open_invoices, OpenItems):
             self._items: OpenItems = open_invoices
         else:
@@ -65,7 +92,7 @@ class InvoiceIndex:
         if found is None:
             found = [
                 invoice
-                for member in self._members[root]
+                for member in self._members(root)
                 for invoice in self._items.of_customer(member)
                 if invoice.currency == currency
             ]
@@ -76,8 +103,15 @@ class InvoiceIndex:
     def _prefetch(self, texts: Iterable[str], roots: Iterable[str]) -> None:
         """A batch of lines is about to be matched: the numbers they write, the payer groups
         their names point at (read together, a batch at a time, from a ledger)."""
-        members = {m for root in roots for m in self._members.get(root, ())}
+        members = {m for root in roots for m in self._members(root)}
         self._items.prefetch(texts, members)
+
+    def _members(self, root: str) -> tuple[str, ...]:
+        """The customers of the payer group whose root is ``root`` (none for an unknown id)."""
+        found = self._groups.get(root)
+        if found is not None:
+            return found
+        return (root,) if root in self._customers else ()
 
     @staticmethod
     def _written(remittance: Remittance) -> Iterable[str]:
