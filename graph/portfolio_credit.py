@@ -5,7 +5,7 @@ and the whole book's exceptions (who is over their limit, who is on hold).
 The limit, what is open against it (in the customer's currency; other currencies are named, never
 added), the pending orders that would use it, the headroom left, the hold and the terms — read
 from the ERP, with the customer's id. A credit *decision* is made only for an order
-(``graph.reports.credit_check``).
+(``graph.credit_report.credit_check``).
 """
 
 from __future__ import annotations
