@@ -12,10 +12,12 @@ runs, each as its own process:
 * the floor: a script that reads the same three files and answers every bank line with exact
   dictionary look-ups (an invoice number written as in the ERP, else the one open invoice of the
   amount) and writes a JSON result: what any cash application costs at the least;
-* the program's own footprint: a process that imports what ``arbot cashapp`` imports and opens
-  its runtime (ledger, store, policy, and the approval service, as every ``arbot cashapp``
-  does; its LangGraph checkpointer opens only for an approval that needs a thread, which a
-  cash run's bulk proposals never do) on the same database, and reads no file;
+* the program's own footprint: a process that imports every module a cash run imports
+  (``RUN_MODULES``: the command, the bank readers, the matcher, the run's writes; those a run
+  imports only once it runs included) and opens its runtime (ledger, store, policy, and the
+  approval service, as every ``arbot cashapp`` does; its LangGraph checkpointer opens only for
+  an approval that needs a thread, which a cash run's bulk proposals never do) on the same
+  database, and reads no file;
 * ``arbot cashapp --bank FILE --dry-run --out RESULT.json``;
 * ``arbot cashapp --bank FILE --out RESULT.json`` (applies and proposes for real, every change
   audited) on a copy of the ledger as it was before the dry run; then ``arbot audit verify``.
@@ -209,13 +211,34 @@ def write_world(world: World, lines: list, folder: Path) -> tuple[Path, Path, Pa
     return customers_csv, invoices_csv, bank_csv
 
 
+# Every module a cash run imports (dry or real, the CLI's own included), found by comparing
+# sys.modules before and after a small run (tests/benchmarks/test_cashapp_footprint.py checks
+# that a run imports nothing more): the footprint holds the program, so what a run holds
+# above it is what its input data costs.
+RUN_MODULES = (
+    "bot.cli",
+    "bot.cli.cashapp",
+    "bot.cli.startup",
+    "bot.logs",
+    "bot.bank_runs",
+    "graph.cash_application",
+    "graph.cash_run_reply",
+    "graph.cash_spool",
+    "graph.lazy_regex",
+    "integrations.bank",
+    "integrations.bank.csvexport",
+    "integrations.bank.csvprofile",
+    "integrations.erp.local.bulk",
+    "encodings.utf_8_sig",
+    "encodings.unicode_escape",
+)
+
 FOOTPRINT = r"""
-from bot.bank_runs import run_bank_file
-from bot.cli import main
+import importlib, sys
+
+for name in sys.argv[1:]:
+    importlib.import_module(name)
 from bot.cli.common import runtime_for, settings_for
-from graph.cash_application import CashApplication
-from graph.cash_run_reply import run_reply
-from integrations.bank import read_statement
 
 runtime = runtime_for(settings_for(None))
 runtime.approvals  # the approval service (its LangGraph threads open only when one is needed)
@@ -301,7 +324,7 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
         )
     # The store's own migrations run once, on the first command a database meets (as after
     # any install); each measured process then opens a migrated database, as a user's runs do.
-    measure([sys.executable, "-c", FOOTPRINT], env)
+    measure([sys.executable, "-c", FOOTPRINT, *RUN_MODULES], env)
     before = folder / "before.db"
     shutil.copyfile(home / "arbot.db", before)
     floor_py = folder / "floor.py"
@@ -331,7 +354,7 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
         ],
         env,
     )
-    footprint = measure([sys.executable, "-c", FOOTPRINT], env)
+    footprint = measure([sys.executable, "-c", FOOTPRINT, *RUN_MODULES], env)
     real = None
     if not args.no_real:
         shutil.copyfile(before, home / "arbot.db")
@@ -353,6 +376,10 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
     if floor_history is not None:
         print(floor_history.row("floor, habits learned too"))
     print(footprint.row("arbot's own footprint"))
+    print(
+        f"  (the footprint: {len(RUN_MODULES)} modules a cash run imports and all they import, "
+        "then arbot's runtime opened on the ledger; no file read)"
+    )
     print(dry.row("arbot cashapp --dry-run"))
     if real is not None:
         print(real.row("arbot cashapp"))
