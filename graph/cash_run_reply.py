@@ -8,10 +8,9 @@ from typing import Any
 
 from graph.approvals import ApprovalService
 from graph.format import money, plural
-from graph.messages import Fact, Reply, Section, Table
+from graph.messages import TABLE_MAX_ROWS, Fact, Reply, Section, Table
 from graph.proposals import attach_proposals
 
-MAX_LISTED = 50
 WAITING = ("pending", "failed")
 
 
@@ -42,13 +41,16 @@ def run_reply(
     sections = [Section(facts=tuple(facts))]
     unmatched = [r for r in results if r["decision"] == "unmatched"]
     if unmatched:
-        rows = tuple((r["payment_id"], r.get("explanation") or "") for r in unmatched[:MAX_LISTED])
+        rows = tuple(
+            (r["payment_id"], r.get("explanation") or "") for r in unmatched[:TABLE_MAX_ROWS]
+        )
         sections.append(
             Section(title="Unmatched (suspense)", table=Table(("Bank line", "Why"), rows))
         )
     if not_receipts:
         rows = tuple(
-            (n.payment_id, money(n.amount, n.currency), n.reason) for n in not_receipts[:MAX_LISTED]
+            (n.payment_id, money(n.amount, n.currency), n.reason)
+            for n in not_receipts[:TABLE_MAX_ROWS]
         )
         sections.append(
             Section(

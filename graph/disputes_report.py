@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from graph.dispute_reads import open_disputes
 from graph.format import money, plural
-from graph.messages import Reply, Section, Table
+from graph.messages import TABLE_MAX_ROWS, Reply, Section, Table
 from graph.reports import ReportContext, scoped_customer
 from graph.understand import Request
 
@@ -75,7 +75,7 @@ def disputes_report(context: ReportContext, request: Request) -> Reply:
             Section(
                 table=Table(
                     ("Dispute", "Invoice", "Customer", "Reason", "Amount", "Age", "Owner"),
-                    tuple(rows[:50]),
+                    tuple(rows[:TABLE_MAX_ROWS]),
                     numeric=(4,),
                 )
             )

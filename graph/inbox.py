@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from graph.approvals import ApprovalService
 from graph.format import money
-from graph.messages import Reply, Section, Table, Turn
+from graph.messages import TABLE_MAX_ROWS, Reply, Section, Table, Turn
 from graph.policy import Identity
 from graph.proposals import MONITOR_NOTE, proposal_of
 
@@ -64,7 +64,7 @@ def inbox_reply(approvals: ApprovalService | None, turn: Turn) -> Reply:
                 money(a.amount, a.currency or "USD") if a.amount is not None else "",
                 a.status,
             )
-            for a in others[:50]
+            for a in others[:TABLE_MAX_ROWS]
         )
         title = "Suggestions (monitor mode)" if monitor else "Waiting for someone else"
         reply.sections.append(

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from graph.actions import Action, ActionError, register
 from graph.format import day, money, plural
+from graph.messages import TABLE_MAX_ROWS, Reply, Section, Table
 from graph.messages import Attachment as FileOut
-from graph.messages import Reply, Section, Table
 from graph.statement_files import Statement, build, save, to_csv, to_pdf
 from integrations.erp.port import ErpClient
 from integrations.erp.records import Customer, WriteResult
@@ -135,7 +135,7 @@ def statement_reply(statement: Statement, pdf_path: Path, csv_path: Path) -> Rep
             str(i.days_past_due(statement.as_of)),
             money(i.balance, i.currency),
         )
-        for i in statement.open_items[:50]
+        for i in statement.open_items[:TABLE_MAX_ROWS]
     )
     sections = (
         [
