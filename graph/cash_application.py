@@ -343,14 +343,18 @@ class CashApplication(RunClaimHolder):
         a few transactions for the whole batch. Each line's result, and whether another run
         had taken the line meanwhile."""
         self._beat()
+        rows = {  # each new line's result row, made once (begun with it, then finished)
+            item.key: matches[item.line.payment_id].as_dict() for item in batch if item.row is None
+        }
         fresh = [
             (
-                dataclasses.replace(item.line, payment_id=item.key),
-                matches[item.line.payment_id].as_dict()
-                | {"decision": IN_PROGRESS, "approval_id": None},
+                item.line
+                if item.key == item.line.payment_id
+                else dataclasses.replace(item.line, payment_id=item.key),
+                row | {"decision": IN_PROGRESS, "approval_id": None},
             )
             for item in batch
-            if item.row is None
+            if (row := rows.get(item.key)) is not None
         ]
         held = self.store.begin_bank_lines(fresh, run_key=run_key)
         out: dict[str, tuple[dict[str, Any], bool]] = {}
@@ -376,7 +380,8 @@ class CashApplication(RunClaimHolder):
                 )
                 continue
             match = matches[item.line.payment_id]
-            result = match.as_dict() | {"approval_id": None}
+            row = rows.get(item.key)
+            result = (match.as_dict() if row is None else row) | {"approval_id": None}
             if match.decision == "unmatched" or match.customer_id is None or not match.applications:
                 result["decision"] = "unmatched"
                 out[item.key] = (result, False)

@@ -27,6 +27,7 @@ from sqlalchemy import (
     update,
 )
 
+from integrations import plain_in
 from integrations.db import UtcDateTime
 from integrations.erp.local.schema import Money
 from integrations.plain_writes import bulk_write_transaction, execute_plain
@@ -131,15 +132,13 @@ def _approvals(
 def _states(conn: Connection, ids: Sequence[str]) -> list[tuple[str, str, datetime]]:
     """Each approval's id, status and last change (aware UTC), its row locked for update."""
     a = t.approvals.c
-    found: list[tuple[str, str, datetime]] = []
-    for start in range(0, len(ids), CHUNK):
-        query = (
-            select(a.approval_id, a.status, a.updated_at)
-            .where(a.approval_id.in_(ids[start : start + CHUNK]))
-            .with_for_update()
-        )
-        found += [tuple(row) for row in conn.execute(query)]  # type: ignore[misc]
-    return found
+
+    def states(values: Any) -> Any:
+        query = select(a.approval_id, a.status, a.updated_at).where(a.approval_id.in_(values))
+        return query.with_for_update()
+
+    rows = plain_in.rows_in(conn, "store:approval_states", states, ids)
+    return [(row["approval_id"], row["status"], row["updated_at"]) for row in rows]
 
 
 # A keyed record's fields as ``record_fields`` lists them (what its hash covers).

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from integrations import plain_in
 from integrations.db import write_transaction
 from integrations.plain_writes import bulk_write_transaction, execute_plain
 from integrations.store import schema as t
@@ -157,14 +158,18 @@ class BankLineStore(CashRunStore):
 
     def _held(self, conn: Any, payment_ids: Sequence[str], run_key: str) -> set[str]:
         b = t.bank_lines.c
-        held: set[str] = set()
-        for start in range(0, len(payment_ids), ROWS_PER_QUERY):
-            chunk = payment_ids[start : start + ROWS_PER_QUERY]
-            query = select(b.payment_id).where(
-                b.payment_id.in_(chunk), b.decision == IN_PROGRESS, b.run_key == run_key
+
+        def held(ids: Any) -> Any:
+            return (
+                select(b.payment_id)
+                .where(
+                    b.payment_id.in_(ids), b.decision == IN_PROGRESS, b.run_key == bindparam("run")
+                )
+                .with_for_update()
             )
-            held |= set(conn.scalars(query.with_for_update()))
-        return held
+
+        rows = plain_in.rows_in(conn, "store:held_bank_lines", held, payment_ids, {"run": run_key})
+        return {row["payment_id"] for row in rows}
 
     def finish_bank_lines(
         self, finished: Sequence[tuple[str, dict[str, Any]]], *, run_key: str
@@ -266,24 +271,32 @@ class BankLineStore(CashRunStore):
         """``learn_aliases`` inside the caller's transaction: payer key → (customer, approval)."""
         a = t.payer_aliases.c
         stamp = now_utc()
-        keys = list(latest)
-        known: set[str] = set()
-        for start in range(0, len(keys), ROWS_PER_QUERY):
-            chunk = keys[start : start + ROWS_PER_QUERY]
-            known |= set(conn.scalars(select(a.payer_key).where(a.payer_key.in_(chunk))))
+        known = {
+            row["payer_key"]
+            for row in plain_in.rows_in(
+                conn,
+                "store:alias_keys",
+                lambda keys: select(a.payer_key).where(a.payer_key.in_(keys)),
+                latest,
+            )
+        }
         rows = [
             {"b_key": k, "b_customer": c, "b_approval": ap, "b_at": stamp}
             for k, (c, ap) in latest.items()
         ]
         old = [r for r in rows if r["b_key"] in known]
         if old:
-            conn.execute(
-                update(t.payer_aliases)
-                .where(a.payer_key == bindparam("b_key"))
-                .values(
-                    customer_id=bindparam("b_customer"),
-                    approval_id=bindparam("b_approval"),
-                    learned_at=bindparam("b_at"),
+            execute_plain(
+                conn,
+                "store:alias_update",
+                lambda: (
+                    update(t.payer_aliases)
+                    .where(a.payer_key == bindparam("b_key"))
+                    .values(
+                        customer_id=bindparam("b_customer"),
+                        approval_id=bindparam("b_approval"),
+                        learned_at=bindparam("b_at"),
+                    )
                 ),
                 old,
             )
@@ -298,7 +311,7 @@ class BankLineStore(CashRunStore):
             if r["b_key"] not in known
         ]
         if new:
-            conn.execute(insert(t.payer_aliases), new)
+            execute_plain(conn, "insert:store_payer_aliases", lambda: insert(t.payer_aliases), new)
 
     def learn_alias(self, payer_key: str, customer_id: str, approval_id: str | None) -> None:
         """Remember that this payer is this customer (the latest confirmation wins)."""

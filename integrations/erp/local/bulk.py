@@ -16,9 +16,20 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, Table, and_, bindparam, insert, select, update
+from sqlalchemy import (
+    BindParameter,
+    Column,
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
+from integrations import plain_in
 from integrations.erp.local import schema as t
 from integrations.erp.money import quantize
 from integrations.erp.port import ErpError, InvalidWrite, NotFound
@@ -36,7 +47,6 @@ from integrations.plain_writes import bulk_write_transaction, execute_plain
 if TYPE_CHECKING:
     from integrations.erp.local.ledger import LocalLedger
 
-CHUNK = 500  # values per IN (...) query
 PaymentWrite = tuple[NewPayment, Sequence[ApplicationRequest], str]  # payment, applications, key
 
 
@@ -53,18 +63,17 @@ def rows_in(
     lock: bool = False,
     columns: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Rows whose ``column`` is one of ``values``, by that value, in chunks; only ``column``
-    and ``columns`` of each when given (no conversion of the columns not wanted)."""
-    wanted = list(dict.fromkeys(values))
-    found: dict[str, Any] = {}
+    """Rows whose ``column`` is one of ``values``, by that value, in chunks (straight to the
+    driver: ``plain_in``); only ``column`` and ``columns`` of each when given (no conversion
+    of the columns not wanted)."""
     selected = [table] if columns is None else [column, *(table.c[n] for n in columns)]
-    for start in range(0, len(wanted), CHUNK):
-        query = select(*selected).where(column.in_(wanted[start : start + CHUNK]))
-        if lock:
-            query = query.with_for_update()
-        for row in conn.execute(query).mappings():
-            found[row[column.name]] = row
-    return found
+
+    def query(values: BindParameter[Any]) -> Any:
+        found = select(*selected).where(column.in_(values))
+        return found.with_for_update() if lock else found
+
+    name = f"ledger:{table.name}:{column.name}:{','.join(columns or ['*'])}:{lock}"
+    return {row[column.name]: row for row in plain_in.rows_in(conn, name, query, values)}
 
 
 def get_invoices(ledger: LocalLedger, numbers: Iterable[str]) -> dict[str, Invoice]:
