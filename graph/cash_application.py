@@ -21,14 +21,13 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 from graph.actions import ApplyPayment
 from graph.approval_batch import Proposal, propose_many, touches
 from graph.approvals import SYSTEM, ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
-from graph.ar.cashapp_model import no_gc
+from graph.ar.cashapp_model import Claims, no_gc
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from graph.cash_matcher_source import matcher_for
 from graph.cash_run_claim import STALE_AFTER, FileInProgress, RunClaimHolder, RunTakenOver
@@ -40,7 +39,7 @@ from integrations.store.bank_lines import IN_PROGRESS, RunClaim
 REQUESTER = "arbot cash application"
 AUTO_DECIDER = f"{SYSTEM} (auto policy)"
 FIRST_BATCH, BATCH = 16, 256  # lines proposed and recorded together (the batches grow)
-DRY_BATCH = 512  # dry run: lines whose earlier results are read and matched together
+DRY_BATCH = 128  # dry run: lines whose earlier results are read and matched together
 
 __all__ = [
     "CashApplication",
@@ -236,7 +235,7 @@ class CashApplication(RunClaimHolder):
         earlier results read, the rest matched), into ``out`` as they come."""
         policy = self.approvals.policy
         matcher: CashMatcher | None = None
-        taken: dict[str, tuple[Decimal, str]] = {}  # one run's claims, across the batches
+        taken = Claims()  # one run's claims, across the batches
         already = start = 0
         for batch in _chunks(lines, DRY_BATCH):  # a file's lines are read as they are needed
             rows = self.store.bank_line_rows([line.payment_id for line in batch])

@@ -38,10 +38,10 @@ from graph.ar.cashapp_model import (
     PIN,
     SETTLING_NAME,
     STRONG_NAME,
-    ZERO,
     CashAlternative,
     CashMatch,
     CashPolicy,
+    Claims,
     Hit,
     Proposal,
     corroborated,
@@ -103,7 +103,7 @@ class CashMatcher(Verdict):
         as_of: date,
         progress: Callable[[int, int], None] | None = None,
         *,
-        taken: dict[str, tuple[Decimal, str]] | None = None,
+        taken: Claims | None = None,
     ) -> list[CashMatch]:
         """Match every line; ``progress(done, total)`` is called as it goes and at the end.
 
@@ -119,13 +119,13 @@ class CashMatcher(Verdict):
         as_of: date,
         progress: Callable[[int, int], None] | None = None,
         *,
-        taken: dict[str, tuple[Decimal, str]] | None = None,
+        taken: Claims | None = None,
     ) -> Iterator[CashMatch]:
         """``match_all``'s results one at a time. The lines are read ``BATCH_LINES`` at a time:
         what they write and whose names they bear is looked up together, and let go after the
         batch (``LedgerItems``)."""
         total = len(lines)
-        taken = {} if taken is None else taken
+        taken = Claims() if taken is None else taken
         with no_gc():  # matching frees what it makes; collecting would only walk the index
             for start in range(0, total, BATCH_LINES):
                 batch = lines[start : start + BATCH_LINES]
@@ -145,12 +145,12 @@ class CashMatcher(Verdict):
                     yield result
                 self._forget()
 
-    def _claim(self, result: CashMatch, taken: dict[str, tuple[Decimal, str]]) -> CashMatch:
+    def _claim(self, result: CashMatch, taken: Claims) -> CashMatch:
         clash = []
         for number, amount in result.applications:
-            so_far, first = taken.get(number, (ZERO, ""))
-            if so_far and so_far + amount > self._items.balance(number):
-                clash.append(f"{number} was already applied from {first} in this batch")
+            found = taken.get(number)
+            if found is not None and found[0] and found[0] + amount > self._items.balance(number):
+                clash.append(f"{number} was already applied from {found[1]} in this batch")
         if clash:
             threshold = self.policy.auto_threshold
             return replace(
@@ -160,8 +160,7 @@ class CashMatcher(Verdict):
                 explanation=f"{result.explanation}; review: {'; '.join(clash)}",
             )
         for number, amount in result.applications:
-            so_far, first = taken.get(number, (ZERO, result.payment_id))
-            taken[number] = (so_far + amount, first)
+            taken.add(number, amount, result.payment_id)
         return result
 
     def match(self, line: BankLine, as_of: date) -> CashMatch:
