@@ -4,7 +4,7 @@
 
 Written before (and without reading) the collections score, so that a backtest on it does not
 only confirm the assumptions the score was built on. It differs from the demo company
-(``integrations/erp/local/demo.py``) on purpose: the demo draws each customer's days late from
+(``integrations/erp/local/demo_books.py``) on purpose: the demo draws each customer's days late from
 one fixed range; here a customer's lateness moves over time and with circumstances.
 
 Each customer gets, at random:

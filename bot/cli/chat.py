@@ -131,7 +131,8 @@ def demo(size: str, seed: int, no_chat: bool, as_json: bool, db: str | None) -> 
     )
 
     from bot.config import ConfigError, open_local_ledger
-    from integrations.erp.local.demo import build_demo, write_bank_csv
+    from integrations.erp.local.demo import build_demo
+    from integrations.erp.local.demo_bank import write_bank_csv
 
     settings = settings_for(db)
     if settings.erp != "local":

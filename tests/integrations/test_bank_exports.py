@@ -15,7 +15,7 @@ from integrations.bank import (
     read_bank_file,
     read_statement,
 )
-from integrations.erp.local.demo import write_bank_csv
+from integrations.erp.local.demo_bank import write_bank_csv
 from integrations.erp.records import BankLine
 
 BANK = Path(__file__).parents[1] / "fixtures" / "bank"

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from graph.ar.deductions import Deduction, classify_reason, find_deductions, summarize
-from integrations.erp.local.demo import SHORT_PAY_REASONS
+from integrations.erp.local.demo_books import SHORT_PAY_REASONS
 from integrations.erp.records import Adjustment, Application, Customer, Invoice, Payment
 from tests.conftest import Demo
 
