@@ -22,7 +22,7 @@ from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
-from graph.understand_asked import NotAsked, not_asked
+from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_asked
 from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
@@ -238,9 +238,16 @@ def parse(text: str, today: date) -> Request:
         return collector
     if action is not None and refused is None:
         return parts.with_part_not_done(text, norm, action)
-    if action is not None and refused is not None and refused.reason != "question":
-        # a change named and not asked for: said so (a question whether to is read below)
-        return Request("unknown", customer_text=action.customer_text, text=text, not_asked=refused)
+    if refused is None and action is None and not asks_a_question(norm):
+        refused = mentioned(text, norm)  # "don't send the reminder yet", "I emailed them one"
+    if (
+        refused is not None
+        and refused.reason != "question"  # "should we put X on hold?": read as the question
+        and (refused.reason == "override" or not asks_a_question(norm))
+    ):
+        # a change named and not asked for: said so; a question beside it is read below
+        who = action.customer_text if action is not None else _name(_extract(text).remaining)[0]
+        return Request("unknown", customer_text=who, text=text, not_asked=refused)
     if vocab.INJECTION.search(norm):
         return Request(intent="unknown", text=text)
     refs = _extract(text)
@@ -249,6 +256,7 @@ def parse(text: str, today: date) -> Request:
         (cannot := parts.cannot(norm)) is not None
         and not vocab.OUT_OF_SCOPE.search(norm)
         and not _ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
+        and not vocab.CAPABILITY.match(norm)  # "can you send dunning letters?": help
     ):
         if (
             cannot == "create_invoice"

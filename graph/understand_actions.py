@@ -71,7 +71,39 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
                 continue
             if (found := _build(kind, body, text, norm, refs, bool(asked))) is not None:
                 return with_correction(found, norm)
-    return _terms_elsewhere(norm)
+    return _terms_elsewhere(norm) or _limit_elsewhere(norm)
+
+
+# "CFO signed off on 450k for pinnacle chemicals, please update their credit limit": the verb
+# in one clause, the figure and the customer in another
+_LIMIT_VERB = lazy(
+    r"^(?:update|change|amend|adjust|set|raise|increase|lower|reduce|bump|up|move)"
+    r" (?P<who>(?:[\w&.'-]+ ){0,4}?)(?:credit )?(?:limit|line)(?: accordingly| as well| too| then"
+    r"| in the system)?\s*$"
+)
+
+
+def _limit_elsewhere(norm: str) -> ActionRequest | None:
+    clauses = _clauses(norm)
+    for n, (clause, question) in enumerate(clauses):
+        if question and not ASKING_YOU.match(clause.strip()):
+            continue
+        verb = _LIMIT_VERB.match(POLITE.sub("", clause.strip()))
+        if verb is None:
+            continue
+        others = " ".join(c for i, (c, _) in enumerate(clauses) if i != n)
+        amount, match = _money(others)
+        if amount is None or match is None:
+            return None
+        who = re.sub(r"\b(?:the|their|its|his|her|our)\b", " ", verb.group("who"))
+        after = re.search(r"\b(?:for|of|on)\s+(.+)$", others[match.end() :])
+        customer = _customer_of(who) or (_customer_of(after.group(1)) if after else None)
+        if customer is None:
+            return None
+        return ActionRequest(
+            "set_credit_limit", customer_text=customer, amount=amount, currency=currency(match)
+        )
+    return None
 
 
 # "update their terms" with the terms said in another clause: "globex wants net 60, pls update
@@ -144,13 +176,15 @@ _WHOLE = lazy(
     r"|residual|rest)\b"
 )
 _NOUN_HOLD = lazy(r"^(?:a |the )?(?:credit )?(?:hold|stop|block)\b")
-_FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b")
+# "from 20k to 25k", "36k -> 50k", "net 30 -> net 60": the figure after "to" or the arrow
+_FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b|(?:\$?\d[\d,.]*\s*[km]?|net ?\d+)\s*(?:->|=>|\u2192)\s*")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
     r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?\s+"
 )
 _REMINDER_WORDS = lazy(
-    r"\b(?:final|second|last|first|friendly|gentle|polite|quick|payment|past due|overdue)\b"
+    r"\b(?:final|second|last|first|friendly|gentle|polite|quick|payment|past due|overdue"
+    r"|dunning|letters?|notices?|reminders?|chasers?|e-?mails?)\b"  # "send dunning letters?"
 )
 
 
@@ -168,12 +202,19 @@ def _build(
     invoices = tuple(here.invoices or refs.invoices)
     # the words after the verb: "put zebra corp on hold" names "zebra corp"
     named = here.remaining.strip().partition(" ")[2]
+    if kind in ("write_off", "apply") and not (
+        here.invoices or here.payments or re.search(r"\d", here.remaining)
+    ):
+        # "… 154.89 on 10295 - write it off pls", "… is for 10186, can you apply it": the
+        # clause names the change; its amount and references are said elsewhere in the message
+        body, here = vocab.normalize(refs.remaining), refs
     if kind == "write_off":
         return _write_off(here.remaining, norm, invoices)
     if kind == "apply":
         return _apply(body, here, refs, invoices)
-    if kind in ("limit", "limit_said"):
-        return _limit(kind, body, here.remaining, named, asked, fallback)
+    if kind in ("limit", "limit_said", "limit_to"):
+        said = "limit_said" if kind == "limit_to" else kind  # the figure follows "go … to"
+        return _limit(said, body, here.remaining, named, asked, fallback)
     if kind in ("terms", "terms_said"):
         changed = _FROM_TO.search(body)  # "from net 30 to net 60": the terms after "to"
         terms = read_terms(body[changed.end() :] if changed else body) or _days_terms(body)
@@ -220,7 +261,7 @@ def _build(
     # a reminder: the customer is named in its clause ("send a reminder to northwind") or
     # elsewhere in the message ("chase fabrikam for the overdue invoices - send them a reminder")
     named = _REMINDER_WORDS.sub(" ", named)
-    customer = _customer_of(named, refs.remaining)
+    customer = _customer_of(named, _REMINDER_WORDS.sub(" ", refs.remaining))
     if customer is None and fallback is not None:
         customer, invoices = fallback, tuple(i for i in invoices if i.upper() != fallback)
     if customer is None:
@@ -287,6 +328,13 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
                 r"\b(?:apply|allocate|match|post|use|off|adjust|offset)\s+(?:the\s+)?"
                 r"([a-z]{0,5}-?[a-z]?\d{3,})"
                 r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b",
+                body,
+            )
+        if match is None:
+            # "PAY-5003 should go against INV-000987": the payment opens the clause
+            match = re.search(
+                r"^([a-z]{0,5}-?[a-z]?\d{3,})(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:should|can|needs to"
+                r"|must|is to) go (?:against|to|on)\b",
                 body,
             )
         if match is None:

@@ -50,12 +50,12 @@ NAMES: dict[str, re.Pattern[str]] = {
         (
             "apply_payment",
             r"\b(?:apply|allocate|match|post|put|place|use|knock ?-?off|adjust|set ?-?off"
-            r"|offset)\b|\bcash (?:the|this|that|it|in)\b",
+            r"|offset)\b|\bcash (?:the|this|that|it|in)\b|\bcash[- ]?app\w*|\bgo(?:es)? against\b",
         ),
         (
             "set_credit_limit",
-            r"\b(?:credit ?)?limits?\b|\bcredit ?line\b|\bline of credit\b|\bcredit (?:to|for)\b"
-            r"|\bof credit\b",
+            r"\b(?:credit ?)?limits?\b|\b(?:credit ?)?lines?\b|\bline of credit\b"
+            r"|\bcredit (?:to|for)\b|\bof credit\b",
         ),
         ("set_credit_hold", _HOLD_WORDS),
         ("hold_order", r"\bhold\b"),
@@ -145,7 +145,8 @@ _OVERRIDE = lazy(
 _NEGATED = lazy(
     r"(?<!forget )\b(?:don't|dont|do not|never|not|no need to|no|shouldn't|should not|won't"
     r"|will not|wouldn't|mustn't|must not|cannot|can't|instead of|rather than|hold off on"
-    r"|refrain from|no longer|without)\b(?:\s+\S+){0,3}\s*$"
+    r"|refrain from|no longer|without|never mind|nevermind|scratch|forget(?: about)?)\b"
+    r"(?:\s+\S+){0,3}\s*$"
 )
 _NOT_NEGATED = lazy(r"\b(?:don't|dont|do not|never) forget to\s*$|\bnot only\s*$")
 _PAST_VERB = (
@@ -171,8 +172,10 @@ _SAID_DONE = lazy(
     r"|moved|changed|updated|extended|blocked|removed|lifted|dunned|nudged|pinged|issued)\b"
     r"|\b(?:went|gone|has gone|have gone) out\b"
 )
+_FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")
 _NOTE_DONE = lazy(
-    r"\b(?:was|were|has been|have been|had been|already|we|i) (?:already )?(?:added|logged"
+    r"\b(?:i|we) (?:already |just )?(?:put|left|made|wrote) (?:a|the|that) (?:note|comment|memo)\b"
+    r"|\b(?:was|were|has been|have been|had been|already|we|i) (?:already )?(?:added|logged"
     r"|noted|recorded|left|entered|posted|attached|saved|jotted)\b"
 )
 _QUESTION_START = lazy(
@@ -247,6 +250,71 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         # a note's own text is data ("note for globex: we put them on hold"): only a note said
         # to be written already is a report ("the note for globex was added yesterday")
         return "done" if _NOTE_DONE.search(clause) else None
-    if kind not in REPORTED and (_DONE.search(clause) or _SAID_DONE.search(body)):
+    if kind not in REPORTED and (
+        _DONE.search(clause) or _SAID_DONE.search(body) or _FYI.search(norm)
+    ):
         return "done"
     return None
+
+
+# A change spoken of where the parser reads no request: its verb or noun, any tense
+_MENTIONS: dict[str, re.Pattern[str]] = {
+    kind: lazy(pattern)
+    for kind, pattern in (
+        ("write_off_deduction", r"\bwr(?:ite|ites|iting|ote|itten)[- ]?offs?\b|\bwriteoffs?\b"),
+        ("apply_payment", r"\b(?:apply|applied|applying|allocat\w+)\b"),
+        (
+            "set_credit_hold",
+            r"\bon (?:credit )?(?:hold|stop)\b|\bthe (?:credit )?hold\b"
+            r"|\b(?:un)?block(?:ed|ing)?\b",
+        ),
+        ("send_reminder", r"\breminders?\b|\bremind(?:ed)? (?!me\b|myself\b)|\bchasers?\b"),
+        ("add_note", r"\bnotes?\b(?! to (?:self|myself)\b)"),
+        ("release_order", r"\breleas(?:e|ed|ing)\b"),
+        (
+            "set_credit_limit",
+            r"\b(?:rais|increas|lower|reduc|bump|cut)\w* (?:\S+ ){0,3}(?:credit )?(?:limit|line)\b"
+            r"|\b(?:limit|line) (?:increase|decrease|raise|change|reduction|cut|bump)\b",
+        ),
+    )
+}
+# A change called off, as a person tells arbot not to make it
+_CALLED_OFF = lazy(
+    r"\b(?:don't|dont|do not|never|no need to|shouldn't|should not|won't|will not|hold off on"
+    r"|never mind|nevermind|scratch|forget(?: about)?|not going to|are not|aren't|not to"
+    r"|no longer)\b(?:\s+\S+){0,3}\s*$"
+)
+# A question tag ("…, right?") asks for no answer of its own.
+_TAG = lazy(r"^\s*(?:right|correct|yes|yeah|ok|okay|no|isn't it|agreed)\s*$")
+_ASKS = lazy(
+    r"^(?:what|whats|how|who|whose|which|when|where|why|can you (?:show|tell|list|check|pull)"
+    r"|show|list|give me|tell me|pull|any)\b"
+    r"|^(?:is|are|was|were|has|have|had|does|do|did)\s+(?:we|i|you|they|it|he|she|there|the|this"
+    r"|that|these|those|any|our|their|his|her|its)\b"
+)
+
+
+def asks_a_question(norm: str) -> bool:
+    """Whether a clause of the message asks something (not a tag like "…, right?")."""
+    for start, end, question in _clause_spans(norm):
+        clause = POLITE.sub("", norm[start:end].strip())
+        if (question and not _TAG.match(clause)) or _ASKS.match(clause):
+            return True
+    return False
+
+
+def mentioned(text: str, norm: str | None = None) -> NotAsked | None:
+    """A change the message speaks of only to call it off or report it done ("don't send the
+    reminder to evergreen yet", "I emailed meridian a reminder last week", "scratch that
+    reminder"), when no place that speaks of a change asks for one."""
+    norm = normalize(text) if norm is None else norm
+    refused = None
+    for kind, pattern in _MENTIONS.items():
+        for match in pattern.finditer(norm):
+            reason = _why_not(norm, match, kind, conditional=False)
+            if reason == "negated" and not _CALLED_OFF.search(norm[: match.start()]):
+                return None  # "payments not yet applied": a state, not a change called off
+            if reason not in ("negated", "done"):
+                return None
+            refused = refused or NotAsked(kind, reason)
+    return refused

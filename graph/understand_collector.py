@@ -126,6 +126,8 @@ _PROMISE_REPORT = lazy(
     r"\b(?:promises?|ptps?)(?:[- ]to[- ]pay)? (?:status|report|list|summary|overview|log"
     r"|tracker|register|dashboard|schedule|listing|pipeline|kept|broken|due|outstanding|made"
     r"|coming|falling|upcoming|maturing|expiring|pending|open)\b|\bacross (?:all|every)\b"
+    # "promised payments coming up": the adjective, a report of promises
+    r"|^(?:the |all |any |our )?promised (?:payments?|amounts?|dates?|cash|money)\b"
 )
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 

@@ -12,6 +12,11 @@ from graph.understand_refs import _Refs
 
 _NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,")
 _NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
+_CONTACTED = lazy(
+    r"(?i)^(?:called|phoned|rang|emailed|e-mailed|met|spoke (?:to|with)|talked (?:to|with)"
+    r"|reached|left (?:a )?(?:vm|voicemail|message) (?:for|with))\s+(?P<who>[^,;:.]+)"
+)
+_CALL = lazy(r"(?i)\b(?:call|conversation|chat|voicemail|vm)s? (?:with|to|from)\b")
 _JOT = lazy(r"\b(?:jot|note) down\b", re.IGNORECASE)
 _STATEMENT_VERBS = frozenset(
     """
@@ -31,7 +36,10 @@ def _note(text: str) -> tuple[str | None, str] | None:
         who_part, body = text, ""
     else:
         who_part, body = text[: separator.start()], text[separator.end() :].strip()
-    customer = _customer_of(_JOT.sub(" ", who_part))
+    customer = _customer_of(_CALL.sub(" ", _JOT.sub(" ", who_part)))
+    if customer is None and (contact := _CONTACTED.match(body)):
+        # "log: called abbott furniture, spoke to accounts …": the one called is the customer
+        customer = _customer_of(contact.group("who"))
     if customer is None:
         # "record that mills aerospace promised to pay…": the name opens the statement.
         words = body.split()

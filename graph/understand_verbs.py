@@ -17,11 +17,12 @@ from graph.lazy_regex import lazy
 # acme: 20k") keeps the value in the clause.
 CLAUSES = lazy(
     r"[.!?;,]+(?=\s|$)|(?<!hold)(?<!stop)(?<!block)"  # "credit hold: globex" is one clause
+    r"(?<!increase)(?<!decrease)(?<!change)"  # "credit limit increase: mariner 36k -> 50k"
     r":+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
     r"|\s-+\s|\s-{2,}|\n+"
 )
 POLITE = lazy(
-    r"^(?:(?:hi|hey|hello|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
+    r"^(?:(?:hi|hey|hello|ok(?:ay)? to|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
     r"|can i get you to|(?:i |we )?request(?:ing)? you to|do the needful(?: and)?"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
@@ -61,6 +62,7 @@ _TERMS = (
     r"|\b\d{1,3} days? net\b)"
 )
 _HOLD = r"(?:credit )?(?:hold|stop|block)"
+_PRONOUN_OFF = r"^writ(?:e|ing) (?:it|them|this|that|these|those|the rest|the balance) off\b"
 _ORDER = r"\bso-\d"
 _IT = r"(?: it| this| that| the order| this order| that order)?"
 _WAITING = r"(?:held |pending |blocked |waiting )?(?:sales )?"
@@ -79,12 +81,18 @@ VERB = {
             r"(?:small[- ]balance |residual )?write ?-?offs?\b"
             r"|^(?:a |the )?(?:small[- ]balance |residual )?write ?-?offs? (?:of|for|on|against)\b"
             # the loss taken as said in words: "absorb the 40.00 on 10321", "eat the freight"
-            r"|^(?:absorb|eat|swallow|forgive|take the (?:hit|loss) on)\b",
+            r"|^(?:absorb|eat|swallow|forgive|take the (?:hit|loss) on)\b"
+            # "just write it off", "clear the 776.98 to write-off", "ok to w/o … pls book"
+            rf"|{_PRONOUN_OFF}"
+            r"|^(?:clear|move|take|put|send|post)\b.{0,60}\bto (?:a )?write ?-?off\b",
         ),
         (
             "apply",
             r"^(?:apply|match|post|put|allocate|use|place|cash|knock ?-?off|adjust|set ?-?off"
-            r"|offset)\b(?!.*\bon (?:credit )?hold\b)",
+            r"|offset)\b(?!.*\bon (?:credit )?hold\b)"
+            # "pmt-u00001 -> inv 10186 apply", "PAY-5003 should go against INV-000987"
+            r"|^(?:cash[- ]?app(?:ly)?)\b|^.{1,60}\bapply(?: it| this| that)?\s*$"
+            r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b",
         ),
         (
             "limit",
@@ -92,6 +100,13 @@ VERB = {
             r"|extend|update|adjust|move|boost|double|halve|take|give|approve|grant)\b"
             r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d"
             r"|\d[\d,.]*\s*[km]? (?:of )?credit (?:for|to)\b)",
+        ),
+        # "the limit for tate should go down to 100k", "limit needs to go up to 50k"
+        (
+            "limit_to",
+            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,6}}"
+            r"(?:credit ?limit|limit|credit ?line|line)\b.{0,40}\b(?:should|needs to|must"
+            r"|has to|will|to) (?:go|come|move) (?:down |up |back )?to\s*\$?\d",
         ),
         # "globex credit limit 25k pls", "limit globex at 20k", "new credit limit for abbott:
         # GBP 75,000": a limit and a figure, said as an order (a question about the limit
@@ -183,6 +198,9 @@ VERB = {
             rf"|must be|has to be) (?:put on {_HOLD}|placed on {_HOLD}|blocked|held)\b"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:needs|has|must) (?:to )?go on"
             rf" {_HOLD}\b"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:goes|gets|is going|will go)"
+            rf" (?:on|onto) {_HOLD}(?: (?:as of|from|effective|starting) (?:today|now|monday"
+            r"|tomorrow))?$"
             rf"|^(?!(?:is|are|was|were|why|who|which|what|whats|how|when|any)\b)(?:[\w&.'-]+ )"
             rf"{{1,5}}on {_HOLD} (?:please|now|asap|today)$"
             r"|^hold\b(?! on\b)(?! off\b).*\b(?:orders?|shipments?|shipping|deliveries"
@@ -200,7 +218,7 @@ VERB = {
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
             r"|^(?:[\w&.'-]+ ){1,4}(?:note|memo|comment)$"
             r"|^(?:comment|memo|remark)s? (?:on|for|to|re)\b|^(?:log|note|memo)$"
-            r"|^log (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
+            r"|^(?:log|record) (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
             r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",
         ),
         (

@@ -99,6 +99,12 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bytd\b", "year to date"),
         (r"\bmtd\b", "month to date"),
         (r"\bcashapp\b", "cash app"),
+        (r"\bwrit off\b", "write off"),
+        (r"\baply\b", "apply"),
+        (r"\b(?:yday|yest|ystdy)\b", "yesterday"),
+        (r"\bchk\b", "check"),
+        (r"\bavail\b", "available"),
+        (r"\b(top|bottom|largest|biggest)(\d{1,3})\b", r"\1 \2"),
         (r"\bauto-match", "automatch"),
         (r"\beom\b", "month end"),
         (r"\b(?:tot|ttl)\b", "total"),
@@ -169,6 +175,14 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 # --- how to use arbot -------------------------------------------------------------------------
+# what arbot can do, of no one in particular: "can you send dunning letters?"
+_CAPABILITY = (
+    r"^(?:can|could|do|does|will) (?:you|arbot|the bot|it) (?:also )?(?:send|write|draft|email"
+    r"|do|handle|make|put|apply|release|record|log|raise|set|change|open|create)(?: out)?"
+    r"(?: (?:dunning|reminders?|statements?|letters?|notes?|write-?offs?|holds?|limits?|notices?"
+    r"|e-?mails?|promises?|disputes?|invoices?|credit|payment|terms|plans?|changes))+\s*[?]*$"
+)
+CAPABILITY = lazy(_CAPABILITY)
 HELP = _rx(
     r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
     r"|getting started|how to use|instructions|manual|docs)(?:,? please)?\s*[?!.]*\s*$",
@@ -205,6 +219,11 @@ HELP = _rx(
     r"|\bhow do (?:i|we) (?:get started|start|begin)\s*[?!.]*$",
     r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
     r"|\bwhat is arbot\b",
+    _CAPABILITY,
+    # who may approve what, and how arbot's steps go: "who is allowed to approve a write-off"
+    r"\bwho (?:is|are) (?:allowed|able|authori[sz]ed|permitted|entitled) to approve\b"
+    r"|\bwho (?:can|may|should|must) approve\b"
+    r"|\b(?:what is|whats) the (?:process|procedure|workflow) (?:to|for)\b",
 )
 HELP_WEAK = lazy(r"\bhelp\b|\bwhat can you\b|\bhow do i\b")
 

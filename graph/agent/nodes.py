@@ -15,6 +15,7 @@ from graph.agent import asked, wording
 from graph.agent.customer_ids import with_customer_ids
 from graph.agent.state import AgentState
 from graph.ar.names import Resolution
+from graph.format import money
 from graph.messages import Reply, Turn
 from graph.unclear import Unclear
 from graph.understand import Request, parse
@@ -216,6 +217,7 @@ def report(agent: Agent, state: AgentState, *, by_command: bool = False) -> dict
         # the change request it is (the action's kind in the entities), like every other change
         reply.entities.setdefault("action", request.intent)
         reply.intent = "action_request"
+        _with_whom(agent, reply, (reply.entities.get("order_id") or None))
     return {"reply": reply}
 
 
@@ -229,7 +231,28 @@ def propose(agent: Agent, state: AgentState) -> dict[str, Any]:
     if (kind := state["request"].cannot) is not None:
         said = state["request"].not_done
         result["reply"].headline += " " + wording.part_not_done(kind, said)
+    order = request.action.order_ref if request.action else None
+    _with_whom(agent, result["reply"], order)
     return result
+
+
+def _with_whom(agent: Agent, reply: Reply, order_id: str | None) -> None:
+    """A change's reply names its customer and, for a sales order, the order's amount (the
+    card shows ids: "Release sales order SO-1005 for C00009")."""
+    said = "\n".join([reply.headline, *reply.context])
+    if order_id and "Order:" not in said:
+        orders = [o for o in agent.erp.sales_orders() if o.order_id.upper() == order_id.upper()]
+        if orders:
+            order = orders[0]
+            reply.context.insert(
+                0,
+                f"Order: {order.order_id}, {money(order.amount, order.currency)} ({order.status}).",
+            )
+            reply.entities.setdefault("customer_id", order.customer_id)
+    customer_id = reply.entities.get("customer_id")
+    customer = agent.erp.get_customer(customer_id) if isinstance(customer_id, str) else None
+    if customer is not None and customer.name not in said:
+        reply.context.insert(0, f"Customer: {customer.name} ({customer.customer_id}).")
 
 
 def _propose(agent: Agent, state: AgentState) -> dict[str, Any]:

@@ -211,3 +211,36 @@ def test_the_approval_service_of_a_chat_turn_refuses_what_was_not_asked(
         assert agent.approvals.propose(hold, requested_by="dana")  # type: ignore[union-attr]
     # a command is no chat turn: it proposes what it was told to
     assert agent.approvals.propose(SetCreditHold(customer_id="P1"), requested_by="dana")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text,kind,reason",
+    [
+        ("please don't email fabrikam a reminder today", "send_reminder", "negated"),
+        ("I chased riverbend with a reminder on monday", "send_reminder", "done"),
+        ("never mind the hold on initech", "set_credit_hold", "negated"),
+        ("heads up: luis released SO-1004 this morning", "release_order", "done"),
+    ],
+)
+def test_a_change_only_spoken_of_is_said_to_be_none(text: str, kind: str, reason: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "unknown" and request.action is None
+    assert request.not_asked is not None
+    assert (request.not_asked.kind, request.not_asked.reason) == (kind, reason)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("payments still not applied", "unapplied_cash"),  # a state, not a change called off
+        ("we already released SO-1004 - is initech still over its limit?", "credit_check"),
+    ],
+)
+def test_a_state_or_a_question_beside_a_change_is_read(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
+
+
+def test_a_change_only_spoken_of_proposes_nothing(demo: Cli) -> None:
+    reply = ask_json(demo, "we won't apply PMT-U00001 until globex confirms")
+    assert reply["proposals"] == [] and reply["intent"] == "unknown"
+    assert "proposed nothing" in reply["text"]

@@ -1,0 +1,129 @@
+"""Change requests whose parts are said apart (the verb in one clause, the figure or the
+reference in another; a pronoun for what was named before), said as arrows or in a log's own
+shorthand; and the reply that names the customer and the order a change is for."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from graph.understand import parse
+from tests.conftest import Cli
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    "text,invoice,amount",
+    [
+        ("10321 came in 88.10 short; write that off please", "10321", "88.10"),
+        (
+            "falcon still has 12.00 open on INV-10183 — we'll never see it, write it off",
+            "10183",
+            "12.00",
+        ),
+        ("clear the 5.00 left on INV-10222 to a write-off", "10222", "5.00"),
+    ],
+)
+def test_a_write_off_of_what_was_named_before(text: str, invoice: str, amount: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "write_off_deduction"
+    assert invoice in action.invoice_refs and action.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    "text,payment,invoice,customer",
+    [
+        (
+            "the wire from globex on account belongs to 10183, please apply it",
+            None,
+            "10183",
+            "globex",
+        ),
+        ("PMT-U00001 needs to go against INV-10183", "PMT-U00001", "10183", None),
+        ("PMT-U00001 then INV-10183 - apply", "PMT-U00001", "10183", None),
+    ],
+)
+def test_a_payment_applied_as_said_apart(
+    text: str, payment: str | None, invoice: str, customer: str | None
+) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "apply_payment"
+    assert action.payment_ref == payment and invoice in action.invoice_refs
+    assert customer is None or action.customer_text == customer
+
+
+@pytest.mark.parametrize(
+    "text,customer,amount",
+    [
+        ("the line for fabrikam needs to come down to 40k, they are slipping", "fabrikam", "40000"),
+        ("credit limit change: riverbend 20k -> 35k", "riverbend", "35000"),
+        ("board approved 75k for initech, please update the limit", "initech", "75000"),
+    ],
+)
+def test_a_limit_whose_figure_is_said_apart(text: str, customer: str, amount: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "set_credit_limit"
+    assert action.customer_text == customer and action.amount == Decimal(amount)
+
+
+def test_a_customer_said_to_go_on_hold() -> None:
+    action = parse("falcon hardware goes on stop from monday", TODAY).action
+    assert action is not None and action.kind == "set_credit_hold"
+    assert action.customer_text == "falcon hardware" and action.on_hold
+
+
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        (
+            "record a conversation with falcon hardware: they pay after their audit",
+            "falcon hardware",
+        ),
+        ("log: rang heritage garden, nobody picked up", "heritage garden"),
+    ],
+)
+def test_a_logged_call_names_who_was_called(text: str, customer: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "add_note" and action.customer_text == customer
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("could you send reminders?", "help"),
+        ("can arbot put credit holds?", "help"),
+        ("who can approve credit limit changes", "help"),
+        ("what's the procedure for a write-off with you", "help"),
+    ],
+)
+def test_what_arbot_can_do_of_no_one_is_help(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent and request.action is None
+
+
+def ask_json(cli: Cli, text: str) -> dict:
+    result = cli("ask", "--json", text)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    cli = Cli(tmp_path_factory.mktemp("families") / "home")
+    assert cli("demo", "--no-chat").exit_code == 0
+    return cli
+
+
+def test_a_release_names_the_order_and_its_customer(demo: Cli) -> None:
+    reply = ask_json(demo, "go ahead, release SO-1005")
+    assert len(reply["proposals"]) == 1
+    assert "$44,493.60" in reply["text"] and "Pinnacle Chemicals Inc." in reply["text"]
+
+
+def test_a_promise_names_its_customer(demo: Cli) -> None:
+    reply = ask_json(demo, "initech committed to pay 1,000 on 30.11")
+    assert len(reply["proposals"]) == 1 and "Initech LLC" in reply["text"]
