@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from graph.ar.cashapp import CashMatcher
+from graph.ar.cashapp_index import match_customers
 from graph.ar.cashapp_ledger import LedgerItems
 from graph.ar.cashapp_model import no_gc
 from graph.ar.payers import pays_oldest_first, pays_out_of_order
@@ -25,7 +26,7 @@ def matcher_for(erp: ErpClient, store: Store, as_of: date) -> CashMatcher:
     another ERP's open invoices and history are read whole and held."""
     since = as_of - timedelta(days=HABIT_DAYS)
     with no_gc():  # ~10 objects per invoice, none of them garbage
-        customers = erp.list_customers()
+        customers = match_customers(erp.list_customers())  # each record let go at once
         engine = getattr(erp, "engine", None) if erp.name == "local" else None
         open_invoices: Iterable[Invoice] | LedgerItems
         if engine is not None:

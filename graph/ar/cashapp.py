@@ -34,6 +34,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from graph.ar.cashapp_index import MatchCustomer
 from graph.ar.cashapp_model import (
     PIN,
     SETTLING_NAME,
@@ -75,7 +76,7 @@ class CashMatcher(Verdict):
 
     def __init__(
         self,
-        customers: Iterable[Customer],
+        customers: Iterable[Customer | MatchCustomer],
         open_invoices: Iterable[Invoice],
         *,
         aliases: Mapping[str, str] | None = None,

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from graph.ar.cashapp_items import MemoryItems, OpenItems
 from graph.ar.cashapp_model import (
@@ -40,7 +41,9 @@ class MatchCustomer:
     discount_days: int
 
     @classmethod
-    def of(cls, customer: Customer) -> MatchCustomer:
+    def of(cls, customer: Customer | MatchCustomer) -> MatchCustomer:
+        if isinstance(customer, MatchCustomer):
+            return customer
         discount = customer.discount_percent
         return cls(
             customer.customer_id,
@@ -51,13 +54,22 @@ class MatchCustomer:
         )
 
 
+def match_customers(customers: list[Customer]) -> list[MatchCustomer]:
+    """The list, in place, with each record replaced by what matching uses of it: each whole
+    record is let go before the matcher's tables are built, not after."""
+    slim: list[Any] = customers
+    for at, customer in enumerate(customers):
+        slim[at] = MatchCustomer.of(customer)
+    return slim
+
+
 class InvoiceIndex:
     """Customers grouped by payer group, and their open invoices as ``items`` answers for
     them (``MemoryItems`` over a list, or the ledger's ``LedgerItems``)."""
 
     def __init__(
         self,
-        customers: Iterable[Customer],
+        customers: Iterable[Customer | MatchCustomer],
         open_invoices: Iterable[Invoice] | OpenItems,
         policy: CashPolicy,
     ) -> None:

@@ -23,6 +23,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -150,6 +151,14 @@ class PayerResolution:
         return self.candidates[0] if self.candidates else None
 
 
+Key = TypeVar("Key")
+
+
+def _frozen(table: dict[Key, list[int]]) -> dict[Key, tuple[int, ...]]:
+    """``table`` in its order, each list as a tuple (no spare room)."""
+    return {key: tuple(values) for key, values in table.items()}
+
+
 class PayerMatcher:
     def __init__(
         self, customers: Iterable[tuple[str, str]], aliases: Mapping[str, str] | None = None
@@ -157,7 +166,10 @@ class PayerMatcher:
         pairs = list(customers)
         self._ids = [cid for cid, _ in pairs]
         self._names = [name for _, name in pairs]
-        self._index_of = {cid: i for i, cid in enumerate(self._ids)}
+        # One int object per name for every table below (enumerate would make one a table),
+        # and the tables' lists as tuples once built: the same values in less memory.
+        numbers = list(range(len(pairs)))
+        self._index_of = dict(zip(self._ids, numbers, strict=True))
         # 10k names share few words: one string per word, and a name's canonical words are
         # its own tuple when no word is an abbreviation (equal values, less memory).
         self._tokens = [tuple(map(sys.intern, name_tokens(name))) for _, name in pairs]
@@ -165,24 +177,24 @@ class PayerMatcher:
         self._canon = [_canonical_tokens(tokens) for tokens in self._tokens]
         by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
         by_start: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i, canon in enumerate(self._canon):
+        for i, canon in zip(numbers, self._canon, strict=True):
             by_tokens[canon].append(i)
             for end in range(1, len(canon)):
                 by_start[canon[:end]].append(i)
-        self._by_tokens = dict(by_tokens)
-        self._by_start = dict(by_start)
+        self._by_tokens = _frozen(by_tokens)
+        self._by_start = _frozen(by_start)
         postings: dict[str, list[int]] = defaultdict(list)
-        for i, tokens in enumerate(self._tokens):
+        for i, tokens in zip(numbers, self._tokens, strict=True):
             for token in set(tokens):
                 postings[token].append(i)
-        self._postings = dict(postings)
+        self._postings = _frozen(postings)
         total = max(len(pairs), 1)
         self._idf = {w: math.log(1 + total / len(ids)) for w, ids in postings.items()}
         self._vocabulary = list(postings)
-        prefixes: dict[str, set[str]] = defaultdict(set)
+        prefixes: dict[str, list[str]] = defaultdict(list)  # each word once: no set needed
         for word in self._vocabulary:
             for end in range(1, len(word)):
-                prefixes[word[:end]].add(word)
+                prefixes[word[:end]].append(word)
         self._prefixes = {p: tuple(sorted(words)) for p, words in prefixes.items()}
         self._aliases = {
             normalize_payer(k): v for k, v in (aliases or {}).items() if v in self._index_of
