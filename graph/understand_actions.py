@@ -14,6 +14,9 @@ from graph.action_request import _customer_of as _customer_of
 from graph.action_request import _reason as _reason
 from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
+from graph.understand_limit import FROM_TO as _FROM_TO
+from graph.understand_limit import limit as _limit
+from graph.understand_limit import limit_elsewhere as _limit_elsewhere
 from graph.understand_money import corrected, currency
 from graph.understand_money import money as _money
 from graph.understand_notes import _add_note
@@ -22,13 +25,13 @@ from graph.understand_verbs import (
     ASKED_KINDS,
     ASKING_YOU,
     CAN_WE,
-    CLAUSES,
     DAYS_TERMS,
     NOW_WORDS,
     POLITE,
     SELF_MEMO,
     VERB,
 )
+from graph.understand_verbs import clauses as _clauses
 
 
 def _action(text: str, norm: str) -> ActionRequest | None:
@@ -47,16 +50,6 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     return None if vocab.INJECTION.search(vocab.normalize(command)) else action
 
 
-def _clauses(norm: str) -> list[tuple[str, bool]]:
-    """The clauses of the message, each with whether it was put as a question ("?")."""
-    found, start = [], 0
-    for separator in CLAUSES.finditer(norm):
-        found.append((norm[start : separator.start()], "?" in separator.group(0)))
-        start = separator.end()
-    found.append((norm[start:], False))
-    return found
-
-
 def _asked_action(text: str, norm: str) -> ActionRequest | None:
     refs = _extract(text)
     for clause, question in _clauses(norm):
@@ -72,38 +65,6 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
             if (found := _build(kind, body, text, norm, refs, bool(asked))) is not None:
                 return with_correction(found, norm)
     return _terms_elsewhere(norm) or _limit_elsewhere(norm)
-
-
-# "CFO signed off on 450k for pinnacle chemicals, please update their credit limit": the verb
-# in one clause, the figure and the customer in another
-_LIMIT_VERB = lazy(
-    r"^(?:update|change|amend|adjust|set|raise|increase|lower|reduce|bump|up|move)"
-    r" (?P<who>(?:[\w&.'-]+ ){0,4}?)(?:credit )?(?:limit|line)(?: accordingly| as well| too| then"
-    r"| in the system)?\s*$"
-)
-
-
-def _limit_elsewhere(norm: str) -> ActionRequest | None:
-    clauses = _clauses(norm)
-    for n, (clause, question) in enumerate(clauses):
-        if question and not ASKING_YOU.match(clause.strip()):
-            continue
-        verb = _LIMIT_VERB.match(POLITE.sub("", clause.strip()))
-        if verb is None:
-            continue
-        others = " ".join(c for i, (c, _) in enumerate(clauses) if i != n)
-        amount, match = _money(others)
-        if amount is None or match is None:
-            return None
-        who = re.sub(r"\b(?:the|their|its|his|her|our)\b", " ", verb.group("who"))
-        after = re.search(r"\b(?:for|of|on)\s+(.+)$", others[match.end() :])
-        customer = _customer_of(who) or (_customer_of(after.group(1)) if after else None)
-        if customer is None:
-            return None
-        return ActionRequest(
-            "set_credit_limit", customer_text=customer, amount=amount, currency=currency(match)
-        )
-    return None
 
 
 # "update their terms" with the terms said in another clause: "globex wants net 60, pls update
@@ -168,7 +129,6 @@ _APPLIED_AMOUNT = lazy(
     rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:(?:left|remaining|unapplied)"
     r"\s+)?(?:of|from|out of|on)\b"
 )
-_TEMPORARY = lazy(r"\b(?:temporary|temporarily|temp|one[- ]off|one[- ]time)\b|\b(?:until|till)\b")
 _NOW_WORDS = lazy(rf"\b{NOW_WORDS}\b")
 # what a write-off of a customer without an invoice names: "globex entirely", "all of …"
 _WHOLE = lazy(
@@ -176,8 +136,6 @@ _WHOLE = lazy(
     r"|residual|rest)\b"
 )
 _NOUN_HOLD = lazy(r"^(?:a |the )?(?:credit )?(?:hold|stop|block)\b")
-# "from 20k to 25k", "36k -> 50k", "net 30 -> net 60": the figure after "to" or the arrow
-_FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b|(?:\$?\d[\d,.]*\s*[km]?|net ?\d+)\s*(?:->|=>|\u2192)\s*")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
     r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?\s+"
@@ -376,41 +334,6 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
         amount=amount,
         currency=currency(match),
         oldest=oldest and not invoices,
-    )
-
-
-def _limit(
-    kind: str, body: str, remaining: str, named: str, asked: bool, fallback: str | None
-) -> ActionRequest | None:
-    if _TEMPORARY.search(body):
-        return None  # a limit until a date is not a new limit: arbot says it cannot (yet)
-    if kind == "limit_said":
-        named = remaining.strip()
-    if changed := _FROM_TO.search(named):
-        # "raise globex limit from 20k to 25k": the figure after "to"; the name before "from"
-        named = named[: changed.start()] + " " + named[changed.end() :]
-    amount, match = _money(named)
-    written = currency(match)
-    if amount is None and (
-        to := re.search(r"\s(\$?\s?\d[\d,.]*\s*[km]?)\s*(?:please|now|asap)?$", body)
-    ):
-        amount, _ = _money(to.group(1))  # "… to 80000": read as an invoice number above
-    if asked and amount is None:
-        return None
-    if match and re.search(r"\bby\s*$", named[: match.start()]):
-        # "raise it by 10k" is no new limit (the agent asks "to what amount?"); "by 50k to
-        # 450k" is 450k
-        then = re.search(r"\bto\s+(.+)$", named[match.end() :])
-        amount = _money(then.group(1))[0] if then else None
-    who = named[: match.start()] if match else named
-    # "approve a 50k limit for globex": the customer after the figure
-    customer = (
-        _customer_of(who) or (_customer_of(named[match.end() :]) if match else None) or fallback
-    )
-    if customer is None and (kind != "limit" or amount is None):
-        return None  # "raise the limit to 50k" is asked of no one: the agent asks whom
-    return ActionRequest(
-        "set_credit_limit", customer_text=customer, amount=amount, currency=written
     )
 
 

@@ -32,6 +32,18 @@ POLITE = lazy(
     r"|go ahead and|let's|lets|(?:don't|dont|do not) forget to|remember to|make sure (?:to|you)"
     r"|be sure to)\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
 )
+
+
+def clauses(norm: str) -> list[tuple[str, bool]]:
+    """The clauses of the message, each with whether it was put as a question ("?")."""
+    found, start = [], 0
+    for separator in CLAUSES.finditer(norm):
+        found.append((norm[start : separator.start()], "?" in separator.group(0)))
+        start = separator.end()
+    found.append((norm[start:], False))
+    return found
+
+
 # A clause put as a question is a request only when it asks arbot to do it ("can you put … on
 # hold?", "pls send … a reminder?"); "no more shipments to globex?" asks.
 ASKING_YOU = lazy(
