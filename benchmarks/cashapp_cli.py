@@ -12,9 +12,10 @@ runs, each as its own process:
 * the floor: a script that reads the same three files and answers every bank line with exact
   dictionary look-ups (an invoice number written as in the ERP, else the one open invoice of the
   amount) and writes a JSON result: what any cash application costs at the least;
-* the program's own footprint: a process that imports every module a cash run imports
-  (``RUN_MODULES``: the command, the bank readers, the matcher, the run's writes; those a run
-  imports only once it runs included) and opens its runtime (ledger, store, policy, and the
+* the program's own footprint: a process that loads the ``cashapp`` command as ``arbot`` does
+  (``bot.cli.load_command``), imports every module a cash run imports (``RUN_MODULES``: the
+  bank readers, the matcher, the run's writes; those a run imports only once it runs included)
+  and opens its runtime (ledger, store, policy, and the
   approval service, as every ``arbot cashapp`` does; its LangGraph checkpointer opens only for
   an approval that needs a thread, which a cash run's bulk proposals never do) on the same
   database, and reads no file;
@@ -227,6 +228,9 @@ RUN_MODULES = (
 FOOTPRINT = r"""
 import importlib, sys
 
+from bot.cli import load_command
+
+load_command("cashapp")  # as ``arbot cashapp`` loads it (its compiled dataclass methods too)
 for name in sys.argv[1:]:
     importlib.import_module(name)
 from bot.cli.common import runtime_for, settings_for
@@ -368,8 +372,9 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
         print(floor_history.row("floor, habits learned too"))
     print(footprint.row("arbot's own footprint"))
     print(
-        f"  (the footprint: {len(RUN_MODULES)} modules a cash run imports and all they import, "
-        "then arbot's runtime opened on the ledger; no file read)"
+        f"  (the footprint: the cashapp command loaded as arbot loads it, {len(RUN_MODULES)} "
+        "modules a cash run imports and all they import, arbot's runtime opened on the ledger; "
+        "no file read)"
     )
     print(dry.row("arbot cashapp --dry-run"))
     if real is not None:
