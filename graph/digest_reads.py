@@ -101,9 +101,9 @@ def new_deductions(erp: ErpClient, today: date, tolerance: Decimal, days: int) -
         paid_by = report_sums.applied_to(engine, numbers)
         ids = sorted({p for found in paid_by.values() for p in found})
         payments: list[Payment] = list(erp.get_payments(ids).values())  # type: ignore[attr-defined]
-        from integrations.erp.local.ledger import _adjustment
+        from integrations.erp.local.ledger_records import adjustment_of
 
-        adjustments = [_adjustment(r) for r in report_sums.adjustments_of(engine, numbers)]
+        adjustments = [adjustment_of(r) for r in report_sums.adjustments_of(engine, numbers)]
         customers = customers_by_id(erp, {i.customer_id for i in invoices}).values()
     else:
         every = erp.invoices(open_only=False)

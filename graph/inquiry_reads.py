@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from integrations.erp.local.ledger import payment_of
+from integrations.erp.local.ledger_records import payment_of
 from integrations.erp.local.plain_reads import plain_rows
 from integrations.erp.records import (
     Adjustment,
@@ -126,24 +126,24 @@ class InquiryReads:
         return [payment_of(r, applied[r["payment_id"]]) for r in rows]
 
     def customer(self, customer_id: str) -> Customer | None:
-        from integrations.erp.local.ledger import _customer
+        from integrations.erp.local.ledger_records import customer_of
 
         rows = self._rows("customer", cid=customer_id)
-        return _customer(rows[0]) if rows else None
+        return customer_of(rows[0]) if rows else None
 
     def open_invoices(self, customer_id: str) -> list[Invoice]:
-        from integrations.erp.local.ledger import _invoice
+        from integrations.erp.local.ledger_records import invoice_of
 
-        return [_invoice(r) for r in self._rows("open_invoices", cid=customer_id)]
+        return [invoice_of(r) for r in self._rows("open_invoices", cid=customer_id)]
 
     def invoices_numbered(self, customer_id: str, numbers: set[str]) -> dict[str, Invoice]:
         """The customer's invoices of these numbers (the others are not the customer's)."""
-        from integrations.erp.local.ledger import _invoice
+        from integrations.erp.local.ledger_records import invoice_of
 
         if not numbers:
             return {}
         rows = self._rows("invoices_in", cid=customer_id, numbers=sorted(numbers))
-        return {r["invoice_number"]: _invoice(r) for r in rows}
+        return {r["invoice_number"]: invoice_of(r) for r in rows}
 
     def unapplied_payments(self, customer_id: str) -> list[Payment]:
         """Of the customer's newest ``BALANCE_RECENT`` payments, those with cash unapplied."""
@@ -160,14 +160,14 @@ class InquiryReads:
         return self._payments("for_invoice", invoice=invoice_number)
 
     def on_account_credits(self, customer_id: str) -> list[Adjustment]:
-        from integrations.erp.local.ledger import _adjustment
+        from integrations.erp.local.ledger_records import adjustment_of
 
-        return [_adjustment(r) for r in self._rows("on_account", cid=customer_id)]
+        return [adjustment_of(r) for r in self._rows("on_account", cid=customer_id)]
 
     def invoice_adjustments(self, invoice_number: str) -> list[Adjustment]:
-        from integrations.erp.local.ledger import _adjustment
+        from integrations.erp.local.ledger_records import adjustment_of
 
-        return [_adjustment(r) for r in self._rows("invoice_adjustments", invoice=invoice_number)]
+        return [adjustment_of(r) for r in self._rows("invoice_adjustments", invoice=invoice_number)]
 
     def open_promises(self, customer_id: str) -> list[PromiseToPay]:
         return [_promise(r) for r in self._rows("open_promises", cid=customer_id)]

@@ -297,14 +297,14 @@ class SqlBookReads(SqlCashReads, BookReads):
     def _invoice_rows(self, *conditions: Any, order: tuple[Any, ...], limit: int | None = None):
         from sqlalchemy import select
 
-        from integrations.erp.local.ledger import _invoice
+        from integrations.erp.local.ledger_records import invoice_of
 
         i = self.t.invoices.c
         query = select(self.t.invoices).where(i.balance > 0, *conditions).order_by(*order)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
-            return [_invoice(r) for r in conn.execute(query).mappings()]
+            return [invoice_of(r) for r in conn.execute(query).mappings()]
 
     def invoices_over(self, days: int, customer_id: str | None = None) -> list[Invoice]:
         i = self.t.invoices.c
@@ -369,9 +369,10 @@ class SqlBookReads(SqlCashReads, BookReads):
             return []
         from sqlalchemy import select
 
-        from integrations.erp.local.ledger import _invoice
+        from integrations.erp.local.ledger_records import invoice_of
 
         i = self.t.invoices.c
         query = select(self.t.invoices).where(i.invoice_number.in_(sorted(numbers)))
         with self.engine.connect() as conn:
-            return [_invoice(r) for r in conn.execute(query.order_by(i.invoice_number)).mappings()]
+            rows = conn.execute(query.order_by(i.invoice_number)).mappings()
+            return [invoice_of(r) for r in rows]

@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 
 from integrations import plain_in
 from integrations.erp.local import schema as t
+from integrations.erp.local.ledger_records import customer_of, invoice_of
 from integrations.erp.money import quantize
 from integrations.erp.port import ErpError, InvalidWrite, NotFound
 from integrations.erp.records import (
@@ -45,7 +46,8 @@ from integrations.erp.records import (
 from integrations.plain_writes import bulk_write_transaction, execute_plain
 
 if TYPE_CHECKING:
-    from integrations.erp.local.ledger import LocalLedger
+    from integrations.erp.local.ledger_reads import LedgerReads
+    from integrations.erp.local.ledger_writes import LedgerWrites
 
 PaymentWrite = tuple[NewPayment, Sequence[ApplicationRequest], str]  # payment, applications, key
 
@@ -76,23 +78,19 @@ def rows_in(
     return {row[column.name]: row for row in plain_in.rows_in(conn, name, query, values)}
 
 
-def get_invoices(ledger: LocalLedger, numbers: Iterable[str]) -> dict[str, Invoice]:
-    from integrations.erp.local.ledger import _invoice
-
+def get_invoices(ledger: LedgerReads, numbers: Iterable[str]) -> dict[str, Invoice]:
     with ledger.engine.connect() as conn:
         rows = rows_in(conn, t.invoices, t.invoices.c.invoice_number, numbers)
-    return {number: _invoice(row) for number, row in rows.items()}
+    return {number: invoice_of(row) for number, row in rows.items()}
 
 
-def get_customers(ledger: LocalLedger, ids: Iterable[str]) -> dict[str, Customer]:
-    from integrations.erp.local.ledger import _customer
-
+def get_customers(ledger: LedgerReads, ids: Iterable[str]) -> dict[str, Customer]:
     with ledger.engine.connect() as conn:
         rows = rows_in(conn, t.customers, t.customers.c.customer_id, ids)
-    return {customer_id: _customer(row) for customer_id, row in rows.items()}
+    return {customer_id: customer_of(row) for customer_id, row in rows.items()}
 
 
-def get_payments(ledger: LocalLedger, ids: Iterable[str]) -> dict[str, Payment]:
+def get_payments(ledger: LedgerReads, ids: Iterable[str]) -> dict[str, Payment]:
     with ledger.engine.connect() as conn:
         rows = list(rows_in(conn, t.payments, t.payments.c.payment_id, ids).values())
         found = ledger._with_applications(conn, rows)
@@ -329,7 +327,7 @@ def _applications() -> Any:
 
 
 def apply_payments(
-    ledger: LocalLedger,
+    ledger: LedgerWrites,
     items: Sequence[PaymentWrite],
     after: dict[str, dict[str, Decimal]] | None = None,
 ) -> list[WriteResult | ErpError]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, insert, update
 
 from integrations.erp.local import schema as t
-from integrations.erp.local.ledger import adjustment_id_for
+from integrations.erp.local.ledger_writes import adjustment_id_for
 from integrations.erp.records import invoice_number_key
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from integrations.erp.local.demo_words import ANCHORS, remittance_text, slug
-from integrations.erp.local.ledger import adjustment_id_for
+from integrations.erp.local.ledger_writes import adjustment_id_for
 from integrations.erp.money import quantize
 from integrations.erp.records import invoice_number_key
 

@@ -8,8 +8,7 @@ from sqlalchemy import Engine, select
 
 from integrations.erp.local import schema as t
 from integrations.erp.records import OrderLine, SalesOrder
-
-_IN_CHUNK = 500
+from integrations.plain_in import CHUNK
 
 
 def read_sales_orders(
@@ -26,8 +25,8 @@ def read_sales_orders(
         ids = [r["order_id"] for r in rows]
         lines: dict[str, list[OrderLine]] = defaultdict(list)
         line = t.sales_order_lines.c
-        for start in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[start : start + _IN_CHUNK]
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
             found = conn.execute(
                 select(t.sales_order_lines)
                 .where(line.order_id.in_(chunk))
