@@ -27,6 +27,7 @@ from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
+from graph.understand_verbs import SELF_MEMO
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
 
@@ -111,6 +112,7 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         and not refs.orders
         and ("order" not in norm or _BLOCKED_FOR_ORDERS.search(norm))
         and (not name or not re.search(r"\bhold\b", norm))
+        and not (name and _SHIP.search(norm))  # "ok to ship to X? they're over": X's credit
     ):
         return "credit_exceptions"
     if vocab.TOP_DEBTORS.search(norm):
@@ -205,6 +207,7 @@ _BLOCKED_FOR_ORDERS = lazy(
     r"(?:orders|ordering|shipping|shipments|deliveries|dispatch)\b"
 )
 # cash over a past period is what came in: "cash since the 16th", "any cash yesterday"
+_SHIP = lazy(r"\b(?:ok|okay|safe|fine|good|clear) to (?:ship|release)\b|\bcan (?:we|i) ship\b")
 _CASH = lazy(r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app\w*|outlook|tied))")
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
@@ -248,12 +251,13 @@ def parse(text: str, today: date) -> Request:
         # a change named and not asked for: said so; a question beside it is read below
         who = action.customer_text if action is not None else _name(_extract(text).remaining)[0]
         return Request("unknown", customer_text=who, text=text, not_asked=refused)
-    if vocab.INJECTION.search(norm):
-        return Request(intent="unknown", text=text)
+    if vocab.INJECTION.search(norm) or (SELF_MEMO.match(norm) and not asks_a_question(norm)):
+        return Request(intent="unknown", text=text)  # an override; "reminder to self: …"
     refs = _extract(text)
     name, chatter = _name(refs.remaining)
     if (
-        (cannot := parts.cannot(norm)) is not None
+        refused is None  # a change arbot makes, asked about: read as the question
+        and (cannot := parts.cannot(norm)) is not None
         and not vocab.OUT_OF_SCOPE.search(norm)
         and not _ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
         and not vocab.CAPABILITY.match(norm)  # "can you send dunning letters?": help

@@ -35,7 +35,7 @@ _HOLD_WORDS = (
     r"|deliver\w*|orders?|releas\w*)\b|"
     r"\b(?:credit )?(?:hold|stop)\b|\bblock\w*|\bfreez\w*|\bsuspend\w*|\bunblock\w*|\bun-?hold\b"
     r"|\b(?:ship|shipping|shipments?|supply|supplying|supplies|deliver\w*)\b"
-    r"|\b(?:releas\w*|lift\w*|reinstat\w*|restor\w*)\b"
+    r"|\b(?:releas\w*|lift\w*|reinstat\w*|restor\w*|approve)\b"
 )
 # What each action is called: the words a request for it names it by (normalized text).
 NAMES: dict[str, re.Pattern[str]] = {

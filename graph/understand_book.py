@@ -26,6 +26,8 @@ APPROVALS_INBOX = _rx(
     r"|waiting|pending)\b|\bwhat (?:do|should|can|must) i (?:need to |have to )?approve\b"
     r"|\bawaiting (?:my )?approval\b",
     r"\b(?:waiting|pending) (?:for|on) (?:my |an? )?approval\b|\bneeds? my approval\b"
+    r"|\b(?:status of|where is|what happened to) (?:my|our|the) (?:[\w-]+ ){0,2}(?:requests?"
+    r"|proposals?)\b"
     r"|\bmy (?:approval )?inbox\b"
     r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
 )
@@ -92,7 +94,11 @@ TOP_DEBTORS = _rx(
     r"\b(?:customers|accounts|clients|who|anyone|which)\b.{0,20}\b(?:owing|owe|owes|with (?:a )?"
     r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
     r"\s*\$?\d",
-    r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?the most\b",
+    r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?(?:the )?most\b",
+    r"\b(?:has|have|with|carry|carries) (?:the )?most (?:money |cash |dollars )?(?:outstanding|owed"
+    r"|owing|open|unpaid)\b",
+    r"\b(?:top|biggest|largest|highest) (?:\d+ )?(?:usd|eur|gbp|cad|euro|sterling|dollar|canadian)"
+    r" (?:balances?|debtors?|exposures?|customers?|accounts?)\b",
     r"\b(?:top|biggest|largest|highest|major|key|main|principal) (?:\d+ )?(?:debtors?|balances?"
     r"|exposures?"
     r"|customers? by (?:balance|ar|exposure|open)|accounts? by (?:balance|ar|exposure|open)"
@@ -144,6 +150,9 @@ LARGEST_INVOICES = _rx(
     r"(?: open| outstanding| unpaid| remaining| total)? (?:balances?|amounts?|values?)\b"
     r"|\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
     r"\b(?:largest|biggest|highest|top)(?: \d+)? (?:open |unpaid |outstanding |o ?s )?items?\b",
+    # "which invoice is the biggest one still unpaid", "big ticket invoices"
+    r"\binvoices?\b.{0,12}\b(?:is|are) the (?:biggest|largest|highest)\b"
+    r"|\bbig[- ]ticket (?:invoices?|items?|bills?)\b",
     # invoices cut at an amount (money, never days): "open invoices above $50,000", "over 50k"
     r"\binvoices?\b.{0,25}\b(?:over|above|more than|greater than|exceeding|bigger than|larger"
     r" than)\s*(?:\$\s?\d[\d,.]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}|\d+(?:\.\d+)?\s*[km]\b)"
@@ -154,8 +163,15 @@ UNAPPLIED_CASH = _rx(
     r"|payments?|receipts?)\b|\bnot (?:yet |been |yet been |been yet )?(?:applied|allocated)\b"
     r"|\b(?:yet|still|waiting|left) to be (?:applied|allocated)\b|\bcash on account\b"
     r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
+    # "what's unallocated", "money that isn't matched to invoices"
+    r"^\s*(?:what is |whats |anything |how much is )?(?:still )?unallocated\s*[?!.]*$"
+    r"|\b(?:is not|isn't|not|never|has not|have not)(?: yet)?(?: been)? matched to"
+    r" (?:any |an |the )?invoices?\b",
 )
 DAYS_TO_PAY = _rx(
+    # "how many days on avg does fabrikam pay after invoice", "how long do they take to pay"
+    r"\bhow (?:many days|long)\b.{0,30}\b(?:on avg|on average|average|avg|typically|usually"
+    r"|normally|take to)\b.{0,30}\bpay\b",
     r"\bpays? (?:the )?(?:slowest|fastest|quickest|latest|late|slow|slowly|on time)\b"
     r"|\b(?:fastest|quickest|best|prompt"
     r"|slowest|worst) (?:paying )?(?:payers|customers to pay)\b|\bhow many days (?:late|beyond"

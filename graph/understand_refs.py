@@ -13,6 +13,7 @@ from graph.understand_spelling import corrected
 # --- references -------------------------------------------------------------------------------
 _ORDER = lazy(
     r"\bso-(\d+)\b|\bso#?(\d{3,})\b|\b(?-i:SO)\s+(\d{3,})\b"
+    r"|(?:(?<=\bon )|(?<=\bfor )|(?<=\bcheck ))so\s+(\d{3,})\b"  # "run credit on so 1008"
     r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
     re.IGNORECASE,
 )
@@ -186,7 +187,8 @@ _SHORT = lazy(r"(?<![\w$.,/#-])(\d{3})(?![\w.,/%+-]*\d)(?![\w%+]|\s*(?:days?|d|k
 _STATUS_ASKED = lazy(
     r"^\s*(?:is|was|has|have|did|does|are|were)\b"
     r"|\b(?:paid|open|outstanding|settled|cleared|closed|due|status)\s*[?!.]*$"
-    r"|\bstatus (?:of|on|for)\b|^\s*\d{3}\s*[?!.]*$",  # "982?": the number alone
+    r"|\bstatus (?:of|on|for)\b|^\s*\d{3}\s*[?!.]*$"  # "982?": the number alone
+    r"|\b(?:left|remaining|outstanding|open|owing|due) on\b",  # "what's left on 983"
     re.IGNORECASE,
 )
 

@@ -89,7 +89,8 @@ OUT_OF_SCOPE = _rx(
     r"|\b(?:usd|eur|gbp|cad|jpy|chf|aud|mxn|cny|inr) ?(?:/|to|-)? ?(?:usd|eur|gbp|cad|jpy|chf"
     r"|aud|mxn|cny|inr)\b"
     r"|\bstock price\b|\bbitcoin\b|\bcrypto\b",
-    r"\bremind me\b|\bcall (?:my )?(?:mom|dad|wife|husband)\b",
+    r"\bremind me\b(?! (?:what|how|who|whose|which|when|where|whether|if)\b)"
+    r"|\bcall (?:my )?(?:mom|dad|wife|husband)\b",
     r"\bwho (?:is|are) (?:the |our )?(?:ceo|cfo|coo|cto|controller|boss|president|head of)\b",
     # arithmetic
     r"\b(?:what is|calculate|compute|how much is)\s+"

@@ -53,7 +53,8 @@ ASKING_YOU = lazy(
 # "note to self: …", "remind me to …": the person's own memo, asking nothing of a customer
 SELF_MEMO = lazy(
     r"^(?:(?:hi|hey|ok|so|also)\b[\s,!]*)*(?:(?:a )?(?:note|reminder|memo) (?:to|for) "
-    r"(?:self|myself|me)\b|remind (?:me|myself)\b)"
+    r"(?:self|myself|me)\b|remind (?:me|myself)\b(?! (?:what|how|who|whose|which|when|where"
+    r"|whether|if)\b))"
 )
 # "can we …" asks whether; it is a request only for the kinds a figure or a reference completes
 CAN_WE = lazy(r"^(?:can|could|may) (?:we|i|you guys) (?=\w)")

@@ -100,6 +100,10 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bmtd\b", "month to date"),
         (r"\bcashapp\b", "cash app"),
         (r"\bwrit off\b", "write off"),
+        (r"\b(?:first|1st) quarter\b", "q1"),
+        (r"\b(?:second|2nd) quarter\b", "q2"),
+        (r"\b(?:third|3rd) quarter\b", "q3"),
+        (r"\b(?:fourth|4th) quarter\b", "q4"),
         (r"\baply\b", "apply"),
         (r"\b(?:yday|yest|ystdy)\b", "yesterday"),
         (r"\bchk\b", "check"),
@@ -279,6 +283,10 @@ CREDIT = _rx(
     r"\bon (?:credit )?hold\b|\bpending credit\b|\bblocked orders?\b"
     r"|\b(?:a|any|the) (?:credit )?(?:hold|block|stop) on\b",
     r"\btake (?:on )?(?:another|a new|one more|an extra|more|a bigger|a|an)\b.{0,20}\border\b",
+    r"\b(?:place|put in|send|take|give us) (?:another|a new|one more|an extra|a bigger|an?)\b"
+    r".{0,20}\border\b",
+    r"\b(?:ok|okay|safe|fine|wise) to (?:take|lift|remove|release)\b.{0,40}\b(?:off|hold|stop)\b"
+    r"|\brun (?:a )?credit (?:check )?(?:on|for)\b",
     r"\bwants? to ship\b|\bship (?:so\b|order|the order)",
     r"\blimit\b",
 )
@@ -373,7 +381,9 @@ PAYMENT = _rx(
     r"|you|i) (?:get|got|receive|collect|collected|bank|banked|take in|took in)\b"
     r"|\b(?:did|have|has) (?:we|you|i) (?:bank|banked|lodge|lodged)\b|\bbanked\b|\blodged\b"
     r"|^\s*what (?:did|have) (?:we|you|i) (?:get|got|receive|received|collect|collected)\b"
-    r"|\b(?:cash|money|funds|payments?) (?:landed|arrived|cleared)\b",
+    r"|\b(?:cash|money|funds|payments?) (?:landed|arrived|cleared)\b"
+    r"|\b(?:what|anything|how much) (?:\w+ )?(?:landed|arrived|came in|hit) (?:in )?(?:the )?"
+    r"(?:bank|account)\b",
 )
 BALANCE_WEAK = _rx(
     r"\bhow much\b|\bdue\b|\bopen\b|\bitems\b|\bcurrent\b|\bpending\b|\bbehind\b|\bover \d+\b"
