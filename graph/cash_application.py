@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.actions import ApplyPayment
 from graph.approval_batch import Proposal, propose_many, touches
@@ -39,7 +39,8 @@ from integrations.store.bank_lines import IN_PROGRESS, RunClaim
 REQUESTER = "arbot cash application"
 AUTO_DECIDER = f"{SYSTEM} (auto policy)"
 FIRST_BATCH, BATCH = 16, 256  # lines proposed and recorded together (the batches grow)
-DRY_BATCH = 128  # dry run: lines whose earlier results are read and matched together
+T = TypeVar("T")
+DRY_BATCH = 128  # lines whose earlier results are read and matched together (dry and real run)
 
 __all__ = [
     "CashApplication",
@@ -137,20 +138,28 @@ class CashApplication(RunClaimHolder):
         claim = self._take(run_key or lines_key(lines), source, len(lines), wait)
         self._claim, self._beaten = claim, time.monotonic()
         try:
-            items = [_Item(line.payment_id, line) for line in lines]
 
-            def match_fresh(fresh: list[_Item]) -> Iterable[CashMatch]:
-                # Every line is matched against the ledger as the run found it, before anything
-                # is written; the matches wait on disk while they are proposed and recorded.
-                matcher = matcher_for(self.erp, self.store, as_of)
-                spool = Spool()
-                lines = [i.line for i in fresh]
-                for match in matcher.matches(lines, as_of, self._beating(progress)):
-                    spool.append(match)
-                return spool
+            def items() -> Iterator[_Item]:  # the file's lines, read again each time
+                return (_Item(line.payment_id, line) for line in lines)
+
+            # The matcher (made for the first line to match) and the run's claims on invoices,
+            # let go once every line is matched, before the writes.
+            matching: dict[str, Any] = {}
+            beating = self._beating(progress)
+
+            def match_fresh(fresh: list[_Item], seen: int) -> Iterable[CashMatch]:
+                if not matching:
+                    matching["by"] = matcher_for(self.erp, self.store, as_of)
+                    matching["taken"] = Claims()
+                lines_now = [i.line for i in fresh]
+                found = list(matching["by"].matches(lines_now, as_of, taken=matching["taken"]))
+                beating(seen, len(lines))
+                return found
 
             with no_gc():  # what a run makes it frees itself: collecting is pure cost here
-                earlier, elsewhere = self._process(items, match_fresh, lambda r, _: out.append(r))
+                earlier, elsewhere = self._process(
+                    items, match_fresh, lambda r, _: out.append(r), matched=matching.clear
+                )
             self.store.finish_run(claim)
         except BaseException:
             self.store.release_run(claim)
@@ -190,7 +199,7 @@ class CashApplication(RunClaimHolder):
             aliases=self.store.payer_aliases(),
         )
 
-        def match_each(fresh: list[_Item]) -> list[CashMatch]:
+        def match_each(fresh: list[_Item], _: int) -> list[CashMatch]:
             matches = []
             for item in fresh:
                 match = matcher.match(item.line, as_of)
@@ -214,7 +223,7 @@ class CashApplication(RunClaimHolder):
                 fresh.append(result)
 
         try:
-            earlier, elsewhere = self._process(items, match_each, keep)
+            earlier, elsewhere = self._process(lambda: items, match_each, keep)
             self.store.finish_run(self._claim)
         except BaseException:
             self.store.release_run(self._claim)
@@ -272,63 +281,84 @@ class CashApplication(RunClaimHolder):
 
     def _process(
         self,
-        items: list[_Item],
-        match: Callable[[list[_Item]], Iterable[CashMatch]],
+        items: Callable[[], Iterable[_Item]],
+        match: Callable[[list[_Item], int], Iterable[CashMatch]],
         out: Callable[[dict[str, Any], bool], None],
+        matched: Callable[[], None] | None = None,
     ) -> tuple[int, int]:
         """Each item's result (and whether an earlier run recorded it) to ``out``, in order, a
         batch at a time; the number recorded earlier, and the number another live run is
-        processing. ``match`` gives the matches of the items it is given, in their order
-        (matched before anything is written)."""
+        processing. ``items``: the items, anew at each call (a file's lines are read again, not
+        held); ``match`` gives the matches of the items it is given (and how many items have
+        been gone through), in their order; every item is matched before anything is written
+        (then ``matched`` is called)."""
         assert self._claim is not None
         run_key = self._claim.run_key
-        to_match: list[_Item] = []
-        known = self.store.bank_line_rows([item.key for item in items])
-        for item in items:
-            item.row = known.get(item.key)
-            if item.row is None:
-                to_match.append(item)
-            elif item.row["decision"] != IN_PROGRESS:
-                continue
-            elif self._held_elsewhere(item.row, run_key):
-                item.elsewhere = True
-            else:
-                found = self.store.cash_approvals_for(item.line.payment_id)
-                item.approval_id = found[-1] if found else None
-                if item.approval_id is None:
-                    to_match.append(item)
-        del known
-        matched = iter(match(to_match) if to_match else ())
-        del to_match
+        # What the store knows of each line (read a chunk at a time): kept only for the lines it
+        # knows (a rerun's, a dead run's), as (row, approval proposed for it, held elsewhere).
+        # The others are matched chunk by chunk; their matches wait on disk.
+        known: dict[str, tuple[dict[str, Any], str | None, bool]] = {}
+        spool, seen = Spool(), 0
+        for chunk in _chunks(items(), DRY_BATCH):
+            rows = self.store.bank_line_rows([item.key for item in chunk])
+            fresh = []
+            for item in chunk:
+                row = rows.get(item.key)
+                if row is None:
+                    fresh.append(item)
+                elif row["decision"] != IN_PROGRESS:
+                    known[item.key] = (row, None, False)
+                elif self._held_elsewhere(row, run_key):
+                    known[item.key] = (row, None, True)
+                else:
+                    found = self.store.cash_approvals_for(item.line.payment_id)
+                    known[item.key] = (row, found[-1] if found else None, False)
+                    if not found:
+                        fresh.append(item)
+            seen += len(chunk)
+            for one in match(fresh, seen) if fresh else ():
+                spool.append(one)
+        if matched is not None:
+            matched()
+
+        def annotated() -> Iterator[_Item]:
+            for item in items():
+                if (state := known.get(item.key)) is not None:
+                    item.row, item.approval_id, item.elsewhere = state
+                yield item
+
         ready: dict[str, tuple[dict[str, Any], bool]] = {}
         waiting: deque[_Item] = deque()  # items in order, their results not out yet
-        earlier = elsewhere = 0
-        work: list[_Item] = []
-        for item in items:
-            row = item.row
-            waiting.append(item)
-            if row is not None and row["decision"] != IN_PROGRESS:
-                ready[item.key] = (row["result"], True)
-                earlier += 1
-            elif item.elsewhere:
-                assert row is not None
-                ready[item.key] = (row["result"] | {"decision": IN_PROGRESS}, False)
-                elsewhere += 1
-            else:
-                work.append(item)
+        counts = {"earlier": 0, "elsewhere": 0}
 
         def flush() -> None:
             while waiting and waiting[0].key in ready:
                 out(*ready.pop(waiting.popleft().key))
 
-        flush()
-        for batch, matches in _batches(work, matched):
+        def work() -> Iterator[_Item]:
+            for item in annotated():
+                row = item.row
+                waiting.append(item)
+                if row is not None and row["decision"] != IN_PROGRESS:
+                    ready[item.key] = (row["result"], True)
+                    counts["earlier"] += 1
+                    flush()
+                elif item.elsewhere:
+                    assert row is not None
+                    ready[item.key] = (row["result"] | {"decision": IN_PROGRESS}, False)
+                    counts["elsewhere"] += 1
+                    flush()
+                else:
+                    yield item
+
+        for batch, matches in _batches(work(), iter(spool)):
             for key, (result, meanwhile) in self._settle_batch(batch, matches, run_key).items():
                 ready[key] = (result, False)
-                elsewhere += meanwhile
+                counts["elsewhere"] += meanwhile
             flush()
+        flush()
         assert not waiting and not ready
-        return earlier, elsewhere
+        return counts["earlier"], counts["elsewhere"]
 
     def _held_elsewhere(self, row: dict[str, Any], run_key: str) -> bool:
         return row["run_key"] != run_key and self.store.run_is_live(
@@ -440,9 +470,9 @@ class CashApplication(RunClaimHolder):
         return result
 
 
-def _chunks(lines: Iterable[BankLine], size: int) -> Iterator[list[BankLine]]:
+def _chunks(lines: Iterable[T], size: int) -> Iterator[list[T]]:
     """``lines`` in lists of ``size``, each made when the one before is done with."""
-    batch: list[BankLine] = []
+    batch: list[T] = []
     for line in lines:
         batch.append(line)
         if len(batch) == size:
@@ -453,7 +483,7 @@ def _chunks(lines: Iterable[BankLine], size: int) -> Iterator[list[BankLine]]:
 
 
 def _batches(
-    items: list[_Item], matched: Iterator[CashMatch]
+    items: Iterable[_Item], matched: Iterator[CashMatch]
 ) -> Iterator[tuple[list[_Item], dict[str, CashMatch]]]:
     """The lines in order, in batches that grow from ``FIRST_BATCH`` to ``BATCH`` lines (the
     first results are recorded soon, a crash leaves little in flight), each with its lines'
