@@ -9,7 +9,7 @@ payments), periods, change requests and the intent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -17,12 +17,13 @@ from graph import understand_book as book
 from graph import understand_collector
 from graph import understand_parts as parts
 from graph import understand_vocab as vocab
-from graph.intents import NAMES, slash_subcommands
+from graph.intents import NAMES
+from graph.intents import get as intent_of
 from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
-from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_asked
+from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_asked, without_reports
 from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
@@ -66,12 +67,6 @@ class Request:
     not_done: str | None = None
     # a change named but not asked for: negated, done already, hypothetical, an override
     not_asked: NotAsked | None = None
-
-
-_COUNT = lazy(
-    r"\b(?:last|latest|recent|past|top|first|bottom|worst|biggest|largest)\s+(\d{1,3})\b"
-    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?|%|k\b|\+|-|/))"
-)
 
 
 # --- the intent ---------------------------------------------------------------------------------
@@ -220,19 +215,8 @@ _UNDO = lazy(r"\b(?:void|cancel|delete|reverse|amend|correct|edit|credit)\b")
 _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
-def _slash(text: str) -> str:
-    """ "/ar aging", typed in a chat: the same words the Slack surface would ask."""
-    match = re.match(r"^\s*/ar\b\s*(\S*)\s*(.*)$", text, re.IGNORECASE | re.DOTALL)
-    if match is None:
-        return text
-    template = slash_subcommands().get(match.group(1).lower())
-    if template is None:
-        return f"{match.group(1)} {match.group(2)}".strip() or "help"
-    return template.format(rest=match.group(2).strip()).strip()
-
-
 def parse(text: str, today: date) -> Request:
-    text = _slash(text)
+    text = parts.slashed(text)
     norm = vocab.normalize(text)  # once, for every reading below
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
@@ -243,6 +227,14 @@ def parse(text: str, today: date) -> Request:
         return parts.with_part_not_done(text, norm, action)
     if refused is None and action is None and not asks_a_question(norm):
         refused = mentioned(text, norm)  # "don't send the reminder yet", "I emailed them one"
+    if refused is None and action is None and (rest := without_reports(text)) is not None:
+        # "Dana applied the check to 983 already, what's left open on harbor east?": the
+        # report is context; the question is read when it names what it asks about itself
+        # ("… on 10372 last week, is it closed now?" needs the report's invoice: read whole)
+        again = parse(rest, today)
+        named = again.invoice_refs or (again.customer_text and not again.guessed)
+        if named or intent_of(again.intent).kind == "portfolio":
+            return replace(again, text=text)
     if (
         refused is not None
         and refused.reason != "question"  # "should we put X on hold?": read as the question
@@ -359,9 +351,7 @@ def parse(text: str, today: date) -> Request:
         book_intent = _portfolio_intent(norm, refs, None)
         if book_intent is None and intent != "customer_balance" and period is not None:
             book_intent = "payments_received"
-    limit = None
-    if match := _COUNT.search(norm):
-        limit = int(match.group(1))
+    limit = book.count(norm, ranking=intent in ("top_debtors", "largest_invoices"))
     also_named: tuple[str, ...] = ()
     if name and intent in parts.ONE_CUSTOMER and (apart := parts.names_apart(refs.remaining)):
         name, also_named = apart[0], apart[1:]

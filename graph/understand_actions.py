@@ -63,8 +63,15 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
             if (asked and kind not in ASKED_KINDS) or not pattern.search(body):
                 continue
             if (found := _build(kind, body, text, norm, refs, bool(asked))) is not None:
+                if found.customer_text is None and (agreed := _AGREED_WITH.match(clause.strip())):
+                    # "we agreed with wells & wagner to increase their limit to 15k": the one
+                    # agreed with is the customer the change is for
+                    found = replace(found, customer_text=_customer_of(agreed.group(1)))
                 return with_correction(found, norm)
     return _terms_elsewhere(norm) or _limit_elsewhere(norm)
+
+
+_AGREED_WITH = lazy(r"^(?:i|we)(?: have|'ve)? agreed (?:with|w/) ((?:[\w&.'-]+ ){1,4}?)to\b")
 
 
 # "update their terms" with the terms said in another clause: "globex wants net 60, pls update
@@ -140,6 +147,9 @@ _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w
 _STOPPED = lazy(
     r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?\s+"
 )
+_NAME_FIRST = lazy(
+    r"^(?P<who>(?:[\w&.'-]+ ){1,5})(?:needs|has to get|must get|to get|is due) (?:a|an|another)\b"
+)
 _REMINDER_WORDS = lazy(
     r"\b(?:final|second|last|first|friendly|gentle|polite|quick|payment|past due|overdue"
     r"|dunning|letters?|notices?|reminders?|chasers?|e-?mails?)\b"  # "send dunning letters?"
@@ -160,6 +170,8 @@ def _build(
     invoices = tuple(here.invoices or refs.invoices)
     # the words after the verb: "put zebra corp on hold" names "zebra corp"
     named = here.remaining.strip().partition(" ")[2]
+    if first := _NAME_FIRST.match(body):
+        named = first.group("who")  # "jensen beverages needs a reminder": the name opens it
     if kind in ("write_off", "apply") and not (
         here.invoices or here.payments or re.search(r"\d", here.remaining)
     ):

@@ -172,6 +172,7 @@ _SAID_DONE = lazy(
     r"|moved|changed|updated|extended|blocked|removed|lifted|dunned|nudged|pinged|issued)\b"
     r"|\b(?:went|gone|has gone|have gone) out\b"
 )
+_ALREADY = lazy(rf"\b{_PAST_VERB}\b.*\balready\s*$")  # "dana applied the check to 983 already"
 _FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")
 _NOTE_DONE = lazy(
     r"\b(?:i|we) (?:already |just )?(?:put|left|made|wrote) (?:a|the|that) (?:note|comment|memo)\b"
@@ -249,9 +250,12 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
     if kind == "add_note":
         # a note's own text is data ("note for globex: we put them on hold"): only a note said
         # to be written already is a report ("the note for globex was added yesterday")
-        return "done" if _NOTE_DONE.search(clause) else None
+        return "done" if _NOTE_DONE.search(clause) or _ALREADY.search(clause) else None
     if kind not in REPORTED and (
-        _DONE.search(clause) or _SAID_DONE.search(body) or _FYI.search(norm)
+        _DONE.search(clause)
+        or _SAID_DONE.search(body)
+        or _ALREADY.search(clause)
+        or _FYI.search(norm)
     ):
         return "done"
     return None
@@ -268,7 +272,10 @@ _MENTIONS: dict[str, re.Pattern[str]] = {
             r"\bon (?:credit )?(?:hold|stop)\b|\bthe (?:credit )?hold\b"
             r"|\b(?:un)?block(?:ed|ing)?\b",
         ),
-        ("send_reminder", r"\breminders?\b|\bremind(?:ed)? (?!me\b|myself\b)|\bchasers?\b"),
+        (
+            "send_reminder",
+            r"\breminders?\b|\bremind(?:ed)? (?!me\b|myself\b)|\bchas(?:ers?|ed|ing)\b",
+        ),
         ("add_note", r"\bnotes?\b(?! to (?:self|myself)\b)"),
         ("release_order", r"\breleas(?:e|ed|ing)\b"),
         (
@@ -308,6 +315,8 @@ def mentioned(text: str, norm: str | None = None) -> NotAsked | None:
     reminder to evergreen yet", "I emailed meridian a reminder last week", "scratch that
     reminder"), when no place that speaks of a change asks for one."""
     norm = normalize(text) if norm is None else norm
+    if _HYPOTHETICAL.search(_POLITE_IF.sub(" ", norm)):
+        return None  # "if we wrote off every small short pay, …": a hypothetical, no report
     refused = None
     for kind, pattern in _MENTIONS.items():
         for match in pattern.finditer(norm):
@@ -318,3 +327,16 @@ def mentioned(text: str, norm: str | None = None) -> NotAsked | None:
                 return None
             refused = refused or NotAsked(kind, reason)
     return refused
+
+
+def without_reports(text: str) -> str | None:
+    """The message without its clauses that only report a change done or call one off ("Dana
+    applied the harbor check to 983 already, what's left open on harbor east?"), when another
+    clause asks a question; None when there is none to take out."""
+    spans = _clause_spans(text)
+    if len(spans) < 2 or not asks_a_question(normalize(text)):
+        return None
+    kept = [text[s:e] for s, e, _ in spans if mentioned(text[s:e]) is None]
+    if not kept or len(kept) == len(spans):
+        return None
+    return " ".join(k.strip() for k in kept if k.strip()) + ("?" if "?" in text else "")

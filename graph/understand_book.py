@@ -277,3 +277,17 @@ def over_days(norm: str) -> int | None:
 def currency(norm: str) -> str | None:
     found = [code for pattern, code in _CURRENCIES if pattern.search(norm)]
     return found[0] if len(found) == 1 else None
+
+
+_COUNT = lazy(
+    r"\b(?:last|latest|recent|past|top|first|bottom|worst|biggest|largest)\s+(\d{1,3})\b"
+    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?|%|k\b|\+|-|/))"
+)
+_COUNTED_NOUN = lazy(r"\b(\d{1,3}) (?:customers|accounts|clients|debtors|invoices|items)\b")
+
+
+def count(norm: str, ranking: bool) -> int | None:
+    """N of "top 5", "last 3"; in a ranking also of "the 20 customers" ("list the twenty
+    customers with the largest balances")."""
+    match = _COUNT.search(norm) or (_COUNTED_NOUN.search(norm) if ranking else None)
+    return int(match.group(1)) if match else None

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph import understand_vocab as vocab
+from graph.intents import slash_subcommands
 from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest, _action
 from graph.understand_refs import _extract, _name
@@ -106,3 +107,14 @@ def names_apart(remaining: str) -> tuple[str, ...]:
         return ()
     names = tuple(n for part in _APART.split(remaining) if (n := _name(part)[0]) is not None)
     return names if len(names) > 1 else ()
+
+
+def slashed(text: str) -> str:
+    """ "/ar aging", typed in a chat: the same words the Slack surface would ask."""
+    match = re.match(r"^\s*/ar\b\s*(\S*)\s*(.*)$", text, re.IGNORECASE | re.DOTALL)
+    if match is None:
+        return text
+    template = slash_subcommands().get(match.group(1).lower())
+    if template is None:
+        return f"{match.group(1)} {match.group(2)}".strip() or "help"
+    return template.format(rest=match.group(2).strip()).strip()

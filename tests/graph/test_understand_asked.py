@@ -233,7 +233,8 @@ def test_a_change_only_spoken_of_is_said_to_be_none(text: str, kind: str, reason
     "text,intent",
     [
         ("payments still not applied", "unapplied_cash"),  # a state, not a change called off
-        ("we already released SO-1004 - is initech still over its limit?", "credit_check"),
+        ("we already released SO-1004 - what does initech owe now?", "customer_balance"),
+        ("luis put the note on falcon already; what is falcon's balance?", "customer_balance"),
     ],
 )
 def test_a_state_or_a_question_beside_a_change_is_read(text: str, intent: str) -> None:

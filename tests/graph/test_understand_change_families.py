@@ -127,3 +127,17 @@ def test_a_release_names_the_order_and_its_customer(demo: Cli) -> None:
 def test_a_promise_names_its_customer(demo: Cli) -> None:
     reply = ask_json(demo, "initech committed to pay 1,000 on 30.11")
     assert len(reply["proposals"]) == 1 and "Initech LLC" in reply["text"]
+
+
+def test_the_one_agreed_with_is_the_customer() -> None:
+    action = parse(
+        "we've agreed with falcon hardware to lift their limit to 9k, pls process", TODAY
+    ).action
+    assert action is not None and action.kind == "set_credit_limit"
+    assert action.customer_text == "falcon hardware" and action.amount == Decimal("9000")
+
+
+def test_a_reminder_asked_with_the_name_first() -> None:
+    action = parse("riverbend packaging needs another nudge on INV-10130, send it", TODAY).action
+    assert action is not None and action.kind == "send_reminder"
+    assert action.customer_text == "riverbend packaging" and "10130" in action.invoice_refs

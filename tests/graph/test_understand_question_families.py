@@ -74,3 +74,27 @@ def test_a_quarter_in_words_is_a_period() -> None:
 
 def test_what_is_left_on_a_short_number_may_be_an_invoice() -> None:
     assert "984" in parse("what's still owing on 984", TODAY).maybe_invoices
+
+
+def test_a_ranking_counted_by_its_noun() -> None:
+    request = parse("show me the fifteen accounts with the biggest balances", TODAY)
+    assert request.intent == "top_debtors" and request.limit == 15
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        # the report is context: the question names what it asks about itself
+        (
+            "priya chased them already, what does heritage garden still owe?",
+            "customer_balance",
+            "heritage garden",
+        ),
+        # the question needs the report's invoice: the message is read whole
+        ("we wrote off the rest of INV-10199 already, is it closed now?", "invoice_status", None),
+    ],
+)
+def test_a_report_beside_a_question(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent and request.action is None
+    assert customer is None or request.customer_text == customer
