@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from graph.actions import Action, ActionError, ApplyPayment
+from graph.action_base import Action, ActionError
 from graph.approval_records import auto_detail, fingerprint, new_approval, proposed_detail
 from graph.approvals import SYSTEM
 from graph.ar.cashapp_payers import normalize_payer
+from graph.cash_actions import ApplyPayment
 from integrations.erp.port import ErpClient, ErpError
 from integrations.erp.records import Customer, Invoice, Payment
 from integrations.store import Approval

@@ -8,7 +8,8 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from graph.actions import Action, ActionError, action_from_payload
+from graph.action_base import Action, ActionError
+from graph.actions import action_from_payload
 from graph.ar.cashapp_payers import normalize_payer
 from integrations.erp.port import ErpError
 from integrations.store import Approval

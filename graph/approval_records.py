@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from graph.actions import Action
+from graph.action_base import Action
 from graph.policy import Identity, Policy
 from integrations.store import Approval
 from integrations.store.audit import canonical

@@ -18,7 +18,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from graph.actions import Action, ActionError, action_from_payload
+from graph.action_base import Action, ActionError
+from graph.actions import action_from_payload
 from graph.approval_execution import RECONCILER, SYSTEM, Execution
 from graph.approval_records import (
     Decision,

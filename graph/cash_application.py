@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from graph.actions import ApplyPayment
 from graph.approval_batch import Proposal, propose_many, touches
 from graph.approvals import SYSTEM, ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.cashapp_model import Claims, no_gc
+from graph.cash_actions import ApplyPayment
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from graph.cash_matcher_source import matcher_for
 from graph.cash_run_claim import STALE_AFTER, FileInProgress, RunClaimHolder, RunTakenOver

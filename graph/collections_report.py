@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from graph.actions import Action as ErpAction
+from graph.action_base import Action as ErpAction
 from graph.ar.behaviour import LATE_DAYS
 from graph.ar.collections import PriorityEntry
 from graph.ar.collections_book import read_book

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from graph.actions import Action
+from graph.action_base import Action
 from graph.ar.deductions import find_deductions
 from graph.disputes import OpenDispute, ResolveDispute
 from graph.messages import Reply, Turn

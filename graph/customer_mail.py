@@ -24,7 +24,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any
 
 from graph import understand_vocab as vocab
-from graph.actions import Action
+from graph.action_base import Action
 from graph.collector_requests import build
 from graph.format import money
 from graph.messages import Reply, Section

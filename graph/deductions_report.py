@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from graph.actions import Action as ErpAction
-from graph.actions import WriteOffDeduction
+from graph.action_base import Action as ErpAction
 from graph.ar.deductions import Deduction, find_deductions, summarize
+from graph.cash_actions import WriteOffDeduction
 from graph.format import money, plural
 from graph.llm import LlmService
 from graph.messages import Reply, Section, Table

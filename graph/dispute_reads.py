@@ -1,5 +1,5 @@
 """The reads of arbot's disputes that reports and the digest use, without the dispute actions
-(and ``graph.actions``) that ``graph.disputes`` defines: ``open_disputes``,
+that ``graph.disputes`` defines (nor ``graph.action_base``): ``open_disputes``,
 ``disputed_numbers``, ``without_disputed``."""
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from graph.actions import Action, ActionError, register
+from graph.action_base import Action, ActionError, decimal_of
 from graph.dispute_reads import (  # noqa: F401  (re-exported: reads other modules use)
     disputed_numbers,
     open_disputes,
@@ -43,10 +43,6 @@ REASONS = (
 )
 # The deduction reason code an adjustment closing a dispute carries (ERPs know only these).
 _ADJUSTMENT_REASON = {r: (r if r in DEDUCTION_REASON_CODES else "unknown") for r in REASONS}
-
-
-def _dec(value: Any) -> Decimal:
-    return Decimal(str(value))
 
 
 def dispute_id_for(key: str) -> str:
@@ -77,7 +73,7 @@ class OpenDispute(Action):
 
     @property
     def amount(self) -> Decimal:
-        return _dec(self.dispute_amount)
+        return decimal_of(self.dispute_amount)
 
     @property
     def currency(self) -> str:
@@ -180,7 +176,7 @@ class ResolveDispute(Action):
 
     @property
     def amount(self) -> Decimal | None:
-        return None if self.adjustment is None else _dec(self.adjustment)
+        return None if self.adjustment is None else decimal_of(self.adjustment)
 
     @property
     def currency(self) -> str | None:
@@ -194,7 +190,7 @@ class ResolveDispute(Action):
             "write_off": "a write-off",
         }[self.resolution]
         amount = (
-            f" of {money(_dec(self.adjustment), self.adjustment_currency)}"
+            f" of {money(decimal_of(self.adjustment), self.adjustment_currency)}"
             if self.adjustment
             else ""
         )
@@ -228,10 +224,11 @@ class ResolveDispute(Action):
             invoice = erp.get_invoice(self.invoice_number)
             if invoice is None:
                 problems.append(f"invoice {self.invoice_number} does not exist")
-            elif invoice.balance < _dec(self.adjustment):
+            elif invoice.balance < decimal_of(self.adjustment):
                 problems.append(
                     f"invoice {self.invoice_number} has {money(invoice.balance, invoice.currency)}"
-                    f" open, less than the {money(_dec(self.adjustment), invoice.currency)} to "
+                    " open, less than the "
+                    f"{money(decimal_of(self.adjustment), invoice.currency)} to "
                     "credit" + (" (it was paid meanwhile)" if invoice.balance == 0 else "")
                 )
         return problems
@@ -248,7 +245,7 @@ class ResolveDispute(Action):
             written = erp.create_adjustment(
                 customer_id=self.customer_id,
                 invoice_number=self.invoice_number,
-                amount=_dec(self.adjustment),
+                amount=decimal_of(self.adjustment),
                 currency=self.adjustment_currency,
                 kind=self.resolution,
                 reason_code=_ADJUSTMENT_REASON.get(self.reason_code, "unknown"),
@@ -264,7 +261,7 @@ class ResolveDispute(Action):
             self.customer_id,
             f"Dispute {self.dispute_id} resolved: {self.resolution.replace('_', ' ')}"
             + (
-                f" {money(_dec(self.adjustment), self.adjustment_currency)}"
+                f" {money(decimal_of(self.adjustment), self.adjustment_currency)}"
                 if self.adjustment
                 else ""
             )
@@ -274,6 +271,3 @@ class ResolveDispute(Action):
             idempotency_key=f"{key}:note",
         )
         return WriteResult(reference, key, replayed=replayed and resolved is None)
-
-
-register(OpenDispute, ResolveDispute)

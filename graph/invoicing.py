@@ -19,10 +19,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from graph.actions import CreateInvoice
 from graph.approvals import ApprovalService, ProposalRejected
 from graph.format import money
 from graph.messages import Fact, Reply, Section
+from graph.order_actions import CreateInvoice
 from graph.policy import Identity
 from graph.proposals import attach_proposals
 from graph.requests import Unclear

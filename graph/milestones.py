@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from graph.actions import CreateInvoice
+from graph.order_actions import CreateInvoice
 from integrations.erp.money import MoneyError, parse_amount
 from integrations.erp.port import ErpClient
 

@@ -1,6 +1,6 @@
 """Order-to-cash actions: a credit decision written back on a sales order (release, hold,
 decline), an invoice created from a draft, and payment terms (with a credit limit) set for a
-customer. Registered in ``graph.actions.ACTIONS``; import them from there."""
+customer. Known by kind in ``graph.actions.ACTIONS``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from graph.actions import Action, ActionError, _dec
+from graph.action_base import Action, ActionError, decimal_of
 from graph.format import money
 from integrations.erp.port import ErpClient, InvalidWrite
 from integrations.erp.records import Customer, InvoiceDraft, InvoiceLine, SalesOrder, WriteResult
@@ -40,7 +40,7 @@ class OrderDecision(Action):
 
     @property
     def amount(self) -> Decimal:
-        return _dec(self.order_amount)
+        return decimal_of(self.order_amount)
 
     @property
     def currency(self) -> str:
@@ -135,7 +135,7 @@ class CreateInvoice(Action):
 
     @property
     def amount(self) -> Decimal:
-        return sum((_dec(line[1]) for line in self.lines), Decimal("0.00"))
+        return sum((decimal_of(line[1]) for line in self.lines), Decimal("0.00"))
 
     @property
     def currency(self) -> str:
@@ -227,10 +227,10 @@ def _invoice_line(line: tuple[Any, ...]) -> InvoiceLine:
     item = line[5] if len(line) > 5 else None
     return InvoiceLine(
         str(text),
-        _dec(amount),
-        _dec(quantity),
+        decimal_of(amount),
+        decimal_of(quantity),
         bool(taxable),
-        _dec(unit_price) if unit_price is not None else None,
+        decimal_of(unit_price) if unit_price is not None else None,
         str(item) if item else None,
     )
 
@@ -253,7 +253,7 @@ class SetTerms(Action):
 
     @property
     def amount(self) -> Decimal | None:
-        return _dec(self.credit_limit) if self.credit_limit is not None else None
+        return decimal_of(self.credit_limit) if self.credit_limit is not None else None
 
     @property
     def currency(self) -> str:
@@ -263,11 +263,11 @@ class SetTerms(Action):
     def label(self) -> str:
         from integrations.erp.rules import terms_label
 
-        return terms_label(self.terms_days, _dec(self.discount_percent), self.discount_days)
+        return terms_label(self.terms_days, decimal_of(self.discount_percent), self.discount_days)
 
     def summary(self) -> str:
         limit = (
-            f" and a credit limit of {money(_dec(self.credit_limit), self.currency)}"
+            f" and a credit limit of {money(decimal_of(self.credit_limit), self.currency)}"
             if self.credit_limit is not None
             else ""
         )
@@ -290,12 +290,12 @@ class SetTerms(Action):
             return ["the customer's terms or credit limit changed since this was proposed"]
         try:
             rules.terms_days(self.terms_days)
-            rules.discount(_dec(self.discount_percent), self.discount_days, self.terms_days)
+            rules.discount(decimal_of(self.discount_percent), self.discount_days, self.terms_days)
         except InvalidWrite as refused:
             return [str(refused)]
         if isinstance(erp, TermsCatalog) and (
             missing := erp.missing_terms(
-                self.terms_days, _dec(self.discount_percent), self.discount_days
+                self.terms_days, decimal_of(self.discount_percent), self.discount_days
             )
         ):
             return [missing]
@@ -317,13 +317,13 @@ class SetTerms(Action):
             self.customer_id,
             self.terms_days,
             idempotency_key=f"{key}:terms",
-            discount_percent=_dec(self.discount_percent),
+            discount_percent=decimal_of(self.discount_percent),
             discount_days=self.discount_days,
         )
         if self.credit_limit is None:
             return WriteResult(terms.erp_reference, key, terms.replayed)
         limit = erp.set_credit_limit(
-            self.customer_id, _dec(self.credit_limit), idempotency_key=f"{key}:limit"
+            self.customer_id, decimal_of(self.credit_limit), idempotency_key=f"{key}:limit"
         )
         return WriteResult(terms.erp_reference, key, terms.replayed and limit.replayed)
 

@@ -25,21 +25,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from graph.actions import (
-    Action,
-    DeclineOrder,
-    HoldOrder,
-    ReleaseOrder,
-    SetCreditHold,
-    SetCreditLimit,
-    SetTerms,
-)
+from graph.action_base import Action
 from graph.approvals import ApprovalService, ProposalRejected
 from graph.ar.credit import CreditDecision, check_credit
 from graph.ar.terms import propose_terms
+from graph.customer_actions import SetCreditHold, SetCreditLimit
 from graph.format import money
 from graph.invoicing import is_new_customer
 from graph.messages import Fact, Reply, Section
+from graph.order_actions import DeclineOrder, HoldOrder, ReleaseOrder, SetTerms
 from graph.policy import Identity
 from graph.proposals import attach_proposals
 from integrations.erp.port import ErpClient

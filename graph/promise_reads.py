@@ -1,5 +1,5 @@
 """The reads of promises to pay that reports, the collections list and the digest use, without
-the ``RecordPromise`` action (and ``graph.actions``) that ``graph.promises`` defines:
+the ``RecordPromise`` action that ``graph.promises`` defines (nor ``graph.action_base``):
 ``settle``, ``promises_as_of``, ``broken_promises``, ``status_as_of``, ``next_business_day``."""
 
 from __future__ import annotations

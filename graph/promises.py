@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
-from graph.actions import Action, ActionError, register
+from graph.action_base import Action, ActionError
 from graph.format import day, money
 from graph.promise_reads import (  # noqa: F401  (re-exported: reads other modules use)
     ONE_QUERY_PER_CUSTOMER_UP_TO,
@@ -113,6 +113,3 @@ class RecordPromise(Action):
             idempotency_key=f"{key}:note",
         )
         return WriteResult(promise.promise_id, key, replayed=not created)
-
-
-register(RecordPromise)

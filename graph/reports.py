@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from graph.actions import Action as ErpAction
+from graph.action_base import Action as ErpAction
 from graph.approvals import ApprovalService, ProposalRejected
 from graph.ar.names import Resolution
 from graph.llm import LlmService

@@ -13,17 +13,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import prompts
-from graph.actions import (
-    Action,
-    AddNote,
-    ApplyPayment,
-    SendReminder,
-    SetCreditHold,
-    SetCreditLimit,
-    WriteOffDeduction,
-)
+from graph.action_base import Action
+from graph.cash_actions import ApplyPayment, WriteOffDeduction
+from graph.customer_actions import AddNote, SendReminder, SetCreditHold, SetCreditLimit
 from graph.disputes import without_disputed
 from graph.format import day, money
+from graph.order_actions import DeclineOrder, HoldOrder
 from graph.unclear import Unclear as Unclear
 from graph.understand import ActionRequest
 
@@ -186,8 +181,6 @@ def _order_decision(
 ) -> Action:
     """ "hold SO-1002", "decline SO-1013", "release the order for pinnacle": a credit decision
     on one sales order, written back as that decision (never the customer's credit hold)."""
-    from graph.actions import DeclineOrder, HoldOrder
-
     if request.order_ref:
         order = next((o for o in erp.sales_orders() if o.order_id == request.order_ref), None)
         if order is None:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from graph.actions import Action, ActionError, register
+from graph.action_base import Action, ActionError
 from graph.format import day, money, plural
 from graph.messages import TABLE_MAX_ROWS, Reply, Section, Table
 from graph.messages import Attachment as FileOut
@@ -199,6 +199,3 @@ def statement_report(context: ReportContext, request: Request) -> Reply:
     statement = build(context.erp, customer, context.today)
     pdf_path, csv_path = save(statement)
     return statement_reply(statement, pdf_path, csv_path)
-
-
-register(SendStatement)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from graph.actions import ApplyPayment, WriteOffDeduction
 from graph.approvals import ApprovalService
+from graph.cash_actions import ApplyPayment, WriteOffDeduction
 from graph.policy import Identity, Policy, parse_policy
 from integrations.erp.local import LocalLedger
 from integrations.erp.port import ErpClient

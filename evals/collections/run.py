@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.collections.book import AS_OF, BUILDERS, CUSTOMERS, ERPS, Built
-from graph.actions import Action
+from graph.action_base import Action
 from graph.ar.collections_book import read_book
 from graph.collector_signals import collector_signals
 from graph.disputes import OpenDispute, without_disputed

@@ -10,7 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.actions import SetCreditLimit, WriteOffDeduction
+from graph.cash_actions import WriteOffDeduction
+from graph.customer_actions import SetCreditLimit
 from tests.bot.slack_kit import (
     CASEY_AAD,
     DANA_AAD,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from graph.actions import WriteOffDeduction
+from graph.cash_actions import WriteOffDeduction
 from integrations.erp.local import schema as ledger_tables
 from tests.bot.slack_kit import (
     Harness,

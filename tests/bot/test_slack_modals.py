@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from bot.slack.modals import MAX_METADATA, reject_modal, where_from
-from graph.actions import WriteOffDeduction
+from graph.cash_actions import WriteOffDeduction
 from tests.bot.slack_kit import Harness, button_body, slack_server, view_body
 
 

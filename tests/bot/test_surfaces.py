@@ -17,7 +17,7 @@ import pytest
 
 from bot.slack.blocks import render
 from bot.teams.package import write_package
-from graph.actions import WriteOffDeduction
+from graph.cash_actions import WriteOffDeduction
 from graph.proposals import proposal_reply
 from tests.bot.slack_kit import (
     CASEY_AAD,

@@ -13,7 +13,7 @@ import pytest
 
 from bot.config import TeamsSettings
 from bot.teams.app import post_proactively
-from graph.actions import WriteOffDeduction
+from graph.cash_actions import WriteOffDeduction
 from graph.messages import Reply
 from tests.bot.slack_kit import (
     CASEY_AAD,

@@ -168,7 +168,7 @@ def test_a_statement_asked_in_a_channel_comes_to_the_asker_s_personal_chat(
 def test_a_statement_that_changed_since_the_offer_is_not_sent(server: Harness) -> None:
     from decimal import Decimal
 
-    from graph.actions import WriteOffDeduction
+    from graph.cash_actions import WriteOffDeduction
     from tests.bot.test_collector_surfaces import as_morgan
 
     offered = ask_for_statement(server)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from graph.actions import SetCreditLimit
 from graph.approvals import ApprovalService, ProposalRejected
+from graph.customer_actions import SetCreditLimit
 from graph.policy import Identity
 from integrations.erp.local import LocalLedger
 from integrations.erp.local import schema as ledger_tables

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.actions import SetCreditHold
 from graph.agent import Agent, asked
+from graph.customer_actions import SetCreditHold
 from graph.messages import Turn
 from graph.understand import parse
 from graph.understand_asked import NAMES, SAID, not_asked

@@ -12,7 +12,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.actions import ApplyPayment
+from graph.cash_actions import ApplyPayment
 from integrations.store.audit import (
     approval_state,
     approval_states,
