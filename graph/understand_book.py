@@ -45,7 +45,7 @@ CREDIT_EXCEPTIONS = _rx(
     r"(?:limits?|lines?)\b|\bon (?:credit )?stop\b|\bstop list\b",
 )
 OVER_DAYS = lazy(
-    r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|past"
+    r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|(?<!the )past"
     r"|exceeding|at least|longer than)|>=?)\s*(\d{1,3})\b"
     r"(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
     r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
@@ -95,6 +95,16 @@ TOP_DEBTORS = _rx(
     r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
     r"\s*\$?\d",
     r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?(?:the )?most\b",
+    # customers ranked by what they owe: "sort customers by what they owe", "top ten customers
+    # by amount outstanding", "whose balance is highest", "heaviest debtors"
+    r"\b(?:customers|accounts|clients|debtors) (?:sorted |ranked |ordered |listed )?by (?:the )?"
+    r"(?:what they owe|amounts? (?:owed|outstanding|due|open)|(?:open |outstanding |total )?"
+    r"balances?|exposure|ar|o ?s|outstanding|debt)\b",
+    r"\b(?:whose|which (?:customer|account|client)(?:'s)?) (?:\w+ )?(?:balance|exposure|ar|debt)"
+    r" is (?:the )?(?:highest|biggest|largest|greatest)\b",
+    r"\b(?:heaviest|greatest) (?:\d+ )?(?:debtors?|balances?|exposures?)\b"
+    r"|\b(?:greatest|highest|biggest|largest) (?:\w+ )?(?:exposures?|balances?) by customer\b"
+    r"|\binto us for (?:the )?most\b",
     r"\b(?:has|have|with|carry|carries) (?:the )?most (?:money |cash |dollars )?(?:outstanding|owed"
     r"|owing|open|unpaid)\b",
     r"\b(?:top|biggest|largest|highest) (?:\d+ )?(?:usd|eur|gbp|cad|euro|sterling|dollar|canadian)"
@@ -143,13 +153,16 @@ AGING_REPORT = _rx(
 _BUCKET = r"(?:current|(?:0|1|15|30|31|45|46|60|61|90|91|120|121|150|180)(?:\s*-\s*\d{1,3})?\s*\+?)"
 AGING_BUCKETS = lazy(rf"(?<![\d/.])\b{_BUCKET}(?:\s*[/,|&]\s*(?:and\s+)?{_BUCKET}){{2,}}(?![\d/.])")
 LARGEST_INVOICES = _rx(
-    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)? (?:single |individual )?"
-    r"(?:value |dollar |amount )?(?:open |unpaid"
+    r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)?(?: single| individual)?"
+    r"(?:[- ]value|[- ]dollar| amount)? (?:open |unpaid"
     r" |outstanding |overdue |past due )?(?:invoices?|bills)\b",
     r"\binvoices? (?:with|have|has|carry|carrying) (?:the )?(?:largest|biggest|highest|greatest)"
     r"(?: open| outstanding| unpaid| remaining| total)? (?:balances?|amounts?|values?)\b"
     r"|\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",
     r"\b(?:largest|biggest|highest|top)(?: \d+)? (?:open |unpaid |outstanding |o ?s )?items?\b",
+    # "single biggest receivable": one receivable is one invoice
+    r"\b(?:largest|biggest|highest) (?:single |individual )?(?:open |unpaid |outstanding )?"
+    r"receivable\b(?! (?:balances?|exposures?|amounts?|accounts?|customers?)\b)",
     # "which invoice is the biggest one still unpaid", "big ticket invoices"
     r"\binvoices?\b.{0,12}\b(?:is|are) the (?:biggest|largest|highest)\b"
     r"|\bbig[- ]ticket (?:invoices?|items?|bills?)\b",

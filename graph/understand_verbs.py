@@ -19,6 +19,7 @@ CLAUSES = lazy(
     r"[.!?;,]+(?=\s|$)|(?<!hold)(?<!stop)(?<!block)"  # "credit hold: globex" is one clause
     r"(?<!increase)(?<!decrease)(?<!change)"  # "credit limit increase: mariner 36k -> 50k"
     r":+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
+    r"(?!\s*(?:credit )?(?:hold|stop|block)\s*$)"  # "globex: hold"
     r"|\s-+\s|\s-{2,}|\n+"
 )
 POLITE = lazy(
@@ -97,7 +98,9 @@ VERB = {
             r"|^(?:absorb|eat|swallow|forgive|take the (?:hit|loss) on)\b"
             # "just write it off", "clear the 776.98 to write-off", "ok to w/o … pls book"
             rf"|{_PRONOUN_OFF}"
-            r"|^(?:clear|move|take|put|send|post)\b.{0,60}\bto (?:a )?write ?-?off\b",
+            r"|^(?:clear|move|take|put|send|post)\b.{0,60}\bto (?:a )?write ?-?off\b"
+            # "take 45 off INV-10321 as a pricing writeoff"
+            r"|^(?:take|knock|book|post)\b.{0,60}\bas (?:a |an )?(?:[\w-]+ )?write ?-?off\b",
         ),
         (
             "apply",
@@ -203,8 +206,8 @@ VERB = {
             # the noun first, the customer after, nothing else: "credit stop acme ind"
             rf"|^credit (?:hold|stop|block) (?!on\b|off\b|for\b|(?:report|list|status|check"
             r"|review|customers|accounts|exceptions|summary|policy|limit)\b)(?:[\w&.'-]+ ?){1,6}$"
-            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:->|=>|\u2192|:)\s*(?:on )?"
-            rf"{_HOLD}$"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,4}}[\w&.'-]+\s*(?:->|=>|\u2192|:)\s*"
+            rf"(?:on )?{_HOLD}$"
             rf"|^set\b.*\b{_HOLD} (?:to|=) (?:yes|true|on|y)\b"
             # "globex to be put on hold", "globex needs to be blocked"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:is |are )?(?:to be|needs to be"

@@ -286,7 +286,8 @@ CREDIT = _rx(
     r"\b(?:place|put in|send|take|give us) (?:another|a new|one more|an extra|a bigger|an?)\b"
     r".{0,20}\border\b",
     r"\b(?:ok|okay|safe|fine|wise) to (?:take|lift|remove|release)\b.{0,40}\b(?:off|hold|stop)\b"
-    r"|\brun (?:a )?credit (?:check )?(?:on|for)\b",
+    r"|\brun (?:a )?credit (?:check )?(?:on|for)\b"
+    r"|\bgood for (?:another|a|an|one more|a new)\b.{0,20}\border\b",
     r"\bwants? to ship\b|\bship (?:so\b|order|the order)",
     r"\blimit\b",
 )

@@ -141,3 +141,21 @@ def test_a_reminder_asked_with_the_name_first() -> None:
     action = parse("riverbend packaging needs another nudge on INV-10130, send it", TODAY).action
     assert action is not None and action.kind == "send_reminder"
     assert action.customer_text == "riverbend packaging" and "10130" in action.invoice_refs
+
+
+@pytest.mark.parametrize(
+    "text,kind,customer",
+    [
+        ("fabrikam: credit hold", "set_credit_hold", "fabrikam"),
+        ("take 9.99 off INV-10199 as a freight write-off", "write_off_deduction", None),
+    ],
+)
+def test_terse_changes(text: str, kind: str, customer: str | None) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind and action.customer_text == customer
+
+
+@pytest.mark.parametrize("text", ["bump fabrikam to 25k", "move riverbend to 45 days"])
+def test_a_change_its_words_do_not_name_is_not_proposed(text: str) -> None:
+    # a limit or terms only guessed at: the words name neither, so nothing is proposed
+    assert parse(text, TODAY).action is None

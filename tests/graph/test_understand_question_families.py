@@ -98,3 +98,26 @@ def test_a_report_beside_a_question(text: str, intent: str, customer: str | None
     request = parse(text, TODAY)
     assert request.intent == intent and request.action is None
     assert customer is None or request.customer_text == customer
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        # customers ranked by what they owe, in words of one's own
+        ("rank our clients by open balance", "top_debtors"),
+        ("accounts sorted by amount due", "top_debtors"),
+        ("which account's balance is the largest", "top_debtors"),
+        ("greatest exposures", "top_debtors"),
+        ("who is into us for the most?", "top_debtors"),
+        ("clients with the highest receivable balance", "top_debtors"),  # not one invoice
+        # one receivable, the biggest: an invoice
+        ("the largest receivable still open", "largest_invoices"),
+        ("top-dollar invoices outstanding", "largest_invoices"),
+        # "the past N days" is a period, "past 60" is lateness
+        ("receipts over the past 4 days", "payments_received"),
+        ("anything past 60", "over_days"),
+        ("is falcon hardware good for a new 5k order", "credit_check"),
+    ],
+)
+def test_more_of_the_weak_families(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
