@@ -155,7 +155,7 @@ AGING_BUCKETS = lazy(rf"(?<![\d/.])\b{_BUCKET}(?:\s*[/,|&]\s*(?:and\s+)?{_BUCKET
 LARGEST_INVOICES = _rx(
     r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)?(?: single| individual)?"
     r"(?:[- ]value|[- ]dollar| amount)? (?:open |unpaid"
-    r" |outstanding |overdue |past due )?(?:invoices?|bills)\b",
+    r" |outstanding |overdue |past due )?(?:invoices?|bills?)\b",
     r"\binvoices? (?:with|have|has|carry|carrying) (?:the )?(?:largest|biggest|highest|greatest)"
     r"(?: open| outstanding| unpaid| remaining| total)? (?:balances?|amounts?|values?)\b"
     r"|\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",

@@ -272,7 +272,9 @@ CREDIT = _rx(
     r"|available|exposure|worthy|worthiness|hold|release|limit|limits|terms|left|room|app)\b",
     r"\bcheck(?:ing)? (?:the |their )?credit\b|\b(?:available|remaining|open) credit\b"
     r"|\bheadroom\b|\bopen to buy\b|\bhow much credit\b|\bcredit (?:do|does|is) \w+"
-    r"|\broom (?:\w+ ){0,4}on (?:their|its|the|his|her) (?:credit )?(?:line|limit)\b",
+    r"|\broom (?:\w+ ){0,4}on (?:their|its|the|his|her|[\w&]+'s) (?:credit )?(?:line|limit)\b"
+    r"|\bcredit (?:position|standing|concerns?|situation|health|profile|rating|picture|risk)\b"
+    r"|\b(?:keep|continue|still|carry on) (?:shipping|supplying|selling|delivering)\b",
     r"\b(?:can|could|should|shall|may) (?:we|i) (?:ship|release|extend|approve|accept|take|give)\b",
     r"\b(?:ok|okay|safe|fine|good|clear|cleared) to (?:ship|release|go|approve|extend)\b",
     r"\bgood to go\b|\b(?:approve|release|ship) or (?:hold|reject|decline|not)\b",

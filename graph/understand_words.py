@@ -53,7 +53,8 @@ far carry carries carrying trial blowing room headroom half fortnight second 1st
 combined aggregate ledger split break breakdown bucketed separate separately longest furthest
 breaches breach lmt cl deposits down hit hits ptp ptps detailed stop utilization utilisation
 mid middle early late start beginning trend trends usually typically normally date dated
-near nearing approaching sitting standing belongs belong single ticket safe third fourth fyi
+near nearing approaching sitting standing belongs belong single ticket safe third fourth logged
+concern concerns supplying selling delivering fyi
 fwiw btw cfo ceo controller boss supposed
 delinquent oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant
 couldnt shouldnt q totals percent percentage pct share ratio points posts missing arrived

@@ -121,3 +121,29 @@ def test_a_report_beside_a_question(text: str, intent: str, customer: str | None
 )
 def test_more_of_the_weak_families(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("what's the credit position on granite restaurant", "granite restaurant"),
+        ("any credit concerns with falcon hardware", "falcon hardware"),
+        ("is there room on riverbend's line", "riverbend"),
+        ("should we keep supplying tate engineering", "tate engineering"),
+    ],
+)
+def test_a_customers_credit_standing(text: str, customer: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "credit_check" and request.customer_text == customer
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("our biggest unpaid bill", "largest_invoices"),
+        ("payments logged on monday", "payments_received"),
+    ],
+)
+def test_a_bill_and_a_log(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent and request.customer_text is None
