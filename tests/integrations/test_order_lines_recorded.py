@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
-from integrations.erp.quickbooks import mapping as m
+from integrations.erp.quickbooks.order_mapping import sales_order
 from integrations.erp.quickbooks.webhooks import _cdc_events
 from tests.integrations.test_quickbooks_fixtures import CONTEXT, body, cassette
 
@@ -18,7 +18,7 @@ def recorded_orders() -> dict[str, object]:
     [interaction] = cassette("cdc/basic.yml")
     stub = SimpleNamespace(realm_id="9130", record=lambda entity, data: None)
     events = _cdc_events(stub, body(interaction))  # type: ignore[arg-type]
-    return {e.entity_id: m.sales_order(e.data or {}, CONTEXT, None) for e in events}
+    return {e.entity_id: sales_order(e.data or {}, CONTEXT, None) for e in events}
 
 
 def test_recorded_estimates_become_orders_with_their_lines() -> None:

@@ -17,6 +17,8 @@ import yaml
 
 from integrations.erp.port import NotFound
 from integrations.erp.quickbooks import mapping as m
+from integrations.erp.quickbooks import order_mapping, payment_mapping
+from integrations.erp.quickbooks.entity_fields import Context
 from integrations.erp.quickbooks.errors import (
     StaleObject,
     error_for,
@@ -33,7 +35,7 @@ from integrations.erp.quickbooks.webhooks import (
 from integrations.erp.quickbooks.wire import loads, parse_xml, quote, xml_response
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quickbooks"
-CONTEXT = m.Context(home_currency="USD")
+CONTEXT = Context(home_currency="USD")
 
 
 def cassette(name: str) -> list[dict[str, Any]]:
@@ -73,7 +75,7 @@ def test_recorded_customers_page_reads_into_customers() -> None:
 def test_recorded_invoice_reads_into_an_invoice() -> None:
     [interaction] = cassette("create/invoice.yml")
     entity = body(interaction)["Invoice"]
-    invoice = m.invoice(entity, m.Context(po_field="PO Number"))
+    invoice = m.invoice(entity, Context(po_field="PO Number"))
     assert invoice.invoice_number == "1043"
     assert invoice.customer_id == "1"
     assert (invoice.invoice_date, invoice.due_date) == (date(2020, 9, 29), date(2020, 10, 29))
@@ -83,9 +85,9 @@ def test_recorded_invoice_reads_into_an_invoice() -> None:
         **entity,
         "CustomField": [{"DefinitionId": "1", "Name": "Crew #", "StringValue": " PO-77 "}],
     }
-    assert m.invoice(with_value, m.Context(po_field="crew #")).po_number == "PO-77"
-    assert m.invoice(with_value, m.Context(po_field="1")).po_number == "PO-77"
-    assert m.invoice(with_value, m.Context(po_field="")).po_number is None
+    assert m.invoice(with_value, Context(po_field="crew #")).po_number == "PO-77"
+    assert m.invoice(with_value, Context(po_field="1")).po_number == "PO-77"
+    assert m.invoice(with_value, Context(po_field="")).po_number is None
 
 
 def test_recorded_sparse_update_moves_the_sync_token() -> None:
@@ -105,8 +107,8 @@ def test_recorded_query_quoting_escapes_apostrophes() -> None:
 def test_recorded_payment_xml_reads_into_a_payment_with_its_application() -> None:
     name, entity = parse_xml(xml("payment_with_line_extras.xml"))
     assert name == "Payment"
-    context = m.Context(invoice_numbers={"68": "1246"})
-    payment = m.payment(entity, context)
+    context = Context(invoice_numbers={"68": "1246"})
+    payment = payment_mapping.payment(entity, context)
     assert payment is not None
     assert (payment.payment_id, payment.customer_id, payment.amount) == (
         "QBO-83",
@@ -117,7 +119,9 @@ def test_recorded_payment_xml_reads_into_a_payment_with_its_application() -> Non
     assert (application.invoice_number, application.amount) == ("1246", Decimal("2400.00"))
     assert payment.unapplied == 0
 
-    unapplied = m.payment(xml_response(xml("fetch_payment_by_id.xml"))["Payment"], CONTEXT)
+    unapplied = payment_mapping.payment(
+        xml_response(xml("fetch_payment_by_id.xml"))["Payment"], CONTEXT
+    )
     assert unapplied is not None
     assert unapplied.applications == ()
     assert unapplied.unapplied == Decimal("40.00")
@@ -126,7 +130,7 @@ def test_recorded_payment_xml_reads_into_a_payment_with_its_application() -> Non
 
 def test_recorded_credit_memo_and_invoice_xml() -> None:
     memo = xml_response(xml("fetch_credit_memo.xml"))["CreditMemo"]
-    [left] = m.adjustments(memo, [], CONTEXT, None)
+    [left] = payment_mapping.adjustments(memo, [], CONTEXT, None)
     assert (left.adjustment_id, left.invoice_number, left.amount, left.currency) == (
         "CM-52",
         None,
@@ -148,7 +152,7 @@ def test_recorded_cdc_response_becomes_change_events() -> None:
     assert [e.entity for e in events] == ["Estimate"] * 4
     assert {e.entity_id for e in events} == {"48", "46", "41", "100"}
     assert all(e.operation == "Update" and e.data for e in events)
-    order = m.sales_order(events[-1].data or {}, CONTEXT, None)
+    order = order_mapping.sales_order(events[-1].data or {}, CONTEXT, None)
     assert (order.order_id, order.status, order.amount) == ("SO-100", "approved", Decimal("351.81"))
 
 

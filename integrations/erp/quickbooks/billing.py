@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from integrations.erp import rules
 from integrations.erp.money import quantize
 from integrations.erp.port import InvalidWrite
-from integrations.erp.quickbooks import mapping as m
 from integrations.erp.quickbooks.config import PRIVATE_NOTE_MAX, marker_for
+from integrations.erp.quickbooks.entity_fields import Context, clean_memo, currency_of, ref
 from integrations.erp.quickbooks.writes import Outcome, Progress
 from integrations.erp.records import InvoiceDraft, InvoiceLine, WriteResult
 
@@ -54,7 +54,7 @@ def set_payment_terms(
 
     def find_done(progress: Progress) -> Outcome | None:
         current = client.fetch("Customer", customer_id) or {}
-        if m.ref(current.get("SalesTermRef")) == term_id:
+        if ref(current.get("SalesTermRef")) == term_id:
             return Outcome(f"Customer {customer_id}")
         return None
 
@@ -69,7 +69,7 @@ def set_payment_terms(
             "terms",
             lambda current: (
                 None
-                if m.ref(current.get("SalesTermRef")) == term_id
+                if ref(current.get("SalesTermRef")) == term_id
                 else {"SalesTermRef": {"value": term_id}}
             ),
         )
@@ -124,8 +124,8 @@ def create_invoice(
 
     def validate() -> str:
         customer = client._customer_entity(draft.customer_id)
-        context = m.Context(home_currency=client.home_currency())
-        rules.invoice_draft(draft, m.currency_of(customer, context))
+        context = Context(home_currency=client.home_currency())
+        rules.invoice_draft(draft, currency_of(customer, context))
         if client._invoice_entity(draft.invoice_number) is not None:
             raise InvalidWrite(f"invoice {draft.invoice_number} already exists")
         return client.item_id(
@@ -157,7 +157,7 @@ def create_invoice(
         }
 
     def send(item: str, progress: Progress) -> Outcome:
-        note = f"arbot: {m.clean_memo(draft.memo or draft.source)}"
+        note = f"arbot: {clean_memo(draft.memo or draft.source)}"
         body = {
             "CustomerRef": {"value": draft.customer_id},
             "DocNumber": draft.invoice_number,

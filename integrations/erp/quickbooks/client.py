@@ -32,6 +32,7 @@ from integrations.erp.quickbooks.errors import (
     QuickBooksConfigError,
 )
 from integrations.erp.quickbooks.oauth import TokenManager
+from integrations.erp.quickbooks.payment_reads import QuickBooksPaymentReads
 from integrations.erp.quickbooks.payments import QuickBooksPayments
 from integrations.erp.quickbooks.reads import QuickBooksReads
 from integrations.erp.quickbooks.store import QuickBooksStore
@@ -46,7 +47,7 @@ from integrations.erp.quickbooks.transport import (
 )
 
 
-class QuickBooksClient(QuickBooksReads, QuickBooksPayments):
+class QuickBooksClient(QuickBooksReads, QuickBooksPaymentReads, QuickBooksPayments):
     """``ErpClient`` for one QuickBooks Online company (realm). Thread-safe: the product calls
     it from worker threads; requests to the realm share one concurrency and rate limit."""
 

@@ -10,6 +10,7 @@ from typing import Any
 from integrations.erp import rules
 from integrations.erp.money import ZERO
 from integrations.erp.port import InvalidWrite
+from integrations.erp.quickbooks import entity_fields
 from integrations.erp.quickbooks import mapping as m
 from integrations.erp.quickbooks.config import (
     PAYMENT_REF_MAX,
@@ -36,9 +37,9 @@ class QuickBooksPayments(QuickBooksWrites):
         """A payer may pay its own invoices and those of its parent or sub-customers."""
         return may_pay_for(
             str(payer["Id"]),
-            m.ref(payer.get("ParentRef")),
+            entity_fields.ref(payer.get("ParentRef")),
             str(owner["Id"]),
-            m.ref(owner.get("ParentRef")),
+            entity_fields.ref(owner.get("ParentRef")),
         )
 
     def apply_payment(
@@ -84,16 +85,18 @@ class QuickBooksPayments(QuickBooksWrites):
             unapplied = total
             if existing is not None:
                 recorded = (
-                    m.ref(existing.get("CustomerRef")),
-                    m.amount(existing.get("TotalAmt")),
-                    m.currency_of(existing, m.Context(home_currency=self.home_currency())),
+                    entity_fields.ref(existing.get("CustomerRef")),
+                    entity_fields.amount(existing.get("TotalAmt")),
+                    entity_fields.currency_of(
+                        existing, entity_fields.Context(home_currency=self.home_currency())
+                    ),
                 )
                 rules.same_payment(
                     payment.payment_id,
                     (recorded[0] or "", recorded[1], recorded[2]),
                     (payment.customer_id, total, currency),
                 )
-                unapplied = m.amount(existing.get("UnappliedAmt"))
+                unapplied = entity_fields.amount(existing.get("UnappliedAmt"))
             lines: dict[str, Decimal] = {}
             entities: dict[str, dict[str, Any]] = {}
             owners: dict[str, dict[str, Any]] = {str(payer["Id"]): payer}
@@ -101,9 +104,11 @@ class QuickBooksPayments(QuickBooksWrites):
                 number = request.invoice_number
                 applied = rules.positive_application(number, request.amount, currency)
                 invoice = self._invoice_or_fail(number)
-                inv_currency = m.currency_of(invoice, m.Context(home_currency=self.home_currency()))
+                inv_currency = entity_fields.currency_of(
+                    invoice, entity_fields.Context(home_currency=self.home_currency())
+                )
                 rules.payment_currency_matches(number, inv_currency, currency)
-                owner_id = m.ref(invoice.get("CustomerRef")) or ""
+                owner_id = entity_fields.ref(invoice.get("CustomerRef")) or ""
                 if owner_id not in owners:
                     owners[owner_id] = self._customer_entity(owner_id)
                 rules.payer_may_pay(
@@ -113,7 +118,7 @@ class QuickBooksPayments(QuickBooksWrites):
                 lines[inv_id] = lines.get(inv_id, ZERO) + applied
                 entities[inv_id] = invoice
                 rules.within_balance(
-                    number, m.amount(invoice.get("Balance")), currency, lines[inv_id]
+                    number, entity_fields.amount(invoice.get("Balance")), currency, lines[inv_id]
                 )
                 if sum(lines.values(), ZERO) > unapplied:
                     rules.enough_unapplied(payment.payment_id, ZERO, applied, number)
@@ -129,7 +134,7 @@ class QuickBooksPayments(QuickBooksWrites):
             new_lines, existing = plan
             qbo_id = progress.get("payment") or (str(existing["Id"]) if existing else None)
             if qbo_id is None:
-                memo = m.clean_memo(payment.reference)
+                memo = entity_fields.clean_memo(payment.reference)
                 note = f"{memo} {marker}".strip()
                 if len(note) > PRIVATE_NOTE_MAX:
                     note = memo[: PRIVATE_NOTE_MAX - len(marker) - 1] + " " + marker
@@ -153,12 +158,17 @@ class QuickBooksPayments(QuickBooksWrites):
                     return None
                 merged: dict[str, Decimal] = {}
                 for line in current.get("Line") or []:
-                    for txn in m.linked(line, "Invoice"):
-                        merged[txn] = merged.get(txn, ZERO) + m.amount(line.get("Amount"))
+                    for txn in entity_fields.linked(line, "Invoice"):
+                        merged[txn] = merged.get(txn, ZERO) + entity_fields.amount(
+                            line.get("Amount")
+                        )
                 others = [
-                    {"Amount": m.amount(line.get("Amount")), "LinkedTxn": line["LinkedTxn"]}
+                    {
+                        "Amount": entity_fields.amount(line.get("Amount")),
+                        "LinkedTxn": line["LinkedTxn"],
+                    }
                     for line in current.get("Line") or []
-                    if not m.linked(line, "Invoice") and line.get("LinkedTxn")
+                    if not entity_fields.linked(line, "Invoice") and line.get("LinkedTxn")
                 ]
                 for line in new_lines:
                     txn = line["LinkedTxn"][0]["TxnId"]
@@ -238,14 +248,14 @@ class QuickBooksPayments(QuickBooksWrites):
             if invoice_number is None or progress.get("link"):
                 return outcome(memo_id)
             entity = self.fetch("CreditMemo", memo_id)
-            remaining = m.amount(
+            remaining = entity_fields.amount(
                 (entity or {}).get("RemainingCredit", (entity or {}).get("Balance"))
             )
             return outcome(memo_id) if entity is not None and remaining <= 0 else None
 
         def validate() -> tuple[str | None, str]:
             customer = self._customer_entity(customer_id)
-            context = m.Context(home_currency=self.home_currency())
+            context = entity_fields.Context(home_currency=self.home_currency())
             invoice_id = None
             if invoice_number is not None:
                 invoice = self._invoice_or_fail(invoice_number)
@@ -254,7 +264,7 @@ class QuickBooksPayments(QuickBooksWrites):
                 )
                 invoice_id = str(invoice["Id"])
             else:
-                rules.billed_in(customer_id, m.currency_of(customer, context), currency)
+                rules.billed_in(customer_id, entity_fields.currency_of(customer, context), currency)
             return invoice_id, self._deduction_item()
 
         def send(plan: tuple[str | None, str], progress: Progress) -> Outcome:
@@ -263,7 +273,9 @@ class QuickBooksPayments(QuickBooksWrites):
             if memo_id is None:
                 on = f" on invoice {invoice_number}" if invoice_number else ""
                 reason = f" ({reason_code})" if reason_code else ""
-                note = f"arbot {kind.replace('_', ' ')}{reason}{on}: {m.clean_memo(memo)}"
+                note = (
+                    f"arbot {kind.replace('_', ' ')}{reason}{on}: {entity_fields.clean_memo(memo)}"
+                )
                 note = note[: PRIVATE_NOTE_MAX - len(marker) - 1] + " " + marker
                 body = {
                     "CustomerRef": {"value": customer_id},

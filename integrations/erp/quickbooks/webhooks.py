@@ -26,7 +26,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from integrations.erp.port import Change
-from integrations.erp.quickbooks import mapping as m
+from integrations.erp.quickbooks.entity_fields import moment_of
 from integrations.erp.quickbooks.store import now_utc
 from integrations.erp.quickbooks.wire import loads
 
@@ -119,7 +119,7 @@ def parse_notification(body: bytes | str) -> list[ChangeEvent]:
                         entity=name,
                         entity_id=entity_id,
                         operation=operation,
-                        occurred_at=m.moment_of(updated),
+                        occurred_at=moment_of(updated),
                         source="webhook",
                     )
                 )
@@ -139,7 +139,7 @@ def parse_notification(body: bytes | str) -> list[ChangeEvent]:
                 entity=name,
                 entity_id=str(item.get("intuitentityid") or ""),
                 operation=operation,
-                occurred_at=m.moment_of(item.get("time")),
+                occurred_at=moment_of(item.get("time")),
                 source="webhook",
             )
         )
@@ -248,7 +248,7 @@ def _cdc_events(client: QuickBooksClient, document: dict[str, Any]) -> list[Chan
                             entity=name,
                             entity_id=str(row["Id"]),
                             operation="Delete" if deleted else "Update",
-                            occurred_at=m.moment_of(updated),
+                            occurred_at=moment_of(updated),
                             source="cdc",
                             data=None if deleted else row,
                             record=None if deleted else client.record(name, row),
@@ -269,7 +269,7 @@ def changes_since(
     server_time: datetime | None = None
     for entity in entities:
         document = client.cdc([entity], since)
-        server_time = server_time or m.moment_of(document.get("time"))
+        server_time = server_time or moment_of(document.get("time"))
         found = _cdc_events(client, document)
         if len(found) >= CDC_MAX_OBJECTS:
             rows = client.query(

@@ -11,7 +11,6 @@ from typing import Any
 from integrations.erp import rules
 from integrations.erp.money import ZERO
 from integrations.erp.port import InvalidWrite, NotFound
-from integrations.erp.quickbooks import mapping as m
 from integrations.erp.quickbooks.config import (
     CUSTOMER_NOTES_MAX,
     PRIVATE_NOTE_MAX,
@@ -21,6 +20,8 @@ from integrations.erp.quickbooks.errors import (
     QuickBooksFault,
     StaleObject,
 )
+from integrations.erp.quickbooks.mapping import note_line
+from integrations.erp.quickbooks.order_mapping import QBO_STATUS_FOR, estimate_id
 from integrations.erp.quickbooks.store import now_utc
 from integrations.erp.records import (
     InvoiceDraft,
@@ -256,7 +257,7 @@ class QuickBooksWrites(ClientParts):
         def send(target_id: str, progress: Progress) -> Outcome:
             line = progress.get("line")
             if not line:
-                line = m.note_line(now_utc(), author, text)
+                line = note_line(now_utc(), author, text)
                 progress.values["target"] = target_id
                 progress.set("line", line)
 
@@ -285,10 +286,10 @@ class QuickBooksWrites(ClientParts):
         (on hold, released) is kept by arbot and read back while QBO's status stays put."""
         rules.order_status(status)
         key = idempotency_key
-        est_id = m.estimate_id(order_id)
+        est_id = estimate_id(order_id)
         if est_id is None:
             raise NotFound(f"sales order {order_id} does not exist")
-        wanted = m.QBO_STATUS_FOR[status]
+        wanted = QBO_STATUS_FOR[status]
         reference = f"Estimate {est_id}"
 
         def find_done(progress: Progress) -> Outcome | None:
