@@ -288,7 +288,7 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             # INV-1": an amount of a payment (a prefixed id), then where it goes
             match = re.search(
                 r"\b(?:on|from|of|in)\s+(?:the\s+)?(?:payment\s+)?([a-z]{1,5}-?[a-z]?\d{3,})"
-                r"(?:'s)?\s+(?:to|against|on)\b",
+                r"(?:'s)?\s+(?:to|against|on|for)\b",
                 body,
             )
         if match is None:

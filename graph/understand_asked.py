@@ -44,7 +44,8 @@ NAMES: dict[str, re.Pattern[str]] = {
         (
             "write_off_deduction",
             r"\bwr(?:ite|ites|iting|ote|itten)[- ]?offs?\b|\bwriteoffs?\b"
-            r"|\bwr(?:ite|ote|itten) (?:it|them|this|that|these|those|the rest|the balance) off\b"
+            r"|\bwr(?:ite|ote|itten|iting) (?:it|them|this|that|these|those|the rest|the balance)"
+            r" off\b"
             r"|\b(?:absorb|eat|swallow|forgive)\b|\btake the (?:hit|loss)\b",
         ),
         (
@@ -173,6 +174,12 @@ _SAID_DONE = lazy(
     r"|\b(?:went|gone|has gone|have gone) out\b"
 )
 _ALREADY = lazy(rf"\b{_PAST_VERB}\b.*\balready\s*$")  # "dana applied the check to 983 already"
+# "the cfo approved the write-off on INV-10199 last week": a past verb dated in the past
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DATED = lazy(
+    rf"\b(?!(?:put|set|cut)\b){_PAST_VERB}\b.*\b(?:yesterday|last (?:week|month|night|{_DAYS})"
+    rf"|\w+ ago|earlier (?:today|this week)|this morning|on {_DAYS})\b"
+)
 _FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")
 _NOTE_DONE = lazy(
     r"\b(?:i|we) (?:already |just )?(?:put|left|made|wrote) (?:a|the|that) (?:note|comment|memo)\b"
@@ -255,6 +262,7 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         _DONE.search(clause)
         or _SAID_DONE.search(body)
         or _ALREADY.search(clause)
+        or _DATED.search(clause)
         or _FYI.search(norm)
     ):
         return "done"

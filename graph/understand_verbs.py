@@ -99,6 +99,9 @@ VERB = {
             # "just write it off", "clear the 776.98 to write-off", "ok to w/o … pls book"
             rf"|{_PRONOUN_OFF}"
             r"|^(?:clear|move|take|put|send|post)\b.{0,60}\bto (?:a )?write ?-?off\b"
+            # "mgmt approved writing it off, go ahead": the approval reported, the write-off asked
+            r"|^(?:[\w&.'-]+ ){0,3}(?:approved|okayed|ok'd|signed off on|agreed to|agreed on)"
+            r" (?:writing (?:it|this|that|them) off|(?:the |a )?write ?-?off)\b"
             # "take 45 off INV-10321 as a pricing writeoff"
             r"|^(?:take|knock|book|post)\b.{0,60}\bas (?:a |an )?(?:[\w-]+ )?write ?-?off\b",
         ),

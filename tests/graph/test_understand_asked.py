@@ -245,3 +245,19 @@ def test_a_change_only_spoken_of_proposes_nothing(demo: Cli) -> None:
     reply = ask_json(demo, "we won't apply PMT-U00001 until globex confirms")
     assert reply["proposals"] == [] and reply["intent"] == "unknown"
     assert "proposed nothing" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the controller approved the write-off on INV-10199 on tuesday, is it posted?",
+        "sales released SO-1004 two days ago",
+    ],
+)
+def test_a_change_dated_in_the_past_is_no_request(text: str) -> None:
+    assert parse(text, TODAY).action is None
+
+
+def test_a_request_for_this_morning_is_a_request() -> None:
+    action = parse("put fabrikam on hold this morning please", TODAY).action
+    assert action is not None and action.kind == "set_credit_hold"

@@ -159,3 +159,17 @@ def test_terse_changes(text: str, kind: str, customer: str | None) -> None:
 def test_a_change_its_words_do_not_name_is_not_proposed(text: str) -> None:
     # a limit or terms only guessed at: the words name neither, so nothing is proposed
     assert parse(text, TODAY).action is None
+
+
+def test_an_approval_reported_with_the_write_off_asked() -> None:
+    action = parse(
+        "falcon short paid 12.00 on 10183, the controller okayed writing it off", TODAY
+    ).action
+    assert action is not None and action.kind == "write_off_deduction"
+    assert "10183" in action.invoice_refs and action.amount == Decimal("12.00")
+
+
+def test_a_payment_for_a_customers_invoice() -> None:
+    action = parse("use the 75 left on PAY-5003 for meridian INV-000987", TODAY).action
+    assert action is not None and action.kind == "apply_payment"
+    assert action.payment_ref == "PAY-5003" and "000987" in action.invoice_refs
