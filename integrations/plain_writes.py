@@ -27,9 +27,11 @@ from integrations.erp.local.schema import Money
 # SQLite's page cache (KiB) while a batch is written: a cash run's batch dirties more pages
 # (its invoices, their indexes, the approvals' and audit's) than the 2 MiB default holds, which
 # writes them to the WAL mid-transaction and again at its commit. A 10k-line run of 256-line
-# batches: 361k page writes and 220k reads with the default, 197k and 152k with 8 MiB (16 MiB
-# saves no more).
-BULK_CACHE_KIB = 8 * 1024
+# batches (its writes alone, 4 interleaved runs each): 2 MiB 0.81-1.00 s system CPU and the
+# least peak memory, 4 MiB 0.67-0.73 s and 2.4 MB more, 8 MiB 0.58-0.68 s and 4.7 MB more;
+# the same ~1.0M blocks written by the process with each, and no difference in its total CPU
+# the runs' noise (±0.4 s) could show.
+BULK_CACHE_KIB = 4 * 1024
 # And the WAL's length (pages) before a commit copies it into the database (1,000 by
 # default): a page the batches of a run write again and again (an index's, the audit's
 # last) is copied once per checkpoint. The same run: 197k → 167k page writes, 152k → 122k reads,
