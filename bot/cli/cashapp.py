@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot.cli import jsonout
 from bot.cli.common import Fail, db_option, runtime_for, settings_for
-from bot.cli.export import FORMATS, write_table
+from bot.cli.export import FORMATS, replaced, write_table
 from bot.config import ConfigError
 
 FORMAT_CHOICES = ["csv", "bai2", "camt053", "camt054", "mt940", "mt942"]
@@ -250,19 +250,17 @@ def json_parts(head: dict[str, Any], results: Iterable[dict[str, Any]]) -> Itera
 
 def write_results(results: Iterable[dict[str, Any]], out: Path) -> None:
     """``--out``: CSV or a workbook by the file's extension (one row per bank line), else
-    CONTRACTS' ``{"results": [...]}`` JSON; written a row at a time."""
+    CONTRACTS' ``{"results": [...]}`` JSON; written a row at a time to a temporary file that
+    becomes ``out`` only when every row is written."""
     kind = out.suffix.lower().lstrip(".")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise click.FileError(str(out), hint=error.strerror or str(error)) from None
     if kind not in FORMATS:
-        try:
-            with out.open("w", encoding="utf-8") as handle:
-                for part in json_parts({}, results):
-                    handle.write(part)
-        except OSError as error:
-            raise click.FileError(str(out), hint=error.strerror or str(error)) from None
+        with replaced(out) as handle:
+            for part in json_parts({}, results):
+                handle.write(part)
         return
     write_table(RESULT_COLUMNS, map(_table_row, results), kind, out, sheet="cash application")
 

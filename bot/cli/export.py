@@ -6,8 +6,10 @@ of its own."""
 from __future__ import annotations
 
 import csv
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -79,7 +81,7 @@ def write_table(
         if out is None:
             _write_csv(columns, rows, sys.stdout)
             return
-        with _opened(out, "w") as handle:
+        with replaced(out) as handle:
             _write_csv(columns, rows, handle)
         click.echo(f"Wrote {out}.", err=True)
         return
@@ -94,10 +96,8 @@ def write_table(
     for row in rows:
         table.append([_xlsx_cell(v) for v in row])
         _finish_row(table[table.max_row])
-    try:
-        book.save(out)
-    except OSError as error:
-        raise click.FileError(str(out), hint=error.strerror or str(error)) from None
+    with replaced(out, binary=True) as handle:
+        book.save(handle)
     click.echo(f"Wrote {out}.", err=True)
 
 
@@ -108,8 +108,24 @@ def _write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], handle: An
         writer.writerow([_csv_cell(v) for v in row])
 
 
-def _opened(out: Path, mode: str) -> Any:
+@contextmanager
+def replaced(out: Path, *, binary: bool = False) -> Iterator[Any]:
+    """A file written whole or not at all: the rows go to a temporary file beside ``out``,
+    which replaces ``out`` only when every row is written. An error part way (a row that cannot
+    be read, a full disk) leaves ``out`` as it was and no temporary file behind; a bad
+    destination is one clear line (click's file error)."""
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
-        return out.open(mode, encoding="utf-8", newline="")
+        handle = partial.open("wb") if binary else partial.open("w", encoding="utf-8", newline="")
     except OSError as error:
         raise click.FileError(str(out), hint=error.strerror or str(error)) from None
+    try:
+        with handle:
+            yield handle
+        os.replace(partial, out)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise click.FileError(str(out), hint=error.strerror or str(error)) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -81,3 +82,48 @@ def test_an_unwritable_destination_is_one_clear_line(shell: Cli, target: str) ->
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert target in result.output
+
+
+class _BankFileChanged(Exception):
+    """What a row source raises part way (the bank file was edited during the run)."""
+
+
+def _rows_then_failure(rows: list[dict[str, object]]) -> Iterator[dict[str, object]]:
+    yield from rows
+    raise _BankFileChanged
+
+
+@pytest.mark.parametrize("name", ["results.json", "results.csv", "results.xlsx"])
+def test_a_failure_part_way_leaves_the_earlier_out_file_whole(tmp_path: Path, name: str) -> None:
+    from bot.cli.cashapp import write_results
+
+    row = {
+        "payment_id": "BANK-1",
+        "decision": "auto",
+        "customer_id": "C1",
+        "currency": "USD",
+        "applications": [{"invoice_number": "INV-1", "amount": Decimal("10.00")}],
+        "explanation": "cites INV-1",
+    }
+    out = tmp_path / name
+    write_results([row], out)
+    earlier = out.read_bytes()
+
+    with pytest.raises(_BankFileChanged):
+        write_results(_rows_then_failure([dict(row, payment_id="BANK-2")] * 50), out)
+
+    assert out.read_bytes() == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_out_that_is_a_folder_is_one_clear_error_and_nothing_is_left(tmp_path: Path) -> None:
+    import click
+
+    from bot.cli.export import write_table
+
+    folder = tmp_path / "list.csv"
+    folder.mkdir()
+    with pytest.raises(click.FileError):
+        write_table(["a"], [("1",)], "csv", folder)
+    assert [p.name for p in tmp_path.iterdir()] == ["list.csv"]
+    assert folder.is_dir()
