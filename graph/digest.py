@@ -64,7 +64,9 @@ def build_digest(
     received = cash_received(erp, since, yesterday)
     cash, unapplied = received.received, received.unapplied
     waiting = store.list(("pending", "failed"))
-    from graph.ar.forecast_book import book_forecast, book_metrics_at, read_ledger_book  # numpy
+    from graph.ar.book_metrics import book_metrics_at  # numpy
+    from graph.ar.forecast_book import book_forecast
+    from graph.ar.ledger_book import read_ledger_book
 
     # The local ledger read once as arrays: the aging, the collections list, the DSO trend and
     # the forecast.

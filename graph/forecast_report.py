@@ -1,13 +1,15 @@
 """The DSO and receipts forecast report (``what is our DSO``, ``cash forecast``): per currency,
 DSO standard and countback, best possible DSO, average days delinquent, CEI and the receipts
-expected in each window. The whole book is summed where it lives (``graph.ar.forecast_book``:
-SQL on the local ledger); one customer's from its own records."""
+expected in each window. The whole book is summed where it lives (``graph.ar.book_metrics``,
+``graph.ar.forecast_book``: the local ledger's columns); one customer's from its own records."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from graph.ar.forecast_book import ForecastTotals, book_forecast, book_metrics, read_ledger_book
+from graph.ar.book_metrics import book_metrics
+from graph.ar.forecast_book import ForecastTotals, book_forecast
+from graph.ar.ledger_book import read_ledger_book
 from graph.ar.metrics import ZERO, Metrics, receivables_metrics
 from graph.format import money
 from graph.messages import Fact, Reply, Section

@@ -62,7 +62,7 @@ def read_book(
     ledger: Any = None,
     top: int | None = None,
 ) -> CollectionsBook:
-    """Every account ranked. ``ledger``: the local ledger's ``graph.ar.forecast_book.LedgerBook``
+    """Every account ranked. ``ledger``: the local ledger's ``graph.ar.ledger_book.LedgerBook``
     when the caller has read it already (the digest): the totals come from its arrays, the same
     as the SQL sums, without reading the book again; with it, ``top``: only the first ``top``
     are wanted (``ranked`` holds them, in order, and only such others as could have been)."""

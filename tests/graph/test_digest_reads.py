@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from graph.ar.forecast_book import LedgerBook
+from graph.ar.ledger_book import LedgerBook
 from graph.digest_reads import (
     aging_by_currency,
     cash_received,

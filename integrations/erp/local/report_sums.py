@@ -3,7 +3,7 @@ the receipts forecast and the digest (SQLAlchemy core, SQLite and PostgreSQL). L
 ``aggregates``, every function returns plain values — ints (money in cents, days since
 1970-01-01), dates and strings — never records: ``graph`` makes what it shows. The book's
 invoices and applications come as ``Columns`` (each column concatenated in the database: one
-row, not a Python tuple per invoice), which ``graph.ar.forecast_book.LedgerBook`` turns into
+row, not a Python tuple per invoice), which ``graph.ar.ledger_book.LedgerBook`` turns into
 arrays.
 """
 

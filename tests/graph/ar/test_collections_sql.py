@@ -143,7 +143,7 @@ def test_disputes_only_in_arbots_store_count_alike_in_sql_and_in_records(
 def test_the_digest_ranks_from_the_arrays_it_read_as_sql_does(ledger: LocalLedger) -> None:
     """The digest reads the ledger once as arrays (for DSO and the forecast) and ranks from
     them: the same accounts, totals, behaviours and entries as the SQL sums."""
-    from graph.ar.forecast_book import LedgerBook
+    from graph.ar.ledger_book import LedgerBook
 
     early = [i for i in ledger.invoices() if 0 < (AS_OF - i.due_date).days <= LATE_DAYS]
     signals = StoreOnlyDisputes({early[0].invoice_number})

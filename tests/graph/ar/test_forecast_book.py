@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.ar.forecast_book import book_forecast, book_metrics, book_metrics_at
+from graph.ar.book_metrics import book_metrics, book_metrics_at
+from graph.ar.forecast_book import book_forecast
 from integrations.erp.local import LocalLedger
 from integrations.erp.local.demo import build_demo
 from tests.graph.ar.test_collections_sql import PortOnly
@@ -106,7 +107,7 @@ def test_on_postgresql_the_arrays_give_the_records_figures(ledger_url: str) -> N
     """PostgreSQL's driver gives dates as dates (SQLite's as text): DSO, the forecast and the
     collections list from the ledger's arrays are the records' there too."""
     from graph.ar.collections_book import read_book
-    from graph.ar.forecast_book import LedgerBook
+    from graph.ar.ledger_book import LedgerBook
 
     ledger = LocalLedger.open(ledger_url)
     try:
@@ -136,7 +137,7 @@ def test_a_number_holding_the_column_separator_is_read_row_by_row(tmp_path: Path
     read again on its own, and the figures are still the records'."""
     from sqlalchemy import insert
 
-    from graph.ar.forecast_book import LedgerBook
+    from graph.ar.ledger_book import LedgerBook
     from integrations.erp.local import schema as t
     from integrations.erp.local.report_sums import SEPARATOR, invoice_columns
     from integrations.erp.records import invoice_number_key
