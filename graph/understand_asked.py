@@ -192,19 +192,29 @@ _QUESTION_START = lazy(
     r"|were (?:we|you)|was|must we|need we|is it time)\b"
 )
 _HYPOTHETICAL = lazy(
-    r"\b(?:if|unless|suppose|supposing|hypothetically|in theory|in case|assuming|provided"
-    r"|imagine|what if|say we|were we to|would it|what would|once|as soon as|whenever)\b"
+    r"\b(?:if|unless|suppose|supposing|hypothetically|in theory|assuming|provided"
+    r"|imagine|what if|say we|were we to|would it|what would|as soon as|whenever)\b"
+    r"|\bonce\b(?! (?:more|again)\b)"
     # "when globex pays, remove the hold", "after they pay, release it": on a condition
-    r"|^(?:only )?(?:when|after)\b(?!.*\?)"
+    r"|^(?:only )?(?:when|after|once) (?:they|he|she|it|we|the customer|[\w&.'-]+(?: [\w&.'-]+)?"
+    r" (?:pays?|paid|clears?|cleared|settles?|signs?|agrees?|confirms?|sends?|comes? back"
+    r"|gets? back|goes|go|is|are))\b"
     r"|\b(?:we|i|you) (?:could|might|would|may)\b"
     r"(?! (?:you|like|love|appreciate|be grateful|want|prefer|need)\b)"
 )
+# "in case northwind misses the promise, send a reminder": a condition when said first ("put
+# globex on hold in case they order again" asks for the hold now)
+_IN_CASE = lazy(r"\bin case\b")
 # "if possible", "let me know if": politeness around a request, no condition on it
 _POLITE_IF = lazy(
     r"\b(?:let me know|tell me|see|check|ask) (?:if|whether)\b"
     r"|\bif (?:possible|you can|you could|you don't mind|you would|that's ok|ok|needed"
     r"|necessary|not already|required|you get a chance|you have a (?:sec|second|minute)"
     r"|there (?:are|is) (?:any )?(?:issues?|problems?|questions?))\b"
+    # when, not whether: "as soon as possible", "when you get a chance"
+    r"|\bas soon as (?:possible|you can|convenient|poss)\b"
+    r"|\b(?:when|whenever|once) you (?:can|get a chance|get a moment|get round to it|get around to"
+    r" it|have (?:a )?(?:sec|second|minute|moment|time|chance))\b"
 )
 
 
@@ -248,7 +258,7 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         conditional = bool(_HYPOTHETICAL.search(_POLITE_IF.sub(" ", before)))
     if INJECTION.search(said) or _OVERRIDE.search(said):
         return "override"
-    if conditional:
+    if conditional or (kind != "add_note" and _IN_CASE.search(norm[: match.start()])):
         return "hypothetical"
     if _NEGATED.search(before) and not _NOT_NEGATED.search(before):
         return "negated"

@@ -261,3 +261,31 @@ def test_a_change_dated_in_the_past_is_no_request(text: str) -> None:
 def test_a_request_for_this_morning_is_a_request() -> None:
     action = parse("put fabrikam on hold this morning please", TODAY).action
     assert action is not None and action.kind == "set_credit_hold"
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # when, not whether: the change is asked for now
+        ("block fabrikam as soon as possible", "set_credit_hold"),
+        ("when you get a chance, email riverbend a reminder", "send_reminder"),
+        ("nudge heritage garden once more about INV-10234", "send_reminder"),
+        ("after lunch could you lift initech's limit to 12k", "set_credit_limit"),
+        # a precaution said after the request is no condition on it
+        ("put falcon on stop in case they try to order again", "set_credit_hold"),
+    ],
+)
+def test_a_time_or_a_precaution_is_no_condition(text: str, kind: str) -> None:
+    assert not_asked(text, kind) is None
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("once fabrikam clears the balance, release the hold", "set_credit_hold"),
+        ("after riverbend pays, email them their statement", "send_statement"),
+    ],
+)
+def test_a_condition_said_first_is_one(text: str, kind: str) -> None:
+    refused = not_asked(text, kind)
+    assert refused is not None and refused.reason == "hypothetical"
