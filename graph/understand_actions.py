@@ -67,10 +67,16 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
                     # "we agreed with wells & wagner to increase their limit to 15k": the one
                     # agreed with is the customer the change is for
                     found = replace(found, customer_text=_customer_of(agreed.group(1)))
+                if found.customer_text is None and _THEIR.search(body) and not found.invoice_refs:
+                    # "since initech has paid on time, raise their limit to 12k": "their" is
+                    # the customer named in another clause of the message
+                    rest = " ".join(c for c, _ in _clauses(norm) if c != clause)
+                    found = replace(found, customer_text=_customer_of(_extract(rest).remaining))
                 return with_correction(found, norm)
     return _terms_elsewhere(norm) or _limit_elsewhere(norm)
 
 
+_THEIR = lazy(r"\b(?:their|them|they|its)\b")
 _AGREED_WITH = lazy(r"^(?:i|we)(?: have|'ve)? agreed (?:with|w/) ((?:[\w&.'-]+ ){1,4}?)to\b")
 
 

@@ -173,3 +173,28 @@ def test_a_payment_for_a_customers_invoice() -> None:
     action = parse("use the 75 left on PAY-5003 for meridian INV-000987", TODAY).action
     assert action is not None and action.kind == "apply_payment"
     assert action.payment_ref == "PAY-5003" and "000987" in action.invoice_refs
+
+
+@pytest.mark.parametrize(
+    "text,kind,customer",
+    [
+        # "their", "them": the customer named in another clause
+        (
+            "since falcon hardware pays on time now, lift their limit to 9k",
+            "set_credit_limit",
+            "falcon hardware",
+        ),
+        (
+            "we talked to riverbend on monday; send them a reminder anyway",
+            "send_reminder",
+            "riverbend",
+        ),
+        # a reminder wanted, the customer after it
+        ("need a chaser sent to heritage garden for INV-10234", "send_reminder", "heritage garden"),
+    ],
+)
+def test_the_customer_of_a_pronoun_or_a_wanted_reminder(
+    text: str, kind: str, customer: str
+) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind and action.customer_text == customer
