@@ -240,6 +240,8 @@ def parse(text: str, today: date) -> Request:
         and refused.reason != "question"  # "should we put X on hold?": read as the question
         and (refused.reason == "override" or not asks_a_question(norm))
     ):
+        if refused.reason == "history":  # "invoices we wrote off this year": not shown yet
+            return Request("unknown", text=text, cannot="records")
         # a change named and not asked for: said so; a question beside it is read below
         who = action.customer_text if action is not None else _name(_extract(text).remaining)[0]
         return Request("unknown", customer_text=who, text=text, not_asked=refused)

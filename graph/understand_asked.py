@@ -122,6 +122,7 @@ WHY = {
     "question": "you asked whether to, not for it",
     "hypothetical": "you put it as a hypothetical or on a condition",
     "override": "approvals cannot be skipped",
+    "history": "you asked for changes already made, which I cannot list yet",
 }
 
 
@@ -309,6 +310,14 @@ _CALLED_OFF = lazy(
     r"|never mind|nevermind|scratch|forget(?: about)?|not going to|are not|aren't|not to"
     r"|no longer)\b(?:\s+\S+){0,3}\s*$"
 )
+# A list of what was changed, asked for as a noun and what was done to it
+_LISTED = lazy(
+    r"^(?:show |list |give me |any |all |the |our )*(customers|accounts|clients|payments|invoices"
+    r"|reminders|notes|statements|orders|write-?offs|deductions|holds|limits)\b"
+    r"(?: (?:that|which|who))?(?: (?:we|i|they|you|\w+))? (?:have |had |already |just )*"
+    rf"(?:{_PAST_VERB}|\w+ed)\b"
+)
+_BOOK_NOUNS = frozenset({"customers", "accounts", "clients", "payments"})
 # A question tag ("…, right?") asks for no answer of its own.
 _TAG = lazy(r"^\s*(?:right|correct|yes|yeah|ok|okay|no|isn't it|agreed)\s*$")
 _ASKS = lazy(
@@ -335,6 +344,10 @@ def mentioned(text: str, norm: str | None = None) -> NotAsked | None:
     norm = normalize(text) if norm is None else norm
     if _HYPOTHETICAL.search(_POLITE_IF.sub(" ", norm)):
         return None  # "if we wrote off every small short pay, …": a hypothetical, no report
+    if listed := _LISTED.match(norm):
+        # "customers we put on hold last month" asks for customers (the book's reading);
+        # "invoices we wrote off this year", "reminders sent last week" ask for history
+        return None if listed.group(1) in _BOOK_NOUNS else NotAsked("records", "history")
     refused = None
     for kind, pattern in _MENTIONS.items():
         for match in pattern.finditer(norm):

@@ -289,3 +289,19 @@ def test_a_time_or_a_precaution_is_no_condition(text: str, kind: str) -> None:
 def test_a_condition_said_first_is_one(text: str, kind: str) -> None:
     refused = not_asked(text, kind)
     assert refused is not None and refused.reason == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text,intent,cannot",
+    [
+        # changes already made, listed: history arbot cannot show yet (never a proposal)
+        ("invoices we wrote off last quarter", "unknown", "records"),
+        ("reminders emailed this week", "unknown", "records"),
+        # customers or payments so described are the book's question
+        ("accounts we put on stop in october", "credit_exceptions", None),
+        ("payments we received yesterday", "payments_received", None),
+    ],
+)
+def test_a_list_of_changes_already_made(text: str, intent: str, cannot: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.cannot, request.action) == (intent, cannot, None)
