@@ -32,12 +32,12 @@ from integrations.erp.records import (
     Invoice,
     aging_bucket,
 )
+from integrations.plain_in import chunks
 
 _CUSTOMER_COLUMNS = (
     "customer_id, name, currency, terms_days, credit_limit, email, on_hold, discount_percent, "
     "discount_days, parent_id, collector"
 )
-CHUNK = 500  # ids per IN (…) list
 
 
 def _customer_row(row: Any) -> Customer:
@@ -73,12 +73,11 @@ class SqlBookReads(SqlCashReads, BookReads):
 
     def _in(self, column: str, ids: set[str]) -> list[tuple[str, dict[str, str]]]:
         """``column IN (:i0, …)`` in chunks, with their parameters."""
-        wanted = sorted(ids)
-        chunks = []
-        for start in range(0, len(wanted), CHUNK):
-            names = {f"i{n}": v for n, v in enumerate(wanted[start : start + CHUNK])}
-            chunks.append((f"{column} IN (" + ", ".join(f":{k}" for k in names) + ")", names))
-        return chunks
+        found = []
+        for chunk in chunks(sorted(ids)):
+            names = {f"i{n}": v for n, v in enumerate(chunk)}
+            found.append((f"{column} IN (" + ", ".join(f":{k}" for k in names) + ")", names))
+        return found
 
     # --- customers --------------------------------------------------------------------------------
     def customers(self, ids: set[str] | None = None) -> dict[str, Customer]:

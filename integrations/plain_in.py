@@ -14,14 +14,16 @@ statement goes through SQLAlchemy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import BindParameter, Connection, bindparam
 from sqlalchemy.sql import Executable
 
-CHUNK = 500  # values per IN (...)
+# Values per IN (...) list, in the SQL reads of the ledger, the store and the Intacct state: a
+# statement's bound values stay under SQLite's default limit before 3.32 (999), with room to spare.
+CHUNK = 500
 VALUES = "in_values"  # the expanding parameter's name
 _TOKEN = f"(__[POSTCOMPILE_{VALUES}])"
 
@@ -38,6 +40,13 @@ class _Plain:
 
 
 _KEPT: dict[tuple[str, str, str], _Plain | None] = {}
+_V = TypeVar("_V")
+
+
+def chunks(values: Sequence[_V]) -> Iterator[Sequence[_V]]:
+    """``values`` ``CHUNK`` at a time: what one ``IN (...)`` asks for."""
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
 
 
 def rows_in(
@@ -52,8 +61,8 @@ def rows_in(
     (``column.in_(param)``); ``params``: its other parameters. One statement per ``name``."""
     wanted = list(dict.fromkeys(values))
     rows: list[dict[str, Any]] = []
-    for start in range(0, len(wanted), CHUNK):
-        rows += _chunk(conn, name, statement, wanted[start : start + CHUNK], params or {})
+    for chunk in chunks(wanted):
+        rows += _chunk(conn, name, statement, chunk, params or {})
     return rows
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from integrations import plain_in
 from integrations.db import write_transaction
+from integrations.plain_in import chunks
 from integrations.plain_writes import bulk_write_transaction, execute_plain
 from integrations.store import schema as t
 from integrations.store.audit import canonical
@@ -29,7 +30,6 @@ from integrations.store.clock import now_utc
 __all__ = ["IN_PROGRESS", "BankLineStore", "RunClaim", "RunHolder"]
 
 IN_PROGRESS = "in_progress"
-ROWS_PER_QUERY = 500  # payment ids per IN (...) query
 
 
 def _insert_new(conn: Any, table: Table, key: str) -> Any:
@@ -61,8 +61,7 @@ class BankLineStore(CashRunStore):
         found: dict[str, dict[str, Any]] = {}
         ids = list(dict.fromkeys(payment_ids))
         with self.engine.connect() as conn:
-            for start in range(0, len(ids), ROWS_PER_QUERY):
-                chunk = ids[start : start + ROWS_PER_QUERY]
+            for chunk in chunks(ids):
                 query = select(t.bank_lines).where(t.bank_lines.c.payment_id.in_(chunk))
                 for row in conn.execute(query).mappings():
                     found[row["payment_id"]] = dict(row) | {"result": json.loads(row["result"])}

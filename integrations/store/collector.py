@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from integrations.db import UtcDateTime, write_transaction
 from integrations.erp.local.schema import Money
+from integrations.plain_in import chunks
 from integrations.store import schema as t
 from integrations.store.clock import now_utc
 
@@ -113,11 +114,6 @@ def _promise(row: Any) -> StoredPromise:
     return StoredPromise(**values)
 
 
-def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
 class CollectorStore:
     """Disputes and promises: a mixin of ``Store`` (which brings ``engine``)."""
 
@@ -198,7 +194,7 @@ class CollectorStore:
                 return [_dispute(r) for r in conn.execute(query).mappings()]
             column, values = filters[0]
             found: list[Dispute] = []
-            for chunk in _chunks(values):
+            for chunk in chunks(values):
                 narrowed = query.where(column.in_(chunk))
                 for extra_column, extra in filters[1:]:
                     narrowed = narrowed.where(extra_column.in_(extra))
@@ -244,7 +240,7 @@ class CollectorStore:
             if customer_ids is None:
                 return [_promise(r) for r in conn.execute(query).mappings()]
             found: list[StoredPromise] = []
-            for chunk in _chunks(sorted(set(customer_ids))):
+            for chunk in chunks(sorted(set(customer_ids))):
                 narrowed = query.where(promises.c.customer_id.in_(chunk))
                 found.extend(_promise(r) for r in conn.execute(narrowed).mappings())
         return sorted(found, key=lambda p: (p.promised_on, p.promise_id))

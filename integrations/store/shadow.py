@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, insert, select, update
 
 from integrations.db import write_transaction
+from integrations.plain_in import chunks
 from integrations.store.clock import now_utc
 from integrations.store.schema import shadow
 
@@ -63,8 +64,7 @@ def record(engine: Engine, suggestions: Sequence[dict[str, Any]], *, on: date) -
     ids = [shadow_id(s["kind"], s["subject"]) for s in suggestions]
     with write_transaction(engine) as conn:
         known = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids):
             known |= set(
                 conn.scalars(select(shadow.c.shadow_id).where(shadow.c.shadow_id.in_(chunk)))
             )

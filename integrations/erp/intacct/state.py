@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from integrations.db import UtcDateTime, make_engine, migrate, write_transaction
 from integrations.erp.records import Note
+from integrations.plain_in import chunks
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "intacct_alembic_version"
@@ -227,8 +228,7 @@ class IntacctState:
             return
         with write_transaction(self.engine) as conn:
             keys = list(records)
-            for start in range(0, len(keys), 500):
-                chunk = keys[start : start + 500]
+            for chunk in chunks(keys):
                 conn.execute(delete(seen).where(seen.c.object == obj, seen.c.record_key.in_(chunk)))
             conn.execute(
                 insert(seen),
@@ -240,9 +240,5 @@ class IntacctState:
         if not keys:
             return
         with write_transaction(self.engine) as conn:
-            for start in range(0, len(keys), 500):
-                conn.execute(
-                    delete(seen).where(
-                        seen.c.object == obj, seen.c.record_key.in_(keys[start : start + 500])
-                    )
-                )
+            for chunk in chunks(keys):
+                conn.execute(delete(seen).where(seen.c.object == obj, seen.c.record_key.in_(chunk)))

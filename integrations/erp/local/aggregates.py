@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 
 from integrations.erp.local import schema as t
 from integrations.erp.records import AGING_BUCKETS
+from integrations.plain_in import chunks
 
 EPOCH = date(1970, 1, 1)
 
@@ -137,7 +138,7 @@ def past_due_details(
     found: dict[tuple[str, str], tuple[date, int, int]] = {}
     wanted = sorted(set(customer_ids))
     with engine.connect() as conn:
-        for start in range(0, len(wanted), 500):
+        for chunk in chunks(wanted):
             query = (
                 select(
                     i.customer_id,
@@ -147,7 +148,7 @@ def past_due_details(
                     func.sum(case((i.due_date < late_cut, _cents(i.balance) * days), else_=0)),
                 )
                 .where(
-                    i.customer_id.in_(wanted[start : start + 500]),
+                    i.customer_id.in_(chunk),
                     i.balance > 0,
                     i.due_date < as_of,
                 )
@@ -249,7 +250,7 @@ def open_invoices(
     wanted = sorted(set(numbers))
     found = []
     with engine.connect() as conn:
-        for start in range(0, len(wanted), 500):
+        for chunk in chunks(wanted):
             query = select(
                 i.invoice_number,
                 i.customer_id,
@@ -257,7 +258,7 @@ def open_invoices(
                 _cents(i.balance),
                 _cents(i.amount),
                 i.due_date,
-            ).where(i.invoice_number.in_(wanted[start : start + 500]), i.balance > 0)
+            ).where(i.invoice_number.in_(chunk), i.balance > 0)
             found += [
                 (r[0], r[1], r[2], int(r[3]), int(r[4]), _as_date(r[5]))
                 for r in conn.execute(query)
@@ -273,11 +274,11 @@ def past_due_numbers(
     found: dict[tuple[str, str], list[str]] = {}
     wanted = sorted(set(customer_ids))
     with engine.connect() as conn:
-        for start in range(0, len(wanted), 500):
+        for chunk in chunks(wanted):
             query = (
                 select(i.customer_id, i.currency, i.invoice_number)
                 .where(
-                    i.customer_id.in_(wanted[start : start + 500]),
+                    i.customer_id.in_(chunk),
                     i.balance > 0,
                     i.due_date < as_of,
                 )
@@ -293,10 +294,10 @@ def last_contacts(engine: Engine, customer_ids: Iterable[str]) -> dict[str, Any]
     found: dict[str, Any] = {}
     wanted = sorted(set(customer_ids))
     with engine.connect() as conn:
-        for start in range(0, len(wanted), 500):
+        for chunk in chunks(wanted):
             query = (
                 select(n.customer_id, func.max(n.created_at))
-                .where(n.customer_id.in_(wanted[start : start + 500]))
+                .where(n.customer_id.in_(chunk))
                 .group_by(n.customer_id)
             )
             found.update({cid: at for cid, at in conn.execute(query)})

@@ -13,8 +13,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from integrations.erp.local import schema as t
 from integrations.erp.records import Invoice
-
-CHUNK = 500  # values per IN (...) query
+from integrations.plain_in import chunks
 
 _i = t.invoices.c
 _COLUMNS = (
@@ -37,11 +36,11 @@ _BY = {
 
 def open_invoices(conn: Connection, by: str, values: Iterable[Any]) -> Iterator[Invoice]:
     """The open invoices whose ``by`` (``number_key``, ``po`` upper-cased, ``customer`` id,
-    ``number``) is one of ``values``, in chunks of ``CHUNK``, in no particular order."""
+    ``number``) is one of ``values``, in chunks (``plain_in.CHUNK``), in no particular order."""
     column = _BY[by]
     wanted = list(values)
-    for start in range(0, len(wanted), CHUNK):
-        query = select(*_COLUMNS).where(_i.balance > 0, column.in_(wanted[start : start + CHUNK]))
+    for chunk in chunks(wanted):
+        query = select(*_COLUMNS).where(_i.balance > 0, column.in_(chunk))
         for row in conn.execute(query):
             yield Invoice(*row)
 

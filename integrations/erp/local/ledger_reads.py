@@ -31,7 +31,7 @@ from integrations.erp.records import (
     SalesOrder,
     invoice_number_key,
 )
-from integrations.plain_in import CHUNK
+from integrations.plain_in import chunks
 
 
 class LedgerReads:
@@ -134,8 +134,7 @@ class LedgerReads:
     def _with_applications(self, conn: Connection, rows: Sequence[RowMapping]) -> list[Payment]:
         ids = [r["payment_id"] for r in rows]
         by_payment: dict[str, list[Application]] = defaultdict(list)
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
+        for chunk in chunks(ids):
             apps = conn.execute(
                 select(t.applications)
                 .where(t.applications.c.payment_id.in_(chunk))

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 
 from integrations.erp.local import schema as t
 from integrations.erp.records import OrderLine, SalesOrder
-from integrations.plain_in import CHUNK
+from integrations.plain_in import chunks
 
 
 def read_sales_orders(
@@ -25,8 +25,7 @@ def read_sales_orders(
         ids = [r["order_id"] for r in rows]
         lines: dict[str, list[OrderLine]] = defaultdict(list)
         line = t.sales_order_lines.c
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
+        for chunk in chunks(ids):
             found = conn.execute(
                 select(t.sales_order_lines)
                 .where(line.order_id.in_(chunk))

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from integrations.erp.local import schema as t
 from integrations.erp.local.aggregates import _cents, day_number
 from integrations.erp.records import AGING_BUCKETS
+from integrations.plain_in import chunks
 
 SEPARATOR = "\x1f"  # the ASCII unit separator: between the values of a column read as one text
 ACCOUNT = "\x1e"  # the ASCII record separator: between a customer and a currency (an account)
@@ -187,10 +188,8 @@ def applied_to(engine: Engine, numbers: Iterable[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     wanted: Sequence[str] = sorted(set(numbers))
     with engine.connect() as conn:
-        for start in range(0, len(wanted), 500):
-            query = select(a.invoice_number, a.payment_id).where(
-                a.invoice_number.in_(wanted[start : start + 500])
-            )
+        for chunk in chunks(wanted):
+            query = select(a.invoice_number, a.payment_id).where(a.invoice_number.in_(chunk))
             for number, payment_id in conn.execute(query):
                 found.setdefault(number, []).append(payment_id)
     return found
@@ -202,7 +201,7 @@ def adjustments_of(engine: Engine, numbers: Iterable[str]) -> list[Any]:
     wanted = sorted(set(numbers))
     found: list[Any] = []
     with engine.connect() as conn:
-        for start in range(0, len(wanted), 500):
-            query = select(t.adjustments).where(adj.invoice_number.in_(wanted[start : start + 500]))
+        for chunk in chunks(wanted):
+            query = select(t.adjustments).where(adj.invoice_number.in_(chunk))
             found.extend(conn.execute(query).mappings())
     return sorted(found, key=lambda r: (r["adjusted_on"], r["adjustment_id"]))
