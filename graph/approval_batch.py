@@ -142,6 +142,8 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
     open_by_key = {a.idempotency_key: a for a in earlier if a.status in OPEN_STATUSES}
     rejected_by_key = {a.idempotency_key: a for a in earlier if a.status == "rejected"}
     outcomes: list[Proposed | None] = [None] * len(proposals)
+    auto_details: dict[str, dict[str, Any]] = {}  # by action kind: the same words for each
+    executing = {"attempt": 1}
     made: list[tuple[dict[str, Any], list[Step]]] = []
     auto: list[tuple[str, Action, Any, dict[str, Any] | None]] = []
     for index, proposal in enumerate(proposals):
@@ -194,15 +196,12 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
                 "executing_since": stamp,
                 "attempts": 1,
             }
+            if action.kind not in auto_details:
+                auto_details[action.kind] = auto_detail(policy, action, None)
             steps.append(
-                Step(
-                    "auto_approved",
-                    decider,
-                    auto_detail(policy, action, None),
-                    {"status": "approved"},
-                )
+                Step("auto_approved", decider, auto_details[action.kind], {"status": "approved"})
             )
-            steps.append(Step("executing", SYSTEM, {"attempt": 1}))
+            steps.append(Step("executing", SYSTEM, executing))
             auto.append((values["approval_id"], action, before, proposal.origin))
         open_by_key[key] = values  # a second proposal of the same write gets this one
         made.append((values, steps))

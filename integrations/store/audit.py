@@ -195,17 +195,22 @@ def approval_state(row: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_list_bytes(values)).hexdigest()
 
 
+_DECISIVE_AT = {f: i for i, f in enumerate(DECISIVE_FIELDS)}
+
+
 def approval_states(row: Mapping[str, Any], changes: Sequence[Mapping[str, Any]]) -> list[str]:
-    """``approval_state(row | change)`` for each change, the row's fields read once."""
+    """``approval_state(row | change)`` for each change, the row's fields read once (a change
+    replaces the decisive fields it names)."""
     base = [None if row[f] is None else str(row[f]) for f in DECISIVE_FIELDS]
     states = []
     for change in changes:
         values = base
         if change:
-            values = [
-                base[i] if f not in change else None if change[f] is None else str(change[f])
-                for i, f in enumerate(DECISIVE_FIELDS)
-            ]
+            values = base.copy()
+            for name, value in change.items():
+                at = _DECISIVE_AT.get(name)
+                if at is not None:
+                    values[at] = None if value is None else str(value)
         states.append(hashlib.sha256(canonical_list_bytes(values)).hexdigest())
     return states
 

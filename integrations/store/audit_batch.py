@@ -173,15 +173,19 @@ class BatchWrites:
         key, key_id = self.audit_keys.signing, self.audit_keys.signing_id
         at = now_utc().isoformat()  # the records of one append are written at one moment
         rows = []
+        texts: dict[int, str] = {}  # a detail several records share (the same dict) written once
         for approval_id, step, state in records:
             seq += 1
+            text = texts.get(id(step.detail))
+            if text is None:
+                text = texts[id(step.detail)] = canonical(step.detail)
             fields = [
                 seq,
                 approval_id,
                 step.event,
                 step.actor,
                 at,
-                canonical(step.detail),
+                text,
                 step.erp_reference,
                 previous,
                 key_id,

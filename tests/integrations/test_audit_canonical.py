@@ -8,12 +8,14 @@ import dataclasses
 import hashlib
 import json
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.cash_actions import ApplyPayment
 from integrations.store.audit import (
+    DECISIVE_FIELDS,
     approval_state,
     approval_states,
     canonical,
@@ -133,3 +135,21 @@ def test_an_actions_idempotency_key_is_its_payload_written_sorted(
     text = json.dumps(payload, sort_keys=True)
     digest = hashlib.sha256(text.encode()).hexdigest()[:20]
     assert action.idempotency_key() == f"arbot:apply_payment:P1:{digest}"
+
+
+_FIELD_VALUES = st.one_of(st.none(), st.text(max_size=8), st.integers(), st.decimals(places=2))
+
+
+@given(
+    row=st.fixed_dictionaries({f: _FIELD_VALUES for f in DECISIVE_FIELDS}),
+    changes=st.lists(
+        st.dictionaries(
+            st.sampled_from([*DECISIVE_FIELDS, "updated_at", "note", "attempts"]), _FIELD_VALUES
+        ),
+        max_size=4,
+    ),
+)
+def test_states_of_any_changes_are_each_the_state_of_the_changed_row(
+    row: dict[str, Any], changes: list[dict[str, Any]]
+) -> None:
+    assert approval_states(row, changes) == [approval_state(row | c) for c in changes]
