@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from integrations.erp.money import ZERO, quantize
@@ -124,40 +125,19 @@ def adjustments(
 ) -> list[Adjustment]:
     """A credit memo as adjustments: one per invoice it paid (``applied``: invoice number,
     amount), and one without an invoice for what is left of it."""
-    qbo_id = str(memo["Id"])
     currency = currency_of(memo, context)
-    when = day_of(memo.get("TxnDate")) or date.today()
-    kind = str(notes["kind"]) if notes else "credit_memo"
-    reason = notes.get("reason_code") if notes else None
-    text = str(notes["memo"]) if notes else clean_memo(memo.get("PrivateNote"))
-    customer_id = ref(memo.get("CustomerRef")) or ""
-    out = [
-        Adjustment(
-            adjustment_id=f"CM-{qbo_id}",
-            customer_id=customer_id,
-            invoice_number=number,
-            adjusted_on=when,
-            amount=quantize(value, currency),
-            currency=currency,
-            kind=kind,
-            reason_code=reason,
-            memo=text,
-        )
-        for number, value in applied
-    ]
+    one = partial(
+        Adjustment,
+        adjustment_id=f"CM-{memo['Id']}",
+        customer_id=ref(memo.get("CustomerRef")) or "",
+        adjusted_on=day_of(memo.get("TxnDate")) or date.today(),
+        currency=currency,
+        kind=str(notes["kind"]) if notes else "credit_memo",
+        reason_code=notes.get("reason_code") if notes else None,
+        memo=str(notes["memo"]) if notes else clean_memo(memo.get("PrivateNote")),
+    )
+    out = [one(invoice_number=n, amount=quantize(v, currency)) for n, v in applied]
     remaining = amount(memo.get("RemainingCredit", memo.get("Balance")))
     if remaining > 0:
-        out.append(
-            Adjustment(
-                adjustment_id=f"CM-{qbo_id}",
-                customer_id=customer_id,
-                invoice_number=None,
-                adjusted_on=when,
-                amount=quantize(remaining, currency),
-                currency=currency,
-                kind=kind,
-                reason_code=reason,
-                memo=text,
-            )
-        )
+        out.append(one(invoice_number=None, amount=quantize(remaining, currency)))
     return out
