@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import BindParameter, Connection, bindparam
 from sqlalchemy.sql import Executable
 
-# Values per IN (...) list, in the SQL reads of the ledger, the store and the Intacct state: a
+# Values per IN (...) list, in every SQL read of the ledger, the store and the Intacct state: a
 # statement's bound values stay under SQLite's default limit before 3.32 (999), with room to spare.
 CHUNK = 500
 VALUES = "in_values"  # the expanding parameter's name

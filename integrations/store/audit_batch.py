@@ -30,6 +30,7 @@ from sqlalchemy import (
 from integrations import plain_in
 from integrations.db import UtcDateTime
 from integrations.erp.local.schema import Money
+from integrations.plain_in import chunks
 from integrations.plain_writes import bulk_write_transaction, execute_plain
 from integrations.store import schema as t
 from integrations.store.audit import (
@@ -40,7 +41,6 @@ from integrations.store.audit import (
 )
 from integrations.store.clock import now_utc
 
-CHUNK = 500  # ids per IN (...) query
 CENTS = Decimal("0.01")
 
 
@@ -118,8 +118,8 @@ def _approvals(
     statuses: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for start in range(0, len(ids), CHUNK):
-        query = select(t.approvals).where(t.approvals.c.approval_id.in_(ids[start : start + CHUNK]))
+    for chunk in chunks(ids):
+        query = select(t.approvals).where(t.approvals.c.approval_id.in_(chunk))
         if statuses is not None:
             query = query.where(t.approvals.c.status.in_(statuses))
         if lock:
@@ -318,10 +318,10 @@ class BatchWrites:
         wanted = list(dict.fromkeys(keys))
         found = []
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), CHUNK):
+            for chunk in chunks(wanted):
                 query = (
                     select(t.approvals)
-                    .where(a.idempotency_key.in_(wanted[start : start + CHUNK]))
+                    .where(a.idempotency_key.in_(chunk))
                     .order_by(a.created_at, a.approval_id)
                 )
                 found += [_approval(row) for row in conn.execute(query).mappings()]
