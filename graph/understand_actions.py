@@ -197,6 +197,8 @@ def _build(
         if terms is None or [i for i in invoices if i.upper() not in ids]:
             return None
         who = here.remaining.strip() if kind == "terms_said" else named
+        if passive := _PASSIVE.search(who):
+            who = who[: passive.start()]  # "initech to be moved to net 45"
         who = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who)))
         customer = _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n)\b", " ", who)) or fallback
         if customer is None:

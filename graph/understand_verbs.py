@@ -149,6 +149,10 @@ VERB = {
         # "60 day terms for heritage", "net 45 for initech", "globex terms net 60 pls"
         (
             "terms_said",
+            # "initech to be moved to net 45": the customer first, the change in the passive
+            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,4}}(?:is |are )?(?:to be|needs to be"
+            rf"|should be|must be|has to be) (?:moved|put|set|changed|switched|placed) (?:to|on)\b"
+            rf".*{_TERMS}|"
             rf"^(?!(?:{_QUESTION_WORDS})\b)(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}}[- ]?days?"
             r"(?: payment| credit)? terms) (?:terms )?(?:for|to|on)\b"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:payment )?terms?"
@@ -189,7 +193,7 @@ VERB = {
         ),
         (
             "hold_off",
-            rf"^(?:release|lift|remove|clear|take off|drop|end)\b.*\b{_HOLD}\b"
+            rf"^(?:release|lift|remove|clear|take off|drop|end|revert|reverse|undo)\b.*\b{_HOLD}\b"
             rf"|^(?:take|get|pull|move)\b.*\boff (?:the )?{_HOLD}\b"
             rf"|^(?:take|get|pull) (?:the |their |its )?{_HOLD} off\b"
             rf"|^set\b.*\b{_HOLD} (?:to|=) (?:no|false|off|n)\b"

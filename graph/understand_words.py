@@ -55,7 +55,7 @@ breaches breach lmt cl deposits down hit hits ptp ptps detailed stop utilization
 mid middle early late start beginning trend trends usually typically normally date dated
 near nearing approaching sitting standing belongs belong single ticket safe third fourth logged
 concern concerns supplying selling delivering fyi
-fwiw btw anyway spoke talked cfo ceo controller boss supposed
+fwiw btw anyway spoke talked revert undo cfo ceo controller boss supposed
 delinquent oldest hasnt havent hadnt didnt doesnt dont isnt wasnt werent arent wont cant
 couldnt shouldnt q totals percent percentage pct share ratio points posts missing arrived
 incoming entrance entrances delay delays delayed saldo

@@ -198,3 +198,15 @@ def test_the_customer_of_a_pronoun_or_a_wanted_reminder(
 ) -> None:
     action = parse(text, TODAY).action
     assert action is not None and action.kind == kind and action.customer_text == customer
+
+
+@pytest.mark.parametrize(
+    "text,kind,customer",
+    [
+        ("undo the credit hold on fabrikam", "set_credit_hold", "fabrikam"),
+        ("riverbend needs to be switched to net 60", "set_terms", "riverbend"),
+    ],
+)
+def test_a_hold_undone_and_terms_in_the_passive(text: str, kind: str, customer: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind and action.customer_text == customer
