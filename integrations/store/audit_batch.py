@@ -315,16 +315,14 @@ class BatchWrites:
         from integrations.store.store import _approval
 
         a = t.approvals.c
-        wanted = list(dict.fromkeys(keys))
-        found = []
         with self.engine.connect() as conn:
-            for chunk in chunks(wanted):
-                query = (
-                    select(t.approvals)
-                    .where(a.idempotency_key.in_(chunk))
-                    .order_by(a.created_at, a.approval_id)
-                )
-                found += [_approval(row) for row in conn.execute(query).mappings()]
+            rows = plain_in.rows_in(
+                conn,
+                "store:approvals_with_keys",
+                lambda keys: select(t.approvals).where(a.idempotency_key.in_(keys)),
+                keys,
+            )
+        found = [_approval(row) for row in rows]
         return sorted(found, key=lambda x: (x.created_at, x.approval_id))
 
     def approvals_by_id(

@@ -20,7 +20,6 @@ from sqlalchemy.exc import IntegrityError
 
 from integrations import plain_in
 from integrations.db import write_transaction
-from integrations.plain_in import chunks
 from integrations.plain_writes import bulk_write_transaction, execute_plain
 from integrations.store import schema as t
 from integrations.store.audit import canonical
@@ -58,14 +57,14 @@ class BankLineStore(CashRunStore):
     def bank_line_rows(self, payment_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The rows of the lines already known, by payment id, in a few queries (not one a
         line: a file holds thousands)."""
-        found: dict[str, dict[str, Any]] = {}
-        ids = list(dict.fromkeys(payment_ids))
         with self.engine.connect() as conn:
-            for chunk in chunks(ids):
-                query = select(t.bank_lines).where(t.bank_lines.c.payment_id.in_(chunk))
-                for row in conn.execute(query).mappings():
-                    found[row["payment_id"]] = dict(row) | {"result": json.loads(row["result"])}
-        return found
+            rows = plain_in.rows_in(
+                conn,
+                "store:bank_lines",
+                lambda ids: select(t.bank_lines).where(t.bank_lines.c.payment_id.in_(ids)),
+                payment_ids,
+            )
+        return {row["payment_id"]: row | {"result": json.loads(row["result"])} for row in rows}
 
     def begin_bank_line(self, line: Any, result: dict[str, Any], *, run_key: str) -> bool:
         """Mark a line as being processed by this run; False if it is known already."""

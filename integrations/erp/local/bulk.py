@@ -93,7 +93,7 @@ def get_customers(ledger: LedgerReads, ids: Iterable[str]) -> dict[str, Customer
 def get_payments(ledger: LedgerReads, ids: Iterable[str]) -> dict[str, Payment]:
     with ledger.engine.connect() as conn:
         rows = list(rows_in(conn, t.payments, t.payments.c.payment_id, ids).values())
-        found = ledger._with_applications(conn, rows)
+        found = ledger._with_applications(conn, rows) if rows else []
     return {payment.payment_id: payment for payment in found}
 
 
