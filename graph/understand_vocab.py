@@ -29,6 +29,9 @@ from graph.understand_book import PROMISES_QUESTION as PROMISES_QUESTION
 from graph.understand_book import TOP_DEBTORS as TOP_DEBTORS
 from graph.understand_book import TOTAL_AR as TOTAL_AR
 from graph.understand_book import UNAPPLIED_CASH as UNAPPLIED_CASH
+from graph.understand_help import CAPABILITY as CAPABILITY
+from graph.understand_help import HELP as HELP
+from graph.understand_help import HELP_WEAK as HELP_WEAK
 from graph.understand_scope import CANNOT as CANNOT
 from graph.understand_scope import CHATTER_ONLY as CHATTER_ONLY
 from graph.understand_scope import INJECTION as INJECTION
@@ -177,59 +180,6 @@ def normalize(text: str) -> str:
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return lazy("|".join(f"(?:{a})" for a in alternatives))
 
-
-# --- how to use arbot -------------------------------------------------------------------------
-# what arbot can do, of no one in particular: "can you send dunning letters?"
-_CAPABILITY = (
-    r"^(?:can|could|do|does|will) (?:you|arbot|the bot|it) (?:also )?(?:send|write|draft|email"
-    r"|do|handle|make|put|apply|release|record|log|raise|set|change|open|create)(?: out)?"
-    r"(?: (?:dunning|reminders?|statements?|letters?|notes?|write-?offs?|holds?|limits?|notices?"
-    r"|e-?mails?|promises?|disputes?|invoices?|credit|payment|terms|plans?|changes))+\s*[?]*$"
-)
-CAPABILITY = lazy(_CAPABILITY)
-HELP = _rx(
-    r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
-    r"|getting started|how to use|instructions|manual|docs)(?:,? please)?\s*[?!.]*\s*$",
-    r"\bwhat (?:can|could|do|does) (?:you|arbot|this bot|the bot|it) do\b",
-    r"\bwhat (?:are|is) (?:you|arbot|this bot) (?:able to|capable of|good for|for)\b",
-    r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things|stuff|requests|reports|commands)\b",
-    r"\bwhat (?:questions|things|stuff|reports|requests|commands) (?:can|could|do|should)"
-    r" (?:i|we|you)\b",
-    r"\bwhat (?:can|should|do) (?:i|we) ask\b",
-    r"\b(?:list|set) of commands\b|\b(?:available|supported) commands\b|\bwhich commands\b",
-    r"\bhow (?:does|do) (?:this|it|the bot|arbot|you|this bot|this thing) work\b",
-    r"\bhow (?:do|can|should) (?:i|we) (?:use|talk to|work with|start)\b"
-    r"(?! (?:the )?(?:credit|cash))",
-    r"\bhow (?:do|can|should) (?:i|we) ask\b",
-    # how arbot's own steps work: "how does the approval flow work", "how do proposals work here"
-    r"\bhow (?:do|does|will|would) (?:the |your )?(?:approvals?|approval (?:process|flow|steps?)"
-    r"|proposals?|sign-?offs?)\b.{0,20}\bwork\b"
-    r"|\bhow (?:do|does) .{1,30}\bwork (?:with|in|on|via) (?:you|arbot|this bot|the bot|here)\b",
-    # "how do I put a customer on hold?": how to do something, said of no one in particular
-    r"\bhow (?:do|can|would|should) (?:i|we|you) (?:\w+ ){1,2}(?:a|an|any|some) (?:customer"
-    r"|account|invoice|deduction|payment|note|reminder|order|sales order|credit limit|limit"
-    r"|hold|write-?off|report|something|promise|promise to pay|dispute|statement|call)\b",
-    r"\bhow (?:do|can|should) (?:i|we) .{1,60}\b(?:with|using|via|through|in|from)"
-    r" (?:you|arbot|this bot|the bot|this)\s*[?!.]*$",
-    r"\b(?:show|give|send) (?:me )?(?:some |a few )?(?:examples|sample questions"
-    r"|sample requests)\b",
-    r"\b(?:example|sample) (?:questions|requests|prompts)\b",
-    r"\bwhat are (?:your|the bot's|arbot's) (?:features|capabilities|commands|skills)\b",
-    r"\b(?:your|arbot's|the bot's) (?:features|capabilities)\b",
-    r"\b(?:when|if) i ask (?:you|arbot)\b|\bwhat happens (?:when|if) i\b",
-    r"\bwhat (?:questions|commands|reports|options|features) (?:are there|exist|do you (?:have"
-    r"|know|support|understand|offer))\b",
-    r"\b(?:i'?m|i am) new\b|\bwhere (?:do|should|can|shall) (?:i|we) (?:start|begin)\s*[?!.]*$"
-    r"|\bhow do (?:i|we) (?:get started|start|begin)\s*[?!.]*$",
-    r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
-    r"|\bwhat is arbot\b",
-    _CAPABILITY,
-    # who may approve what, and how arbot's steps go: "who is allowed to approve a write-off"
-    r"\bwho (?:is|are) (?:allowed|able|authori[sz]ed|permitted|entitled) to approve\b"
-    r"|\bwho (?:can|may|should|must) approve\b"
-    r"|\b(?:what is|whats) the (?:process|procedure|workflow) (?:to|for)\b",
-)
-HELP_WEAK = lazy(r"\bhelp\b|\bwhat can you\b|\bhow do i\b")
 
 # --- reports and checks -------------------------------------------------------------------------
 FORECAST = _rx(
