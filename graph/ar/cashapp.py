@@ -14,8 +14,10 @@ How a line is decided (one module each):
    ``cashapp_index``): invoice and PO numbers in any spelling and series, RF creditor references,
    EDI 820 ``RMR``; readings that are guesses (OCR letters, a digit off, a number cut by a line
    break, a number without its series) stand only when the amounts agree to the cent.
-3. **How much** (``cashapp_allocate`` with references, ``cashapp_by_amount`` without, the
-   short-pay and rest rules in ``cashapp_shorts``, reasons in ``cashapp_reasons``): EDI paid
+3. **How much** (``cashapp_allocate`` with references, ``cashapp_by_amount`` without, with
+   ``cashapp_stated_amounts`` for a partial or short-pay stated without an invoice and
+   ``cashapp_equal_invoices`` for equal amounts; the short-pay and rest rules in
+   ``cashapp_shorts``, reasons in ``cashapp_reasons``): EDI paid
    amounts, discount within terms, a stated deduction, a bank fee within tolerance, a stated
    partial; an unexplained rest is looked for among the payer group's open items; without
    references one invoice, a stated short-pay, the oldest of equal invoices on the customer's

@@ -1,29 +1,24 @@
 """No invoice named: which open invoices of a payer group the amount alone points at (one
-invoice, equal invoices and the oldest-first habit, a discount within terms, a stated
-short-pay, one set that adds up and how likely that is by chance)."""
+invoice, a discount within terms or taken late, one set that adds up and how likely that is by
+chance, a set short by a wire fee). What the remittance states without naming an invoice is
+``cashapp_stated_amounts``; equal invoices and the oldest-first habit,
+``cashapp_equal_invoices``."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from graph.ar.cashapp_allocate import Allocation
 from graph.ar.cashapp_amounts import coincidence, fitting_subsets, to_minor
-from graph.ar.cashapp_channel_text import names_an_invoice
-from graph.ar.cashapp_memo_dates import named_dates, named_months
+from graph.ar.cashapp_equal_invoices import EqualInvoices
 from graph.ar.cashapp_model import (
     ZERO,
     CashAlternative,
     Proposal,
+    no_reference_note,
     reason_code,
     show_money,
     show_numbers,
 )
-from graph.ar.cashapp_reasons import (
-    SAYS_SHORT,
-    reason_with_words,
-)
 from graph.ar.cashapp_refs import Remittance
-from graph.ar.cashapp_shorts import charged, speaks_of_short, stated_sums
+from graph.ar.cashapp_shorts import speaks_of_short
 from integrations.erp.money import minor_units
 from integrations.erp.records import (
     BankLine,
@@ -31,10 +26,7 @@ from integrations.erp.records import (
 )
 
 
-class AmountSearch(Allocation):
-    _oldest_first: frozenset[str]  # customers whose own history pays the oldest first
-    _out_of_order: frozenset[str] | None  # ...whose history does not (None: history not read)
-
+class AmountSearch(EqualInvoices):
     # -- amounts without references ----------------------------------------------------------
 
     def _by_amount_in(
@@ -61,7 +53,7 @@ class AmountSearch(Allocation):
             proposal.applications = [(same[0], amount)]
             proposal.pin = 0.95
             proposal.evidence.append(f"amount equals open invoice {same[0].invoice_number}")
-            self._no_reference_note(proposal, remittance)
+            no_reference_note(proposal, remittance)
             return proposal
         if len(same) > 1:
             return self._identical(line, remittance, proposal, same, known=known)
@@ -85,7 +77,7 @@ class AmountSearch(Allocation):
                 f"amount equals {invoice.invoice_number} less its "
                 f"{customer.discount_percent.normalize()}% discount, within terms"
             )
-            self._no_reference_note(proposal, remittance)
+            no_reference_note(proposal, remittance)
             return proposal
         late = [
             i
@@ -164,7 +156,7 @@ class AmountSearch(Allocation):
                 proposal.evidence.append(
                     f"amount equals {show_numbers(chosen)} less the discount, within terms"
                 )
-                self._no_reference_note(proposal, remittance)
+                no_reference_note(proposal, remittance)
                 return proposal
         # Short of one set by no more than a wire fee: a lead for a person, never auto.
         fee = min(self.policy.fee_tolerance, amount * self.policy.fee_share)
@@ -193,7 +185,7 @@ class AmountSearch(Allocation):
                     f"amount is {show_money(short)} short of {show_numbers(chosen)}, the only "
                     "open invoice that close, and the wire says charges were taken"
                 )
-                self._no_reference_note(proposal, remittance)
+                no_reference_note(proposal, remittance)
                 return proposal
             proposal.evidence.append(
                 f"amount is {show_money(short)} short of {show_numbers(chosen)} (a bank fee?)"
@@ -205,226 +197,6 @@ class AmountSearch(Allocation):
             f"{show_money(amount)}"
         )
         proposal.blockers.append("nothing to apply to: leave on account")
-        return proposal
-
-    def _partial_unnamed(
-        self,
-        line: BankLine,
-        remittance: Remittance,
-        proposal: Proposal,
-        invoices: list[Invoice],
-        *,
-        known: bool,
-    ) -> Proposal:
-        """ "PARTIAL PAYMENT" and no invoice named: the customer's one open invoice takes it (the
-        rest stays open on it); with several open, the oldest it is less than is proposed. Any
-        amount below a balance "fits" a partial payment, so it never settles who paid: the
-        payer's name must have (``known``)."""
-        larger = [i for i in invoices if i.balance > line.amount]
-        if not larger:
-            proposal.evidence.append("a partial payment, but no open invoice is larger")
-            proposal.blockers.append("nothing to apply to: leave on account")
-            return proposal
-        chosen = larger[0]
-        proposal.applications = [(chosen, line.amount)]
-        rest = show_money(chosen.balance - line.amount)
-        if len(invoices) == 1:
-            proposal.pin = 0.95
-            if not known:
-                proposal.blockers.append("payer not settled by name")
-            proposal.evidence.append(
-                f"partial payment as stated of {chosen.invoice_number}, the only open invoice; "
-                f"{rest} stays open"
-            )
-            self._no_reference_note(proposal, remittance)
-            return proposal
-        proposal.pin = 0.6
-        proposal.evidence.append(f"partial payment as stated; {chosen.invoice_number} proposed")
-        proposal.blockers.append(
-            f"a partial payment naming no invoice, and {len(invoices)} are open"
-        )
-        for other in larger[1:3]:
-            proposal.alternatives.append(
-                CashAlternative(
-                    other.customer_id,
-                    ((other.invoice_number, line.amount),),
-                    0.3,
-                    f"partial payment of {other.invoice_number}",
-                )
-            )
-        return proposal
-
-    @staticmethod
-    def _no_reference_note(proposal: Proposal, remittance: Remittance) -> None:
-        if remittance.tokens or remittance.edi:
-            proposal.evidence.append("the reference names no open invoice")
-
-    def _stated_short(
-        self, line: BankLine, remittance: Remittance, proposal: Proposal, invoices: list[Invoice]
-    ) -> Proposal | None:
-        """ "PAYMENT 6000.86 SHORT 159.87 DAMAGED" and no invoice named: the payment and the
-        stated short-pay (or a stated gross) together equal one set of open invoices."""
-        amount = line.amount
-        if not remittance.amounts:
-            return None
-        says = (
-            SAYS_SHORT.search(remittance.memo)
-            or remittance.says_charges
-            or reason_with_words(remittance.memo)[0] != "unknown"
-        )
-        if not says:
-            return None
-        places = minor_units(line.currency)
-        values = [to_minor(i.balance, places) for i in invoices]
-        size = 3 if len(invoices) <= 30 else 2
-        found: dict[frozenset[str], tuple[list[Invoice], Decimal, float]] = {}
-        sums = stated_sums(remittance, amount) if len(remittance.amounts) <= 6 else frozenset()
-        for stated in set(remittance.amounts) | sums:
-            if stated == amount or stated <= 0:
-                continue
-            gross = amount + stated if stated < amount else stated
-            target = to_minor(gross, places)
-            for fit in fitting_subsets(values, target, max_size=size, limit=2):
-                chosen = [invoices[k] for k in fit]
-                chance = coincidence(values, target, max_size=size)
-                found[frozenset(i.invoice_number for i in chosen)] = (chosen, gross, chance)
-        if not found:
-            return None
-        (chosen, gross, chance), *others = found.values()
-        short = gross - amount
-        code, words = reason_with_words(remittance.memo)
-        if charged(remittance, short) or (gross == remittance.ordered and remittance.says_charges):
-            code, words = "bank_fee", "/CHGS/" if charged(remittance, short) else words
-        self._short(proposal, chosen, amount, short, code)
-        proposal.pin = 0.97 * max(0.0, 1 - 10 * chance)
-        proposal.fit = 0.98 if code != "unknown" else 0.8
-        said = f" ({words})" if words else ""
-        proposal.evidence.append(
-            f"amount plus the stated short-pay of {show_money(short)}{said} equals "
-            f"{show_numbers(chosen)}"
-        )
-        if code == "unknown":
-            proposal.blockers.append("short-pay stated without a reason")
-        if others:
-            proposal.blockers.append("more than one set of open invoices fits the stated amounts")
-            for other, _, _ in others:
-                proposal.alternatives.append(
-                    CashAlternative(
-                        other[0].customer_id,
-                        tuple((i.invoice_number, i.balance) for i in other),
-                        0.3,
-                        f"{show_numbers(other)} also fit",
-                    )
-                )
-        elif proposal.pin < 0.9:
-            proposal.blockers.append("with this many open invoices the fit may be chance")
-        return proposal
-
-    def _identical(
-        self,
-        line: BankLine,
-        remittance: Remittance,
-        proposal: Proposal,
-        same: list[Invoice],
-        *,
-        known: bool = False,
-    ) -> Proposal:
-        dates = named_dates(remittance.memo)
-        months = named_months(remittance.memo)
-        owners = {i.customer_id for i in same}
-        # The customer's own history pays the oldest first; or its history was read and says
-        # nothing against it, and the oldest first is the convention.
-        own_habit = owners <= self._oldest_first
-        # The convention decides only when the remittance writes nothing that might name one
-        # of them: a number it wrote that could not be read may be the newer one's.
-        convention = (
-            self._out_of_order is not None
-            and not owners & self._out_of_order
-            and not names_an_invoice(remittance)
-        )
-        habit = known and len(owners) == 1 and (own_habit or convention)
-        if dates or months:
-            # A date the remittance names is one invoice's date: that settles it. A month
-            # ("OCT 2026") may be the month billed or the month served: it chooses what is
-            # proposed, and goes through alone only where the customer's habit agrees.
-            # A date next to an invoice is its date ("Rechnung vom 12.10.2026"); a due date
-            # only when no invoice is of that date.
-            fits = [i for i in same if i.invoice_date in dates] or [
-                i for i in same if i.due_date in dates
-            ]
-            said = ", ".join(str(d) for d in sorted(dates))
-            by_date = len(fits) == 1
-            if not by_date and months:
-                fits = [i for i in same if (i.invoice_date.year, i.invoice_date.month) in months]
-                said = ", ".join(f"{year}-{month:02d}" for year, month in sorted(months))
-            if len(fits) == 1:
-                chosen = fits[0]
-                proposal.applications = [(chosen, line.amount)]
-                proposal.pin = 0.95
-                proposal.evidence.append(
-                    f"{len(same)} open invoices of {show_money(line.amount)}; the remittance "
-                    f"names {said}: {chosen.invoice_number}"
-                )
-                if not known:
-                    proposal.blockers.append("payer not settled by name")
-                elif not by_date and not (habit and chosen is same[0]):
-                    proposal.pin = 0.6
-                    proposal.blockers.append(
-                        f"{said} may be the month billed or the month served; no payment "
-                        "history says which invoice this customer means"
-                    )
-                for invoice in same:
-                    if invoice is not chosen:
-                        proposal.alternatives.append(
-                            CashAlternative(
-                                invoice.customer_id,
-                                ((invoice.invoice_number, line.amount),),
-                                0.3,
-                                f"same amount, issued {invoice.invoice_date}",
-                            )
-                        )
-                return proposal
-            proposal.blockers.append(
-                f"the remittance names {said}, which does not single out one of the "
-                f"{len(same)} invoices of {show_money(line.amount)}"
-            )
-        oldest, rest = same[0], same[1:]
-        proposal.applications = [(oldest, line.amount)]
-        due_alone = oldest.due_date <= line.received_on and all(
-            i.due_date > line.received_on for i in rest
-        )
-        proposal.evidence.append(
-            f"{len(same)} open invoices of {show_money(line.amount)}; "
-            f"{oldest.invoice_number} is the oldest"
-        )
-        for invoice in rest:
-            proposal.alternatives.append(
-                CashAlternative(
-                    invoice.customer_id,
-                    ((invoice.invoice_number, line.amount),),
-                    0.3,
-                    f"same amount, due {invoice.due_date}",
-                )
-            )
-        habit = habit and not proposal.blockers
-        if habit:
-            proposal.pin = 0.95
-            owner = self._customers[oldest.customer_id].name
-            proposal.evidence.append(
-                f"{owner}'s payment history pays the oldest first"
-                if own_habit
-                else f"oldest first, the convention: no payment history of {owner} says otherwise"
-            )
-        else:
-            # Being the only one due makes the oldest likely, not certain: without the
-            # customer's own habit a person picks.
-            proposal.pin = 0.6
-            if due_alone:
-                proposal.evidence.append("and the only one due")
-            proposal.blockers.append(
-                f"{len(same)} invoices of the same amount and no payment history that says "
-                "this customer pays the oldest first"
-            )
         return proposal
 
     def _subsets(
@@ -444,7 +216,7 @@ class AmountSearch(Allocation):
                 proposal.evidence.append(
                     "but with this many open invoices a chance fit is plausible"
                 )
-            self._no_reference_note(proposal, remittance)
+            no_reference_note(proposal, remittance)
             return proposal
         amounts = {tuple(sorted(i.balance for i in s)) for s in sets}
         proposal.pin = 0.6

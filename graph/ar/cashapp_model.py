@@ -180,6 +180,13 @@ def show_numbers(invoices: Iterable[Invoice]) -> str:
     return ", ".join(i.invoice_number for i in invoices)
 
 
+def no_reference_note(proposal: Proposal, remittance: Remittance) -> None:
+    """Matched without a reference: where the remittance wrote references, say that none of
+    them names an open invoice."""
+    if remittance.tokens or remittance.edi:
+        proposal.evidence.append("the reference names no open invoice")
+
+
 def corroborated(name_factor: float) -> float:
     """A fuzzy name whose customer has an open invoice of exactly the amount: a wrong customer
     would need that by chance too, so the name and the amount corroborate each other."""
