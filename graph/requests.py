@@ -145,10 +145,11 @@ def _unapplied_payment_of(
 def _with_ledger_invoices(request: ActionRequest) -> ActionRequest:
     """ "write off meridian's 140 on 987": the bare numbers the ledger has are the request's
     invoices already (``EntityResolver.with_bare_invoices``); those left are none of its
-    invoices — a write-off then names none, a reminder is about what is past due."""
+    invoices — a write-off or an application then names none, a reminder is about what is past
+    due."""
     if not request.maybe_invoices:
         return request
-    if request.kind == "write_off_deduction" and not request.invoice_refs:
+    if request.kind in ("write_off_deduction", "apply_payment") and not request.invoice_refs:
         raise Unclear(f"I can't find an invoice matching {', '.join(request.maybe_invoices)}.")
     return replace(request, maybe_invoices=())
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 
 from graph import understand_vocab as vocab
 from graph.action_request import ActionRequest as ActionRequest
@@ -21,6 +20,7 @@ from graph.understand_money import corrected, currency
 from graph.understand_money import money as _money
 from graph.understand_notes import _add_note
 from graph.understand_refs import _extract, _name, _Refs, customer_id
+from graph.understand_terms import days_terms, terms_elsewhere
 from graph.understand_verbs import (
     ASKED_KINDS,
     ASKING_YOU,
@@ -73,43 +73,11 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
                     rest = " ".join(c for c, _ in _clauses(norm) if c != clause)
                     found = replace(found, customer_text=_customer_of(_extract(rest).remaining))
                 return with_correction(found, norm)
-    return _terms_elsewhere(norm) or _limit_elsewhere(norm)
+    return terms_elsewhere(norm) or _limit_elsewhere(norm)
 
 
 _THEIR = lazy(r"\b(?:their|them|they|its)\b")
 _AGREED_WITH = lazy(r"^(?:i|we)(?: have|'ve)? agreed (?:with|w/) ((?:[\w&.'-]+ ){1,4}?)to\b")
-
-
-# "update their terms" with the terms said in another clause: "globex wants net 60, pls update
-# their terms", "northwind asked for 45 day terms - please change their terms accordingly"
-_TERMS_VERB = lazy(
-    r"^(?:update|change|amend|adjust|modify|set|switch|move|revise) (?P<who>(?:[\w&.'-]+ ){0,4}?)"
-    r"(?:payment |credit )?terms(?: accordingly| as well| too| then| in the system)?\s*$"
-)
-_ASKING_FOR = lazy(
-    r"\b(?:wants?|asked for|asks for|asking for|requested|requests|needs?|agreed(?: to)?|is on"
-    r"|(?:has |have )?mov(?:es|ed|ing) to|moves? to|should (?:be|go) on|gets?)\b.*$"
-)
-
-
-def _terms_elsewhere(norm: str) -> ActionRequest | None:
-    clauses = _clauses(norm)
-    for n, (clause, question) in enumerate(clauses):
-        if question and not ASKING_YOU.match(clause.strip()):
-            continue
-        verb = _TERMS_VERB.match(POLITE.sub("", clause.strip()))
-        if verb is None:
-            continue
-        others = " ".join(c for i, (c, _) in enumerate(clauses) if i != n)
-        terms = read_terms(others) or _days_terms(others)
-        if terms is None:
-            return None
-        who = re.sub(r"\b(?:the|their|its|his|her|our)\b", " ", verb.group("who"))
-        customer = _customer_of(who) or _customer_of(_ASKING_FOR.sub(" ", others))
-        if customer is None:
-            return None
-        return ActionRequest("set_terms", customer_text=customer, terms=terms)
-    return None
 
 
 def with_correction(action: ActionRequest, norm: str) -> ActionRequest:
@@ -193,7 +161,7 @@ def _build(
         return _limit(said, body, here.remaining, named, asked, fallback)
     if kind in ("terms", "terms_said"):
         changed = _FROM_TO.search(body)  # "from net 30 to net 60": the terms after "to"
-        terms = read_terms(body[changed.end() :] if changed else body) or _days_terms(body)
+        terms = read_terms(body[changed.end() :] if changed else body) or days_terms(body)
         if terms is None or [i for i in invoices if i.upper() not in ids]:
             return None
         who = here.remaining.strip() if kind == "terms_said" else named
@@ -252,15 +220,6 @@ def _build(
     )
 
 
-def _days_terms(body: str) -> tuple[int, Decimal, int] | None:
-    """ "60 day terms", "terms of 45 days": net days without a discount."""
-    found = DAYS_TERMS.search(body)
-    if found is None:
-        return None
-    days = found.group("days") or found.group("days2") or found.group("days3")
-    return int(days), Decimal("0"), 0
-
-
 def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRequest | None:
     maybe = () if invoices else _maybe_invoices(remaining)
     if not invoices and not maybe:
@@ -305,6 +264,10 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             match = re.search(
                 r"\b(?:apply|allocate|match|post|use|off|adjust|offset)\s+(?:the\s+)?"
                 r"([a-z]{0,5}-?[a-z]?\d{3,})"
+                # "put PAY-5002 against 982": put a payment named by its id (a bare number put
+                # somewhere is an amount)
+                r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b"
+                r"|\b(?:put|place)\s+(?:the\s+)?([a-z]{1,5}-?[a-z]?\d{3,})"
                 r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b",
                 body,
             )
@@ -317,9 +280,14 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             )
         if match is None:
             # "apply globex's unapplied cash to 10435" (or "to their oldest invoice"): the
-            # customer's unapplied payment
+            # customer's unapplied payment; "the 828.82 globex sent on account - put it against
+            # 10183": "it" is the money another clause describes
             customer = _customer_of(_OLDEST.sub(" ", here.remaining))
-            unapplied = re.search(r"\b(?:unapplied|on account|cash|payment|money|credit)\b", body)
+            unapplied = re.search(_UNAPPLIED, body)
+            if _IT.search(body) and not (customer and unapplied):
+                whole = vocab.normalize(refs.remaining)
+                customer = customer or _customer_of(_OLDEST.sub(" ", _SENT.sub(" ", whole)))
+                unapplied = unapplied or re.search(_UNAPPLIED, whole)
             if not ((invoices or oldest) and customer and unapplied):
                 return None
             amount, match = _money(here.remaining)
@@ -331,9 +299,12 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
                 amount=amount if invoices else None,
                 currency=currency(match),
             )
-        payment = match.group(1).upper()
+        payment = next(g for g in match.groups() if g).upper()
         invoices = tuple(i for i in invoices if i.upper() != payment)
-    if not invoices and not oldest:
+    # "put the 500 left on PAY-5002 against 982": a bare number where the money goes may be an
+    # invoice of a ledger whose numbers carry a prefix (the agent keeps it when the ledger has it)
+    maybe = () if invoices or oldest else _maybe_invoices(_money_words(here.remaining, payment))
+    if not invoices and not oldest and not maybe:
         return None
     amount, match = None, None
     # "… for 500", "PAY-5002's unapplied 500", "apply $500 of PMT-… to": how much goes
@@ -350,11 +321,25 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             )
         ),
         invoice_refs=invoices,
+        maybe_invoices=maybe,
         payment_ref=payment,
         amount=amount,
         currency=currency(match),
         oldest=oldest and not invoices,
     )
+
+
+_UNAPPLIED = r"\b(?:unapplied|on account|cash|payment|money|credit)\b"
+_IT = lazy(r"^\S+ (?:it|that|this|them)\b")  # "put it against …": the money said elsewhere
+_SENT = lazy(r"\b(?:sent|paid|wired|remitted)\b")
+_TO_WHERE = lazy(r"\b(?:to|against|on|for)\s+(?:inv(?:oice)?\s+)?#?\s?(?:[a-z]{1,3}-)?\d{3,}\b")
+
+
+def _money_words(remaining: str, payment: str) -> str:
+    """The words of an application where its invoice may be: the numbers said where the money
+    goes, the payment's own id left out ("on PAY-5002 against 982": 982)."""
+    rest = re.sub(re.escape(payment), " ", remaining, flags=re.IGNORECASE)
+    return " ".join(m.group(0) for m in _TO_WHERE.finditer(rest.lower()))
 
 
 def parse_action(text: str) -> ActionRequest | None:

@@ -46,7 +46,8 @@ NAMES: dict[str, re.Pattern[str]] = {
             r"\bwr(?:ite|ites|iting|ote|itten)[- ]?offs?\b|\bwriteoffs?\b"
             r"|\bwr(?:ite|ote|itten|iting) (?:it|them|this|that|these|those|the rest|the balance)"
             r" off\b"
-            r"|\b(?:absorb|eat|swallow|forgive)\b|\btake the (?:hit|loss)\b",
+            r"|\b(?:absorb|eat|swallow|forgive)\b|\btake the (?:hit|loss)\b"
+            r"|\bbook (?:it |this |that |them )?(?:off|out)\b",  # "book off the difference"
         ),
         (
             "apply_payment",

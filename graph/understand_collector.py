@@ -21,7 +21,7 @@ from graph.understand_actions import ActionRequest, _customer_of, _money, _reaso
 from graph.understand_due import due_date as due_date
 from graph.understand_money import currency
 from graph.understand_refs import _extract
-from graph.understand_verbs import ASKING_YOU, SELF_MEMO
+from graph.understand_verbs import ASKING_YOU, SELF_MEMO, clauses
 from graph.understand_verbs import POLITE as _POLITE
 
 if TYPE_CHECKING:
@@ -271,6 +271,31 @@ def _written_bare(number: str, norm: str) -> bool:
     return bool(re.search(rf"(?<![\w#-])(?<!invoice )(?<!inv )(?<!bill ){number}\b", norm))
 
 
+# "… asked for a statement, can you email it over": the sending asked of what another clause named
+_SEND_IT = lazy(
+    r"^(?:send|email|e-mail|mail|forward|resend|shoot|share)\b(?! me\b)(?! us\b)"
+    r" (?:it|one|that|this|them|a copy|one across)\b"
+)
+_ASKED_FOR = lazy(
+    r"\b(?:asked|asks|asking|wants?|requested|requests|needs?) (?:for )?(?:a |an |the |their )?"
+    r"(?:copy of (?:the |their )?)?(?:statement|soa)"
+)
+
+
+def _sent_elsewhere(text: str, norm: str) -> Request | None:
+    said = clauses(norm)
+    for n, (clause, _) in enumerate(said):
+        if not _SEND_IT.match(_POLITE.sub("", clause.strip())):
+            continue
+        for other, question in said[:n]:
+            if not question and (asked := _ASKED_FOR.search(other)):
+                customer = _customer_of(other[: asked.start()])
+                if customer:
+                    action = ActionRequest("send_statement", customer_text=customer)
+                    return _action_request(text, action)
+    return None
+
+
 def _read_statement(text: str, norm: str) -> Request | None:
     if not _STATEMENT.search(norm) or _NOT_CUSTOMER_STATEMENT.search(norm):
         return None
@@ -292,6 +317,8 @@ def _read_statement(text: str, norm: str) -> Request | None:
         )
         customer = _customer_of(words)
         return _action_request(text, ActionRequest("send_statement", customer_text=customer))
+    if (sent := _sent_elsewhere(text, norm)) is not None:
+        return sent
     if _QUESTION.search(body) and not re.match(r"^(?:show|can you show)\b", body):
         return None
     words = _STATEMENT.sub(" ", body)

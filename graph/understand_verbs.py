@@ -73,7 +73,7 @@ DAYS_TERMS = lazy(
 _TERMS = (
     r"(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b"
     r"|\b\d{1,3}[- ]?days?(?: payment| credit)? terms?\b|\bterms? (?:of|to) \d{1,3} days\b"
-    r"|\b\d{1,3} days? net\b)"
+    r"|\b\d{1,3} days? net\b|\bterms?\b.{1,60}?\bto \d{1,3} days\b)"
 )
 _HOLD = r"(?:credit )?(?:hold|stop|block)"
 _PRONOUN_OFF = r"^writ(?:e|ing) (?:it|them|this|that|these|those|the rest|the balance) off\b"
@@ -103,7 +103,11 @@ VERB = {
             r"|^(?:[\w&.'-]+ ){0,3}(?:approved|okayed|ok'd|signed off on|agreed to|agreed on)"
             r" (?:writing (?:it|this|that|them) off|(?:the |a )?write ?-?off)\b"
             # "take 45 off INV-10321 as a pricing writeoff"
-            r"|^(?:take|knock|book|post)\b.{0,60}\bas (?:a |an )?(?:[\w-]+ )?write ?-?off\b",
+            r"|^(?:take|knock|book|post|clear|treat|close|process)\b.{0,60}\bas (?:a |an )?"
+            r"(?:[\w-]+ ){0,2}write ?-?off\b"
+            # "book off the small difference of 171.45 on INV-10396": "book off" (ausbuchen)
+            # is a write-off when an amount or an invoice follows
+            r"|^book (?:off|out) (?=.{0,80}(?:\d{3}|\binv))",
         ),
         (
             "apply",
@@ -240,6 +244,8 @@ VERB = {
             r".{0,24}\b(?:note|comment|memo|remark)s?\b(?! to (?:self|myself)\b)"
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
             r"|^(?:[\w&.'-]+ ){1,4}(?:note|memo|comment)$"
+            r"|^(?:put|stick|pop|drop|add|log|save|record|keep|pin)\b.{0,40}\bas (?:a |an )?"
+            r"(?:note|comment|memo|remark)\b"
             r"|^(?:comment|memo|remark)s? (?:on|for|to|re)\b|^(?:log|note|memo)$"
             r"|^(?:log|record) (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
             r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",

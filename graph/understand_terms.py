@@ -1,0 +1,72 @@
+"""Terms of payment said apart from their verb ("globex wants net 60, pls update their terms",
+"evergreen should be on net 45 from now on, pls update") and net days said as days ("60 day
+terms", "the terms of heritage garden to 60 days")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.action_request import ActionRequest
+from graph.action_request import _customer_of as _customer_of
+from graph.ar.terms import read_terms
+from graph.lazy_regex import lazy
+from graph.understand_verbs import ASKING_YOU, DAYS_TERMS, POLITE
+from graph.understand_verbs import clauses as _clauses
+
+# terms a bare "please update" changes to: wanted, agreed, or to be from now on
+_TERMS_WANTED = lazy(
+    r"\b(?:(?:should|ought to|needs to|must|has to) (?:be|go) on|wants?|asked for|asks for"
+    r"|requested|agreed|from now on"
+    r"|going forward|(?:is |are )?moving to|moves? to)\b"
+)
+_TERMS_TO_DAYS = lazy(r"\bterms?\b.{1,60}?\bto (\d{1,3}) days\b")
+# "update their terms" with the terms said in another clause: "globex wants net 60, pls update
+# their terms", "northwind asked for 45 day terms - please change their terms accordingly"
+_TERMS_VERB = lazy(
+    r"^(?:update|change|amend|adjust|modify|set|switch|move|revise) (?P<who>(?:[\w&.'-]+ ){0,4}?)"
+    r"(?:payment |credit )?terms(?: accordingly| as well| too| then| in the system)?\s*$"
+    # "evergreen should be on net 45 from now on, pls update": the update of what was said
+    r"|^(?:update|change|amend|adjust|revise)(?P<it> (?:it|that|this|accordingly|the system"
+    r"|the account|their account|in the system))?\s*$"
+)
+_ASKING_FOR = lazy(
+    r"\b(?:wants?|asked for|asks for|asking for|requested|requests|needs?|agreed(?: to)?|is on"
+    r"|(?:has |have )?mov(?:es|ed|ing) to|moves? to|(?:should|ought to|needs to|must|has to)"
+    r" (?:be|go) on|gets?)\b.*$"
+)
+
+
+def terms_elsewhere(norm: str) -> ActionRequest | None:
+    """A change of terms asked in one clause ("pls update their terms") of terms said in
+    another."""
+    clauses = _clauses(norm)
+    for n, (clause, question) in enumerate(clauses):
+        if question and not ASKING_YOU.match(clause.strip()):
+            continue
+        verb = _TERMS_VERB.match(POLITE.sub("", clause.strip()))
+        if verb is None:
+            continue
+        others = " ".join(c for i, (c, _) in enumerate(clauses) if i != n)
+        terms = read_terms(others) or days_terms(others)
+        if terms is None:
+            return None
+        if verb.group("who") is None and not _TERMS_WANTED.search(others):
+            return None  # "globex is on net 30, please update": their terms told, no change
+        who = re.sub(r"\b(?:the|their|its|his|her|our)\b", " ", verb.group("who") or "")
+        customer = _customer_of(who) or _customer_of(_ASKING_FOR.sub(" ", others))
+        if customer is None:
+            return None
+        return ActionRequest("set_terms", customer_text=customer, terms=terms)
+    return None
+
+
+def days_terms(body: str) -> tuple[int, Decimal, int] | None:
+    """ "60 day terms", "terms of 45 days": net days without a discount."""
+    found = DAYS_TERMS.search(body)
+    if found is None:
+        # "the payment terms of heritage garden to 60 days": the days after the customer
+        later = _TERMS_TO_DAYS.search(body)
+        return None if later is None else (int(later.group(1)), Decimal("0"), 0)
+    days = found.group("days") or found.group("days2") or found.group("days3")
+    return int(days), Decimal("0"), 0
