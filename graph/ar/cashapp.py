@@ -7,8 +7,10 @@ explanation that gives the evidence first. docs/cash-application.md says it for 
 
 How a line is decided (one module each):
 
-1. **Who paid** (``cashapp_payers``): aliases, then names beginning with the payer's words, then
-   rarity-ranked words scored with ``graph.ar.names``; customers grouped into payer groups.
+1. **Who paid** (``cashapp_payers``, the name index in ``cashapp_payer_names``, what banks write
+   around a name in ``cashapp_payer_text``): aliases, then names beginning with the payer's
+   words, then rarity-ranked words scored with ``graph.ar.names``; customers grouped into payer
+   groups.
 2. **Which invoices** (``cashapp_channel_text`` first undoes what each channel writes around a
    remittance; then ``cashapp_refs`` with its EDI, addenda, amount and reference readers,
    ``cashapp_index``): invoice and PO numbers in any spelling and series, RF creditor references,
@@ -52,11 +54,11 @@ from graph.ar.cashapp_model import (
     reason_words,
     show_money,
 )
+from graph.ar.cashapp_payer_text import is_card_processor
 from graph.ar.cashapp_payers import (
     PayerCandidate,
     PayerMatcher,
     PayerResolution,
-    is_card_processor,
 )
 from graph.ar.cashapp_refs import Remittance, parse_remittance
 from graph.ar.cashapp_verdict import Verdict
