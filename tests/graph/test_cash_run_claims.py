@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from graph import approval_batch
-from graph.cash_application import FIRST_BATCH, CashApplication, FileInProgress, lines_key
+from graph.cash_application import CashApplication, FileInProgress, lines_key
+from graph.cash_run_batches import FIRST_BATCH
 from integrations.bank import parse_bank_bytes
 from integrations.erp.records import BankLine
 from integrations.store.bank_lines import RunClaim

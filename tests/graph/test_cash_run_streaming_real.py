@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import graph.cash_application as cash_application
+import graph.cash_run_batches as cash_run_batches
 from bot.bank_runs import run_bank_file
 from integrations.erp.records import BankLine
 from tests.approvals_kit import service
@@ -33,9 +34,9 @@ def test_a_real_run_holds_a_batch_of_the_files_lines(
     runtime: Any = SimpleNamespace(
         approvals=approvals, settings=SimpleNamespace(today=lambda: TODAY)
     )
-    monkeypatch.setattr(cash_application, "DRY_BATCH", BATCH)
-    monkeypatch.setattr(cash_application, "FIRST_BATCH", BATCH)
-    monkeypatch.setattr(cash_application, "BATCH", BATCH)
+    monkeypatch.setattr(cash_run_batches, "DRY_BATCH", BATCH)
+    monkeypatch.setattr(cash_run_batches, "FIRST_BATCH", BATCH)
+    monkeypatch.setattr(cash_run_batches, "BATCH", BATCH)
     matching: list[int] = []
     settling: list[int] = []
     real_matcher_for = cash_application.matcher_for
@@ -51,14 +52,14 @@ def test_a_real_run_holds_a_batch_of_the_files_lines(
         matcher.matches = counted
         return matcher
 
-    real_settle = cash_application.CashApplication._settle_batch
+    real_settle = cash_run_batches.CashRunBatches._settle_batch
 
     def settle(self: Any, *args: Any) -> Any:
         settling.append(live_lines())
         return real_settle(self, *args)
 
     monkeypatch.setattr(cash_application, "matcher_for", matcher_for)
-    monkeypatch.setattr(cash_application.CashApplication, "_settle_batch", settle)
+    monkeypatch.setattr(cash_run_batches.CashRunBatches, "_settle_batch", settle)
     gc.collect()
     before = live_lines()
     done = run_bank_file(runtime, bank, with_reply=False)
