@@ -177,7 +177,10 @@ _BOOK_CREDIT = lazy(
     r"\b(?:customers|accounts|clients|who|which|anyone|any)\b.{0,40}\blimits?\b"
     r"|\butili[sz]ation\b"
 )
-_COLLECTED = lazy(r"^\s*(?:total |our |the |how much )?collections?\b|\bhow much\b.{0,30}\bcollect")
+# "collections month to date", "cfo asking: total collections ytd" (a lead-in before a colon)
+_COLLECTED = lazy(
+    r"(?:^|:)\s*(?:total |our |the |how much )?collections?\b|\bhow much\b.{0,30}\bcollect"
+)
 _WORKLIST = lazy(
     r"\b(?:list|queue|worklist|call|chase|who|whom|priority|dunning|agency|escalat\w*)\b"
 )

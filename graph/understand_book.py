@@ -80,6 +80,7 @@ TOTAL_AR = _rx(
     r"|arrears)\b|\b(?:past due|overdue|arrears|ar|receivables) (?:number|figure|total"
     r"|position)\b",
     r"\btotal (?:trade )?(?:debtors?|debtor book)\b(?! (?:count|number))"
+    r"|\btotal (?:on|in|of) (?:the |our )?(?:debtor book|ar|receivables?)\b"
     r"|\bdebtor book (?:total|figure|balance|value|number)\b"
     r"|\b(?:customers|everyone|everybody|clients) owe (?:us )?(?:altogether|all together|in total"
     r"|combined|overall|in all)\b",
@@ -105,8 +106,11 @@ TOP_DEBTORS = _rx(
     r"\b(?:heaviest|greatest) (?:\d+ )?(?:debtors?|balances?|exposures?)\b"
     r"|\b(?:greatest|highest|biggest|largest) (?:\w+ )?(?:exposures?|balances?) by customer\b"
     r"|\binto us for (?:the )?most\b",
-    r"\b(?:has|have|with|carry|carries) (?:the )?most (?:money |cash |dollars )?(?:outstanding|owed"
-    r"|owing|open|unpaid)\b",
+    r"\b(?:has|have|with|carry|carries|(?:is |are )?sitting on|holding) (?:the )?most (?:money"
+    r" |cash |dollars )?(?:outstanding|owed|owing|open|unpaid|receivables?|ar|debt)\b",
+    # "7 worst debtors by $ owed": a count of debtors ranked by the money they owe
+    r"\b(?:debtors|customers|accounts|clients)\b.{0,12}\bby (?:\$ ?|dollars? |amount |value"
+    r" |money )(?:owed|outstanding|owing|open|due)\b",
     r"\b(?:top|biggest|largest|highest) (?:\d+ )?(?:usd|eur|gbp|cad|euro|sterling|dollar|canadian)"
     r" (?:balances?|debtors?|exposures?|customers?|accounts?)\b",
     r"\b(?:top|biggest|largest|highest|major|key|main|principal) (?:\d+ )?(?:debtors?|balances?"
@@ -175,6 +179,9 @@ UNAPPLIED_CASH = _rx(
     r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
     r"|payments?|receipts?)\b|\bnot (?:yet |been |yet been |been yet )?(?:applied|allocated)\b"
     r"|\b(?:yet|still|waiting|left) to be (?:applied|allocated)\b|\bcash on account\b"
+    # "cash we received but never applied"
+    r"|\b(?:cash|money|payments?|funds|receipts?)\b.{0,30}\bnever (?:been |got |was |were )?"
+    r"(?:applied|allocated|matched)\b"
     r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
     # "what's unallocated", "money that isn't matched to invoices"
     r"^\s*(?:what is |whats |anything |how much is )?(?:still )?unallocated\s*[?!.]*$"
@@ -193,6 +200,9 @@ DAYS_TO_PAY = _rx(
     r"|\b(?:furthest|farthest|most|longest|further) (?:days )?(?:beyond|past|over) (?:their |the )?"
     r"terms\b",
     r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b"
+    # "on avg how many days from invoice to cash", "invoice-to-cash days"
+    r"|\b(?:days|how long|time) from invoice to (?:cash|payment|paid|pay|receipt)\b"
+    r"|\binvoice[- ]to[- ]cash (?:days|time)\b"
     r"|\b(?:average|avg|mean) (?:payment|paying) (?:days|time|period)\b",
     r"\b(?:fastest|quickest|slowest|best|worst|prompt|promptest|late|slow)[- ]paying (?:customers"
     r"|accounts|clients|debtors)\b",

@@ -14,7 +14,16 @@ from graph.understand_spelling import corrected
 _ORDER = lazy(
     r"\bso-(\d+)\b|\bso#?(\d{3,})\b|\b(?-i:SO)\s+(\d{3,})\b"
     r"|(?:(?<=\bon )|(?<=\bfor )|(?<=\bcheck ))so\s+(\d{3,})\b"  # "run credit on so 1008"
+    # "pinecrest so 1013 credit?": after a name, before what is asked of the order
+    r"|(?<=[a-z] )so\s+(\d{4,})\b(?=\s*(?:credit|ok\b|okay|release|approv|hold|status|\?|$))"
     r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
+    re.IGNORECASE,
+)
+# "two orders in, 1008 and 1009", "orders 1004 & 1005": numbers listed right after "orders"
+_ORDERS_LISTED = lazy(
+    r"(?P<noun>\b(?:sales )?orders(?: in| pending| waiting| open)?)[,:]?\s+"
+    r"(?P<numbers>\d{3,}(?:\s*(?:,|and|&|\+)\s*\d{3,})+)\b(?![.,]\d)"
+    r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|euros?|pounds?|units?|pcs|pieces|cases)\b)",
     re.IGNORECASE,
 )
 _PAYMENT = lazy(
@@ -146,6 +155,13 @@ def _extract(text: str) -> _Refs:
         return " "
 
     remaining = _ORDER.sub(order, text)
+
+    def listed(match: re.Match[str]) -> str:
+        for digits in re.findall(r"\d{3,}", match.group("numbers")):
+            _add(refs.orders, f"SO-{digits}")
+        return match.group("noun")
+
+    remaining = _ORDERS_LISTED.sub(listed, remaining)
     remaining = _PAYMENT.sub(
         lambda m: _add(refs.payments, re.sub(r"[\s#-]+", "-", m.group(0).upper())) or " ",
         remaining,

@@ -21,7 +21,7 @@ aging ageing balance balances payment payments unapplied receivable receivables 
 invoices outstanding overdue statement statements remittance remittances deduction deductions
 dispute disputes disputed promise promises collector collectors received receipts customers
 credit limit limits report summary largest biggest between yesterday forecast approvals
-reminder reminders history debtors total broken
+reminder reminders history debtors total broken collect collected collections
 """.split()
 )
 # Spellings of one word: a typo one edit from both is still that word ("aeging").

@@ -226,7 +226,12 @@ CREDIT = _rx(
     r"|\bcredit (?:position|standing|concerns?|situation|health|profile|rating|picture|risk)\b"
     r"|\b(?:keep|continue|still|carry on) (?:shipping|supplying|selling|delivering)\b",
     r"\b(?:can|could|should|shall|may) (?:we|i) (?:ship|release|extend|approve|accept|take|give)\b",
-    r"\b(?:ok|okay|safe|fine|good|clear|cleared) to (?:ship|release|go|approve|extend)\b",
+    r"\b(?:ok|okay|safe|fine|good|clear|cleared) to (?:ship|release|go|approve|extend|accept)\b",
+    # "ok to let acme's pending order through?", "X wants another 45k - ok?": an order's credit
+    r"\blet (?!me\b|us\b|you\b)(?:[\w&.'-]+ ){0,5}(?:orders?|shipments?|deliver(?:y|ies))"
+    r" through\b"
+    r"|\bwants? (?:another|a further|an extra|an additional|a new|more)\b.{0,12}"
+    r"\$?\d[\d,.]*\s*k\b.{0,30}\b(?:ok|okay|fine|good|safe|alright)\b",
     r"\bgood to go\b|\b(?:approve|release|ship) or (?:hold|reject|decline|not)\b",
     r"\b(?:over|within|under|above|near|close to|exceed\w*|hit\w*|at|past|beyond|breach\w*)"
     r" (?:their|the|its|his|her|our)? ?(?:credit )?limit\b",

@@ -90,7 +90,7 @@ something anything nothing everything else other another same such own each ever
 hope wish thanks welcome sorry help helps helping use using used try trying tried run running
 potential debt okay wants wanted sales ok exactly picture happened happening happen changed
 stand standing miss missed hear heard slipping sliding quickly late happy sad mom dad wife
-husband kids story showing
+husband kids story showing accept accepting never passing moment fresh further holding
 """.split()
 )
 

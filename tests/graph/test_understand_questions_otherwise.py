@@ -1,0 +1,84 @@
+"""Questions put in other words than the usual ones: an order's credit asked as "ok to accept",
+"let … through", "wants another 45k - ok?", orders listed as bare numbers or as "so 1013";
+the book's unapplied cash "received but never applied", days "from invoice to cash", the
+"total on the sales ledger", debtors ranked "by $ owed", customers "sitting on the most
+receivables", collections asked after a lead-in ("cfo asking: …"), a typo of "collect"; and
+the look-alikes that keep their reading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.understand import parse
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("fresh 8k order in from kendall paper - safe to accept it?", "kendall paper"),
+        ("can we let tate engineering's held order through?", "tate engineering"),
+        ("northwind wants a further 20k this month, is that ok?", "northwind"),
+    ],
+)
+def test_an_orders_credit_asked_otherwise(text: str, customer: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == ("credit_check", customer)
+
+
+@pytest.mark.parametrize(
+    "text,orders",
+    [
+        ("globex put in orders 1004 & 1005, credit ok?", ("SO-1004", "SO-1005")),
+        ("fabrikam so 1011 ok?", ("SO-1011",)),
+    ],
+)
+def test_orders_named_by_their_numbers(text: str, orders: tuple[str, ...]) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.order_refs) == ("credit_check", orders)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "let me know when the order goes through",  # no order's credit asked
+        "we have 2 orders, 1500 and 2000 dollars",  # amounts, not orders
+        "so 10130 is closed?",  # "so" opens the sentence: an invoice
+    ],
+)
+def test_look_alikes_of_an_orders_credit(text: str) -> None:
+    request = parse(text, TODAY)
+    assert not request.order_refs
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("any money that came in but was never allocated?", "unapplied_cash"),
+        ("how many days from invoice to payment, on average?", "days_to_pay"),
+        ("invoice-to-cash days across the book", "days_to_pay"),
+        ("what's the total on the debtors ledger", "total_ar"),
+        ("list our 5 worst debtors by amount owed", "top_debtors"),
+        ("which accounts are holding the most debt right now?", "top_debtors"),
+        ("boss asking: our collections last month?", "payments_received"),
+        ("how much did we colect this week", "payments_received"),
+    ],
+)
+def test_book_questions_said_otherwise(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, None)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("who are our worst debtors", "collections_list"),  # who to chase: no ranking by money
+        ("collections queue for today", "collections_list"),
+        ("what's on my collections worklist", "collections_list"),
+    ],
+)
+def test_look_alikes_keep_their_reading(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
