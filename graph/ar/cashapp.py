@@ -9,8 +9,8 @@ How a line is decided (one module each):
 
 1. **Who paid** (``cashapp_payers``, the name index in ``cashapp_payer_names``, what banks write
    around a name in ``cashapp_payer_text``): aliases, then names beginning with the payer's
-   words, then rarity-ranked words scored with ``graph.ar.names``; customers grouped into payer
-   groups.
+   words, then rarity-ranked words scored with ``graph.ar.name_scoring``; customers grouped
+   into payer groups.
 2. **Which invoices** (``cashapp_channel_text`` first undoes what each channel writes around a
    remittance; then ``cashapp_refs`` with its EDI, addenda, amount and reference readers,
    ``cashapp_index``): invoice and PO numbers in any spelling and series, RF creditor references,

@@ -1,5 +1,5 @@
 """The customers' names indexed for a bank's payer name, and one payer name scored against them
-(``graph.ar.names``' tokens, abbreviations and ``score_name`` scoring):
+(``graph.ar.name_scoring``'s tokens, abbreviations and ``score_name`` scoring):
 
 * blocking, for speed: ``CustomerMatcher.match`` scores every customer sharing a word with the
   query (hundreds in a 10k master). Here an inverted index ranks customers by the rarity-weighted
@@ -22,13 +22,13 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from graph.ar.cashapp_payer_text import ACH_NAME_LENGTH, GENERIC_WORDS
-from graph.ar.names import (
+from graph.ar.name_scoring import (
     ABBREVIATIONS,
     LEGAL_SUFFIXES,
-    MATCH_MIN,
     name_tokens,
     score_name,
 )
+from graph.ar.names import MATCH_MIN
 
 BLOCK = 24  # customers scored per query after blocking
 RANK_SHARE = 0.5  # ...of those, only the ones ranked at least this share of the best
@@ -100,7 +100,7 @@ class PayerNames:
     # -- one query ----------------------------------------------------------------------------
 
     def _expand(self, q: str, cut: bool) -> dict[str, float]:
-        """Vocabulary words a query word may stand for, with names._token_score's weights."""
+        """Vocabulary words a query word may stand for, with name_scoring._token_score's weights."""
         words: dict[str, float] = {}
         if q in self._postings:
             words[q] = 100.0
@@ -152,7 +152,7 @@ class PayerNames:
 
     def _spell(self, token: str) -> str:
         """A misspelt abbreviation read as the abbreviation ("parma" → "pharma"), so that
-        names.score_name expands it; words the customer names use are left alone."""
+        name_scoring.score_name expands it; words the customer names use are left alone."""
         if len(token) < 4 or token in self._postings or token in ABBREVIATIONS:
             return token
         found = process.extractOne(token, _ABBREVIATION_KEYS, scorer=fuzz.ratio, score_cutoff=85)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ar.names import name_tokens
+from graph.ar.name_scoring import name_tokens
 
 ACH_NAME_LENGTH = 16
 GENERIC_WORDS = frozenset(

@@ -1,7 +1,7 @@
 """Who paid: a bank's payer name (and the names in its addenda) → customers.
 
-Built on ``graph.ar.names``: the same tokens, abbreviations and ``score_name`` scoring. What it
-adds for bank lines:
+Built on ``graph.ar.name_scoring``: the same tokens, abbreviations and ``score_name`` scoring.
+What it adds for bank lines:
 
 * blocking, for speed, and ACH truncation: the customers' names indexed and a payer name scored
   against them (``cashapp_payer_names``);
@@ -34,7 +34,7 @@ def normalize_payer(text: str) -> str:
 class PayerCandidate:
     customer_id: str
     name: str
-    score: float  # 0-100, names.score_name's scale (100 for an alias)
+    score: float  # 0-100, name_scoring.score_name's scale (100 for an alias)
     fit: float  # 0-100: how well the payer's words are covered by the name
     exact: bool  # every word matches (after completing a cut last word)
     ordered: bool  # the payer's words are the name's first words, in order

@@ -1,13 +1,12 @@
 """Who is meant: company names as people type them and banks print them → customers.
 
 Robust to typos, abbreviations ("ind", "mfg", "intl"), dropped legal suffixes, "&" vs "and",
-truncation and word order. Abstains (``ambiguous``) when two customers fit the words equally well
-rather than guessing.
+truncation and word order (a name's words and their scoring: ``graph.ar.name_scoring``).
+Abstains (``ambiguous``) when two customers fit the words equally well rather than guessing.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,82 +14,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-LEGAL_SUFFIXES = frozenset(
-    """
-inc incorporated llc lc ltd limited corp corporation co company plc gmbh lp llp sa ag bv pty the
-and dba sarl sas sasu eurl srl spa sl nv kg ohg kgaa oy oyj pte ltda sro bhd
-""".split()
-)
-
-ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "mfg": ("manufacturing",),
-    "mfr": ("manufacturing",),
-    "intl": ("international",),
-    "int'l": ("international",),
-    "svcs": ("services",),
-    "svc": ("services", "service"),
-    "srvcs": ("services",),
-    "ind": ("industrial", "industries"),
-    "inds": ("industries",),
-    "dist": ("distribution", "distributors"),
-    "distr": ("distribution",),
-    "tech": ("technologies", "technology"),
-    "engr": ("engineering",),
-    "eng": ("engineering",),
-    "equip": ("equipment",),
-    "labs": ("laboratories",),
-    "lab": ("laboratories",),
-    "pharma": ("pharmaceuticals",),
-    "natl": ("national",),
-    "amer": ("american",),
-    "grp": ("group",),
-    "hldgs": ("holdings",),
-    "hldg": ("holdings",),
-    "mgmt": ("management",),
-    "sys": ("systems",),
-    "bros": ("brothers",),
-    "assoc": ("associates",),
-    "elec": ("electric",),
-    "prod": ("products",),
-    "prods": ("products",),
-    "sply": ("supply",),
-    "sup": ("supply",),
-    "trans": ("transport", "transportation"),
-    "bev": ("beverages",),
-    "chem": ("chemicals",),
-    "hosp": ("hospitality",),
-    "whse": ("wholesale",),
-    "whsl": ("wholesale",),
-}
-
-_WORD = re.compile(r"[a-z0-9]+")
-_DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,2}\.){2,3}")
+from graph.ar.name_scoring import ABBREVIATIONS, name_tokens, score_name
 
 MATCH_MIN = 80.0  # below this, a name is not a credible match
 TIE_MARGIN = 5.0  # two names whose fit to the query's words is this close are a tie
 WORDS_KEPT = 4096  # query words whose fit an index keeps
 RESOLUTIONS_KEPT = 4096  # resolutions an index keeps (by the query's words)
-
-
-def name_tokens(text: str) -> tuple[str, ...]:
-    lowered = text.lower().replace("&", " and ").replace("'s ", " ").replace("int'l", "intl")
-    # Legal forms written with dots are one word: "S.A.", "B.V.", "S.p.A." → sa, bv, spa.
-    lowered = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), lowered)
-    return tuple(w for w in _WORD.findall(lowered) if w not in LEGAL_SUFFIXES)
-
-
-def _token_score(query: str, name: str) -> float:
-    if query == name:
-        return 100.0
-    if name in ABBREVIATIONS.get(query, ()):
-        return 96.0
-    if len(query) >= 3 and name.startswith(query):
-        return 90.0
-    if len(query) >= 4:
-        ratio = fuzz.ratio(query, name)
-        if ratio >= 75:
-            return ratio * 0.95
-    return 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,28 +29,6 @@ class NameMatch:
     score: float  # 0-100: how well the name fits, all things considered
     query_fit: float  # 0-100: how well the query's words are covered by the name
     exact: bool = False
-
-
-def score_name(query_tokens: tuple[str, ...], name_tokens_: tuple[str, ...]) -> tuple[float, float]:
-    """(score, query_fit) of a name for a query, both 0-100."""
-    if not query_tokens or not name_tokens_:
-        return 0.0, 0.0
-    used: set[int] = set()
-    per_query = []
-    for q in query_tokens:
-        best, best_at = 0.0, -1
-        for i, n in enumerate(name_tokens_):
-            s = _token_score(q, n)
-            if s > best or (s == best and best_at in used):
-                best, best_at = s, i
-        per_query.append(best)
-        if best >= 75:
-            used.add(best_at)
-    query_fit = sum(per_query) / len(per_query)
-    name_cover = 100.0 * len(used) / len(name_tokens_)
-    joined = fuzz.ratio("".join(query_tokens), "".join(name_tokens_))
-    score = max(0.8 * query_fit + 0.2 * name_cover, joined)
-    return score, max(query_fit, joined)
 
 
 @dataclass(frozen=True, slots=True)

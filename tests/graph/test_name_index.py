@@ -10,7 +10,8 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from graph.ar import names as n
-from graph.ar.names import CustomerMatcher, NameMatch, Resolution, name_tokens, resolve_mention
+from graph.ar.name_scoring import ABBREVIATIONS, name_tokens
+from graph.ar.names import CustomerMatcher, NameMatch, Resolution, resolve_mention
 from integrations.erp.local.demo_words import company_names
 
 
@@ -20,7 +21,7 @@ def _reference(matcher: CustomerMatcher, query: str) -> Resolution:
     vocabulary = matcher._vocabulary
     candidates: set[int] = set()
     for q in query_tokens:
-        words = {q, *n.ABBREVIATIONS.get(q, ())}
+        words = {q, *ABBREVIATIONS.get(q, ())}
         if len(q) >= 3:
             words |= {w for w in vocabulary if w.startswith(q)}
         if len(q) >= 4:
@@ -54,7 +55,7 @@ def _reference(matcher: CustomerMatcher, query: str) -> Resolution:
 
 def _spellings(names: list[str], rng: random.Random, count: int) -> list[str]:
     spelled = []
-    abbreviation = {full: short for short, fulls in n.ABBREVIATIONS.items() for full in fulls}
+    abbreviation = {full: short for short, fulls in ABBREVIATIONS.items() for full in fulls}
     for _ in range(count):
         words = rng.choice(names).split()
         first = words[0]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ar.names import CustomerMatcher, name_tokens, resolve_mention
+from graph.ar.name_scoring import name_tokens
+from graph.ar.names import CustomerMatcher, resolve_mention
 
 CUSTOMERS = [
     ("C1", "Acme Industrial Supply Inc."),
