@@ -23,8 +23,15 @@ from rapidfuzz import fuzz, process
 
 from graph.ar.cashapp_payer_text import ACH_NAME_LENGTH, GENERIC_WORDS
 from graph.ar.name_scoring import (
+    ABBREVIATED_WORD,
     ABBREVIATIONS,
     LEGAL_SUFFIXES,
+    PREFIX_LETTERS,
+    PREFIX_WORD,
+    SAME_WORD,
+    TYPO_LETTERS,
+    TYPO_RATIO,
+    TYPO_SHARE,
     name_tokens,
     score_name,
 )
@@ -103,24 +110,24 @@ class PayerNames:
         """Vocabulary words a query word may stand for, with name_scoring._token_score's weights."""
         words: dict[str, float] = {}
         if q in self._postings:
-            words[q] = 100.0
+            words[q] = SAME_WORD
         for full in ABBREVIATIONS.get(q, ()):
             if full in self._postings:
-                words.setdefault(full, 96.0)
+                words.setdefault(full, ABBREVIATED_WORD)
         # A cut word says less the shorter it is: "C" is the start of a thousand words.
-        prefix_weight = 90.0 * min(1.0, len(q) / 4)
-        if len(q) >= 3 or cut:
+        prefix_weight = PREFIX_WORD * min(1.0, len(q) / 4)
+        if len(q) >= PREFIX_LETTERS or cut:
             for word in self._prefixes.get(q, ()):
                 words.setdefault(word, prefix_weight)
         if cut:
             for full in sorted(_ABBREVIATION_PREFIXES.get(q, ())):
                 if full in self._postings:
                     words.setdefault(full, prefix_weight)
-        if len(q) >= 4 and q not in self._postings:
+        if len(q) >= TYPO_LETTERS and q not in self._postings:
             for word, ratio, _ in process.extract(
-                q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=10
+                q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, limit=10
             ):
-                words.setdefault(word, ratio * 0.95)
+                words.setdefault(word, ratio * TYPO_SHARE)
         return words
 
     @staticmethod

@@ -60,6 +60,16 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 _WORD = re.compile(r"[a-z0-9]+")
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]{1,2}\.){2,3}")
 
+# How well a query word fits a name's word, 0-100 (``_token_score``; the indexes that find the
+# words a query word may fit score them the same way):
+SAME_WORD = 100.0  # the word itself
+ABBREVIATED_WORD = 96.0  # an abbreviation of it ("mfg": manufacturing)
+PREFIX_WORD = 90.0  # its start, of at least PREFIX_LETTERS letters
+PREFIX_LETTERS = 3
+TYPO_RATIO = 75  # a spelling of at least TYPO_LETTERS letters this close to it (fuzz.ratio)...
+TYPO_LETTERS = 4
+TYPO_SHARE = 0.95  # ...scored as this share of its ratio
+
 
 def name_tokens(text: str) -> tuple[str, ...]:
     lowered = text.lower().replace("&", " and ").replace("'s ", " ").replace("int'l", "intl")
@@ -70,15 +80,15 @@ def name_tokens(text: str) -> tuple[str, ...]:
 
 def _token_score(query: str, name: str) -> float:
     if query == name:
-        return 100.0
+        return SAME_WORD
     if name in ABBREVIATIONS.get(query, ()):
-        return 96.0
-    if len(query) >= 3 and name.startswith(query):
-        return 90.0
-    if len(query) >= 4:
+        return ABBREVIATED_WORD
+    if len(query) >= PREFIX_LETTERS and name.startswith(query):
+        return PREFIX_WORD
+    if len(query) >= TYPO_LETTERS:
         ratio = fuzz.ratio(query, name)
-        if ratio >= 75:
-            return ratio * 0.95
+        if ratio >= TYPO_RATIO:
+            return ratio * TYPO_SHARE
     return 0.0
 
 

@@ -14,7 +14,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from graph.ar.name_scoring import ABBREVIATIONS, name_tokens, score_name
+from graph.ar.name_scoring import (
+    ABBREVIATED_WORD,
+    ABBREVIATIONS,
+    PREFIX_LETTERS,
+    PREFIX_WORD,
+    SAME_WORD,
+    TYPO_LETTERS,
+    TYPO_RATIO,
+    TYPO_SHARE,
+    name_tokens,
+    score_name,
+)
 
 MATCH_MIN = 80.0  # below this, a name is not a credible match
 TIE_MARGIN = 5.0  # two names whose fit to the query's words is this close are a tie
@@ -92,7 +103,7 @@ class CustomerMatcher:
         if fit is not None:
             return fit
         prefixed: list[str] = []
-        if len(q) >= 3:
+        if len(q) >= PREFIX_LETTERS:
             at = bisect_left(self._sorted_vocabulary, q)
             while at < len(self._sorted_vocabulary) and (
                 w := self._sorted_vocabulary[at]
@@ -104,20 +115,20 @@ class CustomerMatcher:
         found = [q, *abbreviated, *prefixed]
         # _token_score(q, w) > 0 for each word w, and that score (later rules win, as there)
         scores: dict[str, float] = {}
-        if len(q) >= 4:
+        if len(q) >= TYPO_LETTERS:
             found += [
                 w
                 for w, _, _ in process.extract(
-                    q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=20
+                    q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, limit=20
                 )
             ]
             for w, ratio, _ in process.extract(
-                q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=None
+                q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, limit=None
             ):
-                scores[w] = ratio * 0.95
-        scores.update(dict.fromkeys(prefixed, 90.0))
-        scores.update(dict.fromkeys(abbreviated, 96.0))
-        scores[q] = 100.0
+                scores[w] = ratio * TYPO_SHARE
+        scores.update(dict.fromkeys(prefixed, PREFIX_WORD))
+        scores.update(dict.fromkeys(abbreviated, ABBREVIATED_WORD))
+        scores[q] = SAME_WORD
         candidates = fits = 0
         for w in found:
             candidates |= self._word_bits(w)
@@ -181,7 +192,7 @@ class CustomerMatcher:
         fits = [self._fit(q) for q in query_tokens]
         count = len(query_tokens)
         needed = next(
-            (n for n in range(1, count + 1) if _credible_fit(100.0 * n, count)), count + 1
+            (n for n in range(1, count + 1) if _credible_fit(SAME_WORD * n, count)), count + 1
         )
         # at_least[n]: the names fitting at least n of the query's words (bit-sliced counts)
         at_least = [-1] + [0] * needed
