@@ -27,6 +27,7 @@ from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_ask
 from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
+from graph.understand_question import question_alone, without_memo
 from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
 from graph.understand_verbs import SELF_MEMO
 
@@ -219,7 +220,7 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
 def parse(text: str, today: date) -> Request:
-    text = parts.slashed(text)
+    text = without_memo(parts.slashed(text))
     norm = vocab.normalize(text)  # once, for every reading below
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
@@ -238,6 +239,10 @@ def parse(text: str, today: date) -> Request:
         named = again.invoice_refs or (again.customer_text and not again.guessed)
         if named or intent_of(again.intent).kind == "portfolio":
             return replace(again, text=text)
+    if (refused.reason in ("negated", "done") if refused is not None else action is None) and (
+        alone := question_alone(text, norm, today, parse)
+    ) is not None:
+        return alone
     if (
         refused is not None
         and refused.reason != "question"  # "should we put X on hold?": read as the question

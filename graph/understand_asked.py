@@ -294,7 +294,7 @@ _MENTIONS: dict[str, re.Pattern[str]] = {
         ),
         (
             "send_reminder",
-            r"\breminders?\b|\bremind(?:ed)? (?!me\b|myself\b)|\bchas(?:ers?|ed|ing)\b",
+            r"\breminders?\b|\bremind(?:ed)? (?!me\b|myself\b)|\bchas(?:e|es|ers?|ed|ing)\b",
         ),
         ("add_note", r"\bnotes?\b(?! to (?:self|myself)\b)"),
         ("release_order", r"\breleas(?:e|ed|ing)\b"),

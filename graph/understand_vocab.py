@@ -314,6 +314,9 @@ BALANCE = _rx(
     r"|\bunpaid\b|\bopen (?:items?|invoices|balance|ar|amount|amounts)\b|\bhow far behind\b"
     r"|\bbehind on\b|\bamount due\b|\bdue amount\b|\bin arrears\b|\barrears\b",
     r"\b(?:have|has|left|yet|need|needs|got) to pay\b",
+    # "what's left on their account": what is still owed
+    r"\b(?:left|remaining|still open|outstanding) on (?:the |their |its |his |her |[\w&]+'s )"
+    r"?(?:account|books|ledger)\b",
 )
 PAYMENT = _rx(
     r"\bpayments?\b|\bpaid\b|\bpays?\b|\bpaying\b|\bremittances?\b|\bremit(?:ted)?\b"

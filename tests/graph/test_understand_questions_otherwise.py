@@ -82,3 +82,52 @@ def test_book_questions_said_otherwise(text: str, intent: str) -> None:
 )
 def test_look_alikes_keep_their_reading(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        # the question first, a remark after it
+        (
+            "what does kendall paper still owe? I believe they're on GBP",
+            "customer_balance",
+            "kendall paper",
+        ),
+        # a change called off, then the question about "them"
+        (
+            "no need to put tate engineering on stop, what do they owe though?",
+            "customer_balance",
+            "tate engineering",
+        ),
+        (
+            "don't chase initech, they paid - what's left on their account?",
+            "customer_balance",
+            "initech",
+        ),
+        # a condition said first
+        (
+            "if globex settles the overdue today, what would they still owe?",
+            "customer_balance",
+            "globex",
+        ),
+        # a memo to oneself in brackets is no part of the question
+        ("(note to self: call fabrikam tue) what's the total past due?", "total_ar", None),
+    ],
+)
+def test_the_one_question_among_remarks(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, customer)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        # a name or a reference said apart from the question belongs to it: read whole
+        ("jensen beverages - what have they paid lately", "payment_history"),
+        ("10308 - did sterling pay all of it?", "invoice_status"),
+        # a change reported done is context the question needs
+        ("we raised initech's limit last month - how much room do they have now?", "credit_check"),
+    ],
+)
+def test_a_question_needing_its_other_clauses_is_read_whole(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent

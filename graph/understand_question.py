@@ -1,0 +1,98 @@
+"""The one question of a message whose other clauses only tell: "How much is still open for
+granite restaurant? I think they pay in CAD.", "don't put northwind on hold, just tell me what
+they owe", "no need to chase falcon, they paid - whats left on their account?". The question is
+read alone; a "they" in it is the customer the other clauses name. A memo to oneself in
+brackets ("(reminder to self: ring pinecrest mon)") is no part of what is asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from graph import understand_parts as parts
+from graph.intents import get as intent_of
+from graph.lazy_regex import lazy
+from graph.understand_asked import _ASKS, _TAG, _clause_spans, mentioned
+from graph.understand_refs import _extract, _name
+from graph.understand_verbs import POLITE
+
+if TYPE_CHECKING:
+    from graph.understand import Request
+
+_PRONOUN = lazy(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
+
+# "(note to self: …)", "(reminder to self - ring pinecrest mon)": the person's own memo
+SELF_MEMO_ASIDE = lazy(r"\(\s*(?:a )?(?:note|reminder|memo) (?:to|for) (?:self|myself|me)\b[^)]*\)")
+# "separately,", "unrelated:", "on another note": a new question starts
+_SEPARATELY = lazy(
+    r"^(?:separately|unrelated|on (?:a|another) (?:separate |different )?note|different"
+    r" question|other question)\s*$"
+)
+
+
+# a clause that tells: "I think they pay in CAD", "they paid", "if sterling cleared everything"
+_TELLS = lazy(r"^(?:i|they|he|she|it|hypothetically|if|suppose|supposing|say|assuming)\b")
+
+
+def _called_off(clause: str) -> bool:
+    """ "don't put northwind on hold", "no need to chase falcon": a change called off."""
+    refused = mentioned(clause)
+    return refused is not None and refused.reason == "negated"
+
+
+_DIGIT = lazy(r"\d")
+
+
+def without_memo(text: str) -> str:
+    """``text`` without a bracketed memo to oneself."""
+    return SELF_MEMO_ASIDE.sub(" ", text).strip(" -,;")
+
+
+def the_question(text: str, norm: str) -> tuple[str, str] | None:
+    """The clause that asks, and the rest of the message, when exactly one clause asks and the
+    others neither ask nor only open the message; None otherwise."""
+    spans = [(s, e, q) for s, e, q in _clause_spans(norm) if norm[s:e].strip(" -,;:.!?()")]
+    if len(spans) < 2:
+        return None
+    asking = []
+    for start, end, question in spans:
+        clause = POLITE.sub("", norm[start:end].strip())
+        if (question and not _TAG.match(clause)) or _ASKS.match(clause):
+            asking.append((start, end))
+    if len(asking) != 1:
+        return None
+    start, end = asking[0]
+    told = [
+        norm[s:e].strip()
+        for s, e, _ in spans
+        if (s, e) != (start, end) and not _SEPARATELY.match(norm[s:e].strip())
+    ]
+    rest = " ".join(told)
+    if _DIGIT.search(rest) or not all(_TELLS.match(t) or _called_off(t) for t in told):
+        return None  # a reference or a name said apart from the question: read whole
+    return norm[start:end].strip() + ("?" if norm[end : end + 1] == "?" else ""), rest
+
+
+def question_alone(
+    text: str, norm: str, today: date, parse: Callable[[str, date], Request]
+) -> Request | None:
+    """The one question of a message whose other clauses only tell, read alone (by ``parse``)
+    when that reading names what it asks about: its own customer or invoice, a "they" the other
+    clauses name, or the whole book when they name no one."""
+    asked = the_question(text, norm)
+    if asked is None:
+        return None
+    question, rest = asked
+    again = parse(question, today)
+    if again.intent == "unknown" or again.action is not None or again.not_asked is not None:
+        return None
+    if again.invoice_refs or (again.customer_text and not again.guessed):
+        return replace(again, text=text)
+    other, _ = _name(_extract(rest).remaining)
+    if again.intent in parts.ONE_CUSTOMER and _PRONOUN.search(question) and other:
+        return replace(again, customer_text=other, guessed=False, text=text)
+    if intent_of(again.intent).kind == "portfolio" and not other:
+        return replace(again, text=text)
+    return None
