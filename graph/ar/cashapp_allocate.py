@@ -291,14 +291,7 @@ class Allocation(ShortPays):
         if remittance.partial and not speaks_of_short(remittance) and not remittance.adjustments:
             # Said to be part of what is owed: an amount written beside it is the rest still
             # open or the invoice's total ("BALANCE 2,362.27 TO FOLLOW"), not a deduction.
-            self._partial(proposal, invoices, amount)
-            proposal.fit = 0.97
-            proposal.evidence.append(f"partial payment as stated; {show_money(short)} stays open")
-            if len(invoices) > 1:
-                proposal.blockers.append(
-                    f"a partial payment of {len(invoices)} invoices named: how it is split "
-                    "is not written"
-                )
+            self._stated_partial(proposal, invoices, amount, short)
             return
         late = [i for i in invoices if self._customers[i.customer_id].discount_percent]
         if late and short == sum((self._discount(i) for i in late), ZERO):
@@ -347,15 +340,7 @@ class Allocation(ShortPays):
             )
             return
         if remittance.partial:
-            self._partial(proposal, invoices, amount)
-            proposal.fit = 0.97
-            proposal.evidence.append(f"partial payment as stated; {show_money(short)} stays open")
-            if len(invoices) > 1:
-                # Which of them it pays, and how much of each, the remittance does not say.
-                proposal.blockers.append(
-                    f"a partial payment of {len(invoices)} invoices named: how it is split "
-                    "is not written"
-                )
+            self._stated_partial(proposal, invoices, amount, short)
             return
         if len(invoices) > 1:
             cents = [to_minor(i.balance) for i in invoices]

@@ -201,6 +201,21 @@ class ShortPays(InvoiceIndex):
             proposal.applications.append((invoice, applied))
             left -= applied
 
+    def _stated_partial(
+        self, proposal: Proposal, invoices: list[Invoice], amount: Decimal, short: Decimal
+    ) -> None:
+        """Said to be a partial payment of the invoices named: applied as far as it goes,
+        ``short`` stays open."""
+        self._partial(proposal, invoices, amount)
+        proposal.fit = 0.97
+        proposal.evidence.append(f"partial payment as stated; {show_money(short)} stays open")
+        if len(invoices) > 1:
+            # Which of them it pays, and how much of each, the remittance does not say.
+            proposal.blockers.append(
+                f"a partial payment of {len(invoices)} invoices named: how it is split "
+                "is not written"
+            )
+
     def _explain_excess(self, line: BankLine, proposal: Proposal, invoices: list[Invoice]) -> None:
         """The payment covers more than the invoices named: the rest is looked for among the
         payer group's other open invoices. One exact set that is unlikely by chance is applied
