@@ -10,7 +10,7 @@ in the same order: the order the ledger lists its open invoices in (due date, nu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from decimal import Decimal
 from typing import Protocol, TypeVar, runtime_checkable
 
@@ -70,13 +70,14 @@ def by_due(invoices: list[Invoice]) -> list[Invoice]:
     return invoices
 
 
-def compact(invoice: Invoice, ids: Mapping[str, str], shared: dict[object, object]) -> Invoice:
-    """The same invoice holding one object per customer id, date and currency (a ledger's
-    rows each bring their own), its amount the balance's object when the two are the same."""
+def compact(invoice: Invoice, customer_id: str, shared: dict[object, object]) -> Invoice:
+    """The same invoice holding one object per customer id (``customer_id``, the caller's),
+    date and currency (a ledger's rows each bring their own), its amount the balance's object
+    when the two are the same."""
     amount, balance = invoice.amount, invoice.balance
     return Invoice(
         invoice.invoice_number,
-        ids[invoice.customer_id],
+        customer_id,
         shared.setdefault(invoice.invoice_date, invoice.invoice_date),  # type: ignore[arg-type]
         shared.setdefault(invoice.due_date, invoice.due_date),  # type: ignore[arg-type]
         balance if amount.compare_total(balance) == 0 else amount,
@@ -122,7 +123,7 @@ class MemoryItems:
         for invoice in open_invoices:
             if invoice.balance <= 0 or invoice.customer_id not in ids:
                 continue
-            invoice = compact(invoice, ids, shared)
+            invoice = compact(invoice, ids[invoice.customer_id], shared)
             number = invoice.invoice_number
             self._balance[number] = invoice.balance
             put(by_number, ALNUM.sub("", number.upper()), invoice)

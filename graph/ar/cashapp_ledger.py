@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, Engine
 
-from graph.ar.cashapp_items import number_keys, po_keys, put
+from graph.ar.cashapp_items import compact, number_keys, po_keys, put
 from graph.ar.cashapp_model import ALNUM
 from integrations.erp.local import cash_reads
 from integrations.erp.records import Invoice, invoice_number_key
@@ -96,17 +96,8 @@ class LedgerItems:
             self._invoice[number] = None
             return None
         shared = self._shared
-        amount, balance = invoice.amount, invoice.balance
-        kept = Invoice(
-            number,
-            shared.setdefault(invoice.customer_id, invoice.customer_id),  # type: ignore[arg-type]
-            shared.setdefault(invoice.invoice_date, invoice.invoice_date),  # type: ignore[arg-type]
-            shared.setdefault(invoice.due_date, invoice.due_date),  # type: ignore[arg-type]
-            balance if amount.compare_total(balance) == 0 else amount,
-            balance,
-            shared.setdefault(invoice.currency, invoice.currency),  # type: ignore[arg-type]
-            invoice.po_number,
-        )
+        customer_id = shared.setdefault(invoice.customer_id, invoice.customer_id)
+        kept = compact(invoice, customer_id, shared)  # type: ignore[arg-type]
         self._invoice[number] = kept
         return kept
 
