@@ -27,7 +27,7 @@ from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_ask
 from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
-from graph.understand_question import question_alone, without_memo
+from graph.understand_question import confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
 from graph.understand_verbs import SELF_MEMO
 
@@ -234,10 +234,11 @@ def parse(text: str, today: date) -> Request:
     if refused is None and action is None and (rest := without_reports(text)) is not None:
         # "Dana applied the check to 983 already, what's left open on harbor east?": the
         # report is context; the question is read when it names what it asks about itself
-        # ("… on 10372 last week, is it closed now?" needs the report's invoice: read whole)
+        # ("… on 10372 last week, is it closed now?" needs the report's invoice: read whole, and
+        # a whole-book reading when the report names an invoice)
         again = parse(rest, today)
         named = again.invoice_refs or (again.customer_text and not again.guessed)
-        if named or intent_of(again.intent).kind == "portfolio":
+        if named or (intent_of(again.intent).kind == "portfolio" and not _extract(text).invoices):
             return replace(again, text=text)
     if (refused.reason in ("negated", "done") if refused is not None else action is None) and (
         alone := question_alone(text, norm, today, parse)
@@ -250,6 +251,9 @@ def parse(text: str, today: date) -> Request:
     ):
         if refused.reason == "history":  # "invoices we wrote off this year": not shown yet
             return Request("unknown", text=text, cannot="records")
+        confirmed = confirmed_done(text, refused.kind) if refused.reason == "done" else None
+        if confirmed is not None:
+            return confirmed  # "we already applied PMT-U00001 yesterday, right?": show it
         # a change named and not asked for: said so; a question beside it is read below
         who = action.customer_text if action is not None else _name(_extract(text).remaining)[0]
         return Request("unknown", customer_text=who, text=text, not_asked=refused)

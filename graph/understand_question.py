@@ -2,7 +2,9 @@
 granite restaurant? I think they pay in CAD.", "don't put northwind on hold, just tell me what
 they owe", "no need to chase falcon, they paid - whats left on their account?". The question is
 read alone; a "they" in it is the customer the other clauses name. A memo to oneself in
-brackets ("(reminder to self: ring pinecrest mon)") is no part of what is asked."""
+brackets ("(reminder to self: ring pinecrest mon)") is no part of what is asked. A change
+reported done and asked to be confirmed ("we already applied PMT-U00001, right?") asks for the
+record of what it names."""
 
 from __future__ import annotations
 
@@ -95,4 +97,25 @@ def question_alone(
         return replace(again, customer_text=other, guessed=False, text=text)
     if intent_of(again.intent).kind == "portfolio" and not other:
         return replace(again, text=text)
+    return None
+
+
+_RIGHT = lazy(r"[,\s]\s*(?:right|correct|yes|yeah|no|isn't it|didn't we|didn't i)\s*\?+\s*$")
+
+
+def confirmed_done(text: str, kind: str) -> Request | None:
+    """A change of ``kind`` reported done and asked to be confirmed ("…, right?"): the payment
+    or invoice it names, whose record shows what was done to it; a reminder, statement or note
+    sent is history arbot cannot show yet."""
+    if not _RIGHT.search(text.lower()):
+        return None
+    from graph.understand import Request  # the parser's type, loaded by the time we are called
+
+    refs = _extract(text)
+    if refs.payments:
+        return Request("payment_lookup", payment_refs=tuple(refs.payments), text=text)
+    if refs.invoices:
+        return Request("invoice_status", invoice_refs=tuple(refs.invoices), text=text)
+    if kind in ("send_reminder", "send_statement", "add_note"):
+        return Request("unknown", text=text, cannot="records")
     return None

@@ -192,8 +192,12 @@ CANNOT = (
         _rx(
             r"\bwho (?:approved|rejected|requested|signed off|okayed|changed|entered|posted)\b"
             r"|^(?:was|were|is|has|have|did)\b.{0,40}\b(?:approved|rejected|declined|signed off)\b"
-            r"|\bdid (?:anyone|anybody|we|you|i|someone) (?:send|e-?mail|call|remind|contact"
-            r"|chase)\b"
+            r"|\bdid (?:anyone|anybody|we|you|i|someone|somebody)(?: already| ever| actually)?"
+            r" (?:send|e-?mail|call|remind|contact|chase)\b"
+            # "the reminder to contoso went out on monday right?", "has the statement gone out"
+            r"|^(?:has|have|was|were)? ?(?:the |a |our |my |any )?(?:reminders?|statements?"
+            r"|dunning (?:letters?|e-?mails?)|chasers?)\b.{0,40}\b(?:went out|gone out|go out"
+            r"|was sent|were sent|been sent|got sent)\b[^-?;.]{0,30}\??\s*$"  # asked of alone
             r"|\baudit (?:log|trail|history)\b|\bwhat did you (?:change|do|approve|send)\b",
             r"\b(?:print|download|export)\b.{0,30}\binvoices?\b|\binvoices?\b.{0,20}\b(?:pdf|printout)s?\b"
             r"|\bpdf (?:of|for) (?:the |an? )?invoices?\b",

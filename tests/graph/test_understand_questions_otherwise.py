@@ -131,3 +131,52 @@ def test_the_one_question_among_remarks(text: str, intent: str, customer: str | 
 )
 def test_a_question_needing_its_other_clauses_is_read_whole(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did anybody already email kendall paper a reminder?",
+        "the dunning letter to tate engineering went out on friday, yes?",
+        "have the statements gone out to northwind",
+    ],
+)
+def test_whether_a_reminder_or_statement_went_out_is_history(text: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.cannot, request.action) == ("unknown", "records", None)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("the reminder for INV-10183 went out friday - has it been paid since?", "invoice_status"),
+        ("did globex pay after the reminder went out?", "payment_history"),
+        ("send the reminder to kendall paper", "action_request"),
+    ],
+)
+def test_a_reminder_beside_another_question_or_asked_for(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,intent,payments,invoices",
+    [
+        ("we applied PMT-U00001 on tuesday, right?", "payment_lookup", ("PMT-U00001",), ()),
+        ("I wrote off INV-10302 last week, correct?", "invoice_status", (), ("10302",)),
+    ],
+)
+def test_a_change_reported_done_and_asked_to_be_confirmed(
+    text: str, intent: str, payments: tuple[str, ...], invoices: tuple[str, ...]
+) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.payment_refs, request.invoice_refs) == (
+        intent,
+        payments,
+        invoices,
+    )
+    assert request.action is None
+
+
+def test_a_change_reported_done_without_a_question_stays_a_report() -> None:
+    request = parse("we applied PMT-U00001 on tuesday", TODAY)
+    assert request.intent == "unknown" and request.not_asked is not None
