@@ -242,12 +242,16 @@ def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRe
 
 
 def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> ActionRequest | None:
-    payment = (here.payments or refs.payments or [None])[0]
+    payment = (here.payments or refs.payments or [None])[0] or _paid_apart(body, here, refs)
     oldest = bool(_OLDEST.search(body))
+    if payment is not None:
+        invoices = tuple(i for i in invoices if i.upper() != payment)
     if payment is None:
         match = re.search(
             r"\b(?:payment|receipt|check|cheque|wire)\s*(?:#|no\.?|id)?\s*"
-            r"([a-z]{0,5}-?[a-z]?\d{3,})",
+            r"([a-z]{0,5}-?[a-z]?\d{3,})"
+            # "apply pay 5002 … to 982": the payment's id written with a space
+            r"|\b(?:apply|allocate|use)\s+(?:the\s+)?((?:pay|pmt|rcpt)\s\d{3,})\b",
             body,
         )
         if match is None:
@@ -299,7 +303,7 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
                 amount=amount if invoices else None,
                 currency=currency(match),
             )
-        payment = next(g for g in match.groups() if g).upper()
+        payment = re.sub(r"\s", "-", next(g for g in match.groups() if g).upper())
         invoices = tuple(i for i in invoices if i.upper() != payment)
     # "put the 500 left on PAY-5002 against 982": a bare number where the money goes may be an
     # invoice of a ledger whose numbers carry a prefix (the agent keeps it when the ledger has it)
@@ -333,6 +337,20 @@ _UNAPPLIED = r"\b(?:unapplied|on account|cash|payment|money|credit)\b"
 _IT = lazy(r"^\S+ (?:it|that|this|them)\b")  # "put it against …": the money said elsewhere
 _SENT = lazy(r"\b(?:sent|paid|wired|remitted)\b")
 _TO_WHERE = lazy(r"\b(?:to|against|on|for)\s+(?:inv(?:oice)?\s+)?#?\s?(?:[a-z]{1,3}-)?\d{3,}\b")
+
+
+_OF_IT = lazy(r"\b(?:of|from|out of) (?:it|that|this)\b|^\S+ (?:it|that|this)\b")
+_PAYMENT_NOUN = lazy(r"\b(?:check|cheque|payment|wire|remittance|receipt|ach)\b")
+_LETTERED = lazy(r"^[a-z]{2,5}-\d{3,}$", re.IGNORECASE)
+
+
+def _paid_apart(body: str, here: _Refs, refs: _Refs) -> str | None:
+    """ "meridian's 300 check (PAY-5003) - put 140 of it on 987": the one lettered id another
+    clause names beside a payment word is the "it" put somewhere."""
+    if not _OF_IT.search(body) or not _PAYMENT_NOUN.search(vocab.normalize(refs.remaining)):
+        return None
+    named = [i for i in refs.invoices if _LETTERED.match(i) and i not in here.invoices]
+    return named[0].upper() if len(named) == 1 else None
 
 
 def _money_words(remaining: str, payment: str) -> str:

@@ -46,6 +46,29 @@ def test_a_payment_by_its_id_put_on_a_bare_number(text: str, payment: str, maybe
 
 
 @pytest.mark.parametrize(
+    "text,payment,maybe,amount",
+    [
+        # the payment named in another clause, "it" where the money goes
+        ("kendall's 900 wire (RC-7710) - place 250 of it on 553 pls", "RC-7710", ("553",), "250"),
+        # the id written with a space, as people type it
+        ("please apply pay 4321 remaining to 664", "PAY-4321", ("664",), None),
+    ],
+)
+def test_a_payment_named_apart_or_with_a_space(
+    text: str, payment: str, maybe: tuple[str, ...], amount: str | None
+) -> None:
+    action = _action(text)
+    assert action is not None and action.kind == "apply_payment"
+    assert (action.payment_ref, action.maybe_invoices) == (payment, maybe)
+    assert action.amount == (Decimal(amount) if amount else None)
+
+
+def test_it_is_no_payment_without_a_payment_word() -> None:
+    action = _action("INV-10183 (RC-7710) - put 250 of it on 553")
+    assert action is None or action.payment_ref is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "put 600 on 4410",  # a bare number put somewhere is an amount, no payment named
