@@ -9,7 +9,7 @@ payments), periods, change requests and the intent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -18,16 +18,15 @@ from graph import understand_collector
 from graph import understand_parts as parts
 from graph import understand_vocab as vocab
 from graph.intents import NAMES
-from graph.intents import get as intent_of
 from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
-from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_asked, without_reports
+from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_asked
 from graph.understand_dates import explicit_range
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
-from graph.understand_question import confirmed_done, question_alone, without_memo
+from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
 from graph.understand_verbs import SELF_MEMO
 
@@ -231,15 +230,8 @@ def parse(text: str, today: date) -> Request:
         return parts.with_part_not_done(text, norm, action)
     if refused is None and action is None and not asks_a_question(norm):
         refused = mentioned(text, norm)  # "don't send the reminder yet", "I emailed them one"
-    if refused is None and action is None and (rest := without_reports(text)) is not None:
-        # "Dana applied the check to 983 already, what's left open on harbor east?": the
-        # report is context; the question is read when it names what it asks about itself
-        # ("… on 10372 last week, is it closed now?" needs the report's invoice: read whole, and
-        # a whole-book reading when the report names an invoice)
-        again = parse(rest, today)
-        named = again.invoice_refs or (again.customer_text and not again.guessed)
-        if named or (intent_of(again.intent).kind == "portfolio" and not _extract(text).invoices):
-            return replace(again, text=text)
+    if refused is None and action is None and (aside := after_reports(text, today, parse)):
+        return aside
     if (refused.reason in ("negated", "done") if refused is not None else action is None) and (
         alone := question_alone(text, norm, today, parse)
     ) is not None:

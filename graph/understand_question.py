@@ -4,7 +4,8 @@ they owe", "no need to chase falcon, they paid - whats left on their account?". 
 read alone; a "they" in it is the customer the other clauses name. A memo to oneself in
 brackets ("(reminder to self: ring pinecrest mon)") is no part of what is asked. A change
 reported done and asked to be confirmed ("we already applied PMT-U00001, right?") asks for the
-record of what it names."""
+record of what it names. A report of a change beside a question is context
+(``after_reports``)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from graph import understand_parts as parts
 from graph.intents import get as intent_of
 from graph.lazy_regex import lazy
-from graph.understand_asked import _ASKS, _TAG, _clause_spans, mentioned
+from graph.understand_asked import _ASKS, _TAG, _clause_spans, mentioned, without_reports
 from graph.understand_refs import _extract, _name
 from graph.understand_verbs import POLITE
 
@@ -118,4 +119,24 @@ def confirmed_done(text: str, kind: str) -> Request | None:
         return Request("invoice_status", invoice_refs=tuple(refs.invoices), text=text)
     if kind in ("send_reminder", "send_statement", "add_note"):
         return Request("unknown", text=text, cannot="records")
+    return None
+
+
+def after_reports(text: str, today: date, parse: Callable[[str, date], Request]) -> Request | None:
+    """ "Dana applied the check to 983 already, what's left open on harbor east?": the report is
+    context; the question is read (by ``parse``) when it names what it asks about itself ("… on
+    10372 last week, is it closed now?" needs the report's invoice: read whole, and a whole-book
+    reading when the report names an invoice), or asks of "they" whom the report names ("Luis
+    wrote off the small acme ind short pay, what do they still owe?")."""
+    rest = without_reports(text)
+    if rest is None:
+        return None
+    again = parse(rest, today)
+    named = again.invoice_refs or (again.customer_text and not again.guessed)
+    if named or (intent_of(again.intent).kind == "portfolio" and not _extract(text).invoices):
+        return replace(again, text=text)
+    question = rest.rstrip("?").strip()
+    told, _ = _name(_extract(text.replace(question, " ")).remaining)
+    if question and told and again.intent in parts.ONE_CUSTOMER and _PRONOUN.search(rest):
+        return replace(again, customer_text=told, guessed=False, text=text)
     return None

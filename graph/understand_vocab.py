@@ -223,6 +223,7 @@ CREDIT = _rx(
     r"\bcheck(?:ing)? (?:the |their )?credit\b|\b(?:available|remaining|open) credit\b"
     r"|\bheadroom\b|\bopen to buy\b|\bhow much credit\b|\bcredit (?:do|does|is) \w+"
     r"|\broom (?:\w+ ){0,4}on (?:their|its|the|his|her|[\w&]+'s) (?:credit )?(?:line|limit)\b"
+    r"|\bhow much (?:more )?room (?:do|does|is|have|has|left)\b"  # "how much room do they have"
     r"|\bcredit (?:position|standing|concerns?|situation|health|profile|rating|picture|risk)\b"
     r"|\b(?:keep|continue|still|carry on) (?:shipping|supplying|selling|delivering)\b",
     r"\b(?:can|could|should|shall|may) (?:we|i) (?:ship|release|extend|approve|accept|take|give)\b",

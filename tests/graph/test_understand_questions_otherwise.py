@@ -180,3 +180,16 @@ def test_a_change_reported_done_and_asked_to_be_confirmed(
 def test_a_change_reported_done_without_a_question_stays_a_report() -> None:
     request = parse("we applied PMT-U00001 on tuesday", TODAY)
     assert request.intent == "unknown" and request.not_asked is not None
+
+
+def test_they_after_a_report_is_the_customer_the_report_names() -> None:
+    request = parse(
+        "priya released the hold on kendall paper yesterday, what do they owe now?", TODAY
+    )
+    assert (request.intent, request.action) == ("customer_balance", None)
+    assert request.customer_text is not None and "kendall paper" in request.customer_text
+
+
+def test_a_report_beside_a_question_about_no_one_stays_a_question_about_no_one() -> None:
+    request = parse("dana sent the reminders this morning, what is the total past due?", TODAY)
+    assert (request.intent, request.customer_text) == ("total_ar", None)
