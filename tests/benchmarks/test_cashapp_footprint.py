@@ -12,24 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.bot.test_cashapp_cli import BANK, CSV, POLICY
+
 ROOT = Path(__file__).resolve().parents[2]
-CSV = ROOT / "tests" / "fixtures" / "csv"
-POLICY = """
-mode = "auto"
-
-[auto]
-apply_payment = "20000.00"
-
-[[people]]
-name = "Dana Kim"
-roles = ["ar_specialist"]
-terminal = ["dana"]
-"""
-BANK = """payment_id,date,amount,currency,payer_name,reference
-B-1,2026-11-20,8250.50,USD,HARBOR WHOLESALE,INV-000982 THANK YOU
-B-2,2026-11-20,4500.00,USD,PINNACLE PKG,PAYMENT
-B-3,2026-11-20,77.00,USD,JOHN Q PUBLIC,NO REMITTANCE INFORMATION
-"""
 # The footprint, then the run in the same process: the modules the run imported on top of it.
 SCRIPT = """
 import json, sys
