@@ -182,6 +182,14 @@ _DATED = lazy(
     rf"\b(?!(?:put|set|cut)\b){_PAST_VERB}\b.*\b(?:yesterday|last (?:week|month|night|{_DAYS})"
     rf"|\w+ ago|earlier (?:today|this week)|this morning|on {_DAYS})\b"
 )
+# A figure asked of a statement ("share the SOA balance of riverbend", "the outstanding as per
+# their statement"): a question about the account, not a statement to send
+_FIGURE = r"(?:balances?|outstanding|amounts?|totals?|figures?|dues?)"
+_STATEMENT_FIGURE = lazy(
+    rf"\b(?:statements?|soa)(?: of account)? {_FIGURE}\b"
+    rf"|\b{_FIGURE}(?: \S+)? (?:as per|per|on|in|of|from|according to|shown on)"
+    r"(?: \S+){0,3} (?:statements?|soa)\b"
+)
 _FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")
 _NOTE_DONE = lazy(
     r"\b(?:i|we) (?:already |just )?(?:put|left|made|wrote) (?:a|the|that) (?:note|comment|memo)\b"
@@ -266,6 +274,8 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "negated"
     if (question and not ASKING_YOU.match(clause.strip())) or _QUESTION_START.match(body):
         return "question"
+    if kind == "send_statement" and _STATEMENT_FIGURE.search(clause):
+        return "question"  # a figure asked for, though a statement word names where it is
     if kind == "add_note":
         # a note's own text is data ("note for globex: we put them on hold"): only a note said
         # to be written already is a report ("the note for globex was added yesterday")
