@@ -219,7 +219,7 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
 def parse(text: str, today: date) -> Request:
-    text = without_memo(parts.slashed(text))
+    text = without_memo(parts.slashed(parts.spoken(text)))
     norm = vocab.normalize(text)  # once, for every reading below
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action

@@ -125,6 +125,10 @@ TOP_DEBTORS = _rx(
     r" (?:balances?|ar|exposures?"
     r"|receivables?|debt|outstanding|amounts?(?: owed| due)?)\b",
     r"\b(?:big|heavy|biggest) hitters\b|\bwhales\b",
+    # "customer-wise outstanding, highest first": each customer's balance, ranked
+    r"\b(?:customer|party|client|debtor|account)[- ]?wise (?:outstanding|balances?|o ?s|ar|dues?"
+    r"|exposure)\b.{0,40}\b(?:descending|highest first|largest first|biggest first|top \d+"
+    r"|ranked|sorted)\b",
     # a count ranked by what is owed, words between: "top 5 accounts to watch by exposure"
     r"\b(?:top|biggest|largest|worst) \d+\b.{0,40}\bby (?:balance|exposure|outstanding|ar"
     r"|amount owed|what they owe|open balance|o ?s|debt)\b",
@@ -144,7 +148,8 @@ AGING_REPORT = _rx(
     r"|breakdown|profile|position|across|of (?:the|our) (?:book|ar|receivables|portfolio"
     r"|debtor book))\b",
     r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
-    r"\b(?:0/)?30/60/90(?:/120)?\b|\b30-60-90\b",
+    r"\b(?:0/)?30/60/90(?:/120)?\b|\b30-60-90\b"
+    r"|\b(?:current |0 )?30 60 90(?: 120)?(?: (?:breakdown|split|buckets?|report|view|aging))\b",
     r"\b(?:each|every|per|by) bucket\b|\b(?:bucket|age|ageing|aging)[- ]?wise\b"
     r"|\bage (?:analysis|profile|report|breakdown|schedule|split)\b",
     r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|debtors|ar|balances?)\b"

@@ -118,3 +118,51 @@ def slashed(text: str) -> str:
     if template is None:
         return f"{match.group(1)} {match.group(2)}".strip() or "help"
     return template.format(rest=match.group(2).strip()).strip()
+
+
+_DIGIT_WORDS = {
+    "oh": "0", "o": "0", "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SPOKEN_WORD = "|".join([*_DIGIT_WORDS, *_TEENS, *_TENS])
+# "invoice ten two five four", "in voice one oh two four five": an invoice number said aloud,
+# digit by digit or in pairs, at least three words after the invoice word
+_SPOKEN_INVOICE = lazy(
+    rf"\b(?:invoice|inv|in voice)(?: number| no\.?| #)? ((?:(?:{_SPOKEN_WORD}) ){{2,}}"
+    rf"(?:{_SPOKEN_WORD}))\b",
+    re.IGNORECASE,
+)
+
+
+def _digits(words: str) -> str:
+    said, out = words.lower().split(), []
+    for n, word in enumerate(said):
+        if word in _DIGIT_WORDS:
+            if not (n and said[n - 1] in _TENS and word not in ("oh", "o", "zero")):
+                out.append(_DIGIT_WORDS[word])  # after "twenty" it was said with it: 25
+        elif word in _TEENS:
+            out.append(str(10 + _TEENS.index(word)))
+        else:
+            unit = said[n + 1] if n + 1 < len(said) else ""
+            unit_digit = (
+                _DIGIT_WORDS[unit]
+                if unit in _DIGIT_WORDS and unit not in ("oh", "o", "zero")
+                else "0"
+            )
+            out.append(f"{2 + _TENS.index(word)}{unit_digit}")
+    return "".join(out)
+
+
+def spoken(text: str) -> str:
+    """An invoice number said aloud written in digits ("invoice ten two five four" -> "invoice
+    10254"), when it makes four digits or more."""
+
+    def written(match: re.Match[str]) -> str:
+        digits = _digits(match.group(1))
+        if len(digits) < 4:
+            return match.group(0)
+        return f"invoice {digits}"
+
+    return _SPOKEN_INVOICE.sub(written, text)

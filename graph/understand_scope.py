@@ -73,7 +73,8 @@ OUT_OF_SCOPE = _rx(
     r"|\bhow (?:tall|old|far away) is\b(?!.{0,40}\b(?:invoices?|items?|balances?|debts?"
     r"|payments?))",
     r"\b(?:jokes?|poems?|songs?|riddles?|haiku|translate|translation|recipes?|movies?"
-    r"|football|soccer|basketball|baseball|nba|nfl|horoscope)\b|\btell me a story\b"
+    r"|football|footy|soccer|rugby|cricket|tennis|basketball|baseball|nba|nfl|nhl|mlb|afl|nrl"
+    r"|horoscope)\b|\btell me a story\b"
     r"|\b(?:the|a|video|board) games?\b",
     r"\b(?:all[- ]hands|town ?hall|book (?:a|the) (?:room|meeting)|meeting rooms?"
     r"|conference rooms?|calendar invite)\b",

@@ -147,7 +147,8 @@ VERB = {
         (
             "terms",
             r"^(?:set|change|update|move|switch|put|place|make|give|extend|shorten|lengthen"
-            r"|offer|adjust|modify|bump|allow|grant)\b(?!.*\b(?:limit|credit ?line)\b)"
+            r"|offer|adjust|modify|bump|allow|grant|revise|amend|alter)\b"
+            r"(?!.*\b(?:limit|credit ?line)\b)"
             rf".*{_TERMS}",
         ),
         # "60 day terms for heritage", "net 45 for initech", "globex terms net 60 pls"

@@ -49,6 +49,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[\u201c\u201d]", '"'),
         (r"[\u2013\u2014]", "-"),
         (r"\bo/s\b", "outstanding"),
+        # a superlative of size in slang: "chunkiest invoices", "fattest balances"
+        (r"\b(?:chunkiest|fattest|heftiest|meatiest|beefiest|juiciest)\b", "biggest"),
         (r"\bw/o\b", "write off"),
         (r"\bw/(?=\s)", "with"),
         (r"\b(?:pmt|pymt|pmnt|paymt|pymnt|paymnt)s\b", "payments"),

@@ -40,3 +40,49 @@ def test_a_statement_asked_to_be_sent_is_still_proposed(text: str) -> None:
     assert not_asked(text, "send_statement") is None
     request = parse(text, TODAY)
     assert request.action is not None and request.action.kind == "send_statement"
+
+
+@pytest.mark.parametrize(
+    "text,invoice",
+    [
+        ("what's left on invoice ten one eight three", "10183"),
+        ("inv number one oh one nine nine still open?", "10199"),
+        ("raise a query on in voice ten three two one, short shipped", "10321"),
+    ],
+)
+def test_an_invoice_number_said_aloud(text: str, invoice: str) -> None:
+    request = parse(text, TODAY)
+    assert invoice in " ".join([*request.invoice_refs, str(request.action)])
+
+
+@pytest.mark.parametrize("text", ["invoice one or two of them", "any invoice one two three"])
+def test_a_few_spoken_words_are_no_invoice_number(text: str) -> None:
+    assert not parse(text, TODAY).invoice_refs
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("which are the fattest open invoices", "largest_invoices"),
+        ("heftiest debtors right now", "top_debtors"),
+        ("30 60 90 split for the book please", "aging_report"),
+        ("Kindly share customer-wise outstanding, highest first.", "top_debtors"),
+        ("Kindly share invoice-wise outstanding for Initech.", "customer_balance"),
+        ("who won the rugby on saturday", "unknown"),
+        ("cash forecast for the next two weeks", "forecast"),
+        ("just checking what initech owes atm", "customer_balance"),
+    ],
+)
+def test_questions_in_other_words(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
+
+
+def test_terms_revised_or_amended() -> None:
+    for text in (
+        "Kindly amend the payment terms of Heritage Garden Supply Co to net 45.",
+        "revise credit terms of initech to 60 days",
+    ):
+        request = parse(text, TODAY)
+        assert request.action is not None and request.action.kind == "set_terms", text
+    revised = parse("were initech's terms revised last year?", TODAY)
+    assert revised.action is None
