@@ -190,6 +190,11 @@ _STATEMENT_FIGURE = lazy(
     rf"|\b{_FIGURE}(?: \S+)? (?:as per|per|on|in|of|from|according to|shown on)"
     r"(?: \S+){0,3} (?:statements?|soa)\b"
 )
+# "…? nah forget it", "scratch that": a clause that calls off what the clauses before it asked
+RETRACTS = lazy(
+    r"^(?:(?:nah|no|nope|actually|ok|okay|wait|hmm|on second thought)\b[\s,]*)*(?:forget (?:it"
+    r"|that|about it)|never ?mind|scratch that|ignore that|cancel that|don't bother)\s*[.!]*$"
+)
 _FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")
 _NOTE_DONE = lazy(
     r"\b(?:i|we) (?:already |just )?(?:put|left|made|wrote) (?:a|the|that) (?:note|comment|memo)\b"
@@ -272,6 +277,8 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "hypothetical"
     if _NEGATED.search(before) and not _NOT_NEGATED.search(before):
         return "negated"
+    if any(s > start and RETRACTS.match(norm[s:e].strip()) for s, e, _ in _clause_spans(norm)):
+        return "negated"  # "write off all of X? nah forget it, …": called off after it
     if (question and not ASKING_YOU.match(clause.strip())) or _QUESTION_START.match(body):
         return "question"
     if kind == "send_statement" and _STATEMENT_FIGURE.search(clause):

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from graph import understand_parts as parts
 from graph.intents import get as intent_of
 from graph.lazy_regex import lazy
-from graph.understand_asked import _ASKS, _TAG, _clause_spans, mentioned, without_reports
+from graph.understand_asked import (
+    _ASKS,
+    _TAG,
+    RETRACTS,
+    _clause_spans,
+    mentioned,
+    without_reports,
+)
 from graph.understand_refs import _extract, _name
 from graph.understand_verbs import POLITE
 
@@ -46,6 +53,7 @@ def _called_off(clause: str) -> bool:
 
 
 _DIGIT = lazy(r"\d")
+_BUT = lazy(r"^(?:but|yet|though)\b[\s,]*")  # "…, but how much is X over due"
 
 
 def without_memo(text: str) -> str:
@@ -59,9 +67,15 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
     spans = [(s, e, q) for s, e, q in _clause_spans(norm) if norm[s:e].strip(" -,;:.!?()")]
     if len(spans) < 2:
         return None
+    # "write off all of X? nah forget it, just show me …": what came before is called off
+    called_off = max(
+        (n for n, (s, e, _) in enumerate(spans) if RETRACTS.match(norm[s:e].strip())), default=-1
+    )
+    withdrawn = [(s, e) for s, e, _ in spans[:called_off]] if called_off >= 0 else []
+    spans = spans[called_off + 1 :]
     asking = []
     for start, end, question in spans:
-        clause = POLITE.sub("", norm[start:end].strip())
+        clause = _BUT.sub("", POLITE.sub("", norm[start:end].strip()))
         if (question and not _TAG.match(clause)) or _ASKS.match(clause):
             asking.append((start, end))
     if len(asking) != 1:
@@ -72,10 +86,11 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
         for s, e, _ in spans
         if (s, e) != (start, end) and not _SEPARATELY.match(norm[s:e].strip())
     ]
-    rest = " ".join(told)
+    rest = " ".join([*(norm[s:e].strip() for s, e in withdrawn), *told])
     if _DIGIT.search(rest) or not all(_TELLS.match(t) or _called_off(t) for t in told):
         return None  # a reference or a name said apart from the question: read whole
-    return norm[start:end].strip() + ("?" if norm[end : end + 1] == "?" else ""), rest
+    asked = _BUT.sub("", norm[start:end].strip())
+    return asked + ("?" if norm[end : end + 1] == "?" else ""), rest
 
 
 def question_alone(
@@ -96,6 +111,11 @@ def question_alone(
     other, _ = _name(_extract(rest).remaining)
     if again.intent in parts.ONE_CUSTOMER and _PRONOUN.search(question) and other:
         return replace(again, customer_text=other, guessed=False, text=text)
+    if _PRONOUN.search(question) and other:
+        # "…, just show me their aging": the book's word asked of the customer named before
+        named = parse(_PRONOUN.sub(other, question, count=1), today)
+        if named.intent in parts.ONE_CUSTOMER and named.customer_text and not named.guessed:
+            return replace(named, text=text)
     if intent_of(again.intent).kind == "portfolio" and not other:
         return replace(again, text=text)
     return None

@@ -70,7 +70,9 @@ OUT_OF_SCOPE = _rx(
     # general knowledge
     r"\b(?:capital|population|president|prime minister|ceo) of\b|\bmeaning of life\b"
     r"|\bwho (?:invented|wrote|discovered|painted)\b"
-    r"|\bhow (?:tall|old|far away) is\b(?!.{0,40}\b(?:invoices?|items?|balances?|debts?"
+    # "… o s and how old is it": the age of what is owed, not general knowledge
+    r"|\bhow (?:tall|old|far away) is\b(?! (?:it|that|this)\b)(?!.{0,40}\b(?:invoices?|items?"
+    r"|balances?|debts?"
     r"|payments?))",
     r"\b(?:jokes?|poems?|songs?|riddles?|haiku|translate|translation|recipes?|movies?"
     r"|football|footy|soccer|rugby|cricket|tennis|basketball|baseball|nba|nfl|nhl|mlb|afl|nrl"
