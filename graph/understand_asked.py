@@ -204,7 +204,9 @@ _NOTE_DONE = lazy(
 _QUESTION_START = lazy(
     r"^(?:should|shall|ought|why|whether|what|when|how|who|which|is it|would it|any reason"
     r"|do (?:we|i|you think)|does|did|are (?:we|you)|is there|have (?:we|you)|has|had (?:we|you)"
-    r"|were (?:we|you)|was|must we|need we|is it time)\b"
+    r"|were (?:we|you)|was|must we|need we|is it time"
+    # "please advise whether SO-1009 can be released": formal English for a question
+    r"|(?:advise|confirm|let (?:me|us) know|tell (?:me|us)|check) (?:whether|if))\b"
 )
 _HYPOTHETICAL = lazy(
     r"\b(?:if|unless|suppose|supposing|hypothetically|in theory|assuming|provided"
@@ -222,7 +224,7 @@ _HYPOTHETICAL = lazy(
 _IN_CASE = lazy(r"\bin case\b")
 # "if possible", "let me know if": politeness around a request, no condition on it
 _POLITE_IF = lazy(
-    r"\b(?:let me know|tell me|see|check|ask) (?:if|whether)\b"
+    r"\b(?:let me know|tell me|see|check|ask|advise|confirm) (?:if|whether)\b"
     r"|\bif (?:possible|you can|you could|you don't mind|you would|that's ok|ok|needed"
     r"|necessary|not already|required|you get a chance|you have a (?:sec|second|minute)"
     r"|there (?:are|is) (?:any )?(?:issues?|problems?|questions?))\b"

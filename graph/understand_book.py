@@ -211,7 +211,8 @@ DAYS_TO_PAY = _rx(
     r"|\b(?:average|avg|mean) (?:payment|paying) (?:days|time|period)\b",
     r"\b(?:fastest|quickest|slowest|best|worst|prompt|promptest|late|slow)[- ]paying (?:customers"
     r"|accounts|clients|debtors)\b",
-    r"\bhow (?:fast|quickly|slowly|slow|long|late) (?:does|do|did) .{1,40}\b(?:pay|payers?)\b",
+    r"\bhow (?:fast|quick|quickly|slowly|slow|long|late|promptly) (?:does|do|did) .{1,40}\b(?:pay"
+    r"|payers?)\b",
     r"\b(?:pay(?:ment)?|paying) (?:speed|habits?|behaviou?r|pattern|track record|timeliness)\b",
     r"\bslowest (?:payers|customers|accounts)\b|\bhow late (?:does|do|is|are)\b",
     r"\bpays? (?:the )?(?:latest|slowest|late|slow)\b.{0,20}\bterms\b|\bslow payers?\b"

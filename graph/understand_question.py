@@ -43,7 +43,11 @@ _SEPARATELY = lazy(
 
 
 # a clause that tells: "I think they pay in CAD", "they paid", "if sterling cleared everything"
-_TELLS = lazy(r"^(?:i|they|he|she|it|hypothetically|if|suppose|supposing|say|assuming)\b")
+# "before I sign off the reserve": when the person asks, not what
+_TELLS = lazy(
+    r"^(?:i|they|he|she|it|hypothetically|if|suppose|supposing|say|assuming"
+    r"|(?:just )?(?:before|while|ahead of))\b"
+)
 
 
 def _called_off(clause: str) -> bool:

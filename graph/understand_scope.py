@@ -255,7 +255,8 @@ CANNOT = (
             r"\b(?:give|offer|grant|allow|approve)\b.{0,30}\b(?:discounts?|rebates?|extensions?"
             r"|waivers?|goodwill credits?)\b",
             r"\b(?:outside|external|third[- ]party) collections?\b"
-            r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:fees?|charges?|interest)\b",
+            r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:payment )?(?:fees?|charges?"
+            r"|interest)\b",
         ),
     ),
 )

@@ -210,7 +210,8 @@ VERB = {
         ),
         (
             "hold_on",
-            rf"^(?:put|place|keep|set|move)\b.*\bon (?:the )?{_HOLD}(?: list)?\b"
+            rf"^(?:put|place|keep|set|move|stick|slap|chuck|throw)\b.*\bon (?:the )?{_HOLD}"
+            r"(?: list)?\b"
             r"|^(?:put |place |set )?(?:a |the )?(?:credit )?(?:hold|stop) (?:on|for)\b"
             r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
             # "credit hold: globex", "globex -> credit hold", "set globex credit hold to yes"

@@ -146,6 +146,14 @@ _NUMBER_WORDS = {
     )
     if value >= 2
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100"}
+# "forty five days", "thirty-one days": tens and a unit said together
+_NUMBER_WORDS |= {
+    f"{tens}{joint}{unit}": f"{value}{digit}"
+    for tens, value in (("twenty", 2), ("thirty", 3), ("forty", 4), ("fifty", 5), ("sixty", 6),
+                        ("seventy", 7), ("eighty", 8), ("ninety", 9))
+    for digit, unit in enumerate("one two three four five six seven eight nine".split(), 1)
+    for joint in (" ", "-")
+}  # fmt: skip
 _NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _COUNTED = lazy(
     rf"\b(?P<before>top|bottom|first|last|over|above|more than|older than|beyond|past|largest"

@@ -72,7 +72,8 @@ arrive arriving offene offenen offener posten liste op openstaand openstaande ve
 uberfallig ueberfaellig zahlungseingang zahlungseingaenge betalingen ontvangen ouderdomsanalyse
 altersstruktur encours impayes falls fall falling maturing
 flash kpi kpis slide slides working worry worried concerned tied locked stuck
-checking request requesting descending ascending order revise revised chunkiest fattest
+checking request requesting descending ascending order revise revised chunkiest fattest advise
+perspective released levy
 heftiest meatiest beefiest juiciest
 """.split()
 )

@@ -1,0 +1,55 @@
+"""Formal and spoken phrasings dev11 pointed to, worded apart from its rows: "please advise
+whether …" asks; a lead-in of when ("before I sign off …") is no part of the question; late
+payment charges are something arbot cannot levy; "stick X on hold" puts it on hold; "how quick
+does X pay"; tens and a unit said in words ("forty five days")."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.understand import parse
+from graph.understand_asked import not_asked
+from graph.understand_vocab import normalize
+from tests.conftest import TODAY
+
+
+def test_advise_whether_asks() -> None:
+    text = "Kindly advise if SO-1012 can be released from a credit standpoint."
+    refused = not_asked(text, "release_order")
+    assert refused is not None and refused.reason == "question"
+    assert parse(text, TODAY).intent == "credit_check"
+    assert parse("kindly release SO-1012", TODAY).action is not None
+
+
+def test_a_lead_in_of_when_is_no_part_of_the_question() -> None:
+    request = parse("Ahead of the board pack, what is initech's open balance?", TODAY)
+    assert (request.intent, request.customer_text) == ("customer_balance", "initech")
+    request = parse("while I close the month, what does globex owe", TODAY)
+    assert (request.intent, request.customer_text) == ("customer_balance", "globex")
+
+
+def test_late_payment_charges_arbot_cannot_levy() -> None:
+    request = parse("please levy late payment charges on initech", TODAY)
+    assert request.intent == "unknown" and request.action is None
+
+
+@pytest.mark.parametrize("verb", ["stick", "slap", "chuck"])
+def test_a_customer_stuck_on_hold(verb: str) -> None:
+    request = parse(f"{verb} northwind on credit hold", TODAY)
+    assert request.action is not None and request.action.kind == "set_credit_hold"
+
+
+def test_how_quick_a_customer_pays() -> None:
+    assert parse("how quick does globex usually pay", TODAY).intent == "days_to_pay"
+
+
+@pytest.mark.parametrize(
+    "said,written",
+    [
+        ("older than sixty-one days", "older than 61 days"),
+        ("top twenty two debtors", "top 22 debtors"),
+        ("over ninety days", "over 90 days"),
+    ],
+)
+def test_tens_and_a_unit_in_words(said: str, written: str) -> None:
+    assert normalize(said) == written
