@@ -233,7 +233,10 @@ AGING_WORD = lazy(
 DEDUCTIONS_ONLY = lazy(r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bchargebacks?\b")
 DISPUTES = _rx(
     r"\bdisput\w*\b|\bcontest(?:ed|ing|s)?\b|\bin dispute\b|\bqueried\b|\b(?:in|under|on)"
-    r" query\b|\bchallenged (?:invoices?|items?|amounts?)\b",
+    r" query\b|\bchallenged (?:invoices?|items?|amounts?)\b"
+    # "invoices customers are fighting us on", "pushing back on"
+    r"|\b(?:fighting|arguing with|pushing back on) us (?:on|over|about)\b"
+    r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b",
 )
 PROMISES = _rx(
     r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b|\bpayment commitments?\b"

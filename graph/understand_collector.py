@@ -97,8 +97,9 @@ _MORE_REASONS = (
 _DESCRIPTION = lazy(r":\s*|\s[-\u2013\u2014]+\s|\bbecause\b|\breason\b|\bsays?\b")
 
 _PROMISE = lazy(
-    r"\b(?:promised|promises|promise to pay|committed to pay|commits to pay|agreed to pay"
-    r"|will pay|will send|is going to pay|are going to pay|plans? to pay|ptp"
+    # the money's verbs: "committed to remit GBP …", "agreed to wire 5k on friday"
+    r"\b(?:promised|promises|promise to pay|(?:committed|commits|agreed) to (?:pay|remit|wire)"
+    r"|will (?:pay|remit|wire)|will send|is going to pay|are going to pay|plans? to pay|ptp"
     r"|(?<=record a )promise|(?<=log a )promise|(?<=record the )promise"
     # "record promise for globex …", "globex committed payment of 5k on 12/4"
     r"|(?<=record )promise|(?<=log )promise|(?<=add a )promise"

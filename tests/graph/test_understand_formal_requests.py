@@ -53,3 +53,27 @@ def test_how_quick_a_customer_pays() -> None:
 )
 def test_tens_and_a_unit_in_words(said: str, written: str) -> None:
     assert normalize(said) == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initech has committed to remit USD 4,000 on 5 December. Kindly record.",
+        "northwind agreed to wire 2,500 next friday",
+    ],
+)
+def test_a_promise_said_with_the_moneys_verb(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is not None and request.action.kind == "record_promise"
+
+
+def test_whether_they_remitted_is_no_promise() -> None:
+    assert parse("did initech remit the 4,000?", TODAY).action is None
+
+
+@pytest.mark.parametrize(
+    "text", ["which invoices is globex pushing back on", "items customers are arguing over"]
+)
+def test_invoices_fought_over_are_disputes(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "disputes" and request.customer_text in (None, "globex")
