@@ -237,6 +237,9 @@ CANNOT = (
             r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
             r"|lower|reduce|issue|send(?! me\b)(?! us\b))\b(?! me\b)",
             r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
+            # an invoice's due date moved, asked however: "can we extend the due date of …"
+            r"\b(?:extend|push (?:back|out)|push|move|postpone|defer|change)\b (?:\S+ ){0,3}"
+            r"due dates?\b",
             # a temporary limit: "temp limit increase for globex to 30k till month end"
             r"^(?!(?:what|how|is|are|does|do|did|which|who|why|when|any)\b)(?:.*?\b(?:temporary"
             r"|temporarily|temp|one[- ]off|one[- ]time)\b.{0,30}\b(?:limit|credit)\b"

@@ -77,3 +77,16 @@ def test_whether_they_remitted_is_no_promise() -> None:
 def test_invoices_fought_over_are_disputes(text: str) -> None:
     request = parse(text, TODAY)
     assert request.intent == "disputes" and request.customer_text in (None, "globex")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["could we push back the due date on INV-10183", "pls move the due date of 10183 out a week"],
+)
+def test_a_due_date_moved_arbot_cannot_do(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "unknown" and request.cannot is not None
+
+
+def test_when_an_invoice_is_due_is_its_status() -> None:
+    assert parse("when is the due date of INV-10183", TODAY).intent == "invoice_status"
