@@ -57,6 +57,7 @@ def _called_off(clause: str) -> bool:
 
 
 _DIGIT = lazy(r"\d")
+_IT = lazy(r"\b(?:it|that one|this one)\b")
 _BUT = lazy(r"^(?:but|yet|though)\b[\s,]*")  # "…, but how much is X over due"
 
 
@@ -91,9 +92,19 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
         if (s, e) != (start, end) and not _SEPARATELY.match(norm[s:e].strip())
     ]
     rest = " ".join([*(norm[s:e].strip() for s, e in withdrawn), *told])
-    if _DIGIT.search(rest) or not all(_TELLS.match(t) or _called_off(t) for t in told):
-        return None  # a reference or a name said apart from the question: read whole
+    if not all(_TELLS.match(t) or _called_off(t) for t in told):
+        return None
     asked = _BUT.sub("", norm[start:end].strip())
+    if _DIGIT.search(rest):
+        # "Please do not apply PMT-U00001 yet. Whose payment is it?": "it" is the one payment or
+        # invoice a change called off names; any other reference said apart: read whole
+        refs = _extract(rest)
+        named = [*refs.payments, *(f"invoice {i}" for i in refs.invoices)]
+        if len(named) != 1 or _DIGIT.search(asked) or not all(_called_off(t) for t in told):
+            return None
+        if not _IT.search(asked):
+            return None
+        asked, rest = _IT.sub(named[0], asked, count=1), refs.remaining
     return asked + ("?" if norm[end : end + 1] == "?" else ""), rest
 
 
@@ -157,7 +168,8 @@ def after_reports(text: str, today: date, parse: Callable[[str, date], Request])
         return None
     again = parse(rest, today)
     named = again.invoice_refs or (again.customer_text and not again.guessed)
-    if named or (intent_of(again.intent).kind == "portfolio" and not _extract(text).invoices):
+    refs = _extract(text)
+    if named or (intent_of(again.intent).kind == "portfolio" and not refs.invoices + refs.payments):
         return replace(again, text=text)
     question = rest.rstrip("?").strip()
     told, _ = _name(_extract(text.replace(question, " ")).remaining)

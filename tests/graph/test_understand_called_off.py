@@ -36,3 +36,21 @@ def test_a_change_called_off_after_it_is_not_asked_for() -> None:
 def test_the_age_of_what_is_owed_is_no_general_knowledge() -> None:
     assert parse("globex outstanding and how old is it", TODAY).intent == "customer_balance"
     assert parse("how old is the eiffel tower", TODAY).intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text,intent,ref",
+    [
+        ("don't apply PMT-000246 just yet - who sent it?", "payment_lookup", "PMT-000246"),
+        ("no need to write off INV-10183 yet, what's left on it?", "invoice_status", "10183"),
+    ],
+)
+def test_it_is_the_reference_of_a_change_called_off(text: str, intent: str, ref: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent and request.action is None
+    assert ref in (*request.payment_refs, *request.invoice_refs)
+
+
+def test_a_reference_said_apart_from_a_question_that_names_its_own_is_read_whole() -> None:
+    request = parse("don't write off INV-10183 yet, what does globex owe?", TODAY)
+    assert (request.intent, request.customer_text) == ("customer_balance", "globex")
