@@ -54,7 +54,9 @@ _PAYMENT_NOUN = lazy(
 )
 # the question after the reference is not part of it: "ref INV I0278 - which customer?"
 _ASKED_AFTER = (
-    r"(?:\s*[-\u2013\u2014,;:]?\s*(?:who|whose|whom|which|what|where|from whom|any idea|can you"
+    # "… reference 4500212471 on it, who was that from": where the reference is written
+    r"(?:(?:\s+(?:on|in) (?:it|them|the (?:line|payment|wire|receipt|memo)))?"
+    r"\s*[-\u2013\u2014,;:]?\s*(?:who|whose|whom|which|what|where|from whom|any idea|can you"
     r"|do we know)\b[^\n]*)"
 )
 _REFERENCE_TEXT = lazy(

@@ -73,7 +73,7 @@ uberfallig ueberfaellig zahlungseingang zahlungseingaenge betalingen ontvangen o
 altersstruktur encours impayes falls fall falling maturing
 flash kpi kpis slide slides working worry worried concerned tied locked stuck
 checking request requesting descending ascending order revise revised chunkiest fattest advise
-perspective released levy fighting arguing pushing back
+perspective released levy fighting arguing pushing back theres
 heftiest meatiest beefiest juiciest
 """.split()
 )

@@ -90,3 +90,16 @@ def test_a_due_date_moved_arbot_cannot_do(text: str) -> None:
 
 def test_when_an_invoice_is_due_is_its_status() -> None:
     assert parse("when is the due date of INV-10183", TODAY).intent == "invoice_status"
+
+
+@pytest.mark.parametrize(
+    "text,ref",
+    [
+        ("there's a wire with ref ACME 4471 on it - who sent that", "ACME 4471"),
+        ("a deposit came in with reference PO 77812 on the line, whose is it", "PO 77812"),
+    ],
+)
+def test_where_a_bank_reference_is_written_is_no_part_of_it(text: str, ref: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "payment_lookup" and request.payment_refs == (ref,)
+    assert request.customer_text is None
