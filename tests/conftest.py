@@ -3,6 +3,7 @@ set, as CI does), the demo company, and the ``arbot`` command."""
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -100,3 +101,17 @@ class Cli:
 def arbot(tmp_path: Path) -> Cli:
     """Runs the ``arbot`` command in-process with its own ARBOT_HOME and a fixed business date."""
     return Cli(tmp_path / "home")
+
+
+def ask_json(cli: Cli, text: str, *extra: str) -> dict:
+    """``arbot ask --json TEXT`` in-process: the reply as a script reads it (exit code 0)."""
+    result = cli("ask", "--json", text, *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def demo_cli(tmp_path_factory: pytest.TempPathFactory, name: str = "demo") -> Cli:
+    """A ``Cli`` whose home holds the small demo company (``arbot demo --no-chat``)."""
+    cli = Cli(tmp_path_factory.mktemp(name) / "home")
+    assert cli("demo", "--no-chat").exit_code == 0
+    return cli

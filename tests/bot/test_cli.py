@@ -7,15 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import FIXTURES, Cli
+from tests.conftest import FIXTURES, Cli, ask_json
 
 CSV = FIXTURES / "csv"
-
-
-def ask_json(arbot: Cli, text: str, *extra: str) -> dict:
-    result = arbot("ask", "--json", text, *extra)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def import_fixtures(arbot: Cli, *extra: str):

@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 
 from integrations.erp.local import LocalLedger
-from tests.conftest import TODAY, Cli
+from tests.conftest import TODAY, Cli, demo_cli
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    cli = Cli(tmp_path_factory.mktemp("invoices") / "home")
-    assert cli("demo", "--no-chat").exit_code == 0
-    return cli
+    return demo_cli(tmp_path_factory, "invoices")
 
 
 def ledger(cli: Cli) -> LocalLedger:

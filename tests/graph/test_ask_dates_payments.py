@@ -5,14 +5,13 @@ issue's change requests answered as the change each names (nothing else proposed
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from integrations.erp.local import LocalLedger
-from tests.conftest import Cli
+from tests.conftest import Cli, ask_json
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +19,6 @@ def demo_cli(tmp_path_factory: pytest.TempPathFactory) -> Cli:
     cli = Cli(tmp_path_factory.mktemp("dates") / "home")
     assert cli("demo", "--no-chat").exit_code == 0
     return cli
-
-
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def ledger(cli: Cli) -> LocalLedger:

@@ -5,13 +5,12 @@ invoice."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from graph.understand_refs import customer_id
-from tests.conftest import Cli
+from tests.conftest import Cli, ask_json
 
 
 @pytest.mark.parametrize(
@@ -59,12 +58,6 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Cli:
     cli = Cli(folder / "home")
     assert cli("erp", "import", *write_csvs(folder)).exit_code == 0
     return cli
-
-
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_an_id_names_its_customer_in_a_question(ledger: Cli) -> None:

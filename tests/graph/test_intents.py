@@ -3,7 +3,6 @@ docs/questions.md come from it, and every example it shows works on the demo com
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from graph import intents
 from graph.llm import TOOLS, to_request
 from graph.understand import INTENTS, parse
-from tests.conftest import TODAY, Cli
+from tests.conftest import TODAY, Cli, ask_json
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "questions.md"
 CONTRACT_INTENTS = (
@@ -25,12 +24,6 @@ def demo_cli(tmp_path_factory: pytest.TempPathFactory) -> Cli:
     cli = Cli(tmp_path_factory.mktemp("intents") / "home")
     assert cli("demo", "--no-chat").exit_code == 0
     return cli
-
-
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_every_intent_is_declared_once_with_a_kind_and_a_handler() -> None:

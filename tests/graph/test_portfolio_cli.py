@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import Cli, ask_json
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +16,6 @@ def demo_cli(tmp_path_factory: pytest.TempPathFactory) -> Cli:
     cli = Cli(tmp_path_factory.mktemp("portfolio") / "home")
     assert cli("demo", "--no-chat").exit_code == 0
     return cli
-
-
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 @pytest.mark.parametrize(

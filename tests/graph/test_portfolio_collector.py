@@ -3,25 +3,16 @@ same figures as that collector's row of "aging by collector", per currency."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
 
-from tests.conftest import Cli
-
-
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+from tests.conftest import Cli, ask_json, demo_cli
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    cli = Cli(tmp_path_factory.mktemp("demo") / "home")
-    assert cli("demo", "--no-chat").exit_code == 0
-    return cli
+    return demo_cli(tmp_path_factory)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ holds (whichever part of arbot proposes, a change not asked for is refused)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from graph.understand_asked import NAMES, SAID, not_asked
 from integrations.erp.local import LocalLedger
 from tests.approvals_kit import service
 from tests.books import seed_books
-from tests.conftest import TODAY, Cli
+from tests.conftest import TODAY, Cli, ask_json, demo_cli
 from tests.fakes.openai_api import FakeOpenAI, fake_openai, tool_call
 
 
@@ -118,17 +117,11 @@ def test_the_parser_reads_no_change_from_a_condition(text: str) -> None:
 
 
 # --- end to end -------------------------------------------------------------------------------
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    cli = Cli(tmp_path_factory.mktemp("asked") / "home")
-    assert cli("demo", "--no-chat").exit_code == 0
-    return cli
+    return demo_cli(tmp_path_factory, "asked")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ the ledger has it), never by one sentence."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from graph.understand import parse
-from tests.conftest import Cli
+from tests.conftest import Cli, ask_json, demo_cli
 
 TODAY = date(2026, 11, 21)  # a Saturday
 CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
@@ -177,12 +176,6 @@ def test_a_short_number_asked_about_may_be_an_invoice(text: str, intent: str, sh
     assert any(m.isdigit() for m in request.maybe_invoices) == short
 
 
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Cli:
     cli = Cli(tmp_path_factory.mktemp("imported") / "home")
@@ -236,9 +229,7 @@ def test_a_po_written_with_its_prefix_finds_the_ledgers_spelling(imported: Cli) 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    cli = Cli(tmp_path_factory.mktemp("demo") / "home")
-    assert cli("demo", "--no-chat").exit_code == 0
-    return cli
+    return demo_cli(tmp_path_factory)
 
 
 def test_promises_kept_are_listed_when_asked(demo: Cli) -> None:

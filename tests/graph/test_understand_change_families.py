@@ -4,14 +4,13 @@ shorthand; and the reply that names the customer and the order a change is for."
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from graph.understand import parse
-from tests.conftest import Cli
+from tests.conftest import Cli, ask_json, demo_cli
 
 TODAY = date(2026, 11, 21)
 
@@ -105,17 +104,9 @@ def test_what_arbot_can_do_of_no_one_is_help(text: str, intent: str) -> None:
     assert request.intent == intent and request.action is None
 
 
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    cli = Cli(tmp_path_factory.mktemp("families") / "home")
-    assert cli("demo", "--no-chat").exit_code == 0
-    return cli
+    return demo_cli(tmp_path_factory, "families")
 
 
 def test_a_release_names_the_order_and_its_customer(demo: Cli) -> None:

@@ -4,13 +4,12 @@ never dropped; two customers named in one question, the reply saying which one i
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 
 from graph.understand import parse
-from tests.conftest import Cli
+from tests.conftest import Cli, ask_json, demo_cli
 
 TODAY = date(2026, 11, 21)  # a Saturday
 
@@ -81,17 +80,9 @@ def test_one_customer_with_an_ampersand_is_one() -> None:
     assert parse("meridian tool & die balance", TODAY).also_named == ()
 
 
-def ask_json(cli: Cli, text: str) -> dict:
-    result = cli("ask", "--json", text)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    cli = Cli(tmp_path_factory.mktemp("demo") / "home")
-    assert cli("demo", "--no-chat").exit_code == 0
-    return cli
+    return demo_cli(tmp_path_factory)
 
 
 def test_the_reply_says_what_was_not_done(demo: Cli) -> None:
