@@ -101,7 +101,16 @@ def _chunk(
         fetched = cursor.fetchall()
     finally:
         cursor.close()
-    keys, results = plain.keys, plain.results
+    return as_dicts(plain.keys, plain.results, fetched)
+
+
+def as_dicts(
+    keys: Sequence[str],
+    results: Sequence[tuple[int, Callable[[Any], Any]]],
+    fetched: Iterable[Sequence[Any]],
+) -> list[dict[str, Any]]:
+    """The driver's rows as SQLAlchemy would give them: each column through its type's result
+    processor (``results``: column index, processor), keyed by the statement's column names."""
     if not results:
         return [dict(zip(keys, raw, strict=True)) for raw in fetched]
     rows = []

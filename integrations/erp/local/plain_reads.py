@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select
 from sqlalchemy.sql import Executable
 
+from integrations.plain_in import as_dicts
+
 
 @dataclass(frozen=True, slots=True)
 class _Plain:
@@ -80,14 +82,7 @@ def plain_rows(
         fetched = cursor.fetchall()
     finally:
         cursor.close()
-    keys, results = plain.keys, plain.results
-    rows = []
-    for raw in fetched:
-        row = list(raw)
-        for column, process in results:
-            row[column] = process(row[column])
-        rows.append(dict(zip(keys, row, strict=True)))
-    return rows
+    return as_dicts(plain.keys, plain.results, fetched)
 
 
 def _learn(statement: Executable, result: Any) -> _Plain | None:
