@@ -87,6 +87,12 @@ _ACRONYMS = lazy(r"\b(?:ADD|BPDSO)\b")  # average days delinquent: "add" is a ve
 _PRONOUN = lazy(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
 
 
+# words that ask about the whole book even when a leftover word looks like a name
+_WHOLE_BOOK_WORD = lazy(
+    r"\b(?:customers?|accounts?|clients?|who|whom|which|any|anyone|anybody|everyone|list|report)\b"
+)
+
+
 def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
     """A question about the whole book (or the book narrowed to one customer)."""
     if vocab.PROMISES.search(norm) and (vocab.PROMISES_QUESTION.search(norm) or not name):
@@ -107,6 +113,8 @@ def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         and not refs.orders
         and ("order" not in norm or _BLOCKED_FOR_ORDERS.search(norm))
         and (not name or not re.search(r"\bhold\b", norm))
+        # "is sterling over their limit": its credit check; "which of … are over": the book
+        and (not name or _WHOLE_BOOK_WORD.search(norm))
         and not (name and _SHIP.search(norm))  # "ok to ship to X? they're over": X's credit
     ):
         return "credit_exceptions"

@@ -49,6 +49,10 @@ CSV = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
         ("biggest individual unpaid invoice", "largest_invoices"),
         ("invoices with the greatest remaining amount", "largest_invoices"),
         ("who has gone over the agreed credit limit", "credit_exceptions"),
+        # one named customer's limit is its credit check (exposure with pending orders)
+        ("is sterling pharma over their limit", "credit_check"),
+        ("anyone blown through their credit line?", "credit_exceptions"),
+        ("which of the contoso accounts are over limit", "credit_exceptions"),
         # cash that came in, said with the money first or as banking it
         ("what money did we collect yesterday", "payments_received"),
         ("how much did we bank this week", "payments_received"),
