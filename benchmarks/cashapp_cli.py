@@ -2,7 +2,7 @@
 
     python benchmarks/cashapp_cli.py [--customers 10000] [--invoices 100000] [--lines 10000]
                                      [--sizes 1000,5000,10000] [--seed 7] [--small] [--no-real]
-                                     [--history]
+                                     [--history] [--bank-format csv|camt053|mt940|bai2|sparkasse]
 
 Writes the world of ``benchmarks/cashapp.py`` (customers, open invoices, labelled bank lines)
 as the CSV files a user has, loads them with ``arbot erp import`` into a fresh SQLite ledger,
@@ -35,6 +35,11 @@ floor, real ≤ 1.5× dry, peak memory ≤ 3× the input data's size.
 answers need no history, so its ratio stays the one without; a second floor that also reads the
 history files and learns the same habits (as a cash run learns them from the ledger) is printed
 next to it.
+
+``--bank-format`` writes the same bank lines in another bank format the run reads instead
+(``cashapp_cli_formats.py``: camt.053 XML, MT940, BAI2, or a Sparkasse CSV export read with its
+profile), counted in the input size in that format; the footprint imports that format's reader
+too. The floor reads them from arbot's own CSV layout.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from cashapp import AS_OF, World, build_lines  # type: ignore[import-not-found]
+from cashapp_cli_formats import FORMAT_MODULES, FORMATS  # type: ignore[import-not-found]
 from cashapp_cli_history import HABIT_DAYS, write_history  # type: ignore[import-not-found]
 
 from benchmarks.in_child import in_child
@@ -256,6 +262,10 @@ def build_files(args: argparse.Namespace, count: int, folder: Path) -> None:
     world = World(args.customers, args.invoices, args.seed)
     lines, _ = build_lines(world, count)
     write_world(world, lines, folder)
+    if args.bank_format != "csv":
+        from cashapp_cli_formats import write_bank_file  # type: ignore[import-not-found]
+
+        write_bank_file(folder / FORMATS[args.bank_format][0], args.bank_format, lines)
     payments = 0
     if args.history:
         payments = write_history(world, *history_files(folder), args.seed)
@@ -274,9 +284,12 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
     customer_count, invoice_count, payment_count = map(int, counts)
     paid_csv, payments_csv = history_files(folder)
     history = [paid_csv, payments_csv] if args.history else []
-    size_mb = sum(p.stat().st_size for p in (customers_csv, invoices_csv, bank_csv, *history))
+    bank_name, bank_options = FORMATS[args.bank_format]
+    bank_file = folder / bank_name  # what the run reads; the floor reads ``bank_csv``
+    size_mb = sum(p.stat().st_size for p in (customers_csv, invoices_csv, bank_file, *history))
     size_mb /= 2**20
-    bare_mb = sum(p.stat().st_size for p in (customers_csv, invoices_csv, bank_csv)) / 2**20
+    bare_mb = sum(p.stat().st_size for p in (customers_csv, invoices_csv, bank_file)) / 2**20
+    modules = (*RUN_MODULES, *FORMAT_MODULES[args.bank_format])
     home = folder / "home"
     policy = folder / "policy.toml"
     policy.write_text(POLICY)
@@ -319,7 +332,7 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
         )
     # The store's own migrations run once, on the first command a database meets (as after
     # any install); each measured process then opens a migrated database, as a user's runs do.
-    measure([sys.executable, "-c", FOOTPRINT, *RUN_MODULES], env)
+    measure([sys.executable, "-c", FOOTPRINT, *modules], env)
     before = folder / "before.db"
     shutil.copyfile(home / "arbot.db", before)
     floor_py = folder / "floor.py"
@@ -342,25 +355,36 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
             *arbot,
             "cashapp",
             "--bank",
-            str(bank_csv),
+            str(bank_file),
+            *bank_options,
             "--dry-run",
             "--out",
             str(folder / "dry.json"),
         ],
         env,
     )
-    footprint = measure([sys.executable, "-c", FOOTPRINT, *RUN_MODULES], env)
+    footprint = measure([sys.executable, "-c", FOOTPRINT, *modules], env)
     real = None
     if not args.no_real:
         shutil.copyfile(before, home / "arbot.db")
         real = measure(
-            [*arbot, "cashapp", "--bank", str(bank_csv), "--out", str(folder / "real.json")], env
+            [
+                *arbot,
+                "cashapp",
+                "--bank",
+                str(bank_file),
+                *bank_options,
+                "--out",
+                str(folder / "real.json"),
+            ],
+            env,
         )
         verified = measure([*arbot, "audit", "verify"], env)
     print(
         f"\n{count:,} bank lines, {customer_count:,} customers, "
         f"{invoice_count:,} open invoices"
         + (f", a year of history ({payment_count:,} payments)" if args.history else "")
+        + (f", read from {args.bank_format} ({bank_name})" if args.bank_format != "csv" else "")
         + f"; input files {size_mb:.1f} MB "
         f"(import took {imported.cpu:.1f} s CPU"
         + (f", the history's {imported_history.cpu:.1f} s" if history else "")
@@ -372,7 +396,7 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
         print(floor_history.row("floor, habits learned too"))
     print(footprint.row("arbot's own footprint"))
     print(
-        f"  (the footprint: the cashapp command loaded as arbot loads it, {len(RUN_MODULES)} "
+        f"  (the footprint: the cashapp command loaded as arbot loads it, {len(modules)} "
         "modules a cash run imports and all they import, arbot's runtime opened on the ledger; "
         "no file read)"
     )
@@ -422,6 +446,12 @@ def main(argv: list[str] | None = None) -> int:
         "--history",
         action="store_true",
         help="a year of paid invoices and payments too (cashapp_cli_history.py)",
+    )
+    parser.add_argument(
+        "--bank-format",
+        choices=tuple(FORMATS),
+        default="csv",
+        help="the bank file's format (cashapp_cli_formats.py); arbot's own CSV layout by default",
     )
     args = parser.parse_args(argv)
     if args.small:
