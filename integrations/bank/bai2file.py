@@ -10,6 +10,7 @@ codes outside the standard credit and debit ranges are kept with their code as n
 from __future__ import annotations
 
 import re
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -83,34 +84,62 @@ class _Context:
 
 
 def parse_bai2(text: str, name: str) -> BankStatement:
-    records = split_records(text, name)
     statement = BankStatement("bai2")
-    position = 1
-    file_total, groups, file_count = 0, 0, records[0].count
-    _expect_fields(records[0], 3, name)
-    while position < len(records) and records[position].code == "02":
-        total, count, position = _group(records, position, name, statement)
+    for _ in bai2_details(split_records(text, name), name, statement):
+        pass
+    return statement
+
+
+class _Records:
+    """The records one at a time, the next one seen before it is taken; ``last`` is the one
+    taken last (the file's last record once none is left)."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self._records = iter(records)
+        self.next: Record | None = next(self._records, None)
+        self.last: Record | None = None
+
+    def take(self) -> Record:
+        taken = self.next
+        assert taken is not None
+        self.last, self.next = taken, next(self._records, None)
+        return taken
+
+    def at(self, code: str) -> bool:
+        return self.next is not None and self.next.code == code
+
+
+def bai2_details(records: Iterable[Record], name: str, statement: BankStatement) -> Iterator[None]:
+    """Reads ``records`` (a file's, the first its file header) into ``statement``, handing on
+    after each transaction detail (its receipt, if it is one, is the last of
+    ``statement.receipts``); checks every trailer as it comes."""
+    reader = _Records(records)
+    header = reader.take()
+    file_total, groups, file_count = 0, 0, header.count
+    _expect_fields(header, 3, name)
+    while reader.at("02"):
+        total, count = yield from _group(reader, name, statement)
         file_total += total
         file_count += count
         groups += 1
-    if position >= len(records):
-        last = records[-1]
-        raise BankFileError(f"{name}:{last.last_line}: the file ends without a file trailer (99)")
-    trailer = records[position]
+    if reader.next is None:
+        assert reader.last is not None
+        raise BankFileError(
+            f"{name}:{reader.last.last_line}: the file ends without a file trailer (99)"
+        )
+    trailer = reader.take()
     if trailer.code != "99":
         raise _unexpected(trailer, "a group header (02) or the file trailer (99)", name)
     file_count += trailer.count
     _check_trailer(trailer, file_total, groups, file_count, "file", name, statement)
-    if position + 1 < len(records):
-        extra = records[position + 1]
-        raise BankFileError(f"{name}:{extra.line}: records after the file trailer (99)")
-    return statement
+    if reader.next is not None:
+        raise BankFileError(f"{name}:{reader.next.line}: records after the file trailer (99)")
 
 
 def _group(
-    records: list[Record], position: int, name: str, statement: BankStatement
-) -> tuple[int, int, int]:
-    header = records[position]
+    reader: _Records, name: str, statement: BankStatement
+) -> Generator[None, None, tuple[int, int]]:
+    header = reader.take()
     fields = _expect_fields(header, 4, name)
     as_of = _date(fields[3], header, name)
     currency = (fields[5] if len(fields) > 5 else "").strip().upper() or "USD"
@@ -118,25 +147,22 @@ def _group(
         raise BankFileError(f"{name}:{header.line}: currency '{short(currency)}' is not ISO 4217")
     context = _Context(name, as_of, currency)
     total, accounts, count = 0, 0, header.count
-    position += 1
-    while position < len(records) and records[position].code == "03":
-        account_total, account_count, position = _account(records, position, context, statement)
+    while reader.at("03"):
+        account_total, account_count = yield from _account(reader, context, statement)
         total += account_total
         count += account_count
         accounts += 1
-    trailer = _trailer(
-        records, position, "98", "a group trailer", "an account identifier (03)", name
-    )
+    trailer = _trailer(reader, "98", "a group trailer", "an account identifier (03)", name)
     count += trailer.count
     trailer_total = _check_trailer(trailer, total, accounts, count, "group", name, statement)
-    return trailer_total, count, position + 1
+    return trailer_total, count
 
 
 def _account(
-    records: list[Record], position: int, context: _Context, statement: BankStatement
-) -> tuple[int, int, int]:
+    reader: _Records, context: _Context, statement: BankStatement
+) -> Generator[None, None, tuple[int, int]]:
     name = context.name
-    header = records[position]
+    header = reader.take()
     fields = _expect_fields(header, 1, name)
     context.account = fields[0].strip()
     currency = (fields[1] if len(fields) > 1 else "").strip().upper() or context.group_currency
@@ -145,29 +171,25 @@ def _account(
     context.currency = currency
     total = _summary_total(fields[2:], header, context)
     count = header.count
-    position += 1
-    while position < len(records) and records[position].code == "16":
-        detail = records[position]
+    while reader.at("16"):
+        detail = reader.take()
         total += _detail(detail, context, statement)
         count += detail.count
-        position += 1
-    trailer = _trailer(
-        records, position, "49", "an account trailer", "a transaction detail (16)", name
-    )
+        yield
+    trailer = _trailer(reader, "49", "an account trailer", "a transaction detail (16)", name)
     count += trailer.count
     trailer_total = _check_trailer(trailer, total, None, count, "account", name, statement)
-    return trailer_total, count, position + 1
+    return trailer_total, count
 
 
-def _trailer(
-    records: list[Record], position: int, code: str, trailer: str, instead: str, name: str
-) -> Record:
-    """The trailer record (``code``) that must close a group or an account at ``position``."""
-    if position >= len(records):
+def _trailer(reader: _Records, code: str, trailer: str, instead: str, name: str) -> Record:
+    """The trailer record (``code``) that must close a group or an account here."""
+    if reader.next is None:
+        assert reader.last is not None
         raise BankFileError(
-            f"{name}:{records[-1].last_line}: the file ends without {trailer} ({code})"
+            f"{name}:{reader.last.last_line}: the file ends without {trailer} ({code})"
         )
-    record = records[position]
+    record = reader.take()
     if record.code != code:
         raise _unexpected(record, f"{instead} or {trailer} ({code})", name)
     return record

@@ -10,6 +10,7 @@ continues the record before it: the fields of a ``01``-``03``/``49``/``98``/``99
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from integrations.bank.errors import BankFileError
@@ -33,9 +34,22 @@ class Record:
 
 
 def split_records(text: str, name: str) -> list[Record]:
-    records: list[Record] = []
+    """Every record of the file, each with its continuations; refuses a file that does not
+    start with a file header (01)."""
+    records = list(read_records(text.splitlines(), name))
+    if not records:
+        raise BankFileError(f"{name}:1: empty file")
+    if records[0].code != "01":
+        raise BankFileError(f"{name}:{records[0].line}: a BAI2 file starts with a file header (01)")
+    return records
+
+
+def read_records(lines: Iterable[str], name: str) -> Iterator[Record]:
+    """The records of ``lines`` (the file's lines, as ``str.splitlines`` gives them), each
+    handed on once the next record starts: its continuations joined to it."""
+    records: list[Record] = []  # the record being read, or none yet
     widths: list[int] = []  # the length of each 88 text, to know whether it was cut
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if len(raw) > _MAX_LINE:
             raise BankFileError(f"{name}:{number}: line of {len(raw)} characters is not BAI2")
         line = raw.strip().strip("\x00\x1a")
@@ -54,6 +68,8 @@ def split_records(text: str, name: str) -> list[Record]:
                 raise BankFileError(f"{name}:{number}: '{short(chunk)}' is not a BAI2 record")
             body = chunk[3:]
             if code != "88":
+                if records:
+                    yield records.pop()
                 records.append(Record(code, number, _unterminated(body), last_line=number))
                 widths = []
                 continue
@@ -71,11 +87,7 @@ def split_records(text: str, name: str) -> list[Record]:
                 widths.append(len(chunk))
             else:
                 previous.body = previous.body + "," + _unterminated(body)
-    if not records:
-        raise BankFileError(f"{name}:1: empty file")
-    if records[0].code != "01":
-        raise BankFileError(f"{name}:{records[0].line}: a BAI2 file starts with a file header (01)")
-    return records
+    yield from records
 
 
 def _unterminated(body: str, keep_inner: bool = False) -> str:

@@ -284,29 +284,35 @@ def _codes(holder: Element) -> tuple[str, str, str, str]:
     code = holder.child("BkTxCd")
     if code is None:
         return "", "", "", ""
-    proprietary = code.text("Prtry", "Cd")
+    domain = code.child("Domn")
+    family = domain.child("Fmly") if domain is not None else None
     return (
-        code.text("Domn", "Cd"),
-        code.text("Domn", "Fmly", "Cd"),
-        code.text("Domn", "Fmly", "SubFmlyCd"),
-        proprietary,
+        domain.text("Cd") if domain is not None else "",
+        family.text("Cd") if family is not None else "",
+        family.text("SubFmlyCd") if family is not None else "",
+        code.text("Prtry", "Cd"),
     )
 
 
 def _coded_reason(holder: Element) -> str | None:
-    domain, family, subfamily, _ = _codes(holder)
+    return _reason_of(_codes(holder))
+
+
+def _reason_of(codes: tuple[str, str, str, str]) -> str | None:
+    domain, family, subfamily, _ = codes
     if subfamily in _SUBFAMILY_REASONS:
         return _SUBFAMILY_REASONS[subfamily]
     return FX_LEG if "FORX" in (domain, family) else None
 
 
 def _reason(holder: Element, bank_text: str, amount: Decimal) -> str | None:
-    coded = _coded_reason(holder)
+    codes = _codes(holder)
+    coded = _reason_of(codes)
     if coded is not None:
         return coded
     if amount == 0:
         return ZERO
-    return reason_from_text(f"{_codes(holder)[3]} {bank_text}")
+    return reason_from_text(f"{codes[3]} {bank_text}")
 
 
 def _tx_reason(tx: Element) -> str | None:

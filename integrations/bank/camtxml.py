@@ -24,35 +24,60 @@ def parser() -> etree.XMLParser:
 
 
 class Element:
-    """An element with the path that names it in error messages (``Stmt[1]/Ntry[3]/Amt``)."""
+    """An element with the path that names it in error messages (``Stmt[1]/Ntry[3]/Amt``),
+    worked out when it is asked for (most elements read are never named)."""
 
-    __slots__ = ("node", "path")
+    __slots__ = ("_parent", "_path", "_step", "node")
 
-    def __init__(self, node: etree.Element, path: str) -> None:
-        self.node, self.path = node, path
+    def __init__(
+        self, node: etree.Element, path: str = "", parent: Element | None = None, step: str = ""
+    ) -> None:
+        self.node, self._path, self._parent, self._step = node, path, parent, step
+
+    @property
+    def path(self) -> str:
+        if not self._path:
+            assert self._parent is not None
+            step = self._step
+            if (
+                not step.endswith("]")
+                and next(self.node.itersiblings(_ANY + step), None) is not None
+            ):
+                step += "[1]"  # the first of several
+            self._path = f"{self._parent.path}/{step}"
+        return self._path
 
     @property
     def line(self) -> int:
         return self.node.sourceline or 0
 
     def children(self, tag: str) -> list[Element]:
-        found = [c for c in self.node if isinstance(c.tag, str) and local(c.tag) == tag]
+        found = list(self.node.iterchildren(_ANY + tag))
         if len(found) == 1:
-            return [Element(found[0], f"{self.path}/{tag}")]
-        return [Element(c, f"{self.path}/{tag}[{i}]") for i, c in enumerate(found, start=1)]
+            return [Element(found[0], parent=self, step=tag)]
+        return [Element(c, parent=self, step=f"{tag}[{i}]") for i, c in enumerate(found, start=1)]
 
     def child(self, *tags: str) -> Element | None:
-        here: Element | None = self
+        """The first child of that tag, and its first child of the next..."""
+        here = self
         for tag in tags:
-            if here is None:
+            found = next(here.node.iterchildren(_ANY + tag), None)
+            if found is None:
                 return None
-            found = here.children(tag)
-            here = found[0] if found else None
+            here = Element(found, parent=here, step=tag)
         return here
 
     def text(self, *tags: str) -> str:
-        found = self.child(*tags)
-        return (found.node.text or "").strip() if found is not None else ""
+        node = self.node
+        for tag in tags:
+            node = next(node.iterchildren(_ANY + tag), None)
+            if node is None:
+                return ""
+        return (node.text or "").strip()
+
+
+# The tag in any namespace or none (lxml), never a comment.
+_ANY = "{*}"
 
 
 def local(tag: str) -> str:
@@ -76,7 +101,10 @@ class Reader:
             raise self.fail(
                 element, f"Ccy '{short(element.node.get('Ccy') or '')}' is not a currency"
             )
-        return parse_money(text, currency, self.where(element)), currency
+        try:
+            return parse_money(text, currency, ""), currency
+        except BankFileError:  # read again to say where: an element's path is made when needed
+            return parse_money(text, currency, self.where(element)), currency
 
     def optional_amount(self, element: Element | None) -> Decimal | None:
         if element is None:

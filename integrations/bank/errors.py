@@ -20,6 +20,12 @@ class BankFileError(ValueError):
         super().__init__(_CONTROL.sub(" ", message))
 
 
+class Unstreamable(Exception):
+    """A file a streamed reader does not follow as ``read_statement`` reads it whole (a
+    statement's header after its entries, any refusal): it is read whole instead, so that
+    what comes back, or the refusal, is ``read_statement``'s own."""
+
+
 _CONTROL = re.compile("[\x00-\x1f\x7f\u2028\u2029]")
 
 # ACH addenda as banks print them: ``ORIG CO NAME:ACME IND SUPPLY ORIG ID:1234567890 ...``.

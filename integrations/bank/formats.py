@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from integrations.bank.errors import BankFileError, unique_ids
-from integrations.bank.statement import BankStatement
+from integrations.bank.statement import BankStatement, NotReceipt
 from integrations.erp.records import BankLine
 
 FORMATS = ("csv", "bai2", "camt053", "camt054", "mt940")
@@ -97,9 +97,17 @@ def parse_statement_bytes(
 def _unique(statement: BankStatement) -> BankStatement:
     receipts = unique_ids(statement.receipts)
     taken = {line.payment_id for line in receipts}
+    return replace(
+        statement, receipts=receipts, not_receipts=unique_others(statement.not_receipts, taken)
+    )
+
+
+def unique_others(not_receipts: list[NotReceipt], taken: set[str]) -> list[NotReceipt]:
+    """The not-receipts' ids made unique as ``unique_ids`` makes the receipts' (``ID~2``...),
+    none taking an id in ``taken`` (the receipts' ids, as ``unique_ids`` left them)."""
     seen: Counter[str] = Counter()
     others = []
-    for item in statement.not_receipts:
+    for item in not_receipts:
         base = item.payment_id
         seen[base] += 1
         candidate = base if seen[base] == 1 else f"{base}~{seen[base]}"
@@ -108,7 +116,7 @@ def _unique(statement: BankStatement) -> BankStatement:
             candidate = f"{base}~{seen[base]}"
         taken.add(candidate)
         others.append(replace(item, payment_id=candidate))
-    return replace(statement, receipts=receipts, not_receipts=others)
+    return others
 
 
 def read_statement(

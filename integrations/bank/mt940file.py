@@ -13,12 +13,14 @@ free text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 
 from integrations.bank import mt940text
-from integrations.bank.errors import BankFileError, hashed_id
+from integrations.bank.errors import BankFileError, Unstreamable, hashed_id
 from integrations.bank.statement import (
     FX_LEG,
     RETURN,
@@ -65,9 +67,21 @@ class _Statement:
 
 def _fields(text: str, name: str) -> list[_Statement]:
     statements: list[_Statement] = []
-    current: _Statement | None = None
+    for item in read_fields(text.splitlines(), name):
+        if item.tag == "20":
+            statements.append(_Statement())
+        statements[-1].fields.append(item)
+    if not statements:
+        raise BankFileError(f"{name}:1: no statement (:20:) in the file")
+    return statements
+
+
+def read_fields(lines: Iterable[str], name: str) -> Iterator[_Field]:
+    """The fields of ``lines`` (the file's lines, as ``str.splitlines`` gives them), each handed
+    on once it ends (at the next tag, a block's end or the file's), the first a ``:20:``."""
+    started = False
     last: _Field | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if len(raw) > _MAX_LINE:
             raise BankFileError(f"{name}:{number}: line of {len(raw)} characters is not MT940")
         clean = raw.strip("\x00\x01\x02\x03\x1a\r")
@@ -75,25 +89,25 @@ def _fields(text: str, name: str) -> list[_Statement]:
         if line.startswith("{"):  # SWIFT blocks {1:..}{2:..}{4:
             line = re.sub(r"(?a)^(\{\d:[^{}]*\})*(\{4:)?", "", line)
         if line in ("-", "-}") or line.startswith("-}") or line == "-XXX":
+            if last is not None:
+                yield last
             last = None
             continue
         found = _TAG.match(line)
         if found:
             tag = found["tag"]
-            if tag == "20":
-                current = _Statement()
-                statements.append(current)
-            if current is None:
+            started = started or tag == "20"
+            if not started:
                 raise BankFileError(f"{name}:{number}: field :{tag}: before the first :20:")
+            if last is not None:
+                yield last
             last = _Field(tag, number, [found["value"]], [len(clean) - len(tag) - 2])
-            current.fields.append(last)
         elif last is not None and line.strip():
             last.lines.append(clean)
             last.widths.append(len(clean))
         # Anything else outside a field is a bank's header or trailer line (``940``, a BIC).
-    if not statements:
-        raise BankFileError(f"{name}:1: no statement (:20:) in the file")
-    return statements
+    if last is not None:
+        yield last
 
 
 def parse_mt940(text: str, name: str) -> BankStatement:
@@ -107,16 +121,58 @@ def parse_mt940(text: str, name: str) -> BankStatement:
                 continue
             details = fields[index + 1] if index + 1 < len(fields) else None
             info = details if details is not None and details.tag == "86" else None
-            entry, signed = _entry(statement, item, info, name)
-            movement += signed
-            if isinstance(entry, BankLine):
-                result.receipts.append(entry)
-            elif isinstance(entry, NotReceipt):
-                result.not_receipts.append(entry)
-            else:
-                result.debit_count += 1
+            movement += _file(_entry(statement, item, info, name), result)
         _check_balances(statement, movement, name, result)
     return result
+
+
+def mt940_entries(fields: Iterable[_Field], name: str, result: BankStatement) -> Iterator[None]:
+    """``parse_mt940`` a field at a time (``read_fields``): reads them into ``result``,
+    handing on after each entry (its receipt, if it is one, is the last of
+    ``result.receipts``). A statement's header (``:25:``, the balance or floor limit giving its
+    currency) must come before its first ``:61:``: raises ``Unstreamable`` otherwise."""
+    statement: _Statement | None = None
+    pending: _Field | None = None  # a :61: waiting for the field after it (its :86:)
+    movement, entries = Decimal(0), False
+    for item in chain(fields, (None,)):
+        if pending is not None:
+            assert statement is not None
+            info = item if item is not None and item.tag == "86" else None
+            movement += _file(_entry(statement, pending, info, name), result)
+            pending = None
+            yield
+        if item is None or item.tag == "20":
+            if statement is not None:
+                if not entries:
+                    _header(statement, name)
+                _check_balances(statement, movement, name, result)
+            if item is None:
+                if statement is None:
+                    raise BankFileError(f"{name}:1: no statement (:20:) in the file")
+                break
+            statement, movement, entries = _Statement(), Decimal(0), False
+        assert statement is not None  # read_fields' first field is a :20:
+        if item.tag == "61":
+            if not entries:
+                _header(statement, name)
+                entries = True
+            pending = item
+        elif item.tag != "86":  # the entries' fields are not kept
+            if entries and item.tag == "25":
+                raise Unstreamable(f"{name}:{item.line}: :25: after the statement's entries")
+            statement.fields.append(item)
+
+
+def _file(read: tuple[BankLine | NotReceipt | None, Decimal], result: BankStatement) -> Decimal:
+    """An entry filed as a receipt, a not-receipt or a debit (None); its signed amount."""
+    entry, signed = read
+    if isinstance(entry, BankLine):
+        result.receipts.append(entry)
+    elif isinstance(entry, NotReceipt):
+        result.not_receipts.append(entry)
+    else:
+        result.debit_count += 1
+    return signed
 
 
 def _balance(item: _Field, name: str) -> Decimal:

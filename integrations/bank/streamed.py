@@ -1,10 +1,24 @@
-"""A bank file read as it is run: checked whole once, its receipts read again from the file a
-line at a time each time they are gone through, so a run holds a batch of lines, not the file's.
+"""A bank file read as it is run: checked whole once, its receipts read again from the file an
+entry at a time each time they are gone through, so a run holds a batch of lines, not the file.
 
 ``open_statement(path)`` refuses exactly what ``read_statement(path)`` refuses, with the same
 message, before it returns (nothing of a bad file is ever handed on); its ``receipts`` are the
-same lines in the same order. arbot's own CSV layout is streamed; the other formats (camt,
-BAI2, MT940, banks' CSV exports) are read whole as before.
+same lines in the same order, with the same ids; its not-receipts, debits and warnings are
+``read_statement``'s. Streamed, each by the reader ``read_statement`` uses, a piece at a time:
+
+* arbot's own CSV layout, a line at a time (``csvfile.contract_lines``);
+* camt.053/.054, an ``Ntry`` at a time (``camtstream``: ``lxml.etree.iterparse``, each entry
+  let go once read);
+* BAI2, a record at a time (``bai2records.read_records``, ``bai2file.bai2_details``);
+* MT940/MT942, a field at a time (``mt940file.read_fields``, ``mt940file.mt940_entries``).
+
+A file the streamed reader refuses or cannot follow as the whole reader does (``Unstreamable``:
+a statement's header after its entries, say) is read whole, by ``read_statement``'s own code:
+its refusal, or its statement, is then ``read_statement``'s by construction. Banks' CSV exports
+(their layout is inferred from every row) are read whole as before.
+
+A file changed since it was checked is refused (``BankFileError``): before the first line when
+its size or time changed, at the end when its content did, and wherever it no longer reads.
 """
 
 from __future__ import annotations
@@ -18,15 +32,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
-from integrations.bank.csvfile import _is_contract, contract_lines
-from integrations.bank.errors import BankFileError
+from integrations.bank.csvfile import _is_contract
+from integrations.bank.errors import BankFileError, Unstreamable
 from integrations.bank.formats import (
     _ALIASES,
     MAX_FILE_BYTES,
     detect_format,
     parse_statement_bytes,
+    unique_others,
 )
 from integrations.bank.statement import BankStatement, NotReceipt
+from integrations.bank.streamreaders import Reader, bai2, camt, contract, mt940
 from integrations.erp.records import BankLine
 
 CHUNK = 1 << 16  # bytes read at a time
@@ -45,27 +61,35 @@ class FileStatement:
 
 
 class FileLines(Collection[BankLine]):
-    """The receipts of a file checked whole (``open_statement``), read from it again, a line at
-    a time, on every iteration; ``len`` without reading. A file changed since it was checked is
-    refused (``BankFileError``): before the first line when its size or time changed, at the end
-    when its content did."""
+    """The receipts of a file checked whole (``open_statement``), read from it again, an entry
+    at a time, on every iteration; ``len`` without reading. A file changed since it was
+    checked is refused (``BankFileError``)."""
 
-    def __init__(self, path: Path, name: str, encoding: str) -> None:
-        """The file's lines read once whole, checked as ``read_statement`` checks them (their
-        ids too), and let go: raises the same ``BankFileError``."""
-        self._path, self._name, self._encoding = path, name, encoding
+    def __init__(self, path: Path, name: str, reader: Reader, format: str) -> None:
+        """The file read once whole, a piece at a time, and let go; what is not a receipt is
+        kept (``statement``). Raises ``Unstreamable`` for a file to read whole instead,
+        whatever the streamed reader met (a refusal too)."""
+        self._path, self._name, self._reader = path, name, reader
         self._repeated: frozenset[str] = frozenset()
         self._stamp = _stamp(path)
         self._digest = ""
+        self.statement = BankStatement(format)
         ids: Counter[str] = Counter()
         try:
-            for line in self._read(check_ids=True):
+            for line in self._read(self.statement, first=True):
                 ids[line.payment_id] += 1
-        except OSError as error:
-            raise BankFileError(f"{name}: cannot read: {error.strerror or error}") from None
+        except Exception as error:  # the whole reader says what it is, or reads it
+            raise Unstreamable(f"{name}: {error}") from error
         self._count = ids.total()
-        # Ids written on more than one line (no id of its own: hashed), renamed ``ID~2``...
+        # Ids written on more than one line, renamed ``ID~2``... as ``errors.unique_ids`` does.
         self._repeated = frozenset(payment_id for payment_id, n in ids.items() if n > 1)
+        if self.statement.not_receipts:
+            taken = set(ids) | {
+                f"{payment_id}~{n}"
+                for payment_id in self._repeated
+                for n in range(2, ids[payment_id] + 1)
+            }
+            self.statement.not_receipts = unique_others(self.statement.not_receipts, taken)
 
     def __len__(self) -> int:
         return self._count
@@ -74,31 +98,37 @@ class FileLines(Collection[BankLine]):
         return any(line == item for line in self)
 
     def __iter__(self) -> Iterator[BankLine]:
-        return self._read(check_ids=False)
+        return self._read(BankStatement(self.statement.format), first=False)
 
-    def _read(self, *, check_ids: bool) -> Iterator[BankLine]:
+    def _read(self, statement: BankStatement, *, first: bool) -> Iterator[BankLine]:
         try:
             raw = self._path.open("rb")
         except OSError as error:
             raise BankFileError(f"{self._name}: cannot read: {error.strerror or error}") from None
+        changed = BankFileError(f"{self._name}: the file changed while it was being read")
         with raw:
             if self._digest and _stamp(self._path) != self._stamp:
-                raise BankFileError(f"{self._name}: the file changed while it was being read")
+                raise changed
             hashing = _Hashing(raw)
-            text = io.TextIOWrapper(
-                io.BufferedReader(hashing, CHUNK), self._encoding, "replace", newline=""
-            )
             seen: Counter[str] = Counter()
-            for line in contract_lines(text, self._name, check_ids=check_ids):
-                if line.payment_id in self._repeated:  # as ``errors.unique_ids`` renames
+            lines = self._reader(io.BufferedReader(hashing, CHUNK), self._name, statement, first)
+            while True:
+                try:
+                    line = next(lines, None)
+                except Exception:
+                    if not self._digest:
+                        raise
+                    raise changed from None  # it read whole before: it is not the same file
+                if line is None:
+                    break
+                if line.payment_id in self._repeated:
                     seen[line.payment_id] += 1
                     if (count := seen[line.payment_id]) > 1:
                         line = replace(line, payment_id=f"{line.payment_id}~{count}")
                 yield line
-            text.detach()
             digest = hashing.hexdigest()
             if self._digest and digest != self._digest:
-                raise BankFileError(f"{self._name}: the file changed while it was being read")
+                raise changed
             self._digest = digest
 
 
@@ -119,8 +149,8 @@ class _Hashing(io.RawIOBase):
         return len(data)
 
     def hexdigest(self) -> str:
-        rest = self._raw.read()
-        self._hash.update(rest)
+        while rest := self._raw.read(CHUNK):
+            self._hash.update(rest)
         return self._hash.hexdigest()
 
 
@@ -132,9 +162,10 @@ def _stamp(path: Path) -> tuple[int, int, int]:
 def open_statement(
     path: str | Path, format: str | None = None, profile: str | None = None
 ) -> BankStatement | FileStatement:
-    """``read_statement(path, format, profile)``: the same refusals and the same lines; arbot's
-    own CSV layout comes back as a ``FileStatement`` whose receipts are read from the file as
-    they are gone through, any other file as the ``BankStatement`` read whole."""
+    """``read_statement(path, format, profile)``: the same refusals and the same lines; a file
+    in arbot's own CSV layout, camt, BAI2 or MT940 comes back as a ``FileStatement`` whose
+    receipts are read from the file as they are gone through, any other as the
+    ``BankStatement`` read whole."""
     file = Path(path)
     name = str(file)
     try:
@@ -147,10 +178,31 @@ def open_statement(
         raise BankFileError(f"{file}: {size} bytes is larger than any bank file arbot reads")
     wanted = (format or "").strip().lower()
     chosen = _ALIASES.get(wanted, wanted) or (None if profile else detect_format(head))
-    encoding = _encoding(file, name) if chosen == "csv" and profile is None else None
-    if encoding is None or not _contract_head(head, size, encoding):
+    reader = _reader(file, name, chosen, profile, head, size)
+    if reader is None:
         return _whole(file, format, profile)
-    return FileStatement("csv", FileLines(file, name, encoding))
+    try:
+        lines = FileLines(file, name, reader, chosen or "")
+    except Unstreamable:
+        return _whole(file, format, profile)
+    read = lines.statement
+    return FileStatement(read.format, lines, read.not_receipts, read.debit_count, read.warnings)
+
+
+def _reader(
+    file: Path, name: str, chosen: str | None, profile: str | None, head: bytes, size: int
+) -> Reader | None:
+    """How the file is streamed, or None when it is read whole."""
+    if chosen in ("camt053", "camt054"):
+        return None if _declares(file) else camt
+    if chosen not in ("csv", "bai2", "mt940") or (chosen == "csv" and profile is not None):
+        return None
+    encoding = _encoding(file)
+    if encoding is None:
+        return None
+    if chosen == "csv":
+        return contract(encoding) if _contract_head(head, size, encoding) else None
+    return bai2(encoding) if chosen == "bai2" else mt940(encoding)
 
 
 def _whole(file: Path, format: str | None, profile: str | None) -> BankStatement:
@@ -161,7 +213,26 @@ def _whole(file: Path, format: str | None, profile: str | None) -> BankStatement
     return parse_statement_bytes(data, str(file), format, profile)
 
 
-def _encoding(file: Path, name: str) -> str | None:
+def _declares(file: Path) -> bool:
+    """A DOCTYPE or entity declaration anywhere in the file (``parse_camt`` refuses it), or a
+    file that cannot be read: either is read whole."""
+    from integrations.bank.camtstream import DECLARATIONS
+
+    keep = max(len(d) for d in DECLARATIONS) - 1
+    tail = b""
+    try:
+        with file.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                text = tail + chunk.upper()
+                if any(d in text for d in DECLARATIONS):
+                    return True
+                tail = text[-keep:]
+    except OSError:
+        return True
+    return False
+
+
+def _encoding(file: Path) -> str | None:
     """How ``formats._text`` decodes the whole file (UTF-8, else cp1252), found a chunk at a
     time; None for a file with a NUL byte (read whole, for its located refusal)."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()

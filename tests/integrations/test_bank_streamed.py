@@ -54,7 +54,8 @@ def test_the_samples_read_the_same_and_arbots_own_layout_is_streamed() -> None:
     for path in SAMPLES:
         same_as_whole(path)
     assert isinstance(open_statement(BANK / "valid.csv"), FileStatement)
-    assert isinstance(open_statement(BANK / "valid.camt053.xml"), BankStatement)
+    assert isinstance(open_statement(BANK / "valid.camt053.xml"), FileStatement)
+    assert isinstance(open_statement(BANK / "csv" / "us-chase.csv"), BankStatement)  # an export
 
 
 @pytest.mark.parametrize(
