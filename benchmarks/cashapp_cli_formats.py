@@ -42,10 +42,10 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
 # imports them too, so that what a run holds above it is what its data costs).
 FORMAT_MODULES: dict[str, tuple[str, ...]] = {
     "csv": (),
-    "camt053": ("integrations.bank.camt053",),
+    "camt053": ("integrations.bank.camtstream",),
     "mt940": ("integrations.bank.mt940file",),
     "bai2": ("integrations.bank.bai2file",),
-    "sparkasse": ("tomllib",),
+    "sparkasse": (),
 }
 ACCOUNT = "DE44500105175407324931"
 USTRD = 140  # characters in one camt Ustrd

@@ -3,14 +3,23 @@ thousands marks, separate debit and credit columns, pending rows, the bank's lan
 
 from __future__ import annotations
 
-import csv
 import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from itertools import islice
 
-from integrations.bank.csvprofile import PENDING_WORDS, Profile, normalise, role_of
+from integrations.bank.csvlayout import (
+    Layout,
+    Lines,
+    detect,
+    layout_from_profile,
+    rows,
+)
+from integrations.bank.csvlayout import cell as cell_of
+from integrations.bank.csvprofile import PENDING_WORDS, Profile, normalise
 from integrations.bank.errors import BankFileError, hashed_id, payer_from_text
 from integrations.bank.statement import (
     ZERO,
@@ -24,8 +33,6 @@ from integrations.erp.money import is_currency_code
 from integrations.erp.records import BankLine
 
 PENDING = "pending: listed by the bank but not booked yet"
-_DELIMITERS = (";", ",", "\t", "|")
-_HEADER_SEARCH = 40  # metadata lines a bank puts above its header row
 _DATE_FORMATS = (
     "%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%m-%d-%Y",
     "%Y%m%d", "%d/%m/%y", "%m/%d/%y", "%Y/%m/%d",
@@ -33,168 +40,120 @@ _DATE_FORMATS = (
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "CHF": "CHF", "¥": "JPY"}
 
 
-@dataclass
-class _Layout:
-    delimiter: str
-    header_index: int  # 0-based row of the header among the csv rows
-    columns: dict[str, list[int]]
-
-
-def _rows(
-    text: str, delimiter: str, name: str, limit: int | None = None
-) -> list[tuple[int, list[str]]]:
-    """Rows with the file line each starts on; ``limit`` stops early (header search)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
-    while limit is None or len(rows) < limit:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raise BankFileError(f"{name}:{start}: {error}") from None
-        rows.append((start, row))
-        start = reader.line_num + 1
-    return rows
-
-
-def _resolve(header: list[str], wanted: list[str | int], role: str, where: str) -> list[int]:
-    names = [normalise(h) for h in header]
-    found: list[int] = []
-    for item in wanted:
-        if isinstance(item, int):
-            if item > len(header):
-                raise BankFileError(f"{where}: column {item} ({role}) is beyond the header")
-            found.append(item - 1)
-        elif normalise(item) in names:
-            found.append(names.index(normalise(item)))
-        else:
-            raise BankFileError(f"{where}: the header has no column '{item}' ({role})")
-    return found
-
-
-def _detect(text: str, name: str) -> _Layout | None:
-    for delimiter in _DELIMITERS:
-        try:
-            rows = _rows(text, delimiter, name, _HEADER_SEARCH)
-        except BankFileError:
-            continue
-        for index, (_, row) in enumerate(rows):
-            columns: dict[str, list[int]] = {}
-            for position, cell in enumerate(row):
-                role = role_of(cell)
-                if role is not None:
-                    columns.setdefault(role, []).append(position)
-            if "date" not in columns and "value_date" in columns:
-                columns["date"] = columns.pop("value_date")
-            if "date" in columns and ({"amount", "credit"} & columns.keys()):
-                return _Layout(delimiter, index, _one_column_per_role(columns))
-    return None
-
-
-def _one_column_per_role(columns: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Texts may span columns; a date, amount or name is one. Of several currency columns
-    (ING: ``Saldo;Währung;Betrag;Währung``) the one after the amount is the amount's."""
-    chosen = {
-        role: found if role in ("reference", "kind") else found[:1]
-        for role, found in columns.items()
-    }
-    currencies, amount = columns.get("currency", []), columns.get("amount", [])
-    if len(currencies) > 1 and amount:
-        after = [c for c in currencies if c > amount[0]]
-        chosen["currency"] = [min(after)] if after else currencies[:1]
-    return chosen
-
-
-def looks_like_bank_export(text: str) -> bool:
-    return _detect(text, "") is not None
-
-
 def parse_export(text: str, name: str, profile: Profile | None) -> BankStatement:
-    if profile is not None:
-        layout = _layout_from_profile(text, name, profile)
-    else:
-        found = _detect(text, name)
-        if found is None:
-            raise BankFileError(
-                f"{name}:1: no header row with a date and an amount column in a language arbot "
-                "knows (English, German, French, Dutch, Spanish); give a --profile"
-            )
-        layout = found
-    rows = _rows(text, layout.delimiter, name)
-    header = rows[layout.header_index][1]
-    body = [(n, r) for n, r in rows[layout.header_index + 1 :] if any(c.strip() for c in r)]
-    decimal = (profile.decimal if profile else None) or _decimal_mark(body, layout, name)
-    thousands = profile.thousands if profile and profile.thousands is not None else None
-    date_format = (profile.date_format if profile else None) or _date_format(body, layout, name)
-    currency_default = (
-        (profile.currency if profile else None)
-        or _currency_in_header(header)
-        or _currency_above_header(rows[: layout.header_index])
-        or ("USD" if date_format.startswith("%m") else None)  # month-first dates: a US export
-    )
-    skip_words = profile.skip_status if profile else PENDING_WORDS
+    def lines() -> io.StringIO:
+        return io.StringIO(text, newline="")
+
+    layout = _layout(lines, name, profile)
+    found = list(rows(lines(), layout.delimiter, name))
+    body = [(n, r) for n, r in found[layout.header_index + 1 :] if any(c.strip() for c in r)]
+    settings = _settings(found[: layout.header_index + 1], body, layout, name, profile)
     statement = BankStatement("csv")
     for line_no, row in body:
-        _row(
-            row, line_no, layout, name, decimal, thousands, date_format,
-            currency_default, skip_words, statement,
-        )  # fmt: skip
+        _row(row, line_no, settings, name, statement)
     return statement
 
 
-def _layout_from_profile(text: str, name: str, profile: Profile) -> _Layout:
-    delimiter = profile.delimiter
-    if delimiter is None:
-        found = _detect(text, name)
-        delimiter = found.delimiter if found else ","
-    rows = _rows(text, delimiter, name, (profile.skip_lines or 0) + _HEADER_SEARCH)
-    if profile.skip_lines is not None:
-        index = _physical_to_row(rows, profile.skip_lines)
-    else:
-        index = next(
-            (i for i, (_, row) in enumerate(rows) if any(role_of(c) == "date" for c in row)),
-            0,
+@dataclass(frozen=True)
+class Settings:
+    """How an export's rows are read: its layout, and what its profile says or its rows show."""
+
+    layout: Layout
+    decimal: str
+    thousands: str | None
+    date_format: str
+    currency: str | None  # for rows that name none
+    skip_words: tuple[str, ...]
+
+
+def export_settings(lines: Lines, name: str, profile: Profile | None) -> Settings:
+    """``parse_export``'s settings, the file read a row at a time (its rows all gone through
+    only when the decimal mark or the date format is inferred from them)."""
+    layout = _layout(lines, name, profile)
+    found = rows(lines(), layout.delimiter, name)
+    head = list(islice(found, layout.header_index + 1))
+    if profile is not None and profile.decimal and profile.date_format:
+        return _settings(head, [], layout, name, profile)
+    return _settings(head, body_rows(found), layout, name, profile)
+
+
+def body_rows(found: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    """The rows below the header that are not blank."""
+    return ((n, r) for n, r in found if any(c.strip() for c in r))
+
+
+def export_lines(
+    lines: Iterable[str], name: str, settings: Settings, statement: BankStatement
+) -> Iterator[None]:
+    """``parse_export``'s rows read into ``statement`` a row at a time (``settings`` found for
+    the file first), handing on after each."""
+    found = rows(lines, settings.layout.delimiter, name)
+    for _ in islice(found, settings.layout.header_index + 1):
+        pass
+    for line_no, row in body_rows(found):
+        _row(row, line_no, settings, name, statement)
+        yield
+
+
+def _layout(lines: Lines, name: str, profile: Profile | None) -> Layout:
+    if profile is not None:
+        return layout_from_profile(lines, name, profile)
+    found = detect(lines, name)
+    if found is None:
+        raise BankFileError(
+            f"{name}:1: no header row with a date and an amount column in a language arbot "
+            "knows (English, German, French, Dutch, Spanish); give a --profile"
         )
-    if index >= len(rows):
-        raise BankFileError(f"{name}:{profile.skip_lines}: the file ends before its header row")
-    line_no, header = rows[index]
-    where = f"{name}:{line_no}"
-    columns = {
-        role: _resolve(header, wanted, role, where) for role, wanted in profile.columns.items()
-    }
-    return _Layout(delimiter, index, columns)
+    return found
 
 
-def _physical_to_row(rows: list[tuple[int, list[str]]], skip_lines: int) -> int:
-    for index, (line_no, _) in enumerate(rows):
-        if line_no > skip_lines:
-            return index
-    return len(rows)
-
-
-def _cell(row: list[str], columns: dict[str, list[int]], role: str) -> str:
-    positions = columns.get(role, [])
-    return " ".join(row[p].strip() for p in positions if p < len(row) and row[p].strip())
-
-
-def _decimal_mark(body: list[tuple[int, list[str]]], layout: _Layout, name: str) -> str:
+def _settings(
+    head: list[tuple[int, list[str]]],
+    body: Iterable[tuple[int, list[str]]],
+    layout: Layout,
+    name: str,
+    profile: Profile | None,
+) -> Settings:
+    """``head``: the rows down to the header; ``body``: the rows below it that are not blank
+    (gone through once, for what the profile does not say)."""
+    header = head[layout.header_index][1]
     votes = {",": 0, ".": 0}
-    for _, row in body:
-        for role in ("amount", "credit", "debit"):
-            value = _strip_currency(_cell(row, layout.columns, role))[0]
-            found = re.search(r"(?a)([.,])(\d+)$", value)
-            if found and len(found[2]) != 3:
-                votes[found[1]] += 1
-            elif re.search(r"(?a)\d,\d{3}\.|\d\.\d{3},", value):
-                votes["," if value.rfind(",") > value.rfind(".") else "."] += 1
-    return "," if votes[","] > votes["."] else "."
+    dated: list[tuple[int, str]] = []  # each row's date as written, with its line
+    first = 0  # the first row's line
+    for line_no, row in body:
+        first = first or line_no
+        _vote(votes, row, layout)
+        value = cell_of(row, layout.columns, "date")
+        if value:
+            dated.append((line_no, value.split(" ")[0]))
+    decimal = (profile.decimal if profile else None) or ("," if votes[","] > votes["."] else ".")
+    thousands = profile.thousands if profile and profile.thousands is not None else None
+    date_format = (profile.date_format if profile else None) or _date_format(dated, first, name)
+    currency_default = (
+        (profile.currency if profile else None)
+        or _currency_in_header(header)
+        or _currency_above_header(head[: layout.header_index])
+        or ("USD" if date_format.startswith("%m") else None)  # month-first dates: a US export
+    )
+    skip_words = profile.skip_status if profile else PENDING_WORDS
+    return Settings(layout, decimal, thousands, date_format, currency_default, skip_words)
 
 
-def _date_format(body: list[tuple[int, list[str]]], layout: _Layout, name: str) -> str:
-    values = [_cell(row, layout.columns, "date") for _, row in body]
-    values = [v.split(" ")[0] for v in values if v]
+def _vote(votes: dict[str, int], row: list[str], layout: Layout) -> None:
+    """The decimal mark a row's amounts show, counted into ``votes``."""
+    for role in ("amount", "credit", "debit"):
+        value = _strip_currency(cell_of(row, layout.columns, role))[0]
+        found = re.search(r"(?a)([.,])(\d+)$", value)
+        if found and len(found[2]) != 3:
+            votes[found[1]] += 1
+        elif re.search(r"(?a)\d,\d{3}\.|\d\.\d{3},", value):
+            votes["," if value.rfind(",") > value.rfind(".") else "."] += 1
+
+
+def _date_format(dated: list[tuple[int, str]], first: int, name: str) -> str:
+    """The one format every date fits (``dated``: each row's date with its line; ``first``:
+    the first row's line)."""
+    values = [value for _, value in dated]
     if not values:
         return "%Y-%m-%d"
     fitting = [f for f in _DATE_FORMATS if all(_parses(v, f) for v in values)]
@@ -205,16 +164,15 @@ def _date_format(body: list[tuple[int, list[str]]], layout: _Layout, name: str) 
         if counts[best] and counts[best] * 2 >= len(values):
             return best
     if not fitting:
-        line_no = next(n for n, row in body if _cell(row, layout.columns, "date"))
         raise BankFileError(
-            f"{name}:{line_no}: dates such as '{short(values[0])}' are in no format arbot "
+            f"{name}:{dated[0][0]}: dates such as '{short(values[0])}' are in no format arbot "
             "knows; give a --profile with date_format"
         )
     day_first = [f for f in fitting if f.index("%d") < f.index("%m")] if len(fitting) > 1 else []
     month_first = [f for f in fitting if f.index("%m") < f.index("%d") and "%Y-" not in f]
     if day_first and month_first:
         raise BankFileError(
-            f"{name}:{body[0][0]}: every date fits both day-first and month-first "
+            f"{name}:{first}: every date fits both day-first and month-first "
             f"('{short(values[0])}'); give a --profile with date_format"
         )
     return fitting[0]
@@ -282,22 +240,15 @@ def _signed_amount(
 
 
 def _row(
-    row: list[str],
-    line_no: int,
-    layout: _Layout,
-    name: str,
-    decimal: str,
-    thousands: str | None,
-    date_format: str,
-    currency_default: str | None,
-    skip_words: tuple[str, ...],
-    statement: BankStatement,
+    row: list[str], line_no: int, settings: Settings, name: str, statement: BankStatement
 ) -> None:
     where = f"{name}:{line_no}"
-    columns = layout.columns
+    columns = settings.layout.columns
+    decimal, thousands, date_format = settings.decimal, settings.thousands, settings.date_format
+    currency_default, skip_words = settings.currency, settings.skip_words
 
     def cell(role: str) -> str:
-        return _cell(row, columns, role)
+        return cell_of(row, columns, role)
 
     raw_date = cell("date").split(" ")[0]
     try:
@@ -342,7 +293,7 @@ def _row(
         reason = ZERO
     else:
         # The bank's own words: its type column, or else the first text column (``Libellé``).
-        first_text = _cell(row, {"text": columns.get("reference", [])[:1]}, "text")
+        first_text = cell_of(row, {"text": columns.get("reference", [])[:1]}, "text")
         bank_words = cell("kind") if columns.get("kind") else first_text
         reason = reason_from_text(bank_words.replace("_", " "))
     if reason is not None:

@@ -24,7 +24,7 @@ def _is_contract(text: str) -> bool:
 
 def looks_like_csv(text: str) -> bool:
     """arbot's own header, or a header row a bank export is recognised by."""
-    from integrations.bank.csvexport import looks_like_bank_export
+    from integrations.bank.csvlayout import looks_like_bank_export
 
     return _is_contract(text) or looks_like_bank_export(text)
 

@@ -42,7 +42,7 @@ from integrations.bank.formats import (
     unique_others,
 )
 from integrations.bank.statement import BankStatement, NotReceipt
-from integrations.bank.streamreaders import Reader, bai2, camt, contract, mt940
+from integrations.bank.streamreaders import Reader, bai2, camt, contract, export, mt940
 from integrations.erp.records import BankLine
 
 CHUNK = 1 << 16  # bytes read at a time
@@ -177,7 +177,7 @@ def open_statement(
     if size > MAX_FILE_BYTES:
         raise BankFileError(f"{file}: {size} bytes is larger than any bank file arbot reads")
     wanted = (format or "").strip().lower()
-    chosen = _ALIASES.get(wanted, wanted) or (None if profile else detect_format(head))
+    chosen = _ALIASES.get(wanted, wanted) or ("csv" if profile else detect_format(head))
     reader = _reader(file, name, chosen, profile, head, size)
     if reader is None:
         return _whole(file, format, profile)
@@ -195,14 +195,34 @@ def _reader(
     """How the file is streamed, or None when it is read whole."""
     if chosen in ("camt053", "camt054"):
         return None if _declares(file) else camt
-    if chosen not in ("csv", "bai2", "mt940") or (chosen == "csv" and profile is not None):
+    if chosen not in ("csv", "bai2", "mt940"):
         return None
     encoding = _encoding(file)
     if encoding is None:
         return None
-    if chosen == "csv":
-        return contract(encoding) if _contract_head(head, size, encoding) else None
-    return bai2(encoding) if chosen == "bai2" else mt940(encoding)
+    if chosen != "csv":
+        return bai2(encoding) if chosen == "bai2" else mt940(encoding)
+    own = _contract_head(head, size, encoding) if profile is None else False
+    if own:
+        return contract(encoding)
+    return None if own is None else _export(file, name, encoding, profile)
+
+
+def _export(file: Path, name: str, encoding: str, profile: str | None) -> Reader | None:
+    """A bank's CSV export, read with the settings ``parse_export`` finds (its profile's, or
+    those its rows show: the file read once more for them); None to read it whole."""
+    from integrations.bank.csvexport import export_settings
+    from integrations.bank.csvprofile import load_profile
+
+    def lines() -> Iterator[str]:
+        with file.open("rb") as raw:
+            yield from io.TextIOWrapper(raw, encoding, "replace", newline="")
+
+    try:
+        settings = export_settings(lines, name, load_profile(profile) if profile else None)
+    except Exception:  # the whole reader says what is wrong, or reads it
+        return None
+    return export(encoding, settings)
 
 
 def _whole(file: Path, format: str | None, profile: str | None) -> BankStatement:
@@ -256,13 +276,13 @@ def _encoding(file: Path) -> str | None:
     return "utf-8-sig" if utf8 else "cp1252"
 
 
-def _contract_head(head: bytes, size: int, encoding: str) -> bool:
+def _contract_head(head: bytes, size: int, encoding: str) -> bool | None:
     """arbot's own layout, told from the file's first non-blank line as ``parse_csv`` tells it
-    from the whole text; False when that line does not end inside ``head``."""
+    from the whole text; None when that line does not end inside ``head``."""
     text = head.decode(encoding, "replace" if encoding == "cp1252" else "ignore")
     lines = text.splitlines()
     whole = len(head) == size
     for number, line in enumerate(lines):
         if line.strip():
-            return (whole or number < len(lines) - 1) and _is_contract(line)
-    return False
+            return _is_contract(line) if whole or number < len(lines) - 1 else None
+    return False if whole else None

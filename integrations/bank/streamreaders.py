@@ -7,11 +7,14 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from integrations.bank.errors import Unstreamable
 from integrations.bank.statement import BankStatement
 from integrations.erp.records import BankLine
+
+if TYPE_CHECKING:
+    from integrations.bank.csvexport import Settings
 
 # The file's bytes, its name, the statement the rest goes into, and whether this is the first
 # read (the one that checks the file whole) -> its receipts.
@@ -46,6 +49,21 @@ def contract(encoding: str) -> Reader:
         statement.format = "csv"
         # Its ids checked once; a later read holds none of them.
         return contract_lines(_text(binary, encoding), name, check_ids=first)
+
+    return read
+
+
+def export(encoding: str, settings: Settings) -> Reader:
+    """A bank's CSV export, a row at a time (``csvexport.export_lines``), read with the
+    settings its profile gives or its rows show (``csvexport.export_settings``)."""
+    from integrations.bank.csvexport import export_lines
+
+    def read(
+        binary: IO[bytes], name: str, statement: BankStatement, first: bool
+    ) -> Iterator[BankLine]:
+        statement.format = "csv"
+        rows = export_lines(_text(binary, encoding), name, settings, statement)
+        yield from _handed_on(rows, statement)
 
     return read
 

@@ -1,4 +1,5 @@
-"""``open_statement`` on camt, BAI2 and MT940: checked whole once, an entry at a time, then
+"""``open_statement`` on camt, BAI2, MT940 and banks' CSV exports (with a profile or without):
+checked whole once, an entry (a row) at a time, then
 read again from the file as a run goes through it. Every real file reads the same as
 ``read_statement`` (same lines, same order, same ids, same not-receipts and warnings); a
 hostile or changed file gets ``read_statement``'s refusal, or "changed", never a traceback."""
@@ -24,15 +25,22 @@ from integrations.bank import (
     read_statement,
 )
 from integrations.erp.records import BankLine
-from tests.integrations.test_bank_streamed import SAMPLES, live_lines, outcome, same_as_whole
+from tests.integrations.test_bank_streamed import BANK, SAMPLES, live_lines, outcome, same_as_whole
 
 FORMATS = ("camt053", "bai2", "mt940")
-NAMES = {"camt053": "bank.xml", "bai2": "bank.bai2", "mt940": "bank.sta"}
+NAMES = {"camt053": "bank.xml", "bai2": "bank.bai2", "mt940": "bank.sta", "sparkasse": "bank.csv"}
+PROFILES = [
+    ("us-chase", "us-chase.csv"),
+    ("de-sparkasse", "de-sparkasse-camt-v2.csv"),
+    ("de-ing", "de-ing-umsatzanzeige.csv"),
+    ("nl-ing", "nl-ing.csv"),
+    ("fr-debit-credit", "fr-debit-credit.csv"),
+]
 STREAMED = [
     p for p in SAMPLES if detect_format(p.read_bytes()) in ("camt053", "camt054", "bai2", "mt940")
 ]
 HYPOTHESIS = settings(
-    max_examples=25,
+    max_examples=40,
     deadline=None,
     derandomize=True,
     database=None,
@@ -70,6 +78,76 @@ def test_every_real_file_of_a_streamed_format_is_streamed_and_reads_the_same() -
         finally:
             same_as_whole(path)
         assert isinstance(open_statement(path), FileStatement), path
+
+
+@pytest.mark.parametrize(("profile", "name"), PROFILES)
+def test_each_export_read_with_its_profile_is_streamed_and_reads_the_same(
+    profile: str, name: str
+) -> None:
+    path = BANK / "csv" / name
+    assert isinstance(open_statement(path, profile=profile), FileStatement)
+    assert outcome(lambda: open_statement(path, profile=profile)) == outcome(
+        lambda: read_statement(path, profile=profile)
+    )
+
+
+def export(tmp_path: Path, count: int, profile: bool) -> tuple[Path, str | None]:
+    """A Sparkasse export of ``count`` lines, read with its profile or as detected."""
+    path = tmp_path / "bank-sparkasse.csv"
+    write_bank_file(path, "sparkasse", lines(count))
+    return path, "de-sparkasse" if profile else None
+
+
+@pytest.mark.parametrize("profile", [True, False], ids=["profile", "detected"])
+def test_a_large_export_is_read_a_row_at_a_time_never_all_held(
+    tmp_path: Path, profile: bool
+) -> None:
+    path, named = export(tmp_path, 1500, profile)
+    expected = [line.payment_id for line in read_statement(path, profile=named).receipts]
+    before = live_lines()
+    statement = open_statement(path, profile=named)
+    assert isinstance(statement, FileStatement)
+    assert live_lines() == before
+    most = 0
+    for number, _ in enumerate(statement.receipts):
+        if number % 300 == 0:
+            most = max(most, live_lines() - before)
+    assert most <= 2
+    assert [line.payment_id for line in statement.receipts] == expected
+
+
+@pytest.mark.parametrize("profile", [True, False], ids=["profile", "detected"])
+def test_hostile_exports_get_the_whole_readers_refusal(tmp_path: Path, profile: bool) -> None:
+    path, named = export(tmp_path, 12, profile)
+    data = path.read_bytes()
+    cases = [
+        *(data[: len(data) * n // 10] for n in range(1, 10)),
+        data.replace(b'"20.11.26"', b'"31.02.26"', 1),  # a date that is none
+        data.replace(b'"19.11.26"', b'"11/19/2026"'),  # another format for some rows
+        data.replace(b'"1,25"', b'"1,2,5"', 1),
+        data.replace(b'"USD"', b'"US"', 1),
+        data.replace(b'"Buchungstag"', b'"Tag"'),  # the header's date column gone
+        data.replace(b'"\r\n"', b'"\r\n"', 1).replace(b'GMBH"', b"GMBH", 1),  # a quote open
+        b"Kontoauszug;Sparkasse\r\nW\xe4hrung: EUR\r\n" + data,  # metadata lines, cp1252
+        data.replace(b"PAYER 2", b"PAYER\x002"),
+        data.decode().encode("utf-16"),
+        b"",
+    ]
+    for case in cases:
+        path.write_bytes(case)
+        assert outcome(lambda: open_statement(path, profile=named)) == outcome(
+            lambda: read_statement(path, profile=named)
+        )
+
+
+def test_a_changed_export_is_refused(tmp_path: Path) -> None:
+    path, named = export(tmp_path, 12, True)
+    statement = open_statement(path, profile=named)
+    data, stat = path.read_bytes(), path.stat()
+    path.write_bytes(data.replace(b"PAYER 3 ", b"PAYER 4 ", 1))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with pytest.raises(BankFileError, match="changed while it was being read"):
+        list(statement.receipts)
 
 
 @pytest.mark.parametrize("format", FORMATS)
@@ -193,11 +271,11 @@ def test_a_statement_header_after_its_entries_is_read_whole_the_same(tmp_path: P
 
 @HYPOTHESIS
 @given(
-    format=st.sampled_from(FORMATS),
+    format=st.sampled_from((*FORMATS, "sparkasse")),
     at=st.floats(0, 1),
     cut=st.integers(0, 12),
     put=st.sampled_from(
-        [b"", b"\n", b"<", b"/", b",", b":61:", b"16,", b"</Ntry>", b"\r", b"\xff"]
+        [b"", b"\n", b"<", b"/", b",", b":61:", b"16,", b"</Ntry>", b"\r", b"\xff", b'"', b";"]
     ),
 )
 def test_damaged_files_read_as_the_whole_reader_reads_them(
