@@ -10,12 +10,16 @@ same lines in the same order, with the same ids; its not-receipts, debits and wa
 * camt.053/.054, an ``Ntry`` at a time (``camtstream``: ``lxml.etree.iterparse``, each entry
   let go once read);
 * BAI2, a record at a time (``bai2records.read_records``, ``bai2file.bai2_details``);
-* MT940/MT942, a field at a time (``mt940file.read_fields``, ``mt940file.mt940_entries``).
+* MT940/MT942, a field at a time (``mt940file.read_fields``, ``mt940file.mt940_entries``);
+* banks' CSV exports, a row at a time (``csvexport.export_lines``), once their settings are
+  found (``csvexport.export_settings``: the profile's, or the decimal mark and date format their
+  rows show, the file read once more for them).
 
-A file the streamed reader refuses or cannot follow as the whole reader does (``Unstreamable``:
-a statement's header after its entries, say) is read whole, by ``read_statement``'s own code:
-its refusal, or its statement, is then ``read_statement``'s by construction. Banks' CSV exports
-(their layout is inferred from every row) are read whole as before.
+The check is the first of these reads, to the file's end. A file the streamed reader refuses or
+cannot follow as the whole reader does (``Unstreamable``: a statement's header after its
+entries, a second statement wrapper, a NUL byte, say) is read whole, by ``read_statement``'s
+own code: its refusal, or its statement, is then ``read_statement``'s by construction (reading
+a hostile file whole costs what it always did: at most ``MAX_FILE_BYTES``).
 
 A file changed since it was checked is refused (``BankFileError``): before the first line when
 its size or time changed, at the end when its content did, and wherever it no longer reads.
@@ -163,9 +167,9 @@ def open_statement(
     path: str | Path, format: str | None = None, profile: str | None = None
 ) -> BankStatement | FileStatement:
     """``read_statement(path, format, profile)``: the same refusals and the same lines; a file
-    in arbot's own CSV layout, camt, BAI2 or MT940 comes back as a ``FileStatement`` whose
-    receipts are read from the file as they are gone through, any other as the
-    ``BankStatement`` read whole."""
+    any reader streams comes back as a ``FileStatement`` whose receipts are read from the file
+    as they are gone through, a file read whole (refused, or one the streamed reader cannot
+    follow) as its ``BankStatement``."""
     file = Path(path)
     name = str(file)
     try:
