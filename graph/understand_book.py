@@ -55,6 +55,7 @@ OVER_DAYS = lazy(
 )
 OVER_DAYS_CONTEXT = lazy(
     r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"
+    r"|outstanding"
     r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance"
     r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
 )
@@ -95,7 +96,7 @@ TOP_DEBTORS = _rx(
     r"\b(?:customers|accounts|clients|who|anyone|which)\b.{0,20}\b(?:owing|owe|owes|with (?:a )?"
     r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
     r"\s*\$?\d",
-    r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\bowes? (?:us )?(?:the )?most\b",
+    r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\b(?:owes?|owing) (?:us )?(?:the )?most\b",
     # customers ranked by what they owe: "sort customers by what they owe", "top ten customers
     # by amount outstanding", "whose balance is highest", "heaviest debtors"
     r"\b(?:customers|accounts|clients|debtors) (?:sorted |ranked |ordered |listed )?by (?:the )?"
@@ -123,8 +124,10 @@ TOP_DEBTORS = _rx(
     r" (?:has|have|with|carry|carries|hold|holds) the (?:biggest|largest|highest|greatest|most)"
     r"(?: (?:open|outstanding|receivables?|ar|unpaid|total|overall|due|overdue|past due))?"
     r" (?:balances?|ar|exposures?"
-    r"|receivables?|debt|outstanding|amounts?(?: owed| due)?)\b",
+    r"|receivables?|debts?|outstanding|amounts?(?: owed| due)?)\b",
     r"\b(?:big|heavy|biggest) hitters\b|\bwhales\b",
+    # a collector's "top 3", alone: the ranking of what customers owe
+    r"^\s*(?:show |give me |list |the )?top \d{1,3}(?: please| pls| now)?\s*[?!.]*$",
     # "customer-wise outstanding, highest first": each customer's balance, ranked
     r"\b(?:customer|party|client|debtor|account)[- ]?wise (?:outstanding|balances?|o ?s|ar|dues?"
     r"|exposure)\b.{0,40}\b(?:descending|highest first|largest first|biggest first|top \d+"
@@ -141,7 +144,8 @@ TOP_DEBTORS = _rx(
     r"|exposure|amount owed)\b|\b(?:largest|biggest|highest|top) (?:\d+ )?(?:customer|account"
     r"|client) (?:balances?|exposures?)\b",
     r"\b(?:carry|carries|carrying|have|has|hold|holds) the (?:most|biggest|largest|highest)"
-    r" (?:ar|a r|balances?|exposure|receivables|debt|open balance)\b",
+    r" (?:(?:receivable|open|outstanding|unpaid|ar|total) )?(?:ar|a r|balances?|exposure"
+    r"|receivables|debts?|open balance)\b",
 )
 AGING_REPORT = _rx(
     r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|split|per"
@@ -198,6 +202,7 @@ DAYS_TO_PAY = _rx(
     r"\bhow (?:many days|long)\b.{0,30}\b(?:on avg|on average|average|avg|typically|usually"
     r"|normally|take to)\b.{0,30}\bpay\b",
     r"\bpays? (?:the )?(?:slowest|fastest|quickest|latest|late|slow|slowly|on time)\b"
+    r"(?! (?:invoices?|payments?|bills?|items?|ones?)\b)"
     r"|\b(?:fastest|quickest|best|prompt"
     r"|slowest|worst) (?:paying )?(?:payers|customers to pay)\b|\bhow many days (?:late|beyond"
     r"|past|over)\b",
@@ -221,6 +226,10 @@ DAYS_TO_PAY = _rx(
     r"|(?:before|till|until) (?:paying|they pay|it pays|payment))\b"
     r"|\b(?:on|in) (?:the )?average\b.{0,30}\bdays\b|\bdays\b.{0,40}\b(?:on|in) (?:the )?average\b",
     r"\badp\b|\baverage days (?:to pay|taken to pay)\b"
+    # "which customer has paid until now the most late", "average collection period"
+    r"|\b(?:paid|pays?|paying)\b(?: \w+){0,3} (?:the )?(?:most (?:late|slow|slowly)|latest"
+    r"|slowest)\b(?! (?:invoices?|payments?|ones?|bills?|items?))"
+    r"|\b(?:average|avg|mean) collection (?:period|days|time)\b"
     r"|\bpay(?:s|ing)? (?:beyond|after|past|outside|over) (?:their |the |its )?"
     r"(?:terms|due dates?)\b",
 )
@@ -234,6 +243,9 @@ DEDUCTIONS_ONLY = lazy(r"\bdeductions?\b|\bshort[- ]?pa(?:y|ys|id|yments?)\b|\bc
 DISPUTES = _rx(
     r"\bdisput\w*\b|\bcontest(?:ed|ing|s)?\b|\bin dispute\b|\bqueried\b|\b(?:in|under|on)"
     r" query\b|\bchallenged (?:invoices?|items?|amounts?)\b"
+    # "invoices in litigation", "items under legal dispute"
+    r"|\b(?:in|under|subject to) (?:litigation|legal (?:action|proceedings|dispute))\b"
+    r"|\blitigated\b"
     # "invoices customers are fighting us on", "pushing back on"
     r"|\b(?:fighting|arguing with|pushing back on) us (?:on|over|about)\b"
     r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b",

@@ -1,5 +1,7 @@
 """Typos of AR words, put right before the request is read: "agin" → "aging", "balnce" →
-"balance", "paymnets" → "payments", "unaplied" → "unapplied", "recievables" → "receivables".
+"balance", "paymnets" → "payments", "unaplied" → "unapplied", "recievables" → "receivables";
+and a word written without its vowels, as terse collectors do: "apprvls" → "approvals", "lrgst" →
+"largest", "blnc" → "balance".
 
 A word is corrected only when it is one edit (a letter added, dropped, changed, or two swapped)
 from exactly one word of ``VOCABULARY`` and is not itself a word arbot reads (its fillers and
@@ -27,6 +29,20 @@ reminder reminders history debtors total broken collect collected collections
 # Spellings of one word: a typo one edit from both is still that word ("aeging").
 _SAME = {"ageing": "aging"}
 _TOKEN = lazy(r"[a-z]{4,}")
+_VOWELS = lazy(r"[aeiouy]")
+_DOUBLED = lazy(r"(.)\1+")
+
+
+def _skeleton(word: str) -> str:
+    """``word`` as a terse writer shortens it: its first letter, then its consonants, a doubled
+    letter once ("approvals" → "aprvls", "largest" → "lrgst")."""
+    return _DOUBLED.sub(r"\1", word[0] + _VOWELS.sub("", word[1:]))
+
+
+# The AR words by their consonants: "apprvls", "lrgst", "dsputes" is not one (it has vowels).
+_BY_SKELETON: dict[str, set[str]] = {}
+for _word in VOCABULARY | {"pending"}:  # "pndng": a skeleton only, "sending" is no typo of it
+    _BY_SKELETON.setdefault(_skeleton(_word), set()).add(_SAME.get(_word, _word))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -50,6 +66,9 @@ def corrected(word: str, known: frozenset[str]) -> str:
     """The AR word ``word`` is a typo of, or ``word`` itself."""
     if word in VOCABULARY or word in known:
         return word
+    if not _VOWELS.search(word[1:]):  # written without its vowels: "apprvls", "lrgst"
+        skeleton = _BY_SKELETON.get(_skeleton(word), set())
+        return next(iter(skeleton)) if len(skeleton) == 1 else word
     found = {_SAME.get(v, v) for v in VOCABULARY if len(v) >= 5 and _one_edit(word, v)}
     return found.pop() if len(found) == 1 else word
 

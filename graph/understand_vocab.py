@@ -49,6 +49,23 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[\u201c\u201d]", '"'),
         (r"[\u2013\u2014]", "-"),
         (r"\bo/s\b", "outstanding"),
+        # dictation: words heard as others ("whose over 90", "the hole book", "un applied")
+        (
+            r"\bwhose (?=(?:over|past|more than|older than|above|beyond|late|overdue|behind|on hold"
+            r"|on stop|in the)\b)",
+            "who is ",
+        ),
+        (r"\bhole (?=(?:book|ledger|portfolio|ar|company|lot)\b)", "whole "),
+        (r"\bun (?=(?:applied|allocated|paid|matched|identified|reconciled|posted)\b)", "un"),
+        (r"\bover due\b", "overdue"),
+        # a superlative said with "most" ("the most big invoices", "most high balances")
+        (r"\bmost big\b", "biggest"),
+        (r"\bmost large\b", "largest"),
+        (r"\bmost high\b", "highest"),
+        (r"\bmost great\b", "greatest"),
+        (r"\bmost old\b", "oldest"),
+        # terse: "disp list", "disps for globex"
+        (r"\bdisp(?:t|ts|s)?\b", "disputes"),
         # a superlative of size in slang: "chunkiest invoices", "fattest balances"
         (r"\b(?:chunkiest|fattest|heftiest|meatiest|beefiest|juiciest)\b", "biggest"),
         (r"\bw/o\b", "write off"),
@@ -59,7 +76,15 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:recd|rec'd|rcvd|rcv'd|recv'd|recvd|rec'vd)\b", "received"),
         (r"\bdpd\b", "days past due"),
         (r"\ba/r\b", "ar"),
-        (r"\bpd\b(?=\s*(?:[?!.]|$|yet|in full|off|up))", "paid"),
+        # "pd": paid when asked of an invoice or with "yet", "?"; past due otherwise ("globex
+        # bal + pd", "pk-200 pd")
+        (
+            r"(?:(?<=\binv )|(?<=\binvoice )|(?<=\b\d{4} )|(?<=\b\d{5} )|(?<=\b\d{6} )|(?<=\bis )"
+            r"|(?<=\bwas )|(?<=\bbeen )|(?<=\bfully ))pd\b"
+            r"|\bpd\b(?=\s*(?:[?!]|yet|in full|off|up|or not))",
+            "paid",
+        ),
+        (r"\bpd\b", "past due"),
         (r"\b(i|you|we|they|he|she|it)'ll\b", r"\1 will"),
         (r"\bqtd\b", "this quarter"),
         (r"\bgimme\b", "give me"),
@@ -145,7 +170,8 @@ _NUMBER_WORDS = {
         " fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
     if value >= 2
-} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100"}
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80"}
+_NUMBER_WORDS |= {"ninety": "90", "hundred": "100"}
 # "forty five days", "thirty-one days": tens and a unit said together
 _NUMBER_WORDS |= {
     f"{tens}{joint}{unit}": f"{value}{digit}"
@@ -166,6 +192,13 @@ _MONTHS_PAST = lazy(
     r"(?! (?:ago|back)\b)"
 )
 _HAS_NUMBER_WORD = lazy(rf"\b(?:{_NUMBER_WORD})\b")
+# "a hundred and twenty days", "one hundred fifty": a hundred and what follows, as one number
+_HUNDRED = lazy(rf"\b(?:a |one )?hundred(?:(?: and)? (?P<rest>{_NUMBER_WORD}))?\b")
+
+
+def _hundred(match: re.Match[str]) -> str:
+    rest = match.group("rest")
+    return str(100 + int(_NUMBER_WORDS[rest])) if rest else "100"
 
 
 def _counted(match: re.Match[str]) -> str:
@@ -181,6 +214,8 @@ def normalize(text: str) -> str:
     for pattern, replacement in _SHORTHAND:
         lowered = pattern.sub(replacement, lowered)
     if _HAS_NUMBER_WORD.search(lowered):
+        if "hundred" in lowered:
+            lowered = _HUNDRED.sub(_hundred, lowered)
         lowered = _COUNTED.sub(_counted, lowered)
     if "month" in lowered:  # "older than 3 months": past due in days, a month being 30
         lowered = _MONTHS_PAST.sub(lambda m: f"{m.group(1)} {int(m.group(2)) * 30} days", lowered)
@@ -248,6 +283,9 @@ CREDIT = _rx(
     r" (?:their|the|its|his|her|our)? ?(?:credit )?limit\b",
     r"\b(?:orders?|so'?s|sales orders?) (?:on|pending|awaiting|waiting for|held for)"
     r" (?:credit|hold|review|approval)\b",
+    # "or they are over the credit?": the limit said as the credit itself
+    r"\b(?:over|above|beyond|past|exceed\w*) (?:the|their|its) credit\b"
+    r"(?! (?:notes?|memos?|cards?))",
     r"\bon (?:credit )?hold\b|\bpending credit\b|\bblocked orders?\b"
     r"|\b(?:a|any|the) (?:credit )?(?:hold|block|stop) on\b",
     r"\btake (?:on )?(?:another|a new|one more|an extra|more|a bigger|a|an)\b.{0,20}\border\b",
@@ -264,7 +302,11 @@ COLLECTIONS = _rx(
     r"\bwho is (?:late|overdue|past due|delinquent|behind)\b",
     r"\bwhat (?:should|do|does|can) (?:i|we|\w+) (?:work on|focus on|tackle|chase|call)\b",
     r"\bcollections?\b|\bwork ?list\b|\bcall ?list\b|\bchase ?list\b|\bdunning\b"
-    r"|\bpriority list\b|\bqueue\b|\bescalat\w+",
+    # not "their CFO has escalated": a report of what happened, beside the question
+    r"|\bpriority list\b|\bqueue\b|(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bbeen )\bescalat\w+",
+    # a collector's own calls: "my calls today", "today's calls"
+    r"\bmy (?:calls|call list|chase list|worklist|work list|queue)\b|\bcalls (?:today|tomorrow"
+    r"|this (?:morning|afternoon))\b|\b(?:today'?s|todays|tomorrow'?s) calls\b",
     r"\bwho (?:should|do|to|shall|must|can|will|would) (?:i|we) (?:need to |have to |got to"
     r" |gotta |ought to )?(?:call|chase|contact|follow|dun|ring|email|hit up|go after|remind)\b",
     r"\bwhom?(?: (?:i|we))? (?:should|need to|have to|must|to) (?:call|chase|contact|follow"
@@ -325,6 +367,10 @@ BALANCE = _rx(
     r"|\bunpaid\b|\bopen (?:items?|invoices|balance|ar|amount|amounts)\b|\bhow far behind\b"
     r"|\bbehind on\b|\bamount due\b|\bdue amount\b|\bin arrears\b|\barrears\b",
     r"\b(?:have|has|left|yet|need|needs|got) to pay\b",
+    # "how much they must still pay us", "the situation of the account of X"
+    r"\bmust (?:still )?pay\b|\bstill (?:must|has to|have to|needs? to) pay\b"
+    r"|\b(?:situation|state|position) of (?:the |their |his |her |its |[\w&]+'s )?(?:account|a/c)\b"
+    r"|\baccount (?:situation|position)\b",
     # "what's left on their account": what is still owed
     r"\b(?:left|remaining|still open|outstanding) on (?:the |their |its |his |her |[\w&]+'s )"
     r"?(?:account|books|ledger)\b",
@@ -345,6 +391,9 @@ PAYMENT = _rx(
     r"\bcollect(?:ed)?\b(?! (?:list|queue|agency))|\bhit (?:the|our) (?:bank|account|accounts)\b"
     r"|\bcash in\b",
     r"\breceived?\b|\b(?:get|got|getting) in\b|\b(?:get|got) \$?\d[\d,]*(?:\.\d{2})?\b",
+    # "how much money entered this week", "which payments came": money that came in
+    r"\b(?:money|cash|funds|payments?|receipts?|remittances?) (?:has |have |had )?(?:entered"
+    r"|came|come)\b|\bentered (?:the |our )?(?:bank|account)\b",
     r"\bcame in\b|\bcome in\b|\b(?:sent|send) (?:us )?(?:any |the |a |some )?(?:money|funds"
     r"|wire|check"
     r"|cheque|remittance|transfer|cash)\b|\btransfers?\b|\bdays to pay\b",

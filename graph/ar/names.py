@@ -17,14 +17,18 @@ from rapidfuzz import fuzz, process
 from graph.ar.name_scoring import (
     ABBREVIATED_WORD,
     ABBREVIATIONS,
+    ALIKE_LETTERS,
+    ALIKE_WORD,
     PREFIX_LETTERS,
     PREFIX_WORD,
     SAME_WORD,
     TYPO_LETTERS,
     TYPO_RATIO,
     TYPO_SHARE,
+    alike,
     name_tokens,
     score_name,
+    sound_key,
 )
 
 MATCH_MIN = 80.0  # below this, a name is not a credible match
@@ -79,6 +83,12 @@ class CustomerMatcher:
         self._vocabulary = list(self._by_token)
         self._sorted_vocabulary = sorted(self._vocabulary)
         self._joined = ["".join(tokens) for tokens in self._tokens]
+        self._by_sound: dict[str, list[str]] = defaultdict(list)  # "intk": initech
+        for word in self._vocabulary:
+            self._by_sound[sound_key(word)].append(word)
+        self._by_letter: dict[str, list[str]] = defaultdict(list)  # for words written short
+        for word in self._vocabulary:
+            self._by_letter[word[:1]].append(word)
         self._bits: dict[str, int] = {}
         self._fits: dict[str, _WordFit] = {}
         self._resolved: dict[tuple[str, ...], Resolution | None] = {}
@@ -126,6 +136,13 @@ class CustomerMatcher:
                 q, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, limit=None
             ):
                 scores[w] = ratio * TYPO_SHARE
+        if len(q) >= ALIKE_LETTERS:
+            # written short or as it sounds: "nwind", "clrwater", "initek"
+            same_sound = self._by_sound.get(sound_key(q), [])
+            for w in {*same_sound, *self._by_letter.get(q[:1], ())}:
+                if scores.get(w, 0.0) < ALIKE_WORD and alike(q, w):
+                    found.append(w)
+                    scores[w] = ALIKE_WORD
         scores.update(dict.fromkeys(prefixed, PREFIX_WORD))
         scores.update(dict.fromkeys(abbreviated, ABBREVIATED_WORD))
         scores[q] = SAME_WORD
@@ -160,7 +177,7 @@ class CustomerMatcher:
     def _scored(self, query_tokens: tuple[str, ...], indexes: Iterable[int]) -> list[NameMatch]:
         matches = []
         for index in indexes:
-            score, fit = score_name(query_tokens, self._tokens[index])
+            score, fit = score_name(query_tokens, self._tokens[index], alike_words=True)
             matches.append(
                 NameMatch(
                     self._ids[index],

@@ -117,9 +117,14 @@ def test_ambiguous_names_get_a_question(agent: Agent) -> None:
 
 
 def test_unknown_names_say_so_and_suggest(agent: Agent) -> None:
-    reply = ask(agent, "what does Globecks Corp owe?")
+    reply = ask(agent, "what does Glowbox Corp owe?")
     assert reply.headline.startswith("I can't find a customer matching")
     assert reply.data["candidates"][0]["customer_id"] == "C00003"
+
+
+def test_a_name_written_as_it_sounds_is_that_customer(agent: Agent) -> None:
+    reply = ask(agent, "what does Globecks Corp owe?")  # heard, not misspelt: Globex
+    assert reply.entities.get("customer_id") == "C00003"
 
 
 def test_unknown_invoice(agent: Agent) -> None:

@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from graph.ar import names as n
-from graph.ar.name_scoring import ABBREVIATIONS, name_tokens
+from graph.ar.name_scoring import ABBREVIATIONS, alike, name_tokens
 from graph.ar.names import CustomerMatcher, NameMatch, Resolution, resolve_mention
 from integrations.erp.local.demo_words import company_names
 
@@ -31,6 +31,7 @@ def _reference(matcher: CustomerMatcher, query: str) -> Resolution:
                     q, vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=20
                 )
             }
+            words |= {w for w in vocabulary if alike(q, w)}  # written short or as it sounds
         for index, tokens in enumerate(matcher._tokens):
             if words & set(tokens):
                 candidates.add(index)

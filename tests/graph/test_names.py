@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ar.name_scoring import name_tokens
+from graph.ar.name_scoring import name_tokens, score_name
 from graph.ar.names import CustomerMatcher, resolve_mention
 
 CUSTOMERS = [
@@ -70,3 +70,43 @@ def test_finds_the_name_inside_a_longer_phrase(matcher: CustomerMatcher) -> None
 def test_legal_suffixes_and_punctuation_do_not_count() -> None:
     assert name_tokens("Bishop & Ingram Farms, Inc.") == ("bishop", "ingram", "farms")
     assert name_tokens("The Globex Corporation") == ("globex",)
+
+
+ALIKE = [
+    *CUSTOMERS,
+    ("C9", "Initech LLC"),
+    ("C10", "Clearwater Engineering LLC"),
+    ("C11", "Sterling Pharmaceuticals Co."),
+    ("C12", "Pinnacle Chemicals Inc."),
+    ("C13", "Pinecrest Hospitality Company"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("nwind", "C8"),  # written short: first and last letters kept, the rest in order
+        ("nrthwnd traders", "C8"),
+        ("clrwater", "C10"),
+        ("initek", "C9"),  # written as it sounds
+        ("stirling pharma", "C11"),
+        ("nrothwind", "C8"),  # letters swapped: the same sound
+        ("pine crest", "C13"),  # "pine" is not pinnacle written short (too short)
+    ],
+)
+def test_a_name_typed_short_or_as_it_sounds(query: str, expected: str) -> None:
+    resolution = resolve_mention(CustomerMatcher(ALIKE), query)
+    assert resolution.status == "match", (query, resolution)
+    assert resolution.match is not None and resolution.match.customer_id == expected
+
+
+def test_a_name_typed_short_still_abstains_on_a_tie() -> None:
+    resolution = CustomerMatcher(ALIKE).resolve("acme")
+    assert resolution.status == "ambiguous"
+
+
+def test_bank_lines_keep_their_scoring() -> None:
+    """The cash application's payer scoring (``score_name`` without ``alike_words``) is not
+    changed: a bank line's name is printed, not typed short."""
+    assert score_name(("nwind",), ("northwind", "traders"))[0] < 80
+    assert score_name(("nwind",), ("northwind", "traders"), alike_words=True)[0] >= 80
