@@ -62,11 +62,19 @@ class CashRun:
 def lines_key(lines: Iterable[BankLine]) -> str:
     """The content hash of a file's lines: the same file always gives the same key."""
     digest = hashlib.sha256()
+    for _ in _hashed(lines, digest):
+        pass
+    return digest.hexdigest()
+
+
+def _hashed(lines: Iterable[BankLine], digest: Any) -> Iterator[BankLine]:
+    """``lines``, each added to ``digest`` as it goes by (``lines_key`` of a pass made anyway)."""
+    update = digest.update
     for line in lines:
         fields = (line.payment_id, line.received_on, line.amount, line.currency)
-        digest.update("\x1f".join(map(str, (*fields, line.payer_name, line.reference))).encode())
-        digest.update(b"\x1e")
-    return digest.hexdigest()
+        update("\x1f".join(map(str, (*fields, line.payer_name, line.reference))).encode())
+        update(b"\x1e")
+        yield line
 
 
 class CashApplication(CashRunBatches):
@@ -95,7 +103,10 @@ class CashApplication(CashRunBatches):
         ``wait`` seconds, ``RunTakenOver`` if this run lost the file to another. ``results``:
         where each line's result row goes, in line order (a ``ResultSpool`` keeps a large
         file's rows on disk); a new list by default."""
-        problems = bank_line_problems(lines, source)
+        # A real run's key (``lines_key``) is hashed in the pass that checks the lines: a file
+        # streamed from disk is read once for both.
+        digest = None if dry_run or run_key else hashlib.sha256()
+        problems = bank_line_problems(lines if digest is None else _hashed(lines, digest), source)
         if problems:
             raise InvalidBankLines(source, problems)
         out: Results = [] if results is None else results
@@ -103,7 +114,9 @@ class CashApplication(CashRunBatches):
             return self._dry_run(lines, as_of, progress, out)
         if not lines:
             return CashRun(out, 0)
-        claim = self._take(run_key or lines_key(lines), source, len(lines), wait)
+        key = run_key if digest is None else digest.hexdigest()
+        assert key is not None
+        claim = self._take(key, source, len(lines), wait)
         self._claim, self._beaten = claim, time.monotonic()
         try:
 

@@ -77,7 +77,7 @@ class CashRunBatches(RunClaimHolder):
         run_key = self._claim.run_key
         # What the store knows of each line (read a chunk at a time): kept only for the lines it
         # knows (a rerun's, a dead run's), as (row, approval proposed for it, held elsewhere).
-        # The others are matched chunk by chunk; their matches wait on disk.
+        # The others are matched chunk by chunk; their matches wait on disk, a chunk's together.
         known: dict[str, tuple[dict[str, Any], str | None, bool]] = {}
         spool, seen = Spool(), 0
         for chunk in chunks(items(), DRY_BATCH):
@@ -97,8 +97,8 @@ class CashRunBatches(RunClaimHolder):
                     if not found:
                         fresh.append(item)
             seen += len(chunk)
-            for one in match(fresh, seen) if fresh else ():
-                spool.append(one)
+            if fresh:  # a chunk's matches pickled together (one record, not one a line)
+                spool.append(list(match(fresh, seen)))
         if matched is not None:
             matched()
 
@@ -136,7 +136,8 @@ class CashRunBatches(RunClaimHolder):
         # ledger leaves cycles behind: ~3.5 MB a 10k-line run if never collected); what the
         # writes make they free themselves: collecting there is pure cost.
         with no_gc():
-            for batch, matches in _batches(work(), iter(spool)):
+            matched_lines = (one for chunk in spool for one in chunk)
+            for batch, matches in _batches(work(), matched_lines):
                 for key, (result, meanwhile) in self._settle_batch(batch, matches, run_key).items():
                     ready[key] = (result, False)
                     counts["elsewhere"] += meanwhile

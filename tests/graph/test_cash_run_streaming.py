@@ -102,3 +102,33 @@ def test_a_real_run_holds_a_batch_of_the_files_lines(
     # a batch, the line after it (read to know the batch is full), lines waiting for it
     assert max(settling) - before <= 2 * BATCH + 2, settling
     assert check_books(ledger_url) == []
+
+
+def test_a_real_run_reads_the_file_once_to_check_it_and_key_it(
+    ledger_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lines are checked and the run's key (``lines_key``) hashed in one pass: a real run
+    goes through the file three times (checked and keyed, matched, proposed and recorded), a
+    dry run twice (checked, matched); the key is the one ``lines_key`` gives the lines."""
+    from integrations.bank import FileLines
+    from integrations.store import schema as store_schema
+
+    bank, runtime = bank_and_runtime(ledger_url, tmp_path)
+    passes: list[bool] = []
+    real_iter = FileLines.__iter__
+
+    def counted(self: FileLines) -> Any:
+        passes.append(True)
+        return real_iter(self)
+
+    monkeypatch.setattr(FileLines, "__iter__", counted)
+    dry = run_bank_file(runtime, bank, dry_run=True, with_reply=False)
+    assert len(passes) == 2
+    passes.clear()
+    done = run_bank_file(runtime, bank, with_reply=False)
+    assert len(passes) == 3
+    assert done.run.count("auto") + done.run.count("review") == 60
+    key = cash_application.lines_key(list(dry.statement.receipts))
+    with runtime.approvals.store.engine.connect() as conn:
+        keys = conn.execute(store_schema.cash_runs.select()).mappings().all()
+    assert [row["run_key"] for row in keys] == [key]
