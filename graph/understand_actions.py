@@ -51,11 +51,15 @@ def _action(text: str, norm: str) -> ActionRequest | None:
 
 
 def _asked_action(text: str, norm: str) -> ActionRequest | None:
+    if _TAG_QUESTION.search(norm):
+        return None  # "falcon limit should be 40k, right?": asks to be told, not for the change
     refs = _extract(text)
     for clause, question in _clauses(norm):
         body = POLITE.sub("", clause.strip())
         if question and not ASKING_YOU.match(clause.strip()):
             continue  # "no more shipments to globex?" asks; "can you put … on hold?" requests
+        if question and ADVICE.search(clause):
+            continue  # "would you raise pinnacle's limit given how they pay?": advice asked
         asked = CAN_WE.match(body)
         if asked:  # "can we …" asks whether: see graph.understand_verbs
             body = body[asked.end() :]
@@ -76,6 +80,16 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
     return terms_elsewhere(norm) or _limit_elsewhere(norm)
 
 
+# "would you raise pinnacle's limit given how they pay?": an opinion asked, not a change
+ADVICE = lazy(
+    r"^(?:would|should|do) (?:you|we)\b(?!.*\bplease\b)"
+    r".*\b(?:given|considering|in light of|in view of|based on)\b"
+)
+_TAG_QUESTION = lazy(
+    r"[,-]\s*(?:right|correct|is that right|is that correct|isn't it|is it|no|yeah|yes|true"
+    r"|(?:should|is|are|do|does|did|has|have|was|were|can|will|would)(?: not|n't) "
+    r"(?:they|it|we|he|she|you))\s*\?+\s*$"
+)
 _THEIR = lazy(r"\b(?:their|them|they|its)\b")
 _AGREED_WITH = lazy(r"^(?:i|we)(?: have|'ve)? agreed (?:with|w/) ((?:[\w&.'-]+ ){1,4}?)to\b")
 
@@ -107,8 +121,8 @@ _PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|m
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
 _APPLIED_AMOUNT = lazy(
     rf"\b(?:for|unapplied|remaining|left)\s+{_AMOUNT_WRITTEN}\b"
-    rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:(?:left|remaining|unapplied)"
-    r"\s+)?(?:of|from|out of|on)\b"
+    rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:(?:lying |sitting |parked )?"
+    r"(?:left|remaining|unapplied)\s+)?(?:of|from|out of|on)\b"
 )
 _NOW_WORDS = lazy(rf"\b{NOW_WORDS}\b")
 # what a write-off of a customer without an invoice names: "globex entirely", "all of …"
@@ -237,12 +251,17 @@ def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRe
         maybe_invoices=maybe,
         amount=amount,
         currency=currency(match),
-        reason_code=_reason(after),
+        reason_code=_reason(after) or _reason(norm),  # "… 719.32 pricing deduction, ok to w/o"
     )
 
 
 def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> ActionRequest | None:
-    payment = (here.payments or refs.payments or [None])[0] or _paid_apart(body, here, refs)
+    payment = (
+        (here.payments or refs.payments or [None])[0]
+        or _paid_apart(body, here, refs)
+        # "… on Harbor Wholesale's PAY-5002 to INV-000982": a payment's id read as a reference
+        or next((i.upper() for i in invoices if _PAYMENT_ID.match(i)), None)
+    )
     oldest = bool(_OLDEST.search(body))
     if payment is not None:
         invoices = tuple(i for i in invoices if i.upper() != payment)
@@ -286,7 +305,7 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             # "apply globex's unapplied cash to 10435" (or "to their oldest invoice"): the
             # customer's unapplied payment; "the 828.82 globex sent on account - put it against
             # 10183": "it" is the money another clause describes
-            customer = _customer_of(_OLDEST.sub(" ", here.remaining))
+            customer = _customer_of(_OLDEST.sub(" ", _SENT.sub(" ", here.remaining)))
             unapplied = re.search(_UNAPPLIED, body)
             if _IT.search(body) and not (customer and unapplied):
                 whole = vocab.normalize(refs.remaining)
@@ -295,6 +314,9 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
             if not ((invoices or oldest) and customer and unapplied):
                 return None
             amount, match = _money(here.remaining)
+            if amount is None and _IT.search(body):
+                # "Globex's on-account cheque of 828.82 - please allocate it against 10186"
+                amount, match = _money(vocab.normalize(refs.remaining))
             return ActionRequest(
                 "apply_payment",
                 customer_text=customer,
@@ -318,7 +340,7 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
         "apply_payment",
         customer_text=_customer_of(
             re.sub(
-                rf"{re.escape(payment)}|^\s*(?:knock|set) ?-?off\b",
+                rf"{re.escape(payment)}|^\s*(?:knock|set) ?-?off\b|{_LYING}",
                 " ",
                 here.remaining,
                 flags=re.IGNORECASE,
@@ -333,9 +355,16 @@ def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Ac
     )
 
 
-_UNAPPLIED = r"\b(?:unapplied|on account|cash|payment|money|credit)\b"
+_UNAPPLIED = r"\b(?:unapplied|on[- ]account|cash|payment|money|credit|cheque|check)\b"
 _IT = lazy(r"^\S+ (?:it|that|this|them)\b")  # "put it against …": the money said elsewhere
-_SENT = lazy(r"\b(?:sent|paid|wired|remitted)\b")
+# what the customer did, said beside its name: "globex called, the on-account check …"
+_SENT = lazy(
+    r"\b(?:sent|paid|wired|remitted|called|rang|phoned|e-?mailed|confirmed|said|says)\b",
+    re.IGNORECASE,
+)
+_PAYMENT_ID = lazy(r"^(?:pay|pmt|rcpt|rct)-[a-z]?\d{3,}$", re.IGNORECASE)
+# where unapplied money is: "the 500.00 lying unapplied on …"
+_LYING = r"\b(?:lying|sitting|parked|left|remaining|unapplied)\b"
 _TO_WHERE = lazy(r"\b(?:to|against|on|for)\s+(?:inv(?:oice)?\s+)?#?\s?(?:[a-z]{1,3}-)?\d{3,}\b")
 
 

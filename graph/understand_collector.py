@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 _QUESTION = lazy(
     r"^(?:did|does|do|is|are|was|were|has|have|had|when|what|which|who|how|any|show|list|why"
     r"|can you (?:show|list|tell))\b|\?\s*$"
+    # "pinnacle told us they'll pay the 30k next month - whats their total open": the question
+    # after the promise reported is what is asked
+    r"|(?:[,;]|\s-+)\s*(?:what|whats|how much|how many|which|can you (?:show|tell|pull|give))\b"
 )
 # --- a customer's e-mail pasted into chat ----------------------------------------------------
 _HEADER = lazy(r"(?im)^\s*(?:from|subject|to|sent|date|cc|reply-to)\s*:\s*\S")
@@ -129,6 +132,8 @@ _PROMISE_REPORT = lazy(
     r"|coming|falling|upcoming|maturing|expiring|pending|open)\b|\bacross (?:all|every)\b"
     # "promised payments coming up": the adjective, a report of promises
     r"|^(?:the |all |any |our )?promised (?:payments?|amounts?|dates?|cash|money)\b"
+    # "promises to pay on the imported ledger": the noun opens the message
+    r"|^(?:the |all |any |our |open )?(?:promises|ptps)(?:[- ]to[- ]pay)?\b"
 )
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 

@@ -14,7 +14,12 @@ from graph.understand_verbs import ASKING_YOU, POLITE, clauses
 
 # "from 20k to 25k", "36k -> 50k", "net 30 -> net 60": the figure after "to" or the arrow
 FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b|(?:\$?\d[\d,.]*\s*[km]?|net ?\d+)\s*(?:->|=>|\u2192)\s*")
-TEMPORARY = lazy(r"\b(?:temporary|temporarily|temp|one[- ]off|one[- ]time)\b|\b(?:until|till)\b")
+# "until end of december" dates the limit's end (arbot cannot yet); "until they catch up" is the
+# reason for a limit someone will change again
+TEMPORARY = lazy(
+    r"\b(?:temporary|temporarily|temp|one[- ]off|one[- ]time)\b"
+    r"|\b(?:until|till)\b(?! (?:they|it|he|she|the customer|further notice)\b)"
+)
 
 
 # "CFO signed off on 450k for pinnacle chemicals, please update their credit limit": the verb
@@ -26,10 +31,50 @@ _LIMIT_VERB = lazy(
 )
 
 
+# "… approved a limit of CAD 80,000 for granite. Please update accordingly", "sales wants a
+# bigger line on pinecrest. let's take it to 12,000. can you set that up?": the change said in
+# one clause, asked for in another
+_DO_IT = lazy(
+    r"^(?:update|change|amend|adjust|set|action|process)(?: it| that| this| the change"
+    r"| that change| the same)?(?: up| accordingly| in the system| on the system| in the erp)?\s*$"
+)
+_LIMIT_WANTED = lazy(
+    r"\b(?:approved|sanctioned|signed off|agreed|okayed|ok'd|should be|needs to be|has to be"
+    r"|must be|take it to|go to|go up to|go down to|wants?|asked for|requested)\b"
+)
+_LIMIT_NOUN = lazy(r"\b(?:credit ?limit|limit|credit ?line|line of credit|line)\b")
+_LINE_OF = lazy(r"\b(?:limit|line)\s+(?:for|of|on)\s+(?P<who>.+)$")
+
+
+def _wanted_elsewhere(parts: list[tuple[str, bool]], n: int) -> ActionRequest | None:
+    """The limit another clause wants, when clause ``n`` only asks to make it so."""
+    others = [c for i, (c, _) in enumerate(parts) if i != n]
+    said = " ".join(others)
+    if not (_LIMIT_NOUN.search(said) and _LIMIT_WANTED.search(said)):
+        return None
+    amount, match = _money(said)
+    if amount is None or match is None:
+        return None
+    after = re.search(r"\b(?:for|of|on)\s+(.+)$", said[match.end() :])
+    customer = _customer_of(after.group(1)) if after else None
+    for clause in others:
+        if customer is None and (line := _LINE_OF.search(clause)):
+            customer = _customer_of(line.group("who"))  # "a bigger line on pinecrest"
+    if customer is None:
+        return None
+    return ActionRequest(
+        "set_credit_limit", customer_text=customer, amount=amount, currency=currency(match)
+    )
+
+
 def limit_elsewhere(norm: str) -> ActionRequest | None:
     parts = clauses(norm)
     for n, (clause, question) in enumerate(parts):
         if question and not ASKING_YOU.match(clause.strip()):
+            continue
+        if _DO_IT.match(POLITE.sub("", clause.strip())):
+            if (wanted := _wanted_elsewhere(parts, n)) is not None:
+                return wanted
             continue
         verb = _LIMIT_VERB.match(POLITE.sub("", clause.strip()))
         if verb is None:

@@ -10,8 +10,13 @@ from graph.action_request import ActionRequest, _customer_of
 from graph.lazy_regex import lazy
 from graph.understand_refs import _Refs
 
-_NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,")
+_NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,|\b(?:saying|reading|that says)\b")
 _NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
+# the words asking for a note, which name no one: "stick a remark on …"
+_NOTE_WORDS = lazy(
+    r"\b(?:notes?|comments?|memos?|remarks?|stick|pin|slap|place|file|create)\b", re.IGNORECASE
+)
+_QUOTED_NOTE = lazy(r"^['\"\u201c\u2018](.+)['\"\u201d\u2019][.!]?$")
 _CONTACTED = lazy(
     r"(?i)^(?:called|phoned|rang|emailed|e-mailed|met|spoke (?:to|with)|talked (?:to|with)"
     r"|reached|left (?:a )?(?:vm|voicemail|message) (?:for|with))\s+(?P<who>[^,;:.]+)"
@@ -36,7 +41,8 @@ def _note(text: str) -> tuple[str | None, str] | None:
         who_part, body = text, ""
     else:
         who_part, body = text[: separator.start()], text[separator.end() :].strip()
-    customer = _customer_of(_CALL.sub(" ", _JOT.sub(" ", who_part)))
+    # "add a remark on Tate Engineering's account": the note's own noun names no one
+    customer = _customer_of(_NOTE_WORDS.sub(" ", _CALL.sub(" ", _JOT.sub(" ", who_part))))
     if customer is None and (contact := _CONTACTED.match(body)):
         # "log: called abbott furniture, spoke to accounts …": the one called is the customer
         customer = _customer_of(contact.group("who"))
@@ -55,6 +61,8 @@ def _note(text: str) -> tuple[str | None, str] | None:
         body = " ".join(words[cut:])
         customer = _customer_of(" ".join(words[:cut]))
     body = body.strip(" -:,")
+    if quoted := _QUOTED_NOTE.match(body):
+        body = quoted.group(1)  # "saying 'escalate to sales VP next time'.": the words quoted
     if not body or customer is None:
         return None
     if re.search(r"(?i)\blog (?:a |the )?call\b", who_part):

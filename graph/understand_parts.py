@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from graph import understand_vocab as vocab
 from graph.intents import slash_subcommands
 from graph.lazy_regex import lazy
-from graph.understand_actions import ActionRequest, _action
+from graph.understand_actions import ADVICE, ActionRequest, _action
 from graph.understand_refs import _extract, _name
 from graph.understand_verbs import POLITE, VERB
 
@@ -25,6 +25,8 @@ _QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)
 
 def cannot(norm: str) -> str | None:
     """What arbot cannot do that the message asks for, if it asks for one of those."""
+    if "?" in norm and ADVICE.search(norm):
+        return None  # "would you raise X's limit given how they pay?" asks an opinion
     for kind, _, pattern in vocab.CANNOT:
         if kind == "create_invoice" and _QUESTION.match(norm):
             continue  # "what did we invoice globex in october" asks, it does not bill
@@ -155,9 +157,28 @@ def _digits(words: str) -> str:
     return "".join(out)
 
 
+# "right off the 154.89 left on 10295", "rite it off": write off as dictation spells it, when an
+# amount or what is written off follows (not "right off the bat")
+_RIGHT_OFF = lazy(
+    r"\b(?:right|rite)(?= (?:off (?:the |this |that )?(?:small |remaining |residual )?"
+    r"(?:balance |amount |difference |diff )?(?:of )?[$\u20ac\u00a3]?\d"
+    r"|(?:it|this|that|them|these|those) off\b))",
+    re.IGNORECASE,
+)
+
+
+# "PMT-U00001 -> 10211": a payment, an arrow and an invoice is the log's shorthand of applying it
+_ARROW_APPLIED = lazy(
+    r"(?<![\w-])((?:pmt|pay|rcpt|rct)[- ]?[a-z]?\d{3,})\s*(?:->|=>|\u2192)\s*"
+    r"((?:inv(?:oice)?[- ]?#?\s?)?(?:[a-z]{1,3}-)?\d{3,})\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+
+
 def spoken(text: str) -> str:
     """An invoice number said aloud written in digits ("invoice ten two five four" -> "invoice
-    10254"), when it makes four digits or more."""
+    10254"), when it makes four digits or more; "right off" dictated for "write off"; a payment's
+    arrow to an invoice as the application it stands for."""
 
     def written(match: re.Match[str]) -> str:
         digits = _digits(match.group(1))
@@ -165,4 +186,5 @@ def spoken(text: str) -> str:
             return match.group(0)
         return f"invoice {digits}"
 
-    return _SPOKEN_INVOICE.sub(written, text)
+    text = _ARROW_APPLIED.sub(r"apply \1 to \2", text)
+    return _RIGHT_OFF.sub("write", _SPOKEN_INVOICE.sub(written, text))

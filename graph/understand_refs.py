@@ -90,7 +90,9 @@ _AMOUNT_BEFORE = lazy(
     re.IGNORECASE,
 )
 _AMOUNT_AFTER = lazy(
-    r"^\s*(?:%|k\b|m\b|mm\b|usd\b|dollars?\b|bucks\b|eur\b|euros?\b|gbp\b|cad\b|[-+*/\u00d7]\s*\d)",
+    r"^\s*(?:%|k\b|m\b|mm\b|usd\b|dollars?\b|bucks\b|eur\b|euros?\b|gbp\b|cad\b|[+*/\u00d7]\s*\d)"
+    # "5000-200" is arithmetic; "clearwater 10298 - 719.32 pricing" a dash between two things
+    r"|^(?:-\s*\d|\s+-\d)",
     re.IGNORECASE,
 )
 _PAID_BEFORE = lazy(

@@ -93,7 +93,9 @@ VERB = {
             r"^(?:write ?-?off|writeoff)\b"
             r"|^(?:book|process|post|raise|do|make|create|submit|put through|approve) (?:a |the )?"
             r"(?:small[- ]balance |residual )?write ?-?offs?\b"
-            r"|^(?:a |the )?(?:small[- ]balance |residual )?write ?-?offs? (?:of|for|on|against)\b"
+            # "small balance w/o: 171.45, 10396, acme industrial": the colon opens what it is of
+            r"|^(?:a |the )?(?:small[- ]balance |residual )?write ?-?offs?"
+            r"(?: (?:of|for|on|against)\b|:)"
             # the loss taken as said in words: "absorb the 40.00 on 10321", "eat the freight"
             r"|^(?:absorb|eat|swallow|forgive|take the (?:hit|loss) on)\b"
             # "just write it off", "clear the 776.98 to write-off", "ok to w/o … pls book"
@@ -119,7 +121,8 @@ VERB = {
         ),
         (
             "limit",
-            r"^(?:set|raise|lower|increase|decrease|reduce|bump|cut|change|make|drop|up|lift"
+            r"^(?:set|raise|lower|increase|decrease|reduce|bump|cut|change|make|drop|up|lift|enhance"
+            r"|hike|revise|amend"
             r"|extend|update|adjust|move|boost|double|halve|take|give|approve|grant)\b"
             r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d"
             r"|\d[\d,.]*\s*[km]? (?:of )?credit (?:for|to)\b)",
@@ -140,7 +143,8 @@ VERB = {
             r"(?:credit ?limit|limit|credit ?line)\b"
             r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
             rf".*?(?:\b(?:to|at|=|of)\s*)?(?:{_CODE} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*[km]?\b"
-            rf"\s*(?:{_CODE})?\s*(?:approved|please|now|asap|thanks|going forward)?$",
+            rf"\s*(?:{_CODE})?\s*(?:approved|please|now|asap|thanks|going forward|from now on"
+            r"|with immediate effect|effective (?:today|immediately|now))?$",
         ),
         # "set globex terms to net 60", "put heritage garden on 60 day terms", "move globex to
         # net 60": a change of terms, with the terms written out
@@ -163,7 +167,9 @@ VERB = {
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:payment )?terms?"
             r"(?!.*\b(?:are|is|was|were)\b)(?: [a-z]+){0,3}? (?:to |= ?|at |on )?"
             r"(?:net|n) ?-?\d{1,3}"
-            rf"\b\s*{_NOW}$"
+            # "meridian terms should be net 30 not 60": the terms they are now, said after
+            r"\b(?: (?:not|instead of|rather than) (?:(?:net|n) ?)?\d{1,3}(?: days)?)?"
+            rf"\s*{_NOW}$"
             # "northwind: net 45 going forward", "globex -> net 60"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,4}}[\w&.'-]+\s*(?::|->|=>|\u2192)\s*"
             rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?\s*{_NOW}$",
@@ -242,8 +248,12 @@ VERB = {
         ),
         (
             "note",
-            r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop|update)\b"
+            r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop|update"
+            r"|stick|pin|slap|place|file|create)\b"
             r".{0,24}\b(?:note|comment|memo|remark)s?\b(?! to (?:self|myself)\b)"
+            # "I'd like a note on their account saying '…'"
+            r"|^(?:(?:i|we)(?: would like|'d like| need| want)|need|want) (?:a|an|another)"
+            r" (?:note|comment|memo|remark) (?:on|for|to|against)\b(?! how\b)"
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
             r"|^(?:[\w&.'-]+ ){1,4}(?:note|memo|comment)$"
             r"|^(?:put|stick|pop|drop|add|log|save|record|keep|pin)\b.{0,40}\bas (?:a |an )?"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from graph.approval_records import ProposalRejected
 from graph.understand_asked import SAID, NotAsked, not_asked
+from graph.understand_parts import spoken
 
 if TYPE_CHECKING:
     from graph.approvals import ApprovalService
@@ -34,6 +35,13 @@ class NotAskedFor(ProposalRejected):
         self.refused = refused
 
 
+def refused(text: str, kind: str) -> NotAsked | None:
+    """Why the message does not ask for a change of ``kind`` (None when it does), its words
+    read as the parser reads them: dictated ("right off the 154.89") and shorthand ("PMT-… ->
+    10211") spelled out (``graph.understand_parts.spoken``)."""
+    return not_asked(spoken(text), kind)
+
+
 class AskedOnly:
     """``ApprovalService`` for one chat turn: ``propose`` refuses a change not asked for; the
     rest is the service's own."""
@@ -43,8 +51,8 @@ class AskedOnly:
         self._text = text
 
     def propose(self, action: Any, **kwargs: Any) -> Any:
-        if (refused := not_asked(self._text, action.kind)) is not None:
-            raise NotAskedFor(refused)
+        if (why := refused(self._text, action.kind)) is not None:
+            raise NotAskedFor(why)
         return self._service.propose(action, **kwargs)
 
     def __getattr__(self, name: str) -> Any:

@@ -19,7 +19,6 @@ from graph.format import money
 from graph.messages import Reply, Turn
 from graph.unclear import Unclear
 from graph.understand import Request, parse
-from graph.understand_asked import not_asked
 from integrations.erp.records import Customer
 
 if TYPE_CHECKING:
@@ -99,7 +98,7 @@ def _only_if_asked(request: Request, text: str) -> Request:
         kind = request.intent  # "create an invoice for SO-1001": a change by its own intent
     else:
         return request
-    if (refused := not_asked(text, kind)) is None:
+    if (refused := asked.refused(text, kind)) is None:
         return request
     return replace(request, intent="unknown", action=None, not_asked=refused)
 

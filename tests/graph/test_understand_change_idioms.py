@@ -1,0 +1,287 @@
+"""Change requests said in idioms (issue 17, the changes round): a write-off dictated as "right
+off" or put as "w/o: amount, invoice, customer"; a payment applied as an arrow, or as "it" after
+the money is described; a limit "enhanced", "wanted … please update", "should be …, can you set
+that"; terms "should be net 30, pls update"; a note "stuck on" a customer or "saying '…'". Each
+has look-alikes that must stay no request."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from graph.understand import parse
+from tests.conftest import Cli, ask_json, demo_cli
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    "text,invoice,amount",
+    [
+        ("right off the 88.10 left on 10321, not worth the chase", "10321", "88.10"),
+        ("right off 12.00 on INV-10183 pls", "10183", "12.00"),
+        ("small balance w/o: 33.50, 10222, globex", "10222", "33.50"),
+        ("rite it off - the 45.10 on INV-10321", "10321", "45.10"),
+    ],
+)
+def test_a_write_off_said_in_an_idiom(text: str, invoice: str, amount: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "write_off_deduction", text
+    assert invoice in action.invoice_refs and action.amount == Decimal(amount), action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right off the bat, is 10321 paid?",
+        "right off the top of my head I think globex owes 2,400",
+        "let me know if 10321 is paid",
+        "let the 45.10 on INV-10321 go to collections?",
+        "did we let the 12.00 on 10183 go?",
+        "don't let the 12.00 on 10183 go, chase it",
+    ],
+)
+def test_what_only_sounds_like_a_write_off_is_none(text: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is None or action.kind != "write_off_deduction", text
+
+
+def test_a_write_off_of_an_invoice_named_before_a_dash() -> None:
+    # "10222 - 33.50" is an invoice and an amount, not a subtraction
+    text = "globex 10222 - 33.50 freight deduction, ok to w/o per sales. pls book"
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "write_off_deduction"
+    assert action.invoice_refs == ("10222",) and action.amount == Decimal("33.50")
+    assert action.reason_code == "freight"
+
+
+@pytest.mark.parametrize(
+    "text,payment,invoice,customer,amount",
+    [
+        ("PMT-U00001 -> 10222 pls", "PMT-U00001", "10222", None, None),
+        ("pmt-u00001 => inv 10183", "PMT-U00001", "10183", None, None),
+        (
+            "Globex's on-account cheque of 828.82 - please allocate it against 10183.",
+            None,
+            "10183",
+            "globex",
+            "828.82",
+        ),
+        (
+            "globex rang, the on-account check is for invoice 10183. pls put it there",
+            None,
+            "10183",
+            "globex",
+            None,
+        ),
+        (
+            "Kindly apply the 500.00 lying unapplied on Harbor Wholesale's PAY-5002 to INV-000982.",
+            "PAY-5002",
+            "000982",  # the digits INV-000982 is read as (the agent finds it by its key)
+            "harbor wholesale",
+            "500.00",
+        ),
+    ],
+)
+def test_a_payment_applied_in_shorthand(
+    text: str, payment: str | None, invoice: str, customer: str | None, amount: str | None
+) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "apply_payment", text
+    assert action.payment_ref == payment and invoice in action.invoice_refs, action
+    assert customer is None or action.customer_text == customer, action
+    assert amount is None or action.amount == Decimal(amount), action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PMT-U00001 -> 10222?",
+        "was PMT-U00001 -> 10222 approved?",
+        "Globex's on-account cheque of 828.82 - did you allocate it against 10183?",
+        "globex's on-account check - is it for 10183?",
+    ],
+)
+def test_an_application_asked_about_is_none(text: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is None or action.kind != "apply_payment", text
+
+
+@pytest.mark.parametrize(
+    "text,customer,amount,currency",
+    [
+        (
+            "Request you to enhance the credit limit of Globex Corporation to USD 25,000 as "
+            "approved by the CFO.",
+            "globex corporation",
+            "25000",
+            "USD",
+        ),
+        (
+            "The CFO wants a limit of CAD 80,000 for Pinnacle Foods. Please update accordingly.",
+            "pinnacle foods",
+            "80000",
+            "CAD",
+        ),
+        ("falcon limit should be 40k from now on, can you set that", "falcon", "40000", None),
+        (
+            "sales wants a bigger line on Initech. Let's take it to 12,000. Can you set that up?",
+            "initech",
+            "12000",
+            None,
+        ),
+        ("lower initech limit to 1,000 until they catch up", "initech", "1000", None),
+        ("kindly hike globex credit limit to 30k", "globex", "30000", None),
+    ],
+)
+def test_a_limit_said_in_an_idiom(
+    text: str, customer: str, amount: str, currency: str | None
+) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "set_credit_limit", text
+    assert action.customer_text == customer and action.amount == Decimal(amount), action
+    assert action.currency == currency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the credit committee approved a limit of 80k for initech yesterday",  # told, not asked
+        "falcon limit should be 40k, right?",
+        "should falcon's limit be 40k? can you check that",
+        "if the committee approved a limit of 80k for initech, please update accordingly",
+        "raise globex limit to 30k until end of december",  # a limit until a date: cannot
+    ],
+)
+def test_a_limit_talked_about_is_no_request(text: str) -> None:
+    action = parse(text, TODAY).action
+    request = parse(text, TODAY)
+    assert request.intent != "action_request" or action is None, (text, request)
+
+
+@pytest.mark.parametrize(
+    "text,customer,days",
+    [
+        ("globex terms should be net 30 not 60, pls update", "globex", 30),
+        ("initech's terms need to be net 45 - please change it", "initech", 45),
+    ],
+)
+def test_terms_that_should_be_so_asked_to_update(text: str, customer: str, days: int) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "set_terms", text
+    assert action.customer_text == customer and action.terms is not None
+    assert action.terms[0] == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "globex terms should be net 30, shouldn't they?",
+        "should globex terms be net 30? please check",
+    ],
+)
+def test_terms_that_should_be_so_unasked(text: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is None or action.kind != "set_terms", text
+
+
+@pytest.mark.parametrize(
+    "text,customer,note",
+    [
+        (
+            "pls stick a note on globex: AP changed, send everything to the new address",
+            "globex",
+            "AP changed, send everything to the new address",
+        ),
+        (
+            "Please add a remark on Initech's account that their AP team has moved to Pune.",
+            "initech",
+            "their AP team has moved to Pune.",
+        ),
+        (
+            "Falcon Hardware keeps paying late. I'd like a note on their account saying "
+            "'escalate to sales VP next time'.",
+            "falcon hardware",
+            "escalate to sales VP next time",
+        ),
+    ],
+)
+def test_a_note_said_in_an_idiom(text: str, customer: str, note: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "add_note", text
+    assert action.customer_text == customer and action.text == note, action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did someone stick a note on globex about the new address?",
+        "I'd like a note on how credit holds work",
+    ],
+)
+def test_a_note_talked_about_is_none(text: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is None or action.kind != "add_note", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would you raise initech's limit given how they pay?",  # advice: their credit check
+        "globex told us they'll pay the 5k next week - whats their total open",  # the question
+        "promises to pay on the imported ledger",  # the list of promises, no promise made
+    ],
+)
+def test_an_opinion_or_a_report_beside_a_question_is_no_change(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent != "action_request" and request.action is None, request
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    return demo_cli(tmp_path_factory, "idioms")
+
+
+@pytest.mark.parametrize(
+    "text,kind,customer,invoice,amount",
+    [
+        (
+            "right off the 154.89 left on 10295 its not worth chasing",
+            "write_off_deduction",
+            "C00004",
+            "INV-10295",
+            "154.89",
+        ),
+        ("PMT-U00001 -> 10211 pls", "apply_payment", "C00003", "INV-10211", "828.82"),
+        (
+            "Globex's on-account cheque of 828.82 - please allocate it against 10186.",
+            "apply_payment",
+            "C00003",
+            "INV-10186",
+            "828.82",
+        ),
+        (
+            "Request you to enhance the credit limit of Globex Corporation to USD 25,000 as "
+            "approved by the CFO.",
+            "set_credit_limit",
+            "C00003",
+            None,
+            "25000",
+        ),
+    ],
+)
+def test_an_idiom_proposes_the_change_it_asks_for(
+    demo: Cli, text: str, kind: str, customer: str, invoice: str | None, amount: str
+) -> None:
+    reply = ask_json(demo, text)
+    assert [p["action"] for p in reply["proposals"]] == [kind], reply["text"]
+    summary = reply["proposals"][0]["summary"]
+    assert customer in summary and (invoice is None or invoice in summary), summary
+    assert Decimal(str(reply["proposals"][0]["amount"])) == Decimal(amount)
+
+
+def test_an_arrow_asked_about_proposes_nothing(demo: Cli) -> None:
+    reply = ask_json(demo, "was PMT-U00001 -> 10222 approved?")
+    assert reply["proposals"] == []
