@@ -16,14 +16,16 @@ from decimal import Decimal
 from graph import understand_book as book
 from graph import understand_collector
 from graph import understand_parts as parts
+from graph import understand_quoted as quoted
 from graph import understand_vocab as vocab
 from graph.intents import NAMES
 from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
-from graph.understand_asked import NotAsked, asks_a_question, mentioned, not_asked
+from graph.understand_asked import NotAsked, not_asked
 from graph.understand_dates import explicit_range
+from graph.understand_mentioned import asks_a_question, mentioned
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
@@ -228,17 +230,21 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
 def parse(text: str, today: date) -> Request:
+    if (quoting := quoted.read(text, today, parse)) is not None:
+        return quoting  # what the person quotes, forwards or signs off is data
     text = without_memo(parts.slashed(parts.spoken(text)))
     norm = vocab.normalize(text)  # once, for every reading below
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
     refused = None if action is None else not_asked(text, action.kind, norm=norm)
     if refused is None and collector is not None:
-        return collector
+        return quoted.unless_reported(collector, text, norm)  # "luis told me X want a statement"
     if action is not None and refused is None:
         return parts.with_part_not_done(text, norm, action)
     if refused is None and action is None and not asks_a_question(norm):
-        refused = mentioned(text, norm)  # "don't send the reminder yet", "I emailed them one"
+        refused = mentioned(
+            text, norm, reported=True
+        )  # "don't send the reminder yet", "I emailed them one"
     if refused is None and action is None and (aside := after_reports(text, today, parse)):
         return aside
     if (refused.reason in ("negated", "done") if refused is not None else action is None) and (

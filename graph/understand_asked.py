@@ -14,6 +14,12 @@ names it is not:
   them a reminder", "could we move globex to net 60?";
 - **hypothetical or on a condition** — "what would happen if we wrote off …", "if globex doesn't
   pay by friday put them on hold", "deductions we could write off";
+- **quoted or forwarded** — only in words the person quotes ("> We dispute invoice 10215",
+  "yesterday you said "write off 171.45 on INV-10396" - was that approved?"), unless their own
+  words are a bare instruction to act on the quote ("please process", "can you send it to them");
+- **someone else's wish or act reported** — "priya mentioned falcon wants their limit bumped",
+  "Dana said she'd log a note" (a customer's promise or dispute reported is still asked for),
+  unless another clause asks arbot to do it ("…, pls do it");
 - and the message is no **override** ("pre-approved", "skip the approval").
 
 ``not_asked`` says which of these it is, or ``None`` when the change is asked for.
@@ -24,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph import understand_quoted as quoted
 from graph.lazy_regex import lazy
 from graph.understand_scope import INJECTION
 from graph.understand_verbs import ASKING_YOU, CLAUSES, POLITE
@@ -124,6 +131,8 @@ WHY = {
     "hypothetical": "you put it as a hypothetical or on a condition",
     "override": "approvals cannot be skipped",
     "history": "you asked for changes already made, which I cannot list yet",
+    "quoted": "those words are quoted or forwarded, not your own request",
+    "reported": "you told me what someone else wants or said, not asked me for it",
 }
 
 
@@ -235,6 +244,25 @@ _POLITE_IF = lazy(
 )
 
 
+# someone other than the person (or arbot) said or wants it: "priya mentioned falcon wants …",
+# "my manager said we should …", "Dana said she'd log …", "the customer asked for …"
+_REPORTED_SPEECH = lazy(
+    r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bi'd )(?<!\bwe'd )(?<!\bi would )(?<!\bwe would )"
+    r"(?<!^)\b(?:said|says|mentioned|mentions|told (?:me|us|him|her|them)|tells (?:me|us)|wants?"
+    r"|wanted|would like|asked(?: for| me| us| if| whether)?|asks(?: for)?"
+    r"|(?:is|are|was|were|keeps?) asking(?: for)?|requested|reckons?|thinks?|suggested|suggests"
+    r"|recommended|recommends)\b"
+)
+
+
+def _acts_elsewhere(norm: str, start: int) -> bool:
+    """Whether another clause asks arbot to act on what was reported ("…, pls do it")."""
+    return any(
+        s != start and quoted.ACT_ON_IT.match(POLITE.sub("", norm[s:e].strip()) or "x")
+        for s, e, _ in _clause_spans(norm)
+    )
+
+
 def _clause_spans(norm: str) -> list[tuple[int, int, bool]]:
     """Each clause's start, end and whether it was put as a question ("?")."""
     spans, start = [], 0
@@ -247,6 +275,15 @@ def _clause_spans(norm: str) -> list[tuple[int, int, bool]]:
 
 def not_asked(text: str, kind: str, *, norm: str | None = None) -> NotAsked | None:
     """Why the message does not ask for a change of ``kind``, or None when it does."""
+    said = quoted.split(text)
+    if said.quotes and quoted.own_words(said):
+        # the person's own words decide; a quote is data unless they ask to act on it
+        names = NAMES.get(kind)
+        if names is not None and names.search(normalize(said.own)):
+            return not_asked(said.own, kind)
+        if quoted.acts_on_quote(said):
+            return not_asked(quoted.APPROVED.sub("", said.quoted), kind)
+        return NotAsked(kind, "quoted" if names and names.search(normalize(text)) else "unnamed")
     norm = normalize(text) if norm is None else norm
     names = NAMES.get(kind)
     found = list(names.finditer(norm)) if names is not None else []
@@ -285,109 +322,25 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "question"
     if kind == "send_statement" and _STATEMENT_FIGURE.search(clause):
         return "question"  # a figure asked for, though a statement word names where it is
+    reported = kind not in REPORTED and _REPORTED_SPEECH.search(before)
+    if reported and not _acts_elsewhere(norm, start):
+        # "priya mentioned falcon wants their limit bumped to 40k" ("Luis says he put northwind
+        # on hold on tuesday" is a report of what was done)
+        return "done" if kind != "add_note" and _done(clause, body, norm) else "reported"
     if kind == "add_note":
         # a note's own text is data ("note for globex: we put them on hold"): only a note said
         # to be written already is a report ("the note for globex was added yesterday")
         return "done" if _NOTE_DONE.search(clause) or _ALREADY.search(clause) else None
-    if kind not in REPORTED and (
+    if kind not in REPORTED and _done(clause, body, norm):
+        return "done"
+    return None
+
+
+def _done(clause: str, body: str, norm: str) -> bool:
+    return bool(
         _DONE.search(clause)
         or _SAID_DONE.search(body)
         or _ALREADY.search(clause)
         or _DATED.search(clause)
         or _FYI.search(norm)
-    ):
-        return "done"
-    return None
-
-
-# A change spoken of where the parser reads no request: its verb or noun, any tense
-_MENTIONS: dict[str, re.Pattern[str]] = {
-    kind: lazy(pattern)
-    for kind, pattern in (
-        ("write_off_deduction", r"\bwr(?:ite|ites|iting|ote|itten)[- ]?offs?\b|\bwriteoffs?\b"),
-        ("apply_payment", r"\b(?:apply|applied|applying|allocat\w+)\b"),
-        (
-            "set_credit_hold",
-            r"\bon (?:credit )?(?:hold|stop)\b|\bthe (?:credit )?hold\b"
-            r"|\b(?:un)?block(?:ed|ing)?\b",
-        ),
-        (
-            "send_reminder",
-            r"\breminders?\b|\bremind(?:ed)? (?!me\b|myself\b)|\bchas(?:e|es|ers?|ed|ing)\b",
-        ),
-        ("add_note", r"\bnotes?\b(?! to (?:self|myself)\b)"),
-        ("release_order", r"\breleas(?:e|ed|ing)\b"),
-        (
-            "set_credit_limit",
-            r"\b(?:rais|increas|lower|reduc|bump|cut)\w* (?:\S+ ){0,3}(?:credit )?(?:limit|line)\b"
-            r"|\b(?:limit|line) (?:increase|decrease|raise|change|reduction|cut|bump)\b",
-        ),
     )
-}
-# A change called off, as a person tells arbot not to make it
-_CALLED_OFF = lazy(
-    r"\b(?:don't|dont|do not|never|no need to|shouldn't|should not|won't|will not|hold off on"
-    r"|never mind|nevermind|scratch|forget(?: about)?|not going to|are not|aren't|not to"
-    r"|no longer)\b(?:\s+\S+){0,3}\s*$"
-)
-# A list of what was changed, asked for as a noun and what was done to it
-_LISTED = lazy(
-    r"^(?:show |list |give me |any |all |the |our )*(customers|accounts|clients|payments|invoices"
-    r"|reminders|notes|statements|orders|write-?offs|deductions|holds|limits)\b"
-    r"(?: (?:that|which|who))?(?: (?:we|i|they|you|\w+))? (?:have |had |already |just )*"
-    rf"(?:{_PAST_VERB}|\w+ed)\b"
-)
-_BOOK_NOUNS = frozenset({"customers", "accounts", "clients", "payments"})
-# A question tag ("…, right?") asks for no answer of its own.
-_TAG = lazy(r"^\s*(?:right|correct|yes|yeah|ok|okay|no|isn't it|agreed)\s*$")
-_ASKS = lazy(
-    r"^(?:what|whats|how|who|whose|which|when|where|why|can you (?:show|tell|list|check|pull)"
-    r"|show|list|give me|tell me|pull|any)\b"
-    r"|^(?:is|are|was|were|has|have|had|does|do|did)\s+(?:we|i|you|they|it|he|she|there|the|this"
-    r"|that|these|those|any|our|their|his|her|its)\b"
-)
-
-
-def asks_a_question(norm: str) -> bool:
-    """Whether a clause of the message asks something (not a tag like "…, right?")."""
-    for start, end, question in _clause_spans(norm):
-        clause = POLITE.sub("", norm[start:end].strip())
-        if (question and not _TAG.match(clause)) or _ASKS.match(clause):
-            return True
-    return False
-
-
-def mentioned(text: str, norm: str | None = None) -> NotAsked | None:
-    """A change the message speaks of only to call it off or report it done ("don't send the
-    reminder to evergreen yet", "I emailed meridian a reminder last week", "scratch that
-    reminder"), when no place that speaks of a change asks for one."""
-    norm = normalize(text) if norm is None else norm
-    if _HYPOTHETICAL.search(_POLITE_IF.sub(" ", norm)):
-        return None  # "if we wrote off every small short pay, …": a hypothetical, no report
-    if listed := _LISTED.match(norm):
-        # "customers we put on hold last month" asks for customers (the book's reading);
-        # "invoices we wrote off this year", "reminders sent last week" ask for history
-        return None if listed.group(1) in _BOOK_NOUNS else NotAsked("records", "history")
-    refused = None
-    for kind, pattern in _MENTIONS.items():
-        for match in pattern.finditer(norm):
-            reason = _why_not(norm, match, kind, conditional=False)
-            if reason == "negated" and not _CALLED_OFF.search(norm[: match.start()]):
-                return None  # "payments not yet applied": a state, not a change called off
-            if reason not in ("negated", "done"):
-                return None
-            refused = refused or NotAsked(kind, reason)
-    return refused
-
-
-def without_reports(text: str) -> str | None:
-    """The message without its clauses that only report a change done or call one off ("Dana
-    applied the harbor check to 983 already, what's left open on harbor east?"), when another
-    clause asks a question; None when there is none to take out."""
-    spans = _clause_spans(text)
-    if len(spans) < 2 or not asks_a_question(normalize(text)):
-        return None
-    kept = [text[s:e] for s, e, _ in spans if mentioned(text[s:e]) is None]
-    if not kept or len(kept) == len(spans):
-        return None
-    return " ".join(k.strip() for k in kept if k.strip()) + ("?" if "?" in text else "")

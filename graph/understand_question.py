@@ -17,14 +17,8 @@ from typing import TYPE_CHECKING
 from graph import understand_parts as parts
 from graph.intents import get as intent_of
 from graph.lazy_regex import lazy
-from graph.understand_asked import (
-    _ASKS,
-    _TAG,
-    RETRACTS,
-    _clause_spans,
-    mentioned,
-    without_reports,
-)
+from graph.understand_asked import RETRACTS, _clause_spans
+from graph.understand_mentioned import _ASKS, _TAG, mentioned, without_reports
 from graph.understand_refs import _extract, _name
 from graph.understand_verbs import POLITE
 

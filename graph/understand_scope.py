@@ -234,8 +234,12 @@ CANNOT = (
             r"|call(?! ?(?:list|sheet|queue|log|plan)\b)"
             r"|phone|text|extend|push|postpone|defer|split|waive|cancel|reassign|assign|transfer"
             r"|charge|add|create|edit|modify|correct|fix|change(?! in\b)|update(?! on\b| me\b)"
+            r"|(?:do|process|issue|make) (?:the |a |this |that )?(?:refund|reversal|void)s?"
             r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
-            r"|lower|reduce|issue|send(?! me\b)(?! us\b))\b(?! me\b)",
+            r"|lower|reduce|issue|send(?! me\b)(?! us\b)"
+            # "send the latest aged debt report": a report asked for, not a change
+            r"(?!(?: \S+){0,4} (?:report|ageing|aging|analysis|summary|breakdown|listing)\b))"
+            r"\b(?! me\b)",
             r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
             # an invoice's due date moved, asked however: "can we extend the due date of …"
             r"\b(?:extend|push (?:back|out)|push|move|postpone|defer|change)\b (?:\S+ ){0,3}"
