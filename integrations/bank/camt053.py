@@ -91,8 +91,7 @@ def parse_camt(data: bytes, name: str) -> BankStatement:
         period = _period(reader, wrapper, statement)
         movements: dict[str, Decimal] = {}
         for entry in statement.children("Ntry"):
-            _entry(reader, statement_id, period, entry, result)
-            amount, currency = _signed(reader, entry)
+            amount, currency = _entry(reader, statement_id, period, entry, result)
             movements[currency] = movements.get(currency, Decimal(0)) + amount
         _check_balances(reader, statement, movements, result)
     return result
@@ -162,7 +161,9 @@ def _iso(reader: Reader, element: Element) -> date:
 
 def _entry(
     reader: Reader, statement_id: str, period: date | None, entry: Element, result: BankStatement
-) -> None:
+) -> tuple[Decimal, str]:
+    """Files the entry (its receipts, not-receipts or debit); its amount and currency, negative
+    for a debit (what it moves the balance by)."""
     amount_element = entry.child("Amt")
     if amount_element is None:
         raise reader.fail(entry, "has no Amt")
@@ -173,10 +174,11 @@ def _entry(
     direction = (indicator.node.text or "").strip()
     if direction not in ("CRDT", "DBIT"):
         raise reader.fail(indicator, f"'{short(direction)}' is neither CRDT nor DBIT")
+    moved = (-amount if direction == "DBIT" else amount), currency
     reversal = entry.text("RvslInd").lower() in ("true", "1")
     if direction == "DBIT" and not reversal:
         result.debit_count += 1
-        return
+        return moved
     received = reader.date(entry, period)
     transactions = [
         tx for details in entry.children("NtryDtls") for tx in details.children("TxDtls")
@@ -191,7 +193,7 @@ def _entry(
     if len(transactions) > 1 and all(a is not None for a in amounts):
         batch = _Batch(statement_id, entry, received, entry_reason, direction)
         _batch(reader, batch, transactions, amounts, result)
-        return
+        return moved
     tx = transactions[0] if transactions else None
     payer = payer_name(tx) if tx is not None else ""
     if tx is not None:
@@ -216,8 +218,9 @@ def _entry(
         result.not_receipts.append(
             NotReceipt(payment_id, received, signed, currency, text, reason, where)
         )
-        return
+        return moved
     result.receipts.append(BankLine(payment_id, received, amount, currency, payer, reference))
+    return moved
 
 
 class _Batch:
@@ -318,9 +321,7 @@ def _reason(holder: Element, bank_text: str, amount: Decimal) -> str | None:
 def _tx_reason(tx: Element) -> str | None:
     if tx.child("RtrInf") is not None:
         return RETURN
-    notes = [tx.text("AddtlTxInf")] + [
-        (note.text or "") for note in tx.node.iter() if local(str(note.tag)) == "AddtlRmtInf"
-    ]
+    notes = [tx.text("AddtlTxInf")] + [(note.text or "") for note in tx.node.iter("{*}AddtlRmtInf")]
     rejected = POSTFINANCE_STATUS.findall(" ".join(notes))
     if any(kind == "REJECT" and code.strip("0") for kind, code in rejected):
         return REJECT

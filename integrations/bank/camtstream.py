@@ -26,7 +26,6 @@ from integrations.bank.camt053 import (
     _check_balances,
     _entry,
     _period,
-    _signed,
 )
 from integrations.bank.camtxml import Element, Reader, local
 from integrations.bank.errors import Unstreamable
@@ -132,8 +131,7 @@ def _read_entry(
     path = f"{statement.element.path}/Ntry\x00N{statement.number}.{statement.entries}\x00"
     entry = Element(node, path)
     statement_id, period = statement.header
-    _entry(reader, statement_id, period, entry, result)
-    amount, currency = _signed(reader, entry)
+    amount, currency = _entry(reader, statement_id, period, entry, result)
     statement.movements[currency] = statement.movements.get(currency, Decimal(0)) + amount
 
 
