@@ -45,7 +45,7 @@ FORMAT_MODULES: dict[str, tuple[str, ...]] = {
     "camt053": ("integrations.bank.camtstream",),
     "mt940": ("integrations.bank.mt940file",),
     "bai2": ("integrations.bank.bai2file",),
-    "sparkasse": (),
+    "sparkasse": ("_strptime",),  # the dates, read with datetime.strptime
 }
 ACCOUNT = "DE44500105175407324931"
 USTRD = 140  # characters in one camt Ustrd

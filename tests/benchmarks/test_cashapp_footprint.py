@@ -92,3 +92,32 @@ def test_a_cash_run_imports_nothing_the_footprint_did_not(
     )
     assert json.loads(done.stdout.splitlines()[-1]) == []
     assert json.loads((tmp_path / "out.json").read_text())["results"]
+
+
+@pytest.mark.parametrize("format", ["camt053", "mt940", "bai2", "sparkasse"])
+def test_a_cash_run_of_each_bank_format_imports_nothing_more(
+    env: dict[str, str], tmp_path: Path, format: str
+) -> None:
+    """``--bank-format``: the footprint imports that format's reader too (``FORMAT_MODULES``)."""
+    from benchmarks.cashapp_cli_formats import FORMAT_MODULES, FORMATS, write_bank_file
+    from tests.bot.test_cashapp_cli_formats import bank_lines
+
+    name, options = FORMATS[format]
+    bank = tmp_path / name
+    write_bank_file(bank, format, bank_lines())
+    footprint, modules = benchmark_values()
+    run = ["cashapp", "--bank", str(bank), *options, "--dry-run"]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SCRIPT,
+            json.dumps([footprint, modules + list(FORMAT_MODULES[format]), run]),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert json.loads(done.stdout.splitlines()[-1]) == []
