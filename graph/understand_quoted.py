@@ -64,7 +64,8 @@ ACT_ON_IT = lazy(
     r"|go ahead and|pl)\b\s*)*"
     r"(?:process|action|actioned|do|handle|execute|proceed(?: with)?|go ahead(?: with)?"
     r"|take care of|sort(?: out)?|deal with|book|post|apply|send|forward|raise|record|log"
-    r"|make|set up|put(?: it| this| that| them)? through|carry out|do the needful|e-?mail|mail"
+    r"|make|set(?: it| this| that| them)? up|put(?: it| this| that| them)? through|carry out"
+    r"|do the needful|e-?mail|mail"
     r"|update|change|amend|adjust|implement|arrange)"
     r"(?: (?:it|this|that|these|those|them|the same|this one|that one|accordingly|as requested"
     r"|as per (?:the )?(?:mail|e-?mail|below|above)|the request|the above|the below|below"
@@ -102,6 +103,7 @@ class Said:
     quoted: str  # the quote lines (without "> "), the forwarded body and the quoted spans
     signer: str | None = None  # the name a quoted mail is signed with, without its role
     firm: bool = False  # a company signed it (a customer), not a person
+    inline: bool = False  # all that is quoted is in quotation marks inside the own words
     forwarded: bool = False  # a FW:/header block: the quote is a forwarded e-mail
 
     @property
@@ -172,7 +174,9 @@ def split(text: str) -> Said:
     for match in reversed(spans):
         quoted.insert(0, next(g for g in match.groups() if g))
         said = said[: match.start()] + "that" + said[match.end() :]
-    return Said(said.strip(), "\n".join(quoted).strip(), signer, firm, forwarded)
+    inline = bool(spans) and len(quoted) == len(spans)
+    quote = "\n".join(quoted).strip()
+    return Said(said.strip(), quote, signer, firm=firm, inline=inline, forwarded=forwarded)
 
 
 # a payment's reference or a bank line's text is quoted to be looked up, not as anyone's words
@@ -249,6 +253,8 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
     if who:
         asked = _THEIR.sub(f"{who}'s", _THEY.sub(who, asked))
     mine = parse(asked, today)
+    if said.inline and mine.action is not None and mine.action.kind == "add_note":
+        return None  # "a note on their account saying 'escalate next time'": the note's text
     if (mine.intent != "unknown" and not mine.guessed) or mine.cannot or mine.not_asked:
         return replace(mine, text=text)
     if mine.action is not None:

@@ -269,3 +269,10 @@ def test_the_approval_service_refuses_a_quoted_change(books: tuple[str, LocalLed
         agent.approvals.propose(hold, requested_by="dana")  # type: ignore[union-attr]
     with asked.turn("> put parent co on credit hold today\n\npls action"):
         assert agent.approvals.propose(hold, requested_by="dana")  # type: ignore[union-attr]
+
+
+def test_a_notes_text_in_quotation_marks_is_the_note() -> None:
+    action = parse('leave a note on riverbend saying "call them after the audit"', TODAY).action
+    assert action is not None and action.kind == "add_note"
+    assert "after the audit" in (action.text or "")
+    assert not_asked("sales wants initech on stop. can you set that up?", "set_credit_hold") is None
