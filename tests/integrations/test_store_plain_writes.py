@@ -132,20 +132,23 @@ def test_a_bulk_write_sets_sqlite_s_cache_and_checkpoint_for_its_transaction_onl
     tmp_path: Path,
 ) -> None:
     """A batch's transaction holds its dirty pages in a larger page cache (written once, at
-    the commit) and lets the WAL grow longer before a checkpoint; the connection goes back to
-    the pool as it was, whether the transaction committed or rolled back."""
+    the commit), lets the WAL grow longer before a checkpoint and keeps its statement journals
+    in memory (not rewritten in a temporary file); the connection goes back to the pool as it
+    was, whether the transaction committed or rolled back."""
     engine = make_engine(f"sqlite:///{tmp_path / 'bulk.db'}")
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
 
-    def settings(conn: Any) -> tuple[int, int]:
+    def settings(conn: Any) -> tuple[int, int, int]:
         cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        return int(cache), int(conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar())
+        checkpoint = conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+        return int(cache), int(checkpoint), int(conn.exec_driver_sql("PRAGMA temp_store").scalar())
 
     with engine.connect() as conn:
         before = settings(conn)
     with bulk_write_transaction(engine) as conn:
-        assert settings(conn) == (-BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES) != before
+        assert settings(conn) == (-BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES, 2)  # 2: MEMORY
+        assert before[2] != 2
         conn.exec_driver_sql("INSERT INTO t VALUES (1)")
     with pytest.raises(RuntimeError), bulk_write_transaction(engine) as conn:
         conn.exec_driver_sql("INSERT INTO t VALUES (2)")
