@@ -35,12 +35,17 @@ _LIMIT_VERB = lazy(
 # bigger line on pinecrest. let's take it to 12,000. can you set that up?": the change said in
 # one clause, asked for in another
 _DO_IT = lazy(
-    r"^(?:update|change|amend|adjust|set|action|process)(?: it| that| this| the change"
-    r"| that change| the same)?(?: up| accordingly| in the system| on the system| in the erp)?\s*$"
+    r"^(?:update|change|amend|adjust|set|action|process|put|push|do|make)(?: it| that| this"
+    r"| the change| that change| the same)?(?: up| through| accordingly| so| in the system"
+    r"| on the system| in the erp)?\s*$|^go ahead(?: with it| and do it)?\s*$"
 )
 _LIMIT_WANTED = lazy(
     r"\b(?:approved|sanctioned|signed off|agreed|okayed|ok'd|should be|needs to be|has to be"
-    r"|must be|take it to|go to|go up to|go down to|wants?|asked for|requested)\b"
+    r"|must be|take it to|go to|go up to|go down to|wants?|asked for|requested|needs?)\b"
+)
+_CHANGE_NOUN = lazy(
+    r"\b(?:revision|increase|enhancement|decrease|reduction|change|update|increased|enhanced"
+    r"|revised|raised|reduced|lowered|updated|changed)\b"
 )
 _LIMIT_NOUN = lazy(r"\b(?:credit ?limit|limit|credit ?line|line of credit|line)\b")
 _LINE_OF = lazy(r"\b(?:limit|line)\s+(?:for|of|on)\s+(?P<who>.+)$")
@@ -60,6 +65,13 @@ def _wanted_elsewhere(parts: list[tuple[str, bool]], n: int) -> ActionRequest | 
     for clause in others:
         if customer is None and (line := _LINE_OF.search(clause)):
             customer = _customer_of(line.group("who"))  # "a bigger line on pinecrest"
+    wanted = _LIMIT_WANTED.search(said)
+    noun = _LIMIT_NOUN.search(said, wanted.end()) if wanted else None
+    if customer is None and wanted and noun:
+        # "sales wants tate engineering's limit increased to 350k": whose limit is wanted
+        customer = _customer_of(said[wanted.end() : noun.start()])
+    if customer is None and wanted:
+        customer = _customer_of(said[: wanted.start()])  # "globex needs a 25k limit, pls set it"
     if customer is None:
         return None
     return ActionRequest(
@@ -118,6 +130,7 @@ def limit(
         then = re.search(r"\bto\s+(.+)$", named[match.end() :])
         amount = _money(then.group(1))[0] if then else None
     who = named[: match.start()] if match else named
+    who = _CHANGE_NOUN.sub(" ", who)  # "credit limit revision for globex", "… to be increased"
     # "approve a 50k limit for globex": the customer after the figure
     customer = (
         _customer_of(who) or (_customer_of(named[match.end() :]) if match else None) or fallback

@@ -10,11 +10,14 @@ from graph.action_request import ActionRequest, _customer_of
 from graph.lazy_regex import lazy
 from graph.understand_refs import _Refs
 
-_NOTE_SEPARATOR = lazy(r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,|\b(?:saying|reading|that says)\b")
+_NOTE_SEPARATOR = lazy(
+    r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,|\b(?:saying|stating|reading|that says)\b"
+)
 _NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
 # the words asking for a note, which name no one: "stick a remark on …"
 _NOTE_WORDS = lazy(
-    r"\b(?:notes?|comments?|memos?|remarks?|stick|pin|slap|place|file|create)\b", re.IGNORECASE
+    r"\b(?:notes?|comments?|memos?|remarks?|stick|pin|slap|place|file|create|leave)\b",
+    re.IGNORECASE,
 )
 _QUOTED_NOTE = lazy(r"^['\"\u201c\u2018](.+)['\"\u201d\u2019][.!]?$")
 _CONTACTED = lazy(
@@ -60,7 +63,7 @@ def _note(text: str) -> tuple[str | None, str] | None:
         )
         body = " ".join(words[cut:])
         customer = _customer_of(" ".join(words[:cut]))
-    body = body.strip(" -:,")
+    body = re.sub(r"^that\s+(?=\S)", "", body.strip(" -:,"))  # "… stating that the AP …"
     if quoted := _QUOTED_NOTE.match(body):
         body = quoted.group(1)  # "saying 'escalate to sales VP next time'.": the words quoted
     if not body or customer is None:

@@ -18,7 +18,8 @@ from graph.lazy_regex import lazy
 CLAUSES = lazy(
     r"[.!?;,]+(?=\s|$)|(?<!hold)(?<!stop)(?<!block)"  # "credit hold: globex" is one clause
     r"(?<!increase)(?<!decrease)(?<!change)"  # "credit limit increase: mariner 36k -> 50k"
-    r":+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b))"
+    r":+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b"
+    r"|(?:new |revised )?(?:credit )?limit\b))"  # "globex: new limit 25k"
     r"(?!\s*(?:credit )?(?:hold|stop|block)\s*$)"  # "globex: hold"
     r"|\s-+\s|\s-{2,}|\n+"
 )
@@ -100,7 +101,10 @@ VERB = {
             r"|^(?:absorb|eat|swallow|forgive|take the (?:hit|loss) on)\b"
             # "just write it off", "clear the 776.98 to write-off", "ok to w/o … pls book"
             rf"|{_PRONOUN_OFF}"
-            r"|^(?:clear|move|take|put|send|post)\b.{0,60}\bto (?:a )?write ?-?off\b"
+            r"|^(?:clear|move|take|put|send|post|book)\b.{0,60}\bto (?:a )?write ?-?off\b"
+            # "Invoice 10321 residual of 88.10 may be written off": the formal passive
+            r"|^(?=[^?]*\d{3})(?:[\w&.',$-]+ ){1,8}(?:may(?: please)?|needs to|has to|must|is to"
+            r"|to) be written off\b"
             # "mgmt approved writing it off, go ahead": the approval reported, the write-off asked
             r"|^(?:[\w&.'-]+ ){0,3}(?:approved|okayed|ok'd|signed off on|agreed to|agreed on)"
             r" (?:writing (?:it|this|that|them) off|(?:the |a )?write ?-?off)\b"
@@ -125,6 +129,7 @@ VERB = {
             r"|hike|revise|amend"
             r"|extend|update|adjust|move|boost|double|halve|take|give|approve|grant)\b"
             r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d"
+            r"|\bline (?:to|at) \$?\d"
             r"|\d[\d,.]*\s*[km]? (?:of )?credit (?:for|to)\b)",
         ),
         # "the limit for tate should go down to 100k", "limit needs to go up to 50k"
@@ -139,7 +144,7 @@ VERB = {
         # starts with its question word)
         (
             "limit_said",
-            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,5}}"
+            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+:? ){{0,5}}"
             r"(?:credit ?limit|limit|credit ?line)\b"
             r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
             rf".*?(?:\b(?:to|at|=|of)\s*)?(?:{_CODE} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*[km]?\b"
@@ -159,8 +164,9 @@ VERB = {
         (
             "terms_said",
             # "initech to be moved to net 45": the customer first, the change in the passive
-            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,4}}(?:is |are )?(?:to be|needs to be"
-            rf"|should be|must be|has to be) (?:moved|put|set|changed|switched|placed) (?:to|on)\b"
+            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,6}}(?:is |are )?(?:to be|needs to be"
+            rf"|should be|must be|has to be|may(?: please)? be) (?:moved|put|set|changed|switched"
+            r"|placed|revised|amended|updated) (?:to|on)\b"
             rf".*{_TERMS}|"
             rf"^(?!(?:{_QUESTION_WORDS})\b)(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}}[- ]?days?"
             r"(?: payment| credit)? terms) (?:terms )?(?:for|to|on)\b"

@@ -24,6 +24,8 @@ TODAY = date(2026, 11, 21)
         ("right off 12.00 on INV-10183 pls", "10183", "12.00"),
         ("small balance w/o: 33.50, 10222, globex", "10222", "33.50"),
         ("rite it off - the 45.10 on INV-10321", "10321", "45.10"),
+        ("book 88.10 on 10321 to write-off", "10321", "88.10"),
+        ("Invoice 10321 residual of 88.10 may be written off.", "10321", "88.10"),
     ],
 )
 def test_a_write_off_said_in_an_idiom(text: str, invoice: str, amount: str) -> None:
@@ -41,6 +43,9 @@ def test_a_write_off_said_in_an_idiom(text: str, invoice: str, amount: str) -> N
         "let the 45.10 on INV-10321 go to collections?",
         "did we let the 12.00 on 10183 go?",
         "don't let the 12.00 on 10183 go, chase it",
+        "can 10321 be written off?",
+        "was 10321 written off?",
+        "10321 may be written off next month if they don't pay?",
     ],
 )
 def test_what_only_sounds_like_a_write_off_is_none(text: str) -> None:
@@ -134,6 +139,18 @@ def test_an_application_asked_about_is_none(text: str) -> None:
         ),
         ("lower initech limit to 1,000 until they catch up", "initech", "1000", None),
         ("kindly hike globex credit limit to 30k", "globex", "30000", None),
+        ("bump up falcon's line to 40k", "falcon", "40000", None),
+        ("globex: new limit 25k", "globex", "25000", None),
+        (
+            "sales wants initech's limit increased to 35k - pls put it through",
+            "initech",
+            "35000",
+            None,
+        ),
+        ("we want globex credit limit at 25k", "globex", "25000", None),
+        ("globex needs a 25k limit, pls set it", "globex", "25000", None),
+        ("credit limit revision for globex to 25k pls", "globex", "25000", None),
+        ("Globex's credit limit may please be enhanced to 25,000.", "globex", "25000", None),
     ],
 )
 def test_a_limit_said_in_an_idiom(
@@ -153,6 +170,10 @@ def test_a_limit_said_in_an_idiom(
         "should falcon's limit be 40k? can you check that",
         "if the committee approved a limit of 80k for initech, please update accordingly",
         "raise globex limit to 30k until end of december",  # a limit until a date: cannot
+        "priya mentioned initech wants their limit bumped to 40k",  # someone's wish, told
+        "sales says globex credit limit 25k",
+        "globex: new limit 25k?",
+        "globex needs a 25k limit?",
     ],
 )
 def test_a_limit_talked_about_is_no_request(text: str) -> None:
@@ -166,6 +187,7 @@ def test_a_limit_talked_about_is_no_request(text: str) -> None:
     [
         ("globex terms should be net 30 not 60, pls update", "globex", 30),
         ("initech's terms need to be net 45 - please change it", "initech", 45),
+        ("The payment terms of Globex may be revised to net 45.", "globex", 45),
     ],
 )
 def test_terms_that_should_be_so_asked_to_update(text: str, customer: str, days: int) -> None:
@@ -180,6 +202,7 @@ def test_terms_that_should_be_so_asked_to_update(text: str, customer: str, days:
     [
         "globex terms should be net 30, shouldn't they?",
         "should globex terms be net 30? please check",
+        "globex wants terms net 60",  # the customer's wish, told (no "pls update")
     ],
 )
 def test_terms_that_should_be_so_unasked(text: str) -> None:
@@ -199,6 +222,11 @@ def test_terms_that_should_be_so_unasked(text: str) -> None:
             "Please add a remark on Initech's account that their AP team has moved to Pune.",
             "initech",
             "their AP team has moved to Pune.",
+        ),
+        (
+            "Kindly record a note against Initech stating that the AP contact has changed.",
+            "initech",
+            "the AP contact has changed.",
         ),
         (
             "Falcon Hardware keeps paying late. I'd like a note on their account saying "
