@@ -175,6 +175,17 @@ _ARROW_APPLIED = lazy(
 )
 
 
+# dictated into a write-off: "write off the 171 45 on ten three nine six" is 171.45 on 10396
+_SPOKEN_AFTER_CHANGE = lazy(
+    rf"(\b(?:write off|apply)\b.{{0,40}}?\b(?:on|against|to) )((?:(?:{_SPOKEN_WORD}) ){{2,}}"
+    rf"(?:{_SPOKEN_WORD}))\b",
+    re.IGNORECASE,
+)
+_SPOKEN_CENTS = lazy(
+    r"\b(write off (?:the )?)(\d{1,4}) (\d{2})(?= (?:on|against)\b)", re.IGNORECASE
+)
+
+
 def spoken(text: str) -> str:
     """An invoice number said aloud written in digits ("invoice ten two five four" -> "invoice
     10254"), when it makes four digits or more; "right off" dictated for "write off"; a payment's
@@ -186,5 +197,10 @@ def spoken(text: str) -> str:
             return match.group(0)
         return f"invoice {digits}"
 
-    text = _ARROW_APPLIED.sub(r"apply \1 to \2", text)
-    return _RIGHT_OFF.sub("write", _SPOKEN_INVOICE.sub(written, text))
+    def after_change(match: re.Match[str]) -> str:
+        digits = _digits(match.group(2))
+        return match.group(0) if len(digits) < 4 else f"{match.group(1)}invoice {digits}"
+
+    text = _RIGHT_OFF.sub("write", _ARROW_APPLIED.sub(r"apply \1 to \2", text))
+    text = _SPOKEN_AFTER_CHANGE.sub(after_change, _SPOKEN_INVOICE.sub(written, text))
+    return _SPOKEN_CENTS.sub(r"\1\2.\3", text)

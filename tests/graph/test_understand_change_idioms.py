@@ -25,6 +25,8 @@ TODAY = date(2026, 11, 21)
         ("small balance w/o: 33.50, 10222, globex", "10222", "33.50"),
         ("rite it off - the 45.10 on INV-10321", "10321", "45.10"),
         ("book 88.10 on 10321 to write-off", "10321", "88.10"),
+        ("right off the 88 10 on ten three two one its freight", "10321", "88.10"),  # dictated
+        ("write off the 12 50 on invoice ten one eight three", "10183", "12.50"),
         ("Invoice 10321 residual of 88.10 may be written off.", "10321", "88.10"),
     ],
 )
@@ -39,6 +41,7 @@ def test_a_write_off_said_in_an_idiom(text: str, invoice: str, amount: str) -> N
     [
         "right off the bat, is 10321 paid?",
         "right off the top of my head I think globex owes 2,400",
+        "on ten three two one what's open",
         "let me know if 10321 is paid",
         "let the 45.10 on INV-10321 go to collections?",
         "did we let the 12.00 on 10183 go?",
