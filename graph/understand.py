@@ -204,7 +204,7 @@ _WHICH_PAYMENT = lazy(
 # an amount in cents; "on 18.11." is a day (day first), not 18.11
 _CENTS = lazy(
     r"(?<![\w.,])(?<!\bon )(?<!\bsince )(?<!\bbefore )(?<!\bfrom )(?<!\buntil )"
-    r"(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?![\d])"
+    r"(\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(?!\d|\.\d)"  # not 10.11.2026: a date
 )
 _OVER_AMOUNT = lazy(
     r"(?:\bover|\babove|\bmore than|\bgreater than|>=?)\s*\$?\s?(\d[\d,]*(?:\.\d+)?)\s*([km])?\b"

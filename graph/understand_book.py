@@ -267,6 +267,9 @@ PROMISES_QUESTION = _rx(
     r"|register|schedule|summary|overview|log|tracker|dashboard|pipeline|expiring|falling"
     r"|maturing|coming)\b",
     r"^\s*(?:promises?|ptps?|commitments?)(?: to pay)?\s*[?!.]*$"
+    # the plural first, a list asked for: "promises to pay on the imported ledger", "ptps for q4"
+    r"|^\s*(?:the |all |any |our |open )?(?:promises|ptps|commitments)(?: to pay)?"
+    r" (?:on|in|for|across|of|from) \w+"
     r"|^\s*(?:did|has|have|does|do|is|was)\b.{0,40}\bpromis(?:e|ed)\b"
     r"|\b(?:who|which|what|any|list|show|all)\b"
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"

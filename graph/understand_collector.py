@@ -143,6 +143,10 @@ _SEND_STATEMENT = lazy(
     r"|^(?:an? |the )?(?:statements?|soa|statement of account) to\b"
 )
 _STATEMENT = lazy(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\b")
+_STATEMENT_FIGURE = lazy(
+    r"\b(?:statements?|soa)(?: of account)? (?:balances?|outstanding|amounts?|totals?|figures?"
+    r"|dues?)\b"
+)
 # a statement of something that is not a customer: the company's own accounts, the bank, tax
 _NON_CUSTOMER = (
     r"(?:bank|cash ?flows?|p ?(?:&|and|n) ?l|profit and loss|income|financial|balance sheet"
@@ -327,6 +331,8 @@ def _read_statement(text: str, norm: str) -> Request | None:
         return sent
     if _QUESTION.search(body) and not re.match(r"^(?:show|can you show)\b", body):
         return None
+    if _STATEMENT_FIGURE.search(body):
+        return None  # "riverbend SOA balance please": the balance asked, not the statement
     words = _STATEMENT.sub(" ", body)
     words = re.sub(
         r"\b(?:show|show me|print|get|pull|make|generate|create|produce|prepare|run|give me|the|a"

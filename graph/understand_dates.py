@@ -29,8 +29,10 @@ DATE = (
     rf"|{_MONTH}(?:\s+\d{{4}})?)"
 )
 _RANGE = lazy(
-    rf"\b(?:between\s+(?P<a1>{DATE})\s+(?:and|&|-)\s+(?P<b1>{DATE})"
-    rf"|from\s+(?P<a2>{DATE})\s+(?:to|until|till|through|thru|-)\s+(?P<b2>{DATE})"
+    # "between the 10.11.2026 and 15.11.2026", "from 2.11. until 6.11." (a day-first date's dot)
+    rf"\b(?:between\s+(?:the\s+)?(?P<a1>{DATE})\.?\s+(?:and|&|-)\s+(?:the\s+)?(?P<b1>{DATE})"
+    rf"|from\s+(?:the\s+)?(?P<a2>{DATE})\.?\s+(?:to|until|till|through|thru|-)\s+(?:the\s+)?"
+    rf"(?P<b2>{DATE})"
     rf"|(?P<a3>{DATE})(?:\s+(?:to|until|till|through|thru)\s+|\.?\s*-\s*)(?P<b3>{DATE}))"
     r"(?![\w/.-]*\d)",
     re.IGNORECASE,

@@ -184,12 +184,19 @@ _SPOKEN_AFTER_CHANGE = lazy(
 _SPOKEN_CENTS = lazy(
     r"\b(write off (?:the )?)(\d{1,4}) (\d{2})(?= (?:on|against)\b)", re.IGNORECASE
 )
+# "s o ten oh eight", "sales order one oh one three": a sales order's number said aloud
+_SPOKEN_ORDER = lazy(
+    rf"\b(?:s o|s\.o\.?|sales order|order)(?: number| no\.?| #)? ((?:(?:{_SPOKEN_WORD}) ){{1,}}"
+    rf"(?:{_SPOKEN_WORD}))\b",
+    re.IGNORECASE,
+)
 
 
 def spoken(text: str) -> str:
-    """An invoice number said aloud written in digits ("invoice ten two five four" -> "invoice
-    10254"), when it makes four digits or more; "right off" dictated for "write off"; a payment's
-    arrow to an invoice as the application it stands for."""
+    """An invoice or sales order number said aloud written in digits ("invoice ten two five
+    four" -> "invoice 10254", "s o ten oh eight" -> "SO-1008"), when it makes four digits or
+    more; "right off" dictated for "write off"; a payment's arrow to an invoice as the
+    application it stands for."""
 
     def written(match: re.Match[str]) -> str:
         digits = _digits(match.group(1))
@@ -201,6 +208,11 @@ def spoken(text: str) -> str:
         digits = _digits(match.group(2))
         return match.group(0) if len(digits) < 4 else f"{match.group(1)}invoice {digits}"
 
+    def order(match: re.Match[str]) -> str:
+        digits = _digits(match.group(1))
+        return f"SO-{digits}" if len(digits) >= 4 else match.group(0)
+
     text = _RIGHT_OFF.sub("write", _ARROW_APPLIED.sub(r"apply \1 to \2", text))
     text = _SPOKEN_AFTER_CHANGE.sub(after_change, _SPOKEN_INVOICE.sub(written, text))
+    text = _SPOKEN_ORDER.sub(order, text)
     return _SPOKEN_CENTS.sub(r"\1\2.\3", text)

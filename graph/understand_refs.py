@@ -16,6 +16,8 @@ _ORDER = lazy(
     r"|(?:(?<=\bon )|(?<=\bfor )|(?<=\bcheck ))so\s+(\d{3,})\b"  # "run credit on so 1008"
     # "pinecrest so 1013 credit?": after a name, before what is asked of the order
     r"|(?<=[a-z] )so\s+(\d{4,})\b(?=\s*(?:credit|ok\b|okay|release|approv|hold|status|\?|$))"
+    # "would so 1009 go thru", "can so 1004 ship": the order, before what it would do
+    r"|\bso\s+(\d{4,})\b(?=\s+(?:go|get|ship|clear|pass|be released|be approved)\b)"
     r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
     re.IGNORECASE,
 )
@@ -74,6 +76,15 @@ _SAYS_REFERENCE = lazy(
     rf"{_ASKED_AFTER}\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# a payment by what is written on it: "who sent the check marked PARTIAL ON 983"
+_MARKED_REFERENCE = lazy(
+    r"^\s*(?:who|whose|which|find|trace|look ?up|where)\b.*"
+    r"\b(?:checks?|cheques?|wires?|payments?|remittances?|deposits?|transfers?)\s+(?:(?:was|is)\s+)?"
+    r"(?:marked|labell?ed|annotated|referenced|reading|saying)\s*:?\s*(?!as\b)"
+    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
+    rf"{_ASKED_AFTER}?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 _QUOTED = lazy(
     r"(?<![\w'])['\"\u201c\u2018](?P<ref>[^'\"\u201d\u2019]{3,60})['\"\u201d\u2019](?!\w)"
 )
@@ -90,7 +101,9 @@ _AMOUNT_BEFORE = lazy(
     re.IGNORECASE,
 )
 _AMOUNT_AFTER = lazy(
-    r"^\s*(?:%|k\b|m\b|mm\b|usd\b|dollars?\b|bucks\b|eur\b|euros?\b|gbp\b|cad\b|[+*/\u00d7]\s*\d)"
+    r"^\s*(?:%|k\b|m\b|mm\b|usd\b|dollars?\b|bucks\b|eur\b|euros?\b|gbp\b|cad\b|[+*/\u00d7]\s*\d"
+    # "take the 4200 order": the order's amount
+    r"|(?:dollar |usd |\$ )?orders?\b)"
     # "5000-200" is arithmetic; "clearwater 10298 - 719.32 pricing" a dash between two things
     r"|^(?:-\s*\d|\s+-\d)",
     re.IGNORECASE,
@@ -147,7 +160,7 @@ def _extract(text: str) -> _Refs:
     """Sales orders, payments, POs and invoices, and the text with them removed."""
     refs = _Refs()
     if _PAYMENT_NOUN.search(text):
-        for pattern in (_QUOTED, _SAYS_REFERENCE, _REFERENCE_TEXT):
+        for pattern in (_QUOTED, _SAYS_REFERENCE, _REFERENCE_TEXT, _MARKED_REFERENCE):
             if (m := pattern.search(text)) and (ref := m.group("ref").strip()):
                 _add(refs.payments, ref)
                 text = text[: m.start()] + " " + text[m.end() :]
@@ -208,7 +221,9 @@ _STATUS_ASKED = lazy(
     r"^\s*(?:is|was|has|have|did|does|are|were)\b"
     r"|\b(?:paid|open|outstanding|settled|cleared|closed|due|status)\s*[?!.]*$"
     r"|\bstatus (?:of|on|for)\b|^\s*\d{3}\s*[?!.]*$"  # "982?": the number alone
-    r"|\b(?:left|remaining|outstanding|open|owing|due) on\b",  # "what's left on 983"
+    r"|\b(?:left|remaining|outstanding|open|owing|due) on\b"  # "what's left on 983"
+    # "the payment of 983 arrived complete or only a part?": paid in full or in part
+    r"|\b(?:complete|completely|in full|fully|partly|partially|(?:only )?(?:a )?part)\s*[?!.]*$",
     re.IGNORECASE,
 )
 
@@ -235,12 +250,25 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+_BEFORE_A_NAME = frozenset(("to", "for", "from", "with", "about", "of", "on"))
+
+
+def _heard_apart(said: list[str], at: int) -> bool:
+    """Whether the two short words before ``said[at]`` may be the start of its name, heard apart
+    ("in it tech"): they open the message or follow a word a name follows ("send a reminder to
+    in it tech"), never "follow up to falcon"."""
+    if at < 2 or not all(len(w) <= 2 and w in vocab.FILLER for w in said[at - 2 : at]):
+        return False
+    return at == 2 or said[at - 3] in _BEFORE_A_NAME
+
+
 def _name(remaining: str) -> tuple[str | None, bool]:
     """The words that may name a customer, and whether common non-name words were among the
     rest (then the message is not a bare name, and no intent is guessed from it)."""
     words: list[str] = []
     chatter = False
-    for word in _words(remaining):
+    said = _words(remaining)
+    for at, word in enumerate(said):
         word = word.removesuffix("'s").strip("'")
         if len(word) >= 4:
             word = corrected(word, vocab.KNOWN)  # "balnce", "paymnets": AR words, not a name
@@ -249,6 +277,10 @@ def _name(remaining: str) -> tuple[str | None, bool]:
         if word in vocab.NON_NAME:
             chatter = True
             continue
+        if _heard_apart(said, at):
+            # a name heard as short words ("in it tech" for initech): the resolver reads them
+            # run together, the name's own word alone when they name no one
+            words.extend(said[at - 2 : at])
         words.append(word)
     while words and words[0] == "&":
         words.pop(0)

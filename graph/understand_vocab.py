@@ -288,7 +288,7 @@ CREDIT = _rx(
     r"(?! (?:notes?|memos?|cards?))",
     r"\bon (?:credit )?hold\b|\bpending credit\b|\bblocked orders?\b"
     r"|\b(?:a|any|the) (?:credit )?(?:hold|block|stop) on\b",
-    r"\btake (?:on )?(?:another|a new|one more|an extra|more|a bigger|a|an)\b.{0,20}\border\b",
+    r"\btake (?:on )?(?:another|a new|one more|an extra|more|a bigger|a|an|the)\b.{0,20}\border\b",
     r"\b(?:place|put in|send|take|give us) (?:another|a new|one more|an extra|a bigger|an?)\b"
     r".{0,20}\border\b",
     r"\b(?:ok|okay|safe|fine|wise) to (?:take|lift|remove|release)\b.{0,40}\b(?:off|hold|stop)\b"

@@ -142,3 +142,89 @@ def test_where_the_families_stop(text: str, intent: str) -> None:
 )
 def test_normalized_words(text: str, normalized: str) -> None:
     assert normalize(text) == normalized
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        # a day-first date's own dot before "until", "the" before either end
+        ("payments from 3.11. until 9.11.", date(2026, 11, 3), date(2026, 11, 9)),
+        ("between the 2.11.2026 and the 12.11.2026 what came in", date(2026, 11, 2),
+         date(2026, 11, 12)),
+        ("receipts from the 4th to the 10th", date(2026, 11, 4), date(2026, 11, 10)),
+    ],
+)  # fmt: skip
+def test_ranges_written_with_dots_and_the(text: str, start: date, end: date) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "payments_received", (text, request)
+    assert request.period is not None and (request.period.start, request.period.end) == (
+        start,
+        end,
+    )
+    assert request.payment_refs == ()  # 2.11.2026 is a date, not an amount of 2.11
+
+
+@pytest.mark.parametrize(
+    "text,order",
+    [
+        ("can we ship s o ten oh nine", "SO-1009"),  # a sales order said aloud
+        ("sales order one oh one two status", "SO-1012"),
+        ("if falcon paid up would so 1012 go through", "SO-1012"),
+    ],
+)
+def test_orders_said_aloud_or_in_lower_case(text: str, order: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "credit_check", (text, request)
+    assert request.order_refs == (order,) and request.invoice_refs == ()
+
+
+def test_a_number_before_order_is_its_amount() -> None:
+    request = parse("can initech take the 8500 order", TODAY)
+    assert (request.intent, request.customer_text, request.invoice_refs) == (
+        "credit_check",
+        "initech",
+        (),
+    )
+    assert parse("so 1009 is still open?", TODAY).order_refs == ()  # "so" alone: no order
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("globex statement balance pls", "customer_balance"),  # a figure of the statement
+        ("globex soa", "customer_statement"),
+        ("promises to pay for this month", "promises"),  # the plural first: the list
+        ("ptps on the book", "promises"),
+    ],
+)
+def test_statement_figures_and_promise_lists(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent, text
+
+
+def test_a_payment_by_what_is_marked_on_it() -> None:
+    request = parse("whose cheque was marked FINAL 10245", TODAY)
+    assert (request.intent, request.payment_refs) == ("payment_lookup", ("FINAL 10245",))
+    assert parse("payments marked as disputed", TODAY).payment_refs == ()
+
+
+def test_paid_complete_or_in_part_asks_the_invoice() -> None:
+    request = parse("globex, the payment of 987 came complete or only a part?", TODAY)
+    assert "987" in request.maybe_invoices, request
+
+
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("in it tech balance please", "in it tech"),  # a name heard as short words
+        ("what is it for globex", "globex"),  # one short word before the name: not one
+    ],
+)
+def test_a_name_heard_as_short_words(text: str, customer: str) -> None:
+    assert parse(text, TODAY).customer_text == customer
+
+
+def test_a_name_heard_as_short_words_after_to() -> None:
+    request = parse("email a reminder to in it tech pls", TODAY)
+    assert request.action is not None and request.action.customer_text == "in it tech"
+    request = parse("send a follow-up email to falcon hardware", TODAY)  # "up to": no name
+    assert request.action is not None and request.action.customer_text == "falcon hardware"
