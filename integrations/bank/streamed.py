@@ -69,13 +69,15 @@ class FileLines(Collection[BankLine]):
     at a time, on every iteration; ``len`` without reading. A file changed since it was
     checked is refused (``BankFileError``)."""
 
-    def __init__(self, path: Path, name: str, reader: Reader, format: str) -> None:
+    def __init__(
+        self, path: Path, name: str, reader: Reader, format: str, stamp: tuple[int, int, int]
+    ) -> None:
         """The file read once whole, a piece at a time, and let go; what is not a receipt is
         kept (``statement``). Raises ``Unstreamable`` for a file to read whole instead,
         whatever the streamed reader met (a refusal too)."""
         self._path, self._name, self._reader = path, name, reader
         self._repeated: frozenset[str] = frozenset()
-        self._stamp = _stamp(path)
+        self._stamp = stamp  # the file's size, time and inode when it was first looked at
         self._digest = ""
         self.statement = BankStatement(format)
         ids: Counter[str] = Counter()
@@ -111,7 +113,7 @@ class FileLines(Collection[BankLine]):
             raise BankFileError(f"{self._name}: cannot read: {error.strerror or error}") from None
         changed = BankFileError(f"{self._name}: the file changed while it was being read")
         with raw:
-            if self._digest and _stamp(self._path) != self._stamp:
+            if _stamp(self._path) != self._stamp:  # on the check too: since it was looked at
                 raise changed
             hashing = _Hashing(raw)
             seen: Counter[str] = Counter()
@@ -173,7 +175,8 @@ def open_statement(
     file = Path(path)
     name = str(file)
     try:
-        size = file.stat().st_size
+        stamp = _stamp(file)  # what is found out about the file below is of this one
+        size = stamp[0]
         with file.open("rb") as handle:
             head = handle.read(HEAD)
     except OSError as error:
@@ -186,7 +189,7 @@ def open_statement(
     if reader is None:
         return _whole(file, format, profile)
     try:
-        lines = FileLines(file, name, reader, chosen or "")
+        lines = FileLines(file, name, reader, chosen or "", stamp)
     except Unstreamable:
         return _whole(file, format, profile)
     read = lines.statement

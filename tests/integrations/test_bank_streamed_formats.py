@@ -286,3 +286,28 @@ def test_damaged_files_read_as_the_whole_reader_reads_them(
     path = tmp_path / f"damaged.{format}"
     path.write_bytes(data[:where] + put + data[where + cut :])
     same_as_whole(path)
+
+
+def test_an_export_changed_after_its_settings_were_found_is_read_as_it_is_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its decimal mark inferred from the file as it was, then the file replaced (decimal
+    points now): what comes back is what the file says now, never its rows read with the
+    settings of the file before."""
+    from integrations.bank import csvexport
+
+    path, _ = export(tmp_path, 12, profile=False)
+    now = path.read_bytes().replace(b'"1,25"', b'"1.25"').replace(b",25", b".25")
+    found = csvexport.export_settings
+
+    def then_replaced(*args: object, **kwargs: object) -> csvexport.Settings:
+        settings = found(*args, **kwargs)  # type: ignore[arg-type]
+        replacement = tmp_path / "replacement.csv"
+        replacement.write_bytes(now)
+        os.replace(replacement, path)
+        return settings
+
+    monkeypatch.setattr(csvexport, "export_settings", then_replaced)
+    statement = open_statement(path)
+    assert outcome(lambda: statement) == outcome(lambda: read_statement(path))
+    assert [str(line.amount) for line in statement.receipts][:2] == ["1.25", "2.25"]
