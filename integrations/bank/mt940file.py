@@ -38,7 +38,8 @@ from integrations.erp.records import BankLine
 _TAG = re.compile(r"(?a)^:(?P<tag>\d\d[A-Z]?):(?P<value>.*)$")
 _STATEMENT_LINE = re.compile(
     r"(?a)(?P<value>\d{6})(?P<entry>\d{4}|\s{4})?(?P<mark>R?[DC])(?P<funds>[A-Z])?\s?"
-    r"(?P<amount>\d[\d,.]*)(?P<type>[NFS][A-Z0-9]{3})?(?P<rest>.*)"
+    # The transaction type (``NTRF``) ends the amount; whatever else follows it is no amount.
+    r"(?P<amount>\d[\d,.]*)(?:(?P<type>[NFS][A-Z0-9]{3})(?P<rest>.*))?"
 )
 _BALANCE = re.compile(
     r"(?a)(?P<mark>[DC])(?P<date>\d{6})(?P<currency>[A-Z]{3})(?P<amount>\d[\d,.]*)"

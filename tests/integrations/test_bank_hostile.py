@@ -158,6 +158,9 @@ def test_bai2_fields_of_the_wrong_type_name_the_record(detail: bytes, message: s
         (b":61:241128C1,2,3NTRFNONREF", "'1,2,3' is not an amount"),
         (b":61:241128C10,001NTRFNONREF", "has more than 2 decimals"),
         (b":61:241128X10,00NTRFNONREF", "is not a statement line"),
+        # A letter inside the amount: not 45 with the rest taken for references.
+        (b":61:241128C45O0,00NTRFNONREF", "is not a statement line"),
+        (b":61:241128C4500,0ONTRFNONREF", "is not a statement line"),
         (b":61:241128C" + b"9" * 30 + b",NTRF", "is too large"),
     ],
 )
