@@ -20,7 +20,7 @@ from tests.bot.test_cashapp_cli import books as books  # the fixture
 BAD = {
     "camt053": (b'<Amt Ccy="USD">4500.00</Amt>', b'<Amt Ccy="USD">45O0.00</Amt>'),
     "bai2": (b"16,195,450000,", b"16,195,45OO00,"),
-    "mt940": (b"C4500,00", b"Q45O0,00"),
+    "mt940": (b"C4500,00", b"C45O0,00"),
     "sparkasse": (b'"4.500,00"', b'"4.5O0,00"'),
 }
 
