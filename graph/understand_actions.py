@@ -13,6 +13,7 @@ from graph.action_request import _customer_of as _customer_of
 from graph.action_request import _reason as _reason
 from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
+from graph.understand_apply import MAYBE_INVOICE, apply, maybe_invoices
 from graph.understand_limit import FROM_TO as _FROM_TO
 from graph.understand_limit import limit as _limit
 from graph.understand_limit import limit_elsewhere as _limit_elsewhere
@@ -102,28 +103,12 @@ def with_correction(action: ActionRequest, norm: str) -> ActionRequest:
     return replace(action, amount=amount, currency=written or action.currency)
 
 
-# "on 987", "against #984", "re 10324": a bare number after these may be an invoice of a ledger
-# whose numbers carry a prefix ("INV-000987"); it is one only when the ledger has it.
-_MAYBE_INVOICE = lazy(
-    r"\b(?:on|against|re|for|from|to|about|regarding)\s+(?:inv(?:oice)?\s+)?#?\s?"
-    r"((?:[a-z]{1,3}-)?\d{3,})\b"
-    r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)(?![.,]\d)"
-)
-_OLDEST = lazy(r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b")
-
-
 _NOT_A_CUSTOMER = lazy(
     r"(?:all |the |our |any |further )*(?:reminders?|dunning|chasing|chasers?|collections? "
     r"(?:e-?mails?|letters?|calls?)|statements?|e-?mails?|letters?|inv(?:oice)?s?\b|inv-?\d"
     r"|#?\d{3,})\b"
 )
 _PASSIVE = lazy(r"\s(?:is |are )?(?:to be|needs to be|must be|has to be|can be|may be)\s")
-_AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
-_APPLIED_AMOUNT = lazy(
-    rf"\b(?:for|unapplied|remaining|left)\s+{_AMOUNT_WRITTEN}\b"
-    rf"|^\S+(?: off)?\s+(?:the |only |just )?{_AMOUNT_WRITTEN}\s+(?:(?:lying |sitting |parked )?"
-    r"(?:left|remaining|unapplied)\s+)?(?:of|from|out of|on)\b"
-)
 _NOW_WORDS = lazy(rf"\b{NOW_WORDS}\b")
 # what a write-off of a customer without an invoice names: "globex entirely", "all of …"
 _WHOLE = lazy(
@@ -133,7 +118,17 @@ _WHOLE = lazy(
 _NOUN_HOLD = lazy(r"^(?:a |the )?(?:credit )?(?:hold|stop|block)\b")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
-    r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?\s+"
+    r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?"
+    r"(?:\s+|$)"
+)
+_STOP_VERB = lazy(
+    r"\b(?:stop|block|freeze|suspend)\s+(?:all )?(?:shipping|shipments|orders|deliveries|supplies"
+    r"|supplying|supply)\b",
+    re.IGNORECASE,
+)
+_WHEN_HELD = lazy(
+    r"\b(?:with )?immediate effect\b"
+    r"|\b(?:for now|immediately|effective (?:today|immediately|now))\b"
 )
 _NAME_FIRST = lazy(
     r"^(?P<who>(?:[\w&.'-]+ ){1,5})(?:needs|has to get|must get|to get|is due) (?:a|an|another)\b"
@@ -142,10 +137,6 @@ _REMINDER_WORDS = lazy(
     r"\b(?:final|second|last|first|friendly|gentle|polite|quick|payment|past due|overdue"
     r"|dunning|letters?|notices?|reminders?|chasers?|e-?mails?)\b"  # "send dunning letters?"
 )
-
-
-def _maybe_invoices(remaining: str) -> tuple[str, ...]:
-    return tuple(m.group(1) for m in _MAYBE_INVOICE.finditer(remaining))
 
 
 def _build(
@@ -169,7 +160,7 @@ def _build(
     if kind == "write_off":
         return _write_off(here.remaining, norm, invoices)
     if kind == "apply":
-        return _apply(body, here, refs, invoices)
+        return apply(body, here, refs, invoices)
     if kind in ("limit", "limit_said", "limit_to"):
         said = "limit_said" if kind == "limit_to" else kind  # the figure follows "go … to"
         return _limit(said, body, here.remaining, named, asked, fallback)
@@ -182,7 +173,9 @@ def _build(
         if passive := _PASSIVE.search(who):
             who = who[: passive.start()]  # "initech to be moved to net 45"
         who = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who)))
-        customer = _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n)\b", " ", who)) or fallback
+        customer = (
+            _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n|onto)\b", " ", who)) or fallback
+        )
         if customer is None:
             return None
         return ActionRequest("set_terms", customer_text=customer, terms=terms)
@@ -202,6 +195,7 @@ def _build(
     if kind in ("hold_on", "hold_off"):
         # "stop supplying kendall paper": the customer after what is stopped
         named = _STOPPED.sub("", named)
+        here.remaining = _STOP_VERB.sub(" ", here.remaining)  # "northwind - stop supply"
         if passive := _PASSIVE.search(here.remaining):
             named = here.remaining[: passive.start()]  # "globex to be put on hold"
         elif _VERBLESS_HOLD.match(body):
@@ -211,10 +205,11 @@ def _build(
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
         if customer is None and not orders:
             # "globex has paid, lift the hold", "… release them from hold"
-            customer = _customer_of(refs.remaining)
+            customer = _customer_of(_STOP_VERB.sub(" ", refs.remaining))
         customer = customer or fallback
         if customer is None:
             return None
+        customer = _WHEN_HELD.sub(" ", customer).strip() or customer  # "… with immediate effect"
         return ActionRequest("set_credit_hold", customer_text=customer, on_hold=kind == "hold_on")
     if kind == "note":
         return _add_note(text, refs)
@@ -230,12 +225,12 @@ def _build(
         "send_reminder",
         customer_text=customer,
         invoice_refs=invoices,
-        maybe_invoices=() if invoices else _maybe_invoices(here.remaining),
+        maybe_invoices=() if invoices else maybe_invoices(here.remaining),
     )
 
 
 def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRequest | None:
-    maybe = () if invoices else _maybe_invoices(remaining)
+    maybe = () if invoices else maybe_invoices(remaining)
     if not invoices and not maybe:
         # "write off globex entirely": a write-off, of no invoice yet (the agent asks which)
         if not _WHOLE.search(remaining):
@@ -243,7 +238,7 @@ def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRe
         customer = _customer_of(_WHOLE.sub(" ", remaining))
         return ActionRequest("write_off_deduction", customer_text=customer) if customer else None
     # "write off meridian's 140 on 987": the number after "on" is the invoice, not the amount
-    amount, match = _money(_MAYBE_INVOICE.sub(" ", remaining) if maybe else remaining)
+    amount, match = _money(MAYBE_INVOICE.sub(" ", remaining) if maybe else remaining)
     after = norm[norm.find("write") :] if "write" in norm else norm
     return ActionRequest(
         "write_off_deduction",
@@ -253,140 +248,6 @@ def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRe
         currency=currency(match),
         reason_code=_reason(after) or _reason(norm),  # "… 719.32 pricing deduction, ok to w/o"
     )
-
-
-def _apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> ActionRequest | None:
-    payment = (
-        (here.payments or refs.payments or [None])[0]
-        or _paid_apart(body, here, refs)
-        # "… on Harbor Wholesale's PAY-5002 to INV-000982": a payment's id read as a reference
-        or next((i.upper() for i in invoices if _PAYMENT_ID.match(i)), None)
-    )
-    oldest = bool(_OLDEST.search(body))
-    if payment is not None:
-        invoices = tuple(i for i in invoices if i.upper() != payment)
-    if payment is None:
-        match = re.search(
-            r"\b(?:payment|receipt|check|cheque|wire)\s*(?:#|no\.?|id)?\s*"
-            r"([a-z]{0,5}-?[a-z]?\d{3,})"
-            # "apply pay 5002 … to 982": the payment's id written with a space
-            r"|\b(?:apply|allocate|use)\s+(?:the\s+)?((?:pay|pmt|rcpt)\s\d{3,})\b",
-            body,
-        )
-        if match is None:
-            # "allocate the 500 left on PAY-5002 to 982", "use the remaining 200 from PMT 244 on
-            # INV-1": an amount of a payment (a prefixed id), then where it goes
-            match = re.search(
-                r"\b(?:on|from|of|in)\s+(?:the\s+)?(?:payment\s+)?([a-z]{1,5}-?[a-z]?\d{3,})"
-                r"(?:'s)?\s+(?:to|against|on|for)\b",
-                body,
-            )
-        if match is None:
-            # "apply U00001 to 10222", "apply PAY-5002's unapplied 500 to INV-000982": what is
-            # applied, named right after the verb
-            match = re.search(
-                r"\b(?:apply|allocate|match|post|use|off|adjust|offset)\s+(?:the\s+)?"
-                r"([a-z]{0,5}-?[a-z]?\d{3,})"
-                # "put PAY-5002 against 982": put a payment named by its id (a bare number put
-                # somewhere is an amount)
-                r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b"
-                r"|\b(?:put|place)\s+(?:the\s+)?([a-z]{1,5}-?[a-z]?\d{3,})"
-                r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b",
-                body,
-            )
-        if match is None:
-            # "PAY-5003 should go against INV-000987": the payment opens the clause
-            match = re.search(
-                r"^([a-z]{0,5}-?[a-z]?\d{3,})(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:should|can|needs to"
-                r"|must|is to) go (?:against|to|on)\b",
-                body,
-            )
-        if match is None:
-            # "apply globex's unapplied cash to 10435" (or "to their oldest invoice"): the
-            # customer's unapplied payment; "the 828.82 globex sent on account - put it against
-            # 10183": "it" is the money another clause describes
-            customer = _customer_of(_OLDEST.sub(" ", _SENT.sub(" ", here.remaining)))
-            unapplied = re.search(_UNAPPLIED, body)
-            if _IT.search(body) and not (customer and unapplied):
-                whole = vocab.normalize(refs.remaining)
-                customer = customer or _customer_of(_OLDEST.sub(" ", _SENT.sub(" ", whole)))
-                unapplied = unapplied or re.search(_UNAPPLIED, whole)
-            if not ((invoices or oldest) and customer and unapplied):
-                return None
-            amount, match = _money(here.remaining)
-            if amount is None and _IT.search(body):
-                # "Globex's on-account cheque of 828.82 - please allocate it against 10186"
-                amount, match = _money(vocab.normalize(refs.remaining))
-            return ActionRequest(
-                "apply_payment",
-                customer_text=customer,
-                invoice_refs=invoices,
-                oldest=oldest and not invoices,
-                amount=amount if invoices else None,
-                currency=currency(match),
-            )
-        payment = re.sub(r"\s", "-", next(g for g in match.groups() if g).upper())
-        invoices = tuple(i for i in invoices if i.upper() != payment)
-    # "put the 500 left on PAY-5002 against 982": a bare number where the money goes may be an
-    # invoice of a ledger whose numbers carry a prefix (the agent keeps it when the ledger has it)
-    maybe = () if invoices or oldest else _maybe_invoices(_money_words(here.remaining, payment))
-    if not invoices and not oldest and not maybe:
-        return None
-    amount, match = None, None
-    # "… for 500", "PAY-5002's unapplied 500", "apply $500 of PMT-… to": how much goes
-    if found := _APPLIED_AMOUNT.search(body):
-        amount, match = _money(found.group(1) or found.group(2))
-    return ActionRequest(
-        "apply_payment",
-        customer_text=_customer_of(
-            re.sub(
-                rf"{re.escape(payment)}|^\s*(?:knock|set) ?-?off\b|{_LYING}",
-                " ",
-                here.remaining,
-                flags=re.IGNORECASE,
-            )
-        ),
-        invoice_refs=invoices,
-        maybe_invoices=maybe,
-        payment_ref=payment,
-        amount=amount,
-        currency=currency(match),
-        oldest=oldest and not invoices,
-    )
-
-
-_UNAPPLIED = r"\b(?:unapplied|on[- ]account|cash|payment|money|credit|cheque|check)\b"
-_IT = lazy(r"^\S+ (?:it|that|this|them)\b")  # "put it against …": the money said elsewhere
-# what the customer did, said beside its name: "globex called, the on-account check …"
-_SENT = lazy(
-    r"\b(?:sent|paid|wired|remitted|called|rang|phoned|e-?mailed|confirmed|said|says)\b",
-    re.IGNORECASE,
-)
-_PAYMENT_ID = lazy(r"^(?:pay|pmt|rcpt|rct)-[a-z]?\d{3,}$", re.IGNORECASE)
-# where unapplied money is: "the 500.00 lying unapplied on …"
-_LYING = r"\b(?:lying|sitting|parked|left|remaining|unapplied)\b"
-_TO_WHERE = lazy(r"\b(?:to|against|on|for)\s+(?:inv(?:oice)?\s+)?#?\s?(?:[a-z]{1,3}-)?\d{3,}\b")
-
-
-_OF_IT = lazy(r"\b(?:of|from|out of) (?:it|that|this)\b|^\S+ (?:it|that|this)\b")
-_PAYMENT_NOUN = lazy(r"\b(?:check|cheque|payment|wire|remittance|receipt|ach)\b")
-_LETTERED = lazy(r"^[a-z]{2,5}-\d{3,}$", re.IGNORECASE)
-
-
-def _paid_apart(body: str, here: _Refs, refs: _Refs) -> str | None:
-    """ "meridian's 300 check (PAY-5003) - put 140 of it on 987": the one lettered id another
-    clause names beside a payment word is the "it" put somewhere."""
-    if not _OF_IT.search(body) or not _PAYMENT_NOUN.search(vocab.normalize(refs.remaining)):
-        return None
-    named = [i for i in refs.invoices if _LETTERED.match(i) and i not in here.invoices]
-    return named[0].upper() if len(named) == 1 else None
-
-
-def _money_words(remaining: str, payment: str) -> str:
-    """The words of an application where its invoice may be: the numbers said where the money
-    goes, the payment's own id left out ("on PAY-5002 against 982": 982)."""
-    rest = re.sub(re.escape(payment), " ", remaining, flags=re.IGNORECASE)
-    return " ".join(m.group(0) for m in _TO_WHERE.finditer(rest.lower()))
 
 
 def parse_action(text: str) -> ActionRequest | None:

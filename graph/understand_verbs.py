@@ -178,7 +178,12 @@ VERB = {
             rf"\s*{_NOW}$"
             # "northwind: net 45 going forward", "globex -> net 60"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,4}}[\w&.'-]+\s*(?::|->|=>|\u2192)\s*"
-            rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?\s*{_NOW}$",
+            rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?\s*{_NOW}$"
+            # "globex to net 30 pls": the customer, then the terms it goes to
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?!(?:[\w&.'-]+ ){{0,4}}?(?:has|have|had|is|are|was"
+            r"|were|moved|went|switched|got|been)\b)"  # "initech has moved to net 30": told
+            rf"(?:[\w&.'-]+ ){{1,4}}(?:to|onto) (?:net|n) ?-?\d{{1,3}}"
+            rf"(?: days| terms)?\s*{_NOW}$",
         ),
         # a sales order held or declined: the object is the order, not the customer
         # a sales order held, declined or released: named in the clause, first ("SO-1005
@@ -214,7 +219,7 @@ VERB = {
             rf"|^(?:take|get|pull|move)\b.*\boff (?:the )?{_HOLD}\b"
             rf"|^(?:take|get|pull) (?:the |their |its )?{_HOLD} off\b"
             rf"|^set\b.*\b{_HOLD} (?:to|=) (?:no|false|off|n)\b"
-            r"|^(?:unblock|unhold|un-hold|unfreeze|unsuspend)\b"
+            r"|^(?:unblock|unhold|un-hold|un hold|unfreeze|unsuspend)\b"
             r"|^(?:reinstate|restore)\b.*\b(?:credit|account|shipping|orders)\b"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:to be|can be|needs to be"
             rf"|may be) (?:released|taken|removed|unblocked)(?: (?:from|off) (?:the )?{_HOLD})?\b"

@@ -193,6 +193,39 @@ def test_a_limit_talked_about_is_no_request(text: str) -> None:
         ("The payment terms of Globex may be revised to net 45.", "globex", 45),
     ],
 )
+def test_a_hold_or_terms_said_tersely_or_formally() -> None:
+    cases = {
+        "Kindly place Globex Corporation on credit hold with immediate effect.": (
+            "set_credit_hold",
+            "globex corporation",
+        ),
+        "northwind - stop supply": ("set_credit_hold", "northwind"),
+        "un hold initech": ("set_credit_hold", "initech"),
+        "globex to net 30 pls": ("set_terms", "globex"),
+        "move initech onto 2/10 net 30": ("set_terms", "initech"),
+        "knock off globex's on account against 10222": ("apply_payment", "globex"),
+    }
+    for text, (kind, customer) in cases.items():
+        action = parse(text, TODAY).action
+        assert action is not None and (action.kind, action.customer_text) == (kind, customer), (
+            text,
+            action,
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is globex on net 30?",
+        "globex to net 30?",
+        "was initech un hold?",
+        "initech has moved to net 30",
+    ],
+)
+def test_terms_or_a_release_asked_about_is_none(text: str) -> None:
+    assert parse(text, TODAY).action is None, text
+
+
 def test_terms_that_should_be_so_asked_to_update(text: str, customer: str, days: int) -> None:
     action = parse(text, TODAY).action
     assert action is not None and action.kind == "set_terms", text
