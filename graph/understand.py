@@ -97,7 +97,11 @@ _WHOLE_BOOK_WORD = lazy(
 
 def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
     """A question about the whole book (or the book narrowed to one customer)."""
-    if vocab.PROMISES.search(norm) and (vocab.PROMISES_QUESTION.search(norm) or not name):
+    if (
+        vocab.PROMISES.search(norm)
+        and (vocab.PROMISES_QUESTION.search(norm) or not name)
+        and not book.PROMISE_AS_WHEN.search(norm)
+    ):
         return "promises"
     if vocab.DEDUCTIONS_ONLY.search(norm):
         return None  # "deductions older than 60 days", "disputes and deductions"

@@ -277,10 +277,17 @@ PROMISES_QUESTION = _rx(
     r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
 )
 # The promises asked about were kept: "which promises were kept", "ptps honoured this month".
+_KEEP = r"(?:keeps?|keeping|kept|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?|made good|met)"
 PROMISES_KEPT = lazy(
-    r"\b(?:kept|honou?red|fulfill?ed|made good|paid as promised|met)\b.{0,30}"
-    r"\b(?:promises?|ptps?)\b"
-    r"|\b(?:promises?|ptps?)\b.{0,30}\b(?:kept|honou?red|fulfill?ed|made good|met)\b"
+    rf"\b(?:{_KEEP}|paid as promised)\b.{{0,30}}\b(?:promises?|ptps?)\b"
+    rf"|\b(?:promises?|ptps?)\b.{{0,30}}\b{_KEEP}\b"
+)
+# A promise named in a clause of when, beside a question about paying: "did mills pay anything
+# after they broke their promise?" asks about the payments
+PROMISE_AS_WHEN = lazy(
+    r"^\s*(?:did|has|have|does|do|is|was|how much|what|when)\b.{0,60}\b(?:pay|paid|pays|send|sent"
+    r"|wire|wired|remit|remitted)\b.{0,30}\b(?:after|since|once|because|when|before)\b.{0,30}"
+    r"\b(?:promises?|ptps?|promised)\b"
 )
 
 

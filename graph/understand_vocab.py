@@ -295,6 +295,8 @@ CREDIT = _rx(
     r"|\brun (?:a )?credit (?:check )?(?:on|for)\b"
     r"|\bgood for (?:another|a|an|one more|a new)\b.{0,20}\border\b",
     r"\bwants? to ship\b|\bship (?:so\b|order|the order)",
+    # "would a 15k order from initech go through?"
+    r"\b(?:orders?|so)\b.{0,30}\b(?:go|get|going|gets|goes) (?:through|thru)\b",
     r"\blimit\b",
 )
 COLLECTIONS = _rx(
@@ -305,7 +307,9 @@ COLLECTIONS = _rx(
     # not "their CFO has escalated": a report of what happened, beside the question
     r"|\bpriority list\b|\bqueue\b|(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bbeen )\bescalat\w+",
     # a collector's own calls: "my calls today", "today's calls"
-    r"\bmy (?:calls|call list|chase list|worklist|work list|queue)\b|\bcalls (?:today|tomorrow"
+    # "should I chase globex or tate first": which of them to chase
+    r"\b(?:chase|call|ring|phone)\b.{0,40}\b(?:first|next)\s*[?!.]*$"
+    r"|\bmy (?:calls|call list|chase list|worklist|work list|queue)\b|\bcalls (?:today|tomorrow"
     r"|this (?:morning|afternoon))\b|\b(?:today'?s|todays|tomorrow'?s) calls\b",
     r"\bwho (?:should|do|to|shall|must|can|will|would) (?:i|we) (?:need to |have to |got to"
     r" |gotta |ought to )?(?:call|chase|contact|follow|dun|ring|email|hit up|go after|remind)\b",
@@ -368,7 +372,7 @@ BALANCE = _rx(
     r"|\bbehind on\b|\bamount due\b|\bdue amount\b|\bin arrears\b|\barrears\b",
     r"\b(?:have|has|left|yet|need|needs|got) to pay\b",
     # "how much they must still pay us", "the situation of the account of X"
-    r"\bmust (?:still )?pay\b|\bstill (?:must|has to|have to|needs? to) pay\b"
+    r"\bmust (?:still )?pay\b|\bstill (?:must|has to|have to|needs? to) pay\b|\binto us for\b"
     r"|\b(?:situation|state|position) of (?:the |their |his |her |its |[\w&]+'s )?(?:account|a/c)\b"
     r"|\baccount (?:situation|position)\b",
     # "what's left on their account": what is still owed

@@ -77,7 +77,7 @@ perspective released levy fighting arguing pushing back theres
 heftiest meatiest beefiest juiciest
 pd disp disps dispt dispts hole un ones situation entered enter enters period periods imported
 quarterly monthly annual yearly litigation legal wise debts calls escalate escalated large great
-subject action party realised realized raised raising lowered marked complete
+subject action party realised realized raised raising lowered marked complete broke
 """.split()
 )
 

@@ -228,3 +228,36 @@ def test_a_name_heard_as_short_words_after_to() -> None:
     assert request.action is not None and request.action.customer_text == "in it tech"
     request = parse("send a follow-up email to falcon hardware", TODAY)  # "up to": no name
     assert request.action is not None and request.action.customer_text == "falcon hardware"
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        # a promise named in a clause of when: the question is the payments
+        ("has globex paid anything since they broke their promise", "payment_history", "globex"),
+        ("did initech keep their promise?", "promises", "initech"),
+        # "into us for" is what is owed
+        (
+            "mariner lumber paid something, how much are they into us for now",
+            "customer_balance",
+            "mariner lumber",
+        ),
+        # an order "going through" is its credit
+        ("would a 20k order from falcon get through", "credit_check", "falcon"),
+    ],
+)
+def test_clauses_and_idioms_of_one_customer(text: str, intent: str, customer: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, customer), (text, request)
+
+
+def test_which_of_them_to_chase_first() -> None:
+    assert parse("do I call northwind or initech first?", TODAY).intent == "collections_list"
+
+
+def test_a_promise_kept_is_asked_in_any_order() -> None:
+    from graph.understand_book import PROMISES_KEPT
+
+    assert PROMISES_KEPT.search("which promises did globex keep")
+    assert PROMISES_KEPT.search("did globex keep their promise")
+    assert not PROMISES_KEPT.search("broken promises this week")
