@@ -315,6 +315,10 @@ def _build(
         invoice = _one_invoice(erp, request.invoice_refs[0])
         text = f"{invoice.invoice_number}: {request.text or ''}"
         return _plain(AddNote(customer_id=invoice.customer_id, text=text, author=requested_by))
+    if kind == "send_reminder" and not request.customer_text and request.invoice_refs:
+        # "send a reminder for INV-10222": the invoice's customer is the one reminded
+        owner = _one_invoice(erp, request.invoice_refs[0]).customer_id
+        request = replace(request, customer_text=owner)
     if not request.customer_text:
         raise Unclear("Which customer? Name the customer (or its ID).")
     customer = customer_of(request.customer_text)

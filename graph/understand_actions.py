@@ -219,6 +219,9 @@ def _build(
     customer = _customer_of(named, _REMINDER_WORDS.sub(" ", refs.remaining))
     if customer is None and fallback is not None:
         customer, invoices = fallback, tuple(i for i in invoices if i.upper() != fallback)
+    if customer is None and invoices:
+        # "send a reminder for INV-10222": the invoice's customer (graph.requests finds it)
+        return ActionRequest("send_reminder", invoice_refs=invoices)
     if customer is None:
         return None
     return ActionRequest(

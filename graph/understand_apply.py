@@ -21,7 +21,10 @@ MAYBE_INVOICE = lazy(
     r"((?:[a-z]{1,3}-)?\d{3,})\b"
     r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)(?![.,]\d)"
 )
-OLDEST = lazy(r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b")
+OLDEST = lazy(
+    r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b"
+    r"|\bto (?:the |their |its )?oldest(?: one)?\s*$"  # "apply globex cash to oldest"
+)
 
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
 _APPLIED_AMOUNT = lazy(

@@ -192,6 +192,14 @@ _SPOKEN_ORDER = lazy(
 )
 
 
+# "PMT-U00001 to 10222 pls": the whole message a payment and where it goes
+_PAYMENT_TO = lazy(
+    r"^\s*((?:pmt|pay|rcpt|rct)[- ]?[a-z]?\d{3,})\s+(?:to|against|on)\s+"
+    r"((?:inv(?:oice)?[- ]?#?\s?)?(?:[a-z]{1,3}-)?\d{3,})\s*(?:pls|please|thanks|ty)?[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def spoken(text: str) -> str:
     """An invoice or sales order number said aloud written in digits ("invoice ten two five
     four" -> "invoice 10254", "s o ten oh eight" -> "SO-1008"), when it makes four digits or
@@ -212,7 +220,8 @@ def spoken(text: str) -> str:
         digits = _digits(match.group(1))
         return f"SO-{digits}" if len(digits) >= 4 else match.group(0)
 
-    text = _RIGHT_OFF.sub("write", _ARROW_APPLIED.sub(r"apply \1 to \2", text))
+    text = _PAYMENT_TO.sub(r"apply \1 to \2", _ARROW_APPLIED.sub(r"apply \1 to \2", text))
+    text = _RIGHT_OFF.sub("write", text)
     text = _SPOKEN_AFTER_CHANGE.sub(after_change, _SPOKEN_INVOICE.sub(written, text))
     text = _SPOKEN_ORDER.sub(order, text)
     return _SPOKEN_CENTS.sub(r"\1\2.\3", text)

@@ -346,6 +346,35 @@ def test_an_idiom_proposes_the_change_it_asks_for(
     assert Decimal(str(reply["proposals"][0]["amount"])) == Decimal(amount)
 
 
+def test_a_reminder_of_an_invoice_alone_goes_to_its_customer(demo: Cli) -> None:
+    reply = ask_json(demo, "send a reminder for INV-10222")
+    assert [p["action"] for p in reply["proposals"]] == ["send_reminder"], reply["text"]
+    assert "C00003" in reply["proposals"][0]["summary"]  # INV-10222 is Globex's
+
+
+def test_terse_applications_and_reminders() -> None:
+    cases = {
+        "PMT-U00001 to 10222 pls": ("apply_payment", None),
+        "apply globex cash to oldest": ("apply_payment", "globex"),
+        "send reminder 10222": ("send_reminder", None),
+    }
+    for text, (kind, customer) in cases.items():
+        action = parse(text, TODAY).action
+        assert action is not None and (action.kind, action.customer_text) == (kind, customer), (
+            text,
+            action,
+        )
+    assert parse("apply globex cash to oldest", TODAY).action.oldest  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PMT-U00001 to 10222?", "was PMT-U00001 to 10222 approved", "dunning to northwind - paused?"],
+)
+def test_terse_ones_asked_about_are_none(text: str) -> None:
+    assert parse(text, TODAY).action is None, text
+
+
 def test_an_arrow_asked_about_proposes_nothing(demo: Cli) -> None:
     reply = ask_json(demo, "was PMT-U00001 -> 10222 approved?")
     assert reply["proposals"] == []
