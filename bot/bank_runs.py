@@ -34,7 +34,7 @@ def run_bank_file(
 ) -> BankRun:
     """Raises ``BankFileError`` (nothing read), ``CashRunError`` (nothing written, or the file
     is being processed by another run). ``statement``: the file already read (or opened: its
-    lines are read from the file as the run goes through them, ``open_statement``).
+    lines are read back from its spool as the run goes through them, ``open_statement``).
     ``with_reply=False``: no summary card (it reads the waiting approvals back) when nothing
     is posted. The run's result rows wait on disk (``ResultSpool``), read back in order."""
     from graph.cash_application import CashApplication

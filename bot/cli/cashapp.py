@@ -85,7 +85,7 @@ def cashapp(
                 raise click.BadParameter(str(error), param_hint="--post") from None
     settings = settings_for(db)
     try:
-        # Checked whole now; its lines are read again from the file as the run needs them.
+        # Checked and parsed whole now; its lines are read back from a spool as the run needs them.
         statement = open_statement(bank_file, file_format, profile)
     except BankFileError as error:
         raise Fail(str(error)) from None
@@ -112,7 +112,7 @@ def cashapp(
                 statement=statement,
                 with_reply=bool(targets) and not dry_run,  # the card only when it is posted
             )
-        except (CashRunError, BankFileError) as error:  # a file changed since it was checked
+        except (CashRunError, BankFileError) as error:
             raise Fail(str(error)) from None
     run = done.run
     if out is not None:

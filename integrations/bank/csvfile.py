@@ -44,10 +44,9 @@ def _contract(text: str, name: str) -> list[BankLine]:
     return list(contract_lines(io.StringIO(text, newline=""), name))
 
 
-def contract_lines(text: Iterable[str], name: str, *, check_ids: bool = True) -> Iterator[BankLine]:
+def contract_lines(text: Iterable[str], name: str) -> Iterator[BankLine]:
     """arbot's own layout read from ``text`` (lines as a file opened with ``newline=""`` gives
-    them), a line at a time; ``check_ids=False`` skips the repeated-id check (a file already
-    read whole once, so a second pass holds no id of its own)."""
+    them), a line at a time."""
     reader = csv.reader(text)
     try:
         header = next(reader, None)
@@ -60,7 +59,7 @@ def contract_lines(text: Iterable[str], name: str, *, check_ids: bool = True) ->
     if missing:
         raise BankFileError(f"{name}:1: header lacks column(s) {', '.join(missing)}")
     at = {c: columns.index(c) for c in COLUMNS}
-    first_line: dict[str, int] | None = {} if check_ids else None
+    first_line: dict[str, int] = {}
     start = reader.line_num + 1
     while True:
         try:
@@ -84,7 +83,7 @@ def _line(
     at: dict[str, int],
     name: str,
     line_no: int,
-    first_line: dict[str, int] | None,
+    first_line: dict[str, int],
 ) -> BankLine:
     def cell(column: str) -> str:
         return row[at[column]].strip()
@@ -110,7 +109,7 @@ def _line(
         "CSV", received.isoformat(), amount, currency, payer, reference
     )
     payer = " ".join(payer.split()) or payer_from_text(reference)
-    if first_line is not None and cell("payment_id"):
+    if cell("payment_id"):
         if payment_id in first_line:
             raise BankFileError(
                 f"{where}: payment_id {payment_id} already used on line {first_line[payment_id]}"

@@ -1,5 +1,6 @@
-"""A bank file read as it is run: checked whole once, its receipts read again from the file an
-entry at a time each time they are gone through, so a run holds a batch of lines, not the file.
+"""A bank file read once, a piece at a time, and run from a spool: checked whole while its
+receipts are written to an anonymous temporary file, which every pass over them reads back a
+chunk at a time, so a run holds a chunk of lines, never the file, and parses it once.
 
 ``open_statement(path)`` refuses exactly what ``read_statement(path)`` refuses, with the same
 message, before it returns (nothing of a bad file is ever handed on); its ``receipts`` are the
@@ -15,24 +16,28 @@ same lines in the same order, with the same ids; its not-receipts, debits and wa
   found (``csvexport.export_settings``: the profile's, or the decimal mark and date format their
   rows show, the file read once more for them).
 
-The check is the first of these reads, to the file's end. A file the streamed reader refuses or
-cannot follow as the whole reader does (``Unstreamable``: a statement's header after its
-entries, a second statement wrapper, a NUL byte, say) is read whole, by ``read_statement``'s
-own code: its refusal, or its statement, is then ``read_statement``'s by construction (reading
-a hostile file whole costs what it always did: at most ``MAX_FILE_BYTES``).
+The check reads the file to its end. A file the streamed reader refuses or cannot follow as the
+whole reader does (``Unstreamable``: a statement's header after its entries, a second statement
+wrapper, a NUL byte, say) is read whole, by ``read_statement``'s own code: its refusal, or its
+statement, is then ``read_statement``'s by construction (reading a hostile file whole costs
+what it always did: at most ``MAX_FILE_BYTES``).
 
-A file changed since it was checked is refused (``BankFileError``): before the first line when
-its size or time changed, at the end when its content did, and wherever it no longer reads.
+What was checked is what runs: the receipts come from the spool (``integrations.spool``: in
+the system's temporary directory, owner-only, nameless, deleted when the statement is closed or
+collected, and on a refusal), never from the file again, so a file changed after the check
+changes nothing. A file whose size, time or inode changed while it was checked is refused
+(``BankFileError``, "changed while it was being read"); one that changed between being first
+looked at (its format, encoding, an export's settings) and the check is read whole as it is.
 """
 
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
 from collections import Counter
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import IO
 
@@ -48,14 +53,19 @@ from integrations.bank.formats import (
 from integrations.bank.statement import BankStatement, NotReceipt
 from integrations.bank.streamreaders import Reader, bai2, camt, contract, export, mt940
 from integrations.erp.records import BankLine
+from integrations.spool import Spool
 
 CHUNK = 1 << 16  # bytes read at a time
+SPOOLED = 512  # receipts to a chunk of the spool
+# A receipt spooled as the tuple of its fields, in order (``BankLine(*record)`` again).
+_record = attrgetter(*(f.name for f in fields(BankLine)))
 HEAD = 1 << 16  # bytes whose first non-blank line tells arbot's own CSV layout
 
 
 @dataclass(slots=True)
 class FileStatement:
-    """``BankStatement``'s fields; ``receipts`` read from the file each time (``FileLines``)."""
+    """``BankStatement``'s fields; ``receipts`` read back from the spool each time
+    (``FileLines``). ``close()`` deletes the spool (so does collecting it)."""
 
     format: str
     receipts: FileLines
@@ -63,29 +73,41 @@ class FileStatement:
     debit_count: int = 0
     warnings: list[str] = field(default_factory=list)
 
+    def close(self) -> None:
+        self.receipts.close()
+
 
 class FileLines(Collection[BankLine]):
-    """The receipts of a file checked whole (``open_statement``), read from it again, an entry
-    at a time, on every iteration; ``len`` without reading. A file changed since it was
-    checked is refused (``BankFileError``)."""
+    """The receipts of a file checked whole (``open_statement``), as the check read them, kept
+    on disk (a ``Spool``, ``SPOOLED`` lines to a chunk) and read back a chunk at a time on every
+    iteration; ``len`` without reading. The file is not read again: what was checked is what
+    runs, whatever becomes of the file after."""
 
     def __init__(
         self, path: Path, name: str, reader: Reader, format: str, stamp: tuple[int, int, int]
     ) -> None:
-        """The file read once whole, a piece at a time, and let go; what is not a receipt is
-        kept (``statement``). Raises ``Unstreamable`` for a file to read whole instead,
-        whatever the streamed reader met (a refusal too)."""
-        self._path, self._name, self._reader = path, name, reader
-        self._repeated: frozenset[str] = frozenset()
-        self._stamp = stamp  # the file's size, time and inode when it was first looked at
-        self._digest = ""
+        """The file read once whole, a piece at a time, its receipts spooled and let go; what
+        is not a receipt is kept (``statement``). Raises ``Unstreamable`` for a file to read
+        whole instead, whatever the streamed reader met (a refusal too), ``BankFileError`` for
+        a file that changed while it was read."""
+        self._name = name
+        self._spool = Spool(SPOOLED)
         self.statement = BankStatement(format)
         ids: Counter[str] = Counter()
         try:
-            for line in self._read(self.statement, first=True):
-                ids[line.payment_id] += 1
+            with _opened(path, name) as raw:
+                if _stamp(path) != stamp:  # since it was first looked at: read it whole now
+                    raise BankFileError(f"{name}: the file changed while it was being read")
+                for line in reader(raw, name, self.statement):
+                    ids[line.payment_id] += 1
+                    self._spool.append(_record(line))
+            changed = _stamp(path) != stamp
         except Exception as error:  # the whole reader says what it is, or reads it
+            self._spool.close()
             raise Unstreamable(f"{name}: {error}") from error
+        if changed:  # while it was read: no telling what was read
+            self._spool.close()
+            raise BankFileError(f"{name}: the file changed while it was being read")
         self._count = ids.total()
         # Ids written on more than one line, renamed ``ID~2``... as ``errors.unique_ids`` does.
         self._repeated = frozenset(payment_id for payment_id, n in ids.items() if n > 1)
@@ -104,60 +126,30 @@ class FileLines(Collection[BankLine]):
         return any(line == item for line in self)
 
     def __iter__(self) -> Iterator[BankLine]:
-        return self._read(BankStatement(self.statement.format), first=False)
+        if self._spool.closed:
+            raise BankFileError(f"{self._name}: the statement was closed")
+        return self._lines()
 
-    def _read(self, statement: BankStatement, *, first: bool) -> Iterator[BankLine]:
-        try:
-            raw = self._path.open("rb")
-        except OSError as error:
-            raise BankFileError(f"{self._name}: cannot read: {error.strerror or error}") from None
-        changed = BankFileError(f"{self._name}: the file changed while it was being read")
-        with raw:
-            if _stamp(self._path) != self._stamp:  # on the check too: since it was looked at
-                raise changed
-            hashing = _Hashing(raw)
-            seen: Counter[str] = Counter()
-            lines = self._reader(io.BufferedReader(hashing, CHUNK), self._name, statement, first)
-            while True:
-                try:
-                    line = next(lines, None)
-                except Exception:
-                    if not self._digest:
-                        raise
-                    raise changed from None  # it read whole before: it is not the same file
-                if line is None:
-                    break
-                if line.payment_id in self._repeated:
-                    seen[line.payment_id] += 1
-                    if (count := seen[line.payment_id]) > 1:
-                        line = replace(line, payment_id=f"{line.payment_id}~{count}")
-                yield line
-            digest = hashing.hexdigest()
-            if self._digest and digest != self._digest:
-                raise changed
-            self._digest = digest
+    def _lines(self) -> Iterator[BankLine]:
+        repeated = self._repeated
+        seen: Counter[str] = Counter()
+        for payment_id, *rest in self._spool:
+            if payment_id in repeated:
+                seen[payment_id] += 1
+                if (count := seen[payment_id]) > 1:
+                    payment_id = f"{payment_id}~{count}"
+            yield BankLine(payment_id, *rest)
+
+    def close(self) -> None:
+        """Deletes the spool (collecting the lines does too)."""
+        self._spool.close()
 
 
-class _Hashing(io.RawIOBase):
-    """A binary file's bytes as they are read, hashed on the way."""
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        self._raw = raw
-        self._hash = hashlib.sha256()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(len(buffer))
-        buffer[: len(data)] = data
-        self._hash.update(data)
-        return len(data)
-
-    def hexdigest(self) -> str:
-        while rest := self._raw.read(CHUNK):
-            self._hash.update(rest)
-        return self._hash.hexdigest()
+def _opened(path: Path, name: str) -> IO[bytes]:
+    try:
+        return path.open("rb", buffering=CHUNK)
+    except OSError as error:
+        raise BankFileError(f"{name}: cannot read: {error.strerror or error}") from None
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:

@@ -16,9 +16,8 @@ from integrations.erp.records import BankLine
 if TYPE_CHECKING:
     from integrations.bank.csvexport import Settings
 
-# The file's bytes, its name, the statement the rest goes into, and whether this is the first
-# read (the one that checks the file whole) -> its receipts.
-Reader = Callable[[IO[bytes], str, BankStatement, bool], Iterator[BankLine]]
+# The file's bytes, its name, the statement the rest goes into -> its receipts.
+Reader = Callable[[IO[bytes], str, BankStatement], Iterator[BankLine]]
 
 
 def _text(binary: IO[bytes], encoding: str) -> io.TextIOWrapper:
@@ -43,12 +42,9 @@ def contract(encoding: str) -> Reader:
     """arbot's own CSV layout, a line at a time."""
     from integrations.bank.csvfile import contract_lines
 
-    def read(
-        binary: IO[bytes], name: str, statement: BankStatement, first: bool
-    ) -> Iterator[BankLine]:
+    def read(binary: IO[bytes], name: str, statement: BankStatement) -> Iterator[BankLine]:
         statement.format = "csv"
-        # Its ids checked once; a later read holds none of them.
-        return contract_lines(_text(binary, encoding), name, check_ids=first)
+        return contract_lines(_text(binary, encoding), name)
 
     return read
 
@@ -58,9 +54,7 @@ def export(encoding: str, settings: Settings) -> Reader:
     settings its profile gives or its rows show (``csvexport.export_settings``)."""
     from integrations.bank.csvexport import export_lines
 
-    def read(
-        binary: IO[bytes], name: str, statement: BankStatement, first: bool
-    ) -> Iterator[BankLine]:
+    def read(binary: IO[bytes], name: str, statement: BankStatement) -> Iterator[BankLine]:
         statement.format = "csv"
         rows = export_lines(_text(binary, encoding), name, settings, statement)
         yield from _handed_on(rows, statement)
@@ -73,15 +67,13 @@ def bai2(encoding: str) -> Reader:
     from integrations.bank.bai2file import bai2_details
     from integrations.bank.bai2records import read_records
 
-    def read(
-        binary: IO[bytes], name: str, statement: BankStatement, first: bool
-    ) -> Iterator[BankLine]:
+    def read(binary: IO[bytes], name: str, statement: BankStatement) -> Iterator[BankLine]:
         statement.format = "bai2"
         records = read_records(_lines(binary, encoding), name)
-        first = next(records, None)
-        if first is None or first.code != "01":  # refused by ``split_records``
+        header = next(records, None)
+        if header is None or header.code != "01":  # refused by ``split_records``
             raise Unstreamable(f"{name}: no file header (01) first")
-        details = bai2_details(chain((first,), records), name, statement)
+        details = bai2_details(chain((header,), records), name, statement)
         yield from _handed_on(details, statement)
 
     return read
@@ -91,9 +83,7 @@ def mt940(encoding: str) -> Reader:
     """MT940/MT942, a field at a time (``mt940file.read_fields``, ``mt940_entries``)."""
     from integrations.bank.mt940file import mt940_entries, read_fields
 
-    def read(
-        binary: IO[bytes], name: str, statement: BankStatement, first: bool
-    ) -> Iterator[BankLine]:
+    def read(binary: IO[bytes], name: str, statement: BankStatement) -> Iterator[BankLine]:
         statement.format = "mt940"
         entries = mt940_entries(read_fields(_lines(binary, encoding), name), name, statement)
         yield from _handed_on(entries, statement)
@@ -101,7 +91,7 @@ def mt940(encoding: str) -> Reader:
     return read
 
 
-def camt(binary: IO[bytes], name: str, statement: BankStatement, first: bool) -> Iterator[BankLine]:
+def camt(binary: IO[bytes], name: str, statement: BankStatement) -> Iterator[BankLine]:
     """camt.053/.054, an entry at a time (``camtstream.camt_entries``)."""
     from integrations.bank.camtstream import camt_entries
 

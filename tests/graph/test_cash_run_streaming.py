@@ -1,7 +1,7 @@
 """A cash run over a bank file holds a batch of its lines at a time, never the file's (issue 16):
-a dry run reads the lines again from the file as it goes through them; a real run matches them
-a chunk at a time (the matches wait on disk), then reads them again from the file for the
-batches that propose and record them."""
+a dry run reads the lines back from the statement's spool (the file parsed once, when it was
+checked) as it goes through them; a real run matches them a chunk at a time (the matches wait on
+disk), then reads them back again for the batches that propose and record them."""
 
 from __future__ import annotations
 
@@ -104,12 +104,12 @@ def test_a_real_run_holds_a_batch_of_the_files_lines(
     assert check_books(ledger_url) == []
 
 
-def test_a_real_run_reads_the_file_once_to_check_it_and_key_it(
+def test_a_real_run_goes_through_the_lines_once_to_check_them_and_key_them(
     ledger_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The lines are checked and the run's key (``lines_key``) hashed in one pass: a real run
-    goes through the file three times (checked and keyed, matched, proposed and recorded), a
-    dry run twice (checked, matched); the key is the one ``lines_key`` gives the lines."""
+    goes through the spooled lines three times (checked and keyed, matched, proposed and
+    recorded), a dry run twice (checked, matched); the key is the one ``lines_key`` gives."""
     from integrations.bank import FileLines
     from integrations.store import schema as store_schema
 

@@ -1,21 +1,28 @@
-"""``open_statement``: a bank file checked whole, its lines read again from the file as a run
-goes through them. Same refusals and same lines as ``read_statement``; never every line held."""
+"""``open_statement``: a bank file checked whole once, its lines spooled to an anonymous
+temporary file and read back from it as a run goes through them. Same refusals and same lines as
+``read_statement``; never every line held; what was checked is what runs."""
 
 from __future__ import annotations
 
 import gc
 import os
+import stat
+import tempfile
+import weakref
 from pathlib import Path
+from typing import IO
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import integrations.spool
 from integrations.bank import (
     BankFileError,
     FileStatement,
     open_statement,
     read_statement,
+    streamed,
 )
 from integrations.erp.records import BankLine
 
@@ -46,6 +53,27 @@ def same_as_whole(path: Path) -> None:
 
 def live_lines() -> int:
     return sum(1 for o in gc.get_objects() if isinstance(o, BankLine))
+
+
+def spools(monkeypatch: pytest.MonkeyPatch) -> list[weakref.ref[IO[bytes]]]:
+    """The temporary files spools make from now on (not kept alive by being listed)."""
+    made: list[weakref.ref[IO[bytes]]] = []
+    real = tempfile.TemporaryFile
+
+    def recorded(*args: object, **kwargs: object) -> IO[bytes]:
+        file = real(*args, **kwargs)  # type: ignore[call-overload]
+        made.append(weakref.ref(file))
+        return file
+
+    monkeypatch.setattr(integrations.spool.tempfile, "TemporaryFile", recorded)
+    return made
+
+
+def deleted(spool: weakref.ref[IO[bytes]]) -> bool:
+    """A spool's file closed (gone with it: it has no name) or collected."""
+    gc.collect()
+    file = spool()
+    return file is None or file.closed
 
 
 def test_the_samples_read_the_same_and_arbots_own_layout_is_streamed() -> None:
@@ -142,21 +170,69 @@ def test_its_lines_are_read_one_at_a_time_never_all_held(tmp_path: Path) -> None
         if number % 500 == 0:
             most = max(most, live_lines() - before)
     assert most <= 2
-    assert [line.payment_id for line in statement.receipts][-1] == "P1999"  # read again
+    assert [line.payment_id for line in statement.receipts][-1] == "P1999"  # read back again
 
 
-def test_a_file_changed_after_it_was_checked_is_refused(tmp_path: Path) -> None:
+def test_a_file_edited_after_the_check_does_not_change_the_run(tmp_path: Path) -> None:
     path = tmp_path / "bank.csv"
     big_file(path, 10)
     statement = open_statement(path)
+    checked = list(statement.receipts)
     big_file(path, 11)
-    with pytest.raises(BankFileError, match="changed while it was being read"):
-        list(statement.receipts)
+    assert list(statement.receipts) == checked
+    path.write_bytes(path.read_bytes().replace(b"PAYER 3", b"PAYER 4"))
+    assert list(statement.receipts) == checked
+    path.unlink()
+    assert list(statement.receipts) == checked
+
+
+def changing_while_read(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """arbot's own layout read as ever, the file rewritten (one line more) after its 5th line."""
+    real = streamed.contract
+
+    def contract(encoding: str) -> streamed.Reader:
+        read = real(encoding)
+
+        def reading(*args: object) -> object:
+            for number, line in enumerate(read(*args)):  # type: ignore[arg-type]
+                if number == 5:
+                    big_file(path, 11)
+                yield line
+
+        return reading  # type: ignore[return-value]
+
+    monkeypatch.setattr(streamed, "contract", contract)
+
+
+def test_a_file_changed_while_it_is_checked_is_refused_and_its_spool_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bank.csv"
     big_file(path, 10)
-    later = open_statement(path)
-    text = path.read_bytes().replace(b"PAYER 3", b"PAYER 4")
-    stat = path.stat()
-    path.write_bytes(text)  # same size and, set back, same time: the content tells
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    made = spools(monkeypatch)
+    changing_while_read(monkeypatch, path)
     with pytest.raises(BankFileError, match="changed while it was being read"):
-        list(later.receipts)
+        open_statement(path)
+    assert len(made) == 1 and deleted(made[0])
+
+
+def test_the_spool_is_private_and_deleted_when_closed_refused_or_collected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = spools(monkeypatch)
+    path = tmp_path / "bank.csv"
+    big_file(path, 10)
+    statement = open_statement(path)
+    assert isinstance(statement, FileStatement) and len(made) == 1
+    status = os.fstat(made[0]().fileno())  # type: ignore[union-attr]
+    assert stat.S_IMODE(status.st_mode) == 0o600 and status.st_nlink == 0  # no name, owner's
+    statement.close()
+    assert deleted(made[0])
+    with pytest.raises(BankFileError, match="closed"):
+        list(statement.receipts)
+    open_statement(path)  # not kept: collected
+    assert deleted(made[1])
+    path.write_bytes(HEADER + b"P1,2024-11-28,10.00,USD,A,\nP2,2024-11-28,1e30,USD,B,\n")
+    with pytest.raises(BankFileError, match="not an amount"):
+        open_statement(path)  # refused on its second line
+    assert len(made) == 3 and deleted(made[2])
