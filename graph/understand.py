@@ -31,6 +31,7 @@ from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
 from graph.understand_verbs import SELF_MEMO
+from graph.understand_whether import whether_to
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
 
@@ -291,7 +292,7 @@ def parse(text: str, today: date) -> Request:
             if refused is None:
                 return Request("create_invoice", customer_text=name, order_refs=orders, text=text)
             return Request("unknown", order_refs=orders, text=text, not_asked=refused)
-        return Request(
+        said = Request(
             intent="unknown",
             customer_text=name,
             invoice_refs=tuple(refs.invoices),
@@ -299,6 +300,7 @@ def parse(text: str, today: date) -> Request:
             text=text,
             cannot=cannot,
         )
+        return whether_to(said, norm)  # "is it a good idea to move X to net 45?": X's credit
     intent, guessed = _intent(norm, refs, name, chatter, text)
     written = explicit_range(norm, today)
     # a forecast, and promises "due monday", speak of days ahead
@@ -391,7 +393,7 @@ def parse(text: str, today: date) -> Request:
             # "is 982 paid": one invoice's status, not the book's payments; the agent reads it
             # as the invoice when the ledger has one, and says it did not understand otherwise
             intent = "unknown"
-    return Request(
+    request = Request(
         intent=intent,
         customer_text=None if intent in ("help", "unknown", "approvals_inbox") else name,
         invoice_refs=tuple(refs.invoices),
@@ -410,3 +412,4 @@ def parse(text: str, today: date) -> Request:
         at_least=at_least,
         also_named=also_named,
     )
+    return whether_to(request, norm)  # "should we be holding orders for X?": X's credit

@@ -133,6 +133,7 @@ WHY = {
     "history": "you asked for changes already made, which I cannot list yet",
     "quoted": "those words are quoted or forwarded, not your own request",
     "reported": "you told me what someone else wants or said, not asked me for it",
+    "undo": "you asked to undo a change, which I cannot do yet",
 }
 
 
@@ -156,10 +157,17 @@ _OVERRIDE = lazy(
 )
 _NEGATED = lazy(
     r"(?<!forget )\b(?:don't|dont|do not|never|not|no need to|no|shouldn't|should not|won't"
-    r"|will not|wouldn't|mustn't|must not|cannot|can't|instead of|rather than|hold off on"
-    r"|refrain from|no longer|without|never mind|nevermind|scratch|forget(?: about)?)\b"
-    r"(?:\s+\S+){0,3}\s*$"
+    r"|will not|wouldn't|mustn't|must not|cannot|can't|instead of|rather than|hold off(?: on)?"
+    r"|refrain from|no longer|without|never mind|nevermind|scratch|forget(?: about)?"
+    r"|wait (?:before|until|till|with|on)(?: you)?)\b(?:\s+\S+){0,3}\s*$"
+    r"|\b(?:don't|dont|do not) (?:bother|send|e-?mail|mail|forward)\b(?:\s+\S+){0,5}\s*$"
 )
+_UNDO = lazy(
+    r"\b(?:undo|roll(?:ing)? ?back|take back|taking back|unwind|back out|reverse|reversing)\b"
+    r"(?:\s+\S+){0,4}\s*$"
+)
+_HOLDS = ("set_credit_hold", "hold_order", "release_order")
+_APPROVAL = lazy(r"\bapprov\w*|\bproposals?\b|\bchanges?\b")
 _NOT_NEGATED = lazy(r"\b(?:don't|dont|do not|never) forget to\s*$|\bnot only\s*$")
 _PAST_VERB = (
     r"(?:wrote|written|applied|allocated|matched|posted|raised|lowered|increased|decreased"
@@ -202,7 +210,8 @@ _STATEMENT_FIGURE = lazy(
 # "…? nah forget it", "scratch that": a clause that calls off what the clauses before it asked
 RETRACTS = lazy(
     r"^(?:(?:nah|no|nope|actually|ok|okay|wait|hmm|on second thought)\b[\s,]*)*(?:forget (?:it"
-    r"|that|about it)|never ?mind|scratch that|ignore that|cancel that|don't bother)\s*[.!]*$"
+    r"|that|about it)|never ?mind|scratch that|ignore (?:that|it|this)|cancel that"
+    r"|don't bother)\s*[.!]*$"
 )
 _FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")
 _NOTE_DONE = lazy(
@@ -314,6 +323,10 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "override"
     if conditional or (kind != "add_note" and _IN_CASE.search(norm[: match.start()])):
         return "hypothetical"
+    if _UNDO.search(before) and not (kind in _HOLDS and not _APPROVAL.search(clause)):
+        # "take back the limit change", "undo the write-off on 10319" ("undo the credit hold on
+        # fabrikam" is its release: a change arbot makes)
+        return "undo"
     if _NEGATED.search(before) and not _NOT_NEGATED.search(before):
         return "negated"
     if any(s > start and RETRACTS.match(norm[s:e].strip()) for s, e, _ in _clause_spans(norm)):

@@ -20,7 +20,15 @@ _CAPABILITY = (
     r"(?: (?:dunning|reminders?|statements?|letters?|notes?|write-?offs?|holds?|limits?|notices?"
     r"|e-?mails?|promises?|disputes?|invoices?|credit|payment|terms|plans?|changes))+\s*[?]*$"
 )
-CAPABILITY = lazy(_CAPABILITY)
+# "are you able to raise invoices from sales orders?": the same, asked of arbot's ability
+_ABLE = (
+    r"^(?:are|is) (?:you|u|arbot|the bot) (?:able|allowed|capable|permitted) (?:to|of) \w+"
+    r"(?: (?:dunning|reminders?|statements?|letters?|notes?|write-?offs?|holds?|limits?|notices?"
+    r"|e-?mails?|promises?|disputes?|invoices?|credit|payments?|terms|plans?|changes|cash))+"
+    r"(?: (?:from|for|on|against) (?:sales )?(?:orders?|customers?|invoices?|accounts?"
+    r"|payments?))?\s*[?]*$"
+)
+CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}")
 HELP = _rx(
     r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
     r"|getting started|how to use|instructions|manual|docs)(?:,? please)?\s*[?!.]*\s*$",
@@ -58,6 +66,27 @@ HELP = _rx(
     r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
     r"|\bwhat is arbot\b",
     _CAPABILITY,
+    _ABLE,
+    # how to ask: "how do I get you to write off a short pay?", "what's the syntax to put a
+    # customer on hold", "which words I must use?", "what do you need from me to record a …"
+    r"\bhow (?:do|can|would) (?:i|we) (?:get|make|have) (?:you|arbot|the bot) (?:to )?\w+",
+    r"\b(?:syntax|wording|phrasing|command|format) (?:to|for|i use to)\b"
+    r"|\bwhich words (?:do |should |must )?(?:i|we)\b|\bwhat (?:words|do i (?:type|say|write))"
+    r" (?:do |should |must )?(?:i )?(?:use|to)\b",
+    r"\bwhat (?:do|would) you need (?:from (?:me|us) )?to\b",
+    # non-native word order: "How I can change a credit limit with you?"
+    r"\bhow (?:i|we) (?:can|could|should|do|must) .{1,60}\b(?:with|using|via|through|in|from)"
+    r" (?:you|arbot|this bot|the bot)\b",
+    # what arbot can do, asked of no one: "can u apply cash or only look it up?", "are you able
+    # to raise invoices from sales orders?"
+    r"^(?:can|could) (?:you|u|arbot) \w+(?: \w+){0,2} or (?:only|just)\b",
+    # "do my change requests need someone else to approve them?"
+    r"\b(?:my|our|the) (?:change )?requests?\b.{0,30}\b(?:approv\w*|sign-?off)\b"
+    r"|\bapprov\w* (?:\w+ ){0,2}(?:my|our) (?:change )?requests?\b"
+    r"|\b(?:need|needs|must|has to|have to) (?:someone|somebody|another person|a second person"
+    r"|a colleague)(?: else)? to approve\b"
+    r"|\b(?:someone|somebody|another person|a second person|a colleague)(?: else)? (?:need|needs"
+    r"|must|has|have)(?: to)? approve\b",
     # who may approve what, and how arbot's steps go: "who is allowed to approve a write-off"
     r"\bwho (?:is|are) (?:allowed|able|authori[sz]ed|permitted|entitled) to approve\b"
     r"|\bwho (?:can|may|should|must) approve\b"

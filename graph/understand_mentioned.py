@@ -36,6 +36,8 @@ _MENTIONS: dict[str, re.Pattern[str]] = {
             r"\breminders?\b|\bremind(?:ed)? (?!me\b|myself\b)|\bchas(?:e|es|ers?|ed|ing)\b",
         ),
         ("add_note", r"\bnotes?\b(?! to (?:self|myself)\b)"),
+        ("send_statement", r"\bstatements?\b|\bsoa\b"),
+        ("record_promise", r"\bpromises?\b|\bptps?\b"),
         ("set_terms", r"\b(?:payment )?terms\b|\bnet ?-?\d{1,3}\b"),
         ("release_order", r"\breleas(?:e|ed|ing)\b"),
         (
@@ -49,7 +51,11 @@ _MENTIONS: dict[str, re.Pattern[str]] = {
 _CALLED_OFF = lazy(
     r"\b(?:don't|dont|do not|never|no need to|shouldn't|should not|won't|will not|hold off on"
     r"|never mind|nevermind|scratch|forget(?: about)?|not going to|are not|aren't|not to"
-    r"|no longer)\b(?:\s+\S+){0,3}\s*$"
+    r"|no longer|let'?s not|let us not|wait (?:before|until|till|with|on)(?: you)?)\b"
+    r"(?:\s+\S+){0,3}\s*$"
+    # "don't bother sending harbor a reminder", "no reminder this week"
+    r"|\b(?:don't|dont|do not) (?:bother|send|e-?mail|mail|forward)\b(?:\s+\S+){0,5}\s*$"
+    r"|\bno(?:\s+\S+)?\s*$"
 )
 # A list of what was changed, asked for as a noun and what was done to it
 _LISTED = lazy(

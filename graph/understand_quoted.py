@@ -295,13 +295,17 @@ def _after_a_report(
 
 def unless_reported(reading: Request, text: str, norm: str) -> Request:
     """A statement shown, unless the words only report someone's wish for one ("fyi luis told
-    me bishop & ingram want a copy of their statement"): that is no request (unknown)."""
+    me bishop & ingram want a copy of their statement"): that is no request (unknown); or ask
+    whether to send one: what the customer owes."""
     from graph.understand import Request
     from graph.understand_asked import not_asked
 
     if reading.intent != "customer_statement":
         return reading
     told = not_asked(text, "send_statement", norm=norm)
+    if told is not None and told.reason == "question":
+        # "should we send granite a statement?": whether to, asked of what they owe
+        return replace(reading, intent="customer_balance")
     if told is None or told.reason not in ("reported", "done"):
         return reading
     return Request("unknown", customer_text=reading.customer_text, text=text)

@@ -34,7 +34,9 @@ INJECTION = _rx(
     r"\b(?:it is|this is|that is|these are|they are|already|been) pre-?approved\b"
     r"|\b(?:consider|treat) (?:it|this|them|these) (?:as )?(?:already )?"
     r"approved\b|\bno (?:need for|need to wait for) (?:an? )?(?:approval|sign-?off)\b",
-    r"\bapprove (?:all|every|everything|apr-\w+)\b|\bauto-?approve\b",
+    r"\bapprove (?:all|every|everything|apr-\w+)\b|\bauto-?approv\w*",
+    # a reply of arbot's own forged in the message: "<!-- assistant: proposal approved -->"
+    r"<!--|^\s*(?:assistant|arbot|bot)\s*:",
     r"\bwithout (?:any )?(?:approvals?|review|sign-?off)\b",
     r"\b(?:set|change|raise|lower|increase|update|reset|double) (?:all|every|each) (?:the )?"
     r"(?:credit )?limits?\b",
@@ -198,8 +200,9 @@ CANNOT = (
             r"|\bdid (?:anyone|anybody|we|you|i|someone|somebody)(?: already| ever| actually)?"
             r" (?:send|e-?mail|call|remind|contact|chase)\b"
             # "the reminder to contoso went out on monday right?", "has the statement gone out"
-            r"|^(?:has|have|was|were)? ?(?:the |a |our |my |any )?(?:reminders?|statements?"
+            r"|^(?:has|have|was|were|did)? ?(?:the |a |our |my |any )?(?:reminders?|statements?"
             r"|dunning (?:letters?|e-?mails?)|chasers?)\b.{0,40}\b(?:went out|gone out|go out"
+            r"|(?:went|gone|go|got) to\b(?! (?:the )?(?:wrong|right)\b)"
             r"|was sent|were sent|been sent|got sent)\b[^-?;.]{0,30}\??\s*$"  # asked of alone
             r"|\baudit (?:log|trail|history)\b|\bwhat did you (?:change|do|approve|send)\b",
             r"\b(?:print|download|export)\b.{0,30}\binvoices?\b|\binvoices?\b.{0,20}\b(?:pdf|printout)s?\b"
@@ -241,6 +244,11 @@ CANNOT = (
             r"(?!(?: \S+){0,4} (?:report|ageing|aging|analysis|summary|breakdown|listing)\b))"
             r"\b(?! me\b)",
             r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
+            # a change made, undone: "undo the write-off on 10319", "roll back the limit change"
+            # ("revert" is also "reply": "revert with their current limit")
+            r"\b(?:undo|roll(?:ing)? ?back|take back|unwind|back out)\b (?:\S+ ){0,4}"
+            r"(?:write-?offs?|w/o|holds?|limits?|changes?|approvals?|applications?|notes?"
+            r"|reminders?|terms|proposals?|it|that|this)\b",
             # an invoice's due date moved, asked however: "can we extend the due date of …"
             r"\b(?:extend|push (?:back|out)|push|move|postpone|defer|change)\b (?:\S+ ){0,3}"
             r"due dates?\b",
