@@ -79,7 +79,7 @@ def whether_to(request: Request, norm: str) -> Request:
         chase is not None
         and _WHICH_FIRST.search(norm)
         and _why_not(norm, chase, "send_reminder", conditional=False) == "question"
-        and request.intent in ("customer_balance", "unknown")
+        and request.intent in ("customer_balance", "unknown", "collections_list")
     ):
         return replace(request, intent="collections_list", customer_text=None, guessed=False)
     if not (request.guessed or request.intent in _LOOSE):
