@@ -174,7 +174,8 @@ def _build(
             who = who[: passive.start()]  # "initech to be moved to net 45"
         who = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who)))
         customer = (
-            _customer_of(re.sub(r"\b(?:payment|terms?|days?|net|n|onto)\b", " ", who)) or fallback
+            _customer_of(re.sub(r"\b(?:payment|terms?|conditions?|days?|net|n|onto)\b", " ", who))
+            or fallback
         )
         if customer is None:
             return None

@@ -144,7 +144,10 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
     )
 
 
-_UNAPPLIED = r"\b(?:unapplied|on[- ]account|cash|payment|money|credit|cheque|check)\b"
+_UNAPPLIED = (
+    r"\b(?:unapplied|on[- ]account|cash|payment|money|credit|cheque|check)\b"
+    r"|\d (?:from|sent by|paid by)\b"  # "match the 828.82 from globex to 10222"
+)
 _IT = lazy(r"^\S+ (?:it|that|this|them)\b")  # "put it against …": the money said elsewhere
 # what the customer did, said beside its name: "globex called, the on-account check …"
 _SENT = lazy(

@@ -13,7 +13,10 @@ from graph.understand_money import money as _money
 from graph.understand_verbs import ASKING_YOU, POLITE, clauses
 
 # "from 20k to 25k", "36k -> 50k", "net 30 -> net 60": the figure after "to" or the arrow
-FROM_TO = lazy(r"\bfrom\b.{1,30}?\bto\b|(?:\$?\d[\d,.]*\s*[km]?|net ?\d+)\s*(?:->|=>|\u2192)\s*")
+FROM_TO = lazy(
+    r"\bfrom\b.{1,30}?\bto\b|(?:\$?\d[\d,.]*\s*[km]?|net ?\d+)\s*(?:->|=>|\u2192)\s*"
+    r"|(?<!\bby )(?<![\d,.$])\$?\d[\d,.]*\s*[km]?\s+to\s+(?=\$?\d)"  # "… change 10k to 15k"
+)
 # "until end of december" dates the limit's end (arbot cannot yet); "until they catch up" is the
 # reason for a limit someone will change again
 TEMPORARY = lazy(

@@ -113,7 +113,10 @@ VERB = {
             r"(?:[\w-]+ ){0,2}write ?-?off\b"
             # "book off the small difference of 171.45 on INV-10396": "book off" (ausbuchen)
             # is a write-off when an amount or an invoice follows
-            r"|^book (?:off|out) (?=.{0,80}(?:\d{3}|\binv))",
+            r"|^book (?:off|out) (?=.{0,80}(?:\d{3}|\binv))"
+            # "the 12.00 open on 10183 please write off": the amount first, the ask at the end
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?=.*\d{{3}}).{{1,80}}\b(?:please|kindly|just)"
+            r" write ?-?off(?: it| this| that)?\s*$",
         ),
         (
             "apply",

@@ -23,6 +23,7 @@ TODAY = date(2026, 11, 21)
         ("right off the 88.10 left on 10321, not worth the chase", "10321", "88.10"),
         ("right off 12.00 on INV-10183 pls", "10183", "12.00"),
         ("small balance w/o: 33.50, 10222, globex", "10222", "33.50"),
+        ("the 12.00 open on 10183 please write off", "10183", "12.00"),
         ("rite it off - the 45.10 on INV-10321", "10321", "45.10"),
         ("book 88.10 on 10321 to write-off", "10321", "88.10"),
         ("right off the 88 10 on ten three two one its freight", "10321", "88.10"),  # dictated
@@ -43,6 +44,8 @@ def test_a_write_off_said_in_an_idiom(text: str, invoice: str, amount: str) -> N
         "right off the top of my head I think globex owes 2,400",
         "on ten three two one what's open",
         "let me know if 10321 is paid",
+        "the 12.00 on 10183 was a write off",
+        "is the 12.00 on 10183 a write off",
         "let the 45.10 on INV-10321 go to collections?",
         "did we let the 12.00 on 10183 go?",
         "don't let the 12.00 on 10183 go, chase it",
@@ -144,6 +147,8 @@ def test_an_application_asked_about_is_none(text: str) -> None:
         ("kindly hike globex credit limit to 30k", "globex", "30000", None),
         ("bump up falcon's line to 40k", "falcon", "40000", None),
         ("globex: new limit 25k", "globex", "25000", None),
+        ("Initech credit limit change 10k to 15k", "initech", "15000", None),  # the new one
+        ("raise globex limit by 10k to 25k", "globex", "25000", None),
         (
             "sales wants initech's limit increased to 35k - pls put it through",
             "initech",
@@ -204,6 +209,8 @@ def test_a_hold_or_terms_said_tersely_or_formally() -> None:
         "globex to net 30 pls": ("set_terms", "globex"),
         "move initech onto 2/10 net 30": ("set_terms", "initech"),
         "knock off globex's on account against 10222": ("apply_payment", "globex"),
+        "match the 828.82 from globex to 10222": ("apply_payment", "globex"),
+        "Please change the payment condition of Globex to 30 days net.": ("set_terms", "globex"),
     }
     for text, (kind, customer) in cases.items():
         action = parse(text, TODAY).action
