@@ -5,6 +5,15 @@
 bank reference, customer reference, text), ``88`` continuation, ``49``/``98``/``99`` trailers
 whose control totals and record counts are checked. Detail type codes 100-399 are credits;
 codes outside the standard credit and debit ranges are kept with their code as not receipts.
+
+The type code is the bank's classification of a credit; the detail's free text is the payer's
+remittance. A credit is a not-receipt by its code (``_CODE_REASONS``: a return, reversal,
+rejected credit, correction, internal transfer, FX leg, interest); the words of its text
+("RETURN", "REJECTED", "STORNO") decide only for the generic codes that say no more than "a
+credit" (``_GENERIC``: 108 any type, 169 miscellaneous ACH, 174 other deposit, 229
+miscellaneous international, 249 miscellaneous security, 399 miscellaneous credit). A 195
+incoming money transfer whose text says "DEFECTIVE UNITS RETURNED" is a receipt. Returns of
+our own deposits (555/556 "deposited item returned", ...) are debits, counted as debits.
 """
 
 from __future__ import annotations
@@ -66,6 +75,8 @@ _CODE_REASONS = {
     "397": CORRECTION,  # float adjustment
     "398": CORRECTION,  # miscellaneous fee refund
 }
+# Credit detail codes that say no more than "a credit": their text may say what it is.
+_GENERIC = frozenset({"108", "169", "174", "229", "249", "399"})
 _FUNDS_EXTRA = {"": 0, "0": 0, "1": 0, "2": 0, "Z": 0, "V": 2, "S": 3}
 _PAYER_KEYS = (
     re.compile(r"(?a)\bBO1:\s*(?P<v>.+?)(?=\s+[A-Z]{2}\d?:|$)"),
@@ -253,7 +264,7 @@ def _detail(record: Record, context: _Context, statement: BankStatement) -> int:
         reason = _CODE_REASONS[code]
     elif amount == 0:
         reason = ZERO
-    else:
+    elif code in _GENERIC:
         reason = reason_from_text(own_text)
     if reason is not None:
         statement.not_receipts.append(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from integrations.bank import BankFileError, parse_statement_bytes, read_statement
+from integrations.bank.statement import REJECT, RETURN
 
 BANK = Path(__file__).parents[1] / "fixtures" / "bank"
 REAL = BANK / "real"
@@ -180,3 +181,25 @@ def test_bai2_interest_from_the_bank_is_not_a_customer_receipt() -> None:
         Decimal("17.64"),
         "interest or investment income from the bank",
     )
+
+
+def test_bai2_a_credit_is_what_its_type_code_says_its_text_is_the_payers() -> None:
+    """A 195 incoming money transfer or a 142 ACH credit is a receipt whatever its remittance
+    says ("DEFECTIVE UNITS RETURNED"); a 266 return item is a return whatever its text; only a
+    generic code (399 miscellaneous, 169 miscellaneous ACH) is told by the bank's words."""
+    details = (
+        b"16,195,1000,Z,W-1,,INV-7 DEFECTIVE UNITS RETURNED/\n"
+        b"16,142,2000,Z,A-1,,PAYMENT REJECTED LAST WEEK RESENT INV-8/\n"
+        b"16,266,3000,Z,R-1,,INV-9/\n"
+        b"16,399,4000,Z,M-1,,RETURN INV-10/\n"
+        b"16,169,5000,Z,M-2,,REJECTED CREDIT/\n"
+        b"16,399,6000,Z,M-3,,INV-11/\n"
+    )
+    data = _bai2(b"03,77,USD/\n", details, 21000, 8)
+    statement = parse_statement_bytes(data, "codes.bai2")
+    assert [r.payment_id for r in statement.receipts] == ["W-1", "A-1", "M-3"]
+    assert [(o.payment_id, o.reason) for o in statement.not_receipts] == [
+        ("R-1", RETURN),
+        ("M-1", RETURN),
+        ("M-2", REJECT),
+    ]
