@@ -195,7 +195,8 @@ _BOOK_CREDIT = lazy(
 # "collections month to date", "cfo asking: total collections ytd" (a lead-in before a colon)
 _COLLECTED = lazy(
     r"(?:^|:)\s*(?:total |our |the |how much )?collections?\b|\bhow much\b.{0,30}\bcollect"
-    r"|\bcollections? (?:received|realised|realized|made|booked|banked|achieved)\b"
+    r"|\bcollections? (?:received|realised|realized|made|booked|banked|achieved|figures?"
+    r"|amount|total|numbers?)\b"
 )
 _WORKLIST = lazy(
     r"\b(?:list|queue|worklist|call|chase|who|whom|priority|dunning|agency|escalat\w*)\b"

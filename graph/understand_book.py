@@ -108,7 +108,8 @@ TOP_DEBTORS = _rx(
     r"|\b(?:greatest|highest|biggest|largest) (?:\w+ )?(?:exposures?|balances?) by customer\b"
     r"|\binto us for (?:the )?most\b",
     r"\b(?:has|have|with|carry|carries|(?:is |are )?sitting on|holding) (?:the )?most (?:money"
-    r" |cash |dollars )?(?:outstanding|owed|owing|open|unpaid|receivables?|ar|debt)\b",
+    r" |cash |dollars )?(?:outstanding|owed|owing|open|unpaid|receivables?|ar|debt"
+    r"|to (?:give|pay) us)\b",
     # "7 worst debtors by $ owed": a count of debtors ranked by the money they owe
     r"\b(?:debtors|customers|accounts|clients)\b.{0,12}\bby (?:\$ ?|dollars? |amount |value"
     r" |money )(?:owed|outstanding|owing|open|due)\b",
@@ -191,7 +192,10 @@ UNAPPLIED_CASH = _rx(
     # "cash we received but never applied"
     r"|\b(?:cash|money|payments?|funds|receipts?)\b.{0,30}\bnever (?:been |got |was |were )?"
     r"(?:applied|allocated|matched)\b"
-    r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b",
+    r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b"
+    # Indian English: "unadjusted receipts", "receipts pending for adjustment"
+    r"|\bunadjusted (?:cash|payments?|receipts?|amounts?|credits?|advances?)\b"
+    r"|\bpending (?:for )?adjustment\b",
     # "what's unallocated", "money that isn't matched to invoices"
     r"^\s*(?:what is |whats |anything |how much is )?(?:still )?unallocated\s*[?!.]*$"
     r"|\b(?:is not|isn't|not|never|has not|have not)(?: yet)?(?: been)? matched to"

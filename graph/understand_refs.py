@@ -257,7 +257,7 @@ def _heard_apart(said: list[str], at: int) -> bool:
     """Whether the two short words before ``said[at]`` may be the start of its name, heard apart
     ("in it tech"): they open the message or follow a word a name follows ("send a reminder to
     in it tech"), never "follow up to falcon"."""
-    if at < 2 or not all(len(w) <= 2 and w in vocab.FILLER for w in said[at - 2 : at]):
+    if at < 2 or not all(len(w) == 2 and w in vocab.FILLER for w in said[at - 2 : at]):
         return False
     return at == 2 or said[at - 3] in _BEFORE_A_NAME
 

@@ -39,10 +39,35 @@ def _skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", word[0] + _VOWELS.sub("", word[1:]))
 
 
+# Words a terse writer shortens that are not typo targets ("sending" is no typo of "pending")
+_SHORTENED_ONLY = frozenset({"pending", "headroom", "worklist"})
 # The AR words by their consonants: "apprvls", "lrgst", "dsputes" is not one (it has vowels).
 _BY_SKELETON: dict[str, set[str]] = {}
-for _word in VOCABULARY | {"pending"}:  # "pndng": a skeleton only, "sending" is no typo of it
+for _word in VOCABULARY | _SHORTENED_ONLY:
     _BY_SKELETON.setdefault(_skeleton(_word), set()).add(_SAME.get(_word, _word))
+# Words whose start alone is read too ("hist"), and words that make a start ambiguous ("stat":
+# status or statement; "appr": approve or approvals)
+_STARTS_ONLY = frozenset({"history"})
+_AMBIGUOUS_ONLY = frozenset({"status", "approve", "collection", "receive", "remit"})
+_STARTED = tuple(sorted(VOCABULARY | _STARTS_ONLY | _AMBIGUOUS_ONLY))
+START_LETTERS = 4
+
+
+def _stem(word: str) -> str:
+    return _SAME.get(word, word).removesuffix("s")
+
+
+def _cut_short(word: str) -> str | None:
+    """The one AR word ``word`` is the start of, two letters short or more ("unapp" →
+    "unapplied", "outst" → "outstanding", "hist" → "history"), singular or plural alike; None
+    when it starts several ("stat": status or statement) or none."""
+    found = {_stem(w): w for w in _STARTED if w.startswith(word) and len(w) >= len(word) + 2}
+    if len(found) != 1:
+        return None
+    ((stem, full),) = found.items()
+    if full in _AMBIGUOUS_ONLY:
+        return None
+    return stem if stem in VOCABULARY else full
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -69,6 +94,8 @@ def corrected(word: str, known: frozenset[str]) -> str:
     if not _VOWELS.search(word[1:]):  # written without its vowels: "apprvls", "lrgst"
         skeleton = _BY_SKELETON.get(_skeleton(word), set())
         return next(iter(skeleton)) if len(skeleton) == 1 else word
+    if len(word) >= START_LETTERS and (full := _cut_short(word)) is not None:
+        return full  # its start: "unapp", "outst"
     found = {_SAME.get(v, v) for v in VOCABULARY if len(v) >= 5 and _one_edit(word, v)}
     return found.pop() if len(found) == 1 else word
 

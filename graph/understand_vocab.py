@@ -58,6 +58,10 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhole (?=(?:book|ledger|portfolio|ar|company|lot)\b)", "whole "),
         (r"\bun (?=(?:applied|allocated|paid|matched|identified|reconciled|posted)\b)", "un"),
         (r"\bover due\b", "overdue"),
+        (r"\bpassed due\b", "past due"),
+        (r"\b(?:tdy|2day|tday)\b", "today"),
+        (r"\b(?:tmrw|tmw|2moro|tmrrw)\b", "tomorrow"),
+        (r"\bw(?:r)?kl(?:i)?st\b", "worklist"),
         # a superlative said with "most" ("the most big invoices", "most high balances")
         (r"\bmost big\b", "biggest"),
         (r"\bmost large\b", "largest"),
@@ -373,6 +377,9 @@ BALANCE = _rx(
     r"\b(?:have|has|left|yet|need|needs|got) to pay\b",
     # "how much they must still pay us", "the situation of the account of X"
     r"\bmust (?:still )?pay\b|\bstill (?:must|has to|have to|needs? to) pay\b|\binto us for\b"
+    # "how much money we must receive from X", "money they have to give us"
+    r"|\b(?:must|have to|has to|need to|needs to|still to|yet to|are to|is to) (?:still )?"
+    r"(?:receive|get|collect) from\b|\b(?:money|amount|how much)\b.{0,20}\bto give us\b"
     r"|\b(?:situation|state|position) of (?:the |their |his |her |its |[\w&]+'s )?(?:account|a/c)\b"
     r"|\baccount (?:situation|position)\b",
     # "what's left on their account": what is still owed

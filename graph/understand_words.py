@@ -78,6 +78,7 @@ heftiest meatiest beefiest juiciest
 pd disp disps dispt dispts hole un ones situation entered enter enters period periods imported
 quarterly monthly annual yearly litigation legal wise debts calls escalate escalated large great
 subject action party realised realized raised raising lowered marked complete broke
+actual unadjusted adjustment adjustments passed tdy tday tmrw tmw wklist wrklst
 """.split()
 )
 

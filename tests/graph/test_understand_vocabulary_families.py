@@ -261,3 +261,43 @@ def test_a_promise_kept_is_asked_in_any_order() -> None:
     assert PROMISES_KEPT.search("which promises did globex keep")
     assert PROMISES_KEPT.search("did globex keep their promise")
     assert not PROMISES_KEPT.search("broken promises this week")
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        # non-native: money "to give us", "we must receive from", "actual" for current
+        ("who has the most money to pay us", "top_debtors", None),
+        ("how much money we have to receive from initech", "customer_balance", "initech"),
+        ("actual balance of initech please", "customer_balance", "initech"),
+        # Indian English: unadjusted receipts are unapplied cash; collection figures the cash in
+        ("pls revert with unadjusted payments", "unapplied_cash", None),
+        ("receipts pending adjustment", "unapplied_cash", None),
+        ("collection figures for october", "payments_received", None),
+        # dictation and terse shorthand
+        ("who is passed due", "collections_list", None),
+        ("pmts recd tdy", "payments_received", None),
+        ("wklist", "collections_list", None),
+        ("hdrm globex", "credit_check", "globex"),
+        ("unapp cash", "unapplied_cash", None),
+        ("outst for globex", "customer_balance", "globex"),
+        ("o/s globex", "customer_balance", "globex"),
+    ],
+)
+def test_more_words_of_other_writers(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, customer), (text, request)
+
+
+@pytest.mark.parametrize(
+    "text,normalized",
+    [
+        ("unapp", "unapplied"),  # the start of one AR word
+        ("hist", "history"),
+        ("stat", "stat"),  # status or statement: left alone
+        ("appr", "appr"),  # approve or approvals
+        ("head office", "head office"),  # a word's start only for AR words, not "headroom"
+    ],
+)
+def test_words_cut_short(text: str, normalized: str) -> None:
+    assert normalize(text) == normalized
