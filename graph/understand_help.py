@@ -63,6 +63,9 @@ HELP = _rx(
     r"|know|support|understand|offer))\b",
     r"\b(?:i'?m|i am) new\b|\bwhere (?:do|should|can|shall) (?:i|we) (?:start|begin)\s*[?!.]*$"
     r"|\bhow do (?:i|we) (?:get started|start|begin)\s*[?!.]*$",
+    # "I have newly joined the AR team. Kindly guide me on what queries I can raise with you."
+    r"\b(?:newly|just|recently) joined\b|\bguide me\b.{0,30}\b(?:queries|questions|requests)\b"
+    r"|\bwhat (?:queries|questions|requests) (?:can|could|should|may) (?:i|we) (?:raise|ask|put)\b",
     r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
     r"|\bwhat is arbot\b",
     _CAPABILITY,

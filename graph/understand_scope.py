@@ -116,7 +116,7 @@ CHATTER_ONLY = lazy(
 # --- what arbot cannot do (yet): never answered as something else ------------------------------
 _ASKED = (
     r"^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|ok|so|and|also"
-    r"|now|then|arbot)[\s,!]+)*"
+    r"|now|then|arbot|dear)[\s,!]+)*"
 )
 CANNOT = (
     (
@@ -144,6 +144,9 @@ CANNOT = (
         _rx(
             r"\b(?:set|change|update|move|extend|switch|give|put|make|offer|modify|adjust|shorten"
             r"|lengthen)\b.{0,40}\b(?:terms|net ?\d{1,3}|payment plan|installments?)\b",
+            # paying by instalments: "an EMI arrangement", "would a payment plan make sense"
+            r"\b(?:emis?|instal(?:l)?ment (?:plans?|arrangements?)"
+            r"|payment (?:plans?|arrangements?))\b",
         ),
     ),
     (

@@ -82,6 +82,17 @@ def whether_to(request: Request, norm: str) -> Request:
         and request.intent in ("customer_balance", "unknown", "collections_list")
     ):
         return replace(request, intent="collections_list", customer_text=None, guessed=False)
+    if (request.intent in ("payment_history", "invoice_status", "unknown") or request.guessed) and (
+        who := _on_a_condition(request, norm)
+    ):
+        return replace(
+            request,
+            intent="credit_check",
+            customer_text=who,
+            invoice_refs=(),
+            guessed=False,
+            cannot=None,
+        )
     if not (request.guessed or request.intent in _LOOSE):
         return request
     for kind, intent, pattern in _SPOKEN:
@@ -113,3 +124,30 @@ def whether_to(request: Request, norm: str) -> Request:
             return request
         return replace(request, intent=intent, customer_text=who, guessed=False, cannot=None)
     return request
+
+
+def _on_a_condition(request: Request, norm: str) -> str | None:
+    """The customer whose hold, limit or terms a question puts on a condition ("assuming
+    evergreen pays 10226 next week, could we lift their hold then", "if midwest keeps paying
+    late maybe we move them to cash in advance, thoughts?"): their credit is what is asked."""
+    if not _CONDITION.match(norm) or not _ASKED_AFTER.search(norm):
+        return None
+    if not any(pattern.search(norm) for kind, _, pattern in _SPOKEN if kind in _STATE_KINDS):
+        return None
+    words = _extract(request.text).remaining.lower()
+    for _, _, spoken in _SPOKEN:
+        words = spoken.sub(" ", words)
+    return _name(_CONDITION_WORDS.sub(" ", _ADVICE_WORDS.sub(" ", words)))[0]
+
+
+_CONDITION = lazy(r"^(?:if|assuming|suppose|supposing|say|once|when|hypothetically)\b")
+# the question the condition leads to: "…, could we lift their hold then", "…, thoughts?"
+_ASKED_AFTER = lazy(
+    r"[,;-]\s*(?:(?:then|so|maybe|perhaps)\s+)*(?:could|can|should|would|do|shall) (?:we|i)\b"
+    r"|\b(?:thoughts|views|advice|opinion)\s*\??\s*$"
+)
+_CONDITION_WORDS = lazy(
+    r"\b(?:if|assuming|suppose|supposing|say|once|when|hypothetically|pays?|paid|paying|keeps?"
+    r"|next|week|month|tomorrow|friday|monday|in|advance|cash|lift|raise|move|we|then|thoughts"
+    r"|maybe)\b"
+)

@@ -120,3 +120,32 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
 def test_no_proposal_for_a_change_only_asked_about(demo: Cli, text: str, intent: str) -> None:
     reply = ask_json(demo, text)
     assert reply["proposals"] == [] and reply["intent"] == intent
+
+
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("if riverbend clears INV-10130 this week, should we release their hold?", "riverbend"),
+        ("say fabrikam keeps slipping, maybe we put them on net 15 - thoughts?", "fabrikam"),
+    ],
+)
+def test_a_credit_change_on_a_condition_asked_is_the_credit_check(text: str, customer: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text, request.action) == (
+        "credit_check",
+        customer,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("I just joined collections - guide me on what questions I can ask you", "help"),
+        ("riverbend wants to pay in EMIs over 6 months, pls set it up", "unknown"),
+        ("Dear arbot, please waive the interest charged to fabrikam", "unknown"),
+    ],
+)
+def test_newcomers_instalments_and_waivers(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent and request.action is None
