@@ -122,7 +122,7 @@ _NOT_TO_PAY = lazy(
     r"|answer|update|reply|response|decision)\b)"
 )
 # "ask when they'll pay", "find out whether globex will pay": a question inside the request
-_ASKS = lazy(r"\b(?:when|whether|ask|asking|find out|check if|see if)\b")
+_ASKS = lazy(r"\b(?:when|whether|ask|asking|find out|check if|see if|how to|how do i|how can i)\b")
 # "ptp status across all customers", "promises report": about promises, not one being made
 # a report noun or a due-state after the promise word ("promise-to-pay register", "ptps falling
 # due") asks about promises, as a report noun after any action word does
@@ -236,6 +236,8 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         return None
     if _ASKS.search(body[: verb.start()]) or _PROMISE_REPORT.search(body):
         return None
+    if re.search(r"\b(?:i|we)\s*$", body[: verb.start()]) or _MYSELF.search(norm):
+        return None  # "I will send …", "we will pay …": our own doing, no customer's promise
     refs = _extract(text)
     when, rest = due_date(body, today)
     amount, written = _money(_extract(rest).remaining)
@@ -306,8 +308,15 @@ def _sent_elsewhere(text: str, norm: str) -> Request | None:
     return None
 
 
+# "I'll send the statement to riverbend myself, just tell me their balance": the person sends it
+_MYSELF = lazy(
+    r"\b(?:i|i'll|i will|i can|i am|i'm|let me)\b.{0,20}\b(?:send|email|e-mail|mail|forward"
+    r"|share)\b.*\bmyself\b"
+)
+
+
 def _read_statement(text: str, norm: str) -> Request | None:
-    if not _STATEMENT.search(norm) or _NOT_CUSTOMER_STATEMENT.search(norm):
+    if not _STATEMENT.search(norm) or _NOT_CUSTOMER_STATEMENT.search(norm) or _MYSELF.search(norm):
         return None
     body = _POLITE.sub("", norm)
     if _SEND_STATEMENT.search(body) and (not norm.endswith("?") or ASKING_YOU.match(norm)):

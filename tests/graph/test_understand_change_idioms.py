@@ -303,6 +303,9 @@ def test_a_note_talked_about_is_none(text: str) -> None:
         "would you raise initech's limit given how they pay?",  # advice: their credit check
         "globex told us they'll pay the 5k next week - whats their total open",  # the question
         "promises to pay on the imported ledger",  # the list of promises, no promise made
+        "I'll send the statement to globex myself, just tell me their balance",  # we send it
+        "I'd like a note on how to record promises for globex",
+        "we will pay the vendor friday",
     ],
 )
 def test_an_opinion_or_a_report_beside_a_question_is_no_change(text: str) -> None:
