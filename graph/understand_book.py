@@ -79,7 +79,7 @@ TOTAL_AR = _rx(
     # the whole book's past due as one figure: "overall overdue", "past due figure for the deck"
     r"\b(?:overall|whole|entire|combined|company-wide|grand|aggregate) (?:past due|overdue"
     r"|arrears)\b|\b(?:past due|overdue|arrears|ar|receivables) (?:number|figure|total"
-    r"|position)\b",
+    r"|position)\b|\bdebtors'? (?:position|figure|total|balance)\b",
     r"\btotal (?:trade )?(?:debtors?|debtor book)\b(?! (?:count|number))"
     r"|\btotal (?:on|in|of) (?:the |our )?(?:debtor book|ar|receivables?)\b"
     r"|\bdebtor book (?:total|figure|balance|value|number)\b"

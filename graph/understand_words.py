@@ -79,6 +79,7 @@ pd disp disps dispt dispts hole un ones situation entered enter enters period pe
 quarterly monthly annual yearly litigation legal wise debts calls escalate escalated large great
 subject action party realised realized raised raising lowered marked complete broke
 actual unadjusted adjustment adjustments passed tdy tday tmrw tmw wklist wrklst
+exceeding exceeded exceeds intimate inform
 """.split()
 )
 

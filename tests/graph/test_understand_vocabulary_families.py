@@ -301,3 +301,17 @@ def test_more_words_of_other_writers(text: str, intent: str, customer: str | Non
 )
 def test_words_cut_short(text: str, normalized: str) -> None:
     assert normalize(text) == normalized
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        # formal Teams English
+        ("kindly provide the debtors position for the board", "total_ar", None),
+        ("please share customers exceeding their limits", "credit_exceptions", None),
+        ("please intimate the payment status of initech", "payment_history", "initech"),
+    ],
+)
+def test_formal_report_words(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, customer), (text, request)
