@@ -129,6 +129,7 @@ _STOP_VERB = lazy(
 _WHEN_HELD = lazy(
     r"\b(?:with )?immediate effect\b"
     r"|\b(?:for now|immediately|effective (?:today|immediately|now))\b"
+    r"|\bfor (?:further |any |new )?(?:supplies|deliveries|orders|shipments)\b"
 )
 _NAME_FIRST = lazy(
     r"^(?P<who>(?:[\w&.'-]+ ){1,5})(?:needs|has to get|must get|to get|is due) (?:a|an|another)\b"
@@ -195,8 +196,8 @@ def _build(
         return None  # "the hold on globex, why?": a question about the hold
     if kind in ("hold_on", "hold_off"):
         # "stop supplying kendall paper": the customer after what is stopped
-        named = _STOPPED.sub("", named)
-        here.remaining = _STOP_VERB.sub(" ", here.remaining)  # "northwind - stop supply"
+        named = _WHEN_HELD.sub(" ", _STOPPED.sub("", named))  # "… for further supplies"
+        here.remaining = _WHEN_HELD.sub(" ", _STOP_VERB.sub(" ", here.remaining))
         if passive := _PASSIVE.search(here.remaining):
             named = here.remaining[: passive.start()]  # "globex to be put on hold"
         elif _VERBLESS_HOLD.match(body):
@@ -210,7 +211,6 @@ def _build(
         customer = customer or fallback
         if customer is None:
             return None
-        customer = _WHEN_HELD.sub(" ", customer).strip() or customer  # "… with immediate effect"
         return ActionRequest("set_credit_hold", customer_text=customer, on_hold=kind == "hold_on")
     if kind == "note":
         return _add_note(text, refs)

@@ -44,7 +44,7 @@ _DO_IT = lazy(
 )
 _LIMIT_WANTED = lazy(
     r"\b(?:approved|sanctioned|signed off|agreed|okayed|ok'd|should be|needs to be|has to be"
-    r"|must be|take it to|go to|go up to|go down to|wants?|asked for|requested|needs?)\b"
+    r"|must be|take it to|go to|go up to|go down to|wants?|asked for|requested|needs?|ok|okay)\b"
 )
 _CHANGE_NOUN = lazy(
     r"\b(?:revision|increase|enhancement|decrease|reduction|change|update|increased|enhanced"

@@ -26,7 +26,7 @@ CLAUSES = lazy(
 POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok(?:ay)? to|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
-    r"|can i get you to|(?:i |we )?request(?:ing)? you to|do the needful(?: and)?"
+    r"|can i get you to|(?:i |we )?request(?:ing)? you to|do the needful(?: and| to)?"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
     # "we've agreed with the customer to …", "we agreed w/ globex to …"
     r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?to"
@@ -232,7 +232,9 @@ VERB = {
             "hold_on",
             rf"^(?:put|place|keep|set|move|stick|slap|chuck|throw)\b.*\bon (?:the )?{_HOLD}"
             r"(?: list)?\b"
+            # "a hold on globex"; "hold on, what does globex owe" and "hold on a sec" wait
             r"|^(?:put |place |set )?(?:a |the )?(?:credit )?(?:hold|stop) (?:on|for)\b"
+            r"(?=\s*\S)(?! (?:a )?(?:sec|second|minute|moment|min|tick|wait)\b)"
             r"|^hold (?!on\b|off\b|up\b)(?:[\w&.'-]+ ?){1,6}$"
             # "credit hold: globex", "globex -> credit hold", "set globex credit hold to yes"
             rf"|^{_HOLD}\s*:\s*[\w&]"

@@ -205,6 +205,12 @@ def test_a_hold_or_terms_said_tersely_or_formally() -> None:
             "globex corporation",
         ),
         "northwind - stop supply": ("set_credit_hold", "northwind"),
+        "Request you to block Globex for further supplies": ("set_credit_hold", "globex"),
+        "Kindly do the needful to write off INR 500 on invoice 10183": (
+            "write_off_deduction",
+            None,
+        ),
+        "globex 25k limit ok, pls set": ("set_credit_limit", "globex"),
         "un hold initech": ("set_credit_hold", "initech"),
         "globex to net 30 pls": ("set_terms", "globex"),
         "move initech onto 2/10 net 30": ("set_terms", "initech"),
@@ -223,6 +229,8 @@ def test_a_hold_or_terms_said_tersely_or_formally() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "hold on, what does globex owe",  # a moment asked, not a hold
+        "hold on a sec, is globex on hold?",
         "is globex on net 30?",
         "globex to net 30?",
         "was initech un hold?",
