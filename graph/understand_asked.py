@@ -54,7 +54,9 @@ NAMES: dict[str, re.Pattern[str]] = {
             r"|\bwr(?:ite|ote|itten|iting) (?:it|them|this|that|these|those|the rest|the balance)"
             r" off\b"
             r"|\b(?:absorb|eat|swallow|forgive)\b|\btake the (?:hit|loss)\b"
-            r"|\bbook (?:it |this |that |them )?(?:off|out)\b",  # "book off the difference"
+            r"|\bbook (?:it |this |that |them )?(?:off|out)\b"  # "book off the difference"
+            # "let the 171.45 pricing diff on 10396 go"
+            r"|\blet (?:it|that|this|the [\w.,$ -]{1,40}?) go\b(?! (?:to|through|ahead)\b)",
         ),
         (
             "apply_payment",
@@ -166,6 +168,8 @@ _UNDO = lazy(
     r"\b(?:undo|roll(?:ing)? ?back|take back|taking back|unwind|back out|reverse|reversing)\b"
     r"(?:\s+\S+){0,4}\s*$"
 )
+# an approval reported: what was approved is asked for when another clause says to act on it
+_APPROVED_DONE = lazy(r"\b(?:approved|agreed|signed off|okayed|authori[sz]ed|sanctioned)\b")
 _HOLDS = ("set_credit_hold", "hold_order", "release_order")
 _APPROVAL = lazy(r"\bapprov\w*|\bproposals?\b|\bchanges?\b")
 _NOT_NEGATED = lazy(r"\b(?:don't|dont|do not|never) forget to\s*$|\bnot only\s*$")
@@ -345,6 +349,8 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         # to be written already is a report ("the note for globex was added yesterday")
         return "done" if _NOTE_DONE.search(clause) or _ALREADY.search(clause) else None
     if kind not in REPORTED and _done(clause, body, norm):
+        if _APPROVED_DONE.search(clause) and _acts_elsewhere(norm, start):
+            return None  # "the committee approved a limit of 80k … Please update accordingly."
         return "done"
     return None
 

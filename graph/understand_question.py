@@ -41,6 +41,12 @@ _SEPARATELY = lazy(
 _TELLS = lazy(
     r"^(?:i|they|he|she|it|hypothetically|if|suppose|supposing|say|assuming"
     r"|(?:just )?(?:before|while|ahead of))\b"
+    # what someone said: "pinnacle packaging told us they'll pay the 30k next month"
+    r"|^[\w&.' -]{1,40}? (?:told (?:us|me)|said|says|mentioned|called|wrote|e-?mailed)\b"
+)
+# the teller named before what they said: "pinnacle packaging" of "pinnacle packaging told us …"
+_TELLER = lazy(
+    r"^([\w&.' -]{1,40}?) (?:told (?:us|me)|said|says|mentioned|called|wrote|e-?mailed)\b"
 )
 
 
@@ -89,11 +95,12 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
     if not all(_TELLS.match(t) or _called_off(t) for t in told):
         return None
     asked = _BUT.sub("", norm[start:end].strip())
-    if _DIGIT.search(rest):
+    refs = _extract(rest)
+    named = [*refs.payments, *(f"invoice {i}" for i in refs.invoices)]
+    if named or (_DIGIT.search(rest) and not all(_TELLER.match(t) for t in told)):
         # "Please do not apply PMT-U00001 yet. Whose payment is it?": "it" is the one payment or
-        # invoice a change called off names; any other reference said apart: read whole
-        refs = _extract(rest)
-        named = [*refs.payments, *(f"invoice {i}" for i in refs.invoices)]
+        # invoice a change called off names; any other reference said apart: read whole (an
+        # amount someone said they will pay is no reference)
         if len(named) != 1 or _DIGIT.search(asked) or not all(_called_off(t) for t in told):
             return None
         if not _IT.search(asked):
@@ -117,7 +124,8 @@ def question_alone(
         return None
     if again.invoice_refs or (again.customer_text and not again.guessed):
         return replace(again, text=text)
-    other, _ = _name(_extract(rest).remaining)
+    teller = _TELLER.match(rest)
+    other, _ = _name(_extract(teller.group(1) if teller else rest).remaining)
     if again.intent in parts.ONE_CUSTOMER and _PRONOUN.search(question) and other:
         return replace(again, customer_text=other, guessed=False, text=text)
     if _PRONOUN.search(question) and other:

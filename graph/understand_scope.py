@@ -131,6 +131,9 @@ CANNOT = (
             r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
             r"\d+\b",
             r"\b(?:rebill|re-bill|reinvoice|re-invoice)\b",
+            # "SO-9001 shipped today, please invoice pinnacle packaging"
+            r"\b(?:please|pls|kindly|can you|could you) (?:invoice|bill)\b"
+            r"(?! (?:date|number|amount|status|details?|copy|copies|pdf)\b)",
             # "bill northwind for SO-1003": the customer billed for its order
             r"^\s*(?:please )?(?:bill|invoice) [\w&.' -]{1,40}? for (?:the |their |its )?"
             r"(?:sales )?(?:order )?(?:so-?\s?)?\d{3,}\b",

@@ -276,3 +276,36 @@ def test_a_notes_text_in_quotation_marks_is_the_note() -> None:
     assert action is not None and action.kind == "add_note"
     assert "after the audit" in (action.text or "")
     assert not_asked("sales wants initech on stop. can you set that up?", "set_credit_hold") is None
+
+
+def test_a_promise_reported_beside_a_question_answers_the_question() -> None:
+    text = "kendall paper told us they'll settle 12k by friday - what's their balance?"
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text, request.action) == (
+        "customer_balance",
+        "kendall paper",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # an approval reported, then a bare instruction to act on it
+        (
+            "Finance signed off a limit of 45,000 for riverbend on monday. Kindly update the same.",
+            "set_credit_limit",
+        ),
+        (
+            "we're fine to let the 12.50 residual on INV-10321 go, pls process",
+            "write_off_deduction",
+        ),
+    ],
+)
+def test_an_approval_reported_and_acted_on_is_asked(text: str, kind: str) -> None:
+    assert not_asked(text, kind) is None
+
+
+def test_a_customer_to_invoice_for_a_shipped_order_is_a_bill() -> None:
+    request = parse("SO-1004 went out this morning, pls bill contoso", TODAY)
+    assert request.intent == "create_invoice" and request.order_refs == ("SO-1004",)
