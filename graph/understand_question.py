@@ -42,11 +42,13 @@ _TELLS = lazy(
     r"^(?:i|they|he|she|it|hypothetically|if|suppose|supposing|say|assuming"
     r"|(?:just )?(?:before|while|ahead of))\b"
     # what someone said: "pinnacle packaging told us they'll pay the 30k next month"
-    r"|^[\w&.' -]{1,40}? (?:told (?:us|me)|said|says|mentioned|called|wrote|e-?mailed)\b"
+    r"|^[\w&.' -]{1,40}? (?:told (?:us|me)|said|says|mentioned|called|wrote|e-?mailed|asked|wants"
+    r"|requested)\b"
 )
 # the teller named before what they said: "pinnacle packaging" of "pinnacle packaging told us …"
 _TELLER = lazy(
-    r"^([\w&.' -]{1,40}?) (?:told (?:us|me)|said|says|mentioned|called|wrote|e-?mailed)\b"
+    r"^([\w&.' -]{1,40}?) (?:told (?:us|me)|said|says|mentioned|called|wrote|e-?mailed|asked"
+    r"|wants|requested)\b"
 )
 
 
@@ -97,7 +99,8 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
     asked = _BUT.sub("", norm[start:end].strip())
     refs = _extract(rest)
     named = [*refs.payments, *(f"invoice {i}" for i in refs.invoices)]
-    if named or (_DIGIT.search(rest) and not all(_TELLER.match(t) for t in told)):
+    referenced = named or refs.pos or refs.orders
+    if referenced or (_DIGIT.search(rest) and not all(_TELLER.match(t) for t in told)):
         # "Please do not apply PMT-U00001 yet. Whose payment is it?": "it" is the one payment or
         # invoice a change called off names; any other reference said apart: read whole (an
         # amount someone said they will pay is no reference)

@@ -149,3 +149,9 @@ def test_a_credit_change_on_a_condition_asked_is_the_credit_check(text: str, cus
 def test_newcomers_instalments_and_waivers(text: str, intent: str) -> None:
     request = parse(text, TODAY)
     assert request.intent == intent and request.action is None
+
+
+def test_a_plan_asked_for_by_the_customer_beside_a_question_answers_it() -> None:
+    text = "fabrikam asked for an instalment plan. before I answer, what do they owe?"
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == ("customer_balance", "fabrikam")
