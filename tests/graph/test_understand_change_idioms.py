@@ -190,14 +190,6 @@ def test_a_limit_talked_about_is_no_request(text: str) -> None:
     assert request.intent != "action_request" or action is None, (text, request)
 
 
-@pytest.mark.parametrize(
-    "text,customer,days",
-    [
-        ("globex terms should be net 30 not 60, pls update", "globex", 30),
-        ("initech's terms need to be net 45 - please change it", "initech", 45),
-        ("The payment terms of Globex may be revised to net 45.", "globex", 45),
-    ],
-)
 def test_a_hold_or_terms_said_tersely_or_formally() -> None:
     cases = {
         "Kindly place Globex Corporation on credit hold with immediate effect.": (
@@ -241,6 +233,14 @@ def test_terms_or_a_release_asked_about_is_none(text: str) -> None:
     assert parse(text, TODAY).action is None, text
 
 
+@pytest.mark.parametrize(
+    "text,customer,days",
+    [
+        ("globex terms should be net 30 not 60, pls update", "globex", 30),
+        ("initech's terms need to be net 45 - please change it", "initech", 45),
+        ("The payment terms of Globex may be revised to net 45.", "globex", 45),
+    ],
+)
 def test_terms_that_should_be_so_asked_to_update(text: str, customer: str, days: int) -> None:
     action = parse(text, TODAY).action
     assert action is not None and action.kind == "set_terms", text
