@@ -27,7 +27,7 @@ from integrations.bank.camt053 import (
     _entry,
     _period,
 )
-from integrations.bank.camtxml import Element, Reader, local
+from integrations.bank.camtxml import SAFE_XML, Element, Reader, local
 from integrations.bank.errors import Unstreamable
 from integrations.bank.statement import BankStatement
 
@@ -63,12 +63,7 @@ def camt_entries(binary: IO[bytes], name: str, result: BankStatement) -> Iterato
         binary,
         events=("start", "end"),
         tag=_TAGS,  # the parser hands on no other element (lxml: any namespace or none)
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        load_dtd=False,
-        dtd_validation=False,
+        **SAFE_XML,
     )
     for event, node in events:
         parent = node.getparent()

@@ -11,16 +11,20 @@ from integrations.bank.errors import BankFileError
 from integrations.bank.statement import parse_money, short
 from integrations.erp.money import is_currency_code
 
+# a bank's XML is untrusted: no entities, no network, no DTD, no huge trees (the whole reader's
+# parser and the streamed reader's iterparse both take these)
+SAFE_XML: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "huge_tree": False,
+    "remove_comments": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+}
+
 
 def parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        load_dtd=False,
-        dtd_validation=False,
-    )
+    return etree.XMLParser(**SAFE_XML)
 
 
 class Element:
