@@ -20,14 +20,16 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
+from graph.approval_batch import ReadAhead
 from graph.approvals import ApprovalService
 from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.cashapp_model import Claims
 from graph.cash_checks import CashRunError, InvalidBankLines, bank_line_problems
 from graph.cash_matcher_source import matcher_for
-from graph.cash_run_batches import DRY_BATCH, CashRunBatches, Item, chunks
+from graph.cash_run_batches import DRY_BATCH, CashRunBatches, Item, chunks, payment_action
 from graph.cash_run_claim import STALE_AFTER, FileInProgress, RunTakenOver
 from graph.cash_spool import ResultSpool
 from integrations.erp.records import BankLine
@@ -225,6 +227,9 @@ class CashApplication(CashRunBatches):
         policy = self.approvals.policy
         matcher: CashMatcher | None = None
         taken = Claims()  # one run's claims, across the batches
+        # What the lines applied automatically so far would take off each invoice: a later
+        # line proposed against one of them is validated as the real run validates it then.
+        applied: dict[str, Decimal] = {}
         already = start = 0
         for batch in chunks(lines, DRY_BATCH):  # a file's lines are read as they are needed
             rows = self.store.bank_line_rows([line.payment_id for line in batch])
@@ -253,8 +258,30 @@ class CashApplication(CashRunBatches):
                         "apply_payment", match.amount
                     )
                     result["decision"] = "auto" if sure else "review"
+                    problems = _refused(self.erp, line, match, applied)
+                    if problems:
+                        result["decision"] = "unmatched"
+                        result["explanation"] += "; not proposed: " + "; ".join(problems)
+                    elif sure:
+                        for number, amount in match.applications:
+                            applied[number] = applied.get(number, Decimal(0)) + amount
                 out.append(result)
             start += len(batch)
             if progress is not None and fresh:
                 progress(start, len(lines))
         return CashRun(out, already)
+
+
+def _refused(erp: Any, line: BankLine, match: CashMatch, applied: dict[str, Decimal]) -> list[str]:
+    """Why the real run would not propose ``match`` (``propose_many`` validates each proposal
+    against the ERP as the lines before it left it): an earlier line of the file, applied
+    automatically, took what it applies. Nothing when it touches no such invoice."""
+    if not any(number in applied for number, _ in match.applications):
+        return []
+    action = payment_action(line, match)
+    read = ReadAhead(erp, [action])
+    for number, invoice in list(read.invoices.items()):
+        if number in applied:
+            balance = invoice.balance - applied[number]
+            read.invoices[number] = dataclasses.replace(invoice, balance=balance)
+    return action.validate(read)  # type: ignore[arg-type]

@@ -32,7 +32,8 @@ T = TypeVar("T")
 DRY_BATCH = 128  # lines whose earlier results are read and matched together (dry and real run)
 
 
-def _action(line: BankLine, match: CashMatch) -> ApplyPayment:
+def payment_action(line: BankLine, match: CashMatch) -> ApplyPayment:
+    """The write a matched line proposes: its payment applied as matched."""
     assert match.customer_id is not None
     return ApplyPayment(
         customer_id=match.customer_id,
@@ -207,7 +208,9 @@ class CashRunBatches(RunClaimHolder):
                 "payment_id": line.payment_id,
                 "payer_name": line.payer_name,
             }
-            proposal = Proposal(_action(line, match), REQUESTER, origin, match.decision == "auto")
+            proposal = Proposal(
+                payment_action(line, match), REQUESTER, origin, match.decision == "auto"
+            )
             proposals.append((item, result, proposal))
         outcomes = propose_many(self.approvals, [proposal for _, _, proposal in proposals])
         for (item, result, _), outcome in zip(proposals, outcomes, strict=True):
@@ -287,7 +290,7 @@ def _batches(
             assert match.payment_id == item.line.payment_id
         these = {f"line:{item.key}"}
         if match is not None and match.customer_id is not None and match.applications:
-            these |= touches(_action(item.line, match))
+            these |= touches(payment_action(item.line, match))
         if batch and (len(batch) >= size or these & touched):
             yield batch, matches
             batch, matches, touched, size = [], {}, set(), min(size * 2, BATCH)

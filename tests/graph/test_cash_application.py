@@ -74,3 +74,34 @@ def test_a_cash_runs_proposals_are_decided_like_any_other(ledger_url: str) -> No
     auto_id = next(r["approval_id"] for r in run.results if r["decision"] == "auto")
     auto_events = [record.event for record in approvals.store.audit(auto_id)]
     assert auto_events == ["proposed", "auto_approved", "executing", "done"]
+
+
+def test_a_dry_run_says_line_for_line_what_the_real_run_does(ledger_url: str) -> None:
+    """A line proposed against an invoice an earlier line of the file applied automatically is
+    refused by the real run (the invoice has nothing left open then): the dry run, the user's
+    preview, says so too. A second payment of an invoice whose first waits for a person (over
+    the auto limit) takes nothing yet: proposed in both."""
+    from integrations.bank import parse_bank_bytes
+    from tests.graph.cash_run_kit import bank_csv, check_books, policy_overrides, seed
+
+    made = seed(ledger_url, 20)
+    assert made[0][3] <= Decimal("5000") < made[3][3]
+    text = bank_csv([*made, made[0], made[3]])  # each line's id is its place: BNK-0020, -0021
+    lines = parse_bank_bytes(text.encode(), "bank.csv")
+    approvals = service(ledger_url, **policy_overrides())
+    dry = CashApplication(approvals).run(lines, as_of=TODAY, dry_run=True)
+    real = CashApplication(approvals).run(lines, as_of=TODAY)
+
+    def said(results: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [{k: v for k, v in r.items() if k != "approval_id"} for r in results]
+
+    assert isinstance(dry.results, list) and isinstance(real.results, list)
+    assert said(dry.results) == said(real.results)
+    twice = {r["payment_id"]: r for r in dry.results[20:22]}
+    assert twice["BNK-0020"]["decision"] == "unmatched"
+    assert "not proposed: invoice INV-5000 has $0.00 open" in str(twice["BNK-0020"]["explanation"])
+    assert twice["BNK-0021"]["decision"] == "review"
+    assert [dry.count(d) for d in ("auto", "review", "unmatched")] == [
+        real.count(d) for d in ("auto", "review", "unmatched")
+    ]
+    assert check_books(ledger_url) == []

@@ -89,7 +89,8 @@ def test_batches_of_any_size_give_the_same_results(
     ledger_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made = seed(ledger_url, 40)
-    # A payment sent twice, lines apart: the second goes to review whichever batch it is in.
+    # A payment sent twice, lines apart: the second is not proposed (the first took the invoice)
+    # whichever batch it is in.
     lines = parse_bank_bytes(
         bank_csv([*made, made[0]]).encode().replace(b"BNK-0040,", b"BNK-DUP0,"), "bank.csv"
     )
@@ -99,14 +100,13 @@ def test_batches_of_any_size_give_the_same_results(
     monkeypatch.setattr(cashapp, "BATCH_LINES", 2)
     small = CashApplication(approvals).run(lines, as_of=TODAY, dry_run=True, results=ResultSpool())
     assert list(small.results) == whole.results
-    assert [small.count(d) for d in ("auto", "review")] == [
-        whole.count(d) for d in ("auto", "review")
+    assert [small.count(d) for d in ("auto", "review", "unmatched")] == [
+        whole.count(d) for d in ("auto", "review", "unmatched")
     ]
     duplicate = next(r for r in whole.results if r["payment_id"] == "BNK-DUP0")
-    assert (
-        duplicate["decision"] == "review"
-        and "already applied from BNK-0000" in duplicate["explanation"]
-    )
+    assert duplicate["decision"] == "unmatched"
+    assert "already applied from BNK-0000" in duplicate["explanation"]
+    assert "not proposed: invoice INV-5000 has $0.00 open" in duplicate["explanation"]
 
 
 def test_the_ledger_s_paying_habits_are_the_ones_its_listed_history_gives(
