@@ -2,8 +2,9 @@
 
 It never fails: what it cannot place becomes ``unknown``. Mentions are raw text here; they are
 resolved against the ERP in the agent's ``understand`` node. The words and phrasings it knows are
-in ``graph.understand_vocab``; this module reads references (invoices, POs, sales orders,
-payments), periods, change requests and the intent.
+in ``graph.understand_vocab``; the intent word by word in ``graph.understand_intent``; this module
+reads references (invoices, POs, sales orders, payments), periods and change requests, and puts
+the intent right by what they say.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_dates import explicit_range
+from graph.understand_intent import ACRONYMS, intent_of, portfolio_intent
 from graph.understand_mentioned import asks_a_question, mentioned
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
-from graph.understand_refs import _extract, _name, _Refs, short_invoice_numbers
+from graph.understand_refs import _extract, _name, short_invoice_numbers
 from graph.understand_verbs import SELF_MEMO
 from graph.understand_whether import whether_to
 
@@ -72,122 +74,6 @@ class Request:
     not_asked: NotAsked | None = None
 
 
-# --- the intent ---------------------------------------------------------------------------------
-# Reports and checks, recognised before the inquiries, in this order (the first match wins).
-REPORTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("forecast", vocab.FORECAST),
-    ("cash_application", vocab.CASH_APPLICATION),
-    ("deduction_summary", vocab.DEDUCTIONS),
-    ("credit_check", vocab.CREDIT),
-    ("collections_list", vocab.COLLECTIONS),
-    ("digest", vocab.DIGEST),
-)
-
-
-_ACRONYMS = lazy(r"\b(?:ADD|BPDSO)\b")  # average days delinquent: "add" is a verb
-
-
-_PRONOUN = lazy(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
-
-
-# words that ask about the whole book even when a leftover word looks like a name
-_WHOLE_BOOK_WORD = lazy(
-    r"\b(?:customers?|accounts?|clients?|who|whom|which|any|anyone|anybody|everyone|list|report)\b"
-)
-
-
-def _portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
-    """A question about the whole book (or the book narrowed to one customer)."""
-    if (
-        vocab.PROMISES.search(norm)
-        and (vocab.PROMISES_QUESTION.search(norm) or not name)
-        and not book.PROMISE_AS_WHEN.search(norm)
-    ):
-        return "promises"
-    if vocab.DEDUCTIONS_ONLY.search(norm):
-        return None  # "deductions older than 60 days", "disputes and deductions"
-    if vocab.DISPUTES.search(norm):
-        return "disputes"
-    if vocab.UNAPPLIED_CASH.search(norm):
-        return "unapplied_cash"
-    if vocab.DAYS_TO_PAY.search(norm) or (name and _DAYS_LATE.search(norm)):
-        return "days_to_pay"  # "globex average days late": its days beyond terms
-    if vocab.LARGEST_INVOICES.search(norm):
-        return "largest_invoices"
-    # "why is falcon on hold" is falcon's credit check; "who is on hold" the whole book
-    if (
-        (vocab.CREDIT_EXCEPTIONS.search(norm) or _BLOCKED_FOR_ORDERS.search(norm))
-        and not refs.orders
-        and ("order" not in norm or _BLOCKED_FOR_ORDERS.search(norm))
-        and (not name or not re.search(r"\bhold\b", norm))
-        # "is sterling over their limit": its credit check; "which of … are over": the book
-        and (not name or _WHOLE_BOOK_WORD.search(norm))
-        and not (name and _SHIP.search(norm))  # "ok to ship to X? they're over": X's credit
-    ):
-        return "credit_exceptions"
-    if vocab.TOP_DEBTORS.search(norm):
-        return "top_debtors"
-    if book.over_days(norm) is not None:
-        return "over_days"
-    if book.DEBTOR_LIST.search(norm):
-        return "top_debtors"
-    if name:
-        return None
-    if vocab.AGING_REPORT.search(norm) or book.AGING_BUCKETS.search(norm):
-        return "aging_report"
-    if vocab.TOTAL_AR.search(norm):
-        return "total_ar"
-    if vocab.AGING_WORD.search(norm) and not vocab.FORECAST.search(norm):
-        return "aging_report"  # not "receipts forecast 31-60": a forecast's horizon
-    return None
-
-
-def _intent(
-    norm: str, refs: _Refs, name: str | None, chatter: bool, text: str = ""
-) -> tuple[str, bool]:
-    """The intent, and whether it was only guessed from a name."""
-    if vocab.OUT_OF_SCOPE.search(norm):
-        return "unknown", False
-    if vocab.HELP.search(norm) or vocab.CLEAR.match(norm):
-        return "help", False
-    if vocab.CHATTER_ONLY.match(norm):
-        return "unknown", False
-    if vocab.APPROVALS_INBOX.search(norm) and not (
-        vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm)
-    ):
-        return "approvals_inbox", False
-    if refs.invoices or refs.pos:  # a named invoice wins over report words
-        return "invoice_status", False
-    if refs.payments:
-        return "payment_lookup", False
-    if _ACRONYMS.search(text):
-        return "forecast", False
-    if (portfolio := _portfolio_intent(norm, refs, name)) is not None:
-        return portfolio, False
-    for intent, pattern in REPORTS:
-        if pattern.search(norm):
-            return intent, False
-    if refs.orders:
-        return "credit_check", False
-    whole_book = not name and not _PRONOUN.search(norm)
-    if vocab.BALANCE.search(norm):
-        return ("total_ar" if whole_book else "customer_balance"), False
-    if vocab.PAYMENT.search(norm):
-        return ("payments_received" if whole_book else "payment_history"), False
-    if vocab.COLLECTIONS_WEAK.search(norm):
-        return "collections_list", False
-    if vocab.DIGEST_WEAK.search(norm):
-        # "where do we stand today" is the digest; "recap for globex" is globex's account
-        return ("customer_balance" if name else "digest"), False
-    if vocab.BALANCE_WEAK.search(norm):
-        return ("total_ar" if whole_book else "customer_balance"), False
-    if vocab.HELP_WEAK.search(norm):
-        return "help", False
-    if name and not chatter and len(name.split()) <= 6:
-        return "customer_balance", True
-    return "unknown", False
-
-
 _BOOK_CREDIT = lazy(
     r"\b(?:customers|accounts|clients|who|which|anyone|any)\b.{0,40}\blimits?\b"
     r"|\butili[sz]ation\b"
@@ -216,15 +102,8 @@ _OVER_AMOUNT = lazy(
     r"(?:\bover|\babove|\bmore than|\bgreater than|>=?)\s*\$?\s?(\d[\d,]*(?:\.\d+)?)\s*([km])?\b"
     r"(?!\s*(?:days?|%))"
 )
-# customers stopped from ordering: "accounts blocked for orders", "who is held from shipping"
-_BLOCKED_FOR_ORDERS = lazy(
-    r"\b(?:blocked|held|stopped|frozen|on (?:credit )?(?:hold|stop))\b (?:for|from) (?:new |any )?"
-    r"(?:orders|ordering|shipping|shipments|deliveries|dispatch)\b"
-)
 # cash over a past period is what came in: "cash since the 16th", "any cash yesterday"
-_SHIP = lazy(r"\b(?:ok|okay|safe|fine|good|clear) to (?:ship|release)\b|\bcan (?:we|i) ship\b")
 _CASH = lazy(r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app\w*|outlook|tied))")
-_DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
 _COMING_DUE = lazy(r"\b(?:falls?|falling|coming|becomes?|becoming)? ?due\b|\bmaturing\b")
 _PAST_DUE = lazy(r"\bpast due\b|\boverdue\b|\bdue (?:before|since|until)\b")
@@ -278,7 +157,7 @@ def parse(text: str, today: date) -> Request:
         refused is None  # a change arbot makes, asked about: read as the question
         and (cannot := parts.cannot(norm)) is not None
         and not vocab.OUT_OF_SCOPE.search(norm)
-        and not _ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
+        and not ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
         and not vocab.CAPABILITY.match(norm)  # "can you send dunning letters?": help
     ):
         if (
@@ -302,7 +181,7 @@ def parse(text: str, today: date) -> Request:
             cannot=cannot,
         )
         return whether_to(said, norm)  # "is it a good idea to move X to net 45?": X's credit
-    intent, guessed = _intent(norm, refs, name, chatter, text)
+    intent, guessed = intent_of(norm, refs, name, chatter, text)
     written = explicit_range(norm, today)
     # a forecast, and promises "due monday", speak of days ahead
     forward = intent == "forecast" or (intent == "promises" and bool(_DUE.search(norm)))
@@ -376,7 +255,7 @@ def parse(text: str, today: date) -> Request:
         intent, name, guessed = "aging_report", None, False
     book_intent = None
     if name and intent in ("customer_balance", "payment_history", "payments_received"):
-        book_intent = _portfolio_intent(norm, refs, None)
+        book_intent = portfolio_intent(norm, refs, None)
         if book_intent is None and intent != "customer_balance" and period is not None:
             book_intent = "payments_received"
     limit = book.count(norm, ranking=intent in ("top_debtors", "largest_invoices"))

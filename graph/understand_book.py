@@ -17,7 +17,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 # --- the whole book (portfolio questions) ---------------------------------------------------------
 # Each is read only when the message names no customer unless said otherwise in
-# graph.understand._portfolio_intent.
+# graph.understand_intent.portfolio_intent.
 APPROVALS_INBOX = _rx(
     r"^\s*(?:my |pending |open )?approvals?(?: (?:inbox|queue|list|pending|waiting))?\s*[?!.]*$",
     r"\bwhat is waiting for (?:me|my approval|approval)\b|\bwaiting (?:for|on) (?:me|my"

@@ -1,0 +1,136 @@
+"""The intent of a request read word by word: the whole book's questions, the reports, the
+inquiries about one customer (``graph.understand.parse`` reads references, periods and changes
+around it)."""
+
+from __future__ import annotations
+
+import re
+
+from graph import understand_book as book
+from graph import understand_vocab as vocab
+from graph.lazy_regex import lazy
+from graph.understand_refs import _Refs
+
+# --- the intent ---------------------------------------------------------------------------------
+# Reports and checks, recognised before the inquiries, in this order (the first match wins).
+REPORTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("forecast", vocab.FORECAST),
+    ("cash_application", vocab.CASH_APPLICATION),
+    ("deduction_summary", vocab.DEDUCTIONS),
+    ("credit_check", vocab.CREDIT),
+    ("collections_list", vocab.COLLECTIONS),
+    ("digest", vocab.DIGEST),
+)
+
+
+ACRONYMS = lazy(r"\b(?:ADD|BPDSO)\b")  # average days delinquent: "add" is a verb
+
+
+_PRONOUN = lazy(r"\b(?:they|them|their|theirs|he|him|his|she|her|hers|this customer)\b")
+
+
+# words that ask about the whole book even when a leftover word looks like a name
+_WHOLE_BOOK_WORD = lazy(
+    r"\b(?:customers?|accounts?|clients?|who|whom|which|any|anyone|anybody|everyone|list|report)\b"
+)
+
+
+def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
+    """A question about the whole book (or the book narrowed to one customer)."""
+    if (
+        vocab.PROMISES.search(norm)
+        and (vocab.PROMISES_QUESTION.search(norm) or not name)
+        and not book.PROMISE_AS_WHEN.search(norm)
+    ):
+        return "promises"
+    if vocab.DEDUCTIONS_ONLY.search(norm):
+        return None  # "deductions older than 60 days", "disputes and deductions"
+    if vocab.DISPUTES.search(norm):
+        return "disputes"
+    if vocab.UNAPPLIED_CASH.search(norm):
+        return "unapplied_cash"
+    if vocab.DAYS_TO_PAY.search(norm) or (name and _DAYS_LATE.search(norm)):
+        return "days_to_pay"  # "globex average days late": its days beyond terms
+    if vocab.LARGEST_INVOICES.search(norm):
+        return "largest_invoices"
+    # "why is falcon on hold" is falcon's credit check; "who is on hold" the whole book
+    if (
+        (vocab.CREDIT_EXCEPTIONS.search(norm) or _BLOCKED_FOR_ORDERS.search(norm))
+        and not refs.orders
+        and ("order" not in norm or _BLOCKED_FOR_ORDERS.search(norm))
+        and (not name or not re.search(r"\bhold\b", norm))
+        # "is sterling over their limit": its credit check; "which of … are over": the book
+        and (not name or _WHOLE_BOOK_WORD.search(norm))
+        and not (name and _SHIP.search(norm))  # "ok to ship to X? they're over": X's credit
+    ):
+        return "credit_exceptions"
+    if vocab.TOP_DEBTORS.search(norm):
+        return "top_debtors"
+    if book.over_days(norm) is not None:
+        return "over_days"
+    if book.DEBTOR_LIST.search(norm):
+        return "top_debtors"
+    if name:
+        return None
+    if vocab.AGING_REPORT.search(norm) or book.AGING_BUCKETS.search(norm):
+        return "aging_report"
+    if vocab.TOTAL_AR.search(norm):
+        return "total_ar"
+    if vocab.AGING_WORD.search(norm) and not vocab.FORECAST.search(norm):
+        return "aging_report"  # not "receipts forecast 31-60": a forecast's horizon
+    return None
+
+
+def intent_of(
+    norm: str, refs: _Refs, name: str | None, chatter: bool, text: str = ""
+) -> tuple[str, bool]:
+    """The intent, and whether it was only guessed from a name."""
+    if vocab.OUT_OF_SCOPE.search(norm):
+        return "unknown", False
+    if vocab.HELP.search(norm) or vocab.CLEAR.match(norm):
+        return "help", False
+    if vocab.CHATTER_ONLY.match(norm):
+        return "unknown", False
+    if vocab.APPROVALS_INBOX.search(norm) and not (
+        vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm)
+    ):
+        return "approvals_inbox", False
+    if refs.invoices or refs.pos:  # a named invoice wins over report words
+        return "invoice_status", False
+    if refs.payments:
+        return "payment_lookup", False
+    if ACRONYMS.search(text):
+        return "forecast", False
+    if (portfolio := portfolio_intent(norm, refs, name)) is not None:
+        return portfolio, False
+    for intent, pattern in REPORTS:
+        if pattern.search(norm):
+            return intent, False
+    if refs.orders:
+        return "credit_check", False
+    whole_book = not name and not _PRONOUN.search(norm)
+    if vocab.BALANCE.search(norm):
+        return ("total_ar" if whole_book else "customer_balance"), False
+    if vocab.PAYMENT.search(norm):
+        return ("payments_received" if whole_book else "payment_history"), False
+    if vocab.COLLECTIONS_WEAK.search(norm):
+        return "collections_list", False
+    if vocab.DIGEST_WEAK.search(norm):
+        # "where do we stand today" is the digest; "recap for globex" is globex's account
+        return ("customer_balance" if name else "digest"), False
+    if vocab.BALANCE_WEAK.search(norm):
+        return ("total_ar" if whole_book else "customer_balance"), False
+    if vocab.HELP_WEAK.search(norm):
+        return "help", False
+    if name and not chatter and len(name.split()) <= 6:
+        return "customer_balance", True
+    return "unknown", False
+
+
+# customers stopped from ordering: "accounts blocked for orders", "who is held from shipping"
+_BLOCKED_FOR_ORDERS = lazy(
+    r"\b(?:blocked|held|stopped|frozen|on (?:credit )?(?:hold|stop))\b (?:for|from) (?:new |any )?"
+    r"(?:orders|ordering|shipping|shipments|deliveries|dispatch)\b"
+)
+_SHIP = lazy(r"\b(?:ok|okay|safe|fine|good|clear) to (?:ship|release)\b|\bcan (?:we|i) ship\b")
+_DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")
