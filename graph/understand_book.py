@@ -56,7 +56,7 @@ OVER_DAYS = lazy(
 OVER_DAYS_CONTEXT = lazy(
     r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"
     r"|outstanding"
-    r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance"
+    r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance|book"
     r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
 )
 TOTAL_AR = _rx(

@@ -57,7 +57,13 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
     if (
         (vocab.CREDIT_EXCEPTIONS.search(norm) or _BLOCKED_FOR_ORDERS.search(norm))
         and not refs.orders
-        and ("order" not in norm or _BLOCKED_FOR_ORDERS.search(norm))
+        # "… with this order" is one order's credit; "who is over their limit before I approve
+        # today's orders" the whole book's
+        and (
+            "order" not in norm
+            or _BLOCKED_FOR_ORDERS.search(norm)
+            or (not name and _EVERYONE.search(norm))
+        )
         and (not name or not re.search(r"\bhold\b", norm))
         # "is sterling over their limit": its credit check; "which of … are over": the book
         and (not name or _WHOLE_BOOK_WORD.search(norm))
@@ -127,6 +133,11 @@ def intent_of(
     return "unknown", False
 
 
+# the whole book asked for ("which orders are on hold" asks about orders)
+_EVERYONE = lazy(
+    r"\b(?:who|whom|everyone|everybody|anyone|anybody)\b"
+    r"|\b(?:which|all|all the|any) (?:customers|accounts|clients)\b"
+)
 # customers stopped from ordering: "accounts blocked for orders", "who is held from shipping"
 _BLOCKED_FOR_ORDERS = lazy(
     r"\b(?:blocked|held|stopped|frozen|on (?:credit )?(?:hold|stop))\b (?:for|from) (?:new |any )?"

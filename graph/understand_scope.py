@@ -19,7 +19,9 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 # Attempts to override arbot's rules or approvals, whatever action they name.
 INJECTION = _rx(
     r"\b(?:ignore|disregard|forget|override|bypass|skip)\b.{0,40}\b(?:instructions?|rules?"
-    r"|polic(?:y|ies)|prompts?|guardrails?|approvals?|restrictions?|limits? on you)\b",
+    r"|polic(?:y|ies)|prompts?|guardrails?|approvals?|sign-?offs?|restrictions?|limits? on you)\b",
+    # the writer's own say-so in place of an approval: "as the controller I authorise you to …"
+    r"\b(?:i|we) (?:hereby )?(?:authori[sz]e|permit|allow|instruct) you to\b",
     r"\bsystem\s*(?:prompt|message)\b|^\s*system\s*:|\[system\]|<\s*system\s*>",
     r"\b(?:admin|developer|god|debug|sudo|maintenance) mode\b",
     r"\byou are now\b|\bfrom now on you\b|\bnew instructions\b",
@@ -49,6 +51,9 @@ OUT_OF_SCOPE = _rx(
     r"\b(?:pto|vacation|sick (?:day|leave)|payroll|pay ?checks?|pay ?slips?|pay ?stubs?"
     r"|salary|salaries|401k|w-?2|expense reports?|reimburse\w*|timesheets?|time off"
     r"|parental leave|open enrollment)\b",
+    # leave: "who is on leave tomorrow", "my annual leave", "leave requests"
+    r"\b(?:on|taking|take|took|annual|sick|maternity|paternity|casual|medical|study) leave\b"
+    r"|\bleave (?:requests?|applications?|balances?|days|polic(?:y|ies)|calendar|tracker)\b",
     r"\bdid i get paid\b|\bdirect deposit\b|\bmy (?:pay|raise|bonus|benefits|manager"
     r"|tax forms?|insurance|pension)\b",
     # IT
@@ -63,6 +68,15 @@ OUT_OF_SCOPE = _rx(
     r"\b(?:will|do|did|should|can|have|when) we (?:pay|owe)\b|\bwe owe\b"
     r"|\bpay ?runs?\b|\bpayment runs?\b|\bsales (?:forecast|pipeline|targets?|budget|quota)s?\b"
     r"|\brevenue (?:forecast|budget|target)s?\b",
+    # the company's own bills: "are we due to pay the electricity bill", "the office rent"
+    r"\b(?:are|were|is|am) (?:we|i) (?:due|supposed|meant|going) to pay\b"
+    r"|\b(?:electricity|electric|power|utility|utilities|gas|(?<!clear )water|phone|mobile"
+    r"|internet|broadband|telephone|rent|insurance|fuel|courier) (?:bills?|invoices?|payments?)\b"
+    r"|\boffice rent\b",
+    # indirect tax: "the GST on an invoice of 5000", "file the VAT return", "TDS deducted"
+    r"\b(?:gst|hst|pst|vat|tds|sales tax|withholding tax|indirect tax)\b"
+    r"(?! (?:invoices?|number|registration no))"
+    r"|\b(?:file|filing|calculate|compute|work out)\b.{0,20}\b(?:tax(?:es)?|returns?)\b",
     # the world at large
     r"\bweather\b|\btemperature\b|\b(?:will|is) it (?:going to )?(?:rain|snow)\b"
     r"|\bforecast for the weekend\b|\bforecast\b.{0,24}\b(?:rain|snow|sunny)\b",
@@ -81,10 +95,11 @@ OUT_OF_SCOPE = _rx(
     r"|horoscope)\b|\btell me a story\b"
     r"|\b(?:the|a|video|board) games?\b",
     r"\b(?:all[- ]hands|town ?hall|book (?:a|the) (?:room|meeting)|meeting rooms?"
-    r"|conference rooms?|calendar invite)\b",
+    r"|conference rooms?|conf rooms?|calendar invite)\b"
+    r"|\bbook (?:a|the) (?:\w+ )?(?:conf|conference|meeting|board) ?rooms?\b",
     r"\b(?:office|building) (?:is )?(?:closed|open|hours)\b|\bis the office\b|\bparking\b",
     r"\bbank (?:account )?balances?\b|(?<!unapplied )(?<!unallocated )\bcash balances?\b"
-    r"|\bbalance sheet\b"
+    r"|(?<!for the )(?<!for our )(?<!for )\bbalance sheet\b(?! (?:tie-?outs?|recs?|recon\w*))"
     r"|\b(?:p&l|p and l|ebitda|gross margin|income statement|profit and loss)\b",
     # the company's own accounts, not a customer's statement
     r"\b(?:cash ?flows?|financial|audited|earnings|equity|vat|tax|expense) statements?\b"
@@ -149,7 +164,7 @@ CANNOT = (
             r"|lengthen)\b.{0,40}\b(?:terms|net ?\d{1,3}|payment plan|installments?)\b",
             # paying by instalments: "an EMI arrangement", "would a payment plan make sense"
             r"\b(?:emis?|instal(?:l)?ment (?:plans?|arrangements?)"
-            r"|payment (?:plans?|arrangements?))\b",
+            r"|payment (?:plans?|arrangements?)|re-?payment (?:plans?|schedules?|arrangements?))\b",
         ),
     ),
     (
@@ -161,6 +176,8 @@ CANNOT = (
             r"(?:ceo|cfo|coo|controller|boss|board|auditors?|manager|finance team|treasurer|team)\b"
             r"|\b(?:email|e-mail|mail|send|forward)\b (?:the |our |this |that |my )?(?:ar )?"
             r"(?:aging|ageing|reports?|digest|summary|numbers|dashboard)\b.{0,20}\bto\b",
+            r"\blet (?:me|us) know (?:if|when|once|as soon as|whenever)\b(?=.{0,60}\b(?:ever"
+            r"|gets?|will|comes? in|arrives?|lands?|hits?|clears?|turns? up|shows? up)\b)",
             r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
             r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
             r"\b(?:set up|create|add|schedule) (?:an? )?(?:alerts?|notifications?|reminders? for"
@@ -214,6 +231,10 @@ CANNOT = (
             r"\b(?:print|download|export)\b.{0,30}\binvoices?\b|\binvoices?\b.{0,20}\b(?:pdf|printout)s?\b"
             r"|\bpdf (?:of|for) (?:the |an? )?invoices?\b",
             r"\bhow many (?:reminders|dunning letters|letters|e-?mails|calls|notes)\b",
+            # "has fabrikam already had a reminder this month?", "did X get their statement"
+            r"^(?:has|have|did)\b.{0,40}\b(?:had|got|gotten|get|received|receive|been sent"
+            r"|been given) (?:a |an |any |the |their |its |our )?(?:reminders?|dunning (?:letters?"
+            r"|e-?mails?)|statements?|chasers?|notices?|nudges?)\b",
             r"\b(?:last|latest|recent|previous|most recent) (?:notes?|comments?|calls?"
             r"|conversations?) (?:on|for|about|with|from)\b",
             r"\b(?:show|list|read|see|pull up|what are) (?:me )?(?:the |all )?(?:notes|comments)\b",
@@ -230,6 +251,9 @@ CANNOT = (
             r"[\w/&+-]{2,20}(?: means?)?\s*[?!.]*$",
             r"\b(?:definition|meaning) of (?:the )?(?:term )?[\w/&+-]{2,20}\s*[?!.]*$",
             r"\bexplain (?:to me )?what [\w/&+ -]{2,30} means?\b",
+            r"\bexplain (?:the )?(?:term |concept of |metric )?[\w/&+-]{2,20}"
+            r"(?: (?:metric|term|ratio|figure|number|kpi|concept))? (?:to (?:me|us|someone"
+            r"|a |an )|like |in (?:plain|simple|layman)|simply)",
         ),
     ),
     (
@@ -240,7 +264,7 @@ CANNOT = (
             # arbot's took: "extend the due date on 10435", "split PMT-000244 …", "waive the fee"
             rf"{_ASKED}(?:delete|remove|refund|reverse|unapply|merge|rename|close|reopen"
             r"|deactivate|archive|export|upload|import|approve|reject|escalate|sue"
-            r"|call(?! ?(?:list|sheet|queue|log|plan)\b)"
+            r"|call(?! ?(?:list|sheet|queue|log|plan|with|w/)\b)"
             r"|phone|text|extend|push|postpone|defer|split|waive|cancel|reassign|assign|transfer"
             r"|charge|add|create|edit|modify|correct|fix|change(?! in\b)|update(?! on\b| me\b)"
             r"|(?:do|process|issue|make) (?:the |a |this |that )?(?:refund|reversal|void)s?"
@@ -275,6 +299,15 @@ CANNOT = (
             # a concession: "give globex a 5% discount", "offer initech an extension"
             r"\b(?:give|offer|grant|allow|approve)\b.{0,30}\b(?:discounts?|rebates?|extensions?"
             r"|waivers?|goodwill credits?)\b",
+            # "give falcon an extra 10 days on 10350": more time is an extension
+            r"\b(?:give|offer|grant|allow)\b.{0,30}\b(?:extra|more|additional|another|further)"
+            r" (?:\d{1,3}|a few|few|couple of|two|three|five|seven|ten|fourteen|thirty) ?"
+            r"(?:days?|weeks?|months?)\b"
+            r"|\b(?:give|offer|grant|allow)\b.{0,30}\b(?:a few|few|a couple of|\d{1,3})"
+            r" (?:extra|more|additional) (?:days?|weeks?)\b",
+            # "cut a refund check to X", "can you issue a refund for the difference"
+            r"\b(?:issue|cut|send|process|do|make|give|wire|raise)\b(?: \S+){0,3}? refunds?\b"
+            r"|\brefund (?:checks?|cheques?|payments?|wires?)\b|^\s*(?:please |pls )?refund\b",
             r"\b(?:outside|external|third[- ]party) collections?\b"
             r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:payment )?(?:fees?|charges?"
             r"|interest)\b",

@@ -167,7 +167,7 @@ DIGEST = _rx(
     r"\bdigest\b",
     r"\b(?:morning|daily|today'?s?|overnight|nightly|end of day|eod|weekly|day's)"
     r" (?:ar )?(?:report|summary|rundown|briefing|brief|update|recap|snapshot|overview"
-    r"|numbers|headlines?|roundup|round-up)\b",
+    r"|numbers|headlines?|roundup|round-up|picture)\b|\bpicture (?:this morning|overnight)\b",
     r"\bar (?:summary|snapshot|update|overview|headlines?|recap|rundown|briefing|dashboard"
     r"|roundup)\b",
     r"\b(?:summary|recap|rundown|overview) of (?:yesterday|today|the day|last night|overnight)",

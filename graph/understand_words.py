@@ -80,6 +80,9 @@ quarterly monthly annual yearly litigation legal wise debts calls escalate escal
 subject action party realised realized raised raising lowered marked complete broke
 actual unadjusted adjustment adjustments passed tdy tday tmrw tmw wklist wrklst
 exceeding exceeded exceeds intimate inform
+fp&a fpa fp finance treasury treasurer manager mgr analyst accountant accounting ops operations
+reserve reserves provision model tie tieout tie-out recon reconciliation rec bother min mins
+minute minutes sec gm daily putting sheet ideally preferably hopefully possibly
 """.split()
 )
 
