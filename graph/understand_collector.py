@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
 from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
+from graph.understand_apply import maybe_invoices
 from graph.understand_due import due_date as due_date
 from graph.understand_money import currency
 from graph.understand_refs import _extract
@@ -78,6 +79,11 @@ _RESOLUTIONS = (
         "rejected",
     ),
     (lazy(r"\bpaid\b|\bpayment\b|\bpays\b"), "paid"),
+)
+_DISPUTED_NUMBER = lazy(
+    r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|query (?:on|against))\s+(?:inv(?:oice)?\s+)?"
+    r"#?(\d{3})\b(?![.,]\d)(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)",
+    re.IGNORECASE,
 )
 _DISPUTE_ID = lazy(r"\bdsp-[0-9a-f]{8}\b", re.IGNORECASE)
 _SHORT_PAY = lazy(r"\bshort[- ]?pa(?:y|id|yment)s?\b|\bdeductions?\b")
@@ -187,7 +193,10 @@ def _dispute_reason(norm: str) -> str | None:
 
 def _read_dispute(text: str, norm: str) -> Request | None:
     refs = _extract(text)
-    if not refs.invoices and not _DISPUTE_ID.search(text):
+    # "X is disputing 984": a short number disputed may be an invoice of a ledger whose numbers
+    # carry a prefix (the agent keeps it when the ledger has it)
+    bare = () if refs.invoices else tuple(_DISPUTED_NUMBER.findall(refs.remaining))
+    if not refs.invoices and not bare and not _DISPUTE_ID.search(text):
         return None
     if _RESOLVE.search(norm):
         resolution = next((code for pattern, code in _RESOLUTIONS if pattern.search(norm)), None)
@@ -205,7 +214,7 @@ def _read_dispute(text: str, norm: str) -> Request | None:
                 text=found.group(0).upper() if found else None,  # the dispute's id
             ),
         )
-    if not refs.invoices or _QUESTION.search(norm) or re.search(r"\bundisput", norm):
+    if not (refs.invoices or bare) or _QUESTION.search(norm) or re.search(r"\bundisput", norm):
         return None
     description = ""
     if (cut := _DESCRIPTION.search(text)) is not None:
@@ -219,6 +228,7 @@ def _read_dispute(text: str, norm: str) -> Request | None:
         ActionRequest(
             "open_dispute",
             invoice_refs=tuple(refs.invoices),
+            maybe_invoices=bare,
             amount=amount,
             reason_code=_dispute_reason(norm),
             text=description[:500] or None,
@@ -262,6 +272,10 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         amount = Decimal(maybe[0]) if maybe else None
     elif not invoices and written is not None and _BARE_NUMBER.fullmatch(written.group(0)):
         maybe = (written.group("number"),)  # "PTP: meridian, 987, friday": 987 may be either
+    elif not invoices and amount is not None:
+        # "X will remit the 140 on 987": the number after "on" may be an invoice of a ledger
+        # whose numbers carry a prefix (the agent keeps it when the ledger has it)
+        maybe = tuple(n for n in maybe_invoices(refs.remaining) if Decimal(n) != amount)
     promise = ActionRequest(
         "record_promise",
         customer_text=customer,

@@ -30,7 +30,10 @@ _ORDERS_LISTED = lazy(
 )
 _PAYMENT = lazy(
     r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b"
-    r"|\b(?-i:PAY|PMT|RCPT|RCT)(?: ?#|\s) ?\d{3,}\b",  # "PAY 5001" in capitals: an id, not a verb
+    r"|\b(?-i:PAY|PMT|RCPT|RCT)(?: ?#|\s) ?\d{3,}\b"  # "PAY 5001" in capitals: an id, not a verb
+    # "pay 5003 - whose?": lower case too when whose it is is asked right after
+    r"|\b(?:pay|pmt)(?: ?#|\s) ?\d{3,}\b"
+    r"(?=\s*[-\u2013\u2014,;:]?\s*(?:who|whose|whom|from whom)\b)",
     re.IGNORECASE,
 )
 _INVOICE_WORD = lazy(
@@ -51,7 +54,7 @@ _PO = lazy(
 # or what is quoted), so its words are not read as invoices, POs or a name.
 _PAYMENT_NOUN = lazy(
     r"\b(?:payments?|pmts?|wires?|ach|checks?|cheques?|remittances?|deposits?|receipts?"
-    r"|transfers?|paid|sent|came|remit|bank line|bank text|money)\b",
+    r"|transfers?|paid|sent|came|remit|bank line|bank text|bank ref(?:erence)?|money)\b",
     re.IGNORECASE,
 )
 # the question after the reference is not part of it: "ref INV I0278 - which customer?"
@@ -71,7 +74,10 @@ _REFERENCE_TEXT = lazy(
 # is it", "bank text shows PAYMENT NOV, who sent that"
 _SAYS_REFERENCE = lazy(
     r"\b(?:bank (?:line|text|narrative|description|entry)|remit(?:tance)?(?: advice)?|narrative"
-    r"|statement line|lockbox line)\s+(?:says|reads|shows|states)\s*:?\s*"
+    r"|statement line|lockbox line|payment|wire|deposit|check|cheque)\s+(?:says|reads|shows|states"
+    # "the remit came thru as RMR*IV*10315 - who's that"
+    r"|(?:came|comes|coming|showed|shows|turned) (?:thru|through|in|up) as|(?:is|was) showing as)"
+    r"\s*:?\s*"
     r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
     rf"{_ASKED_AFTER}\s*[?.!]*\s*$",
     re.IGNORECASE,
@@ -83,6 +89,15 @@ _MARKED_REFERENCE = lazy(
     r"(?:marked|labell?ed|annotated|referenced|reading|saying)\s*:?\s*(?!as\b)"
     r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
     rf"{_ASKED_AFTER}?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# a payment and the reference on it, asked whose it is: "we got a wire referencing PO 4500212471,
+# who sent it?"
+_REFERENCING = lazy(
+    r"\b(?:checks?|cheques?|wires?|payments?|remittances?|deposits?|transfers?)\s+(?:that )?"
+    r"(?:(?:was|is)\s+)?(?:referencing|quoting|citing|with (?:the )?(?:ref(?:erence)?|memo))"
+    r"\s*:?\s*['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!,]{3,60}?)['\"\u201d\u2019]?"
+    rf"{_ASKED_AFTER}\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 _QUOTED = lazy(
@@ -125,11 +140,28 @@ class _Refs:
     remaining: str = ""
 
 
+# invoice numbers listed with "+" or "&" and asked about, not added up
+_LISTED = lazy(r"(?<![\d.,$])\d{5,}\s*[+&]\s*\d{5,}(?![\d.,])")
+_STATUS_WORD = lazy(
+    r"\b(?:paid|open|still|sitting|outstanding|status|settled|cleared|due)\b", re.IGNORECASE
+)
+_SUM_ASKED = lazy(
+    r"\b(?:what is|whats|what's|calculate|compute|sum|add|plus|equals?|makes?|total)\b|=",
+    re.IGNORECASE,
+)
+
+
 def _is_amount(text: str, start: int, end: int) -> bool:
     """Whether the bare number at text[start:end] is an amount, a year or a figure, not an
     invoice number ("15% of 2400", "limit 20000", "paid 2400 yesterday", "in 2025")."""
     before = text[max(0, start - 40) : start]
     digits = text[start:end]
+    if (
+        any(m.start() <= start < m.end() for m in _LISTED.finditer(text))
+        and _STATUS_WORD.search(text)
+        and not _SUM_ASKED.search(text)
+    ):
+        return False  # "10143 + 10130 still open?": two invoices asked about, not a sum
     if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(text[end : end + 12]):
         return True
     if len(digits) == 4 and digits[:2] in ("19", "20"):
@@ -160,7 +192,13 @@ def _extract(text: str) -> _Refs:
     """Sales orders, payments, POs and invoices, and the text with them removed."""
     refs = _Refs()
     if _PAYMENT_NOUN.search(text):
-        for pattern in (_QUOTED, _SAYS_REFERENCE, _REFERENCE_TEXT, _MARKED_REFERENCE):
+        for pattern in (
+            _QUOTED,
+            _SAYS_REFERENCE,
+            _REFERENCE_TEXT,
+            _MARKED_REFERENCE,
+            _REFERENCING,
+        ):
             if (m := pattern.search(text)) and (ref := m.group("ref").strip()):
                 _add(refs.payments, ref)
                 text = text[: m.start()] + " " + text[m.end() :]
@@ -223,7 +261,10 @@ _STATUS_ASKED = lazy(
     r"|\bstatus (?:of|on|for)\b|^\s*\d{3}\s*[?!.]*$"  # "982?": the number alone
     r"|\b(?:left|remaining|outstanding|open|owing|due) on\b"  # "what's left on 983"
     # "the payment of 983 arrived complete or only a part?": paid in full or in part
-    r"|\b(?:complete|completely|in full|fully|partly|partially|(?:only )?(?:a )?part)\s*[?!.]*$",
+    r"|\b(?:complete|completely|in full|fully|partly|partially|(?:only )?(?:a )?part)\s*[?!.]*$"
+    # "982 - paid or not?", "due date on 985?", "984 still sitting there?"
+    r"|\b(?:paid|open|settled|cleared|closed) or not\b|\bdue date (?:on|of|for)\b"
+    r"|\bstill (?:open|sitting|there|outstanding|unpaid|owing)\b",
     re.IGNORECASE,
 )
 

@@ -132,3 +132,78 @@ def test_no_ar_at_all(text: str) -> None:
 )
 def test_leave_and_bills_as_words_of_ar(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+# --- a payment by what is written on it, asked whose it is -------------------------------------
+@pytest.mark.parametrize(
+    "text,ref",
+    [
+        ("got a wire referencing PO 7781, who's it from?", "PO 7781"),
+        ("there's a cheque quoting ACME 4471 - whose is that", "ACME 4471"),
+        ("the deposit came through as NWT*REMIT 22 - who sent it", "NWT*REMIT 22"),
+        ("bank reference 'GLX NOV' - which customer?", "GLX NOV"),
+        ("pay 5001 - who sent it?", "PAY-5001"),
+        ("pmt 000236, whose?", "PMT-000236"),
+    ],
+)
+def test_a_payment_by_its_reference_asked_whose(text: str, ref: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.payment_refs) == ("payment_lookup", (ref,)), request
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("did globex pay 5000 last week?", "payment_history"),  # "pay" a verb, 5000 money
+        ("we got a wire from northwind yesterday", "payment_history"),  # no reference asked
+    ],
+)
+def test_payment_words_that_name_no_reference(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.payment_refs == () and request.intent == intent, request
+
+
+# --- invoice numbers asked about in few words -----------------------------------------------------
+@pytest.mark.parametrize(
+    "text,maybe",
+    [
+        ("983 - open or not?", ("983",)),
+        ("due date for 981?", ("981",)),
+        ("is 986 still outstanding", ("986",)),
+    ],
+)
+def test_a_short_number_asked_about_may_be_an_invoice(text: str, maybe: tuple[str, ...]) -> None:
+    request = parse(text, TODAY)
+    assert request.maybe_invoices == maybe and request.intent == "unknown", request
+
+
+def test_invoices_listed_with_a_plus_are_asked_about_not_added() -> None:
+    request = parse("10186 & 10211 paid yet?", TODAY)
+    assert (request.intent, request.invoice_refs) == ("invoice_status", ("10186", "10211"))
+    request = parse("20155 + 10211 still open?", TODAY)
+    assert request.invoice_refs == ("20155", "10211")
+
+
+@pytest.mark.parametrize(
+    "text", ["what is 12500 + 30000", "12500 + 30000 = ?", "sum of 12500 + 30000 for the open"]
+)
+def test_a_sum_asked_stays_arithmetic(text: str) -> None:
+    assert parse(text, TODAY).invoice_refs == ()
+
+
+# --- a promise or a dispute on a short number --------------------------------------------
+def test_a_promise_on_a_short_number_keeps_it_as_maybe_an_invoice() -> None:
+    action = parse("harbor east will pay the 250 on 983 by friday", TODAY).action
+    assert action is not None and action.kind == "record_promise"
+    assert (action.amount, action.maybe_invoices) == (250, ("983",))
+    action = parse("harbor east will pay 250 by friday", TODAY).action
+    assert action is not None and action.maybe_invoices == ()
+
+
+def test_a_dispute_of_a_short_number() -> None:
+    action = parse("harbor east is disputing 982, goods arrived damaged", TODAY).action
+    assert action is not None and action.kind == "open_dispute"
+    assert action.maybe_invoices == ("982",)
+    # asked about, not reported: no dispute opened
+    assert parse("is harbor east disputing 982?", TODAY).action is None
+    assert parse("harbor east is disputing 300 dollars of it", TODAY).action is None
