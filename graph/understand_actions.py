@@ -173,11 +173,10 @@ def _build(
         who = here.remaining.strip() if kind == "terms_said" else named
         if passive := _PASSIVE.search(who):
             who = who[: passive.start()]  # "initech to be moved to net 45"
-        who = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", who)))
-        customer = (
-            _customer_of(re.sub(r"\b(?:payment|terms?|conditions?|days?|net|n|onto)\b", " ", who))
-            or fallback
-        )
+        customer = _terms_customer(who) or fallback
+        if customer is None and re.search(r"\b(?:them|they|their|it|its)\b", who):
+            # "falcon hardware - switch them to 45 day terms": the name said before the change
+            customer = _terms_customer(vocab.normalize(refs.remaining))
         if customer is None:
             return None
         return ActionRequest("set_terms", customer_text=customer, terms=terms)
@@ -231,6 +230,11 @@ def _build(
         invoice_refs=invoices,
         maybe_invoices=() if invoices else maybe_invoices(here.remaining),
     )
+
+
+def _terms_customer(words: str) -> str | None:
+    words = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", words)))
+    return _customer_of(re.sub(r"\b(?:payment|terms?|conditions?|days?|net|n|onto)\b", " ", words))
 
 
 def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRequest | None:

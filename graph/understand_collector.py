@@ -21,7 +21,7 @@ from graph.understand_actions import ActionRequest, _customer_of, _money, _reaso
 from graph.understand_apply import maybe_invoices
 from graph.understand_due import due_date as due_date
 from graph.understand_money import currency
-from graph.understand_refs import _extract
+from graph.understand_refs import _extract, customer_id
 from graph.understand_verbs import ASKING_YOU, SELF_MEMO, clauses
 from graph.understand_verbs import POLITE as _POLITE
 
@@ -349,7 +349,11 @@ def _read_statement(text: str, norm: str) -> Request | None:
             words,
         )
         customer = _customer_of(words)
-        return _action_request(text, ActionRequest("send_statement", customer_text=customer))
+        # "statement of account to HW-101": a customer's id (the agent says whether it is one)
+        ids = () if customer else tuple(i for r in _extract(text).invoices if (i := customer_id(r)))
+        return _action_request(
+            text, ActionRequest("send_statement", customer_text=customer, invoice_refs=ids[:1])
+        )
     if (sent := _sent_elsewhere(text, norm)) is not None:
         return sent
     if _QUESTION.search(body) and not re.match(r"^(?:show|can you show)\b", body):

@@ -19,7 +19,7 @@ CLAUSES = lazy(
     r"[.!?;,]+(?=\s|$)|(?<!hold)(?<!stop)(?<!block)"  # "credit hold: globex" is one clause
     r"(?<!increase)(?<!decrease)(?<!change)"  # "credit limit increase: mariner 36k -> 50k"
     r":+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b"
-    r"|(?:new |revised )?(?:credit )?limit\b))"  # "globex: new limit 25k"
+    r"|(?:new |revised )?(?:credit )?limit\b|(?:payment )?terms\b))"  # "globex: new limit 25k"
     r"(?!\s*(?:credit )?(?:hold|stop|block)\s*$)"  # "globex: hold"
     r"|\s-+\s|\s-{2,}|\n+"
 )
@@ -121,7 +121,7 @@ VERB = {
         (
             "apply",
             r"^(?:apply|match|post|put|allocate|use|place|cash|knock ?-?off|adjust|set ?-?off"
-            r"|offset)\b(?!.*\bon (?:credit )?hold\b)"
+            r"|offset|knock(?=.{1,40}\boff\b))\b(?!.*\bon (?:credit )?hold\b)"
             # "pmt-u00001 -> inv 10186 apply", "PAY-5003 should go against INV-000987"
             r"|^(?:cash[- ]?app(?:ly)?)\b|^.{1,60}\bapply(?: it| this| that)?\s*$"
             r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b",
@@ -158,7 +158,7 @@ VERB = {
         # net 60": a change of terms, with the terms written out
         (
             "terms",
-            r"^(?:set|change|update|move|switch|put|place|make|give|extend|shorten|lengthen"
+            r"^(?:set|change|update|move|switch|shift|put|place|make|give|extend|shorten|lengthen"
             r"|offer|adjust|modify|bump|allow|grant|revise|amend|alter)\b"
             r"(?!.*\b(?:limit|credit ?line)\b)"
             rf".*{_TERMS}",
@@ -173,12 +173,16 @@ VERB = {
             rf".*{_TERMS}|"
             rf"^(?!(?:{_QUESTION_WORDS})\b)(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}}[- ]?days?"
             r"(?: payment| credit)? terms) (?:terms )?(?:for|to|on)\b"
-            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,5}}(?:payment )?terms?"
-            r"(?!.*\b(?:are|is|was|were)\b)(?: [a-z]+){0,3}? (?:to |= ?|at |on )?"
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+:? ){{1,5}}(?:payment )?terms?"
+            r"(?!.*\b(?:are|is|was|were)\b)"
+            # "MT-300 terms from net 60 to net 30": the terms they are now, said first
+            r"(?: from (?:(?:net|n) ?-?)?\d{1,3}(?: days)?)?"
+            r"(?: [a-z]+){0,3}? (?:to |= ?|at |on )?"
             r"(?:net|n) ?-?\d{1,3}"
             # "meridian terms should be net 30 not 60": the terms they are now, said after
             r"\b(?: (?:not|instead of|rather than) (?:(?:net|n) ?)?\d{1,3}(?: days)?)?"
-            rf"\s*{_NOW}$"
+            # "… terms to net 60 and drop the late fees": another part, said apart
+            rf"\s*{_NOW}(?:\s(?:and|also|plus|then|&)\s.*)?$"
             # "northwind: net 45 going forward", "globex -> net 60"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,4}}[\w&.'-]+\s*(?::|->|=>|\u2192)\s*"
             rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?\s*{_NOW}$"

@@ -83,6 +83,8 @@ exceeding exceeded exceeds intimate inform
 fp&a fpa fp finance treasury treasurer manager mgr analyst accountant accounting ops operations
 reserve reserves provision model tie tieout tie-out recon reconciliation rec bother min mins
 minute minutes sec gm daily putting sheet ideally preferably hopefully possibly
+switch switched shift fire fired knock knocked committee flip move moved moving stick chaser
+chasers
 """.split()
 )
 

@@ -207,3 +207,58 @@ def test_a_dispute_of_a_short_number() -> None:
     # asked about, not reported: no dispute opened
     assert parse("is harbor east disputing 982?", TODAY).action is None
     assert parse("harbor east is disputing 300 dollars of it", TODAY).action is None
+
+
+# --- terms said otherwise, and the customer named before the change ------------------------------
+@pytest.mark.parametrize(
+    "text,customer,days",
+    [
+        ("northwind terms from net 45 to net 15 please", "northwind", 15),
+        ("HW-100 terms from net 30 to net 60", "HW-100", 60),
+        ("globex: terms to net 45", "globex", 45),
+        ("initech: payment terms to net 15 and waive the interest", "initech", 15),
+        ("abbott furniture - shift them to 60 day terms", "abbott furniture", 60),
+        ("northwind, move them to net 30 pls", "northwind", 30),
+    ],
+)
+def test_terms_said_otherwise(text: str, customer: str, days: int) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "set_terms", action
+    assert (action.customer_text, action.terms[0] if action.terms else None) == (customer, days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "globex terms are net 30 and they pay late",  # told, not changed
+        "what are northwind's terms, net 30 or net 45?",
+        "globex: terms?",
+    ],
+)
+def test_terms_told_or_asked_are_no_change(text: str) -> None:
+    assert parse(text, TODAY).action is None
+
+
+@pytest.mark.parametrize(
+    "text,kind,customer",
+    [
+        ("northwind - stick them on hold and fire off a chaser", "set_credit_hold", "northwind"),
+        (
+            "globex: limit of 80,000 agreed at the credit committee. please update",
+            "set_credit_limit",
+            "globex",
+        ),
+        ("knock PMT-U00001 off 10211 for globex", "apply_payment", "globex"),
+    ],
+)
+def test_the_verbs_words_are_not_the_customer(text: str, kind: str, customer: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and (action.kind, action.customer_text) == (kind, customer), action
+
+
+def test_a_statement_to_a_customer_id() -> None:
+    action = parse("SOA to PK-201 pls", TODAY).action
+    assert action is not None and action.kind == "send_statement"
+    assert (action.customer_text, action.invoice_refs) == (None, ("PK-201",))
+    action = parse("send globex their statement", TODAY).action
+    assert action is not None and (action.customer_text, action.invoice_refs) == ("globex", ())
