@@ -219,6 +219,11 @@ RETRACTS = lazy(
     r"|don't bother)\s*[.!]*$"
 )
 _FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")
+_ORDERED = lazy(
+    r"(?:send|e-?mail|put|place|apply|allocate|write|raise|lower|set|change|move|hold|release"
+    r"|log|add|record|chase|remind|ping|nudge|block|freeze|switch|bump|increase|decrease|open)\b"
+    r"(?!.*\b(?:yesterday|last|ago|earlier|already|this morning|on (?:mon|tue|wed|thu|fri)\w*)\b)"
+)
 _NOTE_DONE = lazy(
     r"\b(?:i|we) (?:already |just )?(?:put|left|made|wrote) (?:a|the|that) (?:note|comment|memo)\b"
     r"|\b(?:was|were|has been|have been|had been|already|we|i) (?:already )?(?:added|logged"
@@ -362,5 +367,7 @@ def _done(clause: str, body: str, norm: str) -> bool:
         or _SAID_DONE.search(body)
         or _ALREADY.search(clause)
         or _DATED.search(clause)
-        or _FYI.search(norm)
+        # "fyi, sales released SO-1007"; not "fyi northwind called, send them a reminder": a
+        # change said as an order in a clause of its own is asked
+        or (_FYI.search(norm) and (_FYI.search(clause) or not _ORDERED.match(body)))
     )

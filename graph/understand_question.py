@@ -19,6 +19,8 @@ from graph.intents import get as intent_of
 from graph.lazy_regex import lazy
 from graph.understand_asked import RETRACTS, _clause_spans
 from graph.understand_mentioned import _ASKS, _TAG, mentioned, without_reports
+from graph.understand_periods import DateRange
+from graph.understand_periods import period as _period
 from graph.understand_refs import _extract, _name
 from graph.understand_verbs import POLITE
 
@@ -40,7 +42,17 @@ _SEPARATELY = lazy(
 # "before I sign off the reserve": when the person asks, not what
 _TELLS = lazy(
     r"^(?:i|they|he|she|it|hypothetically|if|suppose|supposing|say|assuming"
-    r"|(?:just )?(?:before|while|ahead of))\b"
+    r"|(?:just )?(?:before|while|ahead of|after|once))\b"
+    # a remark alone: "fine", "ok", "anyway"
+    r"|^(?:fine|ok|okay|sure|noted|cool|great|anyway|anyways|fair enough|got it|no worries)\s*$"
+    # what happened, told: "nobody went on hold this month", "sales let SO-1007 go yesterday
+    # fyi", "sent meridian a dunning email last week" (the teller left out)
+    r"|^.*\bfyi\s*$|^fyi\b"
+    r"|^(?:nobody|no one|noone|everyone|everybody|someone|somebody) (?:went|got|was|were|has"
+    r"|have|had|is|paid|called)\b"
+    r"|^(?:sent|e-?mailed|called|rang|phoned|spoke|talked|chased|reminded|applied|posted|released"
+    r"|booked|logged|left)\b(?=.*\b(?:yesterday|last|ago|earlier|already|this morning|today"
+    r"|on (?:mon|tue|wed|thu|fri)\w*)\b)"
     # what someone said: "pinnacle packaging told us they'll pay the 30k next month"
     r"|^[\w&.' -]{1,40}? (?:told (?:us|me)|said|says|mentioned|called|wrote|e-?mailed|asked|wants"
     r"|requested)\b"
@@ -61,6 +73,31 @@ def _called_off(clause: str) -> bool:
 _DIGIT = lazy(r"\d")
 _IT = lazy(r"\b(?:it|that one|this one)\b")
 _BUT = lazy(r"^(?:but|yet|though)\b[\s,]*")  # "…, but how much is X over due"
+# "just need the AR aging": what is wanted, said as a need
+_NEEDS = lazy(r"^(?:i |we )?(?:just |only )?(?:need|want|would like|'d like)\b(?! to\b)")
+# "received anything from them since?": since what the other clauses date
+_SINCE_SAID = lazy(r"\bsince\s*(?=\?*\s*$)")
+
+
+# "what they have paid since?": the customer's own payments (their record, from that day)
+_THEY_PAID = lazy(r"\b(?:they|he|she)(?: have| has| had)? (?:paid|pay|payed|sent|remitted)\b")
+
+
+def _since(question: str, told: str, today: date) -> tuple[str, DateRange | None]:
+    """A question ending in "since" asked after a remark that dates something ("called X on
+    monday - anything received since?"): since that day, written into the question (then read
+    as a period written out), or, when the customer is who paid, kept beside it."""
+    if not _SINCE_SAID.search(question) or (then := _period(told, today)) is None:
+        return question, None
+    if _THEY_PAID.search(question):
+        return question, DateRange(then.start, today, f"since {then.start.isoformat()}")
+    return _SINCE_SAID.sub(f"since {then.start.isoformat()}", question), None
+
+
+def _dated(request: Request, since: DateRange | None) -> Request:
+    if since is None or request.period is not None:
+        return request
+    return replace(request, period=since)
 
 
 def without_memo(text: str) -> str:
@@ -83,7 +120,7 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
     asking = []
     for start, end, question in spans:
         clause = _BUT.sub("", POLITE.sub("", norm[start:end].strip()))
-        if (question and not _TAG.match(clause)) or _ASKS.match(clause):
+        if (question and not _TAG.match(clause)) or _ASKS.match(clause) or _NEEDS.match(clause):
             asking.append((start, end))
     if len(asking) != 1:
         return None
@@ -100,7 +137,12 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
     refs = _extract(rest)
     named = [*refs.payments, *(f"invoice {i}" for i in refs.invoices)]
     referenced = named or refs.pos or refs.orders
-    if referenced or (_DIGIT.search(rest) and not all(_TELLER.match(t) for t in told)):
+    # "sales let SO-1007 go yesterday fyi. donovan's balance now?": an order in a report is no
+    # reference of a question that asks of no "it" or "they" (``question_alone`` decides)
+    apart = refs.orders and not named and not (_IT.search(asked) or _PRONOUN.search(asked))
+    if not apart and (
+        referenced or (_DIGIT.search(rest) and not all(_TELLER.match(t) for t in told))
+    ):
         # "Please do not apply PMT-U00001 yet. Whose payment is it?": "it" is the one payment or
         # invoice a change called off names; any other reference said apart: read whole (an
         # amount someone said they will pay is no reference)
@@ -122,7 +164,8 @@ def question_alone(
     if asked is None:
         return None
     question, rest = asked
-    again = parse(question, today)
+    question, since = _since(question, rest, today)
+    again = _dated(parse(question, today), since)
     if again.intent == "unknown" or again.action is not None or again.not_asked is not None:
         return None
     if again.invoice_refs or (again.customer_text and not again.guessed):
@@ -134,7 +177,9 @@ def question_alone(
     if _PRONOUN.search(question) and other:
         # "…, just show me their aging": the book's word asked of the customer named before
         named = parse(_PRONOUN.sub(other, question, count=1), today)
-        if named.intent in parts.ONE_CUSTOMER and named.customer_text and not named.guessed:
+        # "received anything from them since?": their payments over a period, too
+        narrowed = named.intent in parts.ONE_CUSTOMER or named.intent == "payments_received"
+        if narrowed and named.customer_text and not named.guessed:
             return replace(named, text=text)
     if intent_of(again.intent).kind == "portfolio" and not other:
         return replace(again, text=text)
@@ -171,13 +216,20 @@ def after_reports(text: str, today: date, parse: Callable[[str, date], Request])
     rest = without_reports(text)
     if rest is None:
         return None
-    again = parse(rest, today)
+    rest, since = _since(rest, text.replace(rest.rstrip("?").strip(), " ").lower(), today)
+    again = _dated(parse(rest, today), since)
     named = again.invoice_refs or (again.customer_text and not again.guessed)
     refs = _extract(text)
+    question = rest.rstrip("?").strip()
+    teller, _ = _name(_extract(text.replace(question, " ")).remaining)
+    if not named and teller and again.intent == "payments_received" and _PRONOUN.search(rest):
+        # "emailed globex a statement yesterday - anything received from them since?": their
+        # payments, not the whole book's
+        theirs = _dated(parse(_PRONOUN.sub(teller, rest, count=1), today), since)
+        if theirs.customer_text and not theirs.guessed:
+            return replace(theirs, text=text)
     if named or (intent_of(again.intent).kind == "portfolio" and not refs.invoices + refs.payments):
         return replace(again, text=text)
-    question = rest.rstrip("?").strip()
-    told, _ = _name(_extract(text.replace(question, " ")).remaining)
-    if question and told and again.intent in parts.ONE_CUSTOMER and _PRONOUN.search(rest):
-        return replace(again, customer_text=told, guessed=False, text=text)
+    if question and teller and again.intent in parts.ONE_CUSTOMER and _PRONOUN.search(rest):
+        return replace(again, customer_text=teller, guessed=False, text=text)
     return None

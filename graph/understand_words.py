@@ -104,7 +104,8 @@ hope wish thanks welcome sorry help helps helping use using used try trying trie
 potential debt okay wants wanted sales ok exactly picture happened happening happen changed
 stand standing miss missed hear heard slipping sliding quickly late happy sad mom dad wife
 husband kids story showing accept accepting never passing moment fresh further holding
-hypothetically separately though settles settle clears cleared out wrote
+hypothetically separately though settles settle clears cleared out wrote nobody noone ppl
+heads once emailed mailed rang phoned chased reminded
 """.split()
 )
 

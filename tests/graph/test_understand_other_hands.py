@@ -262,3 +262,71 @@ def test_a_statement_to_a_customer_id() -> None:
     assert (action.customer_text, action.invoice_refs) == (None, ("PK-201",))
     action = parse("send globex their statement", TODAY).action
     assert action is not None and (action.customer_text, action.invoice_refs) == ("globex", ())
+
+
+# --- a remark, then the question ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        ("no one got a reminder this week, ok - just need the over 90 list", "over_days", None),
+        ("everyone paid on time in october, anyway - I need the aging", "aging_report", None),
+        ("before we start chasing ppl, who owes the most?", "top_debtors", None),
+        (
+            "once we booked the initech short-pay write-off, what do they owe?",
+            "customer_balance",
+            "initech",
+        ),
+        (
+            "credit released SO-1004 this morning fyi. what does northwind owe now?",
+            "customer_balance",
+            "northwind",
+        ),
+        (
+            "emailed globex a statement yesterday - anything received from them since?",
+            "payments_received",
+            "globex",
+        ),
+    ],
+)
+def test_a_remark_then_the_question(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text, request.action) == (intent, customer, None)
+
+
+def test_since_takes_the_date_the_remark_gives() -> None:
+    request = parse("called initech on monday - have they paid anything since?", TODAY)
+    assert request.intent == "payment_history" and request.customer_text == "initech"
+    assert request.period is not None and request.period.start == date(2026, 11, 16)
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("nobody went on hold this month, fine - put globex on hold", "set_credit_hold"),
+        ("fyi northwind called, send them a reminder", "send_reminder"),
+        ("heads up, globex is late again. put them on hold pls", "set_credit_hold"),
+    ],
+)
+def test_a_remark_before_a_change_keeps_the_change(text: str, kind: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sent initech a reminder yesterday fyi",  # told only: nothing to propose
+        "released SO-1004 this morning - is it shipped?",  # "it" is the report's order
+    ],
+)
+def test_a_report_alone_or_asked_of_proposes_nothing(text: str) -> None:
+    assert parse(text, TODAY).action is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["fyi: put globex on hold yesterday", "fyi, sales released SO-1007", "fyi sent a reminder"],
+)
+def test_fyi_with_a_change_done_proposes_nothing(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is None and request.not_asked is not None, request
