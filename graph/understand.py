@@ -81,6 +81,9 @@ _BOOK_CREDIT = lazy(
 # "collections month to date", "cfo asking: total collections ytd" (a lead-in before a colon)
 _COLLECTED = lazy(
     r"(?:^|:)\s*(?:total |our |the |how much )?collections?\b|\bhow much\b.{0,30}\bcollect"
+    # "CFO wants collections for the last fortnight"
+    r"|\b(?:wants?|needs?|asking for|asked for|asks for|requesting|requested) (?:the |our |total )?"
+    r"collections? (?:for|in|during|over)\b"
     r"|\bcollections? (?:received|realised|realized|made|booked|banked|achieved|figures?"
     r"|amount|total|numbers?)\b"
 )

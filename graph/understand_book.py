@@ -24,7 +24,10 @@ APPROVALS_INBOX = _rx(
     r" (?:approval|sign-?off))\b",
     r"\bmy approvals?\b|\b(?:pending|open|outstanding) approvals?\b|\bapprovals? (?:inbox|queue"
     r"|waiting|pending)\b|\bwhat (?:do|should|can|must) i (?:need to |have to )?approve\b"
-    r"|\bawaiting (?:my )?approval\b",
+    r"|\bawaiting (?:my )?approval\b"
+    # "did luis's write-off come through for approval yet": a proposal arrived in the inbox
+    r"|\b(?:come|came|gone|went|got|get|arrived) (?:through|thru|in|up) for (?:my )?(?:approval"
+    r"|sign-?off)\b",
     r"\b(?:waiting|pending) (?:for|on) (?:my |an? )?approval\b|\bneeds? my approval\b"
     r"|\b(?:status of|where is|what happened to) (?:my|our|the) (?:[\w-]+ ){0,2}(?:requests?"
     r"|proposals?)\b"
@@ -250,6 +253,11 @@ DISPUTES = _rx(
     # "invoices in litigation", "items under legal dispute"
     r"|\b(?:in|under|subject to) (?:litigation|legal (?:action|proceedings|dispute))\b"
     r"|\blitigated\b"
+    # the UK's queries: "how many queries are open", "open queries", "queries outstanding"
+    r"|\b(?:open|outstanding|unresolved|live|customer|pricing) quer(?:y|ies)\b"
+    r"|\bquer(?:y|ies) (?:(?:are|is) )?(?:still )?(?:open|outstanding|unresolved|raised|logged"
+    r"|in progress)\b"
+    r"|\bhow many quer(?:y|ies)\b"
     # "invoices customers are fighting us on", "pushing back on"
     r"|\b(?:fighting|arguing with|pushing back on) us (?:on|over|about)\b"
     r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b",
@@ -279,6 +287,13 @@ PROMISES_QUESTION = _rx(
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
     r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) promises?\b"
     r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
+)
+# a promise named, then whether it was kept: "X promised something on 10204 - did they stick to
+# it", "globex promised 5k for friday, have they kept it?"
+PROMISE_THEN_KEPT = lazy(
+    r"\bpromis(?:e|ed|es)\b.{0,80}\b(?:did|have|has|had) (?:they|he|she|\w+) (?:stick|stuck|keep"
+    r"|kept|honou?r(?:ed)?|deliver(?:ed)?|make good|made good)(?: (?:to|on))? (?:it|that|this"
+    r"|their (?:word|promise|ptp)|the (?:promise|ptp))\b"
 )
 # The promises asked about were kept: "which promises were kept", "ptps honoured this month".
 _KEEP = r"(?:keeps?|keeping|kept|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?|made good|met)"

@@ -25,7 +25,7 @@ _ABLE = (
     r"^(?:are|is) (?:you|u|arbot|the bot) (?:able|allowed|capable|permitted) (?:to|of) \w+"
     r"(?: (?:dunning|reminders?|statements?|letters?|notes?|write-?offs?|holds?|limits?|notices?"
     r"|e-?mails?|promises?|disputes?|invoices?|credit|payments?|terms|plans?|changes|cash))+"
-    r"(?: (?:from|for|on|against) (?:sales )?(?:orders?|customers?|invoices?|accounts?"
+    r"(?: (?:from|for|on|against|to) (?:sales )?(?:orders?|customers?|invoices?|accounts?"
     r"|payments?))?\s*[?]*$"
 )
 CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}")

@@ -101,6 +101,8 @@ def intent_of(
         vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm)
     ):
         return "approvals_inbox", False
+    if book.PROMISE_THEN_KEPT.search(norm):
+        return "promises", False  # "X promised something on 10204 - did they stick to it"
     if refs.invoices or refs.pos:  # a named invoice wins over report words
         return "invoice_status", False
     if refs.payments:

@@ -117,6 +117,9 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bauto-match", "automatch"),
         (r"\beom\b", "month end"),
         (r"\b(?:tot|ttl)\b", "total"),
+        # number words misspelt: "fourty-five days", "ninty"
+        (r"\bfourty", "forty"),
+        (r"\bnin(?:ty|tey)\b", "ninety"),
         # the receivables book as a UK, Dutch or German controller names it
         (
             r"\b(?:debiteuren|debitoren|debtors?'? (?:book|ledger)|sales ledger|receivables?"

@@ -330,3 +330,34 @@ def test_a_report_alone_or_asked_of_proposes_nothing(text: str) -> None:
 def test_fyi_with_a_change_done_proposes_nothing(text: str) -> None:
     request = parse(text, TODAY)
     assert request.action is None and request.not_asked is not None, request
+
+
+# --- words of the week -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("anything over ninty days?", "over_days"),
+        ("who is past fourty days", "over_days"),
+        ("treasury needs collections for last month", "payments_received"),
+        ("which queries are still unresolved", "disputes"),
+        ("open queries for the book", "disputes"),
+        ("globex promised 5k for friday - have they kept to it?", "promises"),
+        ("any money in from abbott furniture?", "payment_history"),
+        ("has the initech write-off gone through for sign-off yet", "approvals_inbox"),
+        ("are you able to email statements to customers?", "help"),
+    ],
+)
+def test_words_of_the_week(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("I have a query about INV-10186", "invoice_status"),  # one invoice asked about
+        ("who should we chase for collections this week", "collections_list"),
+        ("globex promised 5k for friday", "action_request"),  # a promise reported: recorded
+    ],
+)
+def test_where_those_words_stop(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
