@@ -25,6 +25,13 @@ _CONTACTED = lazy(
     r"|reached|left (?:a )?(?:vm|voicemail|message) (?:for|with))\s+(?P<who>[^,;:.]+)"
 )
 _CALL = lazy(r"(?i)\b(?:call|conversation|chat|voicemail|vm)s? (?:with|to|from)\b")
+_NOTE_IT = lazy(
+    r"(?:^|[\s,;.\u2013\u2014-]+)(?:(?:please|pls|plz|kindly|can you|could you) )?"
+    r"(?:(?:log|note|record|jot|save) (?:it|that|this)(?: down)?|(?:put|stick|pop|add) (?:it|that"
+    r"|this))(?: (?:on|to|against|in|onto) (?:the|their|its|his|her) (?:account|file|record"
+    r"|notes))?[\s.!?]*$",
+    re.IGNORECASE,
+)
 _JOT = lazy(r"\b(?:jot|note) down\b", re.IGNORECASE)
 _STATEMENT_VERBS = frozenset(
     """
@@ -73,7 +80,24 @@ def _note(text: str) -> tuple[str | None, str] | None:
     return customer, body
 
 
+def _noted_apart(text: str) -> ActionRequest | None:
+    """ "called ironclad AP today, 10297 is in their next run - pls log it on the account": the
+    other clauses are the note, the one called (or the name opening them) its customer."""
+    cut = _NOTE_IT.search(text)
+    if cut is None or cut.start() == 0:
+        return None
+    said = text[: cut.start()].strip(" -,;:.\u2013\u2014")
+    contact = _CONTACTED.match(said)
+    words = contact.group("who") if contact else said.split(",")[0]
+    customer = _customer_of(words)
+    if not said or customer is None:
+        return None
+    return ActionRequest("add_note", customer_text=customer, text=said)
+
+
 def _add_note(text: str, refs: _Refs) -> ActionRequest | None:
+    if (apart := _noted_apart(text)) is not None:
+        return apart
     found = _note(text)
     if found is not None:
         customer, note = found

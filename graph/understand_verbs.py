@@ -30,6 +30,9 @@ POLITE = lazy(
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
     # "we've agreed with the customer to …", "we agreed w/ globex to …"
     r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?to"
+    # "we agreed with them we'd write it off"
+    r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?(?:that )?(?:we'd|we would"
+    r"|we will|we'll|we can)"
     r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
     r"|go ahead and|let's|lets|(?:don't|dont|do not) forget to|remember to|make sure (?:to|you)"
     r"|be sure to)\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
@@ -77,6 +80,11 @@ _TERMS = (
     r"|\b\d{1,3} days? net\b|\bterms?\b.{1,60}?\bto \d{1,3} days\b)"
 )
 _HOLD = r"(?:credit )?(?:hold|stop|block)"
+NOTE_IT = (
+    r"^(?:(?:log|note|record|jot|save) (?:it|that|this)(?: down)?"
+    r"|(?:put|stick|pop|add) (?:it|that|this))"
+    r"(?: (?:on|to|against|in|onto) (?:the|their|its|his|her) (?:account|file|record|notes))?\s*$"
+)
 _PRONOUN_OFF = r"^writ(?:e|ing) (?:it|them|this|that|these|those|the rest|the balance) off\b"
 _ORDER = r"\bso-\d"
 _IT = r"(?: it| this| that| the order| this order| that order)?"
@@ -101,6 +109,8 @@ VERB = {
             r"|^(?:absorb|eat|swallow|forgive|take the (?:hit|loss) on)\b"
             # "just write it off", "clear the 776.98 to write-off", "ok to w/o … pls book"
             rf"|{_PRONOUN_OFF}"
+            # "let the 171.45 pricing diff on 10396 go": the difference given up
+            r"|^let (?:it|that|this|the [\w.,$ -]{1,40}?) go\b(?! (?:to|through|ahead)\b)"
             r"|^(?:clear|move|take|put|send|post|book)\b.{0,60}\bto (?:a )?write ?-?off\b"
             # "Invoice 10321 residual of 88.10 may be written off": the formal passive
             r"|^(?=[^?]*\d{3})(?:[\w&.',$-]+ ){1,8}(?:may(?: please)?|needs to|has to|must|is to"
@@ -124,7 +134,10 @@ VERB = {
             r"|offset|knock(?=.{1,40}\boff\b))\b(?!.*\bon (?:credit )?hold\b)"
             # "pmt-u00001 -> inv 10186 apply", "PAY-5003 should go against INV-000987"
             r"|^(?:cash[- ]?app(?:ly)?)\b|^.{1,60}\bapply(?: it| this| that)?\s*$"
-            r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b",
+            r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b"
+            # "globex's on-account check (828.82) should go against 10186": the payment described
+            r"|^(?:[\w&.'()$,-]+ ){1,8}(?:should|can|needs to|must|is to) go (?:against|to|on)"
+            r" (?:inv\w* )?#?\d{3,}",
         ),
         (
             "limit",
@@ -279,6 +292,8 @@ VERB = {
             r"|^(?:put|stick|pop|drop|add|log|save|record|keep|pin)\b.{0,40}\bas (?:a |an )?"
             r"(?:note|comment|memo|remark)\b"
             r"|^(?:comment|memo|remark)s? (?:on|for|to|re)\b|^(?:log|note|memo)$"
+            # "…, pls log it on the account": the note's text said in the other clauses
+            rf"|{NOTE_IT}"
             r"|^(?:log|record) (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
             r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",
         ),

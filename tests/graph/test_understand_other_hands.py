@@ -361,3 +361,55 @@ def test_words_of_the_week(text: str, intent: str) -> None:
 )
 def test_where_those_words_stop(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+# --- change requests said around their verb ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        (
+            "initech's 154.89 on 10295 - we agreed with them we'll write it off, go ahead",
+            "write_off_deduction",
+        ),
+        (
+            "we agreed with globex to let the 80.00 freight on 10186 go - please process",
+            "write_off_deduction",
+        ),
+        (
+            "northwind's unapplied wire (12,500.00) should go against 10130, their AP confirmed",
+            "apply_payment",
+        ),
+        (
+            "rang globex AP today, no dispute on their side - please note it on the account",
+            "add_note",
+        ),
+        ("spoke with initech, 10188 goes out in their friday run. log that", "add_note"),
+    ],
+)
+def test_a_change_asked_around_its_verb(text: str, kind: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind, parse(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we agreed with initech we'd write it off if they paid the rest?",  # asked whether
+        "should northwind's wire go against 10130?",  # asked whether
+        "let the 80.00 on 10186 go?",
+        "log it",  # nothing said to note
+        "put it on the account",
+    ],
+)
+def test_look_alikes_make_no_change(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is None, request
+
+
+def test_a_note_said_apart_keeps_its_words_and_customer() -> None:
+    action = parse("called globex AP, 10186 is in next week's run - pls log it", TODAY).action
+    assert action is not None and action.kind == "add_note"
+    assert (action.customer_text, action.text) == (
+        "globex ap",
+        "called globex AP, 10186 is in next week's run",
+    )
