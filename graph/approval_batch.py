@@ -39,7 +39,6 @@ from integrations.erp.records import Customer, Invoice, Payment
 from integrations.store import Approval
 from integrations.store.audit_batch import Move, Step
 from integrations.store.clock import now_utc
-from integrations.store.store import _approval
 
 if TYPE_CHECKING:
     from graph.approvals import ApprovalService
@@ -210,7 +209,10 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
     rows |= _execute_many(service, auto, rows)  # the auto-approved as they stand after the write
     # An auto-approved one still ``executing`` was moved by someone else meanwhile: read it.
     elsewhere = [a for a, _, _, _ in auto if a not in rows or rows[a]["status"] == "executing"]
-    stored = {i: _approval(row) for i, row in rows.items()}
+    # Each stored row's payload and origin are the ones made here, written as JSON: the dicts
+    # themselves, not the JSON read back (what ``_approval`` would read is equal to them).
+    made_json = {values["approval_id"]: values for values, _ in made}
+    stored = {i: _stored_approval(row, made_json[i]) for i, row in rows.items()}
     stored |= store.approvals_by_id(elsewhere)
     result: list[Proposed] = []
     for index, proposal in enumerate(proposals):
@@ -226,6 +228,13 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
 
 
 OPEN_STATUSES = ("pending", "approved", "executing", "failed")
+
+
+def _stored_approval(row: dict[str, Any], values: dict[str, Any]) -> Approval:
+    """``_approval(row)`` of a row this batch stored from ``values`` (``new_approval``'s):
+    its payload and origin are ``values``' (JSON written from them, ``canonical``, reads back
+    equal to them), not parsed again."""
+    return Approval(**(row | {"payload": values["payload"], "origin": values["origin"]}))
 
 
 def _write_all(

@@ -27,7 +27,7 @@ from integrations.store.bank_lines import IN_PROGRESS
 
 REQUESTER = "arbot cash application"
 AUTO_DECIDER = f"{SYSTEM} (auto policy)"
-FIRST_BATCH, BATCH = 16, 256  # lines proposed and recorded together (the batches grow)
+FIRST_BATCH, BATCH = 16, 512  # lines proposed and recorded together (the batches grow)
 T = TypeVar("T")
 DRY_BATCH = 128  # lines whose earlier results are read and matched together (dry and real run)
 

@@ -40,6 +40,34 @@ def _insert_new(conn: Any, table: Table, key: str) -> Any:
     return dialect_insert(table).on_conflict_do_nothing(index_elements=[key])
 
 
+class _NotAllHeld(Exception):
+    """Some of the lines a run finishes are no longer its own: undo, record the others."""
+
+
+def _finish(conn: Any, params: list[dict[str, Any]]) -> int:
+    """The lines' final results, each only while the run holds it; the number recorded."""
+    b = t.bank_lines.c
+    return execute_plain(
+        conn,
+        "finish_bank_lines",
+        lambda: (
+            update(t.bank_lines)
+            .where(
+                b.payment_id == bindparam("b_id"),
+                b.decision == IN_PROGRESS,
+                b.run_key == bindparam("b_run"),
+            )
+            .values(
+                decision=bindparam("b_decision"),
+                approval_id=bindparam("b_approval"),
+                result=bindparam("b_result"),
+                processed_at=bindparam("b_stamp"),
+            )
+        ),
+        params,
+    )
+
+
 class BankLineStore(CashRunStore):
     engine: Engine
 
@@ -145,14 +173,16 @@ class BankLineStore(CashRunStore):
             for line, result in lines
         ]
         with bulk_write_transaction(self.engine) as conn:
-            execute_plain(
+            inserted = execute_plain(
                 conn,
                 "begin_bank_lines",
                 lambda: _insert_new(conn, t.bank_lines, "payment_id"),
                 rows,
             )
-            held = self._held(conn, [row["payment_id"] for row in rows], run_key)
-        return held
+            ids = [row["payment_id"] for row in rows]
+            if inserted == len(set(ids)):  # every line was new: each is this run's now
+                return set(ids)
+            return self._held(conn, ids, run_key)
 
     def _held(self, conn: Any, payment_ids: Sequence[str], run_key: str) -> set[str]:
         b = t.bank_lines.c
@@ -173,45 +203,37 @@ class BankLineStore(CashRunStore):
         self, finished: Sequence[tuple[str, dict[str, Any]]], *, run_key: str
     ) -> set[str]:
         """Record the final results of lines this run holds (payment id, result), in one
-        transaction: the payment ids recorded (a line this run no longer holds is left out)."""
+        transaction: the payment ids recorded (a line this run no longer holds is left out).
+        Each line's update holds only while the line is this run's (``in_progress`` under its
+        key): when every one held, that is all; else the transaction is undone and only the
+        lines found held are recorded."""
         if not finished:
             return set()
-        b = t.bank_lines.c
         stamp = now_utc()
+        params = [
+            {
+                "b_id": payment_id,
+                "b_decision": result["decision"],
+                "b_approval": result.get("approval_id"),
+                "b_result": canonical(result),
+                "b_run": run_key,  # run key and time as parameters: one statement a process
+                "b_stamp": stamp,
+            }
+            for payment_id, result in finished
+        ]
+        ids = {payment_id for payment_id, _ in finished}
+        try:
+            with bulk_write_transaction(self.engine) as conn:
+                if _finish(conn, params) != len(params) or len(ids) != len(params):
+                    raise _NotAllHeld
+            return ids
+        except _NotAllHeld:
+            pass
         with bulk_write_transaction(self.engine) as conn:
-            held = self._held(conn, [payment_id for payment_id, _ in finished], run_key)
-            params = [
-                {
-                    "b_id": payment_id,
-                    "b_decision": result["decision"],
-                    "b_approval": result.get("approval_id"),
-                    "b_result": canonical(result),
-                }
-                for payment_id, result in finished
-                if payment_id in held
-            ]
-            if params:  # run key and time as parameters: one statement compiled per process
-                for row in params:
-                    row |= {"b_run": run_key, "b_stamp": stamp}
-                execute_plain(
-                    conn,
-                    "finish_bank_lines",
-                    lambda: (
-                        update(t.bank_lines)
-                        .where(
-                            b.payment_id == bindparam("b_id"),
-                            b.decision == IN_PROGRESS,
-                            b.run_key == bindparam("b_run"),
-                        )
-                        .values(
-                            decision=bindparam("b_decision"),
-                            approval_id=bindparam("b_approval"),
-                            result=bindparam("b_result"),
-                            processed_at=bindparam("b_stamp"),
-                        )
-                    ),
-                    params,
-                )
+            held = self._held(conn, list(ids), run_key)
+            mine = [row for row in params if row["b_id"] in held]
+            if mine:
+                _finish(conn, mine)
         return held
 
     def bank_lines(
