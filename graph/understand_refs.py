@@ -18,16 +18,22 @@ _ORDER = lazy(
     r"|(?<=[a-z] )so\s+(\d{4,})\b(?=\s*(?:credit|ok\b|okay|release|approv|hold|status|\?|$))"
     # "would so 1009 go thru", "can so 1004 ship": the order, before what it would do
     r"|\bso\s+(\d{4,})\b(?=\s+(?:go|get|ship|clear|pass|be released|be approved)\b)"
+    # "can we ship to pinecrest? so 1013 is waiting": the order, and where it stands
+    r"|\bso\s+(\d{4,})\b(?=\s+(?:is|was|has been) (?:waiting|pending|held|on hold|blocked"
+    r"|stuck|sitting)\b)"
     r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
     re.IGNORECASE,
 )
 # "two orders in, 1008 and 1009", "orders 1004 & 1005": numbers listed right after "orders"
 _ORDERS_LISTED = lazy(
-    r"(?P<noun>\b(?:sales )?orders(?: in| pending| waiting| open)?)[,:]?\s+"
+    r"(?P<noun>\b(?:sales )?orders(?: in| pending| waiting| open)?"
+    # "sterling placed 1008 and 1009 this week, ok to ship both orders?" (orders named apart)
+    r"|\b(?:placed|put in|submitted|entered|sent in))[,:]?\s+"
     r"(?P<numbers>\d{3,}(?:\s*(?:,|and|&|\+)\s*\d{3,})+)\b(?![.,]\d)"
     r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|euros?|pounds?|units?|pcs|pieces|cases)\b)",
     re.IGNORECASE,
 )
+_ORDER_WORD = lazy(r"\borders?\b", re.IGNORECASE)
 _PAYMENT = lazy(
     r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b"
     r"|\b(?-i:PAY|PMT|RCPT|RCT)(?: ?#|\s) ?\d{3,}\b"  # "PAY 5001" in capitals: an id, not a verb
@@ -212,6 +218,8 @@ def _extract(text: str) -> _Refs:
     remaining = _ORDER.sub(order, text)
 
     def listed(match: re.Match[str]) -> str:
+        if "order" not in match.group("noun").lower() and not _ORDER_WORD.search(match.string):
+            return match.group(0)
         for digits in re.findall(r"\d{3,}", match.group("numbers")):
             _add(refs.orders, f"SO-{digits}")
         return match.group("noun")

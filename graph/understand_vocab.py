@@ -90,6 +90,10 @@ CREDIT = _rx(
     r"|\bheadroom\b|\bopen to buy\b|\bhow much credit\b|\bcredit (?:do|does|is) \w+"
     r"|\broom (?:\w+ ){0,4}on (?:their|its|the|his|her|[\w&]+'s) (?:credit )?(?:line|limit)\b"
     r"|\bhow much (?:more )?room (?:do|does|is|have|has|left)\b"  # "how much room do they have"
+    # "placed a 4.2k order, do they have room?", "room for another order"
+    r"|(?<!\bwe )(?<!\bi )(?<!\byou )\b(?:have|has|got) (?:the |enough |any )?(?:room|headroom)\b"
+    r"(?! (?:in|at) )"
+    r"|\broom for (?:a|an|the|another|this|that|one more) (?:[\w.$]+ )?orders?\b"
     r"|\bcredit (?:position|standing|concerns?|situation|health|profile|rating|picture|risk)\b"
     r"|\b(?:keep|continue|still|carry on) (?:shipping|supplying|selling|delivering)\b",
     r"\b(?:can|could|should|shall|may) (?:we|i) (?:ship|release|extend|approve|accept|take|give)\b",

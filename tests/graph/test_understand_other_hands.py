@@ -413,3 +413,35 @@ def test_a_note_said_apart_keeps_its_words_and_customer() -> None:
         "globex ap",
         "called globex AP, 10186 is in next week's run",
     )
+
+
+# --- orders said loosely ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,orders",
+    [
+        ("northwind put in 1004 and 1005 today - can both orders ship?", ("SO-1004", "SO-1005")),
+        ("ok to release globex? so 1001 is on hold", ("SO-1001",)),
+        ("so 1003 has been sitting since monday, can we ship to globex", ("SO-1003",)),
+    ],
+)
+def test_orders_said_loosely(text: str, orders: tuple[str, ...]) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.order_refs) == ("credit_check", orders), request
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("globex wants to place a 12k order - do they have the headroom?", "credit_check"),
+        ("is there room for another order from initech", "credit_check"),
+        ("do we have room in the meeting for globex", "customer_balance"),  # no credit asked
+        ("northwind placed 10130 and 10145 on hold?", "invoice_status"),  # no order named
+    ],
+)
+def test_where_loose_orders_stop(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent, request
+
+
+def test_so_before_a_number_and_no_order_state_is_no_order() -> None:
+    assert parse("so 1013 customers are late?", TODAY).order_refs == ()
