@@ -20,6 +20,13 @@ _CAPABILITY = (
     r"(?: (?:dunning|reminders?|statements?|letters?|notes?|write-?offs?|holds?|limits?|notices?"
     r"|e-?mails?|promises?|disputes?|invoices?|credit|payment|terms|plans?|changes))+\s*[?]*$"
 )
+# "sorry, new here - where would I see the remittances from X?": a newcomer's lead-in before a
+# question about the book is no request for help
+_NOTHING_ASKED = (
+    r"(?!.*\b(?:where|what|show|see|pull|find)\b.{0,40}\b(?:remittances?|payments?|balances?"
+    r"|invoices?|aging|ageing|statements?|receipts?|disputes?|deductions?)\b.{0,10}\b(?:from|for"
+    r"|of|on) (?!(?:a|an|the|any|one|my|our|each|every|all) )\w)"
+)
 # "are you able to raise invoices from sales orders?": the same, asked of arbot's ability
 _ABLE = (
     r"^(?:are|is) (?:you|u|arbot|the bot) (?:able|allowed|capable|permitted) (?:to|of) \w+"
@@ -61,12 +68,13 @@ HELP = _rx(
     r"\b(?:when|if) i ask (?:you|arbot)\b|\bwhat happens (?:when|if) i\b",
     r"\bwhat (?:questions|commands|reports|options|features) (?:are there|exist|do you (?:have"
     r"|know|support|understand|offer))\b",
-    r"\b(?:i'?m|i am) new\b|\bwhere (?:do|should|can|shall) (?:i|we) (?:start|begin)\s*[?!.]*$"
+    rf"\b(?:i'?m|i am) new\b{_NOTHING_ASKED}"
+    r"|\bwhere (?:do|should|can|shall) (?:i|we) (?:start|begin)\s*[?!.]*$"
     r"|\bhow do (?:i|we) (?:get started|start|begin)\s*[?!.]*$",
     # "I have newly joined the AR team. Kindly guide me on what queries I can raise with you."
     r"\b(?:newly|just|recently) joined\b|\bguide me\b.{0,30}\b(?:queries|questions|requests)\b"
     r"|\bwhat (?:queries|questions|requests) (?:can|could|should|may) (?:i|we) (?:raise|ask|put)\b",
-    r"\bnew here\b|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
+    rf"\bnew here\b{_NOTHING_ASKED}|\bfirst time using\b|\bwho are you\b|\bwhat are you\s*[?!.]*$"
     r"|\bwhat is arbot\b",
     _CAPABILITY,
     _ABLE,

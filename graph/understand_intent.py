@@ -97,8 +97,10 @@ def intent_of(
         return "help", False
     if vocab.CHATTER_ONLY.match(norm):
         return "unknown", False
-    if vocab.APPROVALS_INBOX.search(norm) and not (
-        vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm)
+    if (
+        (inbox := vocab.APPROVALS_INBOX.search(norm))
+        and not (vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm))
+        and not _REPORT_FIRST(norm, inbox.start())
     ):
         return "approvals_inbox", False
     if book.PROMISE_THEN_KEPT.search(norm):
@@ -109,6 +111,8 @@ def intent_of(
         return "payment_lookup", False
     if ACRONYMS.search(text):
         return "forecast", False
+    if _URGENT.search(norm):
+        return "collections_list", False  # "… over 60 or just the big ones? who's most urgent?"
     if (portfolio := portfolio_intent(norm, refs, name)) is not None:
         return portfolio, False
     for intent, pattern in REPORTS:
@@ -140,6 +144,24 @@ _EVERYONE = lazy(
     r"\b(?:who|whom|everyone|everybody|anyone|anybody)\b"
     r"|\b(?:which|all|all the|any) (?:customers|accounts|clients)\b"
 )
+# who to chase first, however the rest of the message narrows it
+_URGENT = lazy(
+    r"\bwho(?:'s| is| are)? (?:the )?most urgent\b|\bmost urgent (?:ones?|accounts?|customers?"
+    r"|calls?)\b|\bwho (?:should|do|must) (?:i|we) (?:chase|call|ring|go after) first\b"
+)
+_CLAUSE_BREAK = lazy(r"[,;?]\s|\s-+\s")
+
+
+def _REPORT_FIRST(norm: str, at: int) -> bool:
+    """ "how's cash app looking, anything proposed waiting on me": a report asked in an earlier
+    clause than the approvals (two questions in one message: the first is answered)."""
+    before = norm[:at]
+    if not _CLAUSE_BREAK.search(before):
+        return False
+    first = _CLAUSE_BREAK.split(before, maxsplit=1)[0]
+    return any(pattern.search(first) for _, pattern in REPORTS)
+
+
 # customers stopped from ordering: "accounts blocked for orders", "who is held from shipping"
 _BLOCKED_FOR_ORDERS = lazy(
     r"\b(?:blocked|held|stopped|frozen|on (?:credit )?(?:hold|stop))\b (?:for|from) (?:new |any )?"

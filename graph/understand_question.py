@@ -44,7 +44,8 @@ _TELLS = lazy(
     r"^(?:i|they|he|she|it|hypothetically|if|suppose|supposing|say|assuming"
     r"|(?:just )?(?:before|while|ahead of|after|once))\b"
     # a remark alone: "fine", "ok", "anyway"
-    r"|^(?:fine|ok|okay|sure|noted|cool|great|anyway|anyways|fair enough|got it|no worries)\s*$"
+    r"|^(?:fine|ok|okay|sure|noted|cool|great|anyway|anyways|fair enough|got it|no worries|hi|hello"
+    r"|hey|sorry|thanks|thank you|morning|new here|(?:i am |i'm )?new here)\s*$"
     # what happened, told: "nobody went on hold this month", "sales let SO-1007 go yesterday
     # fyi", "sent meridian a dunning email last week" (the teller left out)
     r"|^.*\bfyi\s*$|^fyi\b"

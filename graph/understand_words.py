@@ -105,7 +105,7 @@ potential debt okay wants wanted sales ok exactly picture happened happening hap
 stand standing miss missed hear heard slipping sliding quickly late happy sad mom dad wife
 husband kids story showing accept accepting never passing moment fresh further holding
 hypothetically separately though settles settle clears cleared out wrote nobody noone ppl
-heads once emailed mailed rang phoned chased reminded fourty ninty placed
+heads once emailed mailed rang phoned chased reminded fourty ninty placed urgent urgently
 """.split()
 )
 

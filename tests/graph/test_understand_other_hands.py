@@ -445,3 +445,19 @@ def test_where_loose_orders_stop(text: str, intent: str) -> None:
 
 def test_so_before_a_number_and_no_order_state_is_no_order() -> None:
     assert parse("so 1013 customers are late?", TODAY).order_refs == ()
+
+
+# --- two questions, a newcomer's lead-in ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("how are deductions looking, and anything waiting on me?", "deduction_summary"),
+        ("anything waiting on me, and how's cash app looking", "approvals_inbox"),
+        ("chase the over 90s or the big balances first? who's the most urgent", "collections_list"),
+        ("hello, new here - where do I see the payments from northwind?", "payment_history"),
+        ("new here - what can you do?", "help"),
+        ("I'm new, how do I get started", "help"),
+    ],
+)
+def test_two_questions_and_a_newcomer(text: str, intent: str) -> None:
+    assert parse(text, TODAY).intent == intent
