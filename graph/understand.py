@@ -33,6 +33,7 @@ from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, short_invoice_numbers
 from graph.understand_verbs import SELF_MEMO
+from graph.understand_whatif import imagined
 from graph.understand_whether import whether_to
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
@@ -87,6 +88,11 @@ _COLLECTED = lazy(
     r"|\bcollections? (?:received|realised|realized|made|booked|banked|achieved|figures?"
     r"|amount|total|numbers?)\b"
 )
+# an instruction to do nothing, no change named: "stop - don't send anything to X until I say so"
+_HOLD_OFF = lazy(
+    r"\b(?:don't|dont|do not|no need to|never) (?:send|email|e-mail|contact|chase|call|ring"
+    r"|remind|ping|do) (?:anything|any more|anything more|nothing)\b"
+)
 _WORKLIST = lazy(
     r"\b(?:list|queue|worklist|call|chase|who|whom|priority|dunning|agency|escalat\w*)\b"
 )
@@ -125,6 +131,10 @@ def parse(text: str, today: date) -> Request:
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
     refused = None if action is None else not_asked(text, action.kind, norm=norm)
+    if (refused is None or refused.reason == "hypothetical") and (
+        whatif := imagined(text, norm, today, parse)
+    ) is not None:
+        return whatif  # "if we wrote off everything over 120 days how much would that be"
     if refused is None and collector is not None:
         return quoted.unless_reported(collector, text, norm)  # "luis told me X want a statement"
     if action is not None and refused is None:
@@ -133,6 +143,8 @@ def parse(text: str, today: date) -> Request:
         refused = mentioned(
             text, norm, reported=True
         )  # "don't send the reminder yet", "I emailed them one"
+    if refused is None and action is None and _HOLD_OFF.search(norm) and not asks_a_question(norm):
+        return Request("unknown", text=text)  # "don't send anything to X until I say so"
     if refused is None and action is None and (aside := after_reports(text, today, parse)):
         return aside
     if (refused.reason in ("negated", "done") if refused is not None else action is None) and (

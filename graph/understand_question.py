@@ -49,6 +49,10 @@ _TELLS = lazy(
     # what happened, told: "nobody went on hold this month", "sales let SO-1007 go yesterday
     # fyi", "sent meridian a dunning email last week" (the teller left out)
     r"|^.*\bfyi\s*$|^fyi\b"
+    # a purpose: "trying to tie out the bank rec"; a greeting to the bot: "@arbot morning"
+    r"|^(?:(?:i am |i'm |we are |we're )?(?:trying|need(?:ing)?|want(?:ing)?|have|having|got)"
+    r" to (?:tie out|tie|reconcile|close|finish|finali[sz]e|prepare|update|build|sort out|do)\b)"
+    r"|^@\w+(?: (?:morning|hi|hello|hey|gm))?\s*$"
     r"|^(?:nobody|no one|noone|everyone|everybody|someone|somebody) (?:went|got|was|were|has"
     r"|have|had|is|paid|called)\b"
     r"|^(?:sent|e-?mailed|called|rang|phoned|spoke|talked|chased|reminded|applied|posted|released"
@@ -141,6 +145,10 @@ def the_question(text: str, norm: str) -> tuple[str, str] | None:
     # "sales let SO-1007 go yesterday fyi. donovan's balance now?": an order in a report is no
     # reference of a question that asks of no "it" or "they" (``question_alone`` decides)
     apart = refs.orders and not named and not (_IT.search(asked) or _PRONOUN.search(asked))
+    # "if northwind paid 10130 tomorrow, would SO-1002 fit under their limit?": the question
+    # names its own order, invoice or payment
+    own = _extract(asked)
+    apart = apart or bool(own.orders or own.invoices or own.payments)
     if not apart and (
         referenced or (_DIGIT.search(rest) and not all(_TELLER.match(t) for t in told))
     ):
@@ -171,6 +179,8 @@ def question_alone(
         return None
     if again.invoice_refs or (again.customer_text and not again.guessed):
         return replace(again, text=text)
+    if again.order_refs or again.payment_refs:
+        return replace(again, text=text)  # "if X paid 10130, would SO-1002 go through?"
     teller = _TELLER.match(rest)
     other, _ = _name(_extract(teller.group(1) if teller else rest).remaining)
     if again.intent in parts.ONE_CUSTOMER and _PRONOUN.search(question) and other:

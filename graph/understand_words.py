@@ -106,6 +106,7 @@ stand standing miss missed hear heard slipping sliding quickly late happy sad mo
 husband kids story showing accept accepting never passing moment fresh further holding
 hypothetically separately though settles settle clears cleared out wrote nobody noone ppl
 heads once emailed mailed rang phoned chased reminded fourty ninty placed urgent urgently
+cob eod eow fit fits reconcile
 """.split()
 )
 

@@ -461,3 +461,66 @@ def test_so_before_a_number_and_no_order_state_is_no_order() -> None:
 )
 def test_two_questions_and_a_newcomer(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+# --- a write-off imagined, and what it would come to --------------------------------------------
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        (
+            "if we wrote off everything older than 180 days, how much would that come to?",
+            "over_days",
+            None,
+        ),
+        (
+            "suppose we had to write off all the short pays - what would that total?",
+            "deduction_summary",
+            None,
+        ),
+        (
+            "if we wrote off the 80.00 on 10186 what would globex still owe",
+            "customer_balance",
+            "globex",
+        ),
+    ],
+)
+def test_a_write_off_imagined_asks_what_it_comes_to(
+    text: str, intent: str, customer: str | None
+) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text, request.action) == (intent, customer, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write off everything over 120 days",  # an override, whatever it is called
+        "if globex doesn't pay by friday write off the 80.00 on 10186",  # a condition, no question
+    ],
+)
+def test_a_write_off_of_everything_or_on_a_condition_proposes_nothing(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is None and request.intent in ("unknown", "invoice_status"), request
+
+
+# --- the question beside a purpose, a greeting to the bot, its own references -------------
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("@arbot hi - what came in yesterday? need to reconcile the bank", "payments_received"),
+        ("who paid us today? trying to close the month", "payments_received"),
+        ("if globex paid 10186 today, could SO-1001 go through?", "credit_check"),
+        ("FW: month end\n\n> total debtors by EOD please\n\nwhat's the number?", "total_ar"),
+    ],
+)
+def test_the_question_beside_a_purpose_or_a_condition(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent, request
+    assert request.customer_text in (None, "globex"), request
+
+
+def test_an_instruction_to_do_nothing_is_answered_as_nothing() -> None:
+    request = parse("hold off - don't chase anything more with initech till monday", TODAY)
+    assert request.intent == "unknown" and request.action is None
+    request = parse("don't send anything to initech yet, what do they owe?", TODAY)
+    assert (request.intent, request.customer_text) == ("customer_balance", "initech")
