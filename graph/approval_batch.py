@@ -145,6 +145,9 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
     executing = {"attempt": 1}
     made: list[tuple[dict[str, Any], list[Step]]] = []
     auto: list[tuple[str, Action, Any, dict[str, Any] | None]] = []
+    # The batch's moment: when its proposals are made and its automatic ones decided (the
+    # same time stamps convert once for the store, not once a row).
+    stamp = now_utc()
     for index, proposal in enumerate(proposals):
         action = proposal.action
         problems = action.validate(read)  # type: ignore[arg-type]
@@ -168,6 +171,7 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
             origin=proposal.origin,
             facts=facts,
             expire_after=policy.expire_after,
+            now=stamp,
         )
         steps = [
             Step(
@@ -187,7 +191,6 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
             system=SYSTEM,
         )
         if decider is not None:
-            stamp = now_utc()
             values |= {
                 "status": "executing",
                 "decided_by": decider,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from graph.action_base import Action
@@ -46,8 +46,10 @@ def new_approval(
     origin: dict[str, Any] | None,
     facts: str,
     expire_after: timedelta,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
-    """The stored row of a new proposal (before any decision)."""
+    """The stored row of a new proposal (before any decision); ``now``: when it is made
+    (default: now)."""
     return {
         "approval_id": "APR-" + os.urandom(5).hex().upper(),  # uuid4's first 10 hex digits
         "status": "pending",
@@ -62,7 +64,7 @@ def new_approval(
         "requested_by": requested_by,
         "proposed_by": proposed_by,
         "origin": {**(origin or {}), "facts": facts},
-        "expires_at": now_utc() + expire_after,
+        "expires_at": (now_utc() if now is None else now) + expire_after,
     }
 
 

@@ -285,10 +285,10 @@ class BatchWrites:
                     )
 
                 execute_plain(conn, "move:" + ",".join(columns), moving, params)
+            # A row read or known is as stored already: only what the move sets is converted.
             stored = {
-                m.approval_id: _as_stored(
-                    dict(current[m.approval_id]) | m.values | {"updated_at": stamp}
-                )
+                m.approval_id: dict(current[m.approval_id])
+                | _as_stored(dict(m.values, updated_at=stamp))
                 for m in moved
             }
             self._append_many(
