@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 
+ZERO = Decimal(0)
 Results = list[dict[str, Any]] | ResultSpool  # where a run's result rows go, in line order
 
 
@@ -226,10 +227,12 @@ class CashApplication(CashRunBatches):
         earlier results read, the rest matched), into ``out`` as they come."""
         policy = self.approvals.policy
         matcher: CashMatcher | None = None
-        taken = Claims()  # one run's claims, across the batches
-        # What the lines applied automatically so far would take off each invoice: a later
-        # line proposed against one of them is validated as the real run validates it then.
-        applied: dict[str, Decimal] = {}
+        # One run's claims, across the batches: what the matcher's automatic lines so far took
+        # off each invoice; and of it, what lines that will not be applied alone claimed (the
+        # policy's limit, a refusal). A line proposed against an invoice the others took is
+        # validated as the real run validates it then (``_refused``).
+        taken = Claims()
+        unsure: dict[str, Decimal] = {}
         already = start = 0
         for batch in chunks(lines, DRY_BATCH):  # a file's lines are read as they are needed
             rows = self.store.bank_line_rows([line.payment_id for line in batch])
@@ -244,6 +247,13 @@ class CashApplication(CashRunBatches):
                 matcher = matcher_for(self.erp, self.store, as_of)
             found = matcher.matches(fresh, as_of, taken=taken) if matcher and fresh else ()
             matches = {m.payment_id: m for m in found}
+            # The claims of this batch's automatic lines not gone through yet (the line at hand
+            # included): ``taken`` less these is what the lines before the one at hand took.
+            ahead: dict[str, Decimal] = {}
+            for match in matches.values():
+                if match.decision == "auto":
+                    for number, amount in match.applications:
+                        ahead[number] = ahead.get(number, ZERO) + amount
             for line in batch:
                 if line.payment_id in earlier:
                     out.append(earlier[line.payment_id])
@@ -258,13 +268,16 @@ class CashApplication(CashRunBatches):
                         "apply_payment", match.amount
                     )
                     result["decision"] = "auto" if sure else "review"
-                    problems = _refused(self.erp, line, match, applied)
+                    problems = _refused(self.erp, line, match, taken, ahead, unsure)
                     if problems:
                         result["decision"] = "unmatched"
                         result["explanation"] += "; not proposed: " + "; ".join(problems)
-                    elif sure:
-                        for number, amount in match.applications:
-                            applied[number] = applied.get(number, Decimal(0)) + amount
+                    if match.decision == "auto" and (problems or not sure):
+                        for number, amount in match.applications:  # claimed, not applied
+                            unsure[number] = unsure.get(number, ZERO) + amount
+                if match.decision == "auto":
+                    for number, amount in match.applications:
+                        ahead[number] -= amount
                 out.append(result)
             start += len(batch)
             if progress is not None and fresh:
@@ -272,16 +285,32 @@ class CashApplication(CashRunBatches):
         return CashRun(out, already)
 
 
-def _refused(erp: Any, line: BankLine, match: CashMatch, applied: dict[str, Decimal]) -> list[str]:
+def _refused(
+    erp: Any,
+    line: BankLine,
+    match: CashMatch,
+    taken: Claims,
+    ahead: dict[str, Decimal],
+    unsure: dict[str, Decimal],
+) -> list[str]:
     """Why the real run would not propose ``match`` (``propose_many`` validates each proposal
     against the ERP as the lines before it left it): an earlier line of the file, applied
-    automatically, took what it applies. Nothing when it touches no such invoice."""
-    if not any(number in applied for number, _ in match.applications):
+    automatically, took what it applies. Nothing when it touches no such invoice (the usual
+    case: no ERP read). ``taken``: the matcher's claims so far; ``ahead``: those of this line
+    and the lines after it; ``unsure``: the part of them no write will take."""
+    took: dict[str, Decimal] = {}
+    for number, _ in match.applications:
+        claimed = taken.get(number)
+        if claimed is not None:
+            gone = claimed[0] - ahead.get(number, ZERO) - unsure.get(number, ZERO)
+            if gone > 0:
+                took[number] = gone
+    if not took:
         return []
     action = payment_action(line, match)
     read = ReadAhead(erp, [action])
     for number, invoice in list(read.invoices.items()):
-        if number in applied:
-            balance = invoice.balance - applied[number]
+        if number in took:
+            balance = invoice.balance - took[number]
             read.invoices[number] = dataclasses.replace(invoice, balance=balance)
     return action.validate(read)  # type: ignore[arg-type]
