@@ -131,6 +131,7 @@ _WHEN_HELD = lazy(
     r"|\b(?:for now|immediately|effective (?:today|immediately|now))\b"
     r"|\bfor (?:further |any |new )?(?:supplies|deliveries|orders|shipments)\b"
 )
+_LEAD_NAME = lazy(r"^([\w&.' ]{2,40}?)\s*(?::|\s-+\s)")
 _NAME_FIRST = lazy(
     r"^(?P<who>(?:[\w&.'-]+ ){1,5})(?:needs|has to get|must get|to get|is due) (?:a|an|another)\b"
 )
@@ -164,6 +165,9 @@ def _build(
         return apply(body, here, refs, invoices)
     if kind in ("limit", "limit_said", "limit_to"):
         said = "limit_said" if kind == "limit_to" else kind  # the figure follows "go … to"
+        if fallback is None and (lead := _LEAD_NAME.match(norm)) and lead.group(1) not in body:
+            # "Abbott Furniture - revised credit limit GBP 80,000 w.e.f. today": the name first
+            fallback = _customer_of(lead.group(1))
         return _limit(said, body, here.remaining, named, asked, fallback)
     if kind in ("terms", "terms_said"):
         changed = _FROM_TO.search(body)  # "from net 30 to net 60": the terms after "to"

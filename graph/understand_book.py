@@ -205,6 +205,7 @@ UNAPPLIED_CASH = _rx(
     r" (?:any |an |the )?invoices?\b",
 )
 DAYS_TO_PAY = _rx(
+    r"\b(?:average|avg|mean|typical) (?:payment|paying) delays?\b",
     # "how many days on avg does fabrikam pay after invoice", "how long do they take to pay"
     r"\bhow (?:many days|long)\b.{0,30}\b(?:on avg|on average|average|avg|typically|usually"
     r"|normally|take to)\b.{0,30}\bpay\b",
@@ -285,7 +286,7 @@ PROMISES_QUESTION = _rx(
     r"|^\s*(?:did|has|have|does|do|is|was)\b.{0,40}\bpromis(?:e|ed)\b"
     r"|\b(?:who|which|what|any|list|show|all)\b"
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
-    r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) promises?\b"
+    r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) (?:promises?|ptps?)\b"
     r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
 )
 # a promise named, then whether it was kept: "X promised something on 10204 - did they stick to

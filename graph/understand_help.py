@@ -39,7 +39,7 @@ CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}")
 HELP = _rx(
     r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
     r"|getting started|how to use|instructions|manual|docs)(?:,? please)?\s*[?!.]*\s*$",
-    r"\bwhat (?:can|could|do|does) (?:you|arbot|this bot|the bot|it) do\b",
+    r"\bwhat (?:all )?(?:can|could|do|does) (?:you|arbot|this bot|the bot|it) do\b",
     r"\bwhat (?:are|is) (?:you|arbot|this bot) (?:able to|capable of|good for|for)\b",
     r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things|stuff|requests|reports|commands)\b",
     r"\bwhat (?:questions|things|stuff|reports|requests|commands) (?:can|could|do|should)"

@@ -20,6 +20,13 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[\u201c\u201d]", '"'),
         (r"[\u2013\u2014]", "-"),
         (r"\bo/s\b", "outstanding"),
+        # a shared-services centre's shorthand: "c/l" credit limit, "OS bal", "ovd amt", "a/c",
+        # "w.e.f." (with effect from)
+        (r"\bc/l\b", "credit limit"),
+        (r"(?<![\w/.-])os\b(?![/.-]\w)", "outstanding"),
+        (r"\bovd\b", "overdue"),
+        (r"\ba/c\b", "account"),
+        (r"\bw\.e\.f\.?(?=\s|$)", "with effect from"),
         # dictation: words heard as others ("whose over 90", "the hole book", "un applied")
         (
             r"\bwhose (?=(?:over|past|more than|older than|above|beyond|late|overdue|behind|on hold"

@@ -33,6 +33,11 @@ _ORDERS_LISTED = lazy(
     r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|euros?|pounds?|units?|pcs|pieces|cases)\b)",
     re.IGNORECASE,
 )
+_TICKET = lazy(
+    r"\b(?:ticket|case|incident|jira|sr|req|request)\s*(?:no\.?|#)?\s*:?\s*#?[a-z]{0,6}-?\d+\b",
+    re.IGNORECASE,
+)
+_ADDRESSEE = lazy(r"^\s*(?:hi|hello|hey|dear|morning|good morning)\s+[a-z]+\s*[,:-]", re.IGNORECASE)
 _ORDER_WORD = lazy(r"\borders?\b", re.IGNORECASE)
 _PAYMENT = lazy(
     r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b"
@@ -197,6 +202,8 @@ def _add(into: list[str], value: str) -> None:
 def _extract(text: str) -> _Refs:
     """Sales orders, payments, POs and invoices, and the text with them removed."""
     refs = _Refs()
+    # "Ticket #AR-4471: …" is no invoice; "Hi Priya, pls check …" names a colleague, no customer
+    text = _TICKET.sub(" ", _ADDRESSEE.sub(" ", text))
     if _PAYMENT_NOUN.search(text):
         for pattern in (
             _QUOTED,

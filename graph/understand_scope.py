@@ -152,7 +152,8 @@ CANNOT = (
             # "bill northwind for SO-1003": the customer billed for its order
             r"^\s*(?:please )?(?:bill|invoice) [\w&.' -]{1,40}? for (?:the |their |its )?"
             r"(?:sales )?(?:order )?(?:so-?\s?)?\d{3,}\b",
-            r"^\s*(?:please )?(?:void|cancel|delete|reissue|re-issue|reverse|amend|correct)\s+"
+            r"^\s*(?:please |kindly |pls )?(?:void|cancel|delete|reissue|re-issue|reverse|amend"
+            r"|correct)\s+"
             r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
         ),
     ),
@@ -180,8 +181,9 @@ CANNOT = (
             r"|gets?|will|comes? in|arrives?|lands?|hits?|clears?|turns? up|shows? up)\b)",
             r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
             r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
-            r"\b(?:set up|create|add|schedule) (?:an? )?(?:alerts?|notifications?|reminders? for"
-            r" me|reports? every)\b|\bsubscribe\b|\bevery (?:monday|morning|day|week)\b",
+            r"\b(?:set up|set|create|add|schedule) (?:an? )?(?:alerts?|notifications?"
+            r"|reminders? for me|reports? every)\b|\bsubscribe\b"
+            r"|\bevery (?:monday|morning|day|week)\b",
             r"\b(?:set up|setup|schedule|automate)\b.{0,30}\b(?:daily|weekly|monthly|recurring"
             r"|regular|automatic)\b",
             r"\bschedule\b.{0,30}\b(?:digest|reports?|aging|summary|emails?)\b"
@@ -276,12 +278,12 @@ CANNOT = (
             r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
             # a change made, undone: "undo the write-off on 10319", "roll back the limit change"
             # ("revert" is also "reply": "revert with their current limit")
-            r"\b(?:undo|roll(?:ing)? ?back|take back|unwind|back out)\b (?:\S+ ){0,4}"
-            r"(?:write-?offs?|w/o|holds?|limits?|changes?|approvals?|applications?|notes?"
+            r"\b(?:undo|roll(?:ing)? ?back|take back|unwind|back out|reverse)\b (?:\S+ ){0,4}"
+            r"(?:write[- ]?offs?|w/o|holds?|limits?|changes?|approvals?|applications?|notes?"
             r"|reminders?|terms|proposals?|it|that|this)\b",
             # an invoice's due date moved, asked however: "can we extend the due date of …"
-            r"\b(?:extend|push (?:back|out)|push|move|postpone|defer|change)\b (?:\S+ ){0,3}"
-            r"due dates?\b",
+            r"\b(?:extend|push (?:back|out)|push|move|postpone|defer|change|prepone|bring forward"
+            r"|advance|move up)\b (?:\S+ ){0,3}due dates?\b",
             # a temporary limit: "temp limit increase for globex to 30k till month end"
             r"^(?!(?:what|how|is|are|does|do|did|which|who|why|when|any)\b)(?:.*?\b(?:temporary"
             r"|temporarily|temp|one[- ]off|one[- ]time)\b.{0,30}\b(?:limit|credit)\b"

@@ -153,7 +153,11 @@ VERB = {
             "limit_to",
             rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,6}}"
             r"(?:credit ?limit|limit|credit ?line|line)\b.{0,40}\b(?:should|needs to|must"
-            r"|has to|will|to) (?:go|come|move) (?:down |up |back )?to\s*\$?\d",
+            r"|has to|will|to) (?:go|come|move) (?:down |up |back )?to\s*\$?\d"
+            # "Tate's limit to be enhanced to 2,00,000 as approved by the CFO": the passive
+            rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,6}}(?:credit ?limit|limit"
+            r"|credit ?line|line)\b (?:is |needs |has )?to be (?:enhanced|increased|raised|revised"
+            r"|set|reduced|lowered|changed|updated|made) to\s*(?:[a-z]{3} ?)?\$?\d",
         ),
         # "globex credit limit 25k pls", "limit globex at 20k", "new credit limit for abbott:
         # GBP 75,000": a limit and a figure, said as an order (a question about the limit
@@ -165,7 +169,8 @@ VERB = {
             r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
             rf".*?(?:\b(?:to|at|=|of)\s*)?(?:{_CODE} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*[km]?\b"
             rf"\s*(?:{_CODE})?\s*(?:approved|please|now|asap|thanks|going forward|from now on"
-            r"|with immediate effect|effective (?:today|immediately|now))?$",
+            r"|with immediate effect|effective (?:today|immediately|now)"
+            r"|with effect from .{1,20})?$",
         ),
         # "set globex terms to net 60", "put heritage garden on 60 day terms", "move globex to
         # net 60": a change of terms, with the terms written out
@@ -284,6 +289,8 @@ VERB = {
             r"^(?:add|put|leave|log|make|drop|enter|write|post|attach|jot|save|record|pop|update"
             r"|stick|pin|slap|place|file|create)\b"
             r".{0,24}\b(?:note|comment|memo|remark)s?\b(?! to (?:self|myself)\b)"
+            # "update in Clearwater Engineering's account notes that …"
+            r"|^(?:update|add|enter|record) (?:in|to|into|on) [\w&.' -]{2,50}?\baccount notes?\b"
             # "I'd like a note on their account saying '…'"
             r"|^(?:(?:i|we)(?: would like|'d like| need| want)|need|want) (?:a|an|another)"
             r" (?:note|comment|memo|remark) (?:on|for|to|against)\b(?! how\b)"

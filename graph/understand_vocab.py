@@ -189,6 +189,8 @@ DIGEST_WEAK = _rx(
 # --- inquiries ----------------------------------------------------------------------------------
 BALANCE = _rx(
     r"\bnot (?:yet )?paid\b|\bopen (?:points|posts|positions)\b",
+    # "X pending amount", "how much is still pending from them"
+    r"\bpending (?:amount|balance|dues?)\b|\bhow much is (?:still )?pending\b",
     r"\b(?:sitting|standing) at\b|\boldest (?:open |unpaid |outstanding )?(?:invoices?|items?)\b"
     r"|\bhow old is\b",
     r"\bowe[sd]?\b|\bowing\b|\bbalances?\b|\boutstandings?\b|\bpast dues?\b|\boverdue\b"

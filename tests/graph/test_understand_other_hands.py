@@ -524,3 +524,66 @@ def test_an_instruction_to_do_nothing_is_answered_as_nothing() -> None:
     assert request.intent == "unknown" and request.action is None
     request = parse("don't send anything to initech yet, what do they owe?", TODAY)
     assert (request.intent, request.customer_text) == ("customer_balance", "initech")
+
+
+# --- a shared-services centre's shorthand ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        ("who all have exceeded their c/l", "credit_exceptions", None),
+        ("c/l for Northwind and utilisation pls", "credit_check", "northwind"),
+        ("globex OS bal pls", "customer_balance", "globex"),
+        ("initech ovd amt", "customer_balance", "initech"),
+        (
+            "Hello Dana, kindly check Initech pending amount and revert",
+            "customer_balance",
+            "initech",
+        ),
+        ("Ticket #FIN-2231: top debtors needed by onshore team", "top_debtors", None),
+        ("what all can you do for me?", "help", None),
+        ("average payment delay of northwind", "days_to_pay", "northwind"),
+        ("globex statement of a/c balance pls", "customer_balance", "globex"),
+    ],
+)
+def test_shared_services_shorthand(text: str, intent: str, customer: str | None) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == (intent, customer), request
+
+
+@pytest.mark.parametrize(
+    "text,customer,amount",
+    [
+        ("pls raise Initech c/l to 25k", "initech", 25000),
+        ("Northwind - revised credit limit USD 60,000 w.e.f. 1st Dec", "northwind", 60000),
+        ("Globex limit to be enhanced to 1,50,000 as approved by the CFO", "globex", 150000),
+    ],
+)
+def test_limits_in_shared_services_words(text: str, customer: str, amount: int) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "set_credit_limit", parse(text, TODAY)
+    assert (action.customer_text, action.amount) == (customer, amount)
+
+
+@pytest.mark.parametrize(
+    "text,cannot",
+    [
+        ("kindly void INV-10211, duplicate", "create_invoice"),
+        ("can we prepone the due date on INV-10186?", "other_change"),
+        ("set a reminder for me to ring globex on friday", "alert"),
+        ("please reverse the w/o on INV-10396, done by mistake", "other_change"),
+    ],
+)
+def test_what_arbot_cannot_do_in_shared_services_words(text: str, cannot: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.cannot, request.action) == ("unknown", cannot, None), request
+
+
+def test_a_note_in_the_account_notes() -> None:
+    action = parse("kindly update in Globex's account notes that AP moved to Pune", TODAY).action
+    assert action is not None and (action.kind, action.customer_text) == ("add_note", "globex")
+    assert parse("what's in globex's account notes?", TODAY).action is None
+
+
+def test_limit_words_that_ask_no_change() -> None:
+    assert parse("what is globex's c/l?", TODAY).action is None
+    assert parse("did they honour the PTP, mills aerospace?", TODAY).intent == "promises"
