@@ -232,7 +232,10 @@ def parse(text: str, today: date) -> Request:
         and written is not None
         and written.start != written.end  # "what did riverbend pay on 11/3": its payments
         and not guessed
-        and not re.match(r"(?:did|has|have|does|do)\b(?! (?:we|i|you)\b)", norm)
+        and (
+            not re.match(r"(?:did|has|have|does|do)\b(?! (?:we|i|you)\b)", norm)
+            or re.search(r"\bbetween\b.+\band\b|\bfrom\b.+\b(?:to|until|till)\b", norm)
+        )
     ):
         # "globex payments between 2026-09-01 and 2026-10-31": payments received between
         # written dates, narrowed to one customer; "did globex pay on 2026-11-02?" asks about

@@ -27,6 +27,15 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bovd\b", "overdue"),
         (r"\ba/c\b", "account"),
         (r"\bw\.e\.f\.?(?=\s|$)", "with effect from"),
+        # dates written "12-Nov-26", "01-Sep-2026": day, month, year
+        (
+            r"\b(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-(\d{2})\b",
+            r"\1 \2 20\3",
+        ),
+        (
+            r"\b(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-(\d{4})\b",
+            r"\1 \2 \3",
+        ),
         # dictation: words heard as others ("whose over 90", "the hole book", "un applied")
         (
             r"\bwhose (?=(?:over|past|more than|older than|above|beyond|late|overdue|behind|on hold"

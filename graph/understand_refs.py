@@ -116,7 +116,11 @@ _QUOTED = lazy(
 )
 _BARE = lazy(r"(?<![\w$.,/#-])(\d{4,})(?![\w.,/-]*\d)(?![\w%])")
 _ISO_DATE = lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_SLASH_DATE = lazy(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_SLASH_DATE = lazy(
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"
+    r"|\b\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-\d{2,4}\b",  # 12-Nov-26
+    re.IGNORECASE,
+)
 # A number is an amount, not an invoice, after these words or signs, or before these units.
 _AMOUNT_BEFORE = lazy(
     r"(?:\$|\b(?:usd|eur|gbp|cad)|%\s*of|\d\s*[-+*/\u00d7]|(?<![a-z])x|\bover|\bunder|\babove"
@@ -279,7 +283,10 @@ _STATUS_ASKED = lazy(
     r"|\b(?:complete|completely|in full|fully|partly|partially|(?:only )?(?:a )?part)\s*[?!.]*$"
     # "982 - paid or not?", "due date on 985?", "984 still sitting there?"
     r"|\b(?:paid|open|settled|cleared|closed) or not\b|\bdue date (?:on|of|for)\b"
-    r"|\bstill (?:open|sitting|there|outstanding|unpaid|owing)\b",
+    r"|\bstill (?:open|sitting|there|outstanding|unpaid|owing)\b"
+    # "981 cleared right?", "986 due date?", "982 - did X pay all of it?"
+    r"|\b(?:cleared|paid|settled|closed),? right\b|\bdue date\s*[?!.]*$"
+    r"|\b(?:pay|paid) (?:all of it|it all|in full|the lot)\b",
     re.IGNORECASE,
 )
 

@@ -587,3 +587,31 @@ def test_a_note_in_the_account_notes() -> None:
 def test_limit_words_that_ask_no_change() -> None:
     assert parse("what is globex's c/l?", TODAY).action is None
     assert parse("did they honour the PTP, mills aerospace?", TODAY).intent == "promises"
+
+
+# --- dates and invoice numbers as a shared-services centre writes them ---------------------
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("payments received on 05-Nov-26", date(2026, 11, 5), date(2026, 11, 5)),
+        ("receipts between 02-Oct-2026 and 09-Oct-2026", date(2026, 10, 2), date(2026, 10, 9)),
+    ],
+)
+def test_dates_with_a_month_between_dashes(text: str, start: date, end: date) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "payments_received"
+    assert request.period is not None and (request.period.start, request.period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["984 settled, right?", "983 due date?", "985 - did pinnacle pay it in full?"]
+)
+def test_short_numbers_asked_about_in_other_words(text: str) -> None:
+    assert parse(text, TODAY).maybe_invoices == (text[:3],)
+
+
+def test_did_a_customer_pay_between_two_dates_is_what_came_in_then() -> None:
+    request = parse("did globex send anything between 2nd and 9th Nov?", TODAY)
+    assert (request.intent, request.customer_text) == ("payments_received", "globex")
+    request = parse("did globex pay last week?", TODAY)  # no dates written: its payments
+    assert request.intent == "payment_history"
