@@ -180,7 +180,7 @@ _PAST_VERB = (
     r"|removed|blocked|held|froze|frozen|suspended|unblocked|reinstated|added|logged|noted"
     r"|recorded|sent|emailed|e-mailed|mailed|reminded|chased|nudged|pinged|declined|rejected"
     r"|approved|created|invoiced|billed|granted|cut|dropped|switched|gave|given|offered"
-    r"|issued|dunned)"
+    r"|issued|dunned|booked|knocked)"
 )
 # "we put globex on hold last week", "initech's limit was raised", "I already sent them …"
 _DONE = lazy(
@@ -189,6 +189,10 @@ _DONE = lazy(
     r"\b(?:was|were|has been|have been|had been|got|we|i|they|he|she|someone|somebody|you guys"
     r"|the team)\s+(?:(?:already|just|also|previously|recently|been|have|had|has|'ve|'d"
     r"|actually|all)\s+)*" + _PAST_VERB + r"\b"
+    # "luis has booked the w/o …", "dana already knocked off the cheque …": anyone, said done
+    r"|^(?:[a-z]+ )?[a-z]+\s+(?:has|have|had)?\s*(?:already\s+)?(?<=has |ave |had |ady )"
+    + _PAST_VERB
+    + r"\b"
 )
 # "sent northwind a reminder yesterday", "the reminder to northwind went out": said as done
 _SAID_DONE = lazy(

@@ -25,7 +25,7 @@ _MENTIONS: dict[str, re.Pattern[str]] = {
     kind: lazy(pattern)
     for kind, pattern in (
         ("write_off_deduction", r"\bwr(?:ite|ites|iting|ote|itten)[- ]?offs?\b|\bwriteoffs?\b"),
-        ("apply_payment", r"\b(?:apply|applied|applying|allocat\w+)\b"),
+        ("apply_payment", r"\b(?:apply|applied|applying|allocat\w+|knock(?:ed|ing)? off)\b"),
         (
             "set_credit_hold",
             r"\bon (?:credit )?(?:hold|stop)\b|\bthe (?:credit )?hold\b"
@@ -43,7 +43,10 @@ _MENTIONS: dict[str, re.Pattern[str]] = {
         (
             "set_credit_limit",
             r"\b(?:rais|increas|lower|reduc|bump|cut)\w* (?:\S+ ){0,3}(?:credit )?(?:limit|line)\b"
-            r"|\b(?:limit|line) (?:increase|decrease|raise|change|reduction|cut|bump)\b",
+            r"|\b(?:limit|line) (?:increase|decrease|raise|change|reduction|cut|bump)\b"
+            # "initech's limit was raised in oct", "meridian's limit was set yesterday"
+            r"|\b(?:credit )?limit (?:was|has been|got|had been) (?:rais|increas|lower|reduc|bump"
+            r"|cut|set|revis|enhanc|chang|updat)\w*",
         ),
     )
 }

@@ -105,6 +105,9 @@ def _dated(request: Request, since: DateRange | None) -> Request:
     return replace(request, period=since)
 
 
+_DOER = lazy(r"(?i)^\s*[a-z]+\s+(?=(?:has|have|had|already)\s)")
+
+
 def without_memo(text: str) -> str:
     """``text`` without a bracketed memo to oneself."""
     return SELF_MEMO_ASIDE.sub(" ", text).strip(" -,;")
@@ -232,7 +235,9 @@ def after_reports(text: str, today: date, parse: Callable[[str, date], Request])
     named = again.invoice_refs or (again.customer_text and not again.guessed)
     refs = _extract(text)
     question = rest.rstrip("?").strip()
-    teller, _ = _name(_extract(text.replace(question, " ")).remaining)
+    # "dana has booked the write-off on initech's short pay; …": who did it is no customer
+    told = _DOER.sub(" ", text.replace(question, " "))
+    teller, _ = _name(_extract(told).remaining)
     if not named and teller and again.intent == "payments_received" and _PRONOUN.search(rest):
         # "emailed globex a statement yesterday - anything received from them since?": their
         # payments, not the whole book's

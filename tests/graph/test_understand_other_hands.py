@@ -615,3 +615,45 @@ def test_did_a_customer_pay_between_two_dates_is_what_came_in_then() -> None:
     assert (request.intent, request.customer_text) == ("payments_received", "globex")
     request = parse("did globex pay last week?", TODAY)  # no dates written: its payments
     assert request.intent == "payment_history"
+
+
+# --- a change someone has made, told before the question -----------------------------------------
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("priya has already applied PMT-U00001 to 10211; globex remaining o/s?", "globex"),
+        (
+            "dana has booked the write-off on initech's short pay; what do they still owe?",
+            "initech",
+        ),
+        ("northwind's limit was raised last month - what's their balance now?", "northwind"),
+    ],
+)
+def test_a_change_someone_made_then_the_question(text: str, customer: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text, request.action) == (
+        "customer_balance",
+        customer,
+        None,
+    ), request
+
+
+def test_a_change_someone_made_told_alone_proposes_nothing() -> None:
+    request = parse("globex's limit was set on monday by dana, fyi", TODAY)
+    assert request.action is None and request.not_asked is not None
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("dana, please write off 45.00 on INV-10319", "write_off_deduction"),
+        ("please raise initech's limit to 30k", "set_credit_limit"),
+    ],
+)
+def test_a_request_beside_a_name_is_still_a_request(text: str, kind: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind
+
+
+def test_whether_a_limit_was_raised_is_a_question() -> None:
+    assert parse("has initech's limit been raised?", TODAY).action is None
