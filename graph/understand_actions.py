@@ -170,6 +170,9 @@ def _build(
             fallback = _customer_of(lead.group(1))
         return _limit(said, body, here.remaining, named, asked, fallback)
     if kind in ("terms", "terms_said"):
+        if fallback is None and (lead := _LEAD_NAME.match(norm)) and lead.group(1) not in body:
+            # "Meridian Tool & Die: change payment terms to net 30": the name first
+            fallback = _customer_of(lead.group(1))
         changed = _FROM_TO.search(body)  # "from net 30 to net 60": the terms after "to"
         terms = read_terms(body[changed.end() :] if changed else body) or days_terms(body)
         if terms is None or [i for i in invoices if i.upper() not in ids]:

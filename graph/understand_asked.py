@@ -250,6 +250,9 @@ _HYPOTHETICAL = lazy(
     r"|gets? back|goes|go|is|are))\b"
     r"|\b(?:we|i|you) (?:could|might|would|may)\b"
     r"(?! (?:you|like|love|appreciate|be grateful|want|prefer|need)\b)"
+    # a plan thought of, not asked for: "considering moving initech to net 60 - is that wise?"
+    r"|^(?:(?:we|i) (?:are|am|were|was) |we're |i'm )?(?:thinking (?:of|about)|considering"
+    r"|contemplating|planning (?:to|on)|toying with)\b"
 )
 # "in case northwind misses the promise, send a reminder": a condition when said first ("put
 # globex on hold in case they order again" asks for the hold now)

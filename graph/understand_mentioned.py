@@ -73,6 +73,8 @@ _TAG = lazy(r"^\s*(?:right|correct|yes|yeah|ok|okay|no|isn't it|agreed)\s*$")
 _ASKS = lazy(
     r"^(?:what|whats|how|who|whose|which|when|where|why|can you (?:show|tell|list|check|pull)"
     r"|show|list|give me|tell me|pull|any)\b"
+    # "pls confirm how much is still pending from them", "check what globex owes"
+    r"|^(?:confirm|check|let (?:me|us) know|tell (?:me|us)) (?:how|what|which|who|whose|when)\b"
     r"|^(?:is|are|was|were|has|have|had|does|do|did)\s+(?:we|i|you|they|it|he|she|there|the|this"
     r"|that|these|those|any|our|their|his|her|its)\b"
 )

@@ -72,7 +72,8 @@ _PAYMENT_NOUN = lazy(
 _ASKED_AFTER = (
     # "… reference 4500212471 on it, who was that from": where the reference is written
     r"(?:(?:\s+(?:on|in) (?:it|them|the (?:line|payment|wire|receipt|memo)))?"
-    r"\s*[-\u2013\u2014,;:]?\s*(?:who|whose|whom|which|what|where|from whom|any idea|can you"
+    r"\s*[-\u2013\u2014,;:]?\s*(?:who|whose|whom|which|what|where|from whom|from which|from what"
+    r"|any idea|can you"
     r"|do we know)\b[^\n]*)"
 )
 _REFERENCE_TEXT = lazy(

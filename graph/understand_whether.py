@@ -140,14 +140,19 @@ def _on_a_condition(request: Request, norm: str) -> str | None:
     return _name(_CONDITION_WORDS.sub(" ", _ADVICE_WORDS.sub(" ", words)))[0]
 
 
-_CONDITION = lazy(r"^(?:if|assuming|suppose|supposing|say|once|when|hypothetically)\b")
+_CONDITION = lazy(
+    r"^(?:if|assuming|suppose|supposing|say|once|when|hypothetically|(?:(?:we|i) (?:are|am|were) )?"
+    r"(?:thinking (?:of|about)|considering|planning (?:to|on)))\b"
+)
 # the question the condition leads to: "…, could we lift their hold then", "…, thoughts?"
 _ASKED_AFTER = lazy(
     r"[,;-]\s*(?:(?:then|so|maybe|perhaps)\s+)*(?:could|can|should|would|do|shall) (?:we|i)\b"
     r"|\b(?:thoughts|views|advice|opinion)\s*\??\s*$"
+    # "thinking of giving northwind net 45 - is that advisable given their history?"
+    r"|\bis (?:that|it|this) (?:advisable|wise|sensible|ok|okay|a good idea|a good move|prudent)\b"
 )
 _CONDITION_WORDS = lazy(
     r"\b(?:if|assuming|suppose|supposing|say|once|when|hypothetically|pays?|paid|paying|keeps?"
     r"|next|week|month|tomorrow|friday|monday|in|advance|cash|lift|raise|move|we|then|thoughts"
-    r"|maybe)\b"
+    r"|maybe|thinking|considering|planning|giving|advisable|wise|sensible|prudent|history|move)\b"
 )

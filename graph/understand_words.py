@@ -107,7 +107,8 @@ husband kids story showing accept accepting never passing moment fresh further h
 hypothetically separately though settles settle clears cleared out wrote nobody noone ppl
 heads once emailed mailed rang phoned chased reminded fourty ninty placed urgent urgently
 cob eod eow fit fits reconcile ovd crossed crossing discussed c l effect requested onshore
-offshore honour honor needed wef e f mis
+offshore honour honor needed wef e f mis effective immediately considering thinking
+contemplating planning
 """.split()
 )
 

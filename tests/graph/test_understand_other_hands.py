@@ -657,3 +657,38 @@ def test_a_request_beside_a_name_is_still_a_request(text: str, kind: str) -> Non
 
 def test_whether_a_limit_was_raised_is_a_question() -> None:
     assert parse("has initech's limit been raised?", TODAY).action is None
+
+
+# --- advice asked after a plan, a confirmation asked, a name before a colon ---------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "considering moving initech to net 60 - is that wise?",
+        "we are thinking about giving globex net 45, is it a good idea?",
+    ],
+)
+def test_advice_on_a_plan_is_the_credit_check(text: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.action) == ("credit_check", None), request
+    assert request.customer_text in ("initech", "globex")
+
+
+def test_a_plan_told_without_asking_proposes_nothing() -> None:
+    assert parse("thinking of giving globex net 45 next quarter", TODAY).action is None
+
+
+def test_confirm_how_much_asks() -> None:
+    text = "globex cleared I think, so no chasing needed. pls confirm how much is still open"
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text) == ("customer_balance", "globex")
+
+
+def test_terms_with_the_customer_before_a_colon() -> None:
+    action = parse("Northwind Traders: change payment terms to net 15 effective immediately", TODAY)
+    assert action.action is not None
+    assert (action.action.kind, action.action.customer_text) == ("set_terms", "northwind traders")
+
+
+def test_a_memo_asked_from_which_customer() -> None:
+    request = parse("wire with memo NWT NOV - from which customer?", TODAY)
+    assert (request.intent, request.payment_refs) == ("payment_lookup", ("NWT NOV",))
