@@ -326,6 +326,27 @@ def _heard_apart(said: list[str], at: int) -> bool:
     return at == 2 or said[at - 3] in _BEFORE_A_NAME
 
 
+# AR words that also open customers' names when said apart ("clear water engineering" for
+# Clearwater Engineering): kept after a word a name follows when a name word comes next
+_NAME_OPENERS = frozenset(("clear",))
+_ASKED_OF = frozenset(
+    ("does", "did", "has", "is", "was", "will", "remind", "chase", "ping", "nudge", "email", "put")
+)
+
+
+def _opens_a_name(said: list[str], at: int) -> bool:
+    """ "note for clear water engineering": "clear" after "for", before a word that is no AR
+    word, starts the name (the resolver reads "clear water" run together)."""
+    return (
+        said[at] in _NAME_OPENERS
+        and 0 < at < len(said) - 1
+        and said[at - 1] in _BEFORE_A_NAME | _ASKED_OF
+        and said[at + 1].isalpha()
+        and said[at + 1] not in vocab.FILLER
+        and said[at + 1] not in vocab.NON_NAME
+    )
+
+
 def _name(remaining: str) -> tuple[str | None, bool]:
     """The words that may name a customer, and whether common non-name words were among the
     rest (then the message is not a bare name, and no intent is guessed from it)."""
@@ -336,6 +357,9 @@ def _name(remaining: str) -> tuple[str | None, bool]:
         word = word.removesuffix("'s").strip("'")
         if len(word) >= 4:
             word = corrected(word, vocab.KNOWN)  # "balnce", "paymnets": AR words, not a name
+        if _opens_a_name(said, at):
+            words.append(word)
+            continue
         if not word or word in vocab.FILLER or _NOT_A_NAME_TOKEN.search(word):
             continue
         if word in vocab.NON_NAME:

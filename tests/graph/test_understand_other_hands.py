@@ -692,3 +692,28 @@ def test_terms_with_the_customer_before_a_colon() -> None:
 def test_a_memo_asked_from_which_customer() -> None:
     request = parse("wire with memo NWT NOV - from which customer?", TODAY)
     assert (request.intent, request.payment_refs) == ("payment_lookup", ("NWT NOV",))
+
+
+# --- a customer's name that opens with an AR word ---------------------------------------------
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("send a reminder to clear water eng about 10298", "clear water eng"),
+        ("did clear water eng pay 10298 yet?", "clear water eng"),
+        ("how much does clear water engineering llc owe", "clear water engineering llc"),
+    ],
+)
+def test_a_name_opening_with_clear(text: str, customer: str) -> None:
+    request = parse(text, TODAY)
+    got = request.action.customer_text if request.action else request.customer_text
+    assert got == customer, request
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["clear the 776.98 on 10298 to write-off", "is INV-10298 clear for payment", "clear 10298 pls"],
+)
+def test_clear_as_a_verb_or_a_state_names_no_one(text: str) -> None:
+    request = parse(text, TODAY)
+    got = request.action.customer_text if request.action else request.customer_text
+    assert got is None or "clear" not in got, request
