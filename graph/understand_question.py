@@ -108,6 +108,13 @@ def _dated(request: Request, since: DateRange | None) -> Request:
 _DOER = lazy(r"(?i)^\s*[a-z]+\s+(?=(?:has|have|had|already)\s)")
 
 
+_BUT_OF_THEM = lazy(r"[,;-]\s*but\s+(?:how much|what|what's|whats|is|are|anything)\b")
+_BOOK_WORD = lazy(
+    r"\b(?:total|book|ar|a/r|receivables|everyone|everybody|customers|accounts|clients|all|who"
+    r"|which|any(?:one|body))\b"
+)
+
+
 def without_memo(text: str) -> str:
     """``text`` without a bracketed memo to oneself."""
     return SELF_MEMO_ASIDE.sub(" ", text).strip(" -,;")
@@ -197,6 +204,12 @@ def question_alone(
             return replace(named, text=text)
     if intent_of(again.intent).kind == "portfolio" and not other:
         return replace(again, text=text)
+    if other and _BUT_OF_THEM.search(norm) and not _BOOK_WORD.search(question):
+        # "no need to put Meridian on hold, but how much is over due?": "but" goes on about the
+        # customer the called-off change names
+        named = parse(f"{question.rstrip('?')} for {other}", today)
+        if named.intent in parts.ONE_CUSTOMER and named.customer_text and not named.guessed:
+            return replace(named, text=text)
     return None
 
 
@@ -238,6 +251,19 @@ def after_reports(text: str, today: date, parse: Callable[[str, date], Request])
     # "dana has booked the write-off on initech's short pay; …": who did it is no customer
     told = _DOER.sub(" ", text.replace(question, " "))
     teller, _ = _name(_extract(told).remaining)
+    if (
+        not named
+        and teller
+        and _BUT_OF_THEM.search(text.lower())
+        and not _BOOK_WORD.search(question.lower())
+        and intent_of(again.intent).kind == "portfolio"
+    ):
+        # "no need to put Meridian on hold, but how much is over due?": "but" goes on about the
+        # customer the called-off change names
+        theirs = parse(f"{question} for {teller}", today)
+        narrowed = theirs.intent in (*parts.ONE_CUSTOMER, "over_days")
+        if narrowed and theirs.customer_text and not theirs.guessed:
+            return replace(theirs, text=text)
     if not named and teller and again.intent == "payments_received" and _PRONOUN.search(rest):
         # "emailed globex a statement yesterday - anything received from them since?": their
         # payments, not the whole book's

@@ -106,7 +106,7 @@ stand standing miss missed hear heard slipping sliding quickly late happy sad mo
 husband kids story showing accept accepting never passing moment fresh further holding
 hypothetically separately though settles settle clears cleared out wrote nobody noone ppl
 heads once emailed mailed rang phoned chased reminded fourty ninty placed urgent urgently
-cob eod eow fit fits reconcile ovd crossed crossing discussed c l effect requested onshore
+cob eod eow fit fits ovd crossed crossing discussed c l effect requested onshore
 offshore honour honor needed wef e f mis effective immediately considering thinking
 contemplating planning
 """.split()

@@ -507,7 +507,7 @@ def test_a_write_off_of_everything_or_on_a_condition_proposes_nothing(text: str)
 @pytest.mark.parametrize(
     "text,intent",
     [
-        ("@arbot hi - what came in yesterday? need to reconcile the bank", "payments_received"),
+        ("@arbot hi - what came in yesterday? need to tie out the bank rec", "payments_received"),
         ("who paid us today? trying to close the month", "payments_received"),
         ("if globex paid 10186 today, could SO-1001 go through?", "credit_check"),
         ("FW: month end\n\n> total debtors by EOD please\n\nwhat's the number?", "total_ar"),
@@ -717,3 +717,33 @@ def test_clear_as_a_verb_or_a_state_names_no_one(text: str) -> None:
     request = parse(text, TODAY)
     got = request.action.customer_text if request.action else request.customer_text
     assert got is None or "clear" not in got, request
+
+
+# --- "but" goes on about the customer a called-off change names --------------------------------
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        (
+            "no need to put initech on hold, but how much is past due?",
+            "customer_balance",
+            "initech",
+        ),
+        ("don't chase globex yet, but what's overdue?", "customer_balance", "globex"),
+        ("no need to chase initech, but how much is over 60 days?", "over_days", "initech"),
+    ],
+)
+def test_but_asks_of_the_customer_named(text: str, intent: str, customer: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text, request.action) == (intent, customer, None)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("no need to chase globex, but what's the total AR?", "total_ar"),
+        ("don't put globex on hold, but who is over 90?", "over_days"),
+    ],
+)
+def test_but_asking_of_the_whole_book_stays_the_book(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert (request.intent, request.customer_text, request.action) == (intent, None, None)
