@@ -310,16 +310,38 @@ def payment_by_number(erp: ErpClient, ref: str) -> Payment | None:
     for candidate in (wanted, f"PMT-{wanted}"):
         if (found := erp.get_payment(candidate)) is not None:
             return found
+    number = _UNPADDED.fullmatch(wanted)
+    if number is not None:  # "pmt 241": the id's number written without its leading zeros
+        return _payment_numbered(erp, int(number.group(1)))
     if len(wanted) < 4 or not any(c.isdigit() for c in wanted):
         return None
+    ends = [
+        i
+        for i in _ids_ending(erp, wanted)
+        if i.upper().endswith(wanted) and not i[-len(wanted) - 1].isalnum()
+    ]
+    return erp.get_payment(ends[0]) if len(ends) == 1 else None
+
+
+_UNPADDED = re.compile(r"(?:PMT[-# ]?)?0*([1-9]\d{0,5})")
+
+
+def _ids_ending(erp: ErpClient, wanted: str) -> list[str]:
     if is_local_ledger(erp):
         from graph.portfolio_sql_cash import payment_ids_ending
 
-        ids = payment_ids_ending(erp.engine, wanted)
-    else:
-        ids = [p.payment_id for p in erp.payments()]
-    ends = [i for i in ids if i.upper().endswith(wanted) and not i[-len(wanted) - 1].isalnum()]
-    return erp.get_payment(ends[0]) if len(ends) == 1 else None
+        return payment_ids_ending(erp.engine, wanted)
+    return [p.payment_id for p in erp.payments()]
+
+
+def _payment_numbered(erp: ErpClient, number: int) -> Payment | None:
+    """The one payment whose id's last part is ``number`` zero-padded ("PMT-000241" for 241)."""
+    found = [
+        i
+        for i in _ids_ending(erp, str(number))
+        if (last := re.split(r"[^0-9A-Za-z]", i)[-1]).isdigit() and int(last) == number
+    ]
+    return erp.get_payment(found[0]) if len(found) == 1 else None
 
 
 def book_reads(erp: ErpClient, today: date) -> BookReads:

@@ -62,6 +62,7 @@ def test_payments_received_in_periods_as_people_write_them(
         ("who paid 000234", "PMT-000234"),
         ("details on pmt 000237", "PMT-000237"),
         ("pmt#000241", "PMT-000241"),
+        ("pmt 237 - whose is it", "PMT-000237"),
         ("payment U00001 details", "PMT-U00001"),
         ("look up the payment with ref INV I0278", "PMT-000248"),
         ("whose wire was 'PAYMENT 9390.20 THANK YOU'", "PMT-000251"),
