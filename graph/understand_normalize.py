@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.lazy_regex import lazy
+from graph.understand_german import german
 from graph.understand_spelling import correct
 from graph.understand_words import KNOWN
 
@@ -204,7 +205,7 @@ def _counted(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """Lowercase, with AR shorthand and contractions spelled out, typos of AR words put right
     (``graph.understand_spelling``), whitespace collapsed."""
-    lowered = text.lower()
+    lowered = german(text.lower())
     for pattern, replacement in _SHORTHAND:
         lowered = pattern.sub(replacement, lowered)
     if _HAS_NUMBER_WORD.search(lowered):

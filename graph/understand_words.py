@@ -85,6 +85,9 @@ reserve reserves provision model tie tieout tie-out recon reconciliation rec bot
 minute minutes sec gm daily putting sheet ideally preferably hopefully possibly
 switch switched shift fire fired knock knocked committee flip move moved moving stick chaser
 chasers
+mahnung mahnungen zahlungsziel zahlungsziele kreditlimit kreditlimits kreditrahmen bitte danke
+für fur schicken senden verschicken setzen ändern andern aendern erhöhen erhohen erhoehen senken
+tage
 """.split()
 )
 

@@ -1,0 +1,70 @@
+"""German AR words in a request, as a German colleague writes them (``german``): "Mahnung"
+a reminder, "Zahlungsziel" payment terms, "Kreditlimit" a credit limit, "bitte" please, and a
+German verb said last ("Mahnung an X schicken bitte", "Kreditlimit für X bitte auf 15.000
+setzen") put first, as an English request says it. Runs on the lowered text before the
+shorthand of ``graph.understand_normalize``; a text with none of these words is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.lazy_regex import lazy
+
+# the words that make a text worth reading as German at all
+_GERMAN = lazy(
+    r"\b(?:mahnung(?:en)?|zahlungsziele?|kreditlimits?|kreditrahmen|bitte|f[uü]r|schicken"
+    r"|senden|verschicken|setzen|[aä]ndern|aendern|erh[oö]hen|erhoehen|senken|raus|wurden?)\b"
+)
+_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (lazy(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bmahnungen\b", "reminders"),
+        (r"\bmahnung an\b", "reminder to"),
+        (r"\bmahnung\b", "reminder"),
+        (r"\bzahlungsziele?\b", "payment terms"),
+        (r"\b(?:kreditlimits?|kreditrahmen)\b", "credit limit"),
+        # a reminder reported sent: "Mahnung an X ist raus", "… wurde gestern verschickt"
+        (r"\b(?:ist|sind|ging|gingen) (?:schon |bereits )?raus\b", "went out"),
+        (
+            r"\bwurden? (?:schon |bereits |gestern |heute )*(?:verschickt|geschickt|gesendet)\b",
+            "was sent",
+        ),
+        (r"\bbitte\b", "please"),
+        (r"\bdanke\b", "thanks"),
+        (r"\bf[uü]r\b", "for"),
+        (r"\bauf (?=\d)", "to "),
+        (r"\b(\d{1,3}) tage?n?\b", r"\1 days"),
+    )
+)
+_VERBS = {
+    "schicken": "send",
+    "senden": "send",
+    "verschicken": "send",
+    "setzen": "set",
+    "ändern": "change",
+    "andern": "change",
+    "aendern": "change",
+    "erhöhen": "raise",
+    "erhohen": "raise",
+    "erhoehen": "raise",
+    "senken": "lower",
+}
+# a German verb said last: only "please", "thanks" and punctuation after it
+_LAST_VERB = lazy(
+    r"^(?P<body>.+?)\s+(?P<verb>" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")"
+    r"(?P<tail>(?:[\s,.!]*(?:please|thanks|thank you))*[\s,.!]*)$"
+)
+
+
+def german(lowered: str) -> str:
+    """The lowered text with German AR words in English and a verb said last put first."""
+    if not _GERMAN.search(lowered):
+        return lowered
+    for pattern, replacement in _WORDS:
+        lowered = pattern.sub(replacement, lowered)
+    match = _LAST_VERB.match(lowered)
+    if match:
+        verb = _VERBS[match.group("verb")]
+        lowered = f"{verb} {match.group('body')}{match.group('tail')}"
+    return lowered

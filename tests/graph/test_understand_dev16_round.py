@@ -1,0 +1,82 @@
+"""Families of phrasing brought by a UK/German credit team (issue 17, the dev16 round). German
+AR words in a request ("Mahnung" a reminder, "Zahlungsziel" payment terms, "Kreditlimit" a
+credit limit, "bitte") and a German verb said last ("… bitte auf 30 Tage setzen") are read as
+the English request is; a reminder reported sent ("… ist raus", "… wurde verschickt") or a
+question about one proposes nothing. The phrasings are not the eval files' rows; the negatives
+say where each rule stops."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from graph.understand import parse
+
+TODAY = date(2026, 11, 21)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "text,kind,customer",
+    [
+        ("Mahnung an Northwind bitte schicken", "send_reminder", "northwind"),
+        ("Mahnung an initech senden, danke", "send_reminder", "initech"),
+        ("please send globex a Mahnung", "send_reminder", "globex"),
+        ("Zahlungsziel für Northwind bitte auf 30 Tage setzen", "set_terms", "northwind"),
+        ("initech - change their Zahlungsziel to 15 days please", "set_terms", "initech"),
+        ("Kreditlimit für Globex bitte auf 40.000 erhöhen", "set_credit_limit", "globex"),
+        ("Kreditrahmen für northwind auf 12.500 setzen bitte", "set_credit_limit", "northwind"),
+    ],
+)
+def test_german_ar_words_and_a_verb_said_last_ask_for_the_change(
+    text: str, kind: str, customer: str
+) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "action_request", request
+    assert request.action is not None
+    assert request.action.kind == kind
+    assert request.action.customer_text == customer
+
+
+def test_a_german_limit_keeps_its_thousands() -> None:
+    request = parse("Kreditlimit für Globex bitte auf 40.000 setzen", TODAY)
+    assert request.action is not None
+    assert request.action.amount == Decimal("40000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reminder reported sent, in German
+        "Mahnung an Globex ist raus",
+        "die Mahnung für initech wurde gestern verschickt",
+        "Mahnung für northwind ging schon raus",
+        # a German question about a change: asked, not ordered
+        "sollen wir eine Mahnung an globex schicken?",
+        # the change named, not wanted
+        "we do not want to send a Mahnung to initech",
+    ],
+)
+def test_a_german_change_reported_or_asked_about_proposes_nothing(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent != "action_request", request
+    assert request.action is None
+
+
+@pytest.mark.parametrize(
+    "text,intent,customer",
+    [
+        ("what is the Kreditlimit for globex", "credit_check", "globex"),
+        ("can you send Mahnungen?", "help", None),
+        # English text with no German word reads as before
+        ("set globex's terms to net 30 days please", "action_request", None),
+    ],
+)
+def test_german_words_in_a_question_read_as_the_english(
+    text: str, intent: str, customer: str | None
+) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent, request
+    if customer is not None:
+        assert request.customer_text == customer
