@@ -24,6 +24,11 @@ _ORDER = lazy(
     r"|(?<!purchase )\b(?:sales\s+)?order\s*(?:no\.?|num(?:ber)?|#)?\s*[:#]?\s*(?:so-?)?(\d{3,})\b",
     re.IGNORECASE,
 )
+# "so 1012" with an order said in the message, or billed ("invoice so 1008 for …"): the sales
+# order, when nothing but punctuation, "for", "from" or "please" follows it ("so 10130 is paid?"
+# is a clause with an invoice in it)
+_SO_SAID = lazy(r"\bso\s+(\d{3,})\b(?=\s*(?:$|[-,.;:?!]|for\b|from\b|please\b))", re.IGNORECASE)
+_BILLED = lazy(r"\b(?:invoice|bill)\s+so\s+\d", re.IGNORECASE)
 # "two orders in, 1008 and 1009", "orders 1004 & 1005": numbers listed right after "orders"
 _ORDERS_LISTED = lazy(
     r"(?P<noun>\b(?:sales )?orders(?: in| pending| waiting| open)?"
@@ -228,6 +233,8 @@ def _extract(text: str) -> _Refs:
         return " "
 
     remaining = _ORDER.sub(order, text)
+    if _ORDER_WORD.search(text) or _BILLED.search(text):
+        remaining = _SO_SAID.sub(order, remaining)  # "pinecrest order so 1013 - ok to ship?"
 
     def listed(match: re.Match[str]) -> str:
         if "order" not in match.group("noun").lower() and not _ORDER_WORD.search(match.string):

@@ -80,3 +80,38 @@ def test_german_words_in_a_question_read_as_the_english(
     assert request.intent == intent, request
     if customer is not None:
         assert request.customer_text == customer
+
+
+@pytest.mark.parametrize(
+    "text,intent,order",
+    [
+        # "so" and the number written apart, an order said in the message
+        ("can we take the new order from globex, so 1007", "credit_check", "SO-1007"),
+        ("northwind order so 1004 - fine to ship?", "credit_check", "SO-1004"),
+        ("order for initech is so 1006. ok to release?", "credit_check", "SO-1006"),
+        # billed: the verb names the order
+        ("pls bill so 1005 for northwind, it went out tuesday", "create_invoice", "SO-1005"),
+        ("invoice so 1007 please", "create_invoice", "SO-1007"),
+    ],
+)
+def test_so_and_its_number_written_apart_are_the_sales_order(
+    text: str, intent: str, order: str
+) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent, request
+    assert request.order_refs == (order,)
+    assert request.invoice_refs == ()
+
+
+@pytest.mark.parametrize(
+    "text,invoice",
+    [
+        # "so" as a conjunction before an invoice: the clause goes on after the number
+        ("no new orders from them, so 10130 is the only open one?", "10130"),
+        ("so 10188 - paid?", "10188"),
+    ],
+)
+def test_so_before_an_invoice_in_a_clause_stays_the_invoice(text: str, invoice: str) -> None:
+    request = parse(text, TODAY)
+    assert request.order_refs == ()
+    assert request.invoice_refs == (invoice,)
