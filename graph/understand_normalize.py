@@ -180,12 +180,13 @@ _COUNTED = lazy(
     rf"\b(?P<before>top|bottom|first|last|over|above|more than|older than|beyond|past|largest"
     rf"|biggest|worst|greater than|at least) (?P<n>{_NUMBER_WORD})\b"
     rf"|\b(?P<m>{_NUMBER_WORD})(?=[ -](?:days?|debtors?|customers?|accounts?|clients?|invoices?"
-    r"|items?|largest|biggest|highest|worst|oldest)\b|\+)"
+    r"|items?|largest|biggest|highest|worst|oldest|grand|thousand)\b|\+)"
 )
 _MONTHS_PAST = lazy(
     r"\b(more than|over|older than|beyond|above|greater than|exceeding) (\d{1,2}) months?\b"
     r"(?! (?:ago|back)\b)"
 )
+_THOUSANDS = lazy(r"\b(\d{1,3}(?:\.\d{1,2})?) (?:grand|thousand)\b")
 _HAS_NUMBER_WORD = lazy(rf"\b(?:{_NUMBER_WORD})\b")
 # "a hundred and twenty days", "one hundred fifty": a hundred and what follows, as one number
 _HUNDRED = lazy(rf"\b(?:a |one )?hundred(?:(?: and)? (?P<rest>{_NUMBER_WORD}))?\b")
@@ -212,6 +213,8 @@ def normalize(text: str) -> str:
         if "hundred" in lowered:
             lowered = _HUNDRED.sub(_hundred, lowered)
         lowered = _COUNTED.sub(_counted, lowered)
+    if "grand" in lowered or "thousand" in lowered:  # "fifty grand", "75 thousand": 50k, 75k
+        lowered = _THOUSANDS.sub(r"\1k", lowered)
     if "month" in lowered:  # "older than 3 months": past due in days, a month being 30
         lowered = _MONTHS_PAST.sub(lambda m: f"{m.group(1)} {int(m.group(2)) * 30} days", lowered)
     return correct(lowered, KNOWN).strip()

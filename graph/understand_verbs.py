@@ -89,7 +89,7 @@ _PRONOUN_OFF = r"^writ(?:e|ing) (?:it|them|this|that|these|those|the rest|the ba
 _ORDER = r"\bso-\d"
 _IT = r"(?: it| this| that| the order| this order| that order)?"
 _WAITING = r"(?:held |pending |blocked |waiting )?(?:sales )?"
-_CODE = r"(?:usd|eur|gbp|cad|inr|chf)\b"
+_CODE = r"(?:usd|eur|gbp|cad|inr|chf|pounds?|euros?|dollars?)\b"
 NOW_WORDS = r"(?:please|now|asap|approved|going forward|from now on|with immediate effect)"
 _NOW = NOW_WORDS + "?"
 

@@ -2,8 +2,10 @@
 AR words in a request ("Mahnung" a reminder, "Zahlungsziel" payment terms, "Kreditlimit" a
 credit limit, "bitte") and a German verb said last ("… bitte auf 30 Tage setzen") are read as
 the English request is; a reminder reported sent ("… ist raus", "… wurde verschickt") or a
-question about one proposes nothing. The phrasings are not the eval files' rows; the negatives
-say where each rule stops."""
+question about one proposes nothing. "so" and a sales order's number written apart ("order so
+1013") are the order; an amount said in words ("forty grand", "sixty five thousand") or with a
+currency word ("20000 euros") is a limit's figure. The phrasings are not the eval files' rows;
+the negatives say where each rule stops."""
 
 from __future__ import annotations
 
@@ -115,3 +117,36 @@ def test_so_before_an_invoice_in_a_clause_stays_the_invoice(text: str, invoice: 
     request = parse(text, TODAY)
     assert request.order_refs == ()
     assert request.invoice_refs == (invoice,)
+
+
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        # an amount said in words: "grand" and "thousand" after a number, a currency word after
+        ("raise globex's limit to forty grand please", Decimal("40000")),
+        ("northwind credit limit to sixty five thousand please", Decimal("65000")),
+        ("set the limit for initech to 30 thousand", Decimal("30000")),
+        ("please put northwind's credit limit to 20000 euros", Decimal("20000")),
+        ("globex limit up to 45k pounds please", Decimal("45000")),
+    ],
+)
+def test_a_limit_said_in_words_or_with_a_currency_word(text: str, amount: Decimal) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "action_request", request
+    assert request.action is not None
+    assert request.action.kind == "set_credit_limit"
+    assert request.action.amount == amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the amount in words, no change asked for
+        "is forty grand a sensible limit for globex?",
+        "globex's limit was raised to fifty thousand pounds last week",
+        "we are not lifting northwind to sixty grand",
+    ],
+)
+def test_an_amount_in_words_with_no_change_asked_proposes_nothing(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is None, request
