@@ -156,6 +156,10 @@ _RECORD = (
 )
 
 
+class _ChangedSince(Exception):
+    """A row ``move_many`` was told of changed since: its transaction is rolled back."""
+
+
 class BatchWrites:
     engine: Engine
     audit_keys: AuditKeys
@@ -236,12 +240,46 @@ class BatchWrites:
         it; the approvals moved, by id, as they are stored after the move. ``aliases``: payer
         key, customer id and approval id of payers a move confirms, learned in the same
         transaction when their approval is moved (``learn_aliases``). ``known``: rows as the
-        caller stored them (``create_many``): under the lock only each approval's status and
-        last change are read, and a row changed since is read whole."""
+        caller stored them (``create_many``): each is moved by an UPDATE conditioned on the
+        status and last change the caller knows, nothing read; when any such UPDATE changes
+        no row (a row changed since), the transaction is rolled back and the moves are made
+        the careful way: under the lock each approval's status and last change are read, and
+        a row changed since is read whole."""
         if not moves:
             return {}
-        a = t.approvals.c
-        moved: list[Move] = []
+        if known is not None and self.engine.dialect.supports_sane_multi_rowcount:
+            trusted = [known.get(m.approval_id) for m in moves]
+            if all(
+                row is not None and row["status"] in m.from_statuses
+                for m, row in zip(moves, trusted, strict=True)
+            ):
+                try:
+                    return self._move_known(moves, aliases, known)
+                except _ChangedSince:
+                    pass  # rolled back: nothing of it written
+        return self._move_careful(moves, aliases, known)
+
+    def _move_known(
+        self,
+        moves: Sequence[Move],
+        aliases: Sequence[tuple[str, str, str]],
+        known: dict[str, dict[str, Any]],
+    ) -> dict[str, dict[str, Any]]:
+        """``move_many`` trusting ``known`` (each move's row in one of its ``from_statuses``):
+        raises ``_ChangedSince``, the transaction rolled back, when a row is not as known."""
+        with bulk_write_transaction(self.engine) as conn:
+            current = {m.approval_id: known[m.approval_id] for m in moves}
+            expected = self._update_moves(conn, moves, current, stamp := now_utc(), guard=True)
+            if expected != len(moves):
+                raise _ChangedSince
+            return self._audit_moves(conn, moves, current, stamp, aliases)
+
+    def _move_careful(
+        self,
+        moves: Sequence[Move],
+        aliases: Sequence[tuple[str, str, str]],
+        known: dict[str, dict[str, Any]] | None,
+    ) -> dict[str, dict[str, Any]]:
         with bulk_write_transaction(self.engine) as conn:
             ids = [m.approval_id for m in moves]
             current = _approvals(conn, ids, lock=True) if known is None else {}
@@ -257,54 +295,86 @@ class BatchWrites:
                     else:
                         changed.append(approval_id)
                 current |= _approvals(conn, changed)
-            groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            moved = [
+                m
+                for m in moves
+                if (row := current.get(m.approval_id)) is not None
+                and row["status"] in m.from_statuses
+            ]
             stamp = now_utc()
-            for move in moves:
-                row = current.get(move.approval_id)
-                if row is None or row["status"] not in move.from_statuses:
-                    continue
-                moved.append(move)
-                values = dict(move.values, updated_at=stamp)
-                columns = tuple(sorted(values))
-                groups.setdefault(columns, []).append(
-                    {"b_id": move.approval_id, "b_from": row["status"]}
-                    | {f"b_{c}": v for c, v in values.items()}
+            self._update_moves(conn, moved, current, stamp, guard=False)
+            return self._audit_moves(conn, moved, current, stamp, aliases)
+
+    @staticmethod
+    def _update_moves(
+        conn: Connection,
+        moves: Sequence[Move],
+        current: dict[str, Any],
+        stamp: datetime,
+        *,
+        guard: bool,
+    ) -> int:
+        """Each move's UPDATE, conditioned on its row's status as in ``current`` (and, with
+        ``guard``, on its last change too); the number of rows changed."""
+        a = t.approvals.c
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for move in moves:
+            row = current[move.approval_id]
+            values = dict(move.values, updated_at=stamp)
+            columns = tuple(sorted(values))
+            params = {"b_id": move.approval_id, "b_from": row["status"]}
+            if guard:
+                params["b_was"] = row["updated_at"]
+            groups.setdefault(columns, []).append(params | {f"b_{c}": v for c, v in values.items()})
+        changed = 0
+        for columns, params in groups.items():
+
+            def moving(columns: tuple[str, ...] = columns) -> Any:
+                condition = and_(
+                    a.approval_id == bindparam("b_id"), a.status == bindparam("b_from")
                 )
-            for columns, params in groups.items():
+                if guard:
+                    was = bindparam("b_was", type_=a.updated_at.type)
+                    condition = and_(condition, a.updated_at == was)
+                return (
+                    update(t.approvals)
+                    .where(condition)
+                    .values({c: bindparam(f"b_{c}") for c in columns})
+                )
 
-                def moving(columns: tuple[str, ...] = columns) -> Any:
-                    return (
-                        update(t.approvals)
-                        .where(
-                            and_(
-                                a.approval_id == bindparam("b_id"),
-                                a.status == bindparam("b_from"),
-                            )
-                        )
-                        .values({c: bindparam(f"b_{c}") for c in columns})
-                    )
+            name = ("move-known:" if guard else "move:") + ",".join(columns)
+            changed += execute_plain(conn, name, moving, params)
+        return changed
 
-                execute_plain(conn, "move:" + ",".join(columns), moving, params)
-            # A row read or known is as stored already: only what the move sets is converted.
-            stored = {
-                m.approval_id: dict(current[m.approval_id])
-                | _as_stored(dict(m.values, updated_at=stamp))
-                for m in moved
-            }
-            self._append_many(
-                conn,
+    def _audit_moves(
+        self,
+        conn: Connection,
+        moved: Sequence[Move],
+        current: dict[str, Any],
+        stamp: datetime,
+        aliases: Sequence[tuple[str, str, str]],
+    ) -> dict[str, dict[str, Any]]:
+        """The moved rows' audit records and the payers they confirm; the rows as stored."""
+        # A row read or known is as stored already: only what the move sets is converted.
+        stored = {
+            m.approval_id: dict(current[m.approval_id])
+            | _as_stored(dict(m.values, updated_at=stamp))
+            for m in moved
+        }
+        self._append_many(
+            conn,
+            (
                 (
-                    (
-                        m.approval_id,
-                        m.step,
-                        approval_states(stored[m.approval_id], [m.step.fields])[0],
-                    )
-                    for m in moved
-                ),
-            )
-            latest = {key: (customer, a) for key, customer, a in aliases if a in stored}
-            if latest:
-                self._learn_aliases(conn, latest)
+                    m.approval_id,
+                    m.step,
+                    approval_states(stored[m.approval_id], [m.step.fields])[0],
+                )
+                for m in moved
+            ),
+        )
+        latest = {key: (customer, a) for key, customer, a in aliases if a in stored}
+        if latest:
+            self._learn_aliases(conn, latest)
         return {m.approval_id: stored[m.approval_id] for m in moved}
 
     def _learn_aliases(self, conn: Connection, latest: dict[str, tuple[str, str | None]]) -> None:

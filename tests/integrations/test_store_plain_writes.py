@@ -128,6 +128,79 @@ def test_a_move_reads_again_a_row_changed_since_it_was_created(ledger_url: str) 
     assert store.verify_audit() is None
 
 
+def test_a_move_of_rows_as_known_reads_no_approval(ledger_url: str) -> None:
+    """``move_many(known=...)`` with every row as the caller stored it moves them by UPDATEs
+    conditioned on status and last change: no approval is read, the rows are moved and
+    audited once each."""
+    from sqlalchemy import event
+
+    from integrations.store.audit_batch import Move, Step
+
+    store = Store.open(ledger_url)
+    stamp = datetime(2026, 11, 21, 9, 15, tzinfo=UTC)
+    made = [(_approval(n, stamp), [Step("proposed", "arbot", {"n": n})]) for n in range(3)]
+    known = store.create_many(made)
+    moves = [
+        Move(f"A{n}", ("pending",), {"status": "rejected"}, Step("rejected", "arbot", {}))
+        for n in range(3)
+    ]
+    selects: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "approvals" in statement:
+            selects.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        moved = store.move_many(moves, known=known)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert sorted(moved) == ["A0", "A1", "A2"]
+    if store.engine.dialect.supports_sane_multi_rowcount:
+        assert selects == []
+    assert {store.get(f"A{n}").status for n in range(3)} == {"rejected"}  # type: ignore[union-attr]
+    with store.engine.connect() as conn:
+        events = conn.execute(select(t.audit.c.event).order_by(t.audit.c.seq)).scalars().all()
+    assert events == ["proposed"] * 3 + ["rejected"] * 3
+    assert store.verify_audit() is None
+
+
+def test_a_move_of_a_row_changed_since_leaves_nothing_of_the_first_attempt(
+    ledger_url: str,
+) -> None:
+    """When a row is not as the caller knows it (here: moved on elsewhere), the moves' first
+    transaction is rolled back whole and they are made the careful way: the rows still as known
+    are moved and audited once, the row moved on is left as it is, and the chain verifies."""
+    from integrations.store.audit_batch import Move, Step
+
+    store = Store.open(ledger_url)
+    stamp = datetime(2026, 11, 21, 9, 15, tzinfo=UTC)
+    made = [(_approval(n, stamp), [Step("proposed", "arbot", {"n": n})]) for n in range(3)]
+    known = store.create_many(made)
+    elsewhere = store.transition(
+        "A1", ("pending",), "approved", actor="Dana Kim", event="approved", detail={}
+    )
+    assert elsewhere is not None
+    moves = [
+        Move(f"A{n}", ("pending",), {"status": "rejected"}, Step("rejected", "arbot", {}))
+        for n in range(3)
+    ]
+    moved = store.move_many(moves, known=known)
+    assert sorted(moved) == ["A0", "A2"]
+    assert store.get("A1").status == "approved"  # type: ignore[union-attr]
+    assert store.get("A0").status == store.get("A2").status == "rejected"  # type: ignore[union-attr]
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.audit.c.approval_id, t.audit.c.event).order_by(t.audit.c.seq)
+        ).all()
+    assert [tuple(r) for r in rows][3:] == [
+        ("A1", "approved"),
+        ("A0", "rejected"),
+        ("A2", "rejected"),
+    ]
+    assert store.verify_audit() is None
+
+
 def test_a_bulk_write_sets_sqlite_s_cache_and_checkpoint_for_its_transaction_only(
     tmp_path: Path,
 ) -> None:
