@@ -33,6 +33,10 @@ APPROVALS_INBOX = _rx(
     r"|proposals?)\b"
     r"|\bmy (?:approval )?inbox\b"
     r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
+    # "any approvals for me", "anything pending my sign-off": what waits on the one asking
+    r"\b(?:any|anything|something) (?:approvals?|sign-?offs?|sign offs?) (?:for me|waiting"
+    r"|pending)\b|\b(?:anything|something|what is) (?:pending|awaiting|waiting (?:for|on)) my"
+    r" (?:approval|sign-?off|sign off)\b",
 )
 CREDIT_EXCEPTIONS = _rx(
     r"\b(?:credit|limit) utili[sz]ation\b",

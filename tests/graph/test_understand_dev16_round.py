@@ -150,3 +150,31 @@ def test_a_limit_said_in_words_or_with_a_currency_word(text: str, amount: Decima
 def test_an_amount_in_words_with_no_change_asked_proposes_nothing(text: str) -> None:
     request = parse(text, TODAY)
     assert request.action is None, request
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what waits on the one asking, said terse or as "pending my sign-off"
+        "any approvals for me please",
+        "is there anything pending my sign off",
+        "anything awaiting my sign-off today?",
+        "any aprovals for me",
+    ],
+)
+def test_what_waits_on_my_sign_off_is_the_approvals_inbox(text: str) -> None:
+    assert parse(text, TODAY).intent == "approvals_inbox"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sign-off given, or approvals of a kind asked about: not the inbox
+        "I signed off the globex write-off",
+        "we got sign-off from the credit committee for northwind",
+    ],
+)
+def test_a_sign_off_given_is_not_the_inbox(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent != "approvals_inbox", request
+    assert request.action is None
