@@ -246,6 +246,21 @@ runtime.approvals  # the approval service (its LangGraph threads open only when 
 """
 
 
+def run_env(home: Path, policy: Path, **extra: str) -> dict[str, str]:
+    """The environment every measured command runs in: its own home and policy, the benchmark's
+    business date, no configured database or ERP, a fixed hash seed."""
+    return {
+        **os.environ,
+        **extra,
+        "ARBOT_HOME": str(home),
+        "ARBOT_TODAY": AS_OF.isoformat(),
+        "ARBOT_DATABASE_URL": "",
+        "ARBOT_ERP": "",
+        "ARBOT_POLICY": str(policy),
+        "PYTHONHASHSEED": "0",
+    }
+
+
 def arbot_command() -> list[str]:
     found = shutil.which("arbot", path=str(Path(sys.executable).parent)) or shutil.which("arbot")
     if found is None:
@@ -293,15 +308,7 @@ def run_size(args: argparse.Namespace, count: int, folder: Path) -> None:
     home = folder / "home"
     policy = folder / "policy.toml"
     policy.write_text(POLICY)
-    env = {
-        **os.environ,
-        "ARBOT_HOME": str(home),
-        "ARBOT_TODAY": AS_OF.isoformat(),
-        "ARBOT_DATABASE_URL": "",
-        "ARBOT_ERP": "",
-        "ARBOT_POLICY": str(policy),
-        "PYTHONHASHSEED": "0",
-    }
+    env = run_env(home, policy)
     arbot = arbot_command()
     imported = measure(
         [

@@ -28,7 +28,6 @@ import shutil
 import statistics
 import tempfile
 
-from cashapp import AS_OF  # type: ignore[import-not-found]
 from cashapp_cli import (  # type: ignore[import-not-found]
     FOOTPRINT,
     POLICY,
@@ -37,6 +36,7 @@ from cashapp_cli import (  # type: ignore[import-not-found]
     arbot_command,
     build_files,
     measure,
+    run_env,
 )
 from cashapp_cli_formats import FORMAT_MODULES, FORMATS  # type: ignore[import-not-found]
 
@@ -84,16 +84,7 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
     for index, tree in enumerate(trees):
         home = folder / f"home{index}"
         shutil.rmtree(home, ignore_errors=True)
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(tree),
-            "ARBOT_HOME": str(home),
-            "ARBOT_TODAY": AS_OF.isoformat(),
-            "ARBOT_DATABASE_URL": "",
-            "ARBOT_ERP": "",
-            "ARBOT_POLICY": str(policy),
-            "PYTHONHASHSEED": "0",
-        }
+        env = run_env(home, policy, PYTHONPATH=str(tree))
         csvs = ("--customers", str(folder / "customers.csv"))
         measure([*arbot, "erp", "import", *csvs, "--invoices", str(folder / "invoices.csv")], env)
         measure([sys.executable, "-c", FOOTPRINT, *modules], env)  # the store's migrations
