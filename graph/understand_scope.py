@@ -98,6 +98,8 @@ OUT_OF_SCOPE = _rx(
     r"|conference rooms?|conf rooms?|calendar invite)\b"
     r"|\bbook (?:a|the) (?:\w+ )?(?:conf|conference|meeting|board) ?rooms?\b",
     r"\b(?:office|building) (?:is )?(?:closed|open|hours)\b|\bis the office\b|\bparking\b",
+    # the company's own bank reconciled: "reconcile the bank for november"
+    r"\breconcil\w* (?:the |our |my )?bank\b",
     r"\bbank (?:account )?balances?\b|(?<!unapplied )(?<!unallocated )\bcash balances?\b"
     r"|(?<!for the )(?<!for our )(?<!for )\bbalance sheet\b(?! (?:tie-?outs?|recs?|recon\w*))"
     r"|\b(?:p&l|p and l|ebitda|gross margin|income statement|profit and loss)\b",
@@ -111,6 +113,9 @@ OUT_OF_SCOPE = _rx(
     r"|\bstock price\b|\bbitcoin\b|\bcrypto\b",
     r"\bremind me\b(?! (?:what|how|who|whose|which|when|where|whether|if)\b)"
     r"|\bcall (?:my )?(?:mom|dad|wife|husband)\b",
+    r"\bare you (?:chatgpt|gpt|an? (?:ai|bot|robot|human|person|llm|real person)|human|real"
+    r"|sentient|alive)\b|\bwhat (?:llm|model|ai) are you\b|\bwho (?:made|built|created"
+    r"|trained) (?:you|this)\b",
     r"\bwho (?:is|are) (?:the |our )?(?:ceo|cfo|coo|cto|controller|boss|president|head of)\b",
     # arithmetic
     r"\b(?:what is|calculate|compute|how much is)\s+"
@@ -146,13 +151,17 @@ CANNOT = (
             r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
             r"\d+\b",
             r"\b(?:rebill|re-bill|reinvoice|re-invoice)\b",
+            # a credit memo wanted: "need a credit memo on 10321 asap", "cn for globex 250 pls"
+            r"\b(?:need|want|require|requesting)\w* (?:a |an |to (?:raise|issue|do) (?:a |an )?)?"
+            r"(?:credit|debit) (?:memo|note)s?\b"
+            r"|^\s*(?:pls |please )?(?:cn|dn|credit memo|credit note) (?:for|to|on|against)\b",
             # "SO-9001 shipped today, please invoice pinnacle packaging"
             r"\b(?:please|pls|kindly|can you|could you) (?:invoice|bill)\b"
             r"(?! (?:date|number|amount|status|details?|copy|copies|pdf)\b)",
             # "bill northwind for SO-1003": the customer billed for its order
             r"^\s*(?:please )?(?:bill|invoice) [\w&.' -]{1,40}? for (?:the |their |its )?"
             r"(?:sales )?(?:order )?(?:so-?\s?)?\d{3,}\b",
-            r"^\s*(?:please |kindly |pls )?(?:void|cancel|delete|reissue|re-issue|reverse|amend"
+            rf"{_ASKED}(?:void|cancel|delete|reissue|re-issue|reverse|amend"
             r"|correct)\s+"
             r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
         ),
@@ -166,6 +175,8 @@ CANNOT = (
             # paying by instalments: "an EMI arrangement", "would a payment plan make sense"
             r"\b(?:emis?|instal(?:l)?ment (?:plans?|arrangements?)"
             r"|payment (?:plans?|arrangements?)|re-?payment (?:plans?|schedules?|arrangements?))\b",
+            r"\b(?:pay|paying|split)\b.{0,20}\b(?:\d{1,2}|two|three|four|five|six|twelve)"
+            r" (?:instal(?:l)?ments?|monthly (?:payments|instal(?:l)?ments))\b",
         ),
     ),
     (
@@ -178,14 +189,15 @@ CANNOT = (
             r"|\b(?:email|e-mail|mail|send|forward)\b (?:the |our |this |that |my )?(?:ar )?"
             r"(?:aging|ageing|reports?|digest|summary|numbers|dashboard)\b.{0,20}\bto\b",
             r"\blet (?:me|us) know (?:if|when|once|as soon as|whenever)\b(?=.{0,60}\b(?:ever"
-            r"|gets?|will|comes? in|arrives?|lands?|hits?|clears?|turns? up|shows? up)\b)",
+            r"|gets?|will|comes? in|arrives?|lands?|hits?|clears?|turns? up|shows? up|pays"
+            r"|settles?)\b)",
             r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
             r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
             r"\b(?:set up|set|create|add|schedule) (?:an? )?(?:alerts?|notifications?"
             r"|reminders? for me|reports? every)\b|\bsubscribe\b"
             r"|\bevery (?:monday|morning|day|week)\b",
-            r"\b(?:set up|setup|schedule|automate)\b.{0,30}\b(?:daily|weekly|monthly|recurring"
-            r"|regular|automatic)\b",
+            r"\b(?:set up|setup|schedule|automate|configure)\b.{0,30}\b(?:daily|weekly|monthly"
+            r"|recurring|regular|automatic)\b",
             r"\bschedule\b.{0,30}\b(?:digest|reports?|aging|summary|emails?)\b"
             r"|\b(?:email|e-mail|mail) (?:me|us|the team)\b.{0,30}\b(?:aging|reports?|digest|list"
             r"|summary|balances?|numbers)\b",
@@ -297,7 +309,24 @@ CANNOT = (
             r"\b(?:post|book|enter|record)\b.{0,30}\b(?:to|in|into) (?:the )?(?:gl|general ledger"
             r"|journal)\b|\bjournal entr(?:y|ies)\b",
             r"\b(?:send|refer|hand|turn|pass|escalate)\b.{0,30}\b(?:to|over to) (?:a |the |our )?"
-            r"(?:collections? agency|debt collectors?|legal|lawyers?|attorneys?|small claims)\b",
+            r"(?:collections? agency|debt collect(?:ors?|ion)|legal|lawyers?|attorneys?"
+            r"|small claims)\b",
+            # dunning set up, a change made undone ("revert the write off on 10186")
+            r"\b(?:set up|setup|configure)\b.{0,30}\bdunning\b"
+            r"(?! (?:work ?list|list|call ?list|queue|report))"
+            r"|\bdunning (?:schedules?|cadences?|sequences?|workflows?|rules?) (?:for|to|every)\b"
+            r"|\brevert\b (?:the |that |this |my |our )?(?:write[- ]?offs?|w/o|holds?"
+            r"|(?:limit |terms )?changes?|applications?|approvals?)\b",
+            # a file of the numbers: "export aging to xlsx", "the open items in excel" (a
+            # customer's statement is there as CSV)
+            r"^(?!.*\bstatements?\b).*(?:\b(?:in|as|to|into) (?:an? )?(?:excel|xlsx|xls|csv"
+            r"|spreadsheet|google sheets?)\b"
+            r"|\b(?:an? )?(?:csv|xlsx|excel|spreadsheet) (?:of|with)\b)",
+            # a customer's account opened or vetted, the books closed: not AR's requests
+            r"\b(?:open|create|set ?up|add|onboard)\b.{0,20}\bnew (?:customer|client|account)\b"
+            r"|\bnew (?:customer|client|account) (?:set ?up|creation|onboarding)\b|\bonboard\w*\b"
+            r"|\bkyc\b|\bknow your customer\b|\bsanctions? screening\b"
+            r"|\baccruals?\b|\b(?:fx|currency|forex) ?reval\w*|\breval(?:ue|uation)\b",
             # a concession: "give globex a 5% discount", "offer initech an extension"
             r"\b(?:give|offer|grant|allow|approve)\b.{0,30}\b(?:discounts?|rebates?|extensions?"
             r"|waivers?|goodwill credits?)\b",

@@ -132,6 +132,9 @@ VERB = {
             "apply",
             r"^(?:apply|match|post|put|allocate|use|place|cash|knock ?-?off|adjust|set ?-?off"
             r"|offset|knock(?=.{1,40}\boff\b))\b(?!.*\bon (?:credit )?hold\b)"
+            # "apply a late payment charge to 10222": a fee charged, no payment applied
+            r"(?!.{0,30}\b(?:late (?:payment )?(?:fees?|charges?)|interest|penalt\w+"
+            r"|finance charges?|surcharges?)\b)"
             # "pmt-u00001 -> inv 10186 apply", "PAY-5003 should go against INV-000987"
             r"|^(?:cash[- ]?app(?:ly)?)\b|^.{1,60}\bapply(?: it| this| that)?\s*$"
             r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b"
