@@ -50,6 +50,7 @@ HELP = _rx(
     r"\bhow (?:do|can|should) (?:i|we) (?:use|talk to|work with|start)\b"
     r"(?! (?:the )?(?:credit|cash))",
     r"\bhow (?:do|can|should) (?:i|we) ask\b",
+    r"\bhow (?:would|could) (?:i|we) ask (?:you|arbot|the bot)\b",  # "how would I ask you to w/o …"
     # how arbot's own steps work: "how does the approval flow work", "how do proposals work here"
     r"\bhow (?:do|does|will|would) (?:the |your )?(?:approvals?|approval (?:process|flow|steps?)"
     r"|proposals?|sign-?offs?)\b.{0,20}\bwork\b"

@@ -244,3 +244,16 @@ def test_a_change_arbot_cannot_make_proposes_nothing_end_to_end(demo: Cli, text:
 def test_a_write_off_beside_them_is_still_proposed(demo: Cli) -> None:
     reply = ask_json(demo, "write off the 80 on 10186")
     assert [p["action"] for p in reply["proposals"]] == ["write_off_deduction"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how would I ask you to w/o a short payment", "how could we ask you to put globex on hold"],
+)
+def test_how_one_would_ask_arbot_is_help(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "help" and request.action is None, (text, request)
+
+
+def test_how_one_would_ask_a_customer_is_not_help() -> None:
+    assert parse("how would I ask globex to pay", TODAY).intent != "help"
