@@ -138,6 +138,9 @@ COLLECTIONS = _rx(
     r"|this (?:morning|afternoon))\b|\b(?:today'?s|todays|tomorrow'?s) calls\b",
     r"\bwho (?:should|do|to|shall|must|can|will|would) (?:i|we) (?:need to |have to |got to"
     r" |gotta |ought to )?(?:call|chase|contact|follow|dun|ring|email|hit up|go after|remind)\b",
+    # "who should I be chasing first today"
+    r"\bwho (?:should|shall|must|would) (?:i|we) be (?:chasing|calling|ringing|contacting"
+    r"|following up|dunning|going after|reminding)\b",
     r"\bwhom?(?: (?:i|we))? (?:should|need to|have to|must|to) (?:call|chase|contact|follow"
     r"|dun|ring|go after|remind)\b",
     r"\b(?:accounts|customers|clients|debtors|ones|people|who) (?:to|i should|we should|i need to"

@@ -257,3 +257,11 @@ def test_how_one_would_ask_arbot_is_help(text: str) -> None:
 
 def test_how_one_would_ask_a_customer_is_not_help() -> None:
     assert parse("how would I ask globex to pay", TODAY).intent != "help"
+
+
+@pytest.mark.parametrize(
+    "text", ["who should I be chasing first today", "who should we be calling this week"]
+)
+def test_who_to_be_chasing_is_the_worklist(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "collections_list" and request.action is None, (text, request)
