@@ -62,7 +62,8 @@ NAMES: dict[str, re.Pattern[str]] = {
             "apply_payment",
             r"\b(?:apply|allocate|match|post|put|place|use|knock ?-?off|adjust|set ?-?off"
             r"|offset)\b|\bcash (?:the|this|that|it|in)\b|\bcash[- ]?app\w*|\bgo(?:es)? against\b"
-            r"|\bknock\b.{1,40}\boff\b",  # "knock PMT-… off 10211"
+            r"|\bknock\b.{1,40}\boff\b"  # "knock PMT-… off 10211"
+            r"|\bbook (?:the |this |that )?(?:payment|receipt|cheque|check|wire|remittance)\b",
         ),
         (
             "set_credit_limit",

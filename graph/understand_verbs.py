@@ -137,6 +137,9 @@ VERB = {
             r"|finance charges?|surcharges?)\b)"
             # "pmt-u00001 -> inv 10186 apply", "PAY-5003 should go against INV-000987"
             r"|^(?:cash[- ]?app(?:ly)?)\b|^.{1,60}\bapply(?: it| this| that)?\s*$"
+            # "please book the payment PAY-5003 on invoice 987"
+            r"|^book (?:the |this |that )?(?:payment|receipt|cheque|check|wire|remittance)\b"
+            r"(?=.{0,40}\b(?:on|to|against) (?:inv\w* )?#?[a-z]{0,3}-?\d{3,})"
             r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b"
             # "globex's on-account check (828.82) should go against 10186": the payment described
             r"|^(?:[\w&.'()$,-]+ ){1,8}(?:should|can|needs to|must|is to) go (?:against|to|on)"

@@ -265,3 +265,22 @@ def test_how_one_would_ask_a_customer_is_not_help() -> None:
 def test_who_to_be_chasing_is_the_worklist(text: str) -> None:
     request = parse(text, TODAY)
     assert request.intent == "collections_list" and request.action is None, (text, request)
+
+
+@pytest.mark.parametrize(
+    "text,invoice",
+    [
+        ("please book the payment PAY-5003 on invoice 987", "987"),
+        ("book the payment PMT-U00001 to 10222", "10222"),
+    ],
+)
+def test_a_payment_booked_on_an_invoice_is_applied(text: str, invoice: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "apply_payment", (text, action)
+    assert invoice in action.invoice_refs, action
+
+
+@pytest.mark.parametrize("text", ["did we book the payment on 10222?", "book the payment"])
+def test_a_payment_booked_asked_about_or_alone_is_no_application(text: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is None or action.kind != "apply_payment", (text, action)
