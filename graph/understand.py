@@ -26,6 +26,7 @@ from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_dates import explicit_range
+from graph.understand_german import without_greeting
 from graph.understand_intent import ACRONYMS, intent_of, portfolio_intent
 from graph.understand_mentioned import asks_a_question, mentioned
 from graph.understand_periods import DateRange as DateRange
@@ -126,7 +127,7 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 def parse(text: str, today: date) -> Request:
     if (quoting := quoted.read(text, today, parse)) is not None:
         return quoting  # what the person quotes, forwards or signs off is data
-    text = without_memo(parts.slashed(parts.spoken(text)))
+    text = without_memo(parts.slashed(parts.spoken(without_greeting(text))))  # "Grüße, …"
     norm = vocab.normalize(text)  # once, for every reading below
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action

@@ -68,3 +68,26 @@ def german(lowered: str) -> str:
         verb = _VERBS[match.group("verb")]
         lowered = f"{verb} {match.group('body')}{match.group('tail')}"
     return lowered
+
+
+# A German greeting that opens a message ("Hallo,", "Moin -", "Guten Morgen zusammen,",
+# "Grüße,") and a German sign-off that closes it, with the name signed ("… Grüße, Jana",
+# "LG Jana", "MfG"): neither is a customer's name.
+_GREETING = lazy(
+    r"(?i)^\s*(?:(?:hallo|hallöchen|moin(?: moin)?|servus|grüezi|gr[uü]ezi|tach|mahlzeit"
+    r"|guten (?:morgen|tag|abend)|gr[uü](?:ß|ss) (?:dich|euch|gott)"
+    r"|(?:viele |liebe |beste |freundliche )?gr(?:ü|ue|u)(?:ß|ss)e?)"
+    r"(?: (?:zusammen|alle|allerseits|team|arbot))?[\s,!:;.\u2013-]+)+(?=\S)"
+)
+_SIGNED = lazy(
+    r"(?i)(?:(?:^|[\s,.!?;])\s*(?:(?:viele|liebe|beste|freundliche|mit freundlichen) )?"
+    r"gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?|(?:^|[.!?\n])\s*(?:lg|vg|mfg))\b[\s,.!]*"
+    r"(?-i:[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)?\s*$"
+)
+
+
+def without_greeting(text: str) -> str:
+    """The text without a German greeting before it or a German sign-off after it; a text that
+    is nothing else is kept as it is (a greeting alone)."""
+    kept = _SIGNED.sub("", _GREETING.sub("", text)).strip()
+    return kept if kept else text

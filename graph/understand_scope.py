@@ -126,6 +126,7 @@ OUT_OF_SCOPE = _rx(
 # A message that is only a greeting, thanks or small talk.
 CHATTER_ONLY = lazy(
     r"^(?:(?:hi|hey|hello|yo|hiya|good (?:morning|afternoon|evening|night)|morning|gm|thanks"
+    r"|hallo|moin|servus|guten (?:morgen|tag|abend)|danke|zusammen"
     r"|thank you|thanks a lot|many thanks|cheers|lol|haha|ok|okay|cool|great|nice|awesome"
     r"|perfect|got it|bye|see you|have a good (?:one|day|weekend)|how are you(?: today)?"
     r"|how is it going|what is up|sup|you there|are you there|team|all|everyone|again"
