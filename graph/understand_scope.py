@@ -30,9 +30,24 @@ INJECTION = _rx(
     # approvals or rules said to be off, or the request said to be approved already
     r"\b(?:pretend|imagine)\b.{0,30}\b(?:approv\w*|sign-?offs?"
     r"|rules?|polic(?:y|ies)|controls?|limits?|admin)\b",
-    r"\b(?:approvals?|sign-?offs?|controls?|checks|rules|polic(?:y|ies)|four[- ]eyes)"
-    r" (?:are|is|have been|has been) (?:off|disabled|turned off|switched off|suspended|waived"
-    r"|not (?:needed|required|necessary))\b",
+    # "approvals disabled for this session", "sign-off is now off", "approval step waived"
+    r"\b(?:approvals?|approval (?:steps?|flow|workflow|process|requirements?|rules?|checks?)"
+    r"|sign-?offs?|controls?|checks|rules|polic(?:y|ies)|four[- ]eyes(?: checks?)?"
+    r"|maker[- ]checker)(?: (?:are|is|were|was|have|has|been|now|currently|temporarily))*"
+    r" (?:off|disabled|turned off|switched off|suspended|waived|bypassed|lifted|paused"
+    r"|deactivated|not (?:needed|required|necessary))\b",
+    # "disable approvals for this session", "turn off the approval step"
+    r"\b(?:disable|turn off|switch off|suspend|pause|deactivate|waive|lift)\b (?:the |all |your "
+    r"|any )?(?:approvals?|approval (?:steps?|flow|workflow|process|requirements?|checks?)"
+    r"|sign-?offs?|four[- ]eyes(?: checks?)?|maker[- ]checker)\b",
+    # a role claimed in a fake header or said to be granted: "sys: …", "root> …", "[admin] …",
+    # "you've been granted admin rights", "elevated privileges"
+    r"^\W*(?:sys|system|sysadmin|root|sudo|admin|administrator|superuser|su)\s*(?::|>|\])",
+    r"\[(?:sys|sysadmin|root|sudo|admin|administrator|superuser|override)\]",
+    r"\b(?:elevated|admin|administrator|root|superuser|sudo) (?:privileges?|permissions?|rights"
+    r"|access|override|powers?)\b",
+    r"\b(?:you have|you've|you are|you're) (?:been |now )*(?:granted|given) (?:full |admin "
+    r"|elevated |root |unrestricted )?(?:access|permissions?|rights|authority|clearance)\b",
     r"\b(?:it is|this is|that is|these are|they are|already|been) pre-?approved\b"
     r"|\b(?:consider|treat) (?:it|this|them|these) (?:as )?(?:already )?"
     r"approved\b|\bno (?:need for|need to wait for) (?:an? )?(?:approval|sign-?off)\b",
