@@ -29,6 +29,7 @@ from graph.understand_dates import explicit_range
 from graph.understand_german import without_greeting
 from graph.understand_intent import ACRONYMS, intent_of, portfolio_intent
 from graph.understand_mentioned import asks_a_question, mentioned
+from graph.understand_noaction import nothing_asked
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
@@ -132,6 +133,12 @@ def parse(text: str, today: date) -> Request:
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
     refused = None if action is None else not_asked(text, action.kind, norm=norm)
+    if (
+        action is not None
+        and refused is None
+        and (nil := nothing_asked(text, norm, action, today, parse))
+    ):
+        return nil  # "X asked us to dispute it on their side, nothing for us to do. how much …"
     if (refused is None or refused.reason == "hypothetical") and (
         whatif := imagined(text, norm, today, parse)
     ) is not None:
