@@ -106,6 +106,10 @@ def empty_buckets() -> dict[str, Decimal]:
     return dict.fromkeys(AGING_BUCKET_NAMES, ZERO)
 
 
+def _largest_first(invoice: Invoice) -> tuple[Decimal, str]:
+    return (-invoice.balance, invoice.invoice_number)
+
+
 def _cents(value: Any) -> Decimal:
     return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))
 
@@ -238,6 +242,29 @@ class BookReads:
     def largest_open(self, limit: int, currency: str | None = None) -> list[Invoice]:
         invoices = [i for i in self._open_invoices if currency in (None, i.currency)]
         return sorted(invoices, key=lambda i: (-i.balance, i.invoice_number))[:limit]
+
+    def largest_by_currency(
+        self,
+        at_most: int,
+        currency: str | None = None,
+        customer_id: str | None = None,
+        above: Decimal | None = None,
+    ) -> dict[str, tuple[int, list[Invoice]]]:
+        """Per currency: how many open invoices there are (of one customer, above ``above``
+        when given), and the ``at_most`` largest by open balance (ties by invoice number).
+        Ranked within each currency: amounts in different currencies are never compared."""
+        if customer_id is not None:
+            invoices = self.erp.invoices(customer_id, open_only=True)
+        else:
+            invoices = self._open_invoices
+        grouped: dict[str, list[Invoice]] = defaultdict(list)
+        for invoice in invoices:
+            if currency in (None, invoice.currency) and (above is None or invoice.balance > above):
+                grouped[invoice.currency].append(invoice)
+        return {
+            cur: (len(rows), sorted(rows, key=_largest_first)[:at_most])
+            for cur, rows in grouped.items()
+        }
 
     def received(self, start: date, end: date, customer_id: str | None = None) -> Received:
         payments = self.erp.payments(customer_id, since=start, until=end)

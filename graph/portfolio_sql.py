@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from graph.portfolio_reads import (
@@ -362,6 +362,49 @@ class SqlBookReads(SqlCashReads, BookReads):
         return self._invoice_rows(
             *conditions, order=(i.balance.desc(), i.invoice_number), limit=limit
         )
+
+    def largest_by_currency(
+        self,
+        at_most: int,
+        currency: str | None = None,
+        customer_id: str | None = None,
+        above: Decimal | None = None,
+    ) -> dict[str, tuple[int, list[Invoice]]]:
+        """How many per currency (one ``GROUP BY`` over the covering index), then the largest
+        of the whole book down the balance index: a currency with ``at_most`` invoices in that
+        prefix has its top ``at_most`` there (the prefix is in the ranking's own order); any
+        other currency is read on its own."""
+        from sqlalchemy import func, select
+
+        i = self.t.invoices.c
+        conditions: list[Any] = []
+        if currency:
+            conditions.append(i.currency == currency)
+        if customer_id:
+            conditions.append(i.customer_id == customer_id)
+        if above is not None:  # balances are whole cents: "> 1,234.567" is "> 1,234.56"
+            conditions.append(i.balance > Decimal(above).quantize(Decimal("0.01"), ROUND_FLOOR))
+        counts = {
+            cur: int(n)
+            for cur, n in self._rows(
+                select(i.currency, func.count())
+                .where(i.balance > 0, *conditions)
+                .group_by(i.currency)
+            )
+        }
+        if not counts or at_most <= 0:
+            return {cur: (n, []) for cur, n in counts.items()}
+        order = (i.balance.desc(), i.invoice_number)
+        ranked: dict[str, list[Invoice]] = defaultdict(list)
+        for invoice in self._invoice_rows(*conditions, order=order, limit=at_most * len(counts)):
+            if len(ranked[invoice.currency]) < at_most:
+                ranked[invoice.currency].append(invoice)
+        for cur, n in counts.items():
+            if len(ranked[cur]) < min(at_most, n):
+                ranked[cur] = self._invoice_rows(
+                    i.currency == cur, *conditions, order=order, limit=at_most
+                )
+        return {cur: (n, ranked[cur]) for cur, n in counts.items()}
 
     def invoices(self, numbers: set[str]) -> list[Invoice]:
         if not numbers:

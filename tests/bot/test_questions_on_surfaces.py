@@ -90,6 +90,21 @@ def test_whole_book_figures_are_the_ledgers(surface: tuple[Driver, Harness]) -> 
         assert money(payment.unapplied, payment.currency) in answer
 
 
+def test_the_largest_invoices_are_ranked_within_each_currency(
+    surface: tuple[Driver, Harness],
+) -> None:
+    driver, server = surface
+    leaders: dict[str, tuple[Decimal, str]] = {}
+    for i in server.ledger.invoices(open_only=True):
+        key = (-i.balance, i.invoice_number)
+        if i.currency not in leaders or key < leaders[i.currency]:
+            leaders[i.currency] = key
+    answer = driver.ask("largest open invoices").replace("\\", "")  # Teams' escapes
+    assert len(leaders) > 1
+    for currency, (_, number) in leaders.items():
+        assert f"{number} (" in answer and f" in {currency}" in answer, (currency, answer)
+
+
 @pytest.mark.parametrize(
     "text",
     [

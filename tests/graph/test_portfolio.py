@@ -119,13 +119,20 @@ def test_credit_exceptions(agent: Agent, demo: Demo) -> None:
     }
 
 
-def test_largest_open_invoices(agent: Agent, demo: Demo) -> None:
+def test_largest_open_invoices_rank_within_each_currency(agent: Agent, demo: Demo) -> None:
     reply = ask(agent, "largest open invoice")
     assert reply.intent == "largest_invoices"
-    biggest = max(demo.ledger.invoices(), key=lambda i: i.balance)
-    assert reply.data["invoices"][0]["invoice_number"] == biggest.invoice_number
-    assert biggest.invoice_number in reply.headline
-    assert len(ask(agent, "top 3 open invoices").data["invoices"]) == 3
+    currencies = {i.currency for i in demo.ledger.invoices(open_only=True)}
+    assert set(reply.data["by_currency"]) == currencies
+    for currency in currencies:
+        biggest = min(  # ties by invoice number
+            (i for i in demo.ledger.invoices(open_only=True) if i.currency == currency),
+            key=lambda i: (-i.balance, i.invoice_number),
+        )
+        assert reply.data["by_currency"][currency][0]["invoice_number"] == biggest.invoice_number
+        assert biggest.invoice_number in reply.headline
+    top3 = ask(agent, "top 3 open invoices").data["by_currency"]
+    assert all(0 < len(rows) <= 3 for rows in top3.values())
 
 
 def test_payments_received_between_dates(agent: Agent, demo: Demo) -> None:
@@ -199,6 +206,13 @@ def test_the_sql_reads_equal_the_port_reads(demo: Demo) -> None:
     assert balances(sql) == balances(port)
     assert sql.invoices_over(45) == port.invoices_over(45)
     assert sql.largest_open(7) == port.largest_open(7)
+    for at_most, currency in ((1, None), (7, None), (7, "GBP"), (500, None)):
+        assert sql.largest_by_currency(at_most, currency) == port.largest_by_currency(
+            at_most, currency
+        )
+    assert sql.largest_by_currency(500, above=Decimal(10000)) == port.largest_by_currency(
+        500, above=Decimal(10000)
+    )
     assert {h.customer_id: h.days_to_pay for h in sql.habits()} == {
         h.customer_id: h.days_to_pay for h in port.habits()
     }
