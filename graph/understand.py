@@ -130,6 +130,9 @@ def parse(text: str, today: date) -> Request:
         return quoting  # what the person quotes, forwards or signs off is data
     text = without_memo(parts.slashed(parts.spoken(without_greeting(text))))  # "Grüße, …"
     norm = vocab.normalize(text)  # once, for every reading below
+    if vocab.CAPABILITY.match(norm) and not vocab.INJECTION.search(norm):
+        # "could you put X on hold if I asked?", "what would I type to …": how arbot works
+        return Request("help", text=text)
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
     refused = None if action is None else not_asked(text, action.kind, norm=norm)

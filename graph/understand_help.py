@@ -35,7 +35,41 @@ _ABLE = (
     r"(?: (?:from|for|on|against|to) (?:sales )?(?:orders?|customers?|invoices?|accounts?"
     r"|payments?))?\s*[?]*$"
 )
-CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}")
+# How arbot would take a change, asked without asking for it: "what would I type to put a
+# customer on hold", "could you write off small balances if I asked you to?", "if I asked you to
+# apply a payment, would it need approval?", "do I need approval to add a note?", "or does that
+# have to be done in the ERP?", "when you 'propose' a write-off, does it post anything?"
+_HOW_IT_WOULD_GO = (
+    # ("what would I type to see the 90+ accounts" asks for them: the question is answered)
+    r"\bwhat (?:would|should|do|must) (?:i|we) (?:type|say|write|enter)\b(?! to (?:see|get"
+    r"|show|find|view|look|list|check|pull|know)\b)"
+    r"|\b(?:right|best|correct|proper) way to (?:ask|get|tell) (?:you|arbot|the bot)\b"
+    r"|\bhow (?:would|could|should|do|can) (?:i|we) go about\b.{1,60}\b(?:through|with|via"
+    r"|using) (?:you|arbot|the bot)\b"
+    r"|\b(?:when|if) (?:i|we) (?:ask|asked|want|wanted|were to ask) (?:you|arbot|the bot) to\b"
+    r"|\bif (?:i|we) (?:asked|ask)(?: (?:you|arbot))?(?: to)?\s*(?:[?.!]|$)"
+    r"|\bor (?:do|does|would|will|must) (?:that|it|this|i|we) (?:have|has|need|needs) to\b"
+    r".{0,40}\b(?:erp|sap|netsuite|system|manually|by hand|myself)\b"
+    r"|\b(?:outside|beyond) (?:of )?what (?:you|arbot|the bot) (?:do|does|can do)\b"
+    r"|\bin terms of what (?:you|arbot|the bot) (?:do|does|can)\b"
+    r"|^(?:in theory|theoretically|hypothetically),? (?:could|can|would) (?:you|arbot)\b"
+    r"|\b(?:do|does|would|will) (?:i|we|it|that) (?:need|require) (?:an |any |your |a )?"
+    r"(?:approval|sign-?off)\b(?: to\b)?.{0,40}\bor (?:can|could|would|do|does|need)\b"
+    r"|\b(?:need|needs|require|requires) (?:an |any )?approvals? or (?:can|could|is)\b"
+    r"|\bgo straight through or\b"
+    r"|\bwho (?:has|have|needs|need) to approve\b|\b(?:which|what) roles? (?:can|may|are"
+    r" allowed to) approve\b"
+    r"|\bthreshold\b.{0,20}\bbefore (?:it|they) (?:needs?|requires?|goes? to)\b"
+    r"|\byou\b.{0,60}\bhow (?:does|do|would) (?:that|this|it) work\b"
+    r"|\bexplain how\b.{0,40}\b(?:gets?|is|are) (?:sent|posted|approved|applied|created"
+    r"|recorded|done)\b"
+    r"|\bwhen you (?:'|\")?propose\b|\bdoes (?:it|that|this) (?:actually |really )?(?:post"
+    r"|change|send) anything\b"
+    r"|\baudit trail of what (?:you|arbot)\b"
+    r"|\b(?:when|if|once) (?:we|i|you) \w+ (?:someone|somebody|a customer|an account|a client)"
+    r"\b.{0,30}\bdoes (?:that|it|this)\b"
+)
+CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}|.*(?:{_HOW_IT_WOULD_GO})")
 HELP = _rx(
     r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
     r"|getting started|how to use|instructions|manual|docs)(?:,? please)?\s*[?!.]*\s*$",
@@ -79,6 +113,7 @@ HELP = _rx(
     r"|\bwhat is arbot\b",
     _CAPABILITY,
     _ABLE,
+    _HOW_IT_WOULD_GO,
     # how to ask: "how do I get you to write off a short pay?", "what's the syntax to put a
     # customer on hold", "which words I must use?", "what do you need from me to record a …"
     r"\bhow (?:do|can|would) (?:i|we) (?:get|make|have) (?:you|arbot|the bot) (?:to )?\w+",
