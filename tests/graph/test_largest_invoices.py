@@ -239,3 +239,18 @@ def test_every_currency_has_its_table_on_slack_and_teams(demo: Demo) -> None:
         for rendered in (slack, teams):
             assert title in rendered, (currency, rendered[:300])
             assert all(number in rendered for number in numbers), (currency, numbers)
+
+
+def test_the_llm_can_ask_for_one_customers_largest() -> None:
+    from graph.intents import llm_tools
+    from graph.llm import to_request
+
+    tool = next(t for t in llm_tools() if t["function"]["name"] == "largest_invoices")
+    assert "within each currency" in tool["function"]["description"]
+    assert {"count", "customer"} <= set(tool["function"]["parameters"]["properties"])
+    request = to_request(
+        "largest_invoices", {"customer": "globex", "count": 3}, "globex's biggest", TODAY
+    )
+    assert request is not None
+    assert request.intent == "largest_invoices"
+    assert (request.customer_text, request.limit) == ("globex", 3)
