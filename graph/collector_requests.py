@@ -16,6 +16,7 @@ from graph.messages import Reply, Turn
 from graph.policy import Identity
 from graph.promises import RecordPromise
 from graph.proposals import attach_proposals, proposal_reply
+from graph.requests_batch import PAST_DUE, batch_headline, statement_batch
 from graph.statements import send_statement_action
 from graph.understand_actions import ActionRequest
 from integrations.erp.money import quantize
@@ -168,27 +169,9 @@ def build(
             return [send_statement_action(erp, customer, today, requested_by)]
         if request.amount is None:
             raise unclear("Whose statement? For example: “send Globex a statement”.")
-        return _batch(erp, request.amount, today, requested_by, unclear)
+        past_due = request.reason_code == PAST_DUE
+        return statement_batch(erp, request.amount, today, requested_by, unclear, past_due=past_due)
     raise unclear(f"I can't propose {kind} yet.")
-
-
-def _batch(
-    erp: ErpClient, threshold: Decimal, today: date, sender: str, unclear: type[Exception]
-) -> list[Action]:
-    """A statement for every customer with an e-mail address owing more than ``threshold``
-    (in their own currency)."""
-    over = {row.customer_id for row in erp.aging(today) if row.total > threshold}
-    found = [
-        send_statement_action(erp, customer, today, sender)
-        for customer in erp.list_customers()
-        if customer.email and customer.customer_id in over
-    ]
-    if not found:
-        raise unclear(
-            f"No customer with an e-mail address owes more than {threshold:,.2f} "
-            "(in any one currency)."
-        )
-    return found
 
 
 def propose(agent: Any, request: ActionRequest, turn: Turn, requested_by: str) -> Reply:
@@ -232,7 +215,7 @@ def propose(agent: Any, request: ActionRequest, turn: Turn, requested_by: str) -
             intent="action_request",
         )
     reply = Reply(
-        headline=f"{len(proposed)} statements to send, each waiting for approval.",
+        headline=batch_headline(len(proposed), request.reason_code == PAST_DUE),
         context=[f"Not proposed: {r}" for r in refused],
         intent="action_request",
     )

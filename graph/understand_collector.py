@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
+from graph.requests_batch import batch_scope
 from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
 from graph.understand_apply import maybe_invoices
 from graph.understand_due import due_date as due_date
@@ -338,9 +339,10 @@ def _read_statement(text: str, norm: str) -> Request | None:
             threshold = None
             if match := _THRESHOLD.search(body):
                 threshold, _ = _money(match.group(1))
-            return _action_request(
-                text, ActionRequest("send_statement", amount=threshold or Decimal("0"))
-            )
+            batch = ActionRequest(
+                "send_statement", amount=threshold or Decimal("0"), reason_code=batch_scope(body)
+            )  # "… to all customers with an overdue balance": graph.requests_batch
+            return _action_request(text, batch)
         words = _STATEMENT.sub(" ", body)
         words = re.sub(r"^\S+", " ", words)  # the verb
         words = re.sub(
