@@ -11,6 +11,7 @@ import re
 
 from graph.lazy_regex import lazy
 from graph.understand_german import german
+from graph.understand_spanish import spanish
 from graph.understand_spelling import correct
 from graph.understand_words import KNOWN
 
@@ -206,7 +207,7 @@ def _counted(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """Lowercase, with AR shorthand and contractions spelled out, typos of AR words put right
     (``graph.understand_spelling``), whitespace collapsed."""
-    lowered = german(text.lower())
+    lowered = spanish(german(text.lower()))  # graph.understand_spanish: change requests
     for pattern, replacement in _SHORTHAND:
         lowered = pattern.sub(replacement, lowered)
     if _HAS_NUMBER_WORD.search(lowered):

@@ -16,7 +16,8 @@ _NOTE_SEPARATOR = lazy(
 _NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
 # the words asking for a note, which name no one: "stick a remark on …"
 _NOTE_WORDS = lazy(
-    r"\b(?:notes?|comments?|memos?|remarks?|stick|pin|slap|place|file|create|leave)\b",
+    r"\b(?:notes?|comments?|memos?|remarks?|stick|pin|slap|place|file|create|leave"
+    r"|(?:pon|ponle|agrega|a[nñ]ade|deja)(?: una)? nota (?:en|a|para))\b",  # Spanish: "pon nota en"
     re.IGNORECASE,
 )
 _QUOTED_NOTE = lazy(r"^['\"\u201c\u2018](.+)['\"\u201d\u2019][.!]?$")
