@@ -17,6 +17,10 @@ as ``ApprovalService.propose`` decides it. The difference is cost, not rules:
 
 A crash between the two transactions leaves approvals ``executing``: the reconciler (or the run
 that takes the file over) finishes them with the same idempotency key, as for any approval.
+When the ERP is the local ledger in the store's own SQLite file, there is one transaction
+instead (``_write_together``): the approvals, the automatic ones' ledger writes, and each
+automatic approval stored once as its write left it (``done`` or ``failed``) with the same
+four audit records; a crash leaves none of it, and the batch's lines are proposed again.
 No two proposals of one batch may touch the same invoice or payment (the caller splits them):
 each is validated against the ERP as the ones before it left it.
 """
