@@ -37,6 +37,21 @@ APPROVALS_INBOX = _rx(
     r"\b(?:any|anything|something) (?:approvals?|sign-?offs?|sign offs?) (?:for me|waiting"
     r"|pending)\b|\b(?:anything|something|what is) (?:pending|awaiting|waiting (?:for|on)) my"
     r" (?:approval|sign-?off|sign off)\b",
+    # a proposal asked after: "is there a pending limit change for X?", "the hold for X -
+    # approved yet?", "has the limit change I asked for been approved", "who approved the write-off
+    # for X", "any write-offs waiting to be signed off?", "the queue of proposals"
+    r"\b(?:pending|proposed|awaiting) (?:credit )?(?:limit (?:change|increase|decrease)|holds?"
+    r"|releases?|write-?offs?|terms changes?|changes?|proposals?)\b"
+    r"|\b(?:outstanding|open|pending) proposals\b|\b(?:queue|list) of (?:proposals|changes"
+    r"|approvals)\b|\bproposals? (?:are |is )?(?:awaiting|waiting|pending)\b",
+    r"\b(?:hold|release|write-?off|change|increase|decrease|proposal|request)\b[^?.]{0,40}"
+    r"(?:\b(?:approved|signed off) yet\b|\bbeen (?:approved|signed off|rejected)\b"
+    r"|\bwaiting (?:on|for) (?:someone|somebody|anyone|a manager|approval|sign-?off)\b)"
+    r"|\bwaiting to be (?:signed off|approved)\b|\bawaiting (?:my |your )?sign-?off\b",
+    r"\bwho approved (?:the|that|this|my|our) (?:[\w-]+ ){0,3}(?:change|write-?off|hold|release"
+    r"|increase|decrease|proposal|request)\b"
+    r"|\b(?:have|has) (?:i|we) not (?:yet )?approved\b|\b(?:sitting|stuck|sat) in (?:the )?"
+    r"(?:approvals?|approval queue|inbox)\b",
 )
 CREDIT_EXCEPTIONS = _rx(
     r"\b(?:credit|limit) utili[sz]ation\b",
