@@ -262,6 +262,21 @@ DAYS_TO_PAY = _rx(
 )
 # The aging of the book, said in one word ("gimme the aging", "aged debt", "buckets") or as one
 # standard bucket ("how much is 61-90", "the 31-60 bucket").
+# The whole book's aging asked by name ("aged debtors report", "the aging buckets", "AR by age
+# bucket", "how old is our debtors book", "the ledger aged", "current thru 120+"): read before the
+# rankings and the cuts its words hold ("debtors", "90+"); of the whole book when no name is said
+# or a word of the whole book is ("all", "our", "across", "debtors", "ledger")
+AGED_BOOK = _rx(
+    r"\bag(?:e)?d (?:trial balance|receivables|debtors?|ar|a/r)\b|\bag(?:e)?ing buckets\b",
+    r"\bby (?:age|aging|ageing)(?: (?:buckets?|bands?|brackets?))?\b"
+    r"|\bhow old is (?:our|the) (?:debtors?|ar|receivables|book|ledger|debtor book)\b",
+    r"\bcurrent (?:thru|through|to|vs\.?|versus) (?:90|120)\+",
+    r"\b(?:ledger|book|ar|receivables|debtors) aged\b",
+)
+AGED_BOOK_SCOPE = lazy(
+    r"\b(?:all|everyone|everybody|our|whole|entire|overall|across|customers|accounts|debtors"
+    r"|book|ledger|list|report|ar|receivables)\b"
+)
 AGING_WORD = lazy(
     r"\bag(?:e)?ing\b|\baged\b|\bbuckets\b|\bdebtor book\b"
     r"|(?<![\d/.-])(?:0|1|31|61|91)\s*-\s*(?:30|60|90|120)(?![\d/.-])(?!\s*(?:k\b|%))"

@@ -70,6 +70,8 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         and not (name and _SHIP.search(norm))  # "ok to ship to X? they're over": X's credit
     ):
         return "credit_exceptions"
+    if book.AGED_BOOK.search(norm) and (not name or book.AGED_BOOK_SCOPE.search(norm)):
+        return "aging_report"  # "aged debtors report", "AR by age bucket": not a ranking or a cut
     if vocab.TOP_DEBTORS.search(norm):
         return "top_debtors"
     if book.over_days(norm) is not None:

@@ -103,7 +103,7 @@ OUT_OF_SCOPE = _rx(
     r"|\bwho (?:invented|wrote|discovered|painted)\b"
     # "… o s and how old is it": the age of what is owed, not general knowledge
     r"|\bhow (?:tall|old|far away) is\b(?! (?:it|that|this)\b)(?!.{0,40}\b(?:invoices?|items?"
-    r"|balances?|debts?"
+    r"|balances?|debts?|debtors?|ledger|book|ar|receivables"
     r"|payments?))",
     r"\b(?:jokes?|poems?|songs?|riddles?|haiku|translate|translation|recipes?|movies?"
     r"|football|footy|soccer|rugby|cricket|tennis|basketball|baseball|nba|nfl|nhl|mlb|afl|nrl"
