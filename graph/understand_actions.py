@@ -21,6 +21,7 @@ from graph.understand_money import corrected, currency
 from graph.understand_money import money as _money
 from graph.understand_notes import _add_note
 from graph.understand_refs import _extract, _name, _Refs, customer_id
+from graph.understand_relayed import relayed
 from graph.understand_terms import days_terms, terms_elsewhere
 from graph.understand_verbs import (
     ASKED_KINDS,
@@ -51,7 +52,7 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     return None if vocab.INJECTION.search(vocab.normalize(command)) else action
 
 
-def _asked_action(text: str, norm: str) -> ActionRequest | None:
+def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequest | None:
     if _TAG_QUESTION.search(norm):
         return None  # "falcon limit should be 40k, right?": asks to be told, not for the change
     refs = _extract(text)
@@ -78,7 +79,10 @@ def _asked_action(text: str, norm: str) -> ActionRequest | None:
                     rest = " ".join(c for c, _ in _clauses(norm) if c != clause)
                     found = replace(found, customer_text=_customer_of(_extract(rest).remaining))
                 return with_correction(found, norm)
-    return terms_elsewhere(norm) or _limit_elsewhere(norm)
+    if (found := terms_elsewhere(norm) or _limit_elsewhere(norm)) is not None:
+        return found
+    # "I've been asked to put X on stop - can you do that for me?": relayed with a go-ahead
+    return None if relaying else relayed(norm, lambda t, n: _asked_action(t, n, relaying=True))
 
 
 # "would you raise pinnacle's limit given how they pay?": an opinion asked, not a change

@@ -67,8 +67,11 @@ ACT_ON_IT = lazy(
     r"|make|set(?: it| this| that| them)? up|put(?: it| this| that| them)? through|carry out"
     r"|do the needful|e-?mail|mail"
     r"|update|change|amend|adjust|implement|arrange)"
+    # "pls action the Litware limit change per the above": the change the quote approves
+    r"(?: the (?:[\w&.'-]+ ){0,4}?(?:change|request|update|increase|decrease|reduction"
+    r"|revision|hold|release|write-?off|application|adjustment)s?)?"
     r"(?: (?:it|this|that|these|those|them|the same|this one|that one|accordingly|as requested"
-    r"|as per (?:the )?(?:mail|e-?mail|below|above)|the request|the above|the below|below"
+    r"|(?:as )?per (?:the )?(?:mail|e-?mail|below|above)|the request|the above|the below|below"
     r"|above))*"
     r"(?: (?:over|across|out|through|on))?(?: (?:to|for) (?:them|the customer|him|her|me|us))?"
     r"(?: (?:pls|please|asap|now|today|thanks|thank you|ty|thx))*\s*[.!?]*$"
@@ -361,11 +364,23 @@ def _the_quotes_question(
     return replace(quoted_reading, intent=intent, customer_text=one, guessed=False, text=text)
 
 
+# a decision that refuses the change: nothing of it is acted on
+_REFUSED = lazy(r"(?i)^\s*(?:rejected|declined|denied|not approved|refused)\b")
+# what an approval is said to hang on, after the change: "… to $12,500 pending financials."
+_PENDING = lazy(
+    r"(?i)\s+(?:pending|subject to|conditional on|until further notice)\b[^.\n]*(?=[.\n]|$)"
+)
+
+
 def _acted_on(
     text: str, quote: str, said: Said, today: date, parse: Callable[[str, date], Request]
 ) -> Request | None:
     """The quote's request, which the person's own words ask to act on."""
-    instruction = APPROVED.sub("", quote)
+    if _REFUSED.match(quote):
+        from graph.understand import Request
+
+        return Request("unknown", text=text)  # "> Rejected: limit increase to 50k / pls action"
+    instruction = _PENDING.sub("", APPROVED.sub("", quote))
     reading = parse(instruction, today)
     if reading.action is not None:
         action = reading.action

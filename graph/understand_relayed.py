@@ -1,0 +1,55 @@
+"""A change someone else asked for, relayed with a go-ahead of the writer's own: "I've been
+asked to put whitaker services on stop credit - can you do that for me please?", "I was told to
+ask you to apply X's wire to INV-10401, could you do that?", "the FM approved it verbally so go
+ahead and write off the freight deduction on 10372". The relayed change is asked for; without a
+go-ahead ("priya asked me to put globex on hold") it stays a report (graph.understand_asked)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from graph.lazy_regex import lazy
+from graph.understand_verbs import clauses
+
+if TYPE_CHECKING:
+    from graph.understand_actions import ActionRequest
+
+_WHO = r"(?:the |my |our )?(?:[\w&.'-]+ ){0,2}[\w&.'-]+"
+_RELAY = lazy(
+    r"^(?:(?:hi|hey|hello|sorry|ok|okay|so|also|fyi)\b[\s,!]*)*(?:"
+    # "I've been asked to …", "I was told to ask you to …"
+    r"(?:i|we)(?:'ve| have)? (?:been|was|were) (?:asked|told|instructed|requested)"
+    r"(?: by (?:[\w&.'-]+ ){1,3}?)? to(?: ask you to)?"
+    # "the FM says to …", "priya asked me to …"
+    rf"|{_WHO} (?:says|said|wants|wanted|asked|told|instructed)(?: (?:me|us|you))? to"
+    # "the FM approved it verbally so go ahead and …": the approval with its go-ahead
+    rf"|(?P<approved>{_WHO} (?:approved|okayed|ok'd|signed off on|agreed to)"
+    r"(?: it| this| that| the [\w-]+)?(?: verbally| by e-?mail| in writing| on the phone"
+    r"| over the phone| today| yesterday)?,? so(?: please| pls)?(?: go ahead and)?)"
+    r")\s+"
+)
+# the writer's own go-ahead, in a clause of its own
+_GO_AHEAD = lazy(
+    r"^(?:(?:so|then|and|ok|okay|pls|please)\b[\s,]*)*(?:"
+    r"(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:do|action|process|handle|sort)"
+    r" (?:that|it|this)(?: for (?:me|us))?"
+    r"|(?:please |pls |kindly )?(?:do it|do that|go ahead|action it|process it|proceed"
+    r"|action that|make it so)"
+    r")(?: please| pls| thanks| thank you| ta)*\s*[?.!]*$"
+)
+
+
+def relayed(norm: str, read: Callable[[str, str], ActionRequest | None]) -> ActionRequest | None:
+    """The change a relayed clause names when the writer adds a go-ahead (``read`` reads a
+    clause as a change request), or None."""
+    said = [clause.strip() for clause, _ in clauses(norm)]
+    go = any(_GO_AHEAD.match(clause) for clause in said)
+    for clause in said:
+        lead = _RELAY.match(clause)
+        if lead is None or not (go or lead.group("approved")):
+            continue
+        rest = clause[lead.end() :]
+        if rest and (action := read(rest, rest)) is not None:
+            return action
+    return None
