@@ -23,7 +23,9 @@ MAYBE_INVOICE = lazy(
 )
 OLDEST = lazy(
     r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b"
-    r"|\bto (?:the |their |its )?oldest(?: one)?\s*$"  # "apply globex cash to oldest"
+    # "apply globex cash to oldest", "… apply it to the oldest open one"
+    r"|\bto (?:the |their |its )?oldest(?: open| unpaid| outstanding)?(?: one| invoice| item"
+    r"| bill)?\s*(?:please|pls|thanks|ta)?\s*$"
 )
 
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
@@ -145,7 +147,8 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
 
 
 _UNAPPLIED = (
-    r"\b(?:unapplied|on[- ]account|cash|payment|money|credit|cheque|check)\b"
+    r"\b(?:unapplied|on[- ]account|cash|payment|money|credit|cheque|check|wire|remittance"
+    r"|receipt|deposit|ach|transfer)\b"
     r"|\d (?:from|sent by|paid by)\b"  # "match the 828.82 from globex to 10222"
 )
 _IT = lazy(r"^\S+ (?:it|that|this|them)\b")  # "put it against …": the money said elsewhere

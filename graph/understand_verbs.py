@@ -22,6 +22,9 @@ CLAUSES = lazy(
     r"|(?:new |revised )?(?:credit )?limit\b|(?:payment )?terms\b))"  # "globex: new limit 25k"
     r"(?!\s*(?:credit )?(?:hold|stop|block)\s*$)"  # "globex: hold"
     r"|\s-+\s|\s-{2,}|\n+"
+    # "… 500 sitting unapplied from PAY-5002 → put it on 982": an arrow before an order
+    r"|\s(?:\u2192|->|=>)\s(?=(?:please |pls |kindly )?(?:put|apply|allocate|match|post|use"
+    r"|send|write|release|hold|raise|lower|set|add|log|move|change)\b)"
 )
 POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok(?:ay)? to|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
@@ -143,7 +146,7 @@ VERB = {
             r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b"
             # "globex's on-account check (828.82) should go against 10186": the payment described
             r"|^(?:[\w&.'()$,-]+ ){1,8}(?:should|can|needs to|must|is to) go (?:against|to|on)"
-            r" (?:inv\w* )?#?\d{3,}",
+            r" (?:inv\w*[ -]?)?#?\d{3,}",
         ),
         (
             "limit",
