@@ -23,6 +23,7 @@ from graph.understand_apply import maybe_invoices
 from graph.understand_due import due_date as due_date
 from graph.understand_money import currency
 from graph.understand_refs import _extract, customer_id
+from graph.understand_statements import statement_sent
 from graph.understand_verbs import ASKING_YOU, SELF_MEMO, clauses
 from graph.understand_verbs import POLITE as _POLITE
 
@@ -386,6 +387,8 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
         return None  # a note's text is data: "add a note on northwind: disputing freight on …"
     if _DISPUTE_WORD.search(norm) and (found := _read_dispute(text, norm)) is not None:
         return found
+    if (said := statement_sent(text, norm)) is not None:
+        return said.request  # graph.understand_statements: "issue a statement to X", "… and"
     if _STATEMENT.search(norm) and (found := _read_statement(text, norm)) is not None:
         return found
     return _read_promise(text, norm, today)

@@ -1,0 +1,101 @@
+"""A statement asked for in words the collector's reader (graph.understand_collector) does not
+take: "kindly issue a current statement to sterling ahead of their payment run", "statement out
+to jacobs & mercer before EOM please", "harbor wholesale wants an updated statement, send it
+over"; and a statement asked after another change ("put donovan on hold and send them a
+statement while you're at it"), which leaves the first change to be read first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.action_request import ActionRequest, _customer_of
+from graph.lazy_regex import lazy
+from graph.understand_verbs import POLITE, VERB, clauses
+
+if TYPE_CHECKING:
+    from graph.understand import Request
+
+_ADJ = r"(?:(?:a|an|the|their|its|a fresh|an updated|a current|a new|the latest|an up to date)\s)?"
+_ADJ2 = (
+    r"(?:(?:current|updated|latest|fresh|new|up[- ]to[- ]date|full|copy of (?:the |their )?)\s)?"
+)
+_STMT = r"(?:statements?|soa|statement of account)\b(?! of (?:cash|work|financial|income))"
+# "issue a current statement to sterling", "send out an updated statement for X"
+_ISSUE = lazy(
+    rf"^(?:issue|provide|prepare and send|send out|get out|push out|fire off|shoot over|send over)"
+    rf"\s{_ADJ}{_ADJ2}{_STMT}\s(?:out\s|over\s)?(?:to|for)\s(?P<who>.+)$"
+)
+# "statement out to jacobs & mercer before EOM please", "updated statement over to X pls"
+_OUT_TO = lazy(rf"^{_ADJ}{_ADJ2}{_STMT}\s(?:out|over|across)\s(?:to|for)\s(?P<who>.+)$")
+# "X want(s) an updated statement" … "send it over"
+_WANTS = lazy(
+    r"^(?:(?P<who>.+?)\s)?(?:want|wants|need|needs|asked for|have asked for|has asked for"
+    r"|requested)"
+    rf"\s{_ADJ}{_ADJ2}{_STMT}"
+)
+_SEND_IT = lazy(
+    r"^(?:send|email|e-mail|mail|forward|shoot|share)\s(?:it|one|that|this|them one|a copy)"
+    r"(?:\s(?:over|across|through|out|to them))?\b"
+)
+# what follows the customer's name: when, why, how
+_AFTER_NAME = lazy(
+    r"\s(?:ahead of|before|by|asap|today|tomorrow|please|pls|thanks|ta|so|as|for their|when|eom"
+    r"|end of|this|next|while)\b.*$"
+)
+_AP_PERSON = lazy(
+    r"^(?:the\s)?(?:ap|a/p|accounts payable)(?:\s(?:lady|guy|person|team|dept|department|clerk"
+    r"|contact))?\s(?:at|from|of)\s"
+)
+_NOT_ASKED_HERE = lazy(
+    r"\?|^(?:did|do|does|is|are|was|were|has|have|had|should|would|could we|can we|when|why|how"
+    r"|what|who|which)\b|\b(?:don't|dont|do not|no need to|never|not)\b"
+)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the statement words ask: ``request`` (None: another change is asked first, for
+    the rest of the parser to read)."""
+
+    request: Request | None
+
+
+def _request(text: str, who: str) -> Said | None:
+    from graph.understand_collector import _action_request
+
+    customer = _customer_of(_AFTER_NAME.sub("", _AP_PERSON.sub("", who.strip())))
+    if customer is None:
+        return None
+    return Said(_action_request(text, ActionRequest("send_statement", customer_text=customer)))
+
+
+def statement_sent(text: str, norm: str) -> Said | None:
+    """A statement asked in these words, another change asked before one, or None."""
+    said = [clause.strip() for clause, _ in clauses(norm) if clause.strip()]
+    if not said or _NOT_ASKED_HERE.search(norm):
+        return None
+    first = POLITE.sub("", said[0])
+    head, _, rest = first.partition(" and ")
+    if (
+        rest
+        and _STMT_WORD.search(rest)
+        and not _STMT_WORD.search(head)
+        and any(VERB[kind].search(head) for kind in _OTHER_KINDS)
+    ):
+        return Said(None)  # "put donovan on hold and send them a statement": the hold first
+    for clause in said:
+        body = POLITE.sub("", clause)
+        if (found := _ISSUE.match(body) or _OUT_TO.match(body)) is not None:
+            return _request(text, found.group("who"))
+    if any(_SEND_IT.match(POLITE.sub("", clause)) for clause in said[1:]):
+        for n, clause in enumerate(said):
+            if (wants := _WANTS.match(POLITE.sub("", clause))) is not None:
+                # "harbor wholesale grocers inc. want …": the name is the clause before
+                who = wants.group("who") or (said[n - 1] if n else "")
+                return _request(text, who)
+    return None
+
+
+_STMT_WORD = lazy(rf"\b{_STMT}")
+_OTHER_KINDS = ("hold_on", "hold_off", "limit", "terms", "write_off", "apply", "reminder", "note")
