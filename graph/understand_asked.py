@@ -80,7 +80,7 @@ NAMES: dict[str, re.Pattern[str]] = {
         ),
         (
             "add_note",
-            r"\b(?:notes?|comments?|memos?|remarks?|log|jot|record)\b",
+            r"\b(?:notes?|notate|comments?|memos?|remarks?|log|jot|record)\b",
         ),
         (
             "send_reminder",

@@ -12,18 +12,21 @@ from graph.understand_refs import _Refs
 
 _NOTE_SEPARATOR = lazy(
     r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,|\b(?:saying|stating|reading|that says)\b"
+    r"|\s+colon\s+"  # "notate on X colon …": the colon said aloud
 )
-_NOTE_HEAD = lazy(r"\b(?:notes?|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
+_NOTE_HEAD = lazy(r"\b(?:notes?|notate|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)
 # the words asking for a note, which name no one: "stick a remark on …"
 _NOTE_WORDS = lazy(
-    r"\b(?:notes?|comments?|memos?|remarks?|stick|pin|slap|place|file|create|leave"
+    r"\b(?:notes?|notate|comments?|memos?|remarks?|stick|pin|slap|place|file|create|leave"
     r"|(?:pon|ponle|agrega|a[nñ]ade|deja)(?: una)? nota (?:en|a|para))\b",  # Spanish: "pon nota en"
     re.IGNORECASE,
 )
 _QUOTED_NOTE = lazy(r"^['\"\u201c\u2018](.+)['\"\u201d\u2019][.!]?$")
 _CONTACTED = lazy(
-    r"(?i)^(?:called|phoned|rang|emailed|e-mailed|met|spoke (?:to|with)|talked (?:to|with)"
-    r"|reached|left (?:a )?(?:vm|voicemail|message) (?:for|with))\s+(?P<who>[^,;:.]+)"
+    r"(?i)^(?:(?:i|we) )?(?:called|phoned|rang|emailed|e-mailed|met|spoke (?:to|with)"
+    r"|talked (?:to|with)|reached|left (?:a )?(?:vm|voicemail|message) (?:for|with))\s+"
+    # "I rang Bishop & Ingram this arvo": the one called, not when
+    r"(?P<who>[^,;:.]+?)(?=\s+(?:this|today|yesterday|last|earlier|just now|re|about)\b|[,;:.]|$)"
 )
 _CALL = lazy(r"(?i)\b(?:call|conversation|chat|voicemail|vm)s? (?:with|to|from)\b")
 _NOTE_IT = lazy(

@@ -135,6 +135,8 @@ VERB = {
             "apply",
             r"^(?:apply|match|post|put|allocate|use|place|cash|knock ?-?off|adjust|set ?-?off"
             r"|offset|knock(?=.{1,40}\boff\b))\b(?!.*\bon (?:credit )?hold\b)"
+            # "put a note on INV-000985 for X: …": a note put somewhere, no payment
+            r"(?! (?:a |an |the |this |that |another )?(?:notes?|comments?|memos?|remarks?)\b)"
             # "apply a late payment charge to 10222": a fee charged, no payment applied
             r"(?!.{0,30}\b(?:late (?:payment )?(?:fees?|charges?)|interest|penalt\w+"
             r"|finance charges?|surcharges?)\b)"
@@ -304,6 +306,8 @@ VERB = {
             r"|^(?:(?:i|we)(?: would like|'d like| need| want)|need|want) (?:a|an|another)"
             r" (?:note|comment|memo|remark) (?:on|for|to|against)\b(?! how\b)"
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
+            # "notate on X colon …" (voice to text), "pls log that their AP said …"
+            r"|^notate\b|^log that\b(?=\s*\S)"
             r"|^(?:[\w&.'-]+ ){1,4}(?:note|memo|comment)$"
             r"|^(?:put|stick|pop|drop|add|log|save|record|keep|pin)\b.{0,40}\bas (?:a |an )?"
             r"(?:note|comment|memo|remark)\b"
