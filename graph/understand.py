@@ -34,6 +34,7 @@ from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, short_invoice_numbers
+from graph.understand_spanish_questions import spanish_questions
 from graph.understand_verbs import SELF_MEMO
 from graph.understand_whatif import imagined
 from graph.understand_whether import whether_to
@@ -128,7 +129,7 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 def parse(text: str, today: date) -> Request:
     if (quoting := quoted.read(text, today, parse)) is not None:
         return quoting  # what the person quotes, forwards or signs off is data
-    text = without_memo(parts.slashed(parts.spoken(without_greeting(text))))  # "Grüße, …"
+    text = without_memo(parts.slashed(parts.spoken(without_greeting(spanish_questions(text)))))
     norm = vocab.normalize(text)  # once, for every reading below
     if vocab.CAPABILITY.match(norm) and not vocab.INJECTION.search(norm):
         # "could you put X on hold if I asked?", "what would I type to …": how arbot works
