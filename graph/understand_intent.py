@@ -150,6 +150,14 @@ _EVERYONE = lazy(
 _URGENT = lazy(
     r"\bwho(?:'s| is| are)? (?:the )?most urgent\b|\bmost urgent (?:ones?|accounts?|customers?"
     r"|calls?)\b|\bwho (?:should|do|must) (?:i|we) (?:chase|call|ring|go after) first\b"
+    # "who should the team be calling today", "which accounts should we hit hardest", "who
+    # should i hit first", "just give me the chase list", "luis's accounts to work"
+    r"|\bwho (?:should|do|must|shall) (?:i|we|the team|they|you) (?:be )?(?:chas(?:e|ing)"
+    r"|call(?:ing)?|ring(?:ing)?|hit(?:ting)?|go(?:ing)? after|contact(?:ing)?)\b"
+    r"|\b(?:which|what) (?:accounts|customers|clients) should (?:i|we|the team) (?:be )?"
+    r"(?:hit(?:ting)?|chas(?:e|ing)|call(?:ing)?|go(?:ing)? after)\b"
+    r"|\b(?:chase|call|dunning) list\b|\b(?:accounts|customers|clients) to work\b"
+    r"|\bon [a-z]+'s (?:list|worklist|work list|queue|call list)\b"
 )
 _CLAUSE_BREAK = lazy(r"[,;?]\s|\s-+\s")
 
