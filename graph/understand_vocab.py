@@ -179,6 +179,11 @@ DIGEST = _rx(
     r"|roundup)\b",
     r"\b(?:summary|recap|rundown|overview) of (?:yesterday|today|the day|last night|overnight)",
     r"\bheadlines? for (?:ar|today)\b",
+    # the day's news asked of no one: "what did I miss", "anything I should know before the
+    # meeting", "what do I need to know today", "a snapshot of the debtors for the standup"
+    r"\bwhat did (?:i|we) miss\b|\bwhat do (?:i|we) need to know (?:today|this morning|now)\b"
+    r"|\banything (?:i|we) should know(?: about)? before\b"
+    r"|\bsnapshot of (?:the |our )?(?:debtors|ar|book|receivables|ledger)\b",
 )
 DIGEST_WEAK = _rx(
     r"\b(?:recap|rundown|briefing|big picture|headlines?|snapshot|overview|summary|roundup)\b",
