@@ -202,6 +202,13 @@ LARGEST_INVOICES = _rx(
     # "which invoice is the biggest one still unpaid", "big ticket invoices"
     r"\binvoices?\b.{0,12}\b(?:is|are) the (?:biggest|largest|highest)\b"
     r"|\bbig[- ]ticket (?:invoices?|items?|bills?)\b",
+    # said plainly: "the big invoices still open", "biggest single open items", "big tickets
+    # still unpaid", "which single invoice has the most owing on it"
+    r"\bbig (?:open |unpaid |outstanding )?(?:invoices|bills)\b"
+    r"|\b(?:largest|biggest|highest) (?:single |individual )(?:open |unpaid |outstanding )?items?\b"
+    r"|\bbig tickets\b.{0,12}\b(?:unpaid|open|outstanding)\b"
+    r"|\b(?:which|what) (?:single |one )?invoice (?:has|carries|is carrying) (?:the )?(?:most"
+    r"|largest|biggest|highest)\b",
     # invoices cut at an amount (money, never days): "open invoices above $50,000", "over 50k"
     r"\binvoices?\b.{0,25}\b(?:over|above|more than|greater than|exceeding|bigger than|larger"
     r" than)\s*(?:\$\s?\d[\d,.]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}|\d+(?:\.\d+)?\s*[km]\b)"

@@ -45,6 +45,12 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "promises"
     if vocab.DEDUCTIONS_ONLY.search(norm):
         return None  # "deductions older than 60 days", "disputes and deductions"
+    if (largest := vocab.LARGEST_INVOICES.search(norm)) and (
+        disputed := vocab.DISPUTES.search(norm)
+    ):
+        # "which invoices are the biggest still open, I might ask for disputes on a couple":
+        # the question asked first
+        return "largest_invoices" if largest.start() < disputed.start() else "disputes"
     if vocab.DISPUTES.search(norm):
         return "disputes"
     if vocab.UNAPPLIED_CASH.search(norm):
