@@ -22,6 +22,11 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[\u201c\u201d]", '"'),
         (r"[\u2013\u2014]", "-"),
         (r"\bo/s\b", "outstanding"),
+        # "more than a fortnight overdue": over 14 days ("north of 90" is graph.understand_parts')
+        (
+            r"\b(?:more than|over|longer than) a fortnight (?=(?:overdue|late|past due|behind)\b)",
+            "over 14 days ",
+        ),
         # a shared-services centre's shorthand: "c/l" credit limit, "OS bal", "ovd amt", "a/c",
         # "w.e.f." (with effect from)
         (r"\bc/l\b", "credit limit"),

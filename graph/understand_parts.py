@@ -200,6 +200,9 @@ _PAYMENT_TO = lazy(
 )
 
 
+_NORTH_OF = lazy(r"(?i)\bnorth of (?=\$?\d)")
+
+
 def spoken(text: str) -> str:
     """An invoice or sales order number said aloud written in digits ("invoice ten two five
     four" -> "invoice 10254", "s o ten oh eight" -> "SO-1008"), when it makes four digits or
@@ -222,6 +225,7 @@ def spoken(text: str) -> str:
 
     text = _PAYMENT_TO.sub(r"apply \1 to \2", _ARROW_APPLIED.sub(r"apply \1 to \2", text))
     text = _RIGHT_OFF.sub("write", text)
+    text = _NORTH_OF.sub("over ", text)  # "past due north of 90": over 90
     text = _SPOKEN_AFTER_CHANGE.sub(after_change, _SPOKEN_INVOICE.sub(written, text))
     text = _SPOKEN_ORDER.sub(order, text)
     return _SPOKEN_CENTS.sub(r"\1\2.\3", text)
