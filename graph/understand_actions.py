@@ -245,6 +245,7 @@ def _build(
 
 def _terms_customer(words: str) -> str | None:
     words = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", words)))
+    words = re.sub(r"\b(?:instead of|rather than|not)\b.*$", " ", words)  # "… instead of net 60"
     return _customer_of(re.sub(r"\b(?:payment|terms?|conditions?|days?|net|n|onto)\b", " ", words))
 
 

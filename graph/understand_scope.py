@@ -296,7 +296,10 @@ CANNOT = (
             r"|deactivate|archive|export|upload|import|approve|reject|escalate|sue"
             r"|call(?! ?(?:list|sheet|queue|log|plan|with|w/)\b)"
             r"|phone|text|extend|push|postpone|defer|split|waive|cancel|reassign|assign|transfer"
-            r"|charge|add|create|edit|modify|correct|fix|change(?! in\b)|update(?! on\b| me\b)"
+            # "… should be on 45 day terms, please change it": "it" is the change just named
+            r"|charge|add|create|edit|modify|correct|fix"
+            r"|change(?! in\b)(?! (?:it|that|this|them|accordingly)\b)"
+            r"|update(?! on\b| me\b)(?! (?:it|that|this|them|accordingly)\b)"
             r"|(?:do|process|issue|make) (?:the |a |this |that )?(?:refund|reversal|void)s?"
             r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
             r"|lower|reduce|issue|send(?! me\b)(?! us\b)"

@@ -16,7 +16,11 @@ from graph.lazy_regex import lazy
 # Clauses; a colon before the value it introduces ("terms for kendall: net 15", "limit for
 # acme: 20k") keeps the value in the clause.
 CLAUSES = lazy(
-    r"[.!?;,]+(?=\s|$)|(?<!hold)(?<!stop)(?<!block)"  # "credit hold: globex" is one clause
+    # "Meridian Tool & Die Co. on net 30", "Harbor Wholesale Grocers Inc. should be …": the
+    # period of a company's name ends no clause
+    r"[!?;,][.!?;,]*(?=\s|$)"
+    r"|(?<!\bco)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bllc)(?<!\bplc)(?<!\bpty)\.[.!?;,]*(?=\s|$)"
+    r"|(?<!hold)(?<!stop)(?<!block)"  # "credit hold: globex" is one clause
     r"(?<!increase)(?<!decrease)(?<!change)"  # "credit limit increase: mariner 36k -> 50k"
     r":+(?=\s|$)(?!\s*(?:net\b|n\d|\$|\d|eur\b|usd\b|gbp\b|cad\b|due\b"
     r"|(?:new |revised )?(?:credit )?limit\b|(?:payment )?terms\b))"  # "globex: new limit 25k"
@@ -200,6 +204,11 @@ VERB = {
             rf"|should be|must be|has to be|may(?: please)? be) (?:moved|put|set|changed|switched"
             r"|placed|revised|amended|updated) (?:to|on)\b"
             rf".*{_TERMS}|"
+            # "X should be on 45 day terms from now on": the terms it goes to, said as an order
+            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{1,6}}(?:should|needs to|must|has to)"
+            rf" be (?:on|moved to|put on|switched to) (?=.*{_TERMS})"
+            r"(?=.*\b(?:from now on|going forward|effective|with immediate effect|please|pls"
+            r"|asap)\b)|"
             rf"^(?!(?:{_QUESTION_WORDS})\b)(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}}[- ]?days?"
             r"(?: payment| credit)? terms) (?:terms )?(?:for|to|on)\b"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+:? ){{1,5}}(?:payment )?terms?"
