@@ -17,10 +17,6 @@ as ``ApprovalService.propose`` decides it. The difference is cost, not rules:
 
 A crash between the two transactions leaves approvals ``executing``: the reconciler (or the run
 that takes the file over) finishes them with the same idempotency key, as for any approval.
-When the ERP is the local ledger in the store's own SQLite file, there is one transaction
-instead (``_write_together``): the approvals, the automatic ones' ledger writes, and each
-automatic approval stored once as its write left it (``done`` or ``failed``) with the same
-four audit records; a crash leaves none of it, and the batch's lines are proposed again.
 No two proposals of one batch may touch the same invoice or payment (the caller splits them):
 each is validated against the ERP as the ones before it left it.
 """
@@ -41,7 +37,6 @@ from graph.cash_actions import ApplyPayment
 from integrations.erp.port import ErpClient, ErpError
 from integrations.erp.records import Customer, Invoice, Payment
 from integrations.store import Approval
-from integrations.store.audit import DECISIVE_FIELDS
 from integrations.store.audit_batch import Move, Step
 from integrations.store.clock import now_utc
 
@@ -213,10 +208,8 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
         open_by_key[key] = values  # a second proposal of the same write gets this one
         made.append((values, steps))
         outcomes[index] = Proposed(None)
-    rows = _write_together(service, made, auto)
-    if rows is None:
-        rows = dict(store.create_many(made))
-        rows |= _execute_many(service, auto, rows)  # the auto-approved as after the write
+    rows = dict(store.create_many(made))
+    rows |= _execute_many(service, auto, rows)  # the auto-approved as they stand after the write
     # An auto-approved one still ``executing`` was moved by someone else meanwhile: read it.
     elsewhere = [a for a, _, _, _ in auto if a not in rows or rows[a]["status"] == "executing"]
     # Each stored row's payload and origin are the ones made here, written as JSON: the dicts
@@ -286,31 +279,13 @@ def _execute_many(
         return {}
     reported: dict[str, dict[str, Decimal]] = {}
     results = _write_all(service, writes, reported)
-    outcomes = _outcomes(service, writes, results, reported)
-    assert outcomes is not None
-    moves, learned = outcomes
-    return service.store.move_many(moves, aliases=learned, known=created)
-
-
-def _outcomes(
-    service: ApprovalService | None,
-    writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]],
-    results: Sequence[Any],
-    reported: dict[str, dict[str, Decimal]],
-) -> tuple[list[Move], list[tuple[str, str, str]]] | None:
-    """Each write's outcome as the move of its approval from ``executing`` (``done`` with the
-    state after it, or ``failed``), and the payers the ``done`` ones confirm. The state after a
-    write its ledger did not report is read from the ERP (``service``'s); without ``service``
-    there is none (None)."""
     snapshots = _reported_after(writes, results, reported)
     unreported = [
         action
         for (approval_id, action, _, _), result in zip(writes, results, strict=True)
         if approval_id not in snapshots and not isinstance(result, Exception)
     ]
-    if unreported and service is None:
-        return None
-    after = ReadAhead(service.erp, unreported, customers=False) if service is not None else None
+    after = ReadAhead(service.erp, unreported, customers=False)
     moves: list[Move] = []
     learned: list[tuple[str, str, str]] = []
     for (approval_id, action, before, origin), result in zip(writes, results, strict=True):
@@ -350,66 +325,7 @@ def _outcomes(
         payer = (origin or {}).get("payer_name")
         if payer and action.kind == "apply_payment":
             learned.append((normalize_payer(payer), action.customer_id, approval_id))
-    return moves, learned
-
-
-def _write_together(
-    service: ApprovalService,
-    made: Sequence[tuple[dict[str, Any], list[Step]]],
-    writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]],
-) -> dict[str, dict[str, Any]] | None:
-    """The approvals ``made`` and the automatic ones' ERP writes in one transaction, when the
-    ERP can write in the store's (the local ledger in the store's SQLite file,
-    ``apply_payments_with``): each automatic approval stored once, as its outcome left it
-    (``done`` or ``failed``), with every record the two transactions of ``create_many`` and
-    ``move_many`` would have written (``proposed``, ``auto_approved``, ``executing``, then
-    ``done`` or ``failed``, each binding the state it left). The rows as stored; None, nothing
-    written, when the ERP cannot or the transaction met a conflict (then the approvals are
-    created, written and moved the careful way). A crash leaves nothing of the batch's
-    approvals and writes, as if it had not been proposed."""
-    together = getattr(service.erp, "apply_payments_with", None)
-    if together is None or not writes:
-        return None
-    if not all(isinstance(action, ApplyPayment) for _, action, _, _ in writes):
-        return None
-    items = []
-    for _, action, _, _ in writes:
-        assert isinstance(action, ApplyPayment)
-        payment, requests = action.payment_write()
-        items.append((payment, requests, action.idempotency_key()))
-    store = service.store
-
-    def store_part(
-        conn: Any, results: list[Any], reported: dict[str, dict[str, Decimal]]
-    ) -> dict[str, dict[str, Any]] | None:
-        outcomes = _outcomes(None, writes, results, reported)
-        if outcomes is None:
-            return None  # a state after to read: the careful way
-        moves, learned = outcomes
-        by_id = {move.approval_id: move for move in moves}
-        final: list[tuple[dict[str, Any], list[Step]]] = []
-        for values, steps in made:
-            move = by_id.get(values["approval_id"])
-            if move is None:
-                final.append((values, steps))
-                continue
-            # The steps before the outcome left the row as it stood ``executing``: each binds
-            # the decisive fields the outcome changes as they were then.
-            was = {name: values.get(name) for name in move.values if name in DECISIVE_FIELDS}
-            final.append(
-                (
-                    values | move.values,
-                    [
-                        Step(s.event, s.actor, s.detail, was | s.fields, s.erp_reference)
-                        for s in steps
-                    ],
-                )
-            )
-        later = [(move.approval_id, move.step) for move in moves]
-        return store.create_many(final, conn=conn, later=later, aliases=learned)
-
-    written = together(items, store.engine, store_part)
-    return None if written is None else written[1]
+    return service.store.move_many(moves, aliases=learned, known=created)
 
 
 def _reported_after(

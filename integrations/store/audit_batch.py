@@ -207,20 +207,11 @@ class BatchWrites:
         )
 
     def create_many(
-        self,
-        made: Sequence[tuple[dict[str, Any], Sequence[Step]]],
-        *,
-        conn: Connection | None = None,
-        later: Sequence[tuple[str, Step]] = (),
-        aliases: Sequence[tuple[str, str, str]] = (),
+        self, made: Sequence[tuple[dict[str, Any], Sequence[Step]]]
     ) -> dict[str, dict[str, Any]]:
         """Insert approvals (each row as it stands after its steps) with the audit records of
         their steps: ``proposed`` first, then e.g. ``auto_approved`` and ``executing``. The rows
-        as stored, by approval id. ``later``: (approval id, step) of approvals made here whose
-        rows stand after that step too (e.g. ``done``), recorded after every approval's own
-        steps (as ``move_many`` would record them); ``aliases``: payers those confirm
-        (``move_many``'s). ``conn``: written on the caller's connection, in its transaction
-        (one that writes the ledger in the same database file), not in one of its own."""
+        as stored, by approval id."""
         if not made:
             return {}
         stamp = now_utc()
@@ -228,37 +219,15 @@ class BatchWrites:
         for values, _ in made:
             rows.append(new_approval_row(values, stamp))
         stored = {row["approval_id"]: _as_stored(row) for row in rows}
-        if conn is None:
-            with bulk_write_transaction(self.engine) as conn:
-                self._create_on(conn, made, rows, stored, later, aliases)
-        else:
-            self._create_on(conn, made, rows, stored, later, aliases)
+        with bulk_write_transaction(self.engine) as conn:
+            _insert_plain(conn, t.approvals, rows)
+            records = []
+            for values, steps in made:
+                approval_id = values["approval_id"]
+                states = approval_states(stored[approval_id], [step.fields for step in steps])
+                records += [(approval_id, s, st) for s, st in zip(steps, states, strict=True)]
+            self._append_many(conn, records)
         return stored
-
-    def _create_on(
-        self,
-        conn: Connection,
-        made: Sequence[tuple[dict[str, Any], Sequence[Step]]],
-        rows: list[dict[str, Any]],
-        stored: dict[str, dict[str, Any]],
-        later: Sequence[tuple[str, Step]],
-        aliases: Sequence[tuple[str, str, str]],
-    ) -> None:
-        _insert_plain(conn, t.approvals, rows)
-        records = []
-        for values, steps in made:
-            approval_id = values["approval_id"]
-            states = approval_states(stored[approval_id], [step.fields for step in steps])
-            records += [(approval_id, s, st) for s, st in zip(steps, states, strict=True)]
-        for approval_id, step in later:
-            records.append(
-                (approval_id, step, approval_states(stored[approval_id], [step.fields])[0])
-            )
-        self._append_many(conn, records)
-        moved = {approval_id for approval_id, _ in later}
-        latest = {key: (customer, a) for key, customer, a in aliases if a in moved}
-        if latest:
-            self._learn_aliases(conn, latest)
 
     def move_many(
         self,

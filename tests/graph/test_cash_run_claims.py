@@ -111,9 +111,6 @@ def test_a_crash_inside_an_automatic_write_is_finished(
     def crash(*args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt  # approved by the auto policy, not written yet
 
-    # The careful way (ledger and store apart, or on PostgreSQL): approvals stored
-    # ``executing`` first, then written.
-    monkeypatch.setattr(approval_batch, "_write_together", lambda *args: None)
     monkeypatch.setattr(approval_batch, "_write_all", crash)
     with pytest.raises(KeyboardInterrupt):
         first.run(lines, as_of=TODAY, source="bank.csv")
@@ -128,36 +125,6 @@ def test_a_crash_inside_an_automatic_write_is_finished(
         assert first.store.get(approval.approval_id).status == "done"  # type: ignore[union-attr]
     assert check_books(ledger_url) == []
     assert run.count("auto") == auto_applied(ledger_url) == len(stuck)
-    assert first.store.verify_audit() is None
-
-
-@pytest.mark.parametrize("ledger_url", ["sqlite"], indirect=True)
-def test_a_crash_inside_the_one_transaction_of_approvals_and_payments_leaves_nothing(
-    ledger_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Ledger and store in one SQLite file: a batch's approvals and its automatic payments are
-    one transaction. A crash in it (the payments planned and written, the approvals not yet)
-    leaves neither: the lines stay ``in_progress`` without approvals, and the next run
-    proposes and applies each exactly once."""
-    lines = books(ledger_url)
-    first = cash(ledger_url)
-    real_outcomes = approval_batch._outcomes
-
-    def crash(service: Any, *args: Any) -> Any:
-        if service is None:  # inside the transaction, after the ledger's writes
-            raise KeyboardInterrupt
-        return real_outcomes(service, *args)
-
-    monkeypatch.setattr(approval_batch, "_outcomes", crash)
-    with pytest.raises(KeyboardInterrupt):
-        first.run(lines, as_of=TODAY, source="bank.csv")
-    monkeypatch.undo()
-    assert first.store.list() == []
-    assert set(recorded(ledger_url).values()) == {"in_progress"}
-    assert not any(p.payment_id.startswith("BNK-") for p in first.approvals.erp.payments())
-    run = cash(ledger_url, lease=timedelta(0)).run(lines, as_of=TODAY, source="bank.csv")
-    assert check_books(ledger_url) == []
-    assert run.count("auto") == auto_applied(ledger_url) > 0
     assert first.store.verify_audit() is None
 
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from integrations.erp.local import LocalLedger, bulk, schema
 from integrations.erp.port import ErpError
@@ -146,59 +145,3 @@ def test_a_balance_changed_under_the_batch_rolls_it_back_and_writes_one_at_a_tim
     assert after == {}  # nothing reported: the writes went one at a time
     assert _state(batch) == _state(one_by_one)
     assert batch.integrity_problems() == []
-
-
-def test_payments_written_with_another_part_s_rows_are_committed_together_or_not_at_all(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``apply_payments_with``: in the ledger's SQLite file, the payments and what ``also``
-    writes on the same connection are one transaction, the payments' results those
-    ``apply_payments`` gives. Nothing at all is written (None) when the other engine opens
-    another file, when ``also`` gives up, or when the batch meets a conflict."""
-    alone = _ledger(tmp_path / "alone.db")
-    together = _ledger(tmp_path / "together.db")
-    writes = _writes(alone)
-    expected = alone.apply_payments(writes)
-    before = _state(together)
-    marks = sa.Table("marks", sa.MetaData(), sa.Column("n", sa.Integer))
-    marks.create(together.engine)
-
-    def marked(conn, results, after):  # type: ignore[no-untyped-def]
-        conn.execute(marks.insert(), [{"n": len(results)}])
-        return after
-
-    def gives_up(conn, results, after):  # type: ignore[no-untyped-def]
-        marked(conn, results, after)
-        return None
-
-    def count() -> int:
-        with together.engine.connect() as conn:
-            return conn.execute(sa.select(sa.func.count()).select_from(marks)).scalar_one()
-
-    elsewhere = sa.create_engine(f"sqlite:///{tmp_path / 'alone.db'}")
-    assert together.apply_payments_with(writes, elsewhere, marked) is None
-    assert together.apply_payments_with(writes, together.engine, gives_up) is None
-    real_write = bulk._write
-
-    def conflict(*args, **kwargs):  # type: ignore[no-untyped-def]
-        real_write(*args, **kwargs)
-        raise bulk._Conflict
-
-    monkeypatch.setattr(bulk, "_write", conflict)
-    assert together.apply_payments_with(writes, together.engine, marked) is None
-    monkeypatch.undo()
-    assert (_state(together), count()) == (before, 0)  # nothing of any of the three
-    other_engine = sa.create_engine(f"sqlite:///{tmp_path / 'together.db'}")
-    written = together.apply_payments_with(writes, other_engine, marked)
-    assert written is not None
-    results, after = written
-
-    def outcome(result):  # type: ignore[no-untyped-def]
-        if isinstance(result, ErpError):
-            return str(result)
-        return (result.erp_reference, result.replayed)
-
-    assert [outcome(r) for r in results] == [outcome(r) for r in expected]
-    assert set(after) == {"invoices", "payments"}
-    assert (_state(together), count()) == (_state(alone), 1)
-    assert together.integrity_problems() == []

@@ -10,18 +10,16 @@ at a time instead, so the outcome is always the one ``apply_payment`` gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BindParameter,
     Column,
     Connection,
-    Engine,
     Table,
     and_,
     bindparam,
@@ -52,16 +50,10 @@ if TYPE_CHECKING:
     from integrations.erp.local.ledger_writes import LedgerWrites
 
 PaymentWrite = tuple[NewPayment, Sequence[ApplicationRequest], str]  # payment, applications, key
-T = TypeVar("T")
 
 
 class _Conflict(Exception):
     """The rows changed under the transaction: write one at a time instead."""
-
-
-class _NotTogether(Exception):
-    """The part ``apply_payments_with`` writes with the payments gave up: the whole
-    transaction is rolled back (the caller writes each part the careful way)."""
 
 
 def rows_in(
@@ -363,48 +355,3 @@ def apply_payments(
                 results[index] = refused
     assert all(result is not None for result in results)
     return results  # type: ignore[return-value]
-
-
-def one_sqlite_file(one: Engine, other: Engine) -> bool:
-    """Whether two engines open the same SQLite database file (not an in-memory one)."""
-    names = []
-    for engine in (one, other):
-        name = engine.url.database
-        if engine.dialect.name != "sqlite" or not name or name == ":memory:":
-            return False
-        names.append(Path(name).expanduser().resolve())
-    return names[0] == names[1]
-
-
-def apply_payments_with(
-    ledger: LedgerWrites,
-    items: Sequence[PaymentWrite],
-    engine: Engine,
-    also: Callable[
-        [Connection, list[WriteResult | ErpError], dict[str, dict[str, Decimal]]], T | None
-    ],
-) -> tuple[list[WriteResult | ErpError], T] | None:
-    """``apply_payments`` and, in the same transaction on the same connection, ``also(conn,
-    results, after)`` (``after`` as ``apply_payments`` fills it): what another part of arbot
-    whose tables are in the ledger's database file (``engine``'s: the approvals store) writes
-    about these payments, committed with them or not at all. None, nothing written, when
-    ``engine`` is not the ledger's file, when the transaction meets a conflict (a concurrent
-    writer, a constraint) or when ``also`` returns None: the caller then writes each
-    part on its own, the careful way."""
-    if not one_sqlite_file(ledger.engine, engine):
-        return None
-    results: list[WriteResult | ErpError | None] = [
-        None if key else InvalidWrite("an idempotency key is required for every ERP write")
-        for _, _, key in items
-    ]
-    try:
-        with bulk_write_transaction(ledger.engine) as conn:
-            plan = _plan_and_write(conn, items, results)
-            assert all(result is not None for result in results)
-            after = {"invoices": dict(plan.balances), "payments": dict(plan.unapplied)}
-            written = also(conn, results, after)  # type: ignore[arg-type]
-            if written is None:
-                raise _NotTogether
-    except (IntegrityError, _Conflict, _NotTogether):
-        return None
-    return results, written  # type: ignore[return-value]

@@ -6,11 +6,10 @@ hold and terms, notes, sales order status, invoices, and many payments at once (
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, RowMapping, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -29,8 +28,6 @@ from integrations.erp.records import (
     invoice_number_key,
     may_pay_for,
 )
-
-T = TypeVar("T")
 
 
 def adjustment_id_for(idempotency_key: str) -> str:
@@ -60,19 +57,6 @@ class LedgerWrites:
         from integrations.erp.local import bulk
 
         return list(bulk.apply_payments(self, items, after))
-
-    def apply_payments_with(
-        self,
-        items: Sequence[tuple[NewPayment, Sequence[ApplicationRequest], str]],
-        engine: Engine,
-        also: Callable[[Connection, list[Any], dict[str, dict[str, Decimal]]], T | None],
-    ) -> tuple[list[WriteResult | Exception], T] | None:
-        """``apply_payments`` and what ``also`` writes on its connection, in one transaction,
-        when ``engine`` opens the ledger's SQLite file; else None, nothing written
-        (``bulk.apply_payments_with``)."""
-        from integrations.erp.local import bulk
-
-        return bulk.apply_payments_with(self, items, engine, also)  # type: ignore[return-value]
 
     def _claim(self, conn: Connection, key: str, action: str, reference: str) -> None:
         conn.execute(
