@@ -167,6 +167,13 @@ CANNOT = (
             r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
             r"\d+\b",
             r"\b(?:rebill|re-bill|reinvoice|re-invoice)\b",
+            # a new invoice wanted or a customer billed a figure: "need an invoice for X, 45 cs
+            # … 1,250.00", "invoice X for $3,150 pallet hire", "bill X 380 for the freight"
+            r"\b(?:need|want|require)s? (?:a |an )(?:new |another |separate )?invoice"
+            r" (?:for|to|raised)\b",
+            r"^\s*(?:pls |please |kindly |can you |could you )?(?:invoice|bill) (?!#?\d)"
+            r"(?!(?:for|the|list|status|date|number|no|of|to|from|is|was|has)\b)"
+            r"[\w&.' -]{2,60}?(?: for)? (?:[a-z]{3} ?)?\$?\d",
             # a credit memo wanted: "need a credit memo on 10321 asap", "cn for globex 250 pls"
             r"\b(?:need|want|require|requesting)\w* (?:a |an |to (?:raise|issue|do) (?:a |an )?)?"
             r"(?:credit|debit) (?:memo|note)s?\b"
