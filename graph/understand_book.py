@@ -55,6 +55,10 @@ APPROVALS_INBOX = _rx(
 )
 CREDIT_EXCEPTIONS = _rx(
     r"\b(?:credit|limit) utili[sz]ation\b",
+    # "which accounts have negative headroom", "which customers blew thru their credit line",
+    # "before I raise limits, who is over theirs already?"
+    r"\b(?:negative|no|zero) headroom\b|\bblew (?:thru|through|past|over) (?:their|its|the)"
+    r" (?:credit )?(?:limits?|lines?)\b|\blimits?\b.{0,60}\bover theirs\b",
     r"\b(?:credit )?limit (?:breach\w*|exceptions?|violations?|overages?|excess(?:es)?)\b",
     r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
     r"(?:their|the|its|his|her|our|a)? ?(?:approved |agreed |allowed |permitted |set |assigned"
@@ -90,7 +94,12 @@ TOTAL_AR = _rx(
     r"\s*[?!.]*$|\bar (?:balance|total)\b|\bhow much (?:is|are) (?:our |the )?(?:ar|receivables"
     r"|past due|overdue|outstanding)\b",
     r"\bhow much (?:do|does) (?:everyone|everybody|all (?:our )?customers|customers|people)"
-    r" owe\b|\bhow much (?:is )?(?:owed|outstanding|past due|overdue) (?:to us|in total|overall)\b"
+    r" owe\b|\bhow much do (?:the |our |all (?:the |our )?)?(?:cad|usd|gbp|eur|euro|uk|us"
+    r"|canadian|british|german) customers owe\b"
+    # "what's the overall amount customers owe us", "the overall amount owed to us"
+    r"|\b(?:overall|total|whole) amount (?:(?:our )?customers |everyone |people )?(?:owe us"
+    r"|owed to us|outstanding)\b"
+    r"|\bhow much (?:is )?(?:owed|outstanding|past due|overdue) (?:to us|in total|overall)\b"
     r"|\bhow much (?:money )?(?:are we|is) owed\b|\btotal owed\b",
     r"\b(?:sum|total) of (?:all )?(?:the |our )?(?:open|outstanding|unpaid) (?:invoices|items"
     r"|ar|balances?)\b",
