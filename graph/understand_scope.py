@@ -368,6 +368,27 @@ CANNOT = (
             r"\b(?:outside|external|third[- ]party) collections?\b"
             r"|\b(?:apply|charge|add|assess|levy)\b.{0,20}\blate (?:payment )?(?:fees?|charges?"
             r"|interest)\b",
+            # the GL's and the auditors' work: "post a reclass JE …", "calculate the bad debt
+            # reserve … and post it", "lock period 11", "reconcile the AR subledger to GL 1200",
+            # "SOX control evidence", "set our credit insurance claim up"
+            r"\b(?:post|book|make|do|raise|prepare|enter)\b(?: \S+){0,3}? (?:reclass\w*|je|jes"
+            r"|true-?ups?|adjusting entr(?:y|ies))\b",
+            r"\b(?:calculate|compute|work out|book|post|true up)\b.{0,40}\b(?:bad debt|doubtful"
+            r" debts?|reserves?|provisions?|allowance for)\b",
+            r"\b(?:lock|close|reopen)\b (?:the )?(?:period|month|books|sub-?ledger|ledger"
+            r"|p\d{1,2})\b",
+            r"\breconcile\b.{0,30}\b(?:sub-?ledger|gl|general ledger|control account)\b",
+            r"\bsox\b|\bcontrol evidence\b|\bcredit insurance\b|\binsurance claim\b",
+            # reports sent to the auditors; statements, reminders or demands in bulk or on a
+            # schedule; the person's own calendar
+            r"\b(?:email|e-mail|send|forward)\b(?! me\b| us\b).{0,60}\b(?:trial balance|ageing"
+            r"|aging|workpapers?|roll-?forward)\b.{0,40}(?:\bto (?:the |our |external )?auditors?\b"
+            r"|\S@\S)",
+            r"\bschedule\b.{0,40}\b(?:statements?|reminders?|dunning|demands?)\b",
+            r"\bbulk\b.{0,30}\b(?:e-?mail|send|reminders?|demands?|dunning)\b(?!.{0,30}\bstatements?\b)",
+            r"\b(?:put|place)\b (?:every|all)(?: (?:the|our|of (?:the|our)))? (?:customers?"
+            r"|accounts?|debtors?|clients?)\b.{0,20}\bon\b",
+            r"\b(?:in|into|on|to) (?:my|the|our) (?:calendar|diary|outlook)\b",
         ),
     ),
 )

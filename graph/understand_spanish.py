@@ -16,7 +16,7 @@ from graph.lazy_regex import lazy
 
 # the words that make a text worth reading as Spanish at all
 _SPANISH = lazy(
-    r"\b(?:porfa|por favor|xfa|factura|hazle|facturas|pago|castiga(?:r|lo|la)?"
+    r"\b(?:porfa|por favor|xfa|factura|hazle|vencimiento|facturas|pago|castiga(?:r|lo|la)?"
     r"|m[aá]nd(?:a|ale|alo|aselo|es)|env[ií](?:a|ale|alo|aselo)"
     r"|recordatorio|estado de cuenta|nota|libera|lib[eé]rala|orden|l[ií]mite|t[eé]rminos"
     r"|neto|promesa|registra(?:la|lo)?|aplica(?:lo|la)?|sube|s[uú]bele|baja|cambia|pon|ponle|ponlo|ponlos"
@@ -64,6 +64,7 @@ _WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bel pago de\b", "the payment from"),
         (r"\b(?:el|un) pago\b", "the payment"),
         (r"\bhaz(?:le|me)? (?:una |la )?factura (?:a|para)\b", "create an invoice for"),
+        (r"\b(?:la )?fecha de vencimiento\b", "the due date"),
         (r"\ba la factura\b", "to invoice"),
         (r"\b(?:la |una )?factura\b", "invoice"),
         (r"\bfacturas\b", "invoices"),

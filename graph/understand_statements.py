@@ -72,6 +72,8 @@ def _request(text: str, who: str) -> Said | None:
 
 def statement_sent(text: str, norm: str) -> Said | None:
     """A statement asked in these words, another change asked before one, or None."""
+    if _SCHEDULED.search(norm):
+        return Said(None)  # "schedule statements to go out on the 1st": not arbot's (cannot)
     said = [clause.strip() for clause, _ in clauses(norm) if clause.strip()]
     if not said or _NOT_ASKED_HERE.search(norm):
         return None
@@ -97,5 +99,9 @@ def statement_sent(text: str, norm: str) -> Said | None:
     return None
 
 
+_SCHEDULED = lazy(
+    r"\bschedul\w*\b.{0,40}\bstatements?\b|\bstatements?\b.{0,40}\b(?:every|each) (?:month|week"
+    r"|monday|friday|quarter)\b|\bautomatic(?:ally)?\b.{0,30}\bstatements?\b"
+)
 _STMT_WORD = lazy(rf"\b{_STMT}")
 _OTHER_KINDS = ("hold_on", "hold_off", "limit", "terms", "write_off", "apply", "reminder", "note")
