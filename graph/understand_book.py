@@ -338,6 +338,13 @@ PROMISES_QUESTION = _rx(
     r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
     r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) (?:promises?|ptps?)\b"
     r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
+    # a promise asked after: "did anyone record the ptp for X?", "ptp from X broke again?", "has
+    # X a promise to pay on file", "X promised the 24k for monday right?"
+    r"\b(?:did|has|have) (?:anyone|anybody|someone|somebody|we|you) (?:record|log|enter|take|note)"
+    r"\w* (?:the |a |their )?(?:promise|ptp)\b"
+    r"|\b(?:promise|ptp)\b.{0,30}\b(?:broke|broken|kept|missed)(?: again)?\s*[?]"
+    r"|\b(?:promise|ptp)(?: to pay)? on (?:file|record|the system)\b"
+    r"|\bpromised\b.{0,40}\bright\s*\?",
 )
 # a promise named, then whether it was kept: "X promised something on 10204 - did they stick to
 # it", "globex promised 5k for friday, have they kept it?"
