@@ -253,6 +253,9 @@ DAYS_TO_PAY = _rx(
     r"|\b(?:furthest|farthest|most|longest|further) (?:days )?(?:beyond|past|over) (?:their |the )?"
     r"terms\b",
     r"\b(?:average |avg |mean )?days to pay\b|\bdays beyond terms\b|\bdbt\b"
+    # "how slow are globex at paying", "avg time to pay for X"
+    r"|\bhow (?:slow|quick|fast|prompt|late) (?:are|is) .{1,40}\b(?:at|in|with|about) paying\b"
+    r"|\b(?:average|avg|mean|typical) time to pay\b"
     # "on avg how many days from invoice to cash", "invoice-to-cash days"
     r"|\b(?:days|how long|time) from invoice to (?:cash|payment|paid|pay|receipt)\b"
     r"|\binvoice[- ]to[- ]cash (?:days|time)\b"
