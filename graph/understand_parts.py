@@ -201,6 +201,7 @@ _PAYMENT_TO = lazy(
 
 
 _NORTH_OF = lazy(r"(?i)\bnorth of (?=\$?\d)")
+_PRIOR = lazy(r"(?i)\b(?:the )?(?:prior|previous) (?=(?:week|month|quarter|year|fortnight)\b)")
 
 
 def spoken(text: str) -> str:
@@ -226,6 +227,7 @@ def spoken(text: str) -> str:
     text = _PAYMENT_TO.sub(r"apply \1 to \2", _ARROW_APPLIED.sub(r"apply \1 to \2", text))
     text = _RIGHT_OFF.sub("write", text)
     text = _NORTH_OF.sub("over ", text)  # "past due north of 90": over 90
+    text = _PRIOR.sub("last ", text)  # "receipts for the prior month": last month
     text = _SPOKEN_AFTER_CHANGE.sub(after_change, _SPOKEN_INVOICE.sub(written, text))
     text = _SPOKEN_ORDER.sub(order, text)
     return _SPOKEN_CENTS.sub(r"\1\2.\3", text)

@@ -221,6 +221,7 @@ PAYMENT = _rx(
     r"\bpayments?\b|\bpaid\b|\bpays?\b|\bpaying\b|\bremittances?\b|\bremit(?:ted)?\b"
     r"|\breceipts?\b|\bwires?\b|\bwired\b|\bach\b|\bcheques?\b|\bsettled\b|\bdeposit(?:ed|s)?\b"
     r"|\bmoney (?:from|in)\b|\b(?:cash|money|funds) (?:received|collected)\b"
+    r"|\b(?:anything|money|cash|funds) (?:land|landed|lands)\b"  # "did anything land this week"
     r"|\b(?:received|collected) from\b|\bany (?:\$|money|funds|dollars|cash) (?:in )?from\b",
     r"\bchecks? (?:received|came|arrived|in|cleared)\b|\b(?:checks?|cheques?|wires?|ach"
     r"|payments?|remittances?) from\b",

@@ -75,7 +75,7 @@ flash kpi kpis slide slides working worry worried concerned tied locked stuck
 checking request requesting descending ascending order revise revised chunkiest fattest advise
 perspective released levy fighting arguing pushing back theres
 heftiest meatiest beefiest juiciest subledger sub-ledger tickets individual currently
-negative blew lines file
+negative blew lines file land lands
 pd disp disps dispt dispts hole un ones situation entered enter enters period periods imported
 quarterly monthly annual yearly litigation legal wise debts calls escalate escalated large great
 subject action party realised realized raised raising lowered marked complete broke
