@@ -239,10 +239,6 @@ class BookReads:
             group.invoices = []
         return ranked
 
-    def largest_open(self, limit: int, currency: str | None = None) -> list[Invoice]:
-        invoices = [i for i in self._open_invoices if currency in (None, i.currency)]
-        return sorted(invoices, key=lambda i: (-i.balance, i.invoice_number))[:limit]
-
     def largest_by_currency(
         self,
         at_most: int,

@@ -356,13 +356,6 @@ class SqlBookReads(SqlCashReads, BookReads):
                         listed[(cid, cur)].invoices.append(number)
         return groups
 
-    def largest_open(self, limit: int, currency: str | None = None) -> list[Invoice]:
-        i = self.t.invoices.c
-        conditions = [i.currency == currency] if currency else []
-        return self._invoice_rows(
-            *conditions, order=(i.balance.desc(), i.invoice_number), limit=limit
-        )
-
     def largest_by_currency(
         self,
         at_most: int,
