@@ -34,6 +34,7 @@ from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, short_invoice_numbers
+from graph.understand_remark import remark_then_question
 from graph.understand_spanish_questions import spanish_questions
 from graph.understand_verbs import SELF_MEMO
 from graph.understand_whatif import imagined
@@ -134,6 +135,8 @@ def parse(text: str, today: date) -> Request:
     if vocab.CAPABILITY.match(norm) and not vocab.INJECTION.search(norm):
         # "could you put X on hold if I asked?", "what would I type to …": how arbot works
         return Request("help", text=text)
+    if (remark := remark_then_question(text, norm, today, parse)) is not None:
+        return remark  # "luis put X on hold yesterday. what do they owe?": the question
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
     refused = None if action is None else not_asked(text, action.kind, norm=norm)
