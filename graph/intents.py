@@ -165,7 +165,7 @@ REGISTRY: tuple[Intent, ...] = (
         "The largest open invoices, ranked within each currency",
         ("largest open invoices", "top 3 open invoices"),
         "The largest open invoices, ranked within each currency: all customers' or one's.",
-        "graph.portfolio_answers:largest_invoices",
+        "graph.portfolio_largest:largest_invoices",
         parameters=_COUNT | _CUSTOMER,
         slash="largest",
         slash_template="largest open invoices {rest}",

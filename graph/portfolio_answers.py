@@ -19,7 +19,7 @@ from graph.portfolio_collector import collector_aging
 from graph.portfolio_reads import ZERO, CustomerSum, book_reads
 from graph.reports import ReportContext, scoped_customer
 from graph.understand import Request
-from integrations.erp.records import AGING_BUCKET_NAMES, Customer, Invoice
+from integrations.erp.records import AGING_BUCKET_NAMES, Customer
 
 TOP_DEFAULT = 10
 DATA_MAX_ROWS = 500  # rows in the structured reply (the table shows fewer)
@@ -32,11 +32,11 @@ def amounts(totals: dict[str, Decimal]) -> str:
     return " + ".join(money(v, c) for c, v in sorted(totals.items()))
 
 
-def _customer_cell(customer: Customer) -> str:
+def customer_cell(customer: Customer) -> str:
     return f"{customer.name} ({customer.customer_id})"
 
 
-def _as_of(context: ReportContext) -> str:
+def as_of(context: ReportContext) -> str:
     return f"as of {day(context.today)}"
 
 
@@ -54,9 +54,9 @@ def aging_report(context: ReportContext, request: Request) -> Reply:
     past_due = {c: totals[c] - by_currency[c]["current"] for c in currencies}
     scope = customer.name if customer else "all customers"
     headline = (
-        f"Aging ({scope}, {_as_of(context)}): {amounts(totals)} open, {amounts(past_due)} past due."
+        f"Aging ({scope}, {as_of(context)}): {amounts(totals)} open, {amounts(past_due)} past due."
         if by_currency
-        else f"Nothing is open ({scope}, {_as_of(context)})."
+        else f"Nothing is open ({scope}, {as_of(context)})."
     )
     table_rows = tuple(
         (name, *(money(by_currency[c][name], c) for c in currencies)) for name in AGING_BUCKET_NAMES
@@ -107,7 +107,7 @@ def aging_report(context: ReportContext, request: Request) -> Reply:
     return Reply(
         headline=" ".join([*notes, headline]),
         sections=sections,
-        context=[f"Source: ERP open invoices {_as_of(context)}; aged by due date."],
+        context=[f"Source: ERP open invoices {as_of(context)}; aged by due date."],
         intent="aging_report",
         entities={"customer_id": customer.customer_id} if customer else {},
         data=data,
@@ -131,7 +131,7 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
         }
         if not ranked:
             return Reply(
-                headline=f"Nobody owes more than {over:,} in any currency ({_as_of(context)}).",
+                headline=f"Nobody owes more than {over:,} in any currency ({as_of(context)}).",
                 intent="top_debtors",
                 data={"as_of": context.today, "over": over, "by_currency": {}},
             )
@@ -143,12 +143,12 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
         return customers[row.customer_id]
 
     leaders = [f"{who(r[0]).name} with {money(r[0].total, c)}" for c, (_, r) in ranked.items()]
-    headline = f"Who owes the most ({_as_of(context)}): " + "; ".join(
+    headline = f"Who owes the most ({as_of(context)}): " + "; ".join(
         f"{leader} ({currency})" for leader, currency in zip(leaders, ranked, strict=True)
     )
     if over is not None:
         headline = (
-            f"Owing more than {over:,} ({_as_of(context)}, each currency on its own): "
+            f"Owing more than {over:,} ({as_of(context)}, each currency on its own): "
             + "; ".join(
                 f"{plural(len(rows), 'customer')} in {c}" for c, (_, rows) in ranked.items()
             )
@@ -163,7 +163,7 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
                     tuple(
                         (
                             str(n),
-                            _customer_cell(who(r)),
+                            customer_cell(who(r)),
                             money(r.total, currency),
                             money(r.past_due, currency),
                             str(r.invoices) if r.invoices else "",
@@ -191,7 +191,7 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
     return Reply(
         headline=headline + ".",
         sections=sections,
-        context=[f"Source: ERP open invoices {_as_of(context)}; ranked within each currency."],
+        context=[f"Source: ERP open invoices {as_of(context)}; ranked within each currency."],
         intent="top_debtors",
         data=data,
     )
@@ -215,7 +215,7 @@ def over_days(context: ReportContext, request: Request) -> Reply:
             f"{plural(count, 'invoice')} of {plural(len(groups), 'customer')}."
         )
     else:
-        headline = f"Nothing is more than {days} days past due{scope} ({_as_of(context)})."
+        headline = f"Nothing is more than {days} days past due{scope} ({as_of(context)})."
     rows = []
     entries = []
     for group in groups[:TABLE_MAX_ROWS]:
@@ -224,7 +224,7 @@ def over_days(context: ReportContext, request: Request) -> Reply:
         numbers = group.invoices
         rows.append(
             (
-                _customer_cell(who) if who else group.customer_id,
+                customer_cell(who) if who else group.customer_id,
                 money(group.total, group.currency),
                 str(group.count),
                 f"{oldest} days",
@@ -258,7 +258,7 @@ def over_days(context: ReportContext, request: Request) -> Reply:
     return Reply(
         headline=" ".join([*notes, headline]),
         sections=sections,
-        context=[f"Source: ERP open invoices {_as_of(context)}; days past the due date."],
+        context=[f"Source: ERP open invoices {as_of(context)}; days past the due date."],
         intent="over_days",
         entities={"customer_id": customer.customer_id} if customer else {},
         data={
@@ -280,10 +280,10 @@ def total_ar(context: ReportContext, request: Request) -> Reply:
     counts = {c: s[2] for c, s in sums.items()}
     only = f" in {request.currency}" if request.currency else ""
     headline = (
-        f"Total AR{only} {_as_of(context)}: {amounts(dict(totals))}; past due: "
+        f"Total AR{only} {as_of(context)}: {amounts(dict(totals))}; past due: "
         f"{amounts(dict(past_due))}."
         if sums
-        else f"Nothing is open{only} ({_as_of(context)})."
+        else f"Nothing is open{only} ({as_of(context)})."
     )
     table = tuple(
         (
@@ -306,147 +306,7 @@ def total_ar(context: ReportContext, request: Request) -> Reply:
                 )
             )
         ],
-        context=[f"Source: ERP open invoices {_as_of(context)}; one total per currency."],
+        context=[f"Source: ERP open invoices {as_of(context)}; one total per currency."],
         intent="total_ar",
         data={"as_of": context.today, "open": dict(totals), "past_due": dict(past_due)},
     )
-
-
-# --- largest open invoices ------------------------------------------------------------------------
-def largest_invoices(context: ReportContext, request: Request) -> Reply:
-    """The top N open invoices of each currency (issue 17: amounts in different currencies are
-    never ranked against each other), of the whole book or of one customer; "above 50k": every
-    one above it, in each currency on its own."""
-    customer, notes = scoped_customer(context, request)
-    reads = book_reads(context.erp, context.today)
-    over = request.at_least  # "open invoices above 50,000": every one above it, any currency
-    top = DATA_MAX_ROWS if over is not None else request.limit or TOP_DEFAULT
-    # the currency with the most open invoices first
-    ranked = dict(
-        sorted(
-            reads.largest_by_currency(
-                top, request.currency, customer.customer_id if customer else None, over
-            ).items(),
-            key=lambda kv: (-kv[1][0], kv[0]),
-        )
-    )
-    scope = f" of {customer.name}" if customer else ""
-    entities = {"customer_id": customer.customer_id} if customer else {}
-    if not ranked:
-        only = f" in {request.currency}" if request.currency else ""
-        headline = (
-            f"No open invoice{scope}{only} is above {over:,} ({_as_of(context)})."
-            if over is not None
-            else f"No open invoices{scope}{only} ({_as_of(context)})."
-        )
-        return Reply(
-            headline=" ".join([*notes, headline]),
-            intent="largest_invoices",
-            entities=entities,
-            data={"as_of": context.today, "over": over, "by_currency": {}, "invoices": []},
-        )
-    shown = [i for _, rows in ranked.values() for i in rows]
-    customers = reads.customers({i.customer_id for i in shown})
-
-    def who(invoice: Invoice) -> str:
-        found = customers.get(invoice.customer_id)
-        return found.name if found else invoice.customer_id
-
-    def named(invoice: Invoice) -> str:  # the customer is said once when asked about one
-        return invoice.invoice_number if customer else f"{invoice.invoice_number} ({who(invoice)})"
-
-    if len(ranked) == 1:
-        [first] = [rows[0] for _, rows in ranked.values()]
-        headline = (
-            f"The largest open invoice{scope} is {named(first)}: "
-            f"{money(first.balance, first.currency)} open, due {day(first.due_date)}."
-        )
-    else:
-        headline = (
-            f"The largest open invoice{scope} in each currency ({_as_of(context)}): "
-            + "; ".join(
-                f"{named(rows[0])} {money(rows[0].balance, c)} in {c}"
-                for c, (_, rows) in ranked.items()
-            )
-            + "."
-        )
-    if over is not None:
-        counted = [(c, n) for c, (n, _) in ranked.items()]
-        if len(counted) == 1:
-            above = f"{_open_invoices(counted[0][1])}{scope} above {over:,} in {counted[0][0]}."
-        else:
-            above = (
-                f"Open invoices{scope} above {over:,} (each currency on its own): "
-                + "; ".join(f"{n:,} in {c}" for c, n in counted)
-                + "."
-            )
-        headline = f"{above} {headline}"
-    sections = []
-    data: dict[str, Any] = {"as_of": context.today, "by_currency": {}, "open_invoices": {}}
-    if over is not None:
-        data["over"] = over
-    for currency, (count, rows) in ranked.items():
-        if over is not None:
-            title = f"Above {over:,} in {currency}: {_open_invoices(count)}"
-            title += f" (the largest {len(rows)})" if len(rows) < count else ""
-        elif len(rows) < count:
-            title = f"Top {len(rows)} in {currency} (of {_open_invoices(count)})"
-        elif count == 1:
-            title = f"The only open invoice in {currency}"
-        else:
-            title = f"All {_open_invoices(count)} in {currency}, largest first"
-        sections.append(
-            Section(
-                title=title,  # the plain text's heading (the surfaces show the table's title)
-                table=Table(
-                    ("#", "Invoice", "Customer", "Open", "Amount", "Due"),
-                    tuple(
-                        (
-                            str(n),
-                            i.invoice_number,
-                            who(i),
-                            money(i.balance, i.currency),
-                            money(i.amount, i.currency),
-                            day(i.due_date),
-                        )
-                        for n, i in enumerate(rows, start=1)
-                    ),
-                    numeric=(3, 4),
-                    title=title,
-                ),
-            )
-        )
-        data["open_invoices"][currency] = count
-        data["by_currency"][currency] = [
-            _invoice_entry(i, who(i), n) for n, i in enumerate(rows, 1)
-        ]
-    return Reply(
-        headline=" ".join([*notes, headline]),
-        sections=sections,
-        context=[
-            f"Source: ERP open invoices {_as_of(context)}; ranked by open balance within each "
-            "currency (amounts in different currencies are not compared)."
-        ],
-        intent="largest_invoices",
-        entities=entities,
-        # "invoices": every invoice shown, currency by currency, as before the ranking was per
-        # currency (each with its rank within its currency)
-        data=data | {"invoices": [e for rows in data["by_currency"].values() for e in rows]},
-    )
-
-
-def _open_invoices(count: int) -> str:
-    return f"{count:,} open invoice{'' if count == 1 else 's'}"
-
-
-def _invoice_entry(invoice: Invoice, customer_name: str, rank: int) -> dict[str, Any]:
-    return {
-        "rank": rank,
-        "invoice_number": invoice.invoice_number,
-        "customer_id": invoice.customer_id,
-        "customer_name": customer_name,
-        "balance": invoice.balance,
-        "amount": invoice.amount,
-        "currency": invoice.currency,
-        "due_date": invoice.due_date,
-    }

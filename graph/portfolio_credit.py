@@ -115,7 +115,7 @@ def credit_standing(context: ReportContext, customer: Customer, pending: list[Sa
 # --- the whole book: over the limit, on hold ------------------------------------------------
 def credit_exceptions(context: ReportContext, request: Request) -> Reply:
     """Who is over their credit limit, who is on hold (or one customer's standing against both)."""
-    from graph.portfolio_answers import DATA_MAX_ROWS, _as_of, _customer_cell
+    from graph.portfolio_answers import DATA_MAX_ROWS, as_of, customer_cell
     from graph.reports import scoped_customer
 
     customer, notes = scoped_customer(context, request)
@@ -146,7 +146,7 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
     else:
         headline = (
             f"{plural(over_count, 'customer')} over their credit limit, "
-            f"{plural(len(held), 'customer')} on credit hold ({_as_of(context)})."
+            f"{plural(len(held), 'customer')} on credit hold ({as_of(context)})."
         )
     sections = []
     if over:
@@ -156,7 +156,7 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
                     ("Customer", "Open", "Limit", "Over by", "On hold"),
                     tuple(
                         (
-                            _customer_cell(who),
+                            customer_cell(who),
                             money(used, who.currency),
                             money(who.credit_limit or ZERO, who.currency),
                             money(used - (who.credit_limit or ZERO), who.currency),
@@ -181,7 +181,7 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
                     ("Customer", "Open", "Limit"),
                     tuple(
                         (
-                            _customer_cell(c),
+                            customer_cell(c),
                             money(open_of.get((c.customer_id, c.currency), ZERO), c.currency),
                             money(c.credit_limit, c.currency) if c.credit_limit else "none",
                         )
@@ -196,7 +196,7 @@ def credit_exceptions(context: ReportContext, request: Request) -> Reply:
         headline=" ".join([*notes, headline]),
         sections=sections,
         context=[
-            f"Source: ERP customers and open invoices {_as_of(context)}; the limit is compared "
+            f"Source: ERP customers and open invoices {as_of(context)}; the limit is compared "
             "with what is open in the customer's currency."
         ],
         intent="credit_exceptions",
