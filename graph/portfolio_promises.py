@@ -15,7 +15,7 @@ from graph.portfolio_reads import ZERO, book_reads
 from graph.promises import promises_as_of
 from graph.reports import ReportContext, scoped_customer
 from graph.understand import Request
-from graph.understand_book import PROMISES_KEPT
+from graph.understand_promises import PROMISES_KEPT
 from graph.understand_vocab import normalize
 from integrations.erp.records import Customer
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from graph import understand_book as book
 from graph import understand_collector
+from graph import understand_cuts as cuts
 from graph import understand_parts as parts
 from graph import understand_quoted as quoted
 from graph import understand_vocab as vocab
@@ -291,7 +291,7 @@ def parse(text: str, today: date) -> Request:
         book_intent = portfolio_intent(norm, refs, None)
         if book_intent is None and intent != "customer_balance" and period is not None:
             book_intent = "payments_received"
-    limit = book.count(norm, ranking=intent in ("top_debtors", "largest_invoices"))
+    limit = cuts.count(norm, ranking=intent in ("top_debtors", "largest_invoices"))
     also_named: tuple[str, ...] = ()
     if name and intent in parts.ONE_CUSTOMER and (apart := parts.names_apart(refs.remaining)):
         name, also_named = apart[0], apart[1:]
@@ -317,8 +317,8 @@ def parse(text: str, today: date) -> Request:
         text=text,
         guessed=guessed,
         payment_refs=payment_refs,
-        days=book.over_days(norm) if intent == "over_days" else None,
-        currency=book.currency(norm),
+        days=cuts.over_days(norm) if intent == "over_days" else None,
+        currency=cuts.currency(norm),
         by_collector=by_collector,
         maybe_invoices=maybe,
         book_intent=book_intent if book_intent != intent else None,

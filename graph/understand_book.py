@@ -1,7 +1,9 @@
-"""The words of whole-book questions (the portfolio: aging, top debtors, over N days, total AR,
-credit exceptions, largest invoices, unapplied cash, days to pay, disputes, promises) and the
-approvals inbox, as ``graph.understand`` reads them on the normalized text
-(``graph.understand_vocab.normalize``). Phrasings are grouped as families of what is asked.
+"""The words of whole-book questions (the portfolio: aging, top debtors, total AR, credit
+exceptions, largest invoices, unapplied cash, days to pay, disputes), as ``graph.understand``
+reads them on the normalized text (``graph.understand_vocab.normalize``). Phrasings are grouped
+as families of what is asked. The promises' words are in ``graph.understand_promises``, the
+approvals inbox's in ``graph.understand_inbox``, and the cuts of a whole-book question (over N
+days, a currency, a count) in ``graph.understand_cuts``.
 """
 
 from __future__ import annotations
@@ -18,41 +20,6 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 # --- the whole book (portfolio questions) ---------------------------------------------------------
 # Each is read only when the message names no customer unless said otherwise in
 # graph.understand_intent.portfolio_intent.
-APPROVALS_INBOX = _rx(
-    r"^\s*(?:my |pending |open )?approvals?(?: (?:inbox|queue|list|pending|waiting))?\s*[?!.]*$",
-    r"\bwhat is waiting for (?:me|my approval|approval)\b|\bwaiting (?:for|on) (?:me|my"
-    r" (?:approval|sign-?off))\b",
-    r"\bmy approvals?\b|\b(?:pending|open|outstanding) approvals?\b|\bapprovals? (?:inbox|queue"
-    r"|waiting|pending)\b|\bwhat (?:do|should|can|must) i (?:need to |have to )?approve\b"
-    r"|\bawaiting (?:my )?approval\b"
-    # "did luis's write-off come through for approval yet": a proposal arrived in the inbox
-    r"|\b(?:come|came|gone|went|got|get|arrived) (?:through|thru|in|up) for (?:my )?(?:approval"
-    r"|sign-?off)\b",
-    r"\b(?:waiting|pending) (?:for|on) (?:my |an? )?approval\b|\bneeds? my approval\b"
-    r"|\b(?:status of|where is|what happened to) (?:my|our|the) (?:[\w-]+ ){0,2}(?:requests?"
-    r"|proposals?)\b"
-    r"|\bmy (?:approval )?inbox\b"
-    r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
-    # "any approvals for me", "anything pending my sign-off": what waits on the one asking
-    r"\b(?:any|anything|something) (?:approvals?|sign-?offs?|sign offs?) (?:for me|waiting"
-    r"|pending)\b|\b(?:anything|something|what is) (?:pending|awaiting|waiting (?:for|on)) my"
-    r" (?:approval|sign-?off|sign off)\b",
-    # a proposal asked after: "is there a pending limit change for X?", "the hold for X -
-    # approved yet?", "has the limit change I asked for been approved", "who approved the write-off
-    # for X", "any write-offs waiting to be signed off?", "the queue of proposals"
-    r"\b(?:pending|proposed|awaiting) (?:credit )?(?:limit (?:change|increase|decrease)|holds?"
-    r"|releases?|write-?offs?|terms changes?|changes?|proposals?)\b"
-    r"|\b(?:outstanding|open|pending) proposals\b|\b(?:queue|list) of (?:proposals|changes"
-    r"|approvals)\b|\bproposals? (?:are |is )?(?:awaiting|waiting|pending)\b",
-    r"\b(?:hold|release|write-?off|change|increase|decrease|proposal|request)\b[^?.]{0,40}"
-    r"(?:\b(?:approved|signed off) yet\b|\bbeen (?:approved|signed off|rejected)\b"
-    r"|\bwaiting (?:on|for) (?:someone|somebody|anyone|a manager|approval|sign-?off)\b)"
-    r"|\bwaiting to be (?:signed off|approved)\b|\bawaiting (?:my |your )?sign-?off\b",
-    r"\bwho approved (?:the|that|this|my|our) (?:[\w-]+ ){0,3}(?:change|write-?off|hold|release"
-    r"|increase|decrease|proposal|request)\b"
-    r"|\b(?:have|has) (?:i|we) not (?:yet )?approved\b|\b(?:sitting|stuck|sat) in (?:the )?"
-    r"(?:approvals?|approval queue|inbox)\b",
-)
 CREDIT_EXCEPTIONS = _rx(
     r"\b(?:credit|limit) utili[sz]ation\b",
     # "which accounts have negative headroom", "which customers blew thru their credit line",
@@ -69,21 +36,6 @@ CREDIT_EXCEPTIONS = _rx(
     r"|held|frozen)\b|\bmaxed (?:out )?(?:on )?credit\b",
     r"\b(?:blow\w*|went|gone|going|are|is) (?:thru|through|over) (?:their|its|the|a)? ?(?:credit )?"
     r"(?:limits?|lines?)\b|\bon (?:credit )?stop\b|\bstop list\b",
-)
-OVER_DAYS = lazy(
-    r"(?<![$\d.,])(?:(?:\b(?:over|above|more than|older than|beyond|greater than|(?<!the )past"
-    r"|exceeding|at least|longer than)|>=?)\s*(\d{1,3})\b"
-    r"(?!\s*(?:k\b|%|,\d|\.\d|invoices?|customers?|accounts?))"
-    r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
-    r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d)\s*\+"
-    r"|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
-    r" )?(?:past due|overdue|late|old|delinquent|bucket)\b)"
-)
-OVER_DAYS_CONTEXT = lazy(
-    r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"
-    r"|outstanding"
-    r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance|book"
-    r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
 )
 TOTAL_AR = _rx(
     r"\b(?:what|where) is (?:the|our) (?:book|ar|receivables?|debtor book)(?: at| sitting at| now"
@@ -193,10 +145,6 @@ AGING_REPORT = _rx(
     r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
     r"|(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-]).{0,25}(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-])",
 )
-# Three or more buckets listed: "current / 30 / 60 / 90+", "0-30, 31-60, 61-90, 90+": the whole
-# aging, not a cut at the last one.
-_BUCKET = r"(?:current|(?:0|1|15|30|31|45|46|60|61|90|91|120|121|150|180)(?:\s*-\s*\d{1,3})?\s*\+?)"
-AGING_BUCKETS = lazy(rf"(?<![\d/.])\b{_BUCKET}(?:\s*[/,|&]\s*(?:and\s+)?{_BUCKET}){{2,}}(?![\d/.])")
 LARGEST_INVOICES = _rx(
     r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)?(?: single| individual)?"
     r"(?:[- ]value|[- ]dollar| amount)? (?:open |unpaid"
@@ -316,112 +264,3 @@ DISPUTES = _rx(
     r"|\b(?:fighting|arguing with|pushing back on) us (?:on|over|about)\b"
     r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b",
 )
-PROMISES = _rx(
-    r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b|\bpayment commitments?\b"
-    r"|^\s*commitments?\b",
-)
-# The message asks about promises (rather than reporting one): "broken promises", "promises due".
-PROMISES_QUESTION = _rx(
-    r"\b(?:broken|kept|open|due|missed|outstanding|pending|upcoming|active|overdue|honou?red"
-    r"|fulfill?ed)"
-    r" (?:promises?|ptps?|commitments?)\b"
-    r"|\b(?:promises?|ptps?|commitments?) (?:due|broken|kept|missed|coming|this|today"
-    r"|honou?red|fulfill?ed|met"
-    r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
-    # a report noun or a due-state after the promise word: "ptp register", "promises expiring"
-    r"\b(?:promises?|ptps?|commitments?)(?:[- ]to[- ]pay)? (?:status|reports?|list|listing"
-    r"|register|schedule|summary|overview|log|tracker|dashboard|pipeline|expiring|falling"
-    r"|maturing|coming)\b",
-    r"^\s*(?:promises?|ptps?|commitments?)(?: to pay)?\s*[?!.]*$"
-    # the plural first, a list asked for: "promises to pay on the imported ledger", "ptps for q4"
-    r"|^\s*(?:the |all |any |our |open )?(?:promises|ptps|commitments)(?: to pay)?"
-    r" (?:on|in|for|across|of|from) \w+"
-    r"|^\s*(?:did|has|have|does|do|is|was)\b.{0,40}\bpromis(?:e|ed)\b"
-    r"|\b(?:who|which|what|any|list|show|all)\b"
-    r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
-    r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) (?:promises?|ptps?)\b"
-    r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
-    # a promise asked after: "did anyone record the ptp for X?", "ptp from X broke again?", "has
-    # X a promise to pay on file", "X promised the 24k for monday right?"
-    r"\b(?:did|has|have) (?:anyone|anybody|someone|somebody|we|you) (?:record|log|enter|take|note)"
-    r"\w* (?:the |a |their )?(?:promise|ptp)\b"
-    r"|\b(?:promise|ptp)\b.{0,30}\b(?:broke|broken|kept|missed)(?: again)?\s*[?]"
-    r"|\b(?:promise|ptp)(?: to pay)? on (?:file|record|the system)\b"
-    r"|\bpromised\b.{0,40}\bright\s*\?",
-)
-# a promise named, then whether it was kept: "X promised something on 10204 - did they stick to
-# it", "globex promised 5k for friday, have they kept it?"
-PROMISE_THEN_KEPT = lazy(
-    r"\bpromis(?:e|ed|es)\b.{0,80}\b(?:did|have|has|had) (?:they|he|she|\w+) (?:stick|stuck|keep"
-    r"|kept|honou?r(?:ed)?|deliver(?:ed)?|make good|made good)(?: (?:to|on))? (?:it|that|this"
-    r"|their (?:word|promise|ptp)|the (?:promise|ptp))\b"
-)
-# The promises asked about were kept: "which promises were kept", "ptps honoured this month".
-_KEEP = r"(?:keeps?|keeping|kept|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?|made good|met)"
-PROMISES_KEPT = lazy(
-    rf"\b(?:{_KEEP}|paid as promised)\b.{{0,30}}\b(?:promises?|ptps?)\b"
-    rf"|\b(?:promises?|ptps?)\b.{{0,30}}\b{_KEEP}\b"
-)
-# A promise named in a clause of when, beside a question about paying: "did mills pay anything
-# after they broke their promise?" asks about the payments
-PROMISE_AS_WHEN = lazy(
-    r"^\s*(?:did|has|have|does|do|is|was|how much|what|when)\b.{0,60}\b(?:pay|paid|pays|send|sent"
-    r"|wire|wired|remit|remitted)\b.{0,30}\b(?:after|since|once|because|when|before)\b.{0,30}"
-    r"\b(?:promises?|ptps?|promised)\b"
-)
-
-
-# --- read from the words of a whole-book question ------------------------------------------
-_AT_RISK = lazy(
-    r"\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to|at risk|risk of|will"
-    r" (?:go|be|hit|cross)|next week|next month)\b"
-)
-_CURRENCIES = (
-    (lazy(r"\b(?:eur|euros?|eurozone)\b|\u20ac"), "EUR"),
-    (lazy(r"\b(?:gbp|pounds?|uk customers|british)\b|\u00a3"), "GBP"),
-    (lazy(r"\b(?:cad|canadian(?: dollars?)?)\b"), "CAD"),
-    (lazy(r"\b(?:usd|us dollars?|us customers|american)\b"), "USD"),
-)
-
-
-_BUCKET_EDGES = (30, 45, 60, 90, 120, 150, 180, 365)
-
-
-def over_days(norm: str) -> int | None:
-    """N of "over 90", "90+ days", "more than 60 days past due", when it is days past due."""
-    if (
-        _AT_RISK.search(norm)
-        or len(re.findall(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm)) >= 2
-        or AGING_BUCKETS.search(norm)
-    ):
-        return None  # "going over 90 next week"; "buckets 0-30 31-60 61-90": the whole aging
-    for match in OVER_DAYS.finditer(norm):
-        number = int(next(g for g in match.groups() if g))
-        if not 0 < number <= 365:
-            continue
-        if number in (100, 200, 300) and "d" not in match.group(0):
-            continue  # "over 100" alone is an amount; "over 100 days" is not
-        if "+" in match.group(0) and number in _BUCKET_EDGES:
-            return number  # "northwind 90+": the bucket's own notation, days past due
-        if OVER_DAYS_CONTEXT.search(norm):
-            return number
-    return None
-
-
-def currency(norm: str) -> str | None:
-    found = [code for pattern, code in _CURRENCIES if pattern.search(norm)]
-    return found[0] if len(found) == 1 else None
-
-
-_COUNT = lazy(
-    r"\b(?:last|latest|recent|past|top|first|bottom|worst|biggest|largest)\s+(\d{1,3})\b"
-    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?|%|k\b|\+|-|/))"
-)
-_COUNTED_NOUN = lazy(r"\b(\d{1,3}) (?:customers|accounts|clients|debtors|invoices|items)\b")
-
-
-def count(norm: str, ranking: bool) -> int | None:
-    """N of "top 5", "last 3"; in a ranking also of "the 20 customers" ("list the twenty
-    customers with the largest balances")."""
-    match = _COUNT.search(norm) or (_COUNTED_NOUN.search(norm) if ranking else None)
-    return int(match.group(1)) if match else None

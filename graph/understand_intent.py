@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from graph import understand_book as book
+from graph import understand_cuts as cuts
+from graph import understand_promises as promises
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
 from graph.understand_refs import _Refs
@@ -40,7 +42,7 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
     if (
         vocab.PROMISES.search(norm)
         and (vocab.PROMISES_QUESTION.search(norm) or not name)
-        and not book.PROMISE_AS_WHEN.search(norm)
+        and not promises.PROMISE_AS_WHEN.search(norm)
     ):
         return "promises"
     if vocab.DEDUCTIONS_ONLY.search(norm):
@@ -80,13 +82,13 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "aging_report"  # "aged debtors report", "AR by age bucket": not a ranking or a cut
     if vocab.TOP_DEBTORS.search(norm):
         return "top_debtors"
-    if book.over_days(norm) is not None:
+    if cuts.over_days(norm) is not None:
         return "over_days"
     if book.DEBTOR_LIST.search(norm):
         return "top_debtors"
     if name:
         return None
-    if vocab.AGING_REPORT.search(norm) or book.AGING_BUCKETS.search(norm):
+    if vocab.AGING_REPORT.search(norm) or cuts.AGING_BUCKETS.search(norm):
         return "aging_report"
     if vocab.TOTAL_AR.search(norm):
         return "total_ar"
@@ -111,7 +113,7 @@ def intent_of(
         and not _REPORT_FIRST(norm, inbox.start())
     ):
         return "approvals_inbox", False
-    if book.PROMISE_THEN_KEPT.search(norm):
+    if promises.PROMISE_THEN_KEPT.search(norm):
         return "promises", False  # "X promised something on 10204 - did they stick to it"
     if refs.invoices or refs.pos:  # a named invoice wins over report words
         return "invoice_status", False

@@ -2,7 +2,8 @@
 contractions spelled out (``pmts`` → ``payments``, ``o/s`` → ``outstanding``, ``w/o`` →
 ``write off``), words heard as others put right ("whose over", "the hole book"), numbers said in
 words as digits, and typos of AR words corrected (``graph.understand_spelling``). Every pattern
-of ``graph.understand_vocab`` and ``graph.understand_book`` runs on this text.
+of ``graph.understand_vocab`` and ``graph.understand_book`` (and its siblings) runs on this
+text.
 """
 
 from __future__ import annotations

@@ -13,27 +13,29 @@ import re
 
 from graph.lazy_regex import lazy
 
-# The words of whole-book questions are in graph.understand_book; what arbot never acts on, and
-# what it cannot do (yet), in graph.understand_scope.
+# The words of whole-book questions are in graph.understand_book (promises in
+# graph.understand_promises, the approvals inbox in graph.understand_inbox, the days past due in
+# graph.understand_cuts); what arbot never acts on, and what it cannot do (yet), in
+# graph.understand_scope.
 from graph.understand_book import AGING_REPORT as AGING_REPORT
 from graph.understand_book import AGING_WORD as AGING_WORD
-from graph.understand_book import APPROVALS_INBOX as APPROVALS_INBOX
 from graph.understand_book import CREDIT_EXCEPTIONS as CREDIT_EXCEPTIONS
 from graph.understand_book import DAYS_TO_PAY as DAYS_TO_PAY
 from graph.understand_book import DEDUCTIONS_ONLY as DEDUCTIONS_ONLY
 from graph.understand_book import DISPUTES as DISPUTES
 from graph.understand_book import LARGEST_INVOICES as LARGEST_INVOICES
-from graph.understand_book import OVER_DAYS as OVER_DAYS
-from graph.understand_book import OVER_DAYS_CONTEXT as OVER_DAYS_CONTEXT
-from graph.understand_book import PROMISES as PROMISES
-from graph.understand_book import PROMISES_QUESTION as PROMISES_QUESTION
 from graph.understand_book import TOP_DEBTORS as TOP_DEBTORS
 from graph.understand_book import TOTAL_AR as TOTAL_AR
 from graph.understand_book import UNAPPLIED_CASH as UNAPPLIED_CASH
+from graph.understand_cuts import OVER_DAYS as OVER_DAYS
+from graph.understand_cuts import OVER_DAYS_CONTEXT as OVER_DAYS_CONTEXT
 from graph.understand_help import CAPABILITY as CAPABILITY
 from graph.understand_help import HELP as HELP
 from graph.understand_help import HELP_WEAK as HELP_WEAK
+from graph.understand_inbox import APPROVALS_INBOX as APPROVALS_INBOX
 from graph.understand_normalize import normalize as normalize
+from graph.understand_promises import PROMISES as PROMISES
+from graph.understand_promises import PROMISES_QUESTION as PROMISES_QUESTION
 from graph.understand_scope import CANNOT as CANNOT
 from graph.understand_scope import CHATTER_ONLY as CHATTER_ONLY
 from graph.understand_scope import INJECTION as INJECTION

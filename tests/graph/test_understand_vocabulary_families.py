@@ -256,7 +256,7 @@ def test_which_of_them_to_chase_first() -> None:
 
 
 def test_a_promise_kept_is_asked_in_any_order() -> None:
-    from graph.understand_book import PROMISES_KEPT
+    from graph.understand_promises import PROMISES_KEPT
 
     assert PROMISES_KEPT.search("which promises did globex keep")
     assert PROMISES_KEPT.search("did globex keep their promise")

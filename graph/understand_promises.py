@@ -1,0 +1,69 @@
+"""The words of promises to pay (the whole book's promises, or one customer's): a promise named,
+asked about, asked after, kept, or used as a clause of when beside a question about paying, as
+``graph.understand`` reads them on the normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.lazy_regex import lazy
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return lazy("|".join(f"(?:{a})" for a in alternatives))
+
+
+PROMISES = _rx(
+    r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b|\bpayment commitments?\b"
+    r"|^\s*commitments?\b",
+)
+# The message asks about promises (rather than reporting one): "broken promises", "promises due".
+PROMISES_QUESTION = _rx(
+    r"\b(?:broken|kept|open|due|missed|outstanding|pending|upcoming|active|overdue|honou?red"
+    r"|fulfill?ed)"
+    r" (?:promises?|ptps?|commitments?)\b"
+    r"|\b(?:promises?|ptps?|commitments?) (?:due|broken|kept|missed|coming|this|today"
+    r"|honou?red|fulfill?ed|met"
+    r"|next|that|outstanding|open|pending|to pay (?:due|this|today|next))\b",
+    # a report noun or a due-state after the promise word: "ptp register", "promises expiring"
+    r"\b(?:promises?|ptps?|commitments?)(?:[- ]to[- ]pay)? (?:status|reports?|list|listing"
+    r"|register|schedule|summary|overview|log|tracker|dashboard|pipeline|expiring|falling"
+    r"|maturing|coming)\b",
+    r"^\s*(?:promises?|ptps?|commitments?)(?: to pay)?\s*[?!.]*$"
+    # the plural first, a list asked for: "promises to pay on the imported ledger", "ptps for q4"
+    r"|^\s*(?:the |all |any |our |open )?(?:promises|ptps|commitments)(?: to pay)?"
+    r" (?:on|in|for|across|of|from) \w+"
+    r"|^\s*(?:did|has|have|does|do|is|was)\b.{0,40}\bpromis(?:e|ed)\b"
+    r"|\b(?:who|which|what|any|list|show|all)\b"
+    r".{0,30}\b(?:promises?|ptps?|promised)\b|\bbroken? (?:their|a|the|any) promises?\b"
+    r"|\b(?:keep|kept|keeping|honou?r(?:ed)?) (?:their|its|the|a|his|her) (?:promises?|ptps?)\b"
+    r"|\bpromised? (?:anything|something|any(?:thing)? (?:yet|at all))\b",
+    # a promise asked after: "did anyone record the ptp for X?", "ptp from X broke again?", "has
+    # X a promise to pay on file", "X promised the 24k for monday right?"
+    r"\b(?:did|has|have) (?:anyone|anybody|someone|somebody|we|you) (?:record|log|enter|take|note)"
+    r"\w* (?:the |a |their )?(?:promise|ptp)\b"
+    r"|\b(?:promise|ptp)\b.{0,30}\b(?:broke|broken|kept|missed)(?: again)?\s*[?]"
+    r"|\b(?:promise|ptp)(?: to pay)? on (?:file|record|the system)\b"
+    r"|\bpromised\b.{0,40}\bright\s*\?",
+)
+# a promise named, then whether it was kept: "X promised something on 10204 - did they stick to
+# it", "globex promised 5k for friday, have they kept it?"
+PROMISE_THEN_KEPT = lazy(
+    r"\bpromis(?:e|ed|es)\b.{0,80}\b(?:did|have|has|had) (?:they|he|she|\w+) (?:stick|stuck|keep"
+    r"|kept|honou?r(?:ed)?|deliver(?:ed)?|make good|made good)(?: (?:to|on))? (?:it|that|this"
+    r"|their (?:word|promise|ptp)|the (?:promise|ptp))\b"
+)
+# The promises asked about were kept: "which promises were kept", "ptps honoured this month".
+_KEEP = r"(?:keeps?|keeping|kept|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?|made good|met)"
+PROMISES_KEPT = lazy(
+    rf"\b(?:{_KEEP}|paid as promised)\b.{{0,30}}\b(?:promises?|ptps?)\b"
+    rf"|\b(?:promises?|ptps?)\b.{{0,30}}\b{_KEEP}\b"
+)
+# A promise named in a clause of when, beside a question about paying: "did mills pay anything
+# after they broke their promise?" asks about the payments
+PROMISE_AS_WHEN = lazy(
+    r"^\s*(?:did|has|have|does|do|is|was|how much|what|when)\b.{0,60}\b(?:pay|paid|pays|send|sent"
+    r"|wire|wired|remit|remitted)\b.{0,30}\b(?:after|since|once|because|when|before)\b.{0,30}"
+    r"\b(?:promises?|ptps?|promised)\b"
+)
