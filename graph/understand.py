@@ -116,7 +116,17 @@ _OVER_AMOUNT = lazy(
     r"(?!\s*(?:days?|%))"
 )
 # cash over a past period is what came in: "cash since the 16th", "any cash yesterday"
-_CASH = lazy(r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app\w*|outlook|tied))")
+# "what did X send us since the start of the month", "how much has X paid since september": the
+# amount received from one customer from a day to today (a yes-no "has X paid since …" is their
+# payment record, and a bare "since?" after a remark is read elsewhere)
+_AMOUNT_SINCE = lazy(
+    r"\b(?:what|how much)\b(?! (?:(?:have|has|did|do) )?(?:we|i)\b).{0,50}\b(?:pay|paid|send|sent"
+    r"|remit(?:ted)?|wired?)\b.{0,30}\bsince (?:the |last |\d|[a-z]{3})"
+)
+# "cash applied in october" came in; "cash app", "cash application" is the matching work
+_CASH = lazy(
+    r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app(?:s|lications?)?\b|outlook|tied))"
+)
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
 _COMING_DUE = lazy(r"\b(?:falls?|falling|coming|becomes?|becoming)? ?due\b|\bmaturing\b")
 _PAST_DUE = lazy(r"\bpast due\b|\boverdue\b|\bdue (?:before|since|until)\b")
@@ -255,6 +265,14 @@ def parse(text: str, today: date) -> Request:
         # "globex payments between 2026-09-01 and 2026-10-31": payments received between
         # written dates, narrowed to one customer; "did globex pay on 2026-11-02?" asks about
         # the customer's payments (as "did globex pay last week" does)
+        intent = "payments_received"
+    if (
+        intent == "payment_history"
+        and name
+        and period is not None
+        and period.end == today
+        and _AMOUNT_SINCE.search(norm)
+    ):
         intent = "payments_received"
     if intent == "credit_check" and not name and not refs.orders and _BOOK_CREDIT.search(norm):
         intent = "credit_exceptions"  # "customers near their credit limit": the whole book's

@@ -121,7 +121,10 @@ TOP_DEBTORS = _rx(
     r"|amount owed|what they owe|open balance|o ?s|debt)\b",
     r"\b(?:top|biggest|largest|highest|most) (?:\d+ )?(?:owing|owers|outstanding|open ar)\b"
     r"(?! invoices?)",
-    r"\brank\w*\b.{0,30}\b(?:owe|owing|owed|balances?|outstanding|ar)\b",
+    r"\brank\w*\b.{0,45}\b(?:owe|owing|owed|balances?|outstanding|ar)\b",
+    # "who's at the top of the AR list", "top of the debtors table"
+    r"\btop of (?:the |our )?(?:ar|a/r|receivables?|debtors?|owing|owed|balances?) (?:list|ledger"
+    r"|book|table|pile|ranking|league)\b",
     r"\bowes? (?:us )?more than (?:anyone|anybody|everyone)\b",
     r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:customers?|accounts?|clients?) (?:by"
     r"|with the (?:most|largest|biggest|highest)) (?:o ?s|outstanding|open|balances?|ar|a r"

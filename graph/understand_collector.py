@@ -83,7 +83,8 @@ _RESOLUTIONS = (
     (lazy(r"\bpaid\b|\bpayment\b|\bpays\b"), "paid"),
 )
 _DISPUTED_NUMBER = lazy(
-    r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|query (?:on|against))\s+(?:inv(?:oice)?\s+)?"
+    r"\b(?:(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)(?:\s+(?:on|against))?"
+    r"|query (?:on|against))\s+(?:inv(?:oice)?\s+)?"
     r"#?(\d{3})\b(?![.,]\d)(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)",
     re.IGNORECASE,
 )

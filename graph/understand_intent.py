@@ -115,6 +115,10 @@ def intent_of(
         return "approvals_inbox", False
     if promises.PROMISE_THEN_KEPT.search(norm):
         return "promises", False  # "X promised something on 10204 - did they stick to it"
+    if (refs.invoices or refs.pos) and not refs.orders and _ROOM_AFTER.search(norm):
+        # "if X pays the 10336 balance would they have room for another order?": the invoice is
+        # the condition, the customer's credit the question
+        return "credit_check", False
     if refs.invoices or refs.pos:  # a named invoice wins over report words
         return "invoice_status", False
     if refs.payments:
@@ -149,6 +153,12 @@ def intent_of(
     return "unknown", False
 
 
+# room for an order, asked after a payment of an invoice that would make it
+_ROOM_AFTER = lazy(
+    r"\b(?:if|once|when|after)\b.{0,60}\b(?:pays?|paid|clears?|cleared|settles?|settled)\b.{0,60}"
+    r"\b(?:room|headroom|space|capacity) for (?:a|an|the|another|one more|more|new) (?:[\w.$]+ )?"
+    r"orders?\b"
+)
 # the whole book asked for ("which orders are on hold" asks about orders)
 _EVERYONE = lazy(
     r"\b(?:who|whom|everyone|everybody|anyone|anybody)\b"

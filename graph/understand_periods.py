@@ -54,7 +54,8 @@ _P = {
         ("since_nth", rf"\b(?:since|from)\s+the\s+{_ORDINAL}\b"),
         (
             "since_rel",
-            r"\bsince\s+(yesterday|last\s+week|last\s+month|the\s+weekend|monday"
+            r"\bsince\s+(?:last\s+(?=[mtwfs][a-z]+day\b))?(yesterday|last\s+week|last\s+month"
+            r"|the\s+weekend|monday"
             r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         ),
         ("next_n", r"\b(?:next|coming|upcoming|following)\s+(\d{1,3})\s+(days?|weeks?|months?)\b"),
@@ -84,7 +85,7 @@ _P = {
         # "in october", "for the month of october", "october 2026"
         (
             "in_month",
-            rf"\b(?:in|during|for|(?:the\s+)?month\s+of)\s+{_MONTH}(?:\s+(\d{{4}}))?\b(?!\s+\d)"
+            rf"\b(?:in|during|for|(?:the\s+)?month\s+of)\s+(?:fiscal\s+)?{_MONTH}(?:\s+(\d{{4}}))?\b(?!\s+\d)"
             rf"|\b{_MONTH}\s+(\d{{4}})\b",
         ),
         # "week 46", "KW 46", "calendar week 46": the ISO week of this year (or last year's)
@@ -118,6 +119,17 @@ _P = {
         ),
     )
 }
+
+
+# a time said of a call, meeting or e-mail ("this morning's close call", "friday's meeting"):
+# when something was said, not the period asked about
+_WHEN_SAID = lazy(
+    r"(?<!\bsince )(?<!\bafter )(?<!\bbefore )(?<!\buntil )"
+    r"\b(?:this (?:morning|afternoon|evening)|yesterday|today|tonight|last (?:night|week|month)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s (?:[a-z-]+ )?(?:calls?|meetings?|e-?mails?"
+    r"|mails?|chats?|conversations?|discussions?|stand-?ups?|huddles?|catch-?ups?|syncs?"
+    r"|messages?|notes?)\b"
+)
 
 
 def _month_number(word: str) -> int:
@@ -158,6 +170,8 @@ def period(text: str, today: date, forward: bool = False) -> DateRange | None:
 
     def since(start: date, label: str) -> DateRange:
         return DateRange(start, today, label)
+
+    text = _WHEN_SAID.sub(" ", text)  # "as discussed in this morning's call": not the period
 
     if m := _P["since_iso"].search(text):
         try:

@@ -89,6 +89,8 @@ chasers
 mahnung mahnungen zahlungsziel zahlungsziele kreditlimit kreditlimits kreditrahmen bitte danke
 für fur schicken senden verschicken setzen ändern andern aendern erhöhen erhohen erhoehen senken
 tage
+patch patches territory territories desk lowest smallest table fiscal roll
+forward rollforward
 """.split()
 )
 
