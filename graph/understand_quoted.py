@@ -214,9 +214,6 @@ def acts_on_quote(said: Said) -> bool:
     )
 
 
-_IT = lazy(r"(?i)\b(?:it|that one|this one)\b")
-_THEY = lazy(r"(?i)\b(?:they|them|this customer)\b")
-_THEIR = lazy(r"(?i)\btheir\b")
 # an "approved to" or "ok to" before the change an approver wrote: the change is what was okayed
 APPROVED = lazy(r"(?i)^\s*(?:approved|ok|okay|agreed|authori[sz]ed)\s*(?:to|:|-|,)?\s*")
 
@@ -227,6 +224,7 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
     said = split(text)
     if not said.quotes:
         return _after_a_report(text, today, parse)
+    from graph.understand_clauses import classify_said, customer_named, resolve
     from graph.understand_refs import _extract
 
     quote = "\n".join(_without_sign_off(line) for line in said.quoted.splitlines())
@@ -246,17 +244,19 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
         return Request("approvals_inbox", text=text)  # "you said “proposed: …” - approved?"
     # "it" and "they" in the person's words are what the quote names
     named = [*refs.payments, *(f"invoice {i}" for i in refs.invoices), *refs.orders]
-    asked = own
-    if len(named) == 1 and not _extract(own).invoices:
-        asked = _IT.sub(named[0], asked, count=1)
-    who = said.signer or (
-        quoted_reading.customer_text
-        if quoted_reading.customer_text and not quoted_reading.guessed
-        else None
+    parts = classify_said(text)
+    who = (
+        said.signer
+        or (
+            quoted_reading.customer_text
+            if quoted_reading.customer_text and not quoted_reading.guessed
+            else None
+        )
+        # "Frontier Walsh's AP said 'we will pay …' - do they keep promises?": who said it
+        or customer_named(parts, today, parse)
     )
-    if who:
-        asked = _THEIR.sub(f"{who}'s", _THEY.sub(who, asked))
-    mine = parse(asked, today)
+    one = named[0] if len(named) == 1 and not _extract(own).invoices else None
+    mine = parse(resolve(own, who=who, it=one), today)
     if said.inline and mine.action is not None and mine.action.kind == "add_note":
         return None  # "a note on their account saying 'escalate next time'": the note's text
     if (mine.intent != "unknown" and not mine.guessed) or mine.cannot or mine.not_asked:
@@ -266,33 +266,37 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
     return _the_quotes_question(text, quoted_reading, who, firm=said.firm)
 
 
-# "my manager said …", "fyi luis told me …": who said what follows, no part of what is asked
-_REPORTED_LEAD = lazy(
-    r"(?i)^\s*(?:fyi[,:]?\s+)?(?:(?:my|our|the) )?"
-    # a document's text is no one's report: "bank line says …", "collector notes say …"
-    r"(?!(?:bank|remit\w*|narrative|statement|lockbox|memo|ref\w*|wire|check|cheque|notes?"
-    r"|e-?mail|mail|letter|invoice|system|erp|ledger)\b)"
-    r"[\w&.-]+(?:'s [\w&.-]+)?(?: (?!(?:line|text|notes?)\b)[\w&.-]+)?"
-    r" (?:said|says|mentioned|told (?:me|us)|thinks|reckons|suggested|suggests)(?: that)?[\s,:]+"
-)
-
-
 def _after_a_report(
     text: str, today: date, parse: Callable[[str, date], Request]
 ) -> Request | None:
     """A question asked after someone else's words are reported ("my manager said we should
     probably raise kendall's limit, what is it now?"): the rest is read without the reporter."""
-    from graph.understand_mentioned import asks_a_question
+    from graph.understand_clauses import (
+        ASKED,
+        CALLED_OFF,
+        CONDITIONAL,
+        classify,
+        reported_lead,
+        they,
+    )
     from graph.understand_vocab import normalize
 
-    lead = _REPORTED_LEAD.match(text)
-    if lead is None or not asks_a_question(normalize(text[lead.end() :])):
+    lead = reported_lead(text)
+    if lead is None:
         return None
-    rest = text[lead.end() :]
+    rest = text[lead:]
+    parts = classify(normalize(rest))
+    if not parts or parts[-1].role != ASKED or not parts[-1].question:
+        return None
+    if they(parts[-1].text) and any(c.role in (CALLED_OFF, CONDITIONAL) for c in parts):
+        # "Cedar Owens said they'd pay on the 30th - not firm yet, what do they owe?": a remark
+        # whose "they" may be who said it, read whole ("Priya says Falcon wants a 40k line -
+        # what's their c/l?" is not)
+        return None
     reading = parse(rest, today)
     if reading.action is not None or reading.intent == "unknown" or reading.guessed:
         return None
-    if reading.customer_text is None and (_THEY.search(rest) or _THEIR.search(rest)):
+    if reading.customer_text is None and they(rest):
         return None  # "heritage's buyer said …, what's open for them?": the reporter is "they"
     return replace(reading, text=text)
 
