@@ -23,6 +23,7 @@ each is validated against the ERP as the ones before it left it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,13 +31,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from graph.action_base import Action, ActionError
-from graph.approval_records import auto_detail, fingerprint, new_approval, proposed_detail
+from graph.approval_records import auto_detail, new_approval, proposed_detail
 from graph.approvals import SYSTEM
 from graph.ar.cashapp_payers import normalize_payer
 from graph.cash_actions import ApplyPayment
 from integrations.erp.port import ErpClient, ErpError
 from integrations.erp.records import Customer, Invoice, Payment
 from integrations.store import Approval
+from integrations.store.audit import canonical, canonical_reusing
 from integrations.store.audit_batch import Move, Step
 from integrations.store.clock import now_utc
 
@@ -145,6 +147,10 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
     executing = {"attempt": 1}
     made: list[tuple[dict[str, Any], list[Step]]] = []
     auto: list[tuple[str, Action, Any, dict[str, Any] | None]] = []
+    # Each new approval's payload and origin, and what it rests on (``before``), written as
+    # JSON once: for its row, its ``proposed`` record and (``before``) its ``done`` record.
+    texts: dict[str, tuple[str, str | None]] = {}
+    before_texts: dict[str, str] = {}
     # The batch's moment: when its proposals are made and its automatic ones decided (the
     # same time stamps convert once for the store, not once a row).
     stamp = now_utc()
@@ -159,7 +165,8 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
             outcomes[index] = Proposed(open_by_key[key])
             continue
         before = action.snapshot(read)  # type: ignore[arg-type]
-        facts = fingerprint(before)
+        before_text = canonical(before)
+        facts = hashlib.sha256(before_text.encode()).hexdigest()[:16]  # fingerprint(before)
         rejected = rejected_by_key.get(key)
         if rejected is not None and (rejected.origin or {}).get("facts") == facts:
             outcomes[index] = Proposed(rejected)
@@ -173,12 +180,19 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
             expire_after=policy.expire_after,
             now=stamp,
         )
+        approval_id = values["approval_id"]
+        payload_text = canonical(values["payload"])
+        texts[approval_id] = (payload_text, canonical(values["origin"]))
+        before_texts[approval_id] = before_text
+        detail = proposed_detail(action, proposal.requested_by, before, proposal.origin, row=values)
+        known = {id(values["payload"]): payload_text, id(before): before_text}
         steps = [
             Step(
                 "proposed",
                 SYSTEM,
-                proposed_detail(action, proposal.requested_by, before, proposal.origin, row=values),
+                detail,
                 {"status": "pending", "decided_by": None},
+                text=canonical_reusing(detail, known),
             )
         ]
         decider = policy.auto_decider(
@@ -204,12 +218,13 @@ def propose_many(service: ApprovalService, proposals: Sequence[Proposal]) -> lis
                 Step("auto_approved", decider, auto_details[action.kind], {"status": "approved"})
             )
             steps.append(Step("executing", SYSTEM, executing))
-            auto.append((values["approval_id"], action, before, proposal.origin))
+            auto.append((approval_id, action, before, proposal.origin))
         open_by_key[key] = values  # a second proposal of the same write gets this one
         made.append((values, steps))
         outcomes[index] = Proposed(None)
-    rows = dict(store.create_many(made))
-    rows |= _execute_many(service, auto, rows)  # the auto-approved as they stand after the write
+    rows = dict(store.create_many(made, texts))
+    # The auto-approved as they stand after the write.
+    rows |= _execute_many(service, auto, rows, before_texts)
     # An auto-approved one still ``executing`` was moved by someone else meanwhile: read it.
     elsewhere = [a for a, _, _, _ in auto if a not in rows or rows[a]["status"] == "executing"]
     # Each stored row's payload and origin are the ones made here, written as JSON: the dicts
@@ -272,9 +287,12 @@ def _execute_many(
     service: ApprovalService,
     writes: Sequence[tuple[str, Action, Any, dict[str, Any] | None]],
     created: dict[str, dict[str, Any]],
+    before_texts: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Write the auto-approved (now ``executing``) approvals and record each outcome; the
-    approvals moved, as stored after their outcome. ``created``: the rows as just stored."""
+    approvals moved, as stored after their outcome. ``created``: the rows as just stored;
+    ``before_texts``: each one's ``before`` as ``canonical`` wrote it."""
+    before_texts = before_texts or {}
     if not writes:
         return {}
     reported: dict[str, dict[str, Decimal]] = {}
@@ -300,6 +318,13 @@ def _execute_many(
                 )
             )
             continue
+        detail = {
+            "before": before,
+            "after": snapshots.get(approval_id) or action.snapshot(after),  # type: ignore[arg-type]
+            "replayed": result.replayed,
+        }
+        written = before_texts.get(approval_id)
+        text = None if written is None else canonical_reusing(detail, {id(before): written})
         moves.append(
             Move(
                 approval_id,
@@ -313,12 +338,9 @@ def _execute_many(
                 Step(
                     "done",
                     SYSTEM,
-                    {
-                        "before": before,
-                        "after": snapshots.get(approval_id) or action.snapshot(after),  # type: ignore[arg-type]
-                        "replayed": result.replayed,
-                    },
+                    detail,
                     erp_reference=result.erp_reference,
+                    text=text,
                 ),
             )
         )

@@ -138,8 +138,9 @@ class CashRunBatches(RunClaimHolder):
         # writes make they free themselves: collecting there is pure cost.
         with no_gc():
             matched_lines = (one for chunk in spool for one in chunk)
-            for batch, matches in _batches(work(), matched_lines):
-                for key, (result, meanwhile) in self._settle_batch(batch, matches, run_key).items():
+            for batch, matches, actions in _batches(work(), matched_lines):
+                settled = self._settle_batch(batch, matches, run_key, actions)
+                for key, (result, meanwhile) in settled.items():
                     ready[key] = (result, False)
                     counts["elsewhere"] += meanwhile
                 flush()
@@ -153,11 +154,17 @@ class CashRunBatches(RunClaimHolder):
         )
 
     def _settle_batch(
-        self, batch: list[Item], matches: dict[str, CashMatch], run_key: str
+        self,
+        batch: list[Item],
+        matches: dict[str, CashMatch],
+        run_key: str,
+        actions: dict[str, ApplyPayment] | None = None,
     ) -> dict[str, tuple[dict[str, Any], bool]]:
         """Own a batch of lines (``in_progress``), propose or file each, record the results:
         a few transactions for the whole batch. Each line's result, and whether another run
-        had taken the line meanwhile."""
+        had taken the line meanwhile. ``actions``: the write each matched line proposes
+        (``payment_action``), by payment id, where ``_batches`` made it already."""
+        actions = actions or {}
         self._beat()
         rows = {  # each new line's result row, made once (begun with it, then finished)
             item.key: matches[item.line.payment_id].as_dict() for item in batch if item.row is None
@@ -208,9 +215,8 @@ class CashRunBatches(RunClaimHolder):
                 "payment_id": line.payment_id,
                 "payer_name": line.payer_name,
             }
-            proposal = Proposal(
-                payment_action(line, match), REQUESTER, origin, match.decision == "auto"
-            )
+            action = actions.get(line.payment_id) or payment_action(line, match)
+            proposal = Proposal(action, REQUESTER, origin, match.decision == "auto")
             proposals.append((item, result, proposal))
         outcomes = propose_many(self.approvals, [proposal for _, _, proposal in proposals])
         for (item, result, _), outcome in zip(proposals, outcomes, strict=True):
@@ -273,14 +279,16 @@ def chunks(lines: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _batches(
     items: Iterable[Item], matched: Iterator[CashMatch]
-) -> Iterator[tuple[list[Item], dict[str, CashMatch]]]:
+) -> Iterator[tuple[list[Item], dict[str, CashMatch], dict[str, ApplyPayment]]]:
     """The lines in order, in batches that grow from ``FIRST_BATCH`` to ``BATCH`` lines (the
     first results are recorded soon, a crash leaves little in flight), each with its lines'
     matches (taken from ``matched`` in order: one for each line not already proposed); no two
     lines of a batch touch the same invoice or payment, so each is proposed against the ERP as
-    the lines before it left it."""
+    the lines before it left it. With each batch, the write each of its matched lines
+    proposes (``payment_action``), by payment id."""
     batch: list[Item] = []
     matches: dict[str, CashMatch] = {}
+    actions: dict[str, ApplyPayment] = {}
     touched: set[str] = set()
     size = FIRST_BATCH
     for item in items:
@@ -289,14 +297,19 @@ def _batches(
             match = next(matched)
             assert match.payment_id == item.line.payment_id
         these = {f"line:{item.key}"}
+        action = None
         if match is not None and match.customer_id is not None and match.applications:
-            these |= touches(payment_action(item.line, match))
+            action = payment_action(item.line, match)
+            these |= touches(action)
         if batch and (len(batch) >= size or these & touched):
-            yield batch, matches
-            batch, matches, touched, size = [], {}, set(), min(size * 2, BATCH)
+            yield batch, matches, actions
+            batch, matches, actions = [], {}, {}
+            touched, size = set(), min(size * 2, BATCH)
         batch.append(item)
         if match is not None:
             matches[item.line.payment_id] = match
+            if action is not None:
+                actions[item.line.payment_id] = action
         touched |= these
     if batch:
-        yield batch, matches
+        yield batch, matches, actions

@@ -148,6 +148,31 @@ def execute_plain(
     return conn.exec_driver_sql(plain.sql, named).rowcount
 
 
+def execute_tuples(
+    conn: Connection,
+    name: str,
+    statement: Callable[[], Any],
+    names: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+) -> int | None:
+    """``execute_plain`` of rows given as tuples of ``names``' values, handed to the driver as
+    they are, when nothing of theirs is converted and the statement binds exactly ``names``
+    in that order (positional drivers: SQLite's); the number of rows it changed. None, with
+    nothing executed, when the statement is not such a one (the caller then gives dicts)."""
+    plain = _compiled(conn, name, statement)
+    if (
+        plain is None
+        or not plain.positional
+        or plain.names != names
+        or plain.defaults
+        or any(n in plain.processors for n in names)
+    ):
+        return None
+    if not rows:
+        return 0
+    return conn.exec_driver_sql(plain.sql, list(rows)).rowcount
+
+
 @contextmanager
 def bulk_write_transaction(engine: Engine) -> Iterator[Connection]:
     """``write_transaction`` for a batch of thousands of rows. On SQLite the connection's page

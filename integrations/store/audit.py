@@ -68,6 +68,25 @@ def canonical(value: Any) -> str:
 
 
 _STRING = json.encoder.encode_basestring_ascii  # what the encoder writes a string as
+
+
+def canonical_reusing(value: Mapping[str, Any], known: Mapping[int, str]) -> str:
+    """``canonical(value)`` for a dict of string keys, each value that is one of the objects
+    ``known`` names (by ``id``) written as the text given for it there, which must be its
+    ``canonical`` (a payload or snapshot already written for another column or record): the
+    same text, without serialising the same object twice."""
+    if not all(type(name) is str for name in value):  # json's own rules for other keys
+        return canonical(value)
+    parts = []
+    for name in sorted(value):
+        item = value[name]
+        text = known.get(id(item))
+        if text is None:
+            text = _STRING(item) if type(item) is str else canonical(item)
+        parts.append(_STRING(name) + ":" + text)
+    return "{" + ",".join(parts) + "}"
+
+
 _FLAT = frozenset({str, int, type(None)})
 
 

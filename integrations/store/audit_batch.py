@@ -31,7 +31,7 @@ from integrations import plain_in
 from integrations.db import UtcDateTime
 from integrations.erp.local.schema import Money
 from integrations.plain_in import chunks
-from integrations.plain_writes import bulk_write_transaction, execute_plain
+from integrations.plain_writes import bulk_write_transaction, execute_plain, execute_tuples
 from integrations.store import schema as t
 from integrations.store.audit import (
     AuditKeys,
@@ -44,8 +44,11 @@ from integrations.store.clock import now_utc
 CENTS = Decimal("0.01")
 
 
-def new_approval_row(values: dict[str, Any], stamp: datetime) -> dict[str, Any]:
-    """The columns of an approval inserted now: defaults, then ``values``, JSON canonicalised."""
+def new_approval_row(
+    values: dict[str, Any], stamp: datetime, texts: tuple[str, str | None] | None = None
+) -> dict[str, Any]:
+    """The columns of an approval inserted now: defaults, then ``values``, JSON canonicalised.
+    ``texts``: its payload's and origin's ``canonical`` text, when the caller wrote them."""
     row = {
         "attempts": 0,
         "created_at": stamp,
@@ -58,6 +61,9 @@ def new_approval_row(values: dict[str, Any], stamp: datetime) -> dict[str, Any]:
         "executing_since": None,
         "origin": None,
     } | values
+    if texts is not None:
+        row["payload"], row["origin"] = texts
+        return row
     row["payload"] = canonical(row["payload"])
     if row["origin"] is not None:
         row["origin"] = canonical(row["origin"])
@@ -73,6 +79,7 @@ class Step:
     detail: dict[str, Any]
     fields: dict[str, Any] = field(default_factory=dict)  # differences from the stored row
     erp_reference: str | None = None
+    text: str | None = None  # ``canonical(detail)``, when the caller wrote it already
 
 
 @dataclass(frozen=True)
@@ -91,16 +98,19 @@ _MONEY = [c.name for c in t.approvals.columns if isinstance(c.type, Money)]
 _TIMES = [c.name for c in t.approvals.columns if isinstance(c.type, UtcDateTime)]
 
 
+_CONVERTED = frozenset(_MONEY) | frozenset(_TIMES)
+
+
 def _as_stored(row: dict[str, Any]) -> dict[str, Any]:
     """An approval row as the store reads it back after writing ``row``, without reading it."""
     stored = dict(row)
-    for name in _MONEY:
-        value = stored.get(name)
-        if value is not None:
+    for name in _CONVERTED.intersection(stored):
+        value = stored[name]
+        if value is None:
+            continue
+        if name in _MONEY:
             stored[name] = Decimal(value).quantize(CENTS)
-    for name in _TIMES:
-        value = stored.get(name)
-        if value is not None and value.tzinfo is not UTC:
+        elif value.tzinfo is not UTC:
             stored[name] = value.astimezone(UTC)
     return stored
 
@@ -156,6 +166,14 @@ _RECORD = (
 )
 
 
+# The audit table's columns in the order its insert binds them (a record's fields and hash).
+_AUDIT_ROW = (*_RECORD[:8], "hash", *_RECORD[8:])
+
+
+def _insert_audit() -> Any:
+    return insert(t.audit)
+
+
 class _ChangedSince(Exception):
     """A row ``move_many`` was told of changed since: its transaction is rolled back."""
 
@@ -180,9 +198,11 @@ class BatchWrites:
         texts: dict[int, str] = {}  # a detail several records share (the same dict) written once
         for approval_id, step, state in records:
             seq += 1
-            text = texts.get(id(step.detail))
+            text = step.text
             if text is None:
-                text = texts[id(step.detail)] = canonical(step.detail)
+                text = texts.get(id(step.detail))
+                if text is None:
+                    text = texts[id(step.detail)] = canonical(step.detail)
             fields = [
                 seq,
                 approval_id,
@@ -196,10 +216,14 @@ class BatchWrites:
                 state,
             ]
             previous = record_hash(key, fields)  # the fields in ``record_fields``' order
-            rows.append(dict(zip(_RECORD, fields, strict=True), hash=previous))
+            fields.insert(8, previous)  # in ``_AUDIT_ROW``'s order
+            rows.append(tuple(fields))
         if not rows:
             return
-        _insert_plain(conn, t.audit, rows)
+        name = f"insert:{t.audit.name}"
+        if execute_tuples(conn, name, _insert_audit, _AUDIT_ROW, rows) is None:
+            dicts = [dict(zip(_AUDIT_ROW, row, strict=True)) for row in rows]
+            execute_plain(conn, name, _insert_audit, dicts)
         conn.execute(
             update(t.audit_head)
             .where(t.audit_head.c.id == 1)
@@ -207,17 +231,21 @@ class BatchWrites:
         )
 
     def create_many(
-        self, made: Sequence[tuple[dict[str, Any], Sequence[Step]]]
+        self,
+        made: Sequence[tuple[dict[str, Any], Sequence[Step]]],
+        texts: dict[str, tuple[str, str | None]] | None = None,
     ) -> dict[str, dict[str, Any]]:
         """Insert approvals (each row as it stands after its steps) with the audit records of
         their steps: ``proposed`` first, then e.g. ``auto_approved`` and ``executing``. The rows
-        as stored, by approval id."""
+        as stored, by approval id. ``texts``: by approval id, the ``canonical`` text of its
+        payload and origin, when the caller wrote them already."""
         if not made:
             return {}
         stamp = now_utc()
+        texts = texts or {}
         rows = []
         for values, _ in made:
-            rows.append(new_approval_row(values, stamp))
+            rows.append(new_approval_row(values, stamp, texts.get(values["approval_id"])))
         stored = {row["approval_id"]: _as_stored(row) for row in rows}
         with bulk_write_transaction(self.engine) as conn:
             _insert_plain(conn, t.approvals, rows)

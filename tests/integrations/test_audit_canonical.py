@@ -21,6 +21,7 @@ from integrations.store.audit import (
     canonical,
     canonical_list,
     canonical_list_bytes,
+    canonical_reusing,
 )
 
 flat = st.lists(st.none() | st.integers() | st.text(), max_size=16)
@@ -153,3 +154,27 @@ def test_states_of_any_changes_are_each_the_state_of_the_changed_row(
     row: dict[str, Any], changes: list[dict[str, Any]]
 ) -> None:
     assert approval_states(row, changes) == [approval_state(row | c) for c in changes]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.decimals(allow_nan=False),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(), json_values, max_size=6), st.data())
+def test_a_detail_written_from_texts_written_before_is_its_canonical_json(
+    detail: dict[str, Any], data: st.DataObject
+) -> None:
+    """``canonical_reusing``: a record's detail written from its parts' texts (a payload, a
+    snapshot written once for another column or record) is the text ``canonical`` writes."""
+    reused = [v for v in detail.values() if data.draw(st.booleans())]
+    known = {id(v): canonical(v) for v in reused}
+    assert canonical_reusing(detail, known) == canonical(detail)
+
+
+def test_a_detail_with_keys_that_are_not_strings_is_written_by_the_encoder() -> None:
+    payload = {"b": 1}
+    detail: dict[Any, Any] = {2: "two", 1: payload}
+    assert canonical_reusing(detail, {id(payload): canonical(payload)}) == canonical(detail)

@@ -17,6 +17,7 @@ from integrations.plain_writes import (
     BULK_CACHE_KIB,
     BULK_CHECKPOINT_PAGES,
     bulk_write_transaction,
+    execute_tuples,
 )
 from integrations.store import Store
 from integrations.store import schema as t
@@ -230,3 +231,41 @@ def test_a_bulk_write_sets_sqlite_s_cache_and_checkpoint_for_its_transaction_onl
         assert settings(conn) == before
         assert [tuple(r) for r in conn.exec_driver_sql("SELECT x FROM t")] == [(1,)]
     engine.dispose()
+
+
+def test_rows_as_tuples_store_what_dicts_store_or_are_refused(ledger_url: str) -> None:
+    """``execute_tuples`` (the audit records' insert): the tuples go to a positional driver as
+    they are and store what ``execute_plain`` of the same rows as dicts stores; a statement
+    whose values are converted (money, times), or bound in another order or by name
+    (PostgreSQL), is refused with nothing written."""
+    store = Store.open(ledger_url)
+    names = tuple(c.name for c in t.audit.columns)
+    rows = [
+        (n, f"A{n}", "proposed", "arbot", "2026-11-21", '{"n":1}', None, f"p{n}", f"h{n}", "k", "s")
+        for n in (1, 2)
+    ]
+    with write_transaction(store.engine) as conn:
+        done = execute_tuples(conn, "test:audit-tuples", lambda: insert(t.audit), names, rows)
+        if done is None:
+            assert store.engine.dialect.name != "sqlite"
+        else:
+            assert done == 2
+        swapped = (names[1], names[0], *names[2:])
+        assert (
+            execute_tuples(conn, "test:audit-swapped", lambda: insert(t.audit), swapped, rows)
+            is None
+        )
+        approval = tuple(c.name for c in t.approvals.columns)  # money and times converted
+        assert (
+            execute_tuples(conn, "test:approval-tuples", lambda: insert(t.approvals), approval, [])
+            is None
+        )
+        dicts = [
+            dict(zip(names, (n + 10, *row[1:]), strict=True))
+            for n, row in zip((1, 2), rows, strict=True)
+        ]
+        execute_plain(conn, "test:audit-dicts", lambda: insert(t.audit), dicts)
+    stored = _raw(store, "store_audit")
+    if done is not None:
+        assert [r[1:] for r in stored[:2]] == [r[1:] for r in stored[2:]]
+    assert len(stored) == (4 if done is not None else 2)
