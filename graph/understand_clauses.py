@@ -92,8 +92,14 @@ IMAGINED = lazy(r"\b(?:thinking|think about|suppose|supposing|hypothetically|ima
 # a report said in words: done, dated, gone out, wanted, said, waited for
 _TOLD = lazy(
     r"\b(?:yesterday|last (?:week|month|friday|monday|tuesday|wednesday|thursday)|this morning"
-    r"|already|earlier|went|sent|put|placed|asked|wants?|wanted|said|says|told|mentioned"
-    r"|no|yet|until|wait|per notes|per)\b"
+    r"|already|earlier|went|sent|put|placed|asked|asking|wants?|wanted|said|says|told"
+    r"|mentioned|no|yet|until|wait|per notes|per)\b"
+)
+# someone else's wish for a change: "the team wants to raise a dispute", "Fabrikam asking for
+# terms change", "the GM keeps saying we should put X on hold"
+WISH = lazy(
+    r"\b(?:wants?|wanted|asking|asked|asks|would like|requested|requesting|keeps? saying"
+    r"|(?:says?|said|thinks?) (?:we|you) should)\b"
 )
 # a change said done when: "… yesterday", "… last week", "already …"
 _DONE_WHEN = lazy(
@@ -113,7 +119,8 @@ _QUESTION_START = lazy(
     r"^(?:(?:but|though|so|and|just checking|anyway)\b[\s,]*)*"
     r"(?:what|whats|how|who|whose|which|when|where|any"
     r"|can you (?:confirm|tell|show|check|see|pull|list)|could you (?:confirm|tell|show|check)"
-    r"|pls (?:check|confirm)|confirm|check"
+    r"|pls (?:check|confirm)|(?:(?:first|just|also|then|pls|please|kindly) )*(?:confirm|check"
+    r"|tell me|let me know|show me)"
     r"|(?:is|are|was|were|did|does|do|has|have)"
     r"(?!n't| (?:not|going|gonna|put|sent|set|taken|made|given|\w+ed)\b))\b"
 )
@@ -128,10 +135,16 @@ REPORTED_LEAD = lazy(
 )
 
 
+# "avg days pls", "their balance pls": a few words and a please, no change named
+_WORDS_PLEASE = lazy(r"^(?:[\w/&'.-]+ ){1,4}(?:please|pls|plz)$")
+
+
 def _is_question(clause: str, mark: bool) -> bool:
     plain = POLITE.sub("", clause)
     return (mark and not _TAG.match(plain)) or bool(
-        _ASKS.match(plain) or _QUESTION_START.match(clause)
+        _ASKS.match(plain)
+        or _QUESTION_START.match(clause)
+        or (_WORDS_PLEASE.match(clause) and not _REQUEST.search(clause))
     )
 
 

@@ -23,6 +23,7 @@ from graph.understand_clauses import (
     CALLED_OFF,
     DEPARTMENT,
     IMAGINED,
+    WISH,
     classify,
     customer_named,
     it,
@@ -40,12 +41,19 @@ if TYPE_CHECKING:
 _CHANGE = lazy(
     r"\b(?:on (?:credit )?(?:hold|stop)|hold|holds|holding|release|write[- ]?offs?|writ(?:e|ing)"
     r" (?:it |them )?off|written off|wrote (?:it |them )?off|disputes?|disputing|net \d+|terms"
-    r"|limits?|lift|raise|reminders?|dunning|statements?|promise|ptp|note)\b"
+    r"|limits?|lift|raise|reminders?|dunning|statements?|soa|promise|ptp|note)\b"
 )
 # the question asks for the change after all: "can you do it?", "can you put them on hold?"
 _DO_IT = lazy(
     r"\b(?:do (?:it|that|this|so)|go ahead|action (?:it|that)|make (?:it|that) happen"
-    r"|set (?:it|that) up|sort (?:it|that)|please|pls|kindly)\b"
+    r"|set (?:it|that) up|sort (?:it|that))\b"
+)
+# "… could you send them their statement please?": asked politely for the change; not "pls
+# just confirm how much is overdue" (asked to be told)
+_PLEASE = lazy(r"\b(?:please|pls|kindly)\b")
+_TOLD_ME = lazy(
+    r"^(?:(?:but|pls|please|kindly|just|first|also|then|can you|could you)\b\s*)*"
+    r"(?:confirm|tell me|let me know|show me|check|what|whats|how|who|which|when)\b"
 )
 _LEAD = lazy(r"^(?:(?:but|though|so|and|just checking|anyway)\b[\s,]*)+")
 # "… how much would that be", "… received anything since?": read by the what-if and
@@ -55,6 +63,7 @@ _WOULD = lazy(r"\b(?:would|since)\b")
 _WENT = lazy(r"\b(?:went|gone out|per notes)\b")
 # "… how much is that all up?": the question points back at the remark's own words
 _THAT = lazy(r"\b(?:that|those|these)\b(?! (?:one|invoice|customer|account)\b)")
+_THE_INVOICE = lazy(r"\b(?:the|that|this) (?:invoice|inv|bill)\b(?! (?:no\.?|number|#)? ?\d)")
 _NUMBER = lazy(r"(?<![\w.,$])(\d{3,6})(?![\w.,])")
 _BOOK_WORD = lazy(
     r"\b(?:total|book|ar|a/r|receivables|everyone|everybody|customers|accounts|clients|all|who"
@@ -75,15 +84,21 @@ def remark_then_question(
     """The question after a remark about a change, read alone (by ``parse``), or None when the
     message is not a remark and then one question."""
     parts = classify(norm)
-    if len(parts) < 2 or parts[-1].role != ASKED or not parts[-1].question:
+    # the remark's clauses first, then the question (its last clause, or the clauses from its
+    # first question on: "… - what is their payment behaviour? avg days pls")
+    first = next((n for n, c in enumerate(parts) if c.role == ASKED), len(parts))
+    told, asked = parts[:first], parts[first:]
+    if not told or not asked or not any(c.question for c in asked):
         return None
-    if any(c.role == ASKED for c in parts[:-1]) or not any(c.marked for c in parts[:-1]):
-        return None  # a request or a second question (read whole), or no remark said as one
-    remark = ". ".join(c.text for c in parts[:-1])
+    if any(c.role != ASKED for c in asked) or not any(c.marked for c in told):
+        return None  # a request or a question between remarks (read whole), or no remark said
+    remark = ". ".join(c.text for c in told)
     if not _CHANGE.search(remark):
         return None
-    question = _LEAD.sub("", parts[-1].text)
-    if _DO_IT.search(question) or _CHANGE.search(question):
+    question = ". ".join(_LEAD.sub("", c.text) for c in asked)
+    if _DO_IT.search(question) or (
+        (_CHANGE.search(question) or _PLEASE.search(question)) and not _TOLD_ME.match(question)
+    ):
         return None  # "… - can you do it?": the change asked for after all
     if IMAGINED.search(remark) or _WOULD.search(question):
         return None  # "thinking of writing X off, how much would that be": what-if's reading
@@ -94,15 +109,19 @@ def remark_then_question(
         said.action is not None
         and said.not_asked is None
         and not _WENT.search(remark)
-        and not any(c.role == CALLED_OFF for c in parts)
+        and not any(c.role == CALLED_OFF for c in told)
+        and not WISH.search(remark)  # "the team wants to raise a dispute on …": their wish
     ):
         return None  # "put X on hold. what do they owe?": a request, then a question
     numbers = [*_extract(remark).invoices] or _NUMBER.findall(remark)
-    who = customer_named(parts[:-1], today, parse) or _customer(said)
+    who = customer_named(told, today, parse) or _customer(said)
     # "… is it overdue?": the one invoice the remark names; without one, the customer ("if X
     # don't pay by EOM I'll want it written off, how long's it been overdue?")
     one = f"invoice {numbers[0]}" if len(numbers) == 1 else (who if not numbers else None)
     question = resolve(question, it=one if it(question) else None) + "?"
+    if len(numbers) == 1:
+        # "team wants to raise a dispute on INV-10200, pls confirm the invoice amount": that one
+        question = _THE_INVOICE.sub(f"invoice {numbers[0]}", question, count=1)
     if they(question):
         if not who:
             return None
