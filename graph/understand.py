@@ -27,6 +27,7 @@ from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_dates import explicit_range
 from graph.understand_german import without_greeting
+from graph.understand_inbox import PROPOSAL_ASKED_AFTER
 from graph.understand_intent import ACRONYMS, intent_of, portfolio_intent
 from graph.understand_mentioned import asks_a_question, mentioned
 from graph.understand_noaction import nothing_asked
@@ -145,6 +146,11 @@ def parse(text: str, today: date) -> Request:
     if vocab.CAPABILITY.match(norm) and not vocab.INJECTION.search(norm):
         # "could you put X on hold if I asked?", "what would I type to …": how arbot works
         return Request("help", text=text)
+    if PROPOSAL_ASKED_AFTER.search(norm) and not vocab.INJECTION.search(norm):
+        # "the write off for X – is it approved yet?": the proposal asked after, not made again
+        return Request(
+            "approvals_inbox", customer_text=_name(_extract(text).remaining)[0], text=text
+        )
     if (remark := remark_then_question(text, norm, today, parse)) is not None:
         return remark  # "luis put X on hold yesterday. what do they owe?": the question
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
@@ -326,7 +332,7 @@ def parse(text: str, today: date) -> Request:
             intent = "unknown"
     request = Request(
         intent=intent,
-        customer_text=None if intent in ("help", "unknown", "approvals_inbox") else name,
+        customer_text=None if intent in ("help", "unknown") else name,
         invoice_refs=tuple(refs.invoices),
         po_refs=tuple(refs.pos),
         order_refs=tuple(refs.orders),

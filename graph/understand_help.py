@@ -68,6 +68,8 @@ _HOW_IT_WOULD_GO = (
     r"|\baudit trail of what (?:you|arbot)\b"
     r"|\b(?:when|if|once) (?:we|i|you) \w+ (?:someone|somebody|a customer|an account|a client)"
     r"\b.{0,30}\bdoes (?:that|it|this)\b"
+    # "can you send reminders or not? how"
+    r"|^(?:can|could) (?:you|u|arbot) .{1,40}\bor not\b\W{0,3}how\b"
 )
 CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}|.*(?:{_HOW_IT_WOULD_GO})")
 HELP = _rx(
@@ -138,5 +140,28 @@ HELP = _rx(
     r"\bwho (?:is|are) (?:allowed|able|authori[sz]ed|permitted|entitled) to approve\b"
     r"|\bwho (?:can|may|should|must) approve\b"
     r"|\b(?:what is|whats) the (?:process|procedure|workflow) (?:to|for)\b",
+    # session 11: "what commands are supported?", "what commands got", "pls guide how to use this
+    # bot for cash app", "how to apply payment using arbot", "how i ask for customer SOA ah",
+    # "can you send reminders or not? how", "can reps request write-offs through arbot or only AR?"
+    r"\bwhat commands (?:are |do you )?(?:supported|available|got|there|have|you have)\b"
+    r"|\bcommands (?:are )?(?:supported|available)\b"
+    r"|\bhow to (?:use|talk to|work with) (?:you|arbot|this bot|the bot|this)\b"
+    r"|\bhow to .{1,60}\b(?:with|using|via|through|in|from) (?:you|arbot|this bot|the bot)\b"
+    r"|\bhow (?:i|we|to) ask (?:you |arbot |the bot )?(?:for|about)\b"
+    r"|\b(?:through|via|with|in|using) (?:arbot|you|the bot)\b.{0,6}\bor (?:only|just)\b",
+    # who may approve what, said another way: "what is the approval limit for SME?", "would
+    # writing off X need controller approval?", "need approval from who?", "what is the limit for
+    # write off that a collector can do on their own", "is there a setting"
+    r"\bapproval (?:limits?|thresholds?|matrix|authority)\b"
+    r"|\b(?:need|needs|require|requires) (?:an? |any )?(?:controller|manager|fm|finance manager"
+    r"|cfo|second|separate|extra|higher) approval\b"
+    r"|\bapproval from (?:who|whom)\b|\bneed approval for\b.{0,30}\?"
+    r"|\blimit for (?:a )?write[- ]?offs?\b.{0,30}\b(?:can|may)\b"
+    r"|\bwrite[- ]?off (?:limit|authority|threshold)s? (?:for|of) (?:a |the )?(?:collector|sme"
+    r"|clerk|specialist|analyst|me|us)\b"
+    r"|\bis there a setting\b|\bbelow (?:the )?tolerance\b.{0,20}\bautomatically\b"
+    r"|\bis (?:that|this|it) even possible\b"
+    r"|\b(?:log|record|enter|put)\b.{1,40}\bas (?:a )?(?:note|ptp|promise) or (?:a )?(?:note|ptp"
+    r"|promise)\b",
 )
 HELP_WEAK = lazy(r"\bhelp\b|\bwhat can you\b|\bhow do i\b")

@@ -14,6 +14,11 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return lazy("|".join(f"(?:{a})" for a in alternatives))
 
 
+# a change that goes to approval, by its name
+_CHANGE = (
+    r"(?:changes?|increases?|decreases?|raises?|requests?|write[- ]?offs?|holds?|releases?"
+    r"|proposals?)"
+)
 APPROVALS_INBOX = _rx(
     r"^\s*(?:my |pending |open )?approvals?(?: (?:inbox|queue|list|pending|waiting))?\s*[?!.]*$",
     r"\bwhat is waiting for (?:me|my approval|approval)\b|\bwaiting (?:for|on) (?:me|my"
@@ -44,8 +49,36 @@ APPROVALS_INBOX = _rx(
     r"(?:\b(?:approved|signed off) yet\b|\bbeen (?:approved|signed off|rejected)\b"
     r"|\bwaiting (?:on|for) (?:someone|somebody|anyone|a manager|approval|sign-?off)\b)"
     r"|\bwaiting to be (?:signed off|approved)\b|\bawaiting (?:my |your )?sign-?off\b",
+    # waiting, asked another way: "what approvals are pending", "any write off i requested still
+    # pending?", "is my limit request for X still pending?", "show me the open requests in the
+    # queue", "proposals … which need my sign off", "got writeoff waiting for you to approve"
+    rf"\b(?:{_CHANGE}|approvals?)\b(?: i| we)?(?: (?:asked for|requested|raised|made|submitted))?"
+    r"(?: [\w'-]+){0,3} (?:are |is )?(?:still )?(?:pending|waiting|awaiting)\b"
+    r"(?! (?:payments?|cash))"
+    r"|\bpending (?:requests?|sign-?offs?|sign offs?)\b|\bopen requests\b"
+    r"|\b(?:requests?|proposals?) in the queue\b|\bneeds? my sign[- ]?off\b"
+    r"|\bwaiting for (?:you|me) to (?:approve|sign off)\b",
+    rf"\bwhat happened (?:to|with) (?:the|my|our|that) (?:[\w-]+ ){{0,3}}{_CHANGE}\b",
     r"\bwho approved (?:the|that|this|my|our) (?:[\w-]+ ){0,3}(?:change|write-?off|hold|release"
     r"|increase|decrease|proposal|request)\b"
     r"|\b(?:have|has) (?:i|we) not (?:yet )?approved\b|\b(?:sitting|stuck|sat) in (?:the )?"
     r"(?:approvals?|approval queue|inbox)\b",
+)
+# A proposal asked after, read before any change word in it is taken for a request or the history
+# arbot cannot show: "did the limit change for X get approved or still pending?", "the write off
+# for X INV-1 – is it approved yet?", "the writeoff for 10319 done already or not", "did anyone
+# approve the hold release I asked for", "finance manager rejected the X limit request right?"
+PROPOSAL_ASKED_AFTER = _rx(
+    rf"\b(?:did|has|have|is|was|were)\b[^.]{{0,60}}\b{_CHANGE}\b[^.]{{0,40}}"
+    r"\b(?:(?:get|got|been|be) (?:approved|rejected|signed off)\b|(?:approved|rejected|signed off)"
+    r"(?: already| yet)?\s*(?:or\b|yet\b))",
+    rf"\b{_CHANGE}\b[^.]{{0,40}}\b(?:approved|rejected|signed off)"
+    r"(?: already| yet)?\s*(?:or (?:not|still pending|rejected|approved)\b|\?)",
+    # a write-off or a limit change "done"; an order's hold or release done is the order's credit
+    r"\b(?:write[- ]?offs?|requests?|(?:limit|terms) (?:changes?|increases?|decreases?))\b"
+    r"[^.]{0,40}\b(?:done|processed|gone through)(?: already| yet)?"
+    r"\s*(?:or (?:not|still pending)\b|\?)",
+    rf"\b(?:did|has) (?:\w+ ){{1,2}}(?:approved?|signed off|sign off|rejected?)"
+    rf" (?:the|my|our|that) (?:[\w-]+ ){{0,3}}{_CHANGE}\b"
+    rf"|\b(?:rejected|approved) the (?:[\w-]+ ){{0,3}}{_CHANGE}\b.{{0,20}}\bright\s*\?",
 )

@@ -11,6 +11,7 @@ from graph import understand_cuts as cuts
 from graph import understand_promises as promises
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
+from graph.understand_inbox import PROPOSAL_ASKED_AFTER
 from graph.understand_refs import _Refs
 
 # --- the intent ---------------------------------------------------------------------------------
@@ -108,12 +109,12 @@ def intent_of(
     if vocab.CHATTER_ONLY.match(norm):
         return "unknown", False
     if (
-        (inbox := vocab.APPROVALS_INBOX.search(norm))
+        (inbox := vocab.APPROVALS_INBOX.search(norm) or PROPOSAL_ASKED_AFTER.search(norm))
         and not (vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm))
         and not _REPORT_FIRST(norm, inbox.start())
     ):
         return "approvals_inbox", False
-    if promises.PROMISE_THEN_KEPT.search(norm):
+    if promises.PROMISE_THEN_KEPT.search(norm) or promises.PROMISE_ASKED_AFTER.search(norm):
         return "promises", False  # "X promised something on 10204 - did they stick to it"
     if (refs.invoices or refs.pos) and not refs.orders and _ROOM_AFTER.search(norm):
         # "if X pays the 10336 balance would they have room for another order?": the invoice is

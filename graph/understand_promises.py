@@ -14,6 +14,33 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return lazy("|".join(f"(?:{a})" for a in alternatives))
 
 
+# A promise asked after (session 11): whether it was recorded ("Northwind gave a PTP for the
+# 30th. Is that recorded?", "harbor east promise logged or not?", "was the PTP for X entered
+# already?"), kept or broken ("PTP from X due on the 23rd – still open or already kept?", "we had
+# recorded a PTP for X on INV-1 – was it broken?", "did X do what they said and pay", "X – did
+# they keep their payment commitment?"), its date or amount ("confirm the promise date and
+# amount", "when and how much did they promise", "X promised when ah"), or who is promising.
+_ASKED_AFTER = (
+    r"\b(?:promise|ptp|commitment)s?\b.{0,60}\b(?:is|was) (?:that|it|this) (?:been )?(?:recorded"
+    r"|logged|captured|entered|noted|broken|kept|missed|honou?red|met)\b",
+    r"\b(?:promise|ptp)s?\b.{0,40}\b(?:recorded|logged|captured|entered|noted)\b(?: already| yet)?"
+    r"\s*(?:or not\b|\?)",
+    r"^\s*(?:is|was|has|did)\b.{0,40}\b(?:ptp|promise)\b.{0,30}\b(?:recorded|logged|captured"
+    r"|entered|noted|on file)\b",
+    r"\b(?:promise|ptp)\b.{0,60}\b(?:still open|already kept|kept or (?:not|broken)"
+    r"|or (?:already )?kept|broken or)\b",
+    r"\b(?:confirm|check|what(?: is| are|s)?|tell me) (?:the )?(?:promise|ptp|promised) (?:date"
+    r"|amount|details)\b",
+    r"\bdid\b.{0,40}\bdo what (?:they|he|she|it) (?:said|promised)\b",
+    r"\b(?:when|what|how much)\b.{0,30}\b(?:did|have|has)\b"
+    r"(?:(?!\b(?:pay|paid|send|sent)\b).){1,40}\bpromised?\b"
+    r"|\bpromised? (?:when|what|how much)\b",
+    r"\bkeep (?:their|its|the) (?:payment )?commitments?\b"
+    r"|\bcommitted to (?:a |the )?(?:payment|paying)(?: date)?\b.{0,30}\b(?:blew|broke|missed"
+    r"|didn't|did not)\b",
+    r"\b(?:what|which) (?:payments?|customers?|accounts?)\b.{0,30}\bpromising\b",
+)
+PROMISE_ASKED_AFTER = _rx(*_ASKED_AFTER)
 PROMISES = _rx(
     r"\bpromises?\b|\bptps?\b|\bpromised\b|\bcommitments? to pay\b|\bpayment commitments?\b"
     r"|^\s*commitments?\b",
@@ -46,6 +73,7 @@ PROMISES_QUESTION = _rx(
     r"|\b(?:promise|ptp)\b.{0,30}\b(?:broke|broken|kept|missed)(?: again)?\s*[?]"
     r"|\b(?:promise|ptp)(?: to pay)? on (?:file|record|the system)\b"
     r"|\bpromised\b.{0,40}\bright\s*\?",
+    *_ASKED_AFTER,
 )
 # a promise named, then whether it was kept: "X promised something on 10204 - did they stick to
 # it", "globex promised 5k for friday, have they kept it?"

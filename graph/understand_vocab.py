@@ -186,6 +186,17 @@ DIGEST = _rx(
     r"\bwhat did (?:i|we) miss\b|\bwhat do (?:i|we) need to know (?:today|this morning|now)\b"
     r"|\banything (?:i|we) should know(?: about)? before\b"
     r"|\bsnapshot of (?:the |our )?(?:debtors|ar|book|receivables|ledger)\b",
+    # session 11: "start of day update pls", "just the headlines on receivables today", "one-liner
+    # on AR health", "what's the AR situation this morning", "status update on collections for
+    # today", "where we stand today", "what's the status today", "what's happening in AR"
+    r"\b(?:start|beginning) of (?:the )?day (?:update|summary|report|recap|brief(?:ing)?)\b"
+    r"|\bheadlines? on (?:the )?(?:receivables|ar|a/r|collections|book)\b"
+    r"|\bone[- ]liner on\b|\b(?:ar|receivables|a/r) health\b"
+    r"|\b(?:ar|a/r|receivables) situation (?:today|this morning|now|right now)\b"
+    r"|\bstatus update on (?:ar|a/r|collections|receivables)(?: for)? today\b"
+    r"|\bwhere (?:do )?we stand (?:today|this morning|right now)\b"
+    r"|^\W*(?:so |ok |and )?what is the status (?:today|this morning)\W*$"
+    r"|\bwhat is happening in (?:ar|a/r|receivables|collections)\b",
 )
 DIGEST_WEAK = _rx(
     r"\b(?:recap|rundown|briefing|big picture|headlines?|snapshot|overview|summary|roundup)\b",

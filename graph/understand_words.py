@@ -90,7 +90,8 @@ mahnung mahnungen zahlungsziel zahlungsziele kreditlimit kreditlimits kreditrahm
 für fur schicken senden verschicken setzen ändern andern aendern erhöhen erhohen erhoehen senken
 tage
 patch patches territory territories desk lowest smallest table fiscal roll
-forward rollforward
+forward rollforward recorded captured promising committed ah lah leh lor sia meh
+headlines headline liner one-liner bullets bullet kena situation leave
 """.split()
 )
 

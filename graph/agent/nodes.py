@@ -172,7 +172,14 @@ def meta(agent: Agent, state: AgentState) -> dict[str, Any]:
 def approvals_inbox(agent: Agent, request: Request, turn: Turn) -> Reply:
     from graph.inbox import inbox_reply  # the approvals side's module, read when asked
 
-    return inbox_reply(agent.approvals, turn)
+    reply = inbox_reply(agent.approvals, turn)
+    if request.customer_text and isinstance(
+        found := agent.resolver.customer(request.customer_text), Customer
+    ):
+        from graph.inbox_customer import about_customer  # "is the hold for X approved yet?"
+
+        reply = about_customer(reply, agent.approvals, found)
+    return reply
 
 
 def _requested_by(agent: Agent, turn: Turn) -> str:
