@@ -14,6 +14,7 @@ from graph.action_request import _reason as _reason
 from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
 from graph.understand_apply import MAYBE_INVOICE, apply, maybe_invoices
+from graph.understand_clauses import STATE_ASKED, THE_CHANGE
 from graph.understand_limit import FROM_TO as _FROM_TO
 from graph.understand_limit import limit as _limit
 from graph.understand_limit import limit_elsewhere as _limit_elsewhere
@@ -56,10 +57,13 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
     if _TAG_QUESTION.search(norm):
         return None  # "falcon limit should be 40k, right?": asks to be told, not for the change
     refs = _extract(text)
+    state = STATE_ASKED.search(norm)
     for clause, question in _clauses(norm):
         body = POLITE.sub("", clause.strip())
         if question and not ASKING_YOU.match(clause.strip()):
             continue  # "no more shipments to globex?" asks; "can you put … on hold?" requests
+        if state and THE_CHANGE.match(clause.strip()):
+            continue  # "the write off for X – is it approved yet?": its state asked, not it
         if question and ADVICE.search(clause):
             continue  # "would you raise pinnacle's limit given how they pay?": advice asked
         asked = CAN_WE.match(body)

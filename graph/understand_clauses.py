@@ -101,6 +101,19 @@ WISH = lazy(
     r"\b(?:wants?|wanted|asking|asked|asks|would like|requested|requesting|keeps? saying"
     r"|(?:says?|said|thinks?) (?:we|you) should)\b"
 )
+# a change's state asked: "the write off for X – is it approved yet?", "the writeoff for 10319
+# done already or not", "did the limit change get approved or still pending?"
+_STATE = (
+    r"(?:approved|rejected|declined|done|actioned|processed|signed off|gone through|pending|sent"
+    r"|applied|recorded|logged|posted)"
+)
+STATE_ASKED = lazy(
+    rf"\b(?:is|was|has|have|did|got)\b[^.?!]{{0,30}}\b{_STATE}\b"
+    rf"|\b{_STATE}(?: (?:already|yet))? or (?:not|still|rejected|approved|pending|declined)\b"
+    rf"|\b{_STATE} (?:yet|already)\s*[?.!]*$"
+)
+# a change named as a thing, not asked for: "the write off for …", "my limit request for …"
+THE_CHANGE = lazy(r"^(?:the|my|our|that|this|your|his|her|their) ")
 # a change said done when: "… yesterday", "… last week", "already …"
 _DONE_WHEN = lazy(
     r"\b(?:yesterday|last (?:week|month|night|friday|monday|tuesday|wednesday|thursday)"
