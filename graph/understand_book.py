@@ -27,6 +27,15 @@ CREDIT_EXCEPTIONS = _rx(
     r"\b(?:negative|no|zero) headroom\b|\bblew (?:thru|through|past|over) (?:their|its|the)"
     r" (?:credit )?(?:limits?|lines?)\b|\blimits?\b.{0,60}\bover theirs\b",
     r"\b(?:credit )?limit (?:breach\w*|exceptions?|violations?|overages?|excess(?:es)?)\b",
+    # session 11: "customers whose exposure is more than the approved limit", "which customers
+    # can't ship because of credit", "which one bust their limit", "got anyone on credit hold"
+    r"\bexposure (?:is |are )?(?:more|greater|higher|bigger) than (?:the |their |its )?"
+    r"(?:approved |agreed |credit )?limits?\b"
+    r"|\b(?:which|what|who|list)\b.{0,30}\b(?:cant|can't|cannot|can not|unable to|not able to)"
+    r" (?:ship|order|buy)\b.{0,30}\bcredit\b"
+    r"|\bbust (?:their|its|the) (?:credit )?(?:limits?|lines?)\b"
+    r"|\b(?:got|is there|are there) (?:anyone|anybody|any customers?|any accounts?)\b.{0,20}"
+    r"\bcredit hold\b",
     r"\b(?:over|above|exceed\w*|past|beyond|breach\w*|blown|busted|maxed out|maxed) (?:on )?"
     r"(?:their|the|its|his|her|our|a)? ?(?:approved |agreed |allowed |permitted |set |assigned"
     r" |sanctioned )?(?:credit )?(?:limits?|lines?)\b",
@@ -52,8 +61,13 @@ TOTAL_AR = _rx(
     r"|\b(?:overall|total|whole) amount (?:(?:our )?customers |everyone |people )?(?:owe us"
     r"|owed to us|outstanding)\b"
     r"|\bhow much (?:is )?(?:owed|outstanding|past due|overdue) (?:to us|in total|overall)\b"
-    r"|\bhow much (?:money )?(?:are we|is) owed\b|\btotal owed\b",
-    r"\b(?:sum|total) of (?:all )?(?:the |our )?(?:open|outstanding|unpaid) (?:invoices|items"
+    r"|\bhow much (?:money )?(?:are we|is) owed\b|\btotal owed\b"
+    # "how much is out on the street total?", "what's AR today vs what's late"
+    r"|\bout on the street\b"
+    r"|^\W*what is (?:the )?(?:ar|a/r|receivables)(?: today| now| total)? (?:vs|versus|and) what is"
+    r" (?:late|past due|overdue)\b",
+    r"\b(?:sum|total) of (?:all )?(?:the |our )?(?:open|outstanding|unpaid|overdue|past due)"
+    r" (?:invoices|items"
     r"|ar|balances?)\b",
     # the balance-sheet line: "total debtors", "debtor book figure", "owe us altogether"
     # money said to sit in the book: "cash tied up in AR", "how much is locked up in debtors"
@@ -110,6 +124,14 @@ TOP_DEBTORS = _rx(
     r" (?:balances?|ar|exposures?"
     r"|receivables?|debts?|outstanding|amounts?(?: owed| due)?)\b",
     r"\b(?:big|heavy|biggest) hitters\b|\bwhales\b",
+    # session 11: "which customer is having max o/s balance", "which customer outstanding highest
+    # ah", "who's the #1 account owing us money", "our biggest deadbeats"
+    r"\b(?:which|what|who)\b.{0,30}\b(?:max(?:imum)?|highest|biggest|largest) (?:outstanding|open"
+    r"|owing|ar) (?:balance|amount|dues?)\b"
+    r"|\b(?:which|what) (?:customers?|accounts?|clients?|debtors?)\b.{0,20}\b(?:outstanding|owing"
+    r"|balance)\b.{0,10}\b(?:highest|biggest|largest|most|max(?:imum)?)\b"
+    r"|(?:#|\bno\.? ?|\bnumber )1 (?:account|customer|debtor|client)\b.{0,20}\bow(?:ing|es|e)\b"
+    r"|\b(?:biggest|worst|top|largest) (?:\d+ )?deadbeats\b",
     # a collector's "top 3", alone: the ranking of what customers owe
     r"^\s*(?:show |give me |list |the )?top \d{1,3}(?: please| pls| now)?\s*[?!.]*$",
     # "customer-wise outstanding, highest first": each customer's balance, ranked
@@ -161,7 +183,12 @@ LARGEST_INVOICES = _rx(
     r"receivable\b(?! (?:balances?|exposures?|amounts?|accounts?|customers?)\b)",
     # "which invoice is the biggest one still unpaid", "big ticket invoices"
     r"\binvoices?\b.{0,12}\b(?:is|are) the (?:biggest|largest|highest)\b"
-    r"|\bbig[- ]ticket (?:invoices?|items?|bills?)\b",
+    r"|\bbig[- ]ticket (?:invoices?|items?|bills?)\b"
+    # session 11: "which invoices the biggest ah", "the biggest open ticket on the books", "high
+    # value open invoices (largest ones)"
+    r"|\binvoices? (?:are )?the (?:biggest|largest|highest)\b"
+    r"|\b(?:biggest|largest) (?:open |unpaid |outstanding )?tickets?\b"
+    r"|\bhigh[- ]value (?:open |unpaid |outstanding )?invoices\b",
     # said plainly: "the big invoices still open", "biggest single open items", "big tickets
     # still unpaid", "which single invoice has the most owing on it"
     r"\bbig (?:open |unpaid |outstanding )?(?:invoices|bills)\b"
@@ -175,20 +202,21 @@ LARGEST_INVOICES = _rx(
     r"(?!\s*(?:days?|d\b))",
 )
 UNAPPLIED_CASH = _rx(
-    r"\bunapplied\b|\bon-?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
+    r"\bunapplied\b|\bon[- ]?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
     r"|payments?|receipts?)\b|\bnot (?:yet |been |yet been |been yet )?(?:applied|allocated)\b"
     r"|\b(?:yet|still|waiting|left) to be (?:applied|allocated)\b|\bcash on account\b"
     # "cash we received but never applied"
     r"|\b(?:cash|money|payments?|funds|receipts?)\b.{0,30}\bnever (?:been |got |was |were )?"
     r"(?:applied|allocated|matched)\b"
-    r"|\b(?:money|cash|funds|payments?) (?:sitting |left |parked )?on account\b"
+    r"|\b(?:money|cash|funds|payments?|credits?) (?:is |are )?(?:sitting |left |parked |lying )?on"
+    r" account\b"
     # Indian English: "unadjusted receipts", "receipts pending for adjustment"
     r"|\bunadjusted (?:cash|payments?|receipts?|amounts?|credits?|advances?)\b"
     r"|\bpending (?:for )?adjustment\b",
     # "what's unallocated", "money that isn't matched to invoices"
     r"^\s*(?:what is |whats |anything |how much is )?(?:still )?unallocated\s*[?!.]*$"
-    r"|\b(?:is not|isn't|not|never|has not|have not)(?: yet)?(?: been)? matched to"
-    r" (?:any |an |the )?invoices?\b",
+    r"|\b(?:is not|isn't|not|never|has not|have not|haven't|havent)(?: yet)?(?: been)? matched to"
+    r" (?:any |an |a |the )?(?:invoices?|bills?)\b",
 )
 DAYS_TO_PAY = _rx(
     r"\b(?:average|avg|mean|typical) (?:payment|paying) delays?\b",
@@ -223,6 +251,11 @@ DAYS_TO_PAY = _rx(
     r"|(?:before|till|until) (?:paying|they pay|it pays|payment))\b"
     r"|\b(?:on|in) (?:the )?average\b.{0,30}\bdays\b|\bdays\b.{0,40}\b(?:on|in) (?:the )?average\b",
     r"\badp\b|\baverage days (?:to pay|taken to pay)\b"
+    # session 11: "X usually pay how many days ah", "X pay how fast one", "typically late by how
+    # many days", "how many days they take to clear invoices on avg"
+    r"|\bpays? (?:in )?how many days\b|\bpays? how (?:fast|quick|quickly|slow|slowly|late)\b"
+    r"|\blate by how many days\b|\btakes? to (?:clear|settle) (?:their |the |its )?(?:invoices?"
+    r"|bills?)\b"
     # "which customer has paid until now the most late", "average collection period"
     r"|\b(?:paid|pays?|paying)\b(?: \w+){0,3} (?:the )?(?:most (?:late|slow|slowly)|latest"
     r"|slowest)\b(?! (?:invoices?|payments?|ones?|bills?|items?))"
@@ -237,7 +270,8 @@ DAYS_TO_PAY = _rx(
 # rankings and the cuts its words hold ("debtors", "90+"); of the whole book when no name is said
 # or a word of the whole book is ("all", "our", "across", "debtors", "ledger")
 AGED_BOOK = _rx(
-    r"\bag(?:e)?d (?:trial balance|receivables|debtors?|ar|a/r)\b|\bag(?:e)?ing buckets\b",
+    r"\bag(?:e)?d (?:trial balance|receivables|debtors?|debt|ar|a/r)\b|\bag(?:e)?ing buckets\b"
+    r"|\bag(?:e)?ing snapshot\b|\bbucket totals\b",
     r"\bby (?:age|aging|ageing)(?: (?:buckets?|bands?|brackets?))?\b"
     r"|\bhow old is (?:our|the) (?:debtors?|ar|receivables|book|ledger|debtor book)\b",
     r"\bcurrent (?:thru|through|to|vs\.?|versus) (?:90|120)\+",

@@ -33,6 +33,9 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bc/l\b", "credit limit"),
         (r"(?<![\w/.-])os\b(?![/.-]\w)", "outstanding"),
         (r"\bovd\b", "overdue"),
+        # Singapore / Malaysia: "OD invoices" overdue; "lepas 120 days" past 120 days
+        (r"\bod\b", "overdue"),
+        (r"\blepas (?=\d)", "past "),
         (r"\ba/c\b", "account"),
         (r"\bw\.e\.f\.?(?=\s|$)", "with effect from"),
         # dates written "12-Nov-26", "01-Sep-2026": day, month, year

@@ -97,6 +97,8 @@ CREDIT = _rx(
     r"(?! (?:in|at) )"
     r"|\broom for (?:a|an|the|another|this|that|one more) (?:[\w.$]+ )?orders?\b"
     r"|\bcredit (?:position|standing|concerns?|situation|health|profile|rating|picture|risk)\b"
+    # "can X order more or are they tapped out"
+    r"|\btapped out\b|\bcan (?:they|\w+(?: \w+){0,2}) (?:order|buy) (?:more|again)\b"
     r"|\b(?:keep|continue|still|carry on) (?:shipping|supplying|selling|delivering)\b",
     r"\b(?:can|could|should|shall|may) (?:we|i) (?:ship|release|extend|approve|accept|take|give)\b",
     r"\b(?:ok|okay|safe|fine|good|clear|cleared) to (?:ship|release|go|approve|extend|accept)\b",
