@@ -299,5 +299,8 @@ DISPUTES = _rx(
     r"|\bhow many quer(?:y|ies)\b"
     # "invoices customers are fighting us on", "pushing back on"
     r"|\b(?:fighting|arguing with|pushing back on) us (?:on|over|about)\b"
-    r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b",
+    r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b"
+    # "are any of my customers fighting an invoice", "fighting us over a bill"
+    r"|\b(?:fighting|contesting|arguing over|pushing back on) (?:an? |any |the |their )?"
+    r"(?:invoices?|bills?|charges?)\b",
 )

@@ -177,6 +177,16 @@ _URGENT = lazy(
     r"(?:hit(?:ting)?|chas(?:e|ing)|call(?:ing)?|go(?:ing)? after)\b"
     r"|\b(?:chase|call|dunning) list\b|\b(?:accounts|customers|clients) to work\b"
     r"|\bon [a-z]+'s (?:list|worklist|work list|queue|call list)\b"
+    # session 11: "who should AR be calling this week", "which accounts are the collectors going
+    # to be chasing", "who's luis chasing right now", "who i supposed to call first", "follow up
+    # list for the imported customers"
+    r"|\bwho (?:should|do|must|shall) (?:ar|collections|the collectors?|our collectors?) (?:be )?"
+    r"(?:chas(?:e|ing)|call(?:ing)?|ring(?:ing)?|contact(?:ing)?)\b"
+    r"|\b(?:collectors?|the team|ar) (?:are |is )?(?:going to be|gonna be|will be) (?:chasing"
+    r"|calling)\b"
+    r"|\bwho(?:'s| is) [a-z]+ (?:chasing|calling)\b"
+    r"|\bwho (?:i|we) (?:supposed|meant|need|have) to (?:call|chase|ring)\b"
+    r"|\bfollow[- ]?up list\b"
 )
 _CLAUSE_BREAK = lazy(r"[,;?]\s|\s-+\s")
 

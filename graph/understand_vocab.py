@@ -61,7 +61,12 @@ FORECAST = _rx(
     r" (?:expect|anticipate)",
     r"\bexpect(?:ing|ed)? to (?:collect|receive|get|convert|come in|bring in)\b",
     r"\b(?:will|do|should|can) we (?:expect|collect|receive|bring in|get in)\b",
-    r"\bwill (?:we|it) (?:hit|make|meet|reach)\b",
+    r"\bwill (?:we|it) (?:hit|make|meet|reach)\b"
+    # "are we going to hit the cash number", "how much do we think X pays us in december"
+    r"|\b(?:are|is) (?:we|it) (?:going to|gonna) (?:hit|make|meet|reach) (?:the |our )?(?:cash "
+    r"|collections? )?(?:number|target|goal|budget|forecast)\b"
+    r"|\b(?:do|does) (?:we|you|anyone) (?:think|reckon|expect)\b.{0,40}\b(?:pays?|will pay"
+    r"|collect)\b",
     r"\bexpect(?:ed|ing)? (?:from|in|next|over|by|this|during)\b",
     r"\bcoming in (?:next|over|by|this)\b|\bcash (?:in|coming in) (?:the )?next\b",
 )
@@ -77,6 +82,18 @@ CASH_APPLICATION = _rx(
     r"|identify|identified|allocate|allocated)\b",
     r"\bremittances? (?:to match|matching|without)\b"
     r"|\bwho (?:sent|paid) (?:this|that) (?:wire|payment)\b",
+    # money not identified yet (session 11): "a wire with no name on it, how do I figure out who
+    # it's from", "a check for 12,450, no stub - who could it be from", "which invoice should
+    # this go to", "match the ACH addenda … to open items", "reconcile the bank statement credits
+    # against open invoices"
+    r"\b(?:no|without) (?:stub|remittance|remit|reference|name)\b.{0,60}\bwho\b"
+    r"|\bwho (?:could|might|would) (?:it|this|that) (?:be|have come) from\b"
+    r"|\bfigure out who (?:it|this|that) (?:is|was|came) from\b|\bwho it is from\b"
+    r"|\bwhich invoices? (?:should|does|do|would|can) (?:this|it|that|these|they|the \w+)"
+    r"(?: \w+)? (?:go|be applied|be matched|be put)\b|\bwhich invoice should go\b"
+    r"|\bmatch (?:the |this |these )?(?:ach|wire|remittance|bank|payment|addenda)\b.{0,60}"
+    r"\bto (?:the )?(?:open items|invoices?)\b"
+    r"|\breconcile (?:the )?bank (?:statement )?credits\b",
 )
 DEDUCTIONS = _rx(
     r"\bdeductions?\b|\bdeduct(?:ing|ed|s)?\b",
@@ -84,6 +101,8 @@ DEDUCTIONS = _rx(
     r"\bwrite-?offs\b|\bwritten off\b|\bchargebacks?\b|\bcharge[- ]backs?\b"
     r"|\bunearned (?:cash )?discounts?\b"
     r"|\bdamage claims?\b|\bshortages?\b|\bdisputes?\b|\bdisputed (?:amounts|items|invoices)\b",
+    # "did ironclad short us on anything", "what they shorted us"
+    r"\bshort(?:ed)? us\b",
 )
 CREDIT = _rx(
     r"\bcredit[ -]?(?:check|review|status|approval|ok|okay|decision|risk|score|line|headroom"
@@ -241,7 +260,9 @@ PAYMENT = _rx(
     r"\bchecks? (?:received|came|arrived|in|cleared)\b|\b(?:checks?|cheques?|wires?|ach"
     r"|payments?|remittances?) from\b",
     r"\b(?:send|sent|wire|wired|remit|remitted) (?:us )?(?:anything|any money|something|money"
-    r"|a payment|any payments?|the money)\b",
+    r"|a payment|any payments?|the money)\b"
+    # "how much money did customers send us since nov 1", "how much did X send in since the 1st"
+    r"|\bhow much\b.{0,40}\b(?:send|sent|wire|wired|remit|remitted) (?:us|in)\b",
     r"\b(?:receive|received|get|got) (?:anything|something|any money|money)\b"
     r"|\breceived?\b.{0,30}\bfrom\b",
     r"\b(?:received|got|get|receive) (?:a |the |any |their )?(?:check|cheque|money|funds"
