@@ -140,6 +140,7 @@ class Cost:
     wall: float
     peak_mb: float  # peak resident set size
     output: str
+    system: float = 0.0  # the system seconds of ``cpu``
 
     def row(self, name: str) -> str:
         return f"{name:<26}{self.cpu:>9.2f}{self.wall:>9.2f}{self.peak_mb:>10.1f}"
@@ -158,7 +159,8 @@ def measure(command: list[str], env: dict[str, str]) -> Cost:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command[:3])} failed ({process.returncode}):\n{output}")
-    return Cost(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, output.strip())
+    cpu = usage.ru_utime + usage.ru_stime
+    return Cost(cpu, wall, usage.ru_maxrss / 1024, output.strip(), usage.ru_stime)
 
 
 def write_world(world: World, lines: list, folder: Path) -> tuple[Path, Path, Path]:

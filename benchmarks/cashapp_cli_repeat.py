@@ -12,6 +12,18 @@ nearly than either time; the medians over the rounds are printed per tree, with 
 summary lines, whether its dry run's results are its real run's and whether its real run's are
 the first tree's (approval ids aside).
 Goal (issue 16): real ≤ 1.5× the dry run.
+
+``--valgrind`` then runs, for each tree, the dry and the real run once more each under valgrind
+(``valgrind_count.py``: cachegrind without its cache model, ``PYTHONHASHSEED=0``), each on a
+fresh copy of the ledger as imported exactly as the timed rounds do, and prints the user-space
+instructions of each and their ratio: a measure the machine's load cannot move (a count repeats
+to within ~0.1%; ``--rounds 0`` skips the timed rounds). valgrind does not count the kernel's
+work (the real run's commits, WAL writes and checkpoints), so each run's system CPU from
+``rusage`` is printed next to its count (under valgrind, and the timed rounds' median), and, when
+there were timed rounds, the ratio with that system time added at the dry run's instructions per
+user second. ~20-40× slower than a run: a few minutes a run at 10k lines (run it with ``nice``,
+one valgrind at a time on a shared machine). ``--callgrind FILE`` also profiles the first tree's
+real run with callgrind into FILE (``callgrind_annotate --inclusive=yes FILE``).
 """
 
 from __future__ import annotations
@@ -41,6 +53,7 @@ from cashapp_cli import (  # type: ignore[import-not-found]
 from cashapp_cli_formats import FORMAT_MODULES, FORMATS  # type: ignore[import-not-found]
 
 from benchmarks.in_child import in_child
+from benchmarks.valgrind_count import Counted, count
 
 
 def _results(path: Path) -> list[dict[str, object]]:
@@ -59,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bank-format", choices=tuple(FORMATS), default="csv")
     parser.add_argument("--tree", action="append", help="an arbot checkout (repeatable)")
     parser.add_argument("--keep", type=Path, help="build in (and leave) this folder")
+    parser.add_argument(
+        "--valgrind", action="store_true", help="also count each run's instructions (valgrind)"
+    )
+    parser.add_argument("--callgrind", type=Path, help="profile tree 0's real run into this file")
     args = parser.parse_args(argv)
     args.history = False
     trees = [Path(t).resolve() for t in (args.tree or [Path(__file__).resolve().parents[1]])]
@@ -96,14 +113,9 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
     costs: list[list[tuple[Cost, Cost]]] = [[] for _ in trees]
     for round_ in range(args.rounds):
         for index, (env, before) in enumerate(zip(envs, befores, strict=True)):
-            db = Path(env["ARBOT_HOME"]) / "arbot.db"
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
-            shutil.copyfile(before, db)
+            fresh(env, before)
             dry = measure([*bank, "--dry-run", "--out", str(folder / f"dry{index}.json")], env)
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
-            shutil.copyfile(before, db)
+            fresh(env, before)
             real = measure([*bank, "--out", str(folder / f"real{index}.json")], env)
             costs[index].append((dry, real))
             print(
@@ -116,6 +128,100 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
         if round_ == 0:
             verified = measure([*arbot, "audit", "verify"], envs[-1])
             print(f"  audit verify (last tree): {verified.output.splitlines()[-1]}")
+    if args.rounds:
+        summarise(args, trees, folder, costs)
+    if args.valgrind:
+        count_runs(args, trees, folder, envs, befores, bank, costs)
+    if args.callgrind:
+        fresh(envs[0], befores[0])
+        tool = ("--tool=callgrind",)
+        out = str(args.callgrind.resolve())
+        profiled = count(
+            [*bank, "--out", str(folder / "callgrind.json")], envs[0], None, (0,), tool, out
+        )
+        print(
+            f"callgrind: tree 0's real run, {profiled.instructions / 1e6:,.0f} M instructions, "
+            f"profile in {out}"
+        )
+
+
+def fresh(env: dict[str, str], before: Path) -> None:
+    """The tree's ledger as imported, its WAL and shared-memory files gone."""
+    db = Path(env["ARBOT_HOME"]) / "arbot.db"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(before, db)
+
+
+def count_runs(
+    args: argparse.Namespace,
+    trees: list[Path],
+    folder: Path,
+    envs: list[dict[str, str]],
+    befores: list[Path],
+    bank: list[str],
+    costs: list[list[tuple[Cost, Cost]]],
+) -> None:
+    """``--valgrind``: each tree's dry and real run once under valgrind, their instructions."""
+    counted: list[tuple[Counted, Counted]] = []
+    for index, (env, before) in enumerate(zip(envs, befores, strict=True)):
+        runs = []
+        for name, options in (("dry", ("--dry-run",)), ("real", ())):
+            fresh(env, before)
+            out = folder / f"valgrind-{name}{index}.json"
+            runs.append(count([*bank, *options, "--out", str(out)], env))
+            print(
+                f"valgrind tree {index} {name}: {runs[-1].instructions / 1e6:,.0f} M "
+                f"instructions, {runs[-1].system:.2f} s system CPU; load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+        dry, real = runs
+        counted.append((dry, real))
+        results = [_results(folder / f"valgrind-{name}{index}.json") for name in ("dry", "real")]
+        same = f"dry = real: {results[0] == results[1]}"
+        timed = folder / f"real{index}.json"
+        if timed.exists():
+            same += f"; real as the timed rounds': {results[1] == _results(timed)}"
+        ratio = real.instructions / dry.instructions
+        print(
+            f"tree {index} ({trees[index]}), {args.bank_format}, {args.lines:,} lines, "
+            f"instructions (valgrind): dry {dry.instructions / 1e6:,.0f} M, real "
+            f"{real.instructions / 1e6:,.0f} M; real / dry {ratio:.3f}x "
+            f"(goal ≤ 1.5x: {'meets' if ratio <= 1.5 else 'MISSES'}); {same}"
+        )
+        print(
+            f"  not counted, the kernel's (system CPU, rusage): under valgrind dry "
+            f"{dry.system:.2f} s, real {real.system:.2f} s"
+        )
+        pairs = costs[index]
+        if pairs:
+            dry_user = statistics.median(d.cpu - d.system for d, _ in pairs)
+            dry_sys = statistics.median(d.system for d, _ in pairs)
+            real_sys = statistics.median(r.system for _, r in pairs)
+            rate = dry.instructions / dry_user  # instructions a user CPU second, this machine
+            with_kernel = (real.instructions + rate * real_sys) / (
+                dry.instructions + rate * dry_sys
+            )
+            print(
+                f"  timed rounds' median system CPU dry {dry_sys:.2f} s, real {real_sys:.2f} s "
+                f"(dry user {dry_user:.2f} s); that time added at the dry run's "
+                f"{rate / 1e6:,.0f} M instructions a user second: real / dry {with_kernel:.3f}x"
+            )
+    if len(counted) > 1:
+        base = counted[0][1].instructions
+        for index, (_, real) in enumerate(counted[1:], start=1):
+            print(
+                f"real run's instructions, tree {index} / tree 0: "
+                f"{real.instructions / base:.4f} ({(real.instructions - base) / 1e6:+,.0f} M)"
+            )
+
+
+def summarise(
+    args: argparse.Namespace,
+    trees: list[Path],
+    folder: Path,
+    costs: list[list[tuple[Cost, Cost]]],
+) -> None:
     first = None
     for index, tree in enumerate(trees):
         pairs = costs[index]

@@ -15,7 +15,8 @@ of wall time and of CPU time (user + system) and the ratios against the goals:
     arbot ask     ≤ 1.5 × python -c "import sqlalchemy, rapidfuzz" + the answer's own time
 
 CPU time on a shared machine swings by tens of percent between runs. ``--valgrind`` also counts
-the instructions each command executes (valgrind's cachegrind without its cache simulation;
+the instructions each command executes (valgrind's cachegrind without its cache simulation,
+``valgrind_count.py``;
 ``PYTHONHASHSEED=0``, so a count repeats to within a few hundred thousand): ``python -c pass``,
 the import floor, ``arbot --help`` and ``arbot ask``, once each after the warm-up round, and the
 answer's own instructions as (a process answering 1 + N times − one answering once) / N, in this
@@ -27,7 +28,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -39,6 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.valgrind_count import instructions  # noqa: E402
 
 TODAY = "2026-11-21"
 QUESTION = "what does globex owe?"
@@ -122,29 +124,6 @@ def answer_own_time(db: str, home: Path, runs: int) -> Timing:
     return timing
 
 
-def instructions(argv: list[str], env: dict[str, str]) -> int:
-    """The instructions ``argv`` executes, counted by valgrind (cachegrind, no cache model)."""
-    done = subprocess.run(
-        [
-            "valgrind",
-            "--tool=cachegrind",
-            "--cache-sim=no",
-            "--cachegrind-out-file=/dev/null",
-            *argv,
-        ],
-        env={**env, "PYTHONHASHSEED": "0"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    if found is None:
-        raise SystemExit(f"valgrind printed no count: {done.stderr[-500:]}")
-    return int(found.group(1).replace(",", ""))
-
-
 def count_instructions(
     commands: dict[str, tuple[list[str], tuple[int, ...]]],
     db: str,
@@ -154,13 +133,13 @@ def count_instructions(
     """``--valgrind``: the goals against instruction counts (see the module's docstring); the
     50 ms of the ``--help`` goal as instructions at the import floor's rate in this run."""
     counted = ("python -c pass", "python -c 'import sqlalchemy, rapidfuzz'", "arbot --help")
-    counts = {name: instructions(commands[name][0], env) for name in counted}
+    counts = {name: instructions(commands[name][0], env, ROOT) for name in counted}
     ask_name = next(name for name in commands if name.startswith("arbot ask"))
-    counts[ask_name] = instructions(commands[ask_name][0], env)
+    counts[ask_name] = instructions(commands[ask_name][0], env, ROOT)
     repeats = 5
     own_argv = [sys.executable, str(Path(__file__).resolve()), "--db", db, "--answer-only"]
-    once = instructions([*own_argv, "0"], env)
-    again = instructions([*own_argv, str(repeats)], env)
+    once = instructions([*own_argv, "0"], env, ROOT)
+    again = instructions([*own_argv, str(repeats)], env, ROOT)
     own = (again - once) / repeats
     print(f"\n{'instructions (valgrind)':<50}{'M':>10}")
     for name, count in counts.items():
