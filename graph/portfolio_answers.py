@@ -121,7 +121,10 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
     top = DATA_MAX_ROWS if over is not None else request.limit or TOP_DEFAULT
     # the currency with the most customers first
     ranked = dict(
-        sorted(reads.top_debtors(top, request.currency).items(), key=lambda kv: -kv[1][0])
+        sorted(
+            reads.top_debtors(top, request.currency, past_due=request.past_due_first).items(),
+            key=lambda kv: -kv[1][0],
+        )
     )
     if over is not None:
         ranked = {
@@ -142,8 +145,13 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
     def who(row: CustomerSum) -> Customer:
         return customers[row.customer_id]
 
-    leaders = [f"{who(r[0]).name} with {money(r[0].total, c)}" for c, (_, r) in ranked.items()]
-    headline = f"Who owes the most ({as_of(context)}): " + "; ".join(
+    late = request.past_due_first  # "top 5 customers by overdue amount": ranked by past due
+    leaders = [
+        f"{who(r[0]).name} with {money(r[0].past_due if late else r[0].total, c)}"
+        + (" past due" if late else "")
+        for c, (_, r) in ranked.items()
+    ]
+    headline = f"Who owes the most{' past due' if late else ''} ({as_of(context)}): " + "; ".join(
         f"{leader} ({currency})" for leader, currency in zip(leaders, ranked, strict=True)
     )
     if over is not None:
@@ -155,6 +163,8 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
         )
     sections = []
     data: dict[str, Any] = {"as_of": context.today, "by_currency": {}}
+    if late:
+        data["ranked_by"] = "past_due"
     for currency, (customer_count, shown) in ranked.items():
         sections.append(
             Section(
@@ -174,7 +184,8 @@ def top_debtors(context: ReportContext, request: Request) -> Reply:
                     title=(
                         f"Over {over:,} in {currency}: {len(shown)} of {customer_count} customers"
                         if over is not None
-                        else f"Top {len(shown)} in {currency} (of {customer_count} customers)"
+                        else f"Top {len(shown)} in {currency} (of {customer_count} customers"
+                        + (" with something past due)" if late else ")")
                     ),
                 )
             )

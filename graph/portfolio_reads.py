@@ -184,16 +184,20 @@ class BookReads:
         return len(over), over[:at_most]
 
     def top_debtors(
-        self, at_most: int, currency: str | None = None
+        self, at_most: int, currency: str | None = None, past_due: bool = False
     ) -> dict[str, tuple[int, list[CustomerSum]]]:
-        """Per currency: how many customers have something open, and the ``at_most`` who owe
-        the most (ties by customer id)."""
+        """Per currency: how many customers have something open (``past_due``: something past
+        due), and the ``at_most`` who owe the most (of it; ties by customer id)."""
         ranked: dict[str, list[CustomerSum]] = defaultdict(list)
         for row in self.customer_sums():
-            if currency in (None, row.currency):
+            if currency in (None, row.currency) and (row.past_due > 0 or not past_due):
                 ranked[row.currency].append(row)
+
+        def owed(r: CustomerSum) -> Decimal:
+            return r.past_due if past_due else r.total
+
         return {
-            cur: (len(rows), sorted(rows, key=lambda r: (-r.total, r.customer_id))[:at_most])
+            cur: (len(rows), sorted(rows, key=lambda r: (-owed(r), r.customer_id))[:at_most])
             for cur, rows in ranked.items()
         }
 

@@ -250,13 +250,15 @@ class SqlBookReads(SqlCashReads, SqlInvoiceReads, BookReads):
         return len(rows), [(customers[r[0]], _cents(r[3])) for r in first if r[0] in customers]
 
     def top_debtors(
-        self, at_most: int, currency: str | None = None
+        self, at_most: int, currency: str | None = None, past_due: bool = False
     ) -> dict[str, tuple[int, list[CustomerSum]]]:
         where = "balance > 0" + (" AND currency = :currency" if currency else "")
+        where += " AND due_date < :today" if past_due else ""
         rows = self._rows(
             "SELECT customer_id, currency, SUM(balance) FROM ledger_invoices "
             f"WHERE {where} GROUP BY customer_id, currency",
             currency=currency,
+            today=self.today,
         )
         by_currency: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for cid, cur, cents in rows:

@@ -78,6 +78,8 @@ class Request:
     not_done: str | None = None
     # a change named but not asked for: negated, done already, hypothetical, an override
     not_asked: NotAsked | None = None
+    # "top 5 customers by overdue amount": the ranking of debtors by what is past due
+    past_due_first: bool = False
 
 
 _BOOK_CREDIT = lazy(
@@ -92,6 +94,9 @@ _COLLECTED = lazy(
     r"collections? (?:for|in|during|over)\b"
     r"|\bcollections? (?:received|realised|realized|made|booked|banked|achieved|figures?"
     r"|amount|total|numbers?)\b"
+    # "kindly share total collections for the month of October"
+    r"|\b(?:share|send|give|pull|provide|need) (?:me |us )?(?:the |our )?total collections?"
+    r" (?:for|in|during|over|of)\b"
 )
 # an instruction to do nothing, no change named: "stop - don't send anything to X until I say so"
 _HOLD_OFF = lazy(
@@ -125,6 +130,11 @@ _AMOUNT_SINCE = lazy(
     r"|remit(?:ted)?|wired?)\b.{0,30}\bsince (?:the |last |\d|[a-z]{3})"
 )
 # "cash applied in october" came in; "cash app", "cash application" is the matching work
+# debtors ranked by what is past due: "top 5 customers by overdue amt", "the largest overdue"
+_PAST_DUE_RANK = lazy(
+    r"\bby (?:overdue|past due|late|delinquent)\b|\b(?:largest|biggest|most|highest) (?:overdue"
+    r"|past due)(?! invoices?| items?| bills?)\b"
+)
 _CASH = lazy(
     r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app(?:s|lications?)?\b|outlook|tied))"
 )
@@ -348,5 +358,6 @@ def parse(text: str, today: date) -> Request:
         book_intent=book_intent if book_intent != intent else None,
         at_least=at_least,
         also_named=also_named,
+        past_due_first=intent == "top_debtors" and bool(_PAST_DUE_RANK.search(norm)),
     )
     return whether_to(request, norm)  # "should we be holding orders for X?": X's credit

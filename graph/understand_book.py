@@ -131,7 +131,10 @@ TOP_DEBTORS = _rx(
     r"|\b(?:which|what) (?:customers?|accounts?|clients?|debtors?)\b.{0,20}\b(?:outstanding|owing"
     r"|balance)\b.{0,10}\b(?:highest|biggest|largest|most|max(?:imum)?)\b"
     r"|(?:#|\bno\.? ?|\bnumber )1 (?:account|customer|debtor|client)\b.{0,20}\bow(?:ing|es|e)\b"
-    r"|\b(?:biggest|worst|top|largest) (?:\d+ )?deadbeats\b",
+    r"|\b(?:biggest|worst|top|largest) (?:\d+ )?deadbeats\b"
+    # ranked by what is past due: "top 5 customer by overdue amt", "who is the largest overdue?"
+    r"|\b(?:top|biggest|largest|worst) (?:\d+ )?(?:customers?|accounts?|debtors?|clients?) by"
+    r" (?:overdue|past due)\b|\bwho is the (?:largest|biggest) (?:overdue|past due)\b",
     # a collector's "top 3", alone: the ranking of what customers owe
     r"^\s*(?:show |give me |list |the )?top \d{1,3}(?: please| pls| now)?\s*[?!.]*$",
     # "customer-wise outstanding, highest first": each customer's balance, ranked

@@ -239,7 +239,8 @@ BALANCE = _rx(
     r"|\bagi?ng\b|\bageing\b|\bexposure\b|\bsoa\b|\bstatements? of account\b|\breceivables?\b"
     r"|\bunpaid\b|\bopen (?:items?|invoices|balance|ar|amount|amounts)\b|\bhow far behind\b"
     r"|\bbehind on\b|\bamount due\b|\bdue amount\b|\bin arrears\b|\barrears\b",
-    r"\b(?:have|has|left|yet|need|needs|got) to pay\b",
+    r"\b(?:have|has|left|yet|need|needs|got) to pay\b"
+    r"|\b(?:are|is) (?:they|he|she|it) (?:late|behind) on (?:anything|any invoices?|any bills?)\b",
     # "how much they must still pay us", "the situation of the account of X"
     r"\bmust (?:still )?pay\b|\bstill (?:must|has to|have to|needs? to) pay\b|\binto us for\b"
     # "how much money we must receive from X", "money they have to give us"

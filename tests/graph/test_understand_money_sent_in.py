@@ -46,3 +46,10 @@ def test_a_target_or_a_guess_ahead_is_the_forecast(text: str) -> None:
 def test_the_months_collections_so_far_stay_the_payments_received() -> None:
     text = "are we going to make the month? what have we collected so far in november"
     assert parse(text, TODAY).intent == "payments_received"
+
+
+def test_total_collections_for_a_month_are_the_cash_collected() -> None:
+    request = parse("pls share total collections for the month of september", TODAY)
+    assert request.intent == "payments_received", request
+    assert request.period is not None and request.period.start == date(2026, 9, 1)
+    assert parse("total collections list for dana", TODAY).intent == "collections_list"
