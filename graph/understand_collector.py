@@ -21,6 +21,7 @@ from graph.requests_batch import batch_scope
 from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
 from graph.understand_apply import maybe_invoices
 from graph.understand_due import due_date as due_date
+from graph.understand_mentioned import STATEMENT_THOUGHT_OF
 from graph.understand_money import currency
 from graph.understand_refs import _extract, customer_id
 from graph.understand_statements import statement_sent
@@ -335,6 +336,8 @@ _MYSELF = lazy(
 def _read_statement(text: str, norm: str) -> Request | None:
     if not _STATEMENT.search(norm) or _NOT_CUSTOMER_STATEMENT.search(norm) or _MYSELF.search(norm):
         return None
+    if STATEMENT_THOUGHT_OF.search(norm):
+        return None  # "X owe how much? thinking of sending statement later": the question
     body = _POLITE.sub("", norm)
     if _SEND_STATEMENT.search(body) and (not norm.endswith("?") or ASKING_YOU.match(norm)):
         if _EVERYONE.search(body):

@@ -130,6 +130,8 @@ def intent_of(
         return "collections_list", False  # "… over 60 or just the big ones? who's most urgent?"
     if (portfolio := portfolio_intent(norm, refs, name)) is not None:
         return portfolio, False
+    if name and _HISTORY_OF.search(norm):
+        return "payment_history", False  # "receipts history for X … before escalation"
     for intent, pattern in REPORTS:
         if pattern.search(norm):
             return intent, False
@@ -154,6 +156,10 @@ def intent_of(
     return "unknown", False
 
 
+# one customer's payment record named: "pls share receipts history for X"
+_HISTORY_OF = lazy(
+    r"\b(?:receipts?|payments?|remittances?|paying) (?:history|record|pattern) (?:for|of)\b"
+)
 # room for an order, asked after a payment of an invoice that would make it
 _ROOM_AFTER = lazy(
     r"\b(?:if|once|when|after)\b.{0,60}\b(?:pays?|paid|clears?|cleared|settles?|settled)\b.{0,60}"

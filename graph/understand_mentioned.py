@@ -124,3 +124,13 @@ def without_reports(text: str) -> str | None:
     if not kept or len(kept) == len(spans):
         return None
     return " ".join(k.strip() for k in kept if k.strip()) + ("?" if "?" in text else "")
+
+
+# A statement only thought of, beside a question: "X owe how much? thinking of sending statement
+# later", "might send them a statement next week - what's open?": no statement is asked for
+STATEMENT_THOUGHT_OF = lazy(
+    r"\?.{0,40}\b(?:thinking (?:of|about)|planning (?:to|on)|might|maybe|perhaps|considering)\b"
+    r".{0,30}\b(?:statements?|soa)\b"
+    r"|\b(?:thinking (?:of|about)|planning (?:to|on)|might|maybe|perhaps|considering)\b.{0,30}"
+    r"\b(?:statements?|soa)\b.{0,30}\?"
+)

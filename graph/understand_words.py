@@ -94,7 +94,8 @@ forward rollforward recorded captured promising committed ah lah leh lor sia meh
 headlines headline liner one-liner bullets bullet kena situation leave
 max maximum deadbeats deadbeat reps rep huddle chop bust value books street numbers lying
 reference revisit level sla ist enough without od lepas erp data greater higher bigger cannot
-prepare paiseh stub took shorted talking tl
+prepare paiseh stub took shorted talking tl compare gl calc excel myself
+pattern control sending later thinking
 """.split()
 )
 
