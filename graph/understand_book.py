@@ -215,7 +215,9 @@ UNAPPLIED_CASH = _rx(
     r" account\b"
     # Indian English: "unadjusted receipts", "receipts pending for adjustment"
     r"|\bunadjusted (?:cash|payments?|receipts?|amounts?|credits?|advances?)\b"
-    r"|\bpending (?:for )?adjustment\b",
+    r"|\bpending (?:for )?adjustment\b"
+    # "whether the $828.82 X check has been applied anywhere yet"
+    r"|\b(?:has|have|was|were) (?:[\w$.,'-]+ ){0,6}(?:been )?applied (?:anywhere|to anything)\b",
     # "what's unallocated", "money that isn't matched to invoices"
     r"^\s*(?:what is |whats |anything |how much is )?(?:still )?unallocated\s*[?!.]*$"
     r"|\b(?:is not|isn't|not|never|has not|have not|haven't|havent)(?: yet)?(?: been)? matched to"

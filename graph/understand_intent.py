@@ -120,6 +120,8 @@ def intent_of(
         # "if X pays the 10336 balance would they have room for another order?": the invoice is
         # the condition, the customer's credit the question
         return "credit_check", False
+    if (refs.invoices or refs.pos) and _LIKELY_PAY.search(norm):
+        return "forecast", False  # "when will X likely pay INV-…? for the cash forecast"
     if refs.invoices or refs.pos:  # a named invoice wins over report words
         return "invoice_status", False
     if refs.payments:
@@ -159,6 +161,10 @@ def intent_of(
 # one customer's payment record named: "pls share receipts history for X"
 _HISTORY_OF = lazy(
     r"\b(?:receipts?|payments?|remittances?|paying) (?:history|record|pattern) (?:for|of)\b"
+)
+# when a customer will likely pay: the forecast's question, even of a named invoice
+_LIKELY_PAY = lazy(
+    r"\bwhen (?:will|would|is|are|do) .{1,40}\b(?:likely|probably|expected) (?:to )?pay\b"
 )
 # room for an order, asked after a payment of an invoice that would make it
 _ROOM_AFTER = lazy(

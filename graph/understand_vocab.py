@@ -74,7 +74,7 @@ CASH_APPLICATION = _rx(
     r"\bcash ?app(?:lication)?\b|\bsuspense\b|\bunmatched\b|\bunapplied\b|\bun-?identified\b"
     r"|\bunallocated\b|\bunreconciled\b|\blockbox\b|\bautomatch\w*|\bauto match\w*",
     r"\bon-?account (?:cash|payments?|receipts?|money|credits?)\b",
-    r"\bbank (?:files?|lines?|credits?|statements?|deposits?|feed|rec|reconciliation)\b",
+    r"\bbank (?:files?|lines?|credits?|statements?|deposits?|feed|rec|reconciliation|matching)\b",
     r"\b(?:cannot|could not|can not|not|never|not yet|unable to) (?:be )?(?:apply|applied"
     r"|identify|identified|match|matched|allocate|allocated|place|placed)\b",
     r"\bwhat did we (?:post|apply|match)\b|\bposted (?:from|to) the bank\b",
@@ -240,7 +240,10 @@ BALANCE = _rx(
     r"|\bunpaid\b|\bopen (?:items?|invoices|balance|ar|amount|amounts)\b|\bhow far behind\b"
     r"|\bbehind on\b|\bamount due\b|\bdue amount\b|\bin arrears\b|\barrears\b",
     r"\b(?:have|has|left|yet|need|needs|got) to pay\b"
-    r"|\b(?:are|is) (?:they|he|she|it) (?:late|behind) on (?:anything|any invoices?|any bills?)\b",
+    r"|\b(?:are|is) (?:they|he|she|it) (?:late|behind) on (?:anything|any invoices?|any bills?)\b"
+    # "how much must X still pay", "anything left open?"
+    r"|\bhow much (?:must|does|do|should) .{1,40} still (?:pay|owe)\b"
+    r"|\banything (?:left|still) open\b",
     # "how much they must still pay us", "the situation of the account of X"
     r"\bmust (?:still )?pay\b|\bstill (?:must|has to|have to|needs? to) pay\b|\binto us for\b"
     # "how much money we must receive from X", "money they have to give us"

@@ -95,7 +95,8 @@ headlines headline liner one-liner bullets bullet kena situation leave
 max maximum deadbeats deadbeat reps rep huddle chop bust value books street numbers lying
 reference revisit level sla ist enough without od lepas erp data greater higher bigger cannot
 prepare paiseh stub took shorted talking tl compare gl calc excel myself
-pattern control sending later thinking
+pattern control sending later thinking rpc heading anywhere evidence monitored likely
+probably matching
 """.split()
 )
 
