@@ -30,7 +30,7 @@ from graph.understand_german import without_greeting
 from graph.understand_inbox import PROPOSAL_ASKED_AFTER
 from graph.understand_intent import ACRONYMS, intent_of, portfolio_intent
 from graph.understand_mentioned import asks_a_question, mentioned
-from graph.understand_noaction import nothing_asked
+from graph.understand_noaction import called_off, nothing_asked
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
@@ -163,6 +163,8 @@ def parse(text: str, today: date) -> Request:
         )
     if (remark := remark_then_question(text, norm, today, parse)) is not None:
         return remark  # "luis put X on hold yesterday. what do they owe?": the question
+    if (off := called_off(text, norm)) is not None:
+        return off  # "pls ignore my previous msg about X's limit, not required now"
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
     refused = None if action is None else not_asked(text, action.kind, norm=norm)

@@ -73,18 +73,25 @@ NOTHING_FOR_US = lazy(
 # "scratch my earlier ask to …", "hold off on …"
 _CALLS_OFF = lazy(
     r"^(?:(?:but|so|and|ok|okay|actually)\b[\s,]*)*"
-    r"(?:don't|dont|do not|never|no need to|not|hold off"
-    r"|scratch|forget|cancel my|never ?mind)\b"
+    r"(?:don't|dont|do not|never|no need(?: to)?|not (?:now|yet|for now|required|needed|doing"
+    r"|(?:a |an )?(?:firm|confirmed|definite|formal|real))"
+    r"|hold off|nvm|scratch|forget|cancel my"
+    r"|never ?mind|ignore (?:my|the|that|this) (?:previous|earlier|last|above|old)"
+    r"|cancel (?:the|that|this|my) (?:[\w&.'-]+ ){0,4}?(?:request|ask))\b"
     r"|\b(?:i|we) (?:said|told (?:them|him|her)) (?:not yet|no|not now)\b"
-    r"|\bnot (?:doing (?:it|that|this)|asking (?:for|you))\b"
+    r"|\bnot (?:doing (?:it|that|this)|asking (?:for|you)|required|needed)\b"
 )
+# "…. noted?", "ok?": a tag after what was said, asking nothing
+_TAGGED = lazy(r"^(?:noted|got it|understood|clear|ok|okay|right|yes|yeah|agreed|correct)$")
 # a change only thought of or on a condition
 _CONDITION_FIRST = lazy(
     r"^(?:(?:but|so|and|ok|okay)\b[\s,]*)*(?:maybe|perhaps|if|unless|suppose|supposing|what if"
     r"|in case|once|when)\b"
 )
 _CONDITION = lazy(
-    r"\b(?:if|unless|might|may|could|would|gonna|going to|was going|were going|thinking"
+    # "i think we should w/o the 154.89 but let me check with the FM first": not yet asked
+    r"\b(?:i|we) think (?:we|you) should\b|\blet me (?:check|confirm|ask)\b"
+    r"|\b(?:if|unless|might|may|could|would|gonna|going to|was going|were going|thinking"
     r"|think about|suppose|supposing|hypothetically|imagine|what if|in case)\b"
 )
 # only thought of, in particular (the what-if reader's: "thinking of writing off …")
@@ -154,6 +161,8 @@ _WORDS_PLEASE = lazy(r"^(?:[\w/&'.-]+ ){1,4}(?:please|pls|plz)$")
 
 def _is_question(clause: str, mark: bool) -> bool:
     plain = POLITE.sub("", clause)
+    if _TAGGED.match(plain):
+        return False
     return (mark and not _TAG.match(plain)) or bool(
         _ASKS.match(plain)
         or _QUESTION_START.match(clause)

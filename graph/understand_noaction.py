@@ -11,7 +11,16 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from graph.understand_clauses import asked, calls_off, classify, they
+from graph.lazy_regex import lazy
+from graph.understand_clauses import (
+    CALLED_OFF,
+    CONDITIONAL,
+    Clause,
+    asked,
+    calls_off,
+    classify,
+    they,
+)
 
 if TYPE_CHECKING:
     from graph.understand import Request
@@ -48,3 +57,114 @@ def nothing_asked(
         text=text,
         not_asked=NotAsked(action.kind, "negated"),
     )
+
+
+# the kinds a change called off may be, the most specific first (a limit before a note's "log")
+_KINDS = (
+    "write_off_deduction",
+    "set_credit_limit",
+    "set_terms",
+    "send_statement",
+    "send_reminder",
+    "record_promise",
+    "open_dispute",
+    "set_credit_hold",
+    "apply_payment",
+    "create_invoice",
+    "add_note",
+)
+# a negation that is itself the request: "don't ship to globex", "no more orders for initech"
+_NO_SHIPPING = lazy(
+    r"\b(?:don't|dont|do not|no more|no further|stop|cease)\s+(?:\w+\s+)?(?:ship\w*|suppl\w*"
+    r"|deliver\w*|orders?|releas\w*)\b"
+)
+
+
+# put on a condition in so many words: "if …", "unless …", "in case …", "i think we should …"
+_ON_A_CONDITION = lazy(
+    r"^(?:(?:but|so|and|ok|okay)\b[\s,]*)*(?:if|unless|in case|suppose|supposing|what if"
+    r"|hypothetically|(?:i|we) think (?:we|you) should)\b"
+)
+
+
+_FOR_WHOM = lazy(
+    r"\b(?:to|for|on)\s+(?:the\s+)?((?!(?:the|a|an|my|our|it|them|us)\b)[a-z][\w&.'-]*(?:\s+[a-z][\w&.'-]*){0,2})"
+)
+# a what-if asked without its question mark
+_WHAT_THEN = lazy(r"\b(?:what|how|which|who|whose|would|whether)\b")
+# called off with nothing named: "pls don't", "nvm", "scratch that"
+_BARE = lazy(
+    r"^(?:(?:please|pls|ok|okay|actually|no)\b[\s,]*)*(?:do not|don't|dont|nvm|never ?mind"
+    r"|scratch that|forget (?:it|that))$"
+)
+
+
+_NOT = lazy(
+    r"^(?:(?:please|pls|kindly|but|so|and|ok|okay)\b[\s,]*)*(?:do not|don't|dont|no need(?: to)?"
+    r"|never|not)\s+"
+)
+
+
+_IF_WHO = lazy(
+    r"^(?:if|unless|in case|once) (?!(?:we|i|you|they|it|he|she)\b)([\w&.'-]+(?: [\w&.'-]+){0,3}?)"
+    r" (?:does not|doesn't|don't|do not|dont|still|pays?|has|hasn't|haven't|is|are|short|misses"
+    r"|breaks?|can't|cannot)\b"
+)
+
+
+def _asked_of(held: list[Clause]) -> str | None:
+    """The customer of the change called off, read as if it were asked ("do not raise Contoso
+    West's limit until …": Contoso West)."""
+    from graph.understand_actions import _action
+    from graph.understand_refs import _extract, _name
+
+    for clause in held:
+        if (subject := _IF_WHO.match(clause.text)) is not None:
+            # "if northwind doesn't pay by tuesday we'll hold SO-1002": northwind
+            return _name(_extract(subject.group(1)).remaining)[0]
+        lead = _NOT.match(clause.text)
+        if lead is not None and (
+            found := _action(clause.text[lead.end() :], clause.text[lead.end() :])
+        ):
+            return found.customer_text
+    return None
+
+
+def called_off(text: str, norm: str) -> Request | None:
+    """A message that only calls a change off or puts it on a condition, asking nothing ("pls
+    ignore my previous msg regarding the limit increase for X, not required now", "if X still
+    don't pay next week then we put them on hold", "don't send the statement to X, they already
+    got one"): ``unknown``, and which change is not asked for and why; None otherwise."""
+    from graph.understand import Request
+    from graph.understand_asked import NAMES, NotAsked
+    from graph.understand_mentioned import asks_a_question
+    from graph.understand_refs import _extract, _name
+
+    parts = classify(norm)
+    if not parts or asked(parts) or _NO_SHIPPING.search(norm) or asks_a_question(norm):
+        return None
+    off = [c for c in parts if c.role == CALLED_OFF]
+    held = off or [
+        c
+        for c in parts
+        if c.role == CONDITIONAL
+        and _ON_A_CONDITION.match(c.text)
+        and not _WHAT_THEN.search(c.text)  # "if we hold X what happens to SO-1003": what-if's
+    ]
+    if not held:
+        return None
+    # the change the called-off clause names, or ("earlier I asked to apply PAY-5003 to 987 –
+    # pls don't") the one the message names before it
+    kind = next((k for k in _KINDS for c in held if NAMES[k].search(c.text)), None)
+    if kind is None and any(_BARE.match(c.text) for c in off):
+        kind = next((k for k in _KINDS for c in parts if NAMES[k].search(c.text)), None)
+    if kind is None:
+        return None  # "not now, thanks": no change named
+    reason = "negated" if off else "hypothetical"
+    # the customer the change was for: "… send any dunning to sterling until …" (not "not a
+    # firm promise": no customer there)
+    who = _asked_of(off or held)
+    target = _FOR_WHOM.search(norm)
+    if who is None and target:
+        who = _name(_extract(target.group(1)).remaining)[0]
+    return Request("unknown", customer_text=who, text=text, not_asked=NotAsked(kind, reason))
