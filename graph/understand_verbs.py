@@ -42,7 +42,11 @@ POLITE = lazy(
     r"|we will|we'll|we can)"
     r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
     r"|go ahead and|let's|lets|(?:don't|dont|do not) forget to|remember to|make sure (?:to|you)"
-    r"|be sure to)\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
+    r"|be sure to"
+    # "pls help apply PMT-… to …", Singlish "can w/o INV-10319 …": the change asked for
+    r"|(?:help(?: me)?(?: to)?|can|boss,? can)(?= (?:apply|write off|release|raise|set|put|send"
+    r"|record|log|note|move|change|knock off|allocate|match|lift|lower|increase|unblock|block)\b)"
+    r")\b(?!-)[\s,!]*)+"  # not the "so" of "SO-1005"
 )
 
 
@@ -227,7 +231,9 @@ VERB = {
             # "globex to net 30 pls": the customer, then the terms it goes to
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?!(?:[\w&.'-]+ ){{0,4}}?(?:has|have|had|is|are|was"
             r"|were|moved|went|switched|got|been)\b)"  # "initech has moved to net 30": told
-            rf"(?:[\w&.'-]+ ){{1,4}}(?:to|onto) (?:net|n) ?-?\d{{1,3}}"
+            rf"(?:[\w&.'-]+ ){{1,4}}(?:(?:move|moved|switch|go|change) )?(?:to|onto)"
+            # "nash & sullivan move to 2/10 net 30 pls": a discount before the net days
+            rf" (?:\d{{1,2}}/\d{{1,2}},? )?(?:net|n) ?-?\d{{1,3}}"
             rf"(?: days| terms)?\s*{_NOW}$",
         ),
         # a sales order held or declined: the object is the order, not the customer
