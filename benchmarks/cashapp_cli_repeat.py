@@ -171,8 +171,8 @@ def count_runs(
             out = folder / f"valgrind-{name}{index}.json"
             runs.append(count([*bank, *options, "--out", str(out)], env))
             print(
-                f"valgrind tree {index} {name}: {runs[-1].instructions / 1e6:,.0f} M "
-                f"instructions, {runs[-1].system:.2f} s system CPU; load {os.getloadavg()[0]:.1f}",
+                f"valgrind tree {index} {name}: {runs[-1].instructions:,} instructions, "
+                f"{runs[-1].system:.2f} s system CPU; load {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
         dry, real = runs
