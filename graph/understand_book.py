@@ -205,6 +205,7 @@ LARGEST_INVOICES = _rx(
     r"(?!\s*(?:days?|d\b))",
 )
 UNAPPLIED_CASH = _rx(
+    r"\bnot (?:fully|completely|yet fully) (?:applied|allocated)\b|"
     r"\bunapplied\b|\bon[- ]?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
     r"|payments?|receipts?)\b|\bnot (?:yet |been |yet been |been yet )?(?:applied|allocated)\b"
     r"|\b(?:yet|still|waiting|left) to be (?:applied|allocated)\b|\bcash on account\b"

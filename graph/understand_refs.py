@@ -294,7 +294,10 @@ _STATUS_ASKED = lazy(
     r"|\bstill (?:open|sitting|there|outstanding|unpaid|owing)\b"
     # "981 cleared right?", "986 due date?", "982 - did X pay all of it?"
     r"|\b(?:cleared|paid|settled|closed),? right\b|\bdue date\s*[?!.]*$"
-    r"|\b(?:pay|paid) (?:all of it|it all|in full|the lot)\b",
+    r"|\b(?:pay|paid) (?:all of it|it all|in full|the lot)\b"
+    # "983 how much left", "applied the cheque against 983, how much is left on it?"
+    r"|\bhow much (?:is )?(?:still )?(?:left|remaining|open|outstanding)(?: on (?:it|that|this))?"
+    r"\s*[?!.]*$",
     re.IGNORECASE,
 )
 

@@ -93,13 +93,19 @@ CASH_APPLICATION = _rx(
     r"(?: \w+)? (?:go|be applied|be matched|be put)\b|\bwhich invoice should go\b"
     r"|\bmatch (?:the |this |these )?(?:ach|wire|remittance|bank|payment|addenda)\b.{0,60}"
     r"\bto (?:the )?(?:open items|invoices?)\b"
-    r"|\breconcile (?:the )?bank (?:statement )?credits\b",
+    r"|\breconcile (?:the )?bank (?:statement )?credits\b"
+    # "help me apply this morning's ach batch", "BAI file from the bank - match pls", "which
+    # invoices the X receipt on 18/11 should go against"
+    r"|\b(?:apply|post|match) (?:[\w']+ ){0,3}(?:ach |wire |lockbox |bank |bai2? )?(?:batch|batches"
+    r"|file|files)\b|\bbai2?(?: files?)?\b"
+    r"|\bwhich invoices?\b(?=.{0,60}\bshould\b).{0,70}\b(?:go|be applied|be matched|be put)"
+    r" (?:against|to|on)\b",
 )
 DEDUCTIONS = _rx(
     r"\bdeductions?\b|\bdeduct(?:ing|ed|s)?\b",
     r"\bshort[- ]?(?:pa(?:y|ys|id|ying)|payments?)\b|\bshortpa(?:y|ys|id)\b",
     r"\bwrite-?offs\b|\bwritten off\b|\bchargebacks?\b|\bcharge[- ]backs?\b"
-    r"|\bunearned (?:cash )?discounts?\b"
+    r"|\bunearned (?:[\w-]+ ){0,2}discounts?\b"
     r"|\bdamage claims?\b|\bshortages?\b|\bdisputes?\b|\bdisputed (?:amounts|items|invoices)\b",
     # "did ironclad short us on anything", "what they shorted us"
     r"\bshort(?:ed)? us\b",

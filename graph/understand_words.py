@@ -96,7 +96,7 @@ max maximum deadbeats deadbeat reps rep huddle chop bust value books street numb
 reference revisit level sla ist enough without od lepas erp data greater higher bigger cannot
 prepare paiseh stub took shorted talking tl compare gl calc excel myself
 pattern control sending later thinking rpc heading anywhere evidence monitored likely
-probably matching
+probably matching fully taken batch bai
 """.split()
 )
 
