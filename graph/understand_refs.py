@@ -99,13 +99,21 @@ _SAYS_REFERENCE = lazy(
     rf"{_ASKED_AFTER}\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
-# a payment by what is written on it: "who sent the check marked PARTIAL ON 983"
+# a payment by what is written on it: "who sent the check marked PARTIAL ON 983", "what is the
+# payment that says ON ACCOUNT - NO REMITTANCE", "whose is the cheque with X in the reference"
 _MARKED_REFERENCE = lazy(
-    r"^\s*(?:who|whose|which|find|trace|look ?up|where)\b.*"
+    r"^\s*(?:who|whose|which|what|find|trace|look ?up|where)\b.*"
     r"\b(?:checks?|cheques?|wires?|payments?|remittances?|deposits?|transfers?)\s+(?:(?:was|is)\s+)?"
-    r"(?:marked|labell?ed|annotated|referenced|reading|saying)\s*:?\s*(?!as\b)"
+    r"(?:(?:that|which)\s+)?(?:marked|labell?ed|annotated|referenced|reading|saying|says|reads)"
+    r"\s*:?\s*(?!as\b)"
     r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
     rf"{_ASKED_AFTER}?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_WITH_IN_REFERENCE = lazy(
+    r"^\s*(?:who|whose|which|what)\b.*\b(?:checks?|cheques?|wires?|payments?|deposits?)\s+with\s+"
+    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
+    r"\s+(?:in|on) (?:the|its) (?:ref(?:erence)?|memo|remittance|narrative)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # a payment and the reference on it, asked whose it is: "we got a wire referencing PO 4500212471,
@@ -220,6 +228,7 @@ def _extract(text: str) -> _Refs:
             _SAYS_REFERENCE,
             _REFERENCE_TEXT,
             _MARKED_REFERENCE,
+            _WITH_IN_REFERENCE,
             _REFERENCING,
         ):
             if (m := pattern.search(text)) and (ref := m.group("ref").strip()):
