@@ -21,7 +21,7 @@ def about_customer(reply: Reply, approvals: ApprovalService | None, customer: Cu
     """``reply`` (the inbox) led by what waits, or was last decided, for ``customer``."""
     if approvals is None:
         return reply
-    theirs = [a for a in approvals.store.list() if a.customer_id == customer.customer_id]
+    theirs = approvals.store.list(customer_id=customer.customer_id)
     waiting = [a for a in theirs if a.status in WAITING]
     if waiting:
         listed = "; ".join(f"{a.summary} ({a.approval_id}, {a.status})" for a in waiting[:5])

@@ -243,11 +243,17 @@ class Store(BankLineStore, BatchWrites, CollectorStore):
         return _approval(row) if row else None
 
     def list(
-        self, statuses: Sequence[str] | None = None, *, limit: int | None = None
+        self,
+        statuses: Sequence[str] | None = None,
+        *,
+        limit: int | None = None,
+        customer_id: str | None = None,
     ) -> list[Approval]:
         query = select(t.approvals).order_by(t.approvals.c.created_at, t.approvals.c.approval_id)
         if statuses is not None:
             query = query.where(t.approvals.c.status.in_(list(statuses)))
+        if customer_id is not None:
+            query = query.where(t.approvals.c.customer_id == customer_id)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
