@@ -120,7 +120,8 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
             costs[index].append((dry, real))
             print(
                 f"round {round_ + 1} tree {index}: dry {dry.cpu:.2f} s, real {real.cpu:.2f} s "
-                f"CPU = {real.cpu / dry.cpu:.2f}x ({real.wall / dry.wall:.2f}x wall); "
+                f"CPU = {real.cpu / dry.cpu:.2f}x ({real.wall / dry.wall:.2f}x wall; system "
+                f"{dry.system:.2f} / {real.system:.2f} s); "
                 f"peak {dry.peak_mb:.1f} / {real.peak_mb:.1f} MB; "
                 f"load {os.getloadavg()[0]:.1f}",
                 flush=True,
