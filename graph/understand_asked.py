@@ -68,7 +68,8 @@ NAMES: dict[str, re.Pattern[str]] = {
         (
             "set_credit_limit",
             r"\b(?:credit ?)?limits?\b|\b(?:credit ?)?lines?\b|\bline of credit\b"
-            r"|\bcredit (?:to|for)\b|\bof credit\b",
+            r"|\bcredit (?:to|for)\b|\bof credit\b"
+            r"|\b(?:raise|lift|bump|increase|lower|reduce) (?:[\w&.'-]+ ){1,4}?to\s*[$]?\d",
         ),
         ("set_credit_hold", _HOLD_WORDS),
         ("hold_order", r"\bhold\b"),

@@ -165,7 +165,13 @@ VERB = {
             r"|extend|update|adjust|move|boost|double|halve|take|give|approve|grant)\b"
             r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d"
             r"|\bline (?:to|at) \$?\d"
-            r"|\d[\d,.]*\s*[km]? (?:of )?credit (?:for|to)\b)",
+            r"|\d[\d,.]*\s*[km]? (?:of )?credit (?:for|to)\b)"
+            # "lift ironclad to $120k", "raise acme logistics to 250k": a customer raised to a
+            # figure is its limit (not an invoice, a payment, a price or a date)
+            r"|^(?:raise|lift|bump|increase|up|lower|reduce|cut|drop)"
+            r" (?!(?:the|a|an|this|that|it|its|their|invoice|inv|payment|price|amount|bill|order"
+            r"|dispute|reminder|fee|charge)\b)(?:[\w&.'-]+ ){1,4}?to\s*(?:usd |cad |eur |gbp )?"
+            r"[$\u20ac\u00a3]?\d[\d,.]*\s*[km]?\s*(?:please|now|asap)?$",
         ),
         # "the limit for tate should go down to 100k", "limit needs to go up to 50k"
         (
