@@ -148,7 +148,11 @@ _PROMISE_REPORT = lazy(
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 
 _SEND_STATEMENT = lazy(
-    r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot|share)\b(?! me\b)(?! us\b).{0,60}"
+    # "share SOA of X": shown to the one asking, not sent to X
+    r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot"
+    r"|share(?! (?:the |their |an? )?(?:soa|statements? of account|statements?(?! of account))"
+    r" (?:of|for)\b))\b"
+    r"(?! me\b)(?! us\b).{0,60}"
     r"(?:\bstatements?\b(?! of (?:cash|work))|\bsoa\b)"
     r"|^(?:an? |the )?(?:statements?|soa|statement of account) to\b"
 )
