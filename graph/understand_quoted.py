@@ -70,7 +70,8 @@ ACT_ON_IT = lazy(
     # "pls action the Litware limit change per the above": the change the quote approves
     r"(?: the (?:[\w&.'-]+ ){0,4}?(?:change|request|update|increase|decrease|reduction"
     r"|revision|hold|release|write-?off|application|adjustment)s?)?"
-    r"(?: (?:it|this|that|these|those|them|the same|this one|that one|accordingly|as requested"
+    r"(?: (?:it|this|that|these|those|them|the same|this one|that one|one|a copy|accordingly"
+    r"|as requested"
     r"|(?:as )?per (?:the )?(?:mail|e-?mail|below|above)|the request|the above|the below|below"
     r"|above))*"
     r"(?: (?:over|across|out|through|on))?(?: (?:to|for) (?:them|the customer|him|her|me|us))?"
