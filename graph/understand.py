@@ -129,12 +129,12 @@ _AMOUNT_SINCE = lazy(
     r"\b(?:what|how much)\b(?! (?:(?:have|has|did|do) )?(?:we|i)\b).{0,50}\b(?:pay|paid|send|sent"
     r"|remit(?:ted)?|wired?)\b.{0,30}\bsince (?:the |last |\d|[a-z]{3})"
 )
-# "cash applied in october" came in; "cash app", "cash application" is the matching work
 # debtors ranked by what is past due: "top 5 customers by overdue amt", "the largest overdue"
 _PAST_DUE_RANK = lazy(
     r"\bby (?:overdue|past due|late|delinquent)\b|\b(?:largest|biggest|most|highest) (?:overdue"
     r"|past due)(?! invoices?| items?| bills?)\b"
 )
+# "cash applied in october" came in; "cash app", "cash application" is the matching work
 _CASH = lazy(
     r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app(?:s|lications?)?\b|outlook|tied))"
 )
