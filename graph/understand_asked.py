@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph import understand_quoted as quoted
+from graph import understand_own_words as apart
 from graph.lazy_regex import lazy
 from graph.understand_scope import INJECTION
 from graph.understand_verbs import ASKING_YOU, CLAUSES, POLITE
@@ -286,7 +286,7 @@ _REPORTED_SPEECH = lazy(
 def _acts_elsewhere(norm: str, start: int) -> bool:
     """Whether another clause asks arbot to act on what was reported ("…, pls do it")."""
     return any(
-        s != start and quoted.ACT_ON_IT.match(POLITE.sub("", norm[s:e].strip()) or "x")
+        s != start and apart.ACT_ON_IT.match(POLITE.sub("", norm[s:e].strip()) or "x")
         for s, e, _ in _clause_spans(norm)
     )
 
@@ -303,14 +303,14 @@ def _clause_spans(norm: str) -> list[tuple[int, int, bool]]:
 
 def not_asked(text: str, kind: str, *, norm: str | None = None) -> NotAsked | None:
     """Why the message does not ask for a change of ``kind``, or None when it does."""
-    said = quoted.split(text)
-    if said.quotes and quoted.own_words(said):
+    said = apart.split(text)
+    if said.quotes and apart.own_words(said):
         # the person's own words decide; a quote is data unless they ask to act on it
         names = NAMES.get(kind)
         if names is not None and names.search(normalize(said.own)):
             return not_asked(said.own, kind)
-        if quoted.acts_on_quote(said):
-            return not_asked(quoted.APPROVED.sub("", said.quoted), kind)
+        if apart.acts_on_quote(said):
+            return not_asked(apart.APPROVED.sub("", said.quoted), kind)
         return NotAsked(kind, "quoted" if names and names.search(normalize(text)) else "unnamed")
     norm = normalize(text) if norm is None else norm
     names = NAMES.get(kind)

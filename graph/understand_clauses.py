@@ -9,7 +9,7 @@ A clause is
   "the FM wants us to raise their limit", "my manager said …", "reminder went out tues"), or a
   plain statement ("no reply");
 - **quoted** — someone else's words pasted in (quote lines, a forward, words in quotation
-  marks: ``graph.understand_quoted.split``);
+  marks: ``graph.understand_own_words.split``);
 - **called off** — a change said not to be made ("don't send them a reminder until january",
   "not doing it yet", "I said not yet"), or called off by a later clause ("…, nothing for us to
   do", "…? nah forget it": what the clauses before it said is called off too);
@@ -208,12 +208,12 @@ def classify(norm: str) -> tuple[Clause, ...]:
 
 def classify_said(text: str) -> tuple[Clause, ...]:
     """The clauses of a message that may quote: the person's own words classified, then each
-    line or span they quote (``graph.understand_quoted.split``), quoted."""
-    from graph import understand_quoted as quoted
+    line or span they quote (``graph.understand_own_words.split``), quoted."""
+    from graph import understand_own_words as apart
     from graph.understand_vocab import normalize
 
-    said = quoted.split(text)
-    own = classify(normalize(quoted.own_words(said))) if said.quotes else classify(normalize(text))
+    said = apart.split(text)
+    own = classify(normalize(apart.own_words(said))) if said.quotes else classify(normalize(text))
     return own + tuple(
         Clause(normalize(line).strip(), False, QUOTED)
         for line in said.quoted.splitlines()

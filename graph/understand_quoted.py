@@ -10,75 +10,31 @@ invoice or amount they mean. The one exception is a bare instruction to act on t
 ("please process", "pls action", "can you send it to them", "go ahead"): then what the quote
 asks is the request.
 
-``split`` takes a message apart; ``read`` is the parser's reading of a message that quotes
-(``graph.understand.parse`` calls it first); ``graph.understand_asked.not_asked`` holds the same
-rule for every proposal, whoever read the message.
+``graph.understand_own_words`` takes a message apart (``split``); ``read`` here is the parser's
+reading of a message that quotes (``graph.understand.parse`` calls it first);
+``graph.understand_asked.not_asked`` holds the same rule for every proposal, whoever read the
+message.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from graph.lazy_regex import lazy
+from graph.understand_own_words import (
+    APPROVED,
+    Said,
+    acts_on_quote,
+    own_words,
+    split,
+    without_sign_off,
+)
 
 if TYPE_CHECKING:
     from graph.understand import Request
-
-_QUOTE_LINE = lazy(r"^\s*>")
-_HEADER_LINE = lazy(r"(?i)^\s*(?:from|sent|to|cc|bcc|subject|date|reply-to)\s*:\s*\S")
-_SUBJECT_LINE = lazy(r"(?i)^\s*(?:fwd?|re|aw|wg)\s*:")
-_DASHES = lazy(r"^\s*--\s*\S*")
-# words in quotation marks: straight or curly double quotes, or single quotes that are not
-# apostrophes ("heritage's buyer said 'send us the statement' - …")
-_QUOTED_SPAN = lazy(
-    r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d|(?<!\w)'((?:[^'\n]|'(?=\w))+?)'(?!\w)"
-)
-# a sign-off and the name after it: "Regards, Tate Engineering", "Thanks, Heritage Garden AP"
-_SIGN_OFF = lazy(
-    r"(?i)(?:^|(?<=[.!?])\s+|\s{2,})(?P<off>kind regards|best regards|warm regards|regards"
-    r"|thanks|thank you|many thanks|cheers|sincerely|best)\s*[,:-]?\s+(?P<who>[^\n]{2,60})$"
-)
-_BARE_SIGN_OFF = lazy(
-    r"(?i)^\s*(?:kind regards|best regards|regards|thanks|thank you|many thanks|cheers|ty|thx"
-    r"|sincerely|best)\s*[,.!]*\s*$"
-)
-# what follows a signer's name that is not part of it: "Tate Engineering AP", "Tom (FP&A)"
-_ROLE = lazy(
-    r"(?i)\s*(?:\([^)]*\)|\|.*|\b(?:ap|a/p|ar|accounts payable|accounts receivable|accounts"
-    r"|payables|finance|treasury|team|dept|department)\b)\s*$"
-)
-_GREETING = lazy(
-    r"(?i)^\s*(?:(?:hi|hey|hello|dear|morning|good (?:morning|afternoon|evening))\b[\s,!]*"
-    r"(?:arbot|team|all|there|sir/madam|sir|madam)?[\s,!:]*)+"
-)
-
-# The person's own words ask to act on what they quote: "please process", "pls action", "can
-# you send it to them", "go ahead", "do it", "do the needful"
-ACT_ON_IT = lazy(
-    r"^(?:(?:hey|hi|ok|okay|so|fine|approved|agreed|yes)\b[\s,!.]*)*"
-    r"(?:(?:please|pls|plz|kindly|can you|could you|can u|could u|would you|will you"
-    r"|go ahead and|pl)\b\s*)*"
-    r"(?:process|action|actioned|do|handle|execute|proceed(?: with)?|go ahead(?: with)?"
-    r"|take care of|sort(?: out)?|deal with|book|post|apply|send|forward|raise|record|log"
-    r"|make|set(?: it| this| that| them)? up|put(?: it| this| that| them)? through|carry out"
-    r"|do the needful|e-?mail|mail"
-    r"|update|change|amend|adjust|implement|arrange)"
-    # "pls action the Litware limit change per the above": the change the quote approves
-    r"(?: the (?:[\w&.'-]+ ){0,4}?(?:change|request|update|increase|decrease|reduction"
-    r"|revision|hold|release|write-?off|application|adjustment)s?)?"
-    r"(?: (?:it|this|that|these|those|them|the same|this one|that one|one|a copy|accordingly"
-    r"|as requested"
-    r"|(?:as )?per (?:the )?(?:mail|e-?mail|below|above)|the request|the above|the below|below"
-    r"|above))*"
-    r"(?: (?:over|across|out|through|on))?(?: (?:to|for) (?:them|the customer|him|her|me|us))?"
-    r"(?: (?:pls|please|asap|now|today|thanks|thank you|ty|thx|ta|cheers|when (?:you|u) get a"
-    r" (?:sec|second|minute|chance)))*\s*[.!?]*$"
-)
-
 
 # The person's own words only point at the quote: "thoughts?", "please check", "can u answer
 # anjali", "please help with tom's ask", "can you give me the number?"
@@ -100,125 +56,6 @@ _APPROVAL_STATE = lazy(
 )
 
 
-@dataclass(frozen=True)
-class Said:
-    """A message taken apart: the person's own words and the words they quote."""
-
-    own: str  # quote lines, headers, quoted spans and signatures taken out ("that" for a span)
-    quoted: str  # the quote lines (without "> "), the forwarded body and the quoted spans
-    signer: str | None = None  # the name a quoted mail is signed with, without its role
-    firm: bool = False  # a company signed it (a customer), not a person
-    inline: bool = False  # all that is quoted is in quotation marks inside the own words
-    forwarded: bool = False  # a FW:/header block: the quote is a forwarded e-mail
-
-    @property
-    def quotes(self) -> bool:
-        return bool(self.quoted.strip())
-
-
-# a company signs, not a person: "Initech LLC", "Tate Engineering AP" (its payables team)
-_FIRM = lazy(
-    r"(?i)\b(?:ap|a/p|accounts payable|payables|llc|inc|corp|corporation|co|ltd|limited|plc"
-    r"|gmbh|group|company|holdings|industries)\b\.?\s*$"
-)
-
-
-def _signer(lines: list[str]) -> tuple[str | None, bool]:
-    """The name a quoted mail is signed with, and whether a company signed it."""
-    for line in reversed(lines):
-        found = _SIGN_OFF.search(line.strip())
-        if found is not None:
-            who = found.group("who").strip(" .,;-")
-            firm = bool(_FIRM.search(who))
-            while (shorter := _ROLE.sub("", who).strip(" .,;-")) != who:
-                who = shorter
-            return who or None, firm
-    return None, False
-
-
-def _without_sign_off(line: str) -> str:
-    found = _SIGN_OFF.search(line)
-    return line if found is None else line[: found.start("off")].strip()
-
-
-def split(text: str) -> Said:
-    """The person's own words and what they quote (see the module's docstring)."""
-    lines = text.splitlines()
-    filled = [n for n, line in enumerate(lines) if line.strip()]
-    own: list[str] = []
-    quoted: list[str] = []
-    forwarded = False
-    has_quote_lines = any(_QUOTE_LINE.match(line) for line in lines)
-    in_forward = in_signature = False
-    for n, line in enumerate(lines):
-        if not line.strip():
-            in_signature = False
-            continue
-        if len(filled) > 1 and n == filled[0] and _SUBJECT_LINE.match(line):
-            forwarded = True
-            continue  # the forward's subject: neither a request nor data to read
-        if _QUOTE_LINE.match(line):
-            quoted.append(re.sub(r"^\s*>+\s?", "", line))
-            continue
-        if _HEADER_LINE.match(line):
-            forwarded = True
-            in_forward = not has_quote_lines  # an unmarked forwarded body follows the headers
-            continue
-        if (_DASHES.match(line) and quoted) or _DASHES.fullmatch(line.strip()):
-            in_signature = True
-            quoted.append(line)
-            continue
-        if in_forward or in_signature:
-            quoted.append(line)
-            continue
-        own.append(line)
-    signer, firm = _signer(quoted)
-    said = "\n".join(own)
-    spans = [] if _BANK_TEXT.search(said) else list(_QUOTED_SPAN.finditer(said))
-    spans = [m for m in spans if _a_quote(next(g for g in m.groups() if g))]
-    for match in reversed(spans):
-        quoted.insert(0, next(g for g in match.groups() if g))
-        said = said[: match.start()] + "that" + said[match.end() :]
-    inline = bool(spans) and len(quoted) == len(spans)
-    quote = "\n".join(quoted).strip()
-    return Said(said.strip(), quote, signer, firm=firm, inline=inline, forwarded=forwarded)
-
-
-# a payment's reference or a bank line's text is quoted to be looked up, not as anyone's words
-_BANK_TEXT = lazy(
-    r"(?i)\b(?:ref|reference|memo|narrative|wire|bank|remit\w*|deposit|lockbox|description"
-    r"|reads|payment text)\b"
-)
-
-
-def _a_quote(words: str) -> bool:
-    """Words in quotation marks that are someone's saying, not a name or a term ("put
-    "Acme Industrial" on hold"): three words or more."""
-    return len(words.split()) >= 3
-
-
-def own_words(said: Said) -> str:
-    """The person's own words without a greeting or a sign-off alone on a line."""
-    kept = [
-        line
-        for line in said.own.splitlines()
-        if not _BARE_SIGN_OFF.match(line) and not _SIGN_OFF.match(line.strip())
-    ]
-    return _GREETING.sub("", "\n".join(kept)).strip(" \n,;:-")
-
-
-def acts_on_quote(said: Said) -> bool:
-    """Whether the person's own words only ask to act on what they quote."""
-    own = own_words(said)
-    return bool(own) and all(
-        ACT_ON_IT.match(part.strip().lower()) for part in re.split(r"[\n.;]+", own) if part.strip()
-    )
-
-
-# an "approved to" or "ok to" before the change an approver wrote: the change is what was okayed
-APPROVED = lazy(r"(?i)^\s*(?:approved|ok|okay|agreed|authori[sz]ed)\s*(?:to|:|-|,)?\s*")
-
-
 def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Request | None:
     """The reading of a message that quotes, forwards or signs off another's words, or None
     when it does not (or says nothing of its own: a pasted e-mail is read as the e-mail)."""
@@ -228,7 +65,7 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
     from graph.understand_clauses import classify_said, customer_named, resolve
     from graph.understand_refs import _extract
 
-    quote = "\n".join(_without_sign_off(line) for line in said.quoted.splitlines())
+    quote = "\n".join(without_sign_off(line) for line in said.quoted.splitlines())
     refs = _extract(quote)
     own = own_words(said)
     if not own:

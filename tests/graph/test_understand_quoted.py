@@ -1,5 +1,6 @@
 """What a message asks in the person's own words, apart from what it quotes, forwards or reports
-(``graph.understand_quoted``, and the rule every proposal passes: ``graph.understand_asked``).
+(``graph.understand_own_words``, ``graph.understand_quoted``, and the rule every proposal
+passes: ``graph.understand_asked``).
 
 A quoted or forwarded change is data: the person's own words decide what is asked, unless they
 only say to act on the quote. Someone else's wish reported is no request to arbot. Checked on
@@ -18,7 +19,7 @@ from graph.customer_actions import SetCreditHold
 from graph.messages import Turn
 from graph.understand import parse
 from graph.understand_asked import not_asked
-from graph.understand_quoted import acts_on_quote, own_words, split
+from graph.understand_own_words import acts_on_quote, own_words, split
 from integrations.erp.local import LocalLedger
 from tests.approvals_kit import service
 from tests.books import seed_books
