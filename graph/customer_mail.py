@@ -247,7 +247,7 @@ def _request(reading: Reading, customer: Customer, invoices: list[Invoice]) -> A
 
 
 def _dispute_reason(quote: str) -> str | None:
-    from graph.understand_collector import _dispute_reason as reason
+    from graph.understand_disputes import _dispute_reason as reason
 
     return reason(vocab.normalize(quote))
 

@@ -6,6 +6,9 @@ statement", "send statements to everyone over 10k") and a customer's e-mail past
 Each becomes a Request the agent already knows how to route: a change request (a proposal,
 never a direct write) or a report. Questions about disputes or promises ("broken promises",
 "is INV-1 disputed?") are left to the rest of the parser.
+
+``read`` is the one entry; a promise and a pasted e-mail are read here, a dispute in
+``graph.understand_disputes`` and a statement in ``graph.understand_statement_asks``.
 """
 
 from __future__ import annotations
@@ -17,16 +20,14 @@ from typing import TYPE_CHECKING
 
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
-from graph.requests_batch import batch_scope
-from graph.understand_actions import ActionRequest, _customer_of, _money, _reason, with_correction
+from graph.understand_actions import ActionRequest, _customer_of, _money, with_correction
 from graph.understand_apply import maybe_invoices
 from graph.understand_due import due_date as due_date
-from graph.understand_mentioned import STATEMENT_THOUGHT_OF
 from graph.understand_money import currency
-from graph.understand_refs import _extract, customer_id
+from graph.understand_refs import _extract
 from graph.understand_statements import statement_sent
-from graph.understand_verbs import ASKING_YOU, SELF_MEMO, clauses
 from graph.understand_verbs import POLITE as _POLITE
+from graph.understand_verbs import SELF_MEMO
 
 if TYPE_CHECKING:
     from graph.understand import Request
@@ -64,51 +65,7 @@ def looks_like_email(text: str) -> bool:
     return bool(_HEADER.search(text)) or bool(_GREETING.search(text) and _SIGN_OFF.search(text))
 
 
-# --- the phrasings ---------------------------------------------------------------------------
-# "raise a query on INV-10204" is the UK's dispute; "queried invoices" asks about them
-_DISPUTE_WORD = lazy(
-    r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)\b"
-    r"|\b(?:raise|log|open|lodge) (?:a )?query (?:on|against|for|re)\b"
-)
-_RESOLVE = lazy(
-    r"\b(?:resolve|resolved|close|closed|settle|settled|end|ended)\b.{0,40}\bdisput"
-    r"|\bdisput\w*\b.{0,40}\b(?:is |was |has been )?(?:resolved|closed|settled)\b"
-)
-_RESOLUTIONS = (
-    (lazy(r"\bcredit(?:ed)?(?: memo| note)?\b"), "credit_memo"),
-    (lazy(r"\bwr(?:ite|itten|ote)[- ]?off\b|\bwriteoff\b"), "write_off"),
-    (
-        lazy(r"\breject\w*\b|\bdenied\b|\bdeny\b|\binvalid\b|\bnot valid\b|\bstands\b"),
-        "rejected",
-    ),
-    (lazy(r"\bpaid\b|\bpayment\b|\bpays\b"), "paid"),
-)
-_DISPUTED_NUMBER = lazy(
-    r"\b(?:(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)(?:\s+(?:on|against))?"
-    r"|query (?:on|against))\s+(?:inv(?:oice)?\s+)?"
-    r"#?(\d{3})\b(?![.,]\d)(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)",
-    re.IGNORECASE,
-)
-_DISPUTE_ID = lazy(r"\bdsp-[0-9a-f]{8}\b", re.IGNORECASE)
-_SHORT_PAY = lazy(r"\bshort[- ]?pa(?:y|id|yment)s?\b|\bdeductions?\b")
-_DISPUTE_AMOUNT = lazy(
-    r"\b(?:for|of|amount|disputed amount)\s*:?\s*(\$?\s?\d[\d,]*(?:\.\d{1,2})?\s*k?)\b"
-    r"|(\$?\s?\d[\d,]*(?:\.\d{1,2})?\s*k?)\s+(?:is |are )?(?:disputed|in dispute)\b"
-)
-_MORE_REASONS = (
-    (lazy(r"\bquality\b|\bdefect\w*\b|\bfault\w*\b"), "quality"),
-    (
-        lazy(r"\bnot (?:received|delivered)\b|\bnever (?:received|arrived|got)\b|\bmissing\b"),
-        "not_received",
-    ),
-    (
-        lazy(r"\bduplicate\w*\b|\bbilled twice\b|\bcharged twice\b|\bdouble[- ]billed\b"),
-        "duplicate",
-    ),
-    (lazy(r"\bterms\b"), "terms"),
-)
-_DESCRIPTION = lazy(r":\s*|\s[-\u2013\u2014]+\s|\bbecause\b|\breason\b|\bsays?\b")
-
+# --- a promise to pay ------------------------------------------------------------------------
 _PROMISE = lazy(
     # the money's verbs: "committed to remit GBP …", "agreed to wire 5k on friday"
     r"\b(?:promised|promises|promise to pay|(?:committed|commits|agreed) to (?:pay|remit|wire)"
@@ -147,38 +104,6 @@ _PROMISE_REPORT = lazy(
 )
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 
-_SEND_STATEMENT = lazy(
-    # "share SOA of X": shown to the one asking, not sent to X
-    r"^(?:send|email|e-mail|mail|forward|resend|re-send|shoot"
-    r"|share(?! (?:the |their |an? )?(?:soa|statements? of account|statements?(?! of account))"
-    r" (?:of|for)\b))\b"
-    r"(?! me\b)(?! us\b).{0,60}"
-    r"(?:\bstatements?\b(?! of (?:cash|work))|\bsoa\b)"
-    r"|^(?:an? |the )?(?:statements?|soa|statement of account) to\b"
-)
-_STATEMENT = lazy(r"\bstatements?(?: of account)?\b|\bsoa\b|\baccount statement\b")
-_STATEMENT_FIGURE = lazy(
-    r"\b(?:statements?|soa)(?: of account)? (?:balances?|outstanding|amounts?|totals?|figures?"
-    r"|dues?)\b"
-)
-# a statement of something that is not a customer: the company's own accounts, the bank, tax
-_NON_CUSTOMER = (
-    r"(?:bank|cash ?flows?|p ?(?:&|and|n) ?l|profit and loss|income|financial|balance sheet"
-    r"|vat|tax|expense|audited|earnings|equity)"
-)
-_NOT_CUSTOMER_STATEMENT = lazy(
-    rf"\b{_NON_CUSTOMER} statements?\b|\bstatements? of (?:cash|work|financial|income"
-    r"|comprehensive|changes|profit|retained|operations)\b|\bmt940\b"
-)
-_EVERYONE = lazy(
-    r"\b(?:all|every|each)(?: (?:the|of (?:the|our)))? (?:customers?|accounts?|clients?)\b"
-    r"|\beveryone\b|\beverybody\b|\b(?:customers|accounts) (?:with|owing|over|above)\b"
-)
-_THRESHOLD = lazy(
-    r"\b(?:over|above|more than|owing more than|with more than|at least|>)\s*(\$?\s?\d[\d,]*"
-    r"(?:\.\d{1,2})?\s*k?)"
-)
-
 
 def _action_request(said: str, action: ActionRequest) -> Request:
     from graph.understand import Request  # the parser's type, loaded by the time we are called
@@ -190,59 +115,6 @@ def _report(intent: str, text: str, customer: str | None = None) -> Request:
     from graph.understand import Request
 
     return Request(intent=intent, text=text, customer_text=customer)
-
-
-def _dispute_reason(norm: str) -> str | None:
-    for pattern, code in _MORE_REASONS:
-        if pattern.search(norm):
-            return code
-    return _reason(norm)
-
-
-def _read_dispute(text: str, norm: str) -> Request | None:
-    refs = _extract(text)
-    # "X is disputing 984": a short number disputed may be an invoice of a ledger whose numbers
-    # carry a prefix (the agent keeps it when the ledger has it)
-    bare = () if refs.invoices else tuple(_DISPUTED_NUMBER.findall(refs.remaining))
-    if not refs.invoices and not bare and not _DISPUTE_ID.search(text):
-        return None
-    if _RESOLVE.search(norm):
-        resolution = next((code for pattern, code in _RESOLUTIONS if pattern.search(norm)), None)
-        amount = None
-        if resolution in ("credit_memo", "write_off"):
-            amount, _ = _money(_extract(_DISPUTE_ID.sub(" ", text)).remaining)
-        found = _DISPUTE_ID.search(text)
-        return _action_request(
-            text,
-            ActionRequest(
-                "resolve_dispute",
-                invoice_refs=tuple(refs.invoices),
-                reason_code=resolution,
-                amount=amount,
-                text=found.group(0).upper() if found else None,  # the dispute's id
-            ),
-        )
-    if not (refs.invoices or bare) or _QUESTION.search(norm) or re.search(r"\bundisput", norm):
-        return None
-    description = ""
-    if (cut := _DESCRIPTION.search(text)) is not None:
-        description = text[cut.end() :].strip(" .:-")
-    amount = None
-    if match := _DISPUTE_AMOUNT.search(vocab.normalize(refs.remaining)):
-        amount, _ = _money(match.group(1) or match.group(2))
-    short_pay = bool(_SHORT_PAY.search(norm))
-    return _action_request(
-        text,
-        ActionRequest(
-            "open_dispute",
-            invoice_refs=tuple(refs.invoices),
-            maybe_invoices=bare,
-            amount=amount,
-            reason_code=_dispute_reason(norm),
-            text=description[:500] or None,
-            on_hold=not short_pay,  # False: opened from a short-pay's deduction
-        ),
-    )
 
 
 def _read_promise(text: str, norm: str, today: date) -> Request | None:
@@ -305,81 +177,11 @@ def _written_bare(number: str, norm: str) -> bool:
     return bool(re.search(rf"(?<![\w#-])(?<!invoice )(?<!inv )(?<!bill ){number}\b", norm))
 
 
-# "… asked for a statement, can you email it over": the sending asked of what another clause named
-_SEND_IT = lazy(
-    r"^(?:send|email|e-mail|mail|forward|resend|shoot|share)\b(?! me\b)(?! us\b)"
-    r" (?:it|one|that|this|them|a copy|one across)\b"
-)
-_ASKED_FOR = lazy(
-    r"\b(?:asked|asks|asking|wants?|requested|requests|needs?) (?:for )?(?:a |an |the |their )?"
-    r"(?:copy of (?:the |their )?)?(?:statement|soa)"
-)
-
-
-def _sent_elsewhere(text: str, norm: str) -> Request | None:
-    said = clauses(norm)
-    for n, (clause, _) in enumerate(said):
-        if not _SEND_IT.match(_POLITE.sub("", clause.strip())):
-            continue
-        for other, question in said[:n]:
-            if not question and (asked := _ASKED_FOR.search(other)):
-                customer = _customer_of(other[: asked.start()])
-                if customer:
-                    action = ActionRequest("send_statement", customer_text=customer)
-                    return _action_request(text, action)
-    return None
-
-
 # "I'll send the statement to riverbend myself, just tell me their balance": the person sends it
 _MYSELF = lazy(
     r"\b(?:i|i'll|i will|i can|i am|i'm|let me)\b.{0,20}\b(?:send|email|e-mail|mail|forward"
     r"|share)\b.*\bmyself\b"
 )
-
-
-def _read_statement(text: str, norm: str) -> Request | None:
-    if not _STATEMENT.search(norm) or _NOT_CUSTOMER_STATEMENT.search(norm) or _MYSELF.search(norm):
-        return None
-    if STATEMENT_THOUGHT_OF.search(norm):
-        return None  # "X owe how much? thinking of sending statement later": the question
-    body = _POLITE.sub("", norm)
-    if _SEND_STATEMENT.search(body) and (not norm.endswith("?") or ASKING_YOU.match(norm)):
-        if _EVERYONE.search(body):
-            threshold = None
-            if match := _THRESHOLD.search(body):
-                threshold, _ = _money(match.group(1))
-            batch = ActionRequest(
-                "send_statement", amount=threshold or Decimal("0"), reason_code=batch_scope(body)
-            )  # "… to all customers with an overdue balance": graph.requests_batch
-            return _action_request(text, batch)
-        words = _STATEMENT.sub(" ", body)
-        words = re.sub(r"^\S+", " ", words)  # the verb
-        words = re.sub(
-            r"\ba/c\b|\b(?:a|an|the|copy|of|their|its|to|by|e-?mail|now|today|updated|latest)\b",
-            " ",
-            words,
-        )
-        customer = _customer_of(words)
-        # "statement of account to HW-101": a customer's id (the agent says whether it is one)
-        ids = () if customer else tuple(i for r in _extract(text).invoices if (i := customer_id(r)))
-        return _action_request(
-            text, ActionRequest("send_statement", customer_text=customer, invoice_refs=ids[:1])
-        )
-    if (sent := _sent_elsewhere(text, norm)) is not None:
-        return sent
-    if _QUESTION.search(body) and not re.match(r"^(?:show|can you show)\b", body):
-        return None
-    if _STATEMENT_FIGURE.search(body):
-        return None  # "riverbend SOA balance please": the balance asked, not the statement
-    words = _STATEMENT.sub(" ", body)
-    words = re.sub(
-        r"\b(?:show|show me|print|get|pull|make|generate|create|produce|prepare|run|give me|the|a"
-        r"|for|of|me|pdf|csv|current|latest|customer)\b",
-        " ",
-        words,
-    )
-    customer = _customer_of(words)
-    return _report("customer_statement", text, customer) if customer else None
 
 
 def read(text: str, today: date, norm: str | None = None) -> Request | None:
@@ -393,10 +195,13 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
         return None
     if _NOTE.search(_POLITE.sub("", norm)):
         return None  # a note's text is data: "add a note on northwind: disputing freight on …"
-    if _DISPUTE_WORD.search(norm) and (found := _read_dispute(text, norm)) is not None:
+    from graph.understand_disputes import _DISPUTE_WORD, read_dispute
+    from graph.understand_statement_asks import _STATEMENT, read_statement
+
+    if _DISPUTE_WORD.search(norm) and (found := read_dispute(text, norm)) is not None:
         return found
     if (said := statement_sent(text, norm)) is not None:
         return said.request  # graph.understand_statements: "issue a statement to X", "… and"
-    if _STATEMENT.search(norm) and (found := _read_statement(text, norm)) is not None:
+    if _STATEMENT.search(norm) and (found := read_statement(text, norm)) is not None:
         return found
     return _read_promise(text, norm, today)
