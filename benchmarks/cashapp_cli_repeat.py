@@ -6,11 +6,20 @@
 Builds the world of ``cashapp_cli.py`` once (its files, imported into a ledger), then runs, for
 ``--rounds`` rounds, for each ``--tree`` (a checkout of arbot; default this one) in turn: the dry
 run and the real run, each on a fresh copy of the ledger as imported (the store migrated by that
-tree first). A dry and a real run measured next to each other share the machine's load of that
-moment, so their ratio (real / dry CPU and wall) is what a quiet machine would show, more
-nearly than either time; the medians over the rounds are printed per tree, with each tree's
-summary lines, whether its dry run's results are its real run's and whether its real run's are
-the first tree's (approval ids aside).
+tree first). Even rounds run the dry run first, odd rounds the real run first, so a machine that
+grows slower or faster through a round (other users' work starting, the page cache's writeback
+of the run before) favours neither side. A dry and a real run measured next to each other share
+the machine's load of that moment, so their ratio is what a quiet machine would show, more
+nearly than either time.
+
+What the ratio is: for each round, the real run's CPU seconds over the dry run's, each the
+process's own user + system time as ``wait4`` reports it for that one process (the measuring
+script's time is not in it); printed per tree: the median of the rounds' ratios (the goal's
+figure), their quartiles and their range, and the same per-round ratio of user time alone and of
+wall time, with each tree's summary lines, whether its dry run's results are its real run's and
+whether its real run's are the first tree's (approval ids aside). A median of per-round ratios,
+not a ratio of medians: a round whose machine was slow for both runs counts as one ratio, not
+as one slow dry run set against another round's real run.
 Goal (issue 16): real ≤ 1.5× the dry run.
 
 ``--valgrind`` then runs, for each tree, the dry and the real run once more each under valgrind
@@ -39,6 +48,8 @@ import os
 import shutil
 import statistics
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cashapp_cli import (  # type: ignore[import-not-found]
     FOOTPRINT,
@@ -113,14 +124,19 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
     costs: list[list[tuple[Cost, Cost]]] = [[] for _ in trees]
     for round_ in range(args.rounds):
         for index, (env, before) in enumerate(zip(envs, befores, strict=True)):
-            fresh(env, before)
-            dry = measure([*bank, "--dry-run", "--out", str(folder / f"dry{index}.json")], env)
-            fresh(env, before)
-            real = measure([*bank, "--out", str(folder / f"real{index}.json")], env)
+            ran: dict[str, Cost] = {}
+            for name in run_order(round_):
+                fresh(env, before)
+                options = ("--dry-run",) if name == "dry" else ()
+                out = str(folder / f"{name}{index}.json")
+                ran[name] = measure([*bank, *options, "--out", out], env)
+            dry, real = ran["dry"], ran["real"]
             costs[index].append((dry, real))
             print(
-                f"round {round_ + 1} tree {index}: dry {dry.cpu:.2f} s, real {real.cpu:.2f} s "
-                f"CPU = {real.cpu / dry.cpu:.2f}x ({real.wall / dry.wall:.2f}x wall; system "
+                f"round {round_ + 1} tree {index} ({' then '.join(run_order(round_))}): "
+                f"dry {dry.cpu:.2f} s, real {real.cpu:.2f} s "
+                f"CPU = {real.cpu / dry.cpu:.2f}x ({real.wall / dry.wall:.2f}x wall; user "
+                f"{user(real) / user(dry):.2f}x; system "
                 f"{dry.system:.2f} / {real.system:.2f} s); "
                 f"peak {dry.peak_mb:.1f} / {real.peak_mb:.1f} MB; "
                 f"load {os.getloadavg()[0]:.1f}",
@@ -144,6 +160,45 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
             f"callgrind: tree 0's real run, {profiled.instructions / 1e6:,.0f} M instructions, "
             f"profile in {out}"
         )
+
+
+def run_order(round_: int) -> tuple[str, str]:
+    """Which run of a round goes first: the dry run in even rounds, the real run in odd ones."""
+    return ("dry", "real") if round_ % 2 == 0 else ("real", "dry")
+
+
+def user(cost: Cost) -> float:
+    """A run's user CPU seconds (its CPU less its system time)."""
+    return cost.cpu - cost.system
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Per-round values summarised: their median, quartiles and range."""
+
+    median: float
+    low: float  # the first quartile
+    high: float  # the third quartile
+    least: float
+    most: float
+    count: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.median:.2f}x (quartiles {self.low:.2f}-{self.high:.2f}x, range "
+            f"{self.least:.2f}-{self.most:.2f}x, {self.count} rounds)"
+        )
+
+
+def spread(values: Sequence[float]) -> Spread:
+    """The median, quartiles (``statistics.quantiles``' inclusive method: within the values'
+    range; for one value, that value) and range of ``values``."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        low = high = ordered[0]
+    else:
+        low, _, high = statistics.quantiles(ordered, n=4, method="inclusive")
+    return Spread(statistics.median(ordered), low, high, ordered[0], ordered[-1], len(ordered))
 
 
 def fresh(env: dict[str, str], before: Path) -> None:
@@ -226,19 +281,26 @@ def summarise(
     first = None
     for index, tree in enumerate(trees):
         pairs = costs[index]
-        cpu = statistics.median(r.cpu / d.cpu for d, r in pairs)
-        wall = statistics.median(r.wall / d.wall for d, r in pairs)
+        cpu = spread([r.cpu / d.cpu for d, r in pairs])
+        users = spread([user(r) / user(d) for d, r in pairs])
+        wall = spread([r.wall / d.wall for d, r in pairs])
         dry_cpu = statistics.median(d.cpu for d, _ in pairs)
         real_cpu = statistics.median(r.cpu for _, r in pairs)
+        dry_sys = statistics.median(d.system for d, _ in pairs)
+        real_sys = statistics.median(r.system for _, r in pairs)
         results = (_results(folder / f"dry{index}.json"), _results(folder / f"real{index}.json"))
-        same = f"; dry = real: {results[0] == results[1]}"
+        same = f"dry = real: {results[0] == results[1]}"
         same += "" if first is None else f"; real results as tree 0's: {results[1] == first[1]}"
         first = first or results
         dry_said, real_said = (pairs[-1][k].output.splitlines()[-1] for k in (0, 1))
         print(
             f"tree {index} ({tree}), {args.bank_format}, {len(pairs)} rounds: median dry "
-            f"{dry_cpu:.2f} s, real {real_cpu:.2f} s CPU; real / dry median {cpu:.2f}x CPU, "
-            f"{wall:.2f}x wall (goal ≤ 1.5x){same}\n  dry:  {dry_said}\n  real: {real_said}"
+            f"{dry_cpu:.2f} s, real {real_cpu:.2f} s CPU (system {dry_sys:.2f} / "
+            f"{real_sys:.2f} s); {same}\n"
+            f"  real / dry CPU, per round: {cpu} (goal ≤ 1.5x: median "
+            f"{'meets' if cpu.median <= 1.5 else 'MISSES'})\n"
+            f"  user CPU alone, per round: {users}\n"
+            f"  wall, per round: {wall}\n  dry:  {dry_said}\n  real: {real_said}"
         )
 
 
