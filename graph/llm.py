@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import prompts
-from graph import intents
+from graph import intent_surfaces, intents
 from graph.format import day, money
 from graph.messages import Reply
 from graph.understand import ActionRequest, DateRange, Request, parse
@@ -64,7 +64,7 @@ _INVOICES = {
 
 # One tool per intent of the registry (graph.intents), then the change requests.
 TOOLS = [
-    *intents.llm_tools(),
+    *intent_surfaces.llm_tools(),
     _tool(
         "propose_write_off",
         "Ask for a deduction write-off (a person approves it).",

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph import understand_vocab as vocab
-from graph.intents import slash_subcommands
+from graph.intent_surfaces import slash_subcommands
 from graph.lazy_regex import lazy
 from graph.understand_actions import ADVICE, ActionRequest, _action
 from graph.understand_refs import _extract, _name

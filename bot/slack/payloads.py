@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.intents import slash_subcommands
+from graph.intent_surfaces import slash_subcommands
 
 SUBCOMMANDS = slash_subcommands()  # /ar <alias> …, from the intent registry
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")

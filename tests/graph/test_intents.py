@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import intents
+from graph import intent_surfaces, intents
+from graph.intent_entry import KINDS
 from graph.llm import TOOLS, to_request
 from graph.understand import INTENTS, parse
 from tests.conftest import TODAY, Cli, ask_json
@@ -32,7 +33,7 @@ def test_every_intent_is_declared_once_with_a_kind_and_a_handler() -> None:
     assert set(CONTRACT_INTENTS) <= set(names)
     assert set(INTENTS) == set(names)
     for intent in intents.REGISTRY:
-        assert intent.kind in intents.KINDS
+        assert intent.kind in KINDS
         if intent.kind in ("inquiry", "portfolio", "report"):
             assert callable(intent.function("handler"))
         if intent.kind == "inquiry":
@@ -46,7 +47,7 @@ def test_the_llm_tools_and_slash_aliases_come_from_the_registry() -> None:
     for intent in intents.of_kind("portfolio", "report"):
         request = to_request(intent.name, {}, "x", TODAY)
         assert request is not None and request.intent == intent.name
-    slash = intents.slash_subcommands()
+    slash = intent_surfaces.slash_subcommands()
     assert slash["aging"] == "aging report {rest}"
     assert slash["approvals"] == "approvals"
     for alias, template in slash.items():
@@ -57,7 +58,7 @@ def test_the_llm_tools_and_slash_aliases_come_from_the_registry() -> None:
 
 
 def test_docs_questions_table_is_generated_from_the_registry() -> None:
-    assert intents.questions_markdown() in DOCS.read_text(encoding="utf-8")
+    assert intent_surfaces.questions_markdown() in DOCS.read_text(encoding="utf-8")
 
 
 def test_every_example_answers_its_intent_on_the_demo_company(demo_cli: Cli) -> None:

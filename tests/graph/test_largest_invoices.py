@@ -242,7 +242,7 @@ def test_every_currency_has_its_table_on_slack_and_teams(demo: Demo) -> None:
 
 
 def test_the_llm_can_ask_for_one_customers_largest() -> None:
-    from graph.intents import llm_tools
+    from graph.intent_surfaces import llm_tools
     from graph.llm import to_request
 
     tool = next(t for t in llm_tools() if t["function"]["name"] == "largest_invoices")
