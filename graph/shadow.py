@@ -33,32 +33,30 @@ only what changed since the last one: the payments received since (a few days' o
 invoices those payments touched (their payments and credits, for new deductions), and each
 waiting row's own record — never the year again.
 
-``scorecard(store)`` (``graph.shadow_score``) counts what was settled.
+``graph.shadow_payments``, ``graph.shadow_deductions`` and ``graph.shadow_chases`` make and
+settle each kind's rows; ``scorecard(store)`` (``graph.shadow_score``) counts what was settled.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
-from graph.ar.cashapp import CashMatch, CashMatcher
 from graph.ar.deductions import find_deductions
+from graph.shadow_chases import chase_view, settle_chases
+from graph.shadow_deductions import settle_deductions, touched_deductions
+from graph.shadow_payments import payment_views, settle_payments
 from integrations.erp.port import ErpClient
-from integrations.erp.records import BankLine, Customer, Invoice, Note, Payment
+from integrations.erp.records import Invoice
 from integrations.store import Store
 from integrations.store import shadow as rows_of
 
 log = logging.getLogger(__name__)
 WINDOW_DAYS = 14
 DEDUCTION_DAYS = 365
-ZERO = Decimal("0.00")
-CHASE_TOP = 10  # the accounts arbot would chase first, as the collections list's top ten
 OVERLAP_DAYS = 3  # a payment entered a little after the day it is dated is still seen
-ARBOT = "arbot"  # the author of arbot's own notes (not the team's chasing)
 
 
 @dataclass(frozen=True)
@@ -103,9 +101,9 @@ def watch(
         return read[0]
 
     observed = rows_of.record(
-        engine, _payment_views(erp, store, payments, customers, open_invoices, today), on=today
+        engine, payment_views(erp, store, payments, customers, open_invoices, today), on=today
     )
-    settled = rows_of.settle(engine, _settle_payments(erp, store, payments), on=today)
+    settled = rows_of.settle(engine, settle_payments(erp, store, payments), on=today)
     known = rows_of.known_subjects(engine, "write_off_deduction")
     if full:
         history = erp.payments(since=today - timedelta(days=DEDUCTION_DAYS))
@@ -113,7 +111,7 @@ def watch(
             customers, open_invoices(), history, erp.adjustments(), today, tolerance=tolerance
         )
     else:  # only the invoices the payments since the last look touched
-        found = _touched_deductions(erp, customers, payments, known, today, tolerance)
+        found = touched_deductions(erp, customers, payments, known, today, tolerance)
     observed += rows_of.record(
         engine,
         [
@@ -132,10 +130,10 @@ def watch(
         on=today,
     )
     still_open = {i.invoice_number for i in open_invoices() if i.balance > 0} if full else None
-    settled += rows_of.settle(engine, _settle_deductions(erp, store, still_open), on=today)
+    settled += rows_of.settle(engine, settle_deductions(erp, store, still_open), on=today)
     if full:
-        observed += rows_of.record(engine, _chase_view(erp, store, today), on=today)
-        settled += rows_of.settle(engine, _settle_chases(erp, store, today), on=today)
+        observed += rows_of.record(engine, chase_view(erp, store, today), on=today)
+        settled += rows_of.settle(engine, settle_chases(erp, store, today), on=today)
     if cursor is not None:
         cursor.last_on = today
         if full:
@@ -163,259 +161,3 @@ def look(
         watched.settled,
     )
     return watched
-
-
-# --- payments ------------------------------------------------------------------------------
-
-
-def _payment_views(
-    erp: ErpClient,
-    store: Store,
-    payments: Sequence[Payment],
-    customers: Sequence[Customer],
-    open_invoices: Callable[[], Sequence[Invoice]],
-    today: date,
-) -> list[dict[str, Any]]:
-    known = rows_of.known_subjects(store.engine, "apply_payment")
-    names = {c.customer_id: c.name for c in customers}
-    fresh = [p for p in payments if p.payment_id not in known and p.customer_id in names]
-    if not fresh:
-        return []
-    aliases = store.payer_aliases()
-    payers = bank_payers(store, [p.payment_id for p in fresh])
-    views = []
-    unapplied = [p for p in fresh if not p.applications and p.unapplied > 0]
-    if unapplied:
-        matcher = CashMatcher(customers, open_invoices(), aliases=aliases)
-        for p in unapplied:
-            match = matcher.match(_line(p, names, payers, p.unapplied), today)
-            views.append(_view(p, match, payers, seen="before the team applied it"))
-    applied = [p for p in fresh if p.applications]
-    if applied:
-        current = {i.invoice_number: i for i in open_invoices()}
-        for p in applied:
-            before = dict(current)
-            for a in p.applications:  # this payment's applications given back
-                invoice = before.get(a.invoice_number) or erp.get_invoice(a.invoice_number)
-                if invoice is None:
-                    continue
-                balance = (invoice.balance if a.invoice_number in current else ZERO) + a.amount
-                before[a.invoice_number] = replace(invoice, balance=balance)
-            matcher = CashMatcher(customers, before.values(), aliases=aliases)
-            match = matcher.match(_line(p, names, payers, p.amount), p.received_on)
-            views.append(_view(p, match, payers, seen="after the team applied it"))
-    return views
-
-
-def bank_payers(store: Store, payment_ids: Sequence[str]) -> dict[str, str]:
-    """The payer's name as the bank wrote it, for the payments arbot saw a bank line of."""
-    rows = store.bank_line_rows(payment_ids)
-    return {pid: row["payer_name"] for pid, row in rows.items() if row.get("payer_name")}
-
-
-def _line(
-    payment: Payment, names: dict[str, str], payers: dict[str, str], amount: Decimal
-) -> BankLine:
-    return BankLine(
-        payment.payment_id,
-        payment.received_on,
-        amount,
-        payment.currency,
-        payers.get(payment.payment_id) or names[payment.customer_id],
-        payment.reference,
-    )
-
-
-def _view(
-    payment: Payment, match: CashMatch, payers: dict[str, str], *, seen: str
-) -> dict[str, Any]:
-    return {
-        "kind": "apply_payment",
-        "subject": payment.payment_id,
-        "customer_id": match.customer_id,
-        "currency": payment.currency,
-        "amount": payment.amount,
-        "suggested": {
-            "customer_id": match.customer_id,
-            "applications": [[n, str(a)] for n, a in match.applications],
-            "unapplied": str(match.unapplied),
-            "explanation": match.explanation,
-            "seen": seen,
-            "payer": "bank" if payment.payment_id in payers else "erp",
-        },
-        "confidence": round(match.confidence, 4),
-        "would": match.decision if match.applications else "unmatched",
-    }
-
-
-def _settle_payments(
-    erp: ErpClient, store: Store, recent: Sequence[Payment]
-) -> list[tuple[str, str, dict[str, Any]]]:
-    by_id = {p.payment_id: p for p in recent}
-    settled = []
-    for row in rows_of.waiting(store.engine, "apply_payment"):
-        payment = by_id.get(row.subject) or erp.get_payment(row.subject)
-        if payment is None or not payment.applications:
-            continue
-        applied: dict[str, Decimal] = {}
-        for a in payment.applications:
-            applied[a.invoice_number] = applied.get(a.invoice_number, ZERO) + a.amount
-        actual = {
-            "customer_id": payment.customer_id,
-            "applications": sorted([n, str(a)] for n, a in applied.items()),
-            "unapplied": str(payment.unapplied),
-        }
-        settled.append((row.shadow_id, _payment_verdict(row.suggested, actual), actual))
-    return settled
-
-
-def _payment_verdict(suggested: dict[str, Any], actual: dict[str, Any]) -> str:
-    mine = {(n, Decimal(a)) for n, a in suggested["applications"]}
-    theirs = {(n, Decimal(a)) for n, a in actual["applications"]}
-    same = (
-        suggested["customer_id"] == actual["customer_id"]
-        and mine == theirs
-        and Decimal(suggested["unapplied"]) == Decimal(actual["unapplied"])
-    )
-    return "agree" if same else "disagree"
-
-
-# --- deductions ------------------------------------------------------------------------------
-
-
-def _touched_deductions(
-    erp: ErpClient,
-    customers: Sequence[Customer],
-    payments: Sequence[Payment],
-    known: set[str],
-    today: date,
-    tolerance: Decimal,
-) -> list[Any]:
-    """The deductions among the open invoices these payments were applied to (their own
-    payments and credits read one invoice at a time): what the last look cannot have seen."""
-    numbers = sorted(
-        {a.invoice_number for p in payments for a in p.applications} - known,
-    )
-    found = []
-    for number in numbers:
-        invoice = erp.get_invoice(number)
-        if invoice is None or invoice.balance <= 0:
-            continue
-        found += find_deductions(
-            customers,
-            [invoice],
-            erp.payments_for_invoice(number),
-            erp.adjustments(invoice_number=number),
-            today,
-            tolerance=tolerance,
-        )
-    return found
-
-
-def _settle_deductions(
-    erp: ErpClient, store: Store, still_open: set[str] | None
-) -> list[tuple[str, str, dict[str, Any]]]:
-    """``still_open``: the open invoices' numbers (a full look read them all), or None: each
-    waiting row's invoice is read."""
-    settled = []
-    for row in rows_of.waiting(store.engine, "write_off_deduction"):
-        decided = [
-            a
-            for a in erp.adjustments(invoice_number=row.subject)
-            if a.kind in ("write_off", "credit_memo")
-            and a.reason_code
-            and a.adjusted_on >= row.observed_on
-        ]
-        if decided:
-            reason = decided[-1].reason_code
-            actual = {"reason_code": reason, "amount": str(sum((a.amount for a in decided), ZERO))}
-            verdict = "agree" if reason == row.suggested["reason_code"] else "disagree"
-            settled.append((row.shadow_id, verdict, actual))
-        elif not _is_open(erp, row.subject, still_open):
-            settled.append((row.shadow_id, "moot", {"settled": "paid or closed without a reason"}))
-    return settled
-
-
-def _is_open(erp: ErpClient, number: str, still_open: set[str] | None) -> bool:
-    if still_open is not None:
-        return number in still_open
-    invoice = erp.get_invoice(number)
-    return invoice is not None and invoice.balance > 0
-
-
-# --- who to chase first ------------------------------------------------------------------------
-
-
-def _chase_view(erp: ErpClient, store: Store, today: date) -> list[dict[str, Any]]:
-    """Today's list of who arbot would chase first, once a day."""
-    if today.isoformat() in rows_of.known_subjects(store.engine, "chase_first"):
-        return []
-    from graph.ar.collections_book import read_book
-    from graph.collector_signals import collector_signals
-
-    book = read_book(erp, today, collector_signals(erp, store))
-    order = [r.account.customer_id for r in book.ranked if r.account.past_due > 0]
-    return [
-        {
-            "kind": "chase_first",
-            "subject": today.isoformat(),
-            "suggested": {"order": order[:CHASE_TOP], "past_due_accounts": len(order)},
-            "would": "suggest",
-        }
-    ]
-
-
-def chased_on(notes: Sequence[Note], day: date) -> list[str]:
-    """The customers people chased on ``day`` (a note of theirs, not arbot's), in the order of
-    their first note that day (in the business time zone)."""
-    from integrations.store.clock import business_zone
-
-    zone = business_zone()
-    order: list[str] = []
-    for note in sorted(notes, key=lambda n: n.created_at):
-        written = note.created_at
-        on = (written.astimezone(zone) if written.tzinfo is not None else written).date()
-        if on == day and note.author != ARBOT and note.customer_id not in order:
-            order.append(note.customer_id)
-    return order
-
-
-def _settle_chases(
-    erp: ErpClient, store: Store, today: date
-) -> list[tuple[str, str, dict[str, Any]]]:
-    """Each earlier day's list against the team's chasing that day."""
-    rows = [
-        r for r in rows_of.waiting(store.engine, "chase_first") if r.subject < today.isoformat()
-    ]
-    if not rows:
-        return []
-    notes = erp.notes()
-    settled = []
-    for row in rows:
-        people = chased_on(notes, date.fromisoformat(row.subject))
-        if not people:
-            settled.append((row.shadow_id, "moot", {"order": [], "settled": "nobody was chased"}))
-            continue
-        arbot = list(row.suggested["order"])
-        actual = chase_comparison(arbot, people)
-        settled.append((row.shadow_id, "agree" if actual["same"] else "disagree", actual))
-    return settled
-
-
-def chase_comparison(arbot: Sequence[str], people: Sequence[str]) -> dict[str, Any]:
-    """The team's order against arbot's: who they chased outside arbot's list, whether their
-    first was arbot's first, and the pairs of customers (both on the list) chased in arbot's
-    order. ``same``: all on the list and every pair in arbot's order."""
-    rank = {customer: index for index, customer in enumerate(arbot)}
-    listed = [c for c in people if c in rank]
-    pairs = [(a, b) for i, a in enumerate(listed) for b in listed[i + 1 :]]
-    in_order = sum(rank[a] < rank[b] for a, b in pairs)
-    outside = [c for c in people if c not in rank]
-    return {
-        "order": list(people),
-        "outside_list": outside,
-        "first_same": bool(arbot) and people[0] == arbot[0],
-        "pairs": len(pairs),
-        "pairs_in_order": in_order,
-        "same": not outside and in_order == len(pairs),
-    }

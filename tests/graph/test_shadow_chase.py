@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import insert
 
-from graph.shadow import chase_comparison, chased_on, watch
+from graph.shadow import watch
+from graph.shadow_chases import chase_comparison, chased_on
 from graph.shadow_score import scorecard
 from graph.trust_report import scorecard_lines
 from integrations.erp.local import LocalLedger

@@ -104,18 +104,19 @@ def test_shadow_mode_matches_with_the_banks_spelling(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import graph.shadow as shadow
+    import graph.shadow_payments as shadow_payments
     from integrations.erp.records import NewPayment
     from integrations.store import shadow as rows_of
     from tests.graph.shadow_kit import DAYS, books, week_plan
 
     given: list[BankLine] = []
 
-    class Watching(shadow.CashMatcher):  # type: ignore[misc]
+    class Watching(shadow_payments.CashMatcher):  # type: ignore[misc]
         def match(self, line: BankLine, *args: Any, **kwargs: Any) -> Any:
             given.append(line)
             return super().match(line, *args, **kwargs)
 
-    monkeypatch.setattr(shadow, "CashMatcher", Watching)
+    monkeypatch.setattr(shadow_payments, "CashMatcher", Watching)
     url = f"sqlite:///{tmp_path / 'arbot.db'}"
     plan = week_plan()
     ledger, store = books(url, plan), Store.open(url)
