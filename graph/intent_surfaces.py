@@ -14,7 +14,13 @@ def slash_subcommands() -> dict[str, str]:
     return {i.slash: i.slash_template or i.slash for i in REGISTRY if i.slash}
 
 
-def _tool(name: str, description: str, properties: dict[str, Any], required: tuple[str, ...]):
+def tool(
+    name: str,
+    description: str,
+    properties: dict[str, Any] | None = None,
+    required: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """One OpenAI function tool: a closed object schema (no property the model may invent)."""
     return {
         "type": "function",
         "function": {
@@ -22,7 +28,7 @@ def _tool(name: str, description: str, properties: dict[str, Any], required: tup
             "description": description,
             "parameters": {
                 "type": "object",
-                "properties": properties,
+                "properties": properties or {},
                 "required": list(required),
                 "additionalProperties": False,
             },
@@ -34,13 +40,11 @@ def llm_tools() -> list[dict[str, Any]]:
     """A tool per answering intent (the change requests have tools of their own in graph.llm),
     plus ``out_of_scope`` for anything else."""
     tools = [
-        _tool(i.name, i.tool, i.parameters, i.required)
+        tool(i.name, i.tool, i.parameters, i.required)
         for i in REGISTRY
         if i.kind != "change_request" and i.name != "unknown"
     ]
-    tools.append(
-        _tool("out_of_scope", "Anything that is not an accounts-receivable request.", {}, ())
-    )
+    tools.append(tool("out_of_scope", "Anything that is not an accounts-receivable request."))
     return tools
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import prompts
 from graph import intent_surfaces, intents
 from graph.format import day, money
+from graph.intent_surfaces import tool
 from graph.messages import Reply
 from graph.understand import ActionRequest, DateRange, Request, parse
 from integrations.erp.records import DEDUCTION_REASON_CODES, Customer, Invoice
@@ -29,27 +30,6 @@ _TAGS = re.compile(r"</?\s*(untrusted|facts)\s*>", re.IGNORECASE)
 def delimit(tag: str, text: str) -> str:
     """Text as data: inside tags it cannot close, so it cannot pose as instructions."""
     return f"<{tag}>\n{_TAGS.sub('[tag removed]', text)}\n</{tag}>"
-
-
-def _tool(
-    name: str,
-    description: str,
-    properties: dict[str, Any] | None = None,
-    required: tuple[str, ...] = (),
-) -> dict[str, Any]:
-    return {
-        "type": "function",
-        "function": {
-            "name": name,
-            "description": description,
-            "parameters": {
-                "type": "object",
-                "properties": properties or {},
-                "required": list(required),
-                "additionalProperties": False,
-            },
-        },
-    }
 
 
 _CUSTOMER = {"customer": {"type": "string", "description": "the customer as the person wrote it"}}
@@ -65,7 +45,7 @@ _INVOICES = {
 # One tool per intent of the registry (graph.intents), then the change requests.
 TOOLS = [
     *intent_surfaces.llm_tools(),
-    _tool(
+    tool(
         "propose_write_off",
         "Ask for a deduction write-off (a person approves it).",
         {
@@ -75,25 +55,25 @@ TOOLS = [
         | _AMOUNT,
         ("invoice",),
     ),
-    _tool(
+    tool(
         "propose_credit_limit",
         "Ask for a new credit limit (a person approves it).",
         _CUSTOMER | _AMOUNT,
         ("customer", "amount"),
     ),
-    _tool(
+    tool(
         "propose_credit_hold",
         "Ask to put a customer on or off credit hold.",
         _CUSTOMER | {"on_hold": {"type": "boolean"}},
         ("customer", "on_hold"),
     ),
-    _tool(
+    tool(
         "propose_note",
         "Ask to add a note to a customer.",
         _CUSTOMER | {"text": {"type": "string"}},
         ("customer", "text"),
     ),
-    _tool(
+    tool(
         "propose_reminder",
         "Ask to e-mail a payment reminder to a customer.",
         _CUSTOMER | _INVOICES,
@@ -276,7 +256,7 @@ class LlmService:
         return replace(reply, headline=text)
 
     def classify(self, memo: str) -> str | None:
-        tool = _tool(
+        reason_tool = tool(
             "set_reason",
             "The deduction's reason code.",
             {"code": {"type": "string", "enum": list(DEDUCTION_REASON_CODES)}},
@@ -287,7 +267,7 @@ class LlmService:
             {"role": "user", "content": delimit("untrusted", self.client.prepare(memo))},
         ]
         try:
-            answer = self.client.chat("classify", messages, tools=[tool], max_tokens=50)
+            answer = self.client.chat("classify", messages, tools=[reason_tool], max_tokens=50)
         except LlmUnavailable:
             return None
         if len(answer.tool_calls) != 1 or answer.tool_calls[0][0] != "set_reason":
@@ -314,7 +294,7 @@ class LlmService:
                 f"today: {day(today)}",
             ]
         )
-        tool = _tool(
+        reminder_tool = tool(
             "write_reminder",
             "The reminder e-mail.",
             {"subject": {"type": "string"}, "body": {"type": "string"}},
@@ -325,7 +305,9 @@ class LlmService:
             {"role": "user", "content": delimit("facts", facts)},
         ]
         try:
-            answer = self.client.chat("draft_reminder", messages, tools=[tool], max_tokens=700)
+            answer = self.client.chat(
+                "draft_reminder", messages, tools=[reminder_tool], max_tokens=700
+            )
         except LlmUnavailable:
             return None
         if len(answer.tool_calls) != 1 or answer.tool_calls[0][0] != "write_reminder":
