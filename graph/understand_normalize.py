@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.lazy_regex import lazy
+from graph.understand_french import french
 from graph.understand_german import german
 from graph.understand_spanish import spanish
 from graph.understand_spelling import correct
@@ -216,6 +217,7 @@ def _counted(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """Lowercase, with AR shorthand and contractions spelled out, typos of AR words put right
     (``graph.understand_spelling``), whitespace collapsed."""
+    text = french(text)  # graph.understand_french: French put in English
     lowered = spanish(german(text.lower()))  # graph.understand_spanish: change requests
     for pattern, replacement in _SHORTHAND:
         lowered = pattern.sub(replacement, lowered)
