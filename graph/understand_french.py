@@ -17,7 +17,8 @@ understand, on the text itself (names kept as written), before anything else rea
 
 A text is French when it has a French word of its own (``_FRENCH``: "svp", "facture", "solde",
 "est-ce", "combien" …) or two small French words ("le", "pour", "chez" …, written in lower
-case), not both of them words of names ("de la cruz"), and no Spanish one; any other text is returned unchanged, after one look (``_MAYBE``).
+case), not both of them words of names ("de la cruz"), and no Spanish one; any other text is
+returned unchanged, after one look (``_MAYBE``).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ _FRENCH_WORDS = (
     r"|j'ai|qu'|déductions?|approbations?|d[ée]lai|moyenne|rendu|toi|moi|notre"
     r"|faut|fais|faire|vendredi|lundi|mardi|mercredi|jeudi|samedi|dimanche"
     r"|plus gros(?:ses?)?|jours?|journ[ée]e|termes|courriels?|crédit|approuv[ée]e?|devises?|sortir"
-    r"|montants?|juste|avec|chez|sur|exp[ée]dier"
+    r"|montants?|juste|avec|chez|sur|exp[ée]dier|depuis|entre le"
     r"|\w*[èêàçùûôîâëï]\w*)(?!\w)"
 )
 _FRENCH = lazy(_FRENCH_WORDS, re.IGNORECASE)
@@ -114,7 +115,7 @@ def _month_pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(name) for name in names)
     return re.compile(
         r"(?i)\b(?:(?:le|du|au) )?(?:(?P<d1>\d{1,2})(?:er|e)? (?:et |au |- ?)?)?"
-        r"(?:(?P<d>\d{1,2})(?:er|e)? )?(?:(?:du )?mois )?(?:de |d')?"
+        r"(?:(?P<d>\d{1,2})(?:er|e)? )?(?:(?P<whole>en |(?:du |le |au )?mois )?(?:de |d')?)?"
         rf"(?P<m>{alternatives})\.?(?![\w'])"
     )
 
@@ -149,7 +150,7 @@ def _named_month(match: re.Match[str]) -> str:
         return f"from {month} {int(first)} to {month} {int(day)}"
     if first or day:
         return f"{month} {int(first or day)}"
-    return month
+    return f"in {month}" if match.group("whole") else month  # "en octobre", "du mois d'octobre"
 
 
 def _week_of(match: re.Match[str]) -> str:
