@@ -146,6 +146,7 @@ _NAME_FIRST = lazy(
 _REMINDER_WORDS = lazy(
     r"\b(?:final|second|last|first|friendly|gentle|polite|quick|payment|past due|overdue"
     r"|dunning|letters?|notices?|reminders?|chasers?|e-?mails?)\b"  # "send dunning letters?"
+    r"|\b(?:level|lvl) ?\d\b|\bl\d\b"  # "dunning letter lvl 1 to X": the letter's level
 )
 
 

@@ -20,7 +20,14 @@ _DATE_PATTERNS = (
     ("eow", lazy(r"\b(?:end of (?:the |this )?week|eow)\b")),
     ("eom", lazy(r"\b(?:end of (?:the |this )?month|month[- ]end|eom)\b")),
     ("next_week", lazy(r"\bnext week\b")),
-    ("weekday", lazy(r"\b(?:(next|this|coming) )?(" + "|".join(_WEEKDAYS) + r")\b")),
+    # "next wed", "by fri", "on tues" (a bare "sat" or "sun" only after "next", "by" …)
+    (
+        "weekday",
+        lazy(
+            r"\b(?:(next|this|coming) )?(" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?"
+            r"|fri)\b|\b(?:(next|this|coming) |(?:by|on|before) )(sat|sun)\b"
+        ),
+    ),
     ("md", lazy(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b")),
     ("dm", lazy(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH)),
     ("nth", lazy(r"\b(?:on|by) the (\d{1,2})(?:st|nd|rd|th)\b")),
@@ -94,8 +101,10 @@ def due_date(norm: str, today: date) -> tuple[date | None, str]:
         elif kind == "next_week":
             found = today + timedelta(days=7 - today.weekday() + 4)  # next week's Friday
         elif kind == "weekday":
-            ahead = (_WEEKDAYS.index(match.group(2)) - today.weekday()) % 7
-            if match.group(1) == "next" and ahead == 0:
+            said, day_name = match.group(1) or match.group(3), match.group(2) or match.group(4)
+            index = next(n for n, name in enumerate(_WEEKDAYS) if name.startswith(day_name[:3]))
+            ahead = (index - today.weekday()) % 7
+            if said == "next" and ahead == 0:
                 ahead = 7
             found = today + timedelta(days=ahead)
         elif kind == "md":

@@ -34,11 +34,15 @@ def nothing_asked(
     today: date,
     parse: Callable[[str, date], Request],
 ) -> Request | None:
-    """The reading of a message whose change is said to need nothing from us, or None when
+    """The reading of a message whose change is said to need nothing from us, or (a promise
+    only told before a question: ``graph.understand_promised``) is not asked for; None when
     the message says no such thing."""
     from graph.understand import Request
     from graph.understand_asked import NotAsked
+    from graph.understand_promised import promise_told
 
+    if (told := promise_told(text, norm, action, today, parse)) is not None:
+        return told  # "X note says promised 11/8, broke it? what's the status"
     parts = classify(norm)
     if not calls_off(parts):
         return None

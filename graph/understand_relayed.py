@@ -32,8 +32,11 @@ _RELAY = lazy(
 # the writer's own go-ahead, in a clause of its own
 _GO_AHEAD = lazy(
     r"^(?:(?:so|then|and|ok|okay|pls|please)\b[\s,]*)*(?:"
-    r"(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:do|action|process|handle|sort)"
-    r" (?:that|it|this)(?: for (?:me|us))?"
+    r"(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:do|action|process|handle|sort"
+    # "… can you send it?", "could you make that change?", "can you set that up?"
+    r"|send|make|set|put|raise|log|record|apply)"
+    r" (?:that|it|this|the change|that change|this change|the same)"
+    r"(?: (?:up|out|through|in|for (?:me|us)|for (?:me|us) please))?(?: for (?:me|us))?"
     r"|(?:please |pls |kindly )?(?:do it|do that|go ahead|action it|process it|proceed"
     r"|action that|make it so)"
     r")(?: please| pls| thanks| thank you| ta)*\s*[?.!]*$"
@@ -52,4 +55,18 @@ def relayed(norm: str, read: Callable[[str, str], ActionRequest | None]) -> Acti
         rest = clause[lead.end() :]
         if rest and (action := read(rest, rest)) is not None:
             return action
+        named = next((c for c in said if _THING.match(c) and c is not clause), None)
+        rest = _SPLIT_OFF.sub(r"write off \1", rest)  # "write it off": "write off it"
+        if rest and named and (pronoun := _PRONOUN.search(rest)) is not None:
+            # "the leftover 140 on meridian's 987 - my manager said to just w/o it. can you set
+            # that up?": "it" is the thing the message named first
+            said_out = f"{rest[: pronoun.start()]}{named}{rest[pronoun.end() :]}"
+            if (action := read(said_out, said_out)) is not None:
+                return action
     return None
+
+
+# a thing named on its own before the relayed change: "the leftover 140 on meridian's 987"
+_THING = lazy(r"^(?:the|that|this) (?!(?:customer|rep|manager|fm|cfo|controller)\b)\w")
+_PRONOUN = lazy(r"\b(?:it|that|this|them)\b")
+_SPLIT_OFF = lazy(r"\bwrite (it|that|this|them) off\b")

@@ -11,19 +11,22 @@ from typing import TYPE_CHECKING
 
 from graph.action_request import ActionRequest, _customer_of
 from graph.lazy_regex import lazy
-from graph.understand_verbs import POLITE, VERB, clauses
+from graph.understand_clauses import DEPARTMENT
+from graph.understand_verbs import ASKING_YOU, POLITE, VERB, clauses
 
 if TYPE_CHECKING:
     from graph.understand import Request
 
 _ADJ = r"(?:(?:a|an|the|their|its|a fresh|an updated|a current|a new|the latest|an up to date)\s)?"
 _ADJ2 = (
-    r"(?:(?:current|updated|latest|fresh|new|up[- ]to[- ]date|full|copy of (?:the |their )?)\s)?"
+    r"(?:(?:current|updated|latest|fresh|new|up[- ]to[- ]date|full|open[- ]items?|account"
+    r"|copy of(?: the| their| its)?)\s){0,3}"
 )
 _STMT = r"(?:statements?|soa|statement of account)\b(?! of (?:cash|work|financial|income))"
 # "issue a current statement to sterling", "send out an updated statement for X"
 _ISSUE = lazy(
-    rf"^(?:issue|provide|prepare and send|send out|get out|push out|fire off|shoot over|send over)"
+    rf"^(?:issue|provide|prepare and send|send out|get out|push out|fire off|shoot over|send over"
+    r"|email|e-mail|mail|send)"
     rf"\s{_ADJ}{_ADJ2}{_STMT}\s(?:out\s|over\s)?(?:to|for)\s(?P<who>.+)$"
 )
 # "statement out to jacobs & mercer before EOM please", "updated statement over to X pls"
@@ -37,6 +40,9 @@ _WANTS = lazy(
 _SEND_IT = lazy(
     r"^(?:send|email|e-mail|mail|forward|shoot|share)\s(?:it|one|that|this|them one|a copy)"
     r"(?:\s(?:over|across|through|out|to them))?\b"
+    # "… asked for a statement of account, pls send": the sending alone
+    r"|^(?:send|email|e-mail|mail|forward)(?:\s(?:over|across|out|to them))?"
+    r"(?:\s(?:please|pls|thanks|thank you|ta|asap|today))*\s*$"
 )
 # what follows the customer's name: when, why, how
 _AFTER_NAME = lazy(
@@ -48,7 +54,7 @@ _AP_PERSON = lazy(
     r"|contact))?\s(?:at|from|of)\s"
 )
 _NOT_ASKED_HERE = lazy(
-    r"\?|^(?:did|do|does|is|are|was|were|has|have|had|should|would|could we|can we|when|why|how"
+    r"^(?:did|do|does|is|are|was|were|has|have|had|should|would|could we|can we|when|why|how"
     r"|what|who|which)\b|\b(?:don't|dont|do not|no need to|never|not)\b"
 )
 
@@ -64,7 +70,8 @@ class Said:
 def _request(text: str, who: str) -> Said | None:
     from graph.understand_collector import _action_request
 
-    customer = _customer_of(_AFTER_NAME.sub("", _AP_PERSON.sub("", who.strip())))
+    who = DEPARTMENT.sub("", _AFTER_NAME.sub("", _AP_PERSON.sub("", who.strip())))
+    customer = _customer_of(who)  # "northwind ap asked for …": northwind
     if customer is None:
         return None
     return Said(_action_request(text, ActionRequest("send_statement", customer_text=customer)))
@@ -74,7 +81,10 @@ def statement_sent(text: str, norm: str) -> Said | None:
     """A statement asked in these words, another change asked before one, or None."""
     if _SCHEDULED.search(norm):
         return Said(None)  # "schedule statements to go out on the 1st": not arbot's (cannot)
-    said = [clause.strip() for clause, _ in clauses(norm) if clause.strip()]
+    parts = [(clause.strip(), question) for clause, question in clauses(norm) if clause.strip()]
+    if any(question and not ASKING_YOU.match(clause) for clause, question in parts):
+        return None  # a question of its own: "did X get their statement?" ("could you …?" asks)
+    said = [clause for clause, _ in parts]
     if not said or _NOT_ASKED_HERE.search(norm):
         return None
     first = POLITE.sub("", said[0])

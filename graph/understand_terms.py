@@ -11,6 +11,7 @@ from graph.action_request import ActionRequest
 from graph.action_request import _customer_of as _customer_of
 from graph.ar.terms import read_terms
 from graph.lazy_regex import lazy
+from graph.understand_limit import FROM_TO
 from graph.understand_verbs import ASKING_YOU, DAYS_TERMS, POLITE
 from graph.understand_verbs import clauses as _clauses
 
@@ -18,14 +19,17 @@ from graph.understand_verbs import clauses as _clauses
 _TERMS_WANTED = lazy(
     r"\b(?:(?:should|ought to|needs to|must|has to) (?:be|go) on|wants?|asked for|asks for"
     r"|requested|agreed|from now on"
-    r"|going forward|(?:is |are )?moving to|moves? to)\b"
+    r"|going forward|(?:is |are )?moving to|moves? to"
+    # "karen said we're changing X to net 30 from net 60": the change decided, to be made here
+    r"|(?:we're|we are|we have|we've) (?:changing|changed|moving|moved|switching|switched))\b"
 )
 _TERMS_TO_DAYS = lazy(r"\bterms?\b.{1,60}?\bto (\d{1,3}) days\b")
 # "update their terms" with the terms said in another clause: "globex wants net 60, pls update
 # their terms", "northwind asked for 45 day terms - please change their terms accordingly"
 _TERMS_VERB = lazy(
     r"^(?:update|change|amend|adjust|modify|set|switch|move|revise) (?P<who>(?:[\w&.'-]+ ){0,4}?)"
-    r"(?:payment |credit )?terms(?: accordingly| as well| too| then| in the system)?\s*$"
+    r"(?:payment |credit )?terms(?: (?:key|code|field|record))?(?: accordingly| as well| too| then"
+    r"| in the system| in the master| on the account)?(?: please| pls| thanks| thank you)?\s*$"
     # "evergreen should be on net 45 from now on, pls update": the update of what was said
     r"|^(?:update|change|amend|adjust|revise)(?P<it> (?:it|that|this|accordingly|the system"
     r"|the account|their account|in the system))?\s*$"
@@ -34,6 +38,13 @@ _ASKING_FOR = lazy(
     r"\b(?:wants?|asked for|asks for|asking for|requested|requests|needs?|agreed(?: to)?|is on"
     r"|(?:has |have )?mov(?:es|ed|ing) to|moves? to|(?:should|ought to|needs to|must|has to)"
     r" (?:be|go) on|gets?)\b.*$"
+)
+# the customer the change is agreed with or made to: "we agreed w/ ironclad to drop them to …",
+# "we're changing whitaker services group to net 30"
+_AGREED_WITH = lazy(
+    r"\b(?:agreed|spoke|talked|negotiated|settled) (?:with|w/) (?P<with>.+?) (?:to|that|on)\b"
+    r"|\b(?:changing|moving|switching|putting) (?P<to>.+?) (?:to|onto|on) (?:(?:\d{1,2}(?:\.\d+)?"
+    r" ?%? ?/? ?\d{1,3},? )?(?:net|n) ?-?\d|\d{1,3}[- ]?days?)"
 )
 
 
@@ -48,13 +59,19 @@ def terms_elsewhere(norm: str) -> ActionRequest | None:
         if verb is None:
             continue
         others = " ".join(c for i, (c, _) in enumerate(clauses) if i != n)
-        terms = read_terms(others) or days_terms(others)
+        changed = FROM_TO.search(others)  # "from net 60 to net 45": the terms after "to"
+        terms = read_terms(others[changed.end() :] if changed else others) or days_terms(others)
         if terms is None:
             return None
         if verb.group("who") is None and not _TERMS_WANTED.search(others):
             return None  # "globex is on net 30, please update": their terms told, no change
         who = re.sub(r"\b(?:the|their|its|his|her|our)\b", " ", verb.group("who") or "")
-        customer = _customer_of(who) or _customer_of(_ASKING_FOR.sub(" ", others))
+        agreed = _AGREED_WITH.search(others)
+        customer = (
+            _customer_of(who)
+            or (_customer_of(agreed.group("with") or agreed.group("to")) if agreed else None)
+            or _customer_of(_ASKING_FOR.sub(" ", others))
+        )
         if customer is None:
             return None
         return ActionRequest("set_terms", customer_text=customer, terms=terms)

@@ -101,7 +101,7 @@ _ORDER = r"\bso-\d"
 _IT = r"(?: it| this| that| the order| this order| that order)?"
 _WAITING = r"(?:held |pending |blocked |waiting )?(?:sales )?"
 _CODE = r"(?:usd|eur|gbp|cad|inr|chf|pounds?|euros?|dollars?)\b"
-NOW_WORDS = r"(?:please|now|asap|approved|going forward|from now on|with immediate effect)"
+NOW_WORDS = r"(?:please|now|asap|approved|going forward|from now(?: on)?|with immediate effect)"
 _NOW = NOW_WORDS + "?"
 
 VERB = {
@@ -233,14 +233,15 @@ VERB = {
             rf"\s*{_NOW}(?:\s(?:and|also|plus|then|&)\s.*)?$"
             # "northwind: net 45 going forward", "globex -> net 60"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,4}}[\w&.'-]+\s*(?::|->|=>|\u2192)\s*"
-            rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?\s*{_NOW}$"
+            rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?(?:\s*{NOW_WORDS})*\s*$"
             # "globex to net 30 pls": the customer, then the terms it goes to
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?!(?:[\w&.'-]+ ){{0,4}}?(?:has|have|had|is|are|was"
             r"|were|moved|went|switched|got|been)\b)"  # "initech has moved to net 30": told
             rf"(?:[\w&.'-]+ ){{1,4}}(?:(?:move|moved|switch|go|change) )?(?:to|onto)"
-            # "nash & sullivan move to 2/10 net 30 pls": a discount before the net days
-            rf" (?:\d{{1,2}}/\d{{1,2}},? )?(?:net|n) ?-?\d{{1,3}}"
-            rf"(?: days| terms)?\s*{_NOW}$",
+            # "nash & sullivan move to 2/10 net 30 pls": a discount before the net days;
+            # "meridian onto 30 day terms from now please": the days said as days
+            rf" (?:(?:\d{{1,2}}/\d{{1,2}},? )?(?:net|n) ?-?\d{{1,3}}(?: days| terms)?"
+            rf"|\d{{1,3}}[- ]?days?(?: payment| credit)? terms)(?:\s*{NOW_WORDS})*\s*$",
         ),
         # a sales order held or declined: the object is the order, not the customer
         # a sales order held, declined or released: named in the clause, first ("SO-1005
@@ -354,7 +355,13 @@ VERB = {
             r"(?:inv|invoice|bill|#|\d|overdue|past[- ]due|outstanding|balance|open|unpaid|late"
             r"|payment(?! advice)|amount|money|what they owe|the money)"
             r"|^(?:an? |the )?(?:dunning|reminder|past[- ]due|collections?) (?:letter|notice|email"
-            r"|e-mail)s? (?:to|for)\b"
+            r"|e-mail)s?(?: (?:level|lvl) ?\d)? (?:to|for)\b"
+            # "kick off a level 2 dunning letter to X", "trigger the first reminder to X"
+            r"|^(?:kick off|trigger|issue|generate|raise|do|run|prepare|get out|put out|release)"
+            r" (?:an? |the |another )?(?:(?:level|lvl) ?\d |l\d |first |second |third |final"
+            r" |friendly |gentle )?(?:dunning (?:letter|notice|email|e-mail)|reminder"
+            r"(?: (?:letter|notice|email|e-mail))?|past[- ]due (?:letter|notice))s?"
+            r"(?: (?:level|lvl) ?\d)? (?:to|for)\b"
             r"|^(?:an? |the )?(?:reminder|chaser|nudge)s? (?:to|for)\b(?! (?:me|us|myself|self)\b)"
             # "need a reminder sent to heritage garden for INV-10234"
             r"|^(?:need|want) (?:a|an|another) (?:reminder|chaser|nudge|dunning letter)"
