@@ -47,6 +47,8 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     action = _asked_action(text, norm)
     if action is None:
         return None
+    if action.kind != "send_statement" and _EVERYONE.search(norm):
+        return None  # "set every customer on net 30 in bulk": no one customer's change (cannot)
     command = text
     if action.kind == "add_note" and action.text:
         command = text.replace(action.text.removeprefix("Call: "), " ")
@@ -89,6 +91,10 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
     return None if relaying else relayed(norm, lambda t, n: _asked_action(t, n, relaying=True))
 
 
+_EVERYONE = lazy(
+    r"\b(?:every|all)(?: (?:the|our|of (?:the|our)))? (?:customers|customer|accounts|debtors"
+    r"|clients)\b(?! (?:of|at|in) )|\bin bulk\b"
+)
 # "would you raise pinnacle's limit given how they pay?": an opinion asked, not a change
 ADVICE = lazy(
     r"^(?:would|should|do) (?:you|we)\b(?!.*\bplease\b)"

@@ -6,6 +6,7 @@ message is ``unknown`` (and says why). Which clause asks and which calls off is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -134,6 +135,29 @@ def _asked_of(held: list[Clause]) -> str | None:
     return None
 
 
+# a change the writer reports done, with when: "FYI I've taken Mariner off stop this morning",
+# "we already sent globex their statement"
+_DONE_BY_US = lazy(
+    r"^(?:fyi[,:]?\s+|just so you know[,:]?\s+)?(?:i|we)(?:'ve| have)?(?: already| just)?"
+    r" (?:taken|took|put|placed|sent|e-?mailed|applied|written|wrote|released|lifted|removed"
+    r"|raised|lowered|changed|moved|logged|recorded|added|opened|switched)\b"
+    r"(?=.*\b(?:this morning|yesterday|today|earlier|already|just now|last (?:week|night|friday"
+    r"|monday|tuesday|wednesday|thursday)|ago)\b|(?:i|we)(?:'ve| have)? (?:already|just)\b)"
+)
+_DONE_VERB = lazy(r"^.*?\b(?:taken|took|put|placed|sent|e-?mailed|released|lifted|removed)\s+")
+
+
+def _done_for(done: list[Clause]) -> str | None:
+    """The customer a change reported done was for ("I've taken Mariner off stop": Mariner)."""
+    from graph.understand_refs import _extract, _name
+
+    words = _DONE_VERB.sub("", done[0].text)
+    words = re.sub(
+        r"\b(?:off|on|credit|stop|hold|this morning|yesterday|today|already)\b.*$", "", words
+    )
+    return _name(_extract(words).remaining)[0] if words.strip() else None
+
+
 def called_off(text: str, norm: str) -> Request | None:
     """A message that only calls a change off or puts it on a condition, asking nothing ("pls
     ignore my previous msg regarding the limit increase for X, not required now", "if X still
@@ -148,13 +172,19 @@ def called_off(text: str, norm: str) -> Request | None:
     if not parts or asked(parts) or _NO_SHIPPING.search(norm) or asks_a_question(norm):
         return None
     off = [c for c in parts if c.role == CALLED_OFF]
-    held = off or [
-        c
-        for c in parts
-        if c.role == CONDITIONAL
-        and _ON_A_CONDITION.match(c.text)
-        and not _WHAT_THEN.search(c.text)  # "if we hold X what happens to SO-1003": what-if's
-    ]
+    # done, and not asked to be confirmed ("I wrote off INV-… last week, correct?": shown)
+    done = [] if "?" in norm else [c for c in parts if _DONE_BY_US.match(c.text)]
+    held = (
+        off
+        or done
+        or [
+            c
+            for c in parts
+            if c.role == CONDITIONAL
+            and _ON_A_CONDITION.match(c.text)
+            and not _WHAT_THEN.search(c.text)  # "if we hold X what happens to SO-1003": what-if's
+        ]
+    )
     if not held:
         return None
     # the change the called-off clause names, or ("earlier I asked to apply PAY-5003 to 987 –
@@ -164,10 +194,10 @@ def called_off(text: str, norm: str) -> Request | None:
         kind = next((k for k in _KINDS for c in parts if NAMES[k].search(c.text)), None)
     if kind is None:
         return None  # "not now, thanks": no change named
-    reason = "negated" if off else "hypothetical"
+    reason = "negated" if off else "done" if done else "hypothetical"
     # the customer the change was for: "… send any dunning to sterling until …" (not "not a
     # firm promise": no customer there)
-    who = _asked_of(off or held)
+    who = _asked_of(off or held) or (_done_for(done) if done else None)
     target = _FOR_WHOM.search(norm)
     if who is None and target:
         who = _name(_extract(target.group(1)).remaining)[0]

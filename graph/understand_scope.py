@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from graph import understand_scope_more as more
 from graph.lazy_regex import lazy
 
 
@@ -136,6 +137,7 @@ OUT_OF_SCOPE = _rx(
     r"\b(?:what is|calculate|compute|how much is)\s+"
     r"(?!(?:0|1|31|61|91)\s*-\s*(?:30|60|90|120)\b)\$?\d[\d.,]*\s*(?:%\s*of|[-+*/x\u00d7^]"
     r"|plus|minus|times|divided by)\s*\$?\d",
+    *more.OUT_OF_SCOPE_MORE,
 )
 
 # A message that is only a greeting, thanks or small talk.
@@ -151,8 +153,8 @@ CHATTER_ONLY = lazy(
 
 # --- what arbot cannot do (yet): never answered as something else ------------------------------
 _ASKED = (
-    r"^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|ok|so|and|also"
-    r"|now|then|arbot|dear)[\s,!]+)*"
+    r"^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|hello|there|ok|so"
+    r"|and|also|now|then|arbot|dear)[\s,!]+)*"
 )
 CANNOT = (
     (
@@ -200,6 +202,7 @@ CANNOT = (
             r"|payment (?:plans?|arrangements?)|re-?payment (?:plans?|schedules?|arrangements?))\b",
             r"\b(?:pay|paying|split)\b.{0,20}\b(?:\d{1,2}|two|three|four|five|six|twelve)"
             r" (?:instal(?:l)?ments?|monthly (?:payments|instal(?:l)?ments))\b",
+            *more.TERMS_MORE,
         ),
     ),
     (
@@ -275,6 +278,7 @@ CANNOT = (
             r"\b(?:last|latest|recent|previous|most recent) (?:notes?|comments?|calls?"
             r"|conversations?) (?:on|for|about|with|from)\b",
             r"\b(?:show|list|read|see|pull up|what are) (?:me )?(?:the |all )?(?:notes|comments)\b",
+            *more.RECORDS_MORE,
         ),
     ),
     (
@@ -389,6 +393,7 @@ CANNOT = (
             r"\b(?:put|place)\b (?:every|all)(?: (?:the|our|of (?:the|our)))? (?:customers?"
             r"|accounts?|debtors?|clients?)\b.{0,20}\bon\b",
             r"\b(?:in|into|on|to) (?:my|the|our) (?:calendar|diary|outlook)\b",
+            *more.OTHER_CHANGE_MORE,
         ),
     ),
 )

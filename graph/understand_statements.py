@@ -112,6 +112,14 @@ def statement_sent(text: str, norm: str) -> Said | None:
 _SCHEDULED = lazy(
     r"\bschedul\w*\b.{0,40}\bstatements?\b|\bstatements?\b.{0,40}\b(?:every|each) (?:month|week"
     r"|monday|friday|quarter)\b|\bautomatic(?:ally)?\b.{0,30}\bstatements?\b"
+    # "send them statements monthly going forward", "set up monthly statements for X"
+    r"|\bstatements?\b.{0,20}\b(?:monthly|weekly|quarterly)\b"
+    r"|\b(?:set up|setup|arrange|start)\b.{0,20}\b(?:monthly|weekly|quarterly|recurring|regular)"
+    r" statements?\b"
+    # "cc Luis on every statement we send": a copy of each, not one sent now
+    r"|\bcc (?:me|us|the team|[a-z]+) (?:on|in)\b"
+    # a statement sent called back: "can you unsend it?", "recall the statement"
+    r"|\bun-?send\b|\brecall (?:the|that|my) (?:statement|e-?mail)\b"
 )
 _STMT_WORD = lazy(rf"\b{_STMT}")
 _OTHER_KINDS = ("hold_on", "hold_off", "limit", "terms", "write_off", "apply", "reminder", "note")
