@@ -26,6 +26,9 @@ OLDEST = lazy(
     # "apply globex cash to oldest", "… apply it to the oldest open one"
     r"|\bto (?:the |their |its )?oldest(?: open| unpaid| outstanding)?(?: one| invoice| item"
     r"| bill)?\s*(?:please|pls|thanks|ta)?\s*$"
+    # "apply PMT-… to Globex's oldest invoice", "… on account to Globex oldest item"
+    r"|\b(?:to|against) (?:[\w&.'-]+ ){0,2}[\w&.'-]+?(?:'s)? oldest(?: open| unpaid| outstanding)?"
+    r" (?:invoice|item|bill|trx|doc|document|one)s?\b"
 )
 
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"

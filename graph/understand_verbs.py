@@ -41,7 +41,8 @@ POLITE = lazy(
     r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?(?:that )?(?:we'd|we would"
     r"|we will|we'll|we can)"
     r"|need(?: you)? to|we can|we will|we'll|we are going to|we're going to"
-    r"|go ahead and|let's|lets|(?:don't|dont|do not) forget to|remember to|make sure (?:to|you)"
+    r"|go ahead (?:and|&\s)|let's|lets|(?:don't|dont|do not) forget to|remember to"
+    r"|make sure (?:to|you)"
     r"|be sure to"
     # "pls help apply PMT-… to …", Singlish "can w/o INV-10319 …": the change asked for
     r"|(?:help(?: me)?(?: to)?|can|boss,? can)(?= (?:apply|write off|release|raise|set|put|send"
@@ -123,6 +124,9 @@ VERB = {
             # "let the 171.45 pricing diff on 10396 go": the difference given up
             r"|^let (?:it|that|this|the [\w.,$ -]{1,40}?) go\b(?! (?:to|through|ahead)\b)"
             r"|^(?:clear|move|take|put|send|post|book)\b.{0,60}\bto (?:a )?write ?-?off\b"
+            # "clear the 999.99 residual on INV-… to bad debt / w/o"
+            r"|^(?:clear|move|take|put|post|book|transfer)\b(?=.{0,60}\d).{0,60}\bto (?:the )?"
+            r"bad debts?(?: expense)?\s*(?:/|or|and)\s*(?:a )?write ?-?off\b"
             # "Invoice 10321 residual of 88.10 may be written off": the formal passive
             r"|^(?=[^?]*\d{3})(?:[\w&.',$-]+ ){1,8}(?:may(?: please)?|needs to|has to|must|is to"
             r"|to) be written off\b"
@@ -285,6 +289,10 @@ VERB = {
         ),
         (
             "hold_on",
+            # "stop Granite Restaurant's account, they're way over": the UK's stop, as a verb
+            r"^stop (?!(?:all|the|any|sending|chasing|e-?mailing|calling|reminders?|dunning|it"
+            r"|that|this|there|here|them|my|our)\b)(?:[\w&.'-]+ ){0,3}[\w&.'-]+(?:'s)?"
+            r" (?:account|a/c)\b|"
             rf"^(?:put|place|keep|set|move|stick|slap|chuck|throw)\b.*\bon (?:the )?{_HOLD}"
             r"(?: list)?\b"
             # "a hold on globex"; "hold on, what does globex owe" and "hold on a sec" wait
@@ -336,7 +344,8 @@ VERB = {
             r"|^(?:comment|memo|remark)s? (?:on|for|to|re)\b|^(?:log|note|memo)$"
             # "…, pls log it on the account": the note's text said in the other clauses
             rf"|{NOTE_IT}"
-            r"|^(?:log|record) (?:a |the |this |that )?(?:call|conversation|chat|promise|ptp"
+            r"|^(?:log|record) (?:a |the |this |that |my |our )?(?:call|conversation|chat|promise"
+            r"|ptp"
             r"|voicemail|vm)\b|^record (?:that|a promise|the promise|a ptp)\b",
         ),
         (
