@@ -91,6 +91,10 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
     return None if relaying else relayed(norm, lambda t, n: _asked_action(t, n, relaying=True))
 
 
+_PER_AGREEMENT = lazy(
+    r"\b(?:per|as per|as|under) (?:the |our |a |their |new |revised |latest )*(?:agreement|agreed"
+    r"|contract|e-?mail|mail|call|approval|request|discussion|conversation)\b"
+)
 _EVERYONE = lazy(
     r"\b(?:every|all)(?: (?:the|our|of (?:the|our)))? (?:customers|customer|accounts|debtors"
     r"|clients)\b(?! (?:of|at|in) )|\bin bulk\b"
@@ -145,7 +149,8 @@ _WHEN_HELD = lazy(
     r"|\b(?:for now|immediately|effective (?:today|immediately|now))\b"
     r"|\bfor (?:further |any |new )?(?:supplies|deliveries|orders|shipments)\b"
 )
-_LEAD_NAME = lazy(r"^([\w&.' ]{2,40}?)\s*(?::|\s-+\s)")
+# "X: …", "X - …", "X → change to net 45": the name said first
+_LEAD_NAME = lazy(r"^([\w&.' ]{2,40}?)\s*(?::|\s-+\s|\s(?:\u2192|->|=>)\s)")
 _NAME_FIRST = lazy(
     r"^(?P<who>(?:[\w&.'-]+ ){1,5})(?:needs|has to get|must get|to get|is due) (?:a|an|another)\b"
 )
@@ -257,6 +262,7 @@ def _build(
 def _terms_customer(words: str) -> str | None:
     words = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", words)))
     words = re.sub(r"\b(?:instead of|rather than|not)\b.*$", " ", words)  # "… instead of net 60"
+    words = _PER_AGREEMENT.sub(" ", words)  # "… to net 45 per new agreement"
     return _customer_of(re.sub(r"\b(?:payment|terms?|conditions?|days?|net|n|onto)\b", " ", words))
 
 

@@ -17,7 +17,9 @@ from graph.understand_refs import _Refs
 # "on 987", "against #984", "re 10324": a bare number after these may be an invoice of a ledger
 # whose numbers carry a prefix ("INV-000987"); it is one only when the ledger has it.
 MAYBE_INVOICE = lazy(
-    r"\b(?:on|against|re|for|from|to|about|regarding)\s+(?:inv(?:oice)?\s+)?#?\s?"
+    # "let the rest of 983 go": what is left of an invoice
+    r"\b(?:on|against|re|for|from|to|about|regarding|(?:rest|remainder|balance|leftover"
+    r"|residual) of)\s+(?:inv(?:oice)?\s+)?#?\s?"
     r"((?:[a-z]{1,3}-)?\d{3,})\b"
     r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)(?![.,]\d)"
 )
@@ -60,7 +62,7 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
     if payment is None:
         match = re.search(
             r"\b(?:payment|receipt|check|cheque|wire)\s*(?:#|no\.?|id)?\s*"
-            r"([a-z]{0,5}-?[a-z]?\d{3,})"
+            r"([a-z]{0,5}-?[a-z]?\d{3,})(?![.,]\d)"  # "check 828.82" is an amount
             # "apply pay 5002 … to 982": the payment's id written with a space
             r"|\b(?:apply|allocate|use)\s+(?:the\s+)?((?:pay|pmt|rcpt)\s\d{3,})\b",
             body,
@@ -78,7 +80,9 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
             # applied, named right after the verb
             match = re.search(
                 r"\b(?:apply|allocate|match|post|use|off|adjust|offset)\s+(?:the\s+)?"
-                r"([a-z]{0,5}-?[a-z]?\d{3,})"
+                # "apply the 500 on account from X to …": money on account, not a payment's id
+                r"(?!\d+(?:[.,]\d+)?\s+(?:on[- ]account|unapplied|sitting|lying|left|remaining"
+                r"|credit)\b)([a-z]{0,5}-?[a-z]?\d{3,})"
                 # "put PAY-5002 against 982": put a payment named by its id (a bare number put
                 # somewhere is an amount)
                 r"(?:'s)?\s+(?:[\w.,$]+\s+){0,3}?(?:to|against|on)\b"

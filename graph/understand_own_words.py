@@ -59,8 +59,8 @@ ACT_ON_IT = lazy(
     r"|do the needful|e-?mail|mail"
     r"|update|change|amend|adjust|implement|arrange)"
     # "pls action the Litware limit change per the above": the change the quote approves
-    r"(?: the (?:[\w&.'-]+ ){0,4}?(?:change|request|update|increase|decrease|reduction"
-    r"|revision|hold|release|write-?off|application|adjustment)s?)?"
+    r"(?: (?:the|that|this) (?:[\w&.'-]+ ){0,4}?(?:change|request|update|increase|decrease"
+    r"|reduction|revision|hold|release|write-?off|application|adjustment)s?)?"
     r"(?: (?:it|this|that|these|those|them|the same|this one|that one|one|a copy|accordingly"
     r"|as requested"
     r"|(?:as )?per (?:the )?(?:mail|e-?mail|below|above)|the request|the above|the below|below"
@@ -179,11 +179,33 @@ def own_words(said: Said) -> str:
 
 
 def acts_on_quote(said: Said) -> bool:
-    """Whether the person's own words only ask to act on what they quote."""
+    """Whether the person's own words only ask to act on what they quote; or ask it beside
+    words that only say where the quote came from ("Karen texted me: '…'. can you do it? I have
+    the text if anyone needs proof"), with no other question and nothing held back."""
     own = own_words(said)
-    return bool(own) and all(
-        ACT_ON_IT.match(part.strip().lower()) for part in re.split(r"[\n.;]+", own) if part.strip()
+    if not own:
+        return False
+    if all(ACT_ON_IT.match(p.strip().lower()) for p in re.split(r"[\n.;]+", own) if p.strip()):
+        return True
+    parts = [
+        (found.group(1).strip().lower(), "?" in found.group(2))
+        for found in _PART.finditer(own)
+        if found.group(1).strip(" ,-:")
+    ]
+    acted = [words for words, _ in parts if ACT_ON_IT.match(words)]
+    return bool(acted) and all(
+        ACT_ON_IT.match(words) or not (question or _HELD_BACK.search(words))
+        for words, question in parts
     )
+
+
+# a part of the person's words with what ends it ("can you do it?")
+_PART = lazy(r"([^\n.;?!]+)([\n.;?!]*)")
+# the act held back or put on a condition: "not until Karen's back", "if they don't pay"
+_HELD_BACK = lazy(
+    r"\b(?:don't|dont|do not|not yet|wait|hold off|no need|until|till|unless|before|once"
+    r"|not (?:touching|doing|sure)|if (?:they|it|we|you|he|she|the customer)\b)"
+)
 
 
 # an "approved to" or "ok to" before the change an approver wrote: the change is what was okayed

@@ -77,3 +77,62 @@ def test_my_call_logged_is_a_note() -> None:
 def test_asked_about_proposes_nothing(text: str) -> None:
     request = parse(text, TODAY)
     assert request.action is None, (text, request.action)
+
+
+def test_the_rest_of_an_invoice_let_go_is_that_invoice() -> None:
+    text = (
+        "we agreed with Initech to let the rest of 10436 go (88.20). please process the write off"
+    )
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "write_off_deduction", action
+    assert "10436" in (*action.invoice_refs, *action.maybe_invoices), action
+
+
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        ("can you apply the 300 on account from Meridian Tool & Die to INV-000987", "300"),
+        ("apply the Globex on-account cheque 828.82 against INV-10183", "828.82"),
+    ],
+)
+def test_money_on_account_is_no_payment_id(text: str, amount: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == "apply_payment", (text, action)
+    assert action.payment_ref is None and action.amount == Decimal(amount), (text, action)
+
+
+@pytest.mark.parametrize(
+    "text,kind,customer",
+    [
+        (
+            "Dana texted me: 'pls raise Abbott Furniture limit to 20k today'. can you do it? I"
+            " have the text if anyone asks",
+            "set_credit_limit",
+            "abbott furniture",
+        ),
+        (
+            "my manager left a note that says 'Heritage Garden -> change to net 45 per the new"
+            " contract'. could you make that change? thanks",
+            "set_terms",
+            "heritage garden",
+        ),
+    ],
+)
+def test_a_quote_acted_on_beside_where_it_came_from(text: str, kind: str, customer: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind, (text, action)
+    assert action.customer_text == customer, (text, action.customer_text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Luis texted me: 'raise Abbott Furniture limit to 20k'. did you do it?",
+        "the customer emailed 'please apply our payment to INV-10215'. not doing it until Karen"
+        " is back - which customer is it?",
+        "Karen's note says 'put Falcon Hardware on hold if they don't pay by friday'. how much"
+        " do they owe?",
+    ],
+)
+def test_a_quote_not_acted_on_proposes_nothing(text: str) -> None:
+    assert parse(text, TODAY).action is None, text
