@@ -20,7 +20,7 @@ from graph.ar.cashapp import CashMatch
 from graph.ar.cashapp_model import no_gc
 from graph.cash_actions import ApplyPayment
 from graph.cash_run_claim import RunClaimHolder, RunTakenOver
-from graph.cash_spool import Spool
+from graph.cash_spool import MatchSpool
 from integrations.erp.records import BankLine
 from integrations.store import Approval
 from integrations.store.bank_lines import IN_PROGRESS
@@ -80,7 +80,7 @@ class CashRunBatches(RunClaimHolder):
         # knows (a rerun's, a dead run's), as (row, approval proposed for it, held elsewhere).
         # The others are matched chunk by chunk; their matches wait on disk, a chunk's together.
         known: dict[str, tuple[dict[str, Any], str | None, bool]] = {}
-        spool, seen = Spool(), 0
+        spool, seen = MatchSpool(), 0
         for chunk in chunks(items(), DRY_BATCH):
             rows = self.store.bank_line_rows([item.key for item in chunk])
             fresh = []
