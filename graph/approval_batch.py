@@ -56,7 +56,7 @@ class Proposal:
     allow_auto: bool = False  # arbot's own proposal from its own evidence (a sure cash match)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made once a proposal, never changed (not frozen: see audit_batch.Step)
 class Proposed:
     """The approval a proposal led to (new, or the open or rejected one of the same write), or
     why it was not proposed (the ERP's data does not allow it)."""

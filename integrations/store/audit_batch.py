@@ -70,7 +70,10 @@ def new_approval_row(
     return row
 
 
-@dataclass(frozen=True)
+# Step and Move are made once and never changed, but not frozen: a frozen dataclass sets each
+# field in its __init__ through object.__setattr__ (3.3 against 0.9 µs a Step), and a cash run
+# makes ~43k of them (10k lines: 34k audit records, 8k moves).
+@dataclass(slots=True)
 class Step:
     """One audited change: the record, and the decisive fields it leaves (over the row)."""
 
@@ -82,7 +85,7 @@ class Step:
     text: str | None = None  # ``canonical(detail)``, when the caller wrote it already
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Move:
     """A conditional change of one approval, audited as ``step``."""
 
