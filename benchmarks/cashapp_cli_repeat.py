@@ -8,9 +8,10 @@ Builds the world of ``cashapp_cli.py`` once (its files, imported into a ledger),
 run and the real run, each on a fresh copy of the ledger as imported (the store migrated by that
 tree first). Even rounds run the dry run first, odd rounds the real run first, so a machine that
 grows slower or faster through a round (other users' work starting, the page cache's writeback
-of the run before) favours neither side. A dry and a real run measured next to each other share
-the machine's load of that moment, so their ratio is what a quiet machine would show, more
-nearly than either time.
+of the run before) favours neither side; with several trees, each round begins with the next
+tree (``tree_order``), so no tree always runs right after another's real run. A dry and a real
+run measured next to each other share the machine's load of that moment, so their ratio is what
+a quiet machine would show, more nearly than either time.
 
 What the ratio is: for each round, the real run's CPU seconds over the dry run's, each the
 process's own user + system time as ``wait4`` reports it for that one process (the measuring
@@ -123,7 +124,8 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
     bank = [*arbot, "cashapp", "--bank", str(folder / bank_name), *bank_options]
     costs: list[list[tuple[Cost, Cost]]] = [[] for _ in trees]
     for round_ in range(args.rounds):
-        for index, (env, before) in enumerate(zip(envs, befores, strict=True)):
+        for index in tree_order(round_, len(trees)):
+            env, before = envs[index], befores[index]
             ran: dict[str, Cost] = {}
             for name in run_order(round_):
                 fresh(env, before)
@@ -160,6 +162,12 @@ def run(args: argparse.Namespace, trees: list[Path], folder: Path) -> None:
             f"callgrind: tree 0's real run, {profiled.instructions / 1e6:,.0f} M instructions, "
             f"profile in {out}"
         )
+
+
+def tree_order(round_: int, count: int) -> list[int]:
+    """The trees in the order a round runs them: each round begins one tree later (tree 0
+    first in round 0, tree 1 first in round 1, ...), so no tree always follows another's."""
+    return [(round_ + step) % count for step in range(count)]
 
 
 def run_order(round_: int) -> tuple[str, str]:

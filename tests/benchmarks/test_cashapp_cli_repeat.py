@@ -28,6 +28,16 @@ def test_rounds_alternate_which_run_goes_first() -> None:
     assert orders == [("dry", "real"), ("real", "dry"), ("dry", "real"), ("real", "dry")]
 
 
+def test_each_round_begins_with_the_next_tree() -> None:
+    assert [repeat.tree_order(n, 3) for n in range(4)] == [
+        [0, 1, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [0, 1, 2],
+    ]
+    assert repeat.tree_order(5, 1) == [0]
+
+
 def test_the_spread_of_per_round_ratios() -> None:
     found = repeat.spread([1.6, 1.2, 1.4, 1.9, 1.5])
     assert (found.median, found.least, found.most, found.count) == (1.5, 1.2, 1.9, 5)
