@@ -25,6 +25,7 @@ from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
+from graph.understand_buried import buried_question
 from graph.understand_dates import explicit_range
 from graph.understand_french import french
 from graph.understand_german import without_greeting
@@ -151,6 +152,13 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 def parse(text: str, today: date) -> Request:
     text = french(text)  # graph.understand_french: French put in English, names kept
+    first = _parse(text, today)
+    if (buried := buried_question(text, first, today, _parse)) is not None:
+        return buried  # "Hi! sorry, I'm new - … Pat asked me to get her the aging. can you?"
+    return first
+
+
+def _parse(text: str, today: date) -> Request:
     if (quoting := quoted.read(text, today, parse)) is not None:
         return quoting  # what the person quotes, forwards or signs off is data
     text = without_memo(parts.slashed(parts.spoken(without_greeting(spanish_questions(text)))))
