@@ -29,6 +29,10 @@ CREDIT_EXCEPTIONS = _rx(
     r"\b(?:credit )?limit (?:breach\w*|exceptions?|violations?|overages?|excess(?:es)?)\b",
     # session 11: "customers whose exposure is more than the approved limit", "which customers
     # can't ship because of credit", "which one bust their limit", "got anyone on credit hold"
+    # session 12: "customers on credit block", "exposure above 100% of limit", "over-limit report"
+    r"\bon (?:a )?credit block\b|\bcredit[- ]blocked\b"
+    r"|\bexposure (?:above|over|exceed\w*|beyond) (?:100 ?% of |the |their |its )?"
+    r"(?:approved |credit )?limits?\b",
     r"\bexposure (?:is |are )?(?:more|greater|higher|bigger) than (?:the |their |its )?"
     r"(?:approved |agreed |credit )?limits?\b"
     r"|\b(?:which|what|who|list)\b.{0,30}\b(?:cant|can't|cannot|can not|unable to|not able to)"
@@ -170,13 +174,17 @@ AGING_REPORT = _rx(
     r"|\bage (?:analysis|profile|report|breakdown|schedule|split)\b",
     r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|debtors|ar|balances?)\b"
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",
+    # "bucket the open items pls"
+    r"\bbucket (?:the |our |all )?(?:open items|invoices|ar|a/r|book|receivables|debtors)\b",
     r"\bcurrent (?:vs\.?|versus|v|and) (?:past due|overdue)\b.{0,20}\bbuckets?\b"
     r"|(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-]).{0,25}(?<![\d-])\d{1,3}\s*-\s*\d{1,3}(?![\d-])",
 )
 LARGEST_INVOICES = _rx(
     r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)?(?: single| individual)?"
     r"(?:[- ]value|[- ]dollar| amount)? (?:open |unpaid"
-    r" |outstanding |overdue |past due )?(?:invoices?|bills?)\b",
+    r" |outstanding |overdue |past due )?(?:invoices?|bills?|docs?|documents?)\b",
+    # "any whale invoices still open?"
+    r"\bwhale (?:invoices?|items?|bills?|tickets?)\b",
     r"\binvoices? (?:with|have|has|carry|carrying) (?:the )?(?:largest|biggest|highest|greatest)"
     r"(?: open| outstanding| unpaid| remaining| total)? (?:balances?|amounts?|values?)\b"
     r"|\binvoices? (?:with the )?(?:largest|biggest|highest) (?:balances?|amounts?)\b",

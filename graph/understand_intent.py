@@ -58,7 +58,11 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "disputes"
     if vocab.UNAPPLIED_CASH.search(norm):
         return "unapplied_cash"
-    if vocab.DAYS_TO_PAY.search(norm) or (name and _DAYS_LATE.search(norm)):
+    if _EXCEPTIONS_REPORT.search(norm):
+        return "credit_exceptions"  # "over-limit report pls, X wants it before more orders"
+    days = vocab.DAYS_TO_PAY.search(norm) or (name and _DAYS_LATE.search(norm))
+    if days and not ((big := vocab.LARGEST_INVOICES.search(norm)) and big.start() < days.start()):
+        # not "largest open invoice, and how late is it": the question asked first
         return "days_to_pay"  # "globex average days late": its days beyond terms
     if vocab.LARGEST_INVOICES.search(norm):
         return "largest_invoices"
@@ -172,9 +176,16 @@ _ROOM_AFTER = lazy(
     r"\b(?:room|headroom|space|capacity) for (?:a|an|the|another|one more|more|new) (?:[\w.$]+ )?"
     r"orders?\b"
 )
+# the credit exceptions named as a report: "over-limit report", "credit hold list"
+_EXCEPTIONS_REPORT = lazy(
+    r"\b(?:over[- ]?limit|over (?:the )?limit|credit (?:limit )?exceptions?|credit holds?|on hold"
+    r"|on stop|blocked (?:accounts|customers)|limit breach(?:es)?|credit block(?:ed)?)"
+    r"(?: accounts?| customers?)? (?:report|list|listing)\b"
+)
 # the whole book asked for ("which orders are on hold" asks about orders)
 _EVERYONE = lazy(
-    r"\b(?:who|whom|everyone|everybody|anyone|anybody)\b"
+    r"^\W*(?:customers|accounts|clients) (?:with|who|that|whose|on|over)\b"
+    r"|\b(?:who|whom|everyone|everybody|anyone|anybody)\b"
     r"|\b(?:which|all|all the|any) (?:customers|accounts|clients)\b"
 )
 # who to chase first, however the rest of the message narrows it
@@ -199,6 +210,23 @@ _URGENT = lazy(
     r"|\bwho(?:'s| is) [a-z]+ (?:chasing|calling)\b"
     r"|\bwho (?:i|we) (?:supposed|meant|need|have) to (?:call|chase|ring)\b"
     r"|\bfollow[- ]?up list\b"
+    # session 12: "who's next to chase", "who's top of the pile to chase", "prioritised chasing
+    # list", "what should the team be chasing tomorrow", "who do I need to get on the phone to",
+    # "who's most worth calling", "the riskiest account to chase", "who should be chased most
+    # urgently", "time to phone 5 customers today … which 5"
+    r"|\bwho(?: is)? (?:next|first|top of the (?:pile|list|heap)) (?:to|on the list to) (?:chase"
+    r"|call|ring|phone)\b"
+    r"|\b(?:prioriti[sz]ed|priority|ranked) (?:chasing|chase|calling|call|collections?"
+    r"|dunning) (?:list|order|queue)\b"
+    r"|\bwhat (?:should|do|must) (?:the team|we|i|ar|collections|the collectors) be (?:chasing"
+    r"|calling|working on)\b"
+    r"|\bwho (?:do|should|must) (?:i|we) (?:need to |have to )?get on the phone\b"
+    r"|\b(?:who|which (?:customers|accounts|clients))(?: is| are)? (?:most )?worth (?:calling"
+    r"|chasing|ringing|phoning|a call)\b"
+    r"|\b(?:riskiest|most at risk) (?:account|customer|client)s? to (?:chase|call|ring|phone)\b"
+    r"|\bwho should be (?:chased|called|rung|phoned|contacted)\b"
+    r"|\bwho(?: is)? (?:first|next) to (?:ring|call|phone|chase)\b"
+    r"|\btime to (?:phone|call|ring|chase) \d+ (?:customers|accounts|clients|people)\b"
 )
 _CLAUSE_BREAK = lazy(r"[,;?]\s|\s-+\s")
 

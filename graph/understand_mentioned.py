@@ -29,7 +29,8 @@ _MENTIONS: dict[str, re.Pattern[str]] = {
         (
             "set_credit_hold",
             r"\bon (?:credit )?(?:hold|stop)\b|\bthe (?:credit )?hold\b"
-            r"|\b(?:un)?block(?:ed|ing)?\b",
+            # "blocked accounts + over limit": the accounts asked for, no hold reported
+            r"|\b(?:un)?block(?:ed|ing)?\b(?! (?:accounts|customers|clients|orders)\b)",
         ),
         (
             "send_reminder",

@@ -161,6 +161,11 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:zahlungseing(?:ang|[aä]nge|aenge)|ontvangen betalingen)\b", "payments received"),
         (r"\b(?:ouderdomsanalyse|balance [aâ]g[ée]e|altersstruktur)\b", "aging"),
         (r"\b(?:impay[ée]s?)\b", "unpaid"),
+        # SAP / Oracle: "OIs" open items, "trx" an invoice (Oracle's transaction), "incl"
+        (r"\b(?:open )?o\.?i\.?s\b", "open items"),
+        (r"\bopen oi\b", "open item"),
+        (r"\btrxs?\b(?!-)", "invoices"),
+        (r"\bincl\.?(?=\s)", "including"),
         (r"\bdays-to-pay\b", "days to pay"),
         (r"\b(30|45|60|90|120|180)s\b", r"\1 days"),  # "over 60s": the 60-day bucket
         (r"\b(\d{1,3}) ?plus\b", r"\1+"),

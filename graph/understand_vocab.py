@@ -224,6 +224,15 @@ DIGEST = _rx(
     r"|\bwhere (?:do )?we stand (?:today|this morning|right now)\b"
     r"|^\W*(?:so |ok |and )?what is the status (?:today|this morning)\W*$"
     r"|\bwhat is happening in (?:ar|a/r|receivables|collections)\b",
+    # session 12: "catch me up, been off since wednesday", "quick state of play on debtors",
+    # "what's happened on the ledger overnight", "anything I need to know this morning?",
+    # "status snapshot for standup", "what's new since friday", "anything urgent on the AR side"
+    r"\bcatch me up\b|\b(?:bring|get) me up to (?:speed|date)\b|\bstate of play\b"
+    r"|\bwhat (?:has |is )?(?:happened|new|changed) (?:on|in|with) (?:the )?(?:ledger|book|ar|a/r"
+    r"|receivables|debtors)\b|\banything (?:i|we) (?:need|ought|have) to know\b"
+    r"|\bstatus snapshot\b|\bsnapshot for (?:the )?(?:standup|stand-up|stand up|huddle)\b"
+    r"|\bwhat is new since\b|\banything urgent (?:on|in) (?:the )?(?:ar|a/r|receivables"
+    r"|collections)\b|\bwhere we are with (?:the )?(?:receivables|ar|a/r|debtors)\b",
 )
 DIGEST_WEAK = _rx(
     r"\b(?:recap|rundown|briefing|big picture|headlines?|snapshot|overview|summary|roundup)\b",

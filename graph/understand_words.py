@@ -97,6 +97,8 @@ reference revisit level sla ist enough without od lepas erp data greater higher 
 prepare paiseh stub took shorted talking tl compare gl calc excel myself
 pattern control sending later thinking rpc heading anywhere evidence monitored likely
 probably matching fully taken batch bai
+trx trxs oi ois doc docs document documents incl including whale whales pile heap worth
+riskiest risk phone ring rung rang bring speed bucket
 """.split()
 )
 
