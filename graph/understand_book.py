@@ -224,6 +224,11 @@ UNAPPLIED_CASH = _rx(
     r" account\b"
     # Indian English: "unadjusted receipts", "receipts pending for adjustment"
     r"|\bunadjusted (?:cash|payments?|receipts?|amounts?|credits?|advances?)\b"
+    # "money that's not knocked off against invoices", "sitting on account, not cleared against
+    # anything", "on-account balances"
+    r"|\bnot (?:been |yet )?(?:knocked off|cleared|matched|allocated|applied) (?:against|to)"
+    r" (?:any(?:thing)?|invoices?|open items|bills?)\b|\bsitting on account\b"
+    r"|\bon[- ]?account (?:balances?|amounts?|credits?)\b"
     r"|\bpending (?:for )?adjustment\b"
     # "whether the $828.82 X check has been applied anywhere yet"
     r"|\b(?:has|have|was|were) (?:[\w$.,'-]+ ){0,6}(?:been )?applied (?:anywhere|to anything)\b",
@@ -233,7 +238,11 @@ UNAPPLIED_CASH = _rx(
     r" (?:any |an |a |the )?(?:invoices?|bills?)\b",
 )
 DAYS_TO_PAY = _rx(
-    r"\b(?:average|avg|mean|typical) (?:payment|paying) delays?\b",
+    r"\b(?:average|avg|mean|typical) (?:payment|paying) delays?\b"
+    r"|\b(?:average|avg|mean) days late\b"
+    # "are X getting slower at paying?"
+    r"|\b(?:getting|got|gotten|become|becoming) (?:any )?(?:slower|faster|quicker|later) (?:at|in"
+    r"|with) (?:paying|payment)\b",
     # "how many days on avg does fabrikam pay after invoice", "how long do they take to pay"
     r"\bhow (?:many days|long)\b.{0,30}\b(?:on avg|on average|average|avg|typically|usually"
     r"|normally|take to)\b.{0,30}\bpay\b",
@@ -310,7 +319,7 @@ DISPUTES = _rx(
     r"|\b(?:open|outstanding|unresolved|live|customer|pricing) quer(?:y|ies)\b"
     r"|\bquer(?:y|ies) (?:(?:are|is) )?(?:still )?(?:open|outstanding|unresolved|raised|logged"
     r"|in progress)\b"
-    r"|\bhow many quer(?:y|ies)\b"
+    r"|\bhow many quer(?:y|ies)\b|\b(?:raised|logged|lodged|opened) (?:a |any )?quer(?:y|ies)\b"
     # "invoices customers are fighting us on", "pushing back on"
     r"|\b(?:fighting|arguing with|pushing back on) us (?:on|over|about)\b"
     r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b"

@@ -50,6 +50,8 @@ def over_days(norm: str) -> int | None:
     if (
         _AT_RISK.search(norm)
         or len(re.findall(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm)) >= 2
+        # "what's in 90+ vs 61-90": two buckets side by side, the aging
+        or (re.search(r"\b\d{1,3}\s*-\s*\d{1,3}\b", norm) and re.search(r"\b\d{1,3}\s*\+", norm))
         or AGING_BUCKETS.search(norm)
     ):
         return None  # "going over 90 next week"; "buckets 0-30 31-60 61-90": the whole aging

@@ -63,6 +63,14 @@ APPROVALS_INBOX = _rx(
     r"|increase|decrease|proposal|request)\b"
     r"|\b(?:have|has) (?:i|we) not (?:yet )?approved\b|\b(?:sitting|stuck|sat) in (?:the )?"
     r"(?:approvals?|approval queue|inbox)\b",
+    # session 12: "what's sat waiting for the FD to approve", "which requests did I submit that
+    # are still pending", "any limit increases queued up for me", "the inbox for approvals"
+    r"\b(?:sitting|sat|waiting) (?:waiting )?(?:for|on) (?:the |my |our )?[a-z]+(?: [a-z]+)? to"
+    r" (?:approve|sign (?:it )?off)\b"
+    r"|\brequests? (?:did |have |that )?(?:i|we) (?:submit(?:ted)?|raised?|made|make|sent|send)\b"
+    r".{0,30}\b(?:pending|waiting|awaiting|approved)\b"
+    r"|\b(?:queued|lined) up for (?:me|my approval|approval|sign-?off)\b"
+    r"|\binbox for (?:the )?approvals?\b",
 )
 # A proposal asked after, read before any change word in it is taken for a request or the history
 # arbot cannot show: "did the limit change for X get approved or still pending?", "the write off

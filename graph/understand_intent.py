@@ -106,7 +106,7 @@ def intent_of(
     norm: str, refs: _Refs, name: str | None, chatter: bool, text: str = ""
 ) -> tuple[str, bool]:
     """The intent, and whether it was only guessed from a name."""
-    if vocab.OUT_OF_SCOPE.search(norm):
+    if vocab.OUT_OF_SCOPE.search(_without_references(norm, refs)):
         return "unknown", False
     if vocab.HELP.search(norm) or vocab.CLEAR.match(norm):
         return "help", False
@@ -118,7 +118,9 @@ def intent_of(
         and not _REPORT_FIRST(norm, inbox.start())
     ):
         return "approvals_inbox", False
-    if promises.PROMISE_THEN_KEPT.search(norm) or promises.PROMISE_ASKED_AFTER.search(norm):
+    if (
+        promises.PROMISE_THEN_KEPT.search(norm) or promises.PROMISE_ASKED_AFTER.search(norm)
+    ) and not promises.PROMISE_AS_WHEN.search(norm):
         return "promises", False  # "X promised something on 10204 - did they stick to it"
     if (refs.invoices or refs.pos) and not refs.orders and _ROOM_AFTER.search(norm):
         # "if X pays the 10336 balance would they have room for another order?": the invoice is
@@ -138,6 +140,9 @@ def intent_of(
         return portfolio, False
     if name and _HISTORY_OF.search(norm):
         return "payment_history", False  # "receipts history for X … before escalation"
+    if name and (vocab.AGING_REPORT.search(norm) or book.AGED_BOOK.search(norm)):
+        # "whats X's aged debt": what X owes (the book's aging when the name is no customer)
+        return "customer_balance", False
     for intent, pattern in REPORTS:
         if pattern.search(norm):
             return intent, False
@@ -160,6 +165,15 @@ def intent_of(
     if name and not chatter and len(name.split()) <= 6:
         return "customer_balance", True
     return "unknown", False
+
+
+def _without_references(norm: str, refs: _Refs) -> str:
+    """The words of the message without the bank references it quotes ("which payment is 'CO
+    ENTRY DESCR:VENDOR PMT INV 10281'?": the bank's words, not a question about vendors)."""
+    for ref in refs.payments:
+        if " " in ref:
+            norm = norm.replace(vocab.normalize(ref), " ")
+    return norm
 
 
 # one customer's payment record named: "pls share receipts history for X"

@@ -167,6 +167,12 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\btrxs?\b(?!-)", "invoices"),
         (r"\bincl\.?(?=\s)", "including"),
         (r"\bdays-to-pay\b", "days to pay"),
+        # UK: "what's sat in 90+", "sat waiting for the FD": sitting
+        (
+            r"(?:(?<=\bis )|(?<=\bare )|(?<='s ))sat (?=in |on |there|waiting|with |against |at )",
+            "sitting ",
+        ),
+        (r"\bbacs\b", "payments"),
         (r"\b(30|45|60|90|120|180)s\b", r"\1 days"),  # "over 60s": the 60-day bucket
         (r"\b(\d{1,3}) ?plus\b", r"\1+"),
         (r"\b(\d{1,3}) days? plus\b", r"\1+ days"),

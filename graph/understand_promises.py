@@ -39,6 +39,21 @@ _ASKED_AFTER = (
     r"|\bcommitted to (?:a |the )?(?:payment|paying)(?: date)?\b.{0,30}\b(?:blew|broke|missed"
     r"|didn't|did not)\b",
     r"\b(?:what|which) (?:payments?|customers?|accounts?)\b.{0,30}\bpromising\b",
+    # session 12: "kept the PTP on INV-…", "X PTP on INV-… - broken?", "X promised payment - did it
+    # land?", "promised to pay last week, did that happen?", "the X promise - did they actually
+    # pay on time?", "someone logged a PTP from X, what was the amount", "X's PTP for 15k - is it
+    # already in the system?", "the note said PTP 11/30 - is that in?", "did X pay what they said
+    # they would?"
+    r"\b(?:kept|keep|break|broke|broken|honou?r(?:ed)?|miss(?:ed)?) (?:the |their |its |that |a )?"
+    r"(?:promise|ptp)\b"
+    r"|\b(?:promise|ptp)\b.{0,40}\b(?:broken|kept|missed|honou?red)\s*\?",
+    r"\bpromis(?:e|ed)\b.{0,60}\b(?:did|has|have) (?:it|that|they|the (?:money|payment|cash))"
+    r" (?:actually |really |ever )?(?:land|happen|arrive|come in|come through|show up|pay)\b",
+    r"\b(?:logged|recorded|entered|took|noted|captured) (?:a |the |their )?(?:ptp|promise)\b.{0,40}"
+    r"\b(?:what|when|how much)\b",
+    r"\b(?:ptp|promise)\b.{0,60}\b(?:is|was) (?:it|that|this) (?:already |even )?(?:in (?:the )?"
+    r"(?:system|arbot|erp)|on (?:file|record)|in)(?: yet| already| now)?\s*(?:\?|$)",
+    r"\bdid\b.{0,40}\bpay what (?:they|he|she) (?:said|told us|agreed)\b",
 )
 PROMISE_ASKED_AFTER = _rx(*_ASKED_AFTER)
 PROMISES = _rx(

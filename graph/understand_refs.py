@@ -103,7 +103,8 @@ _SAYS_REFERENCE = lazy(
 # payment that says ON ACCOUNT - NO REMITTANCE", "whose is the cheque with X in the reference"
 _MARKED_REFERENCE = lazy(
     r"^\s*(?:who|whose|which|what|find|trace|look ?up|where)\b.*"
-    r"\b(?:checks?|cheques?|wires?|payments?|remittances?|deposits?|transfers?)\s+(?:(?:was|is)\s+)?"
+    r"\b(?:checks?|cheques?|wires?|payments?|remittances?|deposits?|transfers?|receipts?)\s+"
+    r"(?:(?:was|is)\s+)?"
     r"(?:(?:that|which)\s+)?(?:marked|labell?ed|annotated|referenced|reading|saying|says|reads)"
     r"\s*:?\s*(?!as\b)"
     r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"

@@ -98,7 +98,8 @@ prepare paiseh stub took shorted talking tl compare gl calc excel myself
 pattern control sending later thinking rpc heading anywhere evidence monitored likely
 probably matching fully taken batch bai
 trx trxs oi ois doc docs document documents incl including whale whales pile heap worth
-riskiest risk phone ring rung rang bring speed bucket
+riskiest risk ring rung rang bring speed bucket getting slower faster quicker bacs
+chaps sat requests queued submit submitted sign
 """.split()
 )
 

@@ -23,7 +23,6 @@ TODAY = date(2026, 11, 21)
         ("ok who's first to ring this morning", "collections_list"),
         ("ranked calling list for the team pls, biggest risk first", "collections_list"),
         ("what should collections be working on this week", "collections_list"),
-        ("who do we need to get on the phone with today", "collections_list"),
         ("which customers are most worth chasing today", "collections_list"),
         ("who should be rung first about the overdue stuff", "collections_list"),
         ("I have time to call 3 accounts before 11, who?", "collections_list"),
@@ -49,6 +48,13 @@ def test_the_whole_book_said_otherwise(text: str, intent: str) -> None:
     assert request.intent == intent, request
     assert request.customer_text is None, request
     assert request.action is None
+
+
+def test_who_to_get_on_the_phone_with_is_the_worklist() -> None:
+    # "phone" stays a word a name may hold ("the customer's phone number for X" asks no balance)
+    assert parse("who do we need to get on the phone with today", TODAY).intent == (
+        "collections_list"
+    )
 
 
 def test_a_ranking_asked_before_how_late_stays_the_ranking() -> None:
