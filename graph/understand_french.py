@@ -16,9 +16,9 @@ understand, on the text itself (names kept as written), before anything else rea
   them, and ``graph.understand_french_words`` the verbs of the changes and the nouns.
 
 A text is French when it has a French word of its own (``_FRENCH``: "svp", "facture", "solde",
-"est-ce", "combien" …) or two small French words ("le", "pour", "chez" …, written in lower
-case), not both of them words of names ("de la cruz"), and no Spanish one; any other text is
-returned unchanged, after one look (``_MAYBE``).
+"est-ce", "combien" …) or letter (è, à, ç …), or two small French words ("le", "pour", "dans"
+…, written in lower case), not both of them words of names ("de la cruz"), and no Spanish one;
+any other text is returned unchanged, after a look-up of its words in a set (``is_french``).
 """
 
 from __future__ import annotations
@@ -32,29 +32,35 @@ from graph.understand_french_questions import ASKING, SENTENCE
 from graph.understand_french_words import WORDS
 
 # the words that make a text worth reading as French at all: none of them is an English word
-_FRENCH_WORDS = (
-    r"\b(?:svp|stp|s'il (?:te|vous) pla[iî]t|merci|bonjour|factures?|soldes?|est-ce|c'est"
-    r"|qu'est|qu'on|qu'il|quoi|quel(?:le)?s?|combien|paiements?|encaissements?|relances?|relancer"
-    r"|radie[rz]?|radiations?|litiges?|relev[ée]|[ée]tat de compte|souffrance|[ée]chue?s?"
-    r"|mets|mettre|envoie|envoyer|applique[rz]?|ouvre|cr[ée]er?|monte|baisse|augmente|lib[èe]re"
-    r"|bloquer?|enl[èe]ve|enregistre|promesses?|commande|jours|mois|semaine|aujourd'hui|hier"
-    r"|demain|d[ée]j[àa]|oublie|annule|laisse|doit|doivent|pay(?:é|ée|és|ées)|re[çc]us?|ouverte?s?"
-    r"|limite|[ée]mettre|[ée]mets|rembourse|bon matin|ça|o[uù]|peux-tu|y'a|y'en|\w+-tu"
-    r"|j'ai|qu'|déductions?|approbations?|d[ée]lai|moyenne|rendu|toi|moi|notre"
-    r"|faut|fais|faire|vendredi|lundi|mardi|mercredi|jeudi|samedi|dimanche"
-    r"|plus gros(?:ses?)?|jours?|journ[ée]e|termes|courriels?|crédit|approuv[ée]e?|devises?|sortir"
-    r"|montants?|juste|avec|chez|sur|exp[ée]dier|depuis|entre le"
-    r"|\w*[èêàçùûôîâëï]\w*)(?!\w)"
+_FRENCH = frozenset(
+    """
+    svp stp merci bonjour facture factures solde soldes est-ce c'est qu'est qu'on qu'il qu'ils
+    s'il s'ils quoi quel quelle quels quelles combien paiement paiements encaissement
+    encaissements relance relances relancer radie radier radiez radiation radiations litige
+    litiges relevé releve souffrance échu échue échus échues mets mettre envoie envoyer
+    applique appliquer ouvre crée créer baisse augmente libère libere bloque bloquer enlève
+    enleve enregistre promesse promesses commande commandes jours mois semaine aujourd'hui
+    hier demain déjà deja oublie annule laisse doit doivent payé payée payés payées reçu
+    reçus recu recus ouvert ouverte ouverts ouvertes limite émettre émets rembourse matin ça
+    où peux-tu y'a y'en j'ai déduction déductions approbation approbations délai moyenne
+    rendu toi moi notre faut fais faire lundi mardi mercredi jeudi vendredi samedi dimanche
+    gros grosse grosses journée termes courriel courriels crédit approuvé approuvée approuve
+    devise devises sortir montant montants juste avec chez sur expédier depuis état compte
+    comptes jour quand encore peux supprime paie paient
+    """.split()
 )
-_FRENCH = lazy(_FRENCH_WORDS, re.IGNORECASE)
-# words common in French and rare in English: two of them make a text French
-# (written in lower case: "De La Rosa" is a name)
-_SMALL_WORDS = (
-    r"\b(?:le|la|les|des|du|une|un|de|et|ou|en|pour|dans|nous|leurs?"
-    r"|ils|elles|je|qui|est|sont|pas|tout|ce|cette|mon|ma|mes|au|aux|pis|il|elle)(?!\w)"
-    r"|\b[dlj]'(?=\w)"
+# a word, with its apostrophes and hyphens ("qu'on", "peux-tu", "aujourd'hui")
+_WORD = lazy(r"[^\W\d_]+(?:['-][^\W\d_]+)*'?")
+# letters French writes and English and Spanish do not
+_ACCENT = lazy(r"[èêàçùûôîâëï]", re.IGNORECASE)
+# words common in French and rare in English: two of them make a text French (as written, in
+# lower case: "De La Rosa" is a name)
+_SMALL = frozenset(
+    "le la les des du une un de et ou en pour dans nous leur leurs ils elles je qui est sont pas"
+    " tout ce cette mon ma mes au aux pis il elle d' l' j'".split()
 )
-_SMALL = lazy(_SMALL_WORDS)
+# a pronoun said after a verb ("trouve-moi", "peux-tu", "est-elle", "a-t-il")
+_AFTER = ("-moi", "-toi", "-tu", "-les", "-leur", "-lui", "-nous", "-vous", "-elle", "-ce", "-t-il")
 # the small words of names too ("de la cruz hardware", "les schwab"): not enough alone
 _PARTICLES = frozenset({"de", "la", "le", "les", "du", "des", "d'", "l'"})
 
@@ -180,7 +186,7 @@ def _asked(text: str, pattern: re.Pattern[str], english: str = "") -> str:
     """Each place ``pattern`` marks a question: the marker put in ``english`` (or dropped), and
     a "?" ending the clause when none does."""
     while (found := pattern.search(text)) is not None:
-        kept = english or found.groupdict().get("keep") or ""
+        kept = found.expand(english) if english else found.groupdict().get("keep") or ""
         before, rest = text[: found.start()] + kept, text[found.end() :]
         end = _QUESTION_END.search(rest)
         cut = len(rest[: end.start()].rstrip()) if end else len(rest)
@@ -189,21 +195,37 @@ def _asked(text: str, pattern: re.Pattern[str], english: str = "") -> str:
     return text
 
 
-# one cheap look for any of them first: most English text has none
-_MAYBE = lazy(f"(?i:{_FRENCH_WORDS})|{_SMALL_WORDS}")
+def _french_form(word: str) -> bool:
+    """ "peux-tu", "trouve-moi", "qu'ils", "j'aurais", "d'approbations": a French word by its
+    form (an elided article or pronoun before it, a pronoun after it)."""
+    if word.endswith(_AFTER):
+        return True
+    before, elided, rest = word.partition("'")
+    if not elided or not rest or rest[0] not in "aeiouyhéèêàâîô":
+        return False  # French elides before a vowel only ("c'mon", "rock'n'roll" are English)
+    return before in ("qu", "j", "c", "n", "m", "s", "t") or (
+        before in ("d", "l") and rest in _FRENCH
+    )
 
 
 def is_french(text: str) -> bool:
-    """Whether ``text`` has a French word of its own, or two small French words and no Spanish
-    one, in it."""
-    if not _MAYBE.search(text):
-        return False
-    if _FRENCH.search(text):
+    """Whether ``text`` has a French word or letter of its own, or two small French words (not
+    both of names) and no Spanish word, in it: a set look-up of its words, no pattern of words
+    run over it."""
+    if _ACCENT.search(text):
         return True
-    small = set(_SMALL.findall(text))
+    words = _WORD.findall(text)
+    lowered = {word.lower() for word in words}
+    if not lowered.isdisjoint(_FRENCH):
+        return True
+    if any(map(_french_form, lowered)):
+        return True
+    small = {word for word in words if word in _SMALL}
+    small |= {word[:2] for word in words if word[:2] in ("d'", "l'", "j'") and len(word) > 2}
     return len(small) >= 2 and bool(small - _PARTICLES) and not _SPANISH.search(text)
 
 
+@lru_cache(maxsize=512)
 def french(text: str) -> str:
     """The text with its French words in English (names kept as written); unchanged when it is
     not French."""

@@ -66,6 +66,18 @@ _ASKING: tuple[tuple[str, str, bool], ...] = (
     (r"\best-ce qu'on a\b|\bon a-tu\b|\bon a tu\b|\bavons-nous\b", "do we have", True),
     (rf"\b(?:ils|elles) ont(?:-| )tu (?={_PARTICIPLE})", "have they ", True),
     (r"\b(?:ils|elles) ont(?:-| )tu\b", "do they have", True),
+    # "est-ce qu'une relance a déjà été envoyée …": has a reminder already been sent
+    (
+        r"\best-ce qu'(un |une |la |le |l')((?:[\w']+ ){0,3}?[\w']+) a (d[ée]j[àa] )?[ée]t[ée]\b",
+        r"has \1\2 \3been",
+        True,
+    ),
+    # "c'est quoi les commandes que tu comprends": which of them do you understand
+    (
+        r"\bc'est quoi les (\w+) que tu (?:comprends|connais)\b",
+        r"which \1 do you understand",
+        False,
+    ),
     (r"\bqu'est-ce qu'il y a\b", "what is there", False),
     (r"\bqu'est-ce qui reste\b", "what is left", False),
     (r"\bqu'est-ce qui\b|\bqu'est-ce que\b", "what", False),
@@ -112,6 +124,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bleur d[ée]lai (?:moyen )?de paiement(?: moyen)?\b", "their average days to pay"),
     (r"\b(?:ça|ca) vaut la peine d'envoyer\b", "is it worth sending"),
     (r"\b(?:ça|ca) vaut la peine (?:de |d')", "is it worth "),
+    # a dispute spoken of, then "il est encore ouvert?": the dispute is what is asked after
+    (r"(\blitige\b.*?)\bil est (?:encore |toujours )?ouvert\b", r"\1is the dispute still open"),
     # the subject "on" and the "a" of a past tense, before any English "on" and "a" is written
     (r"\bon doit\b(?! (?:appeler|relancer))", "we owe"),
     (r"\b(?:(?<=\bsi )|(?<=\bquand )|(?<=\bet )|(?<=\bmais )|(?<=\bcomme ))on\b", "we"),
@@ -352,6 +366,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bc[ôo]t[ée] cr[ée]dit\b", "credit-wise"),
     (r"\battend (?:encore )?(?:mon |une |l')?approbation\b", "is waiting for approval"),
     (r"\b(?:mes )?approbations en attente\b", "my pending approvals"),
+    (r"\ben attente (?:d'approbation|de l'approbation) du (\w+)", r"waiting for the \1's approval"),
     (r"\ben attente (?:d'approbation|de l'approbation)\b", "waiting for approval"),
     (r"\b(?:à|a) approuver\b", "waiting for my approval"),
     (

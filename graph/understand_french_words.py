@@ -93,6 +93,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\brembourse(?:r)?\b", "refund"),
     (r"\bavertis-moi\b|\bavise-moi\b|\balerte(?:-moi)?\b", "alert me"),
     (r"\bexporte(?:r)?\b", "export"),
+    (r"\b(which|what) commandes\b", r"\1 commands"),  # arbot's own, asked about
     (r"\bcommandes?\b", "order"),
     (r"\bexp[ée]dier\b|\bshipper\b", "ship"),
     (r"\bpasse(?:r)? au niveau cr[ée]dit\b", "pass credit"),

@@ -34,6 +34,8 @@ TODAY = date(2026, 11, 21)
         "aplica el pago de globex a la factura 10186",  # Spanish: its own reader's
         "¿cuánto debe la cuenta de initech?",
         "who is on hold, per the credit memo list",
+        "c'mon, just send O'Brien Hardware the add-on invoice",  # no French elision
+        "de la cruz hardware balance",  # the small words of a name
     ],
 )
 def test_english_and_spanish_are_left_as_they_are(text: str) -> None:
@@ -197,3 +199,17 @@ def test_months_said_in_french_are_the_whole_month() -> None:
     request = parse("encaissements du mois de septembre", TODAY)
     assert request.period is not None
     assert (request.period.start, request.period.end) == (date(2026, 9, 1), date(2026, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("est-ce qu'un état de compte a déjà été envoyé à Globex cette semaine", "unknown"),
+        ("trouve-moi le paiement PMT-000123", "payment_lookup"),
+        ("on a ouvert un litige pour Initech hier, il est toujours ouvert?", "disputes"),
+    ],
+)
+def test_what_was_done_asked_after_in_french_is_no_request(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent, (text, french(text), request)
+    assert request.action is None
