@@ -231,6 +231,8 @@ def _build(
         if kind == "hold_off" and orders and not _name(named)[0]:
             return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"
+        # "put HW-101 on credit block, the 983 residual is aging": the id in the clause first
+        customer = customer or fallback
         if customer is None and not orders:
             # "globex has paid, lift the hold", "… release them from hold"
             customer = _customer_of(_STOP_VERB.sub(" ", refs.remaining))

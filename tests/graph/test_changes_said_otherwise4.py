@@ -136,3 +136,9 @@ def test_a_quote_acted_on_beside_where_it_came_from(text: str, kind: str, custom
 )
 def test_a_quote_not_acted_on_proposes_nothing(text: str) -> None:
     assert parse(text, TODAY).action is None, text
+
+
+def test_a_customer_id_in_the_hold_clause_is_the_customer() -> None:
+    action = parse("put PK-200 on credit block, the 984 residual is aging", TODAY).action
+    assert action is not None and action.kind == "set_credit_hold", action
+    assert action.customer_text == "PK-200", action
