@@ -117,6 +117,15 @@ _IF_WHO = lazy(
 )
 
 
+# "in case we hold …", "if we put … on stop", "once we release …": the writer's own change on
+# a condition, its verb next
+_WE_WOULD = lazy(
+    r"^(?:if|unless|in case|once|when|suppose|supposing) (?:we|i|you)"
+    r"(?: (?:do|did|were to|decide to|have to|need to|had to|should|might|may|could|would"
+    r"|will))?\s+"
+)
+
+
 def _asked_of(held: list[Clause]) -> str | None:
     """The customer of the change called off, read as if it were asked ("do not raise Contoso
     West's limit until …": Contoso West)."""
@@ -127,6 +136,11 @@ def _asked_of(held: list[Clause]) -> str | None:
         if (subject := _IF_WHO.match(clause.text)) is not None:
             # "if northwind doesn't pay by tuesday we'll hold SO-1002": northwind
             return _name(_extract(subject.group(1)).remaining)[0]
+        if (held := _WE_WOULD.match(clause.text)) is not None:
+            # "in case we hold whitaker services": the change's own object
+            found = _action(clause.text[held.end() :], clause.text[held.end() :])
+            if found is not None and found.customer_text:
+                return found.customer_text
         lead = _NOT.match(clause.text)
         if lead is not None and (
             found := _action(clause.text[lead.end() :], clause.text[lead.end() :])

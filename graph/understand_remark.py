@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 _CHANGE = lazy(
     r"\b(?:on (?:credit )?(?:hold|stop)|hold|holds|holding|release|write[- ]?offs?|writ(?:e|ing)"
     r" (?:it |them )?off|written off|wrote (?:it |them )?off|disputes?|disputing|net \d+|terms"
-    r"|limits?|lift|raise|reminders?|dunning|statements?|soa|promise|ptp|note)\b"
+    r"|limits?|lift|raise|reminders?|dunning|statements?|soa|promise|ptp|note"
+    # "andrea's already released SO-1006 so ignore the alert": the change said done
+    r"|released|releasing|lifted|raised|lowered|blocked|unblocked|reminded|chased)\b"
 )
 # the question asks for the change after all: "can you do it?", "can you put them on hold?"
 _DO_IT = lazy(
@@ -65,6 +67,9 @@ _WENT = lazy(r"\b(?:went|gone out|per notes)\b")
 _THAT = lazy(r"\b(?:that|those|these)\b(?! (?:one|invoice|customer|account)\b)")
 _THE_INVOICE = lazy(r"\b(?:the|that|this) (?:invoice|inv|bill)\b(?! (?:no\.?|number|#)? ?\d)")
 _NUMBER = lazy(r"(?<![\w.,$])(\d{3,6})(?![\w.,])")
+# the order's credit asked after a remark on the order: read with the order, whole
+_CREDIT_WORDS = lazy(r"\b(?:exposure|headroom|ship|shipping|credit|limit|room|release)\b")
+_AT_STAKE = lazy(r"\b(?:is|are) (?:at stake|at risk|involved|in question|on the line)\b")
 _BOOK_WORD = lazy(
     r"\b(?:total|book|ar|a/r|receivables|everyone|everybody|customers|accounts|clients|all|who"
     r"|which|any(?:one|body))\b"
@@ -113,7 +118,10 @@ def remark_then_question(
         and not WISH.search(remark)  # "the team wants to raise a dispute on …": their wish
     ):
         return None  # "put X on hold. what do they owe?": a request, then a question
-    numbers = [*_extract(remark).invoices] or _NUMBER.findall(remark)
+    refs = _extract(remark)
+    if refs.orders and _CREDIT_WORDS.search(question):
+        return None  # "Luis already released SO-1007 — what's Donovan's exposure now": whole
+    numbers = [*refs.invoices] or ([] if refs.orders else _NUMBER.findall(remark))
     who = customer_named(told, today, parse) or _customer(said)
     # "… is it overdue?": the one invoice the remark names; without one, the customer ("if X
     # don't pay by EOM I'll want it written off, how long's it been overdue?")
@@ -122,6 +130,8 @@ def remark_then_question(
     if len(numbers) == 1:
         # "team wants to raise a dispute on INV-10200, pls confirm the invoice amount": that one
         question = _THE_INVOICE.sub(f"invoice {numbers[0]}", question, count=1)
+        # "if X disputes INV-10336, how much is at stake": that invoice's amount
+        question = _AT_STAKE.sub(f"is invoice {numbers[0]}", question, count=1)
     if they(question):
         if not who:
             return None
