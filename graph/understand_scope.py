@@ -217,8 +217,9 @@ CANNOT = (
             r"\blet (?:me|us) know (?:if|when|once|as soon as|whenever)\b(?=.{0,60}\b(?:ever"
             r"|gets?|will|comes? in|arrives?|lands?|hits?|clears?|turns? up|shows? up|pays"
             r"|settles?)\b)",
-            r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b.{0,40}"
-            r"\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
+            r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b"
+            r"(?! (?:if|whether) [^.?!]{0,40}\b(?:is|are|was|were|did)\b)"  # asked now
+            r".{0,40}\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
             r"\b(?:set up|set|create|add|schedule) (?:an? )?(?:alerts?|notifications?"
             r"|reminders? for me|reports? every)\b|\bsubscribe\b"
             r"|\bevery (?:monday|morning|day|week)\b",
