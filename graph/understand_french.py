@@ -46,7 +46,8 @@ _FRENCH = frozenset(
     rendu toi moi notre faut fais faire lundi mardi mercredi jeudi vendredi samedi dimanche
     gros grosse grosses journée termes courriel courriels crédit approuvé approuvée approuve
     devise devises sortir montant montants juste avec chez sur expédier depuis état compte
-    comptes jour quand encore peux supprime paie paient
+    comptes jour quand encore peux supprime paie paient débloque débloquer blocage rappel
+    impayé impayée impayés impayées débiteurs résumé vieillissement différend encaissé
     """.split()
 )
 # a word, with its apostrophes and hyphens ("qu'on", "peux-tu", "aujourd'hui")

@@ -213,3 +213,69 @@ def test_what_was_done_asked_after_in_french_is_no_request(text: str, intent: st
     request = parse(text, TODAY)
     assert request.intent == intent, (text, french(text), request)
     assert request.action is None
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("débloque Northwind, le chèque est arrivé", "set_credit_hold"),
+        ("retire le blocage sur Fabrikam svp", "set_credit_hold"),
+        ("mets Initech en attente de crédit", "set_credit_hold"),
+        ("envoie une lettre de rappel à Globex", "send_reminder"),
+    ],
+)
+def test_holds_and_reminders_said_otherwise_in_french(text: str, kind: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind, (text, french(text), action)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ne débloque pas Northwind tant qu'ils n'ont pas payé",
+        "n'envoie rien à Globex cette semaine",
+        "est-ce qu'on devrait débloquer Fabrikam?",
+    ],
+)
+def test_their_look_alikes_propose_nothing(text: str) -> None:
+    assert parse(text, TODAY).action is None, (text, french(text))
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("donne-moi le vieillissement des comptes clients", "aging_report"),
+        ("quel est le total à recevoir?", "total_ar"),
+        ("combien avons-nous encaissé le mois passé?", "payments_received"),
+        ("les promesses de paiement non tenues", "promises"),
+        ("peux-tu me dire combien Northwind doit?", "customer_balance"),
+    ],
+)
+def test_more_of_the_book_asked_in_french(text: str, intent: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == intent, (text, french(text), request)
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("il faudrait relancer Northwind pour la facture 10321", "send_reminder"),
+        ("je voudrais radier le solde de 3,21 $ sur INV-10319", "write_off_deduction"),
+        ("ouvre un différend sur la facture INV-10321", "open_dispute"),
+    ],
+)
+def test_a_wish_of_ones_own_is_a_request(text: str, kind: str) -> None:
+    action = parse(text, TODAY).action
+    assert action is not None and action.kind == kind, (text, french(text), action)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "si Northwind ne paie pas d'ici jeudi, bloque-les",  # a condition, with its pronoun
+        "j'ai déjà envoyé une relance à Initech hier",  # done
+        "annule la relance pour Fabrikam",  # called off
+    ],
+)
+def test_conditions_and_reports_with_pronouns_propose_nothing(text: str) -> None:
+    assert parse(text, TODAY).action is None, (text, french(text))
