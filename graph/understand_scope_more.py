@@ -43,6 +43,10 @@ OUT_OF_SCOPE_MORE = (
     # have said the cheque's in the post", "honestly if Tate pay on time I'll eat my hat"
     r"^(?:lol|lmao|haha|ugh|sigh)\b(?![^?]*\b(?:what|how|which|who|show|list|pull|give|send"
     r"|put|apply|write)\b)[^?]*$|\b(?:i'll|i will) eat my hat\b",
+    # the company's own policy asked: "is there a policy?", "what's the policy" (arbot holds
+    # only its own approval rules: "how do approvals work" is help)
+    r"\b(?:what(?:'s| is| are) (?:the|our)|is there (?:a|any)|do we have (?:a|any))"
+    r"(?: [\w-]+){0,3} polic(?:y|ies)\b(?!.{0,20}\b(?:in|for|of|on) arbot\b)",
     # a letter in another language: "write the dunning letter text in French"
     rf"\b(?:write|draft|compose|prepare|send|translate)\b.{{0,50}}\bin {_LANGUAGE}(?: language)?\b",
 )
