@@ -170,7 +170,9 @@ AGING_REPORT = _rx(
     r"\b(?:summari[sz]e|show|give|run|pull|get|see)\b.{0,20}\bag(?:e)?ing\b",
     r"\b(?:0/)?30/60/90(?:/120)?\b|\b30-60-90\b"
     r"|\b(?:current |0 )?30 60 90(?: 120)?(?: (?:breakdown|split|buckets?|report|view|aging))\b",
+    # a newcomer's name for it: "the overdue report, the one with 30/60/90 columns"
     r"\b(?:each|every|per|by) bucket\b|\b(?:bucket|age|ageing|aging)[- ]?wise\b"
+    r"|\boverdue report\b"
     r"|\bage (?:analysis|profile|report|breakdown|schedule|split)\b",
     r"\bar ag(?:e)?ing\b|\bag(?:e)?d (?:trial balance|receivables|debt|debtors|ar|balances?)\b"
     r"|^\s*(?:the )?ag(?:e)?ing\s*[?!.]*$|\bbuckets\b|\bage the (?:book|ar)\b",

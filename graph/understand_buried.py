@@ -17,6 +17,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from graph.lazy_regex import lazy
+from graph.understand_parts import cannot
+from graph.understand_vocab import normalize
 
 if TYPE_CHECKING:
     from graph.understand import Request
@@ -30,7 +32,8 @@ _CLAUSE = lazy(
 _COURTESY = lazy(
     r"^(?:hi|hello|hey|hiya|heya|morning|afternoon|evening|good (?:morning|afternoon|evening|day)"
     r"|greetings|dear \w+|team|all|folks)(?: there| all| team| everyone| arbot| again)?!*$"
-    r"|^(?:so |really |very |i'm |i am )?(?:sorry|apologies|apologi[sz]e)\b"
+    r"|^(?:(?:hi|hello|hey|hiya)\W+)?(?:so |really |very |i'm |i am )?(?:sorry|apologies"
+    r"|apologi[sz]e)\b|^quick (?:q|question|one)\b"
     r"|^(?:thanks|thank you|thx|ty|cheers|much appreciated|appreciate it|many thanks)\b"
     r"|\byou'?re a (?:lifesaver|star|legend)\b"
     # who is writing: "office manager here (Deb)", "I'm new (2nd week!)", "I'm covering for X
@@ -68,7 +71,8 @@ _ASKS = lazy(
 _RELAYED = lazy(
     r"^(?:[\w' ]{1,40}? )?(?:asked|asks|has asked|wants|needs|would like|is asking)"
     r"(?: (?:me|us))?(?: to (?:know|find out|see|get|find|pull|list|check|look up|give)"
-    r"(?: (?:her|him|them|me|us))?| for| (?=(?:what|which|who|how|whether|if|the|a|our|all)\b))"
+    r"(?: (?:her|him|them|me|us))?| for| (?=['\"]?(?:what|which|who|how|whether|if|the|a|our"
+    r"|all)\b))"
     r"\s*(?P<ask>.+)$"
 )
 # a clause that goes on from the one before: "…, including anything past due?"
@@ -110,6 +114,12 @@ def _asked(clause: str) -> str | None:
     if low.startswith(("sorry", "so sorry", "apologies")) and (but := _BUT.match(low)):
         return clause[but.end() :]  # "sorry if this is basic but how much …"
     if _COURTESY.search(low) or _GOES_ON.match(low):
+        # "I'm covering for Sam and Pat asked me to get her the aging": the ask after "and"
+        for part in re.finditer(r"\band (?=\S)", low):
+            if (relayed := _RELAYED.match(low[part.end() :])) and not low[part.end() :].startswith(
+                ("i ", "we ")
+            ):
+                return clause[part.end() + relayed.start("ask") :]
         return None
     if (relayed := _RELAYED.match(low)) and not low.startswith(("i ", "we ")):
         return clause[relayed.start("ask") :]
@@ -133,7 +143,8 @@ def _without_courtesy(clauses: list[str]) -> str:
 def _misread(first: Request, question: str, told: list[str], clauses: list[str], parse) -> bool:
     """Whether the whole message read at once missed what ``question`` asks."""
     if first.intent == "unknown":
-        return first.cannot is None
+        # what arbot cannot do is asked, not told: "… Sam said you do one every day" asks no alert
+        return first.cannot is None or cannot(normalize(question)) is None
     if first.intent == "help":
         # help read from a tag ("is that something you can do for me?"), not from what is asked
         return parse(_without_courtesy(clauses)).intent != "help"
@@ -190,7 +201,7 @@ def buried_question(
             continue
         if alone.guessed:
             continue
-        if _refs(first) - _refs(alone):
+        if _refs(first) - _refs(alone) and not alone.customer_text:
             return None  # the telling names what is asked about: read whole
         if alone.intent == first.intent and not first.guessed and not _trimmed(first, alone):
             return None  # the same question: the whole message's reading stands

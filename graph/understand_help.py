@@ -70,6 +70,21 @@ _HOW_IT_WOULD_GO = (
     r"\b.{0,30}\bdoes (?:that|it|this)\b"
     # "can you send reminders or not? how"
     r"|^(?:can|could) (?:you|u|arbot) .{1,40}\bor not\b\W{0,3}how\b"
+    # session 12: "can you send statements? how do I ask", "how would I set X to 14 days", "do I
+    # need approval to change a customer's terms?", "who's supposed to approve terms changes",
+    # "is there a way to ask you for …", "can you explain what you do with limit changes", "am I
+    # allowed to write off small balances myself", "do I have permission to add notes"
+    r"|\bhow (?:do|can|should|would) (?:i|we) ask\s*[?!.]*$"
+    r"|\bhow (?:would|do|could|can|should) (?:i|we) (?:set|move|put|change|switch) [\w&.' -]{1,40}?"
+    r" (?:to|on|onto) (?:net ?)?\d{1,3}(?: days?)?\s*[?!.]*$"
+    r"|\b(?:do|does|would|will) (?:i|we|it|that|this) (?:need|require) (?:an? |any |your )?"
+    r"(?:approval|sign-?off"
+    r"|permission) (?:to|for)\b"
+    r"|\bwho(?: is)? (?:supposed|meant|expected) to approve\b"
+    r"|\b(?:is there a|what is the|any) way to (?:ask|get|tell) (?:you|arbot|the bot)\b"
+    r"|\bexplain what (?:you|arbot|the bot) (?:do|does)\b"
+    r"|^(?:\W*(?:hi|hello|hey)\W+)?(?:am i|are we) (?:allowed|permitted|authori[sz]ed) to\b"
+    r"|\bdo (?:i|we) have (?:the )?permission to\b"
 )
 CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}|.*(?:{_HOW_IT_WOULD_GO})")
 HELP = _rx(
@@ -94,7 +109,7 @@ HELP = _rx(
     # "how do I put a customer on hold?": how to do something, said of no one in particular
     r"\bhow (?:do|can|would|should) (?:i|we|you) (?:\w+ ){1,2}(?:a|an|any|some) (?:customer"
     r"|account|invoice|deduction|payment|note|reminder|order|sales order|credit limit|limit"
-    r"|hold|write-?off|report|something|promise|promise to pay|dispute|statement|call)\b",
+    r"|hold|write-?off|report|something|promise|promise to pay|ptp|dispute|statement|call)\b",
     r"\bhow (?:do|can|should) (?:i|we) .{1,60}\b(?:with|using|via|through|in|from)"
     r" (?:you|arbot|this bot|the bot|this)\s*[?!.]*$",
     r"\b(?:show|give|send) (?:me )?(?:some |a few )?(?:examples|sample questions"

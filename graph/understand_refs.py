@@ -43,6 +43,11 @@ _TICKET = lazy(
     re.IGNORECASE,
 )
 _ADDRESSEE = lazy(r"^\s*(?:hi|hello|hey|dear|morning|good morning)\s+[a-z]+\s*[,:-]", re.IGNORECASE)
+# "the aging for the whole company": our own company, no customer
+_WHOLE_COMPANY = lazy(
+    r"\b(?:for |across |of )?(?:the |our )?(?:whole|entire) (?:company|business|firm|group)\b",
+    re.IGNORECASE,
+)
 _ORDER_WORD = lazy(r"\borders?\b", re.IGNORECASE)
 _PAYMENT = lazy(
     r"\b(?:pmt|rcpt|rct)-[a-z]?\d+\b|\b(?:pmt|rcpt|rct)[a-z]?\d{3,}\b"
@@ -222,7 +227,7 @@ def _extract(text: str) -> _Refs:
     """Sales orders, payments, POs and invoices, and the text with them removed."""
     refs = _Refs()
     # "Ticket #AR-4471: …" is no invoice; "Hi Priya, pls check …" names a colleague, no customer
-    text = _TICKET.sub(" ", _ADDRESSEE.sub(" ", text))
+    text = _WHOLE_COMPANY.sub(" ", _TICKET.sub(" ", _ADDRESSEE.sub(" ", text)))
     if _PAYMENT_NOUN.search(text):
         for pattern in (
             _QUOTED,

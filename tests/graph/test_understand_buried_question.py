@@ -120,3 +120,29 @@ def test_a_change_asked_for_in_a_polite_message_is_no_question() -> None:
     )
     assert request.intent != "payments_received"
     assert request.intent in ("action_request", "invoice_status")
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        # the ask after "and" in a clause that opens with who is writing
+        (
+            "hi, I'm covering for Bernard this week and Ingrid asked me to pull the aging for"
+            " the whole company. is that something you can do?",
+            "aging_report",
+        ),
+        # what arbot cannot do, only told: a colleague's remark is no request
+        (
+            "hello, could you give me the daily summary? Bernard said you send one every morning",
+            "digest",
+        ),
+        # a greeting and an apology in one clause, then the question
+        ("hey sorry - who is over their credit limit at the moment? sales keep asking", None),
+        # a newcomer's "overdue report" is the aging
+        ("Ingrid wants the overdue report by friday, can you run that? thanks!", "aging_report"),
+    ],
+)
+def test_more_buried_questions(text: str, intent: str | None) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == (intent or "credit_exceptions"), request
+    assert request.action is None
