@@ -141,6 +141,9 @@ _CASH = lazy(
     r"\bcash\b(?!\s*(?:flows?|position|balances?|forecast\w*|app(?:s|lications?)?\b|outlook|tied))"
 )
 _DUE = lazy(r"\bdue\b|\bcoming\b|\bupcoming\b")
+# money expected over days still to come: "likely receipts next 30 days", "how much is X
+# expected to pay us in the next 30 days"
+_AHEAD = lazy(r"\b(?:likely|probable|expected|expect|forecast|projected|will|going to|should)\b")
 _COMING_DUE = lazy(r"\b(?:falls?|falling|coming|becomes?|becoming)? ?due\b|\bmaturing\b")
 _PAST_DUE = lazy(r"\bpast due\b|\boverdue\b|\bdue (?:before|since|until)\b")
 _BY_COLLECTOR = lazy(
@@ -266,7 +269,7 @@ def _parse(text: str, today: date) -> Request:
     if (
         intent in ("payments_received", "payment_history")
         and period is not None
-        and period.start > today
+        and (period.start > today or (period.end > today and _AHEAD.search(norm)))
     ):
         # "what will come in next week": money not received yet is the forecast's question
         intent, period = "forecast", written or _period(norm, today, forward=True)

@@ -101,8 +101,8 @@ TOP_DEBTORS = _rx(
     # customers ranked by what they owe: "sort customers by what they owe", "top ten customers
     # by amount outstanding", "whose balance is highest", "heaviest debtors"
     r"\b(?:customers|accounts|clients|debtors) (?:sorted |ranked |ordered |listed )?by (?:the )?"
-    r"(?:what they owe|amounts? (?:owed|outstanding|due|open)|(?:open |outstanding |total )?"
-    r"balances?|exposure|ar|o ?s|outstanding|debt)\b",
+    r"(?:what they owe|amounts? (?:owed|outstanding|due|open)|(?:(?:open|outstanding|total) ){0,2}"
+    r"(?:balances?|ar|exposure)|exposure|ar|o ?s|outstanding|debt)\b",
     r"\b(?:whose|which (?:customer|account|client)(?:'s)?) (?:\w+ )?(?:balance|exposure|ar|debt)"
     r" is (?:the )?(?:highest|biggest|largest|greatest)\b",
     r"\b(?:heaviest|greatest) (?:\d+ )?(?:debtors?|balances?|exposures?)\b"

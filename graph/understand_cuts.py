@@ -68,7 +68,18 @@ def over_days(norm: str) -> int | None:
     return None
 
 
+# every currency asked for, each apart: "per currency, don't add the CAD to the dollars", "all
+# currencies - I know there's some Canadian ones too", "USD and the foreign ccys separately"
+_EACH_CURRENCY = lazy(
+    r"\b(?:per|by|each|every|all|split by|broken down by|separate) (?:currency|currencies|ccys?)\b"
+    r"|\b(?:currencies|ccys?) (?:separately|apart|split)\b"
+    r"|\b(?:don't|dont|do not|never|not) (?:add|mix|sum|combine|lump)\b"
+)
+
+
 def currency(norm: str) -> str | None:
+    if _EACH_CURRENCY.search(norm):
+        return None
     found = [code for pattern, code in _CURRENCIES if pattern.search(norm)]
     return found[0] if len(found) == 1 else None
 

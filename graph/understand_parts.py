@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from graph.understand import Request
 
 _QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
+_STATUS_ASKED = lazy(r"\b(?:paid|open|outstanding|settled|cleared|closed|status)\s*\?+\s*$")
 
 
 def cannot(norm: str) -> str | None:
@@ -28,8 +29,8 @@ def cannot(norm: str) -> str | None:
     if "?" in norm and ADVICE.search(norm):
         return None  # "would you raise X's limit given how they pay?" asks an opinion
     for kind, _, pattern in vocab.CANNOT:
-        if kind == "create_invoice" and _QUESTION.match(norm):
-            continue  # "what did we invoice globex in october" asks, it does not bill
+        if kind == "create_invoice" and (_QUESTION.match(norm) or _STATUS_ASKED.search(norm)):
+            continue  # "what did we invoice globex in october", "invoice against PO … - paid?"
         if pattern.search(norm):
             return kind
     return None

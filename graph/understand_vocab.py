@@ -109,6 +109,12 @@ DEDUCTIONS = _rx(
     r"|\bdamage claims?\b|\bshortages?\b|\bdisputes?\b|\bdisputed (?:amounts|items|invoices)\b",
     # "did ironclad short us on anything", "what they shorted us"
     r"\bshort(?:ed)? us\b",
+    # a discount taken that was not due: "anyone taken settlement discount they weren't entitled
+    # to", "customers who took a discount after the discount date"
+    r"\b(?:took|taken|take|taking) (?:a |an |the |any )?(?:[\w-]+ )?discounts?\b.{0,30}"
+    r"\b(?:not|weren't|wasn't|aren't|isn't|never) (?:entitled|eligible|due|allowed)\b"
+    r"|\b(?:took|taken|take|taking) (?:a |an |the |any )?(?:[\w-]+ )?discounts? (?:after|past|late"
+    r"|outside)\b",
 )
 CREDIT = _rx(
     r"\bcredit[ -]?(?:check|review|status|approval|ok|okay|decision|risk|score|line|headroom"

@@ -99,7 +99,8 @@ pattern control sending later thinking rpc heading anywhere evidence monitored l
 probably matching fully taken batch bai
 trx trxs oi ois doc docs document documents incl including whale whales pile heap worth
 riskiest risk ring rung rang bring speed bucket getting slower faster quicker bacs
-chaps sat requests queued submit submitted sign
+chaps sat requests queued submit submitted sign entitled eligible settlement probable lump
+ccy ccys separately foreign
 """.split()
 )
 
