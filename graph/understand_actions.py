@@ -133,7 +133,11 @@ _WHOLE = lazy(
     r"\b(?:entirely|in full|completely|whole|all|balances?|account|everything|remaining"
     r"|residual|rest)\b"
 )
-_NOUN_HOLD = lazy(r"^(?:a |the )?(?:credit )?(?:hold|stop|block)\b")
+# "the hold on globex, why?": the hold as a noun (not "can you block X from new orders?")
+_NOUN_HOLD = lazy(
+    r"^(?:(?:a |the )(?:credit )?(?:hold|stop|block)\b|(?:credit )?(?:hold|stop|block)"
+    r" (?:on|for|of)\b)"
+)
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
     r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?"
