@@ -13,7 +13,8 @@ understand, on the text itself (names kept as written), before anything else rea
   negation, a condition, a report or a cancellation stays what it is ("ne mets PAS X en hold" →
   "do not put X on hold", "si X paie pas" → "if X does not pay", "Julie a déjà radié" → "Julie
   already wrote off", "oublie ça" → "forget it"): ``graph.understand_french_questions`` holds
-  them, and ``graph.understand_french_words`` the verbs of the changes and the nouns.
+  them, ``graph.understand_french_book`` the whole book's questions and the periods, and
+  ``graph.understand_french_words`` the verbs of the changes and the nouns.
 
 A text is French when it has a French word of its own (``_FRENCH``: "svp", "facture", "solde",
 "est-ce", "combien" …) or letter (è, à, ç …), or two small French words ("le", "pour", "dans"
@@ -28,6 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from graph.lazy_regex import lazy
+from graph.understand_french_book import BOOK
 from graph.understand_french_questions import ASKING, SENTENCE
 from graph.understand_french_words import WORDS
 
@@ -242,6 +244,6 @@ def french(text: str) -> str:
     for pattern, replacement, asks in ASKING:
         text = _asked(text, pattern, replacement) if asks else pattern.sub(replacement, text)
     text = _asked(_asked(text, _EST_CE), _TU)
-    for pattern, replacement in (*SENTENCE, *WORDS):
+    for pattern, replacement in (*SENTENCE, *BOOK, *WORDS):
         text = pattern.sub(replacement, text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
