@@ -45,19 +45,25 @@ def _month_end(day_: date) -> date:
     return (day_.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
+# a day without its year that passed this recently is that day (a promise already past, which
+# the promise's check refuses), not the same day next year
+_RECENTLY_PAST = timedelta(days=45)
+
+
 def _coming(today: date, month: int, number: int) -> date | None:
-    for year in (today.year, today.year + 1):
+    for year in (today.year - 1, today.year, today.year + 1):
         try:
             found = date(year, month, number)
         except ValueError:
-            return None
-        if found >= today:
+            continue  # 29 February of a year without one
+        if found >= today - _RECENTLY_PAST:
             return found
     return None
 
 
 def _numeric_due(match: re.Match[str], today: date) -> date | None:
-    """ "11/30" (or "30/11" in a day-first locale, "30.11" anywhere): the coming such day."""
+    """ "11/30" (or "30/11" in a day-first locale, "30.11" anywhere): the coming such day, or
+    one that passed in the last few weeks."""
     from graph.understand_dates import date_order
 
     first, second = int(match.group(1)), int(match.group(3))
