@@ -102,6 +102,20 @@ _PROMISE_REPORT = lazy(
     # "promises to pay on the imported ledger": the noun opens the message
     r"|^(?:the |all |any |our |open )?(?:promises|ptps)(?:[- ]to[- ]pay)?\b"
 )
+# "… on hold as the PTP dated 11th Nov has been broken": a promise said broken is no new one
+_BROKEN = lazy(
+    r"\b(?:broken|broke|missed|defaulted on|(?:not|never) (?:been )?(?:kept|honou?red|met))\b"
+)
+_CLAUSE_BREAK = lazy(r"[,;]|\s-+\s|\bbut\b")
+
+
+def _clause_of(body: str, at: int) -> str:
+    """The clause of ``body`` that holds position ``at``."""
+    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(body) if m.end() <= at)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(body) if m.start() > at]
+    return body[max(starts) : min(ends, default=len(body))]
+
+
 _PROMISE_RECORD = lazy(r"^(?:record|log|add|enter|note|capture)\b.{0,20}\b(?:promise|ptp)\b")
 
 
@@ -126,6 +140,8 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         return None
     if _ASKS.search(body[: verb.start()]) or _PROMISE_REPORT.search(body):
         return None
+    if _BROKEN.search(_clause_of(body, verb.start())):
+        return None  # the broken promise is why something else is asked (a hold, a reminder)
     if re.search(r"\b(?:i|we)\s*$", body[: verb.start()]) or _MYSELF.search(norm):
         return None  # "I will send …", "we will pay …": our own doing, no customer's promise
     refs = _extract(text)
