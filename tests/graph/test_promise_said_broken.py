@@ -17,7 +17,8 @@ TODAY = date(2026, 11, 21)
     "text,kind",
     [
         (
-            "pls put Initech on stop with immediate effect as their PTP from the 9th has been broken",
+            "pls put Initech on stop with immediate effect as their PTP from the 9th has been"
+            " broken",
             "set_credit_hold",
         ),
         (
