@@ -55,6 +55,7 @@ NAMES: dict[str, re.Pattern[str]] = {
             r" off\b"
             r"|\b(?:absorb|eat|swallow|forgive)\b|\btake the (?:hit|loss)\b"
             r"|\bbook (?:it |this |that |them )?(?:off|out)\b"  # "book off the difference"
+            r"|\bto (?:the )?bad debts?\b"  # "put the 45 on INV-… to bad debt"
             # "let the 171.45 pricing diff on 10396 go"
             r"|\blet (?:it|that|this|the [\w.,$ -]{1,40}?) go\b(?! (?:to|through|ahead)\b)",
         ),
@@ -72,7 +73,7 @@ NAMES: dict[str, re.Pattern[str]] = {
             r"|\b(?:raise|lift|bump|increase|lower|reduce) (?:[\w&.'-]+ ){1,4}?to\s*[$]?\d",
         ),
         ("set_credit_hold", _HOLD_WORDS),
-        ("hold_order", r"\bhold\b"),
+        ("hold_order", r"\bhold\b|\bblock\b"),
         ("release_order", r"\b(?:releas\w*|approve|unblock|un-?hold|lift)\b|\bok to ship\b"),
         ("decline_order", r"\b(?:decline|reject|deny|refuse)\b"),
         (

@@ -124,9 +124,9 @@ VERB = {
             # "let the 171.45 pricing diff on 10396 go": the difference given up
             r"|^let (?:it|that|this|the [\w.,$ -]{1,40}?) go\b(?! (?:to|through|ahead)\b)"
             r"|^(?:clear|move|take|put|send|post|book)\b.{0,60}\bto (?:a )?write ?-?off\b"
-            # "clear the 999.99 residual on INV-… to bad debt / w/o"
+            # "clear the 999.99 residual on INV-… to bad debt / w/o", "put the 45 … to bad debt"
             r"|^(?:clear|move|take|put|post|book|transfer)\b(?=.{0,60}\d).{0,60}\bto (?:the )?"
-            r"bad debts?(?: expense)?\s*(?:/|or|and)\s*(?:a )?write ?-?off\b"
+            r"bad debts?(?: expense)?(?:\s*(?:/|or|and)\s*(?:a )?write ?-?off)?\b"
             # "Invoice 10321 residual of 88.10 may be written off": the formal passive
             r"|^(?=[^?]*\d{3})(?:[\w&.',$-]+ ){1,8}(?:may(?: please)?|needs to|has to|must|is to"
             r"|to) be written off\b"
@@ -253,7 +253,7 @@ VERB = {
         # "ok to ship SO-1005, release it")
         (
             "hold_order",
-            rf"^hold\b(?! off\b)(?! up\b).*{_ORDER}"
+            rf"^(?:hold\b(?! off\b)(?! up\b)|block\b).*{_ORDER}"
             rf"|^(?:put|place|keep|set)\b(?=.*{_ORDER}).*\bon (?:credit )?hold\b"
             rf"|^hold{_IT}$|^{_ORDER}\S*\s*(?:->|=>)?\s*(?:put )?(?:on )?hold\b",
         ),
