@@ -26,8 +26,8 @@ from graph.understand_due import due_date as due_date
 from graph.understand_money import currency
 from graph.understand_refs import _extract
 from graph.understand_statements import statement_sent
+from graph.understand_verbs import CLAUSES, SELF_MEMO
 from graph.understand_verbs import POLITE as _POLITE
-from graph.understand_verbs import SELF_MEMO
 
 if TYPE_CHECKING:
     from graph.understand import Request
@@ -106,13 +106,15 @@ _PROMISE_REPORT = lazy(
 _BROKEN = lazy(
     r"\b(?:broken|broke|missed|defaulted on|(?:not|never) (?:been )?(?:kept|honou?red|met))\b"
 )
-_CLAUSE_BREAK = lazy(r"[,;]|\s-+\s|\bbut\b")
+_BUT = lazy(r"\bbut\b")  # "… missed the last one, but now promised 2,500": a new promise
 
 
 def _clause_of(body: str, at: int) -> str:
-    """The clause of ``body`` that holds position ``at``."""
-    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(body) if m.end() <= at)]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(body) if m.start() > at]
+    """The clause of ``body`` that holds position ``at`` (the parser's clause ends,
+    ``graph.understand_verbs.CLAUSES``, and a "but")."""
+    breaks = [*CLAUSES.finditer(body), *_BUT.finditer(body)]
+    starts = [0, *(m.end() for m in breaks if m.end() <= at)]
+    ends = [m.start() for m in breaks if m.start() > at]
     return body[max(starts) : min(ends, default=len(body))]
 
 
