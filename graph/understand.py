@@ -27,7 +27,6 @@ from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_buried import buried_question
 from graph.understand_dates import explicit_range
-from graph.understand_french import french
 from graph.understand_german import without_greeting
 from graph.understand_inbox import PROPOSAL_ASKED_AFTER
 from graph.understand_intent import ACRONYMS, intent_of, portfolio_intent
@@ -35,6 +34,7 @@ from graph.understand_mentioned import asks_a_question, mentioned
 from graph.understand_noaction import called_off, nothing_asked
 from graph.understand_periods import DateRange as DateRange
 from graph.understand_periods import period as _period
+from graph.understand_plain import plain
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, short_invoice_numbers
 from graph.understand_remark import remark_then_question
@@ -154,7 +154,7 @@ _MAYBE_INVOICE = lazy(r"(?<![\w-])([a-z]{1,3}-?\d{3,})(?![\w-])", re.IGNORECASE)
 
 
 def parse(text: str, today: date) -> Request:
-    text = french(text)  # graph.understand_french: French put in English, names kept
+    text = plain(text)  # graph.understand_plain: French (and more) put in English, names kept
     first = _parse(text, today)
     if (buried := buried_question(text, first, today, _parse)) is not None:
         return buried  # "Hi! sorry, I'm new - … Pat asked me to get her the aging. can you?"

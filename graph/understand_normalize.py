@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from graph.lazy_regex import lazy
-from graph.understand_french import french
 from graph.understand_german import german
+from graph.understand_plain import plain
 from graph.understand_spanish import spanish
 from graph.understand_spelling import correct
 from graph.understand_words import KNOWN
@@ -228,7 +228,7 @@ def _counted(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """Lowercase, with AR shorthand and contractions spelled out, typos of AR words put right
     (``graph.understand_spelling``), whitespace collapsed."""
-    text = french(text)  # graph.understand_french: French put in English
+    text = plain(text)  # graph.understand_plain: French (and more) put in English
     lowered = spanish(german(text.lower()))  # graph.understand_spanish: change requests
     for pattern, replacement in _SHORTHAND:
         lowered = pattern.sub(replacement, lowered)
