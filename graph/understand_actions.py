@@ -23,6 +23,7 @@ from graph.understand_money import money as _money
 from graph.understand_notes import _add_note
 from graph.understand_refs import _extract, _name, _Refs, customer_id
 from graph.understand_relayed import relayed
+from graph.understand_restated import restated
 from graph.understand_terms import days_terms, terms_elsewhere
 from graph.understand_verbs import (
     ASKED_KINDS,
@@ -44,6 +45,7 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     rules. A note's own text is data: it is not read for commands."""
     if SELF_MEMO.match(norm):
         return None
+    text, norm = restated(text), restated(norm)  # "to COD... i mean net 7": "to net 7"
     action = _asked_action(text, norm)
     if action is None:
         return None
@@ -62,6 +64,10 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
     state = STATE_ASKED.search(norm)
     for clause, question in _clauses(norm):
         body = POLITE.sub("", clause.strip())
+        if (topic := _TOPIC.match(body)) and (them := _THEM.search(body, topic.end())):
+            # "for kendall paper kindly move them to net 30": "them" is the one the topic names
+            who = topic.group("who")
+            body = POLITE.sub("", f"{body[topic.end() : them.start()]}{who}{body[them.end() :]}")
         if question and not ASKING_YOU.match(clause.strip()):
             continue  # "no more shipments to globex?" asks; "can you put … on hold?" requests
         if state and THE_CHANGE.match(clause.strip()):
@@ -110,6 +116,12 @@ _TAG_QUESTION = lazy(
     r"(?:they|it|we|he|she|you))\s*\?+\s*$"
 )
 _THEIR = lazy(r"\b(?:their|them|they|its)\b")
+# "for X kindly …", "re X, please …", "wrt X - pls …": the customer named first, as a topic
+_TOPIC = lazy(
+    r"^(?:for|re|regarding|wrt|w\.r\.t\.?|as for|as regards) (?P<who>(?:[\w&.'-]+ ){0,4}?[\w&.'-]+)"
+    r"\s*[,:-]?\s*(?=(?:kindly|please|pls|plz|pl)\b)"
+)
+_THEM = lazy(r"\b(?:them|their account)\b")
 _AGREED_WITH = lazy(r"^(?:i|we)(?: have|'ve)? agreed (?:with|w/) ((?:[\w&.'-]+ ){1,4}?)to\b")
 
 
@@ -162,6 +174,7 @@ _REMINDER_WORDS = lazy(
     r"\b(?:final|second|last|first|friendly|gentle|polite|quick|payment|past due|overdue"
     r"|dunning|letters?|notices?|reminders?|chasers?|e-?mails?)\b"  # "send dunning letters?"
     r"|\b(?:level|lvl) ?\d\b|\bl\d\b"  # "dunning letter lvl 1 to X": the letter's level
+    r"|\b(?:today|now|tomorrow|immediately) itself\b"  # "… to X today itself": today
 )
 
 

@@ -60,6 +60,8 @@ def _wanted_elsewhere(parts: list[tuple[str, bool]], n: int) -> ActionRequest | 
     said = " ".join(others)
     if not (_LIMIT_NOUN.search(said) and _LIMIT_WANTED.search(said)):
         return None
+    if TEMPORARY.search(said):
+        return None  # "approved a temporary limit of 400k for X for Q4": arbot cannot (yet)
     amount, match = _money(said)
     if amount is None or match is None:
         return None

@@ -66,6 +66,9 @@ ACT_ON_IT = lazy(
     r"|(?:as )?per (?:the )?(?:mail|e-?mail|below|above)|the request|the above|the below|below"
     r"|above))*"
     r"(?: (?:over|across|out|through|on))?(?: (?:to|for) (?:them|the customer|him|her|me|us))?"
+    # "send it to their AP email": where it goes
+    r"(?: to (?:their|its|the) (?:ap |a/p |accounts payable |billing )?(?:e-?mail(?: address)?"
+    r"|address|inbox|contact))?"
     r"(?: (?:pls|please|asap|now|today|thanks|thank you|ty|thx|ta|cheers|when (?:you|u) get a"
     r" (?:sec|second|minute|chance)))*\s*[.!?]*$"
 )

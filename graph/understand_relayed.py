@@ -38,8 +38,17 @@ _GO_AHEAD = lazy(
     r" (?:that|it|this|the change|that change|this change|the same)"
     r"(?: (?:up|out|through|in|for (?:me|us)|for (?:me|us) please))?(?: for (?:me|us))?"
     r"|(?:please |pls |kindly )?(?:do it|do that|go ahead|action it|process it|proceed"
-    r"|action that|make it so)"
+    r"|action that|make it so|do the needful)"
     r")(?: please| pls| thanks| thank you| ta)*\s*[?.!]*$"
+)
+
+
+# "onshore wants a final reminder mail to go to X", "the FM wants a statement sent to X": the
+# thing wanted, then where it goes — the sending asked for
+_WANTS_SENT = lazy(
+    rf"^{_WHO} (?:wants|wanted|would like|asked for|requested) (?P<thing>(?:a|an|the) (?:[\w-]+ )"
+    r"{0,3}?(?:reminders?|statements?(?: of account)?|notices?|letters?|chasers?|dunning)"
+    r"(?: e-?mails?| mails?| letters?)?) (?:sent|to go(?: out)?|to be sent|e-?mailed) to "
 )
 
 
@@ -49,6 +58,10 @@ def relayed(norm: str, read: Callable[[str, str], ActionRequest | None]) -> Acti
     said = [clause.strip() for clause, _ in clauses(norm)]
     go = any(_GO_AHEAD.match(clause) for clause in said)
     for clause in said:
+        if go and (wanted := _WANTS_SENT.match(clause)) is not None:
+            sent = f"send {wanted.group('thing')} to {clause[wanted.end() :]}"
+            if (action := read(sent, sent)) is not None:
+                return action
         lead = _RELAY.match(clause)
         if lead is None or not (go or lead.group("approved")):
             continue

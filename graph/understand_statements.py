@@ -26,6 +26,7 @@ _STMT = r"(?:statements?|soa|statement of account)\b(?! of (?:cash|work|financia
 # "issue a current statement to sterling", "send out an updated statement for X"
 _ISSUE = lazy(
     rf"^(?:issue|provide|prepare and send|send out|get out|push out|fire off|shoot over|send over"
+    r"|blast(?: out)?"  # "blast a statement of account to X": e-mail it
     r"|email|e-mail|mail|send)"
     rf"\s{_ADJ}{_ADJ2}{_STMT}\s(?:out\s|over\s)?(?:to|for)\s(?P<who>.+)$"
 )
@@ -105,6 +106,10 @@ def statement_sent(text: str, norm: str) -> Said | None:
             if (wants := _WANTS.match(POLITE.sub("", clause))) is not None:
                 # "harbor wholesale grocers inc. want …": the name is the clause before
                 who = wants.group("who") or (said[n - 1] if n else "")
+                if _SOMEONE.fullmatch(who.strip()):
+                    # "customer asked for a statement - X, send it to their AP": the clause
+                    # that only names them
+                    who = next((c for c in said if c is not clause and _customer_of(c)), "")
                 return _request(text, who)
     return None
 
@@ -121,5 +126,6 @@ _SCHEDULED = lazy(
     # a statement sent called back: "can you unsend it?", "recall the statement"
     r"|\bun-?send\b|\brecall (?:the|that|my) (?:statement|e-?mail)\b"
 )
+_SOMEONE = lazy(r"(?:the |our |a )?(?:customer|client|debtor|they|their ap|ap)")
 _STMT_WORD = lazy(rf"\b{_STMT}")
 _OTHER_KINDS = ("hold_on", "hold_off", "limit", "terms", "write_off", "apply", "reminder", "note")

@@ -33,7 +33,9 @@ CLAUSES = lazy(
 POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok(?:ay)? to|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
-    r"|can i get you to|(?:i |we )?request(?:ing)? you to|do the needful(?: and| to)?"
+    r"|can i get you to|(?:i |we )?request(?:ing)? you to"
+    # "do the needful and send …"; said alone ("pls do the needful.") it is the go-ahead itself
+    r"|do the needful(?: and| to|(?=[\s,!]+\w))"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
     # "we've agreed with the customer to …", "we agreed w/ globex to …"
     r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?to"
@@ -86,6 +88,8 @@ DAYS_TERMS = lazy(
     r"\b(?P<days>\d{1,3})[- ]?days?(?: payment| credit)? terms?\b"
     r"|\bterms? (?:of|to) (?P<days2>\d{1,3}) days\b|\b(?P<days3>\d{1,3}) days? net\b"
 )
+# "2/10 net 30", "1% 10 net 30": the early-payment discount said before the net days
+_DISCOUNT = r"(?:\d{1,2}(?:\.\d{1,2})?\s?%?\s?(?:/|\s)\s?\d{1,3},?\s)?"
 _TERMS = (
     r"(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b"
     r"|\b\d{1,3}[- ]?days?(?: payment| credit)? terms?\b|\bterms? (?:of|to) \d{1,3} days\b"
@@ -128,7 +132,9 @@ VERB = {
             r"|^(?:clear|move|take|put|post|book|transfer)\b(?=.{0,60}\d).{0,60}\bto (?:the )?"
             r"bad debts?(?: expense)?(?:\s*(?:/|or|and)\s*(?:a )?write ?-?off)?\b"
             # "Invoice 10321 residual of 88.10 may be written off": the formal passive
-            r"|^(?=[^?]*\d{3})(?:[\w&.',$-]+ ){1,8}(?:may(?: please)?|needs to|has to|must|is to"
+            # (the subject may name its amount, customer and invoice: "the freight deduction of
+            # 342.13 by X on INV-… is to be written off")
+            r"|^(?=[^?]*\d{3})(?:[\w&.',$-]+ ){1,12}(?:may(?: please)?|needs to|has to|must|is to"
             r"|to) be written off\b"
             # "mgmt approved writing it off, go ahead": the approval reported, the write-off asked
             r"|^(?:[\w&.'-]+ ){0,3}(?:approved|okayed|ok'd|signed off on|agreed to|agreed on)"
@@ -158,6 +164,8 @@ VERB = {
             r"|^book (?:the |this |that )?(?:payment|receipt|cheque|check|wire|remittance)\b"
             r"(?=.{0,40}\b(?:on|to|against) (?:inv\w* )?#?[a-z]{0,3}-?\d{3,})"
             r"|^(?:[\w-]+ ){1,3}(?:should|can|needs to|must|is to) go (?:against|to|on)\b"
+            # "X cheque on account 828.82 knock off against INV-… pls": the money, then the ask
+            r"|^(?=.{0,80}\d).{1,80}\bknock (?:it |this |that )?off against\b"
             # "globex's on-account check (828.82) should go against 10186": the payment described
             r"|^(?:[\w&.'()$,-]+ ){1,8}(?:should|can|needs to|must|is to) go (?:against|to|on)"
             r" (?:inv\w*[ -]?)?#?\d{3,}",
@@ -230,14 +238,15 @@ VERB = {
             # "MT-300 terms from net 60 to net 30": the terms they are now, said first
             r"(?: from (?:(?:net|n) ?-?)?\d{1,3}(?: days)?)?"
             r"(?: [a-z]+){0,3}? (?:to |= ?|at |on )?"
-            r"(?:net|n) ?-?\d{1,3}"
+            rf"{_DISCOUNT}(?:net|n) ?-?\d{{1,3}}"
             # "meridian terms should be net 30 not 60": the terms they are now, said after
             r"\b(?: (?:not|instead of|rather than) (?:(?:net|n) ?)?\d{1,3}(?: days)?)?"
             # "… terms to net 60 and drop the late fees": another part, said apart
             rf"\s*{_NOW}(?:\s(?:and|also|plus|then|&)\s.*)?$"
             # "northwind: net 45 going forward", "globex -> net 60"
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+ ){{0,4}}[\w&.'-]+\s*(?::|->|=>|\u2192)\s*"
-            rf"(?:(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?(?:\s*{NOW_WORDS})*\s*$"
+            rf"(?:{_DISCOUNT}(?:net|n) ?-?\d{{1,3}}|\d{{1,3}} days?)(?: days| terms)?"
+            rf"(?:\s*{NOW_WORDS})*\s*$"
             # "globex to net 30 pls": the customer, then the terms it goes to
             rf"|^(?!(?:{_QUESTION_WORDS})\b)(?!(?:[\w&.'-]+ ){{0,4}}?(?:has|have|had|is|are|was"
             r"|were|moved|went|switched|got|been)\b)"  # "initech has moved to net 30": told
