@@ -1,14 +1,15 @@
 """References (invoices, POs, sales orders, payments) and the customer's name in a request:
-what ``graph.understand`` and ``graph.understand_actions`` read before the intent."""
+what ``graph.understand`` and ``graph.understand_actions`` read before the intent. A payment's
+bank words are read by ``graph.understand_bank_refs``, the name by ``graph.understand_name``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
-from graph.understand_spelling import corrected
+from graph.understand_bank_refs import bank_reference
+from graph.understand_name import _name as _name
 
 # --- references -------------------------------------------------------------------------------
 _ORDER = lazy(
@@ -68,71 +69,6 @@ _PO = lazy(
     r"(?:\bp\.?o\b\.?|\bpurchase order\b)(?:\s*(?:#|no\.?|num(?:ber)?))?\s*[:#]?\s*"
     r"([a-z0-9-]*\d[a-z0-9-]*)",
     re.IGNORECASE,
-)
-# A payment named by its bank reference: "the payment with ref INV I0278", "who sent the wire
-# reference PMT FOR PO 4500212471", "whose wire was 'PAYMENT 9390.20 THANK YOU'". Read only when
-# a payment word is in the message; the reference is taken whole (what follows "ref" to the end,
-# or what is quoted), so its words are not read as invoices, POs or a name.
-_PAYMENT_NOUN = lazy(
-    r"\b(?:payments?|pmts?|wires?|ach|checks?|cheques?|remittances?|deposits?|receipts?"
-    r"|transfers?|paid|sent|came|remit|bank line|bank text|bank ref(?:erence)?|money)\b",
-    re.IGNORECASE,
-)
-# the question after the reference is not part of it: "ref INV I0278 - which customer?"
-_ASKED_AFTER = (
-    # "… reference 4500212471 on it, who was that from": where the reference is written
-    r"(?:(?:\s+(?:on|in) (?:it|them|the (?:line|payment|wire|receipt|memo)))?"
-    r"\s*[-\u2013\u2014,;:]?\s*(?:who|whose|whom|which|what|where|from whom|from which|from what"
-    r"|any idea|can you"
-    r"|do we know)\b[^\n]*)"
-)
-_REFERENCE_TEXT = lazy(
-    r"\b(?:bank\s+)?(?:ref(?:erence)?|memo)\b\.?\s*(?:#|no\.?)?\s*[:#]?\s*"
-    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
-    rf"{_ASKED_AFTER}?\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-# what a bank line or a remittance "says", asked whose it is: "the remit reads ACME 4471 - whose
-# is it", "bank text shows PAYMENT NOV, who sent that"
-_SAYS_REFERENCE = lazy(
-    r"\b(?:bank (?:line|text|narrative|description|entry)|remit(?:tance)?(?: advice)?|narrative"
-    r"|statement line|lockbox line|payment|wire|deposit|check|cheque)\s+(?:says|reads|shows|states"
-    # "the remit came thru as RMR*IV*10315 - who's that"
-    r"|(?:came|comes|coming|showed|shows|turned) (?:thru|through|in|up) as|(?:is|was) showing as)"
-    r"\s*:?\s*"
-    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
-    rf"{_ASKED_AFTER}\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-# a payment by what is written on it: "who sent the check marked PARTIAL ON 983", "what is the
-# payment that says ON ACCOUNT - NO REMITTANCE", "whose is the cheque with X in the reference"
-_MARKED_REFERENCE = lazy(
-    r"^\s*(?:who|whose|which|what|find|trace|look ?up|where)\b.*"
-    r"\b(?:checks?|cheques?|wires?|payments?|remittances?|deposits?|transfers?|receipts?)\s+"
-    r"(?:(?:was|is)\s+)?"
-    r"(?:(?:that|which)\s+)?(?:marked|labell?ed|annotated|referenced|reading|saying|says|reads)"
-    r"\s*:?\s*(?!as\b)"
-    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
-    rf"{_ASKED_AFTER}?\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-_WITH_IN_REFERENCE = lazy(
-    r"^\s*(?:who|whose|which|what)\b.*\b(?:checks?|cheques?|wires?|payments?|deposits?)\s+with\s+"
-    r"['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!]{3,60}?)['\"\u201d\u2019]?"
-    r"\s+(?:in|on) (?:the|its) (?:ref(?:erence)?|memo|remittance|narrative)\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-# a payment and the reference on it, asked whose it is: "we got a wire referencing PO 4500212471,
-# who sent it?"
-_REFERENCING = lazy(
-    r"\b(?:checks?|cheques?|wires?|payments?|remittances?|deposits?|transfers?)\s+(?:that )?"
-    r"(?:(?:was|is)\s+)?(?:referencing|quoting|citing|with (?:the )?(?:ref(?:erence)?|memo))"
-    r"\s*:?\s*['\"\u201c\u2018]?(?P<ref>[^'\"\u201d\u2019?!,]{3,60}?)['\"\u201d\u2019]?"
-    rf"{_ASKED_AFTER}\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-_QUOTED = lazy(
-    r"(?<![\w'])['\"\u201c\u2018](?P<ref>[^'\"\u201d\u2019]{3,60})['\"\u201d\u2019](?!\w)"
 )
 _BARE = lazy(r"(?<![\w$.,/#-])(\d{4,})(?![\w.,/-]*\d)(?![\w%])")
 _ISO_DATE = lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -228,19 +164,9 @@ def _extract(text: str) -> _Refs:
     refs = _Refs()
     # "Ticket #AR-4471: …" is no invoice; "Hi Priya, pls check …" names a colleague, no customer
     text = _WHOLE_COMPANY.sub(" ", _TICKET.sub(" ", _ADDRESSEE.sub(" ", text)))
-    if _PAYMENT_NOUN.search(text):
-        for pattern in (
-            _QUOTED,
-            _SAYS_REFERENCE,
-            _REFERENCE_TEXT,
-            _MARKED_REFERENCE,
-            _WITH_IN_REFERENCE,
-            _REFERENCING,
-        ):
-            if (m := pattern.search(text)) and (ref := m.group("ref").strip()):
-                _add(refs.payments, ref)
-                text = text[: m.start()] + " " + text[m.end() :]
-                break
+    reference, text = bank_reference(text)
+    if reference is not None:
+        _add(refs.payments, reference)
 
     def order(match: re.Match[str]) -> str:
         digits = next(g for g in match.groups() if g)
@@ -328,75 +254,3 @@ def short_invoice_numbers(remaining: str, norm: str) -> tuple[str, ...]:
         if not _AMOUNT_BEFORE.search(remaining[max(0, m.start() - 40) : m.start()])
         and not _AMOUNT_AFTER.match(remaining[m.end() : m.end() + 12])
     )
-
-
-# --- the customer's name ------------------------------------------------------------------------
-_WORD = lazy(r"[a-z0-9&']+")
-_NOT_A_NAME_TOKEN = lazy(r"^\d+(?:st|nd|rd|th|k|m|pm|am|s|x)?$|n't$|'(?:re|ll|ve|m|d)$")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-_BEFORE_A_NAME = frozenset(("to", "for", "from", "with", "about", "of", "on"))
-
-
-def _heard_apart(said: list[str], at: int) -> bool:
-    """Whether the two short words before ``said[at]`` may be the start of its name, heard apart
-    ("in it tech"): they open the message or follow a word a name follows ("send a reminder to
-    in it tech"), never "follow up to falcon"."""
-    if at < 2 or not all(len(w) == 2 and w in vocab.FILLER for w in said[at - 2 : at]):
-        return False
-    return at == 2 or said[at - 3] in _BEFORE_A_NAME
-
-
-# AR words that also open customers' names when said apart ("clear water engineering" for
-# Clearwater Engineering): kept after a word a name follows when a name word comes next
-_NAME_OPENERS = frozenset(("clear",))
-_ASKED_OF = frozenset(
-    ("does", "did", "has", "is", "was", "will", "remind", "chase", "ping", "nudge", "email", "put")
-)
-
-
-def _opens_a_name(said: list[str], at: int) -> bool:
-    """ "note for clear water engineering": "clear" after "for", before a word that is no AR
-    word, starts the name (the resolver reads "clear water" run together)."""
-    return (
-        said[at] in _NAME_OPENERS
-        and 0 < at < len(said) - 1
-        and said[at - 1] in _BEFORE_A_NAME | _ASKED_OF
-        and said[at + 1].isalpha()
-        and said[at + 1] not in vocab.FILLER
-        and said[at + 1] not in vocab.NON_NAME
-    )
-
-
-def _name(remaining: str) -> tuple[str | None, bool]:
-    """The words that may name a customer, and whether common non-name words were among the
-    rest (then the message is not a bare name, and no intent is guessed from it)."""
-    words: list[str] = []
-    chatter = False
-    said = _words(remaining)
-    for at, word in enumerate(said):
-        word = word.removesuffix("'s").strip("'")
-        if len(word) >= 4:
-            word = corrected(word, vocab.KNOWN)  # "balnce", "paymnets": AR words, not a name
-        if _opens_a_name(said, at):
-            words.append(word)
-            continue
-        if not word or word in vocab.FILLER or _NOT_A_NAME_TOKEN.search(word):
-            continue
-        if word in vocab.NON_NAME:
-            chatter = True
-            continue
-        if _heard_apart(said, at):
-            # a name heard as short words ("in it tech" for initech): the resolver reads them
-            # run together, the name's own word alone when they name no one
-            words.extend(said[at - 2 : at])
-        words.append(word)
-    while words and words[0] == "&":
-        words.pop(0)
-    while words and words[-1] == "&":
-        words.pop()
-    return " ".join(words) or None, chatter
