@@ -10,7 +10,7 @@ the intent right by what they say.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -84,6 +84,11 @@ class Request:
     past_due_first: bool = False
 
 
+_EXPOSURE = lazy(r"\bexposures?\b", re.IGNORECASE)
+_CREDIT_SAID = lazy(
+    r"\b(?:limits?|credit|hold|stop|block(?:ed)?|releas\w*|orders?|so-?\d+|ship\w*)\b",
+    re.IGNORECASE,
+)
 _BOOK_CREDIT = lazy(
     r"\b(?:customers|accounts|clients|who|which|anyone|any)\b.{0,40}\blimits?\b"
     r"|\butili[sz]ation\b"
@@ -157,7 +162,16 @@ def parse(text: str, today: date) -> Request:
     text = plain(text)  # graph.understand_plain: French (and more) put in English, names kept
     first = _parse(text, today)
     if (buried := buried_question(text, first, today, _parse)) is not None:
-        return buried  # "Hi! sorry, I'm new - … Pat asked me to get her the aging. can you?"
+        first = buried  # "Hi! sorry, I'm new - … Pat asked me to get her the aging. can you?"
+    if (
+        first.intent == "customer_balance"
+        and first.customer_text
+        and _EXPOSURE.search(text)
+        and _CREDIT_SAID.search(text)
+    ):
+        # "SO-9002 got released yesterday? what's X's exposure now", "X has no credit limit in
+        # the master - what's their exposure": exposure beside credit words is against the limit
+        first = replace(first, intent="credit_check", book_intent=None, guessed=False)
     return first
 
 

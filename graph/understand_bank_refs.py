@@ -73,6 +73,23 @@ _REFERENCING = lazy(
 _QUOTED = lazy(
     r"(?<![\w'])['\"\u201c\u2018](?P<ref>[^'\"\u201d\u2019]{3,60})['\"\u201d\u2019](?!\w)"
 )
+# Quoted words in lower case are words someone said ("the rep says they paid 'everything'",
+# "sorry, 'invoices'"), not what a bank wrote, unless the message says where they are written.
+_SAID_ONLY = lazy(r"^[a-z' ,.!-]+$")
+_WRITTEN_WHERE = lazy(
+    r"\b(?:bank|memo|narrative|ref(?:erence)?|remit(?:tance)?|description|statement line"
+    r"|lockbox)\b",
+    re.IGNORECASE,
+)
+
+
+
+def _written_there(text: str, quote: re.Match[str]) -> bool:
+    """Whether the sentence of the quote says where its words are written ("it says 'payment
+    thanks' on the bank statement"), not only someone else's sentence of the message."""
+    start = max(text.rfind(end, 0, quote.start()) for end in ".?!")
+    ends = [found for end in ".?!" if (found := text.find(end, quote.end())) >= 0]
+    return bool(_WRITTEN_WHERE.search(text[start + 1 : min(ends, default=len(text))]))
 
 
 def bank_reference(text: str) -> tuple[str | None, str]:
@@ -89,5 +106,7 @@ def bank_reference(text: str) -> tuple[str | None, str]:
         _REFERENCING,
     ):
         if (m := pattern.search(text)) and (ref := m.group("ref").strip()):
+            if pattern is _QUOTED and _SAID_ONLY.match(ref) and not _written_there(text, m):
+                continue
             return ref, text[: m.start()] + " " + text[m.end() :]
     return None, text

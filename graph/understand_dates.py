@@ -37,6 +37,12 @@ _RANGE = lazy(
     r"(?![\w/.-]*\d)",
     re.IGNORECASE,
 )
+# "between September 1 and today", "from the 3rd to date": a written day to today
+_TO_TODAY = lazy(
+    rf"\b(?:between|from)\s+(?:the\s+)?(?P<a>{DATE})\.?,?\s+(?:and|&|to|until|till|through|thru"
+    r"|-)\s+(?:today|now|date|this morning)\b",
+    re.IGNORECASE,
+)
 _SINCE = lazy(rf"\b(?:since|from|after|starting)\s+(?:the\s+)?(?P<a>{DATE})\b", re.I)
 _BEFORE = lazy(rf"\b(?:before|until|till|up to)\s+(?:the\s+)?(?P<b>{DATE})\b", re.I)
 _ON = lazy(
@@ -201,6 +207,13 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
             if end < start and start.year == end.year:
                 return None
             return DateRange(start, end, f"between {start.isoformat()} and {end.isoformat()}")
+    if (
+        (m := _TO_TODAY.search(text))
+        and (found := _span(m.group("a"), today, order))
+        and found[0] <= today
+    ):
+        start = found[0]
+        return DateRange(start, today, f"between {start.isoformat()} and {today.isoformat()}")
     if (m := _DAYS_OF_MONTH.search(text)) and (found := _days_of_month(m, today, order)):
         start, end = found
         return DateRange(start, end, f"between {start.isoformat()} and {end.isoformat()}")

@@ -89,4 +89,8 @@ PROPOSAL_ASKED_AFTER = _rx(
     rf"\b(?:did|has) (?:\w+ ){{1,2}}(?:approved?|signed off|sign off|rejected?)"
     rf" (?:the|my|our|that) (?:[\w-]+ ){{0,3}}{_CHANGE}\b"
     rf"|\b(?:rejected|approved) the (?:[\w-]+ ){{0,3}}{_CHANGE}\b.{{0,20}}\bright\s*\?",
+    # who asked for a change that went to approval: "who raised the X hold approval", "who put
+    # in the request for X's limit" (who approved a change made is the history: not here)
+    r"\bwho (?:raised|requested|submitted|proposed|put (?:in|through)) (?:the|that|this)"
+    r" (?:[\w&'-]+ ){0,4}(?:approvals?|requests?|proposals?)\b",
 )

@@ -81,6 +81,8 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         # "is sterling over their limit": its credit check; "which of … are over": the book
         and (not name or _WHOLE_BOOK_WORD.search(norm))
         and not (name and _SHIP.search(norm))  # "ok to ship to X? they're over": X's credit
+        # "are they showing as on hold?": the one customer a told clause names
+        and (name or not _THEY_ASKED.search(norm) or _EVERYONE.search(norm))
     ):
         return "credit_exceptions"
     if book.AGED_BOOK.search(norm) and (not name or book.AGED_BOOK_SCOPE.search(norm)):
@@ -260,5 +262,6 @@ _BLOCKED_FOR_ORDERS = lazy(
     r"\b(?:blocked|held|stopped|frozen|on (?:credit )?(?:hold|stop))\b (?:for|from) (?:new |any )?"
     r"(?:orders|ordering|shipping|shipments|deliveries|dispatch)\b"
 )
+_THEY_ASKED = lazy(r"\b(?:are|were|is|was) (?:they|he|she)\b|\bthey(?:'re| are| were)\b")
 _SHIP = lazy(r"\b(?:ok|okay|safe|fine|good|clear) to (?:ship|release)\b|\bcan (?:we|i) ship\b")
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")

@@ -69,6 +69,8 @@ _LISTED = lazy(
     rf"(?:{_PAST_VERB}|\w+ed)\b"
 )
 _BOOK_NOUNS = frozenset({"customers", "accounts", "clients", "payments"})
+# "…, but what's overdue for X", "and who owes the most": the clause asks after its conjunction
+_JOINED = lazy(r"^(?:(?:but|and|so|also|then|anyway|though|just)\s+)+")
 # A question tag ("…, right?") asks for no answer of its own.
 _TAG = lazy(r"^\s*(?:right|correct|yes|yeah|ok|okay|no|isn't it|agreed)\s*$")
 _ASKS = lazy(
@@ -84,7 +86,7 @@ _ASKS = lazy(
 def asks_a_question(norm: str) -> bool:
     """Whether a clause of the message asks something (not a tag like "…, right?")."""
     for start, end, question in _clause_spans(norm):
-        clause = POLITE.sub("", norm[start:end].strip())
+        clause = _JOINED.sub("", POLITE.sub("", norm[start:end].strip()))
         if (question and not _TAG.match(clause)) or _ASKS.match(clause):
             return True
     return False

@@ -28,12 +28,28 @@ def cannot(norm: str) -> str | None:
     """What arbot cannot do that the message asks for, if it asks for one of those."""
     if "?" in norm and ADVICE.search(norm):
         return None  # "would you raise X's limit given how they pay?" asks an opinion
+    asked = _asked_of_arbot(norm)
     for kind, _, pattern in vocab.CANNOT:
         if kind == "create_invoice" and (_QUESTION.match(norm) or _STATUS_ASKED.search(norm)):
             continue  # "what did we invoice globex in october", "invoice against PO … - paid?"
-        if pattern.search(norm):
+        if pattern.search(asked):
             return kind
     return None
+
+
+# the writer's own part: "I will reconcile it against GL 1200 myself", "for the reserve calc
+# I'll do in excel", "before I lock period 11" (said, not asked of arbot), to the clause's end
+_WRITER_DOES = lazy(
+    r"\b(?:i(?:'ll| will| shall| am going to|'m going to| am gonna|'m gonna)"
+    r"|(?:before|once|after|so|so that|then) i(?:'ll| will| can)?)\s"
+    r"(?P<rest>[^.;:!?,\u2014]*?)(?=$|[.;:!?,\u2014]|\s-+\s)"
+)
+
+
+def _asked_of_arbot(norm: str) -> str:
+    """The message without what the writer says they will do themselves (never "I'll need you
+    to …")."""
+    return _WRITER_DOES.sub(lambda m: m.group(0) if "you" in m.group("rest") else " ", norm)
 
 
 SECOND = "second_change"  # a second change in the same message, not proposed with the first

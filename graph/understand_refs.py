@@ -43,10 +43,16 @@ _TICKET = lazy(
     r"\b(?:ticket|case|incident|jira|sr|req|request)\s*(?:no\.?|#)?\s*:?\s*#?[a-z]{0,6}-?\d+\b",
     re.IGNORECASE,
 )
+# "against GL 1200", "G/L account 4010": a ledger account, no invoice
+_GL_ACCOUNT = lazy(
+    r"\b(?:gl|g/l|general ledger)(?: (?:account|acct|a/c|code))?\s*(?:no\.?|#)?\s*\d{3,}\b",
+    re.IGNORECASE,
+)
 _ADDRESSEE = lazy(r"^\s*(?:hi|hello|hey|dear|morning|good morning)\s+[a-z]+\s*[,:-]", re.IGNORECASE)
-# "the aging for the whole company": our own company, no customer
+# "the aging for the whole company", "receipts imported co": our own company, no customer
 _WHOLE_COMPANY = lazy(
-    r"\b(?:for |across |of )?(?:the |our )?(?:whole|entire) (?:company|business|firm|group)\b",
+    r"\b(?:for |across |of )?(?:the |our )?(?:whole|entire) (?:company|business|firm|group)\b"
+    r"|\b(?:for |in |of )?(?:the )?imported (?:co|company|entity|firm)\b",  # the imported ledger
     re.IGNORECASE,
 )
 _ORDER_WORD = lazy(r"\borders?\b", re.IGNORECASE)
@@ -164,6 +170,7 @@ def _extract(text: str) -> _Refs:
     refs = _Refs()
     # "Ticket #AR-4471: …" is no invoice; "Hi Priya, pls check …" names a colleague, no customer
     text = _WHOLE_COMPANY.sub(" ", _TICKET.sub(" ", _ADDRESSEE.sub(" ", text)))
+    text = _GL_ACCOUNT.sub(" ", text)
     reference, text = bank_reference(text)
     if reference is not None:
         _add(refs.payments, reference)
