@@ -89,6 +89,12 @@ _CREDIT_SAID = lazy(
     r"\b(?:limits?|credit|hold|stop|block(?:ed)?|releas\w*|orders?|so-?\d+|ship\w*)\b",
     re.IGNORECASE,
 )
+# "it" of a hold or stop the message names: "take X off stop - why are they on it?"
+_HOLD_SAID = lazy(r"\b(?:on|off) (?:credit )?(?:hold|stop|block)\b", re.IGNORECASE)
+_ON_IT = lazy(
+    r"\b((?:are|were|is|was) (?:they|he|she)(?: (?:actually|really|even|still|already))?) on it\b",
+    re.IGNORECASE,
+)
 _BOOK_CREDIT = lazy(
     r"\b(?:customers|accounts|clients|who|which|anyone|any)\b.{0,40}\blimits?\b"
     r"|\butili[sz]ation\b"
@@ -179,6 +185,8 @@ def _parse(text: str, today: date) -> Request:
     if (quoting := quoted.read(text, today, parse)) is not None:
         return quoting  # what the person quotes, forwards or signs off is data
     text = without_memo(parts.slashed(parts.spoken(without_greeting(spanish_questions(text)))))
+    if _HOLD_SAID.search(text):
+        text = _ON_IT.sub(r"\1 on hold", text)  # "take X off stop - are they actually on it?"
     norm = vocab.normalize(text)  # once, for every reading below
     if vocab.CAPABILITY.match(norm) and not vocab.INJECTION.search(norm):
         # "could you put X on hold if I asked?", "what would I type to …": how arbot works

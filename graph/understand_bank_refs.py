@@ -83,7 +83,6 @@ _WRITTEN_WHERE = lazy(
 )
 
 
-
 def _written_there(text: str, quote: re.Match[str]) -> bool:
     """Whether the sentence of the quote says where its words are written ("it says 'payment
     thanks' on the bank statement"), not only someone else's sentence of the message."""

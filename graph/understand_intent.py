@@ -108,8 +108,8 @@ def intent_of(
     norm: str, refs: _Refs, name: str | None, chatter: bool, text: str = ""
 ) -> tuple[str, bool]:
     """The intent, and whether it was only guessed from a name."""
-    if vocab.OUT_OF_SCOPE.search(_without_references(norm, refs)):
-        return "unknown", False
+    if vocab.OUT_OF_SCOPE.search(_without_references(norm, refs)) or _WHO_IS_AWAY.search(norm):
+        return "unknown", False  # "who is on holiday in the collections team": not AR's
     if vocab.HELP.search(norm) or vocab.CLEAR.match(norm):
         return "help", False
     if vocab.CHATTER_ONLY.match(norm):
@@ -171,11 +171,25 @@ def intent_of(
 
 def _without_references(norm: str, refs: _Refs) -> str:
     """The words of the message without the bank references it quotes ("which payment is 'CO
-    ENTRY DESCR:VENDOR PMT INV 10281'?": the bank's words, not a question about vendors)."""
+    ENTRY DESCR:VENDOR PMT INV 10281'?": the bank's words, not a question about vendors) and
+    without a colleague's absence told beside the question."""
     for ref in refs.payments:
         if " " in ref:
             norm = norm.replace(vocab.normalize(ref), " ")
-    return norm
+    return _AWAY.sub(" ", norm)
+
+
+_WHO_IS_AWAY = lazy(
+    r"\bwho(?:'s| is| are| will be)(?: \w+)? (?:on (?:annual |sick )?(?:leave|holiday|vacation"
+    r"|pto)|off sick|out sick|ooo|out of (?:the )?office)\b"
+)
+# a colleague's absence told ("X's queue pls - she is on leave"): why the writer asks, not what
+_AWAY = lazy(
+    r"\b(?!(?:who|whom|which|what|anyone|anybody|someone|somebody|everyone|everybody|nobody)\b)"
+    r"(?:she|he|they|[a-z]+)(?:'s| is| are)(?: currently| still| now)? (?:on (?:annual |sick"
+    r" |maternity |paternity )?(?:leave|holiday|vacation|pto)|off sick|out sick|ooo"
+    r"|out of (?:the )?office)\b"
+)
 
 
 # one customer's payment record named: "pls share receipts history for X"
@@ -243,6 +257,9 @@ _URGENT = lazy(
     r"|\bwho should be (?:chased|called|rung|phoned|contacted)\b"
     r"|\bwho(?: is)? (?:first|next) to (?:ring|call|phone|chase)\b"
     r"|\btime to (?:phone|call|ring|chase) \d+ (?:customers|accounts|clients|people)\b"
+    # session 13: "the top priority accounts for collectors", "priority customers to call"
+    r"|\b(?:top )?priority (?:accounts|customers|clients) (?:for|to) (?:the |our )?(?:collectors?"
+    r"|collections|chase|call|ring|phone|work)\b"
 )
 _CLAUSE_BREAK = lazy(r"[,;?]\s|\s-+\s")
 

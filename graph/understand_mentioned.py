@@ -80,6 +80,9 @@ _ASKS = lazy(
     r"|^(?:confirm|check|let (?:me|us) know|tell (?:me|us)) (?:how|what|which|who|whose|when)\b"
     r"|^(?:is|are|was|were|has|have|had|does|do|did)\s+(?:we|i|you|they|it|he|she|there|the|this"
     r"|that|these|those|any|our|their|his|her|its)\b"
+    # a list wanted: "onshore credit team wants list of accounts …", "need a listing of …"
+    r"|^(?:[\w&'-]+ ){0,4}(?:wants?|needs?|requires?|requested|asking for|asked for)(?: (?:a|the"
+    r"|to see(?: a| the)?))? (?:list|listing|report|breakdown) of\b"
 )
 
 

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from graph.understand import Request
 
 _QUESTION = lazy(r"(?:what|how|when|which|who|why|did|do|does|was|were|has|have)\b")
+_IF_ASKED = lazy(
+    r"^(?:if|suppose|supposing|say|assuming|hypothetically,?(?: if)?)\b[^?]*\b(?:will|would|does"
+    r"|do|is|are|could|can)\b[^?]*\?"
+)
 _STATUS_ASKED = lazy(r"\b(?:paid|open|outstanding|settled|cleared|closed|status)\s*\?+\s*$")
 
 
@@ -30,8 +34,12 @@ def cannot(norm: str) -> str | None:
         return None  # "would you raise X's limit given how they pay?" asks an opinion
     asked = _asked_of_arbot(norm)
     for kind, _, pattern in vocab.CANNOT:
-        if kind == "create_invoice" and (_QUESTION.match(norm) or _STATUS_ASKED.search(norm)):
-            continue  # "what did we invoice globex in october", "invoice against PO … - paid?"
+        if kind == "create_invoice" and (
+            _QUESTION.match(norm) or _STATUS_ASKED.search(norm) or _IF_ASKED.match(norm)
+        ):
+            # "what did we invoice globex in october", "invoice against PO … - paid?", "if I
+            # bill X 900, would that take them over their limit?"
+            continue
         if pattern.search(asked):
             return kind
     return None

@@ -41,7 +41,7 @@ confirmed whether called calling pending settled cleared clear full approvals ap
 tomorrow weekend monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun
 jul aug sep sept oct nov dec january february march april june july august september october
 november december q1 q2 q3 q4 quarter overnight soon early put place keep unhold add added
-collect collected collecting cover covered covers rank ranks ranking ranked position offs
+collect collected collecting cover covered covers covering rank ranks ranking ranked position offs
 outlook rate rates monitor watch watchlist whos whats summarize summarise summary largest
 biggest highest debtors debtor promises promise promised broken kept missed euro euros eur gbp
 cad usd pounds canadian between average avg mean terms net alert goes above below inbox
@@ -79,7 +79,7 @@ negative blew lines file land lands
 pd disp disps dispt dispts hole un ones situation entered enter enters period periods imported
 quarterly monthly annual yearly litigation legal wise debts calls escalate escalated large great
 subject action party realised realized raised raising lowered marked complete broke
-actual unadjusted adjustment adjustments passed tdy tday tmrw tmw wklist wrklst
+actual unadjusted adjustment adjustments passed tdy tday tmrw tmw tmr wklist wrklst
 exceeding exceeded exceeds intimate inform
 fp&a fpa fp finance treasury treasurer manager mgr analyst accountant accounting ops operations
 reserve reserves provision model tie tieout tie-out recon reconciliation reconcile rec bother
@@ -92,7 +92,8 @@ für fur schicken senden verschicken setzen ändern andern aendern erhöhen erho
 tage
 patch patches territory territories desk lowest smallest table fiscal roll
 forward rollforward recorded captured promising committed ah lah leh lor sia meh
-headlines headline liner one-liner bullets bullet kena situation leave
+headlines headline liner one-liner bullets bullet kena situation leave holiday holidays vacation
+sit sits
 max maximum deadbeats deadbeat reps rep huddle chop bust value books street numbers lying
 reference revisit level sla ist enough without od lepas erp data greater higher bigger cannot
 prepare paiseh stub took shorted talking tl compare gl calc excel myself
