@@ -32,6 +32,16 @@ from integrations.erp.local.schema import Money
 # the same ~1.0M blocks written by the process with each, and no difference in its total CPU
 # the runs' noise (±0.4 s) could show.
 BULK_CACHE_KIB = 4 * 1024
+# The local ledger's batch (``erp.local.bulk.apply_payments``) dirties more than that: a
+# 512-line batch changes ~500 random invoices, each in the table and in the three partial
+# open-invoice indexes (~1,500 pages on the benchmark's 100k-invoice ledger), and the writes'
+# and payments' key indexes: ~6.5-7 MiB. In 4 MiB SQLite spilled a third of them to the WAL
+# mid-transaction, wrote most again at the commit (the same frame rewritten) and then read
+# back and re-checksummed every frame after the first rewritten one (10k lines: ~14k frames
+# written twice, ~30k more WAL reads). 8 MiB holds the batch (no spill measured from 7 MiB);
+# the memory it takes is the same allocator's the store's idle cache gave back
+# (``shrink_memory`` below), so the run's peak grows by less than the difference.
+LEDGER_CACHE_KIB = 8 * 1024
 # And the WAL's length (pages) before a commit copies it into the database (1,000 by
 # default): a page the batches of a run write again and again (an index's, the audit's
 # last) is copied once per checkpoint. The same run: 197k → 167k page writes, 152k → 122k reads,
@@ -174,12 +184,18 @@ def execute_tuples(
 
 
 @contextmanager
-def bulk_write_transaction(engine: Engine) -> Iterator[Connection]:
+def bulk_write_transaction(engine: Engine, cache_kib: int = BULK_CACHE_KIB) -> Iterator[Connection]:
     """``write_transaction`` for a batch of thousands of rows. On SQLite the connection's page
-    cache is raised to ``BULK_CACHE_KIB`` for the transaction (each dirty page written once, at
-    the commit), its WAL checkpointed at ``BULK_CHECKPOINT_PAGES`` and its statement journals
-    kept in memory (``BULK_TEMP_STORE``); all are set back once the transaction has ended,
-    committed or not."""
+    cache is raised to ``cache_kib`` for the transaction (each dirty page written once, at the
+    commit), its WAL checkpointed at ``BULK_CHECKPOINT_PAGES`` and its statement journals kept
+    in memory (``BULK_TEMP_STORE``); all are set back once the transaction has ended,
+    committed or not, and the pages the cache holds then are given back to the allocator
+    (``PRAGMA shrink_memory``): with ledger and store in one file (``ARBOT_HOME/arbot.db``) a
+    cash run's next transaction on this connection finds them stale anyway (the ledger's and
+    the store's connections write in turn, and SQLite in WAL mode drops a connection's whole
+    cache when another one wrote), and meanwhile the other connection's batch uses that
+    memory. Durability is unchanged: ``synchronous`` and the
+    journal mode are the connection's own."""
     if engine.dialect.name != "sqlite":
         with write_transaction(engine) as conn:
             yield conn
@@ -190,7 +206,7 @@ def bulk_write_transaction(engine: Engine) -> Iterator[Connection]:
         (cache,) = raw.execute("PRAGMA cache_size").fetchone()
         (checkpoint,) = raw.execute("PRAGMA wal_autocheckpoint").fetchone()
         (temp_store,) = raw.execute("PRAGMA temp_store").fetchone()
-        raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        raw.execute(f"PRAGMA cache_size=-{cache_kib}")
         raw.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
         raw.execute(f"PRAGMA temp_store={BULK_TEMP_STORE}")
         try:
@@ -201,3 +217,4 @@ def bulk_write_transaction(engine: Engine) -> Iterator[Connection]:
             raw.execute(f"PRAGMA cache_size={int(cache)}")
             raw.execute(f"PRAGMA wal_autocheckpoint={int(checkpoint)}")
             raw.execute(f"PRAGMA temp_store={int(temp_store)}")
+            raw.execute("PRAGMA shrink_memory")

@@ -82,6 +82,31 @@ def test_a_batch_ends_as_the_same_writes_one_at_a_time(tmp_path: Path) -> None:
     assert _state(batch) == _state(one_by_one)
 
 
+def test_a_batch_is_written_with_the_ledger_s_larger_page_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's transaction holds the pages it dirties (its invoices and their open-invoice
+    indexes) in ``LEDGER_CACHE_KIB``, not the store's smaller batch cache: a 512-line batch
+    spilled to the WAL mid-transaction in 4 MiB and wrote those pages again at its commit."""
+    from integrations.plain_writes import BULK_CACHE_KIB, LEDGER_CACHE_KIB
+
+    ledger = _ledger(tmp_path / "batch.db")
+    seen: list[int] = []
+    original = bulk.bulk_write_transaction
+
+    @contextlib.contextmanager
+    def watched(engine, cache_kib=BULK_CACHE_KIB):  # type: ignore[no-untyped-def]
+        with original(engine, cache_kib) as conn:
+            (size,) = conn.exec_driver_sql("PRAGMA cache_size").one()
+            seen.append(int(size))
+            yield conn
+
+    monkeypatch.setattr(bulk, "bulk_write_transaction", watched)
+    results = ledger.apply_payments(_writes(ledger)[:1])
+    assert [type(r).__name__ for r in results] == ["WriteResult"]
+    assert seen == [-LEDGER_CACHE_KIB] and LEDGER_CACHE_KIB > BULK_CACHE_KIB
+
+
 def test_the_state_a_batch_reports_is_the_ledger_s_after_it(tmp_path: Path) -> None:
     """``after`` (what a cash run audits as each write's "after" without reading the ledger
     again) holds, for every invoice and payment the batch names, exactly what a read gives,

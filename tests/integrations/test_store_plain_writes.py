@@ -16,6 +16,7 @@ from integrations.db import make_engine, write_transaction
 from integrations.plain_writes import (
     BULK_CACHE_KIB,
     BULK_CHECKPOINT_PAGES,
+    LEDGER_CACHE_KIB,
     bulk_write_transaction,
     execute_tuples,
 )
@@ -227,9 +228,45 @@ def test_a_bulk_write_sets_sqlite_s_cache_and_checkpoint_for_its_transaction_onl
     with pytest.raises(RuntimeError), bulk_write_transaction(engine) as conn:
         conn.exec_driver_sql("INSERT INTO t VALUES (2)")
         raise RuntimeError("cut")
+    with bulk_write_transaction(engine, LEDGER_CACHE_KIB) as conn:  # a ledger batch's size
+        assert settings(conn) == (-LEDGER_CACHE_KIB, BULK_CHECKPOINT_PAGES, 2)
+        conn.exec_driver_sql("INSERT INTO t VALUES (3)")
     with engine.connect() as conn:
         assert settings(conn) == before
-        assert [tuple(r) for r in conn.exec_driver_sql("SELECT x FROM t")] == [(1,)]
+        assert [tuple(r) for r in conn.exec_driver_sql("SELECT x FROM t")] == [(1,), (3,)]
+    engine.dispose()
+
+
+def test_a_bulk_write_gives_its_cache_s_pages_back_when_it_ends(tmp_path: Path) -> None:
+    """The pages a batch's transaction left in the connection's cache are freed once it ends
+    (``PRAGMA shrink_memory``): the cache's setting is the pool's again and what it held is
+    given back (a cash run's other connection writes next and would make them stale)."""
+    import sqlite3
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'bulk.db'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (x INTEGER, pad TEXT)")
+    released: list[str] = []
+
+    def trace(statement: str) -> None:
+        released.append(statement)
+
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.set_trace_callback(trace)
+    with bulk_write_transaction(engine) as conn:
+        rows = [{"x": n, "pad": "p" * 500} for n in range(2_000)]
+        conn.exec_driver_sql("INSERT INTO t VALUES (:x, :pad)", rows)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.set_trace_callback(None)
+        assert conn.exec_driver_sql("SELECT count(*) FROM t").scalar() == 2_000
+    # After the commit, the settings set back and then the memory given back, in that order.
+    tail = [s for s in released if s.startswith("PRAGMA")][-4:]
+    assert tail[-1] == "PRAGMA shrink_memory"
+    assert tail[0].startswith("PRAGMA cache_size=")
     engine.dispose()
 
 

@@ -43,7 +43,7 @@ from integrations.erp.records import (
     WriteResult,
     may_pay_for,
 )
-from integrations.plain_writes import bulk_write_transaction, execute_plain
+from integrations.plain_writes import LEDGER_CACHE_KIB, bulk_write_transaction, execute_plain
 
 if TYPE_CHECKING:
     from integrations.erp.local.ledger_reads import LedgerReads
@@ -341,7 +341,7 @@ def apply_payments(
         for _, _, key in items
     ]
     try:
-        with bulk_write_transaction(ledger.engine) as conn:
+        with bulk_write_transaction(ledger.engine, LEDGER_CACHE_KIB) as conn:
             plan = _plan_and_write(conn, items, results)
         if after is not None:
             after["invoices"] = dict(plan.balances)
