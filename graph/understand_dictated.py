@@ -44,6 +44,7 @@ _SPOKEN = frozenset("um umm uh uhh comma".split())
 _SPOKEN_PHRASE = lazy(
     r"(?i)\b(?:in voices?|no wait|i mean|question mark|end quote|unquote|scratch that"
     r"|credit whole|right off the)\b"
+    rf"|\b(?:{'|'.join(sorted(WORDS - {'zero', 'oh'}, key=len, reverse=True))}) (?:dollars|bucks)\b"
 )
 # "period" said for the mark, not the AR noun ("the period", "collection period", "period 11")
 _PERIOD = lazy(r"(?i)(?:(?<=\s)|^)(?P<w>[\w']+)\s+period\b(?!\s+(?:end|ending|close|closing|\d))")
@@ -108,6 +109,8 @@ _ID_BEFORE = lazy(
 )
 # a number after these is an invoice's when it is said in groups ("on nine eighty seven")
 _ON = frozenset("on to is was did about mark against and for with disputing void".split())
+# a payment or an order named: a number said after "on" is no invoice's ("partial on 983")
+_OTHER_ID = lazy(r"\b(?:PAY|PMT|SO)\b|\b(?:PAY|PMT|SO)-\w")
 _AMOUNT_BEFORE = frozenset("the that full of pay paid".split())
 _AMOUNT_AFTER = lazy(r"(?i)^\s+(?:dollars?|bucks|unapplied|check|short|left|on\b)")
 _DOLLARS = lazy(r"(?i)^\s+(?:dollars?|bucks)(?:\s+(?:and\s+)?(?P<c>\S+(?: \S+)?) cents)?\b")
@@ -122,6 +125,7 @@ _TAKEN_BACK = lazy(
     r"(?i)\s*\b(?:(?:no )?wait |no actually |actually |so )?(?:scratch that|never ?mind(?: that)?"
     r"|forget (?:it|that)|cancel that|hold off on (?:that|it))\b"
 )
+_FINE = lazy(r"(?i)\s+(?:is|will be|would be) (?:fine|okay|ok|good|enough)\s*$|\s+will do\s*$")
 _TOKEN_ID = lazy(r"(?:[A-Z]{2,3}-[A-Z]?\d+|\$?\d[\d.,]*)(?=\s|$)")
 
 
@@ -158,12 +162,20 @@ _ASKED = lazy(
     r"(?<!\bbut)(?<!\bif)(?<!\bof)(?<!\bthe)(?<!\bthat)(?<!\bsee)(?<!\bis)(?<!\bwas)"
     r"(?<!\bwhat)(?<!\bhow)(?<!\bmuch)(?<!\bmany)(?<!\bon)(?<!\bin)(?<!\bfor)(?<!\bout)"
     r"(?<!\babout)(?<!\bso)(?<!\bjust)(?<!\bwonder)(?<!\bcheck)(?<!\bshow)(?<!\bi)(?<!\bby)"
-    r"(?<!\blike)(?<!\bwith)(?<!\bthat's)(?<!\bwhich)(?<!\bwhere)"
+    r"(?<!\blike)(?<!\bwith)(?<!\bthat's)(?<!\bwhich)(?<!\bwhere)(?<!\byou)"
     r" (?=(?:did (?:he|she|they|we|you|it|somebody|someone|anyone|anybody|that|this)"
     r"|(?:is|was|are|were) (?:that|it|there|this|they|he|she)"
     r"|(?:what's|whats|what|how|when|who's|who|which|where) (?:is|was|are|were|do|does|did"
     r"|much|many|long|the|that|their|they|it's|its)) )"
 )
+
+
+def _thousands(said: str | None) -> str | None:
+    """ "11137.64" → "11,137.64": an amount as it is typed."""
+    if said is None or not re.fullmatch(r"\d+(?:\.\d\d)?", said):
+        return said
+    whole, _, cents = said.partition(".")
+    return f"{int(whole):,}" + (f".{cents}" if cents else "")
 
 
 def _an_identifier(digits: str, words: list[str]) -> bool:
@@ -199,21 +211,21 @@ def _number(text: str, start: int, said: str) -> tuple[str, int]:
         if len(words) == 1 and value < 10:
             return f"{before}{said}", end
         if (dollars := _DOLLARS.match(after)) is not None:
-            return f"{before}{_dollars(str(value), dollars)}", end + dollars.end()
+            return f"{before}{_dollars(f'{value:,}', dollars)}", end + dollars.end()
         if (k := _THOUSANDS.match(after)) is not None:
             return f"{before}{value}k", end + k.end()
-        return f"{before}{value}", end
+        return f"{before}{value:,}", end
     parts = groups(words)
     if parts is None:
-        return f"{before}{amount(words) or said}", end
+        return f"{before}{_thousands(amount(words)) or said}", end
     said_as_id = len(parts) >= 2 and len(parts[0]) == 2 and len(parts[1]) == 1  # "ten two …"
     amounts = last in _AMOUNT_BEFORE or _AMOUNT_AFTER.match(after) or words[-1] == "hundred"
     if amounts and not said_as_id:
-        return f"{before}{amount(words) or said}", end
+        return f"{before}{_thousands(amount(words)) or said}", end
     if all(len(p) == 2 and int(p) >= 20 for p in parts):
         return f"{before}{' '.join(parts)}", end  # "thirty sixty ninety": buckets
     digits = "".join(parts)
-    if last in _ON and _an_identifier(digits, words):
+    if last in _ON and _an_identifier(digits, words) and not _OTHER_ID.search(text):
         return f"{before}invoice {digits}", end
     return f"{before}{digits}", end
 
@@ -272,6 +284,13 @@ def _corrected(text: str) -> str:
                 continue
         lowered = [w.lower() for w in said]
         window = range(len(said) - 1, max(-1, len(said) - 9), -1)
+        meant = _FINE.sub("", after).split()
+        again = next((n for n in window if lowered[n] == head.lower()), None)
+        if again is not None and len(meant) < len(said) - again:
+            # "the top twenty open balances no wait just top ten": the words said again
+            # replace as many words
+            text = " ".join([*said[:again], *meant, *said[again + len(meant) :]])
+            continue
         cut = next((n for n in window if lowered[n] in ("um", "uh", head.lower())), None)
         if cut is None:
             near = range(len(said) - 1, max(-1, len(said) - 5), -1)
@@ -293,13 +312,13 @@ def dictated(text: str) -> str:
     written = _numbers(written)
     written = _ORDINAL.sub(_ordinal, written)
     written = _taken_back(written)
+    written = _corrected(written)
+    written = _FILLER.sub("", written)
     if "?" not in written and (asked := list(_ASKED.finditer(written))):
         last = asked[-1]
         rest = written[last.start() :]
         if len(written[: last.start()].split()) >= 4 and not re.search(r'[".]', rest):
             written = f"{written[: last.start()]},{written[last.start() :].rstrip()}?"
-    written = _corrected(written)
-    written = _FILLER.sub("", written)
     for pattern, mark in _MARKS:
         written = pattern.sub(mark, written)
     written = _PERIOD.sub(_said_period, written)

@@ -59,6 +59,15 @@ def _below_thousand(words: list[str]) -> int | None:
 def cardinal(words: list[str]) -> int | None:
     """The value of number words said as one number ("fifteen thousand", "one thousand two
     hundred and fifty"), or None."""
+    if "hundred" in words and "thousand" not in words and words[0] in (*TEENS, *TENS):
+        at = words.index("hundred")  # "twelve hundred", "forty two hundred and ten"
+        head, rest = _below_thousand(words[:at]), words[at + 1 :]
+        if rest[:1] == ["and"]:
+            rest = rest[1:]
+        tail = _below_thousand(rest) if rest else 0
+        if head is None or tail is None or head < 10:
+            return None
+        return head * 100 + tail
     if "thousand" in words:
         at = words.index("thousand")
         head = _below_thousand(words[:at]) if words[:at] != ["a"] else 1

@@ -59,6 +59,11 @@ def _done(match: re.Match[str]) -> str:
     return f"already {past(match.group('v'))}"
 
 
+def _been_done(match: re.Match[str]) -> str:
+    """ "nag-send na ba tayo ng reminder": has a reminder been sent."""
+    return f"has a {match.group('x')} been {past(match.group('v'))}"
+
+
 def _did(match: re.Match[str]) -> str:
     return past(match.group("v"))
 
@@ -138,7 +143,16 @@ CLAUSES = _compiled(
         (r"\bkung\b", "if"),
         # whether it fits: "kasya na ba yung open AR nila?" would their open AR fit
         (r"\bkasya (?:na |pa )?ba (?:yung|ang) (?P<x>[^?,.]+?)(?=\s*[?,.]|$)", r"would \g<x> fit"),
-        (rf"\bmabilis (?:ba )?(?:mag|nag)-?bayad si {_WHO}{_ENDS_WHO}", r"does \g<who> pay fast"),
+        (
+            rf"\bmabilis (?:ba )?(?:mag|nag)-?bayad si {_WHO}{_ENDS_WHO}",
+            r"how fast does \g<who> pay",
+        ),
+        # the thing named first: "yung 500 na natira sa PAY-… pa-apply sa INV-…"
+        (
+            r"\byung (?P<x>[^,?.]+?) pa-(?P<v>apply|send|write off|w/o|hold|release)"
+            r"(?: naman)? sa\b",
+            r"please \g<v> the \g<x> to",
+        ),
         (r"\b(?:sino )?(?:uunahin|unahin) (?:ko )?(?:i-)?tawagan\b", "who should i call first"),
         (
             r"\bsa (?P<when>next \w+|\w+day) pa (?:natin|namin|ko) i-(?P<v>[a-z]+)",
@@ -174,6 +188,7 @@ CLAUSES = _compiled(
         (rf"\bnag-promise si {_WHO} (?:na )?(?:magbabayad|magbayad)\b", r"\g<who> promised to pay"),
         (rf"\bnag-promise si {_WHO}{_ENDS_WHO}", r"\g<who> promised"),
         (r"\bmay nag-(?P<v>[a-z]+)(?: na)? ba\b", r"did anyone \g<v>"),
+        (r"\bnag-(?P<v>[a-z]+) na ba (?:tayo|kami) ng (?P<x>[\w-]+)\b", _been_done),
         (r"\bnag-(?P<v>[a-z]+) na ba (?:tayo|kami)\b", r"did we already \g<v>"),
         (rf"\b(?:nag-?bayad|binayad)(?: na)? ba si {_WHO}(?=\s*[?,.]|$)", r"did \g<who> pay"),
         (rf"\bnag-(?P<v>[a-z]+)(?: na)? ba si {_WHO}(?=\s*[?,.]|$)", r"did \g<who> \g<v>"),
@@ -224,11 +239,11 @@ WORDS = _compiled(
         (r"\bmagkano (?:pa |na )?(?:lahat(?: lahat)? )?|\bmagkano\s*$", "how much "),
         (
             r"\bilan(?:g)? (?:pa |na )?(?=balance|open|past|o/s|available|utang|natitira)",
-            "how much ",
+            "how much is ",
         ),
         (r"\bilan(?:g)?\b", "how many"),
         (
-            r"\b(?:kung )?sino (?:ang )?(?:may )?pinakamalaki(?:ng)? (?:ang )?utang"
+            r"\b(?:kung )?(?:sino|who) (?:ang )?(?:may )?pinakamalaki(?:ng)? (?:ang )?utang"
             r" sa (?:atin|amin)\b",
             "who owes us the most",
         ),
@@ -241,6 +256,7 @@ WORDS = _compiled(
             r"what does the \g<x> look like ",
         ),
         (r"\bano(?:ng)? (\w+) pinakamalaki(?:ng)?\b", r"which \1 is the largest"),
+        (r"\bano(?:ng)? (invoices|accounts|customers|orders) yung\b", r"which \1 are"),
         (
             r"\bano(?:ng)? (?:na |pa )?(?=(?:current |last |total )?(?:exposure|balance|limit"
             r"|credit|cl|terms|status|process|order amount)\b)",
@@ -297,7 +313,8 @@ WORDS = _compiled(
         (r"\bsa akin\b|\bsakin\b", "me"),
         (r"\bsayo\b", "to you"),
         (r"\bako\b", "i"),
-        (r"\bgamit (?:ka|itong)\b", "using"),
+        (r"\bgamit ka\b", "using you"),
+        (r"\bgamit itong\b", "using this"),
         (r"\bkaya mo(?:ng)? gawin\b", "can you do"),
         (r"\bgagawin\b", "do it"),
         (r"\btanong lang\b|\btanong\b", "just asking"),
@@ -342,10 +359,11 @@ WORDS = _compiled(
         (r"\b(send|sent|email|emailed|reminder|statement|soa|note|notes|letter) kay\b", r"\1 to"),
         (r"\bkay\b", "for"),
         (r"\bsi\b", ""),
-        (r"\b(apply|match|matched|applied)\b([^,.?]*?) sa\b", r"\1\2 to"),
+        (r"\bsa (?=pay-|pmt-)", "on "),  # the payment a sum is left on
+        (r"\b(apply|match|matched|applied)\b([^,.?]*) sa\b", r"\1\2 to"),
         (r"\bsa (?=inv\b|inv-|\d|so-|pay-|pmt-)", "on "),
         (r"\bsa\b", "in"),
-        (r"\b(\w+ed|paid|sent|done) (?:na )?(?:ni|ng)\b", r"\1 by"),
+        (r"\b(?!un)(\w+ed|paid|sent|done) (?:na )?(?:ni|ng)\b", r"\1 by"),
         (r"\bni\b", "of"),
         (rf"\b({_VERBS_NG})(?: na)? ng\b", r"\1"),
         (r"\bng\b", "of"),

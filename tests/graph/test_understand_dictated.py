@@ -89,6 +89,11 @@ def test_a_cardinal_is_one_number_or_none() -> None:
             "bill initech the setup fee $375",
         ),
         (
+            "bill contoso twelve hundred dollars for the rush order",
+            "bill contoso $1,200 for the rush order",
+        ),
+        ("show the top fifteen debtors no wait just top five is fine", "show the top five debtors"),
+        (
             "uh apply it to ten three two one no wait I mean ten three two two",
             "apply it to invoice 10322",
         ),

@@ -99,6 +99,12 @@ def test_taglish_look_alikes_propose_nothing(text: str, kind: str) -> None:
         ("ano status ng INV-10321 po, open pa ba?", "invoice_status", None),
         ("may unapplied cash ba tayo ngayon? pa-check po", "unapplied_cash", None),
         ("ano na credit limit ni globex?", "credit_check", "globex"),
+        ("mabilis ba magbayad si contoso? ilang araw usually", "days_to_pay", "contoso"),
+        (
+            "nag-send na ba tayo ng statement kay initech? ilan pa open nila",
+            "customer_balance",
+            "initech",
+        ),
     ],
 )
 def test_a_taglish_question_is_read_as_its_english_twin(
@@ -109,6 +115,12 @@ def test_a_taglish_question_is_read_as_its_english_twin(
     assert request.action is None
     if customer is not None:
         assert request.customer_text == customer, (text, tagalog(text), request)
+
+
+def test_the_thing_named_first_is_what_the_request_acts_on() -> None:
+    said = tagalog("yung 75 na natira sa PMT-000250 pa-apply naman sa INV-10227")
+    assert said == "please apply the 75 left on PMT-000250 to INV-10227"
+    assert parse(said, TODAY).action is not None
 
 
 def test_names_amounts_and_numbers_are_kept_as_written() -> None:
