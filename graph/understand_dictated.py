@@ -41,6 +41,10 @@ from graph.understand_dictated_numbers import (
 
 # words only speech writes in an AR message
 _SPOKEN = frozenset("um umm uh uhh comma".split())
+# the words the phrases below are looked for after, so typed text pays a set look-up only
+_PHRASE_WORDS = frozenset(
+    "voice voices wait mean mark quote unquote scratch whole right dollars bucks".split()
+)
 _SPOKEN_PHRASE = lazy(
     r"(?i)\b(?:in voices?|no wait|i mean|question mark|end quote|unquote|scratch that"
     r"|credit whole|right off the)\b"
@@ -108,7 +112,7 @@ _ID_BEFORE = lazy(
     r"|\b(?P<pay>(?-i:PMT|PAY))(?: dash)?(?: ?(?P<letter>(?-i:[A-Z]))\b)?(?: dash)?)\s+$"
 )
 # a number after these is an invoice's when it is said in groups ("on nine eighty seven")
-_ON = frozenset("on to is was did about mark against and for with disputing void".split())
+_ON = frozenset("on to is was did about mark against and for with disputing disputed void".split())
 # a payment or an order named: a number said after "on" is no invoice's ("partial on 983")
 _OTHER_ID = lazy(r"\b(?:PAY|PMT|SO)\b|\b(?:PAY|PMT|SO)-\w")
 _AMOUNT_BEFORE = frozenset("the that full of pay paid".split())
@@ -120,6 +124,16 @@ _ORDINAL = lazy(
     r"|january|february|march|april|may|june|july|august|september|october|november|december)"
     r" (?:(?P<tens>twenty|thirty) )?(?P<ord>" + "|".join(ORDINALS) + r")\b"
 )
+# "the first" is a day only where a day is said: "by the first", "the first of the month", not
+# "on the first invoice"
+_NOT_A_DAY = lazy(
+    r"(?i)\s+(?:invoices?|ones?|time|reminders?|payments?|notices?|calls?|orders?|items?|lines?"
+    r"|page|two|three|few|bills?|checks?|letters?|promises?|disputes?|weeks?|months?|quarter"
+    r"|half|days?|place|step|thing)\b"
+)
+# terms said aloud: "net forty five"
+_TERMS_SAID = "|".join(sorted(WORDS - {"oh", "hundred", "thousand"}, key=len, reverse=True))
+_NET = lazy(rf"(?i)\bnet (?:{_TERMS_SAID})\b")
 _CORRECTED = lazy(r"(?i)\s*\b(?:no wait(?: I mean)?|I mean|no actually)\b\s*(?:it's |just )?")
 _TAKEN_BACK = lazy(
     r"(?i)\s*\b(?:(?:no )?wait |no actually |actually |so )?(?:scratch that|never ?mind(?: that)?"
@@ -135,7 +149,15 @@ def is_dictated(text: str) -> bool:
         return False
     said = [word.lower() for word in _WORD.findall(text)]
     words = set(said)
-    if not words.isdisjoint(_SPOKEN) or _SPELLED.search(text) or _SPOKEN_PHRASE.search(text):
+    if not words.isdisjoint(_SPOKEN) or _SPELLED.search(text):
+        return True
+    if not words.isdisjoint(_PHRASE_WORDS) and _SPOKEN_PHRASE.search(text):
+        return True
+    if "net" in words and _NET.search(text):
+        return True
+    if not words.isdisjoint(ORDINALS) and any(
+        _ordinal(m) != m.group(0) for m in _ORDINAL.finditer(text)
+    ):
         return True
     if "period" in words and _spoken_period(text):
         return True
@@ -249,7 +271,11 @@ def _joined(said: str) -> str:
 
 
 def _ordinal(match: re.Match[str]) -> str:
-    day = ORDINALS[match.group("ord").lower()]
+    said = match.group("ord").lower()
+    ordinary = said in ("first", "second", "third") and not match.group("tens")
+    if ordinary and _NOT_A_DAY.match(match.string, match.end()):
+        return match.group(0)
+    day = ORDINALS[said]
     if match.group("tens"):
         day += 20 if match.group("tens").lower() == "twenty" else 30
     suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
@@ -309,8 +335,8 @@ def dictated(text: str) -> str:
     for pattern, replacement in _MISHEARD:
         written = pattern.sub(replacement, written)
     written = _QUOTED.sub(r'"\1"', written)
-    written = _numbers(written)
     written = _ORDINAL.sub(_ordinal, written)
+    written = _numbers(written)
     written = _taken_back(written)
     written = _corrected(written)
     written = _FILLER.sub("", written)

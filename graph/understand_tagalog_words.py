@@ -59,6 +59,11 @@ def _done(match: re.Match[str]) -> str:
     return f"already {past(match.group('v'))}"
 
 
+def _asked_done(match: re.Match[str]) -> str:
+    """ "na-approve na ba yung w/o ng INV-…?": was the w/o of INV-… already approved?"""
+    return f"was the {match.group('y')} already {past(match.group('v'))}?"
+
+
 def _been_done(match: re.Match[str]) -> str:
     """ "nag-send na ba tayo ng reminder": has a reminder been sent."""
     return f"has a {match.group('x')} been {past(match.group('v'))}"
@@ -171,6 +176,8 @@ CLAUSES = _compiled(
             rf" (?:ni|ng) {_WHO}(?=\s(?:yung|ang|ng|the)\b|[,.]|\s*$)",
             _done_by,
         ),
+        (rf"\bna-(?P<v>{_VERB}) na ba (?:yung|ang) (?P<y>[^?]+?)\s*\?", _asked_done),
+        (r"\b(?:kung|if) may bayad na\b", "if they have paid"),
         (r"\bnasend\b", "already sent"),
         (r"\bnareceive\b", "received"),
         (r"\bnabayaran\b", "paid"),

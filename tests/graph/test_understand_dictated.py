@@ -156,3 +156,33 @@ def test_a_dictated_change_names_the_invoice_meant(text: str, kind: str, invoice
 def test_a_dictated_question_is_read_as_typed(text: str, intent: str) -> None:
     request = parse(text, TODAY)
     assert request.intent == intent, (text, dictated(text), request)
+
+
+@pytest.mark.parametrize(
+    "text,written",
+    [
+        (
+            "payments in between the third and the eleventh",
+            "payments in between the 3rd and the 11th",
+        ),
+        (
+            "what did contoso pay since october twenty second",
+            "what did contoso pay since october 22nd",
+        ),
+        ("move initech to net sixty please", "move initech to net 60 please"),
+    ],
+)
+def test_days_and_terms_said_aloud(text: str, written: str) -> None:
+    assert dictated(text) == written
+
+
+@pytest.mark.parametrize(
+    "text", ["resend the first invoice to globex", "call them on the second reminder date"]
+)
+def test_the_first_thing_is_no_day(text: str) -> None:
+    assert dictated(text) == text
+
+
+def test_a_number_said_after_disputed_is_the_invoice() -> None:
+    said = dictated("fabrikam disputed nine eighty three last month um what is left on it")
+    assert "disputed invoice 983" in said

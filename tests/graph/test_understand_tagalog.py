@@ -132,3 +132,14 @@ def test_names_amounts_and_numbers_are_kept_as_written() -> None:
 def test_normalize_reads_taglish_too() -> None:
     assert "reminder" in normalize("pakisend ng reminder kay globex po")
     assert not_asked("wag muna i-hold si globex", "set_credit_hold") is not None
+
+
+def test_a_change_asked_after_is_the_approvals_question() -> None:
+    said = tagalog("na-approve na ba yung write off ng INV-10321? or pending pa")
+    assert said.startswith("was the write off") and "INV-10321 already approved?" in said
+    assert parse(said, TODAY).intent == "approvals_inbox"
+
+
+def test_whether_a_customer_paid_is_asked_of_them() -> None:
+    request = parse("nag-email ako kay initech kahapon. pa-check kung may bayad na", TODAY)
+    assert request.intent == "payment_history" and request.action is None
