@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from graph import understand_book_plain as book_plain
 from graph import understand_collector
 from graph import understand_cuts as cuts
 from graph import understand_parts as parts
@@ -110,6 +111,8 @@ _COLLECTED = lazy(
     # "kindly share total collections for the month of October"
     r"|\b(?:share|send|give|pull|provide|need) (?:me |us )?(?:the |our )?total collections?"
     r" (?:for|in|during|over|of)\b"
+    # "kindly advise total collections month to date"
+    r"|\btotal collections?\b"
 )
 # an instruction to do nothing, no change named: "stop - don't send anything to X until I say so"
 _HOLD_OFF = lazy(
@@ -395,6 +398,7 @@ def _parse(text: str, today: date) -> Request:
         book_intent=book_intent if book_intent != intent else None,
         at_least=at_least,
         also_named=also_named,
-        past_due_first=intent == "top_debtors" and bool(_PAST_DUE_RANK.search(norm)),
+        past_due_first=intent == "top_debtors"
+        and bool(_PAST_DUE_RANK.search(norm) or book_plain.PAST_DUE_FIRST.search(norm)),
     )
     return whether_to(request, norm)  # "should we be holding orders for X?": X's credit

@@ -184,7 +184,8 @@ AGING_REPORT = _rx(
 LARGEST_INVOICES = _rx(
     r"\b(?:largest|biggest|highest|top|largest \d+|biggest \d+)(?: \d+)?(?: single| individual)?"
     r"(?:[- ]value|[- ]dollar| amount)? (?:open |unpaid"
-    r" |outstanding |overdue |past due )?(?:invoices?|bills?|docs?|documents?)\b",
+    r" |outstanding |overdue |past due )?(?:(?:usd|cad|gbp|eur|euro|dollar|sterling|canadian) )?"
+    r"(?:invoices?|bills?|docs?|documents?)\b",
     # "any whale invoices still open?"
     r"\bwhale (?:invoices?|items?|bills?|tickets?)\b",
     r"\binvoices? (?:with|have|has|carry|carrying) (?:the )?(?:largest|biggest|highest|greatest)"
@@ -217,7 +218,8 @@ LARGEST_INVOICES = _rx(
 UNAPPLIED_CASH = _rx(
     r"\bnot (?:fully|completely|yet fully) (?:applied|allocated)\b|"
     r"\bunapplied\b|\bon[- ]?account (?:cash|payments?|receipts?|money)\b|\bunallocated (?:cash"
-    r"|payments?|receipts?)\b|\bnot (?:yet |been |yet been |been yet )?(?:applied|allocated)\b"
+    r"|payments?|receipts?|money|funds|amounts?|credits?)\b"
+    r"|\bnot (?:yet |been |yet been |been yet )?(?:applied|allocated)\b"
     r"|\b(?:yet|still|waiting|left) to be (?:applied|allocated)\b|\bcash on account\b"
     # "cash we received but never applied"
     r"|\b(?:cash|money|payments?|funds|receipts?)\b.{0,30}\bnever (?:been |got |was |were )?"

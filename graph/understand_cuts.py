@@ -16,7 +16,9 @@ OVER_DAYS = lazy(
     r"(?:\s*\+)?(?!\s*(?:weeks?|months?|years?))(?:\s*(?:days?|d)\b)?"
     r"|\b(\d{1,3})\s*\+\s*(?:days?)?|\b(\d{1,3})\s*(?:days?|d)\s*\+"
     r"|\b(\d{1,3})\s*(?:days?|d) (?:or more |and (?:over|more)"
-    r" )?(?:past due|overdue|late|old|delinquent|bucket)\b)"
+    r" )?(?:past due|overdue|late|old|delinquent|bucket)\b"
+    # "90 days and older", "60 days or longer"
+    r"|\b(\d{1,3})\s*(?:days?|d) (?:and|or) (?:older|longer|beyond|above)\b)"
 )
 OVER_DAYS_CONTEXT = lazy(
     r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"

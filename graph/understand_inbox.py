@@ -71,6 +71,13 @@ APPROVALS_INBOX = _rx(
     r".{0,30}\b(?:pending|waiting|awaiting|approved)\b"
     r"|\b(?:queued|lined) up for (?:me|my approval|approval|sign-?off)\b"
     r"|\binbox for (?:the )?approvals?\b",
+    # session 13: "which requests still need sign off from me", "any limit changes submitted for
+    # approval?", "what did the team send me to approve"
+    r"\b(?:requests?|changes?|proposals?|write-?offs?)\b.{0,20}\bneeds? (?:a )?sign[- ]?off"
+    r" (?:from|by) me\b"
+    rf"|\b{_CHANGE}\b.{{0,30}}\b(?:submitted|sent|put through|raised) for (?:my )?(?:approval"
+    r"|sign[- ]?off)\b"
+    r"|\b(?:send|sent) me to (?:approve|sign off)\b",
 )
 # A proposal asked after, read before any change word in it is taken for a request or the history
 # arbot cannot show: "did the limit change for X get approved or still pending?", "the write off

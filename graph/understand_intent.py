@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from graph import understand_book as book
+from graph import understand_book_plain as plain
 from graph import understand_cuts as cuts
 from graph import understand_promises as promises
 from graph import understand_vocab as vocab
@@ -20,6 +21,7 @@ REPORTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forecast", vocab.FORECAST),
     ("cash_application", vocab.CASH_APPLICATION),
     ("deduction_summary", vocab.DEDUCTIONS),
+    ("deduction_summary", plain.DEDUCTIONS),
     ("credit_check", vocab.CREDIT),
     ("collections_list", vocab.COLLECTIONS),
     ("digest", vocab.DIGEST),
@@ -64,11 +66,15 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
     if days and not ((big := vocab.LARGEST_INVOICES.search(norm)) and big.start() < days.start()):
         # not "largest open invoice, and how late is it": the question asked first
         return "days_to_pay"  # "globex average days late": its days beyond terms
-    if vocab.LARGEST_INVOICES.search(norm):
+    if vocab.LARGEST_INVOICES.search(norm) or plain.LARGEST_INVOICES.search(norm):
         return "largest_invoices"
     # "why is falcon on hold" is falcon's credit check; "who is on hold" the whole book
     if (
-        (vocab.CREDIT_EXCEPTIONS.search(norm) or _BLOCKED_FOR_ORDERS.search(norm))
+        (
+            vocab.CREDIT_EXCEPTIONS.search(norm)
+            or _BLOCKED_FOR_ORDERS.search(norm)
+            or plain.CREDIT_EXCEPTIONS.search(norm)
+        )
         and not refs.orders
         # "… with this order" is one order's credit; "who is over their limit before I approve
         # today's orders" the whole book's
@@ -87,7 +93,7 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "credit_exceptions"
     if book.AGED_BOOK.search(norm) and (not name or book.AGED_BOOK_SCOPE.search(norm)):
         return "aging_report"  # "aged debtors report", "AR by age bucket": not a ranking or a cut
-    if vocab.TOP_DEBTORS.search(norm):
+    if vocab.TOP_DEBTORS.search(norm) or plain.TOP_DEBTORS.search(norm):
         return "top_debtors"
     if cuts.over_days(norm) is not None:
         return "over_days"
@@ -95,9 +101,13 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "top_debtors"
     if name:
         return None
-    if vocab.AGING_REPORT.search(norm) or cuts.AGING_BUCKETS.search(norm):
+    if (
+        vocab.AGING_REPORT.search(norm)
+        or cuts.AGING_BUCKETS.search(norm)
+        or plain.AGING.search(norm)
+    ):
         return "aging_report"
-    if vocab.TOTAL_AR.search(norm):
+    if vocab.TOTAL_AR.search(norm) or plain.TOTAL_AR.search(norm):
         return "total_ar"
     if vocab.AGING_WORD.search(norm) and not vocab.FORECAST.search(norm):
         return "aging_report"  # not "receipts forecast 31-60": a forecast's horizon
@@ -108,14 +118,21 @@ def intent_of(
     norm: str, refs: _Refs, name: str | None, chatter: bool, text: str = ""
 ) -> tuple[str, bool]:
     """The intent, and whether it was only guessed from a name."""
-    if vocab.OUT_OF_SCOPE.search(_without_references(norm, refs)) or _WHO_IS_AWAY.search(norm):
+    if (
+        vocab.OUT_OF_SCOPE.search(_without_references(norm, refs))
+        and not plain.ASKED_OF_THE_BOOK.search(norm)  # "how old is all the money owed us"
+    ) or _WHO_IS_AWAY.search(norm):
         return "unknown", False  # "who is on holiday in the collections team": not AR's
     if vocab.HELP.search(norm) or vocab.CLEAR.match(norm):
         return "help", False
     if vocab.CHATTER_ONLY.match(norm):
         return "unknown", False
     if (
-        (inbox := vocab.APPROVALS_INBOX.search(norm) or PROPOSAL_ASKED_AFTER.search(norm))
+        (
+            inbox := vocab.APPROVALS_INBOX.search(norm)
+            or PROPOSAL_ASKED_AFTER.search(norm)
+            or plain.APPROVALS.search(norm)
+        )
         and not (vocab.DIGEST.search(norm) or vocab.DIGEST_WEAK.search(norm))
         and not _REPORT_FIRST(norm, inbox.start())
     ):
@@ -136,8 +153,10 @@ def intent_of(
         return "payment_lookup", False
     if ACRONYMS.search(text):
         return "forecast", False
-    if _URGENT.search(norm):
+    if _URGENT.search(norm) or plain.WORKLIST.search(norm):
         return "collections_list", False  # "… over 60 or just the big ones? who's most urgent?"
+    if plain.DIGEST.search(norm):
+        return "digest", False  # "catch me up on the receivables": the day's news, not a total
     if (portfolio := portfolio_intent(norm, refs, name)) is not None:
         return portfolio, False
     if name and _HISTORY_OF.search(norm):
@@ -189,6 +208,7 @@ _AWAY = lazy(
     r"(?:she|he|they|[a-z]+)(?:'s| is| are)(?: currently| still| now)? (?:on (?:annual |sick"
     r" |maternity |paternity )?(?:leave|holiday|vacation|pto)|off sick|out sick|ooo"
     r"|out of (?:the )?office)\b"
+    r"|\b(?:just )?(?:got |get |am |i'm )?back from (?:my )?(?:vacation|holiday|leave|pto)\b"
 )
 
 
@@ -257,7 +277,12 @@ _URGENT = lazy(
     r"|\bwho should be (?:chased|called|rung|phoned|contacted)\b"
     r"|\bwho(?: is)? (?:first|next) to (?:ring|call|phone|chase)\b"
     r"|\btime to (?:phone|call|ring|chase) \d+ (?:customers|accounts|clients|people)\b"
-    # session 13: "the top priority accounts for collectors", "priority customers to call"
+    # session 13: "the top priority accounts for collectors", "priority customers to call",
+    # "which debtors should we chase first", "which accounts must I phone first", "which
+    # accounts must we follow up as a matter of urgency"
+    r"|\b(?:which|what) (?:accounts|customers|clients|debtors) (?:should|must|do|shall) (?:i|we"
+    r"|the team) (?:be )?(?:chas(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|follow(?:ing)?"
+    r" up|go(?:ing)? after|contact(?:ing)?|hit(?:ting)?)\b"
     r"|\b(?:top )?priority (?:accounts|customers|clients) (?:for|to) (?:the |our )?(?:collectors?"
     r"|collections|chase|call|ring|phone|work)\b"
 )

@@ -114,7 +114,10 @@ DEDUCTIONS = _rx(
     r"\b(?:took|taken|take|taking) (?:a |an |the |any )?(?:[\w-]+ )?discounts?\b.{0,30}"
     r"\b(?:not|weren't|wasn't|aren't|isn't|never) (?:entitled|eligible|due|allowed)\b"
     r"|\b(?:took|taken|take|taking) (?:a |an |the |any )?(?:[\w-]+ )?discounts? (?:after|past|late"
-    r"|outside)\b",
+    r"|outside)\b"
+    # "customers taking discount they didn't earn", "discounts nobody was entitled to"
+    r"|\bdiscounts? (?:that )?(?:they|we|it|nobody|no one)? ?(?:didn't|did not|don't|never|weren't"
+    r"|wasn't) (?:earn|qualify|entitled|eligible)\w*\b",
 )
 CREDIT = _rx(
     r"\bcredit[ -]?(?:check|review|status|approval|ok|okay|decision|risk|score|line|headroom"
@@ -208,7 +211,8 @@ COLLECTIONS_WEAK = lazy(r"\breminders?\b")
 DIGEST = _rx(
     r"\bdigest\b",
     r"\b(?:morning|daily|today'?s?|overnight|nightly|end of day|eod|weekly|day's)"
-    r" (?:ar )?(?:report|summary|rundown|briefing|brief|update|recap|snapshot|overview"
+    r" (?:ar |debtors |receivables |collections )?(?:report|summary|rundown|briefing|brief|update"
+    r"|recap|snapshot|overview"
     r"|numbers|headlines?|roundup|round-up|picture)\b|\bpicture (?:this morning|overnight)\b",
     r"\bar (?:summary|snapshot|update|overview|headlines?|recap|rundown|briefing|dashboard"
     r"|roundup)\b",

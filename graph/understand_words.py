@@ -93,12 +93,14 @@ tage
 patch patches territory territories desk lowest smallest table fiscal roll
 forward rollforward recorded captured promising committed ah lah leh lor sia meh
 headlines headline liner one-liner bullets bullet kena situation leave holiday holidays vacation
-sit sits
+sit sits bug bang buck naughty allow stopped huge shorting less reasons catch im massive giant
+funds job begin
 max maximum deadbeats deadbeat reps rep huddle chop bust value books street numbers lying
 reference revisit level sla ist enough without od lepas erp data greater higher bigger cannot
 prepare paiseh stub took shorted talking tl compare gl calc excel myself
 pattern control sending later thinking rpc heading anywhere evidence monitored likely
-probably matching fully taken batch bai
+probably matching fully taken batch bai ta shame matter urgency urgent earn
+earned changes
 trx trxs oi ois doc docs document documents incl including whale whales pile heap worth
 riskiest risk ring rung rang bring speed bucket getting slower faster quicker bacs
 chaps sat requests queued submit submitted sign entitled eligible settlement probable lump
