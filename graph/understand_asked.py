@@ -263,6 +263,8 @@ _IN_CASE = lazy(r"\bin case\b")
 # "if possible", "let me know if": politeness around a request, no condition on it
 _POLITE_IF = lazy(
     r"\b(?:let me know|tell me|see|check|ask|advise|confirm) (?:if|whether)\b"
+    # an apology, no condition: "I'm sorry if I asked this before", "apologies if this is obvious"
+    r"|\b(?:sorry|apologies|apologise|apologize|forgive me|pardon me|excuse me) (?:if|in case)\b"
     r"|\bif (?:possible|you can|you could|you don't mind|you would|that's ok|ok|needed"
     r"|necessary|not already|required|you get a chance|you have a (?:sec|second|minute)"
     r"|there (?:are|is) (?:any )?(?:issues?|problems?|questions?))\b"
@@ -328,6 +330,10 @@ def not_asked(text: str, kind: str, *, norm: str | None = None) -> NotAsked | No
     return NotAsked(kind, reasons[0])
 
 
+# "Karen approved it so could you please write off …": asked, after the reason it may be done
+_SO_YOU = lazy(r"\b(?:so|and so|hence|therefore)\s+(?=(?:could|can|would|will) you\b)")
+
+
 def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> str | None:
     start, end, question = next(
         (s, e, q) for s, e, q in _clause_spans(norm) if s <= match.start() <= e
@@ -351,7 +357,10 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "negated"
     if any(s > start and RETRACTS.match(norm[s:e].strip()) for s, e, _ in _clause_spans(norm)):
         return "negated"  # "write off all of X? nah forget it, …": called off after it
-    if (question and not ASKING_YOU.match(clause.strip())) or _QUESTION_START.match(body):
+    asks_you = ASKING_YOU.match(clause.strip()) or (
+        (so := _SO_YOU.search(clause)) is not None and ASKING_YOU.match(clause[so.end() :])
+    )
+    if (question and not asks_you) or _QUESTION_START.match(body):
         return "question"
     if kind == "send_statement" and _STATEMENT_FIGURE.search(clause):
         return "question"  # a figure asked for, though a statement word names where it is

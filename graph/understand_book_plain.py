@@ -33,6 +33,9 @@ WORKLIST = _rx(
     r"|\bwho(?: is)? (?:the )?most worth (?:chasing|calling|ringing|phoning)\b",
     r"\bwhere (?:do|should|shall) (?:i|we) (?:even )?(?:start|begin) with (?:the )?(?:overdue"
     r"|late|past due|slow)\b",
+    # "who's on her list that I need to cover", "who's most important to chase"
+    r"\bwho(?: is)? on (?:her|his|their|[a-z]+'s) (?:list|worklist|call list|queue)\b"
+    r"|\bwho(?: is)? (?:the )?most important to (?:chase|call|ring|phone|collect from)\b",
 )
 # who owes the most, or the most past due
 TOP_DEBTORS = _rx(
@@ -41,6 +44,9 @@ TOP_DEBTORS = _rx(
     r"\bwho(?: is)? (?:the|our) (?:biggest )?whale\b",
     r"\bwho (?:has|owes|have) (?:us )?the most (?:past due|overdue|late)\b",
     r"\b(?:biggest|largest|worst) (?:late )?payers? by (?:dollars?|amount|value|\$)\b",
+    # "who's the number one account on the open balance list"
+    r"\b(?:number one|no\.? ?1|#1|top) (?:account|customer|debtor|client) on the (?:open )?"
+    r"(?:balance|ar|debtors?|owing|receivables?) list\b",
 )
 # the ranking by what is past due, in plain words
 PAST_DUE_FIRST = lazy(
@@ -82,6 +88,7 @@ DEDUCTIONS = _rx(
 DIGEST = _rx(
     r"\bcatch me up on (?:the )?(?:receivables|ar|a/r|collections|debtors)\b",
     r"\banything (?:i|we) should (?:worry|know) about (?:today|this morning)\b",
+    r"\bstate of (?:things|affairs)\b",
 )
 # the AR figure of the books
 TOTAL_AR = lazy(
@@ -101,3 +108,5 @@ APPROVALS = _rx(
     r"\bthat (?:i|we) (?:need to|have to|must|should|got to) (?:ok|okay|approve|sign off)\b",
     r"\b(?:is|are) (?:it|that|they|this) (?:sitting|waiting) (?:with|on) me\b",
 )
+# money taken in, the whole book: "how much did we take in since the first"
+TAKEN_IN = lazy(r"\b(?:did|have|has) we (?:take|taken|took|bring|brought|bank|banked) in\b")

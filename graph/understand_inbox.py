@@ -100,4 +100,7 @@ PROPOSAL_ASKED_AFTER = _rx(
     # in the request for X's limit" (who approved a change made is the history: not here)
     r"\bwho (?:raised|requested|submitted|proposed|put (?:in|through)) (?:the|that|this)"
     r" (?:[\w&'-]+ ){0,4}(?:approvals?|requests?|proposals?)\b",
+    # "did anything I submitted get approved yet"
+    r"\b(?:anything|everything|what) (?:i|we) (?:submitted|sent in|asked for|requested|raised)\b"
+    r".{0,20}\b(?:approved|rejected|signed off)\b",
 )

@@ -155,6 +155,8 @@ def intent_of(
         return "forecast", False
     if _URGENT.search(norm) or plain.WORKLIST.search(norm):
         return "collections_list", False  # "… over 60 or just the big ones? who's most urgent?"
+    if not name and plain.TAKEN_IN.search(norm):
+        return "payments_received", False  # "how much did we take in since the first"
     if plain.DIGEST.search(norm):
         return "digest", False  # "catch me up on the receivables": the day's news, not a total
     if (portfolio := portfolio_intent(norm, refs, name)) is not None:

@@ -94,7 +94,7 @@ patch patches territory territories desk lowest smallest table fiscal roll
 forward rollforward recorded captured promising committed ah lah leh lor sia meh
 headlines headline liner one-liner bullets bullet kena situation leave holiday holidays vacation
 sit sits bug bang buck naughty allow stopped huge shorting less reasons catch im massive giant
-funds job begin
+funds job begin sick important driver drivers deliver banked signed
 max maximum deadbeats deadbeat reps rep huddle chop bust value books street numbers lying
 reference revisit level sla ist enough without od lepas erp data greater higher bigger cannot
 prepare paiseh stub took shorted talking tl compare gl calc excel myself
