@@ -10,7 +10,7 @@ the intent right by what they say.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -27,6 +27,7 @@ from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_buried import buried_question
+from graph.understand_credit_said import exposure_as_credit, the_hold_said
 from graph.understand_dates import explicit_range
 from graph.understand_german import without_greeting
 from graph.understand_inbox import PROPOSAL_ASKED_AFTER
@@ -85,17 +86,6 @@ class Request:
     past_due_first: bool = False
 
 
-_EXPOSURE = lazy(r"\bexposures?\b", re.IGNORECASE)
-_CREDIT_SAID = lazy(
-    r"\b(?:limits?|credit|hold|stop|block(?:ed)?|releas\w*|orders?|so-?\d+|ship\w*)\b",
-    re.IGNORECASE,
-)
-# "it" of a hold or stop the message names: "take X off stop - why are they on it?"
-_HOLD_SAID = lazy(r"\b(?:on|off) (?:credit )?(?:hold|stop|block)\b", re.IGNORECASE)
-_ON_IT = lazy(
-    r"\b((?:are|were|is|was) (?:they|he|she)(?: (?:actually|really|even|still|already))?) on it\b",
-    re.IGNORECASE,
-)
 _BOOK_CREDIT = lazy(
     r"\b(?:customers|accounts|clients|who|which|anyone|any)\b.{0,40}\blimits?\b"
     r"|\butili[sz]ation\b"
@@ -172,24 +162,15 @@ def parse(text: str, today: date) -> Request:
     first = _parse(text, today)
     if (buried := buried_question(text, first, today, _parse)) is not None:
         first = buried  # "Hi! sorry, I'm new - … Pat asked me to get her the aging. can you?"
-    if (
-        first.intent == "customer_balance"
-        and first.customer_text
-        and _EXPOSURE.search(text)
-        and _CREDIT_SAID.search(text)
-    ):
-        # "SO-9002 got released yesterday? what's X's exposure now", "X has no credit limit in
-        # the master - what's their exposure": exposure beside credit words is against the limit
-        first = replace(first, intent="credit_check", book_intent=None, guessed=False)
-    return first
+    # "SO-9002 got released yesterday? what's X's exposure now": X's credit, not X's balance
+    return exposure_as_credit(first, text)
 
 
 def _parse(text: str, today: date) -> Request:
     if (quoting := quoted.read(text, today, parse)) is not None:
         return quoting  # what the person quotes, forwards or signs off is data
     text = without_memo(parts.slashed(parts.spoken(without_greeting(spanish_questions(text)))))
-    if _HOLD_SAID.search(text):
-        text = _ON_IT.sub(r"\1 on hold", text)  # "take X off stop - are they actually on it?"
+    text = the_hold_said(text)  # "take X off stop - are they actually on it?"
     norm = vocab.normalize(text)  # once, for every reading below
     if vocab.CAPABILITY.match(norm) and not vocab.INJECTION.search(norm):
         # "could you put X on hold if I asked?", "what would I type to …": how arbot works
