@@ -79,6 +79,30 @@ APPROVALS_INBOX = _rx(
     r"|sign[- ]?off)\b"
     r"|\b(?:send|sent) me to (?:approve|sign off)\b",
 )
+# what waits for approval, said as a Slack AR team or a finance leader says it (session 13):
+# "pending for the controller to approve", "waiting on dana's approval", "what approvals piled
+# up", "anything pending my ok", "what am i supposed to approve", "write-offs to sign off on",
+# "submitted / queued for approval", "proposals still open / unapproved", "I'm the approver"
+_WAITING_SAID = (
+    r"\bpending for (?:the |a |our )?[a-z]+(?: [a-z]+)? to (?:approve|sign off|ok)\b"
+    r"|\b(?:waiting|pending|queued|sitting) (?:for|on) (?:the |a |my |our )?[a-z]+(?:'s)?"
+    r" (?:approval|sign[- ]?off)\b|\bwaiting for sign[- ]?off\b",
+    r"\b(?:what|which|how many|any) approvals (?:are|is|have|piled|still|pending|outstanding"
+    r"|waiting|open|queued|do i have|for me)\b|\bapprovals? (?:are |is )?(?:still )?"
+    r"(?:outstanding|open|piled up|piling up|queued)\b|\binbox check\b",
+    r"\bpending my (?:ok|okay|approval|sign[- ]?off)\b|\bsign[- ]?off from me\b"
+    r"|\b(?:i|we) (?:need|have|am supposed|'m supposed|are supposed|must) to (?:ok|okay|approve"
+    r"|sign off)\b|\b(?:anything|something|write-?offs?|changes?|requests?|proposals?|items?)"
+    r" (?:for me )?to (?:sign off|approve)(?: on)?\b",
+    r"\bmy (?:[\w-]+ ){0,3}requests?\b.{0,30}\b(?:waiting|pending|awaiting|go through|gone"
+    r" through|went through)\b",
+    r"\b(?:submitted|queued(?: up)?) for (?:approval|sign[- ]?off)\b|\bsend me (?:something"
+    r"|anything) to (?:approve|sign off|ok)\b|\bapproved the (?:stuff|things|items|requests?)"
+    r" (?:i|we) (?:submitted|sent|raised)\b",
+    r"\b(?:am i|are we) supposed to (?:approve|sign off|ok)\b",
+    r"\bproposals? (?:are |is )?(?:still )?(?:open|unapproved|not approved)\b|\bproposed actions?"
+    r"\b.{0,30}\b(?:approved|pending|waiting)\b|\bunapproved\b|\bi(?:'m| am) the approver\b",
+)
 # A proposal asked after, read before any change word in it is taken for a request or the history
 # arbot cannot show: "did the limit change for X get approved or still pending?", "the write off
 # for X INV-1 – is it approved yet?", "the writeoff for 10319 done already or not", "did anyone
@@ -103,4 +127,5 @@ PROPOSAL_ASKED_AFTER = _rx(
     # "did anything I submitted get approved yet"
     r"\b(?:anything|everything|what) (?:i|we) (?:submitted|sent in|asked for|requested|raised)\b"
     r".{0,20}\b(?:approved|rejected|signed off)\b",
+    *_WAITING_SAID,
 )
