@@ -25,9 +25,21 @@ from integrations.erp.records import Customer, Invoice
 from integrations.store.collector import CollectorStore
 
 KINDS = ("open_dispute", "resolve_dispute", "record_promise", "send_statement")
+_WHICH_DISPUTED = (
+    "Which invoice is disputed? For example: “INV-10183 is disputed: price per PO was 12.40”."
+)
+_WHICH_RESOLVED = (
+    "Which invoice's dispute was resolved? For example: “the dispute on INV-10183 is resolved by"
+    " a credit memo”."
+)
 
 
-def _invoice(erp: ErpClient, ref: str, unclear: type[Exception]) -> Invoice:
+def _invoice(
+    erp: ErpClient, refs: tuple[str, ...], unclear: type[Exception], which: str
+) -> Invoice:
+    if not refs:
+        raise unclear(which)  # the request named no invoice: ask, never guess one
+    ref = refs[0]
     found = erp.find_invoices(ref) or erp.invoices_by_po(ref)
     if not found:
         raise unclear(f"I can't find an invoice matching {ref}.")
@@ -63,7 +75,7 @@ def build(
 ) -> list[Action]:
     kind = request.kind
     if kind == "open_dispute":
-        invoice = _invoice(erp, request.invoice_refs[0], unclear)
+        invoice = _invoice(erp, request.invoice_refs, unclear, _WHICH_DISPUTED)
         customer = erp.get_customer(invoice.customer_id)
         reason = request.reason_code
         amount = quantize(request.amount, invoice.currency) if request.amount else invoice.balance
@@ -96,7 +108,7 @@ def build(
             if dispute is None:
                 raise unclear(f"I can't find dispute {request.text}.")
         else:
-            invoice = _invoice(erp, request.invoice_refs[0], unclear)
+            invoice = _invoice(erp, request.invoice_refs, unclear, _WHICH_RESOLVED)
             found = store.disputes(invoice_numbers=[invoice.invoice_number], status="open")
             if not found:
                 raise unclear(f"{invoice.invoice_number} has no open dispute.")
@@ -128,7 +140,7 @@ def build(
         customer = customer_of(request.customer_text)
         if request.due is None:
             raise unclear(f"By which day did {customer.name} promise to pay?")
-        invoice = _invoice(erp, request.invoice_refs[0], unclear) if request.invoice_refs else None
+        invoice = _invoice(erp, request.invoice_refs, unclear, "") if request.invoice_refs else None
         owed_in = invoice.currency if invoice else customer.currency
         if request.currency and request.currency != owed_in:
             raise unclear(  # an amount is never converted
