@@ -14,7 +14,7 @@ from graph.action_request import _reason as _reason
 from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
 from graph.understand_apply import MAYBE_INVOICE, apply, maybe_invoices
-from graph.understand_clauses import STATE_ASKED, THE_CHANGE
+from graph.understand_clauses import STATE_ASKED, TAKEN_BACK, THE_CHANGE
 from graph.understand_limit import FROM_TO as _FROM_TO
 from graph.understand_limit import limit as _limit
 from graph.understand_limit import limit_elsewhere as _limit_elsewhere
@@ -24,7 +24,7 @@ from graph.understand_notes import _add_note
 from graph.understand_refs import _extract, _name, _Refs, customer_id
 from graph.understand_relayed import relayed
 from graph.understand_restated import restated
-from graph.understand_terms import days_terms, terms_elsewhere
+from graph.understand_terms import CASH_ON_DELIVERY, days_terms, terms_elsewhere
 from graph.understand_verbs import (
     ASKED_KINDS,
     ASKING_YOU,
@@ -46,6 +46,11 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     if SELF_MEMO.match(norm):
         return None
     text, norm = restated(text), restated(norm)  # "to COD... i mean net 7": "to net 7"
+    if (off := TAKEN_BACK.search(norm)) is not None:
+        # "put X on hold no wait scratch that never mind": called off in the same breath; only
+        # a change asked after it is asked ("… scratch that, put Y on hold")
+        rest = norm[off.end() :].strip()
+        return _action(rest, rest) if rest else None
     action = _asked_action(text, norm)
     if action is None:
         return None
@@ -150,6 +155,12 @@ _NOUN_HOLD = lazy(
     r"^(?:(?:a |the )(?:credit )?(?:hold|stop|block)\b|(?:credit )?(?:hold|stop|block)"
     r" (?:on|for|of)\b)"
 )
+# a login, a user or a web portal blocked or unblocked: no customer's credit (cannot)
+_ACCESS = lazy(
+    r"\b(?:my|our|his|her) (?:own )?(?:account|login|user|access)\b|\b(?:password|log-?in|portal"
+    r"|website|web ?shop|online (?:ordering|store|shop)|user (?:account|id))\b"
+)
+_UNTIL = lazy(r"\b(?:until|till|til|unless|pending)\b.*$")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
     r"^(?:all )?(?:shipping|shipments|orders|deliveries|supplies|supplying|supply)(?: to| for)?"
@@ -235,11 +246,14 @@ def _build(
         return ActionRequest("release_order", customer_text=_customer_of(named))
     if kind in ("hold_on", "hold_off") and _NOT_A_CUSTOMER.match(body.partition(" ")[2]):
         return None  # "put the reminders for globex on hold": dunning, not credit (cannot)
+    if kind in ("hold_on", "hold_off") and _ACCESS.search(body):
+        return None  # "unblock my account in the ERP", "block X from the ordering portal"
     if kind in ("hold_on", "hold_off") and "?" in norm and _NOUN_HOLD.match(body):
         return None  # "the hold on globex, why?": a question about the hold
     if kind in ("hold_on", "hold_off"):
         # "stop supplying kendall paper": the customer after what is stopped
         named = _WHEN_HELD.sub(" ", _STOPPED.sub("", named))  # "… for further supplies"
+        named = _UNTIL.sub(" ", named)  # "… until they catch up": when it ends, no name
         here.remaining = _WHEN_HELD.sub(" ", _STOP_VERB.sub(" ", here.remaining))
         if passive := _PASSIVE.search(here.remaining):
             named = here.remaining[: passive.start()]  # "globex to be put on hold"
@@ -282,6 +296,7 @@ def _terms_customer(words: str) -> str | None:
     words = _NOW_WORDS.sub(" ", TERMS_WRITTEN.sub(" ", DAYS_TERMS.sub(" ", words)))
     words = re.sub(r"\b(?:instead of|rather than|not)\b.*$", " ", words)  # "… instead of net 60"
     words = _PER_AGREEMENT.sub(" ", words)  # "… to net 45 per new agreement"
+    words = CASH_ON_DELIVERY.sub(" ", words)  # "switch X to COD"
     return _customer_of(re.sub(r"\b(?:payment|terms?|conditions?|days?|net|n|onto)\b", " ", words))
 
 

@@ -82,6 +82,24 @@ _CALLS_OFF = lazy(
     r"|\bnot (?:doing (?:it|that|this)|asking (?:for|you)|required|needed)\b"
 )
 # "…. noted?", "ok?": a tag after what was said, asking nothing
+_RETRACT = (
+    r"(?:scratch that|never ?mind|forget (?:it|that|about it)|cancel (?:that|it)|ignore (?:that"
+    r"|it|this|me)|(?:don't|do not) do anything|do nothing|don't bother)"
+)
+_HESITATION = r"(?:(?:no|wait|sorry|actually|oh|hmm|ok|okay)\b[\s,.!-]*)*"
+# a change taken back in the same breath, even dictated without a stop ("put X on hold no wait
+# scratch that never mind don't do anything"): what follows it, if anything, is asked instead
+TAKEN_BACK = lazy(
+    rf"(?<=\w)[\s,.;:!-]+{_HESITATION}{_RETRACT}(?:[\s,.;:!-]+{_HESITATION}{_RETRACT})*"
+    r"(?=\s*(?:[.,;:!-]|$))[\s.,;:!-]*"
+)
+
+
+def taken_back(norm: str) -> bool:
+    """Whether the message ends by taking back what it asked ("…, never mind")."""
+    return any(not norm[found.end() :].strip() for found in TAKEN_BACK.finditer(norm))
+
+
 _TAGGED = lazy(r"^(?:noted|got it|understood|clear|ok|okay|right|yes|yeah|agreed|correct)$")
 # a change only thought of or on a condition
 _CONDITION_FIRST = lazy(

@@ -47,7 +47,8 @@ _LIMIT_WANTED = lazy(
     r"|must be|take it to|go to|go up to|go down to|wants?|asked for|requested|needs?|ok|okay)\b"
 )
 _CHANGE_NOUN = lazy(
-    r"\b(?:revision|increase|enhancement|decrease|reduction|change|update|increased|enhanced"
+    r"\b(?:upwards?|downwards?"  # "review upward the credit limit of X"
+    r"|revision|increase|enhancement|decrease|reduction|change|update|increased|enhanced"
     r"|revised|raised|reduced|lowered|updated|changed)\b"
 )
 _LIMIT_NOUN = lazy(r"\b(?:credit ?limit|limit|credit ?line|line of credit|line)\b")

@@ -20,6 +20,7 @@ from graph.understand_clauses import (
     asked,
     calls_off,
     classify,
+    taken_back,
     they,
 )
 
@@ -45,6 +46,11 @@ def nothing_asked(
     if (told := promise_told(text, norm, action, today, parse)) is not None:
         return told  # "X note says promised 11/8, broke it? what's the status"
     parts = classify(norm)
+    if taken_back(norm):
+        # "send X a statement no wait scratch that": taken back before anything else is asked
+        return Request(
+            "unknown", customer_text=None, text=text, not_asked=NotAsked(action.kind, "negated")
+        )
     if not calls_off(parts):
         return None
     questions = asked(parts)

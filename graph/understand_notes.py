@@ -9,6 +9,7 @@ import re
 from graph.action_request import ActionRequest, _customer_of
 from graph.lazy_regex import lazy
 from graph.understand_refs import _extract, _Refs, customer_id
+from graph.understand_verbs import POLITE
 
 _NOTE_SEPARATOR = lazy(
     r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,|\b(?:saying|stating|reading|that says)\b"
@@ -56,7 +57,8 @@ def _note(text: str) -> tuple[str | None, str] | None:
     else:
         who_part, body = text[: separator.start()], text[separator.end() :].strip()
     # "add a remark on Tate Engineering's account": the note's own noun names no one
-    customer = _customer_of(_NOTE_WORDS.sub(" ", _CALL.sub(" ", _JOT.sub(" ", who_part))))
+    asked = POLITE.sub("", who_part.lower())  # "abeg help me put a note on X: …"
+    customer = _customer_of(_NOTE_WORDS.sub(" ", _CALL.sub(" ", _JOT.sub(" ", asked))))
     if customer is None and separator is not None:
         # "note on HW-101: new AP contact …": a customer's id where the note is put
         customer = next(filter(None, map(customer_id, _extract(who_part).invoices)), None)

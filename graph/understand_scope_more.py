@@ -67,6 +67,9 @@ TERMS_MORE = (
 )
 
 OTHER_CHANGE_MORE = (
+    # a customer's access to a web portal: "block the customer from the online ordering portal"
+    r"\b(?:block|unblock|lock|unlock|disable|enable|suspend|remove|revoke|grant|give)\b.{0,40}"
+    r"\b(?:portal|website|web ?shop|online (?:ordering|store|shop|account))\b",
     # credit insurance: "put insurance cover on Tate with Euler Hermes"
     r"\binsurance (?:cover|coverage|limits?|polic(?:y|ies))\b|\b(?:euler hermes|allianz trade"
     r"|coface|atradius)\b",

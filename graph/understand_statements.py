@@ -31,7 +31,15 @@ _ISSUE = lazy(
     rf"\s{_ADJ}{_ADJ2}{_STMT}\s(?:out\s|over\s)?(?:to|for)\s(?P<who>.+)$"
 )
 # "statement out to jacobs & mercer before EOM please", "updated statement over to X pls"
-_OUT_TO = lazy(rf"^{_ADJ}{_ADJ2}{_STMT}\s(?:out|over|across)\s(?:to|for)\s(?P<who>.+)$")
+_OUT_TO = lazy(
+    rf"^(?:(?:get|send|push|fire|put) )?{_ADJ}{_ADJ2}{_STMT}\s(?:out|over|across)\s(?:to|for)"
+    r"\s(?P<who>.+)$"
+)
+# "X asked for a copy of everything they owe, send them a statement": "them" named before
+_SEND_THEM = lazy(
+    rf"^(?:send|email|e-mail|mail|forward) (?:them|him|her) {_ADJ}{_ADJ2}{_STMT}"
+    r"(?:\s(?:please|pls|thanks|thank you|ta|asap|today|too|as well))*\s*$"
+)
 # "X want(s) an updated statement" … "send it over"
 _WANTS = lazy(
     r"^(?:(?P<who>.+?)\s)?(?:want|wants|need|needs|asked for|have asked for|has asked for"
@@ -101,6 +109,9 @@ def statement_sent(text: str, norm: str) -> Said | None:
         body = POLITE.sub("", clause)
         if (found := _ISSUE.match(body) or _OUT_TO.match(body)) is not None:
             return _request(text, found.group("who"))
+    for n, clause in enumerate(said):
+        if n and _SEND_THEM.match(POLITE.sub("", clause)):
+            return _request(text, next((c for c in said[:n] if _customer_of(c)), ""))
     if any(_SEND_IT.match(POLITE.sub("", clause)) for clause in said[1:]):
         for n, clause in enumerate(said):
             if (wants := _WANTS.match(POLITE.sub("", clause))) is not None:

@@ -19,10 +19,13 @@ from graph.understand_verbs import clauses as _clauses
 _TERMS_WANTED = lazy(
     r"\b(?:(?:should|ought to|needs to|must|has to) (?:be|go) on|wants?|asked for|asks for"
     r"|requested|agreed|from now on"
-    r"|going forward|(?:is |are )?moving to|moves? to"
+    r"|going forward|(?:is |are )?moving to|moves? to|(?:is|are) now on"
+    # "X should be net 45 not net 30, please fix": what they should be on
+    r"|(?:should|needs to|must|has to) be(?= (?:on )?(?:net|n) ?-?\d)"
     # "karen said we're changing X to net 30 from net 60": the change decided, to be made here
     r"|(?:we're|we are|we have|we've) (?:changing|changed|moving|moved|switching|switched))\b"
 )
+CASH_ON_DELIVERY = lazy(r"\bc\.?o\.?d\b\.?|\bcash on delivery\b")
 _TERMS_TO_DAYS = lazy(r"\bterms?\b.{1,60}?\bto (\d{1,3}) days\b")
 # "update their terms" with the terms said in another clause: "globex wants net 60, pls update
 # their terms", "northwind asked for 45 day terms - please change their terms accordingly"
@@ -31,7 +34,8 @@ _TERMS_VERB = lazy(
     r"(?:payment |credit )?terms(?: (?:key|code|field|record))?(?: accordingly| as well| too| then"
     r"| in the system| in the master| on the account)?(?: please| pls| thanks| thank you)?\s*$"
     # "evergreen should be on net 45 from now on, pls update": the update of what was said
-    r"|^(?:update|change|amend|adjust|revise)(?P<it> (?:it|that|this|accordingly|the system"
+    r"|^(?:update|change|amend|adjust|revise|fix|correct)(?P<it> (?:it|that|this|accordingly"
+    r"|the system"
     r"|the account|their account|in the system))?\s*$"
 )
 _ASKING_FOR = lazy(
@@ -70,7 +74,7 @@ def terms_elsewhere(norm: str) -> ActionRequest | None:
         customer = (
             _customer_of(who)
             or (_customer_of(agreed.group("with") or agreed.group("to")) if agreed else None)
-            or _customer_of(_ASKING_FOR.sub(" ", others))
+            or _customer_of(_ASKING_FOR.sub(" ", CASH_ON_DELIVERY.sub(" ", others)))
         )
         if customer is None:
             return None
@@ -79,7 +83,10 @@ def terms_elsewhere(norm: str) -> ActionRequest | None:
 
 
 def days_terms(body: str) -> tuple[int, Decimal, int] | None:
-    """ "60 day terms", "terms of 45 days": net days without a discount."""
+    """ "60 day terms", "terms of 45 days": net days without a discount; "COD", "cash on
+    delivery": paid when the goods arrive, 0-day terms."""
+    if CASH_ON_DELIVERY.search(body):
+        return 0, Decimal("0"), 0
     found = DAYS_TERMS.search(body)
     if found is None:
         # "the payment terms of heritage garden to 60 days": the days after the customer

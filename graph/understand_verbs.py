@@ -32,6 +32,7 @@ CLAUSES = lazy(
 )
 POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok(?:ay)? to|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
+    r"|abeg"  # Nigerian English: please
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
     r"|can i get you to|(?:i |we )?request(?:ing)? you to"
     # "do the needful and send …"; said alone ("pls do the needful.") it is the go-ahead itself
@@ -93,7 +94,8 @@ _DISCOUNT = r"(?:\d{1,2}(?:\.\d{1,2})?\s?%?\s?(?:/|\s)\s?\d{1,3},?\s)?"
 _TERMS = (
     r"(?:\b(?:net|n) ?-?\d{1,3}\b|\bdue (?:up)?on receipt\b"
     r"|\b\d{1,3}[- ]?days?(?: payment| credit)? terms?\b|\bterms? (?:of|to) \d{1,3} days\b"
-    r"|\b\d{1,3} days? net\b|\bterms?\b.{1,60}?\bto \d{1,3} days\b)"
+    r"|\b\d{1,3} days? net\b|\bterms?\b.{1,60}?\bto \d{1,3} days\b"
+    r"|\bc\.?o\.?d\b\.?|\bcash on delivery\b)"  # COD: 0-day terms
 )
 _HOLD = r"(?:credit )?(?:hold|stop|block)"
 NOTE_IT = (
@@ -116,7 +118,8 @@ VERB = {
         (
             "write_off",
             r"^(?:write ?-?off|writeoff)\b"
-            r"|^(?:book|process|post|raise|do|make|create|submit|put through|approve) (?:a |the )?"
+            r"|^(?:book|process|post|raise|do|make|create|submit|put through|approve|action)"
+            r" (?:a |the )?"
             r"(?:small[- ]balance |residual )?write ?-?offs?\b"
             # "small balance w/o: 171.45, 10396, acme industrial": the colon opens what it is of
             r"|^(?:a |the )?(?:small[- ]balance |residual )?write ?-?offs?"
@@ -156,6 +159,7 @@ VERB = {
             # "put a note on INV-000985 for X: …": a note put somewhere, no payment
             r"(?! (?:a |an |the |this |that |another )?(?:notes?|comments?|memos?|remarks?)\b)"
             # "apply a late payment charge to 10222": a fee charged, no payment applied
+            r"(?!.{0,40}\b(?:payment plans?|instal+ments?|instal+ment plans?)\b)"  # cannot
             r"(?!.{0,30}\b(?:late (?:payment )?(?:fees?|charges?)|interest|penalt\w+"
             r"|finance charges?|surcharges?)\b)"
             # "pmt-u00001 -> inv 10186 apply", "PAY-5003 should go against INV-000987"
@@ -173,7 +177,7 @@ VERB = {
         (
             "limit",
             r"^(?:set|raise|lower|increase|decrease|reduce|bump|cut|change|make|drop|up|lift|enhance"
-            r"|hike|revise|amend"
+            r"|hike|revise|amend|review (?:upwards?|downwards?)"
             r"|extend|update|adjust|move|boost|double|halve|take|give|approve|grant)\b"
             r".*(?:\b(?:limit|credit ?line|line of credit)\b|\bcredit to \$?\d"
             r"|\bline (?:to|at) \$?\d"
@@ -201,8 +205,10 @@ VERB = {
         # starts with its question word)
         (
             "limit_said",
-            rf"^(?!(?:{_QUESTION_WORDS})\b)(?:[\w&.'-]+:? ){{0,5}}"
-            r"(?:credit ?limit|limit|credit ?line)\b"
+            rf"^(?!(?:{_QUESTION_WORDS})\b)"
+            # "globex has a limit of 20k": the limit it has, told
+            r"(?!(?:[\w&.'-]+ ){0,4}?(?:has|have|had|is|was|were|are|got|gets)\b)"
+            r"(?:[\w&.'-]+:? ){0,5}(?:credit ?limit|limit|credit ?line)\b"
             r"(?! (?:report|exceptions?|breach\w*|check|review|status|utili[sz]ation|usage))"
             rf".*?(?:\b(?:to|at|=|of)\s*)?(?:{_CODE} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*[km]?\b"
             rf"\s*(?:{_CODE})?\s*(?:approved|please|now|asap|thanks|going forward|from now on"
@@ -302,6 +308,9 @@ VERB = {
             r"^stop (?!(?:all|the|any|sending|chasing|e-?mailing|calling|reminders?|dunning|it"
             r"|that|this|there|here|them|my|our)\b)(?:[\w&.'-]+ ){0,3}[\w&.'-]+(?:'s)?"
             r" (?:account|a/c)\b|"
+            # "stop the account for X", "stop selling to X till they pay"
+            r"^stop (?:the |their )?(?:account|a/c) (?:for|of)\b(?=\s*\S)|"
+            r"^stop (?:selling|delivering|trading) (?:to|with)\b(?=\s*\S)|"
             rf"^(?:put|place|keep|set|move|stick|slap|chuck|throw)\b.*\bon (?:the )?{_HOLD}"
             r"(?: list)?\b"
             # "a hold on globex"; "hold on, what does globex owe" and "hold on a sec" wait
@@ -347,6 +356,8 @@ VERB = {
             r"|^note\b(?! to (?:self|myself)\b)|^(?:jot|note) down\b"
             # "notate on X colon …" (voice to text), "pls log that their AP said …"
             r"|^notate\b|^log that\b(?=\s*\S)"
+            # "log on X: they moved their payment run": the note said after the colon
+            r"|^log (?:on|against|for|under) (?!(?:to|into|the|my|our)\b)[\w&.' -]{2,50}?\s*:?\s*$"
             r"|^(?:[\w&.'-]+ ){1,4}(?:note|memo|comment)$"
             r"|^(?:put|stick|pop|drop|add|log|save|record|keep|pin)\b.{0,40}\bas (?:a |an )?"
             r"(?:note|comment|memo|remark)\b"
@@ -359,7 +370,8 @@ VERB = {
         ),
         (
             "reminder",
-            r"^(?:send|email|e-mail|mail|shoot|fire off|resend|re-send|forward|drop)\b(?! me\b)"
+            r"^(?:send|email|e-mail|mail|shoot|fire off|resend|re-send|forward|drop|action|issue)\b"
+            r"(?! me\b)"
             r"(?! us\b).*\b(?:reminders?|dunning|past[- ]due (?:notice|letter|email)"
             r"|collections? (?:letter|notice|email)|demand letter|notice|nudge|chaser"
             r"|follow[- ]?up (?:email|e-mail|mail|note|letter))\b"
