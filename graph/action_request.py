@@ -31,6 +31,7 @@ class ActionRequest:
     # bare numbers ("on 987") that are invoices only if the ledger has them (graph.requests)
     maybe_invoices: tuple[str, ...] = ()
     oldest: bool = False  # "apply … to their oldest invoice"
+    spread: bool = False  # "… to their open invoices": oldest first, as far as it goes
 
 
 _REASONS = tuple(

@@ -174,6 +174,23 @@ def _oldest_open(erp: ErpClient, customer_id: str) -> Invoice:
     return open_items[0]
 
 
+def _open_covered(erp: ErpClient, customer_id: str, money: Decimal) -> list[Invoice]:
+    """ "apply … to their open invoices": the open invoices due first, as many as ``money``
+    reaches (the last one perhaps in part)."""
+    covered, left = [], money
+    for invoice in sorted(
+        (i for i in erp.invoices(customer_id) if i.balance > 0),
+        key=lambda i: (i.due_date, i.invoice_date, i.invoice_number),
+    ):
+        if left <= 0:
+            break
+        covered.append(invoice)
+        left -= invoice.balance
+    if not covered:
+        raise Unclear(f"{customer_id} has no open invoice to apply it to.")
+    return covered
+
+
 _WAITING = ("pending", "on_hold")
 
 
@@ -259,7 +276,9 @@ def _build(
         if payment is None:
             raise Unclear(f"I can't find payment {payment_ref} in the ERP.")
         _same_currency(request, payment.currency, f"Payment {payment.payment_id} is")
-        if request.oldest and not request.invoice_refs:
+        if request.spread and not request.invoice_refs:
+            invoices = _open_covered(erp, payment.customer_id, payment.unapplied)
+        elif request.oldest and not request.invoice_refs:
             invoices = [_oldest_open(erp, payment.customer_id)]
         else:
             invoices = [_one_invoice(erp, ref) for ref in request.invoice_refs]

@@ -24,7 +24,8 @@ MAYBE_INVOICE = lazy(
     r"(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)(?![.,]\d)"
 )
 OLDEST = lazy(
-    r"\b(?:their|its|the|his|her) oldest(?: open)? (?:invoice|item|bill)s?\b"
+    r"\b(?:their|its|the|his|her) oldest(?: open| unpaid| outstanding)? (?:invoice|item|bill"
+    r"|one)s?\b"
     # "apply globex cash to oldest", "… apply it to the oldest open one"
     r"|\bto (?:the |their |its )?oldest(?: open| unpaid| outstanding)?(?: one| invoice| item"
     r"| bill)?\s*(?:please|pls|thanks|ta)?\s*$"
@@ -33,6 +34,13 @@ OLDEST = lazy(
     r" (?:invoice|item|bill|trx|doc|document|one)s?\b"
 )
 
+# "use X's unapplied money to pay down their open invoices", "apply … to whatever they owe":
+# the open invoices, oldest first, as far as the money goes
+ALL_OPEN = lazy(
+    r"\b(?:to|against|toward|towards|on|(?:to )?pay (?:down|off)) (?:all (?:of )?)?(?:their|its"
+    r"|the|whatever|what) (?:open |outstanding |unpaid )?(?:invoices|bills|items|balance"
+    r"|they owe|is (?:open|outstanding|owing))\b"
+)
 _AMOUNT_WRITTEN = r"((?:[a-z]{3} ?|[$\u20ac\u00a3] ?)?\d[\d,.]*\s*k?(?: ?[a-z]{3})?)"
 _APPLIED_AMOUNT = lazy(
     rf"\b(?:for|unapplied|remaining|left)\s+{_AMOUNT_WRITTEN}\b"
@@ -56,7 +64,8 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
         # "… on Harbor Wholesale's PAY-5002 to INV-000982": a payment's id read as a reference
         or next((i.upper() for i in invoices if _PAYMENT_ID.match(i)), None)
     )
-    oldest = bool(OLDEST.search(body))
+    spread = bool(ALL_OPEN.search(body)) and not OLDEST.search(body)
+    oldest = bool(OLDEST.search(body)) or spread
     if payment is not None:
         invoices = tuple(i for i in invoices if i.upper() != payment)
     if payment is None:
@@ -102,7 +111,9 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
             # customer's unapplied payment; "the 828.82 globex sent on account - put it against
             # 10183": "it" is the money another clause describes
             customer = _customer_of(
-                OLDEST.sub(" ", _SENT.sub(" ", _KNOCK_OFF.sub(" ", here.remaining)))
+                ALL_OPEN.sub(
+                    " ", OLDEST.sub(" ", _SENT.sub(" ", _KNOCK_OFF.sub(" ", here.remaining)))
+                )
             )
             unapplied = re.search(_UNAPPLIED, body)
             if _IT.search(body) and not (customer and unapplied):
@@ -120,6 +131,7 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
                 customer_text=customer,
                 invoice_refs=invoices,
                 oldest=oldest and not invoices,
+                spread=spread and not invoices,
                 amount=amount if invoices else None,
                 currency=currency(match),
             )
@@ -150,6 +162,7 @@ def apply(body: str, here: _Refs, refs: _Refs, invoices: tuple[str, ...]) -> Act
         amount=amount,
         currency=currency(match),
         oldest=oldest and not invoices,
+        spread=spread and not invoices,
     )
 
 

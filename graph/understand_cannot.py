@@ -38,6 +38,10 @@ CANNOT = (
             # … 1,250.00", "invoice X for $3,150 pallet hire", "bill X 380 for the freight"
             r"\b(?:need|want|require)s? (?:a |an )(?:new |another |separate )?invoice"
             r" (?:for|to|raised)\b",
+            # "we need to invoice X $2,300 for the die repair"
+            r"\b(?:need|needs|have|has|want|wants) to (?:invoice|bill) (?!#?\d)"
+            r"(?!(?:for|the|list|status|date|number|no|of|to|from|is|was|has)\b)"
+            r"[\w&.' -]{2,60}?(?: for)? (?:[a-z]{3} ?)?\$?\d",
             r"^\s*(?:pls |please |kindly |can you |could you )?(?:invoice|bill) (?!#?\d)"
             r"(?!(?:for|the|list|status|date|number|no|of|to|from|is|was|has)\b)"
             r"[\w&.' -]{2,60}?(?: for)? (?:[a-z]{3} ?)?\$?\d",
@@ -62,6 +66,10 @@ CANNOT = (
         _rx(
             r"\b(?:set|change|update|move|extend|switch|give|put|make|offer|modify|adjust|shorten"
             r"|lengthen)\b.{0,40}\b(?:terms|net ?\d{1,3}|payment plan|installments?)\b",
+            # terms counted from the month's end: "EOM+30", "30 days end of month", "prox"
+            r"\beom ?\+ ?\d{1,3}\b"
+            r"|\b\d{1,3} days? (?:after |from )?(?:the )?end of (?:the )?month\b"
+            r"|\bend of (?:the )?month (?:plus|\+) ?\d{1,3}\b|\bprox\b",
             # paying by instalments: "an EMI arrangement", "would a payment plan make sense"
             r"\b(?:emis?|instal(?:l)?ment (?:plans?|arrangements?)"
             r"|payment (?:plans?|arrangements?)|re-?payment (?:plans?|schedules?|arrangements?))\b",
@@ -85,7 +93,8 @@ CANNOT = (
             r"\blet (?:me|us) know (?:if|when|once|as soon as|whenever)\b(?=.{0,60}\b(?:ever"
             r"|gets?|will|comes? in|arrives?|lands?|hits?|clears?|turns? up|shows? up|pays"
             r"|settles?)\b)",
-            r"\b(?:alert|notify|ping|warn|tell|message|email) (?:me|us|the team)\b"
+            r"\b(?:alert|notify|ping|warn|tell|message|email|text|sms|whatsapp)"
+            r" (?:me|us|the team)\b"
             r"(?! (?:if|whether) [^.?!]{0,40}\b(?:is|are|was|were|did)\b)"  # asked now
             r".{0,40}\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
             r"\b(?:set up|set|create|add|schedule) (?:an? )?(?:alerts?|notifications?"
@@ -161,7 +170,8 @@ CANNOT = (
         "explain what a term means",
         _rx(
             r"\bwhat (?:does|do|is meant by) (?:the )?(?:term |word |acronym )?[\w/&+-]{2,20}"
-            r" (?:mean|stand for)\b",
+            # "what does net 30 actually mean"
+            r"(?: \d{1,3})?(?: actually| really| exactly)? (?:mean|stand for)\b",
             r"\bwhat is meant by\b|^\s*(?:please )?(?:define|explain|meaning of|definition of)\s+"
             r"(?:the term )?"
             r"[\w/&+-]{2,20}(?: means?)?\s*[?!.]*$",
@@ -256,6 +266,9 @@ CANNOT = (
             r" debts?|reserves?|provisions?|allowance for)\b",
             r"\b(?:lock|close|reopen)\b (?:the )?(?:period|month|books|sub-?ledger|ledger"
             r"|p\d{1,2})\b",
+            # "run the year end close for AR"
+            r"\b(?:run|do|perform|start|kick off)\b (?:the )?(?:year|month|quarter|period)[- ]end"
+            r" clos(?:e|ing)\b",
             r"\breconcile\b.{0,30}\b(?:sub-?ledger|gl|general ledger|control account)\b",
             r"\bsox\b|\bcontrol evidence\b|\bcredit insurance\b|\binsurance claim\b",
             # reports sent to the auditors; statements, reminders or demands in bulk or on a

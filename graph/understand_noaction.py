@@ -20,6 +20,7 @@ from graph.understand_clauses import (
     asked,
     calls_off,
     classify,
+    resolve,
     taken_back,
     they,
 )
@@ -45,6 +46,22 @@ def nothing_asked(
 
     if (told := promise_told(text, norm, action, today, parse)) is not None:
         return told  # "X note says promised 11/8, broke it? what's the status"
+    gave_up = _GAVE_UP.search(norm)
+    if gave_up is not None and not _changes_asked(norm[gave_up.end() :]):
+        # "we were going to record a promise for X but they backed out what's their past due":
+        # a change meant and given up; what is asked after it is read alone
+        asked_after = _ASKED_AFTER.search(norm, gave_up.end())
+        if asked_after is not None:
+            question = asked_after.group(0)
+            who = action.customer_text
+            reading = parse(
+                resolve(question, who=who) if who and they(question) else question, today
+            )
+            if reading.action is None and reading.intent != "unknown" and not reading.guessed:
+                return replace(reading, text=text)
+        return Request(
+            "unknown", customer_text=None, text=text, not_asked=NotAsked(action.kind, "negated")
+        )
     parts = classify(norm)
     if taken_back(norm):
         # "send X a statement no wait scratch that": taken back before anything else is asked
@@ -67,6 +84,30 @@ def nothing_asked(
         customer_text=action.customer_text,
         text=text,
         not_asked=NotAsked(action.kind, "negated"),
+    )
+
+
+# a change meant and given up: "we were going to …, but", "I was about to … but"
+_GAVE_UP = lazy(
+    r"\b(?:i|we)(?: had)? (?:was|were|had been) (?:going|about|planning|meant) to\b.{3,120}?"
+    r"\bbut\b"
+)
+_ASKED_AFTER = lazy(
+    r"\b(?:what(?:'s| is| are)?|whats|how (?:much|many|late)|which|who|when|is|are|did|does|do"
+    r"|has|have|can you (?:show|tell|pull|give))\b[^.!]*$"
+)
+
+
+def _changes_asked(said: str) -> bool:
+    """Whether a clause of ``said`` asks for a change ("… but let's do it now, put them on
+    hold")."""
+    from graph.understand_verbs import POLITE, VERB, clauses
+
+    return any(
+        pattern.search(POLITE.sub("", clause.strip()))
+        for clause, question in clauses(said)
+        if not question
+        for pattern in VERB.values()
     )
 
 

@@ -34,7 +34,11 @@ OUT_OF_SCOPE = _rx(
     r"\b(?:printer|monitor|keyboard|mouse|computer|pc|phone|teams|zoom|outlook|email|screen)\b"
     r".{0,30}\b(?:broken|not working|will not|keeps|jam\w*|offline|crash\w*|frozen|dead"
     r"|turn on|reset|dropping|down)\b",
-    # AP: our own bills and vendors
+    # the office itself: "is the aircon broken"
+    r"\b(?:aircon|air con|air conditioning|air conditioner|heating|thermostat)\b",
+    # AP: our own bills and vendors; "pay X's invoice for us" (arbot pays no one)
+    r"^\s*(?:(?:please|pls|can you|could you)\s+)*pay (?!(?:date|run|terms|history|status)\b)"
+    r"(?:[\w&.'-]+ ){0,3}?(?:invoices?|bills?)(?: for (?:us|me))?\s*[.!]*$",
     r"\b(?:vendors?|suppliers?|accounts payable|ap aging|ap invoices?|ap balance|our ap"
     r"|purchase requisitions?)\b(?! portal)",
     r"\b(?:will|do|did|should|can|have|when) we (?:pay|owe)\b|\bwe owe\b"

@@ -308,6 +308,10 @@ VERB = {
             r"^stop (?!(?:all|the|any|sending|chasing|e-?mailing|calling|reminders?|dunning|it"
             r"|that|this|there|here|them|my|our)\b)(?:[\w&.'-]+ ){0,3}[\w&.'-]+(?:'s)?"
             r" (?:account|a/c)\b|"
+            # "stop Initech", "stop globex until they pay": the UK's stop, the name alone after it
+            r"^stop (?!(?:all|the|any|it|that|this|there|here|them|me|us|my|our|everything|now"
+            r"|please|pls|asap)\b)(?![a-z]+ing\b)(?:[\w&.'-]+ ){0,3}[\w&.'-]+"
+            r"(?: (?:please|pls|now|asap|today|immediately))?(?: (?:until|till|unless)\b.*)?$|"
             # "stop the account for X", "stop selling to X till they pay"
             r"^stop (?:the |their )?(?:account|a/c) (?:for|of)\b(?=\s*\S)|"
             r"^stop (?:selling|delivering|trading) (?:to|with)\b(?=\s*\S)|"
