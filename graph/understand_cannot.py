@@ -95,7 +95,8 @@ CANNOT = (
             r"|settles?)\b)",
             r"\b(?:alert|notify|ping|warn|tell|message|email|text|sms|whatsapp)"
             r" (?:me|us|the team)\b"
-            r"(?! (?:if|whether) [^.?!]{0,40}\b(?:is|are|was|were|did)\b)"  # asked now
+            # asked now: "tell me if X paid", "… if the write off on INV-… went through"
+            r"(?! (?:if|whether) [^.?!]{0,60}\b(?:is|are|was|were|did|went|got|has|have|had)\b)"
             r".{0,40}\b(?:if|when|whenever|once|as soon as|every|each|daily|weekly)\b",
             r"\b(?:set up|set|create|add|schedule) (?:an? )?(?:alerts?|notifications?"
             r"|reminders? for me|reports? every)\b|\bsubscribe\b"

@@ -104,7 +104,10 @@ _TAGGED = lazy(r"^(?:noted|got it|understood|clear|ok|okay|right|yes|yeah|agreed
 # a change only thought of or on a condition
 _CONDITION_FIRST = lazy(
     r"^(?:(?:but|so|and|ok|okay)\b[\s,]*)*(?:maybe|perhaps|if|unless|suppose|supposing|what if"
-    r"|in case|once|when)\b"
+    r"|in case|once)\b"
+    # "when they pay, …" (not "when did they last pay?": asked)
+    r"|^(?:(?:but|so|and|ok|okay)\b[\s,]*)*when\b"
+    r"(?! (?:did|does|do|is|are|was|were|will|has|have|can|could|should|would)\b)"
 )
 _CONDITION = lazy(
     # "i think we should w/o the 154.89 but let me check with the FM first": not yet asked
@@ -154,7 +157,7 @@ _REQUEST = lazy(
 # a question's first words beyond the mentioned reader's: "can you confirm …", "how much is
 # 10271 btw", "is 10222 paid" (not "do not …")
 _QUESTION_START = lazy(
-    r"^(?:(?:but|though|so|and|just checking|anyway)\b[\s,]*)*"
+    r"^(?:(?:but|though|so|and|just checking|anyway|(?:just )?fyi|btw|by the way)\b[\s,:]*)*"
     r"(?:what|whats|how|who|whose|which|when|where|any"
     r"|can you (?:confirm|tell|show|check|see|pull|list)|could you (?:confirm|tell|show|check)"
     r"|pls (?:check|confirm)|(?:(?:first|just|also|then|pls|please|kindly) )*(?:confirm|check"

@@ -13,6 +13,8 @@ from graph.understand_verbs import POLITE
 
 _NOTE_SEPARATOR = lazy(
     r":(?!\d)|\s[-\u2013\u2014]+\s|\bthat\b|,|\b(?:saying|stating|reading|that says)\b"
+    # "put a note on X. customer moving in january": a stop ends the name, not a company's own
+    r"|(?<!\bco)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bllc)(?<!\bplc)(?<!\bpty)\.\s+(?=\S)"
     r"|\s+colon\s+"  # "notate on X colon …": the colon said aloud
 )
 _NOTE_HEAD = lazy(r"\b(?:notes?|notate|comments?|memos?|remarks?|log|record)\b", re.IGNORECASE)

@@ -43,7 +43,10 @@ _CHANGE = lazy(
     r" (?:it |them )?off|written off|wrote (?:it |them )?off|disputes?|disputing|net \d+|terms"
     r"|limits?|lift|raise|reminders?|dunning|statements?|soa|promise|ptp|note"
     # "andrea's already released SO-1006 so ignore the alert": the change said done
-    r"|released|releasing|lifted|raised|lowered|blocked|unblocked|reminded|chased)\b"
+    r"|released|releasing|lifted|raised|lowered|blocked|unblocked|reminded|chased"
+    # "the sales guy says we should stop selling to X", "… we cut them off"
+    r"|stop(?:ping|ped)? (?:selling|shipping|supplying|deliveries|orders)|cut (?:them|him|her|it)"
+    r" off)\b"
 )
 # the question asks for the change after all: "can you do it?", "can you put them on hold?"
 _DO_IT = lazy(
@@ -57,7 +60,9 @@ _TOLD_ME = lazy(
     r"^(?:(?:but|pls|please|kindly|just|first|also|then|can you|could you)\b\s*)*"
     r"(?:confirm|tell me|let me know|show me|check|what|whats|how|who|which|when)\b"
 )
-_LEAD = lazy(r"^(?:(?:but|though|so|and|just checking|anyway)\b[\s,]*)+")
+_LEAD = lazy(
+    r"^(?:(?:but|though|so|and|just checking|anyway|(?:just )?fyi|btw|by the way)\b[\s,:]*)+"
+)
 # "… how much would that be", "… received anything since?": read by the what-if and
 # after-reports readers
 _WOULD = lazy(r"\b(?:would|since)\b")
