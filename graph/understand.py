@@ -110,7 +110,8 @@ _HOLD_OFF = lazy(
     r"|remind|ping|do) (?:anything|any more|anything more|nothing)\b"
 )
 _WORKLIST = lazy(
-    r"\b(?:list|queue|worklist|call|chase|who|whom|priority|dunning|agency|escalat\w*)\b"
+    r"\b(?:list|queue|worklist|call|chase|who|whom|priorit(?:y|ies|i[sz]e\w*)|dunning|agency"
+    r"|escalat\w*)\b"
 )
 _WHICH_PAYMENT = lazy(
     r"\b(?:who|whose|which|find|look ?up|trace|locate|where is)\b.{0,40}\b(?:sent|paid|wired"

@@ -52,6 +52,7 @@ TODAY = date(2026, 11, 21)
         ("someone asked for a limit change - is it waiting on me?", "approvals_inbox"),
         # periods and cuts
         ("please advise total collections for october", "payments_received"),
+        ("collections priorities for today, riskiest first", "collections_list"),
         ("any unallocated funds on customer accounts?", "unapplied_cash"),
         ("60 days and older - who and how much", "over_days"),
         ("daily receivables update please", "digest"),
