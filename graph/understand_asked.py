@@ -330,8 +330,25 @@ def not_asked(text: str, kind: str, *, norm: str | None = None) -> NotAsked | No
     return NotAsked(kind, reasons[0])
 
 
+# a colleague said they would do the change themselves ("he'd", "she will"): reported, though a
+# customer's own promise or dispute reported ("they said they'd pay friday") is asked for
+_OURS = r"(?:open|log|raise|record|file|create|enter|put in|add|set up|note)\b"
+_THEIR_OWN_DOING = lazy(
+    r"\b(?:he|she)(?:'d| would|'ll| will| can| could|(?:'s| is| was) (?:going to|gonna))\s+"
+    rf"(?P<verb>{_OURS}(?:\s+(?:a|an|the|that|this|his|her))?\s*)?$"
+)
+_OUR_VERB = lazy(_OURS)
+
 # "Karen approved it so could you please write off …": asked, after the reason it may be done
 _SO_YOU = lazy(r"\b(?:so|and so|hence|therefore)\s+(?=(?:could|can|would|will) you\b)")
+
+
+def _their_own_doing(before: str, norm: str, at: int) -> bool:
+    """Whether a colleague is said to do the change named at ``at`` themselves."""
+    own = _THEIR_OWN_DOING.search(before)
+    return own is not None and (
+        own.group("verb") is not None or _OUR_VERB.match(norm, at) is not None
+    )
 
 
 def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> str | None:
@@ -364,7 +381,11 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "question"
     if kind == "send_statement" and _STATEMENT_FIGURE.search(clause):
         return "question"  # a figure asked for, though a statement word names where it is
-    reported = kind not in REPORTED and _REPORTED_SPEECH.search(before)
+    reported = _REPORTED_SPEECH.search(before) and (
+        kind not in REPORTED
+        # "luis said he'd open a dispute for X": a colleague's own doing, not the customer's
+        or _their_own_doing(before, norm, match.start())
+    )
     if reported and not _acts_elsewhere(norm, start):
         # "priya mentioned falcon wants their limit bumped to 40k" ("Luis says he put northwind
         # on hold on tuesday" is a report of what was done)

@@ -8,7 +8,7 @@ import re
 
 from graph.action_request import ActionRequest, _customer_of
 from graph.lazy_regex import lazy
-from graph.understand_refs import _extract, _Refs, customer_id
+from graph.understand_refs import _extract, _Refs
 from graph.understand_verbs import POLITE
 
 _NOTE_SEPARATOR = lazy(
@@ -61,9 +61,10 @@ def _note(text: str) -> tuple[str | None, str] | None:
     # "add a remark on Tate Engineering's account": the note's own noun names no one
     asked = POLITE.sub("", who_part.lower())  # "abeg help me put a note on X: …"
     customer = _customer_of(_NOTE_WORDS.sub(" ", _CALL.sub(" ", _JOT.sub(" ", asked))))
-    if customer is None and separator is not None:
-        # "note on HW-101: new AP contact …": a customer's id where the note is put
-        customer = next(filter(None, map(customer_id, _extract(who_part).invoices)), None)
+    if customer is None and separator is not None and _extract(who_part).invoices:
+        # "note on PK-200: buyer change, …": the note is on what the head names, an invoice or a
+        # customer's id, which only the ledger tells apart (graph.agent.customer_ids)
+        return None
     if customer is None and (contact := _CONTACTED.match(body)):
         # "log: called abbott furniture, spoke to accounts …": the one called is the customer
         customer = _customer_of(contact.group("who"))

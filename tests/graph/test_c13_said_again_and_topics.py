@@ -101,9 +101,12 @@ def test_terms_asked_after_an_arrow_propose_nothing() -> None:
     assert parse("terms for mills aerospace -> what are they now?", TODAY).action is None
 
 
-def test_a_note_on_a_customer_id() -> None:
+def test_a_note_on_a_customer_id_leaves_the_id_to_the_ledger() -> None:
+    # an id-shaped ref may be a customer's id or an invoice numbered alike: the agent asks the
+    # ledger (graph.agent.customer_ids; tests/graph/test_customer_ids.py), the words never guess
     action = _action("note on MT-300: AP manager is now Dev, call him on mondays")
-    assert action.kind == "add_note" and action.customer_text == "MT-300", action
+    assert action.kind == "add_note" and action.customer_text is None, action
+    assert action.invoice_refs == ("MT-300",) and action.text.startswith("AP manager is now Dev")
 
 
 def test_a_relayed_sending_with_do_the_needful() -> None:
