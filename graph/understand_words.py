@@ -82,8 +82,7 @@ subject action party realised realized raised raising lowered marked complete br
 actual unadjusted adjustment adjustments passed tdy tday tmrw tmw tmr wklist wrklst
 exceeding exceeded exceeds intimate inform
 fp&a fpa fp finance treasury treasurer manager mgr analyst accountant accounting ops operations
-reserve reserves provision model tie tieout tie-out recon reconciliation reconcile rec bother
-min mins
+reserve reserves provision model tie tieout tie-out recon reconciliation rec bother min mins
 minute minutes sec gm daily putting sheet ideally preferably hopefully possibly
 switch switched shift fire fired knock knocked committee flip move moved moving stick chaser
 chasers
