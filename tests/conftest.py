@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from bot.cli import main
+from graph.action_request import ActionRequest
 from integrations.erp.local import LocalLedger
 from integrations.erp.local.demo import DemoCompany, build_demo
 
@@ -115,3 +116,13 @@ def demo_cli(tmp_path_factory: pytest.TempPathFactory, name: str = "demo") -> Cl
     cli = Cli(tmp_path_factory.mktemp(name) / "home")
     assert cli("demo", "--no-chat").exit_code == 0
     return cli
+
+
+def asked_action(text: str, today: date = date(2026, 11, 21)) -> ActionRequest:
+    """The change a message asks for, asserting the reader reads one."""
+    from graph.understand import parse
+
+    request = parse(text, today)
+    assert request.intent == "action_request", (text, request)
+    assert request.action is not None
+    return request.action

@@ -14,22 +14,16 @@ import pytest
 
 from graph.requests import _open_covered
 from graph.understand import parse
+from tests.conftest import asked_action
 
 TODAY = date(2026, 11, 21)
-
-
-def _action(text: str):  # type: ignore[no-untyped-def]
-    request = parse(text, TODAY)
-    assert request.intent == "action_request", (text, request)
-    assert request.action is not None
-    return request.action
 
 
 def test_cash_put_on_their_oldest_open_one() -> None:
     text = (
         "Mills Aerospace's wire (PMT-000250) came with no advice - put it on their oldest open one"
     )
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "apply_payment" and action.oldest and not action.spread, action
 
 
@@ -42,7 +36,7 @@ def test_cash_put_on_their_oldest_open_one() -> None:
     ],
 )
 def test_cash_on_their_open_invoices_is_spread_oldest_first(text: str) -> None:
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "apply_payment" and action.oldest and action.spread, (text, action)
     assert action.customer_text is not None and not action.invoice_refs
 
@@ -135,7 +129,7 @@ def test_a_change_given_up_then_asked_after_all_is_asked() -> None:
     ["stop Mills Aerospace", "stop abbott furniture pls", "stop Heritage Garden until they pay"],
 )
 def test_stop_a_customer_is_the_uk_stop(text: str) -> None:
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "set_credit_hold" and action.on_hold, (text, action)
     assert action.customer_text in ("mills aerospace", "abbott furniture", "heritage garden")
 

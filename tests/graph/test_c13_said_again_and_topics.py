@@ -14,15 +14,9 @@ import pytest
 
 from graph.understand import parse
 from graph.understand_restated import restated
+from tests.conftest import asked_action
 
 TODAY = date(2026, 11, 21)
-
-
-def _action(text: str):  # type: ignore[no-untyped-def]
-    request = parse(text, TODAY)
-    assert request.intent == "action_request", (text, request)
-    assert request.action is not None
-    return request.action
 
 
 @pytest.mark.parametrize(
@@ -34,12 +28,12 @@ def _action(text: str):  # type: ignore[no-untyped-def]
     ],
 )
 def test_terms_said_again_after_a_slip(text: str, terms: tuple[int, Decimal, int]) -> None:
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "set_terms" and action.terms == terms, (text, action)
 
 
 def test_a_limit_said_again_in_another_currency_sign() -> None:
-    action = _action("lower Donovan Energy's limit to €9,000... well, $9,000")
+    action = asked_action("lower Donovan Energy's limit to €9,000... well, $9,000")
     assert action.kind == "set_credit_limit" and action.amount == Decimal("9000"), action
     assert action.currency is None  # "$" names no currency: the customer's is meant
 
@@ -70,7 +64,7 @@ def test_restated_puts_the_value_meant_in_place() -> None:
     ],
 )
 def test_the_customer_named_first_as_the_topic(text: str, customer: str) -> None:
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "set_terms" and action.customer_text == customer, (text, action)
 
 
@@ -93,7 +87,7 @@ def test_a_topic_beside_a_question_or_a_negation_proposes_nothing(text: str) -> 
     ],
 )
 def test_terms_with_a_discount_after_an_arrow(text: str, terms: tuple[int, Decimal, int]) -> None:
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "set_terms" and action.terms == terms, (text, action)
 
 
@@ -104,7 +98,7 @@ def test_terms_asked_after_an_arrow_propose_nothing() -> None:
 def test_a_note_on_a_customer_id_leaves_the_id_to_the_ledger() -> None:
     # an id-shaped ref may be a customer's id or an invoice numbered alike: the agent asks the
     # ledger (graph.agent.customer_ids; tests/graph/test_customer_ids.py), the words never guess
-    action = _action("note on MT-300: AP manager is now Dev, call him on mondays")
+    action = asked_action("note on MT-300: AP manager is now Dev, call him on mondays")
     assert action.kind == "add_note" and action.customer_text is None, action
     assert action.invoice_refs == ("MT-300",) and action.text.startswith("AP manager is now Dev")
 
@@ -114,7 +108,7 @@ def test_a_relayed_sending_with_do_the_needful() -> None:
         "Hello, the controller wants a payment reminder e-mail to go to"
         " Abbott Furniture today itself. Kindly do the needful."
     )
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "send_reminder" and action.customer_text == "abbott furniture", action
 
 
@@ -135,13 +129,13 @@ def test_a_long_formal_passive_write_off() -> None:
         "As agreed, the pricing deduction of 88.10 taken by Mills"
         " Aerospace on INV-10321 is to be written off."
     )
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "write_off_deduction" and action.invoice_refs == ("10321",), action
     assert action.amount == Decimal("88.10")
 
 
 def test_cash_knocked_off_against_an_invoice() -> None:
-    action = _action("northwind wire on account 1,200.00 knock off against INV-10215 please")
+    action = asked_action("northwind wire on account 1,200.00 knock off against INV-10215 please")
     assert action.kind == "apply_payment" and action.invoice_refs == ("10215",), action
 
 
@@ -157,7 +151,7 @@ def test_cash_knocked_off_reported_or_asked_proposes_nothing(text: str) -> None:
 
 
 def test_a_statement_blasted_to_a_customer() -> None:
-    action = _action("blast out a statement to Mills Aerospace pls, they misplaced it")
+    action = asked_action("blast out a statement to Mills Aerospace pls, they misplaced it")
     assert action.kind == "send_statement" and action.customer_text == "mills aerospace"
 
 
@@ -166,7 +160,7 @@ def test_a_statement_the_customer_asked_for_sent_to_their_ap() -> None:
         "the customer wants a statement of account - Abbott"
         " Furniture. send it to their AP e-mail pls"
     )
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "send_statement" and action.customer_text == "abbott furniture"
 
 

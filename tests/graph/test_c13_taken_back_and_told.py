@@ -13,15 +13,9 @@ from decimal import Decimal
 import pytest
 
 from graph.understand import parse
+from tests.conftest import asked_action
 
 TODAY = date(2026, 11, 21)
-
-
-def _action(text: str):  # type: ignore[no-untyped-def]
-    request = parse(text, TODAY)
-    assert request.intent == "action_request", (text, request)
-    assert request.action is not None
-    return request.action
 
 
 @pytest.mark.parametrize(
@@ -40,7 +34,7 @@ def test_a_change_taken_back_in_the_same_breath_proposes_nothing(text: str) -> N
 
 
 def test_the_change_asked_after_one_taken_back_is_asked() -> None:
-    action = _action("put abbott furniture on hold, scratch that, put mills aerospace on hold")
+    action = asked_action("put abbott furniture on hold, scratch that, put mills aerospace on hold")
     assert action.kind == "set_credit_hold" and action.customer_text == "mills aerospace"
 
 
@@ -64,7 +58,7 @@ def test_a_dispute_only_told_before_a_question_answers_the_question() -> None:
     ],
 )
 def test_a_dispute_told_with_nothing_else_asked_is_still_opened(text: str) -> None:
-    assert _action(text).kind == "open_dispute"
+    assert asked_action(text).kind == "open_dispute"
 
 
 @pytest.mark.parametrize(
@@ -88,7 +82,7 @@ def test_a_limit_told_proposes_nothing(text: str) -> None:
     ],
 )
 def test_cod_is_zero_day_terms(text: str, customer: str | None) -> None:
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "set_terms" and action.terms == (0, Decimal("0"), 0), (text, action)
     if customer:
         assert action.customer_text == customer
@@ -109,7 +103,7 @@ def test_cod_asked_about_proposes_nothing() -> None:
     ],
 )
 def test_changes_said_by_debtors_clerks(text: str, kind: str) -> None:
-    action = _action(text)
+    action = asked_action(text)
     expected = {
         "write_off": "write_off_deduction",
         "limit": "set_credit_limit",
@@ -122,17 +116,17 @@ def test_changes_said_by_debtors_clerks(text: str, kind: str) -> None:
 
 
 def test_a_hold_until_names_no_one_after_until() -> None:
-    action = _action("block any new orders for abbott furniture until they catch up")
+    action = asked_action("block any new orders for abbott furniture until they catch up")
     assert action.kind == "set_credit_hold" and action.customer_text == "abbott furniture"
 
 
 def test_abeg_is_please() -> None:
-    action = _action("Abeg add a note on Mills Aerospace: their MD will call back on Monday")
+    action = asked_action("Abeg add a note on Mills Aerospace: their MD will call back on Monday")
     assert action.kind == "add_note" and action.customer_text == "mills aerospace", action
 
 
 def test_log_on_a_customer_then_the_note() -> None:
-    action = _action("log on Heritage Garden: new AP clerk from next week")
+    action = asked_action("log on Heritage Garden: new AP clerk from next week")
     assert action.kind == "add_note" and action.customer_text == "heritage garden", action
 
 
@@ -141,7 +135,7 @@ def test_log_on_to_a_system_is_no_note() -> None:
 
 
 def test_terms_they_should_be_on_please_fix() -> None:
-    action = _action("Mills Aerospace should be net 60 not net 45, please fix")
+    action = asked_action("Mills Aerospace should be net 60 not net 45, please fix")
     assert action.kind == "set_terms" and action.terms == (60, Decimal("0"), 0), action
     assert action.customer_text == "mills aerospace"
 
@@ -158,7 +152,7 @@ def test_terms_they_should_be_on_asked_proposes_nothing() -> None:
     ],
 )
 def test_statements_said_otherwise(text: str) -> None:
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "send_statement" and action.customer_text == "heritage garden"
 
 
