@@ -17,9 +17,16 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return lazy("|".join(f"(?:{a})" for a in alternatives))
 
 
+# asked at the start of the message or of a sentence of it: "Cutoff testing turned up a
+# duplicate (same PO, same lines). Please void 10437", "overpaid by $500 - refund it please"
+# asked at the start of the message or of a sentence of it that asks nothing: "Cutoff testing
+# turned up a duplicate (same PO, same lines). Please void 10437", "overpaid by $500 - refund it
+# please" (not "SO-1006 66.7k - approve or not?", "… - and split by currency if you can")
 _ASKED = (
-    r"^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|hello|there|ok|so"
-    r"|and|also|now|then|arbot|dear)[\s,!]+)*"
+    r"(?:^\s*(?:(?:please|kindly|can you|could you|would you|will you|pls|hey|hi|hello|there|ok"
+    r"|so|and|also|now|then|arbot|dear|just)[\s,!]+)*"
+    r"|(?:(?<=[.!?;])\s+|\s-+\s+)(?![^.!?;]*\?)(?:(?:please|kindly|can you|could you|would you"
+    r"|will you|pls|just)[\s,!]+)*)"
 )
 CANNOT = (
     (
@@ -194,12 +201,17 @@ CANNOT = (
             r"|call(?! ?(?:list|sheet|queue|log|plan|with|w/)\b)"
             r"|phone|text|extend|push|postpone|defer|split|waive|cancel|reassign|assign|transfer"
             # "… should be on 45 day terms, please change it": "it" is the change just named
-            r"|charge|add|create|edit|modify|correct|fix"
+            # ("… - add the promise": a change arbot makes, its reader's to take)
+            r"|charge|(?:add|create)(?! (?:a |an |the |that |this )?(?:promise|ptp|note|dispute"
+            r"|reminder|statement)s?\b)|edit|modify|correct|fix"
             r"|change(?! in\b)(?! (?:it|that|this|them|accordingly)\b)"
             r"|update(?! on\b| me\b)(?! (?:it|that|this|them|accordingly)\b)"
             r"|(?:do|process|issue|make) (?:the |a |this |that )?(?:refund|reversal|void)s?"
             r"|move|enable|disable|turn (?:on|off)|set up|setup|register|convert|increase|raise"
+            # ("… Pls send asap": the list just asked for, sent)
             r"|lower|reduce|issue|send(?! me\b)(?! us\b)"
+            r"(?!\s*(?:on priority|asap|urgently|today|now|soon|quickly|immediately|please|pls"
+            r"|over|across|through)?\s*(?:[,.!?;]|$))"
             # "send the latest aged debt report": a report asked for, not a change
             r"(?!(?: \S+){0,4} (?:report|ageing|aging|analysis|summary|breakdown|listing)\b))"
             r"\b(?! me\b)",
