@@ -28,6 +28,64 @@ _ASKED = (
     r"|(?:(?<=[.!?;])\s+|\s-+\s+)(?![^.!?;]*\?)(?:(?:please|kindly|can you|could you|would you"
     r"|will you|pls|just)[\s,!]+)*)"
 )
+# Changes arbot cannot make that name the words of a change it does make, by family (each also
+# under ``other_change`` below; ``instead`` says which of them a proposal would misread):
+#
+# a whole invoice or a customer's whole balance written off (as bad debt: an account given up,
+# a different accounting act from a deduction write-off, which writes off what is left of a
+# short pay: "write off the $40 residual on INV-… as bad debt" stays a write-off request)
+_WRITE_OFF = (
+    r"(?:\b(?:write|written)[- ]?offs?\b|\bwriteoffs?\b|\bwrite (?:it|them|this|that) off\b)"
+)
+_WHOLE = (
+    r"\b(?:in full|in (?:its|their) entirety|whole|entire|all of|full (?:balance"
+    r"|amount|invoice|value|debt)|total (?:balance|amount)|the lot|completely|fully)\b"
+)
+_LEFT = (
+    r"\b(?:remaining|remainder|residual|residue|left|leftover|rest|short[- ]?pa\w*|shortages?"
+    r"|short[- ]?ship\w*|deductions?|difference|diff|small balances?|under[- ]?pa\w*|pricing)\b"
+)
+WHOLE_WRITE_OFF = (
+    # (weighed in a question, it is the question: "… whole balance, how much would that be")
+    r"^(?!.*\b(?:how (?:much|many)|what would|would (?:that|it|we)|what if|if we|if i"
+    r"|hypothetical\w*)\b).*?(?:"
+    rf"{_WRITE_OFF}(?:(?!{_LEFT})[^.;!?]){{0,60}}?{_WHOLE}(?![^.;!?,]{{0,40}}{_LEFT})"
+    rf"|{_WHOLE}(?:(?!{_LEFT})[^.;!?]){{0,40}}?{_WRITE_OFF})"
+)
+_NOT_A_STEP = r"(?:(?!and\b|then\b|also\b|add\b|put\b|log\b|leave\b)\S+ )"
+# a record arbot keeps taken away: a note, a dispute or its history, a promise ("delete that
+# note", "wipe the dispute off 10204"): every change is kept on the record, nothing is deleted
+_TAKEN_AWAY = r"(?:delete|remove|erase|purge|redact|scrub|wipe|expunge)\b"
+NOTE_REMOVED = rf"{_ASKED}{_TAKEN_AWAY} {_NOT_A_STEP}{{0,4}}?(?:notes?|comments?)\b"
+DISPUTE_REMOVED = (
+    rf"\b(?:delete|erase|purge|wipe|scrub|expunge)\b {_NOT_A_STEP}{{0,4}}?disputes?\b"
+    rf"|\bremove\b {_NOT_A_STEP}{{0,4}}?disputes? (?:flags? )?(?:history|histories|records?"
+    r"|trail|log|entr(?:y|ies))\b"
+)
+PROMISE_REMOVED = rf"\b{_TAKEN_AWAY} {_NOT_A_STEP}{{0,3}}?(?:promises?|ptps?)\b"
+# a record dated again: "back-date the promise", "re-date the invoice to December"
+REDATED = r"\bback-?dat\w+\b|\bre-?dat(?:e|ed|es|ing)\b"
+# a sales order's quantities or lines changed, or shipped in part: the order as entered stands
+ORDER_CHANGED = (
+    r"\b(?:change|amend|edit|adjust|update|reduce|increase|cut|lower|raise|halve|correct|modify"
+    r"|bump|drop)\b(?: \S+){0,4}? (?:qty|quantit(?:y|ies)|order (?:value|amount|lines?|total)"
+    r"|line items?)\b"
+    r"|\bship (?:partial(?:ly)?|in part|short)\b|\bpartial (?:shipments?|deliver(?:y|ies))\b"
+    r"|\b(?:add|remove|delete|drop) (?:a |the |one |\d+ )?(?:lines?|line items?) "
+    r"(?:on|from|to) (?:the )?(?:sales )?(?:order|so-?\s?\d)"
+)
+# the rules of approval changed or gone around: "make the write-off limit 5k for collectors",
+# "approve it yourself", "take it off directly in the ERP"
+APPROVAL_AROUND = (
+    r"\b(?:set|make|change|raise|lower|increase|reduce|bump|update|move)\b(?: \S+){0,4}? "
+    r"(?:write[- ]?off|approval|approver|sign[- ]?off|authori[sz]ation|doa) (?:limits?"
+    r"|thresholds?|levels?|matrix|rules?)\b"
+    r"|\bapprove\b(?: \S+){0,6}? (?:yourself|directly|straight through|on (?:my|his|her|their)"
+    r" behalf)\b"
+    r"|\bdirectly in (?:the )?(?:erp|system|ledger|sap|netsuite|xero|quickbooks)\b"
+    r"|\b(?:don'?t|do not) bother (?:with|w/) (?:the |any )?approvals?\b"
+)
+
 CANNOT = (
     (
         "create_invoice",
@@ -65,6 +123,14 @@ CANNOT = (
             rf"{_ASKED}(?:void|cancel|delete|reissue|re-issue|reverse|amend"
             r"|correct)\s+"
             r"(?:the\s+)?(?:inv\w*\b|[a-z]{0,4}-?\d{3,})",
+            # "Re-issue it with the new PO", "reinstate the invoice we voided", "re-open 10981",
+            # "re-send invoice 10352 with the corrected VAT number", "credit back the freight"
+            rf"{_ASKED}(?:re-?issue|re-?send|resend)\s+(?:it|them|that|this)\b",
+            r"\b(?:re-?open|reinstate|un-?void|undelete)\b (?:(?!and\b)\S+ ){0,4}?(?:invoices?"
+            r"|inv\b|inv-?\s?\d+|#?\d{3,})",
+            r"\b(?:re-?send|resend)\b (?:(?!and\b)\S+ ){0,3}?(?:invoices?|inv\b|inv-?\s?\d+"
+            r"|invoice cop(?:y|ies))",
+            r"\bcredit (?:back|off)\b",
         ),
     ),
     (
@@ -83,6 +149,12 @@ CANNOT = (
             r"\b(?:pay|paying|split)\b.{0,20}\b(?:\d{1,2}|two|three|four|five|six|twelve)"
             r" (?:instal(?:l)?ments?|monthly (?:payments|instal(?:l)?ments))\b",
             # paid in parts: "want to pay in 3 chunks, set that up as a plan"
+            # "wants to pay off their balance over 3 months" (months are read as days: "over 90
+            # days")
+            r"\bpay\b (?:(?:it|this|that|off|down|back|their|the|its|his|her|whole|entire|balance"
+            r"|debt|arrears|account|amount|everything|outstanding)\s+){0,4}over (?:\d{1,3}|two"
+            r"|three|four|five|six|nine|twelve|eighteen|the next (?:\d{1,2}|few|couple of|two|three"
+            r"|six|twelve)) (?:months?|weeks?|quarters?|years?|days)\b",
             r"\bpay (?:it |this |that |the balance )?in (?:\d+|two|three|four|five|six) "
             r"(?:chunks|parts"
             r"|lots|goes|payments|tranches|bits|instal(?:l)?ments)\b",
@@ -332,11 +404,64 @@ CANNOT = (
             r"|programme|batch)\b|\bf150\b",
             # a posting moved: "reclass the Globex receipt from GL 120000 to 120500"
             r"\breclass(?:ify|ified)?\b(?! report)",
-            # an e-mail called back: "can you unsend it?", "recall the statement e-mail"
-            r"\bun-?send\b|\brecall (?:the|that|an?|my) (?:e-?mail|statement|reminder|letter)\b",
+            # an e-mail called back: "can you unsend it?", "recall the statement e-mail", "recall
+            # yesterday's dunning letter"
+            r"\bun-?send\b|\brecall (?:the|that|this|an?|my|our|\S+'s) (?:\S+ ){0,3}?"
+            r"(?:e-?mails?|statements?|reminders?|letters?|notices?)\b",
+            # the families named above
+            WHOLE_WRITE_OFF,
+            NOTE_REMOVED,
+            DISPUTE_REMOVED,
+            PROMISE_REMOVED,
+            REDATED,
+            ORDER_CHANGED,
+            APPROVAL_AROUND,
+            # fees or interest charged: "put a late charge on 10233", "whack a late fee on X"
+            r"\b(?:apply|charge|add|assess|levy|put|whack|slap|stick|impose|bill|start charging)\b"
+            r"(?: \S+){0,3}? (?:late (?:payment )?(?:fees?|charges?|interest)"
+            r"|interest(?: charges?)?|finance charges?|penalt(?:y|ies)(?: fees?| interest"
+            r"| charges?)?)\b",
+            # a discount granted after the fact: "apply the early-pay discount retroactively"
+            r"\b(?:apply|give|offer|grant|allow|extend|honou?r)\b(?: \S+){0,4}? (?:early[- ]?pay"
+            r"(?:ment)?|prompt[- ]?pay(?:ment)?|settlement|volume|retroactive|retrospective)"
+            r" discounts?\b|\bdiscounts?\b(?: \S+){0,6}? retro(?:active|spective)(?:ly)?\b",
+            # a rule that acts by itself: "set that up as a standing rule"
+            r"\bstanding (?:rules?|instructions?)\b"
+            r"|\bautomatically\b[^.?!]{0,20}\b(?:no|without) (?:approval|sign[- ]?off)\b",
+            # the ERP's data fetched again: "resync the ERP", "re-run the import", "fix the sync"
+            r"\b(?:re-?sync|re-?run|re-?import|re-?load|reload|refresh|sync|fix)\b "
+            r"(?:(?!and\b)[^\s?]+ ){0,3}?(?:erp|imports?|sync|feed|integration|xero|netsuite|sap"
+            r"|quickbooks|myob|sage)\b",
+            # security over the customer's goods: "put a PPSR registration on X's stock"
+            r"\bppsr\b|\b(?:lien|ucc(?:-1)?) (?:filing|registration)\b|\bfile a (?:ucc|lien)\b",
+            # our own bills paid: "pay our fedex bill from the ops account"
+            r"\bpay (?:our|the company's) (?:[\w&.'-]+ ){0,2}(?:bills?|suppliers?|vendors?)\b",
             # a discount given: "knock 2% off X's open invoices as a goodwill thing"
             r"\b(?:knock|take|give)\b.{0,20}\b\d{1,2}(?:\.\d+)? ?(?:%|percent)\s*(?:off|discount)\b"
             r"|\bgoodwill (?:gesture|discount|credit|thing)\b|\bas (?:a )?goodwill\b",
         ),
     ),
 )
+
+# What a proposal of each kind would misread: the families above whose words are that kind's own
+# ("write off INV-… in full as bad debt" names a write-off, "delete that note" a note, "delete
+# the dispute on 10263" a dispute, "back-date the PTP" a promise, "change SO-1002's qty so it fits
+# under the limit" a limit); a change asked around approval is never proposed, whatever its kind.
+_MISREAD: dict[str, tuple[str, ...]] = {
+    "write_off_deduction": (WHOLE_WRITE_OFF,),
+    "add_note": (NOTE_REMOVED,),  # asked first: a note's own text is data
+    "open_dispute": (DISPUTE_REMOVED,),
+    "resolve_dispute": (DISPUTE_REMOVED,),
+    "record_promise": (PROMISE_REMOVED, REDATED),
+    "set_credit_limit": (ORDER_CHANGED,),
+    "apply_payment": (REDATED,),
+}
+_INSTEAD = {kind: _rx(*patterns, APPROVAL_AROUND) for kind, patterns in _MISREAD.items()}
+_AROUND = _rx(APPROVAL_AROUND)
+
+
+def instead(norm: str, kind: str) -> str | None:
+    """The kind of change arbot cannot make (a ``CANNOT`` kind) that a message read as a request
+    for a change of ``kind`` asks for instead, or None when it asks for that change: for the
+    reader to say so plainly rather than propose it (read on the normalized text)."""
+    return "other_change" if _INSTEAD.get(kind, _AROUND).search(norm) else None
