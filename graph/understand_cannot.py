@@ -50,7 +50,10 @@ WHOLE_WRITE_OFF = (
     r"^(?!.*\b(?:how (?:much|many)|what would|would (?:that|it|we)|what if|if we|if i"
     r"|hypothetical\w*)\b).*?(?:"
     rf"{_WRITE_OFF}(?:(?!{_LEFT})[^.;!?]){{0,60}}?{_WHOLE}(?![^.;!?,]{{0,40}}{_LEFT})"
-    rf"|{_WHOLE}(?:(?!{_LEFT})[^.;!?]){{0,40}}?{_WRITE_OFF})"
+    rf"|{_WHOLE}(?:(?!{_LEFT})[^.;!?]){{0,40}}?{_WRITE_OFF}"
+    # an invoice written off as bad debt, no amount or part of it named: all of it ("w/o 10130
+    # as bad debt"; not "the 45 on INV-… to bad debt", "the 999.99 residual … to bad debt")
+    rf"|{_WRITE_OFF} (?:the )?(?:inv(?:oice)?[ #-]*)?\d{{4,}} (?:as|to) (?:a )?bad debts?\b)"
 )
 _NOT_A_STEP = r"(?:(?!and\b|then\b|also\b|add\b|put\b|log\b|leave\b)\S+ )"
 # a record arbot keeps taken away: a note, a dispute or its history, a promise ("delete that
@@ -114,6 +117,13 @@ CANNOT = (
             r"\b(?:need|want|require|requesting)\w* (?:a |an |to (?:raise|issue|do) (?:a |an )?)?"
             r"(?:credit|debit) (?:memo|note)s?\b"
             r"|^\s*(?:pls |please )?(?:cn|dn|credit memo|credit note) (?:for|to|on|against)\b",
+            # said tersely: "credit memo 40 globex 10209", "meridian void 987, reissue 640",
+            # "10421 price -> 900", "dup inv 10412, delete", "PO on 985 wrong, fix"
+            r"^\s*(?:pls |please )?(?:credit memo|credit note|cn)s? (?:of )?[$£€]?\d(?!.*\?)",
+            r"\b(?:void|re-?issue)\b (?:inv(?:oice)?[ #-]*)?\d{3,}\b",
+            r"\b(?:price|amount|po|qty|quantity|currency|date|invoice date)\s*(?:->|→|=>)\s*\S",
+            r"\b(?:inv(?:oice)?s?|po|price|amount|date)\b[^.?!]{0,40}[,;:-]\s*(?:please |pls )?"
+            r"(?:delete|void|reissue|re-issue|fix|correct)(?: (?:it|that|please|pls))?\s*[.!]*$",
             # "SO-9001 shipped today, please invoice pinnacle packaging"
             r"\b(?:please|pls|kindly|can you|could you) (?:invoice|bill)\b"
             r"(?! (?:date|number|amount|status|details?|copy|copies|pdf)\b)",
@@ -421,6 +431,20 @@ CANNOT = (
             r"(?: \S+){0,3}? (?:late (?:payment )?(?:fees?|charges?|interest)"
             r"|interest(?: charges?)?|finance charges?|penalt(?:y|ies)(?: fees?| interest"
             r"| charges?)?)\b",
+            # said tersely: "late fee pinecrest 1.5%", "post interest 90+ accts", "10233 due date
+            # -> 12/15", "erp sync now", "auto-dunning weekly for X", "retry failed ACH globex",
+            # "kill tonight's stmt run", "net harbor inc AR vs AP"
+            r"^\s*(?:pls |please )?(?:late (?:payment )?(?:fees?|charges?)|interest charges?)\b"
+            r"(?!.*\?)|\bpost (?:late )?(?:interest|fees?|late charges?)\b",
+            r"\bdue (?:date|dt)s?\s*(?:->|→|=>)",
+            r"\b(?:erp|netsuite|xero|sap|quickbooks|myob|sage) (?:sync|re-?sync|import|refresh)"
+            r" (?:now|tonight|asap|again)\b",
+            r"\bauto[- ]?dunning\b|\bretry\b (?:\S+ ){0,2}?(?:ach|direct debits?|debits?|card"
+            r"|payments?|charges?)\b",
+            r"\b(?:kill|cancel|stop|abort|halt)\b (?:\S+ ){0,2}?(?:statement|dunning|reminder)"
+            r" runs?\b",
+            r"\bnet(?:ting)?\b.{0,40}\bar (?:vs\.?|against|and|with) ap\b"
+            r"|\b(?:offset|contra)\b.{0,30}\b(?:ap|payables?|what we owe them)\b",
             # a discount granted after the fact: "apply the early-pay discount retroactively"
             r"\b(?:apply|give|offer|grant|allow|extend|honou?r)\b(?: \S+){0,4}? (?:early[- ]?pay"
             r"(?:ment)?|prompt[- ]?pay(?:ment)?|settlement|volume|retroactive|retrospective)"
@@ -434,6 +458,10 @@ CANNOT = (
             r"|quickbooks|myob|sage)\b",
             # security over the customer's goods: "put a PPSR registration on X's stock"
             r"\bppsr\b|\b(?:lien|ucc(?:-1)?) (?:filing|registration)\b|\bfile a (?:ucc|lien)\b",
+            # the customer master changed: "close the account and deactivate the customer"
+            r"\b(?:de-?activate|inactivate)\b|\b(?:close|archive|merge)\b (?:(?!and\b)\S+ ){0,3}?"
+            r"(?:customer |credit )?(?:accounts?|master(?: records?| data)?|customer records?)\b"
+            r"(?! (?:balance|statement|aging|ageing|summary)\b)",
             # our own bills paid: "pay our fedex bill from the ops account"
             r"\bpay (?:our|the company's) (?:[\w&.'-]+ ){0,2}(?:bills?|suppliers?|vendors?)\b",
             # a discount given: "knock 2% off X's open invoices as a goodwill thing"

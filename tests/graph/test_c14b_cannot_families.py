@@ -2,9 +2,10 @@
 balance written off as bad debt, a note, a dispute or a promise deleted, a record re-dated, an
 order's quantities or lines changed, the approval rules changed or gone around, an invoice
 re-opened, reinstated, re-sent or credited back, fees or interest charged, a discount granted
-after the fact, a standing rule, the ERP's data fetched again, security registered over stock,
-our own bills paid, a balance paid off over months, a letter recalled. Each is ``unknown`` with
-what cannot be done, never a question's answer about the invoice, order or customer it names.
+after the fact, a standing rule, the customer master closed, merged or deactivated, the ERP's
+data fetched again, security registered over stock, our own bills paid, a balance paid off over
+months, a letter recalled. Each is ``unknown`` with what cannot be done, never a question's
+answer about the invoice, order or customer it names.
 Look-alikes arbot does do keep their reading: what is left of a short pay written off (even "as
 bad debt"), a note added, a dispute opened, a promise recorded, a limit raised, a write-off
 weighed in a question."""
@@ -47,6 +48,10 @@ CANNOT = [
     "pay our UPS bill out of the ops account",
     "Globex can only pay the balance down over six months, set it up",
     "recall this morning's reminder e-mail to Fabrikam",
+    # the customer master changed
+    "merge the two Harbor accounts into one",
+    "Initech was bought out. Deactivate them in the system once 10222 is paid",
+    "archive Globex's customer record, they stopped trading with us",
 ]
 
 
