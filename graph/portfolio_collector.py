@@ -25,6 +25,21 @@ def _named(collector: str, words: str) -> bool:
     return bool(said) and all(w in own for w in said)
 
 
+def collector_named(context: ReportContext, request: Request) -> tuple[str, frozenset[str]] | None:
+    """The one collector the customer text names ("dana kim's accounts", "luis's book") and the
+    ids of the customers they collect, or None when it names none."""
+    if not request.customer_text:
+        return None
+    customers = context.erp.list_customers()
+    names = {
+        c.collector for c in customers if c.collector and _named(c.collector, request.customer_text)
+    }
+    if len(names) != 1:
+        return None
+    [who] = names
+    return who, frozenset(c.customer_id for c in customers if c.collector == who)
+
+
 def collector_aging(context: ReportContext, request: Request) -> Reply | None:
     """The aging of the collector the customer text names, or None when it names none."""
     if not request.customer_text:

@@ -8,6 +8,7 @@ from typing import Any
 from graph.format import day, money
 from graph.messages import Reply, Section, Table
 from graph.portfolio_answers import DATA_MAX_ROWS, TOP_DEFAULT, as_of
+from graph.portfolio_collector import collector_named
 from graph.portfolio_reads import book_reads
 from graph.reports import ReportContext, scoped_customer
 from graph.understand import Request
@@ -19,6 +20,10 @@ def largest_invoices(context: ReportContext, request: Request) -> Reply:
     never ranked against each other), of the whole book or of one customer; "above 50k": every
     one above it, in each currency on its own."""
     customer, notes = scoped_customer(context, request)
+    # "the biggest open invoices for dana kim's accounts": a collector's customers, not one
+    collector = collector_named(context, request) if customer is None else None
+    if collector is not None:
+        notes = []
     reads = book_reads(context.erp, context.today)
     over = request.at_least  # "open invoices above 50,000": every one above it, any currency
     top = DATA_MAX_ROWS if over is not None else request.limit or TOP_DEFAULT
@@ -26,13 +31,19 @@ def largest_invoices(context: ReportContext, request: Request) -> Reply:
     ranked = dict(
         sorted(
             reads.largest_by_currency(
-                top, request.currency, customer.customer_id if customer else None, over
+                top,
+                request.currency,
+                customer.customer_id if customer else None,
+                over,
+                collector[1] if collector else None,
             ).items(),
             key=lambda kv: (-kv[1][0], kv[0]),
         )
     )
     scope = f" of {customer.name}" if customer else ""
-    entities = {"customer_id": customer.customer_id} if customer else {}
+    entities: dict[str, Any] = {"customer_id": customer.customer_id} if customer else {}
+    if collector is not None:
+        scope, entities = f" of {collector[0]}'s accounts", {"collector": collector[0]}
     if not ranked:
         only = f" in {request.currency}" if request.currency else ""
         headline = (

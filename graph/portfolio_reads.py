@@ -249,14 +249,18 @@ class BookReads:
         currency: str | None = None,
         customer_id: str | None = None,
         above: Decimal | None = None,
+        customer_ids: frozenset[str] | None = None,
     ) -> dict[str, tuple[int, list[Invoice]]]:
-        """Per currency: how many open invoices there are (of one customer, above ``above``
-        when given), and the ``at_most`` largest by open balance (ties by invoice number).
-        Ranked within each currency: amounts in different currencies are never compared."""
+        """Per currency: how many open invoices there are (of one customer, or of the customers
+        ``customer_ids`` names; above ``above`` when given), and the ``at_most`` largest by open
+        balance (ties by invoice number). Ranked within each currency: amounts in different
+        currencies are never compared."""
         if customer_id is not None:
             invoices = self.erp.invoices(customer_id, open_only=True)
         else:
             invoices = self._open_invoices
+        if customer_ids is not None:
+            invoices = [i for i in invoices if i.customer_id in customer_ids]
         grouped: dict[str, list[Invoice]] = defaultdict(list)
         for invoice in invoices:
             if currency in (None, invoice.currency) and (above is None or invoice.balance > above):

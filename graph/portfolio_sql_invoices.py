@@ -94,11 +94,13 @@ class SqlInvoiceReads:
         currency: str | None = None,
         customer_id: str | None = None,
         above: Decimal | None = None,
+        customer_ids: frozenset[str] | None = None,
     ) -> dict[str, tuple[int, list[Invoice]]]:
         """How many per currency (one ``GROUP BY`` over the covering index), then the largest
         of the whole book down the balance index: a currency with ``at_most`` invoices in that
         prefix has its top ``at_most`` there (the prefix is in the ranking's own order); any
-        other currency is read on its own."""
+        other currency is read on its own. ``customer_ids``: only those customers' invoices (a
+        collector's accounts)."""
         from sqlalchemy import func, select
 
         i = self.t.invoices.c
@@ -107,6 +109,8 @@ class SqlInvoiceReads:
             conditions.append(i.currency == currency)
         if customer_id:
             conditions.append(i.customer_id == customer_id)
+        if customer_ids is not None:
+            conditions.append(i.customer_id.in_(sorted(customer_ids)))
         if above is not None:  # balances are whole cents: "> 1,234.567" is "> 1,234.56"
             conditions.append(i.balance > Decimal(above).quantize(Decimal("0.01"), ROUND_FLOOR))
         counts = {
