@@ -31,7 +31,7 @@ from graph.understand_credit_said import exposure_as_credit, the_hold_said
 from graph.understand_dates import explicit_range
 from graph.understand_german import without_greeting
 from graph.understand_inbox import PROPOSAL_ASKED_AFTER
-from graph.understand_intent import ACRONYMS, intent_of, portfolio_intent
+from graph.understand_intent import ACRONYMS, BOOKS_NAMED, intent_of, portfolio_intent
 from graph.understand_mentioned import asks_a_question, mentioned
 from graph.understand_noaction import called_off, nothing_asked
 from graph.understand_periods import DateRange as DateRange
@@ -44,6 +44,7 @@ from graph.understand_spanish_questions import spanish_questions
 from graph.understand_verbs import SELF_MEMO
 from graph.understand_whatif import imagined
 from graph.understand_whether import whether_to
+from graph.understand_worklist import worklist_apart
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
 
@@ -103,6 +104,9 @@ _COLLECTED = lazy(
     r" (?:for|in|during|over|of)\b"
     # "kindly advise total collections month to date"
     r"|\btotal collections?\b"
+    # session 14: "mtd collections by collector", "collections for october, per currency"
+    r"|\b(?:month|year|quarter|week) to date collections?\b"
+    r"|^\W*collections? (?:for|in|during|over|from|since) (?!today\b)"
 )
 # an instruction to do nothing, no change named: "stop - don't send anything to X until I say so"
 _HOLD_OFF = lazy(
@@ -138,8 +142,10 @@ _AMOUNT_SINCE = lazy(
 )
 # debtors ranked by what is past due: "top 5 customers by overdue amt", "the largest overdue"
 _PAST_DUE_RANK = lazy(
-    r"\bby (?:overdue|past due|late|delinquent)\b|\b(?:largest|biggest|most|highest) (?:overdue"
-    r"|past due)(?! invoices?| items?| bills?)\b"
+    r"\bby (?:overdue|past due|late|delinquent)\b|\b(?:largest|biggest|most|highest|top(?: \d+)?)"
+    r" (?:overdue|past due)(?! invoices?| items?| bills?)\b"
+    # "which customers account for the biggest chunk of what is overdue"
+    r"|\b(?:chunk|share|part|portion|bulk|majority) of (?:what is |the )?(?:overdue|past due)\b"
 )
 # "cash applied in october" came in; "cash app", "cash application" is the matching work
 _CASH = lazy(
@@ -237,6 +243,8 @@ def _parse(text: str, today: date) -> Request:
         and not vocab.OUT_OF_SCOPE.search(norm)
         and not ACRONYMS.match(text.strip())  # "ADD trend": average days delinquent
         and not vocab.CAPABILITY.match(norm)  # "can you send dunning letters?": help
+        # "customers will ask for payment plans if we push. who should we chase first?"
+        and not worklist_apart(norm, parts.cannot)
     ):
         if (
             cannot == "create_invoice"
@@ -342,6 +350,8 @@ def _parse(text: str, today: date) -> Request:
         # "ar by collector", "buckets per collector (dana / luis)": the names split by are the
         # collectors', not customers
         intent, name, guessed = "aging_report", None, False
+    if intent == "aging_report" and name and BOOKS_NAMED.search(norm):
+        name = None  # "aging for the harbor/pinnacle books": the ledger, not those customers
     book_intent = None
     if name and intent in ("customer_balance", "payment_history", "payments_received"):
         book_intent = portfolio_intent(norm, refs, None)

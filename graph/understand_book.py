@@ -95,7 +95,8 @@ DEBTOR_LIST = _rx(
 )
 TOP_DEBTORS = _rx(
     r"\b(?:customers|accounts|clients|who|anyone|which)\b.{0,20}\b(?:owing|owe|owes|with (?:a )?"
-    r"balances?|with (?:open|outstanding)) (?:of )?(?:over|above|more than|greater than|>=?)"
+    r"balances?|with (?:open|outstanding)) (?:us )?(?:of )?(?:over|above|more than|greater than"
+    r"|>=?)"
     r"\s*\$?\d",
     r"\bwho owes (?:us )?(?:the )?(?:most|more)\b|\b(?:owes?|owing) (?:us )?(?:the )?most\b",
     # customers ranked by what they owe: "sort customers by what they owe", "top ten customers
@@ -105,8 +106,10 @@ TOP_DEBTORS = _rx(
     r"(?:balances?|ar|exposure)|exposure|ar|o ?s|outstanding|debt)\b",
     r"\b(?:whose|which (?:customer|account|client)(?:'s)?) (?:\w+ )?(?:balance|exposure|ar|debt)"
     r" is (?:the )?(?:highest|biggest|largest|greatest)\b",
-    r"\b(?:heaviest|greatest) (?:\d+ )?(?:debtors?|balances?|exposures?)\b"
-    r"|\b(?:greatest|highest|biggest|largest) (?:\w+ )?(?:exposures?|balances?) by customer\b"
+    r"\b(?:heaviest|greatest) (?:\d+ )?(?:debtors?|balances?|exposures?|accounts|customers"
+    r"|clients)\b"
+    r"|\b(?:greatest|highest|biggest|largest) (?:\w+ )?(?:exposures?|balances?|receivables|debts"
+    r"|ar) by (?:customer|account|debtor|client)\b"
     r"|\binto us for (?:the )?most\b",
     r"\b(?:has|have|with|carry|carries|(?:is |are )?sitting on|holding) (?:the )?most (?:money"
     r" |cash |dollars )?(?:outstanding|owed|owing|open|unpaid|receivables?|ar|debt"
@@ -155,6 +158,24 @@ TOP_DEBTORS = _rx(
     r"\btop of (?:the |our )?(?:ar|a/r|receivables?|debtors?|owing|owed|balances?) (?:list|ledger"
     r"|book|table|pile|ranking|league)\b",
     r"\bowes? (?:us )?more than (?:anyone|anybody|everyone)\b",
+    # session 14: the ranking by what is past due ("top 3 past due balances", "top 5 overdue
+    # customers", "which customers carry the most past due $", "who is sitting on the most overdue
+    # money") and the book's concentration ("concentration check", "which accounts make up most of
+    # our receivables", "which customers account for the biggest chunk of what is overdue")
+    r"\b(?:top|biggest|largest|highest|worst) \d+ (?:past due|overdue|late) (?:customers?"
+    r"|accounts?|debtors?|clients?|balances?)\b"
+    r"|\b(?:top|biggest|largest|highest) (?:\d+ )?(?:past due|overdue) balances\b"
+    r"|\b(?:carry|carries|carrying|has|have|with|sitting on|holding|holds?) the most (?:past due"
+    r"|overdue|late) (?:money|\$|dollars|cash|balances?|amounts?|ar|debt)",
+    # "top 3 customers in euros", "who do we have the most money tied up with"
+    r"\btop \d+ (?:customers|accounts|clients)\b(?!.{0,30}\b(?:to (?:chase|call|ring|phone|contact"
+    r"|follow|work|dun)|by (?:sales|revenue|volume|orders|purchases|spend|turnover|margin))\b)"
+    r"|\bmost (?:money |cash |dollars )?(?:tied up|locked up|stuck|sitting|outstanding) with\b",
+    r"\b(?:customer |debtor |credit |ar |receivables? )?concentration\b"
+    r"|\b(?:account for|accounts for|make up|makes up|represent|represents) (?:the )?(?:biggest"
+    r"|largest|most|bulk|majority|lion's share|greatest|highest)\b(?: (?:chunk|share|part"
+    r"|portion|slice|piece))?(?: of)?(?: (?:the|our|what is|what we are))? ?(?:ar|receivables?"
+    r"|book|balances?|outstanding|overdue|past due|debt|owed|exposure)\b",
     r"\b(?:top|biggest|largest|highest|major) (?:\d+ )?(?:customers?|accounts?|clients?) (?:by"
     r"|with the (?:most|largest|biggest|highest)) (?:o ?s|outstanding|open|balances?|ar|a r"
     r"|exposure|amount owed)\b|\b(?:largest|biggest|highest|top) (?:\d+ )?(?:customer|account"
@@ -164,6 +185,9 @@ TOP_DEBTORS = _rx(
     r"|receivables|debts?|open balance)\b",
 )
 AGING_REPORT = _rx(
+    # "what's the aging look like across the book", "how does the ageing look"
+    r"\bag(?:e)?ing (?:look|looks|looking)\b|\bhow (?:does|do|is) (?:the |our )?ag(?:e)?ing"
+    r" look\b",
     r"\bag(?:e)?ing (?:report|summary|buckets?|schedule|overview|by|table|analysis|split|per"
     r"|breakdown|profile|position|across|of (?:the|our) (?:book|ar|receivables|portfolio"
     r"|debtor book))\b",
@@ -210,6 +234,17 @@ LARGEST_INVOICES = _rx(
     r"|\bbig tickets\b.{0,12}\b(?:unpaid|open|outstanding)\b"
     r"|\b(?:which|what) (?:single |one )?invoice (?:has|carries|is carrying) (?:the )?(?:most"
     r"|largest|biggest|highest)\b",
+    # session 14: invoices ranked ("open invoices ranked by balance", "which invoices should I
+    # worry about by size", "invoices with the most money still on them"), invoices said against
+    # customers ("invoice level not customer level", "not customers, invoices"), cut with ">"
+    r"\binvoices? (?:ranked|sorted|ordered|listed) by\b"
+    r"|\binvoices?\b.{0,40}\bby (?:size|amount|value|balance|dollar (?:amount|value)|\$"
+    r"|outstanding|open (?:balance|amount))\b"
+    r"|\binvoices? (?:with|that have|having|carrying|carry|have|has|hold|holding) (?:the )?most\b"
+    r"|\binvoice[- ]level\b|\b(?:not|rather than|instead of) (?:by )?(?:customers?|accounts?"
+    r"|debtors?)(?: level)?\W+(?:but |just |only )?invoices?\b"
+    r"|\binvoices?\W+not (?:by )?(?:customers?|accounts?|debtors?)\b"
+    r"|\binvoices?\b.{0,25}(?:>=?|≥)\s*(?:\$\s?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)?\s*[km]\b)",
     # invoices cut at an amount (money, never days): "open invoices above $50,000", "over 50k"
     r"\binvoices?\b.{0,25}\b(?:over|above|more than|greater than|exceeding|bigger than|larger"
     r" than)\s*(?:\$\s?\d[\d,.]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}|\d+(?:\.\d+)?\s*[km]\b)"
@@ -233,6 +268,10 @@ UNAPPLIED_CASH = _rx(
     r"|\bnot (?:been |yet )?(?:knocked off|cleared|matched|allocated|applied) (?:against|to)"
     r" (?:any(?:thing)?|invoices?|open items|bills?)\b|\bsitting on account\b"
     r"|\bon[- ]?account (?:balances?|amounts?|credits?)\b"
+    # "how much is on account for them?", "a credit sitting on their account from a payment"
+    r"|\bhow much (?:money |cash )?(?:is|have they got|do they have|does \w+ have) (?:sitting |left"
+    r" |parked )?on account\b"
+    r"|\bcredit (?:sitting|parked|left|lying) on (?:their|the|its|his|her) account\b"
     r"|\bpending (?:for )?adjustment\b"
     # "whether the $828.82 X check has been applied anywhere yet"
     r"|\b(?:has|have|was|were) (?:[\w$.,'-]+ ){0,6}(?:been )?applied (?:anywhere|to anything)\b",
@@ -250,7 +289,11 @@ DAYS_TO_PAY = _rx(
     # "how many days on avg does fabrikam pay after invoice", "how long do they take to pay"
     r"\bhow (?:many days|long)\b.{0,30}\b(?:on avg|on average|average|avg|typically|usually"
     r"|normally|take to)\b.{0,30}\bpay\b",
-    r"\bpays? (?:the )?(?:slowest|fastest|quickest|latest|late|slow|slowly|on time)\b"
+    r"\b(?:slowest|fastest|quickest|latest) to pay\b"
+    # "how long on average does X take past their due date"
+    r"|\bhow long\b.{0,60}\btakes? (?:past|beyond|after|over) (?:their |the |its )?(?:due dates?"
+    r"|terms)\b"
+    r"|\bpays? (?:the )?(?:slowest|fastest|quickest|latest|late|slow|slowly|on time)\b"
     r"(?! (?:invoices?|payments?|bills?|items?|ones?)\b)"
     r"|\b(?:fastest|quickest|best|prompt"
     r"|slowest|worst) (?:paying )?(?:payers|customers to pay)\b|\bhow many days (?:late|beyond"
@@ -300,7 +343,9 @@ AGED_BOOK = _rx(
     r"\bag(?:e)?d (?:trial balance|receivables|debtors?|debt|ar|a/r)\b|\bag(?:e)?ing buckets\b"
     r"|\bag(?:e)?ing snapshot\b|\bbucket totals\b",
     r"\bby (?:age|aging|ageing)(?: (?:buckets?|bands?|brackets?))?\b"
-    r"|\bhow old is (?:our|the) (?:debtors?|ar|receivables|book|ledger|debtor book)\b",
+    r"|\bhow old is (?:our|the) (?:debtors?|ar|receivables|book|ledger|debtor book)\b"
+    r"|\bhow old are (?:our|the|all (?:our|the)) (?:debtors|receivables|debts|open invoices)\b"
+    r"|\bby days (?:outstanding|past due|overdue|late)\b",
     r"\bcurrent (?:thru|through|to|vs\.?|versus) (?:90|120)\+",
     r"\b(?:ledger|book|ar|receivables|debtors) aged\b",
 )
@@ -329,5 +374,8 @@ DISPUTES = _rx(
     r"|\b(?:invoices?|items?) (?:\w+ ){0,3}(?:fighting|arguing|pushing back) (?:on|over|about)\b"
     # "are any of my customers fighting an invoice", "fighting us over a bill"
     r"|\b(?:fighting|contesting|arguing over|pushing back on) (?:an? |any |the |their )?"
-    r"(?:invoices?|bills?|charges?)\b",
+    r"(?:invoices?|bills?|charges?)\b"
+    # "which customers are saying they don't owe us"
+    r"|\b(?:saying|say|says|claim(?:s|ing)?|insist(?:s|ing)?) (?:that )?(?:they|it|he|she)"
+    r" (?:do|does) not owe\b",
 )

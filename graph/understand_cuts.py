@@ -23,7 +23,8 @@ OVER_DAYS = lazy(
 OVER_DAYS_CONTEXT = lazy(
     r"\b(?:past due|overdue|late|delinquent|aged|aging|ageing|days?|owes?|owing|open|buckets?"
     r"|outstanding"
-    r"|what is|who is|who are|whats|anything|customers|accounts|invoices|how much|balance|book"
+    r"|what is|who is|who are|whats|anything|everything|customers|accounts|invoices|how much"
+    r"|balance|book"
     r"|show|list)\b|^\s*(?:over|above|more than)\s*\d"
 )
 # Three or more buckets listed: "current / 30 / 60 / 90+", "0-30, 31-60, 61-90, 90+": the whole
@@ -76,6 +77,11 @@ _EACH_CURRENCY = lazy(
     r"\b(?:per|by|each|every|all|split by|broken down by|separate) (?:currency|currencies|ccys?)\b"
     r"|\b(?:currencies|ccys?) (?:separately|apart|split)\b"
     r"|\b(?:don't|dont|do not|never|not) (?:add|mix|sum|combine|lump)\b"
+    # a currency said to be included, not the only one: "the canadian ones too", "cad included"
+    r"|\b(?:cad|canadian|usd|us|dollar|eur|euro|gbp|sterling|uk|british)(?: ones?| customers?"
+    r"| accounts?| balances?| debtors?)? (?:too|included|as well|also)\b"
+    r"|\b(?:including|incl|plus|and also|also) (?:the )?(?:cad|canadian|usd|eur|euro|gbp|sterling"
+    r"|uk|british)\b"
 )
 
 
@@ -98,3 +104,23 @@ def count(norm: str, ranking: bool) -> int | None:
     customers with the largest balances")."""
     match = _COUNT.search(norm) or (_COUNTED_NOUN.search(norm) if ranking else None)
     return int(match.group(1)) if match else None
+
+
+# "top debtors excluding disputed invoices", "net of disputes": the disputes a cut of the list
+# asked, not the question (the reply says what it could not leave out)
+_LEFT_OUT = lazy(
+    r"\b(?:excluding|exclude|excl|except(?: for)?|without|not counting|minus|net of|leaving out"
+    r"|leave out|ignoring|ignore|other than|apart from|less)\b(?: the| any| all)?(?: ones?| those"
+    r"| accounts?| customers?| invoices?| items?)?(?: (?:that|which|who) (?:are|is|have|has))?"
+    r"(?: (?:in|under|on))? (?:disput\w*|contested|queried|query)(?: (?:invoices?|items?"
+    r"|amounts?|balances?|ones))?\b"
+)
+
+
+def without_left_out(norm: str) -> str:
+    """The words of a question without what it leaves out ("… excluding disputed invoices")."""
+    return (
+        _LEFT_OUT.sub(" ", norm)
+        if "disput" in norm or "quer" in norm or "contest" in norm
+        else norm
+    )

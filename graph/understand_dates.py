@@ -200,6 +200,8 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
     if m := _RANGE.search(text):
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
+        if (bare := _BARE_NTH.match(a)) and (month := _MONTH_IN.search(b)):
+            a = f"{bare.group(1)} {month.group(0)}"  # "between the 1st and the 31st of october"
         pair = _pair_order(a, b, order)
         first, second = _span(a, today, pair), _span(b, today, pair)
         if first and second:
@@ -244,6 +246,10 @@ def explicit_range(text: str, today: date, locale: str | None = None):  # -> Dat
     if (m := _BARE_DAY.search(text)) and (found := _span(m.group("a"), today, order)):
         return DateRange(found[0], found[1], f"on {found[0].isoformat()}")
     return None
+
+
+_BARE_NTH = lazy(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*$", re.IGNORECASE)
+_MONTH_IN = lazy(rf"{_MONTH}(?:,?\s+\d{{4}})?", re.IGNORECASE)
 
 
 def _days_of_month(m: re.Match[str], today: date, order: str) -> tuple[date, date] | None:

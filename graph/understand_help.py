@@ -98,6 +98,9 @@ HELP = _rx(
     r"\bwhat (?:can|should|do) (?:i|we) ask\b",
     r"\b(?:list|set) of commands\b|\b(?:available|supported) commands\b|\bwhich commands\b",
     r"\bhow (?:does|do) (?:this|it|the bot|arbot|you|this bot|this thing) work\b",
+    # "can you explain how the collections priority is calculated?": how arbot works it out
+    r"\bexplain how (?:the |your |you |arbot )?(?:[\w-]+ ){0,3}(?:is|are|gets?) (?:calculated"
+    r"|computed|worked out|ranked|scored|decided|prioriti[sz]ed|determined|chosen|built)\b",
     r"\bhow (?:do|can|should) (?:i|we) (?:use|talk to|work with|start)\b"
     r"(?! (?:the )?(?:credit|cash))",
     r"\bhow (?:do|can|should) (?:i|we) ask\b",
@@ -179,4 +182,9 @@ HELP = _rx(
     r"|\b(?:log|record|enter|put)\b.{1,40}\bas (?:a )?(?:note|ptp|promise) or (?:a )?(?:note|ptp"
     r"|promise)\b",
 )
-HELP_WEAK = lazy(r"\bhelp\b|\bwhat can you\b|\bhow do i\b")
+# not how to do something in another tool ("how do I do a credit memo in quickbooks") or how to
+# get somewhere ("how do I get to the office from the airport"): not arbot's help
+HELP_WEAK = lazy(
+    r"\bhelp\b|\bwhat can you\b|\bhow do i\b(?! get to\b)(?!.{0,60}\b(?:in|on|into|with|from)"
+    r" (?:quickbooks|qb|qbo|xero|sap|netsuite|excel|sage|oracle|fiori|dynamics|the erp|our erp)\b)"
+)

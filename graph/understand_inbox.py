@@ -35,7 +35,11 @@ APPROVALS_INBOX = _rx(
     r"|\bmy (?:approval )?inbox\b"
     r"|\b(?:anything|something|what is there|stuff) (?:for me )?to (?:approve|sign off)\b",
     # "any approvals for me", "anything pending my sign-off": what waits on the one asking
-    r"\b(?:any|anything|something) (?:approvals?|sign-?offs?|sign offs?) (?:for me|waiting"
+    # session 14: "anything pending that needs the CFO's sign-off", "the approval list"
+    r"\b(?:anything|something|what is|what)\b(?: (?:still|else))? (?:pending|waiting|outstanding)"
+    r" (?:that |which )?(?:needs?|requires?|awaits?|awaiting|waiting (?:for|on)) (?:the |an? |my"
+    r" |our )?(?:[a-z]+'s |[a-z]+ )?(?:sign-?offs?|sign offs?|approvals?|ok)\b|\bapprovals? list\b"
+    r"|\b(?:any|anything|something) (?:approvals?|sign-?offs?|sign offs?) (?:for me|waiting"
     r"|pending)\b|\b(?:anything|something|what is) (?:pending|awaiting|waiting (?:for|on)) my"
     r" (?:approval|sign-?off|sign off)\b",
     # a proposal asked after: "is there a pending limit change for X?", "the hold for X -

@@ -14,6 +14,7 @@ from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
 from graph.understand_inbox import PROPOSAL_ASKED_AFTER
 from graph.understand_refs import _Refs
+from graph.understand_worklist import worklist, worklist_apart
 
 # --- the intent ---------------------------------------------------------------------------------
 # Reports and checks, recognised before the inquiries, in this order (the first match wins).
@@ -42,6 +43,9 @@ _WHOLE_BOOK_WORD = lazy(
 
 def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
     """A question about the whole book (or the book narrowed to one customer)."""
+    norm = cuts.without_left_out(norm)  # "top debtors excluding disputed invoices"
+    if not name and _ranking_first(norm):
+        return "top_debtors"  # "top 10 by balance - and are any of them on hold?"
     if (
         vocab.PROMISES.search(norm)
         and (vocab.PROMISES_QUESTION.search(norm) or not name)
@@ -93,6 +97,8 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         return "credit_exceptions"
     if book.AGED_BOOK.search(norm) and (not name or book.AGED_BOOK_SCOPE.search(norm)):
         return "aging_report"  # "aged debtors report", "AR by age bucket": not a ranking or a cut
+    if name and vocab.AGING_WORD.search(norm) and BOOKS_NAMED.search(norm):
+        return "aging_report"  # "aging for the harbor/pinnacle books": a ledger called by names
     if vocab.TOP_DEBTORS.search(norm) or plain.TOP_DEBTORS.search(norm):
         return "top_debtors"
     if cuts.over_days(norm) is not None:
@@ -114,6 +120,28 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
     return None
 
 
+# two asks in one message: "top five debtors and then the biggest single invoice"
+_ASKS_APART = lazy(r"[;?]\s|\s-+\s|,? and (?:then|also|are|is|which|what|who)\b|\bbut start\b")
+
+
+def _ranking_first(norm: str) -> bool:
+    """The ranking of debtors asked before another whole-book question in the same message."""
+    first, *rest = _ASKS_APART.split(norm, maxsplit=1)
+    return bool(
+        rest
+        and (vocab.TOP_DEBTORS.search(first) or plain.TOP_DEBTORS.search(first))
+        and not any(
+            p.search(first)
+            for p in (
+                vocab.LARGEST_INVOICES,
+                vocab.CREDIT_EXCEPTIONS,
+                vocab.DISPUTES,
+                vocab.PROMISES,
+            )
+        )
+    )
+
+
 def intent_of(
     norm: str, refs: _Refs, name: str | None, chatter: bool, text: str = ""
 ) -> tuple[str, bool]:
@@ -121,6 +149,7 @@ def intent_of(
     if (
         vocab.OUT_OF_SCOPE.search(_without_references(norm, refs))
         and not plain.ASKED_OF_THE_BOOK.search(norm)  # "how old is all the money owed us"
+        and not worklist_apart(norm)
     ) or _WHO_IS_AWAY.search(norm):
         return "unknown", False  # "who is on holiday in the collections team": not AR's
     if vocab.HELP.search(norm) or vocab.CLEAR.match(norm):
@@ -137,6 +166,9 @@ def intent_of(
         and not _REPORT_FIRST(norm, inbox.start())
     ):
         return "approvals_inbox", False
+    if not (refs.invoices or refs.pos or refs.payments) and worklist(norm):
+        return "collections_list", False  # "which customers should luis chase first? broken
+        # promises at the top": who to chase, the promises a way to rank them
     if (
         promises.PROMISE_THEN_KEPT.search(norm) or promises.PROMISE_ASKED_AFTER.search(norm)
     ) and not promises.PROMISE_AS_WHEN.search(norm):
@@ -153,7 +185,7 @@ def intent_of(
         return "payment_lookup", False
     if ACRONYMS.search(text):
         return "forecast", False
-    if _URGENT.search(norm) or plain.WORKLIST.search(norm):
+    if worklist(norm):
         return "collections_list", False  # "… over 60 or just the big ones? who's most urgent?"
     if not name and plain.TAKEN_IN.search(norm):
         return "payments_received", False  # "how much did we take in since the first"
@@ -197,12 +229,38 @@ def _without_references(norm: str, refs: _Refs) -> str:
     for ref in refs.payments:
         if " " in ref:
             norm = norm.replace(vocab.normalize(ref), " ")
+    if _PAIR.search(norm) and _OWED_BY_CURRENCY.search(norm) and not _RATE.search(norm):
+        norm = _PAIR.sub(" ", norm)  # "top debtors - split if there's CAD/GBP": currencies listed
     return _AWAY.sub(" ", norm)
+
+
+_CURRENCY = r"(?:usd|eur|gbp|cad)"
+_PAIR = lazy(rf"\b{_CURRENCY}\s*/\s*{_CURRENCY}\b")
+_RATE = lazy(r"\b(?:rates?|fx|exchange|convert\w*|spot|cross)\b")
+_OWED_BY_CURRENCY = lazy(
+    r"\b(?:debtors?|customers|accounts|owing|owe|owed|balances?|outstanding|receipts|invoices)\b"
+)
 
 
 _WHO_IS_AWAY = lazy(
     r"\bwho(?:'s| is| are| will be)(?: \w+)? (?:on (?:annual |sick )?(?:leave|holiday|vacation"
     r"|pto)|off sick|out sick|ooo|out of (?:the )?office)\b"
+    # stock and shipping, not AR's: "how many units of sku 4471", "ship date for SO-1002"
+    r"|\b(?:units of|inventory|stock (?:levels?|on hand|count)|on hand|skus?|ship(?:ping)? date"
+    r"|delivery date|tracking (?:number|no|link))\b"
+    # the caller's own day: "can someone cover my calls 2-3, dentist", "been on hold with
+    # northwind's AP for 40 minutes"
+    r"|\b(?:can|could|would) (?:someone|somebody|anyone|anybody|you) cover (?:my|her|his|the)"
+    r" (?:collections? )?calls\b|\b(?:i|we|i've|we've|i have|we have)(?: been)? on hold (?:with"
+    r"|for)\b"
+    # our own pay, holidays and suppliers: "when do we get paid this month", "is monday a
+    # holiday for the pune office", "our payment terms with our vendors"
+    r"|\bwhen (?:do|will) (?:we|i) get paid\b(?!\s*(?:by|from|on|for)\b)|\bpay ?day\b"
+    r"|\b(?:is|are) (?:\w+ )?(?:a )?(?:public |bank |national )?holiday\b"
+    r"|\b(?:our|to our|with our|pay (?:the|our)) (?:vendors?|suppliers?)\b"
+    # directions: "how do I get to the office from the airport"
+    r"|\bhow (?:do|can|would) (?:i|we) get (?:to|from) .{0,40}\b(?:office|airport|station"
+    r"|building|site|warehouse|branch|hotel|city|town|plant|depot)\b"
 )
 # a colleague's absence told ("X's queue pls - she is on leave"): why the writer asks, not what
 _AWAY = lazy(
@@ -240,54 +298,6 @@ _EVERYONE = lazy(
     r"|\b(?:who|whom|everyone|everybody|anyone|anybody)\b"
     r"|\b(?:which|all|all the|any) (?:customers|accounts|clients)\b"
 )
-# who to chase first, however the rest of the message narrows it
-_URGENT = lazy(
-    r"\bwho(?:'s| is| are)? (?:the )?most urgent\b|\bmost urgent (?:ones?|accounts?|customers?"
-    r"|calls?)\b|\bwho (?:should|do|must) (?:i|we) (?:chase|call|ring|go after) first\b"
-    # "who should the team be calling today", "which accounts should we hit hardest", "who
-    # should i hit first", "just give me the chase list", "luis's accounts to work"
-    r"|\bwho (?:should|do|must|shall) (?:i|we|the team|they|you) (?:be )?(?:chas(?:e|ing)"
-    r"|call(?:ing)?|ring(?:ing)?|hit(?:ting)?|go(?:ing)? after|contact(?:ing)?)\b"
-    r"|\b(?:which|what) (?:accounts|customers|clients) should (?:i|we|the team) (?:be )?"
-    r"(?:hit(?:ting)?|chas(?:e|ing)|call(?:ing)?|go(?:ing)? after)\b"
-    r"|\b(?:chase|call|dunning) list\b|\b(?:accounts|customers|clients) to work\b"
-    r"|\bon [a-z]+'s (?:list|worklist|work list|queue|call list)\b"
-    # session 11: "who should AR be calling this week", "which accounts are the collectors going
-    # to be chasing", "who's luis chasing right now", "who i supposed to call first", "follow up
-    # list for the imported customers"
-    r"|\bwho (?:should|do|must|shall) (?:ar|collections|the collectors?|our collectors?) (?:be )?"
-    r"(?:chas(?:e|ing)|call(?:ing)?|ring(?:ing)?|contact(?:ing)?)\b"
-    r"|\b(?:collectors?|the team|ar) (?:are |is )?(?:going to be|gonna be|will be) (?:chasing"
-    r"|calling)\b"
-    r"|\bwho(?:'s| is) [a-z]+ (?:chasing|calling)\b"
-    r"|\bwho (?:i|we) (?:supposed|meant|need|have) to (?:call|chase|ring)\b"
-    r"|\bfollow[- ]?up list\b"
-    # session 12: "who's next to chase", "who's top of the pile to chase", "prioritised chasing
-    # list", "what should the team be chasing tomorrow", "who do I need to get on the phone to",
-    # "who's most worth calling", "the riskiest account to chase", "who should be chased most
-    # urgently", "time to phone 5 customers today … which 5"
-    r"|\bwho(?: is)? (?:next|first|top of the (?:pile|list|heap)) (?:to|on the list to) (?:chase"
-    r"|call|ring|phone)\b"
-    r"|\b(?:prioriti[sz]ed|priority|ranked) (?:chasing|chase|calling|call|collections?"
-    r"|dunning) (?:list|order|queue)\b"
-    r"|\bwhat (?:should|do|must) (?:the team|we|i|ar|collections|the collectors) be (?:chasing"
-    r"|calling|working on)\b"
-    r"|\bwho (?:do|should|must) (?:i|we) (?:need to |have to )?get on the phone\b"
-    r"|\b(?:who|which (?:customers|accounts|clients))(?: is| are)? (?:most )?worth (?:calling"
-    r"|chasing|ringing|phoning|a call)\b"
-    r"|\b(?:riskiest|most at risk) (?:account|customer|client)s? to (?:chase|call|ring|phone)\b"
-    r"|\bwho should be (?:chased|called|rung|phoned|contacted)\b"
-    r"|\bwho(?: is)? (?:first|next) to (?:ring|call|phone|chase)\b"
-    r"|\btime to (?:phone|call|ring|chase) \d+ (?:customers|accounts|clients|people)\b"
-    # session 13: "the top priority accounts for collectors", "priority customers to call",
-    # "which debtors should we chase first", "which accounts must I phone first", "which
-    # accounts must we follow up as a matter of urgency"
-    r"|\b(?:which|what) (?:accounts|customers|clients|debtors) (?:should|must|do|shall) (?:i|we"
-    r"|the team) (?:be )?(?:chas(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|follow(?:ing)?"
-    r" up|go(?:ing)? after|contact(?:ing)?|hit(?:ting)?)\b"
-    r"|\b(?:top )?priority (?:accounts|customers|clients) (?:for|to) (?:the |our )?(?:collectors?"
-    r"|collections|chase|call|ring|phone|work)\b"
-)
 _CLAUSE_BREAK = lazy(r"[,;?]\s|\s-+\s")
 
 
@@ -306,6 +316,9 @@ _BLOCKED_FOR_ORDERS = lazy(
     r"\b(?:blocked|held|stopped|frozen|on (?:credit )?(?:hold|stop))\b (?:for|from) (?:new |any )?"
     r"(?:orders|ordering|shipping|shipments|deliveries|dispatch)\b"
 )
+# a ledger called by its customers' names ("the harbor/pinnacle books", "the ERP import"), not a
+# collector's own ("priya's books")
+BOOKS_NAMED = lazy(r"(?<!'s )\b(?:books|ledgers|import|imported|erp load)\b")
 _THEY_ASKED = lazy(r"\b(?:are|were|is|was) (?:they|he|she)\b|\bthey(?:'re| are| were)\b")
 _SHIP = lazy(r"\b(?:ok|okay|safe|fine|good|clear) to (?:ship|release)\b|\bcan (?:we|i) ship\b")
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")

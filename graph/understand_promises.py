@@ -54,6 +54,17 @@ _ASKED_AFTER = (
     r"\b(?:ptp|promise)\b.{0,60}\b(?:is|was) (?:it|that|this) (?:already |even )?(?:in (?:the )?"
     r"(?:system|arbot|erp)|on (?:file|record)|in)(?: yet| already| now)?\s*(?:\?|$)",
     r"\bdid\b.{0,40}\bpay what (?:they|he|she) (?:said|told us|agreed)\b",
+    # session 14, said plainly: "who said they'd pay us and flaked", "X said they'd pay - when was
+    # that supposed to be?", "we recorded X's promise for the 23rd, right? how much was it for",
+    # "if X breaks another promise … has it happened before?"
+    r"\b(?:who|which (?:customers|accounts|clients|debtors))\b.{0,20}\b(?:said|told us|swore)"
+    r" (?:they|he|she)(?:'d| would| will) pay\b"
+    r"|\b(?:said|told us|swore) (?:they|he|she)(?:'d| would| will) pay\b.{0,40}\b(?:flaked|bailed"
+    r"|backed out|did not|never did|when was (?:that|it)|supposed to)\b"
+    r"|\b(?:recorded|logged|entered|took|noted|captured) (?:[\w&.'-]+ ){1,4}(?:promise|ptp)\b"
+    r".{0,60}\b(?:what|when|how much)\b"
+    r"|\bbreaks? (?:another|a|their|its|the) promise\b.{0,60}\b(?:happened|done (?:it|that|this)"
+    r"|before)\b",
 )
 PROMISE_ASKED_AFTER = _rx(*_ASKED_AFTER)
 PROMISES = _rx(

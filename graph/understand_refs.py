@@ -18,7 +18,8 @@ _ORDER = lazy(
     # "pinecrest so 1013 credit?": after a name, before what is asked of the order
     r"|(?<=[a-z] )so\s+(\d{4,})\b(?=\s*(?:credit|ok\b|okay|release|approv|hold|status|\?|$))"
     # "would so 1009 go thru", "can so 1004 ship": the order, before what it would do
-    r"|\bso\s+(\d{4,})\b(?=\s+(?:go|get|ship|clear|pass|be released|be approved)\b)"
+    r"|\bso\s+(\d{4,})\b(?=\s+(?:go|get|ship|clear|pass|be released|be approved|good to go|ok to"
+    r"|okay to|safe to|fine to)\b)"
     # "can we ship to pinecrest? so 1013 is waiting": the order, and where it stands
     r"|\bso\s+(\d{4,})\b(?=\s+(?:is|was|has been) (?:waiting|pending|held|on hold|blocked"
     r"|stuck|sitting)\b)"

@@ -161,6 +161,19 @@ CREDIT = _rx(
     # "would a 15k order from initech go through?"
     r"\b(?:orders?|so)\b.{0,30}\b(?:go|get|going|gets|goes) (?:through|thru)\b",
     r"\blimit\b",
+    # session 14: orders asked to go: "is X ok for new orders?", "two orders sitting there, can
+    # they go", "can we let those go", "can the X order go out", "above their 400k line"
+    r"\b(?:ok|okay|fine|good|safe|cleared|clear) (?:for|to take) (?:new |more |another |further"
+    r" |any )?orders?\b"
+    r"|\borders?\b.{0,60}\b(?:can|could|should|may) (?:they|we|it|those|these|them|i) (?:let"
+    r" (?:them|those|these|it) )?(?:go|ship|go out|be released|release|let go)\b"
+    r"|\border (?:go|ship|goes|ships) out\b"
+    # "any reason not to ship to X", "anything stopping us releasing X's order"
+    r"|\b(?:reasons?|issues?|problems?) (?:not )?to (?:ship|release|sell|supply|deliver)\b"
+    r"|\b(?:anything|something) (?:stopping|preventing) us (?:from )?(?:shipping|releasing|selling"
+    r"|supplying|delivering)\b"
+    r"|\b(?:above|over|past|beyond|exceed\w*) (?:their|the|its) \$?\d[\d,.]*\s*[km]? (?:credit )?"
+    r"(?:line|limit)\b",
 )
 COLLECTIONS = _rx(
     r"\b(?:delay|delays|delayed|late) (?:in|with) (?:the )?(?:payments?|paying)\b",
@@ -174,8 +187,9 @@ COLLECTIONS = _rx(
     r"\b(?:chase|call|ring|phone)\b.{0,40}\b(?:first|next)\s*[?!.]*$"
     r"|\bmy (?:calls|call list|chase list|worklist|work list|queue)\b|\bcalls (?:today|tomorrow"
     r"|this (?:morning|afternoon))\b|\b(?:today'?s|todays|tomorrow'?s) calls\b",
-    r"\bwho (?:should|do|to|shall|must|can|will|would) (?:i|we) (?:need to |have to |got to"
-    r" |gotta |ought to )?(?:call|chase|contact|follow|dun|ring|email|hit up|go after|remind)\b",
+    r"\bwhom? (?:should|do|to|shall|must|can|will|would) (?:i|we) (?:need to |have to |got to"
+    r" |gotta |ought to )?(?:call|chase|contact|follow|dun|ring|email|hit up|go after|remind"
+    r"|ping|nudge|bug|stop by|visit|phone)\b",
     # "who should I be chasing first today"
     r"\bwho (?:should|shall|must|would) (?:i|we) be (?:chasing|calling|ringing|contacting"
     r"|following up|dunning|going after|reminding)\b",
@@ -194,11 +208,14 @@ COLLECTIONS = _rx(
     r"|\bshould we (?:monitor|watch)\b",
     r"\bworst (?:offenders|payers|accounts|customers|debtors)\b|\bslow payers\b|\bdeadbeats\b",
     r"\b(?:biggest|largest|top|worst|most|oldest) (?:\d+ )?(?:past dues?|overdue|delinquent"
-    r"|late)(?: (?:accounts|customers|clients|payers|debtors|balances))?\b",
+    r"|late)(?: (?:accounts|customers|clients|payers|debtors|balances))?\b"
+    r"|\b(?:who|which (?:customers|accounts|clients|debtors))(?: is| are)? (?:the )?(?:most"
+    r"|furthest|farthest) (?:behind|in arrears)\b",
     r"\b(?:overdue|past due|delinquent|late(?:-paying)?) (?:customers|accounts|clients|payers"
     r"|debtors)\b",
     r"\b(?:list|ranking|report) of (?:the )?(?:overdue|past due|delinquent|late) \w+",
-    r"\btop \d+ (?:accounts|customers|clients|debtors|delinquents|past dues?)\b",
+    r"\btop \d+ (?:accounts|customers|clients|debtors|delinquents|past dues?)\b"
+    r"(?! by (?:sales|revenue|volume|orders|purchases|spend|turnover|margin))",
     r"\bat risk\b|\brisk of (?:going|slipping|becoming)\b"
     r"|\b(?:going|slipping|sliding|rolling|moving|tipping|falling|about to go) (?:into |to"
     r" |past |over |in )?(?:the )?(?:60|90|120)\b",

@@ -104,6 +104,11 @@ trx trxs oi ois doc docs document documents incl including whale whales pile hea
 riskiest risk ring rung rang bring speed bucket getting slower faster quicker bacs
 chaps sat requests queued submit submitted sign entitled eligible settlement probable lump
 ccy ccys separately foreign
+shld shd shud prio dun brought todo to-do round excluding exclude excluded except whoever
+prioritise prioritize prioritised prioritized concentration heaviest chunk size bulk majority
+portion slice counting ng lang po naman given regional director releasing buy flaked
+bailed breaks emea apac latam included exposures reason reasons stopping
+reneged
 """.split()
 )
 
