@@ -168,8 +168,11 @@ TOP_DEBTORS = _rx(
     r"|\b(?:carry|carries|carrying|has|have|with|sitting on|holding|holds?) the most (?:past due"
     r"|overdue|late) (?:money|\$|dollars|cash|balances?|amounts?|ar|debt)",
     # "top 3 customers in euros", "who do we have the most money tied up with"
-    r"\btop \d+ (?:customers|accounts|clients)\b(?!.{0,30}\b(?:to (?:chase|call|ring|phone|contact"
-    r"|follow|work|dun)|by (?:sales|revenue|volume|orders|purchases|spend|turnover|margin))\b)"
+    # (not "the top 20 accounts we should be dunning", "top 10 customers by revenue")
+    r"\btop \d+ (?:customers|accounts|clients)\b(?!.{0,40}\b(?:chas(?:e|ed|ing)|call(?:s|ed|ing)?"
+    r"|ring(?:ing)?|phon(?:e|ing)|contact(?:ing)?|follow(?:ing)? up|dun(?:ning)?|work(?:ing)?"
+    r"|remind(?:ers?|ing)?|escalat\w*|priority|by (?:sales|revenue|volume|orders|purchases|spend"
+    r"|turnover|margin))\b)"
     r"|\bmost (?:money |cash |dollars )?(?:tied up|locked up|stuck|sitting|outstanding) with\b",
     r"\b(?:customer |debtor |credit |ar |receivables? )?concentration\b"
     r"|\b(?:account for|accounts for|make up|makes up|represent|represents) (?:the )?(?:biggest"

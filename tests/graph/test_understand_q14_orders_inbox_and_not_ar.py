@@ -149,6 +149,7 @@ def test_look_alikes_of_those(text: str, intent: str) -> None:
         ("top 4 clients in sterling", "top_debtors"),
         ("which customer do we have the most cash tied up with", "top_debtors"),
         ("top 10 clients to call today", "collections_list"),
+        ("the top 15 accounts we ought to be dunning, by priority", "collections_list"),
         ("how old are all our open invoices?", "aging_report"),
         ("receivables by days past due please", "aging_report"),
         ("which accounts told us they'd pay this week?", "promises"),
