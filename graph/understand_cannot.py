@@ -98,6 +98,13 @@ CANNOT = (
             r"|void|cancel|delete|reissue|re-issue|edit|amend|correct)\b(?: (?:a|an|the|new"
             r"|another|this|that|credit|debit))*\s*(?:invoices?|credit (?:memo|note)s?|debit"
             r" (?:memo|note)s?)\b",
+            # "can you do a credit memo for X", "kindly pass a credit note of 1,500 to X"
+            r"\b(?:do|pass|process|put through)\b (?:a |an |the )?(?:credit|debit) (?:memo|note)s?"
+            r"\b",
+            # an invoice's own figures changed: "change X's invoice INV-10430 amount"
+            r"\b(?:change|amend|edit|correct|fix|adjust|update)\b (?:(?!and\b)\S+ ){0,4}?"
+            r"(?:invoice|inv-?\s?\d+)(?: \S+){0,2}? (?:amount|price|po(?: number)?|date|currency"
+            r"|value)\b",
             r"\binvoice (?:them|him|her|it|globex|for so-?\d+)\b|\bbill (?:them|the customer)\b"
             r"|\b(?:invoice|bill) (?:the )?(?:sales )?(?:order (?:#|no\.? )?(?:so-?)?|so-?\s?)"
             r"\d+\b",
@@ -298,6 +305,17 @@ CANNOT = (
             r"(?!(?: \S+){0,4} (?:report|ageing|aging|analysis|summary|breakdown|listing)\b))"
             r"\b(?! me\b)",
             r"^\s*(?:please )?(?:mark|flag|tag)\b.{0,40}\bas\b",
+            # a payment or receipt undone, re-deposited or stopped; invoices marked paid; fees
+            # forgiven: "reverse the receipt posted to the wrong account", "NSF on the check,
+            # redeposit it", "put a stop payment on the check", "mark all invoices paid",
+            # "forgive X's late charges"
+            r"\breverse\b (?:\S+ ){0,3}?(?:receipts?|payments?|cash|postings?|entr(?:y|ies))\b"
+            r"|\bre-?deposit\b|\bstop payment\b|\bmark\b (?:\S+ ){0,4}?(?:as )?paid\b",
+            r"\b(?:forgive|waive|remove|reverse|cancel|drop|write off)\b.{0,30}\blate (?:payment )?"
+            r"(?:fees?|charges?|interest)\b",
+            # the ERP's data brought in again or its connection mended
+            r"\bre-?import\w*\b|\breconnect\b.{0,20}\b(?:erp|myob|xero|netsuite|sap|quickbooks"
+            r"|sage|file|ledger)\b|\bundo the import\b",
             # a change made, undone: "undo the write-off on 10319", "roll back the limit change"
             # ("revert" is also "reply": "revert with their current limit")
             r"\b(?:undo|roll(?:ing)? ?back|take back|unwind|back out|reverse)\b (?:\S+ ){0,4}"
@@ -359,7 +377,7 @@ CANNOT = (
             r"|true-?ups?|adjusting entr(?:y|ies))\b",
             r"\b(?:calculate|compute|work out|book|post|true up)\b.{0,40}\b(?:bad debt|doubtful"
             r" debts?|reserves?|provisions?|allowance for)\b",
-            r"\b(?:lock|close|reopen)\b (?:the )?(?:period|month|books|sub-?ledger|ledger"
+            r"\b(?:lock|unlock|close|reopen)\b (?:the )?(?:period|month|books|sub-?ledger|ledger"
             r"|p\d{1,2})\b",
             # "run the year end close for AR"
             r"\b(?:run|do|perform|start|kick off)\b (?:the )?(?:year|month|quarter|period)[- ]end"

@@ -2,13 +2,13 @@
 balance written off as bad debt, a note, a dispute or a promise deleted, a record re-dated, an
 order's quantities or lines changed, the approval rules changed or gone around, an invoice
 re-opened, reinstated, re-sent or credited back, fees or interest charged, a discount granted
-after the fact, a standing rule, the customer master closed, merged or deactivated, the ERP's
-data fetched again, security registered over stock, our own bills paid, a balance paid off over
-months, a letter recalled. Each is ``unknown`` with what cannot be done, never a question's
-answer about the invoice, order or customer it names.
-Look-alikes arbot does do keep their reading: what is left of a short pay written off (even "as
-bad debt"), a note added, a dispute opened, a promise recorded, a limit raised, a write-off
-weighed in a question."""
+after the fact, a standing rule, the customer master closed, merged or deactivated, a credit
+memo done, a payment reversed, re-deposited or stopped, invoices marked paid, fees forgiven, a
+period unlocked, the ERP's data fetched again, security registered over stock, our own bills
+paid, a balance paid off over months, a letter recalled. Each is ``unknown`` with what cannot be
+done, never a question's answer about the invoice, order or customer it names. Look-alikes arbot
+does do keep their reading: what is left of a short pay written off (even "as bad debt"), a note
+added, a dispute opened, a promise recorded, a limit raised, a write-off weighed in a question."""
 
 from __future__ import annotations
 
@@ -52,6 +52,17 @@ CANNOT = [
     "merge the two Harbor accounts into one",
     "Initech was bought out. Deactivate them in the system once 10222 is paid",
     "archive Globex's customer record, they stopped trading with us",
+    # credit memos done or passed, an invoice's figures changed
+    "could you do a credit note for mohawk for the short delivery",
+    "the price on initech's invoice 10222 is wrong, please correct the invoice 10222 price",
+    # payments undone, re-deposited or stopped; invoices marked paid; fees forgiven
+    "reverse the payment we posted to globex by mistake",
+    "the fabrikam cheque bounced, re-deposit it friday",
+    "mark every initech invoice as paid",
+    "waive northwind's late payment charges this once",
+    # the ERP's data brought in again, a period unlocked
+    "reimport last night's file from the ledger",
+    "unlock the period so I can post the late receipts",
 ]
 
 
