@@ -79,6 +79,29 @@ def payments_received(context: ReportContext, request: Request) -> Reply:
         )
     else:
         headline = f"No payments received {source}{span}."
+    compared: dict[str, Any] = {}
+    if (other := request.compared_to) is not None:
+        # "collections this week vs last week": the other period beside it, per currency
+        before = reads.received(
+            other.start, min(other.end, context.today), customer.customer_id if customer else None
+        )
+        other_span = (
+            f"{other.label.removeprefix('in ')} ({day(other.start)} to"
+            f" {day(min(other.end, context.today))})"
+        )
+        headline += (
+            f" Compared with {other_span}: {amounts(before.totals)} in"
+            f" {plural(before.count, 'payment')}."
+            if before.count
+            else f" Compared with {other_span}: no payments."
+        )
+        compared = {
+            "compared_to": {
+                "period": {"start": other.start, "end": other.end, "label": other.label},
+                "totals": before.totals,
+                "count": before.count,
+            }
+        }
     sections = []
     if received.newest:
         more = received.count - len(received.newest)
@@ -107,7 +130,8 @@ def payments_received(context: ReportContext, request: Request) -> Reply:
                 for (cid, cur), amount in sorted(received.by_customer.items())
             ],
             "payments": [_payment_json(p, customers) for p in received.newest],
-        },
+        }
+        | compared,
     )
 
 

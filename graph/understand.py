@@ -27,6 +27,7 @@ from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_buried import buried_question
+from graph.understand_compared import compared
 from graph.understand_credit_said import exposure_as_credit, the_hold_said
 from graph.understand_dates import explicit_range
 from graph.understand_german import without_greeting
@@ -85,6 +86,8 @@ class Request:
     not_asked: NotAsked | None = None
     # "top 5 customers by overdue amount": the ranking of debtors by what is past due
     past_due_first: bool = False
+    # "collections this week vs last week": the period the one asked is compared to
+    compared_to: DateRange | None = None
 
 
 _BOOK_CREDIT = lazy(
@@ -331,6 +334,9 @@ def _parse(text: str, today: date) -> Request:
         and not _WORKLIST.search(norm)
     ):
         intent = "payments_received"  # "collections month to date": the cash collected
+    compared_to = None
+    if intent == "payments_received" and (pair := compared(norm, today)) is not None:
+        period, compared_to = pair  # "collections this week vs last week"
     payment_refs = tuple(refs.payments)
     if (
         not payment_refs
@@ -390,6 +396,7 @@ def _parse(text: str, today: date) -> Request:
         book_intent=book_intent if book_intent != intent else None,
         at_least=at_least,
         also_named=also_named,
+        compared_to=compared_to,
         past_due_first=intent == "top_debtors"
         and bool(_PAST_DUE_RANK.search(norm) or book_plain.PAST_DUE_FIRST.search(norm)),
     )

@@ -108,7 +108,7 @@ shld shd shud prio dun brought todo to-do round excluding exclude excluded excep
 prioritise prioritize prioritised prioritized concentration heaviest chunk size bulk majority
 portion slice counting ng lang po naman given regional director releasing buy flaked
 bailed breaks emea apac latam included exposures reason reasons stopping
-reneged
+reneged versus compared comparison
 """.split()
 )
 
