@@ -86,8 +86,40 @@ _SIGNED = lazy(
 )
 
 
+# arbot addressed by its handle first, alone or beside colleagues': "@arbot …", "@maria @arbot …"
+_TO_ARBOT = lazy(
+    r"(?i)^\s*(?:@[\w.-]+[\s,:]*)*@(?:arbot|ar-?bot|ar_bot)\b[\s,:]*(?:@[\w.-]+[\s,:]*)*(?=\S)"
+)
+
+
+# a lead-in before a request, greeted or not ("hi, quick one: …", "one more thing - …"), and
+# thanks after it ("… pls thanks!"): neither is part of what is asked
+_HELLO = lazy(
+    r"(?i)^\s*(?:(?:hi|hey|hello|hiya|yo)(?: (?:there|team|all|guys|folks|arbot))?[\s,!.:;-]+)?"
+    r"(?:quick one|a quick one|quick request|small one|one more thing|another one)[\s,!.:;-]+"
+    r"(?=\S)"
+)
+_THANKS = lazy(
+    r"(?i)(?<=\w)[\s,.;!-]+(?:thanks|thank you|thx|ty|tia|cheers|many thanks|thanks a lot"
+    r"|thanks in advance)[\s.!]*$"
+)
+# the go-ahead after a request, the writer's approval with it ("… — approved by me, go ahead"):
+# the request already asks; this adds nothing to what. After someone else's wish ("my manager
+# asked me to …, please go ahead") the go-ahead is what asks, and stays.
+_WISHED = lazy(r"(?i)\b(?:says?|said|asked|asks|asking|wants?|wanted|told|requested|suggests?)\b")
+_GO_AHEAD = lazy(
+    r"(?i)(?<=[\w'\".)])[\s,.;!]*(?:[-\u2013\u2014]+\s*)?(?:(?:approved|ok'?d|okayed|signed off"
+    r"|authori[sz]ed)(?: by me)?[\s,.;!-]*)?(?:(?:so |and )?(?:please |pls )?go ahead)[\s.!]*$"
+)
+
+
 def without_greeting(text: str) -> str:
-    """The text without a German greeting before it or a German sign-off after it; a text that
-    is nothing else is kept as it is (a greeting alone)."""
-    kept = _SIGNED.sub("", _GREETING.sub("", text)).strip()
+    """The text without a greeting or a lead-in before it (German or English: "hallo", "hi,
+    quick one:") or a sign-off or thanks after it, nor arbot's handle first ("@arbot put X on
+    hold"); a text that is nothing else is kept as it is (a greeting alone)."""
+    if "\n" not in text.strip():  # a pasted e-mail keeps its greeting and sign-off
+        text = _THANKS.sub("", _HELLO.sub("", text))
+        if not _WISHED.search(text):
+            text = _GO_AHEAD.sub("", text)  # not "the FM says to lift X to 120k. go ahead"
+    kept = _SIGNED.sub("", _GREETING.sub("", _TO_ARBOT.sub("", text))).strip()
     return kept if kept else text

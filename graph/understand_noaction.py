@@ -226,9 +226,12 @@ def called_off(text: str, norm: str) -> Request | None:
     got one"): ``unknown``, and which change is not asked for and why; None otherwise."""
     from graph.understand import Request
     from graph.understand_asked import NAMES, NotAsked
+    from graph.understand_framed import framed
     from graph.understand_mentioned import asks_a_question
     from graph.understand_refs import _extract, _name
 
+    if (frame := framed(text)) is not None:
+        return frame  # "Dana already took care of this: …", "should we do this? …", "@maria …"
     parts = classify(norm)
     if not parts or asked(parts) or _NO_SHIPPING.search(norm) or asks_a_question(norm):
         return None

@@ -148,8 +148,18 @@ def split(text: str) -> Said:
         own.append(line)
     signer, firm = _signer(quoted)
     said = "\n".join(own)
-    spans = [] if _BANK_TEXT.search(said) else list(_QUOTED_SPAN.finditer(said))
-    spans = [m for m in spans if _a_quote(next(g for g in m.groups() if g))]
+    spans = list(_QUOTED_SPAN.finditer(said))
+    if _BANK_TEXT.search(_QUOTED_SPAN.sub(" ", said)) or any(
+        _BANK_TEXT.search(m.group(0)) and len(m.group(0).split()) < 8 for m in spans
+    ):
+        # "the bank line reads 'GLOBEX PMT 4432'", "the one with 'ON ACCOUNT - NO REMITTANCE'":
+        # a reference, no one's words (a customer's sentence that says "wire" is still words)
+        spans = []
+    spans = [
+        m
+        for m in spans
+        if _a_quote(next(g for g in m.groups() if g)) or _WROTE.search(said[: m.start()])
+    ]
     for match in reversed(spans):
         quoted.insert(0, next(g for g in match.groups() if g))
         said = said[: match.start()] + "that" + said[match.end() :]
@@ -162,6 +172,13 @@ def split(text: str) -> Said:
 _BANK_TEXT = lazy(
     r"(?i)\b(?:ref|reference|memo|narrative|wire|bank|remit\w*|deposit|lockbox|description"
     r"|reads|payment text)\b"
+)
+
+
+# "their AP wrote to us: "invoice SO-9002"": what follows a saying is a quote, however short
+_WROTE = lazy(
+    r"(?i)\b(?:wrote|writes|said|says|texted|e-?mailed|replied|asked)(?: (?:to )?(?:us|me))?"
+    r"(?: (?:in (?:their|his|her|the) (?:e-?mail|mail|message|reply)))?\s*[:,-]?\s*$"
 )
 
 
@@ -188,6 +205,7 @@ def acts_on_quote(said: Said) -> bool:
     own = own_words(said)
     if not own:
         return False
+    own = _APPROVED_TAIL.sub("", own).strip() or own
     if all(ACT_ON_IT.match(p.strip().lower()) for p in re.split(r"[\n.;]+", own) if p.strip()):
         return True
     parts = [
@@ -204,6 +222,12 @@ def acts_on_quote(said: Said) -> bool:
 
 # a part of the person's words with what ends it ("can you do it?")
 _PART = lazy(r"([^\n.;?!]+)([\n.;?!]*)")
+# the writer's own approval and go-ahead after an instruction: "please process — approved by
+# me, go ahead" asks what "please process" asks
+_APPROVED_TAIL = lazy(
+    r"(?i)(?<=\w)[\s,.;!]*(?:[-\u2013\u2014]+\s*)?(?:approved|ok'?d|okayed|signed off"
+    r"|authori[sz]ed)(?: by me)?(?:[\s,.;!-]*(?:(?:so |and )?(?:please |pls )?go ahead))?[\s.!]*$"
+)
 # the act held back or put on a condition: "not until Karen's back", "if they don't pay"
 _HELD_BACK = lazy(
     r"\b(?:don't|dont|do not|not yet|wait|hold off|no need|until|till|unless|before|once"

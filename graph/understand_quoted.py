@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.lazy_regex import lazy
 from graph.understand_own_words import (
@@ -62,6 +62,10 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
     said = split(text)
     if not said.quotes:
         return _after_a_report(text, today, parse)
+    from graph.understand_framed import framed
+
+    if (frame := framed(text)) is not None:
+        return frame  # "Dana already took care of this: FW: … please process"
     from graph.understand_clauses import classify_said, customer_named, resolve
     from graph.understand_refs import _extract
 
@@ -95,6 +99,8 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
     )
     one = named[0] if len(named) == 1 and not _extract(own).invoices else None
     mine = parse(resolve(own, who=who, it=one), today)
+    if mine.action is None and not (mine.invoice_refs or mine.maybe_invoices):
+        mine = _its_number(mine, own, refs)  # "… said "we'll pay 984 …" is that invoice open"
     if said.inline and mine.action is not None and mine.action.kind == "add_note":
         return None  # "a note on their account saying 'escalate next time'": the note's text
     if (mine.intent != "unknown" and not mine.guessed) or mine.cannot or mine.not_asked:
@@ -102,6 +108,22 @@ def read(text: str, today: date, parse: Callable[[str, date], Request]) -> Reque
     if mine.action is not None:
         return replace(mine, text=text)
     return _the_quotes_question(text, quoted_reading, who, firm=said.firm)
+
+
+# the person's words speak of an invoice the quote numbers: "is that invoice still open"
+_THAT_INVOICE = lazy(r"\b(?:that|this|the|which) (?:invoice|inv|bill|one)\b|\bis it\b")
+
+
+def _its_number(mine: Request, own: str, refs: Any) -> Request:
+    """The reading with the bare numbers the quote says (read as invoices when the ledger has
+    them), when the person's own words ask about "that invoice"."""
+    from graph.understand_refs import short_invoice_numbers
+    from graph.understand_vocab import normalize
+
+    if not _THAT_INVOICE.search(own.lower()):
+        return mine
+    numbers = short_invoice_numbers(refs.remaining, normalize(own))
+    return replace(mine, maybe_invoices=numbers) if numbers else mine
 
 
 def _after_a_report(

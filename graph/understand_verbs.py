@@ -36,7 +36,7 @@ POLITE = lazy(
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
     r"|can i get you to|(?:i |we )?request(?:ing)? you to"
     # "do the needful and send …"; said alone ("pls do the needful.") it is the go-ahead itself
-    r"|do the needful(?: and| to|(?=[\s,!]+\w))"
+    r"|do the needful(?: and| to|(?=[\s,!]+(?!(?:thanks|thank you|thx|ty|cheers)\b)\w))"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
     # "we've agreed with the customer to …", "we agreed w/ globex to …"
     r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?to"
