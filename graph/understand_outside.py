@@ -77,7 +77,10 @@ OUT_OF_SCOPE = _rx(
     # the company's own bank reconciled: "reconcile the bank for november"
     r"\breconcil\w* (?:the |our |my )?bank\b",
     r"\bbank (?:account )?balances?\b|(?<!unapplied )(?<!unallocated )\bcash balances?\b"
-    r"|(?<!for the )(?<!for our )(?<!for )\bbalance sheet\b(?! (?:tie-?outs?|recs?|recon\w*))"
+    # the company's balance sheet; not an AR figure said to go on it ("the unapplied cash … nets
+    # against AR on the balance sheet", "what goes on the balance sheet for receivables")
+    r"|^(?!.*\b(?:receivables?|a/?r|debtors?|unapplied|unallocated|ageing|aging|dso)\b)"
+    r".*(?<!for the )(?<!for our )(?<!for )\bbalance sheet\b(?! (?:tie-?outs?|recs?|recon\w*))"
     r"|\b(?:p&l|p and l|ebitda|gross margin|income statement|profit and loss)\b",
     # the company's own accounts, not a customer's statement
     r"\b(?:cash ?flows?|financial|audited|earnings|equity|vat|tax|expense) statements?\b"
