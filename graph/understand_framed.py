@@ -229,8 +229,9 @@ def _unasked(text: str, said: str, reason: str, *, after: bool = False) -> Reque
     from graph.understand_asked import NotAsked
 
     # the frame's own words may be what reads as a change ("w/o the discount they took - luis
-    # did that yesterday": "did"); a question after a plan is the existing readers' (advice)
-    fallback = after and reason in ("done", "negated")
+    # did that yesterday": "did"; "jo handled this: kendall said wed, put it in"); a question or
+    # a condition beside a plan is the existing readers' (advice, a what-if)
+    fallback = reason in ("done", "negated") or (not after and reason == "reported")
     change = _change_in(said) or (_change_of(text) if fallback else None)
     if change is None:
         return None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -77,7 +78,18 @@ def proposed(text: str) -> str | None:
 
 
 def _bare(text: str) -> str:
-    return text.strip().rstrip(".!")
+    """The request without a final stop, nor arbot's handle first (a frame says who is
+    addressed)."""
+    return re.sub(r"^@arbot\b[\s,:]*", "", text.strip()).rstrip(".!")
+
+
+def _relayed(text: str) -> str:
+    """A customer's words passed on: in quotation marks, or as quote lines when they hold
+    quotation marks or several lines themselves (as a pasted e-mail does)."""
+    lead = "passing this on only so you know - here is what their AP wrote to us:"
+    if '"' in text or "\n" in text.strip():
+        return lead + "\n" + "\n".join(f"> {line}" for line in _bare(text).splitlines())
+    return f'{lead} "{_bare(text)}"'
 
 
 def _after(text: str, dash: str = "-") -> str:
@@ -89,9 +101,7 @@ def _after(text: str, dash: str = "-") -> str:
 FRAMES = {
     "done by someone": lambda t: f"Jo from the cash team already handled this one: {_bare(t)}",
     "done, said after": lambda t: f"{_bare(t)}{_after(t)}priya did that this morning, all done",
-    "relayed": lambda t: (
-        f'passing this on only so you know - here is what their AP wrote to us: "{_bare(t)}"'
-    ),
+    "relayed": _relayed,
     "asked about": lambda t: f"do we need to do this? {_bare(t)}",
     "called off": lambda t: f"{_bare(t)}{_after(t, '—')}on second thought forget it",
     "held off": lambda t: f"please hold off on this for now: {_bare(t)}",
@@ -99,11 +109,21 @@ FRAMES = {
     "addressed to a colleague": lambda t: f"@sam.lee {_bare(t)}",
     "on a condition": lambda t: f"only if the check doesn't clear by friday: {_bare(t)}",
 }
-# kinds a frame leaves out (the module's docstring says why)
+# kinds a frame leaves out (the module's docstring says why): a note as the reader reads one
+# (its text takes what follows), a promise or dispute as the row's writer labelled it
 LEFT_OUT = {
     "done, said after": {"add_note"},
     "relayed": {"record_promise", "open_dispute"},
 }
+
+
+def _left_out(frame: str, text: str, expected: str | None) -> bool:
+    kinds = LEFT_OUT.get(frame, set())
+    if frame == "done, said after":
+        return expected in kinds or proposed(text) in kinds
+    return expected in kinds
+
+
 WRAPPERS = {
     "greeting and thanks": lambda t: f"hey, quick one: {_bare(t)} thanks!",
     "approved, go ahead": lambda t: f"{_bare(t)} — approved by me, go ahead",
@@ -128,7 +148,7 @@ def test_a_request_framed_as_not_asked_now_proposes_nothing(frame: str) -> None:
     proposing = [
         (wrap(text), kind)
         for text, expected in _share(offset)
-        if expected not in LEFT_OUT.get(frame, ()) and (kind := proposed(wrap(text))) is not None
+        if not _left_out(frame, text, expected) and (kind := proposed(wrap(text))) is not None
     ]
     assert proposing == [], f"{len(proposing)} framed requests propose: {proposing[:5]}"
 
