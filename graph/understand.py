@@ -27,6 +27,7 @@ from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_buried import buried_question
+from graph.understand_cannot import instead as cannot_instead
 from graph.understand_compared import compared
 from graph.understand_credit_said import exposure_as_credit, the_hold_said
 from graph.understand_dates import explicit_range
@@ -197,6 +198,18 @@ def _parse(text: str, today: date) -> Request:
     collector = understand_collector.read(text, today, norm)  # disputes, promises, statements
     action = _action(text, norm) if collector is None else collector.action
     refused = None if action is None else not_asked(text, action.kind, norm=norm)
+    if action is not None and refused is None and (other := cannot_instead(norm, action.kind)):
+        # "write off 10130 in full as bad debt", "delete that note": a change arbot cannot
+        # make that names one it can is said plainly, never proposed as the one it names
+        refs = _extract(text)
+        return Request(
+            "unknown",
+            customer_text=action.customer_text,
+            invoice_refs=tuple(refs.invoices),
+            order_refs=tuple(refs.orders),
+            text=text,
+            cannot=other,
+        )
     if (
         action is not None
         and refused is None
