@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from graph.approval_records import ProposalRejected
 from graph.understand_asked import SAID, NotAsked, not_asked
+from graph.understand_cannot import instead
 from graph.understand_parts import spoken
+from graph.understand_vocab import normalize
 
 if TYPE_CHECKING:
     from graph.approvals import ApprovalService
@@ -40,6 +42,12 @@ def refused(text: str, kind: str) -> NotAsked | None:
     read as the parser reads them: dictated ("right off the 154.89") and shorthand ("PMT-… ->
     10211") spelled out (``graph.understand_parts.spoken``)."""
     return not_asked(spoken(text), kind)
+
+
+def beyond(text: str, kind: str) -> str | None:
+    """The change arbot cannot make that the message asks for in the words of a change of
+    ``kind`` ("write off 10130 in full as bad debt" names a write-off), or None."""
+    return instead(normalize(spoken(text)), kind)
 
 
 class AskedOnly:

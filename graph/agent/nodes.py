@@ -98,9 +98,12 @@ def _only_if_asked(request: Request, text: str) -> Request:
         kind = request.intent  # "create an invoice for SO-1001": a change by its own intent
     else:
         return request
-    if (refused := asked.refused(text, kind)) is None:
-        return request
-    return replace(request, intent="unknown", action=None, not_asked=refused)
+    if (refused := asked.refused(text, kind)) is not None:
+        return replace(request, intent="unknown", action=None, not_asked=refused)
+    if (other := asked.beyond(text, kind)) is not None:
+        # the LLM's reading of "write off 10130 in full as bad debt": said plainly instead
+        return replace(request, intent="unknown", action=None, cannot=other)
+    return request
 
 
 def _only_a_prefix(agent: Agent, request: Request) -> bool:

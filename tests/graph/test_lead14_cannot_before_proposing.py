@@ -67,3 +67,15 @@ def test_a_whole_invoice_as_bad_debt_creates_no_approval(agent: Agent) -> None:
     written = agent.ask(Turn("dana", "terminal", "write off parent co's 40 on 002"))
     assert len(written.proposals) == 1
     assert len(store.list()) == 1
+
+
+def test_whoever_read_it_a_change_arbot_cannot_make_is_not_proposed() -> None:
+    """The gate every reading passes (the LLM's too): a write-off read from words that ask
+    for a whole invoice as bad debt is said plainly, one read from a short-pay is kept."""
+    from graph.agent.nodes import _only_if_asked
+
+    read = parse("write off the $40 short pay on INV-10130", TODAY)  # as a model would read it
+    assert read.action is not None and read.action.kind == "write_off_deduction"
+    whole = _only_if_asked(read, "w/o 10130 as bad debt, the customer went bust")
+    assert (whole.intent, whole.action, whole.cannot) == ("unknown", None, "other_change")
+    assert _only_if_asked(read, "write off the $40 short pay on INV-10130") == read
