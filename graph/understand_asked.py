@@ -236,6 +236,14 @@ _NOTE_DONE = lazy(
     r"|\b(?:was|were|has been|have been|had been|already|we|i) (?:already )?(?:added|logged"
     r"|noted|recorded|left|entered|posted|attached|saved|jotted)\b"
 )
+# A promise or dispute said to be on record already: the report of the customer's words is no
+# request to record them again
+_RECORDED_DONE = lazy(
+    r"\b(?:logged|recorded|entered|added|captured|put) (?:it|that|this|them|the (?:promise|ptp"
+    r"|dispute)s?)(?: in)?\b[^.?!]*\balready\b"
+    r"|\b(?:already|has been|have been|had been|was|were) (?:been )?(?:logged|recorded|entered"
+    r"|added|captured|put in)\b"
+)
 _QUESTION_START = lazy(
     r"^(?:should|shall|ought|why|whether|what|when|how|who|which|is it|would it|any reason"
     r"|do (?:we|i|you think)|does|did|are (?:we|you)|is there|have (?:we|you)|has|had (?:we|you)"
@@ -394,6 +402,8 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         # a note's own text is data ("note for globex: we put them on hold"): only a note said
         # to be written already is a report ("the note for globex was added yesterday")
         return "done" if _NOTE_DONE.search(clause) or _ALREADY.search(clause) else None
+    if kind in REPORTED and _RECORDED_DONE.search(norm, start):
+        return "done"  # "initech promised 3k friday, luis logged it already": on record
     if kind not in REPORTED and _done(clause, body, norm):
         if _APPROVED_DONE.search(clause) and _acts_elsewhere(norm, start):
             return None  # "the committee approved a limit of 80k … Please update accordingly."

@@ -68,11 +68,14 @@ def looks_like_email(text: str) -> bool:
 # --- a promise to pay ------------------------------------------------------------------------
 _PROMISE = lazy(
     # the money's verbs: "committed to remit GBP …", "agreed to wire 5k on friday"
-    r"\b(?:promised|promises|promise to pay|(?:committed|commits|agreed) to (?:pay|remit|wire)"
+    r"\b(?:promised|promises|promise to pay"
+    r"|(?:committed|commits|agreed) to (?:pay(?:ing)?|remit(?:ting)?|wir(?:e|ing))"
     r"|will (?:pay|remit|wire)|will send|is going to pay|are going to pay|plans? to pay|ptp"
     r"|(?<=record a )promise|(?<=log a )promise|(?<=record the )promise"
     # "record promise for globex …", "globex committed payment of 5k on 12/4"
     r"|(?<=record )promise|(?<=log )promise|(?<=add a )promise"
+    # "… committed to paying 5k friday, add the promise"; "got a promise from X for 3k"
+    r"|(?<=add the )promise|(?<=log the )promise|(?<=got a )promise(?= from\b)"
     r"|(?:committed|commits|promised|promises)(?: a| the)? payment (?=of|for|on|by)"
     r")\b"
 )

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # "raise a query on INV-10204" is the UK's dispute; "queried invoices" asks about them
 _DISPUTE_WORD = lazy(
     r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?)\b"
-    r"|\b(?:raise|log|open|lodge) (?:a )?query (?:on|against|for|re)\b"
+    r"|\b(?:raise|log|open|lodge|place|add) (?:a )?query (?:on|against|for|re)\b"
+    # "put a query on INV-…" said as the ask ("maria put a query on 10263 yesterday" is a report)
+    r"|(?:^|\b(?:pls|please|kindly|can you|could you|just)\s+)put (?:a )?query (?:on|against)\b"
 )
 _RESOLVE = lazy(
     r"\b(?:resolve|resolved|close|closed|settle|settled|end|ended)\b.{0,40}\bdisput"
