@@ -222,7 +222,7 @@ _STATEMENT_FIGURE = lazy(
 # "…? nah forget it", "scratch that": a clause that calls off what the clauses before it asked
 RETRACTS = lazy(
     r"^(?:(?:nah|no|nope|actually|ok|okay|wait|hmm|on second thought)\b[\s,]*)*(?:forget (?:it"
-    r"|that|about it)|never ?mind|scratch that|ignore (?:that|it|this)|cancel that"
+    r"|that|about it)|never ?mind|nvm|scratch that|ignore (?:that|it|this)|cancel that"
     r"|don't bother)\s*[.!]*$"
 )
 _FYI = lazy(r"\b(?:fyi|just so you know|heads up|for your info(?:rmation)?|for the record)\b")

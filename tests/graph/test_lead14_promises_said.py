@@ -62,3 +62,17 @@ def test_a_query_put_on_an_invoice_is_a_dispute(text: str) -> None:
 )
 def test_a_query_reported_or_weighed_proposes_nothing(text: str) -> None:
     assert parse(text, TODAY).action is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stmt to fabrikam -- nvm, they have portal access",
+        "dispute 10270 — nvm, it got paid",
+        "send globex the 2nd notice. nvm",
+    ],
+)
+def test_nvm_takes_the_change_back(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.action is None, (text, request.action)
+    assert request.not_asked is not None and request.not_asked.reason == "negated"
