@@ -241,7 +241,8 @@ _NOTE_DONE = lazy(
 _RECORDED_DONE = lazy(
     r"\b(?:logged|recorded|entered|added|captured|put) (?:it|that|this|them|the (?:promise|ptp"
     r"|dispute)s?)(?: in)?\b[^.?!]*\balready\b"
-    r"|\b(?:already|has been|have been|had been|was|were) (?:been )?(?:logged|recorded|entered"
+    r"|\balready (?:logged|recorded|entered|added|captured|put) (?:it|that|this|them)\b"
+    r"|\b(?:has been|have been|had been|was|were) (?:already )?(?:logged|recorded|entered"
     r"|added|captured|put in)\b"
 )
 _QUESTION_START = lazy(
@@ -403,7 +404,9 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         # to be written already is a report ("the note for globex was added yesterday")
         return "done" if _NOTE_DONE.search(clause) or _ALREADY.search(clause) else None
     if kind in REPORTED and _RECORDED_DONE.search(norm, start):
-        return "done"  # "initech promised 3k friday, luis logged it already": on record
+        # "initech promised 3k friday, luis logged it already": on record ("I already logged
+        # the PTP from X. when is it due?" asks about the promise, read as before)
+        return "done"
     if kind not in REPORTED and _done(clause, body, norm):
         if _APPROVED_DONE.search(clause) and _acts_elsewhere(norm, start):
             return None  # "the committee approved a limit of 80k … Please update accordingly."
