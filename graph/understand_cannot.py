@@ -77,6 +77,22 @@ ORDER_CHANGED = (
     r"|\b(?:add|remove|delete|drop) (?:a |the |one |\d+ )?(?:lines?|line items?) "
     r"(?:on|from|to) (?:the )?(?:sales )?(?:order|so-?\s?\d)"
 )
+# a letter or a hold asked for a later day: arbot acts once it is approved and keeps no schedule
+# ("send globex a reminder next monday", "remind northwind in 2 weeks", "put X on hold
+# tomorrow"; not "a statement before their call on tuesday", a deadline met by acting now)
+_LATER = (
+    r"(?:next (?:week|month|(?:mon|tues|wednes|thurs|fri)day)|tomorrow"
+    r"|on (?:mon|tues|wednes|thurs|fri)day|in (?:\d+|a|one|two|three|a couple of) (?:days?|weeks?)"
+    r"|at (?:the )?(?:end of (?:the )?(?:week|month)|month[- ]end))"
+)
+_GAP = r"(?:(?!\b(?:before|by|ahead|until|till|due|after|than|when|once|if|unless)\b)[^.?!;,])"
+SCHEDULED = (
+    r"^(?:(?:pls|please|kindly|can you|could you|hey|hi|ok|so|and|then|arbot)[\s,!]+)*"
+    r"(?:(?:send|e-?mail|shoot|fire off|mail)\b[^.?!;,]{0,50}?\b(?:reminders?|statements?"
+    rf"|dunning(?: letters?)?|(?:final |2nd |second |first )?notices?|soa)\b{_GAP}{{0,40}}?"
+    rf"|remind\b{_GAP}{{0,40}}?|(?:put|place)\b{_GAP}{{0,30}}?\bon (?:credit )?(?:hold|stop)\b)"
+    rf"\s+{_LATER}\b"
+)
 # the rules of approval changed or gone around: "make the write-off limit 5k for collectors",
 # "approve it yourself", "take it off directly in the ERP"
 APPROVAL_AROUND = (
@@ -501,6 +517,9 @@ _MISREAD: dict[str, tuple[str, ...]] = {
     "record_promise": (PROMISE_REMOVED, REDATED),
     "set_credit_limit": (ORDER_CHANGED,),
     "apply_payment": (REDATED,),
+    "send_reminder": (SCHEDULED,),
+    "send_statement": (SCHEDULED,),
+    "set_credit_hold": (SCHEDULED,),
 }
 _INSTEAD = {kind: _rx(*patterns, APPROVAL_AROUND) for kind, patterns in _MISREAD.items()}
 _AROUND = _rx(APPROVAL_AROUND)
