@@ -91,7 +91,7 @@ SCHEDULED = (
     r"(?:(?:send|e-?mail|shoot|fire off|mail)\b[^.?!;,]{0,50}?\b(?:reminders?|statements?"
     rf"|dunning(?: letters?)?|(?:final |2nd |second |first )?notices?|soa)\b{_GAP}{{0,40}}?"
     rf"|remind\b{_GAP}{{0,40}}?|(?:put|place)\b{_GAP}{{0,30}}?\bon (?:credit )?(?:hold|stop)\b)"
-    rf"\s+{_LATER}\b"
+    rf"(?<!\bas)\s+{_LATER}\b"  # not "a statement as at month end": its date
 )
 # the rules of approval changed or gone around: "make the write-off limit 5k for collectors",
 # "approve it yourself", "take it off directly in the ERP"

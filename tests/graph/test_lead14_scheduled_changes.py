@@ -40,6 +40,7 @@ def test_a_change_asked_for_later_is_not_proposed_now(text: str) -> None:
         ("remind Mohawk about the invoice due next monday", "send_reminder"),
         ("put pinnacle on hold until they pay next week", "set_credit_hold"),
         ("send Initech a reminder", "send_reminder"),
+        ("send Initech their statement as at month end", "send_statement"),
     ],
 )
 def test_a_deadline_or_another_thing_s_date_still_proposes(text: str, kind: str) -> None:
