@@ -17,8 +17,6 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return lazy("|".join(f"(?:{a})" for a in alternatives))
 
 
-# asked at the start of the message or of a sentence of it: "Cutoff testing turned up a
-# duplicate (same PO, same lines). Please void 10437", "overpaid by $500 - refund it please"
 # asked at the start of the message or of a sentence of it that asks nothing: "Cutoff testing
 # turned up a duplicate (same PO, same lines). Please void 10437", "overpaid by $500 - refund it
 # please" (not "SO-1006 66.7k - approve or not?", "… - and split by currency if you can")

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert
 
 from integrations.erp.local import LocalLedger
 from integrations.erp.local import schema as t
 from integrations.erp.records import invoice_number_key
+
+if TYPE_CHECKING:
+    from graph.agent import Agent
 
 D = Decimal
 # P1's pending order SO-1 (5,000.00, PO-SO-1), line by line: the same on every ERP of
@@ -103,3 +108,15 @@ def seed_books(ledger: LocalLedger) -> None:
                 for n, (text, quantity, price, taxable) in enumerate(SO_1_LINES, start=1)
             ],
         )
+
+
+def books_agent(directory: Path, today: date) -> Agent:
+    """An agent on the seeded books in ``directory``, with an approval service on the same
+    database (what a chat turn that proposes needs)."""
+    from graph.agent import Agent
+    from tests.approvals_kit import service
+
+    url = f"sqlite:///{directory / 'books.db'}"
+    ledger = LocalLedger.open(url)
+    seed_books(ledger)
+    return Agent(ledger, today=lambda: today, approvals=service(url, erp=ledger))

@@ -13,9 +13,7 @@ import pytest
 from graph.agent import Agent
 from graph.messages import Turn
 from graph.understand import parse
-from integrations.erp.local import LocalLedger
-from tests.approvals_kit import service
-from tests.books import seed_books
+from tests.books import books_agent
 from tests.conftest import asked_action
 
 TODAY = date(2026, 11, 21)
@@ -51,10 +49,7 @@ def test_the_change_it_names_asked_plainly_is_still_proposed(text: str, kind: st
 
 @pytest.fixture
 def agent(tmp_path) -> Agent:
-    url = f"sqlite:///{tmp_path / 'books.db'}"
-    ledger = LocalLedger.open(url)
-    seed_books(ledger)
-    return Agent(ledger, today=lambda: TODAY, approvals=service(url, erp=ledger))
+    return books_agent(tmp_path, TODAY)
 
 
 def test_a_whole_invoice_as_bad_debt_creates_no_approval(agent: Agent) -> None:

@@ -11,18 +11,14 @@ from graph.agent import Agent
 from graph.messages import Turn
 from integrations.erp.local import LocalLedger
 from integrations.erp.records import NewPayment
-from tests.approvals_kit import service
-from tests.books import seed_books
+from tests.books import books_agent, seed_books
 
 TODAY = date(2026, 11, 21)
 
 
 @pytest.fixture
 def agent(tmp_path) -> Agent:
-    url = f"sqlite:///{tmp_path / 'books.db'}"
-    ledger = LocalLedger.open(url)
-    seed_books(ledger)
-    return Agent(ledger, today=lambda: TODAY, approvals=service(url, erp=ledger))
+    return books_agent(tmp_path, TODAY)
 
 
 def ask(agent: Agent, text: str, user: str = "dana"):
