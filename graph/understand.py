@@ -27,7 +27,7 @@ from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
 from graph.understand_asked import NotAsked, not_asked
 from graph.understand_buried import buried_question
-from graph.understand_cannot import instead as cannot_instead
+from graph.understand_cannot_named import instead as cannot_instead
 from graph.understand_compared import compared
 from graph.understand_credit_said import exposure_as_credit, the_hold_said
 from graph.understand_dates import explicit_range

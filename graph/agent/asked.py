@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from graph.approval_records import ProposalRejected
 from graph.understand_asked import SAID, NotAsked, not_asked
-from graph.understand_cannot import instead
+from graph.understand_cannot_named import instead
 from graph.understand_parts import spoken
 from graph.understand_vocab import normalize
 

@@ -16,7 +16,7 @@ from datetime import date
 
 import pytest
 
-from graph import understand_cannot
+from graph import understand_cannot_named
 from graph.understand import parse
 from graph.understand_vocab import normalize
 
@@ -103,7 +103,7 @@ def test_a_write_off_or_the_erp_asked_about_is_not_a_change(text: str, intent: s
 def test_look_alikes_arbot_does_stay_proposals(text: str, kind: str) -> None:
     request = parse(text, TODAY)
     assert request.action is not None and request.action.kind == kind, (text, request)
-    assert understand_cannot.instead(normalize(text), kind) is None, text
+    assert understand_cannot_named.instead(normalize(text), kind) is None, text
 
 
 @pytest.mark.parametrize(
@@ -130,9 +130,9 @@ def test_look_alikes_arbot_does_stay_proposals(text: str, kind: str) -> None:
 )
 def test_a_proposal_of_the_kind_would_misread_it(text: str, kind: str) -> None:
     """``instead``: what the reader asks before proposing a change of the kind it read."""
-    assert understand_cannot.instead(normalize(text), kind) == "other_change", text
+    assert understand_cannot_named.instead(normalize(text), kind) == "other_change", text
 
 
 def test_a_note_whose_own_text_names_a_deletion_is_still_a_note() -> None:
     norm = normalize("note on globex: they asked us to delete the duplicate dispute note")
-    assert understand_cannot.instead(norm, "add_note") is None
+    assert understand_cannot_named.instead(norm, "add_note") is None

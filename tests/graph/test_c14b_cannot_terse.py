@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from graph import understand_cannot
+from graph import understand_cannot_named
 from graph.understand import parse
 from graph.understand_vocab import normalize
 
@@ -59,5 +59,5 @@ def test_shorthand_that_asks_is_no_change(text: str) -> None:
 def test_an_invoice_written_off_as_bad_debt_with_no_amount_is_all_of_it() -> None:
     whole = normalize("w/o 10222 as bad debt, initech stopped answering")
     part = normalize("w/o the 45 on 10222 as bad debt")
-    assert understand_cannot.instead(whole, "write_off_deduction") == "other_change"
-    assert understand_cannot.instead(part, "write_off_deduction") is None
+    assert understand_cannot_named.instead(whole, "write_off_deduction") == "other_change"
+    assert understand_cannot_named.instead(part, "write_off_deduction") is None

@@ -1,6 +1,6 @@
 """A change arbot cannot make that names one it can (issue 17, session 14): "write off INV-… in
 full as bad debt" names a write-off, "delete that note" a note, "raise the limit and approve it
-yourself" a limit. The reader asks ``understand_cannot.instead`` before it proposes, so such a
+yourself" a limit. The reader asks ``understand_cannot_named.instead`` before it proposes, so such a
 message is said plainly as a change arbot cannot make and no approval is created; the change
 it names, asked for plainly, is still proposed."""
 
