@@ -20,7 +20,8 @@ from graph import intent_surfaces, intents
 from graph.format import day, money
 from graph.intent_surfaces import tool
 from graph.messages import Reply
-from graph.understand import ActionRequest, DateRange, Request, parse
+from graph.understand import DateRange, Request, parse
+from graph.understand_actions import ActionRequest
 from integrations.erp.records import DEDUCTION_REASON_CODES, Customer, Invoice
 from integrations.llm import LlmClient, LlmUnavailable
 

@@ -20,7 +20,7 @@ from graph.disputes import without_disputed
 from graph.format import day, money
 from graph.order_actions import DeclineOrder, HoldOrder
 from graph.unclear import Unclear as Unclear
-from graph.understand import ActionRequest
+from graph.understand_actions import ActionRequest
 
 if TYPE_CHECKING:
     from graph.llm import LlmService

@@ -10,7 +10,6 @@ the intent right by what they say.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -22,10 +21,9 @@ from graph import understand_quoted as quoted
 from graph import understand_vocab as vocab
 from graph.intents import NAMES
 from graph.lazy_regex import lazy
-from graph.understand_actions import ActionRequest
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
-from graph.understand_asked import NotAsked, not_asked
+from graph.understand_asked import not_asked
 from graph.understand_buried import buried_question
 from graph.understand_cannot_named import instead as cannot_instead
 from graph.understand_compared import compared
@@ -42,6 +40,7 @@ from graph.understand_plain import plain
 from graph.understand_question import after_reports, confirmed_done, question_alone, without_memo
 from graph.understand_refs import _extract, _name, short_invoice_numbers
 from graph.understand_remark import remark_then_question
+from graph.understand_request import Request as Request
 from graph.understand_spanish_questions import spanish_questions
 from graph.understand_verbs import SELF_MEMO
 from graph.understand_whatif import imagined
@@ -49,46 +48,6 @@ from graph.understand_whether import whether_to
 from graph.understand_worklist import worklist_apart
 
 INTENTS = NAMES  # every intent of the registry (graph.intents), "unknown" last
-
-
-@dataclass(frozen=True)
-class Request:
-    intent: str
-    customer_text: str | None = None
-    invoice_refs: tuple[str, ...] = ()
-    po_refs: tuple[str, ...] = ()
-    order_refs: tuple[str, ...] = ()
-    period: DateRange | None = None
-    limit: int | None = None
-    text: str = ""
-    # True when no word said what is wanted and the intent was inferred from a name alone.
-    guessed: bool = False
-    action: ActionRequest | None = None
-    payment_refs: tuple[str, ...] = ()
-    days: int | None = None  # "over 90": days past due
-    currency: str | None = None  # "euro customers": only that currency
-    by_collector: bool = False
-    # What arbot cannot do that the message asks for (graph.understand_vocab.CANNOT's kinds).
-    cannot: str | None = None
-    # Tokens that may be invoice numbers without a known prefix ("K-1002", "K1001"): the agent
-    # reads them as invoices when the ledger has them.
-    maybe_invoices: tuple[str, ...] = ()
-    # The whole-book question the words also ask when the name is not a customer ("aging
-    # breakdown", "gimme the aging"): the agent answers it when the name resolves to no one.
-    book_intent: str | None = None
-    # "who owes more than 50k": the amount a whole-book ranking is cut at
-    at_least: Decimal | None = None
-    # "northwind and globex": the other customers named beside ``customer_text``; the reply
-    # answers the first and says so (never one of them silently)
-    also_named: tuple[str, ...] = ()
-    # the words of a part of a change request arbot cannot do ("… and waive interest")
-    not_done: str | None = None
-    # a change named but not asked for: negated, done already, hypothetical, an override
-    not_asked: NotAsked | None = None
-    # "top 5 customers by overdue amount": the ranking of debtors by what is past due
-    past_due_first: bool = False
-    # "collections this week vs last week": the period the one asked is compared to
-    compared_to: DateRange | None = None
 
 
 _BOOK_CREDIT = lazy(

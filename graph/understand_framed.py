@@ -226,7 +226,7 @@ def _unasked(text: str, said: str, reason: str, *, after: bool = False) -> Reque
     """``unknown``, with the change ``said`` asks for and why it is not asked; None when the
     framed words ask for no change."""
     from graph.understand import Request
-    from graph.understand_asked import NotAsked
+    from graph.understand_action_names import NotAsked
 
     # the frame's own words may be what reads as a change ("w/o the discount they took - luis
     # did that yesterday": "did"; "jo handled this: kendall said wed, put it in"); a question or

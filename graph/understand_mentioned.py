@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from graph.lazy_regex import lazy
+from graph.understand_action_names import NotAsked
 from graph.understand_asked import (
     _HYPOTHETICAL,
     _PAST_VERB,
     _POLITE_IF,
-    NotAsked,
     _clause_spans,
     _why_not,
 )

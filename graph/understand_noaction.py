@@ -41,7 +41,7 @@ def nothing_asked(
     only told before a question: ``graph.understand_promised``) is not asked for; None when
     the message says no such thing."""
     from graph.understand import Request
-    from graph.understand_asked import NotAsked
+    from graph.understand_action_names import NotAsked
     from graph.understand_promised import promise_told
 
     if (told := promise_told(text, norm, action, today, parse)) is not None:
@@ -225,7 +225,7 @@ def called_off(text: str, norm: str) -> Request | None:
     don't pay next week then we put them on hold", "don't send the statement to X, they already
     got one"): ``unknown``, and which change is not asked for and why; None otherwise."""
     from graph.understand import Request
-    from graph.understand_asked import NAMES, NotAsked
+    from graph.understand_action_names import NAMES, NotAsked
     from graph.understand_framed import framed
     from graph.understand_mentioned import asks_a_question
     from graph.understand_refs import _extract, _name

@@ -211,7 +211,7 @@ def _the_quotes_question(
     """The person's words only point at the quote ("thoughts?", "did we get it?", "please
     check"): the quote's question is answered; a change it asks for is not proposed."""
     from graph.understand import Request
-    from graph.understand_asked import NotAsked
+    from graph.understand_action_names import NotAsked
 
     change = quoted_reading.action
     if change is not None or quoted_reading.not_asked is not None:

@@ -16,7 +16,8 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, cast
 
 from graph.approval_records import ProposalRejected
-from graph.understand_asked import SAID, NotAsked, not_asked
+from graph.understand_action_names import SAID, NotAsked
+from graph.understand_asked import not_asked
 from graph.understand_cannot_named import instead
 from graph.understand_parts import spoken
 from graph.understand_vocab import normalize

@@ -8,7 +8,7 @@ from typing import Any
 from graph import intents, understand_vocab
 from graph.messages import Reply, Section, Table
 from graph.understand import Request
-from graph.understand_asked import SAID, NotAsked
+from graph.understand_action_names import SAID, NotAsked
 from integrations.erp.records import Customer
 
 # What to offer instead of each thing arbot cannot do.

@@ -16,7 +16,8 @@ from graph.agent import Agent, asked
 from graph.customer_actions import SetCreditHold
 from graph.messages import Turn
 from graph.understand import parse
-from graph.understand_asked import NAMES, SAID, not_asked
+from graph.understand_action_names import NAMES, SAID
+from graph.understand_asked import not_asked
 from integrations.erp.local import LocalLedger
 from tests.approvals_kit import service
 from tests.books import seed_books
