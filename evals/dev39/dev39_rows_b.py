@@ -1,0 +1,140 @@
+# rows part B: look-alikes that must NOT propose
+from dev39_common import R
+from dev39_rows_a import GX,NW,AIS,AL,IT,PC,TE,ST,IC,FW,MT,CW,WP,JM,HW,HWE,PP,PF,MTD
+ROWS = []
+A = ROWS.append
+U = "unknown"
+# write_off_deduction look-alikes
+A(R("Priya can you write off the 272.73 on INV-10319 for Acme Industrial once Marc replies? Thanks","unknown"))
+A(R("FYI\n\nFrom: ap@acmeindustrial.example.com\nSent: Thursday, November 19, 2026 8:45 AM\nSubject: INV-10396\n\nWe short paid 171.45 because of the price difference. Please write it off and send us a credit note.","unknown"))
+A(R("Marc, thoughts on writing off the Clearwater 719.32 pricing short pay? Sales says the PO price was right.","deduction_summary",CW))
+A(R("I wrote off the Initech 154.89 short-ship yesterday, FYI for anyone reconciling.","unknown"))
+A(R("Should we write off the freight deduction Frontier Walsh took on INV-10372, or is it worth chasing?","deduction_summary",FW,None,None,False,"demo",None))
+A(R("Luis - w/o Sterling's damage short pay when you get the POD back, not before.","unknown"))
+A(R("From: Marc Tremblay\nSent: Friday, November 20, 2026 5:01 PM\nSubject: RE: Pinnacle short pay\n\nLet's hold off on writing off the 308.62 until the warehouse confirms the count.\n\nfyi","unknown"))
+A(R("If the warehouse confirms the shortage on Monday, we'll write off the Acme Industrial 272.73. Not yet though.","unknown"))
+A(R("Ignore my earlier message about writing off INV-10298, Clearwater is actually paying the difference.","unknown"))
+A(R("Did anyone already w/o the Meridian Tool & Die $140? It still shows on my aging.","unknown"))
+A(R("Hypothetically, if we wrote off every deduction under $500, how much would that be this month? Asking for the month-end deck.","deduction_summary",None,None,None,False,"demo",None))
+A(R("Over to you Dev, please write off the tax deduction on Jacobs & Mercer INV-10389 once their exemption certificate comes in.","unknown"))
+
+# apply_payment look-alikes
+A(R("Jen can you apply the Globex on-account cheque to INV-10222? I'm out this afternoon.","unknown"))
+A(R("Fwd from Globex AP, thoughts?\n\nFrom: ap@globexcorporation.example.com\nSubject: cheque 828.82\n\nPlease apply our cheque of 828.82 to invoice INV-10183 and INV-10186 split evenly.","unknown"))
+A(R("I applied PMT-U00001 to INV-10209 this morning, so Globex should be clean on the unapplied list now.","unknown"))
+A(R("tom: Harbor Wholesale's PAY-5002 has 500 left unapplied, can you put it on INV-000982 when you get a sec","unknown"))
+A(R("Which invoice should the Meridian Tool & Die $300 cheque go against? It came in with no remittance.","cash_application",MTD,None,None,False,"imported",None))
+A(R("Please don't apply the Globex cheque yet — AP said they'd tell us which invoice on Monday.","unknown"))
+A(R("We'll apply PAY-5003 once Meridian sends the remittance. Parking it for now.","unknown"))
+A(R("Sam, did you apply the Acme Logistics wire to INV-10323 or is it still sitting on account?","invoice_status",None,"INV-10323",None,False,"demo",("inv","INV-10323")))
+A(R("From: Luis Ortega\nSubject: RE: unapplied\n\nI think the 828.82 should go to INV-10222 but I'd like Marc to confirm before anyone applies it.\n\n^ fyi all","unknown"))
+A(R("Hypothetical: if we apply the Globex 828.82 to the oldest invoice, what's left on INV-10183?","invoice_status",None,"INV-10183",None,False,"demo",("inv_only","INV-10183")))
+A(R("thanks Dana, you applied the Harbor cheque to the wrong invoice, can you reverse it and redo it on 982?","unknown"))
+
+# set_credit_limit look-alikes
+A(R("Marc, Kevin is asking if we can raise Globex to $25k. Thoughts? They're at 15k now.","credit_check",GX,None,None,False,"demo",("credit",GX,None)))
+A(R("Fwd from Kevin (sales)\n\nFrom: Kevin Park\nSent: Friday, November 20, 2026 11:20 AM\nSubject: Wells & Wagner limit\n\nHi team, can we get Wells & Wagner's limit raised to 30k? They have a big order coming.\n\nfyi","unknown"))
+A(R("Marc raised Litware's limit to 20k yesterday, FYI so nobody holds their orders.","unknown"))
+A(R("What's Mariner Lumber's credit limit right now, and how much of it are they using? Marc wants to look at a bump.","credit_check","Mariner Lumber Inc.",None,None,False,"demo",("credit","Mariner Lumber Inc.",None)))
+A(R("Priya can you prepare the credit review for Whitaker Services so Marc can decide on lowering the limit?","unknown"))
+A(R("From: Marc Tremblay\nSubject: RE: Donovan Energy limit\n\nI'm not comfortable going above 10k for Donovan until they get current. Let's revisit in January.\n\nPosting for visibility.","unknown"))
+A(R("If Pinnacle Foods pays INV-000986 this week, we'll raise them to 15k CAD. Marc's call after that.","unknown"))
+A(R("Scratch my request to bump Tate Engineering's limit, Marc said no.","unknown"))
+A(R("Does Meridian Tool & Die have a credit limit set at all? Sam wants to give them 10k.","credit_check",MTD,None,None,False,"imported",("credit",MTD,None)))
+A(R("Would raising Contoso Manufacturing Corp.'s limit to 30k cover their open AR plus SO-1004?","credit_check","Contoso Manufacturing Corp.",None,None,False,"demo",("credit","Contoso Manufacturing Corp.","SO-1004")))
+A(R("raj - can you bump Falcon Hardware's limit to 35k, Marc approved it in the meeting","unknown"))
+
+# set_credit_hold look-alikes
+A(R("Marc, should we release SO-1002 for Northwind? They still have June invoices open.","credit_check",NW,None,None,False,"demo",("credit",NW,"SO-1002")))
+A(R("Fwd from Steph (sales), thoughts?\n\nFrom: Stephanie Roy\nSubject: Pinnacle Chemicals orders\n\nCan credit please release SO-1005 and SO-1006 today? Customer is screaming.","unknown"))
+A(R("I put Whitaker Services on hold this morning, FYI for sales.","unknown"))
+A(R("Luis please take Bishop & Ingram off hold once the wire posts.","unknown"))
+A(R("Is Pinnacle Packaging on credit hold? SO-9001 is waiting to ship.","credit_check",PP,None,None,False,"imported",("credit",PP,"SO-9001")))
+A(R("We'll put Evergreen Bakeries on hold if INV-10226 isn't paid by Wednesday.","unknown"))
+A(R("Never mind on the Contoso hold, the cheque cleared and Marc already released it.","unknown"))
+A(R("From: Marc Tremblay\nSubject: RE: Sterling orders\n\nLet's not hold Sterling yet, the damage claim is legit. Revisit Friday.\n\nsharing so everyone knows","unknown"))
+A(R("Do we need to hold Falcon Hardware's SO-1011, or are they still within their limit?","credit_check","Falcon Hardware LLC",None,None,False,"demo",("credit","Falcon Hardware LLC","SO-1011")))
+A(R("over to you Sam, put Harbor East on hold if they don't call back by EOD Monday","unknown"))
+A(R("Has anyone released SO-1013 for Pinecrest yet? The rep keeps pinging me.","credit_check","Pinecrest Hospitality Company",None,None,False,"demo",("credit","Pinecrest Hospitality Company","SO-1013")))
+
+# add_note look-alikes
+A(R("Dana, can you add a note on Globex that Karen in AP is the new contact? Thanks","unknown"))
+A(R("I added a note to Midwest Transport about the voicemail, no need to log it again.","unknown"))
+A(R("Fwd from Tate Engineering:\n\nFrom: ap@tateengineering.example.com\nSubject: Out of office\n\nPlease note in your files that our AP manager is away until December 1.\n\nfyi","unknown"))
+A(R("Should we be putting notes on accounts when a customer just doesn't pick up, or only when we talk to someone?","unknown"))
+A(R("Priya - pls note on Sterling that the POD went out Nov 20, I forgot to","unknown"))
+A(R("I'll add notes on all the Northwind calls after my 2pm, don't worry about it.","unknown"))
+A(R("Can someone remind me what note Jen left on Harbor Wholesale last week? Something about their ERP.","unknown"))
+A(R("Delete that last note request, I put it on the wrong customer. Don't add anything to Pinnacle Chemicals.","unknown"))
+A(R("If Wagner Pumps calls back today, whoever picks up please log the call on their account.","unknown"))
+A(R("thanks Luis for logging the Donovan call, helpful context for Monday.","unknown"))
+
+# send_reminder look-alikes
+A(R("Luis can you send Ironclad a reminder on INV-10297? I'm slammed.","unknown"))
+A(R("Fwd from Sterling AP, thoughts?\n\nFrom: ap@sterlingpharmaceuticals.example.com\nSubject: RE: reminders\n\nPlease stop sending us reminders for INV-10263, we told you payment is scheduled.","unknown"))
+A(R("Sent Midwest Transport their reminder for INV-10254 at 9, FYI.","unknown"))
+A(R("Has Wagner Pumps already had a reminder this month? Don't want to double up.","unknown"))
+A(R("Which customers are due for a reminder today? I want to plan my morning.","collections_list",None,None,None,False,"demo",None))
+A(R("We'll send Pinnacle Packaging the dunning letter Monday if nothing comes in over the weekend.","unknown"))
+A(R("Hold off on the Evergreen reminder, their AP just called and the payment is in process.","unknown"))
+A(R("From: Marc Tremblay\nSubject: RE: Northwind dunning\n\nDon't send Northwind any more reminders until I've spoken with their CFO.\n\nFYI all","unknown"))
+A(R("sam: friendly reminder to Pinecrest for the two October invoices pls, thx","unknown"))
+A(R("Is a second reminder to Harbor Wholesale East too aggressive? They're only 20 days late on INV-000983.","unknown"))
+
+# send_statement look-alikes
+A(R("fwd from Globex AP: please send us a statement and remove the late fee\n\nFrom: ap@globexcorporation.example.com\nSubject: Statement\n\nHi, please send a statement and remove the late fee from last month.","unknown"))
+A(R("Jen, could you send Heritage Garden a statement when you have a minute?","unknown"))
+A(R("Sent Fabrikam their statement this morning, they should stop asking now.","unknown"))
+A(R("Did we send Donovan Energy a statement before Kevin's meeting?","unknown"))
+A(R("FYI\n\nFrom: ap-east@harborwholesale.example.com\nSubject: SOA request\n\nCould you please e-mail a statement of account for November?","unknown"))
+A(R("I'll send statements to all the CAD customers on Monday once the month closes.","unknown"))
+A(R("If Pinnacle Foods asks again, send them the statement, otherwise leave it.","unknown"))
+A(R("Dev - statement to Riverbend Packaging please, their AP lady called","unknown"))
+A(R("Never mind the statement for Litware, they found it in their spam folder.","unknown"))
+A(R("What would a statement for Whitaker Services Group show right now? I want to check before it goes out.","customer_balance","Whitaker Services Group",None,None,False,"demo",("bal","Whitaker Services Group")))
+
+# record_promise look-alikes
+A(R("Dana can you log Midwest's promise for Nov 27? I spoke to them but I'm heading into a meeting.","unknown"))
+A(R("Fwd from Sterling, is this right?\n\nFrom: ap@sterlingpharmaceuticals.example.com\nSubject: Payment\n\nWe plan to pay INV-10248 on December 1.","unknown"))
+A(R("I recorded the Wagner Pumps PTP for Dec 4 already, FYI.","unknown"))
+A(R("Did Acme Logistics keep their promise on INV-10323?","promises",AL,None,None,False,"demo",("promises_cust",AL)))
+A(R("If Harbor Wholesale confirms in writing, we'll log a promise for the 30th. Verbal only so far.","unknown"))
+A(R("Sales says Tate Engineering 'will probably pay next week' — not a promise, don't log it.","unknown"))
+A(R("Luis: PTP from Contoso West, 3,836.75 on the 27th, pls record when you're back","unknown"))
+A(R("Cancel that Pinnacle Packaging promise I mentioned, their controller walked it back.","unknown"))
+A(R("Which promises are coming due next week?","promises",None,None,None,False,"demo",("promises_open",)))
+A(R("Any broken promises this month? Marc wants them for the Monday meeting.","promises",None,None,None,False,"demo",("promises_broken",)))
+
+# open_dispute look-alikes
+A(R("Fwd from Mohawk AP, thoughts?\n\nFrom: ap@mohawkpharmaceuticals.example.com\nSubject: INV-10283\n\nWe dispute this invoice, quantity billed does not match what we received.","unknown"))
+A(R("Priya can you open a dispute on Heritage INV-10311 once sales confirms the PO price?","unknown"))
+A(R("I opened the Riverbend damage dispute on INV-10240, photos are attached to the e-mail.","unknown"))
+A(R("Is INV-10320 for Donovan already in dispute? Don't want to open a second one.","invoice_status",None,"INV-10320",None,False,"demo",("inv","INV-10320")))
+A(R("What disputes do we have open right now?","disputes",None,None,None,False,"demo",None))
+A(R("If Evergreen sends the BOL showing the wrong address, we'll dispute INV-10226. Waiting on them.","unknown"))
+A(R("Meridian withdrew their dispute on INV-000987, please nobody open one.","unknown"))
+A(R("From: Marc Tremblay\nSubject: RE: Mohawk\n\nI don't think that's a real dispute, it's a stalling tactic. Keep collecting.\n\nfyi team","unknown"))
+A(R("raj: open a dispute for Donovan on the duplicate billing, you've got the details","unknown"))
+A(R("Should INV-10283 be treated as a dispute or just a short-ship claim? Curious what people think.","unknown"))
+
+# create_invoice look-alikes
+A(R("Tom, can you invoice SO-1011 for Falcon Hardware once it ships?","unknown"))
+A(R("Fwd from Kevin (sales), fyi\n\nFrom: Kevin Park\nSubject: Sterling SO-1008\n\nPlease invoice SO-1008 right away, customer needs it for their budget.","unknown"))
+A(R("SO-1010 for Evergreen was invoiced yesterday, FYI don't double bill.","unknown"))
+A(R("Tom, has SO-9002 for Harbor Wholesale been invoiced yet?","unknown"))
+A(R("We'll bill Pinecrest for SO-1013 when the POD comes back, not before.","unknown"))
+A(R("Sam - raise the invoice for Pinnacle Packaging SO-9001 Monday morning pls","unknown"))
+A(R("Scrap the invoice request for SO-1012, the order got cancelled.","unknown"))
+A(R("If SO-1008 ships complete tomorrow, Jen will invoice it. Partial ships stay uninvoiced until the rest goes.","unknown"))
+A(R("Who usually creates invoices for drop-ship orders, us or sales ops?","unknown"))
+
+# set_terms look-alikes
+A(R("Marc, Globex is asking for Net 60. Thoughts? They're Net 45 today.","unknown"))
+A(R("FYI\n\nFrom: ap@kendallpaper.example.com\nSubject: terms\n\nWe would like to move to 2/10 net 30 terms going forward, please confirm.","unknown"))
+A(R("Marc moved Whitaker Services to Net 30 yesterday, FYI.","unknown"))
+A(R("Sam, what terms did you quote Meridian Tool & Die on the phone? I have 60 in my notes.","unknown"))
+A(R("If Mariner Lumber keeps paying late we'll shorten their terms in January.","unknown"))
+A(R("Dana can you switch Pinnacle Packaging to Net 30 in the system? Marc approved.","unknown"))
+A(R("Forget the terms change for Tate Engineering, they agreed to stay on Net 45.","unknown"))
+A(R("From: Marc Tremblay\nSubject: RE: terms requests\n\nI'm not changing anyone's terms before year-end. Send me the list in January.\n\nfyi all","unknown"))
+A(R("would it help our DSO if we moved all the Net 60 accounts to Net 45?","unknown"))
