@@ -86,7 +86,69 @@ _HOW_IT_WOULD_GO = (
     r"|^(?:\W*(?:hi|hello|hey)\W+)?(?:am i|are we) (?:allowed|permitted|authori[sz]ed) to\b"
     r"|\bdo (?:i|we) have (?:the )?permission to\b"
 )
-CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}|.*(?:{_HOW_IT_WOULD_GO})")
+# session 15: how a change goes in arbot, asked of no change in particular: "how do I w/o a short
+# pay here", "how to log a PTP", "how would I go about changing someone's terms", "how does one
+# request a credit limit change", "can notes be edited after they are saved?", "where do call
+# notes go", "is there a way to preview a statement", "does arbot do invoicing or is that erp
+# only?", "can the bot keep call notes … or is that CRM only?", "can you even mark invoices
+# disputed? how", "what happens to a sales order when a customer is placed on hold", "… or the
+# system will stop it?"
+_CHANGE = (
+    r"(?:w/o|writ(?:e|ing)[- ]?off|writeoff|send|log|record|register|flag|mark|chang(?:e|ing)"
+    r"|rais(?:e|ing)|open|apply|hold|releas(?:e|ing)|creat(?:e|ing)|add|not(?:e|ing)|set|enter"
+    r"|put|disput(?:e|ing)|edit|request|remind|get (?:an? |the )?(?:order|customer|account|so)"
+    r" off)"
+)
+# not another tool's how-to ("how do I set up a new customer in Xero", "add a new user to the
+# ERP") nor leave ("how do I apply for annual leave")
+_NOT_ELSEWHERE = (
+    r"(?! (?:for|up)\b)(?!.{0,60}\b(?:in|on|into|with|from|to) (?:quickbooks|qb|qbo|xero|sap"
+    r"|netsuite|excel|sage|oracle|fiori|dynamics|workday|the erp|our erp)\b)"
+)
+_HOW_TO = (
+    rf"\bhow (?:do|can|should|would|could|does) (?:i|we|one) (?:go about |actually )?{_CHANGE}"
+    rf"(?:s|ing|ed)?\b(?! (?:the|their|its|his|her|that|this|those|these) ){_NOT_ELSEWHERE}"
+    rf"|(?:^|[-:;,.?!]\s*|\bsorry[^a-z]+|\bq\W+)how to {_CHANGE}\b{_NOT_ELSEWHERE}"
+    r"|\bhow (?:do|can|should|would) (?:i|we) (?!do (?:that|it|this)\b).{1,60}\b(?:with|using|via"
+    r"|through|thru|in|from)"
+    r" (?:you|arbot|this bot|the bot|here)\b(?:\s*[?!.,;]|\s*$)"
+    r"|^\W*(?:can|could|may) (?:the )?(?:call )?(?:notes?|statements?|reminders?|promises?|ptps?"
+    r"|disputes?|write-?offs?|approvals?|proposals?) be (?:edited|changed|deleted|sent|previewed"
+    r"|undone|reversed|cancelled|canceled|corrected|amended|attached)\b"
+    r"|\bis there a way to \w+ (?:a |an |the )?(?:statements?|reminders?|notes?|letters?|dunning"
+    r"|proposals?|promises?|disputes?)\b"
+    r"|\bwhere do (?:the |my |our )?(?:call )?(?:notes|promises|ptps|disputes|proposals|reminders"
+    r"|statements)(?: \w+){0,2} (?:go|show|appear|live|end up)\b"
+    r"|\bwhere do (?:[\w-]+ ){1,2}get (?:logged|recorded|saved|stored|tracked)\b"
+    r"|^\W*(?:call )?(?:notes|promises|ptps|disputes)\W+where do (?:they|those|these) (?:go|show"
+    r"|appear|live|end up)\b"
+    r"|\bor (?:is|are) (?:that|those|it|this) (?:in )?(?:the )?(?:erp|crm|sap|netsuite) only\b"
+    r"|^(?:are|is) (?:you|u|arbot|the bot) (?:able|allowed) to \w+ .{0,40}\bor (?:just|only)\b"
+    r"|^(?:can|could) (?:you|u|arbot|the bot) (?:even |actually |also )?\w+ .{0,40}\?\s*how\b"
+    r"|\bcan (?:those|these|they|that|it) go (?:through|thru|via) (?:you|arbot|the bot)\b"
+    r"|\bor do (?:i|we) (?:have|need) to ask (?:you |arbot )?(?:each|every) time\b"
+    r"|\b(?:proper|right|best|correct) way to (?:get|put|enter|log|record)\b.{0,30}\b(?:into|in)"
+    r" (?:arbot|the bot|you|here)\b"
+    r"|\b(?:in|under) (?:the )?(?:policy|rules) of (?:arbot|the bot)\b"
+    r"|\bdoes (?:that|it|this) need (?:the |a |an )?(?:controller|manager|cfo|fm|finance manager"
+    r"|credit manager|approver)\b"
+    r"|\bwhat happens to (?:a|an|the) (?:sales order|order|invoice|statement|reminder|note)s?"
+    r" (?:when|if) (?:a|an|the) (?:customer|account|client)\b"
+    r"|\bwhat happens (?:to|with) (?:the )?(?:dunning|reminders|statements)\b"
+    r"|\bor (?:will )?the system (?:will )?(?:stop|block|prevent|know|knows|do) (?:it|that|this"
+    r"|them|alone)\b"
+    r"|\b(?:not sure|unsure) (?:if |whether )?(?:we|i|you) can (?:do (?:it|that|this) )?(?:from"
+    r" here|in here|with (?:you|arbot)|through (?:you|arbot))\b"
+    r"|\b(?:can|does|do|could) (?:arbot|the bot) (?:even |also |actually )?do (?:a |an )?"
+    r"(?:statements?|reminders?|dunning|invoic\w+|notes?|write-?offs?|disputes?)\b"
+    r"|\bhow does (?:that|this|it) work (?:with|in|on|via) (?:you|arbot|the bot|here)\b"
+    r"|\b(?:the )?(?:process|procedure|workflow|steps) (?:for|to) \w+(?:ing)?\b.{0,60}\b(?:via"
+    r"|through|thru|with|in|using) (?:arbot|you|the bot|here)\b"
+    r"|\bhow (?:the )?[\w-]+ (?:feature|function(?:ality)?|module) works?\b"
+    r"|\bhow (?:are|is) [\w-]+ (?:tracked|handled|logged|recorded|stored|kept) (?:in here|here"
+    r"|in arbot|by you|by arbot)\b"
+)
+CAPABILITY = lazy(f"{_CAPABILITY}|{_ABLE}|.*(?:{_HOW_IT_WOULD_GO}|{_HOW_TO})")
 HELP = _rx(
     r"^\s*(?:help|\?+|commands|usage|menu|examples|halp|help me|can you help(?: me)?"
     r"|getting started|how to use|instructions|manual|docs)(?:,? please)?\s*[?!.]*\s*$",
@@ -134,6 +196,7 @@ HELP = _rx(
     _CAPABILITY,
     _ABLE,
     _HOW_IT_WOULD_GO,
+    _HOW_TO,
     # how to ask: "how do I get you to write off a short pay?", "what's the syntax to put a
     # customer on hold", "which words I must use?", "what do you need from me to record a …"
     r"\bhow (?:do|can|would) (?:i|we) (?:get|make|have) (?:you|arbot|the bot) (?:to )?\w+",

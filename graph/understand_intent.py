@@ -8,6 +8,7 @@ import re
 
 from graph import understand_book as book
 from graph import understand_book_plain as plain
+from graph import understand_book_terse as terse
 from graph import understand_cuts as cuts
 from graph import understand_promises as promises
 from graph import understand_vocab as vocab
@@ -95,11 +96,13 @@ def portfolio_intent(norm: str, refs: _Refs, name: str | None) -> str | None:
         and (name or not _THEY_ASKED.search(norm) or _EVERYONE.search(norm))
     ):
         return "credit_exceptions"
-    if book.AGED_BOOK.search(norm) and (not name or book.AGED_BOOK_SCOPE.search(norm)):
+    if (book.AGED_BOOK.search(norm) and (not name or book.AGED_BOOK_SCOPE.search(norm))) or (
+        terse.AGING.search(norm)  # "ATB by due date", "how much sits in 90+ vs current"
+    ):
         return "aging_report"  # "aged debtors report", "AR by age bucket": not a ranking or a cut
     if name and vocab.AGING_WORD.search(norm) and BOOKS_NAMED.search(norm):
         return "aging_report"  # "aging for the harbor/pinnacle books": a ledger called by names
-    if vocab.TOP_DEBTORS.search(norm) or plain.TOP_DEBTORS.search(norm):
+    if any(p.search(norm) for p in (vocab.TOP_DEBTORS, plain.TOP_DEBTORS, terse.TOP_DEBTORS)):
         return "top_debtors"
     if cuts.over_days(norm) is not None:
         return "over_days"
@@ -170,7 +173,9 @@ def intent_of(
         return "collections_list", False  # "which customers should luis chase first? broken
         # promises at the top": who to chase, the promises a way to rank them
     if (
-        promises.PROMISE_THEN_KEPT.search(norm) or promises.PROMISE_ASKED_AFTER.search(norm)
+        promises.PROMISE_THEN_KEPT.search(norm)
+        or promises.PROMISE_ASKED_AFTER.search(norm)
+        or terse.PROMISE_ASKED.search(norm)
     ) and not promises.PROMISE_AS_WHEN.search(norm):
         return "promises", False  # "X promised something on 10204 - did they stick to it"
     if (refs.invoices or refs.pos) and not refs.orders and _ROOM_AFTER.search(norm):
@@ -191,6 +196,8 @@ def intent_of(
         return "payments_received", False  # "how much did we take in since the first"
     if plain.DIGEST.search(norm):
         return "digest", False  # "catch me up on the receivables": the day's news, not a total
+    if name and terse.RECEIVED_TO_DATE.search(norm):
+        return "payments_received", False  # "how much did X pay us this month": X's, to date
     if (portfolio := portfolio_intent(norm, refs, name)) is not None:
         return portfolio, False
     if name and _HISTORY_OF.search(norm):
@@ -318,7 +325,9 @@ _BLOCKED_FOR_ORDERS = lazy(
 )
 # a ledger called by its customers' names ("the harbor/pinnacle books", "the ERP import"), not a
 # collector's own ("priya's books")
-BOOKS_NAMED = lazy(r"(?<!'s )\b(?:books|ledgers|import|imported|erp load)\b")
+BOOKS_NAMED = lazy(
+    rf"(?<!'s )\b(?:books|ledgers|import|imported|erp load)\b|{terse.NOT_A_CUSTOMER.pattern}"
+)
 _THEY_ASKED = lazy(r"\b(?:are|were|is|was) (?:they|he|she)\b|\bthey(?:'re| are| were)\b")
 _SHIP = lazy(r"\b(?:ok|okay|safe|fine|good|clear) to (?:ship|release)\b|\bcan (?:we|i) ship\b")
 _DAYS_LATE = lazy(r"\b(?:average|avg|mean) days (?:late|delinquent|beyond terms|past due)\b")

@@ -71,11 +71,11 @@ _P = {
         ("day_before", r"\bday before yesterday\b"),
         ("yesterday", r"\byesterday\b|\blast night\b|\bovernight\b"),
         ("today", r"\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b|\bso far today\b"),
-        ("this_week", r"\bthis week\b|\bweek to date\b"),
+        ("this_week", r"\bthis week\b|\bweek[- ]to[- ]date\b"),
         ("last_week", r"\blast week\b"),
         (
             "this_month",
-            r"\bthis month\b|\bmonth to date\b|\bsince the (?:start|beginning) of the month\b"
+            r"\bthis month\b|\bmonth[- ]to[- ]date\b|\bsince the (?:start|beginning) of the month\b"
             r"|\b(?:since|from) (?:the )?(?:1st|first) (?:day )?of (?:the|this) month\b",
         ),
         ("last_month", r"\blast month\b"),

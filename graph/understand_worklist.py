@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from graph import understand_book_plain as plain
+from graph import understand_book_terse as terse
 from graph import understand_vocab as vocab
 from graph.lazy_regex import lazy
 
@@ -92,7 +93,7 @@ URGENT = lazy(
 
 def worklist(norm: str) -> re.Match[str] | None:
     """Who to chase, asked in the worklist's own words."""
-    return URGENT.search(norm) or plain.WORKLIST.search(norm)
+    return URGENT.search(norm) or plain.WORKLIST.search(norm) or terse.WORKLIST.search(norm)
 
 
 # where a sentence (or a dictated ask) starts: "…. who do we call?", "… and I need to know who"
