@@ -21,8 +21,10 @@ from graph import understand_quoted as quoted
 from graph import understand_vocab as vocab
 from graph.intents import NAMES
 from graph.lazy_regex import lazy
+from graph.understand_action_names import NotAsked
 from graph.understand_actions import _action as _action
 from graph.understand_actions import parse_action as parse_action
+from graph.understand_addressed import addressed_to, to_colleague
 from graph.understand_asked import not_asked
 from graph.understand_buried import buried_question
 from graph.understand_cannot_named import instead as cannot_instead
@@ -139,6 +141,8 @@ def parse(text: str, today: date) -> Request:
 def _parse(text: str, today: date) -> Request:
     if (quoting := quoted.read(text, today, parse)) is not None:
         return quoting  # what the person quotes, forwards or signs off is data
+    if (addressed := to_colleague(text, today, _parse)) is not None:
+        return addressed  # "Maya, can you send Globex a statement?": Maya's to do
     text = without_memo(parts.slashed(parts.spoken(without_greeting(spanish_questions(text)))))
     text = the_hold_said(text)  # "take X off stop - are they actually on it?"
     norm = vocab.normalize(text)  # once, for every reading below
@@ -168,6 +172,19 @@ def _parse(text: str, today: date) -> Request:
             order_refs=tuple(refs.orders),
             text=text,
             cannot=other,
+        )
+    if (
+        action is not None
+        and refused is None
+        and (colleague := addressed_to(text, action.customer_text))
+    ):
+        # "Priya, can you put a note on …", "hey sam, note on litware …": a colleague's to do
+        said = (action.customer_text or "").split()
+        return Request(
+            "unknown",
+            customer_text=" ".join(said[1:] if said[:1] == [colleague] else said) or None,
+            text=text,
+            not_asked=NotAsked(action.kind, "addressed"),
         )
     if (
         action is not None

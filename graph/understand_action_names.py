@@ -114,6 +114,8 @@ WHY = {
     "history": "you asked for changes already made, which I cannot list yet",
     "quoted": "those words are quoted or forwarded, not your own request",
     "reported": "you told me what someone else wants or said, not asked me for it",
+    "addressed": "you wrote it to a colleague, not to me",
+    "planned": "you said someone will do it, not asked me to",
     "undo": "you asked to undo a change, which I cannot do yet",
 }
 

@@ -109,6 +109,15 @@ _GO_AHEAD = lazy(
 # "@maria", "hey @luis,": another person's handle first
 _HANDLE = lazy(r"^(?:(?:hi|hey|hello|yo|morning|ok|okay)\b[\s,!]*)*((?:@[\w.-]+[\s,:]*)+)")
 _BOT = lazy(r"@(?:arbot|ar-?bot|ar_bot|bot)\b")
+# a request written as a letter: its greeting line and its sign-off
+_LETTER_OPEN = lazy(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^\n]{0,40}\n+", re.IGNORECASE
+)
+_LETTER_CLOSE = lazy(
+    r"\n+\s*(?:thanks|thank you|many thanks|regards|kind regards|best|cheers)\b[^\n]{0,20}"
+    r"(?:\n[^\n]{0,40})?\s*$",
+    re.IGNORECASE,
+)
 # where a frame's clause ends: ":", "?", ".", ";", "!", a dash or a new line (not a comma:
 # "luis did that yesterday, all sorted" is one frame)
 _ENDS = lazy(r"[:?!.;]+(?=\s|$)|\s[-\u2013\u2014]+\s|\s-{2,}|[\u2013\u2014]|\n+")
@@ -139,7 +148,7 @@ def _frame(clause: str, *, before: bool, question: bool = False, colon: bool = F
         if _HELD.match(clause):
             return "negated"
         if _PLANNED.match(clause):
-            return "reported"
+            return "planned"
         if _CONDITION.match(clause) and not question:
             return "hypothetical"  # not "if X's limit goes up, what headroom? …": a what-if
         return None
@@ -150,7 +159,7 @@ def _frame(clause: str, *, before: bool, question: bool = False, colon: bool = F
     if _ASKED_ABOUT.match(clause) or _HELD.match(clause):
         return "question" if _ASKED_ABOUT.match(clause) else "negated"
     if _PLANNED.match(clause):
-        return "reported"
+        return "planned"
     return None
 
 
@@ -159,7 +168,11 @@ def _change_in(words: str) -> tuple[str, str | None] | None:
     from graph import intents
     from graph.understand import parse
 
-    reading = parse(words, date.today())
+    reading = parse(words.strip(), date.today())
+    if reading.action is None and not intents.get(reading.intent).change:
+        # "Hi arbot,\n\n… Please create the invoice …\n\nThanks,\nJen": the letter's body
+        body = _LETTER_CLOSE.sub("", _LETTER_OPEN.sub("", words.strip())).strip()
+        reading = parse(body, date.today()) if body and body != words.strip() else reading
     if reading.action is not None:
         return reading.action.kind, reading.action.customer_text
     if intents.get(reading.intent).change:
@@ -188,7 +201,7 @@ def framed(text: str) -> Request | None:
 
     addressed = _HANDLE.match(text.lower())
     if addressed is not None and not _BOT.search(addressed.group(1)):
-        return _unasked(text, text[addressed.end() :], "reported")  # "@maria put X on hold"
+        return _unasked(text, text[addressed.end() :], "addressed")  # "@maria put X on hold"
     said = apart.split(text)
     own = apart.own_words(said).lower() if said.quotes else text.lower()
     parts = _clauses(text)
@@ -231,7 +244,7 @@ def _unasked(text: str, said: str, reason: str, *, after: bool = False) -> Reque
     # the frame's own words may be what reads as a change ("w/o the discount they took - luis
     # did that yesterday": "did"; "jo handled this: kendall said wed, put it in"); a question or
     # a condition beside a plan is the existing readers' (advice, a what-if)
-    fallback = reason in ("done", "negated") or (not after and reason == "reported")
+    fallback = reason in ("done", "negated") or (not after and reason in ("planned", "addressed"))
     change = _change_in(said) or (_change_of(text) if fallback else None)
     if change is None:
         return None

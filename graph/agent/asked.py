@@ -10,13 +10,14 @@ quote), so its reading proposes under ``reading_a_document``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, cast
 
 from graph.approval_records import ProposalRejected
 from graph.understand_action_names import SAID, NotAsked
+from graph.understand_addressed import addressed_to
 from graph.understand_asked import not_asked
 from graph.understand_cannot_named import instead
 from graph.understand_parts import spoken
@@ -43,6 +44,17 @@ def refused(text: str, kind: str) -> NotAsked | None:
     read as the parser reads them: dictated ("right off the 154.89") and shorthand ("PMT-… ->
     10211") spelled out (``graph.understand_parts.spoken``)."""
     return not_asked(spoken(text), kind)
+
+
+def to_colleague(
+    text: str,
+    customer_text: str | None,
+    team: Callable[[], Collection[str]],
+    is_customer: Callable[[str], bool] | None = None,
+) -> str | None:
+    """The colleague the message is written to by name ("priya open a dispute on …", "tom -
+    put evergreen on hold"), or None when it is arbot's to do (``graph.understand_addressed``)."""
+    return addressed_to(spoken(text), customer_text, team, is_customer)
 
 
 def beyond(text: str, kind: str) -> str | None:

@@ -6,6 +6,7 @@ turns a change request into a proposal; ``meta`` answers about arbot itself."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from contextlib import nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from graph.format import money
 from graph.messages import Reply, Turn
 from graph.unclear import Unclear
 from graph.understand import Request, parse
+from graph.understand_action_names import NotAsked
 from integrations.erp.records import Customer
 
 if TYPE_CHECKING:
@@ -47,7 +49,12 @@ def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
         request = agent.llm.understand(text, agent.today()) or request
     request = agent.resolver.with_payment_numbers(agent.resolver.with_bare_invoices(request))
     request = with_customer_ids(agent.resolver, request, text, agent.today())
-    request = _only_if_asked(request, text)
+    request = _only_if_asked(
+        request,
+        text,
+        agent.team.names,
+        lambda word: isinstance(agent.resolver.customer(word), Customer),
+    )
     if request.not_asked is not None:
         customer = None
         if request.customer_text:
@@ -89,9 +96,15 @@ def _understand(agent: Agent, state: AgentState) -> dict[str, Any]:
     return {"request": request, "resolved": outcome}
 
 
-def _only_if_asked(request: Request, text: str) -> Request:
+def _only_if_asked(
+    request: Request,
+    text: str,
+    team: Callable[[], Collection[str]] = tuple,
+    is_customer: Callable[[str], bool] | None = None,
+) -> Request:
     """Whoever read the request (the rules or the LLM), a change is proposed only when the
-    message's own words ask for that change (``graph.understand_asked``)."""
+    message's own words ask arbot for that change (``graph.understand_asked``), not a colleague
+    it names first (``team``: the colleagues' names the books and the policy know)."""
     if request.intent == "action_request" and request.action is not None:
         kind = request.action.kind
     elif intents.get(request.intent).change:
@@ -99,6 +112,10 @@ def _only_if_asked(request: Request, text: str) -> Request:
     else:
         return request
     if (refused := asked.refused(text, kind)) is not None:
+        return replace(request, intent="unknown", action=None, not_asked=refused)
+    named = request.customer_text or (request.action.customer_text if request.action else None)
+    if asked.to_colleague(text, named, team, is_customer):
+        refused = NotAsked(kind, "addressed")  # "priya open a dispute on sterling 10263"
         return replace(request, intent="unknown", action=None, not_asked=refused)
     if (other := asked.beyond(text, kind)) is not None:
         # the LLM's reading of "write off 10130 in full as bad debt": said plainly instead

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from graph.agent import asked, nodes
 from graph.agent.resolution import EntityResolver
 from graph.agent.state import AgentState
+from graph.agent.team import Team
 from integrations.store.clock import business_today
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class Agent:
         self._policy = policy
         self.llm = llm
         self.resolver = EntityResolver(erp)
+        self.team = Team(erp, lambda: self.known_policy)
 
     @property
     def approvals(self) -> ApprovalService | None:

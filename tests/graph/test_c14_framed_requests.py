@@ -15,11 +15,12 @@ reading is a change (an ``action_request`` with its action, or a change's own in
 rows are read from the files, not copied here; by default each frame takes every fourth row
 (another quarter for each frame), ``ARBOT_METAMORPHIC=all`` takes them all.
 
-Two frames leave some kinds out, on purpose: a note's own text may say anything ("note for X:
-…, luis did that yesterday" is the note's text), so a "done" said after a note is not framed; and
-a customer's own promise or dispute quoted from their e-mail is what a collector records from it
+Some frames leave some requests out, on purpose: a note's own text may say anything ("note for X:
+…, luis did that yesterday" is the note's text), so a "done" said after a note is not framed; a
+customer's own promise or dispute quoted from their e-mail is what a collector records from it
 (``graph.agent.asked``: a pasted e-mail is read for what the customer says), so the relayed frame
-leaves those two kinds out.
+leaves those two kinds out; and the lines after an e-mail pasted with its headers ("From: …",
+"Subject: …") are the e-mail's, so no frame is said after one.
 """
 
 from __future__ import annotations
@@ -117,7 +118,14 @@ LEFT_OUT = {
 }
 
 
+# an e-mail pasted with its headers: what follows it is the e-mail's
+_PASTED_MAIL = re.compile(r"^(?:from|sent|subject|to|cc|date):", re.IGNORECASE | re.MULTILINE)
+SAID_AFTER = {"done, said after", "called off"}
+
+
 def _left_out(frame: str, text: str, expected: str | None) -> bool:
+    if frame in SAID_AFTER and _PASTED_MAIL.search(text):
+        return True
     kinds = LEFT_OUT.get(frame, set())
     if frame == "done, said after":
         return expected in kinds or proposed(text) in kinds
@@ -182,8 +190,8 @@ def test_a_request_in_a_harmless_wrapper_proposes_the_same_kind(wrapper: str) ->
         ("would it be wise? raise falcon's credit limit to 40k", "question"),
         ("don't action this yet: put initech on credit hold", "negated"),
         ("write off 12.50 on INV-10321 as rounding - nah, never mind", "negated"),
-        ("I'm going to handle it myself after lunch: move globex to net 45", "reported"),
-        ("@devon please put mariner lumber on hold", "reported"),
+        ("I'm going to handle it myself after lunch: move globex to net 45", "planned"),
+        ("@devon please put mariner lumber on hold", "addressed"),
         ("unless they pay by tuesday: note for globex: final warning sent", "hypothetical"),
     ],
 )
