@@ -208,9 +208,9 @@ def _parse(text: str, today: date) -> Request:
         return Request("unknown", text=text)  # "don't send anything to X until I say so"
     if refused is None and action is None and (aside := after_reports(text, today, parse)):
         return aside
-    if (refused.reason in ("negated", "done") if refused is not None else action is None) and (
-        alone := question_alone(text, norm, today, parse)
-    ) is not None:
+    if (
+        refused.reason in ("negated", "done", "planned") if refused is not None else action is None
+    ) and (alone := question_alone(text, norm, today, parse)) is not None:
         return alone
     if (
         refused is not None

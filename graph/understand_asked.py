@@ -166,6 +166,49 @@ _POLITE_IF = lazy(
 )
 
 
+# a test or a dry run: "dry run: w/o …", "… do NOT submit anything, I'm testing"
+_DRY_RUN = lazy(
+    r"\bdry[- ]?run\b|\bdo ?n[o']?t (?:actually )?(?:submit|propose|post|create|action|execute"
+    r"|change|do) (?:anything|it|this|that)\b|\bdon't actually\b|\b(?:i'm|i am|just) testing\b"
+)
+# a change weighed as one a case is fit for: "in principle they qualify for w/o", "eligible for a
+# write-off", "ok to release?"
+_WEIGHED = lazy(
+    r"\b(?:qualif(?:y|ies|ied|ying)|eligible|candidates?|within (?:policy|tolerance|threshold"
+    r"|limits?))\s+(?:for|to)\s+(?:(?:a|an|the)\s+)?$"
+)
+# waiting for something before acting: "waiting them confirm in writing before we apply"
+_WAIT_BEFORE = lazy(r"\bwait(?:ing)?\b[^.?!]{0,80}\bbefore (?:we|i)\b")
+# the person will do it themselves: "the reminder for X I will make on monday myself"
+_BY_ME_LATER = lazy(
+    r"\b(?:i|we)(?:'ll| will| shall| am going to|'m going to| are going to|'re going to)\b"
+    r"[^.?!]{0,60}\b(?:myself|ourselves)\b"
+)
+# a dispute said opened by us already: "opened the dispute on ironclad 10297 yesterday",
+# "maria opened a dispute on sterling 10263 already" (the customer's own dispute reported is what
+# is asked to be recorded: "globex disputed 10263")
+_OPENED_BY_US = lazy(
+    r"(?<!\bthey )(?<!\bcustomer )(?<!\bclient )\b(?:opened|logged|created|entered|recorded)"
+    r"\s+(?:(?:a|an|the|that|this|our)\s+)?(?:[\w&'-]+\s+){0,3}?disputes?\b"
+)
+# whether to record it, asked: "globex promised fri. record? they broke the last 2"
+_RECORD_ASKED = lazy(
+    r"(?:^|[.?!]\s*)(?:should (?:i|we) |shall (?:i|we) |do (?:i|we) )?(?:record|log|add|enter"
+    r"|capture|put)(?: (?:it|that|this|one|the (?:promise|ptp|dispute)))?(?: in)?\s*\?"
+)
+# a note asked after: "pinnacle foods note -- did luis add it?"
+_NOTE_ASKED_AFTER = lazy(
+    r"\b(?:did|has|have|was|is)\b[^.?!]{0,30}\b(?:add|added|log|logged|put|entered)\b"
+    r"[^.?!]{0,15}\?"
+)
+# a document's note pasted, not a note asked for: "Month-end review note: …", "audit note: …"
+_DOCUMENT_NOTE = lazy(
+    r"\b(?:review|audit|auditor'?s?|sox|pbc|working paper|wp|close|committee|meeting)\s+$"
+)
+# the sentence a match is in starts after the last of these
+_SENTENCE_END = lazy(r"[.?!\n]")
+
+
 # someone other than the person (or arbot) said or wants it: "priya mentioned falcon wants …",
 # "my manager said we should …", "Dana said she'd log …", "the customer asked for …"
 _REPORTED_SPEECH = lazy(
@@ -252,7 +295,10 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
     said = norm
     if kind == "add_note":  # a note's text is data: only the words that ask for it are read
         said = norm[: match.end()]
-        conditional = bool(_HYPOTHETICAL.search(_POLITE_IF.sub(" ", before)))
+        # "If X confirms the new address, then add a note": a condition in the note's sentence
+        ends = [m.end() for m in _SENTENCE_END.finditer(norm, 0, match.start())]
+        sentence = norm[ends[-1] if ends else 0 : match.start()]
+        conditional = bool(_HYPOTHETICAL.search(_POLITE_IF.sub(" ", sentence)))
     if INJECTION.search(said) or _OVERRIDE.search(said):
         return "override"
     if conditional or (kind != "add_note" and _IN_CASE.search(norm[: match.start()])):
@@ -265,6 +311,14 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "negated"
     if any(s > start and RETRACTS.match(norm[s:e].strip()) for s, e, _ in _clause_spans(norm)):
         return "negated"  # "write off all of X? nah forget it, …": called off after it
+    if _DRY_RUN.search(norm):
+        return "negated"
+    if _WEIGHED.search(before):
+        return "question"
+    if _WAIT_BEFORE.search(norm[: match.start()]):
+        return "hypothetical"
+    if _BY_ME_LATER.search(clause):
+        return "planned"
     asks_you = ASKING_YOU.match(clause.strip()) or (
         (so := _SO_YOU.search(clause)) is not None and ASKING_YOU.match(clause[so.end() :])
     )
@@ -284,7 +338,15 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
     if kind == "add_note":
         # a note's own text is data ("note for globex: we put them on hold"): only a note said
         # to be written already is a report ("the note for globex was added yesterday")
+        if _NOTE_ASKED_AFTER.search(norm, match.end()):
+            return "question"
+        if _DOCUMENT_NOTE.search(before):
+            return "quoted"
         return "done" if _NOTE_DONE.search(clause) or _ALREADY.search(clause) else None
+    if kind == "open_dispute" and _OPENED_BY_US.search(clause):
+        return "done"
+    if kind in REPORTED and _RECORD_ASKED.search(norm):
+        return "question"
     if kind in REPORTED and _RECORDED_DONE.search(norm, start):
         # "initech promised 3k friday, luis logged it already": on record ("I already logged
         # the PTP from X. when is it due?" asks about the promise, read as before)
