@@ -23,6 +23,12 @@ _QUOTE_LINE = lazy(r"^\s*>")
 _HEADER_LINE = lazy(r"(?i)^\s*(?:from|sent|to|cc|bcc|subject|date|reply-to)\s*:\s*\S")
 _SUBJECT_LINE = lazy(r"(?i)^\s*(?:fwd?|re|aw|wg)\s*:")
 _DASHES = lazy(r"^\s*--\s*\S*")
+# "Pasting the approval chain from ServiceNow:", "here's the review note:": the indented,
+# numbered or bulleted lines that follow are what was pasted
+_PASTE_LEAD = lazy(
+    r"(?i)\b(?:pasting|pasted|copying|copied|here is|here's|below is|quoting)\b[^\n]*:\s*$"
+)
+_PASTED_LINE = lazy(r"^(?:\s+\S|\s*(?:\d+[.)]|[-*\u2022])\s)")
 # words in quotation marks: straight or curly double quotes, or single quotes that are not
 # apostrophes ("heritage's buyer said 'send us the statement' - …")
 _QUOTED_SPAN = lazy(
@@ -123,7 +129,7 @@ def split(text: str) -> Said:
     quoted: list[str] = []
     forwarded = False
     has_quote_lines = any(_QUOTE_LINE.match(line) for line in lines)
-    in_forward = in_signature = False
+    in_forward = in_signature = pasting = False
     for n, line in enumerate(lines):
         if not line.strip():
             in_signature = False
@@ -145,6 +151,10 @@ def split(text: str) -> Said:
         if in_forward or in_signature:
             quoted.append(line)
             continue
+        if pasting and _PASTED_LINE.match(line):
+            quoted.append(line)  # "  1. Requested: L. Ortega — raise credit limit, …"
+            continue
+        pasting = bool(_PASTE_LEAD.search(line))
         own.append(line)
     signer, firm = _signer(quoted)
     said = "\n".join(own)
@@ -153,8 +163,9 @@ def split(text: str) -> Said:
         _BANK_TEXT.search(m.group(0)) and len(m.group(0).split()) < 8 for m in spans
     ):
         # "the bank line reads 'GLOBEX PMT 4432'", "the one with 'ON ACCOUNT - NO REMITTANCE'":
-        # a reference, no one's words (a customer's sentence that says "wire" is still words)
-        spans = []
+        # a reference, no one's words (a customer's sentence that says "wire" is still words,
+        # and so is a sentence quoted from a remittance: "…, please write off the difference")
+        spans = [m for m in spans if len(m.group(0).split()) >= 8]
     spans = [
         m
         for m in spans

@@ -87,3 +87,26 @@ def test_a_case_weighed_as_fit_for_a_change_does_not_ask_for_it() -> None:
     weighed = not_asked("in principle they qualify for w/o under the policy", "write_off_deduction")
     assert weighed is not None and weighed.reason == "question"
     assert not_asked("write off the 45 on 10321, it qualifies", "write_off_deduction") is None
+
+
+PASTED_TRAIL = (
+    "Pasting the approval trail from the ticket:\n"
+    "  1. Requested: raise Globex Corporation's credit limit to 90k\n"
+    "  2. Credit manager: approved\n"
+    "  3. Controller: pending\n"
+)
+
+
+def test_what_was_pasted_is_data_and_the_own_words_decide() -> None:
+    """A sentence quoted from a remittance and a pasted approval trail ask for nothing; the
+    person's own line after the trail does."""
+    quoted = (
+        'Copied from their remittance: "we short paid 45.00, please write off the balance as '
+        'agreed with your rep". We agreed to nothing. What is open on INV-10321?'
+    )
+    assert parse(quoted, TODAY).action is None
+    asked_after = parse(PASTED_TRAIL + "how much of its limit is globex using today?", TODAY)
+    assert asked_after.action is None and asked_after.intent != "action_request"
+    assert asked_action(PASTED_TRAIL + "please raise globex's limit to 90k", TODAY).kind == (
+        "set_credit_limit"
+    )
