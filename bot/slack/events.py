@@ -7,11 +7,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt.async_app import AsyncAck, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 from slack_bolt.response import BoltResponse
 
 from bot.slack.blocks import escape
-from bot.slack.payloads import MENTION, same_installation, slash_text
+from bot.slack.payloads import question_of, same_installation, slash_text
 
 if TYPE_CHECKING:
     from bot.slack.app import SlackSurface
@@ -61,8 +61,8 @@ def register_events(surface: SlackSurface) -> None:
 
     app.command("/ar")(ack=slash_ack, lazy=[surface.tracked(slash)])
 
-    async def mention(event: dict[str, Any]) -> None:
-        question = MENTION.sub("", event.get("text") or "").strip() or "help"
+    async def mention(event: dict[str, Any], context: AsyncBoltContext) -> None:
+        question = question_of(event.get("text") or "", context.bot_user_id) or "help"
         reply = await surface.ask(question, event["user"], event["channel"])
         await surface.post_reply(
             reply,
@@ -71,10 +71,10 @@ def register_events(surface: SlackSurface) -> None:
             thread_ts=event.get("thread_ts") or event.get("ts"),
         )
 
-    async def direct_message(event: dict[str, Any]) -> None:
+    async def direct_message(event: dict[str, Any], context: AsyncBoltContext) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
-        question = (event.get("text") or "").strip()
+        question = question_of(event.get("text") or "", context.bot_user_id)
         if not question:
             return
         reply = await surface.ask(question, event["user"], event["channel"])

@@ -9,7 +9,20 @@ from typing import Any
 from graph.intent_surfaces import slash_subcommands
 
 SUBCOMMANDS = slash_subcommands()  # /ar <alias> …, from the intent registry
-MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+def question_of(text: str, bot_user_id: str | None) -> str:
+    """What a message asks arbot, in words: arbot's own mention taken out (Slack puts it there
+    when the message is sent to arbot) and a colleague's left as "@U0MARIA" or "@maria", so a
+    change asked of a colleague ("<@U0MARIA> can you put globex on hold") is read as theirs."""
+
+    def said(mention: re.Match[str]) -> str:
+        if bot_user_id is None or mention.group(1) == bot_user_id:
+            return ""
+        return "@" + (mention.group(2) or mention.group(1))
+
+    return re.sub(r"[ \t]{2,}", " ", MENTION.sub(said, text)).strip()
 
 
 def slash_text(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -26,6 +27,7 @@ from microsoft_teams.api import (
     MessageActivityInput,
     TypingActivityInput,
 )
+from microsoft_teams.api.activities.utils import StripMentionsTextOptions
 from microsoft_teams.apps import App
 from microsoft_teams.apps.activity_send import send_or_update_activity
 from microsoft_teams.apps.http.fastapi_adapter import FastAPIAdapter
@@ -224,7 +226,7 @@ class TeamsSurface:
                     # is said in the chat
                     await ctx.send(answer.value)
                 return
-            text = (activity.strip_mentions_text().text or "").strip() or "help"
+            text = question_of(activity) or "help"
             try:
                 await ctx.send(TypingActivityInput())
                 reply = await self._ask(text, activity)
@@ -327,3 +329,15 @@ class TeamsSurface:
         if card is not None:
             return AdaptiveCardActionCardResponse(value=AdaptiveCard.model_validate(card))
         return AdaptiveCardActionMessageResponse(value=reply.headline)
+
+
+def question_of(activity: Any) -> str:
+    """What a message asks arbot, in words: arbot's own mention taken out and a colleague's
+    kept as "@Maria.Shah", so a change asked of a colleague ("<at>Maria Shah</at> can you put
+    globex on hold") is read as theirs."""
+    own = StripMentionsTextOptions(account_id=getattr(activity.recipient, "id", None))
+    text = activity.strip_mentions_text(own).text or ""
+    return _MENTIONED.sub(lambda m: "@" + ".".join(m.group(1).split()), text).strip()
+
+
+_MENTIONED = re.compile(r"<at>([^<]+)</at>")

@@ -160,6 +160,34 @@ def test_a_mention_is_answered_in_its_thread_once_despite_retries(slack: Harness
     assert len(slack.slack.called("chat.postMessage")) == 1
 
 
+def test_a_change_asked_of_a_colleague_mentioned_is_not_proposed(slack: Harness) -> None:
+    """Slack writes every mention as <@U…>: arbot's own is taken out, a colleague's is kept,
+    so "@arbot @maria can you put globex on hold" is Maria's to do, and nothing is proposed."""
+    event = {
+        "type": "app_mention",
+        "user": "U0DANA",
+        "text": "<@U0ARBOTBOT> <@U0MARIA> can you put globex on credit hold",
+        "ts": "1700000300.000100",
+        "channel": "C0AR",
+        "event_ts": "1700000300.000100",
+    }
+    slack.json(event_body(event, "Ev0MENTION2"))
+    [post] = slack.slack.wait_for("chat.postMessage")
+    assert "colleague" in post.args["text"]
+    assert slack.runtime.store.list() == []
+
+
+def test_mentions_are_read_as_who_they_name() -> None:
+    from bot.slack.payloads import question_of
+
+    assert question_of("<@U0BOT> what does globex owe", "U0BOT") == "what does globex owe"
+    assert question_of("<@U0BOT> <@U0MARIA|maria> hold globex", "U0BOT") == "@maria hold globex"
+    assert (
+        question_of("<@U0MARIA> send it\n> pasted line", "U0BOT")
+        == "@U0MARIA send it\n> pasted line"
+    )
+
+
 def test_direct_messages_are_answered_and_bot_messages_ignored(slack: Harness) -> None:
     bot = json.loads((FIXTURES / "slack" / "payload_message_bot_message.json").read_text())
     slack.json(event_body(bot["event"], "Ev0BOT"))

@@ -81,6 +81,24 @@ def test_a_channel_mention_is_stripped_before_understanding(server: Harness) -> 
     assert sent.card["body"][0]["text"].startswith("Globex Corporation owes")  # type: ignore[index]
 
 
+def test_a_change_asked_of_a_colleague_mentioned_is_not_proposed(server: Harness) -> None:
+    """arbot's own mention is taken out, a colleague's kept: "@arbot @Maria Shah can you put
+    globex on hold" is Maria's to do, and nothing is proposed."""
+    activity = teams_message(
+        "<at>Maria Shah</at> can you put globex on credit hold",
+        service_url=server.connector.url,
+        channel=True,
+    )
+    maria = {"id": "29:1maria", "name": "Maria Shah"}
+    activity["entities"].append(
+        {"mentioned": maria, "text": "<at>Maria Shah</at>", "type": "mention"}
+    )
+    post(server, activity)
+    [sent] = server.connector.wait_for("send")
+    assert "colleague" in card_text(sent.card)
+    assert server.runtime.store.list() == []
+
+
 def test_an_approval_click_writes_once_and_replaces_the_card_for_everyone(server: Harness) -> None:
     approval_id, before, number = proposal(server)
     click = teams_invoke(
