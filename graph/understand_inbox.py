@@ -16,8 +16,8 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 # a change that goes to approval, by its name
 _CHANGE = (
-    r"(?:changes?|increases?|decreases?|raises?|requests?|write[- ]?offs?|holds?|releases?"
-    r"|proposals?)"
+    r"(?:changes?|increases?|decreases?|raises?|requests?|write[- ]?off(?:'?s)?|holds?|releases?"
+    r"|proposals?|applications?|disputes?)"
 )
 APPROVALS_INBOX = _rx(
     r"^\s*(?:my |pending |open )?approvals?(?: (?:inbox|queue|list|pending|waiting))?\s*[?!.]*$",
@@ -128,6 +128,15 @@ PROPOSAL_ASKED_AFTER = _rx(
     # in the request for X's limit" (who approved a change made is the history: not here)
     r"\bwho (?:raised|requested|submitted|proposed|put (?:in|through)) (?:the|that|this)"
     r" (?:[\w&'-]+ ){0,4}(?:approvals?|requests?|proposals?)\b",
+    # session 15: a change's fate asked after: "did the w/o for X go through yet?", "did the
+    # invoice for X from SO-… get approved?", "create inv pending approval?", "what's pending
+    # approval right now?" (a reminder or statement "gone out" is not asked here)
+    # (with an invoice number, "did the w/o on INV-… go through?" is that invoice's state)
+    rf"\b(?:did|has|have)\b[^.]{{0,60}}\b(?:{_CHANGE}|invoices?)\b[^.]{{0,40}}\b(?:get|got"
+    r"|been) (?:approved|rejected)\b"
+    rf"|\b(?:did|has|have)\b(?![^.?]*\d{{3}})[^.]{{0,60}}\b{_CHANGE}\b[^.]{{0,40}}\b(?:go|gone"
+    r"|went|got|get) (?:through|thru)\b",
+    r"^\W*(?:[\w'-]+ ){0,2}pending (?:my |your )?approval\b",
     # "did anything I submitted get approved yet"
     r"\b(?:anything|everything|what) (?:i|we) (?:submitted|sent in|asked for|requested|raised)\b"
     r".{0,20}\b(?:approved|rejected|signed off)\b",

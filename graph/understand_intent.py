@@ -9,6 +9,7 @@ import re
 from graph import understand_book as book
 from graph import understand_book_plain as plain
 from graph import understand_book_terse as terse
+from graph import understand_credit_asked as credit
 from graph import understand_cuts as cuts
 from graph import understand_promises as promises
 from graph import understand_vocab as vocab
@@ -178,6 +179,8 @@ def intent_of(
         or terse.PROMISE_ASKED.search(norm)
     ) and not promises.PROMISE_AS_WHEN.search(norm):
         return "promises", False  # "X promised something on 10204 - did they stick to it"
+    if _credit_asked(norm, refs):
+        return "credit_check", False  # "can X take another $3k", "credit position on SO-…"
     if (refs.invoices or refs.pos) and not refs.orders and _ROOM_AFTER.search(norm):
         # "if X pays the 10336 balance would they have room for another order?": the invoice is
         # the condition, the customer's credit the question
@@ -227,6 +230,16 @@ def intent_of(
     if name and not chatter and len(name.split()) <= 6:
         return "customer_balance", True
     return "unknown", False
+
+
+def _credit_asked(norm: str, refs: _Refs) -> bool:
+    """One customer's or order's credit asked in words other readers take for another question
+    (``graph.understand_credit_asked``)."""
+    if refs.orders and credit.ORDER_CREDIT.search(norm):
+        return True
+    return any(
+        p.search(norm) for p in (credit.ROOM, credit.ORDERS_OK, credit.WEIGHED_HOLD, credit.TERMS)
+    )
 
 
 def _without_references(norm: str, refs: _Refs) -> str:
