@@ -109,3 +109,12 @@ PROMISE_ASKED = _rx(
     r"\b(?:the )?(?:promise|ptp) (?:of|from|by)\b.{1,60}\bwhat(?: is|'s) (?:the |its )?status\b",
     r"\b(?:logged|recorded|entered|captured|in the system) as (?:a )?(?:ptp|promise)\s*\?",
 )
+# what one customer owes, asked as what is on their account ("what's on X's account?", "what
+# else is open on their account"); "cash on account" is unapplied cash, not this
+ON_THEIR_ACCOUNT = lazy(
+    r"\bwhat(?: is|'s)(?: still| else)? (?:open |outstanding |sitting |showing )?on (?:the |their"
+    r" |his |her |its |[\w&.' -]{2,60}'s )account\b"
+)
+# a write-off weighed in a fragment, no invoice named: "w/o 40 globex??", "w/o 523.24 sterling? or
+# rebill", "rebill initech 66.23?": the customer's deductions
+WRITE_OFF_WEIGHED = lazy(r"^\W*(?:write[- ]?off|rebill)\b[^?]{1,40}\?")

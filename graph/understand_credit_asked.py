@@ -32,10 +32,12 @@ WEIGHED_HOLD = lazy(
     r"^\W*(?:should|shall|must) (?:we|i) (?:put [\w&.' -]{1,40} on (?:credit )?(?:hold|stop)"
     r"|hold|release|block|unblock|stop)\b[^?]{0,60}\?"
 )
-# the terms on file
+# the terms on file, asked alone (not "their current terms and balance", "their terms now and how
+# quickly do they pay": the other question read)
 TERMS = lazy(
-    r"\b(?:what|which) (?:are|is) (?:the |their |its )?(?:actual |current |present )?"
+    r"(?:\b(?:what|which) (?:are|is) (?:the |their |its )?(?:actual |current |present )?"
     r"(?:payment )?terms (?:of|for)\b"
     r"|\bwhat(?: are|'re) [\w&.'-]+(?: [\w&.'-]+){0,3}'s (?:current |actual )?(?:payment )?terms\b"
-    r"|\bis\b.{1,40}\bstill on (?:\d+/\d+ )?net ?\d+\b"
+    r"|\bis\b.{1,40}\bstill on (?:\d+/\d+ )?net ?\d+\b)"
+    r"(?!.{0,40}\b(?:balance|owe|owes|owed|open|outstanding|and|also|plus)\b)"
 )

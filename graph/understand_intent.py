@@ -191,6 +191,8 @@ def intent_of(
         return "invoice_status", False
     if refs.payments:
         return "payment_lookup", False
+    if name and not refs.orders and terse.WRITE_OFF_WEIGHED.search(norm):
+        return "deduction_summary", False  # "w/o 40 globex??": a write-off weighed
     if ACRONYMS.search(text):
         return "forecast", False
     if worklist(norm):
@@ -227,6 +229,8 @@ def intent_of(
         return ("total_ar" if whole_book else "customer_balance"), False
     if vocab.HELP_WEAK.search(norm):
         return "help", False
+    if name and terse.ON_THEIR_ACCOUNT.search(norm):
+        return "customer_balance", False  # "what's on X's account?": what X owes
     if name and not chatter and len(name.split()) <= 6:
         return "customer_balance", True
     return "unknown", False

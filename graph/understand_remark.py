@@ -31,7 +31,8 @@ from graph.understand_clauses import (
     they,
 )
 from graph.understand_parts import ONE_CUSTOMER
-from graph.understand_refs import _extract
+from graph.understand_promises import PROMISE_ASKED_AFTER
+from graph.understand_refs import _extract, _name
 
 if TYPE_CHECKING:
     from graph.understand import Request
@@ -46,8 +47,27 @@ _CHANGE = lazy(
     r"|released|releasing|lifted|raised|lowered|blocked|unblocked|reminded|chased"
     # "the sales guy says we should stop selling to X", "… we cut them off"
     r"|stop(?:ping|ped)? (?:selling|shipping|supplying|deliveries|orders)|cut (?:them|him|her|it)"
-    r" off)\b"
+    r" off|log|logged|logging)\b"
 )
+# a change planned by the writer or pushed by someone else, said as the reason for a question:
+# "we'll likely open a dispute on X after I talk to ops", "sales is pushing to give X 60 day
+# terms. not my call - …"
+_PLANNED = lazy(
+    r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to)"
+    r"(?: (?:likely|probably|maybe|possibly|then))? (?:\w+ )?(?:open|raise|add|send|apply|put"
+    r"|write|hold|release|log|record|give|move|change|set|do|make)\b"
+    r"|\b(?:is|are) (?:pushing|asking|pressing) (?:us )?(?:to|for)\b|\bnot my call\b"
+)
+_DEED = lazy(
+    r"^(?:(?:writing|putting|holding|sending|placing|raising|logging|applying|releasing|opening"
+    r"|chasing|adding|recording|moving|changing|setting)\b\s*)+"
+)
+# "what are they now?", "remind me, what is it now?": the thing the remark names, asked after
+_THING_ASKED = lazy(
+    r"^(?:(?:remind me|just checking|so|and|but)\W+)?what (?:are|is) (?:they|it|that)"
+    r"( now| currently| today| at the moment| at present)?\W*$"
+)
+_TERMS_OR_LIMIT = lazy(r"\bterms\b|\b(?:credit )?limit\b")
 # the question asks for the change after all: "can you do it?", "can you put them on hold?"
 _DO_IT = lazy(
     r"\b(?:do (?:it|that|this|so)|go ahead|action (?:it|that)|make (?:it|that) happen"
@@ -93,6 +113,8 @@ def remark_then_question(
 ) -> Request | None:
     """The question after a remark about a change, read alone (by ``parse``), or None when the
     message is not a remark and then one question."""
+    if PROMISE_ASKED_AFTER.search(norm):
+        return None  # "we recorded X's promise for the 23rd, right? how much was it for": whole
     parts = classify(norm)
     # the remark's clauses first, then the question (its last clause, or the clauses from its
     # first question on: "… - what is their payment behaviour? avg days pls")
@@ -100,9 +122,11 @@ def remark_then_question(
     told, asked = parts[:first], parts[first:]
     if not told or not asked or not any(c.question for c in asked):
         return None
-    if any(c.role != ASKED for c in asked) or not any(c.marked for c in told):
-        return None  # a request or a question between remarks (read whole), or no remark said
     remark = ". ".join(c.text for c in told)
+    if any(c.role != ASKED for c in asked) or not (
+        any(c.marked for c in told) or _PLANNED.search(remark)
+    ):
+        return None  # a request or a question between remarks (read whole), or no remark said
     if not _CHANGE.search(remark):
         return None
     question = ". ".join(_LEAD.sub("", c.text) for c in asked)
@@ -127,7 +151,23 @@ def remark_then_question(
     if refs.orders and _CREDIT_WORDS.search(question):
         return None  # "Luis already released SO-1007 — what's Donovan's exposure now": whole
     numbers = [*refs.invoices] or ([] if refs.orders else _NUMBER.findall(remark))
-    who = customer_named(told, today, parse) or _customer(said)
+    # "no need to log anything for X — …": the name the remark holds when no reading names it
+    who = customer_named(told, today, parse) or _customer(said) or _name(refs.remaining)[0]
+    if who and (deed := _DEED.match(who)):
+        # "hold off on writing off X's short pay …": the deed is no part of the name
+        who = who[deed.end() :] or _DEED.sub("", _name(refs.remaining)[0] or "") or None
+    if (
+        who
+        and (thing := _THING_ASKED.match(question))
+        and (named := _TERMS_OR_LIMIT.search(remark))
+    ):
+        # "don't touch X's terms until … what are they now?", "I will raise the X limit on monday.
+        # remind me, what is it now?": the terms or limit the remark names, of its customer
+        question = (
+            f"what are the payment terms of {who}"
+            if named.group(0).startswith("term")
+            else f"what is the credit limit of {who}"
+        ) + (thing.group(1) or "")
     # "… is it overdue?": the one invoice the remark names; without one, the customer ("if X
     # don't pay by EOM I'll want it written off, how long's it been overdue?")
     one = f"invoice {numbers[0]}" if len(numbers) == 1 else (who if not numbers else None)

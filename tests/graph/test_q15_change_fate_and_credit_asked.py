@@ -73,6 +73,11 @@ def test_one_customers_credit_asked(text: str, customer: str) -> None:
     assert request.action is None
 
 
+def test_terms_asked_with_the_balance_is_what_they_owe() -> None:
+    request = parse("what are riverbend's current terms and balance?", TODAY)
+    assert request.intent == "customer_balance"
+
+
 def test_an_orders_credit_beside_the_invoice_named_as_its_reason() -> None:
     request = parse(
         "if globex doesn't pay 10204 by friday we'll hold SO-1002. "
