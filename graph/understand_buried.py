@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from graph.lazy_regex import lazy
+from graph.understand_order_asked import order_credit_asked
 from graph.understand_parts import cannot
 from graph.understand_vocab import normalize
 
@@ -181,6 +182,8 @@ def buried_question(
 ) -> Request | None:
     """The one question of a long polite message read alone, when the whole message read at
     once (``first``) did not read it; None when there is no such question or ``first`` stands."""
+    if (order := order_credit_asked(text, first)) is not None:
+        return order  # "X's buyer asked if we could invoice SO-… Is there headroom for it?"
     clauses = _clauses(text)
     if len(clauses) < 2 or first.action is not None or first.not_asked is not None:
         return None

@@ -182,7 +182,8 @@ HELP = _rx(
     r"\b(?:example|sample) (?:questions|requests|prompts)\b",
     r"\bwhat are (?:your|the bot's|arbot's) (?:features|capabilities|commands|skills)\b",
     r"\b(?:your|arbot's|the bot's) (?:features|capabilities)\b",
-    r"\b(?:when|if) i ask (?:you|arbot)\b|\bwhat happens (?:when|if) i\b",
+    # (not "what happens if I put X on hold, SO-1005 stays blocked?": that order's credit)
+    r"\b(?:when|if) i ask (?:you|arbot)\b|\bwhat happens (?:when|if) i\b(?!.*\bso-?\d)",
     r"\bwhat (?:questions|commands|reports|options|features) (?:are there|exist|do you (?:have"
     r"|know|support|understand|offer))\b",
     rf"\b(?:i'?m|i am) new\b{_NOTHING_ASKED}"

@@ -108,3 +108,47 @@ def test_room_for_an_amount_is_the_customers_credit_not_an_invoice(agent: Agent)
     assert reply.intent == "credit_check"
     assert reply.proposals == []
     assert "10,000" in reply.headline + str(reply.data) or "10000" in str(reply.data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their buyer asked if we could bill SO-1 before the month closes. "
+        "Is there headroom for it?",
+        "The customer wants the invoice for SO-1 before delivery. What's their exposure against "
+        "limit?",
+        "Sales asks to invoice SO-1 in two parts. Can we ship it, is the credit ok?",
+        "They want the SO-1 invoice split per site. I'll do it myself, "
+        "just tell me the order value.",
+        "Should we invoice SO-1 now or wait for the rest of the delivery?",
+        "What happens if I put Parent Co on hold, does SO-1 stay blocked?",
+    ],
+)
+def test_an_orders_credit_asked_after_a_wish_to_bill_it(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent == "credit_check", (text, request.intent)
+    assert request.order_refs == ("SO-1",)
+    assert request.action is None and request.not_asked is None
+
+
+@pytest.mark.parametrize("text", ["invoice SO-1 please", "create an invoice for SO-1"])
+def test_billing_an_order_asked_plainly_is_still_the_draft(text: str) -> None:
+    assert parse(text, TODAY).intent == "create_invoice", text
+
+
+def test_an_orders_credit_after_a_wish_answers_the_order_and_proposes_nothing(
+    agent: Agent,
+) -> None:
+    store = agent.approvals.store  # type: ignore[union-attr]
+    before = len(store.list())
+    reply = agent.ask(
+        Turn(
+            "dana",
+            "terminal",
+            "Their buyer asked if we could invoice SO-1 before month end. "
+            "Is there headroom for it?",
+        )
+    )
+    assert reply.intent == "credit_check"
+    assert reply.proposals == [] and len(store.list()) == before
+    assert "5,000.00" in reply.headline + str(reply.data) or "5000" in str(reply.data)
