@@ -137,6 +137,10 @@ PROPOSAL_ASKED_AFTER = _rx(
     rf"|\b(?:did|has|have)\b(?![^.?]*\d{{3}})[^.]{{0,60}}\b{_CHANGE}\b[^.]{{0,40}}\b(?:go|gone"
     r"|went|got|get) (?:through|thru)\b",
     r"^\W*(?:[\w'-]+ ){0,2}pending (?:my |your )?approval\b",
+    # a note proposed through arbot asked after: "was my note on X saved?" (a call logged, a
+    # promise recorded, an invoice created: not here)
+    r"\b(?:was|were|did|has|have)\b[^.?]{0,20}\b(?:my|the|our) (?:[\w-]+ )?notes?\b"
+    r"[^.?]{0,40}\b(?:(?:get|got|been|be) )?(?:saved|added)\b",
     # "did anything I submitted get approved yet"
     r"\b(?:anything|everything|what) (?:i|we) (?:submitted|sent in|asked for|requested|raised)\b"
     r".{0,20}\b(?:approved|rejected|signed off)\b",

@@ -33,6 +33,7 @@ TODAY = date(2026, 11, 21)
         "write-offs pending?",
         "limit change pending approval?",
         "what is pending approval right now?",
+        "was my note on riverbend saved? can't find it",
     ],
 )
 def test_a_changes_fate_is_the_inbox(text: str) -> None:
@@ -47,6 +48,7 @@ def test_a_changes_fate_is_the_inbox(text: str) -> None:
         "did the write-off on INV-10372 go through?",  # that invoice's state
         "summary of yesterday's cash and what's pending approval",  # the day's news first
         "did the payment from globex go through?",  # a payment, no change of arbot's
+        "did anyone log the call with globex yesterday?",  # a call, not a proposal
     ],
 )
 def test_not_the_inbox(text: str) -> None:
