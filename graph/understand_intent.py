@@ -210,8 +210,9 @@ def intent_of(
     if name and (vocab.AGING_REPORT.search(norm) or book.AGED_BOOK.search(norm)):
         # "whats X's aged debt": what X owes (the book's aging when the name is no customer)
         return "customer_balance", False
+    asked = _asked_first(norm)
     for intent, pattern in REPORTS:
-        if pattern.search(norm):
+        if pattern.search(norm) and (asked is None or pattern.search(asked)):
             return intent, False
     if refs.orders:
         return "credit_check", False
@@ -234,6 +235,18 @@ def intent_of(
     if name and not chatter and len(name.split()) <= 6:
         return "customer_balance", True
     return "unknown", False
+
+
+def _asked_first(norm: str) -> str | None:
+    """ "what was received yesterday? the lockbox file looked light.": the question asked in the
+    first sentence, about payments or balances, when only a remark follows it (a report's word in
+    the remark does not make the report the question); None otherwise."""
+    first, mark, rest = norm.partition("?")
+    if not mark or len(rest.split()) < 3 or "?" in rest:
+        return None  # not "… en el banco? suspense": a word of the question after it
+    if not (vocab.PAYMENT.search(first) or vocab.BALANCE.search(first)):
+        return None
+    return first
 
 
 def _credit_asked(norm: str, refs: _Refs) -> bool:

@@ -153,3 +153,28 @@ def test_a_worklist_said_tersely_is_answered_as_the_worklist(agent: Agent) -> No
     reply = agent.ask(Turn("dana", "terminal", "worst first. go"))
     assert reply.intent == "collections_list"
     assert reply.proposals == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What came in yesterday? The lockbox file looked thin to me.",
+        "what was received this week? the bank file seemed short",
+    ],
+)
+def test_the_question_first_then_a_remark_on_the_bank_file(text: str) -> None:
+    request = parse(text, TODAY)
+    assert request.intent in ("payments_received", "payment_history"), (text, request.intent)
+    assert request.period is not None
+
+
+def test_a_one_word_tag_after_the_question_is_still_its_word() -> None:
+    assert parse("any unidentified receipts in the bank? suspense", TODAY).intent == (
+        "cash_application"
+    )
+
+
+def test_the_question_before_a_remark_on_the_lockbox_is_answered(agent: Agent) -> None:
+    reply = agent.ask(Turn("dana", "terminal", "What came in yesterday? The lockbox looked thin."))
+    assert reply.intent == "payments_received"
+    assert reply.proposals == []
