@@ -77,7 +77,7 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
             continue  # "no more shipments to globex?" asks; "can you put … on hold?" requests
         if state and THE_CHANGE.match(clause.strip()):
             continue  # "the write off for X – is it approved yet?": its state asked, not it
-        if question and ADVICE.search(clause):
+        if question and (ADVICE.search(clause) or _OFFER.match(clause.strip())):
             continue  # "would you raise pinnacle's limit given how they pay?": advice asked
         asked = CAN_WE.match(body)
         if asked:  # "can we …" asks whether: see graph.understand_verbs
@@ -93,8 +93,11 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
                 if found.customer_text is None and _THEIR.search(body) and not found.invoice_refs:
                     # "since initech has paid on time, raise their limit to 12k": "their" is
                     # the customer named in another clause of the message
-                    rest = " ".join(c for c, _ in _clauses(norm) if c != clause)
-                    found = replace(found, customer_text=_customer_of(_extract(rest).remaining))
+                    rest = _extract(" ".join(c for c, _ in _clauses(norm) if c != clause))
+                    # "we got the guarantee from initech. … their limit": the one it came from
+                    source = _FROM_WHOM.match(rest.remaining)
+                    who = _customer_of(source.group(1)) if source else None
+                    found = replace(found, customer_text=who or _customer_of(rest.remaining))
                 return with_correction(found, norm)
     if (found := terms_elsewhere(norm) or _limit_elsewhere(norm)) is not None:
         return found
@@ -115,6 +118,9 @@ ADVICE = lazy(
     r"^(?:would|should|do) (?:you|we)\b(?!.*\bplease\b)"
     r".*\b(?:given|considering|in light of|in view of|based on)\b"
 )
+# "would you like that I raise …?", "do you want me to put …?": an offer, asked back
+_OFFER = lazy(r"^(?:would|do) you (?:like|want) (?:that (?:i|we)|me to|us to|if (?:i|we))\b")
+_FROM_WHOM = lazy(r"^.*\b(?:from|with)\s+((?:[\w&.'-]+\s?){1,5})\s*$")
 _TAG_QUESTION = lazy(
     r"[,-]\s*(?:right|correct|is that right|is that correct|isn't it|is it|no|yeah|yes|true"
     r"|(?:should|is|are|do|does|did|has|have|was|were|can|will|would)(?: not|n't) "
@@ -160,6 +166,7 @@ _ACCESS = lazy(
     r"\b(?:my|our|his|her) (?:own )?(?:account|login|user|access)\b|\b(?:password|log-?in|portal"
     r"|website|web ?shop|online (?:ordering|store|shop)|user (?:account|id))\b"
 )
+_ENTIRELY = lazy(r"\b(?:entirely|in (?:its|their) entirety|completely|altogether)\b")
 _UNTIL = lazy(r"\b(?:until|till|til|unless|pending)\b.*$")
 _VERBLESS_HOLD = lazy(r"^(?!(?:put|place|keep|set|move|hold|take|get|pull)\b)[\w&.' -]+ on \S+")
 _STOPPED = lazy(
@@ -310,6 +317,8 @@ def _write_off(remaining: str, norm: str, invoices: tuple[str, ...]) -> ActionRe
         return ActionRequest("write_off_deduction", customer_text=customer) if customer else None
     # "write off meridian's 140 on 987": the number after "on" is the invoice, not the amount
     amount, match = _money(MAYBE_INVOICE.sub(" ", remaining) if maybe else remaining)
+    if amount is None and _ENTIRELY.search(norm):
+        return None  # "write off INV-000987 entirely": the whole invoice, bad debt (cannot)
     after = norm[norm.find("write") :] if "write" in norm else norm
     return ActionRequest(
         "write_off_deduction",

@@ -16,6 +16,7 @@ from graph.understand_actions import ActionRequest, _customer_of, _money
 from graph.understand_collector import _MYSELF, _QUESTION, _action_request, _report
 from graph.understand_mentioned import STATEMENT_THOUGHT_OF
 from graph.understand_refs import _extract, customer_id
+from graph.understand_statement_clause import statement_in_clause
 from graph.understand_verbs import ASKING_YOU, clauses
 from graph.understand_verbs import POLITE as _POLITE
 
@@ -109,6 +110,8 @@ def read_statement(text: str, norm: str) -> Request | None:
         )
     if (sent := _sent_elsewhere(text, norm)) is not None:
         return sent
+    if (one := statement_in_clause(text, norm)) is not None:
+        return _action_request(text, one)  # "…, so please email X a statement today"
     if _QUESTION.search(body) and not re.match(r"^(?:show|can you show)\b", body):
         return None
     if _STATEMENT_FIGURE.search(body):

@@ -33,11 +33,14 @@ CLAUSES = lazy(
 POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok(?:ay)? to|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
     r"|abeg"  # Nigerian English: please
+    r"|@?arbot"  # "arbot apply PMT-… to …", "@arbot send X a statement": the bot addressed
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
     r"|can i get you to|(?:i |we )?request(?:ing)? you to"
     # "do the needful and send …"; said alone ("pls do the needful.") it is the go-ahead itself
     r"|do the needful(?: and| to|(?=[\s,!]+(?!(?:thanks|thank you|thx|ty|cheers)\b)\w))"
     r"|(?:i|we) (?:need|want|would like|'d like|agreed|have|decided)(?: you)? to|i'd like to"
+    r"|(?:i|we) would like that you"  # "I would like that you send them a reminder today"
+    r"|therefore|hence|thus"  # "… guarantee received. Therefore I would like that you …"
     # "we've agreed with the customer to …", "we agreed w/ globex to …"
     r"|(?:i|we)(?: have|'ve)? agreed (?:with|w/) (?:[\w&.'-]+ ){1,4}?to"
     # "we agreed with them we'd write it off"
