@@ -15,6 +15,7 @@ from graph.ar.terms import TERMS_WRITTEN, read_terms
 from graph.lazy_regex import lazy
 from graph.understand_apply import MAYBE_INVOICE, apply, maybe_invoices
 from graph.understand_clauses import STATE_ASKED, TAKEN_BACK, THE_CHANGE
+from graph.understand_esl import esl
 from graph.understand_limit import FROM_TO as _FROM_TO
 from graph.understand_limit import limit as _limit
 from graph.understand_limit import limit_elsewhere as _limit_elsewhere
@@ -25,6 +26,7 @@ from graph.understand_refs import _extract, _name, _Refs, customer_id
 from graph.understand_relayed import relayed
 from graph.understand_restated import restated
 from graph.understand_terms import CASH_ON_DELIVERY, days_terms, terms_elsewhere
+from graph.understand_terse import command as field_command
 from graph.understand_verbs import (
     ASKED_KINDS,
     ASKING_YOU,
@@ -45,6 +47,8 @@ def _action(text: str, norm: str) -> ActionRequest | None:
     rules. A note's own text is data: it is not read for commands."""
     if SELF_MEMO.match(norm):
         return None
+    if (said := field_command(norm)) is not None:
+        return _action(said, vocab.normalize(said))  # "contoso west | hold"
     text, norm = restated(text), restated(norm)  # "to COD... i mean net 7": "to net 7"
     if (off := TAKEN_BACK.search(norm)) is not None:
         # "put X on hold no wait scratch that never mind": called off in the same breath; only
@@ -73,6 +77,8 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
             # "for kendall paper kindly move them to net 30": "them" is the one the topic names
             who = topic.group("who")
             body = POLITE.sub("", f"{body[topic.end() : them.start()]}{who}{body[them.end() :]}")
+        if (plain := esl(clause.strip(), question, norm)) is not None:
+            body, question = POLITE.sub("", plain), False  # "is possible to …? I need it today"
         if question and not ASKING_YOU.match(clause.strip()):
             continue  # "no more shipments to globex?" asks; "can you put … on hold?" requests
         if state and THE_CHANGE.match(clause.strip()):
@@ -107,7 +113,7 @@ def _asked_action(text: str, norm: str, *, relaying: bool = False) -> ActionRequ
 
 _PER_AGREEMENT = lazy(
     r"\b(?:per|as per|as|under) (?:the |our |a |their |new |revised |latest )*(?:agreement|agreed"
-    r"|contract|e-?mail|mail|call|approval|request|discussion|conversation)\b"
+    r"|contract|e-?mail|mail|call|approval|request|discussion|conversation)(?: amendment)?\b"
 )
 _EVERYONE = lazy(
     r"\b(?:every|all)(?: (?:the|our|of (?:the|our)))? (?:customers|customer|accounts|debtors"
@@ -265,7 +271,8 @@ def _build(
         if passive := _PASSIVE.search(here.remaining):
             named = here.remaining[: passive.start()]  # "globex to be put on hold"
         elif _VERBLESS_HOLD.match(body):
-            named = here.remaining  # "kendall paper on stop please": the name opens it
+            # "kendall paper on stop please": the name opens it ("… til 10229 paid": how long)
+            named = _UNTIL.sub(" ", here.remaining)
         if kind == "hold_off" and orders and not _name(named)[0]:
             return ActionRequest("set_credit_hold", order_ref=orders[0], on_hold=False)
         customer = _customer_of(named) or _customer_of(here.remaining)  # "globex on hold pls"

@@ -26,6 +26,7 @@ from graph.understand_due import due_date as due_date
 from graph.understand_money import currency
 from graph.understand_refs import _extract
 from graph.understand_statements import statement_sent
+from graph.understand_terse import command
 from graph.understand_verbs import CLAUSES, SELF_MEMO
 from graph.understand_verbs import POLITE as _POLITE
 
@@ -108,6 +109,9 @@ _PROMISE_REPORT = lazy(
 # "… on hold as the PTP dated 11th Nov has been broken": a promise said broken is no new one
 _BROKEN = lazy(
     r"\b(?:broken|broke|missed|defaulted on|(?:not|never) (?:been )?(?:kept|honou?red|met))\b"
+    # "X did not pay on 7th like they promised": the promise said broken, by what they did
+    r"|\b(?:did not|didn't|did n't|has not|hasn't|have not|haven't|never) (?:pay|paid)\b"
+    r".{0,30}\b(?:like|as) (?:they|he|she|it) (?:promised|said)\b"
 )
 _BUT = lazy(r"\bbut\b")  # "… missed the last one, but now promised 2,500": a new promise
 
@@ -214,6 +218,8 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
         norm = vocab.normalize(text)
     if vocab.INJECTION.search(norm) or SELF_MEMO.match(norm):
         return None
+    if (said := command(norm)) is not None:
+        text, norm = said, vocab.normalize(said)  # "pinnacle pkg | dispute | 984 | wrong price"
     if _NOTE.search(_POLITE.sub("", norm)):
         return None  # a note's text is data: "add a note on northwind: disputing freight on …"
     from graph.understand_disputes import _DISPUTE_WORD, read_dispute
