@@ -289,8 +289,10 @@ def _build(
         return _add_note(text, refs)
     # a reminder: the customer is named in its clause ("send a reminder to northwind") or
     # elsewhere in the message ("chase fabrikam for the overdue invoices - send them a reminder")
-    named = _REMINDER_WORDS.sub(" ", named)
-    customer = _customer_of(named, _REMINDER_WORDS.sub(" ", refs.remaining))
+    named = _REMINDER_WORDS.sub(" ", re.sub(r"^ahead with\b.*", " ", named))  # "go ahead with a …"
+    lead = _LEAD_NAME.match(norm)  # "fabrikam: go ahead with a reminder …": the name first
+    customer = _customer_of(named) or (lead and _customer_of(lead.group(1)))
+    customer = customer or _customer_of(_REMINDER_WORDS.sub(" ", refs.remaining))
     if customer is None and fallback is not None:
         customer, invoices = fallback, tuple(i for i in invoices if i.upper() != fallback)
     if customer is None and invoices:

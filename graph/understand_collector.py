@@ -27,7 +27,7 @@ from graph.understand_money import currency
 from graph.understand_refs import _extract
 from graph.understand_statements import statement_sent
 from graph.understand_terse import command
-from graph.understand_verbs import CLAUSES, SELF_MEMO
+from graph.understand_verbs import CLAUSES, SELF_MEMO, VERB, clauses
 from graph.understand_verbs import POLITE as _POLITE
 
 if TYPE_CHECKING:
@@ -77,6 +77,11 @@ _PROMISE = lazy(
     r"|(?<=record )promise|(?<=log )promise|(?<=add a )promise"
     # "… committed to paying 5k friday, add the promise"; "got a promise from X for 3k"
     r"|(?<=add the )promise|(?<=log the )promise|(?<=got a )promise(?= from\b)"
+    # "… committed to $60,000 next friday. record that promise", "record as promise please",
+    # "please to register this promise to pay"
+    r"|(?<=record that )promise|(?<=record this )promise|(?<=record as )promise"
+    r"|(?<=record as a )promise|(?<=log that )promise|(?<=log as )promise"
+    r"|(?<=register this )promise|(?<=register the )promise|(?<=register a )promise"
     r"|(?:committed|commits|promised|promises)(?: a| the)? payment (?=of|for|on|by)"
     r")\b"
 )
@@ -113,6 +118,12 @@ _BROKEN = lazy(
     r"|\b(?:did not|didn't|did n't|has not|hasn't|have not|haven't|never) (?:pay|paid)\b"
     r".{0,30}\b(?:like|as) (?:they|he|she|it) (?:promised|said)\b"
 )
+_TOLD_BY = lazy(
+    r"\b(?:confirms?|confirmed|informs?|informed|says|said|told (?:us|me)|advised|advises"
+    r"|the (?:client|customer)|client|customer|he|she|they)\b"
+)
+_FROM_COMPANY = lazy(r"\bfrom\s+((?:[\w&.'-]+\s+){0,2}[\w&.'-]+)")
+_PROMISED_TO_THEM = lazy(r"\b(?:were|was|been|being|are|is) promised\b")
 _BUT = lazy(r"\bbut\b")  # "… missed the last one, but now promised 2,500": a new promise
 
 
@@ -149,6 +160,8 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
         return None
     if _ASKS.search(body[: verb.start()]) or _PROMISE_REPORT.search(body):
         return None
+    if _PROMISED_TO_THEM.search(_clause_of(body, verb.start())):
+        return None  # "the promo allowance they were promised": a promise made to them
     if _BROKEN.search(_clause_of(body, verb.start())):
         return None  # the broken promise is why something else is asked (a hold, a reminder)
     if re.search(r"\b(?:i|we)\s*$", body[: verb.start()]) or _MYSELF.search(norm):
@@ -158,8 +171,11 @@ def _read_promise(text: str, norm: str, today: date) -> Request | None:
     amount, written = _money(_extract(rest).remaining)
     before = _PROMISE_RECORD.sub(" ", body[: verb.start()])
     before = re.sub(r"^[\s:,-]+|\b(?:that|record|log|a|the|promise|ptp)\b", " ", before)
+    before = _TOLD_BY.sub(" ", before)  # "the client informed that he …", "X confirms …"
+    source = _FROM_COMPANY.search(before)  # "mrs. weber from abbott furniture confirms …"
     customer = (
-        _customer_of(before)
+        (_customer_of(source.group(1)) if source else None)
+        or _customer_of(before)
         or _customer_of(re.sub(r"^.*?\b(?:from|for|by)\b", " ", body[verb.end() :]))
         # "ptp granite restaurant cad 20k by dec 4": the name right after the word
         or _customer_of(_PROMISE.sub(" ", rest))
@@ -209,6 +225,24 @@ _MYSELF = lazy(
 )
 
 
+_DISPUTE_ASKED = lazy(
+    r"\b(?:open|raise|log|create|file|start|flag|record|enter)\b.{0,20}\bdisputes?\b"
+    r"|\bdispute (?:it|this|that|them|inv\S*|#?\d{3,})\b"
+)
+_PROMISE_OR_MEMO = lazy(r"\b(?:promises?|ptps?|(?:credit|debit) notes?)\b")
+
+
+def _note_asked(norm: str) -> bool:
+    """A note asked for in a clause of its own, no dispute opened: "please note on X: pricing
+    dispute on INV-… raised verbally", "… they confirmed it's disputed. Log a note on X that the
+    dispute letter is in the drive" — the dispute is the note's text, not a dispute asked."""
+    for clause, _ in clauses(norm):
+        body = _POLITE.sub("", clause.strip())
+        if VERB["note"].search(body) and not _PROMISE_OR_MEMO.search(body):
+            return not _DISPUTE_ASKED.search(norm)
+    return False
+
+
 def read(text: str, today: date, norm: str | None = None) -> Request | None:
     """The collector's request in ``text``, if it is one (``norm``: ``text`` normalized, when
     the caller has it)."""
@@ -225,7 +259,11 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
     from graph.understand_disputes import _DISPUTE_WORD, read_dispute
     from graph.understand_statement_asks import _STATEMENT, read_statement
 
-    if _DISPUTE_WORD.search(norm) and (found := read_dispute(text, norm)) is not None:
+    if (
+        _DISPUTE_WORD.search(norm)
+        and not _note_asked(norm)
+        and (found := read_dispute(text, norm)) is not None
+    ):
         return found
     if (said := statement_sent(text, norm)) is not None:
         return said.request  # graph.understand_statements: "issue a statement to X", "… and"

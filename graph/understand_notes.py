@@ -24,6 +24,8 @@ _NOTE_WORDS = lazy(
     r"|(?:pon|ponle|agrega|a[nñ]ade|deja)(?: una)? nota (?:en|a|para))\b",  # Spanish: "pon nota en"
     re.IGNORECASE,
 )
+# the end of the last clause before the note's verb
+_LEAD = lazy(r".*(?:[,;:!?]|(?<!\bco)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bllc)\.)\s+", re.DOTALL)
 _QUOTED_NOTE = lazy(r"^['\"\u201c\u2018](.+)['\"\u201d\u2019][.!]?$")
 _CONTACTED = lazy(
     r"(?i)^(?:(?:i|we) )?(?:called|phoned|rang|emailed|e-mailed|met|spoke (?:to|with)"
@@ -49,6 +51,11 @@ she ap waiting expects expecting plans plan intends going should needs
 )
 
 
+def _note_customer(who_part: str) -> str | None:
+    asked = POLITE.sub("", who_part.lower())  # "abeg help me put a note on X: …"
+    return _customer_of(_NOTE_WORDS.sub(" ", _CALL.sub(" ", _JOT.sub(" ", asked))))
+
+
 def _note(text: str) -> tuple[str | None, str] | None:
     """(customer words, note text) from the original wording: "note for globex: AP says…",
     "log a call with initech - spoke to AP…", "record that mills promised to pay by…"."""
@@ -58,9 +65,13 @@ def _note(text: str) -> tuple[str | None, str] | None:
         who_part, body = text, ""
     else:
         who_part, body = text[: separator.start()], text[separator.end() :].strip()
+    customer = None
+    if head is not None and (lead := _LEAD.search(text[: head.start()])) is not None:
+        # "For the audit trail, please note on X: …", "… in writing. Log a note on X that …":
+        # the clause asking for the note names its customer, not the remark before it
+        customer = _note_customer(who_part[lead.end() :])
     # "add a remark on Tate Engineering's account": the note's own noun names no one
-    asked = POLITE.sub("", who_part.lower())  # "abeg help me put a note on X: …"
-    customer = _customer_of(_NOTE_WORDS.sub(" ", _CALL.sub(" ", _JOT.sub(" ", asked))))
+    customer = customer or _note_customer(who_part)
     if customer is None and separator is not None and _extract(who_part).invoices:
         # "note on PK-200: buyer change, …": the note is on what the head names, an invoice or a
         # customer's id, which only the ledger tells apart (graph.agent.customer_ids)

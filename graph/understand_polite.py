@@ -23,11 +23,17 @@ CLAUSES = lazy(
     # "… 500 sitting unapplied from PAY-5002 → put it on 982": an arrow before an order
     r"|\s(?:\u2192|->|=>)\s(?=(?:please |pls |kindly )?(?:put|apply|allocate|match|post|use"
     r"|send|write|release|hold|raise|lower|set|add|log|move|change)\b)"
+    # "X's wire landed wednesday so release SO-1003 now", "they've paid so take X off stop":
+    # a remark, then what to do because of it
+    r"|\sso(?= (?:(?:just|please|now|then|kindly) )*(?:release|take|put|apply|write off|send"
+    r"|email|remind|raise|lower|lift|block|unblock|record|log|note|open|set|change|move)\b)"
 )
 POLITE = lazy(
     r"^(?:(?:hi|hey|hello|ok(?:ay)? to|ok|okay|so|also|and|then|now|team|guys|all|please(?: to)?"
     r"|abeg"  # Nigerian English: please
-    r"|@?arbot"  # "arbot apply PMT-… to …", "@arbot send X a statement": the bot addressed
+    # "arbot apply PMT-… to …", "@arbot send X a statement": the bot addressed; "…, so you can
+    # apply PMT-… to …": a condition met
+    r"|@?arbot|mate|you can"
     r"|kindly(?: to)?|just|quickly|asap|can you|could you|would you|will you|would you mind"
     r"|can i get you to|(?:i |we )?request(?:ing)? you to"
     # "do the needful and send …"; said alone ("pls do the needful.") it is the go-ahead itself

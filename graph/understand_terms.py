@@ -18,7 +18,7 @@ from graph.understand_verbs import clauses as _clauses
 # terms a bare "please update" changes to: wanted, agreed, or to be from now on
 _TERMS_WANTED = lazy(
     r"\b(?:(?:should|ought to|needs to|must|has to) (?:be|go) on|wants?|asked for|asks for"
-    r"|requested|agreed|from now on"
+    r"|requested|agreed|from now on|approved|signed"
     r"|going forward|(?:is |are )?moving to|moves? to|(?:is|are) now on"
     # "X should be net 45 not net 30, please fix": what they should be on
     r"|(?:should|needs to|must|has to) be(?= (?:on )?(?:net|n) ?-?\d)"
@@ -32,7 +32,8 @@ _TERMS_TO_DAYS = lazy(r"\bterms?\b.{1,60}?\bto (\d{1,3}) days\b")
 _TERMS_VERB = lazy(
     r"^(?:update|change|amend|adjust|modify|set|switch|move|revise) (?P<who>(?:[\w&.'-]+ ){0,4}?)"
     r"(?:payment |credit )?terms(?: (?:key|code|field|record))?(?: accordingly| as well| too| then"
-    r"| in the system| in the master| on the account)?(?: please| pls| thanks| thank you)?\s*$"
+    r"| in the system| in the master| on the account)?(?: please| pls| thanks| thank you| now"
+    r"| today| asap)*\s*$"
     # "evergreen should be on net 45 from now on, pls update": the update of what was said
     r"|^(?:update|change|amend|adjust|revise|fix|correct)(?P<it> (?:it|that|this|accordingly"
     r"|the system"
@@ -47,9 +48,13 @@ _ASKING_FOR = lazy(
 # "we're changing whitaker services group to net 30"
 _AGREED_WITH = lazy(
     r"\b(?:agreed|spoke|talked|negotiated|settled) (?:with|w/) (?P<with>.+?) (?:to|that|on)\b"
+    # "terms of wells & wagner change from 45 to 30 days"
+    r"|\bterms? (?:of|for) (?P<of>.+?) (?:change|changes|go|goes|move|moves|from|to|will|is|are)\b"
     r"|\b(?:changing|moving|switching|putting) (?P<to>.+?) (?:to|onto|on) (?:(?:\d{1,2}(?:\.\d+)?"
     r" ?%? ?/? ?\d{1,3},? )?(?:net|n) ?-?\d|\d{1,3}[- ]?days?)"
 )
+
+_BARE_DAYS = lazy(r"^(?:net )?(\d{1,3}) days?[.!]*$")
 
 
 def terms_elsewhere(norm: str) -> ActionRequest | None:
@@ -65,6 +70,9 @@ def terms_elsewhere(norm: str) -> ActionRequest | None:
         others = " ".join(c for i, (c, _) in enumerate(clauses) if i != n)
         changed = FROM_TO.search(others)  # "from net 60 to net 45": the terms after "to"
         terms = read_terms(others[changed.end() :] if changed else others) or days_terms(others)
+        bare = [int(d.group(1)) for c, _ in clauses if (d := _BARE_DAYS.match(c.strip()))]
+        if terms is None and len(bare) == 1:
+            terms = (bare[0], Decimal("0"), 0)  # "the new contract is signed, 60 days"
         if terms is None:
             return None
         if verb.group("who") is None and not _TERMS_WANTED.search(others):
@@ -73,7 +81,19 @@ def terms_elsewhere(norm: str) -> ActionRequest | None:
         agreed = _AGREED_WITH.search(others)
         customer = (
             _customer_of(who)
-            or (_customer_of(agreed.group("with") or agreed.group("to")) if agreed else None)
+            or (
+                _customer_of(agreed.group("with") or agreed.group("to") or agreed.group("of"))
+                if agreed
+                else None
+            )
+            # "heritage garden centers - the new contract is signed, 60 days": clause by clause
+            or _customer_of(
+                *(
+                    _ASKING_FOR.sub(" ", CASH_ON_DELIVERY.sub(" ", c))
+                    for i, (c, _) in enumerate(clauses)
+                    if i != n
+                )
+            )
             or _customer_of(_ASKING_FOR.sub(" ", CASH_ON_DELIVERY.sub(" ", others)))
         )
         if customer is None:

@@ -55,6 +55,8 @@ TERSE = {
         rf"(?:[\w&.'-]+ ){{1,4}}on {_HOLD} (?:until|till|til) [\w .-]{{1,40}}$"
     ),
     "reminder": (
+        # "Fabrikam: go ahead with a reminder covering the August invoices"
+        r"^go ahead with (?:an? |the )?(?:\w+ )?reminder\b|"
         # "dunning 1 to pinecrest 10229"
         rf"^(?:dunning|reminder){_LEVEL} (?:to|for)\s(?=\S)"
         # a reminder named alone in its clause, its customer said in another
