@@ -229,18 +229,35 @@ _DISPUTE_ASKED = lazy(
     r"\b(?:open|raise|log|create|file|start|flag|record|enter)\b.{0,20}\bdisputes?\b"
     r"|\bdispute (?:it|this|that|them|inv\S*|#?\d{3,})\b"
 )
-_PROMISE_OR_MEMO = lazy(r"\b(?:promises?|ptps?|(?:credit|debit) notes?)\b")
+# "record that promise": the promise recorded, not a note; "resolved with credit note": no note
+_PROMISE_OR_MEMO = lazy(
+    r"^(?:record|log|add|register|enter|save|capture) (?:that |this |the |a |as |as a )?"
+    r"(?:promise|ptp)|\b(?:credit|debit) notes?\b"
+)
 
 
-def _note_asked(norm: str) -> bool:
-    """A note asked for in a clause of its own, no dispute opened: "please note on X: pricing
-    dispute on INV-… raised verbally", "… they confirmed it's disputed. Log a note on X that the
-    dispute letter is in the drive" — the dispute is the note's text, not a dispute asked."""
+_NOTE_NOUN = lazy(r"^(?:\w+ ){0,3}?(?:notes?|notate|comments?|memos?|remarks?)\b")
+_PROMISE_ASKED = lazy(
+    r"\b(?:record|log|add|register|enter|save|capture) (?:that |this |the |a |as |as a )?"
+    r"(?:promise|ptp)\b"
+)
+
+
+def _note_asked(norm: str, *, noun: bool = False) -> int | None:
+    """Where a note asked for in a clause of its own starts ("please note on X: pricing dispute
+    on INV-… raised verbally", "… they confirmed it's disputed. Log a note on X that the dispute
+    letter is in the drive": the dispute is the note's text, not a dispute asked), or None."""
+    at = 0
     for clause, _ in clauses(norm):
         body = _POLITE.sub("", clause.strip())
-        if VERB["note"].search(body) and not _PROMISE_OR_MEMO.search(body):
-            return not _DISPUTE_ASKED.search(norm)
-    return False
+        if (
+            VERB["note"].search(body)
+            and not _PROMISE_OR_MEMO.search(body)
+            and (not noun or _NOTE_NOUN.search(body))  # "note …", not "record that …"
+        ):
+            return norm.find(clause, at)
+        at = norm.find(clause, at) + len(clause)
+    return None
 
 
 def read(text: str, today: date, norm: str | None = None) -> Request | None:
@@ -259,9 +276,10 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
     from graph.understand_disputes import _DISPUTE_WORD, read_dispute
     from graph.understand_statement_asks import _STATEMENT, read_statement
 
+    noted = _note_asked(norm)
     if (
         _DISPUTE_WORD.search(norm)
-        and not _note_asked(norm)
+        and not (noted is not None and not _DISPUTE_ASKED.search(norm))
         and (found := read_dispute(text, norm)) is not None
     ):
         return found
@@ -269,4 +287,7 @@ def read(text: str, today: date, norm: str | None = None) -> Request | None:
         return said.request  # graph.understand_statements: "issue a statement to X", "… and"
     if _STATEMENT.search(norm) and (found := read_statement(text, norm)) is not None:
         return found
+    noted = _note_asked(norm, noun=True)
+    if noted is not None and _PROMISE.search(norm, noted) and not _PROMISE_ASKED.search(norm):
+        return None  # "tate eng: note 'PTP verbal only, not confirmed'": the promise is the note's
     return _read_promise(text, norm, today)

@@ -44,6 +44,18 @@ _DISPUTED_NUMBER = lazy(
     r"#?(\d{3})\b(?![.,]\d)(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%)\b)",
     re.IGNORECASE,
 )
+# a dispute asked to be opened on what another clause names
+_OPEN_ONE = lazy(
+    r"\b(?:open|raise|log|lodge) (?:one|(?:a |the )?dispute (?:on|for|against) (?:it|this|that)"
+    r"(?: one| invoice)?)\b"
+)
+_NOT_OPENED = lazy(
+    r"\b(?:don't|dont|do not|no need to|not yet|never|hold off on) (?:to )?(?:open|raise|log"
+    r"|lodge)(?:ing)?\b"
+)
+_NAMED_NUMBER = lazy(
+    r"(?<![\w$.,])(\d{3,6})\b(?![.,]\d)(?!\s*(?:k|m|usd|eur|gbp|cad|dollars?|days?|%|\+)(?!\w))"
+)
 _DISPUTE_ID = lazy(r"\bdsp-[0-9a-f]{8}\b", re.IGNORECASE)
 _SHORT_PAY = lazy(r"\bshort[- ]?pa(?:y|id|yment)s?\b|\bdeductions?\b")
 _DISPUTE_AMOUNT = lazy(
@@ -77,6 +89,10 @@ def read_dispute(text: str, norm: str) -> Request | None:
     # "X is disputing 984": a short number disputed may be an invoice of a ledger whose numbers
     # carry a prefix (the agent keeps it when the ledger has it)
     bare = () if refs.invoices else tuple(_DISPUTED_NUMBER.findall(refs.remaining))
+    if not refs.invoices and not bare and _OPEN_ONE.search(norm):
+        # "dispute on harbor inc 982 - they say qty short. pls open one", "X reckon 986 was
+        # never ordered. can you open a dispute on it": the number the dispute is opened on
+        bare = tuple(dict.fromkeys(_NAMED_NUMBER.findall(refs.remaining)))[:1]
     if not refs.invoices and not bare and not _DISPUTE_ID.search(text):
         return None
     if _RESOLVE.search(norm):
@@ -97,6 +113,8 @@ def read_dispute(text: str, norm: str) -> Request | None:
         )
     if not (refs.invoices or bare) or _QUESTION.search(norm) or re.search(r"\bundisput", norm):
         return None
+    if _NOT_OPENED.search(norm):
+        return None  # "globex disputes 10222, don't open one yet": the dispute told, not opened
     description = ""
     if (cut := _DESCRIPTION.search(text)) is not None:
         description = text[cut.end() :].strip(" .:-")

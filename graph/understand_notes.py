@@ -26,6 +26,7 @@ _NOTE_WORDS = lazy(
 )
 # the end of the last clause before the note's verb
 _LEAD = lazy(r".*(?:[,;:!?]|(?<!\bco)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bllc)\.)\s+", re.DOTALL)
+_QUOTE_AFTER = lazy(r"\s*:?\s*(?=['\"\u201c\u2018].+['\"\u201d\u2019][.!]?$)", re.DOTALL)
 _QUOTED_NOTE = lazy(r"^['\"\u201c\u2018](.+)['\"\u201d\u2019][.!]?$")
 _CONTACTED = lazy(
     r"(?i)^(?:(?:i|we) )?(?:called|phoned|rang|emailed|e-mailed|met|spoke (?:to|with)"
@@ -61,6 +62,8 @@ def _note(text: str) -> tuple[str | None, str] | None:
     "log a call with initech - spoke to AP…", "record that mills promised to pay by…"."""
     head = _NOTE_HEAD.search(text)
     separator = _NOTE_SEPARATOR.search(text, head.end() if head else 0)
+    if head is not None and (quote := _QUOTE_AFTER.match(text, head.end())) is not None:
+        separator = quote  # "tate eng: note 'PTP verbal only, not confirmed'": the quote whole
     if separator is None:
         who_part, body = text, ""
     else:
