@@ -186,3 +186,36 @@ def test_terms_said_apart_from_the_update(text, customer, days):
 def test_terms_look_alikes_propose_nothing(text):
     request = parse(text, TODAY)
     assert request.action is None or request.action.kind != "set_terms"
+
+
+# --- a dispute opened on what another clause names -----------------------------------------------
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("dispute on kendall paper 411 - they say two cases short. pls open one", "411"),
+        ("mills aerospace reckon 412 was never delivered. can you open a dispute on it", "412"),
+    ],
+)
+def test_a_dispute_opened_on_the_number_said_before(text, number):
+    action = _action(text)
+    assert action.kind == "open_dispute"
+    assert number in (*action.invoice_refs, *action.maybe_invoices)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mills aerospace reckon 412 was never delivered. should we open a dispute on it?",
+        "kendall paper disputes 10411, don't open one yet",
+    ],
+)
+def test_dispute_look_alikes_propose_nothing(text):
+    _nothing(text)
+
+
+# --- a note's quoted text ------------------------------------------------------------------------
+def test_a_quoted_note_is_read_whole_and_its_promise_is_the_note():
+    action = _action("kendall paper: note 'PTP by phone only, not in writing'")
+    assert action.kind == "add_note"
+    assert action.customer_text == "kendall paper"
+    assert action.text == "PTP by phone only, not in writing"
