@@ -205,6 +205,11 @@ _NOTE_ASKED_AFTER = lazy(
 _DOCUMENT_NOTE = lazy(
     r"\b(?:review|audit|auditor'?s?|sox|pbc|working paper|wp|close|committee|meeting)\s+$"
 )
+# the change's state asked after it, in a word: "dunning to northwind - paused?"
+_STATE_ASKED = lazy(
+    r"[-\u2013\u2014,:;]\s*(?:still )?(?:paused|stopped|done|sent|approved|pending|active|live"
+    r"|running|on hold|in place|gone out|went out)\s*\?+\s*$"
+)
 # the sentence a match is in starts after the last of these
 _SENTENCE_END = lazy(r"[.?!\n]")
 
@@ -313,7 +318,7 @@ def _why_not(norm: str, match: re.Match[str], kind: str, conditional: bool) -> s
         return "negated"  # "write off all of X? nah forget it, …": called off after it
     if _DRY_RUN.search(norm):
         return "negated"
-    if _WEIGHED.search(before):
+    if _WEIGHED.search(before) or _STATE_ASKED.search(norm, match.end()):
         return "question"
     if _WAIT_BEFORE.search(norm[: match.start()]):
         return "hypothetical"

@@ -228,6 +228,8 @@ _MYSELF = lazy(
 _DISPUTE_ASKED = lazy(
     r"\b(?:open|raise|log|create|file|start|flag|record|enter)\b.{0,20}\bdisputes?\b"
     r"|\bdispute (?:it|this|that|them|inv\S*|#?\d{3,})\b"
+    # "heritage garden are disputing INV-10311, pls log it": the dispute is what is logged
+    r"|\bdisput\w*\b.{0,60}\b(?:log|record|enter|open|raise|file) (?:it|that|this|one)\b"
 )
 # "record that promise": the promise recorded, not a note; "resolved with credit note": no note
 _PROMISE_OR_MEMO = lazy(

@@ -192,11 +192,18 @@ def test_what_arbot_cannot_answer_is_not_read_as_another_question(text: str, can
         ("open invoices for globex", "customer_balance"),
         ("invoices in dispute", "disputes"),
         ("largest invoices this month", "largest_invoices"),
-        ("write a dunning email to globex", "collections_list"),
+        ("who needs a dunning email this week", "collections_list"),
     ],
 )
 def test_invoice_questions_arbot_answers_stay_answered(text: str, intent: str) -> None:
     assert parse(text, TODAY).intent == intent
+
+
+def test_a_dunning_email_written_to_a_customer_is_a_reminder_asked() -> None:
+    """Per the labelling rules, writing a dunning e-mail to a customer asks for a reminder
+    (it was read as the collections list before session 15)."""
+    request = parse("write a dunning email to globex", TODAY)
+    assert request.action is not None and request.action.kind == "send_reminder"
 
 
 @pytest.mark.parametrize(
