@@ -126,3 +126,11 @@ def asked_action(text: str, today: date = date(2026, 11, 21)) -> ActionRequest:
     assert request.intent == "action_request", (text, request)
     assert request.action is not None
     return request.action
+
+
+def asks_nothing(text: str, today: date = date(2026, 11, 21)) -> None:
+    """Asserts the reader reads no change request in a message."""
+    from graph.understand import parse
+
+    request = parse(text, today)
+    assert request.intent != "action_request", (text, request.action)

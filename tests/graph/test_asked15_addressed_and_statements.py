@@ -10,21 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from graph.understand import parse
+from tests.conftest import asked_action, asks_nothing
 
 TODAY = date(2026, 11, 21)
-
-
-def _action(text: str):
-    request = parse(text, TODAY)
-    assert request.intent == "action_request", (text, request.intent)
-    assert request.action is not None
-    return request.action
-
-
-def _nothing(text: str) -> None:
-    request = parse(text, TODAY)
-    assert request.intent != "action_request", (text, request.action)
 
 
 # --- arbot addressed by its name ---------------------------------------------------------------
@@ -48,7 +36,7 @@ def _nothing(text: str) -> None:
     ],
 )
 def test_arbot_addressed_by_name_is_asked(text, kind, customer, invoice):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == kind
     if customer:
         assert action.customer_text == customer
@@ -57,7 +45,9 @@ def test_arbot_addressed_by_name_is_asked(text, kind, customer, invoice):
 
 
 def test_arbot_write_off_amount_read():
-    assert _action("arbot w/o 55.10 on mills aerospace 10411, freight").amount == Decimal("55.10")
+    assert asked_action("arbot w/o 55.10 on mills aerospace 10411, freight").amount == Decimal(
+        "55.10"
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,7 +59,7 @@ def test_arbot_write_off_amount_read():
     ],
 )
 def test_arbot_addressed_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
 
 
 # --- a statement in one clause of a longer message ---------------------------------------------
@@ -95,7 +85,7 @@ def test_arbot_addressed_look_alikes_propose_nothing(text):
     ],
 )
 def test_statement_asked_after_a_remark(text, customer):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "send_statement"
     assert action.customer_text == customer
 
@@ -110,7 +100,7 @@ def test_statement_asked_after_a_remark(text, customer):
     ],
 )
 def test_statement_named_with_how_it_goes_out(text, customer):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "send_statement"
     assert action.customer_text == customer
 
@@ -126,12 +116,12 @@ def test_statement_named_with_how_it_goes_out(text, customer):
     ],
 )
 def test_statement_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
 
 
 # --- the ESL "I would like that you …" ----------------------------------------------------------
 def test_would_like_that_you_asks():
-    action = _action(
+    action = asked_action(
         "I would like that you raise the limit of Kendall Paper to 60k, the CFO signed."
     )
     assert action.kind == "set_credit_limit"
@@ -140,7 +130,7 @@ def test_would_like_that_you_asks():
 
 
 def test_therefore_before_the_request_refers_back():
-    action = _action(
+    action = asked_action(
         "We got the guarantee from Initech. Therefore I would like that you increase their "
         "limit to 9000 USD."
     )
@@ -149,4 +139,4 @@ def test_therefore_before_the_request_refers_back():
 
 
 def test_would_like_that_you_asked_as_a_question_proposes_nothing():
-    _nothing("Would you like that I raise the limit of Kendall Paper to 60k?")
+    asks_nothing("Would you like that I raise the limit of Kendall Paper to 60k?")

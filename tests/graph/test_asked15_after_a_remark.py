@@ -13,39 +13,28 @@ from decimal import Decimal
 import pytest
 
 from graph.understand import parse
+from tests.conftest import asked_action, asks_nothing
 
 TODAY = date(2026, 11, 21)
 
 
-def _action(text: str):
-    request = parse(text, TODAY)
-    assert request.intent == "action_request", (text, request.intent)
-    assert request.action is not None
-    return request.action
-
-
-def _nothing(text: str) -> None:
-    request = parse(text, TODAY)
-    assert request.intent != "action_request", (text, request.action)
-
-
 # --- a remark, "so", then the change --------------------------------------------------------------
 def test_so_release_the_order():
-    action = _action("Initech's wire of 4,100.00 cleared this morning so release SO-1004 now")
+    action = asked_action("Initech's wire of 4,100.00 cleared this morning so release SO-1004 now")
     assert action.kind == "set_credit_hold"
     assert action.order_ref == "SO-1004"
     assert action.on_hold is False
 
 
 def test_so_take_the_customer_off_stop():
-    action = _action("they've cleared everything overdue so take Kendall Paper off stop")
+    action = asked_action("they've cleared everything overdue so take Kendall Paper off stop")
     assert action.kind == "set_credit_hold"
     assert action.customer_text == "kendall paper"
     assert action.on_hold is False
 
 
 def test_so_now_you_can_write_it_off():
-    action = _action(
+    action = asked_action(
         "Mills deduction of 18,40 on INV-10411 - the manager signed off this morning, so now you "
         "can write it off."
     )
@@ -55,7 +44,9 @@ def test_so_now_you_can_write_it_off():
 
 
 def test_so_you_can_apply():
-    action = _action("The remittance from Initech arrived, so you can apply PAY-7001 to INV-10555.")
+    action = asked_action(
+        "The remittance from Initech arrived, so you can apply PAY-7001 to INV-10555."
+    )
     assert action.kind == "apply_payment"
     assert action.payment_ref == "PAY-7001"
     assert action.invoice_refs == ("10555",)
@@ -71,12 +62,12 @@ def test_so_you_can_apply():
     ],
 )
 def test_so_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
 
 
 # --- a note that speaks of a dispute -------------------------------------------------------------
 def test_a_note_about_a_dispute_is_a_note():
-    action = _action(
+    action = asked_action(
         "For the audit file, please note on Kendall Paper: quantity dispute on INV-10411 raised "
         "by phone, nothing in writing yet."
     )
@@ -86,7 +77,7 @@ def test_a_note_about_a_dispute_is_a_note():
 
 
 def test_a_note_after_a_remark_names_the_customer_of_its_clause():
-    action = _action(
+    action = asked_action(
         "About my question this morning on the Globex invoice: they confirmed it is disputed. "
         "Log a note on Globex Corporation that the claim letter is in the drive."
     )
@@ -95,7 +86,7 @@ def test_a_note_after_a_remark_names_the_customer_of_its_clause():
 
 
 def test_a_dispute_asked_beside_a_note_stays_a_dispute():
-    action = _action(
+    action = asked_action(
         "kendall is disputing 10411, open a dispute and add a note that the buyer called"
     )
     assert action.kind == "open_dispute"
@@ -122,13 +113,13 @@ def test_closing_a_dispute_with_a_credit_note_is_no_note():
     ],
 )
 def test_a_promise_recorded_in_its_own_words(text, customer):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "record_promise"
     assert action.customer_text == customer
 
 
 def test_a_promise_made_to_them_is_no_promise_of_theirs():
-    action = _action(
+    action = asked_action(
         "can you w/o the 55.00 remaining on kendall paper 10411, it's the rebate they were promised"
     )
     assert action.kind == "write_off_deduction"
@@ -142,7 +133,7 @@ def test_a_promise_made_to_them_is_no_promise_of_theirs():
     ],
 )
 def test_promise_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
 
 
 # --- terms said in one clause, "please update" in another ----------------------------------------
@@ -169,7 +160,7 @@ def test_promise_look_alikes_propose_nothing(text):
     ],
 )
 def test_terms_said_apart_from_the_update(text, customer, days):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "set_terms"
     assert action.customer_text == customer
     assert action.terms == (days, Decimal("0"), 0)
@@ -197,7 +188,7 @@ def test_terms_look_alikes_propose_nothing(text):
     ],
 )
 def test_a_dispute_opened_on_the_number_said_before(text, number):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "open_dispute"
     assert number in (*action.invoice_refs, *action.maybe_invoices)
 
@@ -210,12 +201,12 @@ def test_a_dispute_opened_on_the_number_said_before(text, number):
     ],
 )
 def test_dispute_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
 
 
 # --- a note's quoted text ------------------------------------------------------------------------
 def test_a_quoted_note_is_read_whole_and_its_promise_is_the_note():
-    action = _action("kendall paper: note 'PTP by phone only, not in writing'")
+    action = asked_action("kendall paper: note 'PTP by phone only, not in writing'")
     assert action.kind == "add_note"
     assert action.customer_text == "kendall paper"
     assert action.text == "PTP by phone only, not in writing"

@@ -10,33 +10,21 @@ from decimal import Decimal
 
 import pytest
 
-from graph.understand import parse
+from tests.conftest import asked_action, asks_nothing
 
 TODAY = date(2026, 11, 21)
 
 
-def _action(text: str):
-    request = parse(text, TODAY)
-    assert request.intent == "action_request", (text, request.intent)
-    assert request.action is not None
-    return request.action
-
-
-def _nothing(text: str) -> None:
-    request = parse(text, TODAY)
-    assert request.intent != "action_request", (text, request.action)
-
-
 # --- fields ------------------------------------------------------------------------------------
 def test_write_off_in_fields():
-    action = _action("initech | w/o 25 | 10321 | pricing")
+    action = asked_action("initech | w/o 25 | 10321 | pricing")
     assert action.kind == "write_off_deduction"
     assert action.invoice_refs == ("10321",)
     assert action.amount == Decimal("25")
 
 
 def test_write_off_in_fields_with_the_invoice_beside_the_name():
-    action = _action("fabrikam 10157 | w/o 75 | residual, not worth a call")
+    action = asked_action("fabrikam 10157 | w/o 75 | residual, not worth a call")
     assert action.kind == "write_off_deduction"
     assert action.maybe_invoices == ("10157",) or action.invoice_refs == ("10157",)
     assert action.amount == Decimal("75")
@@ -54,20 +42,20 @@ def test_write_off_in_fields_with_the_invoice_beside_the_name():
     ],
 )
 def test_a_change_in_fields(text, kind, customer):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == kind
     assert action.customer_text == customer
 
 
 def test_field_values_read():
-    assert _action("mills aerospace | CL | 40000").amount == Decimal("40000")
-    assert _action("kendall paper | hold").on_hold is True
+    assert asked_action("mills aerospace | CL | 40000").amount == Decimal("40000")
+    assert asked_action("kendall paper | hold").on_hold is True
     assert (
-        _action("initech | note | left vm twice, no call back").text
+        asked_action("initech | note | left vm twice, no call back").text
         == "left vm twice, no call back"
     )
-    assert _action("reminder | fabrikam | 10157 | firm").invoice_refs == ("10157",)
-    assert _action("globex | terms | net 45").terms == (45, Decimal("0"), 0)
+    assert asked_action("reminder | fabrikam | 10157 | firm").invoice_refs == ("10157",)
+    assert asked_action("globex | terms | net 45").terms == (45, Decimal("0"), 0)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +66,7 @@ def test_field_values_read():
     ],
 )
 def test_a_dispute_in_fields(text):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == "open_dispute"
     assert "10157" in (*action.invoice_refs, *action.maybe_invoices)
     assert action.reason_code == "shortage"
@@ -95,7 +83,7 @@ def test_a_dispute_in_fields(text):
     ],
 )
 def test_field_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
 
 
 # --- shorthand in words -----------------------------------------------------------------------
@@ -124,15 +112,15 @@ def test_field_look_alikes_propose_nothing(text):
     ],
 )
 def test_shorthand_in_words(text, kind, customer):
-    action = _action(text)
+    action = asked_action(text)
     assert action.kind == kind
     assert action.customer_text == customer
 
 
 def test_shorthand_values_read():
-    assert _action("mills aerospace CL 40000 eff now").amount == Decimal("40000")
-    assert _action("terms 2/10 n30 for kendall paper").terms == (30, Decimal("2"), 10)
-    assert _action("dunning 2 to kendall paper 10411").invoice_refs == ("10411",)
+    assert asked_action("mills aerospace CL 40000 eff now").amount == Decimal("40000")
+    assert asked_action("terms 2/10 n30 for kendall paper").terms == (30, Decimal("2"), 10)
+    assert asked_action("dunning 2 to kendall paper 10411").invoice_refs == ("10411",)
 
 
 @pytest.mark.parametrize(
@@ -148,24 +136,24 @@ def test_shorthand_values_read():
     ],
 )
 def test_shorthand_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
 
 
 # --- a promise said broken, then a reminder asked ------------------------------------------------
 def test_a_broken_promise_then_a_reminder_is_the_reminder():
-    action = _action("Globex did not pay on Monday like they promised. Remind them please.")
+    action = asked_action("Globex did not pay on Monday like they promised. Remind them please.")
     assert action.kind == "send_reminder"
     assert action.customer_text == "globex"
 
 
 def test_a_promise_told_and_asked_to_be_recorded_stays_a_promise():
-    action = _action("Globex promised to pay 5,000 on Monday, please record it")
+    action = asked_action("Globex promised to pay 5,000 on Monday, please record it")
     assert action.kind == "record_promise"
 
 
 # --- ESL: "we must …, please to do it now" ------------------------------------------------------
 def test_we_must_with_a_please_is_asked():
-    action = _action(
+    action = asked_action(
         "we must block Mills Aerospace - it is decided by credit committee. Please to do it now."
     )
     assert action.kind == "set_credit_hold"
@@ -180,4 +168,4 @@ def test_we_must_with_a_please_is_asked():
     ],
 )
 def test_we_must_look_alikes_propose_nothing(text):
-    _nothing(text)
+    asks_nothing(text)
