@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from graph.lazy_regex import lazy
+from graph.understand_action_names import NAMES
 
 if TYPE_CHECKING:
     from graph.understand import Request
@@ -164,8 +165,6 @@ def addressed_to(
 def _person(word: str) -> str | None:
     """``word`` as someone's name, or None when it is no one's: a greeting, a group, a role, a
     label or a word of the trade ("hold: …", "release - …")."""
-    from graph.understand_action_names import NAMES
-
     word = re.sub(r"'s$", "", word)
     if word in _NOT_A_NAME or len(word) < 2:
         return None

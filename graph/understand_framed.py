@@ -109,15 +109,6 @@ _GO_AHEAD = lazy(
 # "@maria", "hey @luis,": another person's handle first
 _HANDLE = lazy(r"^(?:(?:hi|hey|hello|yo|morning|ok|okay)\b[\s,!]*)*((?:@[\w.-]+[\s,:]*)+)")
 _BOT = lazy(r"@(?:arbot|ar-?bot|ar_bot|bot)\b")
-# a request written as a letter: its greeting line and its sign-off
-_LETTER_OPEN = lazy(
-    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^\n]{0,40}\n+", re.IGNORECASE
-)
-_LETTER_CLOSE = lazy(
-    r"\n+\s*(?:thanks|thank you|many thanks|regards|kind regards|best|cheers)\b[^\n]{0,20}"
-    r"(?:\n[^\n]{0,40})?\s*$",
-    re.IGNORECASE,
-)
 # where a frame's clause ends: ":", "?", ".", ";", "!", a dash or a new line (not a comma:
 # "luis did that yesterday, all sorted" is one frame)
 _ENDS = lazy(r"[:?!.;]+(?=\s|$)|\s[-\u2013\u2014]+\s|\s-{2,}|[\u2013\u2014]|\n+")
@@ -171,7 +162,9 @@ def _change_in(words: str) -> tuple[str, str | None] | None:
     reading = parse(words.strip(), date.today())
     if reading.action is None and not intents.get(reading.intent).change:
         # "Hi arbot,\n\n… Please create the invoice …\n\nThanks,\nJen": the letter's body
-        body = _LETTER_CLOSE.sub("", _LETTER_OPEN.sub("", words.strip())).strip()
+        from graph import understand_own_words as apart
+
+        body = apart.own_words(apart.split(words.strip()))
         reading = parse(body, date.today()) if body and body != words.strip() else reading
     if reading.action is not None:
         return reading.action.kind, reading.action.customer_text
